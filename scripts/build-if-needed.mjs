@@ -1,0 +1,20 @@
+// Builds with tsc only when a source file is newer than the last build, so `npm start` is quick.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = ['src', 'workers', 'native-store', 'bench', 'test', 'tsconfig.json', 'package.json'];
+const stamp = 'dist/.build-stamp';
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = 0;
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+if (roots.some((r) => newest(r) > built) || !existsSync('dist/src/cli.js')) {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  writeFileSync(stamp, new Date().toISOString());
+}

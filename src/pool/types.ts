@@ -1,0 +1,29 @@
+/**
+ * Typed worker-pool tasks (shared/STYLE.md habit 7). Each task is a pure function that runs in a
+ * piscina worker or inline; `run` chooses by input size against a measured threshold.
+ */
+import type { ChecksumAlgorithm } from '../checksums/types.js';
+
+export interface XmlParseTask { kind: 'xml-parse'; xml: Uint8Array }
+/** A parsed XML element: name, attributes, text content and children in document order. */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: XmlElement[];
+}
+export interface ChecksumTask { kind: 'checksum'; data: Uint8Array; algorithms: ChecksumAlgorithm[] }
+
+export type TaskResult<T> =
+  T extends XmlParseTask ? XmlElement :
+  T extends ChecksumTask ? Partial<Record<ChecksumAlgorithm, Uint8Array>> :
+  never;
+
+export type Task = XmlParseTask | ChecksumTask;
+
+export interface WorkerPool {
+  run<T extends Task>(task: T): Promise<TaskResult<T>>;
+  /** Threads currently alive (0 when idle: the pool is created lazily). */
+  readonly threads: number;
+  close(): Promise<void>;
+}

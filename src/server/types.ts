@@ -1,0 +1,57 @@
+/**
+ * The small HTTP server interface the gateway is written against. Two adapters implement it:
+ * uws-adapter.ts (uWebSockets.js, the default) and node-http-adapter.ts (node:http, used only
+ * when no native uWS build loads, with a loud warning). Both pass the same end-to-end suite.
+ */
+import type { Readable } from 'node:stream';
+
+export interface HttpRequest {
+  /** Upper-case method. */
+  method: string;
+  /** Raw path as sent, still percent-encoded, without the query string. */
+  path: string;
+  /** Raw query string without the leading '?', still percent-encoded ('' when none). */
+  query: string;
+  /** Lower-case header names; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  remoteAddress: string;
+  /**
+   * The request body as a byte stream with backpressure (the adapter pauses the socket while the
+   * consumer is behind). Consume it at most once. It errors if the client aborts.
+   */
+  body: Readable;
+}
+
+export interface HttpResponse {
+  /** True once the client has gone away; writes after that are ignored. */
+  readonly aborted: boolean;
+  /** Called once if the client disconnects before the response is complete. */
+  onAborted(listener: () => void): void;
+  /**
+   * Sends a complete response. Content-Length is set by the adapter from `body`, except when
+   * `headOnly` is given: then no body is written and Content-Length is `headOnly.contentLength`.
+   */
+  send(status: number, headers: Record<string, string>, body?: Buffer | string, headOnly?: { contentLength: number }): void;
+  /**
+   * Streams a body of known length with backpressure; resolves when the last byte is handed to
+   * the socket, or when the client aborts (the source is destroyed then).
+   */
+  stream(status: number, headers: Record<string, string>, body: Readable, contentLength: number): Promise<void>;
+}
+
+export type RequestHandler = (request: HttpRequest, response: HttpResponse) => void;
+
+export interface HttpServer {
+  /** 'uws' or 'node-http': shown in /_boltstack/health. */
+  readonly adapter: 'uws' | 'node-http';
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(host: string, port: number): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  handler: RequestHandler;
+  /** Largest request head accepted; larger ones get 431 without reaching the handler. */
+  maxHeaderBytes?: number;
+}

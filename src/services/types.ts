@@ -1,0 +1,45 @@
+/**
+ * What a service is: a factory that takes its dependencies and returns its operation handlers.
+ * Handlers take typed input (model member names) and return typed output, or throw AwsError.
+ * They never see a header, a status code or a wire format (DESIGN.md §1).
+ */
+import type { BlobStore } from '../storage/blob-store.js';
+import type { MetaStore } from '../storage/meta-store.js';
+import type { Features } from '../config.js';
+import type { Logger } from '../log.js';
+import type { WorkerPool } from '../pool/types.js';
+
+export interface ServiceDeps {
+  meta: MetaStore;
+  blobs: BlobStore;
+  pool: WorkerPool;
+  features: Features;
+  log: Logger;
+  /** `fsync`: durable against power loss; `process` (default): survives kill -9. */
+  durability: 'process' | 'fsync';
+}
+
+/** Per-request facts a handler may need. */
+export interface RequestContext {
+  requestId: string;
+  accountId: string;
+  region: string;
+  /** Host header of the request, for URLs AWS builds from it (queue URLs, S3 Location). */
+  host: string;
+  /** Aborted when the client disconnects. */
+  signal: AbortSignal;
+  /** Names of parameters ignored under the `loose` gate, reported in x-boltstack-ignored. */
+  ignored: string[];
+}
+
+// Handlers are typed per operation inside each service; the table erases that to one signature.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OperationHandler = (ctx: RequestContext, input: any) => Promise<any>;
+
+export interface Service {
+  operations: Record<string, OperationHandler>;
+  /** Background work to stop (timers, sweepers). */
+  close?(): Promise<void>;
+}
+
+export type ServiceFactory = (deps: ServiceDeps) => Promise<Service> | Service;

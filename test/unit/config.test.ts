@@ -1,0 +1,31 @@
+import test from 'ava';
+import { parseArgv, resolveOptions } from '../../src/config.js';
+
+test('defaults apply when nothing is given', (t) => {
+  const o = resolveOptions({}, {});
+  t.is(o.port, 4566);
+  t.is(o.host, '127.0.0.1');
+  t.is(o.dataDir, './data');
+  t.false(o.ephemeral);
+  t.is(o.features.size, 0);
+});
+
+test('env overrides defaults and flags override env', (t) => {
+  const o = resolveOptions(parseArgv(['--port', '5000', '--ephemeral']), { BOLTSTACK_PORT: '4000', BOLTSTACK_FEATURES: 'loose' });
+  t.is(o.port, 5000);
+  t.true(o.ephemeral);
+  t.deepEqual([...o.features], ['loose']);
+});
+
+test('an invalid value is refused with a message naming the option', (t) => {
+  const e1 = t.throws(() => resolveOptions({ port: 'abc' }, {}));
+  t.regex(e1!.message, /--port \(BOLTSTACK_PORT\)/);
+  const e2 = t.throws(() => resolveOptions({}, { BOLTSTACK_FEATURES: 'loose,bogus' }));
+  t.regex(e2!.message, /--features/);
+  const e3 = t.throws(() => resolveOptions({}, { BOLTSTACK_LOG_LEVEL: 'loud' }));
+  t.regex(e3!.message, /--log-level/);
+});
+
+test('unknown flags are refused', (t) => {
+  t.throws(() => parseArgv(['--bogus', '1']), { message: /unknown option --bogus/ });
+});
