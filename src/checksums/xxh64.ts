@@ -1,0 +1,36 @@
+/**
+ * xxh64 through xxhash-wasm. Instantiating the wasm module is async and costs ~1 ms and some
+ * memory, so it happens once per process, lazily, behind `loadXxhash()`; callers never see or
+ * replace the instance. `createXxh64()` is synchronous and requires a prior `await loadXxhash()`
+ * (boltstack awaits `initChecksums()` when the blob store opens and at worker start).
+ */
+import xxhash from 'xxhash-wasm';
+import type { Hasher } from './types.js';
+
+type XxhashApi = Awaited<ReturnType<typeof xxhash>>;
+
+let api: XxhashApi | undefined;
+let loading: Promise<XxhashApi> | undefined;
+
+export function loadXxhash(): Promise<void> {
+  if (api) return Promise.resolve();
+  loading ??= xxhash().then((a) => (api = a));
+  return loading.then(() => undefined);
+}
+
+export function xxhashLoaded(): boolean {
+  return api !== undefined;
+}
+
+export function createXxh64(): Hasher {
+  if (!api) throw new Error('xxh64 used before initChecksums() resolved: await initChecksums() once at startup');
+  const state = api.create64();
+  return {
+    update: (chunk) => { state.update(chunk); },
+    digest: () => {
+      const out = Buffer.allocUnsafe(8);
+      out.writeBigUInt64BE(state.digest());
+      return out;
+    },
+  };
+}
