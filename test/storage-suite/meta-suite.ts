@@ -1,0 +1,174 @@
+/** MetaStore half of the shared storage suite. */
+import type { TestFn } from 'ava';
+import type { MetaStore } from '../../src/storage/meta-store.js';
+
+export interface MetaStoreHarness {
+  meta: MetaStore;
+  /** Closes the store and removes whatever it left on disk. */
+  dispose(): Promise<void>;
+}
+export type MetaStoreFactory = () => Promise<MetaStoreHarness>;
+
+const collect = async (it: AsyncIterable<[string, string]>): Promise<string[]> => {
+  const keys: string[] = [];
+  for await (const [k] of it) keys.push(k);
+  return keys;
+};
+
+const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+export function runMetaStoreSuite(test: TestFn, factory: MetaStoreFactory): void {
+  const open = async (t: { teardown(fn: () => Promise<void>): void }): Promise<MetaStore> => {
+    const h = await factory();
+    t.teardown(() => h.dispose());
+    return h.meta;
+  };
+
+  test('meta: put, get, overwrite, del', async (t) => {
+    const m = await open(t);
+    t.is(await m.get('ns', 'k'), undefined);
+    await m.put('ns', 'k', 'v1');
+    await m.put('ns', 'k', 'v2');
+    t.is(await m.get('ns', 'k'), 'v2');
+    await m.del('ns', 'k');
+    t.is(await m.get('ns', 'k'), undefined);
+    await t.notThrowsAsync(m.del('ns', 'never-there'));
+  });
+
+  test('meta: values keep any unicode and large sizes intact', async (t) => {
+    const m = await open(t);
+    const big = 'x'.repeat(1 << 20) + '\u{1F600}é\u0000';
+    await m.put('ns', 'big', big);
+    await m.put('ns', 'empty', '');
+    t.is(await m.get('ns', 'big'), big);
+    t.is(await m.get('ns', 'empty'), '');
+  });
+
+  test('meta: keys iterate in UTF-8 byte order, not JS string order', async (t) => {
+    const m = await open(t);
+    // U+1F600 is a surrogate pair (0xD83D...) that JS sorts before U+FFFD and U+E000, while its
+    // UTF-8 bytes (F0 ...) sort after theirs (EF ...). S3 lists in UTF-8 order.
+    const keys = ['\u{1F600}', '\uFFFD', '\uE000', 'a', 'B', 'é', 'a/b', 'a\u0000', '\u{10FFFF}', 'zz'];
+    const expected = [...keys].sort(byUtf8);
+    t.notDeepEqual(expected, [...keys].sort(), 'the key set must tell the two orders apart');
+    for (const k of [...keys].reverse()) await m.put('ns', k, k);
+    t.deepEqual(await collect(m.iterate('ns')), expected);
+    t.deepEqual(await collect(m.iterate('ns', { reverse: true })), [...expected].reverse());
+    t.deepEqual(await collect(m.iterate('ns', { gt: '\uFFFD' })), ['\u{1F600}', '\u{10FFFF}']);
+    t.deepEqual(await collect(m.iterate('ns', { lt: '\u{1F600}', gte: '\uE000' })), ['\uE000', '\uFFFD']);
+  });
+
+  test('meta: ranges gt/gte/lt/lte, reverse and limit', async (t) => {
+    const m = await open(t);
+    const all = 'abcdefghij'.split('');
+    await m.batch(all.map((k) => ({ type: 'put', ns: 'r', key: k, value: k.toUpperCase() })));
+    const r = (range: Parameters<MetaStore['iterate']>[1]): Promise<string[]> => collect(m.iterate('r', range));
+    t.deepEqual(await r({}), all);
+    t.deepEqual(await r({ gt: 'c', lt: 'f' }), ['d', 'e']);
+    t.deepEqual(await r({ gte: 'c', lte: 'f' }), ['c', 'd', 'e', 'f']);
+    t.deepEqual(await r({ gt: 'c', lte: 'f', reverse: true }), ['f', 'e', 'd']);
+    t.deepEqual(await r({ limit: 3 }), ['a', 'b', 'c']);
+    t.deepEqual(await r({ reverse: true, limit: 2 }), ['j', 'i']);
+    t.deepEqual(await r({ gte: 'e', reverse: true, limit: 2 }), ['j', 'i']);
+    t.deepEqual(await r({ lt: 'e', reverse: true, limit: 2 }), ['d', 'c']);
+    t.deepEqual(await r({ limit: -1 }), all);
+    t.deepEqual(await r({ limit: 0 }), []);
+    t.deepEqual(await r({ gt: 'j' }), []);
+    t.deepEqual(await r({ gt: 'f', lt: 'c' }), []);
+    t.deepEqual(await r({ gte: 'bb', lt: 'dd' }), ['c', 'd']);
+    const values: string[] = [];
+    for await (const [, v] of m.iterate('r', { gte: 'i' })) values.push(v);
+    t.deepEqual(values, ['I', 'J']);
+  });
+
+  test('meta: prefix ranges stop at the prefix boundary', async (t) => {
+    const m = await open(t);
+    for (const k of ['a', 'a/', 'a/1', 'a/2', 'a0', 'b']) await m.put('p', k, '');
+    t.deepEqual(await collect(m.iterate('p', { gte: 'a/', lt: 'a0' })), ['a/', 'a/1', 'a/2']);
+  });
+
+  test('meta: namespaces are isolated', async (t) => {
+    const m = await open(t);
+    await m.put('one', 'k', '1');
+    await m.put('two', 'k', '2');
+    await m.put('one-two', 'x', '3');
+    t.is(await m.get('one', 'k'), '1');
+    t.is(await m.get('two', 'k'), '2');
+    t.deepEqual(await collect(m.iterate('one')), ['k']);
+    t.deepEqual(await collect(m.iterate('one', { reverse: true })), ['k']);
+    t.deepEqual(await collect(m.iterate('nothing-here')), []);
+    await m.del('one', 'k');
+    t.is(await m.get('two', 'k'), '2');
+  });
+
+  test('meta: batch applies across namespaces, all together', async (t) => {
+    const m = await open(t);
+    await m.put('a', 'old', 'x');
+    await m.batch([
+      { type: 'put', ns: 'a', key: 'k1', value: 'v1' },
+      { type: 'put', ns: 'b', key: 'k2', value: 'v2' },
+      { type: 'del', ns: 'a', key: 'old' },
+      { type: 'put', ns: 'a', key: 'k1', value: 'v1b' },
+    ]);
+    t.deepEqual(await m.getMany('a', ['k1', 'old']), ['v1b', undefined]);
+    t.is(await m.get('b', 'k2'), 'v2');
+    await t.notThrowsAsync(m.batch([]));
+  });
+
+  test('meta: a batch with an invalid operation applies nothing', async (t) => {
+    const m = await open(t);
+    await m.put('a', 'keep', 'x');
+    await t.throwsAsync(m.batch([
+      { type: 'put', ns: 'a', key: 'new', value: 'v' },
+      { type: 'del', ns: 'a', key: 'keep' },
+      { type: 'put', ns: 'bad!ns', key: 'k', value: 'v' },
+    ]));
+    t.is(await m.get('a', 'new'), undefined);
+    t.is(await m.get('a', 'keep'), 'x');
+  });
+
+  test('meta: invalid namespaces and lone surrogates are refused', async (t) => {
+    const m = await open(t);
+    await t.throwsAsync(m.put('', 'k', 'v'));
+    await t.throwsAsync(m.put('has space', 'k', 'v'));
+    await t.throwsAsync(m.get('a!b', 'k'));
+    await t.throwsAsync(m.put('ns', 'bad\uD800', 'v'));
+    await t.throwsAsync(m.put('ns', 'k', 'bad\uDC00'));
+    t.deepEqual(await collect(m.iterate('ns')), []);
+  });
+
+  test('meta: getMany returns values in the order asked, undefined for missing', async (t) => {
+    const m = await open(t);
+    await m.batch([{ type: 'put', ns: 'g', key: 'x', value: '1' }, { type: 'put', ns: 'g', key: 'z', value: '3' }]);
+    t.deepEqual(await m.getMany('g', ['z', 'y', 'x', 'z']), ['3', undefined, '1', '3']);
+    t.deepEqual(await m.getMany('g', []), []);
+  });
+
+  test('meta: clear(ns) empties one namespace, clear() all', async (t) => {
+    const m = await open(t);
+    await m.batch([
+      { type: 'put', ns: 'a', key: '1', value: '' },
+      { type: 'put', ns: 'a', key: '2', value: '' },
+      { type: 'put', ns: 'b', key: '1', value: '' },
+      { type: 'put', ns: 'ab', key: '1', value: '' },
+    ]);
+    await m.clear('a');
+    t.deepEqual(await collect(m.iterate('a')), []);
+    t.deepEqual(await collect(m.iterate('b')), ['1']);
+    t.deepEqual(await collect(m.iterate('ab')), ['1']);
+    await m.clear();
+    t.deepEqual(await collect(m.iterate('b')), []);
+    t.deepEqual(await collect(m.iterate('ab')), []);
+    await m.put('a', '3', 'after');
+    t.is(await m.get('a', '3'), 'after');
+  });
+
+  test('meta: breaking out of an iteration early is fine', async (t) => {
+    const m = await open(t);
+    await m.batch(Array.from({ length: 2500 }, (_, i) => ({ type: 'put' as const, ns: 'e', key: String(i).padStart(5, '0'), value: 'v' })));
+    let n = 0;
+    for await (const _ of m.iterate('e')) if (++n === 1200) break;
+    t.is(n, 1200);
+    t.is((await collect(m.iterate('e'))).length, 2500);
+  });
+}
