@@ -10,6 +10,7 @@
 import type { Readable } from 'node:stream';
 import type { AwsError } from '../errors/aws-error.js';
 import type { OperationModel, ServiceModel } from '../model/types.js';
+import type { XmlElement } from '../pool/types.js';
 
 /** The request as a protocol sees it: the head, and the buffered body for non-streaming operations. */
 export interface WireRequest {
@@ -21,6 +22,8 @@ export interface WireRequest {
   headers: Record<string, string>;
   /** Buffered body; absent for streaming-input operations and for requests without a body. */
   body?: Buffer;
+  /** The body already parsed as XML (large bodies are parsed in the worker pool); wins over `body`. */
+  xml?: XmlElement;
 }
 
 /** A streaming request body after transfer decoding (aws-chunked framing already removed). */
@@ -31,6 +34,8 @@ export interface IncomingBody {
   length?: number;
   /** Trailing headers (aws-chunked trailers, lower-case names); complete only after `stream` ends. */
   trailers(): Record<string, string>;
+  /** Trailer names the client announced up front (x-amz-trailer), lower-case. */
+  trailerNames?: string[];
 }
 
 /** A streaming response body of known length. */

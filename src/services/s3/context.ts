@@ -1,0 +1,38 @@
+/** What every S3 handler gets besides its input: the store, the gates and the request. */
+import type { Features } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { RequestContext } from '../types.js';
+import { rejectUnsupported } from '../unsupported.js';
+import type { S3Store } from './store.js';
+
+export interface S3Deps {
+  store: S3Store;
+  features: Features;
+  log: Logger;
+}
+
+export type S3Handler<I, O> = (deps: S3Deps, ctx: RequestContext, input: I) => Promise<O>;
+
+/** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
+export function unsupported(deps: S3Deps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {
+  rejectUnsupported(deps.features, ctx, 'S3', operation, input as Record<string, unknown>, members);
+}
+
+/** ACL values that equal S3's default behaviour are accepted; anything else is a gate. */
+export function checkCannedAcl(deps: S3Deps, ctx: RequestContext, operation: string, acl: string | undefined): void {
+  if (acl === undefined || acl === 'private' || acl === 'bucket-owner-full-control') return;
+  unsupported(deps, ctx, operation, { ACL: acl }, ['ACL']);
+}
+
+/** SSE-S3 (AES256) is what S3 applies to every object anyway; KMS and SSE-C are not emulated. */
+export function checkEncryption(deps: S3Deps, ctx: RequestContext, operation: string, sse: string | undefined): void {
+  if (sse === undefined || sse === 'AES256') return;
+  unsupported(deps, ctx, operation, { ServerSideEncryption: sse }, ['ServerSideEncryption']);
+}
+
+/** Members of object-writing operations that boltstack does not emulate (yet). */
+export const UNEMULATED_WRITE_MEMBERS = [
+  'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWriteACP',
+  'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'SSEKMSKeyId', 'SSEKMSEncryptionContext',
+  'ObjectLockMode', 'ObjectLockRetainUntilDate', 'ObjectLockLegalHoldStatus',
+] as const;

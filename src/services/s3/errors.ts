@@ -1,0 +1,67 @@
+/**
+ * S3's errors: one factory each, with AWS's code, status, message and the extra elements S3
+ * puts in the error document. https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+ */
+import { AwsError } from '../../errors/aws-error.js';
+
+const e = (code: string, status: number, message: string, fields?: Record<string, string | number | undefined>, headers?: Record<string, string>): AwsError =>
+  new AwsError({ code, status, message, ...(fields ? { fields } : {}), ...(headers ? { headers } : {}) });
+
+export const s3Errors = {
+  noSuchBucket: (bucket: string) => e('NoSuchBucket', 404, 'The specified bucket does not exist', { BucketName: bucket }),
+  noSuchKey: (key: string) => e('NoSuchKey', 404, 'The specified key does not exist.', { Key: key }),
+  bucketAlreadyExists: (bucket: string) => e('BucketAlreadyExists', 409,
+    'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', { BucketName: bucket }),
+  bucketAlreadyOwnedByYou: (bucket: string) => e('BucketAlreadyOwnedByYou', 409,
+    'Your previous request to create the named bucket succeeded and you already own it.', { BucketName: bucket }),
+  bucketNotEmpty: (bucket: string) => e('BucketNotEmpty', 409, 'The bucket you tried to delete is not empty', { BucketName: bucket }),
+  invalidBucketName: (bucket: string) => e('InvalidBucketName', 400, 'The specified bucket is not valid.', { BucketName: bucket }),
+  invalidLocationConstraint: (constraint: string) => e('InvalidLocationConstraint', 400, 'The specified location-constraint is not valid', { LocationConstraint: constraint }),
+  illegalLocationConstraint: (constraint: string, region: string) => e('IllegalLocationConstraintException', 400,
+    constraint === ''
+      ? 'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.'
+      : `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+    undefined, { 'x-amz-bucket-region': region }),
+  noSuchUpload: (uploadId: string) => e('NoSuchUpload', 404,
+    'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId }),
+  invalidPart: (uploadId: string, partNumber: number, etag: string) => e('InvalidPart', 400,
+    "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+    { UploadId: uploadId, PartNumber: partNumber, ETag: etag }),
+  invalidPartOrder: (uploadId: string) => e('InvalidPartOrder', 400,
+    'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId }),
+  entityTooSmall: (proposedSize: number, partNumber: number, etag: string) => e('EntityTooSmall', 400,
+    'Your proposed upload is smaller than the minimum allowed object size.',
+    { ProposedSize: proposedSize, MinSizeAllowed: 5 * 1024 * 1024, PartNumber: partNumber, ETag: etag }),
+  entityTooLarge: (proposedSize: number, maxSize: number) => e('EntityTooLarge', 400,
+    'Your proposed upload exceeds the maximum allowed size', { ProposedSize: proposedSize, MaxSizeAllowed: maxSize }),
+  invalidRange: (range: string, size: number) => e('InvalidRange', 416, 'The requested range is not satisfiable',
+    { RangeRequested: range, ActualObjectSize: size }),
+  preconditionFailed: (condition: string) => e('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition }),
+  /** 304: rendered without a body by the protocol, like every 304. */
+  notModified: () => e('NotModified', 304, 'Not Modified'),
+  badDigestMd5: (expected: string, calculated: string) => e('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.',
+    { ExpectedDigest: expected, CalculatedDigest: calculated }),
+  badDigestChecksum: (algorithm: string) => e('BadDigest', 400, `The ${algorithm} you specified did not match the calculated checksum.`),
+  invalidDigest: (contentMd5: string) => e('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 }),
+  invalidChecksumValue: (algorithm: string) => e('InvalidRequest', 400, `Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`),
+  multipleChecksums: () => e('InvalidRequest', 400, 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.'),
+  checksumAlgorithmMismatch: () => e('InvalidRequest', 400, 'The algorithm type you specified in x-amz-checksum- header is invalid.'),
+  contentSha256Mismatch: (client: string, computed: string) => e('XAmzContentSHA256Mismatch', 400,
+    "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed }),
+  keyTooLong: (size: number) => e('KeyTooLongError', 400, 'Your key is too long', { Size: size, MaxSizeAllowed: 1024 }),
+  missingContentLength: () => e('MissingContentLength', 411, 'You must provide the Content-Length HTTP header.'),
+  malformedXml: () => e('MalformedXML', 400, 'The XML you provided was not well-formed or did not validate against our published schema'),
+  invalidArgument: (message: string, name?: string, value?: string) => e('InvalidArgument', 400, message,
+    name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
+  invalidRequest: (message: string) => e('InvalidRequest', 400, message),
+  noSuchTagSet: (bucket: string) => e('NoSuchTagSet', 404, 'The TagSet does not exist', { BucketName: bucket }),
+  invalidTag: (message: string) => e('InvalidTag', 400, message),
+  metadataTooLarge: (size: number) => e('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size.',
+    { Size: size, MaxSizeAllowed: 2048 }),
+  invalidCopySource: () => e('InvalidArgument', 400, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey',
+    { ArgumentName: 'x-amz-copy-source' }),
+  copyInPlace: () => e('InvalidRequest', 400,
+    "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."),
+  invalidObjectName: (key: string) => e('InvalidArgument', 400, 'Invalid argument.', { ArgumentName: 'key', ArgumentValue: key }),
+};

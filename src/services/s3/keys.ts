@@ -1,0 +1,44 @@
+/**
+ * S3's key layout in the MetaStore namespace "s3" (the only place S3 keys are built).
+ * NUL separates parts: bucket names cannot contain it, and keys come last, so the byte order of
+ * `o\0<bucket>\0<key>` is exactly S3's listing order (UTF-8 bytes of the key).
+ *
+ *   b\0<bucket>                        → BucketRecord
+ *   o\0<bucket>\0<key>                 → ObjectRecord
+ *   u\0<bucket>\0<key>\0<uploadId>     → UploadRecord   (uploadIds sort by creation time)
+ *   p\0<uploadId>\0<part, 5 digits>    → PartRecord
+ */
+export const S3_NS = 's3';
+const S = '\u0000';
+
+export const bucketKey = (bucket: string): string => `b${S}${bucket}`;
+export const bucketRange = { gt: `b${S}`, lt: `b\u0001` };
+
+export const objectPrefix = (bucket: string): string => `o${S}${bucket}${S}`;
+export const objectKey = (bucket: string, key: string): string => objectPrefix(bucket) + key;
+
+export const uploadPrefix = (bucket: string): string => `u${S}${bucket}${S}`;
+export const uploadKey = (bucket: string, key: string, uploadId: string): string => `${uploadPrefix(bucket)}${key}${S}${uploadId}`;
+
+export const partPrefix = (uploadId: string): string => `p${S}${uploadId}${S}`;
+export const partKey = (uploadId: string, partNumber: number): string => partPrefix(uploadId) + String(partNumber).padStart(5, '0');
+
+/** Upper bound of a prefix range: every key that starts with `prefix` is below it. */
+export const prefixEnd = (prefix: string): string => prefix + '\u{10FFFF}';
+
+/**
+ * The smallest string greater than every string that starts with `prefix`: used to skip a
+ * whole common prefix in a delimiter listing. Incrementing the last code point is exact in
+ * UTF-8 byte order.
+ */
+export function afterPrefix(prefix: string): string {
+  const chars = Array.from(prefix);
+  const last = chars.pop()!;
+  return chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+}
+
+/** Owner names for blob references: unique per stored version, so a re-put never collides. */
+export const objectBlobOwner = (bucket: string, key: string, version: string, index = 0): string =>
+  `s3o${S}${bucket}${S}${key}${S}${version}${S}${index}`;
+export const partBlobOwner = (uploadId: string, partNumber: number, version: string): string =>
+  `s3p${S}${uploadId}${S}${partNumber}${S}${version}`;

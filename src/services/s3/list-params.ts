@@ -1,0 +1,17 @@
+/** Validation shared by the listing operations (max-keys, encoding-type) and url encoding. */
+import { s3Errors } from './errors.js';
+
+export function maxKeysOf(value: number | undefined, name = 'max-keys'): number {
+  if (value === undefined) return 1000;
+  if (!Number.isInteger(value) || value < 0) {
+    throw s3Errors.invalidArgument(`Provided ${name} not an integer or within integer range`, name, String(value));
+  }
+  return Math.min(value, 1000);
+}
+
+export function encoderOf(encodingType: string | undefined): (s: string) => string {
+  if (encodingType === undefined) return (s) => s;
+  if (encodingType !== 'url') throw s3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
+  // S3 percent-encodes like encodeURIComponent but leaves "/" readable.
+  return (s) => encodeURIComponent(s).replace(/%2F/g, '/');
+}

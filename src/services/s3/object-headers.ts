@@ -1,0 +1,74 @@
+/** The object facts GetObject and HeadObject both answer with, from the stored record. */
+import type { GetObjectInput, HeadObjectOutput } from '../../model/generated/s3-types.js';
+import type { ObjectRecord } from './records.js';
+
+type Overrides = Pick<GetObjectInput, 'ResponseCacheControl' | 'ResponseContentDisposition' | 'ResponseContentEncoding'
+  | 'ResponseContentLanguage' | 'ResponseContentType' | 'ResponseExpires'>;
+
+export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
+
+function parseDate(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export function objectHeaders(record: ObjectRecord, overrides: Overrides, checksumMode: string | undefined): HeadObjectOutput {
+  const out: HeadObjectOutput = {
+    AcceptRanges: 'bytes',
+    LastModified: new Date(record.lastModified),
+    ContentLength: record.size,
+    ETag: record.etag,
+    ContentType: overrides.ResponseContentType ?? record.contentType ?? DEFAULT_CONTENT_TYPE,
+    ServerSideEncryption: 'AES256',
+  };
+  const cacheControl = overrides.ResponseCacheControl ?? record.cacheControl;
+  const disposition = overrides.ResponseContentDisposition ?? record.contentDisposition;
+  const encoding = overrides.ResponseContentEncoding ?? record.contentEncoding;
+  const language = overrides.ResponseContentLanguage ?? record.contentLanguage;
+  const expires = overrides.ResponseExpires ?? parseDate(record.expires);
+  if (cacheControl !== undefined) out.CacheControl = cacheControl;
+  if (disposition !== undefined) out.ContentDisposition = disposition;
+  if (encoding !== undefined) out.ContentEncoding = encoding;
+  if (language !== undefined) out.ContentLanguage = language;
+  if (expires !== undefined) out.Expires = expires;
+  if (record.websiteRedirectLocation !== undefined) out.WebsiteRedirectLocation = record.websiteRedirectLocation;
+  if (record.storageClass !== undefined && record.storageClass !== 'STANDARD') out.StorageClass = record.storageClass;
+  if (record.metadata) out.Metadata = record.metadata;
+  if (checksumMode === 'ENABLED' && record.checksum) {
+    const member = `Checksum${record.checksum.algorithm}` as 'ChecksumCRC32';
+    if (member in CHECKSUM_MEMBERS) out[member] = record.checksum.value;
+  }
+  return out;
+}
+
+const CHECKSUM_MEMBERS = { ChecksumCRC32: 1, ChecksumCRC32C: 1, ChecksumSHA1: 1, ChecksumSHA256: 1 };
+
+/** Record fields set from the content headers of PutObject / CreateMultipartUpload / CopyObject. */
+export interface ContentMembers {
+  ContentType?: string;
+  ContentEncoding?: string;
+  ContentDisposition?: string;
+  ContentLanguage?: string;
+  CacheControl?: string;
+  Expires?: Date;
+  WebsiteRedirectLocation?: string;
+  StorageClass?: string;
+  Metadata?: Record<string, string>;
+}
+
+export function contentFields(input: ContentMembers): Partial<ObjectRecord> {
+  const out: Partial<ObjectRecord> = {};
+  if (input.ContentType !== undefined) out.contentType = input.ContentType;
+  // aws-chunked is a transfer coding the SDK adds; S3 strips it from the stored Content-Encoding.
+  const encoding = input.ContentEncoding?.split(',').map((s) => s.trim()).filter((s) => s && s !== 'aws-chunked').join(',');
+  if (encoding) out.contentEncoding = encoding;
+  if (input.ContentDisposition !== undefined) out.contentDisposition = input.ContentDisposition;
+  if (input.ContentLanguage !== undefined) out.contentLanguage = input.ContentLanguage;
+  if (input.CacheControl !== undefined) out.cacheControl = input.CacheControl;
+  if (input.Expires !== undefined && !Number.isNaN(input.Expires.getTime())) out.expires = input.Expires.toUTCString();
+  if (input.WebsiteRedirectLocation !== undefined) out.websiteRedirectLocation = input.WebsiteRedirectLocation;
+  if (input.StorageClass !== undefined) out.storageClass = input.StorageClass;
+  if (input.Metadata && Object.keys(input.Metadata).length > 0) out.metadata = input.Metadata;
+  return out;
+}

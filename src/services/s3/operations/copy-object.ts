@@ -1,0 +1,102 @@
+/**
+ * CopyObject: no bytes are copied — the new object references the source's blobs (DESIGN.md §5).
+ * Source and destination keys are locked together (in a fixed order) so the source's blobs
+ * cannot be collected between reading its record and committing the new references.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+ */
+import { randomUUID } from 'node:crypto';
+import type { CopyObjectInput, CopyObjectOutput } from '../../../model/generated/s3-types.js';
+import { compareUtf8 } from '../../../util/utf8-order.js';
+import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
+import { checkConditions } from '../conditions.js';
+import { s3Errors } from '../errors.js';
+import { assertValidKey } from '../names.js';
+import { contentFields } from '../object-headers.js';
+import type { ObjectRecord } from '../records.js';
+import { parseTaggingHeader } from '../tags.js';
+import { MAX_SINGLE_UPLOAD } from '../write-body.js';
+
+export interface CopySource { bucket: string; key: string }
+
+/** Parses x-amz-copy-source: `bucket/key` or `/bucket/key`, URL-encoded, maybe `?versionId=`. */
+export function parseCopySource(raw: string): CopySource & { versionId?: string } {
+  const [path, query] = raw.split('?', 2) as [string, string | undefined];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path.startsWith('/') ? path.slice(1) : path);
+  } catch {
+    throw s3Errors.invalidCopySource();
+  }
+  const slash = decoded.indexOf('/');
+  if (slash <= 0 || slash === decoded.length - 1) throw s3Errors.invalidCopySource();
+  const versionId = query ? new URLSearchParams(query).get('versionId') ?? undefined : undefined;
+  return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1), ...(versionId ? { versionId } : {}) };
+}
+
+/** Runs `section` holding the locks of both object keys, always taken in the same order. */
+export function withBothLocks<T>(deps: Parameters<S3Handler<unknown, unknown>>[0], a: CopySource, b: CopySource, section: () => Promise<T>): Promise<T> {
+  const ka = `o\0${a.bucket}\0${a.key}`;
+  const kb = `o\0${b.bucket}\0${b.key}`;
+  if (ka === kb) return deps.store.locks.run(ka, section);
+  const [first, second] = compareUtf8(ka, kb) < 0 ? [ka, kb] : [kb, ka];
+  return deps.store.locks.run(first, () => deps.store.locks.run(second, section));
+}
+
+export function copySourceConditions(input: Pick<CopyObjectInput, 'CopySourceIfMatch' | 'CopySourceIfNoneMatch' | 'CopySourceIfModifiedSince' | 'CopySourceIfUnmodifiedSince'>, source: ObjectRecord): void {
+  checkConditions({
+    ...(input.CopySourceIfMatch !== undefined ? { ifMatch: input.CopySourceIfMatch } : {}),
+    ...(input.CopySourceIfNoneMatch !== undefined ? { ifNoneMatch: input.CopySourceIfNoneMatch } : {}),
+    ...(input.CopySourceIfModifiedSince !== undefined ? { ifModifiedSince: input.CopySourceIfModifiedSince } : {}),
+    ...(input.CopySourceIfUnmodifiedSince !== undefined ? { ifUnmodifiedSince: input.CopySourceIfUnmodifiedSince } : {}),
+  }, source.etag, source.lastModified, 'x-amz-copy-source-');
+}
+
+export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (deps, ctx, input) => {
+  assertValidKey(input.Key);
+  checkCannedAcl(deps, ctx, 'CopyObject', input.ACL);
+  checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption);
+  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm']);
+  const source = parseCopySource(input.CopySource);
+  if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
+  const replaceMetadata = (input.MetadataDirective ?? 'COPY') === 'REPLACE';
+  const replaceTags = (input.TaggingDirective ?? 'COPY') === 'REPLACE';
+  const tags = replaceTags ? parseTaggingHeader(input.Tagging) : undefined;
+  await deps.store.requireBucket(input.Bucket);
+  await deps.store.requireBucket(source.bucket);
+
+  const record = await withBothLocks(deps, source, { bucket: input.Bucket, key: input.Key }, async () => {
+    const from = await deps.store.getObject(source.bucket, source.key);
+    if (!from) throw s3Errors.noSuchKey(source.key);
+    copySourceConditions(input, from);
+    if (from.size > MAX_SINGLE_UPLOAD) {
+      throw s3Errors.invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_SINGLE_UPLOAD}`);
+    }
+    const samePlace = source.bucket === input.Bucket && source.key === input.Key;
+    if (samePlace && !replaceMetadata && input.StorageClass === undefined && input.WebsiteRedirectLocation === undefined && input.ServerSideEncryption === undefined) {
+      throw s3Errors.copyInPlace();
+    }
+    const { size, etag, spans, partsCount, checksum } = from;
+    const carried = replaceMetadata ? contentFields(input) : {
+      ...pickContent(from),
+      ...(input.StorageClass !== undefined ? { storageClass: input.StorageClass } : {}),
+      ...(input.WebsiteRedirectLocation !== undefined ? { websiteRedirectLocation: input.WebsiteRedirectLocation } : {}),
+    };
+    const next: ObjectRecord = {
+      size, etag, spans, lastModified: Date.now(), version: randomUUID(),
+      ...(partsCount ? { partsCount } : {}),
+      ...(checksum ? { checksum } : {}),
+      ...carried,
+    };
+    const nextTags = replaceTags ? tags : from.tags;
+    if (nextTags && nextTags.length > 0) next.tags = nextTags;
+    await deps.store.replaceObjectLocked(input.Bucket, input.Key, next);
+    return next;
+  });
+  return { CopyObjectResult: { ETag: record.etag, LastModified: new Date(record.lastModified) }, ServerSideEncryption: 'AES256' };
+};
+
+function pickContent(r: ObjectRecord): Partial<ObjectRecord> {
+  const { contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation, storageClass, metadata } = r;
+  return Object.fromEntries(Object.entries({ contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation, storageClass, metadata })
+    .filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,32 @@
+/** CreateMultipartUpload: records the object's headers for completion; upload ids sort by time. */
+import { randomBytes } from 'node:crypto';
+import type { CreateMultipartUploadInput, CreateMultipartUploadOutput } from '../../../model/generated/s3-types.js';
+import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
+import { parseAlgorithm } from '../checksum-plan.js';
+import { assertValidKey } from '../names.js';
+import { contentFields } from '../object-headers.js';
+import { parseTaggingHeader } from '../tags.js';
+
+/** Time-ordered, so ListMultipartUploads' order (key, then initiation) is the key order. */
+export const newUploadId = (): string =>
+  Date.now().toString(36).padStart(9, '0') + randomBytes(24).toString('base64url');
+
+export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, CreateMultipartUploadOutput> = async (deps, ctx, input) => {
+  assertValidKey(input.Key);
+  checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
+  checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption);
+  unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);
+  const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);
+  const tags = parseTaggingHeader(input.Tagging);
+  await deps.store.requireBucket(input.Bucket);
+  const uploadId = newUploadId();
+  await deps.store.createUpload({
+    bucket: input.Bucket, key: input.Key, uploadId, initiated: Date.now(),
+    object: { ...contentFields(input), ...(tags && tags.length > 0 ? { tags } : {}) },
+    ...(checksumAlgorithm ? { checksumAlgorithm, checksumType: 'COMPOSITE' as const } : {}),
+  });
+  return {
+    Bucket: input.Bucket, Key: input.Key, UploadId: uploadId, ServerSideEncryption: 'AES256',
+    ...(checksumAlgorithm ? { ChecksumAlgorithm: checksumAlgorithm } : {}),
+  };
+};

@@ -1,0 +1,33 @@
+/**
+ * DeleteObjects: up to 1,000 keys; every key is reported Deleted (even if absent, as S3 does)
+ * unless it fails; Quiet mode reports only the errors.
+ */
+import type { DeleteObjectsInput, DeleteObjectsOutput } from '../../../model/generated/s3-types.js';
+import { isAwsError } from '../../../errors/aws-error.js';
+import { type S3Handler, unsupported } from '../context.js';
+import { s3Errors } from '../errors.js';
+import { assertValidKey } from '../names.js';
+
+export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'DeleteObjects', input, ['MFA', 'BypassGovernanceRetention']);
+  const objects = input.Delete?.Objects ?? [];
+  if (objects.length === 0 || objects.length > 1000) throw s3Errors.malformedXml();
+  await deps.store.requireBucket(input.Bucket);
+  const out: Required<Pick<DeleteObjectsOutput, 'Deleted' | 'Errors'>> = { Deleted: [], Errors: [] };
+  for (const object of objects) {
+    const key = object.Key ?? '';
+    try {
+      if (object.VersionId !== undefined) unsupported(deps, ctx, 'DeleteObjects', object, ['VersionId']);
+      assertValidKey(key);
+      await deps.store.deleteObject(input.Bucket, key);
+      if (!input.Delete?.Quiet) out.Deleted.push({ Key: key });
+    } catch (err) {
+      if (!isAwsError(err)) throw err;
+      out.Errors.push({ Key: key, Code: err.code, Message: err.message });
+    }
+  }
+  return {
+    ...(out.Deleted.length > 0 ? { Deleted: out.Deleted } : {}),
+    ...(out.Errors.length > 0 ? { Errors: out.Errors } : {}),
+  };
+};

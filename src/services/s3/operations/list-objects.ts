@@ -1,0 +1,37 @@
+/** ListObjects (v1): Marker paging; NextMarker only when a delimiter is given, as S3 does. */
+import type { ListObjectsInput, ListObjectsOutput } from '../../../model/generated/s3-types.js';
+import { type S3Handler, unsupported } from '../context.js';
+import { listPage } from '../list-page.js';
+import { encoderOf, maxKeysOf } from '../list-params.js';
+import { ownerOf } from '../owner.js';
+
+export const listObjects: S3Handler<ListObjectsInput, ListObjectsOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'ListObjects', input, ['OptionalObjectAttributes']);
+  const maxKeys = maxKeysOf(input.MaxKeys);
+  const encode = encoderOf(input.EncodingType);
+  const bucket = await deps.store.requireBucket(input.Bucket);
+  const prefix = input.Prefix ?? '';
+  const page = await listPage(deps.store, bucket.name, {
+    prefix, maxKeys,
+    ...(input.Delimiter ? { delimiter: input.Delimiter } : {}),
+    ...(input.Marker ? { after: input.Marker } : {}),
+  });
+  const owner = ownerOf(ctx.accountId);
+  const out: ListObjectsOutput = {
+    Name: bucket.name,
+    Prefix: encode(prefix),
+    Marker: encode(input.Marker ?? ''),
+    MaxKeys: maxKeys,
+    IsTruncated: page.truncated,
+    Contents: page.contents.map(([key, r]) => ({
+      Key: encode(key), LastModified: new Date(r.lastModified), ETag: r.etag, Size: r.size,
+      StorageClass: r.storageClass ?? 'STANDARD', Owner: owner,
+      ...(r.checksum ? { ChecksumAlgorithm: [r.checksum.algorithm] } : {}),
+    })),
+    CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
+  };
+  if (input.Delimiter) out.Delimiter = encode(input.Delimiter);
+  if (input.EncodingType) out.EncodingType = input.EncodingType;
+  if (page.truncated && input.Delimiter && page.last !== undefined) out.NextMarker = encode(page.last);
+  return out;
+};

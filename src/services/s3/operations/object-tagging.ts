@@ -1,0 +1,37 @@
+/** Get/Put/DeleteObjectTagging: the tag set lives on the object record. */
+import type {
+  DeleteObjectTaggingInput, DeleteObjectTaggingOutput, GetObjectTaggingInput, GetObjectTaggingOutput,
+  PutObjectTaggingInput, PutObjectTaggingOutput,
+} from '../../../model/generated/s3-types.js';
+import { type S3Handler, unsupported } from '../context.js';
+import { s3Errors } from '../errors.js';
+import { validateTags } from '../tags.js';
+
+export const getObjectTagging: S3Handler<GetObjectTaggingInput, GetObjectTaggingOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'GetObjectTagging', input, ['VersionId']);
+  await deps.store.requireBucket(input.Bucket);
+  const record = await deps.store.getObject(input.Bucket, input.Key);
+  if (!record) throw s3Errors.noSuchKey(input.Key);
+  return { TagSet: record.tags ?? [] };
+};
+
+export const putObjectTagging: S3Handler<PutObjectTaggingInput, PutObjectTaggingOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'PutObjectTagging', input, ['VersionId']);
+  const tags = validateTags((input.Tagging?.TagSet ?? []) as { Key: string; Value: string }[]);
+  await deps.store.requireBucket(input.Bucket);
+  await deps.store.updateObject(input.Bucket, input.Key, (r) => {
+    const { tags: _old, ...rest } = r;
+    return tags.length > 0 ? { ...rest, tags } : rest;
+  });
+  return {};
+};
+
+export const deleteObjectTagging: S3Handler<DeleteObjectTaggingInput, DeleteObjectTaggingOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'DeleteObjectTagging', input, ['VersionId']);
+  await deps.store.requireBucket(input.Bucket);
+  await deps.store.updateObject(input.Bucket, input.Key, (r) => {
+    const { tags: _old, ...rest } = r;
+    return rest;
+  });
+  return {};
+};

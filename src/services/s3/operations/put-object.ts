@@ -1,0 +1,50 @@
+/**
+ * PutObject: the body streams straight into the blob store (aws-chunked already decoded by the
+ * gateway), is verified against Content-MD5 and any x-amz-checksum-*, and only then becomes
+ * visible, in one batch with its blob reference. If-None-Match: * makes it a conditional create.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
+import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
+import { planChecksum } from '../checksum-plan.js';
+import { s3Errors } from '../errors.js';
+import { assertValidKey } from '../names.js';
+import { contentFields } from '../object-headers.js';
+import type { ObjectRecord } from '../records.js';
+import { parseTaggingHeader } from '../tags.js';
+import { writeBody } from '../write-body.js';
+
+export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps, ctx, input) => {
+  assertValidKey(input.Key);
+  checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
+  checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption);
+  unsupported(deps, ctx, 'PutObject', input, UNEMULATED_WRITE_MEMBERS);
+  if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
+    throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', input.IfNoneMatch);
+  }
+  const tags = parseTaggingHeader(input.Tagging);
+  const plan = planChecksum(input, input.Body);
+  await deps.store.requireBucket(input.Bucket);
+
+  const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
+  try {
+    const record: ObjectRecord = {
+      size: written.blob.size,
+      etag: `"${written.md5Hex}"`,
+      lastModified: Date.now(),
+      version: randomUUID(),
+      spans: [{ blob: written.blob.id, size: written.blob.size }],
+      ...contentFields(input),
+      ...(written.checksum ? { checksum: written.checksum } : {}),
+      ...(tags && tags.length > 0 ? { tags } : {}),
+    };
+    await deps.store.replaceObject(input.Bucket, input.Key, record, [], (current) => {
+      if (input.IfNoneMatch === '*' && current) throw s3Errors.preconditionFailed('If-None-Match');
+    });
+  } finally {
+    written.blob.release();
+  }
+  const out: PutObjectOutput = { ETag: `"${written.md5Hex}"`, ServerSideEncryption: 'AES256' };
+  if (written.checksum) (out as Record<string, unknown>)[`Checksum${written.checksum.algorithm}`] = written.checksum.value;
+  return out;
+};

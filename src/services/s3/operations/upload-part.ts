@@ -1,0 +1,38 @@
+/** UploadPart: streamed and verified like PutObject; re-uploading a part number replaces it. */
+import { randomUUID } from 'node:crypto';
+import type { UploadPartInput, UploadPartOutput } from '../../../model/generated/s3-types.js';
+import { type S3Handler, unsupported } from '../context.js';
+import { planChecksum } from '../checksum-plan.js';
+import { s3Errors } from '../errors.js';
+import { writeBody } from '../write-body.js';
+
+export function assertPartNumber(partNumber: number): void {
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10000) {
+    throw s3Errors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', String(partNumber));
+  }
+}
+
+export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'UploadPart', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
+  assertPartNumber(input.PartNumber);
+  const plan = planChecksum(input, input.Body);
+  await deps.store.requireBucket(input.Bucket);
+  const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+  const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
+  try {
+    await deps.store.putPart(upload, {
+      partNumber: input.PartNumber,
+      size: written.blob.size,
+      etag: `"${written.md5Hex}"`,
+      lastModified: Date.now(),
+      blob: written.blob.id,
+      version: randomUUID(),
+      ...(written.checksum ? { checksum: written.checksum } : {}),
+    });
+  } finally {
+    written.blob.release();
+  }
+  const out: UploadPartOutput = { ETag: `"${written.md5Hex}"`, ServerSideEncryption: 'AES256' };
+  if (written.checksum) (out as Record<string, unknown>)[`Checksum${written.checksum.algorithm}`] = written.checksum.value;
+  return out;
+};

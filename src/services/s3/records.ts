@@ -1,0 +1,71 @@
+/** What S3 stores per bucket, object, multipart upload and part (JSON in the MetaStore). */
+
+export interface BucketRecord {
+  name: string;
+  region: string;
+  /** Epoch ms. */
+  created: number;
+  owner: string;
+  tags?: { Key: string; Value: string }[];
+}
+
+/** One stretch of an object's bytes: a whole blob (simple object) or one part (multipart). */
+export interface BlobSpan {
+  blob: string;
+  size: number;
+}
+
+export interface ChecksumRecord {
+  algorithm: 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256' | 'CRC64NVME';
+  /** base64, as AWS renders it; a multipart composite value carries its "-N" suffix. */
+  value: string;
+  type: 'FULL_OBJECT' | 'COMPOSITE';
+}
+
+export interface ObjectRecord {
+  size: number;
+  /** Quoted, as S3 renders it: "<md5 hex>" or "<md5 of part md5s>-<N>". */
+  etag: string;
+  /** Epoch ms. */
+  lastModified: number;
+  /** Unique per stored version; names this version's blob references. */
+  version: string;
+  spans: BlobSpan[];
+  /** Multipart objects: the part sizes, for PartNumber reads and the PartsCount header. */
+  partsCount?: number;
+  contentType?: string;
+  contentEncoding?: string;
+  contentDisposition?: string;
+  contentLanguage?: string;
+  cacheControl?: string;
+  /** The Expires header as given (S3 echoes it verbatim). */
+  expires?: string;
+  websiteRedirectLocation?: string;
+  storageClass?: string;
+  metadata?: Record<string, string>;
+  checksum?: ChecksumRecord;
+  tags?: { Key: string; Value: string }[];
+}
+
+export interface UploadRecord {
+  bucket: string;
+  key: string;
+  uploadId: string;
+  /** Epoch ms. */
+  initiated: number;
+  /** Headers given to CreateMultipartUpload, applied to the completed object. */
+  object: Omit<ObjectRecord, 'size' | 'etag' | 'lastModified' | 'version' | 'spans' | 'checksum'>;
+  checksumAlgorithm?: ChecksumRecord['algorithm'];
+  checksumType?: ChecksumRecord['type'];
+}
+
+export interface PartRecord {
+  partNumber: number;
+  size: number;
+  /** Quoted md5 hex. */
+  etag: string;
+  lastModified: number;
+  blob: string;
+  version: string;
+  checksum?: ChecksumRecord;
+}

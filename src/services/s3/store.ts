@@ -1,0 +1,230 @@
+/**
+ * S3's storage in service terms: buckets, objects, uploads and parts over the MetaStore and
+ * BlobStore. Every change that moves blob references is one atomic batch (record + refs); a
+ * per-key mutex keeps concurrent writes of one key from both dropping the same old reference.
+ * Blobs a change stops referencing are collected after its batch commits.
+ */
+import type { BlobStore } from '../../storage/blob-store.js';
+import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
+import { addBlobRef, dropBlobRef } from '../../storage/blob-refs.js';
+import { KeyedMutex } from '../../util/keyed-mutex.js';
+import type { Logger } from '../../log.js';
+import * as keys from './keys.js';
+import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
+import { s3Errors } from './errors.js';
+
+const NS = keys.S3_NS;
+
+const put = (key: string, value: unknown): MetaOp => ({ type: 'put', ns: NS, key, value: JSON.stringify(value) });
+const del = (key: string): MetaOp => ({ type: 'del', ns: NS, key });
+
+export function objectRefOps(bucket: string, key: string, record: ObjectRecord, op: typeof addBlobRef): MetaOp[] {
+  return record.spans.map((span, i) => op(span.blob, keys.objectBlobOwner(bucket, key, record.version, i)));
+}
+
+export class S3Store {
+  readonly meta: MetaStore;
+  readonly blobs: BlobStore;
+  readonly locks = new KeyedMutex();
+  #log: Logger;
+
+  constructor(meta: MetaStore, blobs: BlobStore, log: Logger) {
+    this.meta = meta;
+    this.blobs = blobs;
+    this.#log = log;
+  }
+
+  async #getJson<T>(key: string): Promise<T | undefined> {
+    const raw = await this.meta.get(NS, key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  /** Removes blobs nothing references any more; failures only cost disk until the next sweep. */
+  collect(blobIds: Iterable<string>): void {
+    for (const id of new Set(blobIds)) {
+      this.blobs.collect(id).catch((err: unknown) => this.#log.warn('blob collect failed', { blob: id, err: String(err) }));
+    }
+  }
+
+  // ---- buckets
+
+  getBucket(name: string): Promise<BucketRecord | undefined> {
+    return this.#getJson<BucketRecord>(keys.bucketKey(name));
+  }
+
+  async requireBucket(name: string): Promise<BucketRecord> {
+    const bucket = await this.getBucket(name);
+    if (!bucket) throw s3Errors.noSuchBucket(name);
+    return bucket;
+  }
+
+  putBucket(record: BucketRecord): Promise<void> {
+    return this.meta.put(NS, keys.bucketKey(record.name), JSON.stringify(record));
+  }
+
+  async listBuckets(): Promise<BucketRecord[]> {
+    const out: BucketRecord[] = [];
+    for await (const [, value] of this.meta.iterate(NS, keys.bucketRange)) out.push(JSON.parse(value) as BucketRecord);
+    return out;
+  }
+
+  async #hasAny(prefix: string): Promise<boolean> {
+    for await (const _ of this.meta.iterate(NS, { gte: prefix, lt: keys.prefixEnd(prefix), limit: 1 })) return true;
+    return false;
+  }
+
+  /** Deletes an empty bucket; its unfinished multipart uploads go with it, as in S3. */
+  deleteBucket(name: string): Promise<void> {
+    return this.locks.run(`b\0${name}`, async () => {
+      await this.requireBucket(name);
+      if (await this.#hasAny(keys.objectPrefix(name))) throw s3Errors.bucketNotEmpty(name);
+      const ops: MetaOp[] = [del(keys.bucketKey(name))];
+      const dropped: string[] = [];
+      const prefix = keys.uploadPrefix(name);
+      for await (const [key, value] of this.meta.iterate(NS, { gte: prefix, lt: keys.prefixEnd(prefix) })) {
+        ops.push(del(key));
+        for (const part of await this.listParts((JSON.parse(value) as UploadRecord).uploadId)) {
+          ops.push(del(keys.partKey(part.uploadId, part.partNumber)), dropBlobRef(part.blob, keys.partBlobOwner(part.uploadId, part.partNumber, part.version)));
+          dropped.push(part.blob);
+        }
+      }
+      await this.meta.batch(ops);
+      this.collect(dropped);
+    });
+  }
+
+  // ---- objects
+
+  getObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
+    return this.#getJson<ObjectRecord>(keys.objectKey(bucket, key));
+  }
+
+  /**
+   * Stores `record` as the object, replacing any previous version, in one batch with its blob
+   * references. `check` runs under the key's lock with the current record (conditional writes).
+   */
+  replaceObject(bucket: string, key: string, record: ObjectRecord, extraOps: MetaOp[] = [], check?: (current: ObjectRecord | undefined) => void): Promise<string[]> {
+    return this.locks.run(`o\0${bucket}\0${key}`, () => this.replaceObjectLocked(bucket, key, record, extraOps, check));
+  }
+
+  /** As replaceObject, for callers that already hold the key's lock. */
+  async replaceObjectLocked(bucket: string, key: string, record: ObjectRecord, extraOps: MetaOp[] = [], check?: (current: ObjectRecord | undefined) => void): Promise<string[]> {
+    const current = await this.getObject(bucket, key);
+    check?.(current);
+    // The bucket may have been deleted while the body streamed in.
+    await this.requireBucket(bucket);
+    const ops = [put(keys.objectKey(bucket, key), record), ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
+    if (current) ops.push(...objectRefOps(bucket, key, current, dropBlobRef));
+    await this.meta.batch(ops);
+    const dropped = current ? current.spans.map((s) => s.blob) : [];
+    this.collect(dropped);
+    return dropped;
+  }
+
+  /** Deletes an object; returns whether it existed. */
+  deleteObject(bucket: string, key: string): Promise<boolean> {
+    return this.locks.run(`o\0${bucket}\0${key}`, async () => {
+      const current = await this.getObject(bucket, key);
+      if (!current) return false;
+      await this.meta.batch([del(keys.objectKey(bucket, key)), ...objectRefOps(bucket, key, current, dropBlobRef)]);
+      this.collect(current.spans.map((s) => s.blob));
+      return true;
+    });
+  }
+
+  /** Rewrites an object's record without touching its blobs (tagging). */
+  updateObject(bucket: string, key: string, change: (current: ObjectRecord) => ObjectRecord): Promise<ObjectRecord> {
+    return this.locks.run(`o\0${bucket}\0${key}`, async () => {
+      const current = await this.getObject(bucket, key);
+      if (!current) throw s3Errors.noSuchKey(key);
+      const next = change(current);
+      await this.meta.put(NS, keys.objectKey(bucket, key), JSON.stringify(next));
+      return next;
+    });
+  }
+
+  /** Objects of a bucket in key order from `gt`/`gte` on, as raw entries (listing builds pages). */
+  async *iterateObjects(bucket: string, from: { gt?: string; gte?: string }, prefix: string): AsyncIterable<[string, ObjectRecord]> {
+    const base = keys.objectPrefix(bucket);
+    const range = {
+      ...(from.gt !== undefined ? { gt: base + from.gt } : { gte: base + (from.gte ?? '') }),
+      lt: keys.prefixEnd(base + prefix),
+    };
+    for await (const [k, v] of this.meta.iterate(NS, range)) yield [k.slice(base.length), JSON.parse(v) as ObjectRecord];
+  }
+
+  // ---- multipart uploads
+
+  createUpload(record: UploadRecord): Promise<void> {
+    return this.meta.put(NS, keys.uploadKey(record.bucket, record.key, record.uploadId), JSON.stringify(record));
+  }
+
+  async requireUpload(bucket: string, key: string, uploadId: string): Promise<UploadRecord> {
+    const upload = await this.#getJson<UploadRecord>(keys.uploadKey(bucket, key, uploadId));
+    if (!upload) throw s3Errors.noSuchUpload(uploadId);
+    return upload;
+  }
+
+  async *iterateUploads(bucket: string, gte: string, prefix: string): AsyncIterable<UploadRecord> {
+    const base = keys.uploadPrefix(bucket);
+    for await (const [, v] of this.meta.iterate(NS, { gte: base + gte, lt: keys.prefixEnd(base + prefix) })) yield JSON.parse(v) as UploadRecord;
+  }
+
+  /** Stores a part, replacing a previous upload of the same part number. */
+  putPart(upload: UploadRecord, part: PartRecord): Promise<void> {
+    return this.locks.run(`u\0${upload.uploadId}`, async () => {
+      await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
+      const key = keys.partKey(upload.uploadId, part.partNumber);
+      const previous = await this.#getJson<PartRecord>(key);
+      const ops: MetaOp[] = [put(key, part), addBlobRef(part.blob, keys.partBlobOwner(upload.uploadId, part.partNumber, part.version))];
+      if (previous) ops.push(dropBlobRef(previous.blob, keys.partBlobOwner(upload.uploadId, previous.partNumber, previous.version)));
+      await this.meta.batch(ops);
+      if (previous) this.collect([previous.blob]);
+    });
+  }
+
+  async listParts(uploadId: string, afterPart = 0, limit = -1): Promise<(PartRecord & { uploadId: string })[]> {
+    const out: (PartRecord & { uploadId: string })[] = [];
+    const prefix = keys.partPrefix(uploadId);
+    for await (const [, v] of this.meta.iterate(NS, { gt: keys.partKey(uploadId, afterPart), lt: keys.prefixEnd(prefix), limit })) {
+      out.push({ ...(JSON.parse(v) as PartRecord), uploadId });
+    }
+    return out;
+  }
+
+  /** Ops that remove an upload and all its parts' records and references. */
+  async #uploadRemovalOps(upload: UploadRecord): Promise<{ ops: MetaOp[]; blobs: string[] }> {
+    const ops: MetaOp[] = [del(keys.uploadKey(upload.bucket, upload.key, upload.uploadId))];
+    const blobs: string[] = [];
+    for (const part of await this.listParts(upload.uploadId)) {
+      ops.push(del(keys.partKey(upload.uploadId, part.partNumber)), dropBlobRef(part.blob, keys.partBlobOwner(upload.uploadId, part.partNumber, part.version)));
+      blobs.push(part.blob);
+    }
+    return { ops, blobs };
+  }
+
+  abortUpload(upload: UploadRecord): Promise<void> {
+    return this.locks.run(`u\0${upload.uploadId}`, async () => {
+      await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
+      const removal = await this.#uploadRemovalOps(upload);
+      await this.meta.batch(removal.ops);
+      this.collect(removal.blobs);
+    });
+  }
+
+  /**
+   * Completes an upload: the object becomes a manifest of the chosen parts' blobs (no bytes are
+   * copied), the upload and all its parts go, in one batch.
+   */
+  completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord): Promise<ObjectRecord> {
+    return this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
+      await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
+      const parts = new Map((await this.listParts(upload.uploadId)).map((p) => [p.partNumber, p] as const));
+      const record = build(parts);
+      const removal = await this.#uploadRemovalOps(upload);
+      await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops);
+      this.collect(removal.blobs);
+      return record;
+    }));
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Object and bucket tag sets: the x-amz-tagging header (URL query form) and TagSet documents,
+ * with S3's limits. https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html
+ */
+import { s3Errors } from './errors.js';
+
+export interface Tag { Key: string; Value: string }
+
+export function validateTags(tags: Tag[], maxTags = 10): Tag[] {
+  if (tags.length > maxTags) throw s3Errors.invalidTag('Object tags cannot be greater than 10');
+  const seen = new Set<string>();
+  for (const { Key, Value } of tags) {
+    if (Key === undefined || Key.length === 0 || Key.length > 128) throw s3Errors.invalidTag('The TagKey you have provided is invalid');
+    if ((Value ?? '').length > 256) throw s3Errors.invalidTag('The TagValue you have provided is invalid');
+    if (Key.startsWith('aws:')) throw s3Errors.invalidTag('Your TagKey cannot be prefixed with aws:');
+    if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key');
+    seen.add(Key);
+  }
+  return tags.map(({ Key, Value }) => ({ Key, Value: Value ?? '' }));
+}
+
+/** Parses the x-amz-tagging header: `k1=v1&k2=v2`, URL-encoded. */
+export function parseTaggingHeader(header: string | undefined): Tag[] | undefined {
+  if (header === undefined) return undefined;
+  const tags: Tag[] = [];
+  for (const [Key, Value] of new URLSearchParams(header)) tags.push({ Key, Value });
+  return validateTags(tags);
+}
