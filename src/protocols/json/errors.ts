@@ -1,0 +1,34 @@
+/**
+ * JSON-protocol error identity. `__type` is `<namespace>#<Code>`: the service's own namespace
+ * for modelled errors, but the Coral framework's for errors raised before the service runs
+ * (what DynamoDB and SQS actually send, e.g. com.amazon.coral.service#SerializationException,
+ * com.amazon.coral.validate#ValidationException).
+ */
+import { AwsError } from '../../errors/aws-error.js';
+import type { ServiceName } from '../../model/types.js';
+
+const SERVICE_NAMESPACES: Partial<Record<ServiceName, string>> = {
+  dynamodb: 'com.amazonaws.dynamodb.v20120810',
+  sqs: 'com.amazonaws.sqs',
+};
+
+const CORAL_SERVICE = new Set([
+  'SerializationException', 'UnknownOperationException', 'UnrecognizedClientException',
+  'MissingAuthenticationTokenException', 'InvalidSignatureException', 'IncompleteSignatureException',
+  'AccessDeniedException', 'RequestEntityTooLarge',
+]);
+
+export function jsonErrorType(service: ServiceName, code: string): string {
+  if (code === 'ValidationException' && service === 'dynamodb') return `com.amazon.coral.validate#${code}`;
+  if (CORAL_SERVICE.has(code)) return `com.amazon.coral.service#${code}`;
+  return `${SERVICE_NAMESPACES[service] ?? `com.amazonaws.${service}`}#${code}`;
+}
+
+/** Coral's framework errors carry "Message"; service errors "message" (as AWS sends them). */
+export const messageKey = (code: string): string => (CORAL_SERVICE.has(code) ? 'Message' : 'message');
+
+export const serializationException = (message?: string): AwsError => new AwsError({
+  code: 'SerializationException',
+  status: 400,
+  message: message ?? '',
+});

@@ -1,0 +1,126 @@
+/**
+ * AWS query request (form body or query string) → typed input by shape (SNS, STS, SQS query).
+ * Names: a member's locationName (queryName first) or its name; lists are `Name.member.N`
+ * (item name from the list member's locationName) or, flattened, `Name.N`; maps are
+ * `Name.entry.N.key/value` (key/value names from the map's locationNames) or, flattened,
+ * `Name.N.key/value`; nested structures are `Name.Child`. `Name=` alone is an empty list.
+ * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
+ */
+import { AwsError } from '../../errors/aws-error.js';
+import type { ServiceModel, Shape } from '../../model/types.js';
+import type { ProtocolContext, WireRequest } from '../types.js';
+import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
+import { parseQuery } from '../shared/query-string.js';
+import { parseTimestamp } from '../shared/timestamps.js';
+
+interface Params {
+  values: Map<string, string>;
+  /** Every key and every dotted prefix of a key: "A.member.1.B" gives A, A.member, A.member.1, ... */
+  prefixes: Set<string>;
+}
+
+const MAX_DEPTH = 32;
+
+/** The query protocol's "wrong value" error (what SNS/STS answer for e.g. Foo=abc on an integer). */
+const malformedValue = (name: string, value: string): AwsError => new AwsError({
+  code: 'InvalidParameterValue',
+  status: 400,
+  message: `Invalid value for parameter ${name}: ${value}`,
+});
+
+function scalar(shape: Shape, name: string, text: string): unknown {
+  const type = shapeType(shape);
+  if (isNumeric(type)) {
+    const n = Number(text);
+    if (text.trim() === '' || Number.isNaN(n)) throw malformedValue(name, text);
+    return n;
+  }
+  switch (type) {
+    case 'boolean':
+      if (text === 'true' || text === 'false') return text === 'true';
+      throw malformedValue(name, text);
+    case 'timestamp': {
+      const date = parseTimestamp(text);
+      if (date === undefined) throw malformedValue(name, text);
+      return date;
+    }
+    case 'blob': return Buffer.from(text, 'base64');
+    default: return text;
+  }
+}
+
+const memberName = (shape: Shape, name: string): string => shape.queryName ?? shape.locationName ?? name;
+
+function read(model: ServiceModel, shape: Shape, key: string, params: Params, depth: number): unknown {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (shapeType(shape)) {
+    case 'structure': {
+      if (!params.prefixes.has(key)) return undefined;
+      return readMembers(model, shape, `${key}.`, params, depth + 1);
+    }
+    case 'list': {
+      if (params.values.get(key) === '') return [];
+      const item = resolveShape(model, shape.member ?? {});
+      const base = shape.flattened === true ? key : `${key}.${item.locationName ?? 'member'}`;
+      const out: unknown[] = [];
+      for (let i = 1; params.prefixes.has(`${base}.${i}`); i++) out.push(read(model, item, `${base}.${i}`, params, depth + 1));
+      return out.length > 0 ? out : undefined;
+    }
+    case 'map': {
+      const keyShape = resolveShape(model, shape.key ?? {});
+      const valueShape = resolveShape(model, shape.value ?? {});
+      const base = shape.flattened === true ? key : `${key}.entry`;
+      const out: Record<string, unknown> = {};
+      let any = false;
+      for (let i = 1; params.prefixes.has(`${base}.${i}`); i++) {
+        const k = params.values.get(`${base}.${i}.${keyShape.locationName ?? 'key'}`);
+        if (k === undefined) continue;
+        setOwn(out, k, read(model, valueShape, `${base}.${i}.${valueShape.locationName ?? 'value'}`, params, depth + 1));
+        any = true;
+      }
+      return any ? out : undefined;
+    }
+    default: {
+      const text = params.values.get(key);
+      return text === undefined ? undefined : scalar(shape, key, text);
+    }
+  }
+}
+
+function readMembers(model: ServiceModel, shape: Shape, prefix: string, params: Params, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+    const member = resolveShape(model, ref);
+    const value = read(model, member, `${prefix}${memberName(member, name)}`, params, depth);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+function collect(request: WireRequest): Params {
+  const values = new Map<string, string>();
+  const fromQuery = parseQuery(request.query);
+  const fromBody = request.body !== undefined && request.body.length > 0 ? parseQuery(request.body.toString('utf8')) : undefined;
+  for (const source of [fromQuery, fromBody]) {
+    if (source === undefined) continue;
+    for (const [k, v] of source) values.set(k, v[0]!);
+  }
+  const prefixes = new Set<string>();
+  for (const key of values.keys()) {
+    let dot = key.indexOf('.');
+    while (dot >= 0) { prefixes.add(key.slice(0, dot)); dot = key.indexOf('.', dot + 1); }
+    prefixes.add(key);
+  }
+  return { values, prefixes };
+}
+
+/** The form parameters of a query request (the gateway reads `Action` from them too). */
+export function queryParams(request: WireRequest): Map<string, string> {
+  return collect(request).values;
+}
+
+export function decodeQuery(ctx: ProtocolContext, request: WireRequest): Record<string, unknown> {
+  const input = ctx.operation.input;
+  if (input === undefined) return {};
+  return readMembers(ctx.model, input, '', collect(request), 0);
+}

@@ -1,0 +1,148 @@
+/**
+ * rest-xml request → typed input: uri labels (already matched by the router), querystring,
+ * headers (and `headers`-located prefix maps such as x-amz-meta-*), and the body: a payload
+ * member (raw blob/string or an XML structure) or the input's own body members.
+ * Streaming payloads (PutObject Body) are not decoded here: the gateway attaches the
+ * IncomingBody to the input itself.
+ */
+import type { ServiceModel, Shape } from '../../model/types.js';
+import type { XmlElement } from '../../pool/types.js';
+import type { ProtocolContext, WireRequest } from '../types.js';
+import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
+import { parseQuery, type ParsedQuery } from '../shared/query-string.js';
+import { parseTimestamp } from '../shared/timestamps.js';
+import { readStructure, readValue, XmlValueError } from '../shared/xml-deserialize.js';
+import { parseXml, XmlParseError } from '../shared/xml-parse.js';
+import { invalidArgument, malformedXml } from './errors.js';
+
+/** A header/query/label string → the member's type; undefined means "not a valid value". */
+function fromText(model: ServiceModel, shape: Shape, text: string, inHeader: boolean): unknown {
+  const type = shapeType(shape);
+  if (isNumeric(type)) {
+    const n = Number(text);
+    return text.trim() === '' || Number.isNaN(n) ? undefined : n;
+  }
+  switch (type) {
+    case 'boolean': return text === 'true' ? true : text === 'false' ? false : undefined;
+    case 'timestamp': return parseTimestamp(text);
+    case 'blob': return Buffer.from(text, 'base64');
+    case 'list': {
+      const item = resolveShape(model, shape.member ?? {});
+      // Header lists are comma-separated (RFC 7230 §3.2.2).
+      const parts = inHeader ? text.split(',').map((s) => s.trim()).filter((s) => s !== '') : [text];
+      return parts.map((p) => fromText(model, item, p, inHeader));
+    }
+    default: return text;
+  }
+}
+
+function convert(model: ServiceModel, member: Shape, name: string, text: string, inHeader: boolean): unknown {
+  const value = fromText(model, member, text, inHeader);
+  if (value === undefined) throw invalidArgument(name, text, `Invalid value for ${name}: ${text}`);
+  return value;
+}
+
+function readQueryMember(model: ServiceModel, member: Shape, name: string, query: ParsedQuery, claimed: Set<string>): unknown {
+  const type = shapeType(member);
+  if (type === 'map') {
+    // A querystring map takes every parameter no other member claimed.
+    const out: Record<string, unknown> = {};
+    const value = resolveShape(model, member.value ?? {});
+    for (const [key, values] of query) {
+      if (claimed.has(key)) continue;
+      setOwn(out, key, shapeType(value) === 'list' ? values : values[0]);
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  const key = member.locationName ?? name;
+  const values = query.get(key);
+  if (values === undefined) return undefined;
+  if (type === 'list') {
+    const item = resolveShape(model, member.member ?? {});
+    return values.map((v) => convert(model, item, key, v, false));
+  }
+  return convert(model, member, key, values[0]!, false);
+}
+
+function readBody(ctx: ProtocolContext, request: WireRequest, input: Shape, out: Record<string, unknown>): void {
+  const { model } = ctx;
+  const body = request.body;
+  const hasBody = request.xml !== undefined || (body !== undefined && body.length > 0);
+  if (input.payload !== undefined) {
+    const ref = input.members?.[input.payload];
+    if (ref === undefined) return;
+    const member = resolveShape(model, ref);
+    const type = shapeType(member);
+    if (member.streaming === true) return; // the gateway attaches the IncomingBody
+    if (type === 'blob') { if (body !== undefined) out[input.payload] = new Uint8Array(body.buffer, body.byteOffset, body.length); return; }
+    if (type === 'string') { if (body !== undefined) out[input.payload] = body.toString('utf8'); return; }
+    if (!hasBody) return;
+    out[input.payload] = readValue(model, member, xmlOf(request));
+    return;
+  }
+  const hasBodyMembers = Object.values(input.members ?? {}).some((m) => resolveShape(model, m).location === undefined);
+  if (hasBodyMembers && hasBody) Object.assign(out, readStructure(model, input, xmlOf(request)));
+}
+
+function xmlOf(request: WireRequest): XmlElement {
+  if (request.xml !== undefined) return request.xml;
+  try {
+    return parseXml(request.body ?? Buffer.alloc(0));
+  } catch (err) {
+    if (err instanceof XmlParseError) throw malformedXml();
+    throw err;
+  }
+}
+
+export function decodeRestXml(ctx: ProtocolContext, request: WireRequest, labels: Record<string, string>): Record<string, unknown> {
+  const { model } = ctx;
+  const input = ctx.operation.input;
+  const out: Record<string, unknown> = {};
+  if (input === undefined) return out;
+  const query = parseQuery(request.query);
+  const claimed = new Set<string>();
+  const members = Object.entries(input.members ?? {}).map(([name, ref]) => [name, resolveShape(model, ref)] as const);
+  for (const [name, member] of members) {
+    if (member.location === 'querystring' && shapeType(member) !== 'map') claimed.add(member.locationName ?? name);
+  }
+  for (const [name, member] of members) {
+    let value: unknown;
+    switch (member.location) {
+      case 'uri': {
+        const text = labels[member.locationName ?? name];
+        if (text !== undefined) value = convert(model, member, member.locationName ?? name, text, false);
+        break;
+      }
+      case 'querystring': value = readQueryMember(model, member, name, query, claimed); break;
+      case 'header': {
+        const header = (member.locationName ?? name).toLowerCase();
+        const text = request.headers[header];
+        if (text !== undefined) value = convert(model, member, member.locationName ?? name, text, true);
+        break;
+      }
+      case 'headers': value = readPrefixHeaders(member.locationName ?? '', request.headers); break;
+      default: break;
+    }
+    if (value !== undefined) out[name] = value;
+  }
+  try {
+    readBody(ctx, request, input, out);
+  } catch (err) {
+    if (err instanceof XmlValueError) throw malformedXml();
+    throw err;
+  }
+  return out;
+}
+
+/** `x-amz-meta-*` → { suffix: value }; header names arrive lower-case, as S3 stores them. */
+function readPrefixHeaders(prefix: string, headers: Record<string, string>): Record<string, string> | undefined {
+  const lower = prefix.toLowerCase();
+  let out: Record<string, string> | undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.length > lower.length && name.startsWith(lower)) {
+      out ??= {};
+      setOwn(out, name.slice(lower.length), value);
+    }
+  }
+  return out;
+}

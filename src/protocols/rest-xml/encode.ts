@@ -1,0 +1,104 @@
+/**
+ * Typed output → rest-xml response (S3): status (modelled responseCode, or a statusCode member),
+ * header members, `headers` prefix maps, and the body: a streaming payload as a stream, a
+ * blob/string payload raw, a structure payload or the body members as XML under the root
+ * element AWS uses, in the service namespace.
+ */
+import type { ServiceModel, Shape } from '../../model/types.js';
+import type { OutgoingBody, ProtocolContext, WireResponse } from '../types.js';
+import { resolveShape, shapeType } from '../shared/shape-walker.js';
+import { formatTimestamp, toDate } from '../shared/timestamps.js';
+import { structureAttrs, writeMembers, writeValue } from '../shared/xml-serialize.js';
+import { XML_DECLARATION, XmlWriter } from '../shared/xml-writer.js';
+import { s3RequestHeaders } from './request-headers.js';
+
+function headerText(model: ServiceModel, member: Shape, value: unknown): string | undefined {
+  switch (shapeType(member)) {
+    case 'timestamp': {
+      const date = toDate(value);
+      return date === undefined ? undefined : formatTimestamp(date, member.timestampFormat ?? 'rfc822');
+    }
+    case 'list': {
+      if (!Array.isArray(value)) return undefined;
+      const item = resolveShape(model, member.member ?? {});
+      return value.map((v) => headerText(model, item, v)).filter((v) => v !== undefined).join(', ');
+    }
+    case 'blob':
+      return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : String(value);
+    default:
+      return value === null || value === undefined ? undefined : String(value);
+  }
+}
+
+export function encodeRestXml(ctx: ProtocolContext, output: Record<string, unknown>): WireResponse {
+  const { model, operation } = ctx;
+  const shape = operation.output;
+  const response: WireResponse = { status: operation.http.responseCode ?? 200, headers: s3RequestHeaders(ctx.requestId) };
+  if (shape === undefined) return response;
+  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+    const value = output[name];
+    if (value === undefined || value === null) continue;
+    const member = resolveShape(model, ref);
+    if (member.location === 'header') {
+      const text = headerText(model, member, value);
+      if (text !== undefined) response.headers[(member.locationName ?? name).toLowerCase()] = text;
+    } else if (member.location === 'headers') {
+      const prefix = (member.locationName ?? '').toLowerCase();
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) response.headers[`${prefix}${k}`] = String(v);
+    } else if (member.location === 'statusCode' && typeof value === 'number') {
+      response.status = value;
+    }
+  }
+  writeBody(ctx, shape, output, response);
+  return response;
+}
+
+function writeBody(ctx: ProtocolContext, shape: Shape, output: Record<string, unknown>, response: WireResponse): void {
+  const { model, operation } = ctx;
+  if (shape.payload !== undefined) {
+    const value = output[shape.payload];
+    if (value === undefined || value === null) return;
+    const member = resolveShape(model, shape.members?.[shape.payload] ?? {});
+    const type = shapeType(member);
+    if (member.streaming === true) {
+      const body = value as OutgoingBody;
+      response.stream = body;
+      response.headers['content-length'] ??= String(body.length);
+      return;
+    }
+    if (type === 'blob' || type === 'string') {
+      response.body = typeof value === 'string' ? value : Buffer.from(value as Uint8Array);
+      return;
+    }
+    const name = member.locationName ?? shape.payload;
+    const w = new XmlWriter();
+    writeValue(w, model, name, { ...member, xmlNamespace: member.xmlNamespace ?? { uri: model.xmlNamespace ?? '' } },
+      value);
+    setXml(response, w);
+    return;
+  }
+  const bodyMembers = Object.entries(shape.members ?? {}).filter(([, ref]) => resolveShape(model, ref).location === undefined);
+  if (bodyMembers.length === 0) return;
+  const root = shape.locationName ?? `${operation.name}Output`;
+  const w = new XmlWriter();
+  const ns = model.xmlNamespace === undefined ? undefined : { xmlns: model.xmlNamespace };
+  const only = bodyMembers.length === 1 ? bodyMembers[0]! : undefined;
+  const onlyMember = only === undefined ? undefined : resolveShape(model, only[1]);
+  if (only !== undefined && onlyMember !== undefined && (onlyMember.locationName ?? only[0]) === root &&
+    shapeType(onlyMember) === 'string') {
+    // A lone text member named like the root is the root's text (GetBucketLocation:
+    // <LocationConstraint xmlns="…">eu-west-1</LocationConstraint>; empty for us-east-1).
+    const text = output[only[0]];
+    w.leaf(root, typeof text === 'string' && text !== '' ? text : undefined, ns);
+  } else {
+    w.open(root, structureAttrs(model, shape, output, ns));
+    writeMembers(w, model, shape, output);
+    w.close(root);
+  }
+  setXml(response, w);
+}
+
+function setXml(response: WireResponse, w: XmlWriter): void {
+  response.body = XML_DECLARATION + w.toString();
+  response.headers['content-type'] = 'application/xml';
+}

@@ -1,0 +1,16 @@
+/** Errors the rest-xml protocol itself raises while decoding, with S3's codes and messages. */
+import { AwsError } from '../../errors/aws-error.js';
+
+export const malformedXml = (): AwsError => new AwsError({
+  code: 'MalformedXML',
+  status: 400,
+  message: 'The XML you provided was not well-formed or did not validate against our published schema',
+});
+
+/** A header or query parameter whose value does not fit its type (e.g. max-keys=abc). */
+export const invalidArgument = (name: string, value: string, message: string): AwsError => new AwsError({
+  code: 'InvalidArgument',
+  status: 400,
+  message,
+  fields: { ArgumentName: name, ArgumentValue: value },
+});

@@ -1,0 +1,134 @@
+/**
+ * Request → S3 (rest-xml) operation, from the URI templates of the model.
+ *
+ * Every operation's template is compiled once per model (path parts, query literals such as
+ * `?uploads` or `?list-type=2`, and its required querystring/header members). A request matches
+ * an operation when its method, path and query literals fit; among matches the score prefers
+ * (1) more query literals, (2) more of the operation's required query/header members present,
+ * and penalises required members that are missing. So PUT /{Bucket}/{Key+} with
+ * x-amz-copy-source is CopyObject, with partNumber+uploadId UploadPart, with all three
+ * UploadPartCopy, else PutObject. Remaining ties go to the current operation over its deprecated
+ * twin, then to the one named by the SDK's `x-id` hint.
+ */
+import type { OperationModel, ServiceModel } from '../../model/types.js';
+import { resolveShape } from '../shared/shape-walker.js';
+import { decodeComponent, parseQuery, type ParsedQuery } from '../shared/query-string.js';
+
+type PathPart = { literal: string } | { label: string; greedy: boolean };
+
+interface CompiledRoute {
+  operation: OperationModel;
+  path: PathPart[];
+  literals: { name: string; value: string | undefined }[];
+  requiredQuery: string[];
+  requiredHeaders: string[];
+  /** Loses ties against an operation with the same template (deprecated or special-endpoint twin). */
+  secondary: boolean;
+}
+
+export interface RestMatch { operation: OperationModel; labels: Record<string, string> }
+
+export interface RestRouter {
+  match(method: string, path: string, query: string | ParsedQuery, headers: Record<string, string>): RestMatch | undefined;
+}
+
+/** Twins sharing a template with a preferred operation (deprecated APIs, directory buckets). */
+const SECONDARY = new Set([
+  'GetBucketLifecycle', 'PutBucketLifecycle', 'GetBucketNotification', 'PutBucketNotification', 'ListDirectoryBuckets',
+]);
+
+function compile(model: ServiceModel, operation: OperationModel): CompiledRoute {
+  const [pathPart = '/', queryPart = ''] = operation.http.requestUri.split('?', 2);
+  const path: PathPart[] = pathPart.split('/').filter((s) => s !== '').map((segment) => {
+    const label = /^\{([^}]+?)(\+)?\}$/.exec(segment);
+    return label ? { label: label[1]!, greedy: label[2] === '+' } : { literal: segment };
+  });
+  const literals = queryPart === '' ? [] : queryPart.split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    return eq < 0 ? { name: pair, value: undefined } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
+  const requiredQuery: string[] = [];
+  const requiredHeaders: string[] = [];
+  const input = operation.input;
+  for (const name of input?.required ?? []) {
+    const ref = input?.members?.[name];
+    if (ref === undefined) continue;
+    const member = resolveShape(model, ref);
+    if (member.location === 'querystring') requiredQuery.push(member.locationName ?? name);
+    if (member.location === 'header') requiredHeaders.push((member.locationName ?? name).toLowerCase());
+  }
+  return { operation, path, literals, requiredQuery, requiredHeaders, secondary: SECONDARY.has(operation.name) };
+}
+
+/** Matches the raw path against the template; labels come back percent-decoded. */
+function matchPath(parts: PathPart[], rawPath: string): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  let rest = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
+  for (const part of parts) {
+    if ('literal' in part) {
+      const slash = rest.indexOf('/');
+      const segment = slash < 0 ? rest : rest.slice(0, slash);
+      if (segment !== part.literal) return undefined;
+      rest = slash < 0 ? '' : rest.slice(slash + 1);
+    } else if (part.greedy) {
+      if (rest === '') return undefined;
+      labels[part.label] = decodeComponent(rest, false);
+      rest = '';
+    } else {
+      const slash = rest.indexOf('/');
+      const segment = slash < 0 ? rest : rest.slice(0, slash);
+      if (segment === '') return undefined;
+      labels[part.label] = decodeComponent(segment, false);
+      rest = slash < 0 ? '' : rest.slice(slash + 1);
+    }
+  }
+  // "/bucket/" still addresses the bucket; anything else left over means another template.
+  return rest === '' ? labels : undefined;
+}
+
+export function compileRestRouter(model: ServiceModel): RestRouter {
+  const byMethod = new Map<string, CompiledRoute[]>();
+  for (const operation of Object.values(model.operations)) {
+    const route = compile(model, operation);
+    const list = byMethod.get(operation.http.method) ?? [];
+    list.push(route);
+    byMethod.set(operation.http.method, list);
+  }
+  return {
+    match(method, path, query, headers) {
+      const routes = byMethod.get(method);
+      if (routes === undefined) return undefined;
+      const params = typeof query === 'string' ? parseQuery(query) : query;
+      const xId = params.get('x-id')?.[0];
+      let best: RestMatch | undefined;
+      let bestScore = -Infinity;
+      for (const route of routes) {
+        if (!route.literals.every((l) => {
+          const values = params.get(l.name);
+          return values !== undefined && (l.value === undefined || values.includes(l.value));
+        })) continue;
+        const labels = matchPath(route.path, path);
+        if (labels === undefined) continue;
+        let present = 0;
+        for (const q of route.requiredQuery) if (params.has(q)) present++;
+        for (const h of route.requiredHeaders) if (headers[h] !== undefined) present++;
+        const missing = route.requiredQuery.length + route.requiredHeaders.length - present;
+        const score = route.literals.length * 10_000 + present * 100 - missing * 1_000 +
+          (route.secondary ? 0 : 2) + (xId === route.operation.name ? 1 : 0);
+        if (score > bestScore) { bestScore = score; best = { operation: route.operation, labels }; }
+      }
+      return best;
+    },
+  };
+}
+
+// A memo of a pure function of immutable model data, keyed weakly: two boltstack instances
+// sharing a model share the compiled router, and nothing outlives the model.
+const routers = new WeakMap<ServiceModel, RestRouter>();
+
+export function matchRestOperation(model: ServiceModel, method: string, path: string,
+  query: string | ParsedQuery, headers: Record<string, string>): RestMatch | undefined {
+  let router = routers.get(model);
+  if (router === undefined) { router = compileRestRouter(model); routers.set(model, router); }
+  return router.match(method, path, query, headers);
+}
