@@ -1,0 +1,170 @@
+/**
+ * HttpServer on node:http: the fallback used only when no native uWS build loads (index.ts logs
+ * a loud warning then). Same contract as uws-adapter.ts, proven by the same test cases.
+ *
+ * node:http already gives what the contract asks: IncomingMessage is a Readable with socket
+ * backpressure that errors on client abort, 100-continue is answered automatically, and
+ * `maxHeaderSize` answers 431. The head is normalised to what the uWS adapter produces.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import type { HttpResponse, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
+import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
+import { isBodyless } from './status-text.js';
+
+export function createNodeHttpServer(options: HttpServerOptions): HttpServer {
+  return new NodeHttpServer(options);
+}
+
+class NodeHttpServer implements HttpServer {
+  readonly adapter = 'node-http' as const;
+  readonly #server: Server;
+  readonly #handler: RequestHandler;
+  #inFlight = 0;
+  #closed = false;
+
+  constructor(options: HttpServerOptions) {
+    this.#handler = options.handler;
+    this.#server = createServer({
+      maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
+      // Large uploads on a slow link legitimately take longer than node's 300 s default.
+      requestTimeout: 0,
+    }, (req, res) => this.#onRequest(req, res));
+  }
+
+  listen(host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(port, host, () => {
+        this.#server.off('error', reject);
+        resolve((this.#server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  async close(graceMs = 5000): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    this.#server.closeIdleConnections();
+    await waitUntilIdle(() => this.#inFlight, graceMs);
+    this.#server.closeAllConnections();
+    await closed;
+  }
+
+  #onRequest(req: IncomingMessage, res: ServerResponse): void {
+    this.#inFlight++;
+    let settled = false;
+    res.once('close', () => {
+      if (!settled) this.#inFlight--;
+      settled = true;
+    });
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const request = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: q === -1 ? url : url.slice(0, q),
+      query: q === -1 ? '' : url.slice(q + 1),
+      headers: joinHeaders(req.rawHeaders),
+      remoteAddress: req.socket.remoteAddress ?? '',
+      body: req as Readable,
+    };
+    try {
+      this.#handler(request, new NodeHttpResponse(res, request.method === 'HEAD'));
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      process.emitWarning(`request handler threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Lower-case names, repeats joined with ', ' (node's req.headers drops some repeats). */
+function joinHeaders(raw: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    const previous = headers[name];
+    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
+  }
+  return headers;
+}
+
+class NodeHttpResponse implements HttpResponse {
+  readonly #res: ServerResponse;
+  readonly #isHead: boolean;
+  #aborted = false;
+
+  constructor(res: ServerResponse, isHead: boolean) {
+    this.#res = res;
+    this.#isHead = isHead;
+    res.once('close', () => {
+      if (!res.writableFinished) this.#aborted = true;
+    });
+  }
+
+  get aborted(): boolean {
+    return this.#aborted || this.#res.destroyed;
+  }
+
+  onAborted(listener: () => void): void {
+    if (this.#res.writableFinished) return;
+    if (this.aborted) queueMicrotask(listener);
+    else this.#res.once('close', () => { if (!this.#res.writableFinished) listener(); });
+  }
+
+  send(status: number, headers: Record<string, string>, body?: Buffer | string, headOnly?: { contentLength: number }): void {
+    if (this.aborted) return;
+    const res = this.#res;
+    const out = withoutLength(headers);
+    if (isBodyless(status)) {
+      res.writeHead(status, out).end();
+    } else if (headOnly !== undefined) {
+      out['content-length'] = String(headOnly.contentLength);
+      res.writeHead(status, out).end();
+    } else {
+      const payload = body ?? '';
+      out['content-length'] = String(Buffer.byteLength(payload));
+      // For HEAD requests node writes the head and drops the body itself.
+      res.writeHead(status, out).end(payload);
+    }
+  }
+
+  stream(status: number, headers: Record<string, string>, body: Readable, contentLength: number): Promise<void> {
+    if (this.aborted || this.#isHead || contentLength === 0 || isBodyless(status)) {
+      body.destroy();
+      this.send(status, headers, undefined, { contentLength });
+      return Promise.resolve();
+    }
+    const res = this.#res;
+    const out = withoutLength(headers);
+    out['content-length'] = String(contentLength);
+    res.writeHead(status, out);
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        body.destroy();
+        if (error) reject(error);
+        else resolve();
+      };
+      res.once('close', () => settle());
+      res.once('finish', () => settle());
+      body.once('error', (error) => {
+        res.destroy();
+        settle(error);
+      });
+      // pipe() pauses the source while the socket buffer is full (res.write() returns false).
+      body.pipe(res);
+    });
+  }
+}
+
+function withoutLength(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) if (name.toLowerCase() !== 'content-length') out[name] = headers[name]!;
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * HttpServer on uWebSockets.js (the default adapter).
+ *
+ * uWS gives the request head only during the handler call, so method, path, query, headers and
+ * remote address are copied into a plain object at once; the body is a Readable fed from
+ * `res.onData` (uws-request-body.ts) and the response obeys uWS's cork/abort rules
+ * (uws-response.ts). uWS itself answers `Expect: 100-continue` and decodes chunked request bodies.
+ *
+ * Limits of this uWS build, measured: at most 48 request headers and about 128 KiB of head; past
+ * either it drops the connection without an answer. Below that, `maxHeaderBytes` gets a 431.
+ */
+import { Readable } from 'node:stream';
+import type { HttpRequest as UwsRequest, HttpResponse as UwsRawResponse, TemplatedApp, us_listen_socket } from '@trufflesuite/uws-js-unofficial';
+import type { HttpRequest, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
+import type { UwsModule } from './uws-loader.js';
+import { UwsExchange } from './uws-exchange.js';
+import { UwsRequestBody } from './uws-request-body.js';
+import { UwsHttpResponse } from './uws-response.js';
+import { statusLine } from './status-text.js';
+import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
+
+export function createUwsServer(uws: UwsModule, options: HttpServerOptions): HttpServer {
+  return new UwsServer(uws, options);
+}
+
+/** `App.close()` exists in the native 20.30 build (it closes every socket) but not in its typings. */
+type ClosableApp = TemplatedApp & { close(): void };
+
+class UwsServer implements HttpServer {
+  readonly adapter = 'uws' as const;
+  readonly #uws: UwsModule;
+  readonly #app: ClosableApp;
+  readonly #handler: RequestHandler;
+  readonly #maxHeaderBytes: number;
+  readonly #inFlight = new Set<UwsExchange>();
+  #listenSocket: us_listen_socket | undefined;
+  #closed = false;
+
+  constructor(uws: UwsModule, options: HttpServerOptions) {
+    this.#uws = uws;
+    this.#handler = options.handler;
+    this.#maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
+    this.#app = uws.App() as ClosableApp;
+    this.#app.any('/*', (res, req) => this.#onRequest(res, req));
+  }
+
+  listen(host: string, port: number): Promise<number> {
+    if (this.#listenSocket !== undefined || this.#closed) return Promise.reject(new Error('server already listening or closed'));
+    return new Promise((resolve, reject) => {
+      this.#app.listen(host, port, (socket) => {
+        if (socket === false) {
+          reject(new Error(`cannot listen on ${host}:${port} (address in use or not available)`));
+          return;
+        }
+        this.#listenSocket = socket;
+        resolve(this.#uws.us_socket_local_port(socket));
+      });
+    });
+  }
+
+  async close(graceMs = 5000): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#listenSocket !== undefined) this.#uws.us_listen_socket_close(this.#listenSocket);
+    this.#listenSocket = undefined;
+    await waitUntilIdle(() => this.#inFlight.size, graceMs);
+    // Closes every remaining socket (keep-alive ones, and requests past the grace period:
+    // their onAborted fires), so the event loop can end.
+    this.#app.close();
+  }
+
+  #onRequest(res: UwsRawResponse, req: UwsRequest): void {
+    // Everything read from `req` must happen now: uWS frees it when this function returns.
+    const method = req.getCaseSensitiveMethod().toUpperCase();
+    const path = req.getUrl();
+    const query = req.getQuery() ?? '';
+    const headers: Record<string, string> = {};
+    let headBytes = method.length + path.length + query.length + 12;
+    req.forEach((name, value) => {
+      headBytes += name.length + value.length + 4;
+      const previous = headers[name];
+      headers[name] = previous === undefined ? value : `${previous}, ${value}`;
+    });
+    const remoteAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
+
+    const exchange = new UwsExchange(res, method === 'HEAD', (x) => this.#inFlight.delete(x));
+    this.#inFlight.add(exchange);
+    if (headBytes > this.#maxHeaderBytes) {
+      res.writeStatus(statusLine(431)).end('', true);
+      exchange.markDone();
+      return;
+    }
+
+    let body: Readable;
+    if (hasBody(headers)) {
+      const stream = new UwsRequestBody(exchange);
+      exchange.attachBody(stream);
+      res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
+      body = stream;
+    } else {
+      body = emptyBody();
+    }
+    const request: HttpRequest = { method, path, query, headers, remoteAddress, body };
+    const response = new UwsHttpResponse(exchange);
+    try {
+      this.#handler(request, response);
+    } catch (error) {
+      // The handler is expected to catch its own errors; a throw here is a bug, answered as 500
+      // (when nothing was sent yet) so the client is not left waiting.
+      if (exchange.socketUsable) {
+        try {
+          response.send(500, { 'content-type': 'text/plain' }, 'Internal Server Error');
+        } catch {
+          // a response was already started: nothing more to say
+        }
+      }
+      process.emitWarning(`request handler threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+}
+
+/** A request carries a body when it declares a non-zero length or a transfer coding (RFC 9112 §6.3). */
+function hasBody(headers: Record<string, string>): boolean {
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
+}
+
+function emptyBody(): Readable {
+  // Cheaper than wiring onData for the (many) requests without a body; uWS needs no reader then.
+  return new Readable({ read() { this.push(null); } });
+}

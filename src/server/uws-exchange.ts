@@ -1,0 +1,79 @@
+/**
+ * The state of one uWS request/response pair, shared by its body stream and its response.
+ *
+ * uWS rules this object enforces: `res` must not be touched after `onAborted` fired or after the
+ * response ended (it is freed), so everything asks `socketUsable` first; and the server counts
+ * exchanges in flight to close gracefully.
+ */
+import type { HttpResponse as UwsResponse } from '@trufflesuite/uws-js-unofficial';
+import type { UwsRequestBody } from './uws-request-body.js';
+
+export class UwsExchange {
+  readonly res: UwsResponse;
+  readonly isHead: boolean;
+  #aborted = false;
+  #done = false;
+  #body: UwsRequestBody | undefined;
+  readonly #abortListeners: Array<() => void> = [];
+  readonly #onSettled: (exchange: UwsExchange) => void;
+
+  constructor(res: UwsResponse, isHead: boolean, onSettled: (exchange: UwsExchange) => void) {
+    this.res = res;
+    this.isHead = isHead;
+    this.#onSettled = onSettled;
+    // Registered before anything async can happen, as uWS requires.
+    res.onAborted(() => this.#abort());
+  }
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  get done(): boolean {
+    return this.#done;
+  }
+
+  /** `res` may be used: neither aborted nor ended. */
+  get socketUsable(): boolean {
+    return !this.#aborted && !this.#done;
+  }
+
+  attachBody(body: UwsRequestBody): void {
+    this.#body = body;
+  }
+
+  addAbortListener(listener: () => void): void {
+    if (this.#done) return;
+    if (this.#aborted) queueMicrotask(listener);
+    else this.#abortListeners.push(listener);
+  }
+
+  /** Call just before the final write that ends the response (while `res` is still valid). */
+  beforeEnd(): void {
+    this.#body?.onResponseEnd();
+  }
+
+  /** The response has ended (or been closed by us): `res` is off limits from now on. */
+  markDone(): void {
+    if (this.#done || this.#aborted) return;
+    this.#done = true;
+    this.#abortListeners.length = 0;
+    this.#onSettled(this);
+  }
+
+  #abort(): void {
+    if (this.#done || this.#aborted) return;
+    this.#aborted = true;
+    this.#body?.onAbort();
+    const listeners = this.#abortListeners.splice(0);
+    this.#onSettled(this);
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch (error) {
+        // A listener's failure must not stop the others nor unwind into uWS's native callback.
+        process.emitWarning(`onAborted listener threw: ${String(error)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * A uWS request body as a Node Readable with backpressure.
+ *
+ * uWS hands body bytes to `res.onData` as an ArrayBuffer that is neutered when the callback
+ * returns, so each chunk is copied. When `push()` says the consumer is behind, the socket is
+ * paused (`res.pause()`), and `_read()` resumes it: memory stays bounded by the high-water mark
+ * plus one network read, however slow the consumer (disk, hashing) is.
+ */
+import { Readable } from 'node:stream';
+import type { UwsExchange } from './uws-exchange.js';
+
+/** Enough to keep a disk write busy without holding much: about one uWS read (512 KiB max). */
+const HIGH_WATER_MARK = 256 * 1024;
+
+/** The error a body stream fails with when the client disconnects (as node:http does). */
+export function clientAbortedError(): Error {
+  return Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+}
+
+export class UwsRequestBody extends Readable {
+  readonly #exchange: UwsExchange;
+  #paused = false;
+  #ended = false;
+  /** Set when the response went out before the body was read: the rest is drained and dropped. */
+  #discarding = false;
+
+  constructor(exchange: UwsExchange) {
+    super({ highWaterMark: HIGH_WATER_MARK });
+    this.#exchange = exchange;
+  }
+
+  /** True once the last body byte has arrived from the network. */
+  get complete(): boolean {
+    return this.#ended;
+  }
+
+  /** Feeds one uWS data callback; called synchronously inside it. */
+  onChunk(chunk: ArrayBuffer, isLast: boolean): void {
+    if (isLast) this.#ended = true;
+    if (this.#discarding || this.destroyed) return;
+    // ArrayBuffer.slice copies: uWS reuses its receive buffer once the callback returns.
+    const more = chunk.byteLength === 0 ? true : this.push(Buffer.from(chunk.slice(0)));
+    if (isLast) {
+      this.push(null);
+      return;
+    }
+    if (!more && !this.#paused && this.#exchange.socketUsable) {
+      this.#paused = true;
+      this.#exchange.res.pause();
+    }
+  }
+
+  override _read(): void {
+    this.#unpause();
+  }
+
+  /** The client went away: fail the consumer unless every byte had already arrived. */
+  onAbort(): void {
+    if (!this.#ended) this.destroy(clientAbortedError());
+  }
+
+  /**
+   * The response is about to end while the body is still arriving: let uWS drain the rest (it
+   * must, to keep the connection usable) and drop it. Called before the response ends, while
+   * `res` is still valid.
+   */
+  onResponseEnd(): void {
+    if (this.#ended) return;
+    this.#discarding = true;
+    this.#unpause();
+    if (!this.destroyed) this.destroy();
+  }
+
+  #unpause(): void {
+    if (!this.#paused || !this.#exchange.socketUsable) return;
+    this.#paused = false;
+    this.#exchange.res.resume();
+  }
+}

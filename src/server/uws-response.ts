@@ -1,0 +1,189 @@
+/**
+ * HttpResponse on uWS.
+ *
+ * uWS rules followed here: every write after the handler returned is wrapped in `res.cork()`;
+ * nothing touches `res` after abort or after the response ended (UwsExchange tracks both); uWS
+ * writes Content-Length itself for `end`/`tryEnd`, so a caller's content-length header is never
+ * copied. HEAD answers are written with an explicit Content-Length and `endWithoutBody()`: in
+ * this uWS build `endWithoutBody(length)` never completes the response and the keep-alive
+ * connection hangs (see test/unit/server-adapters.test.ts, "HEAD").
+ */
+import type { Readable } from 'node:stream';
+import type { HttpResponse } from './types.js';
+import type { UwsExchange } from './uws-exchange.js';
+import { isBodyless, statusLine } from './status-text.js';
+
+/** Headers uWS writes itself; a second copy would corrupt the response. */
+const OWNED_BY_UWS = new Set(['content-length', 'date', 'transfer-encoding']);
+
+export class UwsHttpResponse implements HttpResponse {
+  readonly #x: UwsExchange;
+  #started = false;
+
+  constructor(exchange: UwsExchange) {
+    this.#x = exchange;
+  }
+
+  get aborted(): boolean {
+    return this.#x.aborted;
+  }
+
+  onAborted(listener: () => void): void {
+    this.#x.addAbortListener(listener);
+  }
+
+  send(status: number, headers: Record<string, string>, body?: Buffer | string, headOnly?: { contentLength: number }): void {
+    if (!this.#begin()) return;
+    const x = this.#x;
+    const res = x.res;
+    res.cork(() => {
+      this.#writeHead(status, headers);
+      x.beforeEnd();
+      if (isBodyless(status)) {
+        res.endWithoutBody();
+      } else if (headOnly !== undefined || x.isHead) {
+        const length = headOnly?.contentLength ?? (body === undefined ? 0 : Buffer.byteLength(body));
+        res.writeHeader('Content-Length', String(length));
+        res.endWithoutBody();
+      } else {
+        res.end(body ?? '');
+      }
+    });
+    x.markDone();
+  }
+
+  stream(status: number, headers: Record<string, string>, body: Readable, contentLength: number): Promise<void> {
+    if (!this.#begin()) {
+      body.destroy();
+      return Promise.resolve();
+    }
+    if (contentLength === 0 || this.#x.isHead || isBodyless(status)) {
+      body.destroy();
+      this.send(status, headers, undefined, { contentLength });
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => new UwsStreamWriter(this.#x, body, contentLength, resolve, reject).start(() => this.#writeHead(status, headers)));
+  }
+
+  /** False when nothing may be written (aborted); throws on a second response. */
+  #begin(): boolean {
+    if (this.#x.aborted) return false;
+    if (this.#started) throw new Error('response already sent');
+    this.#started = true;
+    return true;
+  }
+
+  #writeHead(status: number, headers: Record<string, string>): void {
+    const res = this.#x.res;
+    res.writeStatus(statusLine(status));
+    for (const name in headers) {
+      if (OWNED_BY_UWS.has(name.toLowerCase())) continue;
+      res.writeHeader(name, headers[name]!);
+    }
+  }
+}
+
+/** Pumps a Readable into `tryEnd`, pausing it while the socket is full (uWS onWritable). */
+class UwsStreamWriter {
+  readonly #x: UwsExchange;
+  readonly #source: Readable;
+  readonly #total: number;
+  readonly #resolve: () => void;
+  readonly #reject: (error: Error) => void;
+  /** Bytes taken from the source so far (chunks are clipped at `#total`). */
+  #taken = 0;
+  /** A chunk uWS could not take whole, and the write offset at which it starts. */
+  #pending: Buffer | undefined;
+  #pendingOffset = 0;
+  #settled = false;
+
+  constructor(x: UwsExchange, source: Readable, total: number, resolve: () => void, reject: (error: Error) => void) {
+    this.#x = x;
+    this.#source = source;
+    this.#total = total;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  start(writeHead: () => void): void {
+    const { res } = this.#x;
+    res.cork(() => {
+      writeHead();
+      this.#x.beforeEnd();
+    });
+    res.onWritable((offset) => this.#onWritable(offset));
+    this.#x.addAbortListener(() => this.#settle());
+    this.#source.on('data', this.#onData);
+    this.#source.once('end', this.#onEnd);
+    this.#source.once('error', this.#onError);
+  }
+
+  readonly #onData = (data: Buffer | string): void => {
+    if (this.#settled || !this.#x.socketUsable) return;
+    let chunk = typeof data === 'string' ? Buffer.from(data) : data;
+    const room = this.#total - this.#taken;
+    if (chunk.length > room) chunk = chunk.subarray(0, room);
+    this.#taken += chunk.length;
+    if (chunk.length === 0) return;
+    const { res } = this.#x;
+    let ok = false;
+    let done = false;
+    res.cork(() => {
+      const offset = res.getWriteOffset();
+      [ok, done] = res.tryEnd(chunk, this.#total);
+      if (!ok && !done) {
+        this.#pending = chunk;
+        this.#pendingOffset = offset;
+      }
+    });
+    if (done) this.#finish();
+    else if (!ok) this.#source.pause();
+  };
+
+  /** uWS calls this (corked) when the socket drained; `offset` is the body bytes written so far. */
+  #onWritable(offset: number): boolean {
+    const pending = this.#pending;
+    if (pending === undefined || this.#settled) return true;
+    const [ok, done] = this.#x.res.tryEnd(pending.subarray(offset - this.#pendingOffset), this.#total);
+    if (done) {
+      this.#finish();
+    } else if (ok) {
+      this.#pending = undefined;
+      this.#source.resume();
+    }
+    return ok;
+  }
+
+  readonly #onEnd = (): void => {
+    if (this.#taken < this.#total) this.#fail(new Error(`response body ended after ${this.#taken} of ${this.#total} bytes`));
+  };
+
+  readonly #onError = (error: Error): void => this.#fail(error);
+
+  #finish(): void {
+    this.#x.markDone();
+    this.#settle();
+  }
+
+  /** The source broke mid-response: the only honest signal left is to drop the connection. */
+  #fail(error: Error): void {
+    if (this.#settled) return;
+    const { res } = this.#x;
+    const usable = this.#x.socketUsable;
+    this.#x.markDone();
+    if (usable) res.close();
+    this.#settle(error);
+  }
+
+  #settle(error?: Error): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#source.off('data', this.#onData);
+    this.#source.off('end', this.#onEnd);
+    this.#source.off('error', this.#onError);
+    this.#source.on('error', () => {}); // late errors after destroy must not crash the process
+    this.#source.destroy();
+    if (error) this.#reject(error);
+    else this.#resolve();
+  }
+}

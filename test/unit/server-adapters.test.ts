@@ -1,0 +1,257 @@
+/**
+ * One suite, both adapters (STYLE.md habit 5): every case runs against uWS and node:http on
+ * port 0. Serial, because the streaming cases measure this process's memory.
+ */
+import test from 'ava';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createHttpServer } from '../../src/server/index.js';
+import type { HttpServer, RequestHandler } from '../../src/server/types.js';
+
+const ADAPTERS = ['uws', 'node-http'] as const;
+const MiB = 1024 * 1024;
+
+async function withServer(adapter: (typeof ADAPTERS)[number], handler: RequestHandler, fn: (port: number, server: HttpServer) => Promise<void>, maxHeaderBytes?: number): Promise<void> {
+  const server = await createHttpServer({ adapter, handler, ...(maxHeaderBytes ? { maxHeaderBytes } : {}) });
+  const port = await server.listen('127.0.0.1', 0);
+  try {
+    await fn(port, server);
+  } finally {
+    await server.close(1000);
+  }
+}
+
+interface Reply { status: number; headers: IncomingMessage['headers']; body: Buffer }
+
+/** A plain node:http client call; `body` may be a stream (sent chunked unless a length is set). */
+function call(port: number, method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | Readable; onResponse?: (res: IncomingMessage) => Promise<Buffer> } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: opts.headers, agent: false }, (res) => {
+      const read = opts.onResponse ? opts.onResponse(res) : collect(res);
+      read.then((body) => resolve({ status: res.statusCode!, headers: res.headers, body }), reject);
+    });
+    req.on('error', reject);
+    if (opts.body instanceof Readable) opts.body.pipe(req);
+    else req.end(opts.body);
+  });
+}
+
+async function collect(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(Buffer.from(chunk));
+  return Buffer.concat(parts);
+}
+
+/** Raw bytes over a socket: for what node's client hides (100 Continue, exact head bytes). */
+function raw(port: number, steps: Array<string | { waitFor: string }>, idleMs = 300): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const socket = connect(port, '127.0.0.1');
+    let idle = setTimeout(() => socket.destroy(), idleMs);
+    socket.on('data', (d) => {
+      out += d.toString('latin1');
+      clearTimeout(idle);
+      idle = setTimeout(() => socket.destroy(), idleMs);
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(out));
+    socket.on('connect', async () => {
+      for (const step of steps) {
+        if (typeof step === 'string') socket.write(step);
+        else while (!out.includes(step.waitFor)) await sleep(5);
+      }
+    });
+  });
+}
+
+/** A generated body: `total` bytes in 64 KiB chunks, counting what was produced. */
+function generated(total: number, counter: { produced: number }): Readable {
+  const block = Buffer.alloc(64 * 1024, 0x61);
+  return new Readable({
+    read() {
+      const n = Math.min(block.length, total - counter.produced);
+      if (n <= 0) return void this.push(null);
+      counter.produced += n;
+      this.push(n === block.length ? block : block.subarray(0, n));
+    },
+  });
+}
+
+function memorySampler(): { stop(): number } {
+  const base = process.memoryUsage();
+  let peak = 0;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers);
+  }, 25);
+  return { stop: () => (clearInterval(timer), peak) };
+}
+
+const echoHead: RequestHandler = (req, res) => {
+  res.send(200, { 'content-type': 'application/json' }, JSON.stringify({ method: req.method, path: req.path, query: req.query, headers: req.headers, remoteAddress: req.remoteAddress }));
+};
+
+/** Reads the whole body, answers its length. */
+const countBody: RequestHandler = (req, res) => {
+  collect(req.body).then((b) => res.send(200, {}, String(b.length)), () => undefined);
+};
+
+for (const adapter of ADAPTERS) {
+  test.serial(`${adapter}: a simple GET`, async (t) => {
+    await withServer(adapter, (_req, res) => res.send(200, { 'content-type': 'text/plain', 'x-custom': 'v' }, 'hello'), async (port, server) => {
+      t.is(server.adapter, adapter);
+      const r = await call(port, 'GET', '/');
+      t.is(r.status, 200);
+      t.is(r.body.toString(), 'hello');
+      t.is(r.headers['content-length'], '5');
+      t.is(r.headers['x-custom'], 'v');
+    });
+  });
+
+  test.serial(`${adapter}: method, raw path, raw query and headers are copied`, async (t) => {
+    await withServer(adapter, echoHead, async (port) => {
+      const out = await raw(port, ['DELETE /b%20k/x%2Fy?list-type=2&prefix=a%2Fb&flag HTTP/1.1\r\nHost: h\r\nX-Amz-Meta-A: 1\r\nx-amz-meta-a: 2\r\nConnection: close\r\n\r\n']);
+      const seen = JSON.parse(out.slice(out.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+      t.is(seen['method'], 'DELETE');
+      t.is(seen['path'], '/b%20k/x%2Fy');
+      t.is(seen['query'], 'list-type=2&prefix=a%2Fb&flag');
+      t.like(seen['headers'] as object, { host: 'h', 'x-amz-meta-a': '1, 2' });
+      t.regex(String(seen['remoteAddress']), /127\.0\.0\.1/);
+      t.is((await call(port, 'GET', '/p')).status, 200); // no query: ''
+    });
+  });
+
+  test.serial(`${adapter}: a 200 MiB upload consumed slowly keeps memory flat`, async (t) => {
+    const total = 200 * MiB;
+    const counter = { produced: 0 };
+    let consumed = 0;
+    let maxInFlight = 0;
+    await withServer(adapter, (req, res) => {
+      void (async () => {
+        for await (const chunk of req.body) {
+          consumed += (chunk as Buffer).length;
+          maxInFlight = Math.max(maxInFlight, counter.produced - consumed);
+          if (consumed % MiB < (chunk as Buffer).length) await sleep(5); // a slow disk: about 200 MB/s
+        }
+        res.send(200, {}, String(consumed));
+      })();
+    }, async (port) => {
+      const mem = memorySampler();
+      const r = await call(port, 'PUT', '/big', { headers: { 'content-length': String(total) }, body: generated(total, counter) });
+      const peak = mem.stop();
+      t.is(r.body.toString(), String(total));
+      t.log(`peak heap+buffers growth ${(peak / MiB).toFixed(1)} MiB, max bytes sent but not consumed ${(maxInFlight / MiB).toFixed(1)} MiB`);
+      t.true(maxInFlight < 48 * MiB, 'the client is held back while the consumer is behind');
+      t.true(peak < 64 * MiB, 'memory does not grow with the body');
+    });
+  });
+
+  test.serial(`${adapter}: a 200 MiB download to a slow reader keeps memory flat`, async (t) => {
+    const total = 200 * MiB;
+    const counter = { produced: 0 };
+    let received = 0;
+    let maxAhead = 0;
+    let done = false;
+    await withServer(adapter, (_req, res) => {
+      res.stream(200, { 'content-type': 'application/octet-stream' }, generated(total, counter), total).then(() => { done = true; }, () => undefined);
+    }, async (port) => {
+      const mem = memorySampler();
+      const r = await call(port, 'GET', '/big', {
+        onResponse: async (res) => {
+          for await (const chunk of res) {
+            received += (chunk as Buffer).length;
+            maxAhead = Math.max(maxAhead, counter.produced - received);
+            if (received % MiB < (chunk as Buffer).length) await sleep(5);
+          }
+          return Buffer.from(String(received));
+        },
+      });
+      const peak = mem.stop();
+      t.is(r.headers['content-length'], String(total));
+      t.is(received, total);
+      t.log(`peak heap+buffers growth ${(peak / MiB).toFixed(1)} MiB, max bytes produced but not read ${(maxAhead / MiB).toFixed(1)} MiB`);
+      t.true(maxAhead < 48 * MiB, 'the source is paused while the socket is full');
+      t.true(peak < 64 * MiB);
+      await sleep(20);
+      t.true(done, 'stream() resolved');
+    });
+  });
+
+  test.serial(`${adapter}: HEAD sends Content-Length once, no body, and the connection stays usable`, async (t) => {
+    await withServer(adapter, (req, res) => {
+      if (req.method === 'HEAD') res.send(200, { etag: '"x"', 'content-length': '999' }, undefined, { contentLength: 1234 });
+      else res.send(200, {}, 'after');
+    }, async (port) => {
+      const out = await raw(port, ['HEAD /o HTTP/1.1\r\nHost: h\r\n\r\n', { waitFor: '\r\n\r\n' }, 'GET /o HTTP/1.1\r\nHost: h\r\n\r\n', { waitFor: 'after' }]);
+      const [head, second] = out.split(/(?=HTTP\/1\.1 200)/g).slice(0, 2) as [string, string];
+      t.is(head.match(/content-length: 1234\r\n/gi)?.length, 1);
+      t.true(head.endsWith('\r\n\r\n'), 'no body bytes after the head');
+      t.true(second.endsWith('after'));
+    });
+  });
+
+  test.serial(`${adapter}: 204 has no body`, async (t) => {
+    await withServer(adapter, (_req, res) => res.send(204, {}), async (port) => {
+      const out = await raw(port, ['DELETE /o HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n']);
+      t.regex(out, /^HTTP\/1\.1 204 No Content\r\n/);
+      t.true(out.endsWith('\r\n\r\n'));
+    });
+  });
+
+  test.serial(`${adapter}: a client abort mid-upload errors the body and fires onAborted`, async (t) => {
+    let bodyError: Error | undefined;
+    let abortedFired = false;
+    await withServer(adapter, (req, res) => {
+      if (req.method === 'GET') return res.send(200, {}, 'still up');
+      res.onAborted(() => { abortedFired = true; });
+      void collect(req.body).catch((error: Error) => { bodyError = error; });
+    }, async (port) => {
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      socket.write('PUT /o HTTP/1.1\r\nHost: h\r\nContent-Length: 10000000\r\n\r\n' + 'x'.repeat(100_000));
+      await sleep(100);
+      socket.destroy();
+      for (let i = 0; i < 100 && !(bodyError && abortedFired); i++) await sleep(10);
+      t.truthy(bodyError, 'the body stream errored');
+      t.true(abortedFired);
+      t.is((await call(port, 'GET', '/')).body.toString(), 'still up');
+    });
+  });
+
+  test.serial(`${adapter}: Expect: 100-continue gets 100 before the body is sent`, async (t) => {
+    await withServer(adapter, countBody, async (port) => {
+      const out = await raw(port, ['PUT /o HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n', { waitFor: '100 Continue\r\n\r\n' }, 'hello']);
+      t.regex(out, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
+      t.true(out.endsWith('\r\n5'));
+    });
+  });
+
+  test.serial(`${adapter}: a chunked request body without Content-Length is delivered`, async (t) => {
+    await withServer(adapter, countBody, async (port) => {
+      const out = await raw(port, ['POST /o HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n', '6\r\n world\r\n0\r\n\r\n']);
+      t.true(out.endsWith('\r\n11'), out);
+      const counter = { produced: 0 };
+      t.is((await call(port, 'PUT', '/s', { body: generated(3 * MiB + 7, counter) })).body.toString(), String(3 * MiB + 7));
+    });
+  });
+
+  test.serial(`${adapter}: an oversized head gets 431 and the server keeps serving`, async (t) => {
+    await withServer(adapter, (_req, res) => res.send(200, {}, 'ok'), async (port) => {
+      const r = await call(port, 'GET', '/', { headers: { 'x-big': 'a'.repeat(10_000) } }).catch((e: Error) => e);
+      t.is((r as Reply).status, 431);
+      t.is((await call(port, 'GET', '/', { headers: { 'x-small': 'a'.repeat(1000) } })).body.toString(), 'ok');
+    }, 8192);
+  });
+
+  test.serial(`${adapter}: close() lets an in-flight request finish`, async (t) => {
+    const server = await createHttpServer({ adapter, handler: (_req, res) => void sleep(150).then(() => res.send(200, {}, 'late')) });
+    const port = await server.listen('127.0.0.1', 0);
+    const pending = call(port, 'GET', '/');
+    await sleep(30);
+    await server.close(2000);
+    t.is((await pending).body.toString(), 'late');
+    await t.throwsAsync(call(port, 'GET', '/'));
+  });
+}
