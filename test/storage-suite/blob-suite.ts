@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import type { Readable } from 'node:stream';
 import type { BlobStore } from '../../src/storage/blob-store.js';
-import { addBlobRef, dropBlobRef } from '../../src/storage/blob-refs.js';
+import { BLOB_REFS_NS, addBlobRef, dropBlobRef } from '../../src/storage/blob-refs.js';
 import type { MetaStore } from '../../src/storage/meta-store.js';
 
 export interface BlobStoreHarness {
@@ -16,7 +16,28 @@ export interface BlobStoreHarness {
   blobCount(): Promise<number>;
   dispose(): Promise<void>;
 }
-export type BlobStoreFactory = () => Promise<BlobStoreHarness>;
+/**
+ * `refReadDelayMs`: build the blob store over a MetaStore whose reads of the blob-refs namespace
+ * are slowed by that much (use `withSlowRefReads`), to hold collect() inside its race window.
+ */
+export type BlobStoreFactory = (options?: { refReadDelayMs?: number }) => Promise<BlobStoreHarness>;
+
+/** A MetaStore view whose iterations of BLOB_REFS_NS start after `ms`; everything else is direct. */
+export function withSlowRefReads(meta: MetaStore, ms: number): MetaStore {
+  return {
+    get: (ns, key) => meta.get(ns, key),
+    getMany: (ns, keys) => meta.getMany(ns, keys),
+    put: (ns, key, value) => meta.put(ns, key, value),
+    del: (ns, key) => meta.del(ns, key),
+    batch: (ops) => meta.batch(ops),
+    clear: (ns) => meta.clear(ns),
+    close: () => meta.close(),
+    async *iterate(ns, range) {
+      if (ns === BLOB_REFS_NS) await new Promise((r) => setTimeout(r, ms));
+      yield* meta.iterate(ns, range);
+    },
+  };
+}
 
 async function* chunked(data: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
@@ -138,6 +159,23 @@ export function runBlobStoreSuite(test: TestFn, factory: BlobStoreFactory): void
       w.release();
       await blobs.collect(w.id);
     }
+  });
+
+  test('blob: a write that finds the blob while collect is deciding keeps it (held race window)', async (t) => {
+    const h = await factory({ refReadDelayMs: 150 });
+    t.teardown(() => h.dispose());
+    const data = randomBytes(50_000);
+    const first = await h.blobs.write(chunked(data, 10_000));
+    first.release();
+    // collect passes its pin check, then waits on the slow refs read; the second write lands
+    // in that window. Without the per-id lock it would find the file, pin it, and lose it.
+    const collecting = h.blobs.collect(first.id);
+    await new Promise((r) => setTimeout(r, 20));
+    const w = await h.blobs.write(chunked(data, 7_000));
+    await collecting;
+    t.is(await h.blobs.size(w.id), data.length);
+    t.true((await bytes(h.blobs.read(w.id))).equals(data));
+    t.is(await h.tempFiles(), 0);
   });
 
   test('blob: abort while the source stalls rejects with the reason and leaves no temp file', async (t) => {

@@ -1,15 +1,15 @@
 import test from 'ava';
 import { MemoryBlobStore, MemoryMetaStore } from '../../src/storage/memory/index.js';
-import { runBlobStoreSuite, runMetaStoreSuite } from './suite.js';
+import { runBlobStoreSuite, runMetaStoreSuite, withSlowRefReads } from './suite.js';
 
 runMetaStoreSuite(test, async () => {
   const meta = new MemoryMetaStore();
   return { meta, dispose: () => meta.close() };
 });
 
-runBlobStoreSuite(test, async () => {
+runBlobStoreSuite(test, async (options) => {
   const meta = new MemoryMetaStore();
-  const blobs = new MemoryBlobStore(meta);
+  const blobs = new MemoryBlobStore(options?.refReadDelayMs ? withSlowRefReads(meta, options.refReadDelayMs) : meta);
   return {
     meta,
     blobs,

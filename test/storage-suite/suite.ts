@@ -4,5 +4,5 @@
  */
 export { runMetaStoreSuite } from './meta-suite.js';
 export type { MetaStoreFactory, MetaStoreHarness } from './meta-suite.js';
-export { runBlobStoreSuite } from './blob-suite.js';
+export { runBlobStoreSuite, withSlowRefReads } from './blob-suite.js';
 export type { BlobStoreFactory, BlobStoreHarness } from './blob-suite.js';

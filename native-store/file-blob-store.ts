@@ -1,0 +1,171 @@
+/**
+ * BlobStore as content-addressed files under <data>/blobs (DESIGN.md §5).
+ *
+ * A write streams to blobs/tmp/<random> while hashing (blob-file-writer.ts), then, under the
+ * blob's per-id lock, renames the file into place (or drops it when an identical body is already
+ * there) and pins the blob. Only complete files are ever renamed into place, and callers commit
+ * the metadata that references a blob after `write` resolved, so no record can point at a
+ * partial or missing file, even after kill -9. collect() takes the same lock, so it cannot remove
+ * a file between a concurrent writer finding it and pinning it.
+ */
+import { createReadStream } from 'node:fs';
+import type { ReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { MultiHasher, initChecksums } from '../src/checksums/index.js';
+import type { BlobRange, BlobStore, BlobWriteOptions, WrittenBlob } from '../src/storage/blob-store.js';
+import { hasBlobRefs } from '../src/storage/blob-refs.js';
+import type { MetaStore } from '../src/storage/meta-store.js';
+import { blobAddress, checkBlobAddress } from '../src/storage/memory/blob-address.js';
+import { PinCounter } from '../src/storage/memory/pin-counter.js';
+import { TMP_DIR, blobDir, blobPath, newTempName, tempPath } from './blob-paths.js';
+import { writeBlobFile } from './blob-file-writer.js';
+import { KeyLock } from './key-lock.js';
+import { sweepBlobs } from './blob-sweep.js';
+import type { Durability } from './level-meta-store.js';
+
+/** Read chunk size: fewer, larger reads than the 64 KiB default for streaming big objects. */
+const READ_HIGH_WATER_MARK = 256 * 1024;
+
+const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+
+/** fsyncs a directory so that a rename or unlink in it survives power loss. */
+async function syncDir(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try { await fh.sync(); } finally { await fh.close(); }
+}
+
+export class FileBlobStore implements BlobStore {
+  readonly #root: string;
+  readonly #meta: MetaStore;
+  readonly #sync: boolean;
+  readonly #pins = new PinCounter();
+  readonly #locks = new KeyLock();
+  /** Temp files of writes in progress, which sweep must leave alone. */
+  readonly #activeTemps = new Set<string>();
+  #closed = false;
+
+  private constructor(root: string, meta: MetaStore, durability: Durability) {
+    this.#root = root;
+    this.#meta = meta;
+    this.#sync = durability === 'fsync';
+  }
+
+  static async open(root: string, meta: MetaStore, durability: Durability): Promise<FileBlobStore> {
+    await mkdir(join(root, TMP_DIR), { recursive: true });
+    await initChecksums(); // xxh64 is part of every address
+    return new FileBlobStore(root, meta, durability);
+  }
+
+  async write(body: AsyncIterable<Uint8Array>, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
+    if (this.#closed) throw new Error('BlobStore is closed');
+    options.signal?.throwIfAborted();
+    const hasher = new MultiHasher(['xxh64', 'md5', ...(options.algorithms ?? [])]);
+    const name = newTempName();
+    const temp = tempPath(this.#root, name);
+    this.#activeTemps.add(name);
+    try {
+      const size = await writeBlobFile(temp, body, hasher, options, this.#sync);
+      const digests = hasher.digests() as WrittenBlob['digests'];
+      const id = blobAddress(digests.xxh64!, digests.md5, size);
+      const release = await this.#locks.run(id, () => this.#place(temp, id));
+      return { id, size, digests, release };
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    } finally {
+      this.#activeTemps.delete(name);
+    }
+  }
+
+  /** Under the id's lock: move the temp file into place (or drop it as a duplicate), then pin. */
+  async #place(temp: string, id: string): Promise<() => void> {
+    const dest = blobPath(this.#root, id);
+    const existing = await stat(dest).catch((err: unknown) => { if (isMissing(err)) return undefined; throw err; });
+    if (existing) {
+      await rm(temp, { force: true });
+    } else {
+      const dir = blobDir(this.#root, id);
+      const created = await mkdir(dir, { recursive: true });
+      await rename(temp, dest);
+      if (this.#sync) {
+        await syncDir(dir);
+        // New ab/ or ab/cd/ directories must themselves be durable entries of their parents.
+        if (created !== undefined) {
+          await syncDir(dirname(dir));
+          await syncDir(this.#root);
+        }
+      }
+    }
+    return this.#pins.pin(id);
+  }
+
+  /**
+   * Pins a blob that already exists (say, the source of a copy) so that it cannot be collected
+   * before the batch adding its new reference commits. Undefined when there is no such blob.
+   * Not (yet) part of the BlobStore interface.
+   */
+  async pin(id: string): Promise<(() => void) | undefined> {
+    checkBlobAddress(id);
+    return this.#locks.run(id, async () => ((await this.size(id)) === undefined ? undefined : this.#pins.pin(id)));
+  }
+
+  read(id: string, range?: BlobRange): ReadStream {
+    checkBlobAddress(id);
+    if (range && !(Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.end >= range.start)) {
+      throw new RangeError(`invalid blob range ${range.start}-${range.end}`);
+    }
+    const path = blobPath(this.#root, id);
+    return createReadStream(path, { highWaterMark: READ_HIGH_WATER_MARK, ...(range ? { start: range.start, end: range.end } : {}) });
+  }
+
+  async size(id: string): Promise<number | undefined> {
+    checkBlobAddress(id);
+    try {
+      return (await stat(blobPath(this.#root, id))).size;
+    } catch (err) {
+      if (isMissing(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async collect(id: string): Promise<boolean> {
+    checkBlobAddress(id);
+    return this.#locks.run(id, async () => {
+      // Pins are only added under this lock, so this check stays true until we unlink.
+      if (this.#pins.isPinned(id)) return false;
+      if (await hasBlobRefs(this.#meta, id)) return false;
+      try {
+        await rm(blobPath(this.#root, id));
+      } catch (err) {
+        if (isMissing(err)) return false;
+        throw err;
+      }
+      if (this.#sync) await syncDir(blobDir(this.#root, id));
+      return true;
+    });
+  }
+
+  async sweep(): Promise<{ tempFilesRemoved: number; orphansRemoved: number }> {
+    return sweepBlobs({
+      root: this.#root,
+      meta: this.#meta,
+      isActiveTemp: (name) => this.#activeTemps.has(name),
+      isPinned: (id) => this.#pins.isPinned(id),
+      collect: (id) => this.collect(id),
+    });
+  }
+
+  async clear(): Promise<void> {
+    for (const entry of await readdir(this.#root)) {
+      if (entry !== TMP_DIR) await rm(join(this.#root, entry), { recursive: true, force: true });
+    }
+    for (const name of await readdir(join(this.#root, TMP_DIR))) {
+      if (!this.#activeTemps.has(name)) await rm(tempPath(this.#root, name), { force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * MetaStore on classic-level (LevelDB) at <data>/meta: one sublevel per namespace, utf8 keys and
+ * values, so LevelDB's bytewise order is the UTF-8 order S3 lists in (DESIGN.md §5).
+ *
+ * - `batch` goes through the root database with each operation's `sublevel`, which LevelDB
+ *   applies as one WriteBatch: atomic across namespaces.
+ * - durability 'process': writes reach the OS before the promise resolves (LevelDB flushes its
+ *   log record to the file on every write), so they survive kill -9 of the emulator.
+ *   durability 'fsync' adds `sync: true`: the log is fsynced too, surviving power loss.
+ * - Sublevel prefixes are '!ns!', so every namespace lies in ['!', '"'); root keys outside that
+ *   range (the format version) survive clear().
+ */
+import { ClassicLevel } from 'classic-level';
+import type { KeyRange, MetaOp, MetaStore } from '../src/storage/meta-store.js';
+import { checkNamespace, checkOps, checkString } from '../src/storage/memory/validate.js';
+import { checkFormatVersion } from './format-version.js';
+
+export type Durability = 'process' | 'fsync';
+
+type Db = ClassicLevel<string, string>;
+type Sublevel = ReturnType<typeof ClassicLevel.prototype.sublevel<string, string>>;
+
+/**
+ * Sized for an idle emulator (DESIGN.md §6a, idle RSS < 50 MB): LevelDB's defaults are an 8 MiB
+ * block cache and a 4 MiB memtable, both of which stay resident once filled. Metadata records
+ * are small and hot ones are in the OS page cache anyway, so a 2 MiB cache loses little; a 2 MiB
+ * memtable means more frequent (small, background) flushes under heavy load.
+ */
+const LEVEL_OPTIONS = {
+  cacheSize: 2 * 1024 * 1024,
+  writeBufferSize: 2 * 1024 * 1024,
+  maxOpenFiles: 128,
+} as const;
+
+/** First batch of an iteration is small (hasBlobRefs reads one entry), later ones are larger. */
+const FIRST_BATCH = 16;
+const NEXT_BATCH = 1000;
+
+export class LevelMetaStore implements MetaStore {
+  readonly #db: Db;
+  readonly #sync: boolean;
+  readonly #subs = new Map<string, Sublevel>();
+
+  private constructor(db: Db, durability: Durability) {
+    this.#db = db;
+    this.#sync = durability === 'fsync';
+  }
+
+  static async open(location: string, durability: Durability): Promise<LevelMetaStore> {
+    const db: Db = new ClassicLevel<string, string>(location, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...LEVEL_OPTIONS });
+    await db.open({ createIfMissing: true });
+    try {
+      await checkFormatVersion(db, location, durability === 'fsync');
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new LevelMetaStore(db, durability);
+  }
+
+  async get(ns: string, key: string): Promise<string | undefined> {
+    checkNamespace(ns);
+    checkString('key', key);
+    return this.#sub(ns).get(key);
+  }
+
+  async getMany(ns: string, keys: string[]): Promise<(string | undefined)[]> {
+    checkNamespace(ns);
+    for (const key of keys) checkString('key', key);
+    if (keys.length === 0) return [];
+    return this.#sub(ns).getMany(keys);
+  }
+
+  // put and del go through the root batch too: that is where `sync` is honoured (sublevel
+  // option types do not carry it), and LevelDB implements Put as a one-entry batch anyway.
+  async put(ns: string, key: string, value: string): Promise<void> {
+    return this.batch([{ type: 'put', ns, key, value }]);
+  }
+
+  async del(ns: string, key: string): Promise<void> {
+    return this.batch([{ type: 'del', ns, key }]);
+  }
+
+  async batch(ops: MetaOp[]): Promise<void> {
+    checkOps(ops);
+    if (ops.length === 0) return;
+    await this.#db.batch(ops.map((op) => (op.type === 'put'
+      ? { type: 'put' as const, sublevel: this.#sub(op.ns), key: op.key, value: op.value }
+      : { type: 'del' as const, sublevel: this.#sub(op.ns), key: op.key })), { sync: this.#sync });
+  }
+
+  async *iterate(ns: string, range: KeyRange = {}): AsyncIterable<[key: string, value: string]> {
+    checkNamespace(ns);
+    const options: { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number } = {};
+    for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
+      const value = range[bound];
+      if (value !== undefined) {
+        checkString('key', value);
+        options[bound] = value;
+      }
+    }
+    if (range.reverse) options.reverse = true;
+    if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
+    const it = this.#sub(ns).iterator(options);
+    try {
+      for (let size = FIRST_BATCH; ; size = NEXT_BATCH) {
+        const entries = await it.nextv(size);
+        if (entries.length === 0) return;
+        for (const [k, v] of entries) yield [k, v];
+      }
+    } finally {
+      await it.close();
+    }
+  }
+
+  async clear(ns?: string): Promise<void> {
+    if (ns !== undefined) {
+      checkNamespace(ns);
+      await this.#sub(ns).clear();
+    } else {
+      // Every sublevel key starts with '!'; the format version key does not.
+      await this.#db.clear({ gte: '!', lt: '"' });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#db.close();
+  }
+
+  #sub(ns: string): Sublevel {
+    let sub = this.#subs.get(ns);
+    if (!sub) {
+      sub = this.#db.sublevel<string, string>(ns, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+      this.#subs.set(ns, sub);
+    }
+    return sub;
+  }
+}

@@ -1,0 +1,131 @@
+import test from 'ava';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+import { FileBlobStore, openNativeStore } from '../../native-store/index.js';
+import type { NativeStore } from '../../native-store/index.js';
+import { FORMAT_KEY } from '../../native-store/format-version.js';
+import { addBlobRef } from '../../src/storage/blob-refs.js';
+import { runBlobStoreSuite, runMetaStoreSuite, withSlowRefReads } from './suite.js';
+
+const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'boltstack-native-'));
+
+/** Files under blobs/ab/cd/ (the stored blobs). */
+async function blobFiles(dir: string): Promise<string[]> {
+  const root = join(dir, 'blobs');
+  const out: string[] = [];
+  for (const ab of await readdir(root)) {
+    if (ab === 'tmp') continue;
+    for (const cd of await readdir(join(root, ab))) out.push(...await readdir(join(root, ab, cd)));
+  }
+  return out;
+}
+
+async function harness(durability: 'process' | 'fsync' = 'process'): Promise<NativeStore & { dir: string; dispose(): Promise<void> }> {
+  const dir = await tempDir();
+  const store = await openNativeStore({ dir, durability });
+  return { ...store, dir, dispose: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
+}
+
+runMetaStoreSuite(test, () => harness());
+
+runBlobStoreSuite(test, async (options) => {
+  const h = await harness();
+  // The race-window test needs a store over a slowed MetaStore view: open a second blob store
+  // on the same directory (it is stateless apart from pins and locks, which it then owns).
+  const blobs = options?.refReadDelayMs
+    ? await FileBlobStore.open(join(h.dir, 'blobs'), withSlowRefReads(h.meta, options.refReadDelayMs), 'process')
+    : h.blobs;
+  return {
+    meta: h.meta,
+    blobs,
+    tempFiles: async () => (await readdir(join(h.dir, 'blobs', 'tmp'))).length,
+    blobCount: async () => (await blobFiles(h.dir)).length,
+    dispose: h.dispose,
+  };
+});
+
+async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield data;
+}
+
+test('native: metadata and blobs persist across close and reopen (fsync durability)', async (t) => {
+  const dir = await tempDir();
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const a = await openNativeStore({ dir, durability: 'fsync' });
+  const w = await a.blobs.write(once(Buffer.from('persisted body')));
+  await a.meta.batch([{ type: 'put', ns: 'obj', key: 'k', value: w.id }, addBlobRef(w.id, 'k')]);
+  w.release();
+  await a.close();
+  const b = await openNativeStore({ dir, durability: 'process' });
+  t.teardown(() => b.close());
+  t.deepEqual(b.swept, { tempFilesRemoved: 0, orphansRemoved: 0 });
+  const id = await b.meta.get('obj', 'k');
+  t.is(id, w.id);
+  const chunks: Buffer[] = [];
+  for await (const c of b.blobs.read(id!)) chunks.push(c as Buffer);
+  t.is(Buffer.concat(chunks).toString(), 'persisted body');
+});
+
+test('native: open sweeps leftover temp files and unreferenced blobs', async (t) => {
+  const dir = await tempDir();
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const a = await openNativeStore({ dir, durability: 'process' });
+  const kept = await a.blobs.write(once(Buffer.from('kept')));
+  await a.meta.batch([addBlobRef(kept.id, 'owner')]);
+  await a.blobs.write(once(Buffer.from('written, never referenced: a crash before the batch')));
+  await a.close();
+  await writeFile(join(dir, 'blobs', 'tmp', 'partial-write'), 'half a bo');
+  const b = await openNativeStore({ dir, durability: 'process' });
+  t.teardown(() => b.close());
+  t.deepEqual(b.swept, { tempFilesRemoved: 1, orphansRemoved: 1 });
+  t.deepEqual(await blobFiles(dir), [kept.id]);
+  t.deepEqual(await readdir(join(dir, 'blobs', 'tmp')), []);
+});
+
+test('native: clear() keeps the format version; the store reopens', async (t) => {
+  const h = await harness();
+  t.teardown(() => h.dispose());
+  await h.meta.put('ns', 'k', 'v');
+  await h.meta.clear();
+  await h.close();
+  const db = new ClassicLevel<string, string>(join(h.dir, 'meta'));
+  t.is(await db.get(FORMAT_KEY), '1');
+  await db.close();
+  const again = await openNativeStore({ dir: h.dir, durability: 'process' });
+  t.is(await again.meta.get('ns', 'k'), undefined);
+  await again.close();
+});
+
+test('native: a data dir from a newer format is refused with a clear message', async (t) => {
+  const dir = await tempDir();
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const db = new ClassicLevel<string, string>(join(dir, 'meta'));
+  await db.put(FORMAT_KEY, '99');
+  await db.close();
+  await t.throwsAsync(openNativeStore({ dir, durability: 'process' }), { message: /newer boltstack \(data format 99; this version reads up to 1\)/ });
+});
+
+test('native: pin() protects an existing blob; missing blobs cannot be pinned', async (t) => {
+  const h = await harness();
+  t.teardown(() => h.dispose());
+  const w = await h.blobs.write(once(Buffer.from('copy source')));
+  w.release();
+  const unpin = await h.blobs.pin(w.id);
+  t.truthy(unpin);
+  t.false(await h.blobs.collect(w.id));
+  unpin!();
+  t.true(await h.blobs.collect(w.id));
+  t.is(await h.blobs.pin(w.id), undefined);
+});
+
+test('native: fsync durability writes and reads the same bytes', async (t) => {
+  const h = await harness('fsync');
+  t.teardown(() => h.dispose());
+  const data = Buffer.alloc(3 * 1024 * 1024 + 5, 'x');
+  const w = await h.blobs.write(once(data));
+  await h.meta.batch([{ type: 'put', ns: 'o', key: 'k', value: w.id }, addBlobRef(w.id, 'k')]);
+  t.is(await h.blobs.size(w.id), data.length);
+  t.is(await h.meta.get('o', 'k'), w.id);
+});
