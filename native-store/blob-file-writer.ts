@@ -2,13 +2,14 @@
  * Streams a body into a new file while hashing it; memory stays flat whatever the body size.
  *
  * Strategy, from bench/micro/blob-write.ts (64 MiB body in 64 KiB chunks, xxh64 + md5 hashed as
- * here, 2 shared cores): gathering chunk references up to 1 MiB and handing them to one
- * `FileHandle.writev` while hashing continues on the next chunks (one write in flight) measured
- * 575 MB/s (480 with fdatasync) against 440–490 for copying into a 1 MiB buffer, 344–386 for one
- * awaited write per chunk and 245–255 for a WriteStream at its 64 KiB default. Hashing alone
- * was 480–620 MB/s, so this is at the hashing bound. 4 MiB batches were no better within noise
- * and hold 4x the memory. Peak memory: two batches (~2 MiB) of the caller's chunks, which must
- * not be reused by the caller after being yielded (Node streams never do).
+ * here; 2 cores shared with other jobs, so figures are noisy): gather chunk references up to
+ * 1 MiB and hand them to one `FileHandle.writev` while hashing continues on the next chunks (one
+ * write in flight). Over three runs it did 440–575 MB/s (445 with fdatasync) and was fastest or
+ * within noise of the fastest each time; copying into a 1 MiB buffer did 487–546 (383 fsync),
+ * one awaited write per chunk 344–463, a WriteStream at its 64 KiB default 213–449. Hashing alone
+ * was 480–620 MB/s, so all the good strategies sit at the md5 bound. 4 MiB batches were no better
+ * within noise and hold 4x the memory. Peak memory: two batches (~2 MiB) of the caller's chunks,
+ * which the caller must not reuse after yielding them (Node streams never do).
  */
 import { open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';

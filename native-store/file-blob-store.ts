@@ -53,13 +53,15 @@ export class FileBlobStore implements BlobStore {
 
   static async open(root: string, meta: MetaStore, durability: Durability): Promise<FileBlobStore> {
     await mkdir(join(root, TMP_DIR), { recursive: true });
-    await initChecksums(); // xxh64 is part of every address
     return new FileBlobStore(root, meta, durability);
   }
 
   async write(body: AsyncIterable<Uint8Array>, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
     if (this.#closed) throw new Error('BlobStore is closed');
     options.signal?.throwIfAborted();
+    // xxh64 is part of every address. Loaded on the first write rather than at open: the wasm
+    // instance is ~1.5 MB of idle RSS (DESIGN.md §6a); after that this is a resolved promise.
+    await initChecksums();
     const hasher = new MultiHasher(['xxh64', 'md5', ...(options.algorithms ?? [])]);
     const name = newTempName();
     const temp = tempPath(this.#root, name);

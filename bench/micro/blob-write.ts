@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MultiHasher, initChecksums } from '../../src/checksums/index.js';
+import { openNativeStore } from '../../native-store/index.js';
 
 const BODY = 64 * 1024 * 1024;
 const CHUNK = 64 * 1024;
@@ -157,6 +158,13 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'boltstack-bench-blob-'));
   const results: Record<string, { mbPerSec: number; medianMs: number; rssGrowthMiB: number }> = {};
   try {
+    // The shipped code path (native-store's FileBlobStore.write), to confirm it matches its candidate.
+    const store = await openNativeStore({ dir: join(dir, 'store'), durability: fsync ? 'fsync' : 'process' });
+    strategies['native-store-write (shipped)'] = async () => {
+      const w = await store.blobs.write(body());
+      w.release();
+      await store.blobs.collect(w.id);
+    };
     const bench = new Bench({ iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
     const path = join(dir, 'blob');
     const rssPeak = new Map<string, number>();
@@ -168,6 +176,7 @@ async function main(): Promise<void> {
       }, { afterEach: async () => { await unlink(path).catch(() => {}); } });
     }
     await bench.run();
+    await store.close();
     for (const task of bench.tasks) {
       const r = task.result as { latency?: { p50: number } };
       const ms = r.latency?.p50 ?? NaN;

@@ -7,6 +7,13 @@
 import xxhash from 'xxhash-wasm';
 import type { Hasher } from './types.js';
 
+/**
+ * xxhash-wasm copies each update into wasm linear memory, which grows to fit and never shrinks:
+ * one 64 MiB update would keep 64 MiB resident for the life of the process. Feeding slices of at
+ * most this size keeps it at one slice.
+ */
+const MAX_UPDATE = 64 * 1024;
+
 type XxhashApi = Awaited<ReturnType<typeof xxhash>>;
 
 let api: XxhashApi | undefined;
@@ -26,7 +33,10 @@ export function createXxh64(): Hasher {
   if (!api) throw new Error('xxh64 used before initChecksums() resolved: await initChecksums() once at startup');
   const state = api.create64();
   return {
-    update: (chunk) => { state.update(chunk); },
+    update: (chunk) => {
+      if (chunk.byteLength <= MAX_UPDATE) state.update(chunk);
+      else for (let i = 0; i < chunk.byteLength; i += MAX_UPDATE) state.update(chunk.subarray(i, i + MAX_UPDATE));
+    },
     digest: () => {
       const out = Buffer.allocUnsafe(8);
       out.writeBigUInt64BE(state.digest());
