@@ -1,0 +1,87 @@
+/**
+ * Everything the s3-figures benchmark measures on one server, in one process lifetime:
+ * start time and idle memory, the AWS CLI session and the memory after it, small GETs,
+ * 64 MiB PUT/GET throughput, ListObjectsV2 of 1,000 keys, and the peak RSS while a 1 GiB
+ * object goes in and out. The server is always stopped, also when a step fails.
+ */
+import { readMemory, resetPeak, type MemoryStatus } from '../../lib/proc-status.js';
+import { createPresigner } from '../../lib/presign.js';
+import { closeConnections } from '../../lib/http-stream.js';
+import type { LoadResult } from '../../lib/load.js';
+import { startByName, type ServerName } from '../../lib/servers.js';
+import { cliSession, type SessionResult } from './cli-session.js';
+import { smallGet, type SmallGetResult } from './small-get.js';
+import { listObjects } from './list-objects.js';
+import { objectThroughput, type ThroughputResult } from './object-throughput.js';
+
+export interface MeasureOptions {
+  durationSec: number;
+  connections: number;
+  reps: number;
+  largeBytes: number;
+  hugeBytes: number;
+  listKeys: number;
+  /** Figures to run (1..6); the start figure always runs. */
+  only: Set<number>;
+  log: (message: string) => void;
+}
+
+export interface ServerResult {
+  server: ServerName;
+  startMs: number;
+  idle: MemoryStatus;
+  session?: SessionResult & { after: MemoryStatus };
+  smallGet?: SmallGetResult;
+  large?: ThroughputResult;
+  list?: LoadResult & { keysListed: number };
+  huge?: ThroughputResult & { peakMiB: number; peakScoped: boolean; after: MemoryStatus };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function measureServer(name: ServerName, o: MeasureOptions): Promise<ServerResult> {
+  o.log(`[${name}] starting`);
+  const server = await startByName(name);
+  const presigner = createPresigner(server.endpoint);
+  try {
+    // Let start-up work that follows the first answer (timers, lazy GC) settle before reading.
+    await sleep(1000);
+    const result: ServerResult = { server: name, startMs: server.startMs, idle: await readMemory(server.pid) };
+    o.log(`[${name}] start ${server.startMs} ms, idle VmRSS ${result.idle.vmRssMiB} MiB`);
+    if (o.only.has(2)) {
+      o.log(`[${name}] AWS CLI session`);
+      const s = await cliSession(server.endpoint, o.log);
+      await sleep(1000);
+      result.session = { ...s, after: await readMemory(server.pid) };
+      o.log(`[${name}] after session VmRSS ${result.session.after.vmRssMiB} MiB`);
+    }
+    if (o.only.has(3)) {
+      o.log(`[${name}] GetObject 4 KiB, autocannon ${o.durationSec}s x2`);
+      result.smallGet = await smallGet(presigner, o);
+    }
+    if (o.only.has(4)) {
+      o.log(`[${name}] PUT/GET ${o.largeBytes / 2 ** 20} MiB x${o.reps}`);
+      result.large = await objectThroughput(presigner, { bucket: 'bench-large', bytes: o.largeBytes, reps: o.reps });
+    }
+    if (o.only.has(5)) {
+      o.log(`[${name}] ListObjectsV2 of ${o.listKeys} keys, autocannon ${o.durationSec}s`);
+      result.list = await listObjects(presigner, { ...o, keys: o.listKeys });
+    }
+    if (o.only.has(6)) {
+      o.log(`[${name}] PUT/GET ${o.hugeBytes / 2 ** 30} GiB, peak RSS`);
+      let peakScoped = false;
+      const r = await objectThroughput(presigner, {
+        bucket: 'bench-huge', bytes: o.hugeBytes, reps: 1,
+        onPhase: async (phase) => { if (phase === 'put') peakScoped = await resetPeak(server.pid); },
+      });
+      const after = await readMemory(server.pid);
+      result.huge = { ...r, peakMiB: after.vmHwmMiB, peakScoped, after };
+    }
+    return result;
+  } finally {
+    presigner.destroy();
+    closeConnections();
+    await server.stop();
+    o.log(`[${name}] stopped`);
+  }
+}
