@@ -1,0 +1,105 @@
+/**
+ * WorkerPool on piscina, created lazily (DESIGN.md §6, §6a): no thread, and not even the piscina
+ * module, exists until the first task big enough for the pool; `minThreads: 0` and an idle
+ * timeout bring it back to zero threads when idle. Small tasks run inline through the very same
+ * task function (workers/tasks.ts), imported on first use.
+ *
+ * Ownership: a pooled task's buffer is transferred, so the caller's Uint8Array is detached
+ * (length 0) once `run` has been called with it. Pass a copy if you still need the bytes.
+ */
+import { availableParallelism } from 'node:os';
+import type { Piscina } from 'piscina';
+import type { Task, TaskResult, WorkerPool } from './types.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+import { prepareTransfer, taskBytes } from './transfer.js';
+import type { TaskOutcome } from '../../workers/tasks.js';
+
+type TasksModule = typeof import('../../workers/tasks.js');
+
+export interface WorkerPoolOptions {
+  /** Most worker threads; default: cores − 1 (the main thread runs uWS), at least 1, at most 4. */
+  maxThreads?: number;
+  /** Milliseconds an idle worker lives; default 10 s. */
+  idleTimeout?: number;
+  /** Override the measured inline/pool thresholds (tests, benchmarks). */
+  thresholds?: Partial<Thresholds>;
+}
+
+const TASKS_URL = new URL('../../workers/tasks.js', import.meta.url);
+
+export class PiscinaWorkerPool implements WorkerPool {
+  readonly #maxThreads: number;
+  readonly #idleTimeout: number;
+  readonly #thresholds: Thresholds;
+  #piscina: Promise<Piscina> | undefined;
+  #started: Piscina | undefined;
+  #inline: Promise<TasksModule> | undefined;
+  #closed = false;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.#maxThreads = options.maxThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+    this.#idleTimeout = options.idleTimeout ?? 10_000;
+    this.#thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  }
+
+  get threads(): number {
+    return this.#started?.threads.length ?? 0;
+  }
+
+  async run<T extends Task>(task: T): Promise<TaskResult<T>> {
+    if (this.#closed) throw new Error('worker pool is closed');
+    if (taskBytes(task) < this.#thresholds[task.kind]) {
+      this.#inline ??= import('../../workers/tasks.js');
+      return (await this.#inline).runTask(task);
+    }
+    const piscina = await this.#pool();
+    const { task: message, transferList } = prepareTransfer(task);
+    const outcome = (await piscina.run(message, { transferList })) as TaskOutcome;
+    if (!outcome.ok) throw await rebuildError(outcome.name, outcome.message);
+    if ('json' in outcome) return JSON.parse(outcome.json) as TaskResult<T>;
+    return fromWorker(task, outcome.value) as TaskResult<T>;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const pending = this.#piscina;
+    this.#piscina = undefined;
+    this.#started = undefined;
+    if (pending !== undefined) await (await pending).close();
+  }
+
+  #pool(): Promise<Piscina> {
+    this.#piscina ??= import('piscina').then(({ Piscina }) => {
+      const piscina = new Piscina({
+        filename: TASKS_URL.href,
+        minThreads: 0,
+        maxThreads: this.#maxThreads,
+        idleTimeout: this.#idleTimeout,
+      });
+      this.#started = piscina;
+      return piscina;
+    });
+    return this.#piscina;
+  }
+}
+
+/** Structured clone turns Buffers into plain Uint8Arrays; hand back Buffers as inline does. */
+function fromWorker(task: Task, value: TaskResult<Task>): TaskResult<Task> {
+  if (task.kind !== 'checksum') return value;
+  const digests: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(value as Record<string, Uint8Array>)) {
+    digests[name] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return digests;
+}
+
+/** Gives the caller the error class the inline path would throw (sax is loaded only then). */
+async function rebuildError(name: string, message: string): Promise<Error> {
+  if (name === 'XmlParseError') {
+    const { XmlParseError } = await import('../protocols/shared/xml-parse.js');
+    return new XmlParseError(message);
+  }
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
