@@ -220,6 +220,31 @@ for (const adapter of ADAPTERS) {
     });
   });
 
+  test.serial(`${adapter}: a client abort mid-download resolves stream() and destroys the source`, async (t) => {
+    const counter = { produced: 0 };
+    let source: Readable | undefined;
+    let settled = false;
+    await withServer(adapter, (req, res) => {
+      if (req.path === '/next') return res.send(200, {}, 'next');
+      source = generated(100 * MiB, counter);
+      res.stream(200, {}, source, 100 * MiB).then(() => { settled = true; }, () => { settled = true; });
+    }, async (port) => {
+      await new Promise<void>((resolve) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/big', agent: false }, (res) => {
+          let got = 0;
+          res.on('data', (c: Buffer) => { got += c.length; if (got > MiB) { req.destroy(); resolve(); } });
+        });
+        req.on('error', () => resolve());
+        req.end();
+      });
+      for (let i = 0; i < 100 && !settled; i++) await sleep(10);
+      t.true(settled, 'stream() settled');
+      t.true(source!.destroyed, 'the source was destroyed');
+      t.true(counter.produced < 50 * MiB, 'production stopped');
+      t.is((await call(port, 'GET', '/next')).body.toString(), 'next');
+    });
+  });
+
   test.serial(`${adapter}: Expect: 100-continue gets 100 before the body is sent`, async (t) => {
     await withServer(adapter, countBody, async (port) => {
       const out = await raw(port, ['PUT /o HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n', { waitFor: '100 Continue\r\n\r\n' }, 'hello']);
