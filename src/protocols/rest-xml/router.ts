@@ -12,7 +12,13 @@
  */
 import type { OperationModel, ServiceModel } from '../../model/types.js';
 import { resolveShape } from '../shared/shape-walker.js';
-import { decodeComponent, parseQuery, type ParsedQuery } from '../shared/query-string.js';
+import { parseQuery, type ParsedQuery } from '../shared/query-string.js';
+
+/**
+ * URI labels (bucket, key) are decoded strictly: a percent-encoding that is not UTF-8 throws a
+ * URIError, which the gateway answers as S3 does, 400 InvalidURI.
+ */
+const decodeLabel = (text: string): string => (text.includes('%') ? decodeURIComponent(text) : text);
 
 type PathPart = { literal: string } | { label: string; greedy: boolean };
 
@@ -72,13 +78,13 @@ function matchPath(parts: PathPart[], rawPath: string): Record<string, string> |
       rest = slash < 0 ? '' : rest.slice(slash + 1);
     } else if (part.greedy) {
       if (rest === '') return undefined;
-      labels[part.label] = decodeComponent(rest, false);
+      labels[part.label] = decodeLabel(rest);
       rest = '';
     } else {
       const slash = rest.indexOf('/');
       const segment = slash < 0 ? rest : rest.slice(0, slash);
       if (segment === '') return undefined;
-      labels[part.label] = decodeComponent(segment, false);
+      labels[part.label] = decodeLabel(segment);
       rest = slash < 0 ? '' : rest.slice(slash + 1);
     }
   }

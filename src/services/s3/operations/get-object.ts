@@ -3,6 +3,7 @@
  * the stored checksum when asked (ChecksumMode=ENABLED, whole-object reads only), and a body
  * streamed from the blob files with backpressure.
  */
+import { Readable } from 'node:stream';
 import type { GetObjectInput, GetObjectOutput } from '../../../model/generated/s3-types.js';
 import type { S3Handler } from '../context.js';
 import { unsupported } from '../context.js';
@@ -53,7 +54,6 @@ export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps
   const start = range?.start ?? 0;
   const end = range?.end ?? record.size - 1;
   const length = record.size === 0 ? 0 : end - start + 1;
-  out.Body = { stream: readSpans(deps.store.blobs, record.spans, start, Math.max(end, start)), length };
-  if (length === 0) out.Body.stream.destroy();
+  out.Body = { stream: length === 0 ? Readable.from([]) : readSpans(deps.store.blobs, record.spans, start, end), length };
   return out;
 };

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * boltstack [options]: flags and BOLTSTACK_* env vars → options → start. Prints "Ready." and the
+ * endpoint; SIGINT/SIGTERM finish in-flight requests and close the store before exiting.
+ */
+import { ConfigError, OPTION_SPECS, parseArgv, resolveOptions } from './config.js';
+import { createBoltstack, packageVersion } from './index.js';
+
+function usage(): string {
+  const rows = OPTION_SPECS.map((s) => `  ${(s.flag + (s.key === 'ephemeral' ? '' : ' VALUE')).padEnd(24)} ${s.help} [${s.env}, default ${s.default || '""'}]`);
+  return `boltstack ${packageVersion()} — local AWS emulator (S3, DynamoDB, SQS, SNS, STS)\n\nUsage: boltstack [options]\n\n${rows.join('\n')}\n  --help                   This text.\n  --version                Print the version.\n`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage()); return; }
+  if (argv.includes('--version')) { process.stdout.write(packageVersion() + '\n'); return; }
+  let options;
+  try {
+    options = resolveOptions(parseArgv(argv), process.env);
+  } catch (err) {
+    process.stderr.write(`boltstack: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const instance = await createBoltstack({ resolved: options });
+  process.stdout.write(`Ready. boltstack ${packageVersion()} on ${instance.endpoint} (data: ${options.ephemeral ? 'ephemeral' : instance.dataDir}, http: ${instance.httpAdapter})\n`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: finishing in-flight requests and closing the store...\n`);
+    instance.stop().then(() => process.exit(0), (err: unknown) => {
+      process.stderr.write(`boltstack: error while stopping: ${String(err)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`boltstack: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

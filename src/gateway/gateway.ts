@@ -1,0 +1,150 @@
+/**
+ * The request pipeline (DESIGN.md §1): internal endpoints → service and operation → handler
+ * lookup (NotImplemented from the catalogue) → decode → handler → encode → send, with one error
+ * fallback that renders any failure in the request's own protocol. Request ids on every answer.
+ */
+import { isAwsError, type AwsError } from '../errors/aws-error.js';
+import { internalFailure, notImplemented } from '../errors/common.js';
+import type { Features } from '../config.js';
+import type { Logger } from '../log.js';
+import { loadModel } from '../model/generated/index.js';
+import type { ProtocolName, ServiceModel } from '../model/types.js';
+import { getProtocol } from '../protocols/index.js';
+import { scopeFromAuthorization, scopeFromQuery } from '../protocols/shared/sigv4-scope.js';
+import type { WireResponse } from '../protocols/types.js';
+import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
+import type { RequestContext } from '../services/types.js';
+import { handleInternal, type InternalDeps } from './internal-endpoints.js';
+import { discardBody, readBody } from './read-body.js';
+import type { RequestIds } from './request-id.js';
+import { Unresolved, resolveOperation, type Resolved } from './resolve-operation.js';
+import { prepareS3Body } from './s3-body.js';
+import type { VirtualHostParser } from './s3-host.js';
+import type { ServiceRegistry } from './service-registry.js';
+import { sendResponse } from './send-response.js';
+import { invalidUri } from './unknown-operation.js';
+import { verifyBodyChecksums } from './verify-body-checksums.js';
+
+export interface GatewayDeps {
+  registry: ServiceRegistry;
+  internal: InternalDeps;
+  ids: RequestIds;
+  log: Logger;
+  virtualHost: VirtualHostParser;
+  accountId: string;
+  features: Features;
+}
+
+interface Ids { requestId: string; headers: Record<string, string> }
+
+function idsFor(deps: GatewayDeps, protocol: ProtocolName): Ids {
+  if (protocol === 'rest-xml') {
+    const { requestId, hostId } = deps.ids.s3();
+    return { requestId, headers: { 'x-amz-request-id': requestId, 'x-amz-id-2': hostId } };
+  }
+  const requestId = deps.ids.uuid();
+  return { requestId, headers: { 'x-amzn-requestid': requestId } };
+}
+
+function toAwsError(err: unknown, log: Logger): AwsError {
+  if (isAwsError(err)) return err;
+  if (err instanceof URIError) return invalidUri();
+  log.error('unhandled error', { err: err instanceof Error ? err.stack : String(err) });
+  return internalFailure();
+}
+
+async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, signal: AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
+  const protocol = getProtocol(r.protocol);
+  const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId };
+  const head = { method: req.method, path: r.path, query: req.query, headers: req.headers };
+  let input: Record<string, unknown>;
+  if (r.operation.streamingInput) {
+    input = protocol.decode(ctx, head, r.labels);
+    input.Body = prepareS3Body(req.headers, req.body);
+  } else {
+    const body = r.body ?? await readBody(req.body);
+    if (r.service === 's3' && body.length > 0) verifyBodyChecksums(req.headers, body);
+    input = protocol.decode(ctx, { ...head, body }, r.labels);
+  }
+  // After decoding, so malformed input gets the protocol's validation error even where the
+  // operation is not implemented.
+  const service = await deps.registry.get(r.service);
+  const handler = service?.operations[r.operation.name];
+  if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
+  const scope = scopeFromAuthorization(req.headers.authorization) ?? scopeFromQuery(req.query);
+  const rctx: RequestContext = {
+    requestId: ids.requestId, accountId: deps.accountId, region: scope?.region ?? 'us-east-1',
+    host: req.headers.host ?? 'localhost', signal, ignored: [],
+  };
+  const output = await handler(rctx, input) as Record<string, unknown>;
+  return { wire: protocol.encode(ctx, output), ignored: rctx.ignored };
+}
+
+async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): Promise<void> {
+  const started = performance.now();
+  const abort = new AbortController();
+  res.onAborted(() => abort.abort(new Error('client disconnected')));
+
+  if (req.path.startsWith('/_')) {
+    const internal = await handleInternal(deps.internal, req.method, req.path).catch((err: unknown) => {
+      deps.log.error('internal endpoint failed', { path: req.path, err: String(err) });
+      return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal failure"}' } as WireResponse;
+    });
+    if (internal) {
+      discardBody(req.body);
+      await sendResponse(res, req.method, internal);
+      return;
+    }
+  }
+
+  const scope = scopeFromAuthorization(req.headers.authorization) ?? scopeFromQuery(req.query);
+  let protocolName: ProtocolName = 'rest-xml';
+  let model: ServiceModel | undefined;
+  let operationName: string | undefined;
+  let ids: Ids | undefined;
+  let wire: WireResponse;
+  try {
+    const resolved = await resolveOperation(req, scope, deps.virtualHost);
+    protocolName = resolved.protocol;
+    model = resolved.model;
+    operationName = resolved.operation.name;
+    ids = idsFor(deps, protocolName);
+    const result = await dispatch(deps, req, resolved, ids, abort.signal);
+    wire = result.wire;
+    if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
+  } catch (err) {
+    discardBody(req.body);
+    // The client is gone: nobody to answer, and nothing is wrong with the server.
+    if (abort.signal.aborted) return;
+    if (err instanceof Unresolved) {
+      protocolName = err.protocol;
+      model = err.model;
+    }
+    ids ??= idsFor(deps, protocolName);
+    const error = toAwsError(err instanceof Unresolved ? err.error : err, deps.log);
+    model ??= await loadModel(protocolName === 'rest-xml' ? 's3' : protocolName === 'json' ? 'dynamodb' : 'sns');
+    const op = operationName ? model.operations[operationName] : undefined;
+    wire = getProtocol(protocolName).encodeError({ model, requestId: ids.requestId, method: req.method, ...(op ? { operation: op } : {}) }, error);
+  }
+  Object.assign(wire.headers, ids.headers);
+  try {
+    await sendResponse(res, req.method, wire);
+  } catch (err) {
+    deps.log.warn('response failed', { requestId: ids.requestId, err: String(err) });
+  }
+  if (deps.log.enabled('debug')) {
+    deps.log.debug('request', {
+      requestId: ids.requestId, method: req.method, path: req.path, operation: operationName,
+      status: wire.status, ms: Math.round((performance.now() - started) * 100) / 100,
+    });
+  }
+}
+
+export function createGateway(deps: GatewayDeps): RequestHandler {
+  return (req, res) => {
+    handle(deps, req, res).catch((err: unknown) => {
+      deps.log.error('request pipeline failed', { err: err instanceof Error ? err.stack : String(err) });
+      if (!res.aborted) res.send(500, { 'content-type': 'text/plain' }, 'internal failure');
+    });
+  };
+}

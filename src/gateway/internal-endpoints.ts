@@ -1,0 +1,62 @@
+/**
+ * boltstack's own endpoints under /_boltstack/ (and /_localstack/health, so tools that wait for
+ * LocalStack wait for boltstack too): health, the capability table generated from the
+ * catalogue, and reset (wipe all state, for test suites).
+ */
+import { SERVICE_PROTOCOLS, loadModel } from '../model/generated/index.js';
+import type { ServiceName } from '../model/types.js';
+import type { WireResponse } from '../protocols/types.js';
+import { implementedOperationsOf, type ServiceRegistry } from './service-registry.js';
+
+export interface InternalDeps {
+  version: string;
+  httpAdapter: () => string;
+  features: () => string[];
+  registry: ServiceRegistry;
+  reset: () => Promise<void>;
+  info: () => Record<string, unknown>;
+}
+
+const SERVICES = Object.keys(SERVICE_PROTOCOLS) as ServiceName[];
+
+const json = (status: number, body: unknown): WireResponse => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body, null, 2) + '\n',
+});
+
+function health(deps: InternalDeps): WireResponse {
+  const services: Record<string, string> = {};
+  for (const s of SERVICES) services[s] = deps.registry.state(s);
+  return json(200, {
+    status: 'ok', version: deps.version, edition: 'boltstack', services,
+    features: deps.features(), http: deps.httpAdapter(), ...deps.info(),
+  });
+}
+
+async function capabilities(deps: InternalDeps): Promise<WireResponse> {
+  const out: Record<string, { protocols: string[]; operations: Record<string, boolean> }> = {};
+  for (const s of SERVICES) {
+    const model = await loadModel(s);
+    const implemented = new Set(await implementedOperationsOf(s));
+    const operations: Record<string, boolean> = {};
+    for (const name of Object.keys(model.operations).sort()) operations[name] = implemented.has(name);
+    out[s] = { protocols: model.protocols, operations };
+  }
+  return json(200, out);
+}
+
+/** Answers an internal request, or undefined when the path is not one of ours. */
+export async function handleInternal(deps: InternalDeps, method: string, path: string): Promise<WireResponse | undefined> {
+  if (path === '/_boltstack/health' || path === '/_localstack/health') {
+    return method === 'GET' || method === 'HEAD' ? health(deps) : json(405, { error: 'use GET' });
+  }
+  if (path === '/_boltstack/capabilities') return method === 'GET' ? capabilities(deps) : json(405, { error: 'use GET' });
+  if (path === '/_boltstack/reset') {
+    if (method !== 'POST') return json(405, { error: 'use POST' });
+    await deps.reset();
+    return json(200, { reset: true });
+  }
+  if (path.startsWith('/_boltstack/')) return json(404, { error: `no such endpoint ${path}` });
+  return undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * Which service and operation a request is for, and in which protocol it speaks (DESIGN.md §1):
+ * from the head where possible; an unsigned query-protocol form post is read first, because
+ * only its Action names the service.
+ */
+import { SERVICE_PROTOCOLS, loadModel } from '../model/generated/index.js';
+import type { OperationModel, ProtocolName, ServiceModel, ServiceName } from '../model/types.js';
+import { matchRestOperation, queryParams } from '../protocols/index.js';
+import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
+import type { HttpRequest } from '../server/types.js';
+import { detectFromHead, protocolFor } from './detect-service.js';
+import { readBody } from './read-body.js';
+import type { VirtualHostParser } from './s3-host.js';
+import { unknownOperation } from './unknown-operation.js';
+
+export interface Resolved {
+  service: ServiceName;
+  protocol: ProtocolName;
+  model: ServiceModel;
+  operation: OperationModel;
+  labels: Record<string, string>;
+  /** The path the protocol decodes: path-style for S3 (virtual-hosted bucket moved into it). */
+  path: string;
+  /** The body, when it had to be read to resolve the operation. */
+  body?: Buffer;
+}
+
+/** The operation could not be resolved: the error is to be rendered in `protocol`. */
+export class Unresolved extends Error {
+  constructor(readonly protocol: ProtocolName, readonly model: ServiceModel | undefined, readonly error: Error) {
+    super(error.message);
+  }
+}
+
+const QUERY_SERVICES: ServiceName[] = ['sqs', 'sns', 'sts'];
+
+async function serviceForAction(action: string): Promise<ServiceName | undefined> {
+  for (const service of QUERY_SERVICES) {
+    if ((await loadModel(service)).operations[action]) return service;
+  }
+  return undefined;
+}
+
+function s3Path(request: HttpRequest, virtualHost: VirtualHostParser): string {
+  const bucket = virtualHost(request.headers.host);
+  if (bucket === undefined) return request.path;
+  return request.path === '/' || request.path === '' ? `/${bucket}` : `/${bucket}${request.path}`;
+}
+
+export async function resolveOperation(request: HttpRequest, scope: CredentialScope | undefined, virtualHost: VirtualHostParser): Promise<Resolved> {
+  const detection = detectFromHead(request.method, request.query, request.headers, scope);
+  if (detection.kind === 'unknown-target') {
+    throw new Unresolved('json', undefined, unknownOperation('json', detection.target, request.method));
+  }
+  let service: ServiceName;
+  let body: Buffer | undefined;
+  if (detection.kind === 'needs-action') {
+    body = await readBody(request.body);
+    const action = queryParams({ method: request.method, path: request.path, query: request.query, headers: request.headers, body }).get('Action') ?? '';
+    const found = await serviceForAction(action);
+    if (!found) throw new Unresolved('query', undefined, unknownOperation('query', action, request.method));
+    service = found;
+  } else {
+    service = detection.service;
+  }
+  const protocol = protocolFor(service, request.headers);
+  const model = await loadModel(service);
+  const base = { service, protocol, model, ...(body ? { body } : {}) };
+
+  if (protocol === 'rest-xml') {
+    const path = s3Path(request, virtualHost);
+    const match = matchRestOperation(model, request.method, path, request.query, request.headers);
+    if (!match) throw new Unresolved(protocol, model, unknownOperation(protocol, path.split('/').length > 2 ? 'OBJECT' : 'BUCKET', request.method));
+    return { ...base, path, operation: match.operation, labels: match.labels };
+  }
+  if (protocol === 'json') {
+    const target = request.headers['x-amz-target'] ?? '';
+    const name = target.slice((SERVICE_PROTOCOLS[service].targetPrefix ?? '').length + 1);
+    const operation = model.operations[name];
+    if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, name, request.method));
+    return { ...base, path: request.path, operation, labels: {} };
+  }
+  const action = queryParams({ method: request.method, path: request.path, query: request.query, headers: request.headers, ...(body ? { body } : {}) }).get('Action') ?? '';
+  const operation = model.operations[action];
+  if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, action, request.method));
+  return { ...base, path: request.path, operation, labels: {} };
+}

@@ -1,0 +1,35 @@
+/**
+ * Writes a WireResponse through the HTTP adapter: HEAD, 204 and 304 carry no body (only a
+ * Content-Length for HEAD); a body with Content-Range is 206; streams go with backpressure.
+ */
+import type { WireResponse } from '../protocols/types.js';
+import type { HttpResponse } from '../server/types.js';
+
+export async function sendResponse(res: HttpResponse, method: string, wire: WireResponse): Promise<void> {
+  const { stream } = wire;
+  if (res.aborted) {
+    stream?.stream.destroy();
+    return;
+  }
+  const headers = { ...wire.headers };
+  const declaredLength = headers['content-length'];
+  delete headers['content-length'];
+  const status = wire.status === 200 && headers['content-range'] !== undefined ? 206 : wire.status;
+  if (method === 'HEAD' || status === 204 || status === 304) {
+    stream?.stream.destroy();
+    const length = method === 'HEAD' ? Number(declaredLength ?? stream?.length ?? Buffer.byteLength(wire.body ?? '')) : 0;
+    res.send(status, headers, undefined, { contentLength: length });
+    return;
+  }
+  if (stream && stream.length === 0) {
+    // Nothing to stream: answer at once rather than wait for a source that may never end.
+    stream.stream.destroy();
+    res.send(status, headers, '');
+    return;
+  }
+  if (stream) {
+    await res.stream(status, headers, stream.stream, stream.length);
+    return;
+  }
+  res.send(status, headers, wire.body ?? '');
+}

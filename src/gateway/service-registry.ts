@@ -1,0 +1,60 @@
+/**
+ * Services are created on first use (DESIGN.md §6a: an idle emulator loads no service code) and
+ * kept per instance. A service name without an implementation still has its catalogue: every
+ * operation answers NotImplemented.
+ */
+import type { ServiceName } from '../model/types.js';
+import type { Service, ServiceDeps } from '../services/types.js';
+
+interface ServiceModule {
+  create(deps: ServiceDeps): Service | Promise<Service>;
+  implementedOperations: readonly string[];
+}
+
+const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
+  s3: async () => {
+    const m = await import('../services/s3/index.js');
+    return { create: m.createS3Service, implementedOperations: m.implementedOperations };
+  },
+};
+
+/** Operations a service implements, without creating it (docs, capabilities). */
+export async function implementedOperationsOf(name: ServiceName): Promise<readonly string[]> {
+  const load = MODULES[name];
+  return load ? (await load()).implementedOperations : [];
+}
+
+export type ServiceState = 'running' | 'available' | 'not implemented';
+
+export class ServiceRegistry {
+  #deps: ServiceDeps;
+  #services = new Map<ServiceName, Promise<Service | undefined>>();
+
+  constructor(deps: ServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** The service, created on first call; undefined when boltstack has no implementation. */
+  get(name: ServiceName): Promise<Service | undefined> {
+    let service = this.#services.get(name);
+    if (!service) {
+      const load = MODULES[name];
+      service = load ? load().then((m) => m.create(this.#deps)) : Promise.resolve(undefined);
+      this.#services.set(name, service);
+    }
+    return service;
+  }
+
+  state(name: ServiceName): ServiceState {
+    if (!MODULES[name]) return 'not implemented';
+    return this.#services.has(name) ? 'running' : 'available';
+  }
+
+
+  /** Drops every created service (after a reset their caches would be stale). */
+  async closeAll(): Promise<void> {
+    const services = [...this.#services.values()];
+    this.#services.clear();
+    for (const service of await Promise.all(services)) await service?.close?.();
+  }
+}

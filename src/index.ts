@@ -1,0 +1,112 @@
+/**
+ * createBoltstack(options) → a running emulator instance that owns everything it uses (store,
+ * pool, server): no module-level state, so two instances can run in one process (STYLE habit 6).
+ *
+ * Embedded use (a test suite starting one per file) defaults to an ephemeral store, a random
+ * port and warn-level logs, and ignores BOLTSTACK_* env vars: only the options passed count.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { createGateway } from './gateway/gateway.js';
+import { createRequestIds } from './gateway/request-id.js';
+import { createVirtualHostParser } from './gateway/s3-host.js';
+import { ServiceRegistry } from './gateway/service-registry.js';
+import { createHttpServer } from './server/index.js';
+import { createWorkerPool } from './pool/index.js';
+import { openNativeStore } from '../native-store/index.js';
+
+export type { BoltstackOptions } from './config.js';
+
+export interface Boltstack {
+  /** http://host:port */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly httpAdapter: 'uws' | 'node-http';
+  /** Finishes in-flight requests, closes the store, removes an ephemeral data dir. */
+  stop(): Promise<void>;
+}
+
+export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
+  features?: Iterable<FeatureGate> | string;
+  logger?: Logger;
+  /** Internal: the CLI resolves options itself, env vars included. */
+  resolved?: BoltstackOptions;
+};
+
+export const DEFAULT_ACCOUNT_ID = '000000000000';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function embeddedOptions(options: CreateOptions): BoltstackOptions {
+  const { logger: _l, resolved: _r, features, ...rest } = options;
+  const explicit: Record<string, unknown> = { ...rest };
+  if (features !== undefined) explicit.features = typeof features === 'string' ? features : [...features].join(',');
+  return resolveOptions(explicit, {}, { ephemeral: 'true', port: '0', logLevel: 'warn' });
+}
+
+export async function createBoltstack(options: CreateOptions = {}): Promise<Boltstack> {
+  const config = options.resolved ?? embeddedOptions(options);
+  const log = options.logger ?? createLogger(config.logLevel);
+  const dataDir = config.ephemeral ? await mkdtemp(join(tmpdir(), 'boltstack-')) : resolve(config.dataDir);
+  const store = await openNativeStore({ dir: dataDir, durability: config.durability, log });
+  const pool = createWorkerPool();
+  let closing = false;
+  try {
+    const registry = new ServiceRegistry({
+      meta: store.meta, blobs: store.blobs, pool, features: config.features, log, durability: config.durability,
+    });
+    // eslint-disable-next-line prefer-const -- assigned once the server exists; read lazily by health
+    let adapter: 'uws' | 'node-http' = 'uws';
+    const version = packageVersion();
+    const handler = createGateway({
+      registry, log, ids: createRequestIds(), accountId: DEFAULT_ACCOUNT_ID, features: config.features,
+      virtualHost: createVirtualHostParser(),
+      internal: {
+        version,
+        httpAdapter: () => adapter,
+        features: () => [...config.features],
+        registry,
+        info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid }),
+        reset: async () => {
+          await registry.closeAll();
+          await store.meta.clear();
+          await store.blobs.clear();
+        },
+      },
+    });
+    const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log });
+    adapter = server.adapter;
+    const port = await server.listen(config.host, config.port);
+    const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      endpoint: `http://${displayHost}:${port}`,
+      port,
+      host: config.host,
+      dataDir,
+      httpAdapter: server.adapter,
+      stop: async () => {
+        if (closing) return;
+        closing = true;
+        await server.close(5000);
+        await registry.closeAll();
+        await pool.close();
+        await store.close();
+        if (config.ephemeral) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await pool.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    if (config.ephemeral) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Raw HTTP against the server: virtual-hosted addressing by Host header, internal endpoints,
+ * NotImplemented from the catalogue, and bad input that must be refused, never crash.
+ */
+import test from 'ava';
+import { request } from 'node:http';
+import { startBoltstack } from '../helpers/server.js';
+import type { Boltstack } from '../../src/index.js';
+
+let server: Boltstack;
+test.before(async () => { server = await startBoltstack(); });
+test.after.always(async () => { await server?.stop(); });
+
+interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+function send(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const SIGNED_S3 = { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00' };
+
+test('virtual-hosted requests by Host header reach the bucket', async (t) => {
+  t.is((await send('PUT', '/vh-bucket', SIGNED_S3)).status, 200);
+  for (const host of ['vh-bucket.localhost', 'vh-bucket.s3.localhost', 'vh-bucket.s3.us-east-1.localhost.localstack.cloud']) {
+    const put = await send('PUT', '/obj.txt', { ...SIGNED_S3, host: `${host}:${server.port}`, 'content-length': '5' }, 'hello');
+    t.is(put.status, 200, host);
+    const get = await send('GET', '/obj.txt', { ...SIGNED_S3, host: `${host}:${server.port}` });
+    t.is(get.body, 'hello', host);
+    t.truthy(get.headers['x-amz-request-id']);
+    t.truthy(get.headers['x-amz-id-2']);
+  }
+  const noType = await send('PUT', '/typeless', { ...SIGNED_S3, host: `vh-bucket.localhost:${server.port}`, 'content-length': '1' }, 'x');
+  t.is(noType.status, 200);
+  const typeless = await send('HEAD', '/typeless', { ...SIGNED_S3, host: `vh-bucket.localhost:${server.port}` });
+  t.is(typeless.headers['content-type'], 'binary/octet-stream');
+  t.is(typeless.headers['content-length'], '1');
+  const list = await send('GET', '/?list-type=2', { ...SIGNED_S3, host: `vh-bucket.localhost:${server.port}` });
+  t.regex(list.body, /<Key>obj\.txt<\/Key>/);
+  t.regex(list.body, /<ListBucketResult xmlns="http:\/\/s3\.amazonaws\.com\/doc\/2006-03-01\/">/);
+});
+
+// Serial: reset wipes the server the other tests share (serial tests run first in ava).
+test.serial('health, capabilities and reset', async (t) => {
+  const health = JSON.parse((await send('GET', '/_boltstack/health')).body) as { services: Record<string, string>; http: string; version: string };
+  t.is(health.http, server.httpAdapter);
+  t.truthy(health.version);
+  t.true(['running', 'available'].includes(health.services.s3!));
+  t.is(health.services.dynamodb, 'not implemented');
+  t.deepEqual(JSON.parse((await send('GET', '/_localstack/health')).body).services, health.services);
+  const caps = JSON.parse((await send('GET', '/_boltstack/capabilities')).body) as Record<string, { operations: Record<string, boolean> }>;
+  t.true(caps.s3!.operations.PutObject);
+  t.false(caps.s3!.operations.PutBucketPolicy);
+  t.false(caps.dynamodb!.operations.PutItem);
+  await send('PUT', '/reset-me', SIGNED_S3);
+  t.is((await send('POST', '/_boltstack/reset')).status, 200);
+  t.is((await send('HEAD', '/reset-me', SIGNED_S3)).status, 404);
+});
+
+test('an operation of the catalogue that is not implemented answers NotImplemented (501) naming it', async (t) => {
+  await send('PUT', '/ni-bucket', SIGNED_S3);
+  const policy = await send('GET', '/ni-bucket?policy', SIGNED_S3);
+  t.is(policy.status, 501);
+  t.regex(policy.body, /<Code>NotImplemented<\/Code>/);
+  t.regex(policy.body, /GetBucketPolicy/);
+  const ddb = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.PutItem', 'content-type': 'application/x-amz-json-1.0' }, '{}');
+  t.is(ddb.status, 501);
+  t.regex(ddb.body, /NotImplemented/);
+  t.regex(ddb.body, /PutItem/);
+  t.truthy(ddb.headers['x-amzn-requestid']);
+});
+
+test('bad input gets AWS errors, never a crash', async (t) => {
+  await send('PUT', '/bad-input', SIGNED_S3);
+  const xml = await send('POST', '/bad-input?delete', { ...SIGNED_S3, 'content-type': 'application/xml' }, '<Delete><Object><Key>a</Key></Object');
+  t.is(xml.status, 400);
+  t.regex(xml.body, /<Code>MalformedXML<\/Code>/);
+  const json = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0' }, '{not json');
+  t.is(json.status, 400);
+  t.regex(json.body, /SerializationException/);
+  const unknownTarget = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.NoSuchThing', 'content-type': 'application/x-amz-json-1.0' }, '{}');
+  t.is(unknownTarget.status, 400);
+  t.regex(unknownTarget.body, /UnknownOperationException/);
+  const action = await send('POST', '/', { 'content-type': 'application/x-www-form-urlencoded' }, 'Action=NoSuchAction&Version=2010-03-31');
+  t.is(action.status, 400);
+  t.regex(action.body, /InvalidAction/);
+  // A DynamoDB map nested 5,000 deep through a modelled member: refused, not a stack overflow.
+  const deep = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.PutItem', 'content-type': 'application/x-amz-json-1.0' },
+    '{"TableName":"t","Item":{"a":' + '{"M":{"a":'.repeat(5000) + '{"S":"x"}' + '}}'.repeat(5000) + '}}');
+  t.is(deep.status, 400);
+  t.regex(deep.body, /SerializationException/);
+  const chunkedNoLength = await send('PUT', '/bad-input/no-length', { ...SIGNED_S3, 'transfer-encoding': 'chunked' }, 'abc');
+  t.is(chunkedNoLength.status, 411);
+  t.regex(chunkedNoLength.body, /MissingContentLength/);
+  const badChunked = await send('PUT', '/bad-input/bad-chunks', {
+    ...SIGNED_S3, 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'content-encoding': 'aws-chunked',
+    'x-amz-decoded-content-length': '10', 'content-length': '12',
+  }, 'zz\r\nbroken\r\n');
+  t.is(badChunked.status, 400);
+  t.is((await send('HEAD', '/bad-input/bad-chunks', SIGNED_S3)).status, 404);
+  const invalidUtf8 = await send('PUT', '/bad-input/%FF%FE', { ...SIGNED_S3, 'content-length': '1' }, 'x');
+  t.true([400].includes(invalidUtf8.status));
+  const bigHeader = await send('GET', '/bad-input', { ...SIGNED_S3, 'x-big': 'a'.repeat(1024 * 1024) }).catch(() => ({ status: 431 } as Reply));
+  t.true(bigHeader.status === 431 || bigHeader.status === 400);
+  // Still serving after all of that.
+  t.is((await send('GET', '/_boltstack/health')).status, 200);
+});

@@ -1,0 +1,66 @@
+/**
+ * Test helpers: a real boltstack on a random port with a temp data dir, and SDK clients with
+ * default settings (so default CRC32 checksums and aws-chunked uploads are exercised).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createBoltstack, type Boltstack, type CreateOptions } from '../../src/index.js';
+
+export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export async function startBoltstack(options: CreateOptions = {}): Promise<Boltstack> {
+  return createBoltstack({ logLevel: 'error', ...options });
+}
+
+export function s3Client(endpoint: string, extra: Partial<ConstructorParameters<typeof S3Client>[0]> = {}): S3Client {
+  return new S3Client({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true, ...extra });
+}
+
+let counter = 0;
+export const uniqueBucket = (prefix = 'b'): string => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+
+export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'boltstack-test-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const CLI = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
+
+export interface ChildServer {
+  child: ChildProcess;
+  endpoint: string;
+  port: number;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL and wait for exit. */
+  kill9(): Promise<void>;
+}
+
+/** Starts `boltstack` as a separate process (for kill -9 and restart tests). */
+export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`boltstack did not start: ${out}${err}`)), 15000);
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Ready\. .* on (http:\/\/[^\s]+:(\d+))/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          child, endpoint: m[1]!, port: Number(m[2]),
+          stop: async () => { child.kill('SIGTERM'); return exited; },
+          kill9: async () => { child.kill('SIGKILL'); await exited; },
+        });
+      }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`boltstack exited ${code}: ${out}${err}`)); });
+  });
+}

@@ -1,0 +1,86 @@
+import test from 'ava';
+import {
+  CreateBucketCommand, DeleteBucketCommand, GetBucketLocationCommand, HeadBucketCommand, ListBucketsCommand,
+  PutObjectCommand, S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+
+let server: Boltstack;
+test.before(async () => { server = await startBoltstack(); });
+test.after.always(async () => { await server?.stop(); });
+
+const errorOf = async (p: Promise<unknown>): Promise<S3ServiceException> => {
+  try { await p; } catch (e) { return e as S3ServiceException; }
+  throw new Error('expected an error');
+};
+
+test('create, head, list, locate and delete a bucket', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  const created = await s3.send(new CreateBucketCommand({ Bucket: name }));
+  t.is(created.Location, `/${name}`);
+  const head = await s3.send(new HeadBucketCommand({ Bucket: name }));
+  t.is(head.BucketRegion, 'us-east-1');
+  const list = await s3.send(new ListBucketsCommand({}));
+  t.true(list.Buckets!.some((b) => b.Name === name && b.CreationDate instanceof Date));
+  t.regex(list.Owner!.ID!, /^[0-9a-f]{64}$/);
+  const location = await s3.send(new GetBucketLocationCommand({ Bucket: name }));
+  t.is(location.LocationConstraint, undefined);
+  await s3.send(new DeleteBucketCommand({ Bucket: name }));
+  const gone = await errorOf(s3.send(new HeadBucketCommand({ Bucket: name })));
+  t.is(gone.$metadata.httpStatusCode, 404);
+  t.is(gone.name, 'NotFound');
+});
+
+test('LocationConstraint: another region from us-east-1, and the regional endpoint rules', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+  t.is((await s3.send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint, 'eu-west-1');
+  t.is((await s3.send(new HeadBucketCommand({ Bucket: name }))).BucketRegion, 'eu-west-1');
+
+  const spelled = await errorOf(s3.send(new CreateBucketCommand({ Bucket: uniqueBucket(), CreateBucketConfiguration: { LocationConstraint: 'us-east-1' as 'eu-west-1' } })));
+  t.is(spelled.name, 'InvalidLocationConstraint');
+
+  const regional = s3Client(server.endpoint, { region: 'eu-central-1' });
+  // The SDK fills LocationConstraint from its region when absent; a mismatching one is refused.
+  const mismatch = await errorOf(regional.send(new CreateBucketCommand({ Bucket: uniqueBucket(), CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } })));
+  t.is(mismatch.name, 'IllegalLocationConstraintException');
+  t.is(mismatch.$metadata.httpStatusCode, 400);
+  const ok = uniqueBucket();
+  await regional.send(new CreateBucketCommand({ Bucket: ok, CreateBucketConfiguration: { LocationConstraint: 'eu-central-1' } }));
+  const again = await errorOf(regional.send(new CreateBucketCommand({ Bucket: ok, CreateBucketConfiguration: { LocationConstraint: 'eu-central-1' } })));
+  t.is(again.name, 'BucketAlreadyOwnedByYou');
+  t.is(again.$metadata.httpStatusCode, 409);
+});
+
+test('re-creating your own bucket in us-east-1 answers 200', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  const again = await s3.send(new CreateBucketCommand({ Bucket: name }));
+  t.is(again.$metadata.httpStatusCode, 200);
+});
+
+test('invalid bucket names are refused with InvalidBucketName', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  for (const bad of ['ab', 'UPPER-case', 'has_underscore', '192.168.1.1', 'a..b', '-start', 'x'.repeat(64), 'xn--punycode']) {
+    const err = await errorOf(s3.send(new CreateBucketCommand({ Bucket: bad })));
+    t.is(err.name, 'InvalidBucketName', bad);
+    t.is(err.$metadata.httpStatusCode, 400, bad);
+  }
+});
+
+test('a bucket with objects is not deleted (BucketNotEmpty); a missing one is NoSuchBucket', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  await s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'v' }));
+  const err = await errorOf(s3.send(new DeleteBucketCommand({ Bucket: name })));
+  t.is(err.name, 'BucketNotEmpty');
+  t.is(err.$metadata.httpStatusCode, 409);
+  const missing = await errorOf(s3.send(new DeleteBucketCommand({ Bucket: uniqueBucket() })));
+  t.is(missing.name, 'NoSuchBucket');
+  t.is(missing.$metadata.httpStatusCode, 404);
+});

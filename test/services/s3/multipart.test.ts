@@ -1,0 +1,103 @@
+import test from 'ava';
+import { createHash } from 'node:crypto';
+import {
+  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
+  GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, S3ServiceException, UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { md5OfStream, patternBuffer, patternStream } from '../../helpers/bytes.js';
+import type { Boltstack } from '../../../src/index.js';
+
+let server: Boltstack;
+let bucket: string;
+const MiB = 1024 * 1024;
+test.before(async () => {
+  server = await startBoltstack();
+  bucket = uniqueBucket();
+  await s3Client(server.endpoint).send(new CreateBucketCommand({ Bucket: bucket }));
+});
+test.after.always(async () => { await server?.stop(); });
+
+const errorOf = async (p: Promise<unknown>): Promise<S3ServiceException> => {
+  try { await p; } catch (e) { return e as S3ServiceException; }
+  throw new Error('expected an error');
+};
+
+test('a three-part upload completes with the AWS multipart ETag and reads back across part boundaries', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const parts = [patternBuffer(5 * MiB, 1), patternBuffer(5 * MiB, 2), patternBuffer(1234, 3)];
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'mp', ContentType: 'video/x-test', Metadata: { a: 'b' } }));
+  const etags: string[] = [];
+  for (const [i, body] of parts.entries()) {
+    const out = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'mp', UploadId, PartNumber: i + 1, Body: body }));
+    etags.push(out.ETag!);
+  }
+  const listed = await s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'mp', UploadId }));
+  t.deepEqual(listed.Parts!.map((p) => [p.PartNumber, p.Size]), [[1, 5 * MiB], [2, 5 * MiB], [3, 1234]]);
+  const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+  t.true(uploads.Uploads!.some((u) => u.UploadId === UploadId && u.Key === 'mp'));
+
+  const done = await s3.send(new CompleteMultipartUploadCommand({
+    Bucket: bucket, Key: 'mp', UploadId, MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+  }));
+  const md5s = Buffer.concat(parts.map((p) => createHash('md5').update(p).digest()));
+  t.is(done.ETag, `"${createHash('md5').update(md5s).digest('hex')}-3"`);
+
+  const whole = Buffer.concat(parts);
+  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'mp' }));
+  t.is(head.ContentLength, whole.length);
+  t.is(head.ContentType, 'video/x-test');
+  t.deepEqual(head.Metadata, { a: 'b' });
+  const across = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'mp', Range: `bytes=${5 * MiB - 10}-${10 * MiB + 9}` }));
+  t.true(Buffer.from(await across.Body!.transformToByteArray()).equals(whole.subarray(5 * MiB - 10, 10 * MiB + 10)));
+  const part2 = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'mp', PartNumber: 2 }));
+  t.is(part2.PartsCount, 3);
+  t.is(part2.ContentLength, 5 * MiB);
+  const full = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'mp' }));
+  t.is((await md5OfStream(full.Body as AsyncIterable<Uint8Array>)).md5, createHash('md5').update(whole).digest('hex'));
+  const gone = await errorOf(s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'mp', UploadId })));
+  t.is(gone.name, 'NoSuchUpload');
+});
+
+test('AWS rules: EntityTooSmall, InvalidPart, InvalidPartOrder, NoSuchUpload, part number range', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'rules' }));
+  const p1 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'rules', UploadId, PartNumber: 1, Body: 'small' }));
+  const p2 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'rules', UploadId, PartNumber: 2, Body: 'small too' }));
+  const small = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'rules', UploadId, MultipartUpload: { Parts: [{ ETag: p1.ETag, PartNumber: 1 }, { ETag: p2.ETag, PartNumber: 2 }] } })));
+  t.is(small.name, 'EntityTooSmall');
+  const order = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'rules', UploadId, MultipartUpload: { Parts: [{ ETag: p2.ETag, PartNumber: 2 }, { ETag: p1.ETag, PartNumber: 1 }] } })));
+  t.is(order.name, 'InvalidPartOrder');
+  const wrong = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'rules', UploadId, MultipartUpload: { Parts: [{ ETag: '"0000"', PartNumber: 1 }] } })));
+  t.is(wrong.name, 'InvalidPart');
+  const range = await errorOf(s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'rules', UploadId, PartNumber: 10001, Body: 'x' })));
+  t.is(range.name, 'InvalidArgument');
+  // A single small part is fine: the last part may be any size.
+  const one = await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'rules', UploadId, MultipartUpload: { Parts: [{ ETag: p1.ETag, PartNumber: 1 }] } }));
+  t.regex(one.ETag!, /-1"$/);
+  const again = await errorOf(s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'rules', UploadId, PartNumber: 1, Body: 'x' })));
+  t.is(again.name, 'NoSuchUpload');
+  t.is(again.$metadata.httpStatusCode, 404);
+});
+
+test('abort removes the upload and its parts', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'aborted' }));
+  await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'aborted', UploadId, PartNumber: 1, Body: 'x' }));
+  await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: 'aborted', UploadId }));
+  const err = await errorOf(s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'aborted', UploadId })));
+  t.is(err.name, 'NoSuchUpload');
+  const head = await errorOf(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'aborted' })));
+  t.is(head.$metadata.httpStatusCode, 404);
+});
+
+test('lib-storage Upload of a stream of unknown length (multipart, default checksums)', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const size = 23 * MiB + 17;
+  const upload = new Upload({ client: s3, params: { Bucket: bucket, Key: 'streamed', Body: patternStream(size, 9) }, partSize: 5 * MiB, queueSize: 2 });
+  await upload.done();
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'streamed' }));
+  const expected = await md5OfStream(patternStream(size, 9));
+  t.deepEqual(await md5OfStream(got.Body as AsyncIterable<Uint8Array>), expected);
+});
