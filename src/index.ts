@@ -68,14 +68,14 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     let adapter: 'uws' | 'node-http' = 'uws';
     const version = packageVersion();
     const handler = createGateway({
-      registry, log, ids: createRequestIds(), accountId: DEFAULT_ACCOUNT_ID, features: config.features,
+      registry, pool, log, ids: createRequestIds(), accountId: DEFAULT_ACCOUNT_ID, features: config.features,
       virtualHost: createVirtualHostParser(),
       internal: {
         version,
         httpAdapter: () => adapter,
         features: () => [...config.features],
         registry,
-        info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid }),
+        info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid, poolThreads: pool.threads }),
         reset: async () => {
           await registry.closeAll();
           await store.meta.clear();

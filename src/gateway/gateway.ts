@@ -21,12 +21,17 @@ import { Unresolved, resolveOperation, type Resolved } from './resolve-operation
 import { prepareS3Body } from './s3-body.js';
 import type { VirtualHostParser } from './s3-host.js';
 import type { ServiceRegistry } from './service-registry.js';
+import type { WorkerPool, XmlElement } from '../pool/types.js';
+import { DEFAULT_THRESHOLDS } from '../pool/index.js';
+import { XmlParseError } from '../protocols/index.js';
+import { malformedXml } from '../protocols/rest-xml/errors.js';
 import { sendResponse } from './send-response.js';
 import { invalidUri } from './unknown-operation.js';
 import { verifyBodyChecksums } from './verify-body-checksums.js';
 
 export interface GatewayDeps {
   registry: ServiceRegistry;
+  pool: WorkerPool;
   internal: InternalDeps;
   ids: RequestIds;
   log: Logger;
@@ -53,6 +58,22 @@ function toAwsError(err: unknown, log: Logger): AwsError {
   return internalFailure();
 }
 
+/**
+ * A large XML body (CompleteMultipartUpload with thousands of parts) is parsed in the worker
+ * pool so the main thread keeps serving; below the measured threshold (src/pool/thresholds.ts)
+ * the protocol parses it inline as usual.
+ */
+async function preparseXml(pool: WorkerPool, protocol: ProtocolName, body: Buffer): Promise<{ xml?: XmlElement }> {
+  if (protocol !== 'rest-xml' || body.length < DEFAULT_THRESHOLDS['xml-parse']) return {};
+  try {
+    // The body is not needed after parsing, so its bytes may move to the worker.
+    return { xml: await pool.run({ kind: 'xml-parse', xml: body }) };
+  } catch (err) {
+    if (err instanceof XmlParseError) throw malformedXml();
+    throw err;
+  }
+}
+
 async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, signal: AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
   const protocol = getProtocol(r.protocol);
   const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId };
@@ -64,7 +85,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   } else {
     const body = r.body ?? await readBody(req.body);
     if (r.service === 's3' && body.length > 0) verifyBodyChecksums(req.headers, body);
-    input = protocol.decode(ctx, { ...head, body }, r.labels);
+    input = protocol.decode(ctx, { ...head, body, ...await preparseXml(deps.pool, r.protocol, body) }, r.labels);
   }
   // After decoding, so malformed input gets the protocol's validation error even where the
   // operation is not implemented.

@@ -12,8 +12,14 @@ import { createBoltstack, type Boltstack, type CreateOptions } from '../../src/i
 
 export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
+/**
+ * The HTTP adapter under test: `npm test` runs the integration suites once on uWS and once more
+ * with BOLTSTACK_TEST_HTTP_ADAPTER=node-http, so both adapters pass the same end-to-end suite.
+ */
+export const TEST_ADAPTER = (process.env.BOLTSTACK_TEST_HTTP_ADAPTER ?? 'uws') as 'uws' | 'node-http';
+
 export async function startBoltstack(options: CreateOptions = {}): Promise<Boltstack> {
-  return createBoltstack({ logLevel: 'error', ...options });
+  return createBoltstack({ logLevel: 'error', httpAdapter: TEST_ADAPTER, ...options });
 }
 
 export function s3Client(endpoint: string, extra: Partial<ConstructorParameters<typeof S3Client>[0]> = {}): S3Client {
@@ -42,7 +48,7 @@ export interface ChildServer {
 
 /** Starts `boltstack` as a separate process (for kill -9 and restart tests). */
 export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--http-adapter', TEST_ADAPTER, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';

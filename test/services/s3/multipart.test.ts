@@ -101,3 +101,15 @@ test('lib-storage Upload of a stream of unknown length (multipart, default check
   const expected = await md5OfStream(patternStream(size, 9));
   t.deepEqual(await md5OfStream(got.Body as AsyncIterable<Uint8Array>), expected);
 });
+
+test('a completion document of 2,000 parts is parsed off the main thread and checked part by part', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'many' }));
+  const p1 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'many', UploadId, PartNumber: 1, Body: patternBuffer(5 * MiB, 5) }));
+  const parts = Array.from({ length: 2000 }, (_, i) => ({ PartNumber: i + 1, ETag: i === 0 ? p1.ETag! : `"${'0'.repeat(32)}"` }));
+  const err = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'many', UploadId, MultipartUpload: { Parts: parts } })));
+  t.is(err.name, 'InvalidPart');
+  t.is((err as unknown as { PartNumber?: string }).PartNumber, '2');
+  const health = await (await fetch(`${server.endpoint}/_boltstack/health`)).json() as { poolThreads: number };
+  t.true(health.poolThreads > 0, 'the large body went through the worker pool');
+});
