@@ -6,6 +6,7 @@ import type { ServiceName } from '../types.js';
 import { emitIndex } from './emit-index.js';
 import { emitModel, header } from './emit-model.js';
 import { emitTypes } from './emit-types.js';
+import { applyPatches } from './patches.js';
 import { pruneModel } from './prune.js';
 import { awsSdkVersion, MODEL_FILES, readRawModel } from './raw-model.js';
 
@@ -17,7 +18,7 @@ export function generateAll(): Map<string, string> {
   const models = [];
   for (const service of Object.keys(MODEL_FILES) as ServiceName[]) {
     const source = `apis/${MODEL_FILES[service]}.min.json`;
-    const model = pruneModel(service, readRawModel(service));
+    const model = pruneModel(service, applyPatches(service, readRawModel(service)));
     models.push(model);
     files.set(`${GENERATED_DIR}/${service}.ts`, emitModel(model, source, version));
     files.set(`${GENERATED_DIR}/${service}-types.ts`, emitTypes(model, header(source, version)));

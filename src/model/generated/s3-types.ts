@@ -146,6 +146,7 @@ export interface CreateBucketConfiguration {
   LocationConstraint?: string;
   Location?: Location;
   Bucket?: Bucket;
+  Tags?: Tag[];
 }
 
 export interface Location {
@@ -156,6 +157,11 @@ export interface Location {
 export interface Bucket {
   DataRedundancy?: string;
   Type?: string;
+}
+
+export interface Tag {
+  Key: string;
+  Value: string;
 }
 
 export interface CreateBucketOutput {
@@ -466,11 +472,6 @@ export interface Filter {
 
 export interface StorageClassAnalysis {
   DataExport?: DataExport;
-}
-
-export interface Tag {
-  Key: string;
-  Value: string;
 }
 
 export interface And {

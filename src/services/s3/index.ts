@@ -6,6 +6,7 @@ import type { Service, ServiceDeps } from '../types.js';
 import type { S3Deps, S3Handler } from './context.js';
 import { S3Store } from './store.js';
 import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
+import { deleteBucketTagging, getBucketTagging, putBucketTagging } from './operations/bucket-tagging.js';
 import { completeMultipartUpload } from './operations/complete-multipart-upload.js';
 import { copyObject } from './operations/copy-object.js';
 import { createBucket } from './operations/create-bucket.js';
@@ -31,6 +32,7 @@ import { uploadPart } from './operations/upload-part.js';
 const HANDLERS: Record<string, S3Handler<any, any>> = {
   ListBuckets: listBuckets, CreateBucket: createBucket, HeadBucket: headBucket, DeleteBucket: deleteBucket,
   GetBucketLocation: getBucketLocation,
+  GetBucketTagging: getBucketTagging, PutBucketTagging: putBucketTagging, DeleteBucketTagging: deleteBucketTagging,
   PutObject: putObject, GetObject: getObject, HeadObject: headObject, DeleteObject: deleteObject,
   DeleteObjects: deleteObjects, CopyObject: copyObject, ListObjects: listObjects, ListObjectsV2: listObjectsV2,
   GetObjectTagging: getObjectTagging, PutObjectTagging: putObjectTagging, DeleteObjectTagging: deleteObjectTagging,

@@ -62,6 +62,15 @@ export class S3Store {
     return this.meta.put(NS, keys.bucketKey(record.name), JSON.stringify(record));
   }
 
+  /** Rewrites a bucket's record (tags), under the bucket's lock. */
+  updateBucket(name: string, change: (current: BucketRecord) => BucketRecord): Promise<BucketRecord> {
+    return this.locks.run(`b\0${name}`, async () => {
+      const next = change(await this.requireBucket(name));
+      await this.putBucket(next);
+      return next;
+    });
+  }
+
   async listBuckets(): Promise<BucketRecord[]> {
     const out: BucketRecord[] = [];
     for await (const [, value] of this.meta.iterate(NS, keys.bucketRange)) out.push(JSON.parse(value) as BucketRecord);

@@ -7,7 +7,7 @@ import { s3Errors } from './errors.js';
 export interface Tag { Key: string; Value: string }
 
 export function validateTags(tags: Tag[], maxTags = 10): Tag[] {
-  if (tags.length > maxTags) throw s3Errors.invalidTag('Object tags cannot be greater than 10');
+  if (tags.length > maxTags) throw s3Errors.invalidTag(maxTags === 10 ? 'Object tags cannot be greater than 10' : `Bucket tag count cannot be greater than ${maxTags}`);
   const seen = new Set<string>();
   for (const { Key, Value } of tags) {
     if (Key === undefined || Key.length === 0 || Key.length > 128) throw s3Errors.invalidTag('The TagKey you have provided is invalid');

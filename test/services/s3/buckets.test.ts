@@ -1,7 +1,7 @@
 import test from 'ava';
 import {
   CreateBucketCommand, DeleteBucketCommand, GetBucketLocationCommand, HeadBucketCommand, ListBucketsCommand,
-  PutObjectCommand, S3ServiceException,
+  PutObjectCommand, S3ServiceException, GetBucketTaggingCommand, PutBucketTaggingCommand, DeleteBucketTaggingCommand,
 } from '@aws-sdk/client-s3';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
@@ -83,4 +83,24 @@ test('a bucket with objects is not deleted (BucketNotEmpty); a missing one is No
   const missing = await errorOf(s3.send(new DeleteBucketCommand({ Bucket: uniqueBucket() })));
   t.is(missing.name, 'NoSuchBucket');
   t.is(missing.$metadata.httpStatusCode, 404);
+});
+
+test('bucket tags: from CreateBucketConfiguration (Terraform v6) and Put/Get/DeleteBucketTagging', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  // Terraform v6 sends the tags inside CreateBucketConfiguration; this SDK may not model the
+  // member, so the request is sent raw, as Terraform's Go SDK puts it on the wire.
+  const body = '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Tags><Tag><Key>team</Key><Value>core</Value></Tag></Tags></CreateBucketConfiguration>';
+  const created = await fetch(`${server.endpoint}/${name}`, {
+    method: 'PUT', body,
+    headers: { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00', 'x-amz-acl': 'private' },
+  });
+  t.is(created.status, 200);
+  t.deepEqual((await s3.send(new GetBucketTaggingCommand({ Bucket: name }))).TagSet, [{ Key: 'team', Value: 'core' }]);
+  await s3.send(new PutBucketTaggingCommand({ Bucket: name, Tagging: { TagSet: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }] } }));
+  t.deepEqual((await s3.send(new GetBucketTaggingCommand({ Bucket: name }))).TagSet, [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }]);
+  await s3.send(new DeleteBucketTaggingCommand({ Bucket: name }));
+  const none = await errorOf(s3.send(new GetBucketTaggingCommand({ Bucket: name })));
+  t.is(none.name, 'NoSuchTagSet');
+  t.is(none.$metadata.httpStatusCode, 404);
 });

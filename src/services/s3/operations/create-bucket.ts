@@ -26,10 +26,10 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   assertValidBucketName(input.Bucket);
   checkCannedAcl(deps, ctx, 'CreateBucket', input.ACL);
   unsupported(deps, ctx, 'CreateBucket', input, ['GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP', 'ObjectLockEnabledForBucket']);
-  const config = input.CreateBucketConfiguration as (CreateBucketInput['CreateBucketConfiguration'] & { Tags?: Tag[] }) | undefined;
+  const config = input.CreateBucketConfiguration;
   unsupported(deps, ctx, 'CreateBucket', config ?? {}, ['Location', 'Bucket']);
   const region = bucketRegion(ctx.region, config?.LocationConstraint);
-  const tags = config?.Tags && config.Tags.length > 0 ? validateTags(config.Tags, 50) : undefined;
+  const tags = config?.Tags && config.Tags.length > 0 ? validateTags(config.Tags as Tag[], 50) : undefined;
 
   return deps.store.locks.run(`b\0${input.Bucket}`, async () => {
     const existing = await deps.store.getBucket(input.Bucket);
