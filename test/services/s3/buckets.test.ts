@@ -1,8 +1,9 @@
 import test from 'ava';
 import {
   CreateBucketCommand, DeleteBucketCommand, GetBucketLocationCommand, HeadBucketCommand, ListBucketsCommand,
-  PutObjectCommand, S3ServiceException, GetBucketTaggingCommand, PutBucketTaggingCommand, DeleteBucketTaggingCommand,
+  PutObjectCommand, GetBucketTaggingCommand, PutBucketTaggingCommand, DeleteBucketTaggingCommand,
 } from '@aws-sdk/client-s3';
+import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 
@@ -10,10 +11,6 @@ let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
 test.after.always(async () => { await server?.stop(); });
 
-const errorOf = async (p: Promise<unknown>): Promise<S3ServiceException> => {
-  try { await p; } catch (e) { return e as S3ServiceException; }
-  throw new Error('expected an error');
-};
 
 test('create, head, list, locate and delete a bucket', async (t) => {
   const s3 = s3Client(server.endpoint);

@@ -2,9 +2,10 @@ import test from 'ava';
 import { createHash } from 'node:crypto';
 import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
-  GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, S3ServiceException, UploadPartCommand,
+  GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import { md5OfStream, patternBuffer, patternStream } from '../../helpers/bytes.js';
 import type { Boltstack } from '../../../src/index.js';
@@ -19,10 +20,6 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-const errorOf = async (p: Promise<unknown>): Promise<S3ServiceException> => {
-  try { await p; } catch (e) { return e as S3ServiceException; }
-  throw new Error('expected an error');
-};
 
 test('a three-part upload completes with the AWS multipart ETag and reads back across part boundaries', async (t) => {
   const s3 = s3Client(server.endpoint);

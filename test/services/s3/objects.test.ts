@@ -2,8 +2,8 @@ import test from 'ava';
 import {
   CopyObjectCommand, CreateBucketCommand, DeleteObjectCommand, DeleteObjectsCommand, DeleteObjectTaggingCommand,
   GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand, PutObjectTaggingCommand,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import { md5Hex, patternBuffer } from '../../helpers/bytes.js';
 import type { Boltstack } from '../../../src/index.js';
@@ -17,10 +17,6 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-const errorOf = async (p: Promise<unknown>): Promise<S3ServiceException> => {
-  try { await p; } catch (e) { return e as S3ServiceException; }
-  throw new Error('expected an error');
-};
 
 test('put and get round-trip bytes, metadata and content headers; ETag is the MD5', async (t) => {
   const s3 = s3Client(server.endpoint);
