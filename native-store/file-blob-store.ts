@@ -8,8 +8,8 @@
  * partial or missing file, even after kill -9. collect() takes the same lock, so it cannot remove
  * a file between a concurrent writer finding it and pinning it.
  */
-import { createReadStream } from 'node:fs';
-import type { ReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MultiHasher, initChecksums } from '../src/checksums/index.js';
@@ -26,6 +26,14 @@ import type { Durability } from './level-meta-store.js';
 
 /** Read chunk size: fewer, larger reads than the 64 KiB default for streaming big objects. */
 const READ_HIGH_WATER_MARK = 256 * 1024;
+
+/**
+ * Ranges up to this size are read synchronously into one exact-size buffer: three syscalls
+ * served from the page cache (~10 µs) instead of open/read/close thread-pool round trips plus
+ * a 256 KiB buffer and a ReadStream each (bench s3-figures, GetObject 4 KiB). Bounded, so the
+ * event loop is never blocked for long even on a cold cache.
+ */
+const SYNC_READ_MAX = 64 * 1024;
 
 const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
@@ -112,12 +120,13 @@ export class FileBlobStore implements BlobStore {
     return this.#locks.run(id, async () => ((await this.size(id)) === undefined ? undefined : this.#pins.pin(id)));
   }
 
-  read(id: string, range?: BlobRange): ReadStream {
+  read(id: string, range?: BlobRange): Readable {
     checkBlobAddress(id);
     if (range && !(Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.end >= range.start)) {
       throw new RangeError(`invalid blob range ${range.start}-${range.end}`);
     }
     const path = blobPath(this.#root, id);
+    if (range && range.end - range.start < SYNC_READ_MAX) return readSmall(path, range);
     return createReadStream(path, { highWaterMark: READ_HIGH_WATER_MARK, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
@@ -170,4 +179,27 @@ export class FileBlobStore implements BlobStore {
   async close(): Promise<void> {
     this.#closed = true;
   }
+}
+
+/** A small range as a one-chunk stream; errors (a missing file) surface on the stream, as with createReadStream. */
+function readSmall(path: string, range: BlobRange): Readable {
+  const stream = new Readable({ read() {} });
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.allocUnsafe(range.end - range.start + 1);
+    let filled = 0;
+    while (filled < buf.length) {
+      const n = readSync(fd, buf, filled, buf.length - filled, range.start + filled);
+      if (n === 0) break; // the file is shorter than the range: end early, as a ReadStream does
+      filled += n;
+    }
+    if (filled > 0) stream.push(filled === buf.length ? buf : buf.subarray(0, filled));
+    stream.push(null);
+  } catch (err) {
+    stream.destroy(err as Error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return stream;
 }
