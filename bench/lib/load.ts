@@ -4,6 +4,7 @@
  * count of non-2xx answers and errors, which make a run invalid rather than fast.
  */
 import { createRequire } from 'node:module';
+import { readCpuMs } from './proc-status.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -18,7 +19,15 @@ type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, res: A
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-export interface LoadOptions { url: string; connections: number; pipelining: number; durationSec: number; method?: string }
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  pipelining: number;
+  durationSec: number;
+  method?: string;
+  /** The server's pid: its CPU time per answered request is reported too (less noisy than ops/s on a shared machine). */
+  serverPid?: number;
+}
 export interface LoadResult {
   opsPerSec: number;
   total: number;
@@ -28,9 +37,18 @@ export interface LoadResult {
   latencyP50Ms: number;
   latencyP99Ms: number;
   bytesPerSec: number;
+  /** Server CPU time (all threads) per 2xx answer, µs; null without serverPid. */
+  serverCpuUsPerOp: number | null;
 }
 
-export function runLoad(o: LoadOptions): Promise<LoadResult> {
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  const cpu0 = o.serverPid ? await readCpuMs(o.serverPid) : 0;
+  const r = await cannon(o);
+  const cpu1 = o.serverPid ? await readCpuMs(o.serverPid) : 0;
+  return { ...r, serverCpuUsPerOp: o.serverPid && r.ok > 0 ? Math.round(((cpu1 - cpu0) * 1000) / r.ok) : null };
+}
+
+function cannon(o: LoadOptions): Promise<Omit<LoadResult, 'serverCpuUsPerOp'>> {
   return new Promise((resolve, reject) => {
     autocannon({
       url: o.url, method: o.method ?? 'GET', connections: o.connections, pipelining: o.pipelining,

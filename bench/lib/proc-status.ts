@@ -37,3 +37,11 @@ export async function resetPeak(pid: number): Promise<boolean> {
     return false;
   }
 }
+
+/** CPU time (user + system, all threads) the process has used so far, in ms (10 ms resolution). */
+export async function readCpuMs(pid: number): Promise<number> {
+  const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[11]) + Number(rest[12])) * 10;
+}

@@ -23,7 +23,7 @@ export function buildFigures(b: ServerResult, p: ServerResult | null, disk: Disk
       const bl = b.smallGet[k];
       const pl = p?.smallGet?.[k];
       out.push(figure(`3 GetObject 4 KiB, ${k === 'pipelining1' ? 'pipelining 1' : 'pipelining 10'}`, 'ops/s', bl.opsPerSec, pl?.opsPerSec ?? null, x(10), {
-        boltstackP99Ms: bl.latencyP99Ms, peerP99Ms: pl?.latencyP99Ms ?? null, boltstackNon2xx: bl.non2xx + bl.errors, peerNon2xx: pl ? pl.non2xx + pl.errors : null,
+        boltstackP99Ms: bl.latencyP99Ms, peerP99Ms: pl?.latencyP99Ms ?? null, boltstackCpuUsPerOp: bl.serverCpuUsPerOp, peerCpuUsPerOp: pl?.serverCpuUsPerOp ?? null, boltstackNon2xx: bl.non2xx + bl.errors, peerNon2xx: pl ? pl.non2xx + pl.errors : null,
       }));
     }
   }
@@ -40,7 +40,7 @@ export function buildFigures(b: ServerResult, p: ServerResult | null, disk: Disk
   }
   if (b.list) {
     out.push(figure('5 ListObjectsV2 1,000 keys', 'ops/s', b.list.opsPerSec, v(p, (r) => r.list?.opsPerSec), x(100), {
-      boltstackP99Ms: b.list.latencyP99Ms, peerP99Ms: v(p, (r) => r.list?.latencyP99Ms), boltstackNon2xx: b.list.non2xx + b.list.errors,
+      boltstackP99Ms: b.list.latencyP99Ms, peerP99Ms: v(p, (r) => r.list?.latencyP99Ms), boltstackCpuUsPerOp: b.list.serverCpuUsPerOp, peerCpuUsPerOp: v(p, (r) => r.list?.serverCpuUsPerOp), boltstackNon2xx: b.list.non2xx + b.list.errors,
     }));
   }
   if (b.huge) {

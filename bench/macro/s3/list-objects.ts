@@ -7,7 +7,7 @@ import { runLoad, type LoadResult } from '../../lib/load.js';
 import type { Presigner } from '../../lib/presign.js';
 import { expectOk } from './small-get.js';
 
-export async function listObjects(p: Presigner, o: { durationSec: number; connections: number; keys: number }): Promise<LoadResult & { keysListed: number }> {
+export async function listObjects(p: Presigner, o: { durationSec: number; connections: number; keys: number; serverPid?: number }): Promise<LoadResult & { keysListed: number }> {
   const bucket = 'bench-list';
   await expectOk(send('PUT', await p.createBucket(bucket)), 'CreateBucket');
   let next = 0;
@@ -24,6 +24,6 @@ export async function listObjects(p: Presigner, o: { durationSec: number; connec
   const keysListed = (check.body.match(/<Key>/g) ?? []).length;
   if (check.status !== 200 || keysListed !== o.keys) throw new Error(`ListObjectsV2 answered ${check.status} with ${keysListed} keys`);
   await runLoad({ url, connections: o.connections, pipelining: 1, durationSec: 1 });
-  const r = await runLoad({ url, connections: o.connections, pipelining: 1, durationSec: o.durationSec });
+  const r = await runLoad({ url, connections: o.connections, pipelining: 1, durationSec: o.durationSec, serverPid: o.serverPid });
   return { ...r, keysListed };
 }

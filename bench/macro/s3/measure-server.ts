@@ -57,7 +57,7 @@ export async function measureServer(name: ServerName, o: MeasureOptions): Promis
     }
     if (o.only.has(3)) {
       o.log(`[${name}] GetObject 4 KiB, autocannon ${o.durationSec}s x2`);
-      result.smallGet = await smallGet(presigner, o);
+      result.smallGet = await smallGet(presigner, { ...o, serverPid: server.pid });
     }
     if (o.only.has(4)) {
       o.log(`[${name}] PUT/GET ${o.largeBytes / 2 ** 20} MiB x${o.reps}`);
@@ -65,7 +65,7 @@ export async function measureServer(name: ServerName, o: MeasureOptions): Promis
     }
     if (o.only.has(5)) {
       o.log(`[${name}] ListObjectsV2 of ${o.listKeys} keys, autocannon ${o.durationSec}s`);
-      result.list = await listObjects(presigner, { ...o, keys: o.listKeys });
+      result.list = await listObjects(presigner, { ...o, keys: o.listKeys, serverPid: server.pid });
     }
     if (o.only.has(6)) {
       o.log(`[${name}] PUT/GET ${o.hugeBytes / 2 ** 30} GiB, peak RSS`);

@@ -10,15 +10,15 @@ import type { Presigner } from '../../lib/presign.js';
 
 export interface SmallGetResult { pipelining1: LoadResult; pipelining10: LoadResult }
 
-export async function smallGet(p: Presigner, o: { durationSec: number; connections: number }): Promise<SmallGetResult> {
+export async function smallGet(p: Presigner, o: { durationSec: number; connections: number; serverPid?: number }): Promise<SmallGetResult> {
   const bucket = 'bench-small';
   await expectOk(send('PUT', await p.createBucket(bucket)), 'CreateBucket');
   await expectOk(send('PUT', await p.putObject(bucket, 'obj-4k'), randomBytes(4096)), 'PutObject');
   const url = await p.getObject(bucket, 'obj-4k');
   // A short warm-up so JIT and lazy loading are not part of the measured window.
   await runLoad({ url, connections: o.connections, pipelining: 1, durationSec: 1 });
-  const pipelining1 = await runLoad({ url, connections: o.connections, pipelining: 1, durationSec: o.durationSec });
-  const pipelining10 = await runLoad({ url, connections: o.connections, pipelining: 10, durationSec: o.durationSec });
+  const pipelining1 = await runLoad({ url, connections: o.connections, pipelining: 1, durationSec: o.durationSec, serverPid: o.serverPid });
+  const pipelining10 = await runLoad({ url, connections: o.connections, pipelining: 10, durationSec: o.durationSec, serverPid: o.serverPid });
   return { pipelining1, pipelining10 };
 }
 
