@@ -80,6 +80,11 @@ export interface OpResult {
 export interface BodySource {
   size: number;
   stream(): AsyncIterable<Uint8Array>;
+  /**
+   * The whole body as one buffer, offered when it fits one 1 MiB chunk, so a driver can skip
+   * streaming for small objects, items and messages. Read-only: it may be a view shared by bodies.
+   */
+  whole?: () => Uint8Array;
 }
 
 export interface S3Driver {
