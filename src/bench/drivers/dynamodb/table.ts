@@ -1,0 +1,120 @@
+/**
+ * The DynamoDB drivers' table: its name and key schema from `workload.options`, where item `n`
+ * lives, and setup (create the table if missing, wait until ACTIVE, preload with BatchWriteItem).
+ * Setup goes through the SDK for both drivers: it is not measured, and one path is less code.
+ *
+ * Options: `table` (default "bench"), `hashKey` ("pk"), `rangeKey` ("sk"; null for a hash-only
+ * table), `limit` (items per query/scan page, 25). With a range key, item n is
+ * (pk = `${prefix}${n % prefixes}`, sk = "n"), so a query reads one of `prefixes` partitions;
+ * without one, pk = `${prefix}${n}`.
+ */
+import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { Target, Workload } from '../../types.js';
+import { createFiller } from '../wire/payload.js';
+import { closeSdkClient, sdkClientConfig, sdkErrorCode } from '../wire/sdk.js';
+import { SetupError } from '../wire/setup-error.js';
+
+/** DynamoDB's item size limit is 400 KB including names; leave room for the keys. */
+export const MAX_ITEM_PAYLOAD = 399_000;
+
+export interface TableSpec {
+  table: string;
+  hashKey: string;
+  rangeKey: string | null;
+  limit: number;
+  prefix: string;
+  partitions: number;
+}
+
+function str(v: unknown, fallback: string): string {
+  return typeof v === 'string' && v.length > 0 ? v : fallback;
+}
+
+export function tableSpec(w: Workload): TableSpec {
+  const o = w.options;
+  const limit = Number(o.limit ?? 25);
+  return {
+    table: str(o.table, 'bench'),
+    hashKey: str(o.hashKey, 'pk'),
+    rangeKey: o.rangeKey === null || o.rangeKey === false ? null : str(o.rangeKey, 'sk'),
+    limit: Number.isInteger(limit) && limit > 0 ? limit : 25,
+    prefix: w.keys.prefix,
+    partitions: Math.max(1, w.keys.prefixes),
+  };
+}
+
+/** The key values of item `n`: [hash, range] (range undefined for a hash-only table). */
+export function keyOf(spec: TableSpec, n: number): [string, string | undefined] {
+  return spec.rangeKey === null ? [`${spec.prefix}${n}`, undefined] : [`${spec.prefix}${n % spec.partitions}`, String(n)];
+}
+
+export function sdkKey(spec: TableSpec, n: number): Record<string, AttributeValue> {
+  const [h, r] = keyOf(spec, n);
+  const key: Record<string, AttributeValue> = { [spec.hashKey]: { S: h } };
+  if (spec.rangeKey !== null && r !== undefined) key[spec.rangeKey] = { S: r };
+  return key;
+}
+
+export function sdkItem(spec: TableSpec, n: number, data: string): Record<string, AttributeValue> {
+  return { ...sdkKey(spec, n), data: { S: data }, v: { N: '0' } };
+}
+
+async function ensureTable(client: DynamoDBClient, spec: TableSpec): Promise<void> {
+  const keys = spec.rangeKey === null ? [spec.hashKey] : [spec.hashKey, spec.rangeKey];
+  try {
+    await client.send(new CreateTableCommand({
+      TableName: spec.table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: keys.map((k) => ({ AttributeName: k, AttributeType: 'S' })),
+      KeySchema: keys.map((k, i) => ({ AttributeName: k, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+    }));
+  } catch (err) {
+    const code = sdkErrorCode(err);
+    // An existing table is reused, so two drivers (or two runs) can share one.
+    if (code !== 'ResourceInUseException') throw new SetupError(`CreateTable ${spec.table}`, code);
+  }
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const status = await client.send(new DescribeTableCommand({ TableName: spec.table }))
+      .then((r) => r.Table?.TableStatus, (err: unknown) => { throw new SetupError(`DescribeTable ${spec.table}`, sdkErrorCode(err)); });
+    if (status === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new SetupError(`DescribeTable ${spec.table}`, `status ${status}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function writeBatch(client: DynamoDBClient, table: string, requests: WriteRequest[]): Promise<void> {
+  let pending = requests;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 20) throw new SetupError('BatchWriteItem', 'unprocessed items remain');
+    const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }))
+      .catch((err: unknown) => { throw new SetupError('BatchWriteItem', sdkErrorCode(err)); });
+    pending = out.UnprocessedItems?.[table] ?? [];
+    if (pending.length > 0) await new Promise((r) => setTimeout(r, 10 * attempt));
+  }
+}
+
+/** Creates the table and writes items 0..preload-1 (25 per BatchWriteItem, 8 batches at a time). */
+export async function setupTable(target: Target, w: Workload): Promise<void> {
+  const spec = tableSpec(w);
+  const config = sdkClientConfig(target);
+  const client = new DynamoDBClient(config);
+  try {
+    await ensureTable(client, spec);
+    const data = createFiller(w.size, MAX_ITEM_PAYLOAD).text(undefined);
+    const count = Math.min(w.keys.preload, w.keys.count);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < count) {
+        const start = next;
+        next = Math.min(count, next + 25);
+        const requests: WriteRequest[] = [];
+        for (let n = start; n < next; n++) requests.push({ PutRequest: { Item: sdkItem(spec, n, data) } });
+        await writeBatch(client, spec.table, requests);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+  } finally {
+    await closeSdkClient(client, config);
+  }
+}
