@@ -31,7 +31,7 @@ class Bodies {
     this.#head = `{"TableName":${JSON.stringify(spec.table)}`;
     this.#hashKey = JSON.stringify(spec.hashKey);
     this.#rangeKey = spec.rangeKey === null ? null : JSON.stringify(spec.rangeKey);
-    this.scan = `${this.#head},"Limit":${spec.limit}}`;
+    this.scan = `${this.#head},"Limit":${spec.scanLimit}}`;
     this.scanHash = sha256Hex(this.scan);
   }
 
@@ -39,7 +39,7 @@ class Bodies {
   #keyFields(n: number): string {
     const [h, r] = keyOf(this.#spec, n);
     const hash = `${this.#hashKey}:{"S":${JSON.stringify(h)}}`;
-    return this.#rangeKey === null ? hash : `${hash},${this.#rangeKey}:{"S":"${r}"}`;
+    return this.#rangeKey === null ? hash : `${hash},${this.#rangeKey}:{"S":${JSON.stringify(r)}}`;
   }
 
   put(n: number, data: string): string {
@@ -57,7 +57,7 @@ class Bodies {
 
   query(n: number): string {
     const [h] = keyOf(this.#spec, n);
-    return `${this.#head},"Limit":${this.#spec.limit},"KeyConditionExpression":"#h = :h",`
+    return `${this.#head},"Limit":${this.#spec.queryLimit},"KeyConditionExpression":"#h = :h",`
       + `"ExpressionAttributeNames":{"#h":${this.#hashKey}},"ExpressionAttributeValues":{":h":{"S":${JSON.stringify(h)}}}}`;
   }
 }

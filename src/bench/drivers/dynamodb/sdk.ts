@@ -68,7 +68,7 @@ class DynamoDbSdkDriver implements Driver {
           return { ok: true, bytes: 0 };
         case 'query': {
           const out = await this.#client.send(new QueryCommand({
-            TableName: spec.table, Limit: spec.limit,
+            TableName: spec.table, Limit: spec.queryLimit,
             KeyConditionExpression: '#h = :h',
             ExpressionAttributeNames: { '#h': spec.hashKey },
             ExpressionAttributeValues: { ':h': sdkKey(spec, n)[spec.hashKey]! },
@@ -76,7 +76,7 @@ class DynamoDbSdkDriver implements Driver {
           return { ok: true, bytes: dataBytes(out.Items) };
         }
         case 'scan': {
-          const out = await this.#client.send(new ScanCommand({ TableName: spec.table, Limit: spec.limit }));
+          const out = await this.#client.send(new ScanCommand({ TableName: spec.table, Limit: spec.scanLimit }));
           return { ok: true, bytes: dataBytes(out.Items) };
         }
         default:

@@ -3,13 +3,15 @@
  * lives, and setup (create the table if missing, wait until ACTIVE, preload with BatchWriteItem).
  * Setup goes through the SDK for both drivers: it is not measured, and one path is less code.
  *
- * Options: `table` (default "bench"), `hashKey` ("pk"), `rangeKey` ("sk"; null for a hash-only
- * table), `limit` (items per query/scan page, 25). With a range key, item n is
- * (pk = `${prefix}${n % prefixes}`, sk = "n"), so a query reads one of `prefixes` partitions;
- * without one, pk = `${prefix}${n}`.
+ * Options (bench/workloads/dynamodb-*.yaml): `table` (default "bench"), `hashKey` ("pk"),
+ * `rangeKey` (none by default: a hash-only table), `partitions` (default keys.prefixes),
+ * `queryLimit` / `scanLimit` (items per page, default `limit`, else 25).
+ * Hash-only: item n is pk = its key name (workload/keys.ts). With a range key: pk =
+ * `${prefix}${n % partitions}`, sk = the key name, so a query reads one of `partitions` partitions.
  */
 import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { Target, Workload } from '../../types.js';
+import type { KeySpace, Target, Workload } from '../../types.js';
+import { keyName } from '../../workload/keys.js';
 import { createFiller } from '../wire/payload.js';
 import { closeSdkClient, sdkClientConfig, sdkErrorCode } from '../wire/sdk.js';
 import { SetupError } from '../wire/setup-error.js';
@@ -21,8 +23,9 @@ export interface TableSpec {
   table: string;
   hashKey: string;
   rangeKey: string | null;
-  limit: number;
-  prefix: string;
+  queryLimit: number;
+  scanLimit: number;
+  keys: KeySpace;
   partitions: number;
 }
 
@@ -30,22 +33,29 @@ function str(v: unknown, fallback: string): string {
   return typeof v === 'string' && v.length > 0 ? v : fallback;
 }
 
+function positive(v: unknown, fallback: number): number {
+  const n = Number(v);
+  return v !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 export function tableSpec(w: Workload): TableSpec {
   const o = w.options;
-  const limit = Number(o.limit ?? 25);
+  const limit = positive(o.limit, 25);
   return {
     table: str(o.table, 'bench'),
     hashKey: str(o.hashKey, 'pk'),
-    rangeKey: o.rangeKey === null || o.rangeKey === false ? null : str(o.rangeKey, 'sk'),
-    limit: Number.isInteger(limit) && limit > 0 ? limit : 25,
-    prefix: w.keys.prefix,
-    partitions: Math.max(1, w.keys.prefixes),
+    rangeKey: typeof o.rangeKey === 'string' && o.rangeKey.length > 0 ? o.rangeKey : null,
+    queryLimit: positive(o.queryLimit, limit),
+    scanLimit: positive(o.scanLimit, limit),
+    keys: w.keys,
+    partitions: positive(o.partitions, Math.max(1, w.keys.prefixes)),
   };
 }
 
 /** The key values of item `n`: [hash, range] (range undefined for a hash-only table). */
 export function keyOf(spec: TableSpec, n: number): [string, string | undefined] {
-  return spec.rangeKey === null ? [`${spec.prefix}${n}`, undefined] : [`${spec.prefix}${n % spec.partitions}`, String(n)];
+  const name = keyName(spec.keys, n);
+  return spec.rangeKey === null ? [name, undefined] : [`${spec.keys.prefix}${n % spec.partitions}`, name];
 }
 
 export function sdkKey(spec: TableSpec, n: number): Record<string, AttributeValue> {
