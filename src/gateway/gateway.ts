@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import { loadModel } from '../model/generated/index.js';
 import type { ProtocolName, ServiceModel } from '../model/types.js';
 import { getProtocol } from '../protocols/index.js';
-import { scopeFromAuthorization, scopeFromQuery } from '../protocols/shared/sigv4-scope.js';
+import { scopeFromAuthorization, scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
@@ -74,7 +74,7 @@ async function preparseXml(pool: WorkerPool, protocol: ProtocolName, body: Buffe
   }
 }
 
-async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, signal: AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
+async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
   const protocol = getProtocol(r.protocol);
   const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId };
   const head = { method: req.method, path: r.path, query: req.query, headers: req.headers };
@@ -92,7 +92,6 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   const service = await deps.registry.get(r.service);
   const handler = service?.operations[r.operation.name];
   if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
-  const scope = scopeFromAuthorization(req.headers.authorization) ?? scopeFromQuery(req.query);
   const rctx: RequestContext = {
     requestId: ids.requestId, accountId: deps.accountId, region: scope?.region ?? 'us-east-1',
     host: req.headers.host ?? 'localhost', signal, ignored: [],
@@ -130,7 +129,7 @@ async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): P
     model = resolved.model;
     operationName = resolved.operation.name;
     ids = idsFor(deps, protocolName);
-    const result = await dispatch(deps, req, resolved, ids, abort.signal);
+    const result = await dispatch(deps, req, resolved, ids, scope, abort.signal);
     wire = result.wire;
     if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
   } catch (err) {

@@ -48,8 +48,19 @@ export class S3Store {
 
   // ---- buckets
 
-  getBucket(name: string): Promise<BucketRecord | undefined> {
-    return this.#getJson<BucketRecord>(keys.bucketKey(name));
+  /**
+   * Bucket records are read on every object request; this process is the store's only writer,
+   * so a write-through cache (entries set by putBucket/deleteBucket) is always current.
+   */
+  readonly #buckets = new Map<string, BucketRecord | undefined>();
+
+  async getBucket(name: string): Promise<BucketRecord | undefined> {
+    if (this.#buckets.has(name)) return this.#buckets.get(name);
+    const record = await this.#getJson<BucketRecord>(keys.bucketKey(name));
+    // Bounded: a miss for a random name must not grow the cache without limit.
+    if (this.#buckets.size >= 10_000) this.#buckets.clear();
+    this.#buckets.set(name, record);
+    return record;
   }
 
   async requireBucket(name: string): Promise<BucketRecord> {
@@ -58,8 +69,10 @@ export class S3Store {
     return bucket;
   }
 
-  putBucket(record: BucketRecord): Promise<void> {
-    return this.meta.put(NS, keys.bucketKey(record.name), JSON.stringify(record));
+  async putBucket(record: BucketRecord): Promise<void> {
+    this.#buckets.delete(record.name);
+    await this.meta.put(NS, keys.bucketKey(record.name), JSON.stringify(record));
+    this.#buckets.set(record.name, record);
   }
 
   /** Rewrites a bucket's record (tags), under the bucket's lock. */
@@ -97,7 +110,9 @@ export class S3Store {
           dropped.push(part.blob);
         }
       }
+      this.#buckets.delete(name);
       await this.meta.batch(ops);
+      this.#buckets.set(name, undefined);
       this.collect(dropped);
     });
   }
