@@ -106,9 +106,9 @@ export function compareMetric(
   const floor = opts.floor[def.floorKey];
   const absoluteDifference = next.median - base.median;
   const powered = u.minP <= opts.alpha;
-  const direction = gain.median < 0 ? 'worse' : 'better';
   const pct = (x: number): string => `${(Math.abs(x) * 100).toFixed(1)}%`;
-  const moved = `${pct(gain.median)} ${direction} (median), ${pct(gain.best)} (best-of-N)`;
+  const dir = (g: number): string => `${pct(g)} ${g < 0 ? 'worse' : 'better'}`;
+  const moved = `${dir(gain.median)} (median), ${dir(gain.best)} (best-of-N)`;
 
   let verdict: Verdict;
   let reason: string;
