@@ -38,7 +38,16 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  process.stderr.write(`boltstack: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+const args = process.argv.slice(2);
+if (args[0] === 'bench') {
+  // The benchmark harness is loaded only for `boltstack bench ...`: the server never loads it.
+  import('./bench/cli.js').then((m) => m.runBenchCli(args.slice(1))).then((code) => process.exit(code), (err: unknown) => {
+    process.stderr.write(`boltstack bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+} else {
+  main(args).catch((err: unknown) => {
+    process.stderr.write(`boltstack: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

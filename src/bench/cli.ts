@@ -1,0 +1,51 @@
+/**
+ * `boltstack bench SUBCOMMAND ...`: loaded by src/cli.ts only when argv[0] is "bench", so the
+ * server never loads harness code. Each subcommand module is imported on demand.
+ */
+import { shippedWorkloads } from './workload/load.js';
+
+const USAGE = `Usage: boltstack bench COMMAND [options]
+
+Commands:
+  run WORKLOAD [options]           Run a workload against an endpoint (or an ephemeral boltstack).
+  compare BASE.json NEW.json ...   Compare results; exit code 1 on a regression (CI gate).
+  peers [options]                  The same workloads against boltstack and peer emulators.
+  workloads                        List the shipped workloads.
+
+Run "boltstack bench COMMAND --help" for a command's options.
+`;
+
+type Cli = (argv: string[]) => Promise<number>;
+
+async function subcommand(name: 'run' | 'compare' | 'peers'): Promise<Cli> {
+  switch (name) {
+    case 'run':
+      return (await import('./cli/run-command.js')).runCommand;
+    case 'compare':
+      return (await import('./compare/cli.js')).runCompareCli;
+    case 'peers': {
+      // peers/cli.ts is written alongside; accept its entry under any of the usual names.
+      const mod = (await import(new URL('./peers/cli.js', import.meta.url).href)) as Record<string, unknown>;
+      const fn = mod.runPeersCli ?? mod.main ?? mod.run ?? mod.default;
+      if (typeof fn !== 'function') throw new Error('peers/cli.js exports no entry function');
+      return fn as Cli;
+    }
+  }
+}
+
+export async function runBenchCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'workloads') {
+    process.stdout.write((await shippedWorkloads()).join('\n') + '\n');
+    return 0;
+  }
+  if (command !== 'run' && command !== 'compare' && command !== 'peers') {
+    process.stderr.write(`boltstack bench: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  return (await subcommand(command))(rest);
+}

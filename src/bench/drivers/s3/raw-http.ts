@@ -1,0 +1,77 @@
+/**
+ * Signed S3 requests over one undici keep-alive Pool sized to the workload's concurrency.
+ * Answers are drained (counting bytes) without parsing; only when a caller needs the text (an
+ * error body, an UploadId) is it decoded. Transport failures come back as results, not throws.
+ */
+import { Pool } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { createS3Signer, type S3Signer } from './sign.js';
+import { transportErrorCode, xmlErrorCode } from './error-code.js';
+import type { Target } from '../../types.js';
+
+export interface RawRequest {
+  method: 'GET' | 'PUT' | 'POST' | 'HEAD' | 'DELETE';
+  /** Path as sent, URI-encoded. */
+  path: string;
+  /** Canonical query string (sorted, encoded), '' for none. */
+  query?: string;
+  body?: Uint8Array | AsyncIterable<Uint8Array> | string;
+  length?: number;
+  /** Keep the answer body as text (else it is drained and only counted). */
+  text?: boolean;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Answer body bytes. */
+  bytes: number;
+  text: string;
+  /** Set when the request failed: AWS code, "HTTP <status>" or transport code. */
+  error?: string;
+}
+
+export class RawS3Http {
+  readonly #pool: Pool;
+  readonly #sign: S3Signer;
+
+  constructor(target: Target, connections: number) {
+    const url = new URL(target.endpoint);
+    this.#pool = new Pool(url.origin, { connections: Math.max(1, connections), pipelining: 1, keepAliveTimeout: 30_000 });
+    this.#sign = createS3Signer({ host: url.host, region: target.region, credentials: target.credentials });
+  }
+
+  async request(r: RawRequest): Promise<RawAnswer> {
+    const query = r.query ?? '';
+    const headers: Record<string, string> = { ...this.#sign(r.method, r.path, query) };
+    if (r.length !== undefined) headers['content-length'] = String(r.length);
+    try {
+      const res = await this.#pool.request({
+        method: r.method,
+        path: query ? `${r.path}?${query}` : r.path,
+        headers,
+        // undici streams any (async) iterable body (lib/core/request.js); its types list only Readable.
+        body: r.body as string | Uint8Array | Readable | undefined,
+      });
+      const failed = res.statusCode >= 300;
+      let bytes = 0;
+      let text = '';
+      if (r.text || failed) {
+        text = await res.body.text();
+        bytes = Buffer.byteLength(text);
+      } else {
+        for await (const chunk of res.body as AsyncIterable<Buffer>) bytes += chunk.length;
+      }
+      const answer: RawAnswer = { status: res.statusCode, headers: res.headers, bytes, text };
+      if (failed) answer.error = xmlErrorCode(res.statusCode, text);
+      return answer;
+    } catch (err) {
+      return { status: 0, headers: {}, bytes: 0, text: '', error: transportErrorCode(err) };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+}
