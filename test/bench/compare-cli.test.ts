@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCompareCli, type CliIo } from '../../src/bench/compare/cli.js';
+import { runCalibrateCli, runCompareCli, type CliIo } from '../../src/bench/compare/cli.js';
 import { parseCompareArgs, parseFraction, UsageError } from '../../src/bench/compare/cli-args.js';
 import type { ComparisonReport } from '../../src/bench/compare/types.js';
 import type { RunResult } from '../../src/bench/types.js';
@@ -60,6 +60,15 @@ test('compare: a regression exits 1 and writes JSON and HTML', async (t) => {
   t.regex(page, /base #1/);
 });
 
+test('compare: the subcommand word is optional; --help exits 0', async (t) => {
+  const { base, same } = ctx(t);
+  t.is(await runCompareCli([base.join(','), same.join(',')], capture()), 0);
+  const io = capture();
+  t.is(await runCompareCli(['--help'], io), 0);
+  t.regex(io.stdout, /boltstack bench calibrate/);
+  t.is(await runCompareCli(['calibrate', ...base], capture()), 0);
+});
+
 test('compare: per-metric thresholds and --metric', async (t) => {
   const { base, slow } = ctx(t);
   t.is(await runCompareCli(['compare', base.join(','), slow.join(','), '--metric', 'p99'], capture()), 0);
@@ -74,7 +83,7 @@ test('usage errors exit 2 with a message naming the problem', async (t) => {
     [['compare', base[0]!, base[1]!, '--max-regression', '5'], /ambiguous, write 5%/],
     [['compare', base[0]!, base[1]!, '--metric', 'speed'], /unknown metric "speed"/],
     [['compare', base[0]!, base[1]!, '--bogus', '1'], /unknown option --bogus/],
-    [['frobnicate'], /unknown command/],
+    [[], /needs BASE and NEW/],
     [['calibrate'], /needs the result files/],
   ];
   for (const [argv, message] of cases) {
@@ -93,7 +102,7 @@ test('calibrate prints the noise and a recommended --max-regression', async (t) 
   const { base, same, dir } = ctx(t);
   const io = capture();
   const json = join(dir, 'cal.json');
-  t.is(await runCompareCli(['calibrate', ...base, ...same, '--json', json], io), 0);
+  t.is(await runCalibrateCli([...base, ...same, '--json', json], io), 0);
   t.regex(io.stdout, /s3-small-objects: 6 runs/);
   t.regex(io.stdout, /Recommended for this machine: --max-regression \d+(\.\d)?%/);
   t.is(JSON.parse(readFileSync(json, 'utf8')).kind, 'boltstack-bench-calibration/1');

@@ -2,8 +2,9 @@
  * `boltstack bench compare` and `boltstack bench calibrate`: read result files, run the pure
  * compareRuns / calibrateRuns, print a table, optionally write JSON and HTML.
  * Exit codes (for CI): 0 pass / improvement / inconclusive, 1 regression, 2 usage error.
- * The `boltstack bench` dispatcher passes the arguments after `bench`: ['compare', ...] or
- * ['calibrate', ...].
+ * Entry points for the `boltstack bench` dispatcher: runCompareCli(args after "compare") and
+ * runCalibrateCli(args after "calibrate"). Both also accept the subcommand word itself first, so
+ * runCompareCli(['calibrate', ...]) works too.
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,19 +25,27 @@ const processIo: CliIo = {
   err: (text) => { process.stderr.write(text); },
 };
 
+/** `boltstack bench compare BASE NEW [options]`: 0 pass, 1 regression, 2 usage error. */
 export async function runCompareCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv;
+  if (argv[0] === 'calibrate') return runCalibrateCli(argv.slice(1), io);
+  return guarded('compare', argv[0] === 'compare' ? argv.slice(1) : argv, io, compare);
+}
+
+/** `boltstack bench calibrate RUN1.json RUN2.json ...`: 0 done, 2 usage error or too few runs. */
+export async function runCalibrateCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  return guarded('calibrate', argv[0] === 'calibrate' ? argv.slice(1) : argv, io, calibrate);
+}
+
+async function guarded(command: string, argv: readonly string[], io: CliIo, run: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
-    if (command === undefined || command === '--help' || command === '-h' || rest.includes('--help')) {
-      io.out(USAGE);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === 'compare') return await compare(rest, io);
-    if (command === 'calibrate') return await calibrate(rest, io);
-    throw new UsageError(`unknown command "${command}" (compare or calibrate)`);
+    return await run(argv, io);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.err(`boltstack bench ${command ?? ''}: ${err.message}\n\n${USAGE}`);
+    io.err(`boltstack bench ${command}: ${err.message}\n\n${USAGE}`);
     return 2;
   }
 }
