@@ -41,6 +41,9 @@ export const CLIENT_SCRIPT = String.raw`
       series.push({
         label: s.label, stroke: o.colorOf ? o.colorOf(i) : color(i), width: 2,
         dash: o.dashOf && o.dashOf(i) ? [6, 4] : undefined,
+        // Runs' windows end at slightly different times, so aligning them leaves nulls between
+        // each run's own points: join across them (a run's line still stops at its last point).
+        spanGaps: true,
         value: function (u, v) { return fmt(v) + ' ' + o.unit; },
         points: { show: set.x.length <= 60 }
       });

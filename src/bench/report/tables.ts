@@ -53,7 +53,7 @@ export function environmentTable(results: readonly RunResult[], labels: readonly
     const e = r.environment;
     const w = r.workload;
     return [
-      labels[i], r.target.endpoint, r.target.driver, e.boltstackVersion, e.commit ?? '', e.node, `${e.platform}/${e.arch}`,
+      labels[i], r.target.endpoint, r.target.driver, e.boltstackVersion, e.commit?.slice(0, 12) ?? '', e.node, `${e.platform}/${e.arch}`,
       `${e.cpuModel} × ${e.cores}`, `${formatNumber(e.memoryGB)} GB`, `${w.concurrency} × ${formatNumber(r.durationSeconds)} s`, e.date,
     ].map(escapeHtml);
   });
