@@ -5,7 +5,8 @@
  * refused (AWS's own schemas nest a handful of levels; CompleteMultipartUpload with 10,000 parts
  * is ~1.5 MB). Text is the concatenation of the element's own text and CDATA nodes.
  */
-import sax from 'sax';
+import { createRequire } from 'node:module';
+import type * as Sax from 'sax';
 import type { XmlElement } from '../../pool/types.js';
 
 export const XML_MAX_DEPTH = 100;
@@ -18,13 +19,20 @@ export class XmlParseError extends Error {
   }
 }
 
+/**
+ * sax is required on the first parse, not at start: loading it costs about 6 MB of RSS (its
+ * entity tables and the CJS loader), and most requests carry no XML (DESIGN.md §6a).
+ */
+let saxModule: typeof Sax | undefined;
+const loadSax = (): typeof Sax => (saxModule ??= createRequire(import.meta.url)('sax') as typeof Sax);
+
 export interface ParseXmlOptions { maxDepth?: number; maxBytes?: number }
 
 export function parseXml(bytes: Uint8Array, options: ParseXmlOptions = {}): XmlElement {
   const maxDepth = options.maxDepth ?? XML_MAX_DEPTH;
   const maxBytes = options.maxBytes ?? XML_MAX_BYTES;
   if (bytes.byteLength > maxBytes) throw new XmlParseError(`XML body of ${bytes.byteLength} bytes exceeds ${maxBytes}`);
-  const parser = sax.parser(true, { trim: false, normalize: false, xmlns: false, position: false });
+  const parser = loadSax().parser(true, { trim: false, normalize: false, xmlns: false, position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let failure: string | undefined;
