@@ -144,8 +144,9 @@ export function compareMetric(
 }
 
 function sideLabel(runs: readonly RunResult[]): string {
-  const labels = runs.map((r) => r.target.label + (r.environment.commit ? `@${r.environment.commit.slice(0, 7)}` : ''));
-  return [...new Set(labels)].join(', ');
+  const labels = [...new Set(runs.map((r) => r.target.label))].join(', ');
+  const commits = [...new Set(runs.flatMap((r) => (r.environment.commit ? [r.environment.commit.slice(0, 7)] : [])))];
+  return commits.length ? `${labels} @${commits.join(',')}` : labels;
 }
 
 function consistencyWarnings(name: string, base: readonly RunResult[], next: readonly RunResult[]): string[] {
