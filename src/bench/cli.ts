@@ -9,6 +9,7 @@ const USAGE = `Usage: boltstack bench COMMAND [options]
 Commands:
   run WORKLOAD [options]           Run a workload against an endpoint (or an ephemeral boltstack).
   compare BASE.json NEW.json ...   Compare results; exit code 1 on a regression (CI gate).
+  calibrate RUNS...                A/A runs → the noise of this machine, for compare's thresholds.
   peers [options]                  The same workloads against boltstack and peer emulators.
   workloads                        List the shipped workloads.
 
@@ -17,12 +18,20 @@ Run "boltstack bench COMMAND --help" for a command's options.
 
 type Cli = (argv: string[]) => Promise<number>;
 
-async function subcommand(name: 'run' | 'compare' | 'peers'): Promise<Cli> {
+const COMMANDS = ['run', 'compare', 'calibrate', 'peers'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** The entry of a command; it gets the arguments after the command name. */
+async function subcommand(name: Command): Promise<Cli> {
   switch (name) {
     case 'run':
       return (await import('./cli/run-command.js')).runCommand;
     case 'compare':
-      return (await import('./compare/cli.js')).runCompareCli;
+    case 'calibrate': {
+      // runCompareCli serves both and wants the command name first.
+      const { runCompareCli } = await import('./compare/cli.js');
+      return (argv) => runCompareCli([name, ...argv]);
+    }
     case 'peers': {
       // peers/cli.ts is written alongside; accept its entry under any of the usual names.
       const mod = (await import(new URL('./peers/cli.js', import.meta.url).href)) as Record<string, unknown>;
@@ -43,9 +52,9 @@ export async function runBenchCli(argv: string[]): Promise<number> {
     process.stdout.write((await shippedWorkloads()).join('\n') + '\n');
     return 0;
   }
-  if (command !== 'run' && command !== 'compare' && command !== 'peers') {
+  if (!(COMMANDS as readonly string[]).includes(command)) {
     process.stderr.write(`boltstack bench: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
-  return (await subcommand(command))(rest);
+  return (await subcommand(command as Command))(rest);
 }

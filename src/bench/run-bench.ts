@@ -58,6 +58,7 @@ export async function runBench(o: BenchRunOptions): Promise<RunResult> {
     credentials: o.credentials ?? {
       accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'test',
       secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+      ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
     },
     forcePathStyle: o.forcePathStyle ?? true,
   };

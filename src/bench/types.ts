@@ -62,7 +62,8 @@ export interface Workload {
 export interface Target {
   endpoint: string;
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** `sessionToken` for temporary credentials (real AWS); drivers sign it as x-amz-security-token. */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** S3 path-style addressing (default true). */
   forcePathStyle: boolean;
 }

@@ -53,3 +53,12 @@ test('summaries are in milliseconds and ordered', (t) => {
   t.true(Math.abs(s.max - 100) < 0.1);
   t.deepEqual(latencySummary(createHistogram()), { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0 });
 });
+
+test('percentiles never read above the exact max (bucket rounding)', (t) => {
+  const h = createHistogram();
+  for (let i = 0; i < 999; i++) h.recordValue(1000);
+  h.recordValue(202_094); // p99.9's bucket top would be 202_111
+  const s = latencySummary(h);
+  t.true(s.p999 <= s.max && s.p99 <= s.p999, JSON.stringify(s));
+  t.is(s.max, 202.094);
+});

@@ -45,15 +45,14 @@ export function mergeEncoded(encoded: Iterable<string>): string {
 
 const ms = (us: number): number => Math.round(us) / 1000;
 
-/** p50..max and mean in milliseconds (µs precision); zeros for an empty histogram. */
+/**
+ * p50..max and mean in milliseconds (µs precision); zeros for an empty histogram. Percentiles
+ * are the highest value of their bucket (within 0.1 %), so they are capped at the exact max:
+ * p99.9 never reads above max.
+ */
 export function latencySummary(h: Histogram): LatencySummary {
   if (h.totalCount === 0) return { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0 };
-  return {
-    p50: ms(h.getValueAtPercentile(50)),
-    p90: ms(h.getValueAtPercentile(90)),
-    p99: ms(h.getValueAtPercentile(99)),
-    p999: ms(h.getValueAtPercentile(99.9)),
-    max: ms(h.maxValue),
-    mean: ms(h.mean),
-  };
+  const max = h.maxValue;
+  const at = (p: number): number => ms(Math.min(h.getValueAtPercentile(p), max));
+  return { p50: at(50), p90: at(90), p99: at(99), p999: at(99.9), max: ms(max), mean: ms(Math.min(h.mean, max)) };
 }

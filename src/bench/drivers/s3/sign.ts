@@ -10,13 +10,14 @@ export interface SignedHeaders {
   authorization: string;
   'x-amz-date': string;
   'x-amz-content-sha256': 'UNSIGNED-PAYLOAD';
+  'x-amz-security-token'?: string;
 }
 
 export interface S3SignerOptions {
   /** Host header as sent (host:port unless the port is the scheme's default). */
   host: string;
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** Clock, for tests. */
   now?: () => number;
 }
@@ -24,7 +25,6 @@ export interface S3SignerOptions {
 /** `path` is the request path as sent (already URI-encoded); `query` the canonical query string. */
 export type S3Signer = (method: string, path: string, query: string) => SignedHeaders;
 
-const SIGNED_HEADERS = 'host;x-amz-content-sha256;x-amz-date';
 
 const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256', key).update(data).digest();
 
@@ -35,6 +35,9 @@ export function amzDate(ms: number): string {
 
 export function createS3Signer(o: S3SignerOptions): S3Signer {
   const now = o.now ?? Date.now;
+  const token = o.credentials.sessionToken;
+  const signedHeaders = token ? 'host;x-amz-content-sha256;x-amz-date;x-amz-security-token' : 'host;x-amz-content-sha256;x-amz-date';
+  const tokenLine = token ? `x-amz-security-token:${token}\n` : '';
   let second = -1;
   let day = '';
   let key: Buffer = Buffer.alloc(0);
@@ -50,8 +53,8 @@ export function createS3Signer(o: S3SignerOptions): S3Signer {
     }
     const scope = `${day}/${o.region}/s3/aws4_request`;
     stsPrefix = `AWS4-HMAC-SHA256\n${date}\n${scope}\n`;
-    authPrefix = `AWS4-HMAC-SHA256 Credential=${o.credentials.accessKeyId}/${scope}, SignedHeaders=${SIGNED_HEADERS}, Signature=`;
-    headerTail = `host:${o.host}\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:${date}\n\n${SIGNED_HEADERS}\nUNSIGNED-PAYLOAD`;
+    authPrefix = `AWS4-HMAC-SHA256 Credential=${o.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=`;
+    headerTail = `host:${o.host}\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:${date}\n${tokenLine}\n${signedHeaders}\nUNSIGNED-PAYLOAD`;
   };
   return (method, path, query) => {
     const ms = now();
@@ -59,11 +62,13 @@ export function createS3Signer(o: S3SignerOptions): S3Signer {
     if (s !== second) { second = s; refresh(ms); }
     const canonical = `${method}\n${path}\n${query}\n${headerTail}`;
     const sts = stsPrefix + createHash('sha256').update(canonical).digest('hex');
-    return {
+    const headers: SignedHeaders = {
       authorization: authPrefix + createHmac('sha256', key).update(sts).digest('hex'),
       'x-amz-date': date,
       'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
     };
+    if (token) headers['x-amz-security-token'] = token;
+    return headers;
   };
 }
 
