@@ -32,13 +32,8 @@ async function subcommand(name: Command): Promise<Cli> {
       const { runCompareCli } = await import('./compare/cli.js');
       return (argv) => runCompareCli([name, ...argv]);
     }
-    case 'peers': {
-      // peers/cli.ts is written alongside; accept its entry under any of the usual names.
-      const mod = (await import(new URL('./peers/cli.js', import.meta.url).href)) as Record<string, unknown>;
-      const fn = mod.runPeersCli ?? mod.main ?? mod.run ?? mod.default;
-      if (typeof fn !== 'function') throw new Error('peers/cli.js exports no entry function');
-      return fn as Cli;
-    }
+    case 'peers':
+      return (await import('./peers/cli.js')).runPeersCli;
   }
 }
 
