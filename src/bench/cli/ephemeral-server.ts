@@ -19,6 +19,9 @@ const SERVER_CLI = fileURLToPath(new URL('../../cli.js', import.meta.url));
 export function startEphemeralServer(opts: { args?: string[]; timeoutMs?: number } = {}): Promise<EphemeralServer> {
   const child = spawn(process.execPath, [SERVER_CLI, '--ephemeral', '--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a Ctrl-C at the terminal ends the measured phase, and the server
+    // must keep serving the in-flight operations until stop() sends it SIGTERM.
+    detached: true,
   });
   const killOnExit = (): void => { child.kill('SIGKILL'); };
   process.once('exit', killOnExit);

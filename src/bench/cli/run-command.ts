@@ -89,8 +89,10 @@ export async function runCommand(argv: readonly string[], io: CommandIo = proces
   try {
     return await execute(args, io);
   } catch (err) {
-    const known = err instanceof WorkloadError || err instanceof DriverNotFoundError || err instanceof UsageError;
-    io.err(`boltstack bench run: ${known ? (err as Error).message : (err as Error).stack ?? String(err)}\n`);
-    return known ? 2 : 1;
+    const usage = err instanceof WorkloadError || err instanceof DriverNotFoundError || err instanceof UsageError;
+    // A stack helps only when debugging the harness itself: BOLTSTACK_BENCH_DEBUG=1 shows it.
+    const text = err instanceof Error ? (process.env.BOLTSTACK_BENCH_DEBUG ? err.stack ?? err.message : err.message) : String(err);
+    io.err(`boltstack bench run: ${text}\n`);
+    return usage ? 2 : 1;
   }
 }

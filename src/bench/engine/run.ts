@@ -86,7 +86,11 @@ export async function runWorkload(o: RunOptions): Promise<RunResult> {
   const progress = (p: Progress): void => o.onProgress?.(p);
 
   progress({ phase: 'setup', elapsed: 0, operations: 0, errors: 0 });
-  await driver.setup(workload);
+  try {
+    await driver.setup(workload);
+  } catch (err) {
+    throw new Error(`${driver.name} setup against ${o.target.endpoint} failed: ${(err as Error).message ?? String(err)}`, { cause: err });
+  }
 
   if (workload.warmupSeconds > 0 && !o.signal?.aborted) {
     const started = performance.now();
