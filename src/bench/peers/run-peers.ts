@@ -60,9 +60,13 @@ function allNotImplemented(r: RunResult): boolean {
   return r.total.count > 0 && (r.total.errors.NotImplemented ?? 0) === r.total.count;
 }
 
+/** The AWS error code of a setup failure, also when the engine wrapped it (Error.cause). */
 function errorCode(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }
 
 async function runOn(name: ServerName, workload: string, o: PeersOptions): Promise<PeerRun> {
