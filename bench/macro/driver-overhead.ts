@@ -2,7 +2,8 @@
  * driver-overhead: the harness's own cost — requests/s of the `raw` S3 driver vs the `sdk` driver
  * against the same boltstack (a separate process on 127.0.0.1), for 4 KiB GetObject and
  * HeadObject. Issue 3 asks raw ≥ 3× sdk. Runs alternate sdk/raw per repetition so drift on a
- * shared machine hits both; reports the median req/s, the ratio and client CPU µs per request.
+ * shared machine hits both; reports the median req/s, the median paired ratio (the gate) and
+ * client CPU µs per request.
  * Options: --duration S (5), --reps N (3), --concurrency N (32), --ops download,head.
  */
 import { startEphemeralServer } from '../../src/bench/cli/ephemeral-server.js';
@@ -45,7 +46,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
   try {
     for (const op of ops) {
       const workload = toWorkload({
-        name: `driver-overhead-${op}`, service: 's3', mix: [{ op, weight: 1 }], concurrency, duration, warmup: 1,
+        name: `driver-overhead-${op}`, service: 's3', mix: [{ op, weight: 1 }], concurrency, duration, warmup: 2,
         size: '4KiB', keys: { count: 100, prefix: 'overhead/', preload: 100 }, options: { bucket: 'bench-driver-overhead' },
       }, 'driver-overhead');
       const samples: Record<'sdk' | 'raw', Sample[]> = { sdk: [], raw: [] };
@@ -58,15 +59,19 @@ export async function run(args: string[], log: (message: string) => void): Promi
         }
       }
       const med = (d: 'sdk' | 'raw', k: keyof Sample): number => median(samples[d].map((s) => s[k]));
+      // Each raw run is paired with the sdk run just before it, so load from other processes on a
+      // shared machine mostly cancels out of the ratio; the gate is the median paired ratio.
+      const paired = median(samples.raw.map((r, i) => r.reqPerSec / samples.sdk[i]!.reqPerSec));
       figures[op] = {
         sdkReqPerSec: round(med('sdk', 'reqPerSec')),
         rawReqPerSec: round(med('raw', 'reqPerSec')),
-        ratio: round(med('raw', 'reqPerSec') / med('sdk', 'reqPerSec'), 2),
+        ratio: round(paired, 2),
+        ratioOfMedians: round(med('raw', 'reqPerSec') / med('sdk', 'reqPerSec'), 2),
         sdkClientCpuUsPerReq: med('sdk', 'clientCpuUsPerReq'),
         rawClientCpuUsPerReq: med('raw', 'clientCpuUsPerReq'),
         clientCpuRatio: round(med('sdk', 'clientCpuUsPerReq') / med('raw', 'clientCpuUsPerReq'), 2),
         target: 3,
-        pass: med('raw', 'reqPerSec') >= 3 * med('sdk', 'reqPerSec'),
+        pass: paired >= 3,
         samples,
       };
     }

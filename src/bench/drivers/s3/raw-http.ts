@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createS3Signer, type S3Signer } from './sign.js';
 import { transportErrorCode, xmlErrorCode } from './error-code.js';
+import { HeadClient } from './head-request.js';
 import type { Target } from '../../types.js';
 
 export interface RawRequest {
@@ -35,10 +36,13 @@ export interface RawAnswer {
 export class RawS3Http {
   readonly #pool: Pool;
   readonly #sign: S3Signer;
+  /** HEAD over node:http when the endpoint is plain http (head-request.ts says why). */
+  readonly #heads: HeadClient | undefined;
 
   constructor(target: Target, connections: number) {
     const url = new URL(target.endpoint);
     this.#pool = new Pool(url.origin, { connections: Math.max(1, connections), pipelining: 1, keepAliveTimeout: 30_000 });
+    this.#heads = url.protocol === 'http:' ? new HeadClient(url.origin, connections) : undefined;
     this.#sign = createS3Signer({ host: url.host, region: target.region, credentials: target.credentials });
   }
 
@@ -47,6 +51,12 @@ export class RawS3Http {
     const headers: Record<string, string> = { ...this.#sign(r.method, r.path, query) };
     if (r.length !== undefined) headers['content-length'] = String(r.length);
     try {
+      if (r.method === 'HEAD' && this.#heads) {
+        const h = await this.#heads.head(query ? `${r.path}?${query}` : r.path, headers);
+        const answer: RawAnswer = { status: h.status, headers: h.headers, bytes: 0, text: '' };
+        if (h.status >= 300) answer.error = xmlErrorCode(h.status, '');
+        return answer;
+      }
       const res = await this.#pool.request({
         method: r.method,
         path: query ? `${r.path}?${query}` : r.path,
@@ -72,6 +82,7 @@ export class RawS3Http {
   }
 
   close(): Promise<void> {
+    this.#heads?.close();
     return this.#pool.close();
   }
 }
