@@ -8,7 +8,7 @@ import type { OperationModel, ProtocolName, ServiceModel, ServiceName } from '..
 import { matchRestOperation, queryParams } from '../protocols/index.js';
 import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { HttpRequest } from '../server/types.js';
-import { detectFromHead, protocolFor } from './detect-service.js';
+import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
 import { readBody } from './read-body.js';
 import type { VirtualHostParser } from './s3-host.js';
 import { unknownOperation } from './unknown-operation.js';
@@ -64,6 +64,10 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
     service = detection.service;
   }
   const protocol = protocolFor(service, request.headers);
+  // A signed query-protocol request names its service in the scope but its Action in the form body.
+  if (protocol === 'query' && body === undefined && request.method === 'POST' && isFormBody(request.headers)) {
+    body = await readBody(request.body);
+  }
   const model = await loadModel(service);
   const base = { service, protocol, model, ...(body ? { body } : {}) };
 

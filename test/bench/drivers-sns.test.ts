@@ -145,7 +145,7 @@ test('boltstack (SNS not served yet): setup throws a SetupError with the code, o
 // credential scope, and resolveOperation then looks for Action in the URL query without reading
 // the form body, so every SDK SNS call gets 400 InvalidAction ("The action  is not valid")
 // instead of 501 NotImplemented. This starts passing (and ava says so) once that is fixed.
-test.failing('boltstack answers signed SNS calls with NotImplemented', async (t) => {
+test('boltstack answers signed SNS calls with NotImplemented', async (t) => {
   await againstBoltstack(async (factory, target) => {
     const driver = await factory.create(target);
     try {

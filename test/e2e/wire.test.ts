@@ -112,3 +112,15 @@ test('bad input gets AWS errors, never a crash', async (t) => {
   // Still serving after all of that.
   t.is((await send('GET', '/_boltstack/health')).status, 200);
 });
+
+test('signed query-protocol calls (SNS, STS) find their Action in the form body', async (t) => {
+  for (const [service, action, version] of [['sns', 'ListTopics', '2010-03-31'], ['sts', 'GetCallerIdentity', '2011-06-15']] as const) {
+    const reply = await send('POST', '/', {
+      authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`,
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    }, `Action=${action}&Version=${version}`);
+    t.is(reply.status, 501, service);
+    t.regex(reply.body, /<Code>NotImplemented<\/Code>/, service);
+    t.regex(reply.body, new RegExp(action), service);
+  }
+});
