@@ -12,7 +12,7 @@ import { once } from 'node:events';
 // transfers measured here.
 const agent = false;
 
-export interface Sent { status: number; body: string }
+export interface Sent { status: number; body: string; etag?: string }
 
 /** PUT (or any method) with a streamed body of known length; resolves with status and body text. */
 export function send(method: string, url: string, body?: AsyncIterable<Uint8Array> | Uint8Array, length = 0): Promise<Sent> {
@@ -21,7 +21,10 @@ export function send(method: string, url: string, body?: AsyncIterable<Uint8Arra
     const req = request(url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.once('end', () => resolve({
+        status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'),
+        ...(typeof res.headers.etag === 'string' ? { etag: res.headers.etag } : {}),
+      }));
       res.once('error', reject);
     });
     req.once('error', reject);
@@ -44,14 +47,14 @@ export function send(method: string, url: string, body?: AsyncIterable<Uint8Arra
 
 export interface Fetched { status: number; bytes: number; md5: string }
 
-/** GET that discards the body while hashing it. */
-export function fetchHashed(url: string): Promise<Fetched> {
+/** GET that discards the body while counting it, and hashing it (MD5) unless `hash` is false. */
+export function fetchHashed(url: string, hash = true): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'GET', agent }, (res) => {
-      const h = createHash('md5');
+      const h = hash ? createHash('md5') : undefined;
       let bytes = 0;
-      res.on('data', (c: Buffer) => { bytes += c.length; h.update(c); });
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, bytes, md5: h.digest('hex') }));
+      res.on('data', (c: Buffer) => { bytes += c.length; h?.update(c); });
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, bytes, md5: h?.digest('hex') ?? '' }));
       res.once('error', reject);
     });
     req.once('error', reject);

@@ -4,7 +4,10 @@
  * WHEN_REQUIRED: otherwise newer SDKs put an x-amz-checksum-crc32 of the *empty* body into a
  * presigned PutObject URL, and the upload would fail its checksum.
  */
-import { S3Client, GetObjectCommand, PutObjectCommand, CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import {
+  S3Client, GetObjectCommand, PutObjectCommand, CreateBucketCommand, ListObjectsV2Command,
+  CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 /** s3rver only knows this key pair; boltstack takes any, so both servers get the same one. */
@@ -16,6 +19,9 @@ export interface Presigner {
   putObject(bucket: string, key: string): Promise<string>;
   getObject(bucket: string, key: string): Promise<string>;
   listObjectsV2(bucket: string, maxKeys: number): Promise<string>;
+  createMultipartUpload(bucket: string, key: string): Promise<string>;
+  uploadPart(bucket: string, key: string, uploadId: string, partNumber: number): Promise<string>;
+  completeMultipartUpload(bucket: string, key: string, uploadId: string): Promise<string>;
   destroy(): void;
 }
 
@@ -30,6 +36,9 @@ export function createPresigner(endpoint: string): Presigner {
     putObject: (Bucket, Key) => getSignedUrl(client, new PutObjectCommand({ Bucket, Key }), opts),
     getObject: (Bucket, Key) => getSignedUrl(client, new GetObjectCommand({ Bucket, Key }), opts),
     listObjectsV2: (Bucket, MaxKeys) => getSignedUrl(client, new ListObjectsV2Command({ Bucket, MaxKeys }), opts),
+    createMultipartUpload: (Bucket, Key) => getSignedUrl(client, new CreateMultipartUploadCommand({ Bucket, Key }), opts),
+    uploadPart: (Bucket, Key, UploadId, PartNumber) => getSignedUrl(client, new UploadPartCommand({ Bucket, Key, UploadId, PartNumber }), opts),
+    completeMultipartUpload: (Bucket, Key, UploadId) => getSignedUrl(client, new CompleteMultipartUploadCommand({ Bucket, Key, UploadId }), opts),
     destroy: () => client.destroy(),
   };
 }
