@@ -3,7 +3,7 @@
  * Answers are drained (counting bytes) without parsing; only when a caller needs the text (an
  * error body, an UploadId) is it decoded. Transport failures come back as results, not throws.
  */
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createS3Signer, type S3Signer } from './sign.js';
@@ -50,35 +50,52 @@ export class RawS3Http {
     const query = r.query ?? '';
     const headers: Record<string, string> = { ...this.#sign(r.method, r.path, query) };
     if (r.length !== undefined) headers['content-length'] = String(r.length);
-    try {
-      if (r.method === 'HEAD' && this.#heads) {
+    if (r.method === 'HEAD' && this.#heads) {
+      try {
         const h = await this.#heads.head(query ? `${r.path}?${query}` : r.path, headers);
         const answer: RawAnswer = { status: h.status, headers: h.headers, bytes: 0, text: '' };
         if (h.status >= 300) answer.error = xmlErrorCode(h.status, '');
         return answer;
+      } catch (err) {
+        return { status: 0, headers: {}, bytes: 0, text: '', error: transportErrorCode(err) };
       }
-      const res = await this.#pool.request({
-        method: r.method,
-        path: query ? `${r.path}?${query}` : r.path,
-        headers,
-        // undici streams any (async) iterable body (lib/core/request.js); its types list only Readable.
-        body: r.body as string | Uint8Array | Readable | undefined,
-      });
-      const failed = res.statusCode >= 300;
-      let bytes = 0;
-      let text = '';
-      if (r.text || failed) {
-        text = await res.body.text();
-        bytes = Buffer.byteLength(text);
-      } else {
-        for await (const chunk of res.body as AsyncIterable<Buffer>) bytes += chunk.length;
-      }
-      const answer: RawAnswer = { status: res.statusCode, headers: res.headers, bytes, text };
-      if (failed) answer.error = xmlErrorCode(res.statusCode, text);
-      return answer;
-    } catch (err) {
-      return { status: 0, headers: {}, bytes: 0, text: '', error: transportErrorCode(err) };
     }
+    return this.#dispatch(r, query ? `${r.path}?${query}` : r.path, headers);
+  }
+
+  /**
+   * Pool.dispatch with a handler that counts bytes as they arrive: no response stream object per
+   * request (Pool.request makes one), which is most of the client's per-request cost.
+   */
+  #dispatch(r: RawRequest, path: string, headers: Record<string, string>): Promise<RawAnswer> {
+    return new Promise((resolve) => {
+      let status = 0;
+      let answerHeaders: IncomingHttpHeaders = {};
+      let bytes = 0;
+      let keep = false;
+      const parts: Buffer[] = [];
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart: () => undefined, // its presence marks the handler as the v7 (controller) kind
+        onResponseStart: (_c, statusCode, h) => {
+          status = statusCode;
+          answerHeaders = h;
+          keep = r.text === true || statusCode >= 300;
+        },
+        onResponseData: (_c, chunk) => {
+          bytes += chunk.length;
+          if (keep) parts.push(chunk);
+        },
+        onResponseEnd: () => {
+          const answer: RawAnswer = { status, headers: answerHeaders, bytes, text: keep ? Buffer.concat(parts).toString('utf8') : '' };
+          if (status >= 300) answer.error = xmlErrorCode(status, answer.text);
+          resolve(answer);
+        },
+        onResponseError: (_c, err) => resolve({ status, headers: answerHeaders, bytes, text: '', error: transportErrorCode(err) }),
+      };
+      // undici streams any (async) iterable body (lib/core/request.js); its types list only Readable.
+      const body = r.body as string | Uint8Array | Readable | undefined;
+      this.#pool.dispatch({ method: r.method, path, headers, body }, handler);
+    });
   }
 
   close(): Promise<void> {
