@@ -48,6 +48,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
   }
   const figures = buildFigures(boltstack, peer, disk);
   const failing = figures.filter((f) => f.pass === false).map((f) => `${f.name}: ${f.boltstack} ${f.unit} (ratio ${f.ratio ?? '-'}), target ${f.target}`);
+  for (const [figure, message] of Object.entries(boltstack.errors)) failing.push(`figure ${figure}: boltstack failed: ${message}`);
   return {
     benchmark: 's3-figures',
     environment: env,
@@ -56,6 +57,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
     figures,
     failing,
     disk,
+    errors: { boltstack: boltstack.errors, peer: peer?.errors ?? null },
     raw: { boltstack, peer },
   };
 }

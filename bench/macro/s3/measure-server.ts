@@ -1,8 +1,8 @@
 /**
- * Everything the s3-figures benchmark measures on one server, in one process lifetime:
+ * Everything the s3-figures benchmark measures on one server process:
  * start time and idle memory, the AWS CLI session and the memory after it, small GETs,
- * 64 MiB PUT/GET throughput, ListObjectsV2 of 1,000 keys, and the peak RSS while a 1 GiB
- * object goes in and out. The server is always stopped, also when a step fails.
+ * 64 MiB PUT/GET throughput, ListObjectsV2 of 1,000 keys; then, in a fresh process, the peak RSS
+ * while a 1 GiB object goes in and out. The server is always stopped, also when a step fails.
  */
 import { readMemory, resetPeak, type MemoryStatus } from '../../lib/proc-status.js';
 import { createPresigner } from '../../lib/presign.js';
@@ -35,39 +35,56 @@ export interface ServerResult {
   large?: ThroughputResult;
   list?: LoadResult & { keysListed: number };
   huge?: ThroughputResult & { peakMiB: number; peakScoped: boolean; after: MemoryStatus };
+  /** Figures whose workload failed, with the error: the run goes on with the next figure. */
+  errors: Record<string, string>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function measureServer(name: ServerName, o: MeasureOptions): Promise<ServerResult> {
   o.log(`[${name}] starting`);
-  const server = await startByName(name);
-  const presigner = createPresigner(server.endpoint);
+  let server = await startByName(name);
+  let presigner = createPresigner(server.endpoint);
   try {
     // Let start-up work that follows the first answer (timers, lazy GC) settle before reading.
     await sleep(1000);
-    const result: ServerResult = { server: name, startMs: server.startMs, idle: await readMemory(server.pid) };
+    const result: ServerResult = { server: name, startMs: server.startMs, idle: await readMemory(server.pid), errors: {} };
+    const step = async (figure: number, work: () => Promise<void>): Promise<void> => {
+      if (!o.only.has(figure)) return;
+      try {
+        await work();
+      } catch (err) {
+        result.errors[String(figure)] = (err as Error).message;
+        o.log(`[${name}] figure ${figure} failed: ${(err as Error).message}`);
+      }
+    };
     o.log(`[${name}] start ${server.startMs} ms, idle VmRSS ${result.idle.vmRssMiB} MiB`);
-    if (o.only.has(2)) {
+    await step(2, async () => {
       o.log(`[${name}] AWS CLI session`);
       const s = await cliSession(server.endpoint, o.log);
       await sleep(1000);
       result.session = { ...s, after: await readMemory(server.pid) };
       o.log(`[${name}] after session VmRSS ${result.session.after.vmRssMiB} MiB`);
-    }
-    if (o.only.has(3)) {
+    });
+    await step(3, async () => {
       o.log(`[${name}] GetObject 4 KiB, autocannon ${o.durationSec}s x2`);
       result.smallGet = await smallGet(presigner, { ...o, serverPid: server.pid });
-    }
-    if (o.only.has(4)) {
+    });
+    await step(4, async () => {
       o.log(`[${name}] PUT/GET ${o.largeBytes / 2 ** 20} MiB x${o.reps}`);
       result.large = await objectThroughput(presigner, { bucket: 'bench-large', bytes: o.largeBytes, reps: o.reps, serverPid: server.pid });
-    }
-    if (o.only.has(5)) {
+    });
+    await step(5, async () => {
       o.log(`[${name}] ListObjectsV2 of ${o.listKeys} keys, autocannon ${o.durationSec}s`);
       result.list = await listObjects(presigner, { ...o, keys: o.listKeys, serverPid: server.pid });
-    }
-    if (o.only.has(6)) {
+    });
+    await step(6, async () => {
+      // A fresh process: after figures 2-5 the old one's RSS (freed-but-kept malloc heap, see
+      // docs/benchmarking.md) would be the floor of the peak, measuring history, not this transfer.
+      await server.stop();
+      server = await startByName(name);
+      presigner.destroy();
+      presigner = createPresigner(server.endpoint);
       o.log(`[${name}] multipart PUT (128 MiB parts) and GET of ${o.hugeBytes / 2 ** 30} GiB, peak RSS`);
       let peakScoped = false;
       const r = await objectThroughput(presigner, {
@@ -78,7 +95,7 @@ export async function measureServer(name: ServerName, o: MeasureOptions): Promis
       });
       const after = await readMemory(server.pid);
       result.huge = { ...r, peakMiB: after.vmHwmMiB, peakScoped, after };
-    }
+    });
     return result;
   } finally {
     presigner.destroy();
