@@ -38,6 +38,12 @@ export function amzDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
+/** The SigV4 signing key of one day, region and service (derive once a day, not per request). */
+export function deriveSigningKey(secretAccessKey: string, day: string, region: string, service: string): Buffer {
+  const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
+  return hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, day), region), service), 'aws4_request');
+}
+
 export class SigV4Signer {
   readonly #region: string;
   readonly #service: string;
@@ -76,9 +82,7 @@ export class SigV4Signer {
 
   #signingKey(day: string): Buffer {
     if (day !== this.#keyDay) {
-      const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
-      const kDate = hmac(`AWS4${this.#credentials.secretAccessKey}`, day);
-      this.#key = hmac(hmac(hmac(kDate, this.#region), this.#service), 'aws4_request');
+      this.#key = deriveSigningKey(this.#credentials.secretAccessKey, day, this.#region, this.#service);
       this.#keyDay = day;
     }
     return this.#key;

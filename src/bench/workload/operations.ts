@@ -30,6 +30,7 @@ export const SERVICE_OPERATIONS: Record<ServiceKind, Record<string, OperationInf
   },
   sns: {
     publish: { writes: true, reads: false },
+    'publish-batch': { writes: true, reads: false },
   },
 };
 

@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
  */
 import { createHash, createHmac } from 'node:crypto';
+import { amzDate, deriveSigningKey } from '../sigv4.js';
 
 export interface SignedHeaders {
   authorization: string;
@@ -26,13 +27,6 @@ export interface S3SignerOptions {
 export type S3Signer = (method: string, path: string, query: string) => SignedHeaders;
 
 
-const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256', key).update(data).digest();
-
-/** "20150830T123600Z" */
-export function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
 export function createS3Signer(o: S3SignerOptions): S3Signer {
   const now = o.now ?? Date.now;
   const token = o.credentials.sessionToken;
@@ -46,10 +40,10 @@ export function createS3Signer(o: S3SignerOptions): S3Signer {
   let authPrefix = '';
   let headerTail = '';
   const refresh = (ms: number): void => {
-    date = amzDate(ms);
+    date = amzDate(new Date(ms));
     if (date.slice(0, 8) !== day) {
       day = date.slice(0, 8);
-      key = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
+      key = deriveSigningKey(o.credentials.secretAccessKey, day, o.region, 's3');
     }
     const scope = `${day}/${o.region}/s3/aws4_request`;
     stsPrefix = `AWS4-HMAC-SHA256\n${date}\n${scope}\n`;
