@@ -26,8 +26,14 @@ export function emitIndex(models: ServiceModel[], sdkVersion: string): string {
     out += `  ${m.service}: ${JSON.stringify(info)},\n`;
   }
   out += '};\n\n';
-  out += '/** Loads a service model on first use; later calls get the same object (ESM module cache). */\n';
-  out += 'export async function loadModel(service: ServiceName): Promise<ServiceModel> {\n';
+  // Memoised: the gateway asks for the model on every request, and an import() of a module that
+  // is already loaded still goes through the ESM loader (~4% of a 4 KiB GetObject in --cpu-prof).
+  out += 'const loaded: Partial<Record<ServiceName, Promise<ServiceModel>>> = {};\n\n';
+  out += '/** Loads a service model on first use; later calls get the same promise (no loader round trip). */\n';
+  out += 'export function loadModel(service: ServiceName): Promise<ServiceModel> {\n';
+  out += '  return (loaded[service] ??= importModel(service));\n';
+  out += '}\n\n';
+  out += 'async function importModel(service: ServiceName): Promise<ServiceModel> {\n';
   out += '  switch (service) {\n';
   for (const m of models) {
     out += `    case '${m.service}': return (await import('./${m.service}.js')).default;\n`;

@@ -22,8 +22,14 @@ export const SERVICE_PROTOCOLS: Readonly<Record<ServiceName, ServiceProtocolInfo
   sts: {"serviceId":"STS","apiVersion":"2011-06-15","signingName":"sts","protocol":"query","protocols":["query"],"xmlNamespace":"https://sts.amazonaws.com/doc/2011-06-15/"},
 };
 
-/** Loads a service model on first use; later calls get the same object (ESM module cache). */
-export async function loadModel(service: ServiceName): Promise<ServiceModel> {
+const loaded: Partial<Record<ServiceName, Promise<ServiceModel>>> = {};
+
+/** Loads a service model on first use; later calls get the same promise (no loader round trip). */
+export function loadModel(service: ServiceName): Promise<ServiceModel> {
+  return (loaded[service] ??= importModel(service));
+}
+
+async function importModel(service: ServiceName): Promise<ServiceModel> {
   switch (service) {
     case 's3': return (await import('./s3.js')).default;
     case 'dynamodb': return (await import('./dynamodb.js')).default;
