@@ -61,6 +61,8 @@ class NodeHttpServer implements HttpServer {
       if (!settled) this.#inFlight--;
       settled = true;
     });
+    // As in the uWS adapter: a disconnect before the body is read must not become an uncaught error.
+    req.on('error', () => undefined);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const request = {

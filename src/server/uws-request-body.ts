@@ -27,6 +27,10 @@ export class UwsRequestBody extends Readable {
   constructor(exchange: UwsExchange) {
     super({ highWaterMark: HIGH_WATER_MARK });
     this.#exchange = exchange;
+    // A client that disconnects before anyone reads the body destroys it with an error; with no
+    // listener that error would be thrown and end the process. Readers still get it through
+    // their iterator or their own listener.
+    this.on('error', () => undefined);
   }
 
   /** True once the last body byte has arrived from the network. */
