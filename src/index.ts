@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { createGateway } from './gateway/gateway.js';
+import { createLazyGateway } from './gateway/lazy-gateway.js';
 import { createRequestIds } from './gateway/request-id.js';
 import { createVirtualHostParser } from './gateway/s3-host.js';
 import { ServiceRegistry } from './gateway/service-registry.js';
@@ -67,7 +67,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     // eslint-disable-next-line prefer-const -- assigned once the server exists; read lazily by health
     let adapter: 'uws' | 'node-http' = 'uws';
     const version = packageVersion();
-    const handler = createGateway({
+    const handler = createLazyGateway({
       registry, pool, log, ids: createRequestIds(), accountId: DEFAULT_ACCOUNT_ID, features: config.features,
       virtualHost: createVirtualHostParser(),
       internal: {
