@@ -15,7 +15,8 @@ import type { WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
 import { handleInternal, type InternalDeps } from './internal-endpoints.js';
-import { discardBody, readBody } from './read-body.js';
+import { clientSignal } from './client-abort.js';
+import { declaresBody, discardBody, readBody } from './read-body.js';
 import type { RequestIds } from './request-id.js';
 import { Unresolved, resolveOperation, type Resolved } from './resolve-operation.js';
 import { prepareS3Body } from './s3-body.js';
@@ -74,7 +75,7 @@ async function preparseXml(pool: WorkerPool, protocol: ProtocolName, body: Buffe
   }
 }
 
-async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
+async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: () => AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
   const protocol = getProtocol(r.protocol);
   const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId };
   const head = { method: req.method, path: r.path, query: req.query, headers: req.headers };
@@ -83,7 +84,9 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
     input = protocol.decode(ctx, head, r.labels);
     input.Body = prepareS3Body(req.headers, req.body);
   } else {
-    const body = r.body ?? await readBody(req.body);
+    // A request that declares no body has none (RFC 9112 §6.3): no stream to iterate, and the
+    // adapter has nothing to drain.
+    const body = r.body ?? (declaresBody(req.headers) ? await readBody(req.body) : Buffer.alloc(0));
     if (r.service === 's3' && body.length > 0) verifyBodyChecksums(req.headers, body);
     input = protocol.decode(ctx, { ...head, body, ...await preparseXml(deps.pool, r.protocol, body) }, r.labels);
   }
@@ -94,7 +97,8 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
   const rctx: RequestContext = {
     requestId: ids.requestId, accountId: deps.accountId, region: scope?.region ?? 'us-east-1',
-    host: req.headers.host ?? 'localhost', signal, ignored: [],
+    host: req.headers.host ?? 'localhost', ignored: [],
+    get signal() { return signal(); },
   };
   const output = await handler(rctx, input) as Record<string, unknown>;
   return { wire: protocol.encode(ctx, output), ignored: rctx.ignored };
@@ -102,8 +106,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
 
 async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): Promise<void> {
   const started = performance.now();
-  const abort = new AbortController();
-  res.onAborted(() => abort.abort(new Error('client disconnected')));
+  const signal = clientSignal(res);
 
   if (req.path.startsWith('/_')) {
     const internal = await handleInternal(deps.internal, req.method, req.path).catch((err: unknown) => {
@@ -129,13 +132,13 @@ async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): P
     model = resolved.model;
     operationName = resolved.operation.name;
     ids = idsFor(deps, protocolName);
-    const result = await dispatch(deps, req, resolved, ids, scope, abort.signal);
+    const result = await dispatch(deps, req, resolved, ids, scope, signal);
     wire = result.wire;
     if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
   } catch (err) {
     discardBody(req.body);
     // The client is gone: nobody to answer, and nothing is wrong with the server.
-    if (abort.signal.aborted) return;
+    if (res.aborted) return;
     if (err instanceof Unresolved) {
       protocolName = err.protocol;
       model = err.model;

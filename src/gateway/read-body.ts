@@ -24,3 +24,10 @@ export function discardBody(body: Readable): void {
   body.on('error', () => undefined);
   body.resume();
 }
+
+/** Whether a request carries a body: a transfer coding or a non-zero length (RFC 9112 §6.3). */
+export function declaresBody(headers: Record<string, string>): boolean {
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
+}

@@ -3,6 +3,7 @@
  * Content-Length for HEAD); a body with Content-Range is 206; streams go with backpressure.
  */
 import type { WireResponse } from '../protocols/types.js';
+import type { Readable } from 'node:stream';
 import type { HttpResponse } from '../server/types.js';
 
 export async function sendResponse(res: HttpResponse, method: string, wire: WireResponse): Promise<void> {
@@ -28,8 +29,26 @@ export async function sendResponse(res: HttpResponse, method: string, wire: Wire
     return;
   }
   if (stream) {
+    const whole = alreadyBuffered(stream.stream, stream.length);
+    if (whole !== undefined) {
+      res.send(status, headers, whole);
+      return;
+    }
     await res.stream(status, headers, stream.stream, stream.length);
     return;
   }
   res.send(status, headers, wire.body ?? '');
+}
+
+/**
+ * The whole body when the source already holds all of it (a small blob read synchronously):
+ * one write then, instead of a stream pump with listeners and backpressure for a single chunk.
+ */
+function alreadyBuffered(source: Readable, length: number): Buffer | undefined {
+  if (source.readableObjectMode || source.readableEncoding !== null || source.readableFlowing !== null ||
+    source.readableLength < length) return undefined;
+  const data = source.read() as Buffer | null;
+  if (data === null) return undefined;
+  source.destroy();
+  return data.length === length ? data : data.subarray(0, length);
 }

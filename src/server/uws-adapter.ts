@@ -91,16 +91,14 @@ class UwsServer implements HttpServer {
       return;
     }
 
-    let body: Readable;
+    let body: Readable | undefined;
     if (hasBody(headers)) {
       const stream = new UwsRequestBody(exchange);
       exchange.attachBody(stream);
       res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
       body = stream;
-    } else {
-      body = emptyBody();
     }
-    const request: HttpRequest = { method, path, query, headers, remoteAddress, body };
+    const request: HttpRequest = new UwsRequestHead(method, path, query, headers, remoteAddress, body);
     const response = new UwsHttpResponse(exchange);
     try {
       this.#handler(request, response);
@@ -126,7 +124,25 @@ function hasBody(headers: Record<string, string>): boolean {
   return length !== undefined && length !== '0';
 }
 
-function emptyBody(): Readable {
-  // Cheaper than wiring onData for the (many) requests without a body; uWS needs no reader then.
-  return new Readable({ read() { this.push(null); } });
+/**
+ * The copied request head. A request without a body gets an empty stream only if someone asks
+ * for it: cheaper than wiring onData (uWS needs no reader then), and most never ask.
+ */
+class UwsRequestHead implements HttpRequest {
+  #body: Readable | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly query: string,
+    readonly headers: Record<string, string>,
+    readonly remoteAddress: string,
+    body: Readable | undefined,
+  ) {
+    this.#body = body;
+  }
+
+  get body(): Readable {
+    return (this.#body ??= new Readable({ read() { this.push(null); } }));
+  }
 }

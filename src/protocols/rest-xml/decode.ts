@@ -5,7 +5,7 @@
  * Streaming payloads (PutObject Body) are not decoded here: the gateway attaches the
  * IncomingBody to the input itself.
  */
-import type { ServiceModel, Shape } from '../../model/types.js';
+import type { OperationModel, ServiceModel, Shape } from '../../model/types.js';
 import type { XmlElement } from '../../pool/types.js';
 import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
@@ -64,7 +64,7 @@ function readQueryMember(model: ServiceModel, member: Shape, name: string, query
   return convert(model, member, key, values[0]!, false);
 }
 
-function readBody(ctx: ProtocolContext, request: WireRequest, input: Shape, out: Record<string, unknown>): void {
+function readBody(ctx: ProtocolContext, request: WireRequest, input: Shape, out: Record<string, unknown>, hasBodyMembers: boolean): void {
   const { model } = ctx;
   const body = request.body;
   const hasBody = request.xml !== undefined || (body !== undefined && body.length > 0);
@@ -80,7 +80,6 @@ function readBody(ctx: ProtocolContext, request: WireRequest, input: Shape, out:
     out[input.payload] = readValue(model, member, xmlOf(request));
     return;
   }
-  const hasBodyMembers = Object.values(input.members ?? {}).some((m) => resolveShape(model, m).location === undefined);
   if (hasBodyMembers && hasBody) Object.assign(out, readStructure(model, input, xmlOf(request)));
 }
 
@@ -94,30 +93,62 @@ function xmlOf(request: WireRequest): XmlElement {
   }
 }
 
+/**
+ * What decoding an operation's input needs from the model, worked out once per operation (the
+ * model is immutable): resolved members, header names in lower case, the query keys that
+ * non-map members claim, and whether any member is read from the body.
+ */
+interface InputPlan {
+  members: { name: string; member: Shape; key: string; header: string }[];
+  claimed: Set<string>;
+  hasBodyMembers: boolean;
+  usesQuery: boolean;
+}
+
+const plans = new WeakMap<OperationModel, InputPlan>();
+
+function inputPlan(model: ServiceModel, operation: OperationModel, input: Shape): InputPlan {
+  let plan = plans.get(operation);
+  if (plan !== undefined) return plan;
+  const members = Object.entries(input.members ?? {}).map(([name, ref]) => {
+    const member = resolveShape(model, ref);
+    const key = member.locationName ?? name;
+    return { name, member, key, header: key.toLowerCase() };
+  });
+  const claimed = new Set<string>();
+  for (const { member, key } of members) {
+    if (member.location === 'querystring' && shapeType(member) !== 'map') claimed.add(key);
+  }
+  plan = {
+    members, claimed,
+    hasBodyMembers: members.some(({ member }) => member.location === undefined),
+    usesQuery: members.some(({ member }) => member.location === 'querystring'),
+  };
+  plans.set(operation, plan);
+  return plan;
+}
+
+const NO_QUERY: ParsedQuery = new Map();
+
 export function decodeRestXml(ctx: ProtocolContext, request: WireRequest, labels: Record<string, string>): Record<string, unknown> {
   const { model } = ctx;
   const input = ctx.operation.input;
   const out: Record<string, unknown> = {};
   if (input === undefined) return out;
-  const query = parseQuery(request.query);
-  const claimed = new Set<string>();
-  const members = Object.entries(input.members ?? {}).map(([name, ref]) => [name, resolveShape(model, ref)] as const);
-  for (const [name, member] of members) {
-    if (member.location === 'querystring' && shapeType(member) !== 'map') claimed.add(member.locationName ?? name);
-  }
-  for (const [name, member] of members) {
+  const plan = inputPlan(model, ctx.operation, input);
+  const query = plan.usesQuery ? parseQuery(request.query) : NO_QUERY;
+  for (const { name, member, key, header } of plan.members) {
     let value: unknown;
     switch (member.location) {
       case 'uri': {
-        const text = labels[member.locationName ?? name];
-        if (text !== undefined) value = convert(model, member, member.locationName ?? name, text, false);
+        const text = labels[key];
+        if (text !== undefined) value = convert(model, member, key, text, false);
         break;
       }
-      case 'querystring': value = readQueryMember(model, member, name, query, claimed); break;
+      case 'querystring': value = readQueryMember(model, member, name, query, plan.claimed); break;
       case 'header': {
-        const header = (member.locationName ?? name).toLowerCase();
         const text = request.headers[header];
-        if (text !== undefined) value = convert(model, member, member.locationName ?? name, text, true);
+        if (text !== undefined) value = convert(model, member, key, text, true);
         break;
       }
       case 'headers': value = readPrefixHeaders(member.locationName ?? '', request.headers); break;
@@ -126,7 +157,7 @@ export function decodeRestXml(ctx: ProtocolContext, request: WireRequest, labels
     if (value !== undefined) out[name] = value;
   }
   try {
-    readBody(ctx, request, input, out);
+    readBody(ctx, request, input, out, plan.hasBodyMembers);
   } catch (err) {
     if (err instanceof XmlValueError) throw malformedXml();
     throw err;

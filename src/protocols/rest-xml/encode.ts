@@ -30,30 +30,58 @@ function headerText(model: ServiceModel, member: Shape, value: unknown): string 
   }
 }
 
+/** An output shape's members by location, resolved once per shape (the model is immutable). */
+interface OutputPlan {
+  headers: { name: string; member: Shape; header: string }[];
+  prefixMaps: { name: string; prefix: string }[];
+  statusCode: string[];
+  /** Members written in the XML body (no location). */
+  body: [string, Shape][];
+}
+
+const plans = new WeakMap<Shape, OutputPlan>();
+
+function outputPlan(model: ServiceModel, shape: Shape): OutputPlan {
+  let plan = plans.get(shape);
+  if (plan !== undefined) return plan;
+  plan = { headers: [], prefixMaps: [], statusCode: [], body: [] };
+  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+    const member = resolveShape(model, ref);
+    if (member.location === 'header') plan.headers.push({ name, member, header: (member.locationName ?? name).toLowerCase() });
+    else if (member.location === 'headers') plan.prefixMaps.push({ name, prefix: (member.locationName ?? '').toLowerCase() });
+    else if (member.location === 'statusCode') plan.statusCode.push(name);
+    else if (member.location === undefined) plan.body.push([name, ref]);
+  }
+  plans.set(shape, plan);
+  return plan;
+}
+
 export function encodeRestXml(ctx: ProtocolContext, output: Record<string, unknown>): WireResponse {
   const { model, operation } = ctx;
   const shape = operation.output;
   const response: WireResponse = { status: operation.http.responseCode ?? 200, headers: s3RequestHeaders(ctx.requestId) };
   if (shape === undefined) return response;
-  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+  const plan = outputPlan(model, shape);
+  for (const { name, member, header } of plan.headers) {
     const value = output[name];
     if (value === undefined || value === null) continue;
-    const member = resolveShape(model, ref);
-    if (member.location === 'header') {
-      const text = headerText(model, member, value);
-      if (text !== undefined) response.headers[(member.locationName ?? name).toLowerCase()] = text;
-    } else if (member.location === 'headers') {
-      const prefix = (member.locationName ?? '').toLowerCase();
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) response.headers[`${prefix}${k}`] = String(v);
-    } else if (member.location === 'statusCode' && typeof value === 'number') {
-      response.status = value;
-    }
+    const text = headerText(model, member, value);
+    if (text !== undefined) response.headers[header] = text;
   }
-  writeBody(ctx, shape, output, response);
+  for (const { name, prefix } of plan.prefixMaps) {
+    const value = output[name];
+    if (value === undefined || value === null) continue;
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) response.headers[`${prefix}${k}`] = String(v);
+  }
+  for (const name of plan.statusCode) {
+    const value = output[name];
+    if (typeof value === 'number') response.status = value;
+  }
+  writeBody(ctx, shape, output, response, plan.body);
   return response;
 }
 
-function writeBody(ctx: ProtocolContext, shape: Shape, output: Record<string, unknown>, response: WireResponse): void {
+function writeBody(ctx: ProtocolContext, shape: Shape, output: Record<string, unknown>, response: WireResponse, bodyMembers: [string, Shape][]): void {
   const { model, operation } = ctx;
   if (shape.payload !== undefined) {
     const value = output[shape.payload];
@@ -77,7 +105,6 @@ function writeBody(ctx: ProtocolContext, shape: Shape, output: Record<string, un
     setXml(response, w);
     return;
   }
-  const bodyMembers = Object.entries(shape.members ?? {}).filter(([, ref]) => resolveShape(model, ref).location === undefined);
   if (bodyMembers.length === 0) return;
   const root = shape.locationName ?? `${operation.name}Output`;
   const w = new XmlWriter();
