@@ -1,10 +1,11 @@
 /**
  * End to end: `boltstack bench run s3-small-objects` for 3 s against an ephemeral boltstack (its
  * own process, started by the command) with each S3 driver; the JSON result is checked field by
- * field. Also: the `boltstack bench` entry of the real binary, and multipart uploads of each
- * driver read back byte-exact by the other.
+ * field, and its HTML report is opened in headless Chromium to check that the charts drew.
+ * Also: the `boltstack bench` entry of the real binary, and multipart uploads of each driver read
+ * back byte-exact by the other.
  */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -20,17 +21,36 @@ import { createBodyFactory } from '../../src/bench/workload/body.js';
 import type { RunResult, Target } from '../../src/bench/types.js';
 import { CREDENTIALS, s3Client, startBoltstack } from '../helpers/server.js';
 import { resultProblems } from './result-schema.js';
+import { browserMissing, chartStates, skipBrowserTests, withBrowser } from '../helpers/browser.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
+
+/** The run's own HTML report, opened in headless Chromium: every chart drew, offline. */
+async function checkReportRenders(t: ExecutionContext, file: string): Promise<void> {
+  if (skipBrowserTests) { t.log('HTML report not opened in a browser (BOLTSTACK_SKIP_BROWSER_TESTS=1)'); return; }
+  const missing = browserMissing();
+  if (missing) { t.fail(missing); return; }
+  await withBrowser(async (ctx) => {
+    const problems: string[] = [];
+    const states = await chartStates(ctx, file, problems);
+    t.deepEqual(problems, []);
+    t.deepEqual(states.map((s) => s.id).sort(), ['chart-distribution', 'chart-latency', 'chart-rss', 'chart-throughput']);
+    for (const s of states) {
+      t.true(s.rendered && s.width >= 320 && s.height >= 100, `${s.id} rendered ${s.width}×${s.height}${s.error ? `: ${s.error}` : ''}`);
+      t.true(s.coloured > 200, `${s.id} has drawn series (${s.coloured} coloured pixels)`);
+    }
+  });
+}
 
 for (const driver of ['raw', 'sdk']) {
   test.serial(`bench run s3-small-objects, 3 s, ${driver} driver: a valid result without errors`, async (t) => {
     const dir = await mkdtemp(join(tmpdir(), 'bench-e2e-'));
     try {
       const out = join(dir, 'result.json');
+      const html = join(dir, 'report.html');
       let stdout = '';
       let stderr = '';
-      const code = await runCommand(['s3-small-objects', '--duration', '3s', '--warmup', '500ms', '--driver', driver, '--out', out],
+      const code = await runCommand(['s3-small-objects', '--duration', '3s', '--warmup', '500ms', '--driver', driver, '--out', out, '--html', html],
         { out: (s) => { stdout += s; }, err: (s) => { stderr += s; } });
       t.is(code, 0, stderr);
       const r = JSON.parse(await readFile(out, 'utf8')) as RunResult;
@@ -46,6 +66,7 @@ for (const driver of ['raw', 'sdk']) {
       t.true(r.server!.peakRssMB > 10);
       t.regex(stdout, /s3-small-objects → boltstack \(ephemeral\)/);
       t.regex(stdout, /^total\s+[\d,]+/m);
+      await checkReportRenders(t, html);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

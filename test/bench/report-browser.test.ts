@@ -5,65 +5,12 @@
  * Needs /usr/bin/chromium (`apt-get install chromium`); BOLTSTACK_SKIP_BROWSER_TESTS=1 skips.
  */
 import test from 'ava';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { browserMissing, chartStates, skipBrowserTests, withBrowser } from '../helpers/browser.js';
 import { compareRuns } from '../../src/bench/compare/compare-runs.js';
 import { renderHtmlReport } from '../../src/bench/report/html.js';
 import { makeRunResult, makeRuns } from './fixtures.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-interface ChartState {
-  id: string;
-  rendered: boolean;
-  error: string | null;
-  width: number;
-  height: number;
-  /** Pixels with a clearly non-grey colour: series lines and bars, not axes or grid. */
-  coloured: number;
-}
-
-async function withBrowser(run: (ctx: BrowserContext, dir: string) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'boltstack-report-'));
-  // launchPersistentContext is playwright's form of a fresh --user-data-dir.
-  const ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, offline: true,
-  });
-  try {
-    await run(ctx, dir);
-  } finally {
-    await ctx.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function chartStates(ctx: BrowserContext, file: string, problems: string[]): Promise<ChartState[]> {
-  const page = await ctx.newPage();
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('request', (req) => { if (!req.url().startsWith('file:')) problems.push(`request: ${req.url()}`); });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  // Runs in the page: read each chart's canvas back. The project's lib has no DOM types (Node
-  // code), so playwright's element types resolve loosely here; the function is plain DOM code.
-  return page.$$eval('figure.bench-chart', (figures) => figures.map((f) => {
-    const canvas = f.querySelector('canvas');
-    let coloured = 0;
-    if (canvas && canvas.width > 0 && canvas.height > 0) {
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 0; i < px.length; i += 4) {
-        const [r, g, b, a] = [px[i]!, px[i + 1]!, px[i + 2]!, px[i + 3]!];
-        if (a > 128 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
-      }
-    }
-    return {
-      id: f.id, rendered: f.getAttribute('data-rendered') === 'true', error: f.getAttribute('data-error'),
-      width: canvas?.width ?? 0, height: canvas?.height ?? 0, coloured,
-    };
-  }));
-}
 
 function reports(): Record<string, { html: string; charts: string[] }> {
   const base = makeRuns([1000, 1010, 990], [10, 10.2, 9.9]);
@@ -86,12 +33,12 @@ function reports(): Record<string, { html: string; charts: string[] }> {
   };
 }
 
-const skip = process.env.BOLTSTACK_SKIP_BROWSER_TESTS === '1';
-if (skip) console.log('report-browser: skipped (BOLTSTACK_SKIP_BROWSER_TESTS=1)');
+if (skipBrowserTests) console.log('report-browser: skipped (BOLTSTACK_SKIP_BROWSER_TESTS=1)');
 
-(skip ? test.skip : test)('the charts render in headless Chromium, offline', async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.fail(`${CHROMIUM} is missing: run \`apt-get install chromium\` (as .ci/run does), or set BOLTSTACK_SKIP_BROWSER_TESTS=1 to skip this test`);
+(skipBrowserTests ? test.skip : test)('the charts render in headless Chromium, offline', async (t) => {
+  const missing = browserMissing();
+  if (missing) {
+    t.fail(missing);
     return;
   }
   await withBrowser(async (ctx, dir) => {
