@@ -24,10 +24,13 @@ export function checkCannedAcl(deps: S3Deps, ctx: RequestContext, operation: str
   unsupported(deps, ctx, operation, { ACL: acl }, ['ACL']);
 }
 
-/** SSE-S3 (AES256) is what S3 applies to every object anyway; KMS and SSE-C are not emulated. */
-export function checkEncryption(deps: S3Deps, ctx: RequestContext, operation: string, sse: string | undefined): void {
-  if (sse === undefined || sse === 'AES256') return;
-  unsupported(deps, ctx, operation, { ServerSideEncryption: sse }, ['ServerSideEncryption']);
+/**
+ * SSE-S3 (AES256) is what S3 applies to every object anyway; KMS (and its bucket keys) and SSE-C
+ * are not emulated.
+ */
+export function checkEncryption(deps: S3Deps, ctx: RequestContext, operation: string, sse: string | undefined, bucketKeyEnabled?: boolean): void {
+  if (sse !== undefined && sse !== 'AES256') unsupported(deps, ctx, operation, { ServerSideEncryption: sse }, ['ServerSideEncryption']);
+  if (bucketKeyEnabled === true) unsupported(deps, ctx, operation, { BucketKeyEnabled: true }, ['BucketKeyEnabled']);
 }
 
 /** Members of object-writing operations that boltstack does not emulate (yet). */

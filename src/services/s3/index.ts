@@ -5,6 +5,7 @@
 import type { Service, ServiceDeps } from '../types.js';
 import type { S3Deps, S3Handler } from './context.js';
 import { S3Store } from './store.js';
+import { checkExpectedOwners } from './expected-owner.js';
 import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
 import { deleteBucketTagging, getBucketTagging, putBucketTagging } from './operations/bucket-tagging.js';
 import { completeMultipartUpload } from './operations/complete-multipart-upload.js';
@@ -45,6 +46,11 @@ export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 export function createS3Service(deps: ServiceDeps): Service {
   const s3: S3Deps = { store: new S3Store(deps.meta, deps.blobs, deps.log), features: deps.features, log: deps.log };
   const operations: Service['operations'] = {};
-  for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(s3, ctx, input);
+  for (const [name, handler] of Object.entries(HANDLERS)) {
+    operations[name] = (ctx, input: Record<string, unknown>) => {
+      checkExpectedOwners(ctx.accountId, input);
+      return handler(s3, ctx, input);
+    };
+  }
   return { operations };
 }

@@ -101,3 +101,28 @@ test('bucket tags: from CreateBucketConfiguration (Terraform v6) and Put/Get/Del
   t.is(none.name, 'NoSuchTagSet');
   t.is(none.$metadata.httpStatusCode, 404);
 });
+
+test('ListBuckets pages with MaxBuckets and ContinuationToken and filters by Prefix', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const prefix = uniqueBucket('pg');
+  for (const n of ['a', 'b', 'c']) await s3.send(new CreateBucketCommand({ Bucket: `${prefix}-${n}` }));
+  const first = await s3.send(new ListBucketsCommand({ Prefix: prefix, MaxBuckets: 2 }));
+  t.deepEqual(first.Buckets!.map((b) => b.Name), [`${prefix}-a`, `${prefix}-b`]);
+  t.is(first.Buckets![0]!.BucketRegion, 'us-east-1');
+  t.truthy(first.ContinuationToken);
+  const second = await s3.send(new ListBucketsCommand({ Prefix: prefix, MaxBuckets: 2, ContinuationToken: first.ContinuationToken }));
+  t.deepEqual(second.Buckets!.map((b) => b.Name), [`${prefix}-c`]);
+  t.is(second.ContinuationToken, undefined);
+  const bad = await errorOf(s3.send(new ListBucketsCommand({ MaxBuckets: 0 })));
+  t.is(bad.name, 'InvalidArgument');
+});
+
+test('ExpectedBucketOwner other than the caller is AccessDenied', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  await s3.send(new HeadBucketCommand({ Bucket: name, ExpectedBucketOwner: '000000000000' }));
+  const denied = await errorOf(s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'v', ExpectedBucketOwner: '111111111111' })));
+  t.is(denied.name, 'AccessDenied');
+  t.is(denied.$metadata.httpStatusCode, 403);
+});

@@ -54,7 +54,7 @@ export function copySourceConditions(input: Pick<CopyObjectInput, 'CopySourceIfM
 export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'CopyObject', input.ACL);
-  checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption);
+  checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm']);
   const source = parseCopySource(input.CopySource);
   if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);

@@ -25,6 +25,10 @@ function bucketRegion(requestRegion: string, constraint: string | undefined): st
 export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = async (deps, ctx, input) => {
   assertValidBucketName(input.Bucket);
   checkCannedAcl(deps, ctx, 'CreateBucket', input.ACL);
+  // BucketOwnerEnforced (ACLs disabled) is S3's default for new buckets and what boltstack does.
+  if (input.ObjectOwnership !== undefined && input.ObjectOwnership !== 'BucketOwnerEnforced') {
+    unsupported(deps, ctx, 'CreateBucket', input, ['ObjectOwnership']);
+  }
   unsupported(deps, ctx, 'CreateBucket', input, ['GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP', 'ObjectLockEnabledForBucket']);
   const config = input.CreateBucketConfiguration;
   unsupported(deps, ctx, 'CreateBucket', config ?? {}, ['Location', 'Bucket']);

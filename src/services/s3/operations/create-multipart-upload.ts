@@ -14,7 +14,7 @@ export const newUploadId = (): string =>
 export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, CreateMultipartUploadOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
-  checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption);
+  checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);
   const tags = parseTaggingHeader(input.Tagging);

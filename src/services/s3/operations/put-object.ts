@@ -17,7 +17,7 @@ import { writeBody } from '../write-body.js';
 export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
-  checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption);
+  checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'PutObject', input, UNEMULATED_WRITE_MEMBERS);
   if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
     throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', input.IfNoneMatch);
