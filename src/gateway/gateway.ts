@@ -20,6 +20,7 @@ import { declaresBody, discardBody, readBody } from './read-body.js';
 import type { RequestIds } from './request-id.js';
 import { Unresolved, resolveOperation, type Resolved } from './resolve-operation.js';
 import { prepareS3Body } from './s3-body.js';
+import { plainObjectRead } from './s3-object-read.js';
 import type { VirtualHostParser } from './s3-host.js';
 import type { ServiceRegistry } from './service-registry.js';
 import type { WorkerPool, XmlElement } from '../pool/types.js';
@@ -39,6 +40,8 @@ export interface GatewayDeps {
   virtualHost: VirtualHostParser;
   accountId: string;
   features: Features;
+  /** false: plain GetObject/HeadObject take the generic path too (tests compare both). */
+  plainReadFastPath?: boolean;
 }
 
 interface Ids { requestId: string; headers: Record<string, string> }
@@ -75,12 +78,14 @@ async function preparseXml(pool: WorkerPool, protocol: ProtocolName, body: Buffe
   }
 }
 
-async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: () => AbortSignal): Promise<{ wire: WireResponse; ignored: string[] }> {
+async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: () => AbortSignal, decoded?: Record<string, unknown>): Promise<{ wire: WireResponse; ignored: string[] }> {
   const protocol = getProtocol(r.protocol);
   const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId };
   const head = { method: req.method, path: r.path, query: req.query, headers: req.headers };
   let input: Record<string, unknown>;
-  if (r.operation.streamingInput) {
+  if (decoded !== undefined) {
+    input = decoded;
+  } else if (r.operation.streamingInput) {
     input = protocol.decode(ctx, head, r.labels);
     input.Body = prepareS3Body(req.headers, req.body);
   } else {
@@ -104,7 +109,10 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   return { wire: protocol.encode(ctx, output), ignored: rctx.ignored };
 }
 
-async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): Promise<void> {
+/** Per-gateway state: the S3 model once an S3 request loaded it, for the plain-read fast path. */
+interface GatewayState { s3Model: ServiceModel | undefined }
+
+async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, res: HttpResponse): Promise<void> {
   const started = performance.now();
   const signal = clientSignal(res);
 
@@ -127,12 +135,18 @@ async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): P
   let ids: Ids | undefined;
   let wire: WireResponse;
   try {
-    const resolved = await resolveOperation(req, scope, deps.virtualHost);
+    // A plain GetObject/HeadObject skips the generic route match and decode (DESIGN.md §3).
+    const s3Model = state.s3Model;
+    const plain = s3Model === undefined ? undefined : plainObjectRead(s3Model, req, scope, deps.virtualHost);
+    const resolved: Resolved = plain !== undefined && s3Model !== undefined
+      ? { service: 's3', protocol: 'rest-xml', model: s3Model, operation: plain.operation, labels: plain.labels, path: plain.path }
+      : await resolveOperation(req, scope, deps.virtualHost);
+    if (resolved.service === 's3' && deps.plainReadFastPath !== false) state.s3Model = resolved.model;
     protocolName = resolved.protocol;
     model = resolved.model;
     operationName = resolved.operation.name;
     ids = idsFor(deps, protocolName);
-    const result = await dispatch(deps, req, resolved, ids, scope, signal);
+    const result = await dispatch(deps, req, resolved, ids, scope, signal, plain ? { ...plain.labels } : undefined);
     wire = result.wire;
     if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
   } catch (err) {
@@ -164,8 +178,9 @@ async function handle(deps: GatewayDeps, req: HttpRequest, res: HttpResponse): P
 }
 
 export function createGateway(deps: GatewayDeps): RequestHandler {
+  const state: GatewayState = { s3Model: undefined };
   return (req, res) => {
-    handle(deps, req, res).catch((err: unknown) => {
+    handle(deps, state, req, res).catch((err: unknown) => {
       deps.log.error('request pipeline failed', { err: err instanceof Error ? err.stack : String(err) });
       if (!res.aborted) res.send(500, { 'content-type': 'text/plain' }, 'internal failure');
     });
