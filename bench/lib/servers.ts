@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.js';
+import { freePort } from '../../src/bench/peers/free-port.js';
 import { startServer, type ServerProcess } from './server-process.js';
 
 export type ServerName = 'boltstack' | 's3rver';

@@ -7,9 +7,11 @@
  * member (S3 PutObject/UploadPart Body) receives an IncomingBody there, and a streaming output
  * member (GetObject Body) is an OutgoingBody that the gateway streams with backpressure.
  */
-import type { Readable } from 'node:stream';
 import type { AwsError } from '../errors/aws-error.js';
 import type { OperationModel, ServiceModel } from '../model/types.js';
+import type { OutgoingBody } from '../services/bodies.js';
+
+export type { IncomingBody, OutgoingBody } from '../services/bodies.js';
 import type { XmlElement } from '../pool/types.js';
 
 /** The request as a protocol sees it: the head, and the buffered body for non-streaming operations. */
@@ -26,23 +28,7 @@ export interface WireRequest {
   xml?: XmlElement;
 }
 
-/** A streaming request body after transfer decoding (aws-chunked framing already removed). */
-export interface IncomingBody {
-  /** Payload bytes, exactly as the object content. Consume at most once. */
-  stream: AsyncIterable<Uint8Array>;
-  /** Payload length when known up front (Content-Length or x-amz-decoded-content-length). */
-  length?: number;
-  /** Trailing headers (aws-chunked trailers, lower-case names); complete only after `stream` ends. */
-  trailers(): Record<string, string>;
-  /** Trailer names the client announced up front (x-amz-trailer), lower-case. */
-  trailerNames?: string[];
-}
 
-/** A streaming response body of known length. */
-export interface OutgoingBody {
-  stream: Readable;
-  length: number;
-}
 
 export interface WireResponse {
   status: number;

@@ -7,31 +7,21 @@
  *   local-aws-sqs  dist/src/bench/peers/local-sqs-server.js (the library has no CLI)
  */
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Target } from '../types.js';
 import { spawnPeer, type PeerProcess } from './child.js';
+import { freePort } from './free-port.js';
+
+export { freePort } from './free-port.js';
 
 export type ServerName = 'boltstack' | 's3rver' | 'dynalite' | 'local-aws-sqs';
 
 /** dist/ (this file is dist/src/bench/peers/servers.js). */
 const distRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** A TCP port on 127.0.0.1 that was free a moment ago, for servers that cannot take port 0. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export function startBoltstack(extraArgs: string[] = []): Promise<PeerProcess> {
   return spawnPeer({

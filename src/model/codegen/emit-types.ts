@@ -112,6 +112,6 @@ export function emitTypes(model: ServiceModel, headerText: string): string {
   }
   const text = parts.join('\n');
   const imports = ['IncomingBody', 'OutgoingBody'].filter((t) => new RegExp(`\\b${t}\\b`).test(text));
-  const importLine = imports.length > 0 ? `import type { ${imports.join(', ')} } from '../../protocols/types.js';\n\n` : '';
+  const importLine = imports.length > 0 ? `import type { ${imports.join(', ')} } from '../../services/bodies.js';\n\n` : '';
   return `${headerText}/* eslint-disable @typescript-eslint/no-empty-interface */\n${importLine}${text}`;
 }

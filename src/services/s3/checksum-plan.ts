@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
  */
 import type { ChecksumAlgorithm } from '../../checksums/types.js';
-import type { IncomingBody } from '../../protocols/types.js';
+import type { IncomingBody } from '../bodies.js';
 import type { ChecksumRecord } from './records.js';
 import { s3Errors } from './errors.js';
 

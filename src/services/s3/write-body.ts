@@ -4,7 +4,7 @@
  * On any mismatch the blob is released unreferenced (and collected) and the AWS error thrown.
  */
 import type { BlobStore, WrittenBlob } from '../../storage/blob-store.js';
-import type { IncomingBody } from '../../protocols/types.js';
+import type { IncomingBody } from '../bodies.js';
 import { fromBase64, toBase64 } from '../../checksums/index.js';
 import { ALGORITHMS, type ChecksumPlan } from './checksum-plan.js';
 import type { ChecksumRecord } from './records.js';

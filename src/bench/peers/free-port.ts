@@ -1,4 +1,4 @@
-/** A TCP port on 127.0.0.1 that was free a moment ago (bind port 0, read it, close). */
+/** A TCP port on 127.0.0.1 that was free a moment ago (bind port 0, read it, close), for servers that cannot take port 0. */
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
