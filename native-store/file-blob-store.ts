@@ -20,7 +20,7 @@ import { blobAddress, checkBlobAddress } from '../src/storage/memory/blob-addres
 import { PinCounter } from '../src/storage/memory/pin-counter.js';
 import { TMP_DIR, blobDir, blobPath, newTempName, tempPath } from './blob-paths.js';
 import { writeBlobFile } from './blob-file-writer.js';
-import { KeyLock } from './key-lock.js';
+import { KeyedMutex } from '../src/util/keyed-mutex.js';
 import { sweepBlobs } from './blob-sweep.js';
 import type { Durability } from './level-meta-store.js';
 
@@ -58,7 +58,7 @@ export class FileBlobStore implements BlobStore {
   readonly #meta: MetaStore;
   readonly #sync: boolean;
   readonly #pins = new PinCounter();
-  readonly #locks = new KeyLock();
+  readonly #locks = new KeyedMutex();
   /** Temp files of writes in progress, which sweep must leave alone. */
   readonly #activeTemps = new Set<string>();
   readonly #cache = new SmallBlobCache();

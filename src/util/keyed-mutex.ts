@@ -1,7 +1,9 @@
 /**
- * Serialises async critical sections per key inside one process: two writes of the same S3 key
- * must not both read the old record and both drop its blob reference (a leak) — the second one
- * waits for the first. Entries are removed as soon as their queue drains, so memory stays flat.
+ * Serialises async critical sections per key inside one process; different keys run freely.
+ * S3 takes it per object key, so two writes of one key cannot both read the old record and both
+ * drop its blob reference (a leak). The blob store takes it per blob id around "move into place
+ * + pin" and "check pins and refs + unlink", so a collect never removes a file that a concurrent
+ * write of the same content has just pinned. Entries go as soon as their queue drains.
  */
 export class KeyedMutex {
   #tails = new Map<string, Promise<void>>();
