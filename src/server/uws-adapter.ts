@@ -26,6 +26,9 @@ export function createUwsServer(uws: UwsModule, options: HttpServerOptions): Htt
 /** `App.close()` exists in the native 20.30 build (it closes every socket) but not in its typings. */
 type ClosableApp = TemplatedApp & { close(): void };
 
+/** uSockets' listen option that turns SO_REUSEPORT off (uWS ListenOptions). */
+const LIBUS_LISTEN_EXCLUSIVE_PORT = 1;
+
 class UwsServer implements HttpServer {
   readonly adapter = 'uws' as const;
   readonly #uws: UwsModule;
@@ -47,7 +50,11 @@ class UwsServer implements HttpServer {
   listen(host: string, port: number): Promise<number> {
     if (this.#listenSocket !== undefined || this.#closed) return Promise.reject(new Error('server already listening or closed'));
     return new Promise((resolve, reject) => {
-      this.#app.listen(host, port, (socket) => {
+      // uWS listens with SO_REUSEPORT unless told otherwise: a second emulator on the same port
+      // would then start "successfully" and the kernel would split connections between the two.
+      // The native binding takes (host, port, options, callback); its typings lack that overload.
+      const listen = this.#app.listen as unknown as (host: string, port: number, options: number, cb: (socket: us_listen_socket | false) => void) => void;
+      listen.call(this.#app, host, port, LIBUS_LISTEN_EXCLUSIVE_PORT, (socket) => {
         if (socket === false) {
           reject(new Error(`cannot listen on ${host}:${port} (address in use or not available)`));
           return;
