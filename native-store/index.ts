@@ -5,10 +5,10 @@
  *   <dir>/blobs  content-addressed blob files, and tmp/ for writes in progress
  * Opening sweeps: temp files of unfinished writes and unreferenced blobs left by a crash go.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../src/log.js';
 import type { MetaStore } from '../src/storage/meta-store.js';
+import { ensureDir } from './ensure-dir.js';
 import { FileBlobStore } from './file-blob-store.js';
 import { LevelMetaStore } from './level-meta-store.js';
 import type { Durability } from './level-meta-store.js';
@@ -36,7 +36,7 @@ export interface NativeStore {
 
 export async function openNativeStore(options: NativeStoreOptions): Promise<NativeStore> {
   const { dir, durability, log } = options;
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir, 'data dir');
   const meta = await LevelMetaStore.open(join(dir, 'meta'), durability);
   let blobs: FileBlobStore;
   let swept = { tempFilesRemoved: 0, orphansRemoved: 0 };
