@@ -36,6 +36,18 @@ const LEVEL_OPTIONS = {
 const FIRST_BATCH = 16;
 const NEXT_BATCH = 1000;
 
+/**
+ * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
+ * a second process on the same data dir (LevelDB's LOCK file), which deserves a plain sentence.
+ */
+function openError(err: unknown, location: string): Error {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code === 'LEVEL_LOCKED') {
+    return new Error(`the data dir is in use by another process (another boltstack?): ${location} is locked`);
+  }
+  return new Error(`cannot open the metadata store ${location}: ${cause?.message ?? (err instanceof Error ? err.message : String(err))}`);
+}
+
 export class LevelMetaStore implements MetaStore {
   readonly #db: Db;
   readonly #sync: boolean;
@@ -48,7 +60,11 @@ export class LevelMetaStore implements MetaStore {
 
   static async open(location: string, durability: Durability): Promise<LevelMetaStore> {
     const db: Db = new ClassicLevel<string, string>(location, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...LEVEL_OPTIONS });
-    await db.open({ createIfMissing: true });
+    try {
+      await db.open({ createIfMissing: true });
+    } catch (err) {
+      throw openError(err, location);
+    }
     try {
       await checkFormatVersion(db, location, durability === 'fsync');
     } catch (err) {

@@ -42,3 +42,17 @@ test('a place the file system refuses (procfs) fails instead of hanging', async 
   const err = await t.throwsAsync(ensureDir('/proc/boltstack-test/data', 'data dir'));
   t.regex(err!.message, /cannot use data dir \/proc\/boltstack-test\/data: /);
 });
+
+test('a second emulator on the same data dir is refused in plain words', async (t) => {
+  const { startBoltstack, tempDir } = await import('../helpers/server.js');
+  const tmp = await tempDir();
+  const first = await startBoltstack({ ephemeral: false, dataDir: tmp.dir });
+  try {
+    const err = await t.throwsAsync(startBoltstack({ ephemeral: false, dataDir: tmp.dir }));
+    t.regex(err!.message, /data dir is in use by another process/);
+    t.is((await fetch(`${first.endpoint}/_boltstack/health`)).status, 200);
+  } finally {
+    await first.stop();
+    await tmp.remove();
+  }
+});
