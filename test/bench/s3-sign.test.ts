@@ -1,23 +1,12 @@
 import test from 'ava';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
-import type { SourceData } from '@smithy/types';
+import { NodeSha256 } from '../helpers/node-sha256.js';
 import { createS3Signer, objectPath, uriEncode } from '../../src/bench/drivers/s3/sign.js';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const date = new Date('2024-03-01T10:20:30Z');
 
-const bytes = (d: SourceData): string | Uint8Array => (typeof d === 'string' ? d : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d));
-
-/** node:crypto behind the Checksum interface @smithy/signature-v4 takes. */
-class NodeSha256 {
-  readonly #h: Hash | Hmac;
-  constructor(secret?: SourceData) { this.#h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret)); }
-  update(data: Uint8Array): void { this.#h.update(data); }
-  digest(): Promise<Uint8Array> { return Promise.resolve(this.#h.digest()); }
-  reset(): void { /* one-shot */ }
-}
 
 /** What the SDK's signer (uriEscapePath false, as S3 uses it) says for the same request. */
 async function smithySign(method: string, path: string, query: Record<string, string>, creds: typeof credentials & { sessionToken?: string } = credentials): Promise<string> {

@@ -1,8 +1,7 @@
 import test from 'ava';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
-import type { SourceData } from '@smithy/types';
+import { NodeSha256 } from '../helpers/node-sha256.js';
 import { SigV4Signer, amzDate, sha256Hex } from '../../src/bench/drivers/sigv4.js';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
@@ -20,16 +19,6 @@ test('get-vanilla test vector', (t) => {
     + 'SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31');
 });
 
-const bytes = (d: SourceData): string | Uint8Array => (typeof d === 'string' ? d : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d));
-
-/** node:crypto behind the Checksum interface @smithy/signature-v4 takes. */
-class NodeSha256 {
-  readonly #h: Hash | Hmac;
-  constructor(secret?: SourceData) { this.#h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret)); }
-  update(data: Uint8Array): void { this.#h.update(data); }
-  digest(): Promise<Uint8Array> { return Promise.resolve(this.#h.digest()); }
-  reset(): void { /* one-shot: the signer makes a new instance per hash */ }
-}
 
 test('a JSON 1.0 POST signs like @smithy/signature-v4 (the SDK signer)', async (t) => {
   const date = new Date('2024-03-01T10:20:30Z');

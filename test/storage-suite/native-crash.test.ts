@@ -6,6 +6,7 @@
  * two rounds on the same directory also check that a recovered store keeps working.
  */
 import test from 'ava';
+import { blobFiles } from './blob-files.js';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -39,15 +40,6 @@ async function runAndKill(dir: string, prefix: string, minAcks: number): Promise
   return acks;
 }
 
-async function blobFiles(dir: string): Promise<string[]> {
-  const root = join(dir, 'blobs');
-  const out: string[] = [];
-  for (const ab of await readdir(root)) {
-    if (ab === 'tmp') continue;
-    for (const cd of await readdir(join(root, ab))) out.push(...await readdir(join(root, ab, cd)));
-  }
-  return out;
-}
 
 test('native: acknowledged writes survive kill -9; metadata and blobs agree after recovery', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'boltstack-crash-'));

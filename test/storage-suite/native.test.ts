@@ -1,4 +1,5 @@
 import test from 'ava';
+import { blobFiles } from './blob-files.js';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,16 +12,6 @@ import { runBlobStoreSuite, runMetaStoreSuite, withSlowRefReads } from './suite.
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'boltstack-native-'));
 
-/** Files under blobs/ab/cd/ (the stored blobs). */
-async function blobFiles(dir: string): Promise<string[]> {
-  const root = join(dir, 'blobs');
-  const out: string[] = [];
-  for (const ab of await readdir(root)) {
-    if (ab === 'tmp') continue;
-    for (const cd of await readdir(join(root, ab))) out.push(...await readdir(join(root, ab, cd)));
-  }
-  return out;
-}
 
 async function harness(durability: 'process' | 'fsync' = 'process'): Promise<NativeStore & { dir: string; dispose(): Promise<void> }> {
   const dir = await tempDir();
