@@ -35,6 +35,11 @@ const LEVEL_OPTIONS = {
 /** First batch of an iteration is small (hasBlobRefs reads one entry), later ones are larger. */
 const FIRST_BATCH = 16;
 const NEXT_BATCH = 1000;
+/**
+ * classic-level stops filling a batch at 16 KiB by default, about 50 object records: a listing
+ * of 1,000 keys then took 20 thread-pool round trips. 1 MiB lets one batch hold 1,000 records.
+ */
+const BATCH_BYTES = 1024 * 1024;
 
 /**
  * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
@@ -112,7 +117,7 @@ export class LevelMetaStore implements MetaStore {
 
   async *iterate(ns: string, range: KeyRange = {}): AsyncIterable<[key: string, value: string]> {
     checkNamespace(ns);
-    const options: { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number } = {};
+    const options: { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; highWaterMarkBytes: number } = { highWaterMarkBytes: BATCH_BYTES };
     for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
       const value = range[bound];
       if (value !== undefined) {

@@ -170,7 +170,7 @@ test('HEAD errors have no body and the SDK still reports NotFound with the statu
 
 test('GetBucketLocation writes the constraint as the root text', async (t) => {
   const wire = rest.encode(await ctx('GetBucketLocation'), { LocationConstraint: 'eu-west-1' });
-  t.is(wire.body, '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">eu-west-1</LocationConstraint>');
+  t.is(String(wire.body), '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">eu-west-1</LocationConstraint>');
   const out = await answering(wire).send(new s3.GetBucketLocationCommand({ Bucket: 'bkt' }));
   t.is(out.LocationConstraint, 'eu-west-1');
 });

@@ -100,8 +100,7 @@ function writeBody(ctx: ProtocolContext, shape: Shape, output: Record<string, un
     }
     const name = member.locationName ?? shape.payload;
     const w = new XmlWriter();
-    writeValue(w, model, name, { ...member, xmlNamespace: member.xmlNamespace ?? { uri: model.xmlNamespace ?? '' } },
-      value);
+    writeValue(w, model, name, namespaced(model, member), value);
     setXml(response, w);
     return;
   }
@@ -125,7 +124,19 @@ function writeBody(ctx: ProtocolContext, shape: Shape, output: Record<string, un
   setXml(response, w);
 }
 
+const namespacedShapes = new WeakMap<Shape, Shape>();
+
+/** A payload member declaring the service namespace, made once per member: serializers are compiled per shape object. */
+function namespaced(model: ServiceModel, member: Shape): Shape {
+  let out = namespacedShapes.get(member);
+  if (out === undefined) {
+    out = { ...member, xmlNamespace: member.xmlNamespace ?? { uri: model.xmlNamespace ?? '' } };
+    namespacedShapes.set(member, out);
+  }
+  return out;
+}
+
 function setXml(response: WireResponse, w: XmlWriter): void {
-  response.body = XML_DECLARATION + w.toString();
+  response.body = w.toBuffer(XML_DECLARATION);
   response.headers['content-type'] = 'application/xml';
 }

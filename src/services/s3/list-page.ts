@@ -5,7 +5,7 @@
  */
 import { compareUtf8 } from '../../util/utf8-order.js';
 import { afterPrefix } from './keys.js';
-import type { ObjectRecord } from './records.js';
+import type { ObjectSummary } from './listing-index.js';
 import type { S3Store } from './store.js';
 
 export interface ListPageRequest {
@@ -17,21 +17,28 @@ export interface ListPageRequest {
 }
 
 export interface ListPage {
-  contents: [string, ObjectRecord][];
+  contents: [string, ObjectSummary][];
   commonPrefixes: string[];
   truncated: boolean;
   /** The last key or common prefix on the page: the next page's marker. */
   last?: string;
 }
 
+/** Read after a seek past a common prefix: the next prefix is often only a few keys on. */
+const AFTER_SEEK = 16;
+
 export async function listPage(store: S3Store, bucket: string, req: ListPageRequest): Promise<ListPage> {
   const page: ListPage = { contents: [], commonPrefixes: [], truncated: false };
   const { prefix, delimiter, after, maxKeys } = req;
   let from: { gt?: string; gte?: string } = after !== undefined && compareUtf8(after, prefix) >= 0 ? { gt: after } : { gte: prefix };
   let count = 0;
+  // One more than the page holds, to know whether it is truncated.
+  let batch = maxKeys + 1;
   for (;;) {
+    const want = Math.min(maxKeys - count + 1, batch);
+    const entries = await store.scanObjects(bucket, from, prefix, want);
     let seekTo: string | undefined;
-    for await (const [key, record] of store.iterateObjects(bucket, from, prefix)) {
+    for (const [key, summary] of entries) {
       const at = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
       if (at >= 0) {
         const common = key.slice(0, at + delimiter!.length);
@@ -44,11 +51,19 @@ export async function listPage(store: S3Store, bucket: string, req: ListPageRequ
         break;
       }
       if (count === maxKeys) { page.truncated = true; return page; }
-      page.contents.push([key, record]);
+      page.contents.push([key, summary]);
       page.last = key;
       count++;
     }
-    if (seekTo === undefined) return page;
-    from = { gte: seekTo };
+    if (seekTo !== undefined) {
+      from = { gte: seekTo };
+      batch = AFTER_SEEK;
+    } else if (entries.length < want) {
+      return page;
+    } else {
+      // A full batch of plain keys: continue after the last one, reading more at a time.
+      from = { gt: entries[entries.length - 1]![0] };
+      batch *= 4;
+    }
   }
 }

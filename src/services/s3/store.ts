@@ -12,6 +12,7 @@ import type { Logger } from '../../log.js';
 import * as keys from './keys.js';
 import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
 import { s3Errors } from './errors.js';
+import { ListingIndex, summaryOf, type ObjectSummary } from './listing-index.js';
 
 const NS = keys.S3_NS;
 
@@ -26,6 +27,7 @@ export class S3Store {
   readonly meta: MetaStore;
   readonly blobs: BlobStore;
   readonly locks = new KeyedMutex();
+  readonly #listing = new ListingIndex();
   #log: Logger;
 
   constructor(meta: MetaStore, blobs: BlobStore, log: Logger) {
@@ -113,6 +115,7 @@ export class S3Store {
       this.#buckets.delete(name);
       await this.meta.batch(ops);
       this.#buckets.set(name, undefined);
+      this.#listing.forgetBucket(name);
       this.collect(dropped);
     });
   }
@@ -140,6 +143,7 @@ export class S3Store {
     const ops = [put(keys.objectKey(bucket, key), record), ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
     if (current) ops.push(...objectRefOps(bucket, key, current, dropBlobRef));
     await this.meta.batch(ops);
+    this.#listing.put(bucket, key, summaryOf(record));
     const dropped = current ? current.spans.map((s) => s.blob) : [];
     this.collect(dropped);
     return dropped;
@@ -151,6 +155,7 @@ export class S3Store {
       const current = await this.getObject(bucket, key);
       if (!current) return false;
       await this.meta.batch([del(keys.objectKey(bucket, key)), ...objectRefOps(bucket, key, current, dropBlobRef)]);
+      this.#listing.delete(bucket, key);
       this.collect(current.spans.map((s) => s.blob));
       return true;
     });
@@ -163,18 +168,46 @@ export class S3Store {
       if (!current) throw s3Errors.noSuchKey(key);
       const next = change(current);
       await this.meta.put(NS, keys.objectKey(bucket, key), JSON.stringify(next));
+      this.#listing.put(bucket, key, summaryOf(next));
       return next;
     });
   }
 
-  /** Objects of a bucket in key order from `gt`/`gte` on, as raw entries (listing builds pages). */
-  async *iterateObjects(bucket: string, from: { gt?: string; gte?: string }, prefix: string): AsyncIterable<[string, ObjectRecord]> {
+  /**
+   * Up to `limit` objects of a bucket in key order from `gt`/`gte` on, within `prefix`: from the
+   * listing index when the bucket has one, otherwise from LevelDB (and an index build starts).
+   */
+  async scanObjects(bucket: string, from: { gt?: string; gte?: string }, prefix: string, limit: number): Promise<[string, ObjectSummary][]> {
+    const index = this.#listing.of(bucket);
+    if (index !== undefined) return index.range({ ...from, lt: keys.prefixEnd(prefix), limit });
+    if (this.#listing.wants(bucket)) this.#buildListing(bucket);
     const base = keys.objectPrefix(bucket);
     const range = {
       ...(from.gt !== undefined ? { gt: base + from.gt } : { gte: base + (from.gte ?? '') }),
       lt: keys.prefixEnd(base + prefix),
+      limit,
     };
-    for await (const [k, v] of this.meta.iterate(NS, range)) yield [k.slice(base.length), JSON.parse(v) as ObjectRecord];
+    const out: [string, ObjectSummary][] = [];
+    for await (const [k, v] of this.meta.iterate(NS, range)) out.push([k.slice(base.length), summaryOf(JSON.parse(v) as ObjectRecord)]);
+    return out;
+  }
+
+  readonly #building = new Set<string>();
+
+  /** Reads the bucket's objects into the listing index, in the background (one build per bucket at a time). */
+  #buildListing(bucket: string): void {
+    if (this.#building.has(bucket)) return;
+    this.#building.add(bucket);
+    const writesAtStart = this.#listing.writeCount(bucket);
+    const base = keys.objectPrefix(bucket);
+    void (async () => {
+      const entries: [string, ObjectSummary][] = [];
+      for await (const [k, v] of this.meta.iterate(NS, { gte: base, lt: keys.prefixEnd(base), limit: this.#listing.buildLimit })) {
+        entries.push([k.slice(base.length), summaryOf(JSON.parse(v) as ObjectRecord)]);
+      }
+      this.#listing.install(bucket, writesAtStart, entries);
+    })().catch((err: unknown) => this.#log.warn('listing index build failed', { bucket, err: String(err) }))
+      .finally(() => this.#building.delete(bucket));
   }
 
   // ---- multipart uploads

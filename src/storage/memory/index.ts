@@ -6,7 +6,7 @@ import { MemoryMetaStore } from './memory-meta-store.js';
 
 export { MemoryBlobStore } from './memory-blob-store.js';
 export { MemoryMetaStore } from './memory-meta-store.js';
-export { compareUtf8 } from './utf8-order.js';
+export { compareUtf8 } from '../../util/utf8-order.js';
 
 export interface MemoryStorage {
   meta: MetaStore;

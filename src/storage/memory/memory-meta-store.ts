@@ -4,11 +4,11 @@
  * inside one call, so a batch is trivially atomic.
  */
 import type { KeyRange, MetaOp, MetaStore } from '../meta-store.js';
-import { SortedMap } from './sorted-map.js';
+import { SortedMap } from '../../util/sorted-map.js';
 import { checkNamespace, checkOps, checkString } from './validate.js';
 
 export class MemoryMetaStore implements MetaStore {
-  readonly #spaces = new Map<string, SortedMap>();
+  readonly #spaces = new Map<string, SortedMap<string>>();
   #closed = false;
 
   async get(ns: string, key: string): Promise<string | undefined> {
@@ -58,9 +58,9 @@ export class MemoryMetaStore implements MetaStore {
     this.#closed = true;
   }
 
-  #space(ns: string): SortedMap {
+  #space(ns: string): SortedMap<string> {
     let space = this.#spaces.get(ns);
-    if (!space) this.#spaces.set(ns, (space = new SortedMap()));
+    if (!space) this.#spaces.set(ns, (space = new SortedMap<string>()));
     return space;
   }
 

@@ -5,6 +5,7 @@ import { s3Errors } from '../errors.js';
 import { listPage } from '../list-page.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
+import { contentsOf } from '../list-contents.js';
 
 const encodeToken = (key: string): string => Buffer.from(`1:${key}`, 'utf8').toString('base64url');
 
@@ -33,12 +34,7 @@ export const listObjectsV2: S3Handler<ListObjectsV2Input, ListObjectsV2Output> =
     MaxKeys: maxKeys,
     KeyCount: page.contents.length + page.commonPrefixes.length,
     IsTruncated: page.truncated,
-    Contents: page.contents.map(([key, r]) => ({
-      Key: encode(key), LastModified: new Date(r.lastModified), ETag: r.etag, Size: r.size,
-      StorageClass: r.storageClass ?? 'STANDARD',
-      ...(r.checksum ? { ChecksumAlgorithm: [r.checksum.algorithm] } : {}),
-      ...(owner ? { Owner: owner } : {}),
-    })),
+    Contents: contentsOf(page.contents, { ...(input.EncodingType ? { encode } : {}), ...(owner ? { owner } : {}) }),
     CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
   };
   if (input.Delimiter) out.Delimiter = encode(input.Delimiter);

@@ -4,6 +4,7 @@ import { type S3Handler, unsupported } from '../context.js';
 import { listPage } from '../list-page.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
+import { contentsOf } from '../list-contents.js';
 
 export const listObjects: S3Handler<ListObjectsInput, ListObjectsOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'ListObjects', input, ['OptionalObjectAttributes']);
@@ -23,11 +24,7 @@ export const listObjects: S3Handler<ListObjectsInput, ListObjectsOutput> = async
     Marker: encode(input.Marker ?? ''),
     MaxKeys: maxKeys,
     IsTruncated: page.truncated,
-    Contents: page.contents.map(([key, r]) => ({
-      Key: encode(key), LastModified: new Date(r.lastModified), ETag: r.etag, Size: r.size,
-      StorageClass: r.storageClass ?? 'STANDARD', Owner: owner,
-      ...(r.checksum ? { ChecksumAlgorithm: [r.checksum.algorithm] } : {}),
-    })),
+    Contents: contentsOf(page.contents, { ...(input.EncodingType ? { encode } : {}), owner }),
     CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
   };
   if (input.Delimiter) out.Delimiter = encode(input.Delimiter);

@@ -1,21 +1,31 @@
 /**
- * A string map that keeps its keys sorted by UTF-8 bytes (utf8-order.ts), for ordered range reads.
- * Insertion is O(n) through splice: fine for unit tests, which is all this backend is for.
+ * A string-keyed map that keeps its keys sorted by UTF-8 bytes (utf8-order.ts), for ordered
+ * range reads: the memory MetaStore and the S3 listing index. Insertion is O(n) through splice
+ * (a memmove of the key array): cheap up to a few hundred thousand keys, which both users bound.
  */
 import { compareUtf8 } from './utf8-order.js';
-import type { KeyRange } from '../meta-store.js';
+import type { KeyRange } from '../storage/meta-store.js';
 
-export class SortedMap {
-  readonly #values = new Map<string, string>();
+export class SortedMap<V> {
+  readonly #values = new Map<string, V>();
   readonly #keys: string[] = [];
 
   get size(): number { return this.#keys.length; }
 
-  get(key: string): string | undefined { return this.#values.get(key); }
+  get(key: string): V | undefined { return this.#values.get(key); }
 
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     if (!this.#values.has(key)) this.#keys.splice(this.#lowerBound(key), 0, key);
     this.#values.set(key, value);
+  }
+
+  /** Replaces the contents with entries already in key order (a LevelDB scan): no sorting. */
+  setSorted(entries: [string, V][]): void {
+    this.clear();
+    for (const [key, value] of entries) {
+      this.#keys.push(key);
+      this.#values.set(key, value);
+    }
   }
 
   delete(key: string): void {
@@ -24,7 +34,7 @@ export class SortedMap {
   }
 
   /** A snapshot of the entries in range, like a LevelDB iterator's implicit snapshot. */
-  range(range: KeyRange = {}): [string, string][] {
+  range(range: KeyRange = {}): [string, V][] {
     // As in abstract-level, gte wins over gt and lte over lt when both are given.
     const from = range.gte !== undefined ? this.#lowerBound(range.gte) : range.gt !== undefined ? this.#upperBound(range.gt) : 0;
     const to = range.lte !== undefined ? this.#upperBound(range.lte) : range.lt !== undefined ? this.#lowerBound(range.lt) : this.#keys.length;
