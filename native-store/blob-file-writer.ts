@@ -9,13 +9,16 @@
  * one awaited write per chunk 344–463, a WriteStream at its 64 KiB default 213–449. Hashing alone
  * was 480–620 MB/s, so all the good strategies sit at the md5 bound. 4 MiB batches were no better
  * within noise and hold 4x the memory. Peak memory: two batches (~2 MiB) of the caller's chunks,
- * which the caller must not reuse after yielding them (Node streams never do).
+ * which the caller must not reuse after yielding them (Node streams never do) unless this
+ * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back as soon
+ * as they are written.
  */
 import { open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { MultiHasher } from '../src/checksums/index.js';
 import type { BlobWriteOptions } from '../src/storage/blob-store.js';
 import { readBody } from '../src/storage/memory/read-body.js';
+import { recycleAll, recycleBefore } from '../src/util/byte-slabs.js';
 
 const BATCH_BYTES = 1024 * 1024;
 /** Many tiny chunks: flush earlier rather than pass thousands of iovecs. */
@@ -55,11 +58,14 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       const chunks = batch;
       batch = [];
       batchBytes = 0;
-      // The error is parked rather than left as a rejected promise nobody awaits yet.
-      inFlight = writevAll(fh, chunks).catch((e: unknown) => { writeError = e; });
+      // The error is parked rather than left as a rejected promise nobody awaits yet. Once
+      // written, the body's memory before the batch's last chunk can be reused.
+      inFlight = writevAll(fh, chunks).then(() => recycleBefore(chunks[chunks.length - 1]!), (e: unknown) => { writeError = e; });
     };
+    let last: Uint8Array | undefined;
     for await (const chunk of readBody(body, options)) {
       if (chunk.byteLength === 0) continue;
+      last = chunk;
       hasher.update(chunk);
       size += chunk.byteLength;
       batch.push(chunk);
@@ -71,6 +77,8 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
     if (writeError !== undefined) throw writeError;
     if (sync) await fh.datasync();
     done = true;
+    // The body ended and every byte is written: all of its memory can be reused.
+    if (last !== undefined) recycleAll(last);
     return size;
   } finally {
     await inFlight; // never close under a pending write

@@ -8,7 +8,7 @@
  * partial or missing file, even after kill -9. collect() takes the same lock, so it cannot remove
  * a file between a concurrent writer finding it and pinning it.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -20,12 +20,11 @@ import { blobAddress, checkBlobAddress } from '../src/storage/memory/blob-addres
 import { PinCounter } from '../src/storage/memory/pin-counter.js';
 import { TMP_DIR, blobDir, blobPath, newTempName, tempPath } from './blob-paths.js';
 import { writeBlobFile } from './blob-file-writer.js';
+import { BlobReadStream } from './blob-read-stream.js';
 import { KeyedMutex } from '../src/util/keyed-mutex.js';
 import { sweepBlobs } from './blob-sweep.js';
 import type { Durability } from './level-meta-store.js';
 
-/** Read chunk size: fewer, larger reads than the 64 KiB default for streaming big objects. */
-const READ_HIGH_WATER_MARK = 256 * 1024;
 
 /**
  * Ranges up to this size are read synchronously into one exact-size buffer: three syscalls
@@ -149,7 +148,7 @@ export class FileBlobStore implements BlobStore {
         return whole.subarray(range.start, range.end + 1);
       });
     }
-    return createReadStream(path, { highWaterMark: READ_HIGH_WATER_MARK, ...(range ? { start: range.start, end: range.end } : {}) });
+    return new BlobReadStream(path, range);
   }
 
   async size(id: string): Promise<number | undefined> {

@@ -2,11 +2,12 @@
  * A uWS request body as a Node Readable with backpressure.
  *
  * uWS hands body bytes to `res.onData` as an ArrayBuffer that is neutered when the callback
- * returns, so each chunk is copied. When `push()` says the consumer is behind, the socket is
+ * returns, so each chunk is copied, into reusable slabs (util/byte-slabs.ts). When `push()` says the consumer is behind, the socket is
  * paused (`res.pause()`), and `_read()` resumes it: memory stays bounded by the high-water mark
  * plus one network read, however slow the consumer (disk, hashing) is.
  */
 import { Readable } from 'node:stream';
+import { SlabChain } from '../util/byte-slabs.js';
 import type { UwsExchange } from './uws-exchange.js';
 
 /** Enough to keep a disk write busy without holding much: about one uWS read (512 KiB max). */
@@ -19,6 +20,7 @@ export function clientAbortedError(): Error {
 
 export class UwsRequestBody extends Readable {
   readonly #exchange: UwsExchange;
+  readonly #slabs = new SlabChain();
   #paused = false;
   #ended = false;
   /** Set when the response went out before the body was read: the rest is drained and dropped. */
@@ -42,8 +44,8 @@ export class UwsRequestBody extends Readable {
   onChunk(chunk: ArrayBuffer, isLast: boolean): void {
     if (isLast) this.#ended = true;
     if (this.#discarding || this.destroyed) return;
-    // ArrayBuffer.slice copies: uWS reuses its receive buffer once the callback returns.
-    const more = chunk.byteLength === 0 ? true : this.push(Buffer.from(chunk.slice(0)));
+    // Copied now: uWS reuses its receive buffer once the callback returns.
+    const more = chunk.byteLength === 0 ? true : this.push(this.#slabs.copy(chunk));
     if (isLast) {
       this.push(null);
       return;

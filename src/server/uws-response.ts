@@ -9,6 +9,7 @@
  * connection hangs (see test/unit/server-adapters.test.ts, "HEAD").
  */
 import type { Readable } from 'node:stream';
+import { giveBack } from '../util/lent-buffers.js';
 import type { HttpResponse } from './types.js';
 import type { UwsExchange } from './uws-exchange.js';
 import { isBodyless, statusLine } from './status-text.js';
@@ -136,6 +137,8 @@ class UwsStreamWriter {
         this.#pendingOffset = offset;
       }
     });
+    // uWS copies what it takes: a chunk taken whole can be reused by its source.
+    if (ok || done) giveBack(chunk);
     if (done) this.#finish();
     else if (!ok) this.#source.pause();
   };
@@ -145,6 +148,7 @@ class UwsStreamWriter {
     const pending = this.#pending;
     if (pending === undefined || this.#settled) return true;
     const [ok, done] = this.#x.res.tryEnd(pending.subarray(offset - this.#pendingOffset), this.#total);
+    if (ok || done) giveBack(pending);
     if (done) {
       this.#finish();
     } else if (ok) {
