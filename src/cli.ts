@@ -22,7 +22,18 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const instance = await createBoltstack({ resolved: options });
+  // The store opens on the first request; if it cannot, this emulator is of no use: say why
+  // in one line and exit, as a failure at start would.
+  let failed = false;
+  const instance = await createBoltstack({
+    resolved: options,
+    onStoreFailure: (err) => {
+      if (failed) return;
+      failed = true;
+      process.stderr.write(`boltstack: ${err.message}\n`);
+      setImmediate(() => { instance.stop().finally(() => process.exit(1)); });
+    },
+  });
   process.stdout.write(`Ready. boltstack ${packageVersion()} on ${instance.endpoint} (data: ${options.ephemeral ? 'ephemeral' : instance.dataDir}, http: ${instance.httpAdapter})\n`);
   let stopping = false;
   const stop = (signal: string): void => {

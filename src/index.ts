@@ -12,12 +12,13 @@ import { join, resolve } from 'node:path';
 import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createLazyGateway } from './gateway/lazy-gateway.js';
-import { createRequestIds } from './gateway/request-id.js';
 import { createVirtualHostParser } from './gateway/s3-host.js';
 import { ServiceRegistry } from './gateway/service-registry.js';
 import { createHttpServer } from './server/index.js';
 import { createWorkerPool } from './pool/index.js';
-import { openNativeStore } from '../native-store/index.js';
+import { ensureDir } from '../native-store/ensure-dir.js';
+import { lockDataDir } from '../native-store/dir-lock.js';
+import type { NativeStore } from '../native-store/index.js';
 
 export type { BoltstackOptions } from './config.js';
 
@@ -37,6 +38,8 @@ export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
   logger?: Logger;
   /** Internal: the CLI resolves options itself, env vars included. */
   resolved?: BoltstackOptions;
+  /** Internal: called when the store fails to open on first use (the CLI exits). */
+  onStoreFailure?: (err: Error) => void;
 };
 
 export const DEFAULT_ACCOUNT_ID = '000000000000';
@@ -57,18 +60,32 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
   const config = options.resolved ?? embeddedOptions(options);
   const log = options.logger ?? createLogger(config.logLevel);
   const dataDir = config.ephemeral ? await mkdtemp(join(tmpdir(), 'boltstack-')) : resolve(config.dataDir);
-  const store = await openNativeStore({ dir: dataDir, durability: config.durability, log });
+  let unlock: (() => Promise<void>) | undefined;
   const pool = createWorkerPool();
+  // The store (LevelDB and its addon, ~7 MB of RSS) opens on the first request that needs it,
+  // not at start (DESIGN.md §6a). What can be checked without it is checked now: the data dir
+  // is usable, and no other emulator holds it.
+  let opened: Promise<NativeStore> | undefined;
+  const storage = (): Promise<NativeStore> => (opened ??= openStore(dataDir, config.durability, log).catch((err: unknown) => {
+    opened = undefined;
+    const error = err instanceof Error ? err : new Error(String(err));
+    log.error('cannot open the store', { dataDir, err: error.message });
+    options.onStoreFailure?.(error);
+    throw error;
+  }));
+  const closeStore = async (): Promise<void> => { if (opened) await (await opened.catch(() => undefined))?.close(); };
   let closing = false;
   try {
+    await ensureDir(dataDir, 'data dir');
+    unlock = await lockDataDir(dataDir);
     const registry = new ServiceRegistry({
-      meta: store.meta, blobs: store.blobs, pool, features: config.features, log, durability: config.durability,
+      storage, pool, features: config.features, log, durability: config.durability,
     });
     // eslint-disable-next-line prefer-const -- assigned once the server exists; read lazily by health
     let adapter: 'uws' | 'node-http' = 'uws';
     const version = packageVersion();
     const handler = createLazyGateway({
-      registry, pool, log, ids: createRequestIds(), accountId: DEFAULT_ACCOUNT_ID, features: config.features,
+      registry, pool, log, accountId: DEFAULT_ACCOUNT_ID, features: config.features,
       virtualHost: createVirtualHostParser(),
       internal: {
         version,
@@ -78,6 +95,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid, poolThreads: pool.threads }),
         reset: async () => {
           await registry.closeAll();
+          const store = await storage();
           await store.meta.clear();
           await store.blobs.clear();
         },
@@ -99,14 +117,26 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         await server.close(5000);
         await registry.closeAll();
         await pool.close();
-        await store.close();
+        await closeStore();
+        await unlock?.();
         if (config.ephemeral) await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await pool.close().catch(() => undefined);
-    await store.close().catch(() => undefined);
+    await closeStore().catch(() => undefined);
+    await unlock?.().catch(() => undefined);
     if (config.ephemeral) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Opens the on-disk store: LevelDB (whose LOCK is the final guard against a second process),
+ * format version check, and the sweep of temp files and orphan blobs a crash may have left,
+ * before the first request is served. Imported here so that nothing loads LevelDB before then.
+ */
+async function openStore(dir: string, durability: BoltstackOptions['durability'], log: Logger): Promise<NativeStore> {
+  const { openNativeStore } = await import('../native-store/index.js');
+  return openNativeStore({ dir, durability, log });
 }

@@ -13,7 +13,10 @@ import { sendResponse } from './send-response.js';
 
 const isInternal = (path: string): boolean => path.startsWith('/_boltstack/') || path === '/_localstack/health';
 
-export function createLazyGateway(deps: GatewayDeps): RequestHandler {
+/** As the gateway's, except request ids: made with the pipeline unless given (node:crypto). */
+export type LazyGatewayDeps = Omit<GatewayDeps, 'ids'> & { ids?: GatewayDeps['ids'] };
+
+export function createLazyGateway(deps: LazyGatewayDeps): RequestHandler {
   let gateway: RequestHandler | undefined;
   let loading: Promise<RequestHandler> | undefined;
   const fail = (err: unknown): void => deps.log.error('request pipeline failed', { err: err instanceof Error ? err.stack : String(err) });
@@ -27,7 +30,8 @@ export function createLazyGateway(deps: GatewayDeps): RequestHandler {
         .catch(fail);
       return;
     }
-    loading ??= import('./gateway.js').then((m) => (gateway = m.createGateway(deps)));
+    loading ??= Promise.all([import('./gateway.js'), import('./request-id.js')])
+      .then(([m, ids]) => (gateway = m.createGateway({ ...deps, ids: deps.ids ?? ids.createRequestIds() })));
     loading.then((handler) => handler(req, res), (err: unknown) => {
       fail(err);
       if (!res.aborted) res.send(500, { 'content-type': 'text/plain' }, 'internal failure');

@@ -6,6 +6,11 @@
 import type { ServiceName } from '../model/types.js';
 import type { Service, ServiceDeps } from '../services/types.js';
 
+/** What services share, with the storage opened on first use (DESIGN.md §6a). */
+export type RegistryDeps = Omit<ServiceDeps, 'meta' | 'blobs'> & {
+  storage: () => Promise<Pick<ServiceDeps, 'meta' | 'blobs'>>;
+};
+
 interface ServiceModule {
   create(deps: ServiceDeps): Service | Promise<Service>;
   implementedOperations: readonly string[];
@@ -27,10 +32,10 @@ export async function implementedOperationsOf(name: ServiceName): Promise<readon
 export type ServiceState = 'running' | 'available' | 'not implemented';
 
 export class ServiceRegistry {
-  #deps: ServiceDeps;
+  #deps: RegistryDeps;
   #services = new Map<ServiceName, Promise<Service | undefined>>();
 
-  constructor(deps: ServiceDeps) {
+  constructor(deps: RegistryDeps) {
     this.#deps = deps;
   }
 
@@ -39,7 +44,10 @@ export class ServiceRegistry {
     let service = this.#services.get(name);
     if (!service) {
       const load = MODULES[name];
-      service = load ? load().then((m) => m.create(this.#deps)) : Promise.resolve(undefined);
+      const { storage, ...shared } = this.#deps;
+      service = load ? Promise.all([load(), storage()]).then(([m, stored]) => m.create({ ...shared, ...stored })) : Promise.resolve(undefined);
+      // A failed start (say, the store cannot open) is retried by the next request.
+      service.catch(() => { if (this.#services.get(name) === service) this.#services.delete(name); });
       this.#services.set(name, service);
     }
     return service;

@@ -51,7 +51,7 @@ test('plain GetObject/HeadObject: the fast path and the generic path give identi
   const store = await openNativeStore({ dir, durability: 'process', log });
   const pool = createWorkerPool();
   try {
-    const registry = new ServiceRegistry({ meta: store.meta, blobs: store.blobs, pool, features: new Set(), log, durability: 'process' });
+    const registry = new ServiceRegistry({ storage: async () => store, pool, features: new Set(), log, durability: 'process' });
     const deps: GatewayDeps = {
       registry, pool, log, accountId: '000000000000', features: new Set(), virtualHost: createVirtualHostParser(),
       // Fixed ids, so the two gateways' answers can be compared whole.

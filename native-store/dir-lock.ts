@@ -1,0 +1,77 @@
+/**
+ * One emulator per data dir, checked at start without opening the database.
+ *
+ * The metadata store opens on the first AWS request (loading LevelDB costs ~7 MB of idle RSS,
+ * DESIGN.md §6a), but a second emulator on the same data dir must still be refused at start, in
+ * plain words. LevelDB's own LOCK (an fcntl lock, out of Node's reach) stays the final guard
+ * when the store opens. This lock is `<dir>/boltstack.lock`, holding the owner's pid:
+ *   - created exclusively; if it exists, the owner is alive when its pid answers signal 0 and,
+ *     where /proc exists, that process is a node; otherwise the lock is stale (kill -9, reboot)
+ *     and is taken over;
+ *   - a lock with this process's own pid is held by this process only if this process took it
+ *     (two embedded instances in one process); otherwise it is a previous run that had the same
+ *     pid (PID 1 in a container, restarted on a persistent volume).
+ */
+import { readFileSync } from 'node:fs';
+import { open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const LOCK_FILE = 'boltstack.lock';
+/** Data dirs locked by this process. */
+const heldHere = new Set<string>();
+
+export class DataDirInUseError extends Error {}
+
+function ownerAlive(pid: number, lockPath: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return heldHere.has(lockPath);
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    // EPERM: alive, but another user's.
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('node');
+  } catch {
+    return true; // no /proc (macOS): signal 0 is all there is
+  }
+}
+
+async function createExclusive(lockPath: string): Promise<boolean> {
+  try {
+    const file = await open(lockPath, 'wx');
+    try {
+      await file.writeFile(`${process.pid}\n`);
+    } finally {
+      await file.close();
+    }
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
+
+/** Takes the data dir's lock, or throws DataDirInUseError; resolves to its release. */
+export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const lockPath = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (await createExclusive(lockPath)) {
+      heldHere.add(lockPath);
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        heldHere.delete(lockPath);
+        await rm(lockPath, { force: true });
+      };
+    }
+    const pid = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
+    if (ownerAlive(pid, lockPath)) {
+      throw new DataDirInUseError(`the data dir is in use by another process (another boltstack?): ${dir} is locked by pid ${pid} (${lockPath})`);
+    }
+    await rm(lockPath, { force: true }); // stale: its owner is gone
+  }
+  throw new DataDirInUseError(`the data dir is in use by another process (another boltstack?): ${dir} (${lockPath} keeps reappearing)`);
+}
