@@ -1,32 +1,43 @@
 import test from 'ava';
-import { SLAB_BYTES, SlabChain, recycleAll, recycleBefore } from '../../src/util/byte-slabs.js';
+import { SLAB_BYTES, SMALL_BODY, SlabChain, recycleAll, recycleBefore } from '../../src/util/byte-slabs.js';
 
 const chunk = (size: number, fill: number): ArrayBuffer => new Uint8Array(size).fill(fill).buffer;
-
-test('copies are views into shared slabs; only slabs wholly before the given view are reused', (t) => {
+/** A body past the small-body size, so that its next copies go into slabs; and that first copy. */
+function streamingBody(): { body: SlabChain; first: Buffer } {
   const body = new SlabChain();
-  const half = SLAB_BYTES / 2;
-  const a = body.copy(chunk(half, 1));
-  const b = body.copy(chunk(half, 2));
-  const c = body.copy(chunk(half, 3)); // a second slab
+  return { body, first: body.copy(chunk(SMALL_BODY + 1, 0)) };
+}
+
+test('a small body gets buffers of its own; a streaming body shares slabs', (t) => {
+  const small = new SlabChain();
+  const a = small.copy(chunk(100, 1));
+  const b = small.copy(chunk(100, 2));
+  t.is(a.buffer.byteLength, 100);
+  t.not(a.buffer, b.buffer);
+  const { body, first } = streamingBody();
+  const c = body.copy(chunk(100, 3));
+  t.is(first.buffer.byteLength, SLAB_BYTES);
+  t.is(c.buffer, first.buffer);
+  t.deepEqual([first.length, c.length, c[0], first[0]], [SMALL_BODY + 1, 100, 3, 0]);
+});
+
+test('only slabs wholly before the given view are reused', (t) => {
+  const { body, first: a } = streamingBody();
+  const b = body.copy(chunk(SLAB_BYTES / 2, 2));
+  const c = body.copy(chunk(SLAB_BYTES / 2, 3)); // does not fit: a second slab
   t.is(a.buffer, b.buffer);
   t.not(a.buffer, c.buffer);
-  t.deepEqual([a[0], b[0], c[0], a.length], [1, 2, 3, half]);
 
-  recycleBefore(b); // b's slab is c's predecessor, but b itself is in the first slab: nothing to reuse
-  const other = new SlabChain();
-  const d = other.copy(chunk(16, 4));
-  t.not(d.buffer, a.buffer, 'the first slab is still in use');
+  recycleBefore(b); // b is in the first slab itself: nothing to reuse
+  t.not(streamingBody().first.buffer, a.buffer, 'the first slab is still in use');
 
   recycleBefore(c); // everything before c's slab is done: the first slab goes back to the pool
-  const e = new SlabChain().copy(chunk(16, 5));
-  t.is(e.buffer, a.buffer, 'reused');
+  t.is(streamingBody().first.buffer, a.buffer, 'reused');
   t.is(c[0], 3, 'the slab of the view passed is never reused');
 });
 
 test('after recycleAll a body copies into memory of its own; oversized chunks are never pooled', (t) => {
-  const body = new SlabChain();
-  const first = body.copy(chunk(10, 1));
+  const { body, first } = streamingBody();
   recycleAll(first);
   const later = body.copy(chunk(10, 2));
   t.not(later.buffer, first.buffer);
@@ -37,11 +48,11 @@ test('after recycleAll a body copies into memory of its own; oversized chunks ar
 });
 
 test('a body that is never recycled does not hold on to all its slabs; dropped slabs are never reused', (t) => {
-  const body = new SlabChain();
-  const views = Array.from({ length: 12 }, (_, i) => body.copy(chunk(SLAB_BYTES, i)));
+  const { body, first } = streamingBody();
+  const views = [first, ...Array.from({ length: 11 }, (_, i) => body.copy(chunk(SLAB_BYTES, i + 1)))];
   recycleBefore(views[0]!); // dropped from the chain: no effect
   recycleBefore(views[11]!); // returns the slabs the chain still tracks (at most four are pooled)
-  const reused = new Set(Array.from({ length: 4 }, () => new SlabChain().copy(chunk(8, 99)).buffer));
+  const reused = new Set(Array.from({ length: 4 }, () => streamingBody().first.buffer));
   t.false(reused.has(views[0]!.buffer as ArrayBuffer));
   t.true([...reused].every((b) => views.slice(4, 11).some((v) => v.buffer === b)));
   t.is(views[0]![0], 0, 'untouched');
