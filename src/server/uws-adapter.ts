@@ -18,6 +18,7 @@ import { UwsRequestBody } from './uws-request-body.js';
 import { UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
+import { SlabPool } from '../util/byte-slabs.js';
 
 export function createUwsServer(uws: UwsModule, options: HttpServerOptions): HttpServer {
   return new UwsServer(uws, options);
@@ -35,6 +36,8 @@ class UwsServer implements HttpServer {
   readonly #app: ClosableApp;
   readonly #handler: RequestHandler;
   readonly #maxHeaderBytes: number;
+  /** Memory for streamed request bodies, reused across this server's requests. */
+  readonly #slabs = new SlabPool();
   readonly #inFlight = new Set<UwsExchange>();
   #listenSocket: us_listen_socket | undefined;
   #closed = false;
@@ -100,7 +103,7 @@ class UwsServer implements HttpServer {
 
     let body: Readable | undefined;
     if (hasBody(headers)) {
-      const stream = new UwsRequestBody(exchange);
+      const stream = new UwsRequestBody(exchange, this.#slabs);
       exchange.attachBody(stream);
       res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
       body = stream;

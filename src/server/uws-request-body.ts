@@ -7,7 +7,7 @@
  * plus one network read, however slow the consumer (disk, hashing) is.
  */
 import { Readable } from 'node:stream';
-import { SlabChain } from '../util/byte-slabs.js';
+import { SlabChain, type SlabPool } from '../util/byte-slabs.js';
 import type { UwsExchange } from './uws-exchange.js';
 
 /** Enough to keep a disk write busy without holding much: about one uWS read (512 KiB max). */
@@ -20,15 +20,16 @@ export function clientAbortedError(): Error {
 
 export class UwsRequestBody extends Readable {
   readonly #exchange: UwsExchange;
-  readonly #slabs = new SlabChain();
+  readonly #slabs: SlabChain;
   #paused = false;
   #ended = false;
   /** Set when the response went out before the body was read: the rest is drained and dropped. */
   #discarding = false;
 
-  constructor(exchange: UwsExchange) {
+  constructor(exchange: UwsExchange, slabs: SlabPool) {
     super({ highWaterMark: HIGH_WATER_MARK });
     this.#exchange = exchange;
+    this.#slabs = new SlabChain(slabs);
     // A client that disconnects before anyone reads the body destroys it with an error; with no
     // listener that error would be thrown and end the process. Readers still get it through
     // their iterator or their own listener.

@@ -13,10 +13,18 @@
  * ended and is fully written. Only slabs wholly before `view`'s slab are reused: the slab of
  * `view` may still hold bytes that a decoder upstream has not passed on yet. A consumer that
  * never calls these (buffered XML bodies, the memory backend) just leaves the slabs to the GC.
+ * Each slab carries its chain (a symbol-keyed property), so a consumer needs nothing but the
+ * view; each pool belongs to one server instance.
  */
 
 export const SLAB_BYTES = 1024 * 1024;
-/** Free slabs kept for the next body; more than this go to the GC. */
+/**
+ * Bodies up to this size are copied as before, one buffer per chunk: a slab is for bodies that
+ * stream, and handing a 1 MiB slab to every 4 KiB PUT cost 30% of small-object throughput
+ * (npm run bench:gate).
+ */
+export const SMALL_BODY = 64 * 1024;
+/** Free slabs a pool keeps for the next body; more than this go to the GC. */
 const POOL_MAX = 4;
 /**
  * Slabs a body keeps track of. A consumer that recycles holds three or four; for one that
@@ -24,32 +32,35 @@ const POOL_MAX = 4;
  */
 const CHAIN_MAX = 8;
 
-const free: ArrayBuffer[] = [];
-const chains = new WeakMap<ArrayBuffer, SlabChain>();
+const OWNER = Symbol('boltstack.slabChain');
+type Slab = ArrayBuffer & { [OWNER]?: SlabChain | undefined };
 
-/**
- * Bodies up to this size are copied as before, one buffer per chunk: a slab is for bodies that
- * stream, and handing a 1 MiB slab to every 4 KiB PUT cost 30% of small-object throughput
- * (npm run bench:gate).
- */
-export const SMALL_BODY = 64 * 1024;
+/** Free slabs, shared by the bodies of one server. */
+export class SlabPool {
+  readonly #free: Slab[] = [];
 
-function acquire(): ArrayBuffer {
-  // allocUnsafeSlow: no zero-filling of memory that is about to be overwritten.
-  return free.pop() ?? (Buffer.allocUnsafeSlow(SLAB_BYTES).buffer as ArrayBuffer);
-}
+  acquire(): Slab {
+    // allocUnsafeSlow: no zero-filling of memory that is about to be overwritten.
+    return this.#free.pop() ?? (Buffer.allocUnsafeSlow(SLAB_BYTES).buffer as Slab);
+  }
 
-function giveBack(slab: ArrayBuffer): void {
-  chains.delete(slab);
-  if (free.length < POOL_MAX) free.push(slab);
+  giveBack(slab: Slab): void {
+    slab[OWNER] = undefined;
+    if (this.#free.length < POOL_MAX) this.#free.push(slab);
+  }
 }
 
 /** The slabs of one body, in the order its bytes arrived. */
 export class SlabChain {
-  readonly #slabs: ArrayBuffer[] = [];
+  readonly #pool: SlabPool;
+  readonly #slabs: Slab[] = [];
   #offset = SLAB_BYTES;
   #closed = false;
   #bytes = 0;
+
+  constructor(pool: SlabPool) {
+    this.#pool = pool;
+  }
 
   /** Copies `chunk` (valid only now) and returns the copy, a view into a slab. */
   copy(chunk: ArrayBuffer): Buffer {
@@ -57,11 +68,11 @@ export class SlabChain {
     this.#bytes += n;
     if (this.#closed || n > SLAB_BYTES || this.#bytes <= SMALL_BODY) return Buffer.from(chunk.slice(0));
     if (this.#offset + n > SLAB_BYTES) {
-      const slab = acquire();
-      chains.set(slab, this);
+      const slab = this.#pool.acquire();
+      slab[OWNER] = this;
       this.#slabs.push(slab);
       this.#offset = 0;
-      if (this.#slabs.length > CHAIN_MAX) chains.delete(this.#slabs.shift()!);
+      if (this.#slabs.length > CHAIN_MAX) this.#slabs.shift()![OWNER] = undefined;
     }
     const slab = this.#slabs[this.#slabs.length - 1]!;
     new Uint8Array(slab, this.#offset, n).set(new Uint8Array(chunk));
@@ -70,24 +81,25 @@ export class SlabChain {
     return view;
   }
 
-  recycleBefore(slab: ArrayBuffer): void {
+  recycleBefore(slab: Slab): void {
     const index = this.#slabs.indexOf(slab);
     if (index <= 0) return;
-    for (const done of this.#slabs.splice(0, index)) giveBack(done);
+    for (const done of this.#slabs.splice(0, index)) this.#pool.giveBack(done);
   }
 
   recycleAll(): void {
     this.#closed = true;
-    for (const done of this.#slabs.splice(0)) giveBack(done);
+    for (const done of this.#slabs.splice(0)) this.#pool.giveBack(done);
   }
 }
 
 /** The consumer has used every byte of the body before `view` (see the file comment). */
 export function recycleBefore(view: Uint8Array): void {
-  chains.get(view.buffer as ArrayBuffer)?.recycleBefore(view.buffer as ArrayBuffer);
+  const slab = view.buffer as Slab;
+  slab[OWNER]?.recycleBefore(slab);
 }
 
 /** The body `view` belongs to has ended and the consumer has used all of it. */
 export function recycleAll(view: Uint8Array): void {
-  chains.get(view.buffer as ArrayBuffer)?.recycleAll();
+  (view.buffer as Slab)[OWNER]?.recycleAll();
 }

@@ -8,20 +8,22 @@
  *
  * The consumer that sends a chunk calls `giveBack(view)` once nothing refers to the chunk any
  * more (the uWS writer: when uWS has taken every byte, which it copies). A consumer that never
- * calls it (node:http keeps chunks queued) just leaves the buffers to the GC.
+ * calls it (node:http keeps chunks queued) just leaves the buffers to the GC. The lender is a
+ * symbol-keyed property of the buffer's ArrayBuffer, so giving back needs only the view.
  */
-const lenders = new WeakMap<ArrayBuffer, (buffer: Buffer) => void>();
+const LENDER = Symbol('boltstack.lender');
+type Lent = ArrayBuffer & { [LENDER]?: ((buffer: Buffer) => void) | undefined };
 
 /** Lends `buffer` (which must own its whole ArrayBuffer) until `giveBack` of a view of it. */
 export function lend(buffer: Buffer, returnTo: (buffer: Buffer) => void): void {
-  lenders.set(buffer.buffer as ArrayBuffer, returnTo);
+  (buffer.buffer as Lent)[LENDER] = returnTo;
 }
 
 /** The consumer is done with the chunk `view` (a whole lent buffer or part of one). */
 export function giveBack(view: Uint8Array): void {
-  const arrayBuffer = view.buffer as ArrayBuffer;
-  const returnTo = lenders.get(arrayBuffer);
+  const arrayBuffer = view.buffer as Lent;
+  const returnTo = arrayBuffer[LENDER];
   if (returnTo === undefined) return;
-  lenders.delete(arrayBuffer);
+  arrayBuffer[LENDER] = undefined;
   returnTo(Buffer.from(arrayBuffer));
 }

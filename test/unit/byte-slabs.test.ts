@@ -1,20 +1,21 @@
 import test from 'ava';
-import { SLAB_BYTES, SMALL_BODY, SlabChain, recycleAll, recycleBefore } from '../../src/util/byte-slabs.js';
+import { SLAB_BYTES, SMALL_BODY, SlabChain, SlabPool, recycleAll, recycleBefore } from '../../src/util/byte-slabs.js';
 
 const chunk = (size: number, fill: number): ArrayBuffer => new Uint8Array(size).fill(fill).buffer;
 /** A body past the small-body size, so that its next copies go into slabs; and that first copy. */
-function streamingBody(): { body: SlabChain; first: Buffer } {
-  const body = new SlabChain();
+function streamingBody(pool: SlabPool): { body: SlabChain; first: Buffer } {
+  const body = new SlabChain(pool);
   return { body, first: body.copy(chunk(SMALL_BODY + 1, 0)) };
 }
 
 test('a small body gets buffers of its own; a streaming body shares slabs', (t) => {
-  const small = new SlabChain();
+  const pool = new SlabPool();
+  const small = new SlabChain(pool);
   const a = small.copy(chunk(100, 1));
   const b = small.copy(chunk(100, 2));
   t.is(a.buffer.byteLength, 100);
   t.not(a.buffer, b.buffer);
-  const { body, first } = streamingBody();
+  const { body, first } = streamingBody(pool);
   const c = body.copy(chunk(100, 3));
   t.is(first.buffer.byteLength, SLAB_BYTES);
   t.is(c.buffer, first.buffer);
@@ -22,38 +23,50 @@ test('a small body gets buffers of its own; a streaming body shares slabs', (t) 
 });
 
 test('only slabs wholly before the given view are reused', (t) => {
-  const { body, first: a } = streamingBody();
+  const pool = new SlabPool();
+  const { body, first: a } = streamingBody(pool);
   const b = body.copy(chunk(SLAB_BYTES / 2, 2));
   const c = body.copy(chunk(SLAB_BYTES / 2, 3)); // does not fit: a second slab
   t.is(a.buffer, b.buffer);
   t.not(a.buffer, c.buffer);
 
   recycleBefore(b); // b is in the first slab itself: nothing to reuse
-  t.not(streamingBody().first.buffer, a.buffer, 'the first slab is still in use');
+  t.not(streamingBody(pool).first.buffer, a.buffer, 'the first slab is still in use');
 
   recycleBefore(c); // everything before c's slab is done: the first slab goes back to the pool
-  t.is(streamingBody().first.buffer, a.buffer, 'reused');
+  t.is(streamingBody(pool).first.buffer, a.buffer, 'reused');
   t.is(c[0], 3, 'the slab of the view passed is never reused');
 });
 
 test('after recycleAll a body copies into memory of its own; oversized chunks are never pooled', (t) => {
-  const { body, first } = streamingBody();
+  const pool = new SlabPool();
+  const { body, first } = streamingBody(pool);
   recycleAll(first);
   const later = body.copy(chunk(10, 2));
   t.not(later.buffer, first.buffer);
   t.is(later.buffer.byteLength, 10);
-  const big = new SlabChain().copy(chunk(SLAB_BYTES + 1, 7));
+  const big = new SlabChain(pool).copy(chunk(SLAB_BYTES + 1, 7));
   t.is(big.length, SLAB_BYTES + 1);
   t.is(big.buffer.byteLength, SLAB_BYTES + 1);
 });
 
 test('a body that is never recycled does not hold on to all its slabs; dropped slabs are never reused', (t) => {
-  const { body, first } = streamingBody();
+  const pool = new SlabPool();
+  const { body, first } = streamingBody(pool);
   const views = [first, ...Array.from({ length: 11 }, (_, i) => body.copy(chunk(SLAB_BYTES, i + 1)))];
   recycleBefore(views[0]!); // dropped from the chain: no effect
   recycleBefore(views[11]!); // returns the slabs the chain still tracks (at most four are pooled)
-  const reused = new Set(Array.from({ length: 4 }, () => streamingBody().first.buffer));
+  const reused = new Set(Array.from({ length: 4 }, () => streamingBody(pool).first.buffer));
   t.false(reused.has(views[0]!.buffer as ArrayBuffer));
   t.true([...reused].every((b) => views.slice(4, 11).some((v) => v.buffer === b)));
   t.is(views[0]![0], 0, 'untouched');
+});
+
+test('each pool is its own: slabs handed back to one are not used by another', (t) => {
+  const first = new SlabPool();
+  const { body, first: a } = streamingBody(first);
+  const b = body.copy(chunk(SLAB_BYTES, 1)); // a second slab
+  recycleBefore(b);
+  t.not(streamingBody(new SlabPool()).first.buffer, a.buffer);
+  t.is(streamingBody(first).first.buffer, a.buffer);
 });
