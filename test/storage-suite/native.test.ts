@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { FileBlobStore, openNativeStore } from '../../native-store/index.js';
 import type { NativeStore } from '../../native-store/index.js';
-import { FORMAT_KEY } from '../../native-store/format-version.js';
+import { FORMAT_KEY, FORMAT_VERSION } from '../../native-store/format-version.js';
 import { addBlobRef } from '../../src/storage/blob-refs.js';
 import { runBlobStoreSuite, runMetaStoreSuite, withSlowRefReads } from './suite.js';
 
@@ -82,7 +82,7 @@ test('native: clear() keeps the format version; the store reopens', async (t) =>
   await h.meta.clear();
   await h.close();
   const db = new ClassicLevel<string, string>(join(h.dir, 'meta'));
-  t.is(await db.get(FORMAT_KEY), '1');
+  t.is(await db.get(FORMAT_KEY), String(FORMAT_VERSION));
   await db.close();
   const again = await openNativeStore({ dir: h.dir, durability: 'process' });
   t.is(await again.meta.get('ns', 'k'), undefined);
@@ -95,7 +95,7 @@ test('native: a data dir from a newer format is refused with a clear message', a
   const db = new ClassicLevel<string, string>(join(dir, 'meta'));
   await db.put(FORMAT_KEY, '99');
   await db.close();
-  await t.throwsAsync(openNativeStore({ dir, durability: 'process' }), { message: /newer boltstack \(data format 99; this version reads up to 1\)/ });
+  await t.throwsAsync(openNativeStore({ dir, durability: 'process' }), { message: new RegExp(`newer boltstack \\(data format 99; this version reads up to ${FORMAT_VERSION}\\)`) });
 });
 
 test('native: pin() protects an existing blob; missing blobs cannot be pinned', async (t) => {

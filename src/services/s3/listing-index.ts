@@ -15,7 +15,6 @@
  */
 import { markImmutable } from '../../util/immutable.js';
 import { SortedMap } from '../../util/sorted-map.js';
-import type { ObjectRecord } from './records.js';
 
 /**
  * What a listing shows of one object. The index marks the summaries it holds immutable
@@ -28,13 +27,6 @@ export interface ObjectSummary {
   readonly lastModified: number;
   readonly storageClass?: string;
   readonly checksumAlgorithm?: string;
-}
-
-export function summaryOf(record: ObjectRecord): ObjectSummary {
-  const summary: { -readonly [K in keyof ObjectSummary]: ObjectSummary[K] } = { size: record.size, etag: record.etag, lastModified: record.lastModified };
-  if (record.storageClass !== undefined) summary.storageClass = record.storageClass;
-  if (record.checksum !== undefined) summary.checksumAlgorithm = record.checksum.algorithm;
-  return summary;
 }
 
 /**

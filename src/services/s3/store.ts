@@ -12,7 +12,8 @@ import type { Logger } from '../../log.js';
 import * as keys from './keys.js';
 import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
 import { s3Errors } from './errors.js';
-import { ListingIndex, summaryOf, type ObjectSummary } from './listing-index.js';
+import { ListingIndex, type ObjectSummary } from './listing-index.js';
+import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
 
 const NS = keys.S3_NS;
 
@@ -122,8 +123,9 @@ export class S3Store {
 
   // ---- objects
 
-  getObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
-    return this.#getJson<ObjectRecord>(keys.objectKey(bucket, key));
+  async getObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
+    const raw = await this.meta.get(NS, keys.objectKey(bucket, key));
+    return raw === undefined ? undefined : decodeObjectRecord(raw);
   }
 
   /**
@@ -140,10 +142,10 @@ export class S3Store {
     check?.(current);
     // The bucket may have been deleted while the body streamed in.
     await this.requireBucket(bucket);
-    const ops = [put(keys.objectKey(bucket, key), record), ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
+    const ops: MetaOp[] = [{ type: 'put', ns: NS, key: keys.objectKey(bucket, key), value: encodeObjectRecord(record) }, ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
     if (current) ops.push(...objectRefOps(bucket, key, current, dropBlobRef));
     await this.meta.batch(ops);
-    this.#listing.put(bucket, key, summaryOf(record));
+    this.#listing.put(bucket, key, summaryOfRecord(record));
     const dropped = current ? current.spans.map((s) => s.blob) : [];
     this.collect(dropped);
     return dropped;
@@ -167,8 +169,8 @@ export class S3Store {
       const current = await this.getObject(bucket, key);
       if (!current) throw s3Errors.noSuchKey(key);
       const next = change(current);
-      await this.meta.put(NS, keys.objectKey(bucket, key), JSON.stringify(next));
-      this.#listing.put(bucket, key, summaryOf(next));
+      await this.meta.put(NS, keys.objectKey(bucket, key), encodeObjectRecord(next));
+      this.#listing.put(bucket, key, summaryOfRecord(next));
       return next;
     });
   }
@@ -188,7 +190,7 @@ export class S3Store {
       limit,
     };
     const out: [string, ObjectSummary][] = [];
-    for await (const [k, v] of this.meta.iterate(NS, range)) out.push([k.slice(base.length), summaryOf(JSON.parse(v) as ObjectRecord)]);
+    for await (const [k, v] of this.meta.iterate(NS, range)) out.push([k.slice(base.length), decodeObjectSummary(v)]);
     return out;
   }
 
@@ -203,7 +205,7 @@ export class S3Store {
     void (async () => {
       const entries: [string, ObjectSummary][] = [];
       for await (const [k, v] of this.meta.iterate(NS, { gte: base, lt: keys.prefixEnd(base), limit: this.#listing.buildLimit })) {
-        entries.push([k.slice(base.length), summaryOf(JSON.parse(v) as ObjectRecord)]);
+        entries.push([k.slice(base.length), decodeObjectSummary(v)]);
       }
       this.#listing.install(bucket, writesAtStart, entries);
     })().catch((err: unknown) => this.#log.warn('listing index build failed', { bucket, err: String(err) }))

@@ -1,0 +1,41 @@
+/**
+ * How an ObjectRecord is stored as a MetaStore value: a one-line listing header, then the JSON
+ * of the whole record.
+ *
+ *   L<size> <lastModified> <storageClass> <checksumAlgorithm> <etag>\n{...json...}
+ *
+ * Why: a listing needs five fields of each record, and JSON.parse of 1,000 whole records took
+ * 1.9 of the 4.1 ms a 1,000-key ListObjectsV2 page from LevelDB cost; the header is read with
+ * one indexOf and a split. None of the fields can hold a space or a newline (numbers, enum
+ * values, a quoted hex ETag); an empty field is an absent value. Values written by format 1
+ * (plain JSON, no header) are still read.
+ */
+import type { ObjectSummary } from './listing-index.js';
+import type { ObjectRecord } from './records.js';
+
+const HEADER = 'L';
+
+export function encodeObjectRecord(record: ObjectRecord): string {
+  return `${HEADER}${record.size} ${record.lastModified} ${record.storageClass ?? ''} ${record.checksum?.algorithm ?? ''} ${record.etag}\n${JSON.stringify(record)}`;
+}
+
+export function decodeObjectRecord(value: string): ObjectRecord {
+  return JSON.parse(value.startsWith(HEADER) ? value.slice(value.indexOf('\n') + 1) : value) as ObjectRecord;
+}
+
+/** What a listing shows of the stored object, without parsing the whole record. */
+export function decodeObjectSummary(value: string): ObjectSummary {
+  if (!value.startsWith(HEADER)) return summaryOfRecord(JSON.parse(value) as ObjectRecord);
+  const [size, lastModified, storageClass, algorithm, etag] = value.slice(1, value.indexOf('\n')).split(' ');
+  const summary: { -readonly [K in keyof ObjectSummary]: ObjectSummary[K] } = { size: Number(size), etag: etag!, lastModified: Number(lastModified) };
+  if (storageClass) summary.storageClass = storageClass;
+  if (algorithm) summary.checksumAlgorithm = algorithm;
+  return summary;
+}
+
+export function summaryOfRecord(record: ObjectRecord): ObjectSummary {
+  const summary: { -readonly [K in keyof ObjectSummary]: ObjectSummary[K] } = { size: record.size, etag: record.etag, lastModified: record.lastModified };
+  if (record.storageClass !== undefined) summary.storageClass = record.storageClass;
+  if (record.checksum !== undefined) summary.checksumAlgorithm = record.checksum.algorithm;
+  return summary;
+}
