@@ -1,6 +1,6 @@
 // Builds with tsc only when a source file is newer than the last build, so `npm start` is quick.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = ['src', 'workers', 'native-store', 'bench', 'test', 'tsconfig.json', 'package.json'];
@@ -14,7 +14,10 @@ function newest(path) {
   return max;
 }
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-if (roots.some((r) => newest(r) > built) || !existsSync('dist/src/cli.js')) {
+const entryMissing = ['dist/src/cli.js', 'dist/src/cli-main.js'].some((f) => !existsSync(f));
+// tsc is incremental: with its build info present it does not re-emit an output deleted since.
+if (entryMissing) rmSync('dist/.tsbuildinfo', { force: true });
+if (roots.some((r) => newest(r) > built) || entryMissing) {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   writeFileSync(stamp, new Date().toISOString());
 }

@@ -1,64 +1,17 @@
 #!/usr/bin/env node
 /**
- * boltstack [options]: flags and BOLTSTACK_* env vars → options → start. Prints "Ready." and the
- * endpoint; SIGINT/SIGTERM finish in-flight requests and close the store before exiting.
+ * The `boltstack` command's entry. It sets one V8 flag and then loads the command (cli-main.ts):
+ * the flag has to be in place before any other module of the start path is even resolved.
+ *
+ * Why: resolving the ~30 modules of the start path makes V8 optimise one function of Node's own
+ * module loader (getPathFromURLPosix) with TurboFan, and that first optimisation maps about
+ * 3.8 MB of the optimising compiler's code into RSS: idle VmRSS 52.4 MiB with it, 48.6 without
+ * (DESIGN.md §6a: < 50 MB). So TurboFan is off while the server starts and is switched back on
+ * as soon as it listens; from then on code is optimised as usual. test/e2e/cli-turbofan.test.ts
+ * checks that it is back on, since a server left without TurboFan would be several times slower.
  */
-import { ConfigError, OPTION_SPECS, parseArgv, resolveOptions } from './config.js';
-import { createBoltstack, packageVersion } from './index.js';
+import { setFlagsFromString } from 'node:v8';
 
-function usage(): string {
-  const rows = OPTION_SPECS.map((s) => `  ${(s.flag + (s.key === 'ephemeral' ? '' : ' VALUE')).padEnd(24)} ${s.help} [${s.env}, default ${s.default || '""'}]`);
-  return `boltstack ${packageVersion()} — local AWS emulator (S3, DynamoDB, SQS, SNS, STS)\n\nUsage: boltstack [options]\n\n${rows.join('\n')}\n  --help                   This text.\n  --version                Print the version.\n`;
-}
-
-async function main(argv: string[]): Promise<void> {
-  if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage()); return; }
-  if (argv.includes('--version')) { process.stdout.write(packageVersion() + '\n'); return; }
-  let options;
-  try {
-    options = resolveOptions(parseArgv(argv), process.env);
-  } catch (err) {
-    process.stderr.write(`boltstack: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  // The store opens on the first request; if it cannot, this emulator is of no use: say why
-  // in one line and exit, as a failure at start would.
-  let failed = false;
-  const instance = await createBoltstack({
-    resolved: options,
-    onStoreFailure: (err) => {
-      if (failed) return;
-      failed = true;
-      process.stderr.write(`boltstack: ${err.message}\n`);
-      setImmediate(() => { instance.stop().finally(() => process.exit(1)); });
-    },
-  });
-  process.stdout.write(`Ready. boltstack ${packageVersion()} on ${instance.endpoint} (data: ${options.ephemeral ? 'ephemeral' : instance.dataDir}, http: ${instance.httpAdapter})\n`);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal}: finishing in-flight requests and closing the store...\n`);
-    instance.stop().then(() => process.exit(0), (err: unknown) => {
-      process.stderr.write(`boltstack: error while stopping: ${String(err)}\n`);
-      process.exit(1);
-    });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
-const args = process.argv.slice(2);
-if (args[0] === 'bench') {
-  // The benchmark harness is loaded only for `boltstack bench ...`: the server never loads it.
-  import('./bench/cli.js').then((m) => m.runBenchCli(args.slice(1))).then((code) => process.exit(code), (err: unknown) => {
-    process.stderr.write(`boltstack bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    process.exit(1);
-  });
-} else {
-  main(args).catch((err: unknown) => {
-    process.stderr.write(`boltstack: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  });
-}
+setFlagsFromString('--no-turbofan');
+const { runCli } = await import('./cli-main.js');
+runCli(process.argv.slice(2), () => setFlagsFromString('--turbofan'));

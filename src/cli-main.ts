@@ -1,0 +1,68 @@
+/**
+ * boltstack [options]: flags and BOLTSTACK_* env vars → options → start. Prints "Ready." and the
+ * endpoint; SIGINT/SIGTERM finish in-flight requests and close the store before exiting.
+ * `boltstack bench ...` runs the benchmark harness instead. Loaded by the entry, cli.ts.
+ */
+import { ConfigError, OPTION_SPECS, parseArgv, resolveOptions } from './config.js';
+import { createBoltstack, packageVersion } from './index.js';
+
+function usage(): string {
+  const rows = OPTION_SPECS.map((s) => `  ${(s.flag + (s.key === 'ephemeral' ? '' : ' VALUE')).padEnd(24)} ${s.help} [${s.env}, default ${s.default || '""'}]`);
+  return `boltstack ${packageVersion()} — local AWS emulator (S3, DynamoDB, SQS, SNS, STS)\n\nUsage: boltstack [options]\n\n${rows.join('\n')}\n  --help                   This text.\n  --version                Print the version.\n`;
+}
+
+async function main(argv: string[], started: () => void): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage()); return; }
+  if (argv.includes('--version')) { process.stdout.write(packageVersion() + '\n'); return; }
+  let options;
+  try {
+    options = resolveOptions(parseArgv(argv), process.env);
+  } catch (err) {
+    process.stderr.write(`boltstack: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // The store opens on the first request; if it cannot, this emulator is of no use: say why
+  // in one line and exit, as a failure at start would.
+  let failed = false;
+  const instance = await createBoltstack({
+    resolved: options,
+    onStoreFailure: (err) => {
+      if (failed) return;
+      failed = true;
+      process.stderr.write(`boltstack: ${err.message}\n`);
+      setImmediate(() => { instance.stop().finally(() => process.exit(1)); });
+    },
+  });
+  process.stdout.write(`Ready. boltstack ${packageVersion()} on ${instance.endpoint} (data: ${options.ephemeral ? 'ephemeral' : instance.dataDir}, http: ${instance.httpAdapter})\n`);
+  started();
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: finishing in-flight requests and closing the store...\n`);
+    instance.stop().then(() => process.exit(0), (err: unknown) => {
+      process.stderr.write(`boltstack: error while stopping: ${String(err)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Runs the command; `started` is called once the server listens (or the harness is about to run). */
+export function runCli(args: string[], started: () => void): void {
+  if (args[0] === 'bench') {
+    started();
+    // The benchmark harness is loaded only for `boltstack bench ...`: the server never loads it.
+    import('./bench/cli.js').then((m) => m.runBenchCli(args.slice(1))).then((code) => process.exit(code), (err: unknown) => {
+      process.stderr.write(`boltstack bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exit(1);
+    });
+    return;
+  }
+  main(args, started).catch((err: unknown) => {
+    process.stderr.write(`boltstack: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
