@@ -21,6 +21,8 @@ export interface BoltstackOptions {
   durability: 'process' | 'fsync';
   /** Force the HTTP adapter ('auto' picks uWS and falls back loudly to node:http). */
   httpAdapter: 'auto' | 'uws' | 'node-http';
+  /** Keys the S3 listing index may hold across buckets (0: every listing reads LevelDB). */
+  listingIndexKeys: number;
 }
 
 export interface OptionSpec {
@@ -40,6 +42,7 @@ export const OPTION_SPECS: OptionSpec[] = [
   { key: 'logLevel', flag: '--log-level', env: 'BOLTSTACK_LOG_LEVEL', default: 'info', help: 'debug (one line per request), info, warn, error or silent.' },
   { key: 'durability', flag: '--durability', env: 'BOLTSTACK_DURABILITY', default: 'process', help: 'process: survives kill -9; fsync: also survives power loss (slower).' },
   { key: 'httpAdapter', flag: '--http-adapter', env: 'BOLTSTACK_HTTP_ADAPTER', default: 'auto', help: 'auto, uws or node-http.' },
+  { key: 'listingIndexKeys', flag: '--listing-index-keys', env: 'BOLTSTACK_LISTING_INDEX_KEYS', default: '20000', help: 'S3 keys kept in memory for fast listings, across buckets (about 1 KB each); 0 turns the index off.' },
 ];
 
 export class ConfigError extends Error {
@@ -77,6 +80,10 @@ function parseOne(spec: OptionSpec, raw: string): unknown {
     case 'logLevel': return oneOf(LOG_LEVELS);
     case 'durability': return oneOf(['process', 'fsync']);
     case 'httpAdapter': return oneOf(['auto', 'uws', 'node-http']);
+    case 'listingIndexKeys': {
+      if (!/^\d+$/.test(raw) || Number(raw) > 100_000_000) throw new ConfigError(spec, raw, 'an integer from 0 to 100000000');
+      return Number(raw);
+    }
   }
 }
 

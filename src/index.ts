@@ -79,7 +79,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     await ensureDir(dataDir, 'data dir');
     unlock = await lockDataDir(dataDir);
     const registry = new ServiceRegistry({
-      storage, pool, features: config.features, log, durability: config.durability,
+      storage, pool, features: config.features, log, durability: config.durability, listingIndexKeys: config.listingIndexKeys,
     });
     // eslint-disable-next-line prefer-const -- assigned once the server exists; read lazily by health
     let adapter: 'uws' | 'node-http' = 'uws';

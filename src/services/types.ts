@@ -17,6 +17,8 @@ export interface ServiceDeps {
   log: Logger;
   /** `fsync`: durable against power loss; `process` (default): survives kill -9. */
   durability: 'process' | 'fsync';
+  /** Keys the S3 listing index may hold (`--listing-index-keys`); absent: its default. */
+  listingIndexKeys?: number;
 }
 
 /** Per-request facts a handler may need. */

@@ -8,6 +8,14 @@ test('defaults apply when nothing is given', (t) => {
   t.is(o.dataDir, './data');
   t.false(o.ephemeral);
   t.is(o.features.size, 0);
+  t.is(o.listingIndexKeys, 20000);
+});
+
+test('--listing-index-keys takes a count, 0 included', (t) => {
+  t.is(resolveOptions(parseArgv(['--listing-index-keys', '0']), {}).listingIndexKeys, 0);
+  t.is(resolveOptions({}, { BOLTSTACK_LISTING_INDEX_KEYS: '500000' }).listingIndexKeys, 500000);
+  t.throws(() => resolveOptions({}, { BOLTSTACK_LISTING_INDEX_KEYS: '-1' }), { message: /--listing-index-keys \(BOLTSTACK_LISTING_INDEX_KEYS\).*an integer from 0/ });
+  t.throws(() => resolveOptions({ listingIndexKeys: '1e3' }, {}), { message: /--listing-index-keys/ });
 });
 
 test('env overrides defaults and flags override env', (t) => {

@@ -44,7 +44,7 @@ const HANDLERS: Record<string, S3Handler<any, any>> = {
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 
 export function createS3Service(deps: ServiceDeps): Service {
-  const s3: S3Deps = { store: new S3Store(deps.meta, deps.blobs, deps.log), features: deps.features, log: deps.log };
+  const s3: S3Deps = { store: new S3Store(deps.meta, deps.blobs, deps.log, deps.listingIndexKeys), features: deps.features, log: deps.log };
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) {
     operations[name] = (ctx, input: Record<string, unknown>) => {

@@ -6,8 +6,8 @@
  * read of 1,000 full records, then JSON.parse of each); from this index it is a binary search and
  * a slice. LevelDB stays the only source of truth: the index is built from it, and kept current
  * by S3Store after each committed write (this process is the store's only writer, as for the
- * bucket cache). It is bounded by MAX_INDEXED_KEYS in total; a bucket that does not fit is listed
- * from LevelDB, as every bucket is before its index is built.
+ * bucket cache). It is bounded in keys across buckets (MAX_INDEXED_KEYS unless configured); a
+ * bucket that does not fit is listed from LevelDB, as every bucket is before its index is built.
  *
  * Races with a build (a scan of the bucket that runs while writes go on) are settled by a
  * per-bucket write counter: a build installs its result only if no write to the bucket happened
@@ -30,10 +30,11 @@ export interface ObjectSummary {
 }
 
 /**
- * Keys indexed across all buckets: about 200 bytes each (key, summary, map entry), so at most
- * about 20 MB, held only for buckets that are listed.
+ * Keys indexed across all buckets, by default (`--listing-index-keys`). Measured with 50,000
+ * keys: the index holds about 240 bytes per key, and the kept entries and their XML about 650
+ * more once a key has been listed (services/s3/list-contents.ts), so about 18 MB at most.
  */
-export const MAX_INDEXED_KEYS = 100_000;
+export const MAX_INDEXED_KEYS = 20_000;
 
 export class ListingIndex {
   readonly #maxKeys: number;
@@ -44,7 +45,7 @@ export class ListingIndex {
   readonly #writes = new Map<string, number>();
   #indexedKeys = 0;
 
-  constructor(maxKeys = MAX_INDEXED_KEYS) {
+  constructor(maxKeys: number = MAX_INDEXED_KEYS) {
     this.#maxKeys = maxKeys;
   }
 
@@ -55,7 +56,7 @@ export class ListingIndex {
 
   /** Whether a build is worth starting: not indexed yet, and not known to be too large. */
   wants(bucket: string): boolean {
-    return !this.#buckets.has(bucket) && !this.#tooLarge.has(bucket);
+    return this.#maxKeys > 0 && !this.#buckets.has(bucket) && !this.#tooLarge.has(bucket);
   }
 
   /** How many keys a build may read before the bucket counts as too large (one more than fits). */

@@ -28,13 +28,14 @@ export class S3Store {
   readonly meta: MetaStore;
   readonly blobs: BlobStore;
   readonly locks = new KeyedMutex();
-  readonly #listing = new ListingIndex();
+  readonly #listing: ListingIndex;
   #log: Logger;
 
-  constructor(meta: MetaStore, blobs: BlobStore, log: Logger) {
+  constructor(meta: MetaStore, blobs: BlobStore, log: Logger, listingIndexKeys?: number) {
     this.meta = meta;
     this.blobs = blobs;
     this.#log = log;
+    this.#listing = new ListingIndex(listingIndexKeys);
   }
 
   async #getJson<T>(key: string): Promise<T | undefined> {

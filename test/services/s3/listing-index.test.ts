@@ -4,7 +4,7 @@
  * bucket after every step, through the SDK, and compares with a model of the bucket; the first
  * listings come from LevelDB, the later ones from the index built in the background.
  */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -37,8 +37,9 @@ async function listAll(s3: S3Client, bucket: string): Promise<[string, number, s
 const expected = (model: Model): [string, number, string][] =>
   [...model].sort(([a], [b]) => utf8Order(a, b)).map(([key, v]) => [key, v.size, v.etag]);
 
-test('listings follow every write, before and after the index is built', async (t) => {
-  const s3 = s3Client(server.endpoint);
+/** Random writes, listing the whole bucket after each one and comparing with a model. */
+async function randomRun(t: ExecutionContext, endpoint: string): Promise<void> {
+  const s3 = s3Client(endpoint);
   const bucket = uniqueBucket();
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const model: Model = new Map();
@@ -85,6 +86,21 @@ test('listings follow every write, before and after the index is built', async (
   t.deepEqual(top.CommonPrefixes?.map((p) => p.Prefix) ?? [],
     [...new Set(keys.filter((k) => k.includes('/')).map((k) => k.slice(0, k.indexOf('/') + 1)))].sort(utf8Order));
   t.deepEqual(top.Contents?.map((c) => c.Key) ?? [], keys.filter((k) => !k.includes('/')).sort(utf8Order));
+}
+
+test('listings follow every write, before and after the index is built', async (t) => {
+  await randomRun(t, server.endpoint);
+});
+
+test('the same with the index off, and with a budget the bucket outgrows midway', async (t) => {
+  for (const listingIndexKeys of [0, 25]) {
+    const other = await startBoltstack({ listingIndexKeys });
+    try {
+      await randomRun(t, other.endpoint);
+    } finally {
+      await other.stop();
+    }
+  }
 });
 
 test('a bucket deleted and made again lists only its new objects', async (t) => {
