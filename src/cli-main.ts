@@ -7,8 +7,8 @@ import { ConfigError, OPTION_SPECS, parseArgv, resolveOptions } from './config.j
 import { createBoltstack, packageVersion } from './index.js';
 
 function usage(): string {
-  const rows = OPTION_SPECS.map((s) => `  ${(s.flag + (s.key === 'ephemeral' ? '' : ' VALUE')).padEnd(24)} ${s.help} [${s.env}, default ${s.default || '""'}]`);
-  return `boltstack ${packageVersion()} — local AWS emulator (S3, DynamoDB, SQS, SNS, STS)\n\nUsage: boltstack [options]\n\n${rows.join('\n')}\n  --help                   This text.\n  --version                Print the version.\n`;
+  const rows = OPTION_SPECS.map((s) => `  ${(s.flag + (s.key === 'ephemeral' ? '' : ' VALUE')).padEnd(28)} ${s.help} [${s.env}, default ${s.default || '""'}]`);
+  return `boltstack ${packageVersion()} — local AWS emulator (S3, DynamoDB, SQS, SNS, STS)\n\nUsage: boltstack [options]\n\n${rows.join('\n')}\n  --help                       This text.\n  --version                    Print the version.\n`;
 }
 
 async function main(argv: string[], started: () => void): Promise<void> {
