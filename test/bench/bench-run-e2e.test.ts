@@ -21,15 +21,17 @@ import { createBodyFactory } from '../../src/bench/workload/body.js';
 import type { RunResult, Target } from '../../src/bench/types.js';
 import { CREDENTIALS, s3Client, startBoltstack } from '../helpers/server.js';
 import { resultProblems } from './result-schema.js';
-import { browserMissing, chartStates, skipBrowserTests, withBrowser } from '../helpers/browser.js';
+import { browserPlan, browserSkipLine, chartStates, withBrowser } from '../helpers/browser.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 
 /** The run's own HTML report, opened in headless Chromium: every chart drew, offline. */
+const plan = browserPlan();
+if ('skip' in plan) console.log(browserSkipLine('bench-run-e2e (HTML report check)', plan.skip));
+
 async function checkReportRenders(t: ExecutionContext, file: string): Promise<void> {
-  if (skipBrowserTests) { t.log('HTML report not opened in a browser (BOLTSTACK_SKIP_BROWSER_TESTS=1)'); return; }
-  const missing = browserMissing();
-  if (missing) { t.fail(missing); return; }
+  if ('skip' in plan) return;
+  if ('fail' in plan) { t.fail(plan.fail); return; }
   await withBrowser(async (ctx) => {
     const problems: string[] = [];
     const states = await chartStates(ctx, file, problems);

@@ -2,12 +2,13 @@
  * Opens rendered reports in headless Chromium (the Debian package, through playwright-core) and
  * checks that every chart drew: a canvas of non-zero size with coloured (series) pixels on it,
  * no page errors, and no network request at all (the page is offline by construction).
- * Needs /usr/bin/chromium (`apt-get install chromium`); BOLTSTACK_SKIP_BROWSER_TESTS=1 skips.
+ * Needs /usr/bin/chromium (`apt-get install chromium`): skipped with one line where it is missing,
+ * required in CI (see browserPlan in ../helpers/browser.ts).
  */
 import test from 'ava';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserMissing, chartStates, skipBrowserTests, withBrowser } from '../helpers/browser.js';
+import { browserPlan, browserSkipLine, chartStates, withBrowser } from '../helpers/browser.js';
 import { compareRuns } from '../../src/bench/compare/compare-runs.js';
 import { renderHtmlReport } from '../../src/bench/report/html.js';
 import { makeRunResult, makeRuns } from './fixtures.js';
@@ -33,12 +34,12 @@ function reports(): Record<string, { html: string; charts: string[] }> {
   };
 }
 
-if (skipBrowserTests) console.log('report-browser: skipped (BOLTSTACK_SKIP_BROWSER_TESTS=1)');
+const plan = browserPlan();
+if ('skip' in plan) console.log(browserSkipLine('report-browser', plan.skip));
 
-(skipBrowserTests ? test.skip : test)('the charts render in headless Chromium, offline', async (t) => {
-  const missing = browserMissing();
-  if (missing) {
-    t.fail(missing);
+('skip' in plan ? test.skip : test)('the charts render in headless Chromium, offline', async (t) => {
+  if ('fail' in plan) {
+    t.fail(plan.fail);
     return;
   }
   await withBrowser(async (ctx, dir) => {

@@ -2,8 +2,10 @@
  * Headless Chromium (the Debian package, through playwright-core) for tests that check what a
  * person would see: a rendered report's charts drew (canvas of non-zero size with coloured
  * series pixels), with no page error and no network request (the page is offline by design).
- * Needs /usr/bin/chromium (`apt-get install chromium`, as .ci/run does);
- * BOLTSTACK_SKIP_BROWSER_TESTS=1 skips such tests.
+ * Needs /usr/bin/chromium (`apt-get install chromium`, as .ci/run does). Where it is missing these
+ * tests are skipped with one visible line, so `npm test` passes on a fresh machine; in CI (`CI` set,
+ * as .ci/run has it) they are required and fail loudly instead. BOLTSTACK_SKIP_BROWSER_TESTS=1
+ * skips them on purpose (outside CI).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,10 +64,32 @@ export async function chartStates(ctx: BrowserContext, file: string, problems: s
   }));
 }
 
-export const skipBrowserTests = process.env.BOLTSTACK_SKIP_BROWSER_TESTS === '1';
-
-/** Why browser tests cannot run here, or undefined when they can. */
-export function browserMissing(): string | undefined {
-  return existsSync(CHROMIUM) ? undefined
-    : `${CHROMIUM} is missing: run \`apt-get install chromium\` (as .ci/run does), or set BOLTSTACK_SKIP_BROWSER_TESTS=1 to skip browser tests`;
+/** True when `CI` is set as CI services set it (any value but empty, 0 or false). */
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (env.CI ?? '').trim().toLowerCase();
+  return value !== '' && value !== '0' && value !== 'false';
 }
+
+export type BrowserPlan =
+  | { run: true }
+  | { run: false; skip: string }
+  | { run: false; fail: string };
+
+/**
+ * Whether the browser tests run here: in CI they are required (a missing Chromium fails them);
+ * elsewhere they run when Chromium is installed and are skipped, saying why and how to enable
+ * them, when it is not or when BOLTSTACK_SKIP_BROWSER_TESTS=1.
+ */
+export function browserPlan(env: NodeJS.ProcessEnv = process.env, chromiumInstalled = existsSync(CHROMIUM)): BrowserPlan {
+  const install = 'apt-get install chromium';
+  if (inCi(env)) {
+    return chromiumInstalled ? { run: true }
+      : { run: false, fail: `${CHROMIUM} is missing and CI requires the browser tests: run \`${install}\` first (.ci/run does)` };
+  }
+  if (env.BOLTSTACK_SKIP_BROWSER_TESTS === '1') return { run: false, skip: 'BOLTSTACK_SKIP_BROWSER_TESTS=1' };
+  if (!chromiumInstalled) return { run: false, skip: `${CHROMIUM} not found; \`${install}\` to run them (CI requires them)` };
+  return { run: true };
+}
+
+/** The one line a test file prints when it skips its browser checks. */
+export const browserSkipLine = (file: string, why: string): string => `${file}: browser tests skipped: ${why}`;
