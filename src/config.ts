@@ -23,6 +23,8 @@ export interface BoltstackOptions {
   httpAdapter: 'auto' | 'uws' | 'node-http';
   /** Keys the S3 listing index may hold across buckets (0: every listing reads LevelDB). */
   listingIndexKeys: number;
+  /** The account of requests whose access key id is not 12 digits (and of unsigned ones). */
+  defaultAccountId: string;
 }
 
 export interface OptionSpec {
@@ -43,6 +45,7 @@ export const OPTION_SPECS: OptionSpec[] = [
   { key: 'durability', flag: '--durability', env: 'BOLTSTACK_DURABILITY', default: 'process', help: 'process: survives kill -9; fsync: also survives power loss (slower).' },
   { key: 'httpAdapter', flag: '--http-adapter', env: 'BOLTSTACK_HTTP_ADAPTER', default: 'auto', help: 'auto, uws or node-http.' },
   { key: 'listingIndexKeys', flag: '--listing-index-keys', env: 'BOLTSTACK_LISTING_INDEX_KEYS', default: '20000', help: 'S3 keys kept in memory for fast listings, across buckets (about 1 KB each); 0 turns the index off.' },
+  { key: 'defaultAccountId', flag: '--default-account-id', env: 'BOLTSTACK_DEFAULT_ACCOUNT_ID', default: '000000000000', help: 'Account of requests whose access key id is not 12 digits (a 12-digit key id is its own account).' },
 ];
 
 export class ConfigError extends Error {
@@ -84,6 +87,9 @@ function parseOne(spec: OptionSpec, raw: string): unknown {
       if (!/^\d+$/.test(raw) || Number(raw) > 100_000_000) throw new ConfigError(spec, raw, 'an integer from 0 to 100000000');
       return Number(raw);
     }
+    case 'defaultAccountId':
+      if (!/^\d{12}$/.test(raw)) throw new ConfigError(spec, raw, 'an AWS account id of exactly 12 digits');
+      return raw;
   }
 }
 

@@ -42,8 +42,6 @@ export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
   onStoreFailure?: (err: Error) => void;
 };
 
-export const DEFAULT_ACCOUNT_ID = '000000000000';
-
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -85,7 +83,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     let adapter: 'uws' | 'node-http' = 'uws';
     const version = packageVersion();
     const handler = createLazyGateway({
-      registry, pool, log, accountId: DEFAULT_ACCOUNT_ID, features: config.features,
+      registry, pool, log, defaultAccountId: config.defaultAccountId, features: config.features,
       virtualHost: createVirtualHostParser(),
       internal: {
         version,

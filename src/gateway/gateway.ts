@@ -15,6 +15,7 @@ import type { WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
 import { handleInternal, type InternalDeps } from './internal-endpoints.js';
+import { accountOf } from './account.js';
 import { clientSignal } from './client-abort.js';
 import { declaresBody, discardBody, readBody } from './read-body.js';
 import type { RequestIds } from './request-id.js';
@@ -38,7 +39,8 @@ export interface GatewayDeps {
   ids: RequestIds;
   log: Logger;
   virtualHost: VirtualHostParser;
-  accountId: string;
+  /** The account of requests whose access key is not an account id (account.ts). */
+  defaultAccountId: string;
   features: Features;
   /** false: plain GetObject/HeadObject take the generic path too (tests compare both). */
   plainReadFastPath?: boolean;
@@ -101,7 +103,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   const handler = service?.operations[r.operation.name];
   if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
   const rctx: RequestContext = {
-    requestId: ids.requestId, accountId: deps.accountId, region: scope?.region ?? 'us-east-1',
+    requestId: ids.requestId, accountId: accountOf(scope, req.headers.authorization, req.query, deps.defaultAccountId), region: scope?.region ?? 'us-east-1',
     host: req.headers.host ?? 'localhost', ignored: [],
     get signal() { return signal(); },
   };

@@ -9,6 +9,15 @@ test('defaults apply when nothing is given', (t) => {
   t.false(o.ephemeral);
   t.is(o.features.size, 0);
   t.is(o.listingIndexKeys, 20000);
+  t.is(o.defaultAccountId, '000000000000');
+});
+
+test('--default-account-id takes exactly 12 digits', (t) => {
+  t.is(resolveOptions(parseArgv(['--default-account-id', '123456789012']), {}).defaultAccountId, '123456789012');
+  t.is(resolveOptions({}, { BOLTSTACK_DEFAULT_ACCOUNT_ID: '111122223333' }).defaultAccountId, '111122223333');
+  for (const bad of ['12345678901', '1234567890123', 'abcdefghijkl', ' 23456789012']) {
+    t.throws(() => resolveOptions({ defaultAccountId: bad }, {}), { message: /--default-account-id \(BOLTSTACK_DEFAULT_ACCOUNT_ID\).*12 digits/ });
+  }
 });
 
 test('--listing-index-keys takes a count, 0 included', (t) => {

@@ -13,7 +13,7 @@ const root = new URL('../../../src/services/s3/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
 
 /** Helpers that read members for several operations (content headers, checksums, gates). */
-const SHARED = ['context.ts', 'object-headers.ts', 'checksum-plan.ts', 'expected-owner.ts'].map(read).join('\n');
+const SHARED = ['context.ts', 'object-headers.ts', 'checksum-plan.ts', 'bucket-access.ts'].map(read).join('\n');
 const HANDLER_FILES = new Map(readdirSync(new URL('operations/', root)).map((f) => [f, read(`operations/${f}`)] as const));
 
 /** Content-MD5 and x-amz-checksum-* of a buffered body are verified by the gateway for every
@@ -23,8 +23,8 @@ const BUFFERED_BODY = new Set(['ContentMD5', 'ChecksumAlgorithm']);
 /** Members with the same meaning everywhere, handled once for all operations. */
 const EVERYWHERE = new Set([
   'Bucket', 'Key', // URI labels every handler uses
-  'ExpectedBucketOwner', 'ExpectedSourceBucketOwner', // expected-owner.ts, for every operation
-  'RequestPayer', // a no-op for a bucket's owner (expected-owner.ts explains)
+  'ExpectedBucketOwner', 'ExpectedSourceBucketOwner', // bucket-access.ts, for every operation
+  'RequestPayer', // a no-op for a bucket's owner (bucket-access.ts explains)
 ]);
 
 /** The handler's file plus the sibling operation files it imports (HeadObject uses GetObject's). */

@@ -53,7 +53,7 @@ test('plain GetObject/HeadObject: the fast path and the generic path give identi
   try {
     const registry = new ServiceRegistry({ storage: async () => store, pool, features: new Set(), log, durability: 'process' });
     const deps: GatewayDeps = {
-      registry, pool, log, accountId: '000000000000', features: new Set(), virtualHost: createVirtualHostParser(),
+      registry, pool, log, defaultAccountId: '000000000000', features: new Set(), virtualHost: createVirtualHostParser(),
       // Fixed ids, so the two gateways' answers can be compared whole.
       ids: { s3: () => ({ requestId: '0123456789ABCDEF', hostId: 'aG9zdA==' }), uuid: () => '00000000-0000-0000-0000-000000000000' },
       internal: { version: 'test', httpAdapter: () => 'test', features: () => [], registry, reset: async () => undefined, info: () => ({}) },

@@ -5,7 +5,7 @@
 import type { Service, ServiceDeps } from '../types.js';
 import type { S3Deps, S3Handler } from './context.js';
 import { S3Store } from './store.js';
-import { checkExpectedOwners } from './expected-owner.js';
+import { checkBucketAccess } from './bucket-access.js';
 import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
 import { deleteBucketTagging, getBucketTagging, putBucketTagging } from './operations/bucket-tagging.js';
 import { completeMultipartUpload } from './operations/complete-multipart-upload.js';
@@ -47,9 +47,10 @@ export function createS3Service(deps: ServiceDeps): Service {
   const s3: S3Deps = { store: new S3Store(deps.meta, deps.blobs, deps.log, deps.listingIndexKeys), features: deps.features, log: deps.log };
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) {
-    operations[name] = (ctx, input: Record<string, unknown>) => {
-      checkExpectedOwners(ctx.accountId, input);
-      return handler(s3, ctx, input);
+    // CreateBucket answers another account's name itself (BucketAlreadyExists).
+    operations[name] = name === 'CreateBucket' ? (ctx, input) => handler(s3, ctx, input) : (ctx, input: Record<string, unknown>) => {
+      const pending = checkBucketAccess(s3.store, ctx, input);
+      return pending === undefined ? handler(s3, ctx, input) : pending.then(() => handler(s3, ctx, input));
     };
   }
   return { operations };

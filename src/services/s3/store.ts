@@ -17,6 +17,9 @@ import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfR
 
 const NS = keys.S3_NS;
 
+/** cachedBucket's answer when the bucket's record is not in the cache (a read would be needed). */
+export const UNCACHED = Symbol('uncached');
+
 const put = (key: string, value: unknown): MetaOp => ({ type: 'put', ns: NS, key, value: JSON.stringify(value) });
 const del = (key: string): MetaOp => ({ type: 'del', ns: NS, key });
 
@@ -65,6 +68,12 @@ export class S3Store {
     if (this.#buckets.size >= 10_000) this.#buckets.clear();
     this.#buckets.set(name, record);
     return record;
+  }
+
+  /** The bucket's record (undefined: no such bucket) if cached, without reading LevelDB. */
+  cachedBucket(name: string): BucketRecord | undefined | typeof UNCACHED {
+    const record = this.#buckets.get(name);
+    return record !== undefined || this.#buckets.has(name) ? record : UNCACHED;
   }
 
   async requireBucket(name: string): Promise<BucketRecord> {

@@ -1,0 +1,58 @@
+/**
+ * Who may use a bucket. Bucket names are global, as in AWS, and each bucket belongs to the account
+ * that created it (the caller's account: src/gateway/account.ts). boltstack has no bucket
+ * policies or ACL grants, so a request from another account is answered as S3 answers one that
+ * no policy allows: 403 AccessDenied. Two test suites with different access keys therefore never
+ * see or change each other's buckets, even when auth is off.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-walkthroughs-managing-access-example2.html
+ *
+ * x-amz-expected-bucket-owner / x-amz-source-expected-bucket-owner, which every bucket and object
+ * operation accepts, are compared with the bucket's real owner: 403 AccessDenied on a mismatch.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html
+ *
+ * A bucket that does not exist passes here: the handler answers NoSuchBucket. CreateBucket does
+ * its own check (BucketAlreadyExists for another account's name), so it does not come here.
+ *
+ * RequestPayer (x-amz-request-payer), also on most operations, needs nothing: it acknowledges
+ * charges of requester-pays buckets, and S3 ignores it for a bucket's owner, which every caller is.
+ */
+import { AwsError } from '../../errors/aws-error.js';
+import type { RequestContext } from '../types.js';
+import { parseCopySource } from './operations/copy-object.js';
+import type { BucketRecord } from './records.js';
+import { UNCACHED, type S3Store } from './store.js';
+
+const accessDenied = (): AwsError => new AwsError({ code: 'AccessDenied', status: 403, message: 'Access Denied' });
+
+function allow(record: BucketRecord | undefined, accountId: string, expectedOwner: unknown): void {
+  if (record === undefined) return;
+  if (record.owner !== accountId || (expectedOwner !== undefined && expectedOwner !== record.owner)) throw accessDenied();
+}
+
+/** Sync when the bucket's record is cached (the common case: no extra await on the hot path). */
+function checkOne(store: S3Store, accountId: string, bucket: string, expectedOwner: unknown): void | Promise<void> {
+  const cached = store.cachedBucket(bucket);
+  if (cached !== UNCACHED) return allow(cached, accountId, expectedOwner);
+  return store.getBucket(bucket).then((record) => allow(record, accountId, expectedOwner));
+}
+
+function copySourceBucket(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return parseCopySource(raw).bucket;
+  } catch {
+    return undefined; // the handler answers the malformed source
+  }
+}
+
+/** Throws (or rejects with) AccessDenied when the caller may not use the input's bucket(s). */
+export function checkBucketAccess(store: S3Store, ctx: RequestContext, input: Record<string, unknown>): void | Promise<void> {
+  const bucket = input.Bucket;
+  if (typeof bucket !== 'string') return;
+  const target = checkOne(store, ctx.accountId, bucket, input.ExpectedBucketOwner);
+  const source = copySourceBucket(input.CopySource);
+  if (source === undefined) return target;
+  const sourceCheck = checkOne(store, ctx.accountId, source, input.ExpectedSourceBucketOwner);
+  if (target === undefined) return sourceCheck;
+  return sourceCheck === undefined ? target : Promise.all([target, sourceCheck]).then(() => undefined);
+}
