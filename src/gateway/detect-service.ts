@@ -8,6 +8,7 @@ import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
 
 const TARGET_PREFIXES: [string, ServiceName][] = [
   ['DynamoDB_20120810.', 'dynamodb'],
+  ['DynamoDBStreams_20120810.', 'dynamodbstreams'],
   ['AmazonSQS.', 'sqs'],
 ];
 
@@ -48,7 +49,7 @@ export function detectFromHead(
 export function protocolFor(service: ServiceName, headers: Record<string, string>): 'rest-xml' | 'json' | 'query' {
   switch (service) {
     case 's3': return 'rest-xml';
-    case 'dynamodb': return 'json';
+    case 'dynamodb': case 'dynamodbstreams': return 'json';
     case 'sqs': return headers['x-amz-target'] !== undefined ? 'json' : 'query';
     case 'sns':
     case 'sts': return 'query';

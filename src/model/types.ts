@@ -1,14 +1,14 @@
 /**
  * The shape of the generated operation catalogue (src/model/generated/*).
  *
- * It is the AWS service-model JSON format (the one aws-sdk v2 ships as apis/*.min.json), pruned
- * to what the protocols need: documentation, examples, endpoint rules and client-only traits
- * are dropped by the generator. Shapes keep the min.json convention: a member with no `type`
+ * It is the AWS service-model JSON layout (the one aws-sdk v2 shipped as apis/*.min.json),
+ * generated from the schemas the current @aws-sdk/client-* packages ship (codegen/schema-to-raw.ts)
+ * and pruned to what the protocols need. Shapes keep the min.json convention: a member with no `type`
  * and no `shape` is a string; `shape` refers to an entry of `ServiceModel.shapes`.
  */
 
 export type ProtocolName = 'rest-xml' | 'json' | 'query';
-export type ServiceName = 's3' | 'dynamodb' | 'sqs' | 'sns' | 'sts';
+export type ServiceName = 's3' | 'dynamodb' | 'dynamodbstreams' | 'sqs' | 'sns' | 'sts';
 
 export type ShapeType =
   | 'structure' | 'list' | 'map'

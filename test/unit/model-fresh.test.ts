@@ -26,7 +26,7 @@ test('generation is deterministic', (t) => {
 });
 
 test('loadModel returns each service model with its protocol metadata', async (t) => {
-  for (const service of ['s3', 'dynamodb', 'sqs', 'sns', 'sts'] as const) {
+  for (const service of ['s3', 'dynamodb', 'dynamodbstreams', 'sqs', 'sns', 'sts'] as const) {
     const model = await loadModel(service);
     t.is(model.service, service);
     t.is(model.protocol, SERVICE_PROTOCOLS[service].protocol);

@@ -6,8 +6,8 @@
 import type { ServiceModel } from '../types.js';
 import { header } from './emit-model.js';
 
-export function emitIndex(models: ServiceModel[], sdkVersion: string): string {
-  let out = header('apis/*.min.json', sdkVersion);
+export function emitIndex(models: ServiceModel[], sources: string): string {
+  let out = header(sources);
   out += "import type { ProtocolName, ServiceModel, ServiceName } from '../types.js';\n\n";
   out += '/** What the gateway needs to route a request before the model is loaded. */\n';
   out += 'export interface ServiceProtocolInfo {\n';

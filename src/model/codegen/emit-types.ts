@@ -2,7 +2,7 @@
  * ServiceModel → TypeScript interfaces: `<Operation>Input` / `<Operation>Output` for every
  * operation and one named interface per nested structure.
  *
- * min.json has no names for inline structures and only opaque names (S3r, Sd9) for shared ones,
+ * Inline structures have no names in the model (as in min.json), and shared ones only shape names,
  * so a structure is named after the member that first reaches it (operations in name order,
  * members in model order): `Owner`, a list item after its xml name or the singular of the list
  * (`Bucket`, `Part`), a map value `<Map>Value`. A name already taken by a different structure is

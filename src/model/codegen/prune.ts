@@ -1,11 +1,10 @@
 /**
- * Raw min.json model → the compact ServiceModel the protocols use (model/types.ts). Keeps only
+ * Raw model → the compact ServiceModel the protocols use (model/types.ts). Keeps only
  * the traits a protocol reads; documentation, contextParam, sensitive, deprecation, endpoint and
  * checksum-client traits are dropped. Member order is kept: XML output follows it.
  */
 import type { OperationModel, ProtocolName, ServiceModel, ServiceName, Shape } from '../types.js';
 import type { RawModel, RawOperation, RawShape } from './raw-model.js';
-import { S3_OUTPUT_ROOTS } from './s3-output-roots.js';
 
 /** Traits kept, in the order they are written (a stable order keeps the output diff-friendly). */
 const KEPT_SCALAR_TRAITS = [
@@ -63,9 +62,9 @@ function isStreaming(model: RawModel, shape: Shape | undefined): boolean {
   return member.streaming === true || target?.streaming === true;
 }
 
-function pruneOperation(model: RawModel, service: ServiceName, name: string, raw: RawOperation): OperationModel {
+function pruneOperation(model: RawModel, name: string, raw: RawOperation): OperationModel {
   const http: OperationModel['http'] = {
-    method: raw.http?.method ?? 'POST', // min.json omits the defaults
+    method: raw.http?.method ?? 'POST', // json and query operations have no HTTP binding
     requestUri: raw.http?.requestUri ?? '/',
   };
   if (raw.http?.responseCode !== undefined) http.responseCode = raw.http.responseCode;
@@ -73,11 +72,7 @@ function pruneOperation(model: RawModel, service: ServiceName, name: string, raw
   const input = resolveOpShape(model, raw.input);
   const output = resolveOpShape(model, raw.output);
   if (input !== undefined) op.input = pruneShape(input);
-  if (output !== undefined) {
-    op.output = pruneShape(output);
-    const root = service === 's3' ? S3_OUTPUT_ROOTS[name] : undefined;
-    if (root !== undefined) op.output.locationName = root;
-  }
+  if (output !== undefined) op.output = pruneShape(output);
   if (raw.errors !== undefined && raw.errors.length > 0) op.errors = raw.errors.map(pruneShape);
   if (isStreaming(model, op.input)) op.streamingInput = true;
   if (isStreaming(model, op.output)) op.streamingOutput = true;
@@ -103,7 +98,7 @@ export function pruneModel(service: ServiceName, raw: RawModel): ServiceModel {
     (protocol === 'rest-xml' ? `http://${meta.endpointPrefix}.amazonaws.com/doc/${meta.apiVersion}/` : undefined);
   if (ns !== undefined) model.xmlNamespace = ns;
   for (const name of Object.keys(raw.operations).sort()) {
-    model.operations[name] = pruneOperation(raw, service, name, raw.operations[name]!);
+    model.operations[name] = pruneOperation(raw, name, raw.operations[name]!);
   }
   for (const name of Object.keys(raw.shapes).sort()) model.shapes[name] = pruneShape(raw.shapes[name]!);
   return model;

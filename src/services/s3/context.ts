@@ -38,4 +38,5 @@ export const UNEMULATED_WRITE_MEMBERS = [
   'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWriteACP',
   'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'SSEKMSKeyId', 'SSEKMSEncryptionContext',
   'ObjectLockMode', 'ObjectLockRetainUntilDate', 'ObjectLockLegalHoldStatus',
+  'ObjectLockEventHold', 'ObjectLockEventHoldDurationDays', 'ObjectLockEventHoldDurationYears',
 ] as const;

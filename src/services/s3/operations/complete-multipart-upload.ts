@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CompleteMultipartUploadInput, CompleteMultipartUploadOutput } from '../../../model/generated/s3-types.js';
 import { createHasher } from '../../../checksums/index.js';
 import { type S3Handler, unsupported } from '../context.js';
-import { ALGORITHMS } from '../checksum-plan.js';
+import { ALGORITHMS, UNEMULATED_CHECKSUM_MEMBERS } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import type { ChecksumRecord, ObjectRecord, PartRecord, UploadRecord } from '../records.js';
 
@@ -66,7 +66,10 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
 }
 
 export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, CompleteMultipartUploadOutput> = async (deps, ctx, input) => {
-  unsupported(deps, ctx, 'CompleteMultipartUpload', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
+  unsupported(deps, ctx, 'CompleteMultipartUpload', input, [
+    'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'ChecksumCRC64NVME', ...UNEMULATED_CHECKSUM_MEMBERS,
+    'ChecksumType', 'MpuObjectSize', 'IfMatch',
+  ]);
   if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
     throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', input.IfNoneMatch);
   }

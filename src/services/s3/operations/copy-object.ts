@@ -55,7 +55,7 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'CopyObject', input.ACL);
   checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm']);
+  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm', 'IfMatch', 'IfNoneMatch', 'AnnotationDirective']);
   const source = parseCopySource(input.CopySource);
   if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
   const replaceMetadata = (input.MetadataDirective ?? 'COPY') === 'REPLACE';

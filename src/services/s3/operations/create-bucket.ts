@@ -29,7 +29,7 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   if (input.ObjectOwnership !== undefined && input.ObjectOwnership !== 'BucketOwnerEnforced') {
     unsupported(deps, ctx, 'CreateBucket', input, ['ObjectOwnership']);
   }
-  unsupported(deps, ctx, 'CreateBucket', input, ['GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP', 'ObjectLockEnabledForBucket']);
+  unsupported(deps, ctx, 'CreateBucket', input, ['GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP', 'ObjectLockEnabledForBucket', 'BucketNamespace']);
   const config = input.CreateBucketConfiguration;
   unsupported(deps, ctx, 'CreateBucket', config ?? {}, ['Location', 'Bucket']);
   const region = bucketRegion(ctx.region, config?.LocationConstraint);

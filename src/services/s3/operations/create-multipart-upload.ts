@@ -15,7 +15,7 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);
+  unsupported(deps, ctx, 'CreateMultipartUpload', input, [...UNEMULATED_WRITE_MEMBERS, 'ChecksumType']);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);
   const tags = parseTaggingHeader(input.Tagging);
   await deps.store.requireBucket(input.Bucket);

@@ -3,7 +3,7 @@ import type { DeleteObjectInput, DeleteObjectOutput } from '../../../model/gener
 import { type S3Handler, unsupported } from '../context.js';
 
 export const deleteObject: S3Handler<DeleteObjectInput, DeleteObjectOutput> = async (deps, ctx, input) => {
-  unsupported(deps, ctx, 'DeleteObject', input, ['VersionId', 'MFA', 'BypassGovernanceRetention']);
+  unsupported(deps, ctx, 'DeleteObject', input, ['VersionId', 'MFA', 'BypassGovernanceRetention', 'IfMatch', 'IfMatchLastModifiedTime', 'IfMatchSize']);
   await deps.store.requireBucket(input.Bucket);
   await deps.store.deleteObject(input.Bucket, input.Key);
   return {};

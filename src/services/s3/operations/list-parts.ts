@@ -1,7 +1,7 @@
 /** ListParts: the parts uploaded so far, by part number, paged by PartNumberMarker. */
 import type { ListPartsInput, ListPartsOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
-import { maxKeysOf } from '../list-params.js';
+import { maxKeysOf, partNumberMarkerOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
 
 export const listParts: S3Handler<ListPartsInput, ListPartsOutput> = async (deps, ctx, input) => {
@@ -9,14 +9,14 @@ export const listParts: S3Handler<ListPartsInput, ListPartsOutput> = async (deps
   const maxParts = maxKeysOf(input.MaxParts, 'max-parts');
   await deps.store.requireBucket(input.Bucket);
   const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
-  const marker = input.PartNumberMarker !== undefined ? Number(input.PartNumberMarker) : 0;
+  const marker = partNumberMarkerOf(input.PartNumberMarker);
   const parts = await deps.store.listParts(upload.uploadId, marker, maxParts + 1);
   const truncated = parts.length > maxParts;
   const page = parts.slice(0, maxParts);
   const owner = ownerOf(ctx.accountId);
   const out: ListPartsOutput = {
     Bucket: input.Bucket, Key: input.Key, UploadId: input.UploadId,
-    PartNumberMarker: marker, MaxParts: maxParts, IsTruncated: truncated,
+    PartNumberMarker: String(marker), MaxParts: maxParts, IsTruncated: truncated,
     Parts: page.map((p) => ({
       PartNumber: p.partNumber, LastModified: new Date(p.lastModified), ETag: p.etag, Size: p.size,
       ...(p.checksum ? { [`Checksum${p.checksum.algorithm}`]: p.checksum.value } : {}),
@@ -24,6 +24,6 @@ export const listParts: S3Handler<ListPartsInput, ListPartsOutput> = async (deps
     Initiator: owner, Owner: owner, StorageClass: upload.object.storageClass ?? 'STANDARD',
     ...(upload.checksumAlgorithm ? { ChecksumAlgorithm: upload.checksumAlgorithm } : {}),
   };
-  if (truncated && page.length > 0) out.NextPartNumberMarker = page[page.length - 1]!.partNumber;
+  if (truncated && page.length > 0) out.NextPartNumberMarker = String(page[page.length - 1]!.partNumber);
   return out;
 };
