@@ -16,6 +16,8 @@ import { createVirtualHostParser } from './gateway/s3-host.js';
 import { ServiceRegistry } from './gateway/service-registry.js';
 import { createHttpServer } from './server/index.js';
 import { createWorkerPool } from './pool/index.js';
+import { RequestMetrics } from './metrics/request-metrics.js';
+import { EventLoopDelay } from './metrics/event-loop-delay.js';
 import { ensureDir } from '../native-store/ensure-dir.js';
 import { lockDataDir } from '../native-store/dir-lock.js';
 import type { NativeStore } from '../native-store/index.js';
@@ -60,6 +62,8 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
   const dataDir = config.ephemeral ? await mkdtemp(join(tmpdir(), 'boltstack-')) : resolve(config.dataDir);
   let unlock: (() => Promise<void>) | undefined;
   const pool = createWorkerPool();
+  const metrics = new RequestMetrics();
+  const eventLoop = new EventLoopDelay();
   // The store (LevelDB and its addon, ~7 MB of RSS) opens on the first request that needs it,
   // not at start (DESIGN.md §6a). What can be checked without it is checked now: the data dir
   // is usable, and no other emulator holds it.
@@ -83,13 +87,17 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     let adapter: 'uws' | 'node-http' = 'uws';
     const version = packageVersion();
     const handler = createLazyGateway({
-      registry, pool, log, defaultAccountId: config.defaultAccountId, features: config.features,
+      registry, pool, log, defaultAccountId: config.defaultAccountId, features: config.features, metrics,
       virtualHost: createVirtualHostParser(),
       internal: {
         version,
         httpAdapter: () => adapter,
         features: () => [...config.features],
         registry,
+        metrics: async () => {
+          const { CONTENT_TYPE, renderMetrics } = await import('./metrics/exposition.js');
+          return { contentType: CONTENT_TYPE, text: renderMetrics({ requests: metrics, pool, eventLoop, version, httpAdapter: adapter }) };
+        },
         info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid, poolThreads: pool.threads }),
         reset: async () => {
           await registry.closeAll();
@@ -113,6 +121,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         if (closing) return;
         closing = true;
         await server.close(5000);
+        eventLoop.close();
         await registry.closeAll();
         await pool.close();
         await closeStore();
@@ -121,6 +130,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
       },
     };
   } catch (err) {
+    eventLoop.close();
     await pool.close().catch(() => undefined);
     await closeStore().catch(() => undefined);
     await unlock?.().catch(() => undefined);

@@ -8,7 +8,8 @@ import { internalFailure, notImplemented } from '../errors/common.js';
 import type { Features } from '../config.js';
 import type { Logger } from '../log.js';
 import { loadModel } from '../model/generated/index.js';
-import type { ProtocolName, ServiceModel } from '../model/types.js';
+import type { OperationModel, ProtocolName, ServiceModel } from '../model/types.js';
+import type { RequestMetrics } from '../metrics/request-metrics.js';
 import { getProtocol } from '../protocols/index.js';
 import { scopeFromAuthorization, scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { WireResponse } from '../protocols/types.js';
@@ -42,6 +43,7 @@ export interface GatewayDeps {
   /** The account of requests whose access key is not an account id (account.ts). */
   defaultAccountId: string;
   features: Features;
+  metrics: RequestMetrics;
   /** false: plain GetObject/HeadObject take the generic path too (tests compare both). */
   plainReadFastPath?: boolean;
 }
@@ -130,10 +132,12 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     }
   }
 
+  deps.metrics.begin();
   const scope = scopeFromAuthorization(req.headers.authorization) ?? scopeFromQuery(req.query);
   let protocolName: ProtocolName = 'rest-xml';
   let model: ServiceModel | undefined;
   let operationName: string | undefined;
+  let operation: OperationModel | undefined;
   let ids: Ids | undefined;
   let wire: WireResponse;
   try {
@@ -146,7 +150,8 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     if (resolved.service === 's3' && deps.plainReadFastPath !== false) state.s3Model = resolved.model;
     protocolName = resolved.protocol;
     model = resolved.model;
-    operationName = resolved.operation.name;
+    operation = resolved.operation;
+    operationName = operation.name;
     ids = idsFor(deps, protocolName);
     const result = await dispatch(deps, req, resolved, ids, scope, signal, plain ? { ...plain.labels } : undefined);
     wire = result.wire;
@@ -154,7 +159,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
   } catch (err) {
     discardBody(req.body);
     // The client is gone: nobody to answer, and nothing is wrong with the server.
-    if (res.aborted) return;
+    if (res.aborted) return deps.metrics.finish(req, res, undefined, model?.service, operation, started);
     if (err instanceof Unresolved) {
       protocolName = err.protocol;
       model = err.model;
@@ -171,6 +176,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
   } catch (err) {
     deps.log.warn('response failed', { requestId: ids.requestId, err: String(err) });
   }
+  deps.metrics.finish(req, res, wire, model?.service, operation, started);
   if (deps.log.enabled('debug')) {
     deps.log.debug('request', {
       requestId: ids.requestId, method: req.method, path: req.path, operation: operationName,

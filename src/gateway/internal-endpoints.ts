@@ -1,7 +1,7 @@
 /**
  * boltstack's own endpoints under /_boltstack/ (and /_localstack/health, so tools that wait for
  * LocalStack wait for boltstack too): health, the capability table generated from the
- * catalogue, and reset (wipe all state, for test suites).
+ * catalogue, metrics (Prometheus text), and reset (wipe all state, for test suites).
  */
 import { SERVICE_PROTOCOLS, loadModel } from '../model/generated/index.js';
 import type { ServiceName } from '../model/types.js';
@@ -15,6 +15,8 @@ export interface InternalDeps {
   registry: ServiceRegistry;
   reset: () => Promise<void>;
   info: () => Record<string, unknown>;
+  /** The Prometheus text of /_boltstack/metrics (src/metrics, loaded on the first scrape). */
+  metrics: () => Promise<{ contentType: string; text: string }>;
 }
 
 const SERVICES = Object.keys(SERVICE_PROTOCOLS) as ServiceName[];
@@ -52,6 +54,11 @@ export async function handleInternal(deps: InternalDeps, method: string, path: s
     return method === 'GET' || method === 'HEAD' ? health(deps) : json(405, { error: 'use GET' });
   }
   if (path === '/_boltstack/capabilities') return method === 'GET' ? capabilities(deps) : json(405, { error: 'use GET' });
+  if (path === '/_boltstack/metrics') {
+    if (method !== 'GET') return json(405, { error: 'use GET' });
+    const { contentType, text } = await deps.metrics();
+    return { status: 200, headers: { 'content-type': contentType }, body: text };
+  }
   if (path === '/_boltstack/reset') {
     if (method !== 'POST') return json(405, { error: 'use POST' });
     await deps.reset();

@@ -25,5 +25,9 @@ export interface WorkerPool {
   run<T extends Task>(task: T): Promise<TaskResult<T>>;
   /** Threads currently alive (0 when idle: the pool is created lazily). */
   readonly threads: number;
+  /** Most threads the pool may start. */
+  readonly maxThreads: number;
+  /** Tasks waiting for a free thread (0 when idle). */
+  readonly queued: number;
   close(): Promise<void>;
 }

@@ -46,6 +46,14 @@ export class PiscinaWorkerPool implements WorkerPool {
     return this.#started?.threads.length ?? 0;
   }
 
+  get maxThreads(): number {
+    return this.#maxThreads;
+  }
+
+  get queued(): number {
+    return this.#started?.queueSize ?? 0;
+  }
+
   async run<T extends Task>(task: T): Promise<TaskResult<T>> {
     if (this.#closed) throw new Error('worker pool is closed');
     if (taskBytes(task) < this.#thresholds[task.kind]) {

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { openNativeStore } from '../../native-store/index.js';
 import { createLogger } from '../../src/log.js';
 import { createWorkerPool } from '../../src/pool/index.js';
+import { RequestMetrics } from '../../src/metrics/request-metrics.js';
 import { loadModel } from '../../src/model/generated/index.js';
 import { createGateway, type GatewayDeps } from '../../src/gateway/gateway.js';
 import { createVirtualHostParser } from '../../src/gateway/s3-host.js';
@@ -53,10 +54,10 @@ test('plain GetObject/HeadObject: the fast path and the generic path give identi
   try {
     const registry = new ServiceRegistry({ storage: async () => store, pool, features: new Set(), log, durability: 'process' });
     const deps: GatewayDeps = {
-      registry, pool, log, defaultAccountId: '000000000000', features: new Set(), virtualHost: createVirtualHostParser(),
+      registry, pool, log, defaultAccountId: '000000000000', features: new Set(), metrics: new RequestMetrics(), virtualHost: createVirtualHostParser(),
       // Fixed ids, so the two gateways' answers can be compared whole.
       ids: { s3: () => ({ requestId: '0123456789ABCDEF', hostId: 'aG9zdA==' }), uuid: () => '00000000-0000-0000-0000-000000000000' },
-      internal: { version: 'test', httpAdapter: () => 'test', features: () => [], registry, reset: async () => undefined, info: () => ({}) },
+      internal: { version: 'test', httpAdapter: () => 'test', features: () => [], registry, reset: async () => undefined, info: () => ({}), metrics: async () => ({ contentType: 'text/plain', text: '' }) },
     };
     const fast = createGateway(deps);
     const generic = createGateway({ ...deps, plainReadFastPath: false });
