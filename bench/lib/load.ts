@@ -25,6 +25,8 @@ export interface LoadOptions {
   pipelining: number;
   durationSec: number;
   method?: string;
+  /** Sent on every request as given (a `host` here replaces autocannon's own). */
+  headers?: Record<string, string>;
   /** Per-request timeout, s (autocannon counts a timeout as an error). Default 10. */
   timeoutSec?: number;
   /** The server's pid: its CPU time per answered request is reported too (less noisy than ops/s on a shared machine). */
@@ -54,6 +56,7 @@ function cannon(o: LoadOptions): Promise<Omit<LoadResult, 'serverCpuUsPerOp'>> {
   return new Promise((resolve, reject) => {
     autocannon({
       url: o.url, method: o.method ?? 'GET', connections: o.connections, pipelining: o.pipelining,
+      ...(o.headers ? { headers: o.headers } : {}),
       duration: o.durationSec, timeout: o.timeoutSec ?? 10,
     }, (err, r) => {
       if (err) { reject(err); return; }
