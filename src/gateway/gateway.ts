@@ -153,7 +153,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     operation = resolved.operation;
     operationName = operation.name;
     ids = idsFor(deps, protocolName);
-    const result = await dispatch(deps, req, resolved, ids, scope, signal, plain ? { ...plain.labels } : undefined);
+    const result = await dispatch(deps, req, resolved, ids, scope, signal, plain?.input);
     wire = result.wire;
     if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
   } catch (err) {

@@ -3,15 +3,19 @@
  * specialised because bench/micro/object-read-resolve.ts shows the generic route match and
  * decode cost more than 5% of a 4 KiB GetObject end to end).
  *
- * "Plain" means the generic path would decode exactly { Bucket, Key }: GET or HEAD of a
- * path-style /bucket/key, no body, no query parameter but SigV4's X-Amz-* and the SDK's x-id
- * hint, and none of the headers the operation's input binds (Range, conditionals, SSE-C,
- * checksum mode...). Anything else returns undefined and takes the generic path, which also
- * renders every error the way it always did. The handler, the encoder and the error rendering are
- * the generic ones, so the answer is the same (test/unit/s3-object-read.test.ts compares both).
+ * "Plain" means the generic path would decode { Bucket, Key } plus, at most, header members whose
+ * text is their value: GET or HEAD of a path-style /bucket/key, no body, no query parameter but
+ * SigV4's X-Amz-* and the SDK's x-id hint, and no bound header that the generic decoder would
+ * convert (If-Modified-Since is a timestamp, a prefix map like x-amz-meta-* needs a scan). String
+ * headers — x-amz-checksum-mode: ENABLED, which the AWS SDK v3 sends on every GetObject by
+ * default, Range, If-Match... — are copied as the generic decoder copies them, so SDK traffic
+ * takes this path too (bench s3-sdk-get). Anything else returns undefined and takes the generic
+ * path, which also renders every error the way it always did. The handler, the encoder and the
+ * error rendering are the generic ones, so the answer is the same (test/unit/s3-object-read.test.ts
+ * compares both).
  */
 import type { OperationModel, ServiceModel } from '../model/types.js';
-import { resolveShape } from '../protocols/shared/shape-walker.js';
+import { resolveShape, shapeType } from '../protocols/shared/shape-walker.js';
 import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { HttpRequest } from '../server/types.js';
 import { declaresBody } from './read-body.js';
@@ -20,25 +24,34 @@ import type { VirtualHostParser } from './s3-host.js';
 export interface PlainObjectRead {
   operation: OperationModel;
   labels: { Bucket: string; Key: string };
+  /** The decoded input: the labels plus the string header members present. A new object per call. */
+  input: Record<string, string>;
   path: string;
 }
 
-/** Lower-case names of the headers an operation's input reads; their presence means "not plain". */
-const boundHeaders = new WeakMap<OperationModel, string[]>();
+/**
+ * A header the operation's input binds: its lower-case name and, when the member is a string
+ * (decoded as the text itself), the member's name; undefined means "would be converted: not plain".
+ */
+interface BoundHeader { header: string; member: string | undefined }
 
-function headersOf(model: ServiceModel, operation: OperationModel): string[] {
-  let names = boundHeaders.get(operation);
-  if (names === undefined) {
-    names = [];
+const boundHeaders = new WeakMap<OperationModel, BoundHeader[]>();
+
+function headersOf(model: ServiceModel, operation: OperationModel): BoundHeader[] {
+  let bound = boundHeaders.get(operation);
+  if (bound === undefined) {
+    bound = [];
     for (const [name, ref] of Object.entries(operation.input?.members ?? {})) {
       const member = resolveShape(model, ref);
-      if (member.location === 'header') names.push((member.locationName ?? name).toLowerCase());
+      if (member.location === 'header') {
+        bound.push({ header: (member.locationName ?? name).toLowerCase(), member: shapeType(member) === 'string' ? name : undefined });
+      }
       // A prefix map (x-amz-meta-*) would need a scan of every header: not plain then.
-      if (member.location === 'headers') names.push('');
+      if (member.location === 'headers') bound.push({ header: '', member: undefined });
     }
-    boundHeaders.set(operation, names);
+    boundHeaders.set(operation, bound);
   }
-  return names;
+  return bound;
 }
 
 /** Only SigV4 query auth (X-Amz-Algorithm, -Credential, -Signature...) and x-id=<operation>. */
@@ -70,13 +83,20 @@ export function plainObjectRead(model: ServiceModel, req: HttpRequest, scope: Cr
   if (headers['x-amz-target'] !== undefined || declaresBody(headers)) return undefined;
   if (virtualHost(headers.host) !== undefined) return undefined;
   if (!plainQuery(req.query, operation.name)) return undefined;
-  for (const name of headersOf(model, operation)) {
-    if (name === '' || headers[name] !== undefined) return undefined;
+  let strings: [member: string, text: string][] | undefined;
+  for (const { header, member } of headersOf(model, operation)) {
+    if (header === '') return undefined;
+    const text = headers[header];
+    if (text === undefined) continue;
+    if (member === undefined) return undefined;
+    (strings ??= []).push([member, text]);
   }
   const slash = path.indexOf('/', 1);
   if (path[0] !== '/' || slash <= 1 || slash === path.length - 1) return undefined;
   const bucket = decodeLabel(path.slice(1, slash));
   const key = decodeLabel(path.slice(slash + 1));
   if (bucket === undefined || key === undefined) return undefined;
-  return { operation, labels: { Bucket: bucket, Key: key }, path };
+  const input: Record<string, string> = { Bucket: bucket, Key: key };
+  if (strings !== undefined) for (const [member, text] of strings) input[member] = text;
+  return { operation, labels: { Bucket: bucket, Key: key }, input, path };
 }
