@@ -48,12 +48,12 @@ export interface GatewayDeps {
   plainReadFastPath?: boolean;
 }
 
-interface Ids { requestId: string; headers: Record<string, string> }
+interface Ids { requestId: string; hostId?: string; headers: Record<string, string> }
 
 function idsFor(deps: GatewayDeps, protocol: ProtocolName): Ids {
   if (protocol === 'rest-xml') {
     const { requestId, hostId } = deps.ids.s3();
-    return { requestId, headers: { 'x-amz-request-id': requestId, 'x-amz-id-2': hostId } };
+    return { requestId, hostId, headers: { 'x-amz-request-id': requestId, 'x-amz-id-2': hostId } };
   }
   const requestId = deps.ids.uuid();
   return { requestId, headers: { 'x-amzn-requestid': requestId } };
@@ -84,7 +84,7 @@ async function preparseXml(pool: WorkerPool, protocol: ProtocolName, body: Buffe
 
 async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: () => AbortSignal, decoded?: Record<string, unknown>): Promise<{ wire: WireResponse; ignored: string[] }> {
   const protocol = getProtocol(r.protocol);
-  const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId };
+  const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId, hostId: ids.hostId };
   const head = { method: req.method, path: r.path, query: req.query, headers: req.headers };
   let input: Record<string, unknown>;
   if (decoded !== undefined) {

@@ -41,6 +41,8 @@ export interface ProtocolContext {
   model: ServiceModel;
   operation: OperationModel;
   requestId: string;
+  /** S3's x-amz-id-2 for this request, when the caller already has it. */
+  hostId?: string;
 }
 
 export interface Protocol {

@@ -14,7 +14,8 @@ export interface HttpRequest {
   query: string;
   /** Lower-case header names; repeated headers joined with ', '. */
   headers: Record<string, string>;
-  remoteAddress: string;
+  /** Read it before the response is sent (uWS: '' afterwards; it is looked up on first read). */
+  readonly remoteAddress: string;
   /**
    * The request body as a byte stream with backpressure (the adapter pauses the socket while the
    * consumer is behind). Consume it at most once. It errors if the client aborts.
@@ -30,6 +31,7 @@ export interface HttpResponse {
   /**
    * Sends a complete response. Content-Length is set by the adapter from `body`, except when
    * `headOnly` is given: then no body is written and Content-Length is `headOnly.contentLength`.
+   * A content-length in `headers` is ignored (the adapter writes its own).
    */
   send(status: number, headers: Record<string, string>, body?: Buffer | string, headOnly?: { contentLength: number }): void;
   /**

@@ -91,8 +91,6 @@ class UwsServer implements HttpServer {
       const previous = headers[name];
       headers[name] = previous === undefined ? value : `${previous}, ${value}`;
     });
-    const remoteAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
-
     const exchange = new UwsExchange(res, method === 'HEAD', (x) => this.#inFlight.delete(x));
     this.#inFlight.add(exchange);
     if (headBytes > this.#maxHeaderBytes) {
@@ -108,7 +106,7 @@ class UwsServer implements HttpServer {
       res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
       body = stream;
     }
-    const request: HttpRequest = new UwsRequestHead(method, path, query, headers, remoteAddress, body);
+    const request: HttpRequest = new UwsRequestHead(method, path, query, headers, exchange, body);
     const response = new UwsHttpResponse(exchange);
     try {
       this.#handler(request, response);
@@ -136,20 +134,34 @@ function hasBody(headers: Record<string, string>): boolean {
 
 /**
  * The copied request head. A request without a body gets an empty stream only if someone asks
- * for it: cheaper than wiring onData (uWS needs no reader then), and most never ask.
+ * for it: cheaper than wiring onData (uWS needs no reader then), and most never ask. The remote
+ * address too is read on first use: uWS asks the kernel (getpeername, a syscall per request,
+ * seen in `perf` of bench s3-sdk-get) and nothing on the hot path reads it. It can be read while
+ * the response is not yet sent ('' after that, when uWS may have freed the socket).
  */
 class UwsRequestHead implements HttpRequest {
   #body: Readable | undefined;
+  #remoteAddress: string | undefined;
+  readonly #exchange: UwsExchange;
 
   constructor(
     readonly method: string,
     readonly path: string,
     readonly query: string,
     readonly headers: Record<string, string>,
-    readonly remoteAddress: string,
+    exchange: UwsExchange,
     body: Readable | undefined,
   ) {
+    this.#exchange = exchange;
     this.#body = body;
+  }
+
+  get remoteAddress(): string {
+    if (this.#remoteAddress === undefined) {
+      if (!this.#exchange.socketUsable) return '';
+      this.#remoteAddress = Buffer.from(this.#exchange.res.getRemoteAddressAsText()).toString();
+    }
+    return this.#remoteAddress;
   }
 
   get body(): Readable {

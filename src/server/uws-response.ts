@@ -17,6 +17,12 @@ import { isBodyless, statusLine } from './status-text.js';
 /** Headers uWS writes itself; a second copy would corrupt the response. */
 const OWNED_BY_UWS = new Set(['content-length', 'date', 'transfer-encoding']);
 
+/** Whether uWS owns `name`, in any case; lower-cases only names of a matching length (hot path). */
+function ownedByUws(name: string): boolean {
+  const n = name.length;
+  return (n === 14 || n === 4 || n === 17) && OWNED_BY_UWS.has(name.toLowerCase());
+}
+
 export class UwsHttpResponse implements HttpResponse {
   readonly #x: UwsExchange;
   #started = false;
@@ -78,7 +84,7 @@ export class UwsHttpResponse implements HttpResponse {
     const res = this.#x.res;
     res.writeStatus(statusLine(status));
     for (const name in headers) {
-      if (OWNED_BY_UWS.has(name.toLowerCase())) continue;
+      if (ownedByUws(name)) continue;
       res.writeHeader(name, headers[name]!);
     }
   }

@@ -59,7 +59,7 @@ function outputPlan(model: ServiceModel, shape: Shape): OutputPlan {
 export function encodeRestXml(ctx: ProtocolContext, output: Record<string, unknown>): WireResponse {
   const { model, operation } = ctx;
   const shape = operation.output;
-  const response: WireResponse = { status: operation.http.responseCode ?? 200, headers: s3RequestHeaders(ctx.requestId) };
+  const response: WireResponse = { status: operation.http.responseCode ?? 200, headers: s3RequestHeaders(ctx.requestId, ctx.hostId) };
   if (shape === undefined) return response;
   const plan = outputPlan(model, shape);
   for (const { name, member, header } of plan.headers) {
