@@ -2,14 +2,14 @@
  * Writes a WireResponse through the HTTP adapter: HEAD, 204 and 304 carry no body (only a
  * Content-Length for HEAD); a body with Content-Range is 206; streams go with backpressure.
  */
-import type { WireResponse } from '../protocols/types.js';
+import type { OutgoingBody, WireResponse } from '../protocols/types.js';
 import type { Readable } from 'node:stream';
 import type { HttpResponse } from '../server/types.js';
 
 export async function sendResponse(res: HttpResponse, method: string, wire: WireResponse): Promise<void> {
   const { stream } = wire;
   if (res.aborted) {
-    stream?.stream.destroy();
+    discard(stream);
     return;
   }
   // Passed on as they are: both adapters write Content-Length themselves and skip the caller's
@@ -19,19 +19,19 @@ export async function sendResponse(res: HttpResponse, method: string, wire: Wire
   const declaredLength = headers['content-length'];
   const status = wire.status === 200 && headers['content-range'] !== undefined ? 206 : wire.status;
   if (method === 'HEAD' || status === 204 || status === 304) {
-    stream?.stream.destroy();
+    discard(stream);
     const length = method === 'HEAD' ? Number(declaredLength ?? stream?.length ?? Buffer.byteLength(wire.body ?? '')) : 0;
     res.send(status, headers, undefined, { contentLength: length });
     return;
   }
   if (stream && stream.length === 0) {
     // Nothing to stream: answer at once rather than wait for a source that may never end.
-    stream.stream.destroy();
+    discard(stream);
     res.send(status, headers, '');
     return;
   }
   if (stream) {
-    const whole = alreadyBuffered(stream.stream, stream.length);
+    const whole = stream.bytes ?? alreadyBuffered(stream.stream, stream.length);
     if (whole !== undefined) {
       res.send(status, headers, whole);
       return;
@@ -40,6 +40,11 @@ export async function sendResponse(res: HttpResponse, method: string, wire: Wire
     return;
   }
   res.send(status, headers, wire.body ?? '');
+}
+
+/** A body that will not be sent: its source is released (a buffered body has none to release). */
+function discard(body: OutgoingBody | undefined): void {
+  if (body !== undefined && body.bytes === undefined) body.stream.destroy();
 }
 
 /**

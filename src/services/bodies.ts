@@ -4,7 +4,7 @@
  * OutgoingBody that the gateway streams with backpressure. They live here, below the protocols,
  * because services must not import the wire layer (DESIGN.md §1); protocols import them from here.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 /** A streaming request body after transfer decoding (aws-chunked framing already removed). */
 export interface IncomingBody {
@@ -22,4 +22,21 @@ export interface IncomingBody {
 export interface OutgoingBody {
   stream: Readable;
   length: number;
+  /**
+   * The whole body, when it is already in memory (a small blob read at once): the gateway writes
+   * it in one go and never asks for `stream`, which is then made only on demand.
+   */
+  readonly bytes?: Buffer;
+}
+
+/** An OutgoingBody over bytes at hand; its stream exists only if someone asks for it. */
+export function bufferedBody(bytes: Buffer): OutgoingBody {
+  let stream: Readable | undefined;
+  return {
+    bytes,
+    length: bytes.length,
+    get stream(): Readable {
+      return (stream ??= Readable.from([bytes], { objectMode: false }));
+    },
+  };
 }

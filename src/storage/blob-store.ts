@@ -43,6 +43,12 @@ export interface BlobStore {
   write(body: AsyncIterable<Uint8Array>, options?: BlobWriteOptions): Promise<WrittenBlob>;
   /** A stream of the blob's bytes, or of one inclusive range of them. */
   read(id: string, range?: BlobRange): Readable;
+  /**
+   * The range's bytes at once when the store has them at hand (a small blob, cached or read
+   * synchronously), else undefined: use `read` then, which also reports a missing blob. A small
+   * GetObject then answers without a stream (bench s3-sdk-get). The bytes must not be modified.
+   */
+  readBuffered(id: string, range: BlobRange): Buffer | undefined;
   /** Size in bytes, or undefined when the blob does not exist. */
   size(id: string): Promise<number | undefined>;
   /** Removes the blob if it has no references and no pins. Returns true if removed. */

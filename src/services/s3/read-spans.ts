@@ -7,6 +7,14 @@ import { Readable } from 'node:stream';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { BlobSpan } from './records.js';
 
+/**
+ * The range's bytes at once, when the blob store has them at hand (one span, small): undefined
+ * means "stream it with readSpans".
+ */
+export function readSpansBuffered(blobs: BlobStore, spans: BlobSpan[], start: number, end: number): Buffer | undefined {
+  return spans.length === 1 ? blobs.readBuffered(spans[0]!.blob, { start, end }) : undefined;
+}
+
 export function readSpans(blobs: BlobStore, spans: BlobSpan[], start: number, end: number): Readable {
   if (spans.length === 1) return blobs.read(spans[0]!.blob, { start, end });
   async function* generate(): AsyncIterable<Uint8Array> {

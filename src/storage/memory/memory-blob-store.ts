@@ -49,6 +49,12 @@ export class MemoryBlobStore implements BlobStore {
     return Readable.from([range ? data.subarray(range.start, range.end + 1) : data], { objectMode: false });
   }
 
+  readBuffered(id: string, range: BlobRange): Buffer | undefined {
+    checkBlobAddress(id);
+    if (!(range.start >= 0 && range.end >= range.start)) throw new RangeError(`invalid blob range ${range.start}-${range.end}`);
+    return this.#blobs.get(id)?.subarray(range.start, range.end + 1);
+  }
+
   async size(id: string): Promise<number | undefined> {
     checkBlobAddress(id);
     return this.#blobs.get(id)?.length;

@@ -11,7 +11,8 @@ import { checkConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
 import { objectHeaders } from '../object-headers.js';
 import { parseRange, type ByteRange } from '../range.js';
-import { readSpans } from '../read-spans.js';
+import { readSpans, readSpansBuffered } from '../read-spans.js';
+import { bufferedBody } from '../../bodies.js';
 import type { ObjectRecord } from '../records.js';
 
 /** The byte range of part `partNumber` of an object (a simple object is one part). */
@@ -54,6 +55,8 @@ export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps
   const start = range?.start ?? 0;
   const end = range?.end ?? record.size - 1;
   const length = record.size === 0 ? 0 : end - start + 1;
-  out.Body = { stream: length === 0 ? Readable.from([]) : readSpans(deps.store.blobs, record.spans, start, end), length };
+  const bytes = length === 0 ? undefined : readSpansBuffered(deps.store.blobs, record.spans, start, end);
+  out.Body = bytes !== undefined ? bufferedBody(bytes)
+    : { stream: length === 0 ? Readable.from([]) : readSpans(deps.store.blobs, record.spans, start, end), length };
   return out;
 };
