@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MultiHasher, initChecksums } from '../src/checksums/index.js';
+import { MultiHasher, prepareChecksums } from '../src/checksums/index.js';
 import type { BlobRange, BlobStore, BlobWriteOptions, WrittenBlob } from '../src/storage/blob-store.js';
 import { hasBlobRefs } from '../src/storage/blob-refs.js';
 import type { MetaStore } from '../src/storage/meta-store.js';
@@ -77,10 +77,12 @@ export class FileBlobStore implements BlobStore {
   async write(body: AsyncIterable<Uint8Array>, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
     if (this.#closed) throw new Error('BlobStore is closed');
     options.signal?.throwIfAborted();
-    // xxh64 is part of every address. Loaded on the first write rather than at open: the wasm
-    // instance is ~1.5 MB of idle RSS (DESIGN.md §6a); after that this is a resolved promise.
-    await initChecksums();
-    const hasher = new MultiHasher(['xxh64', 'md5', ...(options.algorithms ?? [])]);
+    // xxh64 is part of every address. Its wasm (and XXH3/XXH128's, when asked for) is loaded on
+    // the first write rather than at open: ~1.5 MB of idle RSS each (DESIGN.md §6a); after that
+    // this is a resolved promise.
+    const algorithms = ['xxh64', 'md5', ...(options.algorithms ?? [])] as const;
+    await prepareChecksums(algorithms);
+    const hasher = new MultiHasher(algorithms);
     const name = newTempName();
     const temp = tempPath(this.#root, name);
     this.#activeTemps.add(name);

@@ -1,7 +1,7 @@
 /**
- * One incremental hasher per algorithm. md5/sha1/sha256 use node:crypto (OpenSSL); crc32/crc32c
+ * One incremental hasher per algorithm. md5/sha1/sha256/sha512 use node:crypto (OpenSSL); crc32/crc32c
  * use @node-rs/crc32 (native SIMD, measured ~10 GB/s and ~4 GB/s here, against ~0.3 GB/s for the
- * JS table versions); crc64nvme and xxh64 live in their own files.
+ * JS table versions); crc64nvme, xxh64 and xxh3/xxh128 live in their own files.
  * @node-rs/crc32 is required on first use, not imported: loading the addon costs ~4 MB of RSS
  * (measured), and an idle emulator that has not been asked for a CRC should not pay it
  * (DESIGN.md §6a). Node's require cache makes the later calls a map lookup.
@@ -11,15 +11,36 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Crc64NvmeHasher } from './crc64-nvme.js';
-import { createXxh64, loadXxhash } from './xxh64.js';
+import { createXxh64, loadXxhash, xxhashLoaded } from './xxh64.js';
+import { createXxh3Family, loadXxh3Family, xxh3FamilyLoaded } from './xxh3-family.js';
 import type { ChecksumAlgorithm, Hasher } from './types.js';
 
 export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] =
-  ['md5', 'crc32', 'crc32c', 'sha1', 'sha256', 'crc64nvme', 'xxh64'];
+  ['md5', 'crc32', 'crc32c', 'sha1', 'sha256', 'sha512', 'crc64nvme', 'xxh64', 'xxh3', 'xxh128'];
 
-/** Loads the async parts (xxhash-wasm). Idempotent; await once before hashing xxh64. */
+/** Loads xxhash-wasm, which blob addresses always need. Idempotent; awaited when a store opens. */
 export function initChecksums(): Promise<void> {
   return loadXxhash();
+}
+
+/** True when every algorithm can be hashed synchronously now (no wasm left to instantiate). */
+export function checksumsReady(algorithms: Iterable<ChecksumAlgorithm>): boolean {
+  for (const alg of algorithms) {
+    if (alg === 'xxh64' ? !xxhashLoaded() : (alg === 'xxh3' || alg === 'xxh128') && !xxh3FamilyLoaded(alg)) return false;
+  }
+  return true;
+}
+
+/**
+ * Loads the wasm behind any of these algorithms (xxh64, xxh3, xxh128) on first need, in this
+ * thread; a resolved no-op afterwards. Await it before `createHasher` / `MultiHasher` with them.
+ * XXH3/XXH128 are loaded only when asked for: an emulator never sent one pays nothing for them.
+ */
+export async function prepareChecksums(algorithms: Iterable<ChecksumAlgorithm>): Promise<void> {
+  for (const alg of algorithms) {
+    if (alg === 'xxh64') await loadXxhash();
+    else if (alg === 'xxh3' || alg === 'xxh128') await loadXxh3Family(alg);
+  }
 }
 
 type CrcModule = typeof import('@node-rs/crc32');
@@ -44,7 +65,7 @@ class CrcHasher implements Hasher {
 
 class NodeCryptoHasher implements Hasher {
   readonly #hash;
-  constructor(alg: 'md5' | 'sha1' | 'sha256') { this.#hash = createHash(alg); }
+  constructor(alg: 'md5' | 'sha1' | 'sha256' | 'sha512') { this.#hash = createHash(alg); }
   update(chunk: Uint8Array): void { this.#hash.update(chunk); }
   digest(): Buffer { return this.#hash.digest(); }
 }
@@ -54,6 +75,7 @@ export function createHasher(alg: ChecksumAlgorithm): Hasher {
     case 'md5':
     case 'sha1':
     case 'sha256':
+    case 'sha512':
       return new NodeCryptoHasher(alg);
     case 'crc32':
       return new CrcHasher(loadCrc().crc32);
@@ -63,13 +85,16 @@ export function createHasher(alg: ChecksumAlgorithm): Hasher {
       return new Crc64NvmeHasher();
     case 'xxh64':
       return createXxh64();
+    case 'xxh3':
+    case 'xxh128':
+      return createXxh3Family(alg);
     default:
       throw new Error(`unknown checksum algorithm: ${String(alg satisfies never)}`);
   }
 }
 
-/** Async factory for callers that do not want to think about initChecksums(). */
+/** Async factory for callers that do not want to think about prepareChecksums(). */
 export async function createHasherAsync(alg: ChecksumAlgorithm): Promise<Hasher> {
-  if (alg === 'xxh64') await loadXxhash();
+  await prepareChecksums([alg]);
   return createHasher(alg);
 }

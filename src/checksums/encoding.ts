@@ -17,7 +17,7 @@ export function fromBase64(value: string, bytes: number): Buffer | undefined {
 
 /** Raw digest length of each algorithm in bytes. */
 export const DIGEST_BYTES: Readonly<Record<ChecksumAlgorithm, number>> = {
-  md5: 16, crc32: 4, crc32c: 4, sha1: 20, sha256: 32, crc64nvme: 8, xxh64: 8,
+  md5: 16, crc32: 4, crc32c: 4, sha1: 20, sha256: 32, sha512: 64, crc64nvme: 8, xxh64: 8, xxh3: 8, xxh128: 16,
 };
 
 /** All digests as base64 strings (handy for headers and stored records). */

@@ -1,6 +1,6 @@
-/** Checksums: incremental hashers for every algorithm S3 accepts, plus xxh64 for blob addresses. */
+/** Checksums: incremental hashers for every algorithm S3 accepts (x-amz-checksum-*, Content-MD5), plus xxh64 for blob addresses. */
 export type { ChecksumAlgorithm, Digests, Hasher } from './types.js';
-export { CHECKSUM_ALGORITHMS, createHasher, createHasherAsync, initChecksums } from './create-hasher.js';
+export { CHECKSUM_ALGORITHMS, checksumsReady, createHasher, createHasherAsync, initChecksums, prepareChecksums } from './create-hasher.js';
 export { MultiHasher } from './multi-hasher.js';
 export { computeDigests, computeDigestsSync } from './compute-digests.js';
 export { DIGEST_BYTES, digestsToBase64, fromBase64, toBase64, toHex } from './encoding.js';

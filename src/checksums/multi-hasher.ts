@@ -6,7 +6,7 @@ export class MultiHasher {
   readonly #hashers: [ChecksumAlgorithm, Hasher][];
   #done = false;
 
-  /** Duplicates are ignored. xxh64 needs `initChecksums()` to have resolved. */
+  /** Duplicates are ignored. xxh64/xxh3/xxh128 need `prepareChecksums()` to have resolved. */
   constructor(algorithms: Iterable<ChecksumAlgorithm>) {
     this.#hashers = [...new Set(algorithms)].map((alg) => [alg, createHasher(alg)]);
   }

@@ -3,21 +3,20 @@
  * x-amz-checksum-* header are verified before decoding, as S3 does for every operation. Streaming
  * bodies are verified by the S3 handlers while they are written.
  */
-import { computeDigestsSync, fromBase64, type ChecksumAlgorithm } from '../checksums/index.js';
+import { computeDigests, fromBase64, type ChecksumAlgorithm } from '../checksums/index.js';
+import { ALGORITHMS, S3_CHECKSUM_ALGORITHMS } from '../services/s3/checksum-plan.js';
 import { s3Errors } from '../services/s3/errors.js';
 
-const HEADERS: [string, ChecksumAlgorithm, string][] = [
-  ['x-amz-checksum-crc32', 'crc32', 'CRC32'], ['x-amz-checksum-crc32c', 'crc32c', 'CRC32C'],
-  ['x-amz-checksum-sha1', 'sha1', 'SHA1'], ['x-amz-checksum-sha256', 'sha256', 'SHA256'],
-  ['x-amz-checksum-crc64nvme', 'crc64nvme', 'CRC64NVME'],
-];
+/** [header, algorithm, S3 name] for every x-amz-checksum-* header of the model. */
+const HEADERS: [string, ChecksumAlgorithm, string][] =
+  S3_CHECKSUM_ALGORITHMS.map((name) => [`x-amz-checksum-${name.toLowerCase()}`, ALGORITHMS[name], name]);
 
-export function verifyBodyChecksums(headers: Record<string, string>, body: Buffer): void {
+export async function verifyBodyChecksums(headers: Record<string, string>, body: Buffer): Promise<void> {
   const md5 = headers['content-md5'];
   const present = HEADERS.filter(([h]) => headers[h] !== undefined);
   if (md5 === undefined && present.length === 0) return;
   const algorithms = [...(md5 !== undefined ? ['md5' as const] : []), ...present.map(([, a]) => a)];
-  const digests = computeDigestsSync(body, algorithms);
+  const digests = await computeDigests(body, algorithms);
   if (md5 !== undefined) {
     const expected = fromBase64(md5, 16);
     if (!expected) throw s3Errors.invalidDigest(md5);

@@ -1,16 +1,17 @@
 import test from 'ava';
 import { createHash, randomBytes } from 'node:crypto';
 import { Crc64Nvme } from '@aws-sdk/crc64-nvme';
+import { Xxh3_128, Xxh3_64 } from '@aws-sdk/checksums/xxh';
 import {
   CHECKSUM_ALGORITHMS, MultiHasher, computeDigests, computeDigestsSync, createHasher, createHasherAsync,
-  fromBase64, initChecksums, toBase64, toHex,
+  fromBase64, prepareChecksums, toBase64, toHex,
 } from '../../src/checksums/index.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/index.js';
 
 const CHECK = Buffer.from('123456789');
 
 test.before(async () => {
-  await initChecksums();
+  await prepareChecksums(CHECKSUM_ALGORITHMS);
 });
 
 // Catalogue check values (reveng.sourceforge.io/crc-catalogue) and xxHash's reference output.
@@ -19,6 +20,10 @@ const VECTORS: Record<ChecksumAlgorithm, string> = {
   crc32c: 'e3069283',
   crc64nvme: 'ae8b14860a799888',
   xxh64: '8cb841db40e6ae83',
+  // XXH3-64 and XXH3-128 with seed 0, as @aws-sdk/checksums' independent pure-JS Xxh3 computes them.
+  xxh3: '72dcb18b67a17dff',
+  xxh128: '33119477ede5dcd5e9716427681d5860',
+  sha512: createHash('sha512').update(CHECK).digest('hex'),
   md5: createHash('md5').update(CHECK).digest('hex'),
   sha1: createHash('sha1').update(CHECK).digest('hex'),
   sha256: createHash('sha256').update(CHECK).digest('hex'),
@@ -46,6 +51,37 @@ test('the empty body has the well-known digests', (t) => {
   t.is(toHex(d.md5!), 'd41d8cd98f00b204e9800998ecf8427e');
   t.is(toBase64(d.crc32!), 'AAAAAA==');
   t.is(toBase64(d.crc32c!), 'AAAAAA==');
+});
+
+test('xxh3 and xxh128 of the empty input and "hello world" match the reference values', (t) => {
+  // Empty: xxHash's published XXH3_64bits("") / XXH3_128bits(""); "hello world": what the AWS SDK
+  // sends as x-amz-checksum-xxhash3 / -xxhash128 (base64 of the big-endian digest).
+  const empty = computeDigestsSync(new Uint8Array(0), ['xxh3', 'xxh128']);
+  t.is(toHex(empty.xxh3!), '2d06800538d394c2');
+  t.is(toHex(empty.xxh128!), '99aa06d3014798d86001c324468d497f');
+  const hello = computeDigestsSync(Buffer.from('hello world'), ['xxh3', 'xxh128']);
+  t.is(toBase64(hello.xxh3!), '1Eex6kDmmIs=');
+  t.is(toBase64(hello.xxh128!), '340J6T+HSQCpm4d1zBW2xw==');
+});
+
+test('xxh3 and xxh128 agree with @aws-sdk/checksums when several streams interleave on the shared instance', async (t) => {
+  // One wasm instance serves every stream in a thread: each switch parks one state and restores
+  // another. Three streams fed in turn, plus one finished mid-way, must each get their own digest.
+  for (const alg of ['xxh3', 'xxh128'] as const) {
+    const Ref = alg === 'xxh3' ? Xxh3_64 : Xxh3_128;
+    const bodies = [randomBytes(300_001), randomBytes(70_000), randomBytes(5)];
+    const ours = bodies.map(() => createHasher(alg));
+    const refs = bodies.map(() => new Ref());
+    const short = createHasher(alg);
+    short.update(CHECK);
+    for (let offset = 0; offset < 300_001; offset += 65_536) {
+      bodies.forEach((body, i) => { const c = body.subarray(offset, offset + 65_536); ours[i]!.update(c); refs[i]!.update(c); });
+      if (offset === 65_536) t.is(short.digest().toString('hex'), VECTORS[alg]);
+    }
+    for (let i = 0; i < bodies.length; i++) {
+      t.is(ours[i]!.digest().toString('hex'), Buffer.from(await refs[i]!.digest()).toString('hex'), `${alg} stream ${i}`);
+    }
+  }
 });
 
 test('crc32 header value is base64 of the 4 big-endian bytes', (t) => {

@@ -10,23 +10,24 @@ import { s3Errors } from './errors.js';
 
 export type S3ChecksumAlgorithm = ChecksumRecord['algorithm'];
 
+/** Every ChecksumAlgorithm of the current S3 model, in the model's order. */
 export const ALGORITHMS: Record<S3ChecksumAlgorithm, ChecksumAlgorithm> = {
   CRC32: 'crc32', CRC32C: 'crc32c', SHA1: 'sha1', SHA256: 'sha256', CRC64NVME: 'crc64nvme',
+  SHA512: 'sha512', MD5: 'md5', XXHASH64: 'xxh64', XXHASH3: 'xxh3', XXHASH128: 'xxh128',
 };
 
-/** Checksum headers of the current model whose algorithms boltstack does not compute yet. */
-export const UNEMULATED_CHECKSUM_MEMBERS = [
-  'ChecksumSHA512', 'ChecksumMD5', 'ChecksumXXHASH64', 'ChecksumXXHASH3', 'ChecksumXXHASH128',
-] as const;
+export const S3_CHECKSUM_ALGORITHMS = Object.keys(ALGORITHMS) as S3ChecksumAlgorithm[];
 
-export interface ChecksumMembers {
-  ChecksumAlgorithm?: string;
-  ChecksumCRC32?: string;
-  ChecksumCRC32C?: string;
-  ChecksumSHA1?: string;
-  ChecksumSHA256?: string;
-  ChecksumCRC64NVME?: string;
-}
+/** The x-amz-checksum-* member of each algorithm, spelled out so the members-handled test sees them. */
+export type ChecksumMember = `Checksum${S3ChecksumAlgorithm}`;
+const MEMBERS: { [A in S3ChecksumAlgorithm]: `Checksum${A}` } = {
+  CRC32: 'ChecksumCRC32', CRC32C: 'ChecksumCRC32C', SHA1: 'ChecksumSHA1', SHA256: 'ChecksumSHA256',
+  CRC64NVME: 'ChecksumCRC64NVME', SHA512: 'ChecksumSHA512', MD5: 'ChecksumMD5', XXHASH64: 'ChecksumXXHASH64',
+  XXHASH3: 'ChecksumXXHASH3', XXHASH128: 'ChecksumXXHASH128',
+};
+export const checksumMember = (algorithm: S3ChecksumAlgorithm): ChecksumMember => MEMBERS[algorithm];
+
+export type ChecksumMembers = { ChecksumAlgorithm?: string } & { [M in ChecksumMember]?: string };
 
 export interface ChecksumPlan {
   algorithm?: S3ChecksumAlgorithm;
@@ -36,15 +37,15 @@ export interface ChecksumPlan {
   trailer?: string;
 }
 
-const HEADER_VALUES: [S3ChecksumAlgorithm, keyof ChecksumMembers][] = [
-  ['CRC32', 'ChecksumCRC32'], ['CRC32C', 'ChecksumCRC32C'], ['SHA1', 'ChecksumSHA1'], ['SHA256', 'ChecksumSHA256'],
-  ['CRC64NVME', 'ChecksumCRC64NVME'],
-];
+const HEADER_VALUES = S3_CHECKSUM_ALGORITHMS.map((a) => [a, checksumMember(a)] as const);
+
+/** Alphabetical, as S3 lists the valid types in this message. */
+const VALID_TYPES = [...S3_CHECKSUM_ALGORITHMS].sort().join(', ');
 
 export function parseAlgorithm(value: string | undefined): S3ChecksumAlgorithm | undefined {
   if (value === undefined || value === '') return undefined;
   const upper = value.toUpperCase() as S3ChecksumAlgorithm;
-  if (!(upper in ALGORITHMS)) throw s3Errors.invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');
+  if (!(upper in ALGORITHMS)) throw s3Errors.invalidRequest(`Checksum algorithm provided is unsupported. Please try again with any of the valid types: [${VALID_TYPES}]`);
   return upper;
 }
 

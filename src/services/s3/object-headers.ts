@@ -1,5 +1,6 @@
 /** The object facts GetObject and HeadObject both answer with, from the stored record. */
 import type { GetObjectInput, HeadObjectOutput } from '../../model/generated/s3-types.js';
+import { checksumMember } from './checksum-plan.js';
 import type { ObjectRecord } from './records.js';
 
 type Overrides = Pick<GetObjectInput, 'ResponseCacheControl' | 'ResponseContentDisposition' | 'ResponseContentEncoding'
@@ -35,14 +36,9 @@ export function objectHeaders(record: ObjectRecord, overrides: Overrides, checks
   if (record.websiteRedirectLocation !== undefined) out.WebsiteRedirectLocation = record.websiteRedirectLocation;
   if (record.storageClass !== undefined && record.storageClass !== 'STANDARD') out.StorageClass = record.storageClass;
   if (record.metadata) out.Metadata = record.metadata;
-  if (checksumMode === 'ENABLED' && record.checksum) {
-    const member = `Checksum${record.checksum.algorithm}` as 'ChecksumCRC32';
-    if (member in CHECKSUM_MEMBERS) out[member] = record.checksum.value;
-  }
+  if (checksumMode === 'ENABLED' && record.checksum) out[checksumMember(record.checksum.algorithm)] = record.checksum.value;
   return out;
 }
-
-const CHECKSUM_MEMBERS = { ChecksumCRC32: 1, ChecksumCRC32C: 1, ChecksumSHA1: 1, ChecksumSHA256: 1 };
 
 /** Record fields set from the content headers of PutObject / CreateMultipartUpload / CopyObject. */
 export interface ContentMembers {

@@ -16,7 +16,7 @@ export interface BlobSpan {
 }
 
 export interface ChecksumRecord {
-  algorithm: 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256' | 'CRC64NVME';
+  algorithm: 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256' | 'CRC64NVME' | 'SHA512' | 'MD5' | 'XXHASH64' | 'XXHASH3' | 'XXHASH128';
   /** base64, as AWS renders it; a multipart composite value carries its "-N" suffix. */
   value: string;
   type: 'FULL_OBJECT' | 'COMPOSITE';

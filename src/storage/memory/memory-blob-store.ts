@@ -3,7 +3,7 @@
  * native-store's file-backed one (test/storage-suite/ runs one suite against both).
  */
 import { Readable } from 'node:stream';
-import { MultiHasher, initChecksums } from '../../checksums/index.js';
+import { MultiHasher, prepareChecksums } from '../../checksums/index.js';
 import type { BlobRange, BlobStore, BlobWriteOptions, WrittenBlob } from '../blob-store.js';
 import { hasBlobRefs } from '../blob-refs.js';
 import type { MetaStore } from '../meta-store.js';
@@ -24,8 +24,9 @@ export class MemoryBlobStore implements BlobStore {
   get count(): number { return this.#blobs.size; }
 
   async write(body: AsyncIterable<Uint8Array>, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
-    await initChecksums();
-    const hasher = new MultiHasher(['xxh64', 'md5', ...(options.algorithms ?? [])]);
+    const algorithms = ['xxh64', 'md5', ...(options.algorithms ?? [])] as const;
+    await prepareChecksums(algorithms);
+    const hasher = new MultiHasher(algorithms);
     const chunks: Buffer[] = [];
     for await (const chunk of readBody(body, options)) {
       hasher.update(chunk);

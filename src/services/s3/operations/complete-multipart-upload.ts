@@ -6,9 +6,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompleteMultipartUploadInput, CompleteMultipartUploadOutput } from '../../../model/generated/s3-types.js';
-import { createHasher } from '../../../checksums/index.js';
+import { createHasher, prepareChecksums } from '../../../checksums/index.js';
 import { type S3Handler, unsupported } from '../context.js';
-import { ALGORITHMS, UNEMULATED_CHECKSUM_MEMBERS } from '../checksum-plan.js';
+import { ALGORITHMS } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import type { ChecksumRecord, ObjectRecord, PartRecord, UploadRecord } from '../records.js';
 
@@ -67,7 +67,8 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
 
 export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, CompleteMultipartUploadOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'CompleteMultipartUpload', input, [
-    'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'ChecksumCRC64NVME', ...UNEMULATED_CHECKSUM_MEMBERS,
+    'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'ChecksumCRC64NVME',
+    'ChecksumSHA512', 'ChecksumMD5', 'ChecksumXXHASH64', 'ChecksumXXHASH3', 'ChecksumXXHASH128',
     'ChecksumType', 'MpuObjectSize', 'IfMatch',
   ]);
   if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
@@ -78,6 +79,8 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
   if (requested.length === 0) throw s3Errors.invalidRequest('You must specify at least one part');
   await deps.store.requireBucket(input.Bucket);
   const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+  // The composite is hashed synchronously inside the completion batch: load its wasm first.
+  if (upload.checksumAlgorithm) await prepareChecksums([ALGORITHMS[upload.checksumAlgorithm]]);
   if (input.IfNoneMatch === '*' && await deps.store.getObject(input.Bucket, input.Key)) throw s3Errors.preconditionFailed('If-None-Match');
   const record = await deps.store.completeUpload(upload, (parts) => buildMultipartObject(upload, parts, requested));
   const out: CompleteMultipartUploadOutput = {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
-import { planChecksum, UNEMULATED_CHECKSUM_MEMBERS } from '../checksum-plan.js';
+import { planChecksum } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import { assertValidKey } from '../names.js';
 import { contentFields } from '../object-headers.js';
@@ -18,7 +18,7 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, ...UNEMULATED_CHECKSUM_MEMBERS, 'IfMatch', 'WriteOffsetBytes']);
+  unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'IfMatch', 'WriteOffsetBytes']);
   if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
     throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', input.IfNoneMatch);
   }

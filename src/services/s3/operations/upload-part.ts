@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UploadPartInput, UploadPartOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
-import { planChecksum, UNEMULATED_CHECKSUM_MEMBERS } from '../checksum-plan.js';
+import { planChecksum } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import { writeBody } from '../write-body.js';
 
@@ -13,7 +13,7 @@ export function assertPartNumber(partNumber: number): void {
 }
 
 export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (deps, ctx, input) => {
-  unsupported(deps, ctx, 'UploadPart', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', ...UNEMULATED_CHECKSUM_MEMBERS]);
+  unsupported(deps, ctx, 'UploadPart', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   assertPartNumber(input.PartNumber);
   const plan = planChecksum(input, input.Body);
   await deps.store.requireBucket(input.Bucket);
