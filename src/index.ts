@@ -31,6 +31,8 @@ export interface Boltstack {
   readonly host: string;
   readonly dataDir: string;
   readonly httpAdapter: 'uws' | 'node-http';
+  /** Why node:http serves (chosen, or no native uWS build for this Node and glibc); undefined on uWS. */
+  readonly httpAdapterReason: string | undefined;
   /** Finishes in-flight requests, closes the store, removes an ephemeral data dir. */
   stop(): Promise<void>;
 }
@@ -83,20 +85,20 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     const registry = new ServiceRegistry({
       storage, pool, features: config.features, log, durability: config.durability, listingIndexKeys: config.listingIndexKeys,
     });
-    // eslint-disable-next-line prefer-const -- assigned once the server exists; read lazily by health
-    let adapter: 'uws' | 'node-http' = 'uws';
+    // Assigned once the server exists; read lazily by health.
+    let http: { adapter: 'uws' | 'node-http'; reason?: string } = { adapter: 'uws' };
     const version = packageVersion();
     const handler = createLazyGateway({
       registry, pool, log, defaultAccountId: config.defaultAccountId, features: config.features, metrics,
       virtualHost: createVirtualHostParser(),
       internal: {
         version,
-        httpAdapter: () => adapter,
+        httpAdapter: () => http,
         features: () => [...config.features],
         registry,
         metrics: async () => {
           const { CONTENT_TYPE, renderMetrics } = await import('./metrics/exposition.js');
-          return { contentType: CONTENT_TYPE, text: renderMetrics({ requests: metrics, pool, eventLoop, version, httpAdapter: adapter }) };
+          return { contentType: CONTENT_TYPE, text: renderMetrics({ requests: metrics, pool, eventLoop, version, httpAdapter: http.adapter }) };
         },
         info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid, poolThreads: pool.threads }),
         reset: async () => {
@@ -108,7 +110,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
       },
     });
     const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log });
-    adapter = server.adapter;
+    http = server.adapterReason === undefined ? { adapter: server.adapter } : { adapter: server.adapter, reason: server.adapterReason };
     const port = await server.listen(config.host, config.port);
     const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -117,6 +119,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
       host: config.host,
       dataDir,
       httpAdapter: server.adapter,
+      httpAdapterReason: server.adapterReason,
       stop: async () => {
         if (closing) return;
         closing = true;

@@ -10,7 +10,8 @@ import { implementedOperationsOf, type ServiceRegistry } from './service-registr
 
 export interface InternalDeps {
   version: string;
-  httpAdapter: () => string;
+  /** The HTTP adapter serving, and why when it is not uWS. */
+  httpAdapter: () => { adapter: string; reason?: string };
   features: () => string[];
   registry: ServiceRegistry;
   reset: () => Promise<void>;
@@ -30,9 +31,12 @@ const json = (status: number, body: unknown): WireResponse => ({
 function health(deps: InternalDeps): WireResponse {
   const services: Record<string, string> = {};
   for (const s of SERVICES) services[s] = deps.registry.state(s);
+  const http = deps.httpAdapter();
   return json(200, {
     status: 'ok', version: deps.version, edition: 'boltstack', services,
-    features: deps.features(), http: deps.httpAdapter(), ...deps.info(),
+    features: deps.features(), http: http.adapter,
+    ...(http.reason === undefined ? {} : { httpReason: http.reason }),
+    ...deps.info(),
   });
 }
 

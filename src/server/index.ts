@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../log.js';
 import type { HttpServer, HttpServerOptions } from './types.js';
-import { loadUws } from './uws-loader.js';
+import { loadUws, UwsUnavailable } from './uws-loader.js';
 import { createUwsServer } from './uws-adapter.js';
 
 export type { HttpRequest, HttpResponse, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
@@ -20,24 +20,24 @@ export interface CreateHttpServerOptions extends HttpServerOptions {
 
 export async function createHttpServer(options: CreateHttpServerOptions): Promise<HttpServer> {
   const { adapter = 'auto', logger, ...serverOptions } = options;
-  if (adapter === 'node-http') return nodeHttp(serverOptions);
+  if (adapter === 'node-http') return nodeHttp(serverOptions, 'chosen with --http-adapter node-http');
   let uws;
   try {
     uws = loadUws();
   } catch (error) {
     if (adapter === 'uws') throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof UwsUnavailable ? error.reason : String(error);
     const message =
-      `WARNING: uWebSockets.js could not be loaded, falling back to node:http. boltstack will be ` +
-      `markedly slower. Reason: ${reason}`;
+      `WARNING: serving on node:http, which is markedly slower than uWebSockets.js: ${reason}. ` +
+      `Native builds exist for Node 20 and 22 on glibc >= 2.27 and Node 24 on glibc >= 2.38 (docs/configuration.md).`;
     if (logger) logger.warn(message, { adapter: 'node-http', reason });
     else process.stderr.write(`\n*** ${message} ***\n\n`);
-    return nodeHttp(serverOptions);
+    return nodeHttp(serverOptions, reason);
   }
   return createUwsServer(uws, serverOptions);
 }
 
-async function nodeHttp(options: HttpServerOptions): Promise<HttpServer> {
+async function nodeHttp(options: HttpServerOptions, reason: string): Promise<HttpServer> {
   const { createNodeHttpServer } = await import('./node-http-adapter.js');
-  return createNodeHttpServer(options);
+  return createNodeHttpServer({ ...options, reason });
 }

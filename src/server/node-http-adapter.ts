@@ -10,22 +10,24 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
-import type { HttpResponse, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
+import type { HttpResponse, HttpServer, NodeHttpServerOptions, RequestHandler } from './types.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { isBodyless } from './status-text.js';
 
-export function createNodeHttpServer(options: HttpServerOptions): HttpServer {
+export function createNodeHttpServer(options: NodeHttpServerOptions): HttpServer {
   return new NodeHttpServer(options);
 }
 
 class NodeHttpServer implements HttpServer {
   readonly adapter = 'node-http' as const;
+  readonly adapterReason: string;
   readonly #server: Server;
   readonly #handler: RequestHandler;
   #inFlight = 0;
   #closed = false;
 
-  constructor(options: HttpServerOptions) {
+  constructor(options: NodeHttpServerOptions) {
+    this.adapterReason = options.reason;
     this.#handler = options.handler;
     this.#server = createServer({
       maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,

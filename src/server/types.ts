@@ -46,6 +46,8 @@ export type RequestHandler = (request: HttpRequest, response: HttpResponse) => v
 export interface HttpServer {
   /** 'uws' or 'node-http': shown in /_boltstack/health. */
   readonly adapter: 'uws' | 'node-http';
+  /** Why node:http serves rather than uWS (chosen by the user, or no native build); undefined on uWS. */
+  readonly adapterReason: string | undefined;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(host: string, port: number): Promise<number>;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
@@ -56,4 +58,9 @@ export interface HttpServerOptions {
   handler: RequestHandler;
   /** Largest request head accepted; larger ones get 431 without reaching the handler. */
   maxHeaderBytes?: number;
+}
+
+export interface NodeHttpServerOptions extends HttpServerOptions {
+  /** Why node:http serves; shown in /_boltstack/health. */
+  reason: string;
 }

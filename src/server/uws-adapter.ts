@@ -6,11 +6,13 @@
  * `res.onData` (uws-request-body.ts) and the response obeys uWS's cork/abort rules
  * (uws-response.ts). uWS itself answers `Expect: 100-continue` and decodes chunked request bodies.
  *
- * Limits of this uWS build, measured: at most 48 request headers and about 128 KiB of head; past
- * either it drops the connection without an answer. Below that, `maxHeaderBytes` gets a 431.
+ * Limits of this uWS build (v20.51), measured: past 98 request headers, or past the head size the
+ * loader sets (64 KiB), uWS answers 431 itself and closes; below that, `maxHeaderBytes` gets a 431.
+ * Content-Length of any size reaches the handler. A pipelined request that arrives while an
+ * earlier response on the connection waits for I/O closes the connection (uWS does not queue it).
  */
 import { Readable } from 'node:stream';
-import type { HttpRequest as UwsRequest, HttpResponse as UwsRawResponse, TemplatedApp, us_listen_socket } from '@trufflesuite/uws-js-unofficial';
+import type { HttpRequest as UwsRequest, HttpResponse as UwsRawResponse, TemplatedApp, us_listen_socket } from '@based/uws';
 import type { HttpRequest, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
 import type { UwsModule } from './uws-loader.js';
 import { UwsExchange } from './uws-exchange.js';
@@ -24,16 +26,15 @@ export function createUwsServer(uws: UwsModule, options: HttpServerOptions): Htt
   return new UwsServer(uws, options);
 }
 
-/** `App.close()` exists in the native 20.30 build (it closes every socket) but not in its typings. */
-type ClosableApp = TemplatedApp & { close(): void };
 
 /** uSockets' listen option that turns SO_REUSEPORT off (uWS ListenOptions). */
 const LIBUS_LISTEN_EXCLUSIVE_PORT = 1;
 
 class UwsServer implements HttpServer {
   readonly adapter = 'uws' as const;
+  readonly adapterReason = undefined;
   readonly #uws: UwsModule;
-  readonly #app: ClosableApp;
+  readonly #app: TemplatedApp;
   readonly #handler: RequestHandler;
   readonly #maxHeaderBytes: number;
   /** Memory for streamed request bodies, reused across this server's requests. */
@@ -46,7 +47,7 @@ class UwsServer implements HttpServer {
     this.#uws = uws;
     this.#handler = options.handler;
     this.#maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
-    this.#app = uws.App() as ClosableApp;
+    this.#app = uws.App();
     this.#app.any('/*', (res, req) => this.#onRequest(res, req));
   }
 

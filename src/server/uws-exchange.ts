@@ -5,7 +5,7 @@
  * response ended (it is freed), so everything asks `socketUsable` first; and the server counts
  * exchanges in flight to close gracefully.
  */
-import type { HttpResponse as UwsResponse } from '@trufflesuite/uws-js-unofficial';
+import type { HttpResponse as UwsResponse } from '@based/uws';
 import type { UwsRequestBody } from './uws-request-body.js';
 
 export class UwsExchange {

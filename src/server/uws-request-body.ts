@@ -44,10 +44,16 @@ export class UwsRequestBody extends Readable {
   /** Feeds one uWS data callback; called synchronously inside it. */
   onChunk(chunk: ArrayBuffer, isLast: boolean): void {
     if (isLast) this.#ended = true;
-    if (this.#discarding || this.destroyed) return;
+    if (this.#discarding || this.destroyed) {
+      if (isLast) this.#unpause();
+      return;
+    }
     // Copied now: uWS reuses its receive buffer once the callback returns.
     const more = chunk.byteLength === 0 ? true : this.push(this.#slabs.copy(chunk));
     if (isLast) {
+      // uWS (v20.51) still delivers the rest of a read after pause(), so the end can arrive while
+      // paused; the connection must be resumed or its next request is never read.
+      this.#unpause();
       this.push(null);
       return;
     }

@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import { request } from 'node:http';
-import { startBoltstack } from '../helpers/server.js';
+import { startBoltstack, TEST_ADAPTER } from '../helpers/server.js';
 import type { Boltstack } from '../../src/index.js';
 
 let server: Boltstack;
@@ -45,6 +45,24 @@ test('virtual-hosted requests by Host header reach the bucket', async (t) => {
   const list = await send('GET', '/?list-type=2', { ...SIGNED_S3, host: `vh-bucket.localhost:${server.port}` });
   t.regex(list.body, /<Key>obj\.txt<\/Key>/);
   t.regex(list.body, /<ListBucketResult xmlns="http:\/\/s3\.amazonaws\.com\/doc\/2006-03-01\/">/);
+});
+
+test('health names the HTTP adapter serving, and why when it is not uWS', async (t) => {
+  const health = JSON.parse((await send('GET', '/_boltstack/health')).body) as { http: string; httpReason?: string };
+  const expected = process.env.BOLTSTACK_EXPECT_HTTP_ADAPTER ?? (TEST_ADAPTER === 'auto' ? undefined : TEST_ADAPTER);
+  if (expected !== undefined) t.is(health.http, expected, health.httpReason);
+  t.is(health.httpReason, server.httpAdapterReason);
+  if (health.http === 'uws') {
+    t.is(health.httpReason, undefined);
+  } else if (TEST_ADAPTER === 'node-http') {
+    t.is(health.httpReason, 'chosen with --http-adapter node-http');
+  } else {
+    // A fallback names this Node's ABI and version and (on Linux) the running glibc.
+    const glibc = process.platform === 'linux' ? ` with glibc ${String((process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime)}` : '';
+    t.true(health.httpReason?.startsWith(
+      `no uWS build for Node ABI ${process.versions.modules} (Node ${process.versions.node}) on ${process.platform}/${process.arch}${glibc}`,
+    ), health.httpReason);
+  }
 });
 
 // Serial: reset wipes the server the other tests share (serial tests run first in ava).

@@ -15,8 +15,10 @@ export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 /**
  * The HTTP adapter under test: `npm test` runs the integration suites once on uWS and once more
  * with BOLTSTACK_TEST_HTTP_ADAPTER=node-http, so both adapters pass the same end-to-end suite.
+ * `.ci/run` also runs them under other Node lines with `auto`, as a user would start it, and says
+ * which adapter that must pick in BOLTSTACK_EXPECT_HTTP_ADAPTER (test/e2e/wire.test.ts checks it).
  */
-export const TEST_ADAPTER = (process.env.BOLTSTACK_TEST_HTTP_ADAPTER ?? 'uws') as 'uws' | 'node-http';
+export const TEST_ADAPTER = (process.env.BOLTSTACK_TEST_HTTP_ADAPTER ?? 'uws') as 'auto' | 'uws' | 'node-http';
 
 export async function startBoltstack(options: CreateOptions = {}): Promise<Boltstack> {
   return createBoltstack({ logLevel: 'error', httpAdapter: TEST_ADAPTER, ...options });
