@@ -4,3 +4,4 @@ export { CHECKSUM_ALGORITHMS, checksumsReady, createHasher, createHasherAsync, i
 export { MultiHasher } from './multi-hasher.js';
 export { computeDigests, computeDigestsSync } from './compute-digests.js';
 export { DIGEST_BYTES, digestsToBase64, fromBase64, toBase64, toHex } from './encoding.js';
+export { combineCrc64Nvme, type CrcPiece } from './crc64-nvme-combine.js';

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Crc64Nvme } from '@aws-sdk/crc64-nvme';
 import { Xxh3_128, Xxh3_64 } from '@aws-sdk/checksums/xxh';
 import {
-  CHECKSUM_ALGORITHMS, MultiHasher, computeDigests, computeDigestsSync, createHasher, createHasherAsync,
+  CHECKSUM_ALGORITHMS, MultiHasher, combineCrc64Nvme, computeDigests, computeDigestsSync, createHasher, createHasherAsync,
   fromBase64, prepareChecksums, toBase64, toHex,
 } from '../../src/checksums/index.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/index.js';
@@ -130,4 +130,14 @@ test('fromBase64 refuses malformed values and wrong lengths', (t) => {
   t.is(fromBase64('y/Q5Jg==', 8), undefined);
   t.is(fromBase64('not base64!', 4), undefined);
   t.is(fromBase64('y/Q5Jg', 4), undefined);
+});
+
+test('combineCrc64Nvme gives the CRC-64/NVME of the concatenation from the pieces\' CRCs and sizes', (t) => {
+  const crc = (d: Uint8Array): Buffer => { const h = createHasher('crc64nvme'); h.update(d); return h.digest(); };
+  for (const sizes of [[9], [0, 5], [1, 0, 1], [5 * 1024 * 1024 + 3, 1000, 17], [65_536, 65_536]]) {
+    const pieces = sizes.map((size) => randomBytes(size));
+    const whole = crc(Buffer.concat(pieces));
+    t.deepEqual(combineCrc64Nvme(pieces.map((p) => ({ crc: crc(p), size: p.length }))), whole, `sizes ${sizes.join(',')}`);
+  }
+  t.is(combineCrc64Nvme([]).toString('hex'), '0000000000000000');
 });

@@ -12,6 +12,7 @@ import {
   type ChecksumAlgorithm,
 } from '@aws-sdk/client-s3';
 import { Xxh3_128, Xxh3_64, Xxh64 } from '@aws-sdk/checksums/xxh';
+import { Crc64Nvme } from '@aws-sdk/crc64-nvme';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import { patternBuffer, patternStream } from '../../helpers/bytes.js';
@@ -122,3 +123,25 @@ for (const alg of ['XXHASH3', 'XXHASH128', 'SHA512'] as const) {
     t.is(head[member(alg)], done[member(alg)]);
   });
 }
+
+test('multipart upload with CRC64NVME gets a FULL_OBJECT checksum: the CRC of the whole object, which the SDK validates on GetObject', async (t) => {
+  const s3 = client();
+  const key = 'mpu-CRC64NVME';
+  const created = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ChecksumAlgorithm: 'CRC64NVME' }));
+  t.is(created.ChecksumType, 'FULL_OBJECT');
+  const parts = [patternBuffer(5 * 1024 * 1024, 4), patternBuffer(5 * 1024 * 1024 + 7, 5), patternBuffer(999, 6)];
+  const uploaded = [];
+  for (const [i, body] of parts.entries()) {
+    const r = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: created.UploadId, PartNumber: i + 1, Body: body, ChecksumAlgorithm: 'CRC64NVME' }));
+    uploaded.push({ PartNumber: i + 1, ETag: r.ETag!, ChecksumCRC64NVME: r.ChecksumCRC64NVME });
+  }
+  const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: created.UploadId, MultipartUpload: { Parts: uploaded } }));
+  const whole = new Crc64Nvme();
+  for (const p of parts) whole.update(p);
+  t.is(done.ChecksumCRC64NVME, Buffer.from(await whole.digest()).toString('base64'));
+  t.is(done.ChecksumType, 'FULL_OBJECT');
+  // Response validation is on by default: a wrong full-object value would make this throw.
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: 'ENABLED' }));
+  t.is(got.ChecksumCRC64NVME, done.ChecksumCRC64NVME);
+  t.is((await got.Body!.transformToByteArray()).length, parts.reduce((n, p) => n + p.length, 0));
+});

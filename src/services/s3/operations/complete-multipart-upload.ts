@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompleteMultipartUploadInput, CompleteMultipartUploadOutput } from '../../../model/generated/s3-types.js';
-import { createHasher, prepareChecksums } from '../../../checksums/index.js';
+import { combineCrc64Nvme, createHasher, prepareChecksums } from '../../../checksums/index.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { ALGORITHMS } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
@@ -30,9 +30,18 @@ function choosePart(upload: UploadRecord, parts: Map<number, PartRecord>, reques
   return stored;
 }
 
-function compositeChecksum(upload: UploadRecord, chosen: PartRecord[]): ChecksumRecord | undefined {
+/**
+ * The object's checksum from its parts' checksums: FULL_OBJECT (CRC64NVME) is the CRC of the whole
+ * object, combined from the part CRCs and sizes; COMPOSITE is the algorithm over the concatenated
+ * part digests with a "-N" suffix.
+ */
+function objectChecksum(upload: UploadRecord, chosen: PartRecord[]): ChecksumRecord | undefined {
   const algorithm = upload.checksumAlgorithm;
   if (!algorithm || chosen.some((p) => p.checksum?.algorithm !== algorithm)) return undefined;
+  if (algorithm === 'CRC64NVME' && upload.checksumType === 'FULL_OBJECT') {
+    const pieces = chosen.map((p) => ({ crc: Buffer.from(p.checksum!.value, 'base64'), size: p.size }));
+    return { algorithm, value: combineCrc64Nvme(pieces).toString('base64'), type: 'FULL_OBJECT' };
+  }
   const hasher = createHasher(ALGORITHMS[algorithm]);
   for (const part of chosen) hasher.update(Buffer.from(part.checksum!.value, 'base64'));
   return { algorithm, value: `${hasher.digest().toString('base64')}-${chosen.length}`, type: 'COMPOSITE' };
@@ -52,7 +61,7 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
   });
   const md5 = createHash('md5');
   for (const part of chosen) md5.update(Buffer.from(unquote(part.etag), 'hex'));
-  const checksum = compositeChecksum(upload, chosen);
+  const checksum = objectChecksum(upload, chosen);
   return {
     size: chosen.reduce((sum, p) => sum + p.size, 0),
     etag: `"${md5.digest('hex')}-${chosen.length}"`,
@@ -87,6 +96,9 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
     Location: `http://${ctx.host}/${input.Bucket}/${encodeURI(input.Key)}`,
     Bucket: input.Bucket, Key: input.Key, ETag: record.etag, ServerSideEncryption: 'AES256',
   };
-  if (record.checksum) (out as Record<string, unknown>)[`Checksum${record.checksum.algorithm}`] = record.checksum.value;
+  if (record.checksum) {
+    (out as Record<string, unknown>)[`Checksum${record.checksum.algorithm}`] = record.checksum.value;
+    out.ChecksumType = record.checksum.type;
+  }
   return out;
 };

@@ -17,16 +17,18 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, [...UNEMULATED_WRITE_MEMBERS, 'ChecksumType']);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);
+  // CRC64NVME has only the full-object type in S3; the others default to composite.
+  const checksumType = checksumAlgorithm === 'CRC64NVME' ? 'FULL_OBJECT' as const : 'COMPOSITE' as const;
   const tags = parseTaggingHeader(input.Tagging);
   await deps.store.requireBucket(input.Bucket);
   const uploadId = newUploadId();
   await deps.store.createUpload({
     bucket: input.Bucket, key: input.Key, uploadId, initiated: Date.now(),
     object: { ...contentFields(input), ...(tags && tags.length > 0 ? { tags } : {}) },
-    ...(checksumAlgorithm ? { checksumAlgorithm, checksumType: 'COMPOSITE' as const } : {}),
+    ...(checksumAlgorithm ? { checksumAlgorithm, checksumType } : {}),
   });
   return {
     Bucket: input.Bucket, Key: input.Key, UploadId: uploadId, ServerSideEncryption: 'AES256',
-    ...(checksumAlgorithm ? { ChecksumAlgorithm: checksumAlgorithm } : {}),
+    ...(checksumAlgorithm ? { ChecksumAlgorithm: checksumAlgorithm, ChecksumType: checksumType } : {}),
   };
 };
