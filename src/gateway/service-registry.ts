@@ -34,6 +34,8 @@ export type ServiceState = 'running' | 'available' | 'not implemented';
 export class ServiceRegistry {
   #deps: RegistryDeps;
   #services = new Map<ServiceName, Promise<Service | undefined>>();
+  /** The services whose creation finished: the gateway takes them without an await. */
+  #ready = new Map<ServiceName, Service>();
 
   constructor(deps: RegistryDeps) {
     this.#deps = deps;
@@ -47,10 +49,17 @@ export class ServiceRegistry {
       const { storage, ...shared } = this.#deps;
       service = load ? Promise.all([load(), storage()]).then(([m, stored]) => m.create({ ...shared, ...stored })) : Promise.resolve(undefined);
       // A failed start (say, the store cannot open) is retried by the next request.
-      service.catch(() => { if (this.#services.get(name) === service) this.#services.delete(name); });
+      service.then((created) => { if (created !== undefined && this.#services.get(name) === service) this.#ready.set(name, created); }, () => {
+        if (this.#services.get(name) === service) this.#services.delete(name);
+      });
       this.#services.set(name, service);
     }
     return service;
+  }
+
+  /** The service if it has been created already, else undefined (then use `get`). */
+  ready(name: ServiceName): Service | undefined {
+    return this.#ready.get(name);
   }
 
   state(name: ServiceName): ServiceState {
@@ -63,6 +72,7 @@ export class ServiceRegistry {
   async closeAll(): Promise<void> {
     const services = [...this.#services.values()];
     this.#services.clear();
+    this.#ready.clear();
     for (const service of await Promise.all(services)) await service?.close?.();
   }
 }

@@ -14,6 +14,7 @@ import { parseRange, type ByteRange } from '../range.js';
 import { readSpans, readSpansBuffered } from '../read-spans.js';
 import { bufferedBody } from '../../bodies.js';
 import type { ObjectRecord } from '../records.js';
+import { UNCACHED } from '../store.js';
 
 /** The byte range of part `partNumber` of an object (a simple object is one part). */
 export function partRange(record: ObjectRecord, partNumber: number): ByteRange {
@@ -29,15 +30,21 @@ export function partRange(record: ObjectRecord, partNumber: number): ByteRange {
 }
 
 export async function loadForRead(deps: Parameters<S3Handler<unknown, unknown>>[0], input: GetObjectInput): Promise<ObjectRecord> {
-  await deps.store.requireBucket(input.Bucket);
+  // The bucket cache nearly always answers at once: no await for it then (a small GetObject is
+  // a hot path: bench s3-sdk-get).
+  const bucket = deps.store.cachedBucket(input.Bucket);
+  if (bucket === UNCACHED) await deps.store.requireBucket(input.Bucket);
+  else if (bucket === undefined) throw s3Errors.noSuchBucket(input.Bucket);
   const record = await deps.store.getObject(input.Bucket, input.Key);
   if (!record) throw s3Errors.noSuchKey(input.Key);
-  checkConditions({
-    ...(input.IfMatch !== undefined ? { ifMatch: input.IfMatch } : {}),
-    ...(input.IfNoneMatch !== undefined ? { ifNoneMatch: input.IfNoneMatch } : {}),
-    ...(input.IfModifiedSince !== undefined ? { ifModifiedSince: input.IfModifiedSince } : {}),
-    ...(input.IfUnmodifiedSince !== undefined ? { ifUnmodifiedSince: input.IfUnmodifiedSince } : {}),
-  }, record.etag, record.lastModified);
+  if (input.IfMatch !== undefined || input.IfNoneMatch !== undefined || input.IfModifiedSince !== undefined || input.IfUnmodifiedSince !== undefined) {
+    checkConditions({
+      ...(input.IfMatch !== undefined ? { ifMatch: input.IfMatch } : {}),
+      ...(input.IfNoneMatch !== undefined ? { ifNoneMatch: input.IfNoneMatch } : {}),
+      ...(input.IfModifiedSince !== undefined ? { ifModifiedSince: input.IfModifiedSince } : {}),
+      ...(input.IfUnmodifiedSince !== undefined ? { ifUnmodifiedSince: input.IfUnmodifiedSince } : {}),
+    }, record.etag, record.lastModified);
+  }
   return record;
 }
 
