@@ -11,7 +11,7 @@
  *   range (the format version) survive clear().
  */
 import { ClassicLevel } from 'classic-level';
-import type { KeyRange, MetaOp, MetaStore } from '../src/storage/meta-store.js';
+import { NOT_NOW, type KeyRange, type MetaOp, type MetaStore } from '../src/storage/meta-store.js';
 import { checkNamespace, checkOps, checkString } from '../src/storage/memory/validate.js';
 import { checkFormatVersion } from './format-version.js';
 
@@ -88,6 +88,13 @@ export class LevelMetaStore implements MetaStore {
     // A sublevel created a moment ago is still 'opening' (getSync would throw): async then.
     const sub = this.#sub(ns);
     return sub.status === 'open' ? sub.getSync(key) : sub.get(key);
+  }
+
+  getNow(ns: string, key: string): string | undefined | typeof NOT_NOW {
+    checkNamespace(ns);
+    checkString('key', key);
+    const sub = this.#sub(ns);
+    return sub.status === 'open' ? sub.getSync(key) : NOT_NOW;
   }
 
   async getMany(ns: string, keys: string[]): Promise<(string | undefined)[]> {

@@ -14,7 +14,8 @@ export class UwsExchange {
   #aborted = false;
   #done = false;
   #body: UwsRequestBody | undefined;
-  readonly #abortListeners: Array<() => void> = [];
+  /** Made on the first listener: most requests never add one. */
+  #abortListeners: Array<() => void> | undefined;
   readonly #onSettled: (exchange: UwsExchange) => void;
 
   constructor(res: UwsResponse, isHead: boolean, onSettled: (exchange: UwsExchange) => void) {
@@ -45,7 +46,7 @@ export class UwsExchange {
   addAbortListener(listener: () => void): void {
     if (this.#done) return;
     if (this.#aborted) queueMicrotask(listener);
-    else this.#abortListeners.push(listener);
+    else (this.#abortListeners ??= []).push(listener);
   }
 
   /** Call just before the final write that ends the response (while `res` is still valid). */
@@ -57,7 +58,7 @@ export class UwsExchange {
   markDone(): void {
     if (this.#done || this.#aborted) return;
     this.#done = true;
-    this.#abortListeners.length = 0;
+    this.#abortListeners = undefined;
     this.#onSettled(this);
   }
 
@@ -65,7 +66,8 @@ export class UwsExchange {
     if (this.#done || this.#aborted) return;
     this.#aborted = true;
     this.#body?.onAbort();
-    const listeners = this.#abortListeners.splice(0);
+    const listeners = this.#abortListeners ?? [];
+    this.#abortListeners = undefined;
     this.#onSettled(this);
     for (const listener of listeners) {
       try {

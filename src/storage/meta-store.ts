@@ -20,8 +20,17 @@ export interface KeyRange {
   limit?: number;
 }
 
+/** `getNow`'s answer when the value cannot be read synchronously right now: use `get`. */
+export const NOT_NOW: unique symbol = Symbol('not now');
+
 export interface MetaStore {
   get(ns: string, key: string): Promise<string | undefined>;
+  /**
+   * As `get`, but synchronously when the store can (LevelDB's getSync once the namespace is
+   * open; the memory store always), NOT_NOW otherwise. For hot reads (a small GetObject): the
+   * promise plumbing of `get` costs more than the read (bench s3-sdk-get). Errors throw.
+   */
+  getNow(ns: string, key: string): string | undefined | typeof NOT_NOW;
   getMany(ns: string, keys: string[]): Promise<(string | undefined)[]>;
   put(ns: string, key: string, value: string): Promise<void>;
   del(ns: string, key: string): Promise<void>;

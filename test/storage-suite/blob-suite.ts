@@ -26,6 +26,7 @@ export type BlobStoreFactory = (options?: { refReadDelayMs?: number }) => Promis
 export function withSlowRefReads(meta: MetaStore, ms: number): MetaStore {
   return {
     get: (ns, key) => meta.get(ns, key),
+    getNow: (ns, key) => meta.getNow(ns, key),
     getMany: (ns, keys) => meta.getMany(ns, keys),
     put: (ns, key, value) => meta.put(ns, key, value),
     del: (ns, key) => meta.del(ns, key),

@@ -1,6 +1,6 @@
 /** MetaStore half of the shared storage suite. */
 import type { TestFn } from 'ava';
-import type { MetaStore } from '../../src/storage/meta-store.js';
+import { NOT_NOW, type MetaStore } from '../../src/storage/meta-store.js';
 
 export interface MetaStoreHarness {
   meta: MetaStore;
@@ -33,6 +33,19 @@ export function runMetaStoreSuite(test: TestFn, factory: MetaStoreFactory): void
     await m.del('ns', 'k');
     t.is(await m.get('ns', 'k'), undefined);
     await t.notThrowsAsync(m.del('ns', 'never-there'));
+  });
+
+  test('meta: getNow reads what get reads, or says NOT_NOW', async (t) => {
+    const m = await open(t);
+    await m.put('ns', 'k', 'v1');
+    for (const [key, want] of [['k', 'v1'], ['missing', undefined]] as const) {
+      const now = m.getNow('ns', key);
+      if (now !== NOT_NOW) t.is(now, want);
+      t.is(await m.get('ns', key), want);
+    }
+    // Once a namespace has been read, it is open: both stores answer synchronously then.
+    t.is(m.getNow('ns', 'k'), 'v1');
+    t.throws(() => m.getNow('ns', '\uD800'), { instanceOf: TypeError }, 'a key get refuses is refused');
   });
 
   test('meta: values keep any unicode and large sizes intact', async (t) => {

@@ -5,7 +5,7 @@
  * Blobs a change stops referencing are collected after its batch commits.
  */
 import type { BlobStore } from '../../storage/blob-store.js';
-import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
+import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
 import { addBlobRef, dropBlobRef } from '../../storage/blob-refs.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
 import type { Logger } from '../../log.js';
@@ -136,6 +136,12 @@ export class S3Store {
   async getObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
     const raw = await this.meta.get(NS, keys.objectKey(bucket, key));
     return raw === undefined ? undefined : decodeObjectRecord(raw);
+  }
+
+  /** As getObject, synchronously when the MetaStore can read now (MetaStore.getNow), else NOT_NOW. */
+  objectNow(bucket: string, key: string): ObjectRecord | undefined | typeof NOT_NOW {
+    const raw = this.meta.getNow(NS, keys.objectKey(bucket, key));
+    return raw === undefined || raw === NOT_NOW ? raw : decodeObjectRecord(raw);
   }
 
   /**

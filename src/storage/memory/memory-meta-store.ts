@@ -17,6 +17,12 @@ export class MemoryMetaStore implements MetaStore {
     return this.#spaces.get(ns)?.get(key);
   }
 
+  getNow(ns: string, key: string): string | undefined {
+    this.#check(ns);
+    checkString('key', key);
+    return this.#spaces.get(ns)?.get(key);
+  }
+
   async getMany(ns: string, keys: string[]): Promise<(string | undefined)[]> {
     this.#check(ns);
     for (const key of keys) checkString('key', key);

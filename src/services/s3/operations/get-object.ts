@@ -15,6 +15,7 @@ import { readSpans, readSpansBuffered } from '../read-spans.js';
 import { bufferedBody } from '../../bodies.js';
 import type { ObjectRecord } from '../records.js';
 import { UNCACHED } from '../store.js';
+import { NOT_NOW } from '../../../storage/meta-store.js';
 
 /** The byte range of part `partNumber` of an object (a simple object is one part). */
 export function partRange(record: ObjectRecord, partNumber: number): ByteRange {
@@ -30,12 +31,13 @@ export function partRange(record: ObjectRecord, partNumber: number): ByteRange {
 }
 
 export async function loadForRead(deps: Parameters<S3Handler<unknown, unknown>>[0], input: GetObjectInput): Promise<ObjectRecord> {
-  // The bucket cache nearly always answers at once: no await for it then (a small GetObject is
-  // a hot path: bench s3-sdk-get).
+  // The bucket cache and LevelDB's getSync nearly always answer at once: no await for them then
+  // (a small GetObject is a hot path: bench s3-sdk-get).
   const bucket = deps.store.cachedBucket(input.Bucket);
   if (bucket === UNCACHED) await deps.store.requireBucket(input.Bucket);
   else if (bucket === undefined) throw s3Errors.noSuchBucket(input.Bucket);
-  const record = await deps.store.getObject(input.Bucket, input.Key);
+  const now = deps.store.objectNow(input.Bucket, input.Key);
+  const record = now === NOT_NOW ? await deps.store.getObject(input.Bucket, input.Key) : now;
   if (!record) throw s3Errors.noSuchKey(input.Key);
   if (input.IfMatch !== undefined || input.IfNoneMatch !== undefined || input.IfModifiedSince !== undefined || input.IfUnmodifiedSince !== undefined) {
     checkConditions({
