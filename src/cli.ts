@@ -1,17 +1,28 @@
 #!/usr/bin/env node
 /**
- * The `boltstack` command's entry. It sets one V8 flag and then loads the command (cli-main.ts):
- * the flag has to be in place before any other module of the start path is even resolved.
+ * The `boltstack` command's entry. It sets V8 flags and then loads the command (cli-main.ts):
+ * the flags have to be in place before any other module of the start path is even resolved.
  *
- * Why: resolving the ~30 modules of the start path makes V8 optimise one function of Node's own
- * module loader (getPathFromURLPosix) with TurboFan, and that first optimisation maps about
- * 3.8 MB of the optimising compiler's code into RSS: idle VmRSS 52.4 MiB with it, 48.6 without
- * (DESIGN.md §6a: < 50 MB). So TurboFan is off while the server starts and is switched back on
- * as soon as it listens; from then on code is optimised as usual. test/e2e/cli-turbofan.test.ts
- * checks that it is back on, since a server left without TurboFan would be several times slower.
+ * TurboFan, why: resolving the ~30 modules of the start path makes V8 optimise one function of
+ * Node's own module loader (getPathFromURLPosix) with TurboFan, and that first optimisation maps
+ * about 3.8 MB of the optimising compiler's code into RSS: idle VmRSS 52.4 MiB with it, 48.6
+ * without (DESIGN.md §6a: < 50 MB). So TurboFan is off while the server starts and is switched
+ * back on as soon as it listens; from then on code is optimised as usual.
+ * test/e2e/cli-turbofan.test.ts checks that it is back on, since a server left without TurboFan
+ * would be several times slower.
+ *
+ * Memory under load: v8-memory-flags.ts bounds the young generation and keeps the old one near
+ * its live size, unless the user chose those settings with node flags or NODE_OPTIONS, or set
+ * BOLTSTACK_V8_FLAGS (test/e2e/cli-memory-flags.test.ts).
  */
 import { setFlagsFromString } from 'node:v8';
+import { memoryFlags } from './v8-memory-flags.js';
 
+// Not for `boltstack bench`: a load generator should not trade speed for memory.
+if (process.argv[2] !== 'bench') {
+  const sources = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, override: process.env.BOLTSTACK_V8_FLAGS };
+  for (const flag of memoryFlags(sources)) setFlagsFromString(flag);
+}
 setFlagsFromString('--no-turbofan');
 const { runCli } = await import('./cli-main.js');
 runCli(process.argv.slice(2), () => setFlagsFromString('--turbofan'));

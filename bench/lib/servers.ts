@@ -14,11 +14,18 @@ export type ServerName = 'boltstack' | 's3rver';
 
 const distRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function startBoltstack(extraArgs: string[] = []): Promise<ServerProcess> {
+/** How to run node for a boltstack under test: its own flags (e.g. V8's) and extra environment. */
+export interface NodeSetup {
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+}
+
+export async function startBoltstack(extraArgs: string[] = [], node: NodeSetup = {}): Promise<ServerProcess> {
   const port = await freePort();
   return startServer({
     name: 'boltstack', command: process.execPath, port, readyPath: '/_boltstack/health',
-    args: [join(distRoot, 'src/cli.js'), '--host', '127.0.0.1', '--port', String(port), '--ephemeral', '--log-level', 'warn', ...extraArgs],
+    args: [...(node.nodeArgs ?? []), join(distRoot, 'src/cli.js'), '--host', '127.0.0.1', '--port', String(port), '--ephemeral', '--log-level', 'warn', ...extraArgs],
+    ...(node.env ? { env: { ...process.env, ...node.env } } : {}),
   });
 }
 

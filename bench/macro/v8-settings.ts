@@ -1,0 +1,173 @@
+/**
+ * v8-settings: peak VmRSS and ops/s of boltstack under several V8 / malloc settings side by side, to choose (and re-check) the memory flags of the `boltstack` command.
+ *
+ * Each setting is a way of running `node dist/src/cli.js`: node flags and environment
+ * (BOLTSTACK_V8_FLAGS replaces the command's own V8 flags, src/v8-memory-flags.ts):
+ *   v8-default   no flags: V8's own heuristics (what the command did before it set any)
+ *   young-only   the young generation bounded, the old generation left to V8
+ *   boltstack    what the command sets by itself
+ * plus any given with --setting NAME=ARGS (node flags, and KEY=VALUE for the environment, e.g.
+ * `--setting arena2=MALLOC_ARENA_MAX=2`).
+ * For every repetition and workload, every setting gets a fresh server in turn (the order rotates
+ * per repetition), so drift on a shared machine hits all of them. Per run: start time, idle
+ * VmRSS, peak VmRSS of the measured phase (VmHWM), RssAnon after it, ops/s, server CPU per
+ * operation, errors. Ratios of ops/s are paired with the v8-default run of the same repetition.
+ * --rest adds, per setting, the AWS CLI basic session (a bucket, three small objects, a listing)
+ * and VmRSS / RssAnon 30 s later, with what the resident rest is (files mapped: node, addons).
+ * Options: --duration S (10), --reps N (2), --warmup S (2), --only small-8,small-64,mixed-32,
+ * --settings v8-default,boltstack (a subset), --setting NAME=ARGS (repeatable), --rest.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runBench } from '../../src/bench/run-bench.js';
+import type { RunResult } from '../../src/bench/types.js';
+import { environment } from '../lib/environment.js';
+import { readMemory } from '../lib/proc-status.js';
+import { residentMap } from '../lib/smaps.js';
+import { startBoltstack, type NodeSetup } from '../lib/servers.js';
+import { median, round } from '../lib/stats.js';
+import { awsCli } from '../lib/aws-cli.js';
+
+export const description = 'peak VmRSS and ops/s of boltstack under V8 memory settings side by side (s3-small-objects c8/c64, s3-mixed c32); --rest adds RSS 30 s after an AWS CLI session';
+
+interface Setting extends NodeSetup { name: string }
+
+const BUILT_IN: Setting[] = [
+  { name: 'v8-default', env: { BOLTSTACK_V8_FLAGS: '' } },
+  { name: 'young-only', env: { BOLTSTACK_V8_FLAGS: '--semi-space-growth-factor=1' } },
+  { name: 'boltstack', env: {} },
+];
+
+interface Load { name: string; workload: string; concurrency: number; targetPeakMiB: number }
+
+const LOADS: Load[] = [
+  { name: 'small-8', workload: 's3-small-objects', concurrency: 8, targetPeakMiB: 75 },
+  { name: 'small-64', workload: 's3-small-objects', concurrency: 64, targetPeakMiB: 75 },
+  { name: 'mixed-32', workload: 's3-mixed', concurrency: 32, targetPeakMiB: 100 },
+];
+
+interface Sample {
+  rep: number; startMs: number; idleRssMiB: number; peakRssMiB: number; anonAfterMiB: number;
+  opsPerSec: number; serverCpuUsPerOp: number; p99Ms: number; errors: number;
+}
+
+function values(args: string[], name: string): string[] {
+  return args.flatMap((a, i) => (a === name && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+}
+
+function number(args: string[], name: string, fallback: number): number {
+  const v = Number(values(args, name)[0]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** NAME=ARGS: ARGS split on spaces; KEY=VALUE (no leading dashes) goes to the environment. */
+function parseSetting(spec: string): Setting {
+  const eq = spec.indexOf('=');
+  if (eq <= 0) throw new Error(`--setting: expected NAME=ARGS, got "${spec}"`);
+  const setting: Setting = { name: spec.slice(0, eq), nodeArgs: [], env: {} };
+  for (const token of spec.slice(eq + 1).split(/\s+/).filter(Boolean)) {
+    if (token.startsWith('-')) setting.nodeArgs!.push(token);
+    else if (token.includes('=')) setting.env![token.slice(0, token.indexOf('='))] = token.slice(token.indexOf('=') + 1);
+    else throw new Error(`--setting ${setting.name}: "${token}" is neither a node flag nor KEY=VALUE`);
+  }
+  return setting;
+}
+
+function sample(rep: number, r: RunResult, startMs: number, idleRssMiB: number, anonAfterMiB: number): Sample {
+  const cpuSeconds = ((r.server?.cpuPercent ?? NaN) / 100) * r.durationSeconds;
+  return {
+    rep, startMs, idleRssMiB, anonAfterMiB,
+    peakRssMiB: r.server?.peakRssMB ?? NaN,
+    opsPerSec: round(r.total.opsPerSecond),
+    serverCpuUsPerOp: round((cpuSeconds * 1e6) / Math.max(1, r.total.count), 1),
+    p99Ms: r.total.latency.p99,
+    errors: Object.values(r.total.errors).reduce((a, b) => a + b, 0),
+  };
+}
+
+async function measureLoad(setting: Setting, load: Load, rep: number, o: { duration: number; warmup: number }): Promise<Sample> {
+  const server = await startBoltstack([], setting);
+  try {
+    await sleep(1000);
+    const idle = await readMemory(server.pid);
+    const r = await runBench({
+      workload: load.workload, endpoint: server.endpoint, serverPid: server.pid,
+      overrides: { durationSeconds: o.duration, concurrency: load.concurrency, warmupSeconds: o.warmup },
+    });
+    const after = await readMemory(server.pid);
+    return sample(rep, r, server.startMs, idle.vmRssMiB, after.rssAnonMiB);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The issue's basic session: a bucket, three small objects, a listing; then 30 s at rest. */
+async function measureRest(setting: Setting, log: (m: string) => void): Promise<unknown> {
+  const server = await startBoltstack([], setting);
+  try {
+    await awsCli(server.endpoint, ['s3api', 'create-bucket', '--bucket', 'rest-session']);
+    for (let i = 0; i < 3; i++) {
+      await awsCli(server.endpoint, ['s3api', 'put-object', '--bucket', 'rest-session', '--key', `small/${i}.txt`, '--body', '/etc/hostname']);
+    }
+    await awsCli(server.endpoint, ['s3', 'ls', 's3://rest-session/small/']);
+    log(`  ${setting.name}: session done, resting 30 s`);
+    await sleep(30_000);
+    const mem = await readMemory(server.pid);
+    const map = await residentMap(server.pid);
+    const files = Object.entries(map.files);
+    return {
+      vmRssMiB: mem.vmRssMiB, rssAnonMiB: mem.rssAnonMiB, rssFileMiB: mem.rssFileMiB,
+      files: Object.fromEntries(files.slice(0, 6)),
+      otherFilesMiB: round(files.slice(6).reduce((a, [, m]) => a + m, 0)),
+      targets: { vmRssMiB: 60, rssAnonMiB: 12 },
+      pass: mem.vmRssMiB <= 60 && mem.rssAnonMiB <= 12,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function summarise(samples: Sample[], baseline: Sample[] | undefined, load: Load): Record<string, unknown> {
+  const med = (k: keyof Sample): number => median(samples.map((s) => s[k]));
+  const paired = baseline ? median(samples.map((s) => s.opsPerSec / (baseline.find((b) => b.rep === s.rep)?.opsPerSec ?? NaN))) : NaN;
+  return {
+    peakRssMiB: med('peakRssMiB'), maxPeakRssMiB: Math.max(...samples.map((s) => s.peakRssMiB)),
+    opsPerSec: med('opsPerSec'), opsRatioVsV8Default: round(paired, 2), serverCpuUsPerOp: med('serverCpuUsPerOp'),
+    idleRssMiB: med('idleRssMiB'), startMs: med('startMs'), anonAfterMiB: med('anonAfterMiB'), errors: samples.reduce((a, s) => a + s.errors, 0),
+    targetPeakMiB: load.targetPeakMiB, pass: Math.max(...samples.map((s) => s.peakRssMiB)) < load.targetPeakMiB,
+    samples,
+  };
+}
+
+export async function run(args: string[], log: (message: string) => void): Promise<unknown> {
+  const duration = number(args, '--duration', 10);
+  const reps = number(args, '--reps', 2);
+  const warmup = number(args, '--warmup', 2);
+  const only = values(args, '--only')[0]?.split(',');
+  const loads = only ? LOADS.filter((l) => only.includes(l.name)) : LOADS;
+  const pick = values(args, '--settings')[0]?.split(',');
+  const settings = [...(pick ? BUILT_IN.filter((s) => pick.includes(s.name)) : BUILT_IN), ...values(args, '--setting').map(parseSetting)];
+  const samples = new Map<string, Sample[]>();
+  for (let rep = 0; rep < reps; rep++) {
+    for (const load of loads) {
+      // Rotate the order each repetition: no setting always runs first (or right after another).
+      const order = settings.map((_, i) => settings[(i + rep) % settings.length]!);
+      for (const setting of order) {
+        const s = await measureLoad(setting, load, rep, { duration, warmup });
+        const key = `${load.name}/${setting.name}`;
+        samples.set(key, [...(samples.get(key) ?? []), s]);
+        log(`rep ${rep + 1}/${reps} ${key}: peak ${s.peakRssMiB} MiB, ${Math.round(s.opsPerSec)} ops/s, ${s.serverCpuUsPerOp} µs CPU/op, idle ${s.idleRssMiB} MiB, start ${s.startMs} ms, errors ${s.errors}`);
+      }
+    }
+  }
+  const figures: Record<string, Record<string, unknown>> = {};
+  for (const load of loads) {
+    figures[load.name] = Object.fromEntries(settings.map((s) => [s.name, summarise(samples.get(`${load.name}/${s.name}`)!, samples.get(`${load.name}/v8-default`), load)]));
+  }
+  const rest: Record<string, unknown> = {};
+  if (args.includes('--rest')) for (const s of settings) rest[s.name] = await measureRest(s, log);
+  return {
+    benchmark: 'v8-settings', options: { duration, reps, warmup, loads: loads.map((l) => l.name) },
+    settings: Object.fromEntries(settings.map((s) => [s.name, { nodeArgs: s.nodeArgs ?? [], env: s.env ?? {} }])),
+    environment: environment(), figures, ...(args.includes('--rest') ? { rest } : {}),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The V8 memory settings the `boltstack` command applies to its own process (cli.ts), and the
+ * rules that a user's own flag for the same setting wins and that BOLTSTACK_V8_FLAGS replaces them.
+ *
+ * Why these, measured with `npm run bench -- v8-settings` (docs/configuration.md, "Memory"):
+ * under load V8 grows its young generation from 1 MiB to 16 MiB semi-spaces (32 MiB of new space
+ * on Node 20 and 22, 64 MiB on Node 24), and its old generation runs up to about 3x the live heap
+ * before a full GC; peak VmRSS under `s3-small-objects` was 110-130 MiB for a live heap near 8 MiB.
+ *
+ * They have to be set at run time: `--max-semi-space-size` given to setFlagsFromString() after the
+ * heap is set up is ignored (the heap reads it once, at isolate creation). The growth factor and
+ * `--optimize-for-size` are read when V8 decides to grow, so setting them first thing still works,
+ * and a re-exec of node with command-line flags (a second node start, ~40 ms and its memory) is
+ * not needed. They also hold for worker threads (the piscina pool) created afterwards.
+ */
+
+/** One setting: the flag boltstack sets, and the user flags that mean "I chose this myself". */
+interface MemorySetting {
+  readonly flag: string;
+  readonly userFlags: readonly string[];
+}
+
+export const MEMORY_SETTINGS: readonly MemorySetting[] = [
+  {
+    // The young generation keeps the 1 MiB semi-spaces it starts with (2 MiB of new space).
+    flag: '--semi-space-growth-factor=1',
+    userFlags: ['--max-semi-space-size', '--min-semi-space-size', '--semi-space-growth-factor', '--max-heap-size'],
+  },
+  {
+    // Full GCs come sooner and the memory reducer runs under load too: the old generation stays
+    // near live + 8 MiB instead of growing to ~3x live.
+    flag: '--optimize-for-size',
+    userFlags: ['--optimize-for-size', '--no-optimize-for-size', '--heap-growing-percent'],
+  },
+];
+
+/** `--max_semi_space_size=4` → `--max-semi-space-size`: V8 accepts both spellings. */
+function flagName(arg: string): string {
+  const eq = arg.indexOf('=');
+  return (eq < 0 ? arg : arg.slice(0, eq)).replaceAll('_', '-');
+}
+
+export interface FlagSources {
+  /** node's own arguments: process.execArgv. */
+  execArgv: readonly string[];
+  /** NODE_OPTIONS (node accepts only a few V8 flags there, --max-semi-space-size among them). */
+  nodeOptions: string | undefined;
+  /** BOLTSTACK_V8_FLAGS: when set, these flags replace the defaults ("" sets none). */
+  override: string | undefined;
+}
+
+/**
+ * The flags to set: BOLTSTACK_V8_FLAGS when given, else every default setting whose group the
+ * user did not set with node flags or NODE_OPTIONS.
+ */
+export function memoryFlags(o: FlagSources): string[] {
+  const words = (text: string | undefined): string[] => (text ?? '').split(/\s+/).filter((a) => a.startsWith('--'));
+  if (o.override !== undefined) return words(o.override);
+  const given = new Set([...o.execArgv, ...words(o.nodeOptions)].filter((a) => a.startsWith('--')).map(flagName));
+  return MEMORY_SETTINGS.filter((s) => !s.userFlags.some((f) => given.has(f))).map((s) => s.flag);
+}

@@ -1,0 +1,31 @@
+import test from 'ava';
+import { memoryFlags } from '../../src/v8-memory-flags.js';
+
+const BOTH = ['--semi-space-growth-factor=1', '--optimize-for-size'];
+const flags = (execArgv: string[], nodeOptions?: string, override?: string): string[] => memoryFlags({ execArgv, nodeOptions, override });
+
+test('with no flags of the user, both memory settings apply', (t) => {
+  t.deepEqual(flags([]), BOTH);
+  t.deepEqual(flags(['--enable-source-maps'], '--trace-warnings'), BOTH);
+});
+
+test('a young-generation flag of the user, on the command line or in NODE_OPTIONS, wins', (t) => {
+  t.deepEqual(flags(['--max-semi-space-size=16']), ['--optimize-for-size']);
+  t.deepEqual(flags([], '--max_semi_space_size=8'), ['--optimize-for-size']);
+  t.deepEqual(flags(['--semi-space-growth-factor=2']), ['--optimize-for-size']);
+  t.deepEqual(flags(['--max-heap-size=512']), ['--optimize-for-size']);
+});
+
+test('an old-generation flag of the user wins, and both can be turned away', (t) => {
+  t.deepEqual(flags(['--no-optimize-for-size']), ['--semi-space-growth-factor=1']);
+  t.deepEqual(flags(['--heap-growing-percent=50', '--min-semi-space-size=2']), []);
+});
+
+test('BOLTSTACK_V8_FLAGS replaces the defaults; empty means none', (t) => {
+  t.deepEqual(flags([], undefined, ''), []);
+  t.deepEqual(flags([], undefined, ' --semi-space-growth-factor=1  '), ['--semi-space-growth-factor=1']);
+});
+
+test('a flag that only starts like one of ours is not taken for it', (t) => {
+  t.deepEqual(flags(['--max-semi-space-size-foo'], 'max-semi-space-size=1'), BOTH);
+});
