@@ -1,7 +1,8 @@
 import test from 'ava';
 import { memoryFlags } from '../../src/v8-memory-flags.js';
 
-const BOTH = ['--semi-space-growth-factor=1', '--optimize-for-size'];
+const BOTH = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
+const OLD = '--heap-growing-percent=20';
 const flags = (execArgv: string[], nodeOptions?: string, override?: string): string[] => memoryFlags({ execArgv, nodeOptions, override });
 
 test('with no flags of the user, both memory settings apply', (t) => {
@@ -10,15 +11,17 @@ test('with no flags of the user, both memory settings apply', (t) => {
 });
 
 test('a young-generation flag of the user, on the command line or in NODE_OPTIONS, wins', (t) => {
-  t.deepEqual(flags(['--max-semi-space-size=16']), ['--optimize-for-size']);
-  t.deepEqual(flags([], '--max_semi_space_size=8'), ['--optimize-for-size']);
-  t.deepEqual(flags(['--semi-space-growth-factor=2']), ['--optimize-for-size']);
-  t.deepEqual(flags(['--max-heap-size=512']), ['--optimize-for-size']);
+  t.deepEqual(flags(['--max-semi-space-size=16']), [OLD]);
+  t.deepEqual(flags([], '--max_semi_space_size=8'), [OLD]);
+  t.deepEqual(flags(['--semi-space-growth-factor=2']), [OLD]);
+  t.deepEqual(flags(['--max-heap-size=512']), [OLD]);
 });
 
 test('an old-generation flag of the user wins, and both can be turned away', (t) => {
   t.deepEqual(flags(['--no-optimize-for-size']), ['--semi-space-growth-factor=1']);
-  t.deepEqual(flags(['--heap-growing-percent=50', '--min-semi-space-size=2']), []);
+  t.deepEqual(flags([], undefined), BOTH);
+  t.deepEqual(flags(['--heap_growing_percent=50']), ['--semi-space-growth-factor=1']);
+  t.deepEqual(flags(['--optimize-for-size', '--min-semi-space-size=2']), []);
 });
 
 test('BOLTSTACK_V8_FLAGS replaces the defaults; empty means none', (t) => {
