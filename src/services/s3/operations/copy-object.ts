@@ -10,6 +10,7 @@ import { compareUtf8 } from '../../../util/utf8-order.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
 import { checkConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
+import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
@@ -59,6 +60,8 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   const source = parseCopySource(input.CopySource);
   if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
   const replaceMetadata = (input.MetadataDirective ?? 'COPY') === 'REPLACE';
+  // With COPY the request's metadata headers are ignored, so only REPLACE is measured.
+  if (replaceMetadata) assertMetadataSize(input.Metadata);
   const replaceTags = (input.TaggingDirective ?? 'COPY') === 'REPLACE';
   const tags = replaceTags ? parseTaggingHeader(input.Tagging) : undefined;
   await deps.store.requireBucket(input.Bucket);

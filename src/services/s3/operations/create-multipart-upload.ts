@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreateMultipartUploadInput, CreateMultipartUploadOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
 import { parseAlgorithm } from '../checksum-plan.js';
+import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { contentFields } from '../object-headers.js';
 import { parseTaggingHeader } from '../tags.js';
@@ -13,6 +14,7 @@ export const newUploadId = (): string =>
 
 export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, CreateMultipartUploadOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
+  assertMetadataSize(input.Metadata);
   checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, [...UNEMULATED_WRITE_MEMBERS, 'ChecksumType']);

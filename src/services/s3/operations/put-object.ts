@@ -8,6 +8,7 @@ import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
 import { planChecksum } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
+import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
@@ -16,6 +17,7 @@ import { writeBody } from '../write-body.js';
 
 export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
+  assertMetadataSize(input.Metadata);
   checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'IfMatch', 'WriteOffsetBytes']);
