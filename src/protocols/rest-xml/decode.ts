@@ -9,6 +9,7 @@ import type { OperationModel, ServiceModel, Shape } from '../../model/types.js';
 import type { XmlElement } from '../../pool/types.js';
 import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
+import { parseNumberText } from '../shared/number-text.js';
 import { parseQuery, type ParsedQuery } from '../shared/query-string.js';
 import { parseTimestamp } from '../shared/timestamps.js';
 import { readStructure, readValue, XmlValueError } from '../shared/xml-deserialize.js';
@@ -18,10 +19,7 @@ import { invalidArgument, malformedXml } from './errors.js';
 /** A header/query/label string → the member's type; undefined means "not a valid value". */
 function fromText(model: ServiceModel, shape: Shape, text: string, inHeader: boolean): unknown {
   const type = shapeType(shape);
-  if (isNumeric(type)) {
-    const n = Number(text);
-    return text.trim() === '' || Number.isNaN(n) ? undefined : n;
-  }
+  if (isNumeric(type)) return parseNumberText(type, text);
   switch (type) {
     case 'boolean': return text === 'true' ? true : text === 'false' ? false : undefined;
     case 'timestamp': return parseTimestamp(text);
@@ -38,8 +36,17 @@ function fromText(model: ServiceModel, shape: Shape, text: string, inHeader: boo
 
 function convert(model: ServiceModel, member: Shape, name: string, text: string, inHeader: boolean): unknown {
   const value = fromText(model, member, text, inHeader);
-  if (value === undefined) throw invalidArgument(name, text, `Invalid value for ${name}: ${text}`);
+  if (value === undefined) throw invalidArgument(name, text, invalidValueMessage(member, name, text, inHeader));
   return value;
+}
+
+/** S3's wording for a query integer that is not one (max-keys=abc, max-uploads=99999999999). */
+function invalidValueMessage(member: Shape, name: string, text: string, inHeader: boolean): string {
+  const type = shapeType(member);
+  if (!inHeader && member.location === 'querystring' && (type === 'integer' || type === 'long')) {
+    return `Provided ${name} not an integer or within integer range`;
+  }
+  return `Invalid value for ${name}: ${text}`;
 }
 
 function readQueryMember(model: ServiceModel, member: Shape, name: string, query: ParsedQuery, claimed: Set<string>): unknown {

@@ -8,6 +8,7 @@
 import type { XmlElement } from '../../pool/types.js';
 import type { ServiceModel, Shape } from '../../model/types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from './shape-walker.js';
+import { parseNumberText } from './number-text.js';
 import { parseTimestamp } from './timestamps.js';
 
 export class XmlValueError extends Error {}
@@ -15,9 +16,9 @@ export class XmlValueError extends Error {}
 function scalar(shape: Shape, text: string): unknown {
   const type = shapeType(shape);
   if (isNumeric(type)) {
-    const n = Number(text.trim());
-    if (text.trim() === '' || Number.isNaN(n)) throw new XmlValueError(`not a number: ${text}`);
-    if ((type === 'integer' || type === 'long') && !Number.isInteger(n)) throw new XmlValueError(`not an integer: ${text}`);
+    // XML Schema collapses whitespace around numbers and booleans, so a pretty-printed value fits.
+    const n = parseNumberText(type, text.trim());
+    if (n === undefined) throw new XmlValueError(`not a valid ${type}: ${text}`);
     return n;
   }
   switch (type) {
@@ -56,6 +57,11 @@ export function readStructure(model: ServiceModel, shape: Shape, element: XmlEle
     }
     const child = element.children.find((c) => c.name === xmlName);
     if (child !== undefined) out[name] = readValue(model, member, child);
+  }
+  // A member the schema requires (a <Tag> without <Value>, an <Object> without <Key>) fails
+  // validation against the published schema, like a value of the wrong type.
+  if (shape.required !== undefined) {
+    for (const name of shape.required) if (out[name] === undefined) throw new XmlValueError(`missing required member ${name}`);
   }
   return out;
 }
