@@ -4,7 +4,8 @@
  *
  * node:http already gives what the contract asks: IncomingMessage is a Readable with socket
  * backpressure that errors on client abort, 100-continue is answered automatically, and
- * `maxHeaderSize` answers 431. The head is normalised to what the uWS adapter produces.
+ * `maxHeaderSize` answers 431. What it leaves hanging (HTTP/0.9-style and stalled heads) is
+ * answered by node-http-bad-heads.ts. The head is normalised to what the uWS adapter produces.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
@@ -13,6 +14,7 @@ import type { Readable } from 'node:stream';
 import type { HttpResponse, HttpServer, NodeHttpServerOptions, RequestHandler } from './types.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { isBodyless } from './status-text.js';
+import { BadHeadGuard } from './node-http-bad-heads.js';
 
 export function createNodeHttpServer(options: NodeHttpServerOptions): HttpServer {
   return new NodeHttpServer(options);
@@ -23,6 +25,7 @@ class NodeHttpServer implements HttpServer {
   readonly adapterReason: string;
   readonly #server: Server;
   readonly #handler: RequestHandler;
+  readonly #badHeads: BadHeadGuard;
   #inFlight = 0;
   #closed = false;
 
@@ -34,6 +37,7 @@ class NodeHttpServer implements HttpServer {
       // Large uploads on a slow link legitimately take longer than node's 300 s default.
       requestTimeout: 0,
     }, (req, res) => this.#onRequest(req, res));
+    this.#badHeads = new BadHeadGuard(this.#server);
   }
 
   listen(host: string, port: number): Promise<number> {
@@ -57,6 +61,7 @@ class NodeHttpServer implements HttpServer {
   }
 
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (this.#badHeads.refused(req)) return;
     this.#inFlight++;
     let settled = false;
     res.once('close', () => {
