@@ -61,6 +61,8 @@ export const s3Errors = {
     { Size: size, MaxSizeAllowed: 2048 }),
   invalidCopySource: () => e('InvalidArgument', 400, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey',
     { ArgumentName: 'x-amz-copy-source' }),
+  invalidCopySourceEncoding: (value: string) => e('InvalidArgument', 400, 'Invalid copy source encoding.',
+    { ArgumentName: 'x-amz-copy-source', ArgumentValue: value }),
   copyInPlace: () => e('InvalidRequest', 400,
     "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."),
   invalidObjectName: (key: string) => e('InvalidArgument', 400, 'Invalid argument.', { ArgumentName: 'key', ArgumentValue: key }),

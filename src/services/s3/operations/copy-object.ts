@@ -26,7 +26,8 @@ export function parseCopySource(raw: string): CopySource & { versionId?: string 
   try {
     decoded = decodeURIComponent(path.startsWith('/') ? path.slice(1) : path);
   } catch {
-    throw s3Errors.invalidCopySource();
+    // Not UTF-8 once decoded (%FF) or a broken escape (%G1): S3's own answer for this header.
+    throw s3Errors.invalidCopySourceEncoding(raw);
   }
   const slash = decoded.indexOf('/');
   if (slash <= 0 || slash === decoded.length - 1) throw s3Errors.invalidCopySource();
