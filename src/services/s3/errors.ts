@@ -63,6 +63,8 @@ export const s3Errors = {
     { ArgumentName: 'x-amz-copy-source' }),
   invalidCopySourceEncoding: (value: string) => e('InvalidArgument', 400, 'Invalid copy source encoding.',
     { ArgumentName: 'x-amz-copy-source', ArgumentValue: value }),
+  invalidStorageClass: (requested: string) => e('InvalidStorageClass', 400, 'The storage class you specified is not valid',
+    { StorageClassRequested: requested }),
   copyInPlace: () => e('InvalidRequest', 400,
     "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."),
   invalidObjectName: (key: string) => e('InvalidArgument', 400, 'Invalid argument.', { ArgumentName: 'key', ArgumentValue: key }),

@@ -12,6 +12,7 @@ import { checkConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
+import { assertStorageClass } from '../storage-class.js';
 import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
@@ -63,6 +64,7 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   const replaceMetadata = (input.MetadataDirective ?? 'COPY') === 'REPLACE';
   // With COPY the request's metadata headers are ignored, so only REPLACE is measured.
   if (replaceMetadata) assertMetadataSize(input.Metadata);
+  assertStorageClass(input.StorageClass);
   const replaceTags = (input.TaggingDirective ?? 'COPY') === 'REPLACE';
   const tags = replaceTags ? parseTaggingHeader(input.Tagging) : undefined;
   await deps.store.requireBucket(input.Bucket);

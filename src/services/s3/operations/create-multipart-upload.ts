@@ -5,6 +5,7 @@ import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncrypti
 import { parseAlgorithm } from '../checksum-plan.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
+import { assertStorageClass } from '../storage-class.js';
 import { contentFields } from '../object-headers.js';
 import { parseTaggingHeader } from '../tags.js';
 
@@ -15,6 +16,7 @@ export const newUploadId = (): string =>
 export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, CreateMultipartUploadOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
+  assertStorageClass(input.StorageClass);
   checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, [...UNEMULATED_WRITE_MEMBERS, 'ChecksumType']);

@@ -10,6 +10,7 @@ import { planChecksum } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
+import { assertStorageClass } from '../storage-class.js';
 import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
@@ -18,6 +19,7 @@ import { writeBody } from '../write-body.js';
 export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
+  assertStorageClass(input.StorageClass);
   checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'IfMatch', 'WriteOffsetBytes']);
