@@ -1,21 +1,28 @@
 /**
  * Streams a body into a new file while hashing it; memory stays flat whatever the body size.
  *
- * Strategy, from bench/micro/blob-write.ts (64 MiB body in 64 KiB chunks, xxh64 + md5 hashed as
- * here; 2 cores shared with other jobs, so figures are noisy): gather chunk references up to
- * 1 MiB and hand them to one `FileHandle.writev` while hashing continues on the next chunks (one
- * write in flight). Over three runs it did 440–575 MB/s (445 with fdatasync) and was fastest or
- * within noise of the fastest each time; copying into a 1 MiB buffer did 487–546 (383 fsync),
- * one awaited write per chunk 344–463, a WriteStream at its 64 KiB default 213–449. Hashing alone
- * was 480–620 MB/s, so all the good strategies sit at the md5 bound. 4 MiB batches were no better
- * within noise and hold 4x the memory. Peak memory: two batches (~2 MiB) of the caller's chunks,
- * which the caller must not reuse after yielding them (Node streams never do) unless this
- * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back as soon
- * as they are written.
+ * Strategy, from bench/micro/blob-write.ts (64 MiB body in 64 KiB chunks; 2 cores shared with
+ * other jobs, so figures are noisy): gather chunk references up to 1 MiB and hand them to one
+ * `FileHandle.writev` (440–575 MB/s over three runs, fastest or within noise each time; copying
+ * into a 1 MiB buffer did 487–546, one awaited write per chunk 344–463, a WriteStream at its
+ * 64 KiB default 213–449; 4 MiB batches were no better and hold 4x the memory).
+ *
+ * Each batch goes to the disk and to the body's hasher at the same time. The hasher is chosen at
+ * the first batch (BodyHasherFactory): a body smaller than one batch hashes inline, a larger one
+ * in a worker (src/pool/hash-session.ts), so the main thread only receives and writes while MD5
+ * runs on another core (bench s3-upload-figures). Writes stay in order (one writev at a time);
+ * up to IN_FLIGHT batches are being written or hashed while the next one fills, and the writer
+ * stops reading the body (backpressure to the socket) until the oldest is done: memory is about
+ * (IN_FLIGHT + 1) batches per body whatever its size and however slow the disk or the hasher.
+ *
+ * The caller's chunks must not be reused after yielding them (Node streams never do) unless this
+ * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back once
+ * their batch is both written and hashed.
  */
 import { open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import type { MultiHasher } from '../src/checksums/index.js';
+import type { BodyHasher } from '../src/checksums/index.js';
+import type { Digests } from '../src/checksums/types.js';
 import type { BlobWriteOptions } from '../src/storage/blob-store.js';
 import { readBody } from '../src/storage/memory/read-body.js';
 import { recycleAll, recycleBefore } from '../src/util/byte-slabs.js';
@@ -23,6 +30,13 @@ import { recycleAll, recycleBefore } from '../src/util/byte-slabs.js';
 const BATCH_BYTES = 1024 * 1024;
 /** Many tiny chunks: flush earlier rather than pass thousands of iovecs. */
 const BATCH_CHUNKS = 256;
+/**
+ * Batches being written or hashed while the next fills. One is enough to keep a hash worker
+ * busy (the next batch is ready when it finishes), and each more costs a slab per upload: a
+ * worker lets the main thread take in bytes faster than it hashes them, so four concurrent
+ * uploads held ~27 MiB of slabs with two, where hashing inline held ~10 (bench s3-upload-figures).
+ */
+const IN_FLIGHT = 1;
 
 async function writevAll(fh: FileHandle, chunks: Uint8Array[]): Promise<void> {
   let total = 0;
@@ -37,51 +51,64 @@ async function writevAll(fh: FileHandle, chunks: Uint8Array[]): Promise<void> {
   }
 }
 
+export interface WrittenFile { size: number; digests: Digests }
+
 /**
- * Writes `body` to `path` (which must not exist), feeding every chunk to `hasher`. Resolves with
- * the byte count once the data is written (and fdatasynced when `sync`). On any failure (source
- * error, abort, maxSize, I/O error) the file is removed before the promise rejects.
+ * Writes `body` to `path` (which must not exist) and hashes it with the hasher `hasherFor` gives
+ * for its size as known at the first batch (the announced size, or what arrived so far). Resolves once the data is written (and fdatasynced when
+ * `sync`) and hashed. On any failure (source error, abort, maxSize, I/O or hashing error) the
+ * file is removed before the promise rejects.
  */
-export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array>, hasher: MultiHasher,
-  options: BlobWriteOptions, sync: boolean): Promise<number> {
+export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array>, hasherFor: (knownBytes: number) => BodyHasher,
+  options: BlobWriteOptions, sync: boolean): Promise<WrittenFile> {
   const fh = await open(path, 'wx');
   let size = 0;
   let done = false;
-  let inFlight: Promise<void> | undefined;
-  let writeError: unknown;
+  let hasher: BodyHasher | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  /** Each batch's write and hash; they never reject (the first error is parked in `failure`). */
+  const inFlight: Promise<void>[] = [];
+  let failure: unknown;
+  const fail = (e: unknown): void => { failure ??= e; };
   try {
     let batch: Uint8Array[] = [];
     let batchBytes = 0;
     const flush = async (): Promise<void> => {
-      await inFlight;
-      if (writeError !== undefined) throw writeError;
       const chunks = batch;
       batch = [];
       batchBytes = 0;
-      // The error is parked rather than left as a rejected promise nobody awaits yet. Once
-      // written, the body's memory before the batch's last chunk can be reused.
-      inFlight = writevAll(fh, chunks).then(() => recycleBefore(chunks[chunks.length - 1]!), (e: unknown) => { writeError = e; });
+      // The announced size decides for a body that has only begun (batches are smaller than the threshold).
+      hasher ??= hasherFor(Math.max(size, options.expectedSize ?? 0));
+      writing = writing.then(() => (failure === undefined ? writevAll(fh, chunks) : undefined));
+      const hashed = hasher.push(chunks);
+      // Once written and hashed, the body's memory before the batch's last chunk can be reused.
+      inFlight.push(Promise.all([writing, hashed]).then(() => recycleBefore(chunks[chunks.length - 1]!), fail));
+      while (inFlight.length > IN_FLIGHT) await inFlight.shift();
+      if (failure !== undefined) throw failure;
     };
     let last: Uint8Array | undefined;
     for await (const chunk of readBody(body, options)) {
       if (chunk.byteLength === 0) continue;
       last = chunk;
-      hasher.update(chunk);
       size += chunk.byteLength;
       batch.push(chunk);
       batchBytes += chunk.byteLength;
       if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) await flush();
     }
     if (batch.length > 0) await flush();
-    await inFlight;
-    if (writeError !== undefined) throw writeError;
+    await Promise.all(inFlight.splice(0));
+    if (failure !== undefined) throw failure;
+    hasher ??= hasherFor(0);
+    const digests = await hasher.digests();
     if (sync) await fh.datasync();
     done = true;
-    // The body ended and every byte is written: all of its memory can be reused.
+    // The body ended and every byte is written and hashed: all of its memory can be reused.
     if (last !== undefined) recycleAll(last);
-    return size;
+    return { size, digests };
   } finally {
-    await inFlight; // never close under a pending write
+    if (!done) hasher?.abort();
+    await Promise.all(inFlight);
+    await writing.catch(() => undefined); // never close under a pending write
     await fh.close();
     if (!done) await rm(path, { force: true });
   }

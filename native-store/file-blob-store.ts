@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MultiHasher, prepareChecksums } from '../src/checksums/index.js';
+import { prepareChecksums, inlineBodyHashers, type BodyHasherFactory } from '../src/checksums/index.js';
 import type { BlobRange, BlobStore, BlobWriteOptions, WrittenBlob } from '../src/storage/blob-store.js';
 import { hasBlobRefs } from '../src/storage/blob-refs.js';
 import type { MetaStore } from '../src/storage/meta-store.js';
@@ -61,17 +61,20 @@ export class FileBlobStore implements BlobStore {
   /** Temp files of writes in progress, which sweep must leave alone. */
   readonly #activeTemps = new Set<string>();
   readonly #cache = new SmallBlobCache();
+  readonly #hashers: BodyHasherFactory;
   #closed = false;
 
-  private constructor(root: string, meta: MetaStore, durability: Durability) {
+  private constructor(root: string, meta: MetaStore, durability: Durability, hashers: BodyHasherFactory) {
     this.#root = root;
     this.#meta = meta;
     this.#sync = durability === 'fsync';
+    this.#hashers = hashers;
   }
 
-  static async open(root: string, meta: MetaStore, durability: Durability): Promise<FileBlobStore> {
+  /** `hashers`: where bodies are hashed (the worker pool's, in the emulator); default inline. */
+  static async open(root: string, meta: MetaStore, durability: Durability, hashers: BodyHasherFactory = inlineBodyHashers): Promise<FileBlobStore> {
     await mkdir(join(root, TMP_DIR), { recursive: true });
-    return new FileBlobStore(root, meta, durability);
+    return new FileBlobStore(root, meta, durability, hashers);
   }
 
   async write(body: AsyncIterable<Uint8Array>, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
@@ -80,15 +83,15 @@ export class FileBlobStore implements BlobStore {
     // xxh64 is part of every address. Its wasm (and XXH3/XXH128's, when asked for) is loaded on
     // the first write rather than at open: ~1.5 MB of idle RSS each (DESIGN.md §6a); after that
     // this is a resolved promise.
-    const algorithms = ['xxh64', 'md5', ...(options.algorithms ?? [])] as const;
+    const algorithms = [...new Set(['xxh64', 'md5', ...(options.algorithms ?? [])] as const)];
     await prepareChecksums(algorithms);
-    const hasher = new MultiHasher(algorithms);
     const name = newTempName();
     const temp = tempPath(this.#root, name);
     this.#activeTemps.add(name);
     try {
-      const size = await writeBlobFile(temp, body, hasher, options, this.#sync);
-      const digests = hasher.digests() as WrittenBlob['digests'];
+      const written = await writeBlobFile(temp, body, (bytes) => this.#hashers(algorithms, bytes), options, this.#sync);
+      const { size } = written;
+      const digests = written.digests as WrittenBlob['digests'];
       const id = blobAddress(digests.xxh64!, digests.md5, size);
       const release = await this.#locks.run(id, () => this.#place(temp, id));
       return { id, size, digests, release };

@@ -6,6 +6,7 @@
  * Opening sweeps: temp files of unfinished writes and unreferenced blobs left by a crash go.
  */
 import { join } from 'node:path';
+import type { BodyHasherFactory } from '../src/checksums/index.js';
 import type { Logger } from '../src/log.js';
 import type { MetaStore } from '../src/storage/meta-store.js';
 import { ensureDir } from './ensure-dir.js';
@@ -24,6 +25,8 @@ export interface NativeStoreOptions {
   log?: Logger;
   /** Sweep temp files and orphan blobs before resolving (default true). */
   sweep?: boolean;
+  /** Where upload bodies are hashed (the emulator passes its worker pool's); default inline. */
+  bodyHashers?: BodyHasherFactory;
 }
 
 export interface NativeStore {
@@ -41,7 +44,7 @@ export async function openNativeStore(options: NativeStoreOptions): Promise<Nati
   let blobs: FileBlobStore;
   let swept = { tempFilesRemoved: 0, orphansRemoved: 0 };
   try {
-    blobs = await FileBlobStore.open(join(dir, 'blobs'), meta, durability);
+    blobs = await FileBlobStore.open(join(dir, 'blobs'), meta, durability, options.bodyHashers);
     if (options.sweep !== false) {
       const started = performance.now();
       swept = await blobs.sweep();

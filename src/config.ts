@@ -25,6 +25,8 @@ export interface BoltstackOptions {
   listingIndexKeys: number;
   /** The account of requests whose access key id is not 12 digits (and of unsigned ones). */
   defaultAccountId: string;
+  /** Most worker threads (checksums, large XML); 'auto' sizes from the cores; 0: none, all inline. */
+  poolThreads: number | 'auto';
 }
 
 export interface OptionSpec {
@@ -46,6 +48,7 @@ export const OPTION_SPECS: OptionSpec[] = [
   { key: 'httpAdapter', flag: '--http-adapter', env: 'BOLTSTACK_HTTP_ADAPTER', default: 'auto', help: 'auto, uws or node-http.' },
   { key: 'listingIndexKeys', flag: '--listing-index-keys', env: 'BOLTSTACK_LISTING_INDEX_KEYS', default: '20000', help: 'S3 keys kept in memory for fast listings, across buckets (about 1 KB each); 0 turns the index off.' },
   { key: 'defaultAccountId', flag: '--default-account-id', env: 'BOLTSTACK_DEFAULT_ACCOUNT_ID', default: '000000000000', help: 'Account of requests whose access key id is not 12 digits (a 12-digit key id is its own account).' },
+  { key: 'poolThreads', flag: '--pool-threads', env: 'BOLTSTACK_POOL_THREADS', default: 'auto', help: 'Most worker threads for checksums and large XML, started on demand and gone when idle; auto: cores - 1, 1 to 4; 0: all on the main thread.' },
 ];
 
 export class ConfigError extends Error {
@@ -90,6 +93,11 @@ function parseOne(spec: OptionSpec, raw: string): unknown {
     case 'defaultAccountId':
       if (!/^\d{12}$/.test(raw)) throw new ConfigError(spec, raw, 'an AWS account id of exactly 12 digits');
       return raw;
+    case 'poolThreads': {
+      if (raw === 'auto') return raw;
+      if (!/^\d+$/.test(raw) || Number(raw) > 64) throw new ConfigError(spec, raw, 'auto or an integer from 0 to 64');
+      return Number(raw);
+    }
   }
 }
 

@@ -15,7 +15,7 @@ import { createLazyGateway } from './gateway/lazy-gateway.js';
 import { createVirtualHostParser } from './gateway/s3-host.js';
 import { ServiceRegistry } from './gateway/service-registry.js';
 import { createHttpServer } from './server/index.js';
-import { createWorkerPool } from './pool/index.js';
+import { createWorkerPool, type WorkerPool } from './pool/index.js';
 import { RequestMetrics } from './metrics/request-metrics.js';
 import { EventLoopDelay } from './metrics/event-loop-delay.js';
 import { ensureDir } from '../native-store/ensure-dir.js';
@@ -63,14 +63,14 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
   const log = options.logger ?? createLogger(config.logLevel);
   const dataDir = config.ephemeral ? await mkdtemp(join(tmpdir(), 'boltstack-')) : resolve(config.dataDir);
   let unlock: (() => Promise<void>) | undefined;
-  const pool = createWorkerPool();
+  const pool = createWorkerPool(config.poolThreads === 'auto' ? {} : { maxThreads: config.poolThreads });
   const metrics = new RequestMetrics();
   const eventLoop = new EventLoopDelay();
   // The store (LevelDB and its addon, ~7 MB of RSS) opens on the first request that needs it,
   // not at start (DESIGN.md §6a). What can be checked without it is checked now: the data dir
   // is usable, and no other emulator holds it.
   let opened: Promise<NativeStore> | undefined;
-  const storage = (): Promise<NativeStore> => (opened ??= openStore(dataDir, config.durability, log).catch((err: unknown) => {
+  const storage = (): Promise<NativeStore> => (opened ??= openStore(dataDir, config.durability, log, pool).catch((err: unknown) => {
     opened = undefined;
     const error = err instanceof Error ? err : new Error(String(err));
     log.error('cannot open the store', { dataDir, err: error.message });
@@ -147,7 +147,8 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
  * format version check, and the sweep of temp files and orphan blobs a crash may have left,
  * before the first request is served. Imported here so that nothing loads LevelDB before then.
  */
-async function openStore(dir: string, durability: BoltstackOptions['durability'], log: Logger): Promise<NativeStore> {
+async function openStore(dir: string, durability: BoltstackOptions['durability'], log: Logger, pool: WorkerPool): Promise<NativeStore> {
   const { openNativeStore } = await import('../native-store/index.js');
-  return openNativeStore({ dir, durability, log });
+  // Large upload bodies hash in the pool while the main thread receives and writes (DESIGN.md §6).
+  return openNativeStore({ dir, durability, log, bodyHashers: (algorithms, bytes) => pool.bodyHasher(algorithms, bytes) });
 }

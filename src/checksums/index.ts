@@ -5,3 +5,5 @@ export { MultiHasher } from './multi-hasher.js';
 export { computeDigests, computeDigestsSync } from './compute-digests.js';
 export { DIGEST_BYTES, digestsToBase64, fromBase64, toBase64, toHex } from './encoding.js';
 export { combineCrc64Nvme, type CrcPiece } from './crc64-nvme-combine.js';
+export { InlineBodyHasher, inlineBodyHashers, type BodyHasher, type BodyHasherFactory } from './body-hasher.js';
+export { runHashSession, type HashSessionMessage, type HashSessionPart, type HashSessionReply } from './hash-session-worker.js';

@@ -2,6 +2,7 @@
  * Typed worker-pool tasks (shared/STYLE.md habit 7). Each task is a pure function that runs in a
  * piscina worker or inline; `run` chooses by input size against a measured threshold.
  */
+import type { BodyHasher } from '../checksums/body-hasher.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
 
 export interface XmlParseTask { kind: 'xml-parse'; xml: Uint8Array }
@@ -23,7 +24,12 @@ export type Task = XmlParseTask | ChecksumTask;
 
 export interface WorkerPool {
   run<T extends Task>(task: T): Promise<TaskResult<T>>;
-  /** Threads currently alive (0 when idle: the pool is created lazily). */
+  /**
+   * A hasher for one streamed body of (at least) `knownBytes`: inline below the measured
+   * `checksum` threshold, otherwise a hash session in a hash worker (hash-workers.ts).
+   */
+  bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number): BodyHasher;
+  /** Threads currently alive, task and hash workers (0 when idle: both start on demand). */
   readonly threads: number;
   /** Most threads the pool may start. */
   readonly maxThreads: number;

@@ -4,11 +4,18 @@
  * timeout bring it back to zero threads when idle. Small tasks run inline through the very same
  * task function (workers/tasks.ts), imported on first use.
  *
+ * Upload bodies are hashed by the hash workers beside it (hash-workers.ts, hash-session.ts):
+ * long-lived sessions fed over their own ports, started and ended on demand the same way.
+ *
  * Ownership: a pooled task's buffer is transferred, so the caller's Uint8Array is detached
  * (length 0) once `run` has been called with it. Pass a copy if you still need the bytes.
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
+import { InlineBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
+import type { ChecksumAlgorithm } from '../checksums/types.js';
+import { PooledBodyHasher } from './hash-session.js';
+import { HashWorkers } from './hash-workers.js';
 import type { Task, TaskResult, WorkerPool } from './types.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { prepareTransfer, taskBytes } from './transfer.js';
@@ -17,7 +24,7 @@ import type { TaskOutcome } from '../../workers/tasks.js';
 type TasksModule = typeof import('../../workers/tasks.js');
 
 export interface WorkerPoolOptions {
-  /** Most worker threads; default: cores − 1 (the main thread runs uWS), at least 1, at most 4. */
+  /** Most task threads, and most hash threads; default `defaultPoolThreads()`; 0: every task inline. */
   maxThreads?: number;
   /** Milliseconds an idle worker lives; default 10 s. */
   idleTimeout?: number;
@@ -27,23 +34,40 @@ export interface WorkerPoolOptions {
 
 const TASKS_URL = new URL('../../workers/tasks.js', import.meta.url);
 
+/**
+ * Cores − 1 (the main thread runs uWS and the writes), at least 1, at most 4. Measured with
+ * `npm run bench -- s3-upload-figures --pool-threads 1,2` on 2 cores: see docs/architecture.md.
+ */
+export function defaultPoolThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
 export class PiscinaWorkerPool implements WorkerPool {
   readonly #maxThreads: number;
   readonly #idleTimeout: number;
   readonly #thresholds: Thresholds;
+  readonly #hashWorkers: HashWorkers;
   #piscina: Promise<Piscina> | undefined;
   #started: Piscina | undefined;
   #inline: Promise<TasksModule> | undefined;
   #closed = false;
 
   constructor(options: WorkerPoolOptions = {}) {
-    this.#maxThreads = options.maxThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+    this.#maxThreads = options.maxThreads ?? defaultPoolThreads();
     this.#idleTimeout = options.idleTimeout ?? 10_000;
-    this.#thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+    this.#thresholds = this.#maxThreads === 0
+      ? { 'xml-parse': Infinity, checksum: Infinity }
+      : { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+    this.#hashWorkers = new HashWorkers({ maxThreads: this.#maxThreads, idleTimeout: this.#idleTimeout });
   }
 
   get threads(): number {
-    return this.#started?.threads.length ?? 0;
+    return (this.#started?.threads.length ?? 0) + this.#hashWorkers.threads;
+  }
+
+  bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number): BodyHasher {
+    if (this.#closed || knownBytes < this.#thresholds.checksum) return new InlineBodyHasher(algorithms);
+    return new PooledBodyHasher(this.#hashWorkers.open(algorithms));
   }
 
   get maxThreads(): number {
@@ -70,6 +94,7 @@ export class PiscinaWorkerPool implements WorkerPool {
 
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#hashWorkers.close();
     const pending = this.#piscina;
     this.#piscina = undefined;
     this.#started = undefined;

@@ -17,6 +17,11 @@ export interface BlobWriteOptions {
   algorithms?: ChecksumAlgorithm[];
   /** Aborts the write: the temp file is removed and the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The body's announced size (Content-Length, x-amz-decoded-content-length), when known: only a
+   * hint for where to hash it (inline when small, else in a hash worker); never trusted as its size.
+   */
+  expectedSize?: number;
   /** Refuse bodies longer than this many bytes (rejects with the error `tooLarge()` returns). */
   maxSize?: number;
   tooLarge?: () => Error;

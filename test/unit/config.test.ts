@@ -27,6 +27,15 @@ test('--listing-index-keys takes a count, 0 included', (t) => {
   t.throws(() => resolveOptions({ listingIndexKeys: '1e3' }, {}), { message: /--listing-index-keys/ });
 });
 
+test('--pool-threads is auto by default, takes a count, 0 included', (t) => {
+  t.is(resolveOptions({}, {}).poolThreads, 'auto');
+  t.is(resolveOptions(parseArgv(['--pool-threads', '0']), {}).poolThreads, 0);
+  t.is(resolveOptions({}, { BOLTSTACK_POOL_THREADS: '3' }).poolThreads, 3);
+  t.is(resolveOptions({ poolThreads: 2 }, {}).poolThreads, 2);
+  t.throws(() => resolveOptions({}, { BOLTSTACK_POOL_THREADS: 'many' }), { message: /--pool-threads \(BOLTSTACK_POOL_THREADS\).*auto or an integer from 0 to 64/ });
+  t.throws(() => resolveOptions({ poolThreads: '65' }, {}), { message: /--pool-threads/ });
+});
+
 test('env overrides defaults and flags override env', (t) => {
   const o = resolveOptions(parseArgv(['--port', '5000', '--ephemeral']), { BOLTSTACK_PORT: '4000', BOLTSTACK_FEATURES: 'loose' });
   t.is(o.port, 5000);

@@ -37,6 +37,7 @@ export async function writeBody(
   const blob = await blobs.write(body?.stream ?? emptyStream(), {
     algorithms: algorithm ? [algorithm] : [],
     signal,
+    ...(body?.length !== undefined ? { expectedSize: body.length } : {}),
     maxSize: MAX_SINGLE_UPLOAD,
     tooLarge: () => s3Errors.entityTooLarge(MAX_SINGLE_UPLOAD + 1, MAX_SINGLE_UPLOAD),
   });

@@ -1,0 +1,150 @@
+/**
+ * s3-upload-figures: large uploads with checksums in parallel (issue #7, Deliver 3), boltstack and
+ * the peer s3rver side by side in one run, each server its own process on 127.0.0.1, all started
+ * at once and measured in alternation (round by round), so a shared machine's load drifts over
+ * both alike.
+ *   A  four concurrent 64 MiB PUTs (plain presigned PUT, no SDK): MB/s >= 2x s3rver's
+ *   B  server peak VmRSS during those PUTs < 100 MB
+ *   C  a single 64 MiB PUT >= 85% of this machine's single-core MD5 speed (node:crypto MD5 over
+ *      64 MiB in this process, measured right before each single PUT)
+ *   D  server CPU per GB uploaded (all threads), concurrent and single, against s3rver's
+ * Options: --reps N (rounds, 3), --mib N (object size, 64), --concurrency N (4),
+ * --pool-threads a,b (boltstack settings measured side by side, e.g. "auto,1,2"; the first one is
+ * the figures' subject), --no-peer. See docs/benchmarking.md.
+ */
+import { environment } from '../lib/environment.js';
+import { figure, type Figure } from '../lib/figure.js';
+import { md5Input, md5Speed } from '../lib/md5-speed.js';
+import { createPresigner, type Presigner } from '../lib/presign.js';
+import { send } from '../lib/http-stream.js';
+import { startBoltstack, startS3rver } from '../lib/servers.js';
+import type { ServerProcess } from '../lib/server-process.js';
+import { median } from '../lib/stats.js';
+import { uploadRound, type UploadRound } from './s3/upload-throughput.js';
+
+export const description = 'Large uploads, checksums in parallel: 4 concurrent and single 64 MiB PUTs vs s3rver and single-core MD5, CPU/GB, peak RSS';
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+interface Subject {
+  label: string;
+  server: ServerProcess;
+  presigner: Presigner;
+  single: UploadRound[];
+  concurrent: UploadRound[];
+  /** MD5 MB/s measured right before each of this subject's single PUTs. */
+  md5: number[];
+}
+
+interface Summary {
+  label: string;
+  concurrentMBps: number;
+  concurrentCpuMsPerGB: number;
+  concurrentPeakMiB: number;
+  singleMBps: number;
+  singleCpuMsPerGB: number;
+  singlePeakMiB: number;
+  /** Median over rounds of (single PUT MB/s / the MD5 MB/s measured just before it). */
+  singleOverMd5: number;
+  md5MBps: number;
+  verified: boolean;
+  problems: string[];
+  samples: { concurrentMBps: number[]; singleMBps: number[]; md5MBps: number[] };
+}
+
+function summarize(s: Subject): Summary {
+  const all = [...s.single, ...s.concurrent];
+  return {
+    label: s.label,
+    concurrentMBps: median(s.concurrent.map((r) => r.mbps)),
+    concurrentCpuMsPerGB: median(s.concurrent.map((r) => r.cpuMsPerGB)),
+    concurrentPeakMiB: Math.max(...s.concurrent.map((r) => r.peakMiB)),
+    singleMBps: median(s.single.map((r) => r.mbps)),
+    singleCpuMsPerGB: median(s.single.map((r) => r.cpuMsPerGB)),
+    singlePeakMiB: Math.max(...s.single.map((r) => r.peakMiB)),
+    singleOverMd5: Math.round(median(s.single.map((r, i) => r.mbps / s.md5[i]!)) * 100) / 100,
+    md5MBps: median(s.md5),
+    verified: all.every((r) => r.verified),
+    problems: all.flatMap((r) => (r.problem !== undefined ? [r.problem] : [])),
+    samples: { concurrentMBps: s.concurrent.map((r) => r.mbps), singleMBps: s.single.map((r) => r.mbps), md5MBps: s.md5 },
+  };
+}
+
+function buildFigures(b: Summary, p: Summary | null, concurrency: number, mib: number): Figure[] {
+  const cpu = { on: 'ratio', op: '<', limit: 1, text: '< s3rver (ms per GB)' } as const;
+  const out = [
+    figure(`A ${concurrency} concurrent ${mib} MiB PUTs`, 'MB/s', b.concurrentMBps, p?.concurrentMBps ?? null, { on: 'ratio', op: '>=', limit: 2, text: '>= 2x s3rver' }, {
+      boltstackSamples: b.samples.concurrentMBps, peerSamples: p?.samples.concurrentMBps ?? null, verified: b.verified && (p?.verified ?? true),
+    }),
+    figure(`B peak VmRSS, ${concurrency} concurrent ${mib} MiB PUTs`, 'MiB', b.concurrentPeakMiB, p?.concurrentPeakMiB ?? null, { on: 'value', op: '<', limit: 100, text: '< 100 MB (MiB, VmHWM)' }),
+    figure(`C single ${mib} MiB PUT / single-core MD5`, 'fraction', b.singleOverMd5, p?.singleOverMd5 ?? null, { on: 'value', op: '>=', limit: 0.85, text: '>= 0.85 of MD5 speed' }, {
+      boltstackPutMBps: b.singleMBps, peerPutMBps: p?.singleMBps ?? null, md5MBps: b.md5MBps, boltstackSamples: b.samples.singleMBps, md5Samples: b.samples.md5MBps,
+      boltstackPeakMiB: b.singlePeakMiB, peerPeakMiB: p?.singlePeakMiB ?? null,
+    }),
+    figure(`D server CPU per GB, ${concurrency} concurrent PUTs`, 'ms/GB', b.concurrentCpuMsPerGB, p?.concurrentCpuMsPerGB ?? null, cpu),
+    figure(`D server CPU per GB, single PUT`, 'ms/GB', b.singleCpuMsPerGB, p?.singleCpuMsPerGB ?? null, cpu),
+  ];
+  for (const f of out) if (!b.verified) f.pass = false;
+  return out;
+}
+
+export async function run(args: string[], log: (message: string) => void): Promise<unknown> {
+  const reps = option(args, '--reps', 3);
+  const mib = option(args, '--mib', 64);
+  const concurrency = option(args, '--concurrency', 4);
+  const threads = (args.includes('--pool-threads') ? args[args.indexOf('--pool-threads') + 1] ?? 'auto' : 'auto').split(',');
+  const bytes = mib * 2 ** 20;
+  const started = Date.now();
+  const subjects: Subject[] = [];
+  const subject = (label: string, server: ServerProcess): Subject => ({ label, server, presigner: createPresigner(server.endpoint), single: [], concurrent: [], md5: [] });
+  try {
+    for (const t of threads) {
+      log(`[boltstack --pool-threads ${t}] starting`);
+      subjects.push(subject(`boltstack --pool-threads ${t}`, await startBoltstack(['--pool-threads', t])));
+    }
+    if (!args.includes('--no-peer')) {
+      log('[s3rver] starting');
+      subjects.push(subject('s3rver', await startS3rver()));
+    }
+    for (const s of subjects) {
+      const r = await send('PUT', await s.presigner.createBucket('uploads'));
+      if (r.status !== 200) throw new Error(`${s.label}: CreateBucket answered ${r.status}`);
+    }
+    const md5Data = md5Input(bytes);
+    md5Speed(md5Data); // warm-up: the first pass pays for page faults
+    for (let rep = 0; rep < reps; rep++) {
+      for (const s of subjects) {
+        s.md5.push(md5Speed(md5Data));
+        s.single.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency: 1, serverPid: s.server.pid, round: `single-${rep}` }));
+        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${s.single.at(-1)!.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s)`);
+      }
+      for (const s of subjects) {
+        s.concurrent.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency, serverPid: s.server.pid, round: `concurrent-${rep}` }));
+        const c = s.concurrent.at(-1)!;
+        log(`[${s.label}] round ${rep + 1}/${reps}: ${concurrency} concurrent PUTs ${c.mbps} MB/s, ${c.cpuMsPerGB} ms CPU/GB, peak ${c.peakMiB} MiB${c.verified ? '' : ` UNVERIFIED: ${c.problem}`}`);
+      }
+    }
+  } finally {
+    for (const s of subjects) {
+      s.presigner.destroy();
+      await s.server.stop();
+    }
+  }
+  const summaries = subjects.map(summarize);
+  const peer = summaries.find((s) => s.label === 's3rver') ?? null;
+  const figures = buildFigures(summaries[0]!, peer, concurrency, mib);
+  const failing = figures.filter((f) => f.pass === false).map((f) => `${f.name}: ${f.boltstack} ${f.unit} (ratio ${f.ratio ?? '-'}), target ${f.target}`);
+  return {
+    benchmark: 's3-upload-figures',
+    environment: environment(),
+    options: { reps, mib, concurrency, poolThreads: threads, peer: peer !== null },
+    seconds: Math.round((Date.now() - started) / 1000),
+    figures,
+    failing,
+    settings: summaries,
+  };
+}

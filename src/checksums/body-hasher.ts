@@ -1,0 +1,51 @@
+/**
+ * A streamed body's digests, batch by batch, possibly off the main thread.
+ *
+ * The blob writer hands each batch of body chunks (about 1 MiB) to `push` and, at the same time,
+ * to the disk; a batch's memory is reused only once both are done. An inline hasher finishes
+ * `push` before it returns; a pooled one (src/pool/hash-session.ts) hashes in a worker while the
+ * main thread keeps receiving and writing, so concurrent uploads use every core.
+ */
+import { MultiHasher } from './multi-hasher.js';
+import type { ChecksumAlgorithm, Digests } from './types.js';
+
+export interface BodyHasher {
+  /**
+   * Hashes `chunks` after everything pushed before. Their bytes must not change until the
+   * promise resolves; it rejects if hashing failed (then every later push rejects too).
+   */
+  push(chunks: readonly Uint8Array[]): Promise<void>;
+  /** Once: the digests of everything pushed. */
+  digests(): Promise<Digests>;
+  /** Gives up (the body failed): pending pushes settle at once, no digests follow. Idempotent. */
+  abort(): void;
+}
+
+/**
+ * Chooses the hasher for one body from its size as known when its first batch is complete (the
+ * announced size, else at least the bytes so far; a body smaller than a batch is complete by
+ * then): small bodies hash inline, where a worker round trip costs more than it saves.
+ * xxh64 needs `initChecksums()` to have resolved.
+ */
+export type BodyHasherFactory = (algorithms: readonly ChecksumAlgorithm[], knownBytes: number) => BodyHasher;
+
+export class InlineBodyHasher implements BodyHasher {
+  readonly #hasher: MultiHasher;
+
+  constructor(algorithms: readonly ChecksumAlgorithm[]) {
+    this.#hasher = new MultiHasher(algorithms);
+  }
+
+  push(chunks: readonly Uint8Array[]): Promise<void> {
+    for (const chunk of chunks) this.#hasher.update(chunk);
+    return Promise.resolve();
+  }
+
+  digests(): Promise<Digests> {
+    return Promise.resolve(this.#hasher.digests());
+  }
+
+  abort(): void { /* nothing outstanding */ }
+}
+
+export const inlineBodyHashers: BodyHasherFactory = (algorithms) => new InlineBodyHasher(algorithms);

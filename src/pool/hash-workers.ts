@@ -1,0 +1,101 @@
+/**
+ * The threads that hash upload bodies (src/pool/hash-session.ts), started on demand and gone
+ * after an idle spell, so an idle emulator holds none (DESIGN.md §6, §6a).
+ *
+ * Why not piscina tasks: a body's hash session lives as long as its upload and is fed over its
+ * own MessagePort, which piscina's one-task-per-slot model handles badly (a busy slot per upload;
+ * its default balancer piles every session on the first worker), and piscina itself costs about
+ * 9 MiB of RSS to load (measured) while a bare worker costs 8–10 MiB: that is the headroom of
+ * the "four 64 MiB uploads under 100 MB" budget. These workers are plain node:worker_threads
+ * running workers/hash-worker.js, and a new session goes to the worker with the fewest sessions,
+ * or to a new worker while every one is busy and the limit allows.
+ *
+ * A worker that dies closes its sessions' ports: those bodies fail (the session sees the close),
+ * the others carry on, and the next session starts a fresh worker.
+ */
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { ChecksumAlgorithm } from '../checksums/types.js';
+import type { OpenSession } from '../../workers/hash-worker.js';
+
+const ENTRY = new URL('../../workers/hash-worker.js', import.meta.url);
+
+interface HashThread {
+  worker: Worker;
+  sessions: number;
+  idleTimer: NodeJS.Timeout | undefined;
+}
+
+export interface HashWorkersOptions {
+  maxThreads: number;
+  /** Milliseconds a worker with no session lives. */
+  idleTimeout: number;
+}
+
+export class HashWorkers {
+  readonly #options: HashWorkersOptions;
+  readonly #threads = new Set<HashThread>();
+  #closed = false;
+
+  constructor(options: HashWorkersOptions) {
+    this.#options = options;
+  }
+
+  get threads(): number {
+    return this.#threads.size;
+  }
+
+  /** A session for one body: the main side of its port (see hash-session-worker.ts). */
+  open(algorithms: readonly ChecksumAlgorithm[]): MessagePort {
+    if (this.#closed) throw new Error('hash workers are closed');
+    const thread = this.#pick();
+    const { port1, port2 } = new MessageChannel();
+    const message: OpenSession = { port: port2, algorithms: [...algorithms] };
+    thread.worker.postMessage(message, [port2]);
+    thread.sessions++;
+    if (thread.idleTimer !== undefined) {
+      clearTimeout(thread.idleTimer);
+      thread.idleTimer = undefined;
+    }
+    port1.once('close', () => this.#sessionEnded(thread));
+    return port1;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const threads = [...this.#threads];
+    this.#threads.clear();
+    await Promise.all(threads.map((t) => { clearTimeout(t.idleTimer); return t.worker.terminate(); }));
+  }
+
+  #pick(): HashThread {
+    let best: HashThread | undefined;
+    for (const t of this.#threads) if (best === undefined || t.sessions < best.sessions) best = t;
+    if (best !== undefined && (best.sessions === 0 || this.#threads.size >= this.#options.maxThreads)) return best;
+    return this.#spawn();
+  }
+
+  #spawn(): HashThread {
+    const worker = new Worker(ENTRY);
+    // Never what keeps the process alive: a session in progress has its ports for that.
+    worker.unref();
+    const thread: HashThread = { worker, sessions: 0, idleTimer: undefined };
+    const forget = (): void => {
+      clearTimeout(thread.idleTimer);
+      this.#threads.delete(thread);
+    };
+    // An error ends the worker (and closes its sessions' ports); later sessions get a new one.
+    worker.on('error', forget);
+    worker.once('exit', forget);
+    this.#threads.add(thread);
+    return thread;
+  }
+
+  #sessionEnded(thread: HashThread): void {
+    thread.sessions--;
+    if (thread.sessions > 0 || !this.#threads.has(thread)) return;
+    thread.idleTimer = setTimeout(() => {
+      this.#threads.delete(thread);
+      void thread.worker.terminate();
+    }, this.#options.idleTimeout).unref();
+  }
+}
