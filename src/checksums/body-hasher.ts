@@ -49,3 +49,31 @@ export class InlineBodyHasher implements BodyHasher {
 }
 
 export const inlineBodyHashers: BodyHasherFactory = (algorithms) => new InlineBodyHasher(algorithms);
+
+/**
+ * Two hashers over the same batches, each with part of the algorithms (e.g. the cheap ones
+ * inline, the rest in a worker); a push is done when both are.
+ */
+export class SplitBodyHasher implements BodyHasher {
+  readonly #a: BodyHasher;
+  readonly #b: BodyHasher;
+
+  constructor(a: BodyHasher, b: BodyHasher) {
+    this.#a = a;
+    this.#b = b;
+  }
+
+  push(chunks: readonly Uint8Array[]): Promise<void> {
+    return Promise.all([this.#a.push(chunks), this.#b.push(chunks)]).then(() => undefined);
+  }
+
+  async digests(): Promise<Digests> {
+    const [a, b] = await Promise.all([this.#a.digests(), this.#b.digests()]);
+    return { ...a, ...b };
+  }
+
+  abort(): void {
+    this.#a.abort();
+    this.#b.abort();
+  }
+}

@@ -5,5 +5,6 @@ export { MultiHasher } from './multi-hasher.js';
 export { computeDigests, computeDigestsSync } from './compute-digests.js';
 export { DIGEST_BYTES, digestsToBase64, fromBase64, toBase64, toHex } from './encoding.js';
 export { combineCrc64Nvme, type CrcPiece } from './crc64-nvme-combine.js';
-export { InlineBodyHasher, inlineBodyHashers, type BodyHasher, type BodyHasherFactory } from './body-hasher.js';
+export { InlineBodyHasher, SplitBodyHasher, inlineBodyHashers, type BodyHasher, type BodyHasherFactory } from './body-hasher.js';
+export { CHEAP_ALGORITHMS } from './cheap-algorithms.js';
 export { runHashSession, type HashSessionMessage, type HashSessionPart, type HashSessionReply } from './hash-session-worker.js';

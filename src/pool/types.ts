@@ -26,7 +26,8 @@ export interface WorkerPool {
   run<T extends Task>(task: T): Promise<TaskResult<T>>;
   /**
    * A hasher for one streamed body of (at least) `knownBytes`: inline below the measured
-   * `checksum` threshold, otherwise a hash session in a hash worker (hash-workers.ts).
+   * `checksum` threshold, otherwise a hash session in a hash worker (hash-workers.ts) for all
+   * but the cheap algorithms (checksums/cheap-algorithms.ts), which stay inline.
    */
   bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number): BodyHasher;
   /** Threads currently alive, task and hash workers (0 when idle: both start on demand). */

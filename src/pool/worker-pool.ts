@@ -12,7 +12,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { InlineBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
+import { InlineBodyHasher, SplitBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
+import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
 import { PooledBodyHasher } from './hash-session.js';
 import { HashWorkers } from './hash-workers.js';
@@ -67,7 +68,11 @@ export class PiscinaWorkerPool implements WorkerPool {
 
   bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number): BodyHasher {
     if (this.#closed || knownBytes < this.#thresholds.checksum) return new InlineBodyHasher(algorithms);
-    return new PooledBodyHasher(this.#hashWorkers.open(algorithms));
+    const cheap = algorithms.filter((a) => CHEAP_ALGORITHMS.has(a));
+    const slow = algorithms.filter((a) => !CHEAP_ALGORITHMS.has(a));
+    if (slow.length === 0) return new InlineBodyHasher(algorithms);
+    const pooled = new PooledBodyHasher(this.#hashWorkers.open(slow));
+    return cheap.length === 0 ? pooled : new SplitBodyHasher(new InlineBodyHasher(cheap), pooled);
   }
 
   get maxThreads(): number {
