@@ -17,7 +17,7 @@
  *
  * The caller's chunks must not be reused after yielding them (Node streams never do) unless this
  * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back once
- * their batch is both written and hashed.
+ * their batch is written (and hashed, for a hasher that keeps chunks: BodyHasher.keepsChunks).
  */
 import { open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -32,9 +32,9 @@ const BATCH_BYTES = 1024 * 1024;
 const BATCH_CHUNKS = 256;
 /**
  * Batches being written or hashed while the next fills. One is enough to keep a hash worker
- * busy (the next batch is ready when it finishes), and each more costs a slab per upload: a
- * worker lets the main thread take in bytes faster than it hashes them, so four concurrent
- * uploads held ~27 MiB of slabs with two, where hashing inline held ~10 (bench s3-upload-figures).
+ * busy (the next batch is posted as soon as it is full, so the worker finds it queued), and each
+ * more costs memory per upload: a worker lets the main thread take in bytes faster than it
+ * hashes them, so the pipeline is full whenever hashing is the bottleneck.
  */
 const IN_FLIGHT = 1;
 
@@ -79,10 +79,12 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       batchBytes = 0;
       // The announced size decides for a body that has only begun (batches are smaller than the threshold).
       hasher ??= hasherFor(Math.max(size, options.expectedSize ?? 0));
-      writing = writing.then(() => (failure === undefined ? writevAll(fh, chunks) : undefined));
+      const written = writing = writing.then(() => (failure === undefined ? writevAll(fh, chunks) : undefined));
       const hashed = hasher.push(chunks);
-      // Once written and hashed, the body's memory before the batch's last chunk can be reused.
-      inFlight.push(Promise.all([writing, hashed]).then(() => recycleBefore(chunks[chunks.length - 1]!), fail));
+      // Once written (and hashed, if the hasher still reads them), the body's memory before the
+      // batch's last chunk can be reused.
+      const reusable = hasher.keepsChunks ? Promise.all([written, hashed]) : written;
+      inFlight.push(Promise.all([reusable.then(() => recycleBefore(chunks[chunks.length - 1]!)), hashed]).then(() => undefined, fail));
       while (inFlight.length > IN_FLIGHT) await inFlight.shift();
       if (failure !== undefined) throw failure;
     };

@@ -12,7 +12,11 @@
  * requests of a load test (DESIGN.md §6), so the suggested threshold is the smallest size from
  * which on (every larger size too) pooling saves the main thread at least a third of the inline
  * time and at least 1 ms per task; null means never. Latencies are printed beside it.
- * Prints JSON.   node dist/bench/micro/pool-threshold.js [--time 300] [--kind xml-parse|checksum]
+ * `body-hash` is the streamed-upload case (src/pool/hash-session.ts): one body hashed in 1 MiB
+ * batches of shared memory, inline (MultiHasher) or in a hash session (open, push, digests), with
+ * what PutObject computes with no declared checksum (md5 in the worker, xxh64 inline); its
+ * threshold is the `checksum` one, from the body's announced size.
+ * Prints JSON.   node dist/bench/micro/pool-threshold.js [--time 300] [--kind xml-parse|checksum|body-hash]
  */
 import { Bench } from 'tinybench';
 import { randomBytes } from 'node:crypto';
@@ -26,7 +30,10 @@ const KiB = 1024;
 const SIZES = [1, 4, 16, 64, 256, 1024, 4096, 16384].map((k) => k * KiB);
 const ALGORITHMS: ChecksumAlgorithm[] = ['md5', 'crc32'];
 const time = Number(process.argv[process.argv.indexOf('--time') + 1]) || 300;
-const kinds = (process.argv.includes('--kind') ? [process.argv[process.argv.indexOf('--kind') + 1]] : ['xml-parse', 'checksum']) as Array<Task['kind']>;
+type Kind = Task['kind'] | 'body-hash';
+const kinds = (process.argv.includes('--kind') ? [process.argv[process.argv.indexOf('--kind') + 1]] : ['xml-parse', 'checksum', 'body-hash']) as Kind[];
+const BODY_ALGORITHMS: ChecksumAlgorithm[] = ['xxh64', 'md5'];
+const BATCH = 1024 * KiB;
 
 function xmlOfSize(bytes: number): Uint8Array {
   const head = '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">';
@@ -53,9 +60,45 @@ async function mainThreadMs(pool: WorkerPool, make: () => Task, n: number): Prom
   return performance.eventLoopUtilization(before).active / n;
 }
 
-interface Row { kind: Task['kind']; bytes: number; inlineMs: number; poolMs: number; poolMainThreadMs: number; copyMs: number }
+interface Row { kind: Kind; bytes: number; inlineMs: number; poolMs: number; poolMainThreadMs: number; copyMs: number }
 
-async function measure(kind: Task['kind'], bytes: number, inline: WorkerPool, pooled: WorkerPool): Promise<Row> {
+/** One body of `input`, in 1 MiB shared-memory batches, through `pool.bodyHasher` (all pushed, then digests). */
+async function hashBody(pool: WorkerPool, input: Buffer[]): Promise<void> {
+  const hasher = pool.bodyHasher(BODY_ALGORITHMS, input.reduce((n, b) => n + b.length, 0));
+  await Promise.all(input.map((b) => hasher.push([b])));
+  await hasher.digests();
+}
+
+function sharedBatches(bytes: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let off = 0; off < bytes; off += BATCH) {
+    const n = Math.min(BATCH, bytes - off);
+    const view = Buffer.from(new SharedArrayBuffer(n));
+    view.set(randomBytes(n));
+    out.push(view);
+  }
+  return out;
+}
+
+async function measureBody(bytes: number, inline: WorkerPool, pooled: WorkerPool): Promise<Row> {
+  const input = sharedBatches(bytes);
+  const bench = new Bench({ time, warmupTime: 50, iterations: 4, warmupIterations: 1 });
+  bench.add('inline', () => hashBody(inline, input)).add('pool', () => hashBody(pooled, input));
+  await bench.run();
+  const mean = (name: string): number => {
+    const result = bench.getTask(name)!.result;
+    if (result.state !== 'completed') throw new Error(`body-hash ${bytes} ${name}: ${result.state}`);
+    return result.latency.mean;
+  };
+  const n = bytes >= 4096 * KiB ? 5 : 50;
+  const before = performance.eventLoopUtilization();
+  for (let i = 0; i < n; i++) await hashBody(pooled, input);
+  const busy = performance.eventLoopUtilization(before).active / n;
+  return { kind: 'body-hash', bytes, inlineMs: mean('inline'), poolMs: mean('pool'), poolMainThreadMs: busy, copyMs: 0 };
+}
+
+async function measure(kind: Kind, bytes: number, inline: WorkerPool, pooled: WorkerPool): Promise<Row> {
+  if (kind === 'body-hash') return measureBody(bytes, inline, pooled);
   const input = kind === 'xml-parse' ? xmlOfSize(bytes) : randomBytes(bytes);
   const make = taskFor(kind, input);
   // A few iterations suffice for the big sizes (16 MiB of XML takes about a second).
@@ -87,7 +130,7 @@ function crossover(rows: Row[]): number | null {
   return answer;
 }
 
-const inline = createWorkerPool({ thresholds: { 'xml-parse': Infinity, checksum: Infinity } });
+const inline = createWorkerPool({ maxThreads: 0 });
 const pooled = createWorkerPool({ maxThreads: 1, thresholds: { 'xml-parse': 0, checksum: 0 } });
 const results: Row[] = [];
 for (const kind of kinds) {
@@ -100,6 +143,7 @@ console.log(JSON.stringify({
   node: process.version,
   cpus: availableParallelism(),
   checksumAlgorithms: ALGORITHMS,
+  bodyHashAlgorithms: BODY_ALGORITHMS,
   results: results.map((r) => ({ ...r, inlineMs: round(r.inlineMs), poolMs: round(r.poolMs), poolMainThreadMs: round(r.poolMainThreadMs), copyMs: round(r.copyMs) })),
   crossover: Object.fromEntries(kinds.map((k) => [k, crossover(results.filter((r) => r.kind === k))])),
 }, null, 2));

@@ -2,17 +2,24 @@
  * A streamed body's digests, batch by batch, possibly off the main thread.
  *
  * The blob writer hands each batch of body chunks (about 1 MiB) to `push` and, at the same time,
- * to the disk; a batch's memory is reused only once both are done. An inline hasher finishes
- * `push` before it returns; a pooled one (src/pool/hash-session.ts) hashes in a worker while the
- * main thread keeps receiving and writing, so concurrent uploads use every core.
+ * to the disk, and reads no further until the batch before is hashed (backpressure). An inline
+ * hasher finishes `push` before it returns; a pooled one (src/pool/hash-session.ts) copies the
+ * batch into shared memory and hashes it in a worker while the main thread keeps receiving and
+ * writing, so concurrent uploads use every core.
  */
 import { MultiHasher } from './multi-hasher.js';
 import type { ChecksumAlgorithm, Digests } from './types.js';
 
 export interface BodyHasher {
   /**
-   * Hashes `chunks` after everything pushed before. Their bytes must not change until the
-   * promise resolves; it rejects if hashing failed (then every later push rejects too).
+   * True when `push` still reads the chunks after it returned: their bytes must then not change
+   * until its promise resolves. False when it is done with them on return (it hashed or copied
+   * them), so the caller may reuse their memory as soon as it is written.
+   */
+  readonly keepsChunks: boolean;
+  /**
+   * Hashes `chunks` after everything pushed before; resolves once they are hashed, rejects if
+   * hashing failed (then every later push rejects too).
    */
   push(chunks: readonly Uint8Array[]): Promise<void>;
   /** Once: the digests of everything pushed. */
@@ -30,6 +37,7 @@ export interface BodyHasher {
 export type BodyHasherFactory = (algorithms: readonly ChecksumAlgorithm[], knownBytes: number) => BodyHasher;
 
 export class InlineBodyHasher implements BodyHasher {
+  readonly keepsChunks = false;
   readonly #hasher: MultiHasher;
 
   constructor(algorithms: readonly ChecksumAlgorithm[]) {
@@ -61,6 +69,10 @@ export class SplitBodyHasher implements BodyHasher {
   constructor(a: BodyHasher, b: BodyHasher) {
     this.#a = a;
     this.#b = b;
+  }
+
+  get keepsChunks(): boolean {
+    return this.#a.keepsChunks || this.#b.keepsChunks;
   }
 
   push(chunks: readonly Uint8Array[]): Promise<void> {

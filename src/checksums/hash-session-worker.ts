@@ -5,8 +5,9 @@
  *
  * Protocol on the session's MessagePort, in order: any number of `data` messages, each answered
  * with its `seq` once hashed (the sender may then reuse those bytes), then `end`, answered with
- * the digests (or an error) before the port closes. Parts view SharedArrayBuffers the main
- * thread also writes to disk from: nothing is copied or transferred. The main side closing the
+ * the digests (or an error) before the port closes. Parts view shared staging memory
+ * (src/pool/staging.ts) that the main thread copied each batch into: read in place, nothing is
+ * transferred, and the main thread reuses it once answered. The main side closing the
  * port (an aborted body) ends the session. Pure apart from the port: no I/O, no global state.
  */
 import type { MessagePort } from 'node:worker_threads';

@@ -17,6 +17,7 @@ import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
 import { PooledBodyHasher } from './hash-session.js';
 import { HashWorkers } from './hash-workers.js';
+import { StagingPool } from './staging.js';
 import type { Task, TaskResult, WorkerPool } from './types.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { prepareTransfer, taskBytes } from './transfer.js';
@@ -48,6 +49,7 @@ export class PiscinaWorkerPool implements WorkerPool {
   readonly #idleTimeout: number;
   readonly #thresholds: Thresholds;
   readonly #hashWorkers: HashWorkers;
+  readonly #staging = new StagingPool();
   #piscina: Promise<Piscina> | undefined;
   #started: Piscina | undefined;
   #inline: Promise<TasksModule> | undefined;
@@ -71,7 +73,7 @@ export class PiscinaWorkerPool implements WorkerPool {
     const cheap = algorithms.filter((a) => CHEAP_ALGORITHMS.has(a));
     const slow = algorithms.filter((a) => !CHEAP_ALGORITHMS.has(a));
     if (slow.length === 0) return new InlineBodyHasher(algorithms);
-    const pooled = new PooledBodyHasher(this.#hashWorkers.open(slow));
+    const pooled = new PooledBodyHasher(this.#hashWorkers.open(slow), this.#staging);
     return cheap.length === 0 ? pooled : new SplitBodyHasher(new InlineBodyHasher(cheap), pooled);
   }
 

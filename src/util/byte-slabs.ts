@@ -15,11 +15,6 @@
  * never calls these (buffered XML bodies, the memory backend) just leaves the slabs to the GC.
  * Each slab carries its chain (a symbol-keyed property), so a consumer needs nothing but the
  * view; each pool belongs to one server instance.
- *
- * Slabs are SharedArrayBuffers so that a worker can hash a body's bytes in place while the main
- * thread writes the same bytes to disk (src/pool/hash-session.ts): no copy and no transfer (a
- * transferred slab would be detached from the writer). The consumer therefore recycles only what
- * is both written and hashed.
  */
 
 export const SLAB_BYTES = 1024 * 1024;
@@ -31,11 +26,10 @@ export const SLAB_BYTES = 1024 * 1024;
 export const SMALL_BODY = 64 * 1024;
 /**
  * Free slabs a pool keeps for the next bodies; more than this go to the GC. Enough for several
- * concurrent uploads (about four slabs each): a slab dropped under load lives on until the GC of
- * every thread that saw it (a hash worker's heap is small and rarely collected), so with 4 kept,
- * four concurrent 64 MiB uploads peaked at 143 MiB of RSS instead of ~100 (s3-upload-figures).
+ * concurrent uploads (three or four slabs each): with 4 kept, four concurrent 64 MiB uploads
+ * dropped and reallocated slabs all along, and dead slabs pile up until V8 collects them.
  */
-const POOL_MAX = 32;
+const POOL_MAX = 16;
 /** Free slabs go after this long without a body needing one: an idle emulator holds none (§6a). */
 const IDLE_MS = 10_000;
 /**
@@ -45,7 +39,7 @@ const IDLE_MS = 10_000;
 const CHAIN_MAX = 8;
 
 const OWNER = Symbol('boltstack.slabChain');
-type Slab = SharedArrayBuffer & { [OWNER]?: SlabChain | undefined };
+type Slab = ArrayBuffer & { [OWNER]?: SlabChain | undefined };
 
 /** Free slabs, shared by the bodies of one server. */
 export class SlabPool {
@@ -55,7 +49,8 @@ export class SlabPool {
 
   acquire(): Slab {
     this.#used = true;
-    return this.#free.pop() ?? (new SharedArrayBuffer(SLAB_BYTES) as Slab);
+    // allocUnsafeSlow: no zero-filling of memory that is about to be overwritten.
+    return this.#free.pop() ?? (Buffer.allocUnsafeSlow(SLAB_BYTES).buffer as Slab);
   }
 
   giveBack(slab: Slab): void {
@@ -63,11 +58,6 @@ export class SlabPool {
     if (this.#free.length >= POOL_MAX) return;
     this.#free.push(slab);
     this.#timer ??= setTimeout(() => this.#onIdleCheck(), IDLE_MS).unref();
-  }
-
-  /** Free slabs held now (tests). */
-  get freeSlabs(): number {
-    return this.#free.length;
   }
 
   #onIdleCheck(): void {
