@@ -6,10 +6,11 @@
  * `res.onData` (uws-request-body.ts) and the response obeys uWS's cork/abort rules
  * (uws-response.ts). uWS itself answers `Expect: 100-continue` and decodes chunked request bodies.
  *
- * Limits of this uWS build (v20.51), measured: past 98 request headers, or past the head size the
- * loader sets (64 KiB), uWS answers 431 itself and closes; below that, `maxHeaderBytes` gets a 431.
- * Content-Length of any size reaches the handler. A pipelined request that arrives while an
- * earlier response on the connection waits for I/O closes the connection (uWS does not queue it).
+ * Limits, measured, by build (uws-loader.ts picks it by Node ABI): v20.51 answers 431 itself past
+ * 98 request headers or the head size the loader sets (64 KiB) and passes any Content-Length;
+ * v20.30 hangs up without an answer past 47 headers or ~128 KiB of head and on ten-digit
+ * Content-Lengths. Below those, `maxHeaderBytes` gets a 431. In both, a pipelined request that
+ * arrives while an earlier response on the connection waits for I/O closes the connection.
  */
 import { Readable } from 'node:stream';
 import type { HttpRequest as UwsRequest, HttpResponse as UwsRawResponse, TemplatedApp, us_listen_socket } from '@based/uws';

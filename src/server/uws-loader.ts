@@ -7,10 +7,17 @@
  * throw a `UwsUnavailable` carrying a one-line reason instead, so the caller (index.ts) can decide,
  * loudly, what to do.
  *
- * The package is `@based/uws` 6.0.1 (uWS v20.51), pinned exactly: its `latest` tag is an older
- * release without these builds. Its Linux builds and what they need (objdump -T, GLIBC_ versions):
- *   ABI 108, 115, 127, 131 (Node 18, 20, 22, 23): glibc >= 2.27
- *   ABI 137, 141 (Node 24, 25): glibc >= 2.38 (Debian 13, Ubuntu 24.04 and later)
+ * Two packages, pinned exactly, chosen by Node ABI (BUILDS below):
+ * - `@trufflesuite/uws-js-unofficial` 20.30.0-unofficial.0 (uWS v20.30) for ABI 93/108/115
+ *   (Node 16, 18, 20), glibc >= 2.27. Preferred wherever it has a build, because request-body
+ *   backpressure works in it: `res.pause()` holds the socket after any number of resumes.
+ * - `@based/uws` 6.0.1 (uWS v20.51; its `latest` tag is an older release without these builds) for
+ *   ABI 127/131 (Node 22, 23), glibc >= 2.27, and ABI 137/141 (Node 24, 25), glibc >= 2.38.
+ *   In v20.51 `res.pause()` holds only until the first `res.resume()`: every later pause is ignored
+ *   (measured: a 64 MiB PUT paused for 20 ms per 512 KiB read still received 57 of its 64 MiB
+ *   while "paused"; v20.30: 0). An upload then buffers as fast as loopback delivers it, so on
+ *   Node 22/24 a large upload's memory grows with its size (4 concurrent 64 MiB PUTs: 470 MiB peak
+ *   and 115 MB/s, against 72 MiB and 400 MB/s on v20.30). See docs/configuration.md.
  * No npm-published build for ABI 137 loads on an older glibc (checked: @btc-vision/uwebsockets.js
  * 20.57.0 and uwebsockets 3.0.6 need 2.38 too). Musl (Alpine) has no build at all.
  */
@@ -19,9 +26,31 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Uws from '@based/uws';
 
+/** Both packages expose the same uWS API; boltstack uses only what both have. */
 export type UwsModule = typeof Uws;
 
-const PACKAGE = '@based/uws';
+/** A native uWS build: the npm package holding it, the folder of its binaries, what it is. */
+export interface UwsBuild {
+  package: '@trufflesuite/uws-js-unofficial' | '@based/uws';
+  /** Folder of the `.node` files, relative to the package's CommonJS entry. */
+  binaries: string;
+  uwsVersion: 'v20.30' | 'v20.51';
+  /** Whether `res.pause()` holds a request body back after a resume (see the header comment). */
+  bodyBackpressure: boolean;
+}
+
+const V20_30: UwsBuild = { package: '@trufflesuite/uws-js-unofficial', binaries: '../binaries', uwsVersion: 'v20.30', bodyBackpressure: true };
+const V20_51: UwsBuild = { package: '@based/uws', binaries: '.', uwsVersion: 'v20.51', bodyBackpressure: false };
+
+/** Which build serves each Node ABI: v20.30 wherever it exists, v20.51 for the newer lines. */
+const BUILDS: Readonly<Record<string, UwsBuild>> = {
+  '93': V20_30, '108': V20_30, '115': V20_30, '127': V20_51, '131': V20_51, '137': V20_51, '141': V20_51,
+};
+
+/** The build boltstack loads for a Node ABI (v20.51 for ABIs neither package has, so the reason names it). */
+export function uwsBuildFor(abi: string): UwsBuild {
+  return BUILDS[abi] ?? V20_51;
+}
 
 /** The head size uWS itself accepts (it answers 431 past it); the adapter's own limit sits below. */
 export const UWS_HEAD_LIMIT_BYTES = 64 * 1024;
@@ -68,17 +97,18 @@ export function currentPlatform(): UwsPlatform {
 /** Loads the native uWS build for this platform and Node ABI, or throws `UwsUnavailable` saying why not. */
 export function loadUws(): UwsModule {
   const require = createRequire(import.meta.url);
+  const build = uwsBuildFor(process.versions.modules);
   let entry: string;
   try {
-    // The package's `exports` hide package.json; its CommonJS entry sits beside the binaries.
-    entry = require.resolve(PACKAGE);
+    // @based/uws's `exports` hide package.json; both packages' CommonJS entries resolve.
+    entry = require.resolve(build.package);
   } catch (cause) {
-    throw new UwsUnavailable(`uWebSockets.js is not installed (npm package ${PACKAGE} not found)`, { cause });
+    throw new UwsUnavailable(`uWebSockets.js is not installed (npm package ${build.package} not found)`, { cause });
   }
   const binary = `uws_${process.platform}_${process.arch}_${process.versions.modules}.node`;
-  const path = join(dirname(entry), binary);
+  const path = join(dirname(entry), build.binaries, binary);
   if (!existsSync(path)) throw new UwsUnavailable(unavailableReason(currentPlatform(), false)!);
-  // uWS reads its request-head limit from the environment once, when the binary loads. Its 4 KiB
+  // uWS v20.51 reads its request-head limit from the environment once, when the binary loads. Its 4 KiB
   // default is below what S3 accepts (8 KiB for a PUT head) and below the adapter's own
   // `maxHeaderBytes` check (16 KiB by default, answered with 431), so raise it unless the user set it.
   process.env.UWS_HTTP_MAX_HEADERS_SIZE ??= String(UWS_HEAD_LIMIT_BYTES);

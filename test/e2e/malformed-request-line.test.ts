@@ -8,7 +8,7 @@
  */
 import test from 'ava';
 import { connect } from 'node:net';
-import { startBoltstack, TEST_ADAPTER } from '../helpers/server.js';
+import { SERVED_BY_UWS_V20_30, startBoltstack, TEST_ADAPTER } from '../helpers/server.js';
 import type { Boltstack } from '../../src/index.js';
 
 let server: Boltstack;
@@ -42,8 +42,11 @@ const MALFORMED: Record<string, string> = {
   'a Content-Length past 2^64': 'PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n',
 };
 
+// uWS v20.30 (Node 20) answers none of these: it holds the socket until its idle timeout.
+const headTest = SERVED_BY_UWS_V20_30 ? test.failing : test;
+
 for (const [name, data] of Object.entries(MALFORMED)) {
-  test(`${name}: an error status and a close within a second`, async (t) => {
+  headTest(`${name}: an error status and a close within a second`, async (t) => {
     const outcome = await exchange(data);
     t.regex(outcome.answer, /^HTTP\/1\.1 [45]\d\d /, JSON.stringify(outcome.answer));
     if (TEST_ADAPTER === 'node-http') t.regex(outcome.answer, /^HTTP\/1\.1 400 Bad Request\r\n/);

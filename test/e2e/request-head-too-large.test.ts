@@ -8,7 +8,10 @@
 import test from 'ava';
 import { connect } from 'node:net';
 import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client, startBoltstack, TEST_ADAPTER } from '../helpers/server.js';
+import { s3Client, SERVED_BY_UWS_V20_30, startBoltstack, TEST_ADAPTER } from '../helpers/server.js';
+
+// uWS v20.30 (Node 20) hangs up past 47 headers or ~128 KiB of head without an answer.
+const pastUwsV2030Limits = SERVED_BY_UWS_V20_30 ? test.failing : test;
 import type { Boltstack } from '../../src/index.js';
 
 let server: Boltstack;
@@ -43,7 +46,7 @@ test('an 8 KiB head (S3\'s limit) is served', async (t) => {
   t.regex(reply.answer, /^HTTP\/1\.1 200 /);
 });
 
-test('60 headers are served', async (t) => {
+pastUwsV2030Limits('60 headers are served', async (t) => {
   const many = Array.from({ length: 60 }, (_, i) => `x-h${i}: v\r\n`).join('');
   const reply = await exchange(head(many));
   t.regex(reply.answer, /^HTTP\/1\.1 200 /);
@@ -55,14 +58,14 @@ test('a 20 KiB head gets 431 and a close', async (t) => {
   t.true(reply.closed);
 });
 
-test('a 200 KiB head gets 431 and a close, not a reset', async (t) => {
+pastUwsV2030Limits('a 200 KiB head gets 431 and a close, not a reset', async (t) => {
   const reply = await exchange(head(`x-pad: ${'a'.repeat(200 * 1024)}\r\n`));
   t.regex(reply.answer, /^HTTP\/1\.1 431 /);
   t.true(reply.closed);
 });
 
 // S3 has no header count limit of its own (only the 8 KiB section); uWS stops at 99 headers.
-test('500 headers are answered: served (node:http) or 431 and a close (uWS)', async (t) => {
+pastUwsV2030Limits('500 headers are answered: served (node:http) or 431 and a close (uWS)', async (t) => {
   const many = Array.from({ length: 500 }, (_, i) => `x-h${i}: v\r\n`).join('');
   const reply = await exchange(head(many));
   if (TEST_ADAPTER === 'node-http') t.regex(reply.answer, /^HTTP\/1\.1 200 /);

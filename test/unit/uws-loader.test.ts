@@ -3,7 +3,7 @@
  * told when theirs has none (the text /_boltstack/health shows as `httpReason`).
  */
 import test from 'ava';
-import { loadUws, unavailableReason, type UwsPlatform } from '../../src/server/uws-loader.js';
+import { loadUws, unavailableReason, uwsBuildFor, type UwsPlatform } from '../../src/server/uws-loader.js';
 
 const linux = (abi: string, node: string, glibc: string | undefined): UwsPlatform => ({ platform: 'linux', arch: 'x64', abi, node, glibc });
 
@@ -48,4 +48,9 @@ test('this process loads uWS exactly when the loader says it should', (t) => {
     loaded = false;
   }
   t.is(loaded, unavailableReason(here, true) === undefined);
+});
+
+test('Node 16-20 get uWS v20.30, whose body backpressure works; Node 22 and later get v20.51', (t) => {
+  for (const abi of ['93', '108', '115']) t.like(uwsBuildFor(abi), { uwsVersion: 'v20.30', package: '@trufflesuite/uws-js-unofficial', bodyBackpressure: true }, abi);
+  for (const abi of ['127', '131', '137', '141']) t.like(uwsBuildFor(abi), { uwsVersion: 'v20.51', package: '@based/uws', bodyBackpressure: false }, abi);
 });
