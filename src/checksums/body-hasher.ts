@@ -89,3 +89,41 @@ export class SplitBodyHasher implements BodyHasher {
     this.#b.abort();
   }
 }
+
+/** Calls `done` once when the body's hashing ends, by its digests or by an abort. */
+export class CountedBodyHasher implements BodyHasher {
+  readonly #inner: BodyHasher;
+  #done: (() => void) | undefined;
+
+  constructor(inner: BodyHasher, done: () => void) {
+    this.#inner = inner;
+    this.#done = done;
+  }
+
+  get keepsChunks(): boolean {
+    return this.#inner.keepsChunks;
+  }
+
+  push(chunks: readonly Uint8Array[]): Promise<void> {
+    return this.#inner.push(chunks);
+  }
+
+  async digests(): Promise<Digests> {
+    try {
+      return await this.#inner.digests();
+    } finally {
+      this.#end();
+    }
+  }
+
+  abort(): void {
+    this.#inner.abort();
+    this.#end();
+  }
+
+  #end(): void {
+    const done = this.#done;
+    this.#done = undefined;
+    done?.();
+  }
+}

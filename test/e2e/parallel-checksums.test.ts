@@ -70,14 +70,33 @@ test('a wrong Content-MD5 on a large body hashed in a worker is BadDigest and le
   t.teardown(() => server.stop());
   const s3 = s3Client(server.endpoint, { requestChecksumCalculation: 'WHEN_REQUIRED' });
   await s3.send(new CreateBucketCommand({ Bucket: 'digests' }));
-  const body = randomBytes(5 * MiB);
+  // Three at once: a lone large body hashes inline (worker-pool.ts), the others in a worker.
   const wrong = md5(Buffer.from('another body'), 'base64');
-  const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'digests', Key: 'bad', ContentMD5: wrong }), { expiresIn: 600 });
-  const r = await fetch(url, { method: 'PUT', body, headers: { 'content-md5': wrong } });
-  t.is(r.status, 400);
-  const text = await r.text();
-  t.regex(text, /<Code>BadDigest<\/Code>/);
-  t.true(await poolThreads(server.endpoint) >= 1, 'the body was hashed in a worker');
-  const err = await t.throwsAsync(s3.send(new HeadObjectCommand({ Bucket: 'digests', Key: 'bad' })));
-  t.is((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode, 404);
+  const keys = ['bad-0', 'bad-1', 'bad-2'];
+  const answers = await Promise.all(keys.map(async (Key) => {
+    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'digests', Key, ContentMD5: wrong }), { expiresIn: 600 });
+    const r = await fetch(url, { method: 'PUT', body: randomBytes(5 * MiB), headers: { 'content-md5': wrong } });
+    return { status: r.status, text: await r.text() };
+  }));
+  for (const a of answers) {
+    t.is(a.status, 400);
+    t.regex(a.text, /<Code>BadDigest<\/Code>/);
+  }
+  t.true(await poolThreads(server.endpoint) >= 1, 'bodies were hashed in a worker');
+  for (const Key of keys) {
+    const err = await t.throwsAsync(s3.send(new HeadObjectCommand({ Bucket: 'digests', Key })));
+    t.is((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode, 404);
+  }
+});
+
+test('a lone large upload hashes inline: no worker starts for it', async (t) => {
+  t.timeout(60_000);
+  const server = await startBoltstack();
+  t.teardown(() => server.stop());
+  const s3 = s3Client(server.endpoint);
+  await s3.send(new CreateBucketCommand({ Bucket: 'alone' }));
+  const body = randomBytes(8 * MiB);
+  const r = await s3.send(new PutObjectCommand({ Bucket: 'alone', Key: 'one', Body: body }));
+  t.is(r.ETag, `"${md5(body, 'hex')}"`);
+  t.is(await poolThreads(server.endpoint), 0);
 });

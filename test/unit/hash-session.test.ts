@@ -23,7 +23,7 @@ function shared(data: Uint8Array): Buffer {
 test.before(() => initChecksums());
 
 test('a body hashed in a worker, from shared and ordinary chunks, gives the inline digests', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1 });
+  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
   t.teardown(() => pool.close());
   const data = randomBytes(3 * MiB + 12_345);
   const hasher = pool.bodyHasher(ALL, data.length);
@@ -44,7 +44,7 @@ test('a body hashed in a worker, from shared and ordinary chunks, gives the inli
 });
 
 test('a small body hashes inline: no thread starts', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1 });
+  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
   t.teardown(() => pool.close());
   const data = randomBytes(200_000);
   const hasher = pool.bodyHasher(['md5'], data.length);
@@ -54,7 +54,7 @@ test('a small body hashes inline: no thread starts', async (t) => {
 });
 
 test('concurrent sessions spread over the threads, which go when idle', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 2, idleTimeout: 100 });
+  const pool = createWorkerPool({ maxThreads: 2, idleTimeout: 100, inlineWhenAlone: false });
   t.teardown(() => pool.close());
   const bodies = [randomBytes(2 * MiB), randomBytes(2 * MiB), randomBytes(2 * MiB)];
   const hashers = bodies.map((b) => pool.bodyHasher(['md5', 'xxh64'], b.length));
@@ -67,7 +67,7 @@ test('concurrent sessions spread over the threads, which go when idle', async (t
 });
 
 test('an aborted session settles its pending pushes and frees the worker', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1, idleTimeout: 100 });
+  const pool = createWorkerPool({ maxThreads: 1, idleTimeout: 100, inlineWhenAlone: false });
   t.teardown(() => pool.close());
   const hasher = pool.bodyHasher(['md5', 'sha256'], 64 * MiB);
   const pending = Array.from({ length: 8 }, () => hasher.push([shared(randomBytes(MiB))]));
@@ -80,7 +80,7 @@ test('an aborted session settles its pending pushes and frees the worker', async
 });
 
 test('a worker that goes away fails its sessions instead of leaving them waiting', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1 });
+  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
   const hasher = pool.bodyHasher(['md5'], 64 * MiB);
   const pushes = Array.from({ length: 32 }, () => hasher.push([shared(randomBytes(MiB))]));
   await pool.close(); // terminates the worker mid-session
