@@ -148,7 +148,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
  * before the first request is served. Imported here so that nothing loads LevelDB before then.
  */
 async function openStore(dir: string, durability: BoltstackOptions['durability'], log: Logger, pool: WorkerPool): Promise<NativeStore> {
-  const { openNativeStore } = await import('../native-store/index.js');
+  const [{ openNativeStore }] = await Promise.all([import('../native-store/index.js'), pool.prepareBodyHashing()]);
   // Large upload bodies hash in the pool while the main thread receives and writes (DESIGN.md §6).
   return openNativeStore({ dir, durability, log, bodyHashers: (algorithms, bytes) => pool.bodyHasher(algorithms, bytes) });
 }

@@ -30,6 +30,8 @@ export interface WorkerPool {
    * but the cheap algorithms (checksums/cheap-algorithms.ts), which stay inline.
    */
   bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number): BodyHasher;
+  /** Loads the body-hashing code; must have resolved before `bodyHasher` is called. */
+  prepareBodyHashing(): Promise<void>;
   /** Threads currently alive, task and hash workers (0 when idle: both start on demand). */
   readonly threads: number;
   /** Most threads the pool may start. */

@@ -12,12 +12,9 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { CountedBodyHasher, InlineBodyHasher, SplitBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
-import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';
+import type { BodyHasher } from '../checksums/body-hasher.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
-import { PooledBodyHasher } from './hash-session.js';
-import { HashWorkers } from './hash-workers.js';
-import { StagingPool } from './staging.js';
+import type { BodyHashing } from './body-hashing.js';
 import type { Task, TaskResult, WorkerPool } from './types.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { prepareTransfer, taskBytes } from './transfer.js';
@@ -54,11 +51,9 @@ export class PiscinaWorkerPool implements WorkerPool {
   readonly #maxThreads: number;
   readonly #idleTimeout: number;
   readonly #thresholds: Thresholds;
-  readonly #hashWorkers: HashWorkers;
-  readonly #staging = new StagingPool();
   readonly #inlineWhenAlone: boolean;
-  /** Large bodies being hashed now, inline or in a worker. */
-  #largeBodies = 0;
+  /** Upload-body hashing (body-hashing.ts), loaded by `prepareBodyHashing()`, not at start. */
+  #bodyHashing: BodyHashing | undefined;
   #piscina: Promise<Piscina> | undefined;
   #started: Piscina | undefined;
   #inline: Promise<TasksModule> | undefined;
@@ -70,35 +65,29 @@ export class PiscinaWorkerPool implements WorkerPool {
     this.#thresholds = this.#maxThreads === 0
       ? { 'xml-parse': Infinity, checksum: Infinity }
       : { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-    this.#hashWorkers = new HashWorkers({ maxThreads: this.#maxThreads, idleTimeout: this.#idleTimeout });
     this.#inlineWhenAlone = options.inlineWhenAlone ?? true;
   }
 
   get threads(): number {
-    return (this.#started?.threads.length ?? 0) + this.#hashWorkers.threads;
+    return (this.#started?.threads.length ?? 0) + (this.#bodyHashing?.threads ?? 0);
   }
 
   /**
-   * The hasher for one upload body. Small bodies, and a large body while no other large body is
-   * being hashed, hash inline: MD5 is sequential, so a lone upload is bound by one core wherever it
-   * hashes, and the hand-off costs it (s3-upload-figures, 2 cores, quiet: a single 64 MiB PUT
-   * 325 MB/s and 2.8 s of CPU per GB inline, 259 MB/s and 5.1 s/GB through a worker). Every
-   * further concurrent large body hashes in a worker, so concurrent uploads use the other cores.
+   * Loads upload-body hashing (the hashers, node:crypto, the wasm xxhashes, the hash-worker
+   * plumbing: about 1.5 MiB of RSS) on first use rather than at start (DESIGN.md §6a); the store
+   * calls it before it serves its first upload.
    */
+  async prepareBodyHashing(): Promise<void> {
+    if (this.#bodyHashing !== undefined) return;
+    const { BodyHashing } = await import('./body-hashing.js');
+    this.#bodyHashing ??= new BodyHashing({
+      maxThreads: this.#maxThreads, idleTimeout: this.#idleTimeout, threshold: this.#thresholds.checksum, inlineWhenAlone: this.#inlineWhenAlone,
+    });
+  }
+
   bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number): BodyHasher {
-    if (this.#closed || knownBytes < this.#thresholds.checksum) return new InlineBodyHasher(algorithms);
-    const slow = algorithms.filter((a) => !CHEAP_ALGORITHMS.has(a));
-    const alone = this.#inlineWhenAlone && this.#largeBodies === 0;
-    let hasher: BodyHasher;
-    if (slow.length === 0 || alone) {
-      hasher = new InlineBodyHasher(algorithms);
-    } else {
-      const cheap = algorithms.filter((a) => CHEAP_ALGORITHMS.has(a));
-      const pooled = new PooledBodyHasher(this.#hashWorkers.open(slow), this.#staging);
-      hasher = cheap.length === 0 ? pooled : new SplitBodyHasher(new InlineBodyHasher(cheap), pooled);
-    }
-    this.#largeBodies++;
-    return new CountedBodyHasher(hasher, () => { this.#largeBodies--; });
+    if (this.#bodyHashing === undefined) throw new Error('prepareBodyHashing() must resolve before bodyHasher()');
+    return this.#bodyHashing.bodyHasher(algorithms, knownBytes, this.#closed);
   }
 
   get maxThreads(): number {
@@ -125,7 +114,7 @@ export class PiscinaWorkerPool implements WorkerPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#hashWorkers.close();
+    await this.#bodyHashing?.close();
     const pending = this.#piscina;
     this.#piscina = undefined;
     this.#started = undefined;

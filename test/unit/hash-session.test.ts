@@ -24,6 +24,7 @@ test.before(() => initChecksums());
 
 test('a body hashed in a worker, from shared and ordinary chunks, gives the inline digests', async (t) => {
   const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const data = randomBytes(3 * MiB + 12_345);
   const hasher = pool.bodyHasher(ALL, data.length);
@@ -45,6 +46,7 @@ test('a body hashed in a worker, from shared and ordinary chunks, gives the inli
 
 test('a small body hashes inline: no thread starts', async (t) => {
   const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const data = randomBytes(200_000);
   const hasher = pool.bodyHasher(['md5'], data.length);
@@ -55,6 +57,7 @@ test('a small body hashes inline: no thread starts', async (t) => {
 
 test('concurrent sessions spread over the threads, which go when idle', async (t) => {
   const pool = createWorkerPool({ maxThreads: 2, idleTimeout: 100, inlineWhenAlone: false });
+  await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const bodies = [randomBytes(2 * MiB), randomBytes(2 * MiB), randomBytes(2 * MiB)];
   const hashers = bodies.map((b) => pool.bodyHasher(['md5', 'xxh64'], b.length));
@@ -68,6 +71,7 @@ test('concurrent sessions spread over the threads, which go when idle', async (t
 
 test('an aborted session settles its pending pushes and frees the worker', async (t) => {
   const pool = createWorkerPool({ maxThreads: 1, idleTimeout: 100, inlineWhenAlone: false });
+  await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const hasher = pool.bodyHasher(['md5', 'sha256'], 64 * MiB);
   const pending = Array.from({ length: 8 }, () => hasher.push([shared(randomBytes(MiB))]));
@@ -81,6 +85,7 @@ test('an aborted session settles its pending pushes and frees the worker', async
 
 test('a worker that goes away fails its sessions instead of leaving them waiting', async (t) => {
   const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  await pool.prepareBodyHashing();
   const hasher = pool.bodyHasher(['md5'], 64 * MiB);
   const pushes = Array.from({ length: 32 }, () => hasher.push([shared(randomBytes(MiB))]));
   await pool.close(); // terminates the worker mid-session
@@ -92,6 +97,7 @@ test('a worker that goes away fails its sessions instead of leaving them waiting
 
 test('with 0 threads every body hashes inline and no thread ever starts', async (t) => {
   const pool = createWorkerPool({ maxThreads: 0 });
+  await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const data = randomBytes(4 * MiB);
   const hasher = pool.bodyHasher(['md5'], data.length);
