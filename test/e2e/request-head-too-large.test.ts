@@ -8,7 +8,7 @@
 import test from 'ava';
 import { connect } from 'node:net';
 import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client, SERVED_BY_UWS_V20_30, startBoltstack, TEST_ADAPTER } from '../helpers/server.js';
+import { s3Client, SERVED_BY_UWS_V20_30, SERVING_ADAPTER, startBoltstack } from '../helpers/server.js';
 
 // uWS v20.30 (Node 20) hangs up past 47 headers or ~128 KiB of head without an answer.
 const pastUwsV2030Limits = SERVED_BY_UWS_V20_30 ? test.failing : test;
@@ -68,7 +68,7 @@ pastUwsV2030Limits('a 200 KiB head gets 431 and a close, not a reset', async (t)
 pastUwsV2030Limits('500 headers are answered: served (node:http) or 431 and a close (uWS)', async (t) => {
   const many = Array.from({ length: 500 }, (_, i) => `x-h${i}: v\r\n`).join('');
   const reply = await exchange(head(many));
-  if (TEST_ADAPTER === 'node-http') t.regex(reply.answer, /^HTTP\/1\.1 200 /);
+  if (SERVING_ADAPTER === 'node-http') t.regex(reply.answer, /^HTTP\/1\.1 200 /);
   else {
     t.regex(reply.answer, /^HTTP\/1\.1 431 /);
     t.true(reply.closed);

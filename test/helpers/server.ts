@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createBoltstack, type Boltstack, type CreateOptions } from '../../src/index.js';
-import { uwsBuildFor } from '../../src/server/uws-loader.js';
+import { loadUws, uwsBuildFor } from '../../src/server/uws-loader.js';
 
 export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -21,12 +21,24 @@ export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  */
 export const TEST_ADAPTER = (process.env.BOLTSTACK_TEST_HTTP_ADAPTER ?? 'uws') as 'auto' | 'uws' | 'node-http';
 
+/** The adapter that really serves the tests: `auto` is uWS where a native build loads, else node:http. */
+export const SERVING_ADAPTER: 'uws' | 'node-http' = TEST_ADAPTER === 'auto' ? (uwsLoads() ? 'uws' : 'node-http') : TEST_ADAPTER;
+
+function uwsLoads(): boolean {
+  try {
+    loadUws();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * True when the tests are served by uWS v20.30 (Node 20's build, src/server/uws-loader.ts), which
  * hangs up on malformed or oversized heads without an answer (docs/s3.md, "Limits"): tests of
  * those answers are known failures there, and pass on node:http and on uWS v20.51.
  */
-export const SERVED_BY_UWS_V20_30 = TEST_ADAPTER !== 'node-http' && uwsBuildFor(process.versions.modules).uwsVersion === 'v20.30';
+export const SERVED_BY_UWS_V20_30 = SERVING_ADAPTER === 'uws' && uwsBuildFor(process.versions.modules).uwsVersion === 'v20.30';
 
 export async function startBoltstack(options: CreateOptions = {}): Promise<Boltstack> {
   return createBoltstack({ logLevel: 'error', httpAdapter: TEST_ADAPTER, ...options });
