@@ -8,39 +8,26 @@
  * slabs are sometimes left to the GC by design (util/byte-slabs.ts), so they stay ArrayBuffers;
  * these are never dropped while in use, and the free ones go after an idle spell (DESIGN.md §6a).
  */
+import { IdleFreeList } from '../util/idle-free-list.js';
+
 export const STAGING_BYTES = 1024 * 1024;
 /** Free buffers kept: about two per concurrent upload for eight uploads. */
 const FREE_MAX = 16;
 const IDLE_MS = 10_000;
 
 export class StagingPool {
-  readonly #free: SharedArrayBuffer[] = [];
-  #used = false;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #free = new IdleFreeList<SharedArrayBuffer>(FREE_MAX, IDLE_MS);
 
   take(): SharedArrayBuffer {
-    this.#used = true;
-    return this.#free.pop() ?? new SharedArrayBuffer(STAGING_BYTES);
+    return this.#free.take() ?? new SharedArrayBuffer(STAGING_BYTES);
   }
 
   giveBack(buffer: SharedArrayBuffer): void {
-    if (this.#free.length >= FREE_MAX) return;
-    this.#free.push(buffer);
-    this.#timer ??= setTimeout(() => this.#onIdleCheck(), IDLE_MS).unref();
+    this.#free.keep(buffer);
   }
 
   /** Free buffers held now (tests). */
   get free(): number {
-    return this.#free.length;
-  }
-
-  #onIdleCheck(): void {
-    this.#timer = undefined;
-    if (!this.#used) {
-      this.#free.length = 0;
-      return;
-    }
-    this.#used = false;
-    this.#timer = setTimeout(() => this.#onIdleCheck(), IDLE_MS).unref();
+    return this.#free.size;
   }
 }

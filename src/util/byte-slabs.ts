@@ -16,6 +16,7 @@
  * Each slab carries its chain (a symbol-keyed property), so a consumer needs nothing but the
  * view; each pool belongs to one server instance.
  */
+import { IdleFreeList } from './idle-free-list.js';
 
 export const SLAB_BYTES = 1024 * 1024;
 /**
@@ -43,31 +44,16 @@ type Slab = ArrayBuffer & { [OWNER]?: SlabChain | undefined };
 
 /** Free slabs, shared by the bodies of one server. */
 export class SlabPool {
-  readonly #free: Slab[] = [];
-  #used = false;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #free = new IdleFreeList<Slab>(POOL_MAX, IDLE_MS);
 
   acquire(): Slab {
-    this.#used = true;
     // allocUnsafeSlow: no zero-filling of memory that is about to be overwritten.
-    return this.#free.pop() ?? (Buffer.allocUnsafeSlow(SLAB_BYTES).buffer as Slab);
+    return this.#free.take() ?? (Buffer.allocUnsafeSlow(SLAB_BYTES).buffer as Slab);
   }
 
   giveBack(slab: Slab): void {
     slab[OWNER] = undefined;
-    if (this.#free.length >= POOL_MAX) return;
-    this.#free.push(slab);
-    this.#timer ??= setTimeout(() => this.#onIdleCheck(), IDLE_MS).unref();
-  }
-
-  #onIdleCheck(): void {
-    this.#timer = undefined;
-    if (!this.#used) {
-      this.#free.length = 0;
-      return;
-    }
-    this.#used = false;
-    this.#timer = setTimeout(() => this.#onIdleCheck(), IDLE_MS).unref();
+    this.#free.keep(slab);
   }
 }
 
