@@ -21,6 +21,7 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
     const m = await import('../services/s3/index.js');
     return { create: m.createS3Service, implementedOperations: m.implementedOperations };
   },
+  // Each service adds its entry here when its first operation lands (health says 'not implemented' until then).
 };
 
 /** Operations a service implements, without creating it (docs, capabilities). */
@@ -47,7 +48,8 @@ export class ServiceRegistry {
     if (!service) {
       const load = MODULES[name];
       const { storage, ...shared } = this.#deps;
-      service = load ? Promise.all([load(), storage()]).then(([m, stored]) => m.create({ ...shared, ...stored })) : Promise.resolve(undefined);
+      const peer = (other: ServiceName): Promise<Service | undefined> => this.get(other);
+      service = load ? Promise.all([load(), storage()]).then(([m, stored]) => m.create({ ...shared, ...stored, peer })) : Promise.resolve(undefined);
       // A failed start (say, the store cannot open) is retried by the next request.
       service.then((created) => { if (created !== undefined && this.#services.get(name) === service) this.#ready.set(name, created); }, () => {
         if (this.#services.get(name) === service) this.#services.delete(name);

@@ -8,6 +8,7 @@ import type { MetaStore } from '../storage/meta-store.js';
 import type { Features } from '../config.js';
 import type { Logger } from '../log.js';
 import type { WorkerPool } from '../pool/types.js';
+import type { ServiceName } from '../model/types.js';
 
 export interface ServiceDeps {
   meta: MetaStore;
@@ -19,6 +20,12 @@ export interface ServiceDeps {
   durability: 'process' | 'fsync';
   /** Keys the S3 listing index may hold (`--listing-index-keys`); absent: its default. */
   listingIndexKeys?: number;
+  /**
+   * Another service of the same instance, created on first use: for in-process calls between
+   * services (SNS delivering to SQS, DynamoDB Streams reading DynamoDB). Absent in unit tests
+   * that build one service alone.
+   */
+  peer?: (name: ServiceName) => Promise<Service | undefined>;
 }
 
 /** Per-request facts a handler may need. */
@@ -42,6 +49,11 @@ export interface Service {
   operations: Record<string, OperationHandler>;
   /** Background work to stop (timers, sweepers). */
   close?(): Promise<void>;
+  /**
+   * The in-process API other services call (never reachable over the wire). Its type is declared
+   * by the callee's module (e.g. services/sqs/internal-api.ts); the caller narrows it there.
+   */
+  internal?: unknown;
 }
 
 export type ServiceFactory = (deps: ServiceDeps) => Promise<Service> | Service;
