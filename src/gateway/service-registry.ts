@@ -21,6 +21,10 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
     const m = await import('../services/s3/index.js');
     return { create: m.createS3Service, implementedOperations: m.implementedOperations };
   },
+  dynamodb: async () => {
+    const m = await import('../services/dynamodb/index.js');
+    return { create: (deps) => m.createDynamoDbService(deps), implementedOperations: m.implementedOperations };
+  },
   // Each service adds its entry here when its first operation lands (health says 'not implemented' until then).
 };
 

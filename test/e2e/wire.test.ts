@@ -71,12 +71,13 @@ test.serial('health, capabilities and reset', async (t) => {
   t.is(health.http, server.httpAdapter);
   t.truthy(health.version);
   t.true(['running', 'available'].includes(health.services.s3!));
-  t.is(health.services.dynamodb, 'not implemented');
+  t.true(['running', 'available'].includes(health.services.dynamodb!));
   t.deepEqual(JSON.parse((await send('GET', '/_localstack/health')).body).services, health.services);
   const caps = JSON.parse((await send('GET', '/_boltstack/capabilities')).body) as Record<string, { operations: Record<string, boolean> }>;
   t.true(caps.s3!.operations.PutObject);
   t.false(caps.s3!.operations.PutBucketPolicy);
-  t.false(caps.dynamodb!.operations.PutItem);
+  t.true(caps.dynamodb!.operations.CreateTable);
+  t.false(caps.dynamodb!.operations.CreateBackup);
   await send('PUT', '/reset-me', SIGNED_S3);
   t.is((await send('POST', '/_boltstack/reset')).status, 200);
   t.is((await send('HEAD', '/reset-me', SIGNED_S3)).status, 404);
@@ -88,10 +89,10 @@ test('an operation of the catalogue that is not implemented answers NotImplement
   t.is(policy.status, 501);
   t.regex(policy.body, /<Code>NotImplemented<\/Code>/);
   t.regex(policy.body, /GetBucketPolicy/);
-  const ddb = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.PutItem', 'content-type': 'application/x-amz-json-1.0' }, '{}');
+  const ddb = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.CreateBackup', 'content-type': 'application/x-amz-json-1.0' }, '{}');
   t.is(ddb.status, 501);
   t.regex(ddb.body, /NotImplemented/);
-  t.regex(ddb.body, /PutItem/);
+  t.regex(ddb.body, /CreateBackup/);
   t.truthy(ddb.headers['x-amzn-requestid']);
 });
 

@@ -1,0 +1,27 @@
+/** What every DynamoDB handler gets besides its input: the stores, the gates, the clock. */
+import type { Features } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { MetaStore } from '../../storage/meta-store.js';
+import type { RequestContext } from '../types.js';
+import { rejectUnsupported } from '../unsupported.js';
+import type { BackgroundRemoval } from './background-removal.js';
+import type { TableStore } from './table-store.js';
+
+export interface DdbDeps {
+  meta: MetaStore;
+  tables: TableStore;
+  removal: BackgroundRemoval;
+  features: Features;
+  log: Logger;
+  /** Epoch ms; injectable so tests control time (TTL, timestamps). */
+  now: () => number;
+  /** Fresh ids for table and index incarnations. */
+  newId: () => string;
+}
+
+export type DdbHandler<I, O> = (deps: DdbDeps, ctx: RequestContext, input: I) => Promise<O>;
+
+/** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
+export function unsupported(deps: DdbDeps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {
+  rejectUnsupported(deps.features, ctx, 'DynamoDB', operation, input as Record<string, unknown>, members);
+}

@@ -1,0 +1,81 @@
+/**
+ * A table record as DescribeTable (and CreateTable, UpdateTable, DeleteTable) shape it. Tables
+ * and indexes are ACTIVE as soon as they exist, so SDK waiters finish on their first poll; a GSI
+ * added by UpdateTable is CREATING (Backfilling) while its entries are written. On-demand tables
+ * report throughput 0/0 on the table and on every GSI, and always carry BillingModeSummary, as
+ * AWS does (Terraform assumes PROVISIONED when the summary is missing).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
+ */
+import type { TableDescription } from '../../model/generated/dynamodb-types.js';
+import type { TableStats } from './table-store.js';
+import { indexArn, tableArn, type IndexRecord, type KeyAttribute, type TableRecord, type Throughput } from './table-record.js';
+
+const keySchema = (hash: KeyAttribute, range?: KeyAttribute) =>
+  range ? [{ AttributeName: hash.name, KeyType: 'HASH' }, { AttributeName: range.name, KeyType: 'RANGE' }] : [{ AttributeName: hash.name, KeyType: 'HASH' }];
+
+function throughput(t: Throughput | undefined, onDemand: boolean) {
+  if (!t || onDemand) return { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 };
+  return {
+    ...(t.lastIncrease !== undefined ? { LastIncreaseDateTime: new Date(t.lastIncrease) } : {}),
+    ...(t.lastDecrease !== undefined ? { LastDecreaseDateTime: new Date(t.lastDecrease) } : {}),
+    NumberOfDecreasesToday: t.decreasesToday, ReadCapacityUnits: t.read, WriteCapacityUnits: t.write,
+  };
+}
+
+const projection = (i: IndexRecord) => ({ ProjectionType: i.projection.type, ...(i.projection.nonKeyAttributes ? { NonKeyAttributes: i.projection.nonKeyAttributes } : {}) });
+
+const onDemandShape = (o: { maxRead?: number; maxWrite?: number } | undefined) =>
+  o === undefined ? undefined : { MaxReadRequestUnits: o.maxRead ?? -1, MaxWriteRequestUnits: o.maxWrite ?? -1 };
+
+export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIVE'): TableDescription {
+  const onDemand = t.billingMode === 'PAY_PER_REQUEST';
+  const gsis = t.indexes.filter((i) => i.global);
+  const lsis = t.indexes.filter((i) => !i.global);
+  const indexStats = (i: IndexRecord) => stats.indexes?.[i.id] ?? [0, 0];
+  const out: TableDescription = {
+    AttributeDefinitions: t.attributeDefinitions.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+    TableName: t.name,
+    KeySchema: keySchema(t.hash, t.range),
+    TableStatus: status,
+    CreationDateTime: new Date(t.created),
+    ProvisionedThroughput: throughput(t.throughput, onDemand),
+    TableSizeBytes: stats.bytes,
+    ItemCount: stats.count,
+    TableArn: tableArn(t),
+    TableId: t.id,
+    BillingModeSummary: { BillingMode: t.billingMode, ...(t.payPerRequestSince !== undefined ? { LastUpdateToPayPerRequestDateTime: new Date(t.payPerRequestSince) } : {}) },
+    DeletionProtectionEnabled: t.deletionProtection,
+  };
+  if (lsis.length > 0) {
+    out.LocalSecondaryIndexes = lsis.map((i) => ({
+      IndexName: i.name, KeySchema: keySchema(i.hash, i.range), Projection: projection(i),
+      IndexSizeBytes: indexStats(i)[1], ItemCount: indexStats(i)[0], IndexArn: indexArn(t, i),
+    }));
+  }
+  if (gsis.length > 0) {
+    out.GlobalSecondaryIndexes = gsis.map((i) => ({
+      IndexName: i.name, KeySchema: keySchema(i.hash, i.range), Projection: projection(i),
+      IndexStatus: i.status, ...(i.status === 'CREATING' ? { Backfilling: true } : {}),
+      ProvisionedThroughput: throughput(i.throughput, onDemand),
+      IndexSizeBytes: indexStats(i)[1], ItemCount: indexStats(i)[0], IndexArn: indexArn(t, i),
+      ...(i.onDemand ? { OnDemandThroughput: onDemandShape(i.onDemand) } : {}),
+    }));
+  }
+  if (t.stream?.enabled) {
+    out.StreamSpecification = { StreamEnabled: true, StreamViewType: t.stream.viewType };
+  }
+  if (t.stream?.label !== undefined) {
+    out.LatestStreamLabel = t.stream.label;
+    out.LatestStreamArn = `${tableArn(t)}/stream/${t.stream.label}`;
+  }
+  if (t.sse?.enabled) {
+    out.SSEDescription = {
+      Status: 'ENABLED', SSEType: 'KMS',
+      KMSMasterKeyArn: t.sse.kmsKeyId?.startsWith('arn:') ? t.sse.kmsKeyId : `arn:aws:kms:${t.region}:${t.account}:key/${t.sse.kmsKeyId ?? 'aws/dynamodb'}`,
+    };
+  }
+  if (t.tableClass !== undefined) out.TableClassSummary = { TableClass: t.tableClass };
+  if (t.onDemand) out.OnDemandThroughput = onDemandShape(t.onDemand);
+  if (t.warmThroughput) out.WarmThroughput = { ReadUnitsPerSecond: t.warmThroughput.read, WriteUnitsPerSecond: t.warmThroughput.write, Status: 'ACTIVE' };
+  return out;
+}

@@ -1,0 +1,27 @@
+/**
+ * DynamoDB's errors: one factory each, with AWS's code and message. ValidationException renders
+ * as `com.amazon.coral.validate#ValidationException` (protocols/json/errors.ts), the others under
+ * DynamoDB's own namespace, as DynamoDB sends them.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html
+ */
+import { AwsError } from '../../errors/aws-error.js';
+
+const e = (code: string, message: string, status = 400): AwsError => new AwsError({ code, status, message });
+
+/** The prefix AWS puts before most semantic validation messages. */
+export const INVALID = 'One or more parameter values were invalid: ';
+
+export const ddbErrors = {
+  validation: (message: string) => e('ValidationException', message),
+  invalidParameter: (detail: string) => e('ValidationException', INVALID + detail),
+  /** Item operations name nothing; table operations name the table (Terraform matches on it). */
+  resourceNotFound: () => e('ResourceNotFoundException', 'Requested resource not found'),
+  tableNotFound: (name: string) => e('ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`),
+  resourceArnNotFound: (arn: string) => e('ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn} not found`),
+  tableAlreadyExists: (name: string) => e('ResourceInUseException', `Table already exists: ${name}`),
+  resourceInUse: (message: string) => e('ResourceInUseException', message),
+  limitExceeded: (message: string) => e('LimitExceededException', message),
+  conditionalCheckFailed: () => e('ConditionalCheckFailedException', 'The conditional request failed'),
+  deletionProtected: () => e('ValidationException',
+    'Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.'),
+};

@@ -1,0 +1,154 @@
+/**
+ * CreateTable: the model constraints, then DynamoDB's semantic rules in the order it applies
+ * them, then the table exists at once as ACTIVE (the response says ACTIVE too, so waiters and
+ * Terraform's first DescribeTable poll finish). Settings boltstack only records (SSE, table
+ * class, streams, on-demand limits) are stored and described as AWS describes them.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html
+ */
+import type { CreateTableInput, CreateTableOutput } from '../../../model/generated/dynamodb-types.js';
+import { Constraints } from '../constraints.js';
+import { type DdbHandler, unsupported } from '../context.js';
+import { describeTable } from '../describe-table-shape.js';
+import { ddbErrors } from '../errors.js';
+import { checkDefinitionsMatchKeys, checkKeyOrder, checkProjectionRules, keyAttributes } from '../key-schema-rules.js';
+import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkIndex, checkKeySchema, checkTableName, checkThroughput } from '../table-constraints.js';
+import type { BillingMode, IndexRecord, KeyAttribute, TableRecord, Throughput } from '../table-record.js';
+import { checkTagConstraints, checkTagRules, MAX_TAGS } from '../tags.js';
+import { checkSse, sseSettings } from '../sse.js';
+
+function checkConstraints(input: CreateTableInput): void {
+  const c = new Constraints();
+  checkTableName(c, 'tableName', input.TableName);
+  if (c.notNull('attributeDefinitions', input.AttributeDefinitions)) {
+    input.AttributeDefinitions!.forEach((a, i) => {
+      const at = `attributeDefinitions.${i + 1}.member`;
+      if (c.notNull(`${at}.attributeName`, a.AttributeName)) c.length(`${at}.attributeName`, a.AttributeName, 1, 255);
+      if (c.notNull(`${at}.attributeType`, a.AttributeType)) c.oneOf(`${at}.attributeType`, a.AttributeType, ['B', 'N', 'S']);
+    });
+  }
+  checkKeySchema(c, 'keySchema', input.KeySchema);
+  input.LocalSecondaryIndexes?.forEach((idx, i) => checkIndex(c, `localSecondaryIndexes.${i + 1}.member`, idx));
+  input.GlobalSecondaryIndexes?.forEach((idx, i) => checkIndex(c, `globalSecondaryIndexes.${i + 1}.member`, idx));
+  c.oneOf('billingMode', input.BillingMode, BILLING_MODES);
+  checkThroughput(c, 'provisionedThroughput', input.ProvisionedThroughput);
+  if (input.StreamSpecification) {
+    c.notNull('streamSpecification.streamEnabled', input.StreamSpecification.StreamEnabled);
+    c.oneOf('streamSpecification.streamViewType', input.StreamSpecification.StreamViewType, STREAM_VIEW_TYPES);
+  }
+  c.oneOf('sSESpecification.sSEType', input.SSESpecification?.SSEType, ['AES256', 'KMS']);
+  c.oneOf('tableClass', input.TableClass, TABLE_CLASSES);
+  checkTagConstraints(c, 'tags', input.Tags);
+  c.check();
+}
+
+function checkCapacity(t: { ReadCapacityUnits: number; WriteCapacityUnits: number }): void {
+  if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.ReadCapacityUnits} for ReadCapacityUnits is out of bounds`);
+  if (t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.WriteCapacityUnits} for WriteCapacityUnits is out of bounds`);
+}
+
+const provisioned = (t: { ReadCapacityUnits: number; WriteCapacityUnits: number }): Throughput =>
+  ({ read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: 0 });
+
+function billing(input: CreateTableInput): { mode: BillingMode; throughput: Throughput } {
+  if (input.BillingMode === 'PAY_PER_REQUEST') {
+    if (input.ProvisionedThroughput) throw ddbErrors.invalidParameter('Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST');
+    return { mode: 'PAY_PER_REQUEST', throughput: { read: 0, write: 0, decreasesToday: 0 } };
+  }
+  if (input.OnDemandThroughput) throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED');
+  const t = input.ProvisionedThroughput;
+  if (!t) throw ddbErrors.invalidParameter('ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED');
+  checkCapacity(t);
+  return { mode: 'PROVISIONED', throughput: provisioned(t) };
+}
+
+function localIndexes(input: CreateTableInput, table: { hash: KeyAttribute; range?: KeyAttribute }, typeOf: (n: string) => KeyAttribute, newId: () => string): IndexRecord[] {
+  const lsis = input.LocalSecondaryIndexes;
+  if (lsis === undefined) return [];
+  if (lsis.length === 0) throw ddbErrors.invalidParameter('List of LocalSecondaryIndexes is empty');
+  if (!table.range) throw ddbErrors.invalidParameter('Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex');
+  if (lsis.length > 5) throw ddbErrors.invalidParameter('Number of LocalSecondaryIndexes exceeds per-table limit of 5');
+  return lsis.map((lsi) => {
+    checkKeyOrder(lsi.KeySchema);
+    if (lsi.KeySchema.length !== 2) throw ddbErrors.invalidParameter(`Index KeySchema does not have a range key for index: ${lsi.IndexName}`);
+    const hash = lsi.KeySchema[0]!.AttributeName;
+    if (hash !== table.hash.name) {
+      throw ddbErrors.invalidParameter(`Index KeySchema does not have the same leading hash key as table KeySchema for index: ${lsi.IndexName}. index hash key: ${hash}, table hash key: ${table.hash.name}`);
+    }
+    return { name: lsi.IndexName, id: newId(), global: false, hash: typeOf(hash), range: typeOf(lsi.KeySchema[1]!.AttributeName), projection: checkProjectionRules(lsi.Projection), status: 'ACTIVE' };
+  });
+}
+
+function globalIndexes(input: CreateTableInput, mode: BillingMode, typeOf: (n: string) => KeyAttribute, newId: () => string): IndexRecord[] {
+  const gsis = input.GlobalSecondaryIndexes;
+  if (gsis === undefined) return [];
+  if (gsis.length === 0) throw ddbErrors.invalidParameter('List of GlobalSecondaryIndexes is empty');
+  if (gsis.length > 20) throw ddbErrors.invalidParameter('GlobalSecondaryIndex count exceeds the per-table limit of 20');
+  return gsis.map((gsi) => {
+    checkKeyOrder(gsi.KeySchema);
+    const projection = checkProjectionRules(gsi.Projection);
+    let throughput: Throughput | undefined;
+    if (mode === 'PAY_PER_REQUEST') {
+      if (gsi.ProvisionedThroughput) throw ddbErrors.invalidParameter(`ProvisionedThroughput should not be specified for index: ${gsi.IndexName} when BillingMode is PAY_PER_REQUEST`);
+    } else {
+      if (!gsi.ProvisionedThroughput) throw ddbErrors.invalidParameter(`ProvisionedThroughput is not specified for index: ${gsi.IndexName}`);
+      checkCapacity(gsi.ProvisionedThroughput);
+      throughput = provisioned(gsi.ProvisionedThroughput);
+    }
+    const [h, r] = gsi.KeySchema;
+    return {
+      name: gsi.IndexName, id: newId(), global: true, hash: typeOf(h!.AttributeName), ...(r ? { range: typeOf(r.AttributeName) } : {}),
+      projection, ...(throughput ? { throughput } : {}),
+      ...(gsi.OnDemandThroughput ? { onDemand: { maxRead: gsi.OnDemandThroughput.MaxReadRequestUnits, maxWrite: gsi.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
+      status: 'ACTIVE',
+    } satisfies IndexRecord;
+  });
+}
+
+export function streamSettings(spec: CreateTableInput['StreamSpecification'], now: number): TableRecord['stream'] {
+  if (spec === undefined) return undefined;
+  if (spec.StreamEnabled && spec.StreamViewType === undefined) throw ddbErrors.invalidParameter('Table is being created with a stream enabled, UpdateViewType is required');
+  if (!spec.StreamEnabled && spec.StreamViewType !== undefined) throw ddbErrors.invalidParameter('Table is being created with a stream disabled, UpdateViewType should not be specified');
+  return spec.StreamEnabled ? { enabled: true, viewType: spec.StreamViewType!, label: new Date(now).toISOString().slice(0, -1) } : undefined;
+}
+
+export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'CreateTable', input, ['ResourcePolicy', 'GlobalTableSourceArn', 'GlobalTableSettingsReplicationMode', 'VectorIndexes', 'WarmThroughput']);
+  for (const gsi of input.GlobalSecondaryIndexes ?? []) unsupported(deps, ctx, 'CreateTable', gsi, ['WarmThroughput']);
+  checkConstraints(input);
+  const { mode, throughput } = billing(input);
+  checkKeyOrder(input.KeySchema!);
+  const definitions = input.AttributeDefinitions!;
+  const hasIndexes = input.LocalSecondaryIndexes !== undefined || input.GlobalSecondaryIndexes !== undefined;
+  const keyNames = [input.KeySchema!, ...(input.LocalSecondaryIndexes ?? []).map((i) => i.KeySchema), ...(input.GlobalSecondaryIndexes ?? []).map((i) => i.KeySchema)]
+    .flat().map((k) => k.AttributeName);
+  checkDefinitionsMatchKeys(definitions, keyNames, hasIndexes);
+  const typeOf = (name: string): KeyAttribute => ({ name, type: definitions.find((d) => d.AttributeName === name)!.AttributeType as KeyAttribute['type'] });
+  const keys = keyAttributes(input.KeySchema!, definitions);
+  const indexes = [...localIndexes(input, keys, typeOf, deps.newId), ...globalIndexes(input, mode, typeOf, deps.newId)];
+  const names = new Set<string>();
+  for (const i of indexes) {
+    if (names.has(i.name)) throw ddbErrors.invalidParameter(`Duplicate index name: ${i.name}`);
+    names.add(i.name);
+  }
+  checkSse(input.SSESpecification);
+  if (input.Tags && input.Tags.length > MAX_TAGS) throw ddbErrors.validation('Number of Tags exceed the current limit for the provided ResourceArn');
+  checkTagRules(input.Tags ?? []);
+  const now = deps.now();
+  const stream = streamSettings(input.StreamSpecification, now);
+  const sse = sseSettings(input.SSESpecification);
+  const record: TableRecord = {
+    account: ctx.accountId, region: ctx.region, name: input.TableName, id: deps.newId(), created: now,
+    attributeDefinitions: definitions.map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] })),
+    ...keys, indexes, billingMode: mode, ...(mode === 'PAY_PER_REQUEST' ? { payPerRequestSince: now } : {}), throughput,
+    ...(input.OnDemandThroughput ? { onDemand: { maxRead: input.OnDemandThroughput.MaxReadRequestUnits, maxWrite: input.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
+    ...(stream ? { stream } : {}), ...(sse ? { sse } : {}),
+    ...(input.TableClass !== undefined ? { tableClass: input.TableClass } : {}),
+    deletionProtection: input.DeletionProtectionEnabled === true,
+    tags: input.Tags ?? [],
+  };
+  return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${input.TableName}`, async () => {
+    if (deps.tables.get(ctx.accountId, ctx.region, input.TableName)) throw ddbErrors.tableAlreadyExists(input.TableName);
+    await deps.tables.create(record);
+    return { TableDescription: describeTable(record, deps.tables.stats(record.id)) };
+  });
+};

@@ -1,0 +1,23 @@
+/**
+ * DeleteTable: O(1) for the caller. The table is gone from every listing and lookup at once
+ * (so Terraform's delete waiter sees ResourceNotFoundException on its first poll); its items
+ * and index entries are dropped by the background removal.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
+ */
+import type { DeleteTableInput, DeleteTableOutput } from '../../../model/generated/dynamodb-types.js';
+import type { DdbHandler } from '../context.js';
+import { describeTable } from '../describe-table-shape.js';
+import { ddbErrors } from '../errors.js';
+import { requireNamedTable } from '../table-lookup.js';
+
+export const deleteTable: DdbHandler<DeleteTableInput, DeleteTableOutput> = async (deps, ctx, input) => {
+  const found = requireNamedTable(deps, ctx, input.TableName);
+  return deps.tables.locks.run(`${found.account}\0${found.region}\0${found.name}`, async () => {
+    const table = requireNamedTable(deps, ctx, input.TableName);
+    if (table.deletionProtection) throw ddbErrors.deletionProtected();
+    const description = describeTable(table, deps.tables.stats(table.id), 'DELETING');
+    await deps.tables.delete(table);
+    deps.removal.kick();
+    return { TableDescription: description };
+  });
+};

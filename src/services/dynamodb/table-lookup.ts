@@ -1,0 +1,43 @@
+/**
+ * Finds the table a request names. Operations accept a table name or (since 2024) a table ARN;
+ * tables are scoped by the caller's account and region. A missing table is
+ * ResourceNotFoundException: item operations say only "Requested resource not found", table
+ * operations name the table (Terraform's delete waiter matches "Requested resource not found: Table: ").
+ */
+import type { RequestContext } from '../types.js';
+import { Constraints } from './constraints.js';
+import type { DdbDeps } from './context.js';
+import { ddbErrors } from './errors.js';
+import { checkTableName } from './table-constraints.js';
+import type { TableRecord } from './table-record.js';
+
+const ARN = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})$/;
+
+/** The account, region and name a TableName member refers to (checked as Coral checks it). */
+export function resolveTableName(ctx: RequestContext, name: string | undefined, path = 'tableName'): { account: string; region: string; name: string } {
+  const arn = name !== undefined ? ARN.exec(name) : null;
+  if (arn) return { region: arn[1]!, account: arn[2]!, name: arn[3]! };
+  const c = new Constraints();
+  checkTableName(c, path, name);
+  c.check();
+  return { account: ctx.accountId, region: ctx.region, name: name! };
+}
+
+export function findTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord | undefined {
+  const ref = resolveTableName(ctx, name);
+  return deps.tables.get(ref.account, ref.region, ref.name);
+}
+
+/** For item operations (GetItem, PutItem, Query...). */
+export function requireTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord {
+  const table = findTable(deps, ctx, name);
+  if (!table) throw ddbErrors.resourceNotFound();
+  return table;
+}
+
+/** For table operations (DescribeTable, DeleteTable, UpdateTable...). */
+export function requireNamedTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord {
+  const table = findTable(deps, ctx, name);
+  if (!table) throw ddbErrors.tableNotFound(resolveTableName(ctx, name).name);
+  return table;
+}

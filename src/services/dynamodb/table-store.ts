@@ -1,0 +1,100 @@
+/**
+ * The table catalogue: every table record of every account and region, loaded once when the
+ * service starts (tables are few and every request needs one, so lookups are a Map get) and
+ * written through to the MetaStore. Also the per-table statistics (item count, size) that
+ * DescribeTable reports; item writes put them in their own batch (item-store.ts).
+ */
+import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
+import { KeyedMutex } from '../../util/keyed-mutex.js';
+import { DDB_NS, TABLE_RANGE, removalKey, statsKey, tableKey } from './keys.js';
+import type { TableRecord } from './table-record.js';
+
+/** Item count and bytes of a table, and per index [count, bytes] by index id. */
+export interface TableStats { count: number; bytes: number; indexes?: Record<string, [number, number]> }
+
+const scope = (account: string, region: string): string => `${account}\0${region}`;
+
+export class TableStore {
+  readonly #meta: MetaStore;
+  /** account\0region → table name → record. */
+  readonly #tables = new Map<string, Map<string, TableRecord>>();
+  readonly #stats = new Map<string, TableStats>();
+  /** Serialises control-plane changes per table (account\0region\0name). */
+  readonly locks = new KeyedMutex();
+
+  private constructor(meta: MetaStore) {
+    this.#meta = meta;
+  }
+
+  static async open(meta: MetaStore): Promise<TableStore> {
+    const store = new TableStore(meta);
+    for await (const [, value] of meta.iterate(DDB_NS, TABLE_RANGE)) {
+      const record = JSON.parse(value) as TableRecord;
+      store.#remember(record);
+      const stats = await meta.get(DDB_NS, statsKey(record.id));
+      store.#stats.set(record.id, stats === undefined ? { count: 0, bytes: 0 } : JSON.parse(stats) as TableStats);
+    }
+    return store;
+  }
+
+  get(account: string, region: string, name: string): TableRecord | undefined {
+    return this.#tables.get(scope(account, region))?.get(name);
+  }
+
+  /** Table names of one account and region, in byte order (ListTables' order). */
+  names(account: string, region: string): string[] {
+    return [...(this.#tables.get(scope(account, region))?.keys() ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  count(account: string, region: string): number {
+    return this.#tables.get(scope(account, region))?.size ?? 0;
+  }
+
+  stats(tableId: string): TableStats {
+    let stats = this.#stats.get(tableId);
+    if (!stats) this.#stats.set(tableId, stats = { count: 0, bytes: 0 });
+    return stats;
+  }
+
+  /** The operation that persists `tableId`'s statistics as they are now (for an item batch). */
+  statsOp(tableId: string): MetaOp {
+    return { type: 'put', ns: DDB_NS, key: statsKey(tableId), value: JSON.stringify(this.stats(tableId)) };
+  }
+
+  async create(record: TableRecord): Promise<void> {
+    this.#stats.set(record.id, { count: 0, bytes: 0 });
+    await this.#meta.batch([this.#putOp(record), this.statsOp(record.id)]);
+    this.#remember(record);
+  }
+
+  /** Replaces the record (the caller built a new object: records are never mutated in place). */
+  async update(record: TableRecord, extra: MetaOp[] = []): Promise<void> {
+    await this.#meta.batch([this.#putOp(record), ...extra]);
+    this.#remember(record);
+  }
+
+  /**
+   * Forgets the table at once and marks its items for the background removal, in one batch:
+   * after a crash either the table is still there or its removal is pending.
+   */
+  async delete(record: TableRecord): Promise<void> {
+    this.#tables.get(scope(record.account, record.region))?.delete(record.name);
+    await this.#meta.batch([
+      { type: 'del', ns: DDB_NS, key: tableKey(record.account, record.region, record.name) },
+      { type: 'del', ns: DDB_NS, key: statsKey(record.id) },
+      { type: 'put', ns: DDB_NS, key: removalKey(record.id), value: '' },
+    ]);
+    this.#stats.delete(record.id);
+  }
+
+  #putOp(record: TableRecord): MetaOp {
+    return { type: 'put', ns: DDB_NS, key: tableKey(record.account, record.region, record.name), value: JSON.stringify(record) };
+  }
+
+  #remember(record: TableRecord): void {
+    const key = scope(record.account, record.region);
+    let tables = this.#tables.get(key);
+    if (!tables) this.#tables.set(key, tables = new Map());
+    tables.set(record.name, record);
+  }
+}

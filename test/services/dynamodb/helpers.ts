@@ -1,0 +1,31 @@
+/** DynamoDB test helpers: a default-settings SDK client, its errors, and raw JSON calls. */
+import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import { CREDENTIALS } from '../../helpers/server.js';
+
+export function ddbClient(endpoint: string, extra: Partial<ConstructorParameters<typeof DynamoDBClient>[0]> = {}): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, ...extra });
+}
+
+/** The service error a call failed with (fails the test if it did not fail that way). */
+export async function ddbErrorOf(promise: Promise<unknown>): Promise<DynamoDBServiceException> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof DynamoDBServiceException) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A raw JSON 1.0 call, for asserting the exact `__type` and body. */
+export async function rawCall(endpoint: string, operation: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': `DynamoDB_20120810.${operation}`, 'content-type': 'application/x-amz-json-1.0' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() as Record<string, unknown> };
+}
+
+let counter = 0;
+export const uniqueTable = (prefix = 't'): string => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
