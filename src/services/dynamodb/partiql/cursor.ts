@@ -1,0 +1,90 @@
+/**
+ * A cursor over the tokens of one statement, with the keyword tests the parser needs.
+ * Keywords match case-insensitively and only as bare words: `"select"` is an identifier.
+ */
+import { statementNotWellFormed } from './errors.js';
+import type { Token } from './tokenize.js';
+
+/** Words that cannot stand for an attribute or table unless double-quoted. */
+const RESERVED = new Set([
+  'ALL', 'AND', 'AS', 'ASC', 'BETWEEN', 'BY', 'DELETE', 'DESC', 'DISTINCT', 'EXISTS', 'FALSE', 'FROM', 'GROUP',
+  'HAVING', 'IF', 'IN', 'INSERT', 'INTO', 'IS', 'JOIN', 'LIKE', 'LIMIT', 'MISSING', 'NOT', 'NULL', 'OFFSET', 'ON',
+  'OR', 'ORDER', 'REMOVE', 'RETURNING', 'SELECT', 'SET', 'TRUE', 'UNION', 'UPDATE', 'VALUE', 'VALUES', 'WHERE',
+]);
+
+export class Cursor {
+  #tokens: Token[];
+  #i = 0;
+  /** `?` parameters met so far: each takes the next index. */
+  params = 0;
+
+  constructor(tokens: Token[]) {
+    this.#tokens = tokens;
+  }
+
+  peek(ahead = 0): Token {
+    return this.#tokens[Math.min(this.#i + ahead, this.#tokens.length - 1)]!;
+  }
+
+  next(): Token {
+    const token = this.peek();
+    if (token.type !== 'end') this.#i++;
+    return token;
+  }
+
+  atEnd(): boolean {
+    return this.peek().type === 'end';
+  }
+
+  isKeyword(word: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.type === 'word' && t.text.toUpperCase() === word;
+  }
+
+  acceptKeyword(word: string): boolean {
+    if (!this.isKeyword(word)) return false;
+    this.#i++;
+    return true;
+  }
+
+  expectKeyword(word: string): void {
+    if (!this.acceptKeyword(word)) throw this.unexpected();
+  }
+
+  isPunct(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.type === 'punct' && t.text === text;
+  }
+
+  acceptPunct(text: string): boolean {
+    if (!this.isPunct(text)) return false;
+    this.#i++;
+    return true;
+  }
+
+  expectPunct(text: string): void {
+    if (!this.acceptPunct(text)) throw this.unexpected();
+  }
+
+  /** A bare (non-reserved) or double-quoted identifier. */
+  identifier(): string {
+    const t = this.peek();
+    if (t.type === 'quoted') { this.#i++; return t.text; }
+    if (t.type === 'word' && !RESERVED.has(t.text.toUpperCase())) { this.#i++; return t.text; }
+    throw this.unexpected();
+  }
+
+  isIdentifier(): boolean {
+    const t = this.peek();
+    return t.type === 'quoted' || (t.type === 'word' && !RESERVED.has(t.text.toUpperCase()));
+  }
+
+  /** The error for the token under the cursor, in DynamoDB's words. */
+  unexpected(): Error {
+    const t = this.peek();
+    if (t.type === 'end') return statementNotWellFormed('Unexpected end of statement');
+    if (t.type === 'word' && RESERVED.has(t.text.toUpperCase())) return statementNotWellFormed('Unexpected keyword');
+    if (t.type === 'punct') return statementNotWellFormed('Unexpected token');
+    return statementNotWellFormed('Unexpected term');
+  }
+}

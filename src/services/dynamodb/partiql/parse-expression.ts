@@ -1,0 +1,192 @@
+/**
+ * The expression half of the PartiQL parser: paths, literal values, operands, WHERE conditions
+ * (OR < AND < NOT < predicates, as in SQL) and the right-hand side of UPDATE's SET.
+ */
+import type { Comparator, Condition, ConditionFunction, Operand, Path, PathStep, UpdateValue, ValueExpr } from './ast.js';
+import type { Cursor } from './cursor.js';
+import { statementNotWellFormed } from './errors.js';
+
+const COMPARATORS: Record<string, Comparator> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const FUNCTIONS: ReadonlySet<string> = new Set<ConditionFunction>(['begins_with', 'contains', 'attribute_type', 'attribute_exists', 'attribute_not_exists']);
+
+export function parsePath(c: Cursor): Path {
+  const steps: PathStep[] = [{ kind: 'name', name: c.identifier() }];
+  for (;;) {
+    if (c.acceptPunct('.')) { steps.push({ kind: 'name', name: c.identifier() }); continue; }
+    if (c.acceptPunct('[')) {
+      const t = c.next();
+      if (t.type === 'number' && /^\d+$/.test(t.text)) steps.push({ kind: 'index', index: Number(t.text) });
+      else if (t.type === 'string') steps.push({ kind: 'name', name: t.text });
+      else throw statementNotWellFormed('Invalid path component, expected either a string or an integer');
+      c.expectPunct(']');
+      continue;
+    }
+    return { steps };
+  }
+}
+
+/** True when the token under the cursor starts a literal or a parameter. */
+function startsValue(c: Cursor): boolean {
+  const t = c.peek();
+  if (t.type === 'string' || t.type === 'number' || t.type === 'param') return true;
+  if (t.type === 'punct') return ['{', '[', '<<', '-'].includes(t.text);
+  return c.isKeyword('TRUE') || c.isKeyword('FALSE') || c.isKeyword('NULL');
+}
+
+export function parseValue(c: Cursor): ValueExpr {
+  const t = c.next();
+  switch (t.type) {
+    case 'string': return { kind: 'literal', value: { S: t.text } };
+    case 'number': return { kind: 'literal', value: { N: t.text } };
+    case 'param': return { kind: 'param', index: c.params++ };
+    case 'word': {
+      const word = t.text.toUpperCase();
+      if (word === 'TRUE' || word === 'FALSE') return { kind: 'literal', value: { BOOL: word === 'TRUE' } };
+      if (word === 'NULL') return { kind: 'literal', value: { NULL: true } };
+      break;
+    }
+    case 'punct':
+      if (t.text === '-' && c.peek().type === 'number') return { kind: 'literal', value: { N: `-${c.next().text}` } };
+      if (t.text === '{') return parseMapRest(c);
+      if (t.text === '[') return { kind: 'list', items: parseValuesUntil(c, ']') };
+      if (t.text === '<<') return { kind: 'bag', items: parseValuesUntil(c, '>>') };
+      break;
+    default:
+  }
+  throw statementNotWellFormed(t.type === 'end' ? 'Unexpected end of statement' : 'Unexpected term');
+}
+
+function parseMapRest(c: Cursor): ValueExpr {
+  const entries: Array<[string, ValueExpr]> = [];
+  if (c.acceptPunct('}')) return { kind: 'map', entries };
+  do {
+    const key = c.next();
+    if (key.type !== 'string') throw statementNotWellFormed('Unexpected term');
+    c.expectPunct(':');
+    entries.push([key.text, parseValue(c)]);
+  } while (c.acceptPunct(','));
+  c.expectPunct('}');
+  return { kind: 'map', entries };
+}
+
+function parseValuesUntil(c: Cursor, close: string): ValueExpr[] {
+  const items: ValueExpr[] = [];
+  if (c.acceptPunct(close)) return items;
+  do items.push(parseValue(c)); while (c.acceptPunct(','));
+  c.expectPunct(close);
+  return items;
+}
+
+export function parseOperand(c: Cursor): Operand {
+  if (startsValue(c)) return { kind: 'value', value: parseValue(c) };
+  if (c.peek().type === 'word' && c.peek().text.toLowerCase() === 'size' && c.isPunct('(', 1)) {
+    c.next();
+    c.next();
+    const path = parsePath(c);
+    c.expectPunct(')');
+    return { kind: 'size', path };
+  }
+  if (!c.isIdentifier()) throw c.unexpected();
+  return { kind: 'path', path: parsePath(c) };
+}
+
+export function parseCondition(c: Cursor): Condition {
+  let left = parseAnd(c);
+  while (c.acceptKeyword('OR')) left = { kind: 'or', left, right: parseAnd(c) };
+  return left;
+}
+
+function parseAnd(c: Cursor): Condition {
+  let left = parseNot(c);
+  while (c.acceptKeyword('AND')) left = { kind: 'and', left, right: parseNot(c) };
+  return left;
+}
+
+function parseNot(c: Cursor): Condition {
+  if (c.acceptKeyword('NOT')) return { kind: 'not', operand: parseNot(c) };
+  return parsePredicate(c);
+}
+
+function parsePredicate(c: Cursor): Condition {
+  if (c.acceptPunct('(')) {
+    const inner = parseCondition(c);
+    c.expectPunct(')');
+    return inner;
+  }
+  const t = c.peek();
+  if (t.type === 'word' && FUNCTIONS.has(t.text.toLowerCase()) && c.isPunct('(', 1)) return parseFunction(c);
+  const subject = parseOperand(c);
+  const op = c.peek();
+  if (op.type === 'punct' && COMPARATORS[op.text]) {
+    c.next();
+    return { kind: 'compare', op: COMPARATORS[op.text]!, left: subject, right: parseOperand(c) };
+  }
+  const negated = c.acceptKeyword('NOT');
+  let predicate: Condition;
+  if (c.acceptKeyword('BETWEEN')) {
+    const low = parseOperand(c);
+    c.expectKeyword('AND');
+    predicate = { kind: 'between', subject, low, high: parseOperand(c) };
+  } else if (c.acceptKeyword('IN')) {
+    predicate = { kind: 'in', subject, list: parseInList(c) };
+  } else if (!negated && c.acceptKeyword('IS')) {
+    const isNot = c.acceptKeyword('NOT');
+    c.expectKeyword('MISSING');
+    if (subject.kind !== 'path') throw statementNotWellFormed('Unexpected term');
+    return { kind: 'missing', path: subject.path, negated: isNot };
+  } else {
+    throw c.unexpected();
+  }
+  return negated ? { kind: 'not', operand: predicate } : predicate;
+}
+
+function parseInList(c: Cursor): Operand[] {
+  const close = c.acceptPunct('[') ? ']' : (c.expectPunct('('), ')');
+  const list: Operand[] = [];
+  do list.push(parseOperand(c)); while (c.acceptPunct(','));
+  c.expectPunct(close);
+  return list;
+}
+
+function parseFunction(c: Cursor): Condition {
+  const name = c.next().text.toLowerCase() as ConditionFunction;
+  c.expectPunct('(');
+  const path = parsePath(c);
+  let arg: Operand | undefined;
+  const oneArgument = name === 'attribute_exists' || name === 'attribute_not_exists';
+  if (!oneArgument) {
+    c.expectPunct(',');
+    arg = parseOperand(c);
+  }
+  c.expectPunct(')');
+  return arg ? { kind: 'function', name, path, arg } : { kind: 'function', name, path };
+}
+
+export function parseUpdateValue(c: Cursor): UpdateValue {
+  const t = c.peek();
+  if (t.type === 'word' && c.isPunct('(', 1)) {
+    const name = t.text.toLowerCase();
+    if (name === 'list_append') {
+      c.next(); c.next();
+      const left = parseOperand(c);
+      c.expectPunct(',');
+      const right = parseOperand(c);
+      c.expectPunct(')');
+      return { kind: 'list_append', left, right };
+    }
+    if (name === 'set_add' || name === 'set_delete') {
+      c.next(); c.next();
+      const path = parsePath(c);
+      c.expectPunct(',');
+      const value = parseOperand(c);
+      c.expectPunct(')');
+      return name === 'set_add' ? { kind: 'set_add', path, value } : { kind: 'set_delete', path, value };
+    }
+  }
+  const left = parseOperand(c);
+  if (c.isPunct('+') || c.isPunct('-')) {
+    const op = c.next().text as '+' | '-';
+    return { kind: 'arith', op, left, right: parseOperand(c) };
+  }
+  return { kind: 'operand', operand: left };
+}

@@ -1,0 +1,103 @@
+/**
+ * PartiQL statement parser for DynamoDB's subset (tokenize.ts → this → bind/translate):
+ *   SELECT * | path, ... FROM "table"[."index"] [WHERE cond] [ORDER BY path [ASC|DESC]]
+ *   INSERT INTO "table" VALUE {'k': v, ...}
+ *   UPDATE "table" SET path = v, ... | REMOVE path, ...  [WHERE cond] [RETURNING ALL|MODIFIED OLD|NEW *]
+ *   DELETE FROM "table" [WHERE cond] [RETURNING ALL OLD *]
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.statements.html
+ */
+import type { ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
+import { Cursor } from './cursor.js';
+import { statementNotWellFormed } from './errors.js';
+import { parseCondition, parsePath, parseUpdateValue, parseValue } from './parse-expression.js';
+import { tokenize } from './tokenize.js';
+
+export function parseStatement(text: string): ParsedStatement {
+  const c = new Cursor(tokenize(text));
+  let statement: Statement;
+  if (c.acceptKeyword('SELECT')) statement = parseSelect(c);
+  else if (c.acceptKeyword('INSERT')) statement = parseInsert(c);
+  else if (c.acceptKeyword('UPDATE')) statement = parseUpdate(c);
+  else if (c.acceptKeyword('DELETE')) statement = parseDelete(c);
+  else throw statementNotWellFormed('Expected data manipulation');
+  c.acceptPunct(';');
+  if (!c.atEnd()) throw c.unexpected();
+  return { statement, parameterCount: c.params };
+}
+
+function parseTarget(c: Cursor): Target {
+  const table = c.identifier();
+  if (!c.acceptPunct('.')) return { table };
+  return { table, index: c.identifier() };
+}
+
+function parseSelect(c: Cursor): Statement {
+  let projection: '*' | Path[];
+  if (c.acceptPunct('*')) {
+    projection = '*';
+  } else {
+    projection = [];
+    do projection.push(parsePath(c)); while (c.acceptPunct(','));
+  }
+  c.expectKeyword('FROM');
+  const target = parseTarget(c);
+  const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
+  let orderBy: { path: Path; descending: boolean } | undefined;
+  if (c.acceptKeyword('ORDER')) {
+    c.expectKeyword('BY');
+    const path = parsePath(c);
+    const descending = c.acceptKeyword('DESC');
+    if (!descending) c.acceptKeyword('ASC');
+    orderBy = { path, descending };
+  }
+  return { kind: 'select', target, projection, ...(where && { where }), ...(orderBy && { orderBy }) };
+}
+
+function parseInsert(c: Cursor): Statement {
+  c.expectKeyword('INTO');
+  const target = parseTarget(c);
+  c.expectKeyword('VALUE');
+  const item = parseValue(c);
+  if (item.kind !== 'map' && item.kind !== 'param') throw statementNotWellFormed('Unexpected term');
+  return { kind: 'insert', target, item };
+}
+
+function parseUpdate(c: Cursor): Statement {
+  const target = parseTarget(c);
+  const actions: UpdateAction[] = [];
+  for (;;) {
+    if (c.acceptKeyword('SET')) {
+      do {
+        const path = parsePath(c);
+        c.expectPunct('=');
+        actions.push({ kind: 'set', path, value: parseUpdateValue(c) });
+      } while (c.acceptPunct(','));
+    } else if (c.acceptKeyword('REMOVE')) {
+      do actions.push({ kind: 'remove', path: parsePath(c) }); while (c.acceptPunct(','));
+    } else {
+      break;
+    }
+  }
+  if (actions.length === 0) throw c.unexpected();
+  const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
+  const returning = parseReturning(c);
+  return { kind: 'update', target, actions, ...(where && { where }), ...(returning && { returning }) };
+}
+
+function parseDelete(c: Cursor): Statement {
+  c.expectKeyword('FROM');
+  const target = parseTarget(c);
+  const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
+  const returning = parseReturning(c);
+  return { kind: 'delete', target, ...(where && { where }), ...(returning && { returning }) };
+}
+
+function parseReturning(c: Cursor): Returning | undefined {
+  if (!c.acceptKeyword('RETURNING')) return undefined;
+  const which = c.acceptKeyword('ALL') ? 'ALL' : c.acceptKeyword('MODIFIED') ? 'MODIFIED' : undefined;
+  if (which === undefined) throw c.unexpected();
+  const when = c.acceptKeyword('OLD') ? 'OLD' : c.acceptKeyword('NEW') ? 'NEW' : undefined;
+  if (when === undefined) throw c.unexpected();
+  c.expectPunct('*');
+  return `${which}_${when}` as Returning;
+}

@@ -1,0 +1,147 @@
+/**
+ * A parsed PartiQL statement with its parameters → the classic operation that does the same:
+ *   SELECT with `hash = v` (and at most one sort-key condition) → Query, any other SELECT → Scan;
+ *   INSERT → PutItem that must not overwrite (DuplicateItemException when it would);
+ *   UPDATE → UpdateItem on an existing item (WHERE holds every key attribute by equality,
+ *            the rest of WHERE becomes the ConditionExpression);
+ *   DELETE → DeleteItem, likewise.
+ * DynamoDB documents PartiQL this way (a SELECT without a key condition is a full scan), and
+ * going through the classic inputs keeps one validation and one engine for both.
+ */
+import type { AttributeValue, Condition, Operand, ParsedStatement, Path, Returning, Statement } from './ast.js';
+import { bindValue } from './bind-values.js';
+import { missingKeyEquality, unsupportedStatement } from './errors.js';
+import { ExpressionWriter } from './expression-writer.js';
+
+export interface KeyNames { hash: string; range?: string }
+
+/** What the statement needs to know about its table: key schema of the table and its indexes. */
+export interface TableKeys { key: KeyNames; indexes: Record<string, KeyNames> }
+
+export type Translated =
+  | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[] }
+  | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem'; input: Record<string, unknown> };
+
+export interface TranslateOptions { consistentRead?: boolean }
+
+export function translate(parsed: ParsedStatement, params: readonly AttributeValue[], keys: TableKeys, options: TranslateOptions = {}): Translated {
+  const s = parsed.statement;
+  switch (s.kind) {
+    case 'select': return translateSelect(s, params, keys, options);
+    case 'insert': return translateInsert(s, params, keys);
+    case 'update': case 'delete': return translateWrite(s, params, keys);
+  }
+}
+
+/** Conjuncts of a top-level AND chain. */
+export function conjuncts(cond: Condition | undefined): Condition[] {
+  if (cond === undefined) return [];
+  return cond.kind === 'and' ? [...conjuncts(cond.left), ...conjuncts(cond.right)] : [cond];
+}
+
+const topName = (o: Operand): string | undefined => (o.kind === 'path' && o.path.steps.length === 1 && o.path.steps[0]!.kind === 'name' ? o.path.steps[0]!.name : undefined);
+
+const FLIP = { '=': '=', '<>': '<>', '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+
+/** `attr op value` with the attribute first (flipping `value op attr`), or undefined. */
+function keyComparison(c: Condition, attr: string): Extract<Condition, { kind: 'compare' }> | undefined {
+  if (c.kind !== 'compare') return undefined;
+  if (topName(c.left) === attr && c.right.kind === 'value') return c;
+  if (topName(c.right) === attr && c.left.kind === 'value') return { kind: 'compare', op: FLIP[c.op], left: c.right, right: c.left };
+  return undefined;
+}
+
+function isRangeKeyCondition(c: Condition, range: string): Condition | undefined {
+  const cmp = keyComparison(c, range);
+  if (cmp) return cmp.op === '<>' ? undefined : cmp;
+  if (c.kind === 'between' && topName(c.subject) === range && c.low.kind === 'value' && c.high.kind === 'value') return c;
+  if (c.kind === 'function' && c.name === 'begins_with' && c.path.steps.length === 1 && c.path.steps[0]!.kind === 'name' && c.path.steps[0]!.name === range && c.arg?.kind === 'value') return c;
+  return undefined;
+}
+
+function mentions(c: Condition, names: Set<string>): boolean {
+  const operandMentions = (o: Operand): boolean => o.kind !== 'value' && o.path.steps[0]!.kind === 'name' && names.has(o.path.steps[0]!.name);
+  switch (c.kind) {
+    case 'compare': return operandMentions(c.left) || operandMentions(c.right);
+    case 'between': return [c.subject, c.low, c.high].some(operandMentions);
+    case 'in': return [c.subject, ...c.list].some(operandMentions);
+    case 'and': case 'or': return mentions(c.left, names) || mentions(c.right, names);
+    case 'not': return mentions(c.operand, names);
+    case 'function': return operandMentions({ kind: 'path', path: c.path }) || (c.arg !== undefined && operandMentions(c.arg));
+    case 'missing': return operandMentions({ kind: 'path', path: c.path });
+  }
+}
+
+const andAll = (list: Condition[]): Condition | undefined =>
+  list.reduce<Condition | undefined>((acc, c) => (acc ? { kind: 'and', left: acc, right: c } : c), undefined);
+
+function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: readonly AttributeValue[], keys: TableKeys, options: TranslateOptions): Translated {
+  const schema = s.target.index === undefined ? keys.key : keys.indexes[s.target.index];
+  const base: Record<string, unknown> = { TableName: s.target.table, ...(s.target.index !== undefined && { IndexName: s.target.index }), ...(options.consistentRead && { ConsistentRead: true }) };
+  const projection = s.projection === '*' ? undefined : s.projection;
+  const parts = conjuncts(s.where);
+  const hashAt = schema ? parts.findIndex((c) => keyComparison(c, schema.hash)?.op === '=') : -1;
+  if (schema && hashAt >= 0) {
+    const rest = parts.filter((_, i) => i !== hashAt);
+    const rangeAt = schema.range === undefined ? -1 : rest.findIndex((c) => isRangeKeyCondition(c, schema.range!) !== undefined);
+    const keyConds = [keyComparison(parts[hashAt]!, schema.hash)!, ...(rangeAt >= 0 ? [isRangeKeyCondition(rest[rangeAt]!, schema.range!)!] : [])];
+    const filters = rest.filter((_, i) => i !== rangeAt);
+    const keyNames = new Set([schema.hash, ...(schema.range !== undefined ? [schema.range] : [])]);
+    if (!filters.some((c) => mentions(c, keyNames))) {
+      const w = new ExpressionWriter(params);
+      const keyCondition = keyConds.map((c) => w.condition(c)).join(' AND ');
+      const filter = andAll(filters);
+      const filterExpression = filter ? w.condition(filter) : undefined;
+      const descending = s.orderBy?.descending === true;
+      return {
+        operation: 'Query',
+        input: { ...base, KeyConditionExpression: keyCondition, ...(filterExpression && { FilterExpression: filterExpression }), ...(descending && { ScanIndexForward: false }), ...w.attributes() },
+        ...(projection && { projection }),
+      };
+    }
+  }
+  if (s.orderBy) throw unsupportedStatement('Must have WHERE clause in the statement when using ORDER BY clause.');
+  const w = new ExpressionWriter(params);
+  const filterExpression = s.where ? w.condition(s.where) : undefined;
+  return { operation: 'Scan', input: { ...base, ...(filterExpression && { FilterExpression: filterExpression }), ...w.attributes() }, ...(projection && { projection }) };
+}
+
+function translateInsert(s: Extract<Statement, { kind: 'insert' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
+  if (s.target.index !== undefined) throw unsupportedStatement('Index is not supported in INSERT statements');
+  const item = bindValue(s.item, params);
+  if (item.M === undefined) throw unsupportedStatement('Unsupported type passed: the VALUE of an INSERT must be a map');
+  const w = new ExpressionWriter(params);
+  return { operation: 'PutItem', input: { TableName: s.target.table, Item: item.M, ConditionExpression: `attribute_not_exists(${w.name(keys.key.hash)})`, ...w.attributes() } };
+}
+
+/** The item key that a WHERE clause pins by equality on every key attribute, and the rest. */
+export function keyFromWhere(where: Condition | undefined, key: KeyNames, params: readonly AttributeValue[]): { key: Record<string, AttributeValue>; rest: Condition[] } {
+  let rest = conjuncts(where);
+  const out: Record<string, AttributeValue> = {};
+  for (const attr of key.range === undefined ? [key.hash] : [key.hash, key.range]) {
+    const at = rest.findIndex((c) => keyComparison(c, attr)?.op === '=');
+    if (at < 0) throw missingKeyEquality();
+    const operand = keyComparison(rest[at]!, attr)!.right as Extract<Operand, { kind: 'value' }>;
+    out[attr] = bindValue(operand.value, params);
+    rest = rest.filter((_, i) => i !== at);
+  }
+  return { key: out, rest };
+}
+
+const RETURN_VALUES: Record<Returning, string> = { ALL_OLD: 'ALL_OLD', MODIFIED_OLD: 'UPDATED_OLD', ALL_NEW: 'ALL_NEW', MODIFIED_NEW: 'UPDATED_NEW' };
+
+function translateWrite(s: Extract<Statement, { kind: 'update' | 'delete' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
+  if (s.target.index !== undefined) throw unsupportedStatement(`Index is not supported in ${s.kind.toUpperCase()} statements`);
+  const { key, rest } = keyFromWhere(s.where, keys.key, params);
+  const w = new ExpressionWriter(params);
+  const returnValues = s.returning ? { ReturnValues: RETURN_VALUES[s.returning] } : {};
+  if (s.kind === 'delete') {
+    if (s.returning !== undefined && s.returning !== 'ALL_OLD') throw unsupportedStatement(`Invalid returning clause: RETURNING ${s.returning.replace('_', ' ')} *. Only RETURNING ALL OLD * is allowed in DELETE statements.`);
+    const condition = andAll(rest);
+    return { operation: 'DeleteItem', input: { TableName: s.target.table, Key: key, ...(condition && { ConditionExpression: w.condition(condition) }), ...returnValues, ...w.attributes() } };
+  }
+  // UPDATE changes an existing item only: DynamoDB answers ConditionalCheckFailed for a missing one.
+  const updateExpression = w.update(s.actions);
+  const condition = [`attribute_exists(${w.name(keys.key.hash)})`, ...rest.map((c) => `(${w.condition(c)})`)].join(' AND ');
+  return { operation: 'UpdateItem', input: { TableName: s.target.table, Key: key, UpdateExpression: updateExpression, ConditionExpression: condition, ...returnValues, ...w.attributes() } };
+}
