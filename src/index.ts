@@ -44,6 +44,8 @@ export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
   resolved?: BoltstackOptions;
   /** Internal: called when the store fails to open on first use (the CLI exits). */
   onStoreFailure?: (err: Error) => void;
+  /** Embedded only: the clock services read (DynamoDB TTL, streams), so tests need not wait. */
+  clock?: () => number;
 };
 
 export function packageVersion(): string {
@@ -52,7 +54,7 @@ export function packageVersion(): string {
 }
 
 function embeddedOptions(options: CreateOptions): BoltstackOptions {
-  const { logger: _l, resolved: _r, features, ...rest } = options;
+  const { logger: _l, resolved: _r, clock: _c, features, ...rest } = options;
   const explicit: Record<string, unknown> = { ...rest };
   if (features !== undefined) explicit.features = typeof features === 'string' ? features : [...features].join(',');
   return resolveOptions(explicit, {}, { ephemeral: 'true', port: '0', logLevel: 'warn' });
@@ -84,6 +86,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     unlock = await lockDataDir(dataDir);
     const registry = new ServiceRegistry({
       storage, pool, features: config.features, log, durability: config.durability, listingIndexKeys: config.listingIndexKeys,
+      ...(options.clock && { clock: options.clock }),
     });
     // Assigned once the server exists; read lazily by health.
     let http: { adapter: 'uws' | 'node-http'; reason?: string } = { adapter: 'uws' };

@@ -25,6 +25,10 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
     const m = await import('../services/dynamodb/index.js');
     return { create: (deps) => m.createDynamoDbService(deps), implementedOperations: m.implementedOperations };
   },
+  dynamodbstreams: async () => {
+    const m = await import('../services/dynamodb/streams-service.js');
+    return { create: m.createDynamoDbStreamsService, implementedOperations: m.implementedOperations };
+  },
   // Each service adds its entry here when its first operation lands (health says 'not implemented' until then).
 };
 

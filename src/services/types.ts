@@ -26,6 +26,11 @@ export interface ServiceDeps {
    * that build one service alone.
    */
   peer?: (name: ServiceName) => Promise<Service | undefined>;
+  /**
+   * The time services read (ms since epoch): DynamoDB TTL expiry, stream record times, iterator
+   * and transaction-token ages. Absent: Date.now. Tests inject one through createBoltstack({ clock }).
+   */
+  clock?: () => number;
 }
 
 /** Per-request facts a handler may need. */

@@ -9,6 +9,8 @@ import type { ServiceName } from '../../model/types.js';
 
 const SERVICE_NAMESPACES: Partial<Record<ServiceName, string>> = {
   dynamodb: 'com.amazonaws.dynamodb.v20120810',
+  // The Streams API is served by the same Coral service as DynamoDB and shares its namespace.
+  dynamodbstreams: 'com.amazonaws.dynamodb.v20120810',
   sqs: 'com.amazonaws.sqs',
 };
 
@@ -19,7 +21,7 @@ const CORAL_SERVICE = new Set([
 ]);
 
 export function jsonErrorType(service: ServiceName, code: string): string {
-  if (code === 'ValidationException' && service === 'dynamodb') return `com.amazon.coral.validate#${code}`;
+  if (code === 'ValidationException' && (service === 'dynamodb' || service === 'dynamodbstreams')) return `com.amazon.coral.validate#${code}`;
   if (CORAL_SERVICE.has(code)) return `com.amazon.coral.service#${code}`;
   return `${SERVICE_NAMESPACES[service] ?? `com.amazonaws.${service}`}#${code}`;
 }

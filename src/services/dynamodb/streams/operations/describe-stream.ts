@@ -1,0 +1,35 @@
+/**
+ * DescribeStream. boltstack keeps one shard per stream (AWS splits and rotates shards; a
+ * consumer that follows ParentShardId reads the same records either way). A disabled stream's
+ * shard is closed: it has an EndingSequenceNumber.
+ */
+import type { DescribeStreamInput, DescribeStreamOutput, Shard } from '../../../../model/generated/dynamodbstreams-types.js';
+import type { RequestContext } from '../../../types.js';
+import { checkEnum, checkLength, checkLimit } from '../validate.js';
+import type { StreamsDeps } from './context.js';
+import { findStream } from './find-stream.js';
+
+export async function describeStream(deps: StreamsDeps, _ctx: RequestContext, input: DescribeStreamInput): Promise<DescribeStreamOutput> {
+  checkLimit(input.Limit, 'limit', 100);
+  checkLength(input.ExclusiveStartShardId, 'exclusiveStartShardId', 28, 65);
+  checkEnum(input.ShardFilter?.Type, 'shardFilter.type', ['CHILD_SHARDS']);
+  const d = await findStream(deps, input.StreamArn);
+  const shard: Shard = {
+    ShardId: d.shardId,
+    SequenceNumberRange: { StartingSequenceNumber: d.trimmedBefore ?? d.startingSequence, ...(d.endingSequence !== undefined && { EndingSequenceNumber: d.endingSequence }) },
+  };
+  // The one shard has no children; pages after it are empty.
+  const listed = input.ShardFilter?.Type === 'CHILD_SHARDS' || input.ExclusiveStartShardId !== undefined ? [] : [shard];
+  return {
+    StreamDescription: {
+      StreamArn: d.arn,
+      StreamLabel: d.label,
+      StreamStatus: d.status,
+      StreamViewType: d.viewType,
+      CreationRequestDateTime: new Date(d.createdAt),
+      TableName: d.tableName,
+      KeySchema: d.keySchema,
+      Shards: listed,
+    },
+  };
+}

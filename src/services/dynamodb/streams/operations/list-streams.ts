@@ -1,0 +1,24 @@
+/** ListStreams: the streams of the caller's account and region, optionally of one table, by ARN page. */
+import type { ListStreamsInput, ListStreamsOutput } from '../../../../model/generated/dynamodbstreams-types.js';
+import type { RequestContext } from '../../../types.js';
+import { checkLength, checkLimit } from '../validate.js';
+import type { StreamsDeps } from './context.js';
+
+export async function listStreams(deps: StreamsDeps, ctx: RequestContext, input: ListStreamsInput): Promise<ListStreamsOutput> {
+  checkLimit(input.Limit, 'limit', 100);
+  checkLength(input.TableName, 'tableName', 3, 255);
+  checkLength(input.ExclusiveStartStreamArn, 'exclusiveStartStreamArn', 37, 1024);
+  const limit = input.Limit ?? 100;
+  const Streams: NonNullable<ListStreamsOutput['Streams']> = [];
+  let started = input.ExclusiveStartStreamArn === undefined;
+  let more = false;
+  for await (const d of deps.store.list(ctx.accountId, ctx.region, input.TableName)) {
+    if (!started) {
+      started = d.arn === input.ExclusiveStartStreamArn;
+      continue;
+    }
+    if (Streams.length === limit) { more = true; break; }
+    Streams.push({ StreamArn: d.arn, TableName: d.tableName, StreamLabel: d.label });
+  }
+  return { Streams, ...(more && { LastEvaluatedStreamArn: Streams[Streams.length - 1]!.StreamArn }) };
+}
