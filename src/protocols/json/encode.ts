@@ -59,7 +59,10 @@ export function encodeJsonError(
   error: AwsError,
 ): WireResponse {
   const body: Record<string, unknown> = { __type: jsonErrorType(ctx.model.service, error.code) };
-  if (error.message !== '') body[messageKey(error.code)] = error.message;
+  // Most modelled errors say "message"; a few (DynamoDB's TransactionCanceledException) "Message".
+  const modelled = ctx.model.shapes[error.code]?.members;
+  const key = modelled?.Message !== undefined ? 'Message' : messageKey(error.code);
+  if (error.message !== '') body[key] = error.message;
   for (const [name, value] of Object.entries(error.fields)) if (value !== undefined) body[name] = value;
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId };
   // Services that moved from query to JSON (SQS) also send the legacy code and fault, which

@@ -1,0 +1,50 @@
+/**
+ * Transaction errors, as DynamoDB sends them. TransactionCanceledException carries the
+ * CancellationReasons, one per action in request order ("None" where the action was fine), and
+ * names their codes in its message.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
+import { AwsError } from '../../../errors/aws-error.js';
+
+export interface CancellationReason {
+  Code: string;
+  Message?: string;
+  /** ReturnValuesOnConditionCheckFailure ALL_OLD: the item that failed its condition. */
+  Item?: Record<string, unknown>;
+}
+
+const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+
+export const transactionCanceled = (reasons: CancellationReason[]): AwsError => new AwsError({
+  code: 'TransactionCanceledException',
+  status: 400,
+  message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
+  // The protocol writes fields as they are: an array of reasons here.
+  fields: { CancellationReasons: reasons as unknown as string },
+});
+
+export const multipleOperationsOnOneItem = (): AwsError => validation('Transaction request cannot include multiple operations on one item');
+
+export const oneActionPerItem = (): AwsError => validation('TransactItems can only contain one of Check, Put, Update or Delete');
+
+export const idempotentParameterMismatch = (): AwsError => new AwsError({
+  code: 'IdempotentParameterMismatchException',
+  status: 400,
+  message: 'DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used.',
+});
+
+/** A request with the token of one that is still running. */
+export const transactionInProgress = (): AwsError => new AwsError({
+  code: 'TransactionInProgressException',
+  status: 400,
+  message: 'Transaction is still in progress',
+});
+
+export const tooManyOrFew = (member: string, count: number, max: number): AwsError => validation(count === 0
+  ? `1 validation error detected: Value '[]' at '${member}' failed to satisfy constraint: Member must have length greater than or equal to 1`
+  : `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+
+export const conditionalCheckFailedReason = (item?: Record<string, unknown>): CancellationReason =>
+  ({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(item && { Item: item }) });
+
+export const NONE_REASON: CancellationReason = { Code: 'None' };
