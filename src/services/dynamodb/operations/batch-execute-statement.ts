@@ -1,0 +1,46 @@
+/**
+ * BatchExecuteStatement: up to 25 statements, all reads or all writes. Each SELECT must pin one
+ * item by its full primary key; each statement succeeds or fails on its own, its error reported
+ * in its response (BatchStatementError), never failing the request.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html
+ */
+import type { BatchExecuteStatementInput, BatchExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
+import type { RequestContext } from '../../types.js';
+import { AwsError } from '../../../errors/aws-error.js';
+import { batchStatementError } from '../partiql/batch-error.js';
+import type { PartiqlDeps } from '../partiql/context.js';
+import { checkStatementMembers, prepare } from '../partiql/prepare.js';
+import { parseStatement } from '../partiql/parse.js';
+import { keyFromWhere } from '../partiql/translate.js';
+import { runPrepared } from './execute-statement.js';
+
+type Response = NonNullable<BatchExecuteStatementOutput['Responses']>[number];
+
+const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+
+export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestContext, input: BatchExecuteStatementInput): Promise<BatchExecuteStatementOutput> {
+  const statements = input.Statements ?? [];
+  if (statements.length < 1 || statements.length > 25) {
+    throw validation(`1 validation error detected: Value at 'statements' failed to satisfy constraint: Member must have length ${statements.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 25'}`);
+  }
+  statements.forEach((s, i) => checkStatementMembers(s.Statement, s.Parameters, `statements.${i + 1}.member.`));
+  const kinds = new Set(statements.map((s) => { try { return parseStatement(s.Statement).statement.kind === 'select' ? 'read' : 'write'; } catch { return undefined; } }));
+  if (kinds.has('read') && kinds.has('write')) throw validation('Batch must consist of either all read statements or all write statements');
+  const Responses = await Promise.all(statements.map(async (s): Promise<Response> => {
+    let table: string | undefined;
+    try {
+      const p = await prepare(deps, ctx, s.Statement, s.Parameters, s.ConsistentRead);
+      table = p.parsed.statement.target.table;
+      if (p.parsed.statement.kind === 'select') {
+        if (p.parsed.statement.target.index !== undefined) throw validation('Select statements in a batch cannot use an index');
+        keyFromWhere(p.parsed.statement.where, p.keys.key, p.params);
+      }
+      const out = await runPrepared(deps, ctx, p, { Statement: s.Statement, ...(s.ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure: s.ReturnValuesOnConditionCheckFailure }) });
+      const item = p.parsed.statement.kind === 'select' ? out.Items?.[0] : undefined;
+      return { TableName: table, ...(item && { Item: item }) };
+    } catch (err) {
+      return { ...(table !== undefined && { TableName: table }), Error: batchStatementError(err) as NonNullable<Response['Error']> };
+    }
+  }));
+  return { Responses };
+}

@@ -1,0 +1,54 @@
+/**
+ * ExecuteStatement: one PartiQL statement, run as the classic operation it translates to
+ * (partiql/translate.ts). SELECT pages like Query/Scan (Limit, NextToken); INSERT refuses to
+ * overwrite (DuplicateItemException); UPDATE and DELETE return items only with RETURNING.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html
+ */
+import type { ExecuteStatementInput, ExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
+import type { RequestContext } from '../../types.js';
+import { AwsError, isAwsError } from '../../../errors/aws-error.js';
+import type { PartiqlDeps } from '../partiql/context.js';
+import { duplicateItem } from '../partiql/errors.js';
+import { decodeNextToken, encodeNextToken } from '../partiql/next-token.js';
+import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
+import { project } from '../partiql/project.js';
+
+export async function executeStatement(deps: PartiqlDeps, ctx: RequestContext, input: ExecuteStatementInput): Promise<ExecuteStatementOutput> {
+  checkStatementMembers(input.Statement, input.Parameters);
+  if (input.Limit !== undefined && input.Limit < 1) {
+    throw new AwsError({ code: 'ValidationException', status: 400, message: `1 validation error detected: Value '${input.Limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1` });
+  }
+  const prepared = await prepare(deps, ctx, input.Statement, input.Parameters, input.ConsistentRead);
+  return runPrepared(deps, ctx, prepared, input);
+}
+
+export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Prepared, input: Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity' | 'ReturnValuesOnConditionCheckFailure'>): Promise<ExecuteStatementOutput> {
+  const t = p.translated;
+  const common = input.ReturnConsumedCapacity !== undefined ? { ReturnConsumedCapacity: input.ReturnConsumedCapacity } : {};
+  if (t.operation === 'Query' || t.operation === 'Scan') {
+    const page = await deps.call(t.operation, ctx, {
+      ...t.input, ...common,
+      ...(input.Limit !== undefined && { Limit: input.Limit }),
+      ...(input.NextToken !== undefined && { ExclusiveStartKey: decodeNextToken(input.Statement, input.NextToken) }),
+    });
+    const items = (page.Items ?? []) as ExecuteStatementOutput['Items'] & object;
+    const out: ExecuteStatementOutput = { Items: t.projection ? items.map((i) => project(i, t.projection!)) : items };
+    if (page.LastEvaluatedKey) {
+      out.NextToken = encodeNextToken(input.Statement, page.LastEvaluatedKey);
+      out.LastEvaluatedKey = page.LastEvaluatedKey;
+    }
+    if (page.ConsumedCapacity) out.ConsumedCapacity = page.ConsumedCapacity;
+    return out;
+  }
+  const onFailure = t.operation !== 'PutItem' && input.ReturnValuesOnConditionCheckFailure !== undefined ? { ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure } : {};
+  let written: { Attributes?: Record<string, unknown>; ConsumedCapacity?: ExecuteStatementOutput['ConsumedCapacity'] };
+  try {
+    written = await deps.call(t.operation, ctx, { ...t.input, ...common, ...onFailure });
+  } catch (err) {
+    if (t.operation === 'PutItem' && isAwsError(err) && err.code === 'ConditionalCheckFailedException') throw duplicateItem();
+    throw err;
+  }
+  const out: ExecuteStatementOutput = { Items: written.Attributes ? [written.Attributes as Record<string, never>] : [] };
+  if (written.ConsumedCapacity) out.ConsumedCapacity = written.ConsumedCapacity;
+  return out;
+}

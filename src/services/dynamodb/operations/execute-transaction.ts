@@ -1,0 +1,70 @@
+/**
+ * ExecuteTransaction: up to 100 PartiQL statements as one transaction, all reads (run as
+ * TransactGetItems, each SELECT pinning one item by its full key) or all writes (run as
+ * TransactWriteItems: INSERT → Put that must not overwrite, UPDATE → Update of an existing item,
+ * DELETE → Delete). A cancelled INSERT reports DuplicateItem, as DynamoDB does.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteTransaction.html
+ */
+import type { ExecuteTransactionInput, ExecuteTransactionOutput } from '../../../model/generated/dynamodb-types.js';
+import type { RequestContext } from '../../types.js';
+import { AwsError, isAwsError } from '../../../errors/aws-error.js';
+import type { PartiqlDeps } from '../partiql/context.js';
+import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
+import { project } from '../partiql/project.js';
+import { keyFromWhere } from '../partiql/translate.js';
+import { transactionCanceled, type CancellationReason } from '../transactions/errors.js';
+
+const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+
+export async function executeTransaction(deps: PartiqlDeps, ctx: RequestContext, input: ExecuteTransactionInput): Promise<ExecuteTransactionOutput> {
+  const statements = input.TransactStatements ?? [];
+  if (statements.length < 1 || statements.length > 100) {
+    throw validation(`1 validation error detected: Value at 'transactStatements' failed to satisfy constraint: Member must have length ${statements.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 100'}`);
+  }
+  statements.forEach((s, i) => checkStatementMembers(s.Statement, s.Parameters, `transactStatements.${i + 1}.member.`));
+  const prepared = await Promise.all(statements.map((s) => prepare(deps, ctx, s.Statement, s.Parameters)));
+  const reads = prepared.filter((p) => p.parsed.statement.kind === 'select').length;
+  if (reads !== 0 && reads !== prepared.length) throw validation('Transaction must consist of either all read statements or all write statements');
+  const common = input.ReturnConsumedCapacity !== undefined ? { ReturnConsumedCapacity: input.ReturnConsumedCapacity } : {};
+  if (reads > 0) return readTransaction(deps, ctx, prepared, common);
+  const TransactItems = prepared.map((p, i) => writeAction(p, statements[i]!.ReturnValuesOnConditionCheckFailure));
+  try {
+    const out = await deps.call('TransactWriteItems', ctx, { TransactItems, ...common, ...(input.ClientRequestToken !== undefined && { ClientRequestToken: input.ClientRequestToken }) });
+    return out.ConsumedCapacity ? { ConsumedCapacity: out.ConsumedCapacity } : {};
+  } catch (err) {
+    if (!isAwsError(err) || err.code !== 'TransactionCanceledException') throw err;
+    const reasons = (err.fields.CancellationReasons as unknown as CancellationReason[]).map((r, i) =>
+      (r.Code === 'ConditionalCheckFailed' && prepared[i]!.parsed.statement.kind === 'insert' ? { Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' } : r));
+    throw transactionCanceled(reasons);
+  }
+}
+
+async function readTransaction(deps: PartiqlDeps, ctx: RequestContext, prepared: Prepared[], common: Record<string, unknown>): Promise<ExecuteTransactionOutput> {
+  const TransactItems = prepared.map((p) => {
+    const s = p.parsed.statement as Extract<Prepared['parsed']['statement'], { kind: 'select' }>;
+    if (s.target.index !== undefined) throw validation('Select statements in a transaction cannot use an index');
+    const { key, rest } = keyFromWhere(s.where, p.keys.key, p.params);
+    if (rest.length > 0) throw validation('Select statements in a transaction can only specify key conditions');
+    return { Get: { TableName: s.target.table, Key: key } };
+  });
+  const out = await deps.call('TransactGetItems', ctx, { TransactItems, ...common });
+  const Responses = (out.Responses as Array<{ Item?: Record<string, never> }>).map((r, i) => {
+    const s = prepared[i]!.parsed.statement as Extract<Prepared['parsed']['statement'], { kind: 'select' }>;
+    if (!r.Item) return {};
+    return { Item: (s.projection === '*' ? r.Item : project(r.Item, s.projection)) as Record<string, never> };
+  });
+  return { Responses, ...(out.ConsumedCapacity && { ConsumedCapacity: out.ConsumedCapacity }) };
+}
+
+function writeAction(p: Prepared, onFailure: string | undefined): Record<string, unknown> {
+  const t = p.translated;
+  const { ReturnValues, ...input } = t.input as Record<string, unknown> & { ReturnValues?: string };
+  if (ReturnValues !== undefined) throw validation('RETURNING is not supported in a transaction');
+  const extra = onFailure !== undefined && t.operation !== 'PutItem' ? { ReturnValuesOnConditionCheckFailure: onFailure } : {};
+  switch (t.operation) {
+    case 'PutItem': return { Put: { ...input } };
+    case 'UpdateItem': return { Update: { ...input, ...extra } };
+    case 'DeleteItem': return { Delete: { ...input, ...extra } };
+    default: throw validation('Transaction statements must be SELECT, INSERT, UPDATE or DELETE');
+  }
+}

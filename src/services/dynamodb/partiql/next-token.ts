@@ -1,0 +1,25 @@
+/**
+ * ExecuteStatement's NextToken: the LastEvaluatedKey of the page, tied to the statement text so
+ * a token cannot continue another statement. Opaque base64url; binary key values survive.
+ */
+import { createHash } from 'node:crypto';
+import { parseWithBinary, stringifyWithBinary } from '../streams/attribute-json.js';
+import type { AttributeValue } from './ast.js';
+import { invalidNextToken } from './errors.js';
+
+const digest = (statement: string): string => createHash('sha256').update(statement).digest('base64url').slice(0, 16);
+
+export function encodeNextToken(statement: string, lastKey: Record<string, AttributeValue>): string {
+  return Buffer.from(stringifyWithBinary({ s: digest(statement), k: lastKey })).toString('base64url');
+}
+
+export function decodeNextToken(statement: string, token: string): Record<string, AttributeValue> {
+  let parsed: { s?: string; k?: Record<string, AttributeValue> };
+  try {
+    parsed = parseWithBinary(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidNextToken();
+  }
+  if (parsed?.s !== digest(statement) || typeof parsed.k !== 'object' || parsed.k === null) throw invalidNextToken();
+  return parsed.k;
+}

@@ -1,0 +1,33 @@
+/**
+ * One statement of a request, ready to run: parsed, its parameters counted against the
+ * statement's `?`, and translated for its table's key schema.
+ */
+import type { RequestContext } from '../../types.js';
+import { AwsError } from '../../../errors/aws-error.js';
+import type { AttributeValue, ParsedStatement } from './ast.js';
+import type { PartiqlDeps } from './context.js';
+import { parameterCountMismatch } from './errors.js';
+import { parseStatement } from './parse.js';
+import { tableKeys } from './table-keys.js';
+import { translate, type TableKeys, type Translated } from './translate.js';
+
+export interface Prepared { parsed: ParsedStatement; keys: TableKeys; translated: Translated; params: readonly AttributeValue[] }
+
+const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+
+/** Checks made on the request members before parsing (Coral's constraint messages). */
+export function checkStatementMembers(statement: unknown, parameters: unknown[] | undefined, at = ''): void {
+  if (typeof statement !== 'string') throw validation(`1 validation error detected: Value null at '${at}statement' failed to satisfy constraint: Member must not be null`);
+  if (statement.length < 1 || statement.length > 8192) {
+    throw validation(`1 validation error detected: Value '${statement}' at '${at}statement' failed to satisfy constraint: Member must have length ${statement.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 8192'}`);
+  }
+  if (parameters !== undefined && parameters.length === 0) throw validation(`1 validation error detected: Value '[]' at '${at}parameters' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+}
+
+export async function prepare(deps: PartiqlDeps, ctx: RequestContext, statement: string, parameters: AttributeValue[] | undefined, consistentRead?: boolean): Promise<Prepared> {
+  const parsed = parseStatement(statement);
+  const params = parameters ?? [];
+  if (params.length !== parsed.parameterCount) throw parameterCountMismatch();
+  const keys = await tableKeys(deps, ctx, parsed.statement.target.table);
+  return { parsed, keys, params, translated: translate(parsed, params, keys, consistentRead ? { consistentRead } : {}) };
+}

@@ -1,0 +1,27 @@
+/** The key schema of a statement's table and its indexes, from DescribeTable. */
+import type { RequestContext } from '../../types.js';
+import { AwsError, isAwsError } from '../../../errors/aws-error.js';
+import type { PartiqlDeps } from './context.js';
+import type { KeyNames, TableKeys } from './translate.js';
+
+interface KeySchemaElement { AttributeName: string; KeyType: string }
+
+const namesOf = (schema: KeySchemaElement[]): KeyNames => {
+  const hash = schema.find((k) => k.KeyType === 'HASH')!.AttributeName;
+  const range = schema.find((k) => k.KeyType === 'RANGE')?.AttributeName;
+  return range === undefined ? { hash } : { hash, range };
+};
+
+export async function tableKeys(deps: PartiqlDeps, ctx: RequestContext, table: string): Promise<TableKeys> {
+  let described: { Table: { KeySchema: KeySchemaElement[]; GlobalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }>; LocalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }> } };
+  try {
+    described = await deps.call('DescribeTable', ctx, { TableName: table });
+  } catch (err) {
+    // PartiQL names no table in this error, as the item operations do.
+    if (isAwsError(err) && err.code === 'ResourceNotFoundException') throw new AwsError({ code: 'ResourceNotFoundException', status: 400, message: 'Requested resource not found' });
+    throw err;
+  }
+  const indexes: Record<string, KeyNames> = {};
+  for (const i of [...(described.Table.GlobalSecondaryIndexes ?? []), ...(described.Table.LocalSecondaryIndexes ?? [])]) indexes[i.IndexName] = namesOf(i.KeySchema);
+  return { key: namesOf(described.Table.KeySchema), indexes };
+}
