@@ -1,0 +1,178 @@
+/**
+ * Validation of attribute values as DynamoDB does it on every value a request carries (items,
+ * keys, ExpressionAttributeValues, legacy conditions), with AWS's exact messages, and
+ * normalisation of numbers ("1.50" → "1.5") so stored and compared numbers have one spelling.
+ *
+ * Rules: exactly one datatype; NULL must be true; sets non-empty and without duplicates (empty
+ * strings and binaries are allowed as values, also inside sets and lists, since May 2020);
+ * numbers valid (number.ts); documents nested at most 32 levels.
+ * Key-specific rules (no empty S/B, key sizes) are in key-rules.ts: only the service knows which
+ * attributes are keys.
+ */
+import { validationException } from './errors.js';
+import { formatDecimal, parseDecimal } from './number.js';
+import { ATTRIBUTE_TYPES, type AttributeValue, type Item } from './types.js';
+
+export const MAX_NESTING_DEPTH = 32;
+
+const INVALID = 'One or more parameter values were invalid: ';
+
+export const valueMessages = {
+  empty: 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes',
+  multiple: 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+  nullFalse: `${INVALID}Null attribute value types must have the value of true`,
+  emptySS: `${INVALID}An string set  may not be empty`,
+  emptyNS: `${INVALID}An number set  may not be empty`,
+  emptyBS: `${INVALID}Binary sets should not be empty`,
+  duplicateSS: (members: string[]) => `${INVALID}Input collection [${members.join(', ')}] contains duplicates.`,
+  duplicateNS: 'Input collection contains duplicates',
+  duplicateBS: (members: Uint8Array[]) =>
+    `${INVALID}Input collection [${members.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')).join(', ')}]of type BS contains duplicates.`,
+  nesting: 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+};
+
+/** Thrown inside this module; re-thrown as a ValidationException with the caller's framing. */
+class Problem {
+  constructor(readonly message: string) {}
+}
+
+function checkNumber(text: unknown): string {
+  const parsed = parseDecimal(typeof text === 'string' ? text : '');
+  if (typeof parsed === 'string') throw new Problem(parsed);
+  return formatDecimal(parsed);
+}
+
+function hasDuplicates<T>(members: T[], key: (m: T) => string): boolean {
+  const seen = new Set<string>();
+  for (const m of members) {
+    const k = key(m);
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
+}
+
+const bytesKey = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+
+// `raw` is untrusted decoded JSON; `depth` counts the document levels above it (32 allowed).
+function check(raw: unknown, depth: number): AttributeValue {
+  if (raw === null || typeof raw !== 'object') throw new Problem(valueMessages.empty);
+  const value = raw as Record<string, unknown>;
+  let found = 0;
+  let result: AttributeValue | undefined;
+  // AWS checks each datatype present in turn, then the count (so a bad number wins over "more than one").
+  for (const type of Object.keys(value)) {
+    const payload = value[type];
+    if (payload === undefined || payload === null || !(ATTRIBUTE_TYPES as readonly string[]).includes(type)) continue;
+    found++;
+    switch (type) {
+      case 'N': {
+        const n = checkNumber(payload);
+        result = n === payload ? (value as AttributeValue) : { N: n };
+        break;
+      }
+      case 'NULL':
+        if (payload !== true) throw new Problem(valueMessages.nullFalse);
+        result = value as AttributeValue;
+        break;
+      case 'SS': {
+        const members = payload as string[];
+        if (members.length === 0) throw new Problem(valueMessages.emptySS);
+        if (hasDuplicates(members, (m) => m)) throw new Problem(valueMessages.duplicateSS(members));
+        result = value as AttributeValue;
+        break;
+      }
+      case 'NS': {
+        const members = payload as unknown[];
+        if (members.length === 0) throw new Problem(valueMessages.emptyNS);
+        const normalised = members.map(checkNumber);
+        if (hasDuplicates(normalised, (m) => m)) throw new Problem(valueMessages.duplicateNS);
+        result = normalised.every((m, i) => m === members[i]) ? (value as AttributeValue) : { NS: normalised };
+        break;
+      }
+      case 'BS': {
+        const members = payload as Uint8Array[];
+        if (members.length === 0) throw new Problem(valueMessages.emptyBS);
+        if (hasDuplicates(members, bytesKey)) throw new Problem(valueMessages.duplicateBS(members));
+        result = value as AttributeValue;
+        break;
+      }
+      case 'M': {
+        if (depth > MAX_NESTING_DEPTH) throw new Problem(valueMessages.nesting);
+        const entries = payload as Record<string, unknown>;
+        let changed: Record<string, AttributeValue> | undefined;
+        for (const name of Object.keys(entries)) {
+          const child = check(entries[name], depth + 1);
+          if (child !== entries[name]) changed ??= { ...(entries as Record<string, AttributeValue>) };
+          if (changed) changed[name] = child;
+        }
+        result = changed ? { M: changed } : (value as AttributeValue);
+        break;
+      }
+      case 'L': {
+        if (depth > MAX_NESTING_DEPTH) throw new Problem(valueMessages.nesting);
+        const elements = payload as unknown[];
+        let changed: AttributeValue[] | undefined;
+        for (let i = 0; i < elements.length; i++) {
+          const child = check(elements[i], depth + 1);
+          if (child !== elements[i]) changed ??= (elements as AttributeValue[]).slice();
+          if (changed) changed[i] = child;
+        }
+        result = changed ? { L: changed } : (value as AttributeValue);
+        break;
+      }
+      default: // S, B, BOOL: the protocol already checked their JSON types
+        result = value as AttributeValue;
+    }
+  }
+  if (found === 0 || !result) throw new Problem(valueMessages.empty);
+  if (found > 1) throw new Problem(valueMessages.multiple);
+  return result;
+}
+
+/** How a caller frames a value's message (e.g. "ExpressionAttributeValues contains invalid value: " … " for key :v"). */
+export interface MessageFrame {
+  prefix?: string;
+  suffix?: string;
+}
+
+function framed<T>(run: () => T, frame: MessageFrame | undefined): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Problem) throw validationException(`${frame?.prefix ?? ''}${error.message}${frame?.suffix ?? ''}`);
+    throw error;
+  }
+}
+
+/**
+ * Validates one attribute value and returns it with its numbers normalised (the same object
+ * when nothing changed). Throws DynamoDB's ValidationException with AWS's message.
+ */
+export function validateAttributeValue(value: unknown, frame?: MessageFrame): AttributeValue {
+  return framed(() => check(value, 1), frame);
+}
+
+/** Validates every value of an item (or key); returns the item with numbers normalised. */
+export function validateItem(item: Record<string, unknown>, frame?: MessageFrame): Item {
+  return framed(() => {
+    let changed: Item | undefined;
+    for (const name of Object.keys(item)) {
+      const value = check(item[name], 1);
+      if (value !== item[name]) changed ??= { ...(item as Item) };
+      if (changed) changed[name] = value;
+    }
+    return changed ?? (item as Item);
+  }, frame);
+}
+
+/** The message validation would throw, or undefined for a valid value. */
+export function attributeValueProblem(value: unknown): string | undefined {
+  try {
+    check(value, 1);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Problem) return error.message;
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import test from 'ava';
+import {
+  addNumbers, compareNumbers, decodeNumberKey, encodeNumberKey, normaliseNumber, numberSize, subtractNumbers,
+} from '../../../../src/services/dynamodb/values/index.js';
+import { isAwsError } from '../../../../src/errors/aws-error.js';
+
+const messageOf = (run: () => unknown): string | undefined => {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return isAwsError(error) && error.code === 'ValidationException' ? error.message : `not a ValidationException: ${String(error)}`;
+  }
+};
+
+test('numbers are normalised as DynamoDB returns them', (t) => {
+  const cases: [string, string][] = [
+    ['0', '0'], ['-0', '0'], ['000', '0'], ['0.000', '0'], ['0e10', '0'], ['1', '1'], ['01', '1'], ['1.50', '1.5'],
+    ['+7', '7'], ['-7.0', '-7'], ['1e2', '100'], ['1E+2', '100'], ['1.5e-3', '0.0015'], ['.5', '0.5'], ['5.', '5'],
+    ['123.456', '123.456'], ['-0.00100', '-0.001'], ['12345678901234567890123456789012345678', '12345678901234567890123456789012345678'],
+    ['1E-130', `0.${'0'.repeat(129)}1`], ['9.9999999999999999999999999999999999999E+125', `99999999999999999999999999999999999999${'0'.repeat(88)}`],
+    ['1000000000000000000000000000000000000000000', '1000000000000000000000000000000000000000000'],
+  ];
+  for (const [input, expected] of cases) t.is(normaliseNumber(input), expected, input);
+});
+
+test('invalid numbers are refused with AWS messages', (t) => {
+  t.is(messageOf(() => normaliseNumber('')), 'The parameter cannot be converted to a numeric value');
+  for (const bad of ['b', 'abc', '1.2.3', '1e', 'e5', '.', '-', '0x10', ' 1', '1 ', 'Infinity', 'NaN', '1,5']) {
+    t.is(messageOf(() => normaliseNumber(bad)), `The parameter cannot be converted to a numeric value: ${bad}`, bad);
+  }
+  t.is(messageOf(() => normaliseNumber('123456789012345678901234567890123456789')), 'Attempting to store more than 38 significant digits in a Number');
+  t.is(messageOf(() => normaliseNumber('-1.23456789012345678901234567890123456789')), 'Attempting to store more than 38 significant digits in a Number');
+  for (const big of ['1e126', '-1e126', '10E125']) {
+    t.is(messageOf(() => normaliseNumber(big)), 'Number overflow. Attempting to store a number with magnitude larger than supported range', big);
+  }
+  for (const small of ['1e-131', '-1e-131', '0.1E-130']) {
+    t.is(messageOf(() => normaliseNumber(small)), 'Number underflow. Attempting to store a number with magnitude smaller than supported range', small);
+  }
+});
+
+test('compareNumbers orders by value, beyond double precision too', (t) => {
+  t.true(compareNumbers('2', '10') < 0);
+  t.true(compareNumbers('-2', '-10') > 0);
+  t.is(compareNumbers('1.5', '1.50'), 0);
+  t.true(compareNumbers('-0.001', '0') < 0);
+  const a = '12345678901234567890123456789012345678';
+  const b = '12345678901234567890123456789012345679';
+  t.true(compareNumbers(a, b) < 0);
+  t.true(compareNumbers(`-${a}`, `-${b}`) > 0);
+  t.true(compareNumbers('0.00000000000000000001', '0.000000000000000000011') < 0);
+  t.is(compareNumbers('1e2', '100.000000000000000000000'), 0);
+});
+
+test('the key encoding sorts like the numbers and decodes back', (t) => {
+  const values = ['-1e125', '-123.5', '-123.45', '-123', '-10', '-9.99', '-1', '-0.5', '-0.05', '-1E-130', '0',
+    '1E-130', '0.05', '0.5', '1', '9.99', '10', '123', '123.45', '123.5', '1e125',
+    '12345678901234567890123456789012345678', '12345678901234567890123456789012345679'];
+  const sorted = [...values].sort(compareNumbers);
+  const encoded = values.map((v) => ({ v, k: encodeNumberKey(v) }));
+  const byKey = [...encoded].sort((x, y) => Buffer.compare(Buffer.from(x.k), Buffer.from(y.k))).map((e) => e.v);
+  t.deepEqual(byKey, sorted);
+  for (const { v, k } of encoded) {
+    t.is(decodeNumberKey(k).text, normaliseNumber(v));
+    t.is(decodeNumberKey(`x${k}\u0000rest`, 1).length, k.length);
+    t.false(k.includes('\u0000'));
+  }
+  t.is(encodeNumberKey('1.50'), encodeNumberKey('1.5'));
+  t.is(encodeNumberKey('-0'), encodeNumberKey('0'));
+});
+
+test('number size follows base-100 digits plus sign', (t) => {
+  t.is(numberSize('0'), 1);
+  t.is(numberSize('1'), 2);
+  t.is(numberSize('10'), 2);
+  t.is(numberSize('100'), 2);
+  t.is(numberSize('123'), 3);
+  t.is(numberSize('12'), 2);
+  t.is(numberSize('1.5'), 3);
+  t.is(numberSize('-1'), 3);
+  t.is(numberSize('12345678901234567890123456789012345678'), 20);
+  t.is(numberSize('0.12'), 2);
+});
+
+test('add and subtract are exact and refuse results DynamoDB cannot store', (t) => {
+  t.is(addNumbers('1', '2'), '3');
+  t.is(addNumbers('0.1', '0.2'), '0.3');
+  t.is(addNumbers('-5', '5'), '0');
+  t.is(subtractNumbers('1', '1.5'), '-0.5');
+  t.is(subtractNumbers('1', '-1'), '2');
+  t.is(addNumbers('99999999999999999999999999999999999999', '1'), '100000000000000000000000000000000000000');
+  t.is(messageOf(() => addNumbers('9.9999999999999999999999999999999999999E+125', '1e125')),
+    'Number overflow. Attempting to store a number with magnitude larger than supported range');
+  t.is(messageOf(() => addNumbers('12345678901234567890123456789012345678', '0.1')),
+    'Attempting to store more than 38 significant digits in a Number');
+});
