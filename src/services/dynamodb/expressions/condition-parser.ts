@@ -1,0 +1,127 @@
+/**
+ * Step 2 for condition expressions (ConditionExpression, FilterExpression,
+ * KeyConditionExpression): tokens → raw tree, by recursive descent with DynamoDB's precedence
+ * (lowest first): OR, AND, NOT, then BETWEEN / IN / comparators / functions, with parentheses.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html#Expressions.OperatorsAndFunctions.Precedence
+ *
+ * Parentheses may wrap a condition or an operand ("(a) BETWEEN (b) AND (:c)"), so primaries
+ * return either; where a condition is required and an operand was found, the syntax error points
+ * at the token after it, as AWS's does ("NOT #flag" → token "<EOF>", near "#flag").
+ */
+import { Cursor } from './cursor.js';
+import { isConditionNode, isOperandNode, type RawComparator, type RawNode } from './raw-tree.js';
+import { tokenize } from './tokens.js';
+import { expressionError } from './tokens.js';
+
+const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
+const isKeyword = (upper: string): boolean => KEYWORDS.has(upper);
+const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+
+class ConditionParser extends Cursor {
+  requireCondition(node: RawNode): RawNode {
+    if (isOperandNode(node)) throw this.fail();
+    return node;
+  }
+
+  parseOr(): RawNode {
+    let left = this.parseAnd();
+    while (this.isKeyword('OR')) {
+      this.requireCondition(left);
+      this.next();
+      left = { kind: 'or', left, right: this.requireCondition(this.parseAnd()) };
+    }
+    return left;
+  }
+
+  parseAnd(): RawNode {
+    let left = this.parseNot();
+    while (this.isKeyword('AND')) {
+      this.requireCondition(left);
+      this.next();
+      left = { kind: 'and', left, right: this.requireCondition(this.parseNot()) };
+    }
+    return left;
+  }
+
+  parseNot(): RawNode {
+    if (!this.isKeyword('NOT')) return this.parseComparison();
+    this.next();
+    return { kind: 'not', operand: this.requireCondition(this.parseNot()) };
+  }
+
+  operand(): RawNode {
+    const at = this.pos;
+    const node = this.parsePrimary();
+    if (isConditionNode(node) && node.kind !== 'call' && !(node.kind === 'paren' && isCallInParens(node))) throw this.fail(at);
+    return node;
+  }
+
+  parseComparison(): RawNode {
+    const left = this.parsePrimary();
+    const t = this.peek();
+    if (t.kind === 'punct' && COMPARATORS.has(t.text)) {
+      if (!isOperandish(left)) throw this.fail();
+      this.next();
+      return { kind: 'compare', op: t.text as RawComparator, left, right: this.operand() };
+    }
+    if (this.isKeyword('BETWEEN')) {
+      if (!isOperandish(left)) throw this.fail();
+      this.next();
+      const low = this.operand();
+      this.expectKeyword('AND');
+      return { kind: 'between', operand: left, low, high: this.operand() };
+    }
+    if (this.isKeyword('IN')) {
+      if (!isOperandish(left)) throw this.fail();
+      this.next();
+      this.expectPunct('(');
+      const list = [this.operand()];
+      while (this.isPunct(',')) {
+        this.next();
+        list.push(this.operand());
+      }
+      this.expectPunct(')');
+      return { kind: 'in', operand: left, list };
+    }
+    return left;
+  }
+
+  parsePrimary(): RawNode {
+    const t = this.peek();
+    if (t.kind === 'punct' && t.text === '(') {
+      this.next();
+      const inner = this.parseOr();
+      this.expectPunct(')');
+      return { kind: 'paren', inner };
+    }
+    if (t.kind === 'value') {
+      this.next();
+      return { kind: 'value', ref: t.text };
+    }
+    if (t.kind === 'ident' && this.isPunct('(', 1) && !isKeyword(t.text.toUpperCase())) {
+      this.next();
+      this.next();
+      const args = [this.operand()];
+      while (this.isPunct(',')) {
+        this.next();
+        args.push(this.operand());
+      }
+      this.expectPunct(')');
+      return { kind: 'call', name: t.text, args };
+    }
+    return this.parsePath(isKeyword);
+  }
+}
+
+const isCallInParens = (node: RawNode): boolean =>
+  node.kind === 'call' || (node.kind === 'paren' && isCallInParens(node.inner));
+const isOperandish = (node: RawNode): boolean => isOperandNode(node) || isCallInParens(node);
+
+/** Parses a condition expression of `kind` ("ConditionExpression", ...) into its raw tree. */
+export function parseConditionTree(kind: string, source: string): RawNode {
+  if (source === '') throw expressionError(kind, 'The expression can not be empty;');
+  const parser = new ConditionParser(kind, source, tokenize(source));
+  const tree = parser.parseOr();
+  if (!parser.atEnd() || isOperandNode(tree)) throw parser.fail();
+  return tree;
+}

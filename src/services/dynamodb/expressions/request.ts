@@ -1,0 +1,49 @@
+/**
+ * Every expression of one request, parsed and validated in AWS's order: the placeholder maps,
+ * then UpdateExpression, ConditionExpression, KeyConditionExpression, FilterExpression,
+ * ProjectionExpression, then names and values no expression used.
+ */
+import type { Condition } from './ast.js';
+import { parseConditionTree } from './condition-parser.js';
+import { resolveCondition } from './condition-validate.js';
+import { ExpressionInput } from './expression-input.js';
+import { parseKeyCondition, type KeyConditionPart } from './key-condition.js';
+import type { Path } from './paths.js';
+import { parseProjection } from './projection.js';
+import { parseUpdate } from './update-validate.js';
+import type { UpdateAst } from './update-ast.js';
+
+export interface ExpressionRequest {
+  UpdateExpression?: string | null;
+  ConditionExpression?: string | null;
+  KeyConditionExpression?: string | null;
+  FilterExpression?: string | null;
+  ProjectionExpression?: string | null;
+  ExpressionAttributeNames?: Record<string, string> | null;
+  ExpressionAttributeValues?: Record<string, unknown> | null;
+}
+
+export interface ParsedExpressions {
+  update?: UpdateAst;
+  condition?: Condition;
+  keyCondition?: KeyConditionPart[];
+  filter?: Condition;
+  projection?: Path[];
+}
+
+export function parseConditionExpression(kind: 'ConditionExpression' | 'FilterExpression', source: string, input: ExpressionInput): Condition {
+  return resolveCondition(kind, parseConditionTree(kind, source), input);
+}
+
+/** Parses every expression of a request; throws AWS's ValidationException on the first problem. */
+export function parseRequestExpressions(request: ExpressionRequest): ParsedExpressions {
+  const input = new ExpressionInput(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+  const parsed: ParsedExpressions = {};
+  if (request.UpdateExpression != null) parsed.update = parseUpdate(request.UpdateExpression, input);
+  if (request.ConditionExpression != null) parsed.condition = parseConditionExpression('ConditionExpression', request.ConditionExpression, input);
+  if (request.KeyConditionExpression != null) parsed.keyCondition = parseKeyCondition(request.KeyConditionExpression, input);
+  if (request.FilterExpression != null) parsed.filter = parseConditionExpression('FilterExpression', request.FilterExpression, input);
+  if (request.ProjectionExpression != null) parsed.projection = parseProjection(request.ProjectionExpression, input);
+  input.assertAllUsed();
+  return parsed;
+}
