@@ -11,6 +11,7 @@
  */
 import { parseXml } from '../src/protocols/shared/xml-parse.js';
 import { computeDigests } from '../src/checksums/index.js';
+import { filterBatch } from '../src/services/dynamodb/expressions/filter-batch.js';
 import type { Task, TaskResult } from '../src/pool/types.js';
 
 export async function runTask<T extends Task>(task: T): Promise<TaskResult<T>> {
@@ -20,6 +21,8 @@ export async function runTask<T extends Task>(task: T): Promise<TaskResult<T>> {
       return parseXml(task.xml) as TaskResult<T>;
     case 'checksum':
       return (await computeDigests(task.data, task.algorithms)) as TaskResult<T>;
+    case 'ddb-filter':
+      return filterBatch(task) as TaskResult<T>;
     default:
       throw new Error(`unknown pool task ${(task as { kind: string }).kind}`);
   }

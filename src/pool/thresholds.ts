@@ -12,6 +12,11 @@
  * checksum (md5 + crc32):
  *   256 KiB 0.40 / 0.56 / 0.08   1 MiB 1.57 / 1.90 / 0.12     16 MiB 25.6 / 28.0 / 1.1
  *   Below 1 MiB the loop time saved is under 1 ms, less than the ~0.2 ms round trip is worth.
+ * ddb-filter (a Scan/Query batch of stored items, ~220 bytes each, filtered and projected;
+ *   bench/micro/dynamodb-expressions.ts --pool, medians on a heavily shared machine, load ~25):
+ *   22 KiB 0.34 / 13.6 / 0.87    87 KiB 7.9 / 2.1 / 0.31    349 KiB 49.5 / 58.4 / 3.8
+ *   1.4 MiB 193 / 228 / 5.9 → the rule holds from 87 KiB on; 64 KiB (about 1 ms of inline work
+ *   at ~3 µs an item) until a quiet re-measure.
  */
 import type { Task } from './types.js';
 
@@ -20,4 +25,5 @@ export type Thresholds = Record<Task['kind'], number>;
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = {
   'xml-parse': 64 * 1024,
   checksum: 1024 * 1024,
+  'ddb-filter': 64 * 1024,
 };

@@ -29,10 +29,18 @@ export function prepareTransfer(task: Task): PreparedTask {
       const data = movable(task.data);
       return { task: { kind: 'checksum', data, algorithms: task.algorithms }, transferList: [data.buffer as ArrayBuffer] };
     }
+    case 'ddb-filter': {
+      const items = movable(task.items);
+      return { task: { ...task, items }, transferList: [items.buffer as ArrayBuffer] };
+    }
   }
 }
 
 /** Input bytes, the measure the inline/pool thresholds are expressed in. */
 export function taskBytes(task: Task): number {
-  return task.kind === 'xml-parse' ? task.xml.byteLength : task.data.byteLength;
+  switch (task.kind) {
+    case 'xml-parse': return task.xml.byteLength;
+    case 'checksum': return task.data.byteLength;
+    case 'ddb-filter': return task.items.byteLength;
+  }
 }

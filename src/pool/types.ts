@@ -4,6 +4,7 @@
  */
 import type { BodyHasher } from '../checksums/body-hasher.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
+import type { FilterBatchInput, FilterBatchOutput } from '../services/dynamodb/expressions/filter-batch.js';
 
 export interface XmlParseTask { kind: 'xml-parse'; xml: Uint8Array }
 /** A parsed XML element: name, attributes, text content and children in document order. */
@@ -14,13 +15,16 @@ export interface XmlElement {
   children: XmlElement[];
 }
 export interface ChecksumTask { kind: 'checksum'; data: Uint8Array; algorithms: ChecksumAlgorithm[] }
+/** DynamoDB Scan/Query: filter and project a batch of stored items (services/dynamodb/expressions/filter-batch.ts). */
+export interface DynamoFilterTask extends FilterBatchInput { kind: 'ddb-filter' }
 
 export type TaskResult<T> =
   T extends XmlParseTask ? XmlElement :
   T extends ChecksumTask ? Partial<Record<ChecksumAlgorithm, Uint8Array>> :
+  T extends DynamoFilterTask ? FilterBatchOutput :
   never;
 
-export type Task = XmlParseTask | ChecksumTask;
+export type Task = XmlParseTask | ChecksumTask | DynamoFilterTask;
 
 export interface WorkerPool {
   run<T extends Task>(task: T): Promise<TaskResult<T>>;

@@ -63,7 +63,7 @@ export class PiscinaWorkerPool implements WorkerPool {
     this.#maxThreads = options.maxThreads ?? defaultPoolThreads();
     this.#idleTimeout = options.idleTimeout ?? 10_000;
     this.#thresholds = this.#maxThreads === 0
-      ? { 'xml-parse': Infinity, checksum: Infinity }
+      ? { 'xml-parse': Infinity, checksum: Infinity, 'ddb-filter': Infinity }
       : { ...DEFAULT_THRESHOLDS, ...options.thresholds };
     this.#inlineWhenAlone = options.inlineWhenAlone ?? true;
   }

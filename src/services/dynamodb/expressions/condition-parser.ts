@@ -10,8 +10,7 @@
  */
 import { Cursor } from './cursor.js';
 import { isConditionNode, isOperandNode, type RawComparator, type RawNode } from './raw-tree.js';
-import { tokenize } from './tokens.js';
-import { expressionError } from './tokens.js';
+import { checkExpressionSize, expressionError, tokenize } from './tokens.js';
 
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
 const isKeyword = (upper: string): boolean => KEYWORDS.has(upper);
@@ -120,8 +119,33 @@ const isOperandish = (node: RawNode): boolean => isOperandNode(node) || isCallIn
 /** Parses a condition expression of `kind` ("ConditionExpression", ...) into its raw tree. */
 export function parseConditionTree(kind: string, source: string): RawNode {
   if (source === '') throw expressionError(kind, 'The expression can not be empty;');
+  checkExpressionSize(kind, source);
   const parser = new ConditionParser(kind, source, tokenize(source));
   const tree = parser.parseOr();
   if (!parser.atEnd() || isOperandNode(tree)) throw parser.fail();
+  checkOperatorLimits(kind, tree);
   return tree;
+}
+
+export const MAX_OPERATORS = 300;
+export const MAX_IN_OPERANDS = 100;
+
+/** AWS's structural limits: 100 operands for IN, 300 operators and functions per expression. */
+function checkOperatorLimits(kind: string, tree: RawNode): void {
+  let operators = 0;
+  const visit = (node: RawNode): void => {
+    switch (node.kind) {
+      case 'paren': visit(node.inner); return;
+      case 'path': case 'value': return;
+      case 'call': operators++; node.args.forEach(visit); return;
+      case 'compare': case 'and': case 'or': case 'arith': operators++; visit(node.left); visit(node.right); return;
+      case 'not': operators++; visit(node.operand); return;
+      case 'between': operators++; visit(node.operand); visit(node.low); visit(node.high); return;
+      case 'in':
+        if (node.list.length > MAX_IN_OPERANDS) throw expressionError(kind, `The IN operator is provided with too many operands; number of operands: ${node.list.length}`);
+        operators++; visit(node.operand); node.list.forEach(visit);
+    }
+  };
+  visit(tree);
+  if (operators > MAX_OPERATORS) throw expressionError(kind, `The expression contains too many operators; operator count: ${operators}`);
 }

@@ -42,3 +42,4 @@ export {
   type LegacyCondition, type LegacyExpected,
 } from './legacy-conditions.js';
 export { attributeUpdatesToUpdate, type LegacyAttributeUpdate } from './legacy-updates.js';
+export { filterBatch, batchLines, toBatch, type FilterBatchInput, type FilterBatchOutput } from './filter-batch.js';

@@ -11,13 +11,14 @@ import type { ExpressionInput } from './expression-input.js';
 import { pathClashMessage, type Path, type PathElement } from './paths.js';
 import type { RawNode } from './raw-tree.js';
 import { isReservedWord } from './reserved-words.js';
-import { expressionError, tokenize } from './tokens.js';
+import { checkExpressionSize, expressionError, tokenize } from './tokens.js';
 
 const KIND = 'ProjectionExpression';
 
 /** Parses and validates a ProjectionExpression into its paths. */
 export function parseProjection(source: string, input: ExpressionInput): Path[] {
   if (source === '') throw expressionError(KIND, 'The expression can not be empty;');
+  checkExpressionSize(KIND, source);
   const cursor = new Cursor(KIND, source, tokenize(source));
   const raw: RawNode[] = [cursor.parsePath(() => false)];
   while (cursor.isPunct(',')) {

@@ -78,5 +78,13 @@ export function syntaxError(kind: string, source: string, tokens: Token[], index
   return validationException(`Invalid ${kind}: Syntax error; token: "${token.text}", near: "${near}"`);
 }
 
+/** Every expression is at most 4 KB of UTF-8, counted as sent (placeholders unexpanded). */
+export const MAX_EXPRESSION_BYTES = 4096;
+
+export function checkExpressionSize(kind: string, source: string): void {
+  const size = Buffer.byteLength(source, 'utf8');
+  if (size > MAX_EXPRESSION_BYTES) throw expressionError(kind, `Expression size has exceeded the maximum allowed size; expression size: ${size}`);
+}
+
 /** The message prefix of every expression error: "Invalid <ExpressionKind>: ". */
 export const expressionError = (kind: string, message: string): AwsError => validationException(`Invalid ${kind}: ${message}`);

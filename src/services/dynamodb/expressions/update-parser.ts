@@ -8,7 +8,7 @@
  */
 import { Cursor } from './cursor.js';
 import type { RawNode } from './raw-tree.js';
-import { expressionError, tokenize } from './tokens.js';
+import { checkExpressionSize, expressionError, tokenize } from './tokens.js';
 
 export type Section = 'SET' | 'REMOVE' | 'ADD' | 'DELETE';
 
@@ -104,5 +104,6 @@ export interface RawUpdate {
 
 export function parseUpdateTree(source: string): RawUpdate {
   if (source === '') throw expressionError('UpdateExpression', 'The expression can not be empty;');
+  checkExpressionSize('UpdateExpression', source);
   return new UpdateParser('UpdateExpression', source, tokenize(source)).parseUpdate();
 }

@@ -19,6 +19,8 @@
  *   valuesEqual(a, b) (deep; sets regardless of order), compareUtf8, compareBytes
  * Size                                                           item-size.ts
  *   itemSize(item), attributeValueSize(value), MAX_ITEM_SIZE (400 KB)
+ * DynamoDB JSON text (binary as base64)                          item-json.ts
+ *   stringifyItemJson(item), parseItemJson(text)
  * Errors                                                         errors.ts
  *   validationException(message) → AwsError ValidationException (rendered with the
  *   com.amazon.coral.validate# prefix by the JSON protocol)
@@ -32,3 +34,4 @@ export * from './compare.js';
 export * from './item-size.js';
 export * from './validate.js';
 export * from './key-rules.js';
+export * from './item-json.js';

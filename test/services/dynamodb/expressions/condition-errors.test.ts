@@ -127,3 +127,20 @@ test('placeholder maps are validated and every placeholder must be used across t
   t.is(validationMessage(() => parseRequestExpressions({ ConditionExpression: 'a = :x', ExpressionAttributeValues: { ':v': { N: '1' } } })),
     'Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :x');
 });
+
+test('limits: 4 KB per expression as sent, 100 IN operands, 300 operators', (t) => {
+  const values = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`:v${i}`, { N: String(i) }]));
+  const list = (n: number): string => Array.from({ length: n }, (_, i) => `:v${i}`).join(', ');
+  t.is(filter(`a IN (${list(101)})`, undefined, values), 'Invalid FilterExpression: The IN operator is provided with too many operands; number of operands: 101');
+  t.notThrows(() => parseConditionExpression('FilterExpression', `a IN (${list(100)})`, new ExpressionInput(undefined, values)));
+  const many = Array.from({ length: 151 }, (_, i) => `a${i} = :v1`).join(' OR ');
+  t.is(filter(many, undefined, { ':v1': { N: '1' } }), 'Invalid FilterExpression: The expression contains too many operators; operator count: 301');
+  const long = `${'a'.repeat(4090)} = :v1`;
+  t.is(Buffer.byteLength(long), 4096);
+  t.notThrows(() => parseConditionExpression('FilterExpression', long, new ExpressionInput(undefined, { ':v1': { N: '1' } })));
+  t.is(filter(`${long} `, undefined, { ':v1': { N: '1' } }), 'Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 4097');
+  t.is(validationMessage(() => parseRequestExpressions({ ProjectionExpression: `${'p'.repeat(4097)}` })),
+    'Invalid ProjectionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097');
+  t.is(validationMessage(() => parseRequestExpressions({ UpdateExpression: `REMOVE ${'p'.repeat(4090)}` })),
+    'Invalid UpdateExpression: Expression size has exceeded the maximum allowed size; expression size: 4097');
+});
