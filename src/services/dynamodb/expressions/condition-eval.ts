@@ -16,9 +16,13 @@ import { pathGetter } from './paths.js';
 type Getter = (item: Item) => AttributeValue | undefined;
 export type CompiledCondition = (item: Item) => boolean;
 
-/** size(): string and binary length in bytes, element count of sets, lists and maps. */
+/**
+ * size(): a string's length in UTF-16 code units (what DynamoDB counts: size("é𝄞") is 3, checked
+ * against AWS by ExtendDB, github.com/ExtendDB/extenddb/pull/67), a binary's bytes, the element
+ * count of sets, lists and maps.
+ */
 export function sizeOf(value: AttributeValue): number | undefined {
-  if (value.S !== undefined) return Buffer.byteLength(value.S, 'utf8');
+  if (value.S !== undefined) return value.S.length;
   if (value.B !== undefined) return value.B.length;
   if (value.SS !== undefined) return value.SS.length;
   if (value.NS !== undefined) return value.NS.length;

@@ -5,7 +5,7 @@
  * expression of the request is parsed `assertAllUsed()` can refuse the leftovers
  * ("Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}").
  */
-import { validationException } from '../values/errors.js';
+import { validationException, type ValueLayer } from '../values/errors.js';
 import { validateAttributeValue } from '../values/validate.js';
 import type { AttributeValue } from '../values/types.js';
 
@@ -18,8 +18,12 @@ export class ExpressionInput {
   readonly #unusedNames: Set<string>;
   readonly #unusedValues: Set<string>;
 
-  /** Validates the maps (throws ValidationException) and normalises the values' numbers. */
-  constructor(names?: Record<string, string> | null, values?: Record<string, unknown> | null) {
+  /**
+   * Validates the maps (throws ValidationException) and normalises the values' numbers. A bad
+   * value is reported bare by the current validation layer and inside "ExpressionAttributeValues
+   * contains invalid value: … for key :v" by the older one (values/errors.ts, ValueLayer).
+   */
+  constructor(names?: Record<string, string> | null, values?: Record<string, unknown> | null, layer: ValueLayer = 'current') {
     if (names != null) {
       const keys = Object.keys(names);
       if (keys.length === 0) throw validationException('ExpressionAttributeNames must not be empty');
@@ -35,9 +39,9 @@ export class ExpressionInput {
         if (!PLACEHOLDER_VALUE.test(key)) throw validationException(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
       }
       for (const key of keys) {
-        resolved[key] = validateAttributeValue(values[key], {
-          prefix: 'ExpressionAttributeValues contains invalid value: ', suffix: ` for key ${key}`,
-        });
+        resolved[key] = validateAttributeValue(values[key], layer === 'older'
+          ? { layer, prefix: 'ExpressionAttributeValues contains invalid value: ', suffix: ` for key ${key}` }
+          : { layer });
       }
     }
     this.#names = names ?? {};

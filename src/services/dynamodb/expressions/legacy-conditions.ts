@@ -4,7 +4,7 @@
  * by ConditionalOperator (AND by default); KeyConditions (Query); AttributesToGet.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html
  */
-import { validationException } from '../values/errors.js';
+import { validationException, type ValueLayer } from '../values/errors.js';
 import { compareValues } from '../values/compare.js';
 import { validateAttributeValue } from '../values/validate.js';
 import { typeOf, type AttributeValue } from '../values/types.js';
@@ -34,8 +34,8 @@ const ALLOWED_TYPES: Record<string, string[]> = {
 };
 
 /** Validates one ComparisonOperator + AttributeValueList (QueryFilter, ScanFilter, KeyConditions). */
-function checkedValues(op: string, list: unknown[] | undefined): AttributeValue[] {
-  const values = (list ?? []).map((v) => validateAttributeValue(v));
+function checkedValues(op: string, list: unknown[] | undefined, layer: ValueLayer): AttributeValue[] {
+  const values = (list ?? []).map((v) => validateAttributeValue(v, { layer }));
   const [min, max] = ARG_COUNTS[op] ?? [0, -1];
   if (values.length < min || values.length > max) throw validationException(`${INVALID}Invalid number of argument(s) for the ${op} ComparisonOperator`);
   const first = values[0];
@@ -80,17 +80,17 @@ function combine(conditions: Condition[], operator: string | undefined): Conditi
 }
 
 /** QueryFilter or ScanFilter → Condition (undefined when empty). */
-export function filterToCondition(filter: Record<string, LegacyCondition> | undefined | null, conditionalOperator?: string | null): Condition | undefined {
+export function filterToCondition(filter: Record<string, LegacyCondition> | undefined | null, conditionalOperator?: string | null, layer: ValueLayer = 'current'): Condition | undefined {
   if (filter == null) return undefined;
   const conditions = Object.entries(filter).map(([name, c]) => {
     const op = c.ComparisonOperator ?? '';
-    return comparison(name, op, checkedValues(op, c.AttributeValueList));
+    return comparison(name, op, checkedValues(op, c.AttributeValueList, layer));
   });
   return combine(conditions, conditionalOperator ?? undefined);
 }
 
 /** Expected → Condition (undefined when empty), with AWS's messages for inconsistent entries. */
-export function expectedToCondition(expected: Record<string, LegacyExpected> | undefined | null, conditionalOperator?: string | null): Condition | undefined {
+export function expectedToCondition(expected: Record<string, LegacyExpected> | undefined | null, conditionalOperator?: string | null, layer: ValueLayer = 'current'): Condition | undefined {
   if (expected == null) return undefined;
   const conditions: Condition[] = [];
   for (const [name, c] of Object.entries(expected)) {
@@ -103,14 +103,14 @@ export function expectedToCondition(expected: Record<string, LegacyExpected> | u
       if (op !== 'NULL' && op !== 'NOT_NULL' && c.AttributeValueList == null && c.Value == null) {
         throw validationException(`${INVALID}Value or AttributeValueList must be used with ComparisonOperator: ${op} for Attribute: ${name}`);
       }
-      conditions.push(comparison(name, op, checkedValues(op, c.AttributeValueList ?? (c.Value != null ? [c.Value] : []))));
+      conditions.push(comparison(name, op, checkedValues(op, c.AttributeValueList ?? (c.Value != null ? [c.Value] : []), layer)));
     } else if (c.AttributeValueList != null) {
       throw validationException(`${INVALID}AttributeValueList can only be used with a ComparisonOperator for Attribute: ${name}`);
     } else {
       const exists = c.Exists == null || c.Exists;
       if (exists && c.Value == null) throw validationException(`${INVALID}Value must be provided when Exists is ${c.Exists == null ? 'null' : 'true'} for Attribute: ${name}`);
       if (!exists && c.Value != null) throw validationException(`${INVALID}Value cannot be used when Exists is false for Attribute: ${name}`);
-      conditions.push(exists ? comparison(name, 'EQ', [validateAttributeValue(c.Value)]) : comparison(name, 'NULL', []));
+      conditions.push(exists ? comparison(name, 'EQ', [validateAttributeValue(c.Value, { layer })]) : comparison(name, 'NULL', []));
     }
   }
   return combine(conditions, conditionalOperator ?? undefined);
@@ -119,10 +119,10 @@ export function expectedToCondition(expected: Record<string, LegacyExpected> | u
 const INDEXABLE = new Set<string>(['EQ', 'LE', 'LT', 'GE', 'GT', 'BEGINS_WITH', 'BETWEEN']);
 
 /** KeyConditions → key condition parts for resolveKeyCondition. */
-export function keyConditionsToParts(keyConditions: Record<string, LegacyCondition>): KeyConditionPart[] {
+export function keyConditionsToParts(keyConditions: Record<string, LegacyCondition>, layer: ValueLayer = 'current'): KeyConditionPart[] {
   const parts = Object.entries(keyConditions).map(([name, c]) => {
     const op = c.ComparisonOperator ?? '';
-    return { name, op, values: checkedValues(op, c.AttributeValueList) };
+    return { name, op, values: checkedValues(op, c.AttributeValueList, layer) };
   });
   if (parts.length !== 1 && parts.length !== 2) throw validationException('Conditions can be of length 1 or 2 only');
   for (const part of parts) {

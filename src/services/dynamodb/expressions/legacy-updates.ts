@@ -4,7 +4,7 @@
  * a list. AWS's messages for actions that do not fit their value.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributeUpdates.html
  */
-import { validationException } from '../values/errors.js';
+import { validationException, type ValueLayer } from '../values/errors.js';
 import { validateAttributeValue } from '../values/validate.js';
 import { typeOf } from '../values/types.js';
 import type { UpdateAction, UpdateAst } from './update-ast.js';
@@ -16,11 +16,11 @@ export interface LegacyAttributeUpdate {
 
 const INVALID = 'One or more parameter values were invalid: ';
 
-export function attributeUpdatesToUpdate(updates: Record<string, LegacyAttributeUpdate>): UpdateAst {
+export function attributeUpdatesToUpdate(updates: Record<string, LegacyAttributeUpdate>, layer: ValueLayer = 'current'): UpdateAst {
   const actions: UpdateAction[] = [];
   for (const [name, update] of Object.entries(updates)) {
     const action = update.Action ?? 'PUT';
-    const value = update.Value == null ? undefined : validateAttributeValue(update.Value);
+    const value = update.Value == null ? undefined : validateAttributeValue(update.Value, { layer });
     if (value === undefined) {
       if (action !== 'DELETE') throw validationException(`${INVALID}Only DELETE action is allowed when no attribute value is specified`);
       actions.push({ kind: 'REMOVE', path: [name] });

@@ -12,6 +12,7 @@ import type { Path } from './paths.js';
 import { parseProjection } from './projection.js';
 import { parseUpdate } from './update-validate.js';
 import type { UpdateAst } from './update-ast.js';
+import type { ValueLayer } from '../values/errors.js';
 
 export interface ExpressionRequest {
   UpdateExpression?: string | null;
@@ -35,9 +36,13 @@ export function parseConditionExpression(kind: 'ConditionExpression' | 'FilterEx
   return resolveCondition(kind, parseConditionTree(kind, source), input);
 }
 
-/** Parses every expression of a request; throws AWS's ValidationException on the first problem. */
-export function parseRequestExpressions(request: ExpressionRequest): ParsedExpressions {
-  const input = new ExpressionInput(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+/**
+ * Parses every expression of a request; throws AWS's ValidationException on the first problem.
+ * `layer`: which validation layer words bad values (values/errors.ts: 'older' for Scan,
+ * BatchWriteItem and the transactions, 'current' otherwise).
+ */
+export function parseRequestExpressions(request: ExpressionRequest, layer: ValueLayer = 'current'): ParsedExpressions {
+  const input = new ExpressionInput(request.ExpressionAttributeNames, request.ExpressionAttributeValues, layer);
   const parsed: ParsedExpressions = {};
   if (request.UpdateExpression != null) parsed.update = parseUpdate(request.UpdateExpression, input);
   if (request.ConditionExpression != null) parsed.condition = parseConditionExpression('ConditionExpression', request.ConditionExpression, input);

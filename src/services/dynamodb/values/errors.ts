@@ -6,8 +6,43 @@
  */
 import { AwsError } from '../../../errors/aws-error.js';
 
-export const validationException = (message: string): AwsError =>
-  new AwsError({ code: 'ValidationException', status: 400, message });
+/**
+ * A ValidationException raised while checking a request's values and expressions (as opposed to
+ * checks against the table). Its own class so an operation can wrap exactly these in AWS's
+ * envelope (withValidationEnvelope).
+ */
+export class RequestValidationError extends AwsError {
+  constructor(message: string) {
+    super({ code: 'ValidationException', status: 400, message });
+  }
+}
+
+export const validationException = (message: string): AwsError => new RequestValidationError(message);
+
+/**
+ * Which of DynamoDB's two value-validation layers answers (captured against AWS in four regions,
+ * 2026-10, by paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts):
+ * 'current' for PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query; 'older' for
+ * BatchWriteItem, TransactWriteItems, TransactGetItems and Scan. They word empty numbers and
+ * duplicate set members differently, and only the older one wraps a bad expression value in
+ * "ExpressionAttributeValues contains invalid value: … for key :v".
+ */
+export type ValueLayer = 'current' | 'older';
+
+/** PutItem, UpdateItem and DeleteItem put request-validation messages in this envelope. */
+export const VALIDATION_ENVELOPE = '1 validation error detected: ';
+
+/** Runs `run`, re-throwing its request-validation errors inside AWS's envelope. */
+export function withValidationEnvelope<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestValidationError && !error.message.startsWith(VALIDATION_ENVELOPE)) {
+      throw new RequestValidationError(VALIDATION_ENVELOPE + error.message);
+    }
+    throw error;
+  }
+}
 
 /** An AwsError that is DynamoDB's ValidationException. */
 export function isValidationException(error: unknown): error is AwsError {

@@ -22,8 +22,13 @@
  * DynamoDB JSON text (binary as base64)                          item-json.ts
  *   stringifyItemJson(item), parseItemJson(text)
  * Errors                                                         errors.ts
- *   validationException(message) → AwsError ValidationException (rendered with the
- *   com.amazon.coral.validate# prefix by the JSON protocol)
+ *   validationException(message) → RequestValidationError, an AwsError ValidationException
+ *   (rendered with the com.amazon.coral.validate# prefix by the JSON protocol)
+ *   ValueLayer 'current' | 'older': AWS words bad values in two ways depending on the
+ *   operation ('older' for BatchWriteItem, TransactWriteItems, TransactGetItems and Scan):
+ *   pass it in the frame / to parseRequestExpressions and the legacy converters.
+ *   withValidationEnvelope(run): PutItem, UpdateItem and DeleteItem answer request-validation
+ *   errors as "1 validation error detected: <message>"; wrap their value and expression checks.
  */
 export * from './types.js';
 export * from './errors.js';

@@ -9,15 +9,15 @@ export const MAX_HASH_KEY_BYTES = 2048;
 export const MAX_RANGE_KEY_BYTES = 1024;
 
 /**
- * AWS's message for an empty S or B key value, or undefined. PutItem's Item says "are not
- * valid." while a Key parameter (GetItem, DeleteItem, UpdateItem, Query's values) says
- * "were invalid:" — `where` picks the wording.
+ * AWS's message for an empty S or B key value, or undefined. The same for an Item and a Key
+ * parameter (UpdateItem's Key with an empty binary, captured against AWS 2026-10 by
+ * paritysuite/dynamodb-conformance, says "are not valid."); `_where` is accepted for callers
+ * written when the two were thought to differ.
  */
-export function emptyKeyValueProblem(name: string, value: AttributeValue, where: 'item' | 'key'): string | undefined {
+export function emptyKeyValueProblem(name: string, value: AttributeValue, _where?: 'item' | 'key'): string | undefined {
   const kind = value.S === '' ? 'string' : value.B !== undefined && value.B.length === 0 ? 'binary' : undefined;
   if (kind === undefined) return undefined;
-  const lead = where === 'item' ? 'One or more parameter values are not valid.' : 'One or more parameter values were invalid:';
-  return `${lead} The AttributeValue for a key attribute cannot contain an empty ${kind} value. Key: ${name}`;
+  return `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${kind} value. Key: ${name}`;
 }
 
 /** AWS's message for a hash key over 2048 bytes or a range key over 1024 bytes, or undefined. */

@@ -5,7 +5,7 @@
  * "1e2" → "100"), compares by value, and sizes a number by its base-100 digits.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes.Number
  */
-import { validationException } from './errors.js';
+import { validationException, type ValueLayer } from './errors.js';
 
 /** A parsed number: `digits` without leading or trailing zeros ('' is zero); the first digit
  * stands for 10^exponent. */
@@ -22,7 +22,8 @@ export const MIN_EXPONENT = -130;
 const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export const numberMessages = {
-  empty: 'The parameter cannot be converted to a numeric value',
+  /** The current layer keeps the colon and space before the (empty) text; the older one drops them. */
+  empty: (layer: ValueLayer = 'current') => (layer === 'current' ? 'The parameter cannot be converted to a numeric value: ' : 'The parameter cannot be converted to a numeric value'),
   invalid: (text: string) => `The parameter cannot be converted to a numeric value: ${text}`,
   overflow: 'Number overflow. Attempting to store a number with magnitude larger than supported range',
   underflow: 'Number underflow. Attempting to store a number with magnitude smaller than supported range',
@@ -30,8 +31,8 @@ export const numberMessages = {
 };
 
 /** Parses any text DynamoDB accepts as a number, or returns the message AWS answers with. */
-export function parseDecimal(text: string): Decimal | string {
-  if (text === '') return numberMessages.empty;
+export function parseDecimal(text: string, layer: ValueLayer = 'current'): Decimal | string {
+  if (text === '') return numberMessages.empty(layer);
   const match = NUMBER_TEXT.exec(text);
   const intPart = match?.[2] ?? '';
   const fracPart = match?.[3] ?? '';

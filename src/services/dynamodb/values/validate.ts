@@ -9,8 +9,9 @@
  * Key-specific rules (no empty S/B, key sizes) are in key-rules.ts: only the service knows which
  * attributes are keys.
  */
-import { validationException } from './errors.js';
+import { validationException, type ValueLayer } from './errors.js';
 import { formatDecimal, parseDecimal } from './number.js';
+import { compareBytes, compareUtf8 } from './ordering.js';
 import { ATTRIBUTE_TYPES, type AttributeValue, type Item } from './types.js';
 
 export const MAX_NESTING_DEPTH = 32;
@@ -24,20 +25,40 @@ export const valueMessages = {
   emptySS: `${INVALID}An string set  may not be empty`,
   emptyNS: `${INVALID}An number set  may not be empty`,
   emptyBS: `${INVALID}Binary sets should not be empty`,
-  duplicateSS: (members: string[]) => `${INVALID}Input collection [${members.join(', ')}] contains duplicates.`,
-  duplicateNS: 'Input collection contains duplicates',
-  duplicateBS: (members: Uint8Array[]) =>
-    `${INVALID}Input collection [${members.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')).join(', ')}]of type BS contains duplicates.`,
+  // The older layer prints the members as sent; the current one quotes them, in byte order up to
+  // the first repeat, then the repeat, then the rest as sent (see duplicateListing).
+  duplicateSS: (members: string[], layer: ValueLayer = 'current') => (layer === 'older'
+    ? `${INVALID}Input collection [${members.join(', ')}] contains duplicates.`
+    : `${INVALID}Input collection [${duplicateListing(members, compareUtf8).map((m) => JSON.stringify(m)).join(', ')}] contains duplicates.`),
+  duplicateNS: (layer: ValueLayer = 'current') => (layer === 'older' ? 'Input collection contains duplicates' : `${INVALID}Input collection contains duplicates.`),
+  duplicateBS: (members: Uint8Array[], layer: ValueLayer = 'current') => (layer === 'older'
+    ? `${INVALID}Input collection [${members.map(base64).join(', ')}]of type BS contains duplicates.`
+    : `${INVALID}Input collection ${JSON.stringify(duplicateListing(members, compareBytes).map(base64))}of type BS contains duplicates.`),
   nesting: 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
 };
+
+function base64(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+}
+
+/** The members before the first repeat in order, then the repeat, then the rest as sent. */
+function duplicateListing<T>(members: T[], compare: (a: T, b: T) => number): T[] {
+  const before: T[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    if (before.some((b) => compare(b, m) === 0)) return [...before.sort(compare), m, ...members.slice(i + 1)];
+    before.push(m);
+  }
+  return members;
+}
 
 /** Thrown inside this module; re-thrown as a ValidationException with the caller's framing. */
 class Problem {
   constructor(readonly message: string) {}
 }
 
-function checkNumber(text: unknown): string {
-  const parsed = parseDecimal(typeof text === 'string' ? text : '');
+function checkNumber(text: unknown, layer: ValueLayer): string {
+  const parsed = parseDecimal(typeof text === 'string' ? text : '', layer);
   if (typeof parsed === 'string') throw new Problem(parsed);
   return formatDecimal(parsed);
 }
@@ -55,7 +76,10 @@ function hasDuplicates<T>(members: T[], key: (m: T) => string): boolean {
 const bytesKey = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 // `raw` is untrusted decoded JSON; `depth` counts the document levels above it (32 allowed).
-function check(raw: unknown, depth: number): AttributeValue {
+function check(raw: unknown, depth: number, layer: ValueLayer): AttributeValue {
+  // The attribute itself is level 1; a value at level 33 is refused (31 nested maps hold a leaf
+  // at level 32 and pass, 32 do not: captured against AWS by paritysuite/dynamodb-conformance).
+  if (depth > MAX_NESTING_DEPTH) throw new Problem(valueMessages.nesting);
   if (raw === null || typeof raw !== 'object') throw new Problem(valueMessages.empty);
   const value = raw as Record<string, unknown>;
   let found = 0;
@@ -67,7 +91,7 @@ function check(raw: unknown, depth: number): AttributeValue {
     found++;
     switch (type) {
       case 'N': {
-        const n = checkNumber(payload);
+        const n = checkNumber(payload, layer);
         result = n === payload ? (value as AttributeValue) : { N: n };
         break;
       }
@@ -78,31 +102,30 @@ function check(raw: unknown, depth: number): AttributeValue {
       case 'SS': {
         const members = payload as string[];
         if (members.length === 0) throw new Problem(valueMessages.emptySS);
-        if (hasDuplicates(members, (m) => m)) throw new Problem(valueMessages.duplicateSS(members));
+        if (hasDuplicates(members, (m) => m)) throw new Problem(valueMessages.duplicateSS(members, layer));
         result = value as AttributeValue;
         break;
       }
       case 'NS': {
         const members = payload as unknown[];
         if (members.length === 0) throw new Problem(valueMessages.emptyNS);
-        const normalised = members.map(checkNumber);
-        if (hasDuplicates(normalised, (m) => m)) throw new Problem(valueMessages.duplicateNS);
+        const normalised = members.map((m) => checkNumber(m, layer));
+        if (hasDuplicates(normalised, (m) => m)) throw new Problem(valueMessages.duplicateNS(layer));
         result = normalised.every((m, i) => m === members[i]) ? (value as AttributeValue) : { NS: normalised };
         break;
       }
       case 'BS': {
         const members = payload as Uint8Array[];
         if (members.length === 0) throw new Problem(valueMessages.emptyBS);
-        if (hasDuplicates(members, bytesKey)) throw new Problem(valueMessages.duplicateBS(members));
+        if (hasDuplicates(members, bytesKey)) throw new Problem(valueMessages.duplicateBS(members, layer));
         result = value as AttributeValue;
         break;
       }
       case 'M': {
-        if (depth > MAX_NESTING_DEPTH) throw new Problem(valueMessages.nesting);
         const entries = payload as Record<string, unknown>;
         let changed: Record<string, AttributeValue> | undefined;
         for (const name of Object.keys(entries)) {
-          const child = check(entries[name], depth + 1);
+          const child = check(entries[name], depth + 1, layer);
           if (child !== entries[name]) changed ??= { ...(entries as Record<string, AttributeValue>) };
           if (changed) changed[name] = child;
         }
@@ -110,11 +133,10 @@ function check(raw: unknown, depth: number): AttributeValue {
         break;
       }
       case 'L': {
-        if (depth > MAX_NESTING_DEPTH) throw new Problem(valueMessages.nesting);
         const elements = payload as unknown[];
         let changed: AttributeValue[] | undefined;
         for (let i = 0; i < elements.length; i++) {
-          const child = check(elements[i], depth + 1);
+          const child = check(elements[i], depth + 1, layer);
           if (child !== elements[i]) changed ??= (elements as AttributeValue[]).slice();
           if (changed) changed[i] = child;
         }
@@ -130,10 +152,14 @@ function check(raw: unknown, depth: number): AttributeValue {
   return result;
 }
 
-/** How a caller frames a value's message (e.g. "ExpressionAttributeValues contains invalid value: " … " for key :v"). */
+/**
+ * How a caller frames a value's message (e.g. "ExpressionAttributeValues contains invalid value: "
+ * … " for key :v") and which validation layer words it (default 'current', see errors.ts).
+ */
 export interface MessageFrame {
   prefix?: string;
   suffix?: string;
+  layer?: ValueLayer;
 }
 
 function framed<T>(run: () => T, frame: MessageFrame | undefined): T {
@@ -150,7 +176,7 @@ function framed<T>(run: () => T, frame: MessageFrame | undefined): T {
  * when nothing changed). Throws DynamoDB's ValidationException with AWS's message.
  */
 export function validateAttributeValue(value: unknown, frame?: MessageFrame): AttributeValue {
-  return framed(() => check(value, 1), frame);
+  return framed(() => check(value, 1, frame?.layer ?? 'current'), frame);
 }
 
 /** Validates every value of an item (or key); returns the item with numbers normalised. */
@@ -158,7 +184,7 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
   return framed(() => {
     let changed: Item | undefined;
     for (const name of Object.keys(item)) {
-      const value = check(item[name], 1);
+      const value = check(item[name], 1, frame?.layer ?? 'current');
       if (value !== item[name]) changed ??= { ...(item as Item) };
       if (changed) changed[name] = value;
     }
@@ -167,9 +193,9 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
 }
 
 /** The message validation would throw, or undefined for a valid value. */
-export function attributeValueProblem(value: unknown): string | undefined {
+export function attributeValueProblem(value: unknown, layer: ValueLayer = 'current'): string | undefined {
   try {
-    check(value, 1);
+    check(value, 1, layer);
     return undefined;
   } catch (error) {
     if (error instanceof Problem) return error.message;

@@ -108,10 +108,13 @@ test('placeholder maps are validated and every placeholder must be used across t
   t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :a', ExpressionAttributeValues: {} })), 'ExpressionAttributeValues must not be empty');
   t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :a', ExpressionAttributeValues: { b: { S: 'a' } } })),
     'ExpressionAttributeValues contains invalid key: Syntax error; key: "b"');
-  t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :b', ExpressionAttributeValues: { ':b': { SS: ['a', 'a'] } } })),
+  // The older validation layer (Scan, BatchWriteItem, transactions) wraps a bad value; the current one does not.
+  t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :b', ExpressionAttributeValues: { ':b': { SS: ['a', 'a'] } } }, 'older')),
     'ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: Input collection [a, a] contains duplicates. for key :b');
-  t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :b', ExpressionAttributeValues: { ':b': { NS: ['1', 'x'] } } })),
+  t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :b', ExpressionAttributeValues: { ':b': { NS: ['1', 'x'] } } }, 'older')),
     'ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value: x for key :b');
+  t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :b', ExpressionAttributeValues: { ':b': { SS: ['a', 'a'] } } })),
+    'One or more parameter values were invalid: Input collection ["a", "a"] contains duplicates.');
   t.is(validationMessage(() => parseRequestExpressions({
     UpdateExpression: 'remove a set b = list_append(b, if_not_exists(a, :a))', ConditionExpression: 'a = :b',
     ExpressionAttributeValues: { ':a': { S: 'a' }, ':b': { S: 'a' } }, ExpressionAttributeNames: { '#a': 'a', '#b': 'b' },

@@ -16,6 +16,7 @@ const item: Item = {
   l: { L: [{ S: 'x' }, { N: '7' }, { M: { deep: { S: 'y' } } }] },
   m: { M: { a: { N: '1' }, nested: { M: { b: { S: 'z' } } } } },
   'odd name': { S: 'spaced' },
+  u: { S: 'é\u{1D11E}' },
 };
 
 const values = {
@@ -82,6 +83,7 @@ test('functions', (t) => {
   t.true(check('contains(l, :x) AND contains(l, :seven)'));
   t.false(check('contains(n, :n42)'));
   t.true(check('size(s) = :eleven'));
+  t.true(check('size(u) = :three'), 'strings count UTF-16 code units, as DynamoDB does');
   t.true(check('size(ss) = :two AND size(l) = :three AND size(m) = :two AND size(b) = :three'));
   t.false(check('size(n) = :two'), 'size of a number is undefined');
   t.true(check('#o = :x OR attribute_exists(#o)', { '#o': 'odd name' }));
