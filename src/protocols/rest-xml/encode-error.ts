@@ -3,7 +3,8 @@
  *   <?xml version="1.0" encoding="UTF-8"?>
  *   <Error><Code>NoSuchKey</Code><Message>…</Message><Key>…</Key><RequestId>…</RequestId><HostId>…</HostId></Error>
  * A HEAD request gets the status and headers only: S3 sends no body there, and SDKs map the
- * bare status to NotFound / Forbidden / BadRequest.
+ * bare status to NotFound / Forbidden / BadRequest. A 304 has no body either (RFC 9110 §15.4.5),
+ * so no Content-Type: only the headers the error carries (the object's ETag, Last-Modified...).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
  */
 import type { AwsError } from '../../errors/aws-error.js';
@@ -17,7 +18,7 @@ export function encodeRestXmlError(
   error: AwsError,
 ): WireResponse {
   const headers = { ...s3RequestHeaders(ctx.requestId), ...lower(error.headers) };
-  if (ctx.method === 'HEAD') return { status: error.status, headers };
+  if (ctx.method === 'HEAD' || error.status === 304) return { status: error.status, headers };
   const w = new XmlWriter().open('Error').leaf('Code', error.code).leaf('Message', error.message);
   for (const [name, value] of Object.entries(error.fields)) {
     if (value !== undefined) w.leaf(name, String(value));

@@ -37,8 +37,13 @@ export const s3Errors = {
   invalidRange: (range: string, size: number) => e('InvalidRange', 416, 'The requested range is not satisfiable',
     { RangeRequested: range, ActualObjectSize: size }),
   preconditionFailed: (condition: string) => e('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition }),
-  /** 304: rendered without a body by the protocol, like every 304. */
-  notModified: () => e('NotModified', 304, 'Not Modified'),
+  /**
+   * 304: rendered without a body by the protocol, like every 304. A read's 304 carries the
+   * object's validators and freshness headers (RFC 7232 §4.1), as S3 sends them.
+   */
+  notModified: (headers?: Record<string, string>) => e('NotModified', 304, 'Not Modified', undefined, headers),
+  invalidPartNumber: (requested: number, actual: number) => e('InvalidPartNumber', 416, 'The requested partnumber is not satisfiable',
+    { PartNumberRequested: requested, ActualPartCount: actual }),
   badDigestMd5: (expected: string, calculated: string) => e('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.',
     { ExpectedDigest: expected, CalculatedDigest: calculated }),
   badDigestChecksum: (algorithm: string) => e('BadDigest', 400, `The ${algorithm} you specified did not match the calculated checksum.`),

@@ -30,6 +30,9 @@ const AFTER_SEEK = 16;
 export async function listPage(store: S3Store, bucket: string, req: ListPageRequest): Promise<ListPage> {
   const page: ListPage = { contents: [], commonPrefixes: [], truncated: false };
   const { prefix, delimiter, after, maxKeys } = req;
+  // max-keys=0 asks for nothing: S3 answers an empty page that is not truncated (a truncated
+  // page without a next token would loop a paginator).
+  if (maxKeys === 0) return page;
   let from: { gt?: string; gte?: string } = after !== undefined && compareUtf8(after, prefix) >= 0 ? { gt: after } : { gte: prefix };
   let count = 0;
   // One more than the page holds, to know whether it is truncated.

@@ -3,6 +3,8 @@
 export interface BucketRecord {
   name: string;
   region: string;
+  /** Only when GetBucketLocation answers other than the region: the legacy "EU" (eu-west-1). */
+  locationConstraint?: string;
   /** Epoch ms. */
   created: number;
   owner: string;

@@ -1,26 +1,16 @@
 /**
- * CreateBucket. Region rules as S3: the us-east-1 endpoint may create a bucket in any region
- * named by LocationConstraint (but not "us-east-1" spelled out); a regional endpoint needs its
- * own region as the constraint. Re-creating your own bucket is 200 in us-east-1 (legacy) and
- * BucketAlreadyOwnedByYou elsewhere.
+ * CreateBucket. Region rules as S3 (location-constraint.ts). Re-creating your own bucket is 200
+ * in us-east-1 (legacy) and BucketAlreadyOwnedByYou elsewhere.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
  */
 import type { CreateBucketInput, CreateBucketOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, checkCannedAcl, unsupported } from '../context.js';
 import { s3Errors } from '../errors.js';
 import { assertValidBucketName } from '../names.js';
+import { placeBucket } from '../location-constraint.js';
 import { validateTags, type Tag } from '../tags.js';
 
 const US_EAST_1 = 'us-east-1';
-
-function bucketRegion(requestRegion: string, constraint: string | undefined): string {
-  if (requestRegion === US_EAST_1) {
-    if (constraint === US_EAST_1) throw s3Errors.invalidLocationConstraint(constraint);
-    return constraint || US_EAST_1;
-  }
-  if (constraint !== requestRegion) throw s3Errors.illegalLocationConstraint(constraint ?? '', requestRegion);
-  return requestRegion;
-}
 
 export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = async (deps, ctx, input) => {
   assertValidBucketName(input.Bucket);
@@ -32,7 +22,7 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   unsupported(deps, ctx, 'CreateBucket', input, ['GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP', 'ObjectLockEnabledForBucket', 'BucketNamespace']);
   const config = input.CreateBucketConfiguration;
   unsupported(deps, ctx, 'CreateBucket', config ?? {}, ['Location', 'Bucket']);
-  const region = bucketRegion(ctx.region, config?.LocationConstraint);
+  const placement = placeBucket(ctx.region, config?.LocationConstraint);
   const tags = config?.Tags && config.Tags.length > 0 ? validateTags(config.Tags as Tag[], 50) : undefined;
 
   return deps.store.locks.run(`b\0${input.Bucket}`, async () => {
@@ -42,7 +32,7 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
       if (ctx.region === US_EAST_1 && existing.region === US_EAST_1) return { Location: `/${input.Bucket}` };
       throw s3Errors.bucketAlreadyOwnedByYou(input.Bucket);
     }
-    await deps.store.putBucket({ name: input.Bucket, region, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}) });
+    await deps.store.putBucket({ name: input.Bucket, ...placement, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}) });
     return { Location: `/${input.Bucket}` };
   });
 };

@@ -16,18 +16,39 @@ import { bufferedBody } from '../../bodies.js';
 import type { ObjectRecord } from '../records.js';
 import { UNCACHED } from '../store.js';
 import { NOT_NOW } from '../../../storage/meta-store.js';
+import type { AwsError } from '../../../errors/aws-error.js';
 
-/** The byte range of part `partNumber` of an object (a simple object is one part). */
+/**
+ * The byte range of part `partNumber` of an object (a simple object is one part). A part past
+ * the object's last is 416 InvalidPartNumber, naming the count; a number outside 1..10000 is 400.
+ */
 export function partRange(record: ObjectRecord, partNumber: number): ByteRange {
   const count = record.partsCount ?? 1;
   if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10000) {
     throw s3Errors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', String(partNumber));
   }
-  if (partNumber > count) throw s3Errors.invalidRange(`part ${partNumber}`, record.size);
+  if (partNumber > count) throw s3Errors.invalidPartNumber(partNumber, count);
   if (!record.partsCount) return { start: 0, end: record.size - 1 };
   let start = 0;
   for (let i = 0; i < partNumber - 1; i++) start += record.spans[i]!.size;
   return { start, end: start + record.spans[partNumber - 1]!.size - 1 };
+}
+
+/** What a read asked for: one part, one byte range, or (undefined) the whole object. */
+export function readRange(record: ObjectRecord, input: Pick<GetObjectInput, 'PartNumber' | 'Range'>): ByteRange | undefined {
+  if (input.PartNumber === undefined) return parseRange(input.Range, record.size);
+  if (input.Range !== undefined) throw s3Errors.invalidRequest('Cannot specify both Range header and partNumber query parameter');
+  return partRange(record, input.PartNumber);
+}
+
+/** A read's 304: the validators and freshness headers a 200 would have carried, no payload headers. */
+function notModifiedOf(record: ObjectRecord): () => AwsError {
+  return () => {
+    const headers: Record<string, string> = { ETag: record.etag, 'Last-Modified': new Date(record.lastModified).toUTCString() };
+    if (record.cacheControl !== undefined) headers['Cache-Control'] = record.cacheControl;
+    if (record.expires !== undefined) headers.Expires = record.expires;
+    return s3Errors.notModified(headers);
+  };
 }
 
 export async function loadForRead(deps: Parameters<S3Handler<unknown, unknown>>[0], input: GetObjectInput): Promise<ObjectRecord> {
@@ -45,7 +66,7 @@ export async function loadForRead(deps: Parameters<S3Handler<unknown, unknown>>[
       ...(input.IfNoneMatch !== undefined ? { ifNoneMatch: input.IfNoneMatch } : {}),
       ...(input.IfModifiedSince !== undefined ? { ifModifiedSince: input.IfModifiedSince } : {}),
       ...(input.IfUnmodifiedSince !== undefined ? { ifUnmodifiedSince: input.IfUnmodifiedSince } : {}),
-    }, record.etag, record.lastModified);
+    }, record.etag, record.lastModified, '', notModifiedOf(record));
   }
   return record;
 }
@@ -53,7 +74,7 @@ export async function loadForRead(deps: Parameters<S3Handler<unknown, unknown>>[
 export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'GetObject', input, ['VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const record = await loadForRead(deps, input);
-  const range = input.PartNumber !== undefined ? partRange(record, input.PartNumber) : parseRange(input.Range, record.size);
+  const range = readRange(record, input);
   const out: GetObjectOutput = objectHeaders(record, input, range ? undefined : input.ChecksumMode);
   if (record.tags && record.tags.length > 0) out.TagCount = record.tags.length;
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;

@@ -2,13 +2,12 @@
 import type { HeadObjectInput, HeadObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { objectHeaders } from '../object-headers.js';
-import { parseRange } from '../range.js';
-import { loadForRead, partRange } from './get-object.js';
+import { loadForRead, readRange } from './get-object.js';
 
 export const headObject: S3Handler<HeadObjectInput, HeadObjectOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'HeadObject', input, ['VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const record = await loadForRead(deps, input);
-  const range = input.PartNumber !== undefined ? partRange(record, input.PartNumber) : parseRange(input.Range, record.size);
+  const range = readRange(record, input);
   const out = objectHeaders(record, input, range ? undefined : input.ChecksumMode);
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
   // The 2006-03-01 model of this SDK generation has no ContentRange on HeadObject; the length is.
