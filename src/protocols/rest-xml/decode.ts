@@ -15,6 +15,7 @@ import { parseTimestamp } from '../shared/timestamps.js';
 import { readStructure, readValue, XmlValueError } from '../shared/xml-deserialize.js';
 import { parseXml, XmlParseError } from '../shared/xml-parse.js';
 import { invalidArgument, malformedXml } from './errors.js';
+import { decodeMetadataValue } from './mime-words.js';
 
 /** A header/query/label string → the member's type; undefined means "not a valid value". */
 function fromText(model: ServiceModel, shape: Shape, text: string, inHeader: boolean): unknown {
@@ -172,14 +173,17 @@ export function decodeRestXml(ctx: ProtocolContext, request: WireRequest, labels
   return out;
 }
 
-/** `x-amz-meta-*` → { suffix: value }; header names arrive lower-case, as S3 stores them. */
+/**
+ * `x-amz-meta-*` → { suffix: value }; header names arrive lower-case, as S3 stores them, and
+ * values are RFC 2047-decoded as S3 decodes them (mime-words.ts).
+ */
 function readPrefixHeaders(prefix: string, headers: Record<string, string>): Record<string, string> | undefined {
   const lower = prefix.toLowerCase();
   let out: Record<string, string> | undefined;
   for (const [name, value] of Object.entries(headers)) {
     if (name.length > lower.length && name.startsWith(lower)) {
       out ??= {};
-      setOwn(out, name.slice(lower.length), value);
+      setOwn(out, name.slice(lower.length), decodeMetadataValue(value));
     }
   }
   return out;

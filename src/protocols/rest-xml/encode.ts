@@ -11,6 +11,7 @@ import { formatTimestamp, toDate } from '../shared/timestamps.js';
 import { structureAttrs, writeMembers, writeValue } from '../shared/xml-serialize.js';
 import { XML_DECLARATION, XmlWriter } from '../shared/xml-writer.js';
 import { s3RequestHeaders } from './request-headers.js';
+import { encodeMetadataValue } from './mime-words.js';
 
 function headerText(model: ServiceModel, member: Shape, value: unknown): string | undefined {
   switch (shapeType(member)) {
@@ -71,7 +72,8 @@ export function encodeRestXml(ctx: ProtocolContext, output: Record<string, unkno
   for (const { name, prefix } of plan.prefixMaps) {
     const value = output[name];
     if (value === undefined || value === null) continue;
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) response.headers[`${prefix}${k}`] = String(v);
+    // x-amz-meta-* values outside US-ASCII go out RFC 2047-encoded, as S3 sends them (mime-words.ts).
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) response.headers[`${prefix}${k}`] = encodeMetadataValue(String(v));
   }
   for (const name of plan.statusCode) {
     const value = output[name];

@@ -53,11 +53,19 @@ export interface ContentMembers {
   Metadata?: Record<string, string>;
 }
 
+/**
+ * aws-chunked is a transfer coding the SDK appends ("gzip, br,aws-chunked"); S3 removes it from
+ * the stored Content-Encoding and keeps the rest as the client wrote it ("gzip, br").
+ */
+export function withoutAwsChunked(encoding: string): string {
+  if (!/aws-chunked/i.test(encoding)) return encoding;
+  return encoding.split(',').filter((coding) => coding.trim().toLowerCase() !== 'aws-chunked').join(',').trim();
+}
+
 export function contentFields(input: ContentMembers): Partial<ObjectRecord> {
   const out: Partial<ObjectRecord> = {};
   if (input.ContentType !== undefined) out.contentType = input.ContentType;
-  // aws-chunked is a transfer coding the SDK adds; S3 strips it from the stored Content-Encoding.
-  const encoding = input.ContentEncoding?.split(',').map((s) => s.trim()).filter((s) => s && s !== 'aws-chunked').join(',');
+  const encoding = input.ContentEncoding === undefined ? undefined : withoutAwsChunked(input.ContentEncoding);
   if (encoding) out.contentEncoding = encoding;
   if (input.ContentDisposition !== undefined) out.contentDisposition = input.ContentDisposition;
   if (input.ContentLanguage !== undefined) out.contentLanguage = input.ContentLanguage;
