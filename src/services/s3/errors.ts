@@ -37,6 +37,8 @@ export const s3Errors = {
   invalidRange: (range: string, size: number) => e('InvalidRange', 416, 'The requested range is not satisfiable',
     { RangeRequested: range, ActualObjectSize: size }),
   preconditionFailed: (condition: string) => e('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition }),
+  conditionalRequestConflict: () => e('ConditionalRequestConflict', 409,
+    'A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.'),
   /**
    * 304: rendered without a body by the protocol, like every 304. A read's 304 carries the
    * object's validators and freshness headers (RFC 7232 §4.1), as S3 sends them.

@@ -47,6 +47,11 @@ export interface ObjectRecord {
   metadata?: Record<string, string>;
   checksum?: ChecksumRecord;
   tags?: { Key: string; Value: string }[];
+  /**
+   * Multipart objects: the upload that made this version and a digest of the part list it was
+   * completed with, so a repeated CompleteMultipartUpload of that list answers as the first did.
+   */
+  completedUpload?: { id: string; parts: string };
 }
 
 export interface UploadRecord {

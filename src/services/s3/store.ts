@@ -167,10 +167,14 @@ export class S3Store {
     return dropped;
   }
 
-  /** Deletes an object; returns whether it existed. */
-  deleteObject(bucket: string, key: string): Promise<boolean> {
+  /**
+   * Deletes an object; returns whether it existed. `check` runs under the key's lock with the
+   * current record (conditional deletes) and may throw to keep it.
+   */
+  deleteObject(bucket: string, key: string, check?: (current: ObjectRecord | undefined) => void): Promise<boolean> {
     return this.locks.run(`o\0${bucket}\0${key}`, async () => {
       const current = await this.getObject(bucket, key);
+      check?.(current);
       if (!current) return false;
       await this.meta.batch([del(keys.objectKey(bucket, key)), ...objectRefOps(bucket, key, current, dropBlobRef)]);
       this.#listing.delete(bucket, key);
@@ -291,13 +295,13 @@ export class S3Store {
    * Completes an upload: the object becomes a manifest of the chosen parts' blobs (no bytes are
    * copied), the upload and all its parts go, in one batch.
    */
-  completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord): Promise<ObjectRecord> {
+  completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord, check?: (current: ObjectRecord | undefined) => void): Promise<ObjectRecord> {
     return this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
       const parts = new Map((await this.listParts(upload.uploadId)).map((p) => [p.partNumber, p] as const));
       const record = build(parts);
       const removal = await this.#uploadRemovalOps(upload);
-      await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops);
+      await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops, check);
       this.collect(removal.blobs);
       return record;
     }));

@@ -3,14 +3,20 @@
  * its ETag, all but the last at least 5 MiB), then makes the object a manifest of the parts'
  * blobs in one batch — no bytes are copied, so the time depends on the part count only.
  * ETag: md5 of the concatenated binary part md5s, "-N".
+ *
+ * Repeating it (a client retrying after a lost answer, or two racing) with the same part list
+ * answers what the first call answered, as S3 does, while the object is still the one that upload
+ * made; another part list is NoSuchUpload, the upload being gone.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompleteMultipartUploadInput, CompleteMultipartUploadOutput } from '../../../model/generated/s3-types.js';
 import { combineCrc64Nvme, createHasher, prepareChecksums } from '../../../checksums/index.js';
-import { type S3Handler, unsupported } from '../context.js';
+import { isAwsError } from '../../../errors/aws-error.js';
+import { type S3Deps, type S3Handler, unsupported } from '../context.js';
 import { ALGORITHMS } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import type { ChecksumRecord, ObjectRecord, PartRecord, UploadRecord } from '../records.js';
+import { assertIfNoneMatch, checkWriteConditions, commitCheck, hasWriteConditions } from '../write-conditions.js';
 
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -47,6 +53,13 @@ function objectChecksum(upload: UploadRecord, chosen: PartRecord[]): ChecksumRec
   return { algorithm, value: `${hasher.digest().toString('base64')}-${chosen.length}`, type: 'COMPOSITE' };
 }
 
+/** A digest of the part list a completion was asked for: part numbers and unquoted ETags. */
+export function partListDigest(requested: RequestedPart[]): string {
+  const hash = createHash('md5');
+  for (const part of requested) hash.update(`${part.PartNumber ?? 0}:${unquote(part.ETag ?? '')}\n`);
+  return hash.digest('hex');
+}
+
 export function buildMultipartObject(upload: UploadRecord, parts: Map<number, PartRecord>, requested: RequestedPart[]): ObjectRecord {
   let previous = 0;
   const chosen: PartRecord[] = [];
@@ -71,27 +84,50 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
     partsCount: chosen.length,
     ...upload.object,
     ...(checksum ? { checksum } : {}),
+    completedUpload: { id: upload.uploadId, parts: partListDigest(requested) },
   };
+}
+
+/** The object an earlier completion of this upload with this part list made, if it is still there. */
+async function completedBefore(deps: S3Deps, input: CompleteMultipartUploadInput, requested: RequestedPart[]): Promise<ObjectRecord | undefined> {
+  const record = await deps.store.getObject(input.Bucket, input.Key);
+  const done = record?.completedUpload;
+  return done !== undefined && done.id === input.UploadId && done.parts === partListDigest(requested) ? record : undefined;
+}
+
+function isNoSuchUpload(err: unknown): boolean {
+  return isAwsError(err) && err.code === 'NoSuchUpload';
 }
 
 export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, CompleteMultipartUploadOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'CompleteMultipartUpload', input, [
     'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'ChecksumCRC64NVME',
     'ChecksumSHA512', 'ChecksumMD5', 'ChecksumXXHASH64', 'ChecksumXXHASH3', 'ChecksumXXHASH128',
-    'ChecksumType', 'MpuObjectSize', 'IfMatch',
+    'ChecksumType', 'MpuObjectSize',
   ]);
-  if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
-    throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', input.IfNoneMatch);
-  }
+  assertIfNoneMatch(input.IfNoneMatch);
+  const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const requested = input.MultipartUpload?.Parts;
   if (!requested) throw s3Errors.malformedXml();
   if (requested.length === 0) throw s3Errors.invalidRequest('You must specify at least one part');
   await deps.store.requireBucket(input.Bucket);
-  const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
-  // The composite is hashed synchronously inside the completion batch: load its wasm first.
-  if (upload.checksumAlgorithm) await prepareChecksums([ALGORITHMS[upload.checksumAlgorithm]]);
-  if (input.IfNoneMatch === '*' && await deps.store.getObject(input.Bucket, input.Key)) throw s3Errors.preconditionFailed('If-None-Match');
-  const record = await deps.store.completeUpload(upload, (parts) => buildMultipartObject(upload, parts, requested));
+  let record: ObjectRecord;
+  try {
+    const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+    // The composite is hashed synchronously inside the completion batch: load its wasm first.
+    if (upload.checksumAlgorithm) await prepareChecksums([ALGORITHMS[upload.checksumAlgorithm]]);
+    let seen: ObjectRecord | undefined;
+    if (hasWriteConditions(conditions)) {
+      seen = await deps.store.getObject(input.Bucket, input.Key);
+      checkWriteConditions(conditions, seen, input.Key);
+    }
+    record = await deps.store.completeUpload(upload, (parts) => buildMultipartObject(upload, parts, requested), commitCheck(conditions, seen, input.Key));
+  } catch (err) {
+    // Completed already (by an earlier call, or one racing this one): the same list answers alike.
+    const earlier = isNoSuchUpload(err) ? await completedBefore(deps, input, requested) : undefined;
+    if (earlier === undefined) throw err;
+    record = earlier;
+  }
   const out: CompleteMultipartUploadOutput = {
     Location: `http://${ctx.host}/${input.Bucket}/${encodeURI(input.Key)}`,
     Bucket: input.Bucket, Key: input.Key, ETag: record.etag, ServerSideEncryption: 'AES256',

@@ -17,6 +17,7 @@ import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
 import { MAX_SINGLE_UPLOAD } from '../write-body.js';
+import { assertIfNoneMatch, checkWriteConditions, hasWriteConditions } from '../write-conditions.js';
 
 export interface CopySource { bucket: string; key: string }
 
@@ -58,7 +59,10 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'CopyObject', input.ACL);
   checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm', 'IfMatch', 'IfNoneMatch', 'AnnotationDirective']);
+  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm', 'AnnotationDirective']);
+  // If-Match / If-None-Match judge the destination, under its lock (write-conditions.ts).
+  assertIfNoneMatch(input.IfNoneMatch);
+  const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const source = parseCopySource(input.CopySource);
   if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
   const replaceMetadata = (input.MetadataDirective ?? 'COPY') === 'REPLACE';
@@ -74,6 +78,7 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
     const from = await deps.store.getObject(source.bucket, source.key);
     if (!from) throw s3Errors.noSuchKey(source.key);
     copySourceConditions(input, from);
+    if (hasWriteConditions(conditions)) checkWriteConditions(conditions, await deps.store.getObject(input.Bucket, input.Key), input.Key);
     if (from.size > MAX_SINGLE_UPLOAD) {
       throw s3Errors.invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_SINGLE_UPLOAD}`);
     }

@@ -1,12 +1,14 @@
 /**
  * DeleteObjects: up to 1,000 keys; every key is reported Deleted (even if absent, as S3 does)
- * unless it fails; Quiet mode reports only the errors.
+ * unless it fails; Quiet mode reports only the errors. An <Object>'s ETag, LastModifiedTime and
+ * Size make its delete conditional, as If-Match and x-amz-if-match-* do on DeleteObject.
  */
 import type { DeleteObjectsInput, DeleteObjectsOutput } from '../../../model/generated/s3-types.js';
 import { isAwsError } from '../../../errors/aws-error.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { s3Errors } from '../errors.js';
 import { assertValidKey } from '../names.js';
+import { deleteCheck } from '../delete-conditions.js';
 
 export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'DeleteObjects', input, ['MFA', 'BypassGovernanceRetention']);
@@ -19,7 +21,7 @@ export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> =
     try {
       if (object.VersionId !== undefined) unsupported(deps, ctx, 'DeleteObjects', object, ['VersionId']);
       assertValidKey(key);
-      await deps.store.deleteObject(input.Bucket, key);
+      await deps.store.deleteObject(input.Bucket, key, deleteCheck({ ifMatch: object.ETag, lastModifiedTime: object.LastModifiedTime, size: object.Size }, key));
       if (!input.Delete?.Quiet) out.Deleted.push({ Key: key });
     } catch (err) {
       if (!isAwsError(err)) throw err;

@@ -1,13 +1,13 @@
 /**
  * PutObject: the body streams straight into the blob store (aws-chunked already decoded by the
  * gateway), is verified against Content-MD5 and any x-amz-checksum-*, and only then becomes
- * visible, in one batch with its blob reference. If-None-Match: * makes it a conditional create.
+ * visible, in one batch with its blob reference. If-None-Match / If-Match make it a conditional
+ * write (write-conditions.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
 import { planChecksum } from '../checksum-plan.js';
-import { s3Errors } from '../errors.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
@@ -15,6 +15,7 @@ import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
 import { writeBody } from '../write-body.js';
+import { assertIfNoneMatch, checkWriteConditions, commitCheck, hasWriteConditions } from '../write-conditions.js';
 
 export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
@@ -22,13 +23,17 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   assertStorageClass(input.StorageClass);
   checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'IfMatch', 'WriteOffsetBytes']);
-  if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') {
-    throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', input.IfNoneMatch);
-  }
+  unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'WriteOffsetBytes']);
+  assertIfNoneMatch(input.IfNoneMatch);
+  const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const tags = parseTaggingHeader(input.Tagging);
   const plan = planChecksum(input, input.Body);
   await deps.store.requireBucket(input.Bucket);
+  let seen: ObjectRecord | undefined;
+  if (hasWriteConditions(conditions)) {
+    seen = await deps.store.getObject(input.Bucket, input.Key);
+    checkWriteConditions(conditions, seen, input.Key);
+  }
 
   const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
   try {
@@ -42,9 +47,7 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
       ...(written.checksum ? { checksum: written.checksum } : {}),
       ...(tags && tags.length > 0 ? { tags } : {}),
     };
-    await deps.store.replaceObject(input.Bucket, input.Key, record, [], (current) => {
-      if (input.IfNoneMatch === '*' && current) throw s3Errors.preconditionFailed('If-None-Match');
-    });
+    await deps.store.replaceObject(input.Bucket, input.Key, record, [], commitCheck(conditions, seen, input.Key));
   } finally {
     written.blob.release();
   }
