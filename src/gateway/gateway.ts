@@ -95,7 +95,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
     // A request that declares no body has none (RFC 9112 §6.3): no stream to iterate, and the
     // adapter has nothing to drain.
     const body = r.body ?? (declaresBody(req.headers) ? await readBody(req.body) : Buffer.alloc(0));
-    if (r.service === 's3' && body.length > 0) await verifyBodyChecksums(req.headers, body);
+    if (r.service === 's3' && body.length > 0) await verifyBodyChecksums(req.headers, body, r.operation.name);
     input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers, body, ...await preparseXml(deps.pool, r.protocol, body) }, r.labels);
   }
   // After decoding, so malformed input gets the protocol's validation error even where the

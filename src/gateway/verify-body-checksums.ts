@@ -11,9 +11,16 @@ import { s3Errors } from '../services/s3/errors.js';
 const HEADERS: [string, ChecksumAlgorithm, string][] =
   S3_CHECKSUM_ALGORITHMS.map((name) => [`x-amz-checksum-${name.toLowerCase()}`, ALGORITHMS[name], name]);
 
-export async function verifyBodyChecksums(headers: Record<string, string>, body: Buffer): Promise<void> {
+/**
+ * Operations whose x-amz-checksum-* headers describe the object being made, not the request body:
+ * CompleteMultipartUpload's are the whole object's expected checksum (the S3 handler checks
+ * them), so only Content-MD5 is verified against the body there.
+ */
+const OBJECT_CHECKSUM_HEADERS: ReadonlySet<string> = new Set(['CompleteMultipartUpload']);
+
+export async function verifyBodyChecksums(headers: Record<string, string>, body: Buffer, operation?: string): Promise<void> {
   const md5 = headers['content-md5'];
-  const present = HEADERS.filter(([h]) => headers[h] !== undefined);
+  const present = operation !== undefined && OBJECT_CHECKSUM_HEADERS.has(operation) ? [] : HEADERS.filter(([h]) => headers[h] !== undefined);
   if (md5 === undefined && present.length === 0) return;
   const algorithms = [...(md5 !== undefined ? ['md5' as const] : []), ...present.map(([, a]) => a)];
   const digests = await computeDigests(body, algorithms);

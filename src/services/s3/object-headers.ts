@@ -36,7 +36,10 @@ export function objectHeaders(record: ObjectRecord, overrides: Overrides, checks
   if (record.websiteRedirectLocation !== undefined) out.WebsiteRedirectLocation = record.websiteRedirectLocation;
   if (record.storageClass !== undefined && record.storageClass !== 'STANDARD') out.StorageClass = record.storageClass;
   if (record.metadata) out.Metadata = record.metadata;
-  if (checksumMode === 'ENABLED' && record.checksum) out[checksumMember(record.checksum.algorithm)] = record.checksum.value;
+  if (checksumMode === 'ENABLED' && record.checksum) {
+    out[checksumMember(record.checksum.algorithm)] = record.checksum.value;
+    out.ChecksumType = record.checksum.type;
+  }
   return out;
 }
 

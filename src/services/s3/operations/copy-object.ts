@@ -14,6 +14,7 @@ import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
 import { contentFields } from '../object-headers.js';
+import { checksumMember } from '../checksum-plan.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
 import { MAX_SINGLE_UPLOAD } from '../write-body.js';
@@ -103,7 +104,11 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
     await deps.store.replaceObjectLocked(input.Bucket, input.Key, next);
     return next;
   });
-  return { CopyObjectResult: { ETag: record.etag, LastModified: new Date(record.lastModified) }, ServerSideEncryption: 'AES256' };
+  // The copy's checksum is the source's; S3 answers it in the result (a full-object one: a
+  // composite value describes parts the copy does not have, so it is not repeated here).
+  const result: NonNullable<CopyObjectOutput['CopyObjectResult']> = { ETag: record.etag, LastModified: new Date(record.lastModified) };
+  if (record.checksum?.type === 'FULL_OBJECT') result[checksumMember(record.checksum.algorithm)] = record.checksum.value;
+  return { CopyObjectResult: result, ServerSideEncryption: 'AES256' };
 };
 
 function pickContent(r: ObjectRecord): Partial<ObjectRecord> {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreateMultipartUploadInput, CreateMultipartUploadOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
 import { parseAlgorithm } from '../checksum-plan.js';
+import { uploadChecksumType } from '../multipart-checksum.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
@@ -19,10 +20,10 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   assertStorageClass(input.StorageClass);
   checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'CreateMultipartUpload', input, [...UNEMULATED_WRITE_MEMBERS, 'ChecksumType']);
+  unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);
-  // CRC64NVME has only the full-object type in S3; the others default to composite.
-  const checksumType = checksumAlgorithm === 'CRC64NVME' ? 'FULL_OBJECT' as const : 'COMPOSITE' as const;
+  // ChecksumType: COMPOSITE or FULL_OBJECT, as the algorithm allows (multipart-checksum.ts).
+  const checksumType = uploadChecksumType(checksumAlgorithm, input.ChecksumType);
   const tags = parseTaggingHeader(input.Tagging);
   await deps.store.requireBucket(input.Bucket);
   const uploadId = newUploadId();

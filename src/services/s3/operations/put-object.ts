@@ -52,6 +52,9 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
     written.blob.release();
   }
   const out: PutObjectOutput = { ETag: `"${written.md5Hex}"`, ServerSideEncryption: 'AES256' };
-  if (written.checksum) (out as Record<string, unknown>)[`Checksum${written.checksum.algorithm}`] = written.checksum.value;
+  if (written.checksum) {
+    (out as Record<string, unknown>)[`Checksum${written.checksum.algorithm}`] = written.checksum.value;
+    out.ChecksumType = written.checksum.type;
+  }
   return out;
 };

@@ -1,0 +1,94 @@
+/**
+ * A multipart object's checksum, as S3 computes and checks it.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
+ *
+ * CreateMultipartUpload names an algorithm and a type: COMPOSITE (the algorithm over the
+ * concatenated part digests, answered as "<base64>-<N>") or FULL_OBJECT (the checksum of the
+ * whole object, combined from the parts' CRCs and sizes without reading a byte). CRC32 and CRC32C
+ * have both (COMPOSITE by default), CRC64NVME only FULL_OBJECT, the others only COMPOSITE.
+ * CompleteMultipartUpload may repeat the type (it must be the upload's) and send the object's
+ * expected checksum (x-amz-checksum-<algorithm>, which must be the upload's algorithm): a value
+ * that does not match is BadDigest and nothing is stored. x-amz-mp-object-size, when given, must
+ * be the object's size.
+ */
+import { combineCrc64Nvme, createHasher, fromBase64, DIGEST_BYTES } from '../../checksums/index.js';
+import { ALGORITHMS, checksumMember, S3_CHECKSUM_ALGORITHMS, type S3ChecksumAlgorithm } from './checksum-plan.js';
+import { combineCrc32 } from './crc32-combine.js';
+import { s3Errors } from './errors.js';
+import type { ChecksumRecord, PartRecord, UploadRecord } from './records.js';
+
+export type ChecksumType = ChecksumRecord['type'];
+
+const FULL_OBJECT_ALGORITHMS: ReadonlySet<S3ChecksumAlgorithm> = new Set(['CRC32', 'CRC32C', 'CRC64NVME']);
+const COMPOSITE_ALGORITHMS: ReadonlySet<S3ChecksumAlgorithm> = new Set(S3_CHECKSUM_ALGORITHMS.filter((a) => a !== 'CRC64NVME'));
+
+/** CreateMultipartUpload's x-amz-checksum-type, checked against its algorithm; the type the upload gets. */
+export function uploadChecksumType(algorithm: S3ChecksumAlgorithm | undefined, given: string | undefined): ChecksumType | undefined {
+  if (given === undefined || given === '') {
+    if (algorithm === undefined) return undefined;
+    return COMPOSITE_ALGORITHMS.has(algorithm) ? 'COMPOSITE' : 'FULL_OBJECT';
+  }
+  const type = given.toUpperCase();
+  if (type !== 'COMPOSITE' && type !== 'FULL_OBJECT') throw s3Errors.invalidChecksumType();
+  if (algorithm === undefined) throw s3Errors.checksumTypeWithoutAlgorithm();
+  const allowed = type === 'COMPOSITE' ? COMPOSITE_ALGORITHMS : FULL_OBJECT_ALGORITHMS;
+  if (!allowed.has(algorithm)) throw s3Errors.checksumTypeNotForAlgorithm(type, algorithm);
+  return type;
+}
+
+/** The object's checksum from its parts' (undefined when the upload has none, or a part lacks it). */
+export function multipartChecksum(upload: UploadRecord, chosen: PartRecord[]): ChecksumRecord | undefined {
+  const algorithm = upload.checksumAlgorithm;
+  if (!algorithm || chosen.some((p) => p.checksum?.algorithm !== algorithm)) return undefined;
+  const type = upload.checksumType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
+  if (type === 'FULL_OBJECT') {
+    const pieces = chosen.map((p) => ({ crc: Buffer.from(p.checksum!.value, 'base64'), size: p.size }));
+    const crc = algorithm === 'CRC64NVME' ? combineCrc64Nvme(pieces) : combineCrc32(algorithm as 'CRC32' | 'CRC32C', pieces);
+    return { algorithm, value: crc.toString('base64'), type };
+  }
+  const hasher = createHasher(ALGORITHMS[algorithm]);
+  for (const part of chosen) hasher.update(Buffer.from(part.checksum!.value, 'base64'));
+  return { algorithm, value: `${hasher.digest().toString('base64')}-${chosen.length}`, type: 'COMPOSITE' };
+}
+
+/** What CompleteMultipartUpload says the object will be: its checksum type, checksum and size. */
+export interface CompletionClaims {
+  ChecksumType?: string | undefined;
+  MpuObjectSize?: number | undefined;
+  [member: string]: unknown;
+}
+
+/** The object-level x-amz-checksum-* of the request: its algorithm and value, if one is given. */
+export function claimedChecksum(claims: CompletionClaims): { algorithm: S3ChecksumAlgorithm; value: string } | undefined {
+  const given = S3_CHECKSUM_ALGORITHMS.filter((a) => typeof claims[checksumMember(a)] === 'string');
+  if (given.length > 1) throw s3Errors.multipleChecksums();
+  const algorithm = given[0];
+  return algorithm === undefined ? undefined : { algorithm, value: claims[checksumMember(algorithm)] as string };
+}
+
+/** Checks the claims that need no parts (before the completion's batch). */
+export function checkClaimsUpFront(upload: UploadRecord, claims: CompletionClaims): void {
+  if (claims.MpuObjectSize !== undefined && claims.MpuObjectSize < 0) throw s3Errors.mpuObjectSizeNegative(claims.MpuObjectSize);
+  const claimed = claimedChecksum(claims);
+  if (claims.ChecksumType !== undefined) {
+    const type = claims.ChecksumType.toUpperCase();
+    if (type !== 'COMPOSITE' && type !== 'FULL_OBJECT') throw s3Errors.invalidChecksumType();
+    if (upload.checksumType !== undefined && type !== upload.checksumType) throw s3Errors.checksumModeMismatch(upload.checksumType);
+  }
+  if (claimed !== undefined && upload.checksumAlgorithm !== undefined && claimed.algorithm !== upload.checksumAlgorithm) {
+    throw s3Errors.checksumAlgorithmMismatchOnComplete(upload.checksumAlgorithm, claimed.algorithm);
+  }
+}
+
+/** Checks the claims against the object being made; throws BadDigest / InvalidRequest. */
+export function checkClaims(claims: CompletionClaims, size: number, checksum: ChecksumRecord | undefined): void {
+  if (claims.MpuObjectSize !== undefined && claims.MpuObjectSize !== size) throw s3Errors.mpuObjectSizeMismatch(claims.MpuObjectSize, size);
+  const claimed = claimedChecksum(claims);
+  if (claimed === undefined || checksum === undefined) return;
+  const [digest, count] = checksum.value.split('-') as [string, string | undefined];
+  // A composite value may be given with its "-N" suffix or without it.
+  if (claimed.value === checksum.value || (count !== undefined && claimed.value === digest)) return;
+  const bare = claimed.value.replace(/-\d+$/, '');
+  if (!fromBase64(bare, DIGEST_BYTES[ALGORITHMS[claimed.algorithm]])) throw s3Errors.invalidChecksumValue(claimed.algorithm);
+  throw s3Errors.badDigestChecksum(claimed.algorithm);
+}
