@@ -72,24 +72,34 @@ test('concurrent If-Match writers of the same ETag: exactly one wins', async (t)
   t.is(results.filter((r) => r.status === 'fulfilled').length, 1);
 });
 
-/** A body that trickles in over about `ms`, in chunks of 16 KiB (aws-chunked wants at least 8 KiB but the last). */
-function slowBody(text: string, ms: number): Readable {
-  const bytes = Buffer.from(text);
+/** A body of 64 KiB that sends its first half at once and the rest only when `gate` opens. */
+function gatedBody(fill: string, gate: Promise<void>, halfSent?: () => void): Readable {
+  const bytes = Buffer.from(fill.repeat(64 * 1024));
   return Readable.from((async function* () {
-    for (let i = 0; i < 4; i++) {
-      await sleep(ms / 4);
-      yield bytes.subarray((i * bytes.length) / 4, ((i + 1) * bytes.length) / 4);
-    }
+    yield bytes.subarray(0, bytes.length / 2);
+    halfSent?.();
+    await gate;
+    yield bytes.subarray(bytes.length / 2);
   })());
+}
+
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => { open = resolve; });
+  return { opened, open };
 }
 
 test('a delete that overtakes a conditional PutObject in flight: 409 ConditionalRequestConflict', async (t) => {
   const s3 = s3Client(server.endpoint);
   const base = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'overtaken', Body: 'base' }));
-  const body = 'x'.repeat(64 * 1024);
-  const slow = s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'overtaken', Body: slowBody(body, 600), ContentLength: body.length, IfMatch: base.ETag }));
-  await sleep(150);
+  const held = gate();
+  const half = gate();
+  const slow = s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'overtaken', Body: gatedBody('x', held.opened, half.open), ContentLength: 64 * 1024, IfMatch: base.ETag }));
+  // The request's head (and its first condition check) went out before the first half of the body.
+  await half.opened;
+  await sleep(300);
   await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'overtaken' }));
+  held.open();
   const err = await errorOf(slow);
   t.is(err.name, 'ConditionalRequestConflict');
   t.is(err.$metadata.httpStatusCode, 409);
@@ -99,10 +109,11 @@ test('a delete that overtakes a conditional PutObject in flight: 409 Conditional
 
 test('a writer that finishes first beats a slower If-None-Match: * upload: 412 for the slower one', async (t) => {
   const s3 = s3Client(server.endpoint);
-  const body = 'y'.repeat(64 * 1024);
-  const slow = s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'first-wins', Body: slowBody(body, 600), ContentLength: body.length, IfNoneMatch: '*' }));
-  await sleep(150);
+  const held = gate();
+  const slow = s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'first-wins', Body: gatedBody('y', held.opened), ContentLength: 64 * 1024, IfNoneMatch: '*' }));
+  await sleep(100);
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'first-wins', Body: 'quick', IfNoneMatch: '*' }));
+  held.open();
   t.is((await errorOf(slow)).$metadata.httpStatusCode, 412);
   t.is(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'first-wins' }))).Body!.transformToString(), 'quick');
 });

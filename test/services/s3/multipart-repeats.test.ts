@@ -75,15 +75,12 @@ test('two racing completions of the same list both succeed with the same ETag', 
   t.is(a.ETag, b.ETag);
 });
 
-/** A body that trickles in over about `ms`, so its upload finishes after a quicker one started later. */
-function slowBody(bytes: Buffer, ms: number): Readable {
-  const chunks = 8;
-  const size = Math.ceil(bytes.length / chunks);
+/** A body that sends its first half at once and the rest only when `gate` opens. */
+function gatedBody(bytes: Buffer, gate: Promise<void>): Readable {
   return Readable.from((async function* () {
-    for (let i = 0; i < chunks; i++) {
-      await sleep(ms / chunks);
-      yield bytes.subarray(i * size, (i + 1) * size);
-    }
+    yield bytes.subarray(0, bytes.length / 2);
+    await gate;
+    yield bytes.subarray(bytes.length / 2);
   })());
 }
 
@@ -92,9 +89,13 @@ test('the same part number uploaded twice at once: the last to finish wins and c
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'same-part' }));
   const slow = patternBuffer(1 * MiB, 7);
   const quick = patternBuffer(1 * MiB, 8);
-  const slowUpload = s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'same-part', UploadId, PartNumber: 1, Body: slowBody(slow, 800), ContentLength: slow.length }));
-  await sleep(100);
+  // The slow upload starts first and finishes last: its second half is held until the quick one is done.
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => { open = resolve; });
+  const slowUpload = s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'same-part', UploadId, PartNumber: 1, Body: gatedBody(slow, gate), ContentLength: slow.length }));
+  await sleep(50);
   const quickOut = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'same-part', UploadId, PartNumber: 1, Body: quick }));
+  open();
   const slowOut = await slowUpload;
   t.not(slowOut.ETag, quickOut.ETag);
   const listed = await s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'same-part', UploadId }));
