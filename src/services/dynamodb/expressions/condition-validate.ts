@@ -120,18 +120,28 @@ class Resolver {
     }
   }
 
+  /** Ordering operators take only strings, numbers and binary (AWS: "... operator or function: <, operand type: BOOL"). */
+  orderable(op: string, operands: Operand[], problems: LeafProblems): void {
+    for (const operand of operands) {
+      const type = operandType(operand);
+      if (type !== undefined && type !== 'S' && type !== 'N' && type !== 'B') { problems.operandType ??= operandTypeMessage(op, type); return; }
+    }
+  }
+
   leaf(node: RawNode, problems: LeafProblems): Condition {
     switch (node.kind) {
       case 'compare': {
         const left = this.operand(node.left, problems);
         const right = this.operand(node.right, problems);
         this.distinct(node.op, left, right, problems);
+        if (node.op !== '=' && node.op !== '<>') this.orderable(node.op, [left, right], problems);
         return { kind: 'compare', op: node.op as Comparator, left, right };
       }
       case 'between': {
         const operand = this.operand(node.operand, problems);
         const low = this.operand(node.low, problems);
         const high = this.operand(node.high, problems);
+        this.orderable('BETWEEN', [operand, low, high], problems);
         if (low.kind === 'value' && high.kind === 'value' && !problems.placeholder) {
           const bounds = `lower bound operand: AttributeValue: ${valueText(low.value)}, upper bound operand: AttributeValue: ${valueText(high.value)}`;
           if (typeOf(low.value) !== typeOf(high.value)) {

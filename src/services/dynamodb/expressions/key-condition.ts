@@ -56,7 +56,8 @@ function keyPart(op: string, operands: Operand[], flipIfKeyLast: boolean, seen: 
     }
   });
   if (name === undefined) throw invalidCondition('No key attribute specified');
-  if (seen.has(name)) throw validationException('KeyConditionExpressions must only contain one condition per key');
+  // Prefixed, unlike the other key-condition messages (captured against AWS, 2026-10).
+  if (seen.has(name)) throw validationException('Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key');
   const keyOp: KeyOperator = op === 'BETWEEN' ? 'BETWEEN' : op === 'begins_with' ? 'BEGINS_WITH'
     : (flipIfKeyLast && keyIndex > 0 ? FLIPPED : DIRECT)[op]!;
   seen.set(name, { name, op: keyOp, values });
@@ -99,9 +100,11 @@ export function parseKeyCondition(source: string, input: ExpressionInput): KeyCo
 export function resolveKeyCondition(parts: readonly KeyConditionPart[], schema: KeySchema): KeyCondition {
   const byName = new Map(parts.map((p) => [p.name, p]));
   const keys = schema.range === undefined ? [schema.hash] : [schema.hash, schema.range];
+  if (parts.length > keys.length) {
+    throw validationException(`The number of query conditions (${parts.length}) exceeds the number of key attributes defined in the schema (${keys.length})`);
+  }
   for (const [i, key] of keys.entries()) {
     const isHash = i === 0;
-    if (isHash && schema.range === undefined && byName.size > 1) throw validationException('Query key condition not supported');
     const part = byName.get(key);
     if (part === undefined) {
       if (isHash || byName.size > 1) throw validationException(`Query condition missed key schema element: ${key}`);

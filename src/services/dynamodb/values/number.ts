@@ -37,18 +37,36 @@ export function parseDecimal(text: string, layer: ValueLayer = 'current'): Decim
   const intPart = match?.[2] ?? '';
   const fracPart = match?.[3] ?? '';
   if (!match || intPart.length + fracPart.length === 0) return numberMessages.invalid(text);
+  // The exponent is read in full (AWS: past 32 bits it is an overflow, not a wrap-around); past
+  // a signed 64-bit integer the text is not a number at all.
+  const expText = match[4];
+  if (expText !== undefined && expText.replace(/^[+-]?0*/, '').length > 18 && !fitsInt64(expText)) return numberMessages.invalid(text);
+  const exp = expText === undefined ? 0 : Number(expText);
   const all = intPart + fracPart;
   let first = 0;
   while (first < all.length && all.charCodeAt(first) === 48) first++;
-  if (first === all.length) return { negative: false, digits: '', exponent: 0 };
+  if (first === all.length) {
+    // Zero is range-checked by the exponent it is written with (as a BigDecimal's scale):
+    // "0e126" overflows, "0e-131" underflows, "0e125" is 0.
+    const zeroExponent = exp - fracPart.length;
+    if (zeroExponent > MAX_EXPONENT) return numberMessages.overflow;
+    if (zeroExponent < MIN_EXPONENT) return numberMessages.underflow;
+    return { negative: false, digits: '', exponent: 0 };
+  }
   let last = all.length - 1;
   while (all.charCodeAt(last) === 48) last--;
-  const exponent = intPart.length - 1 - first + (match[4] === undefined ? 0 : Number(match[4]));
+  const exponent = intPart.length - 1 - first + exp;
   const digits = all.slice(first, last + 1);
   if (exponent > MAX_EXPONENT) return numberMessages.overflow;
   if (exponent < MIN_EXPONENT) return numberMessages.underflow;
   if (digits.length > MAX_SIGNIFICANT_DIGITS) return numberMessages.precision;
   return { negative: match[1] === '-', digits, exponent };
+}
+
+const INT64_MAX = 9223372036854775807n;
+function fitsInt64(text: string): boolean {
+  const value = BigInt(text.startsWith('+') ? text.slice(1) : text);
+  return value <= INT64_MAX && value >= -INT64_MAX - 1n;
 }
 
 /** Parses a number, throwing AWS's ValidationException when it is not one DynamoDB stores. */

@@ -101,6 +101,14 @@ test('per-condition checks: placeholders, operand counts, distinct operands, ope
     'Invalid FilterExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:2}, upper bound operand: AttributeValue: {N:1}');
 });
 
+test('ordering operators take only strings, numbers and binary', (t) => {
+  t.is(filter('a < :b', undefined, { ':b': { BOOL: true } }), 'Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL');
+  t.is(filter('a between :l and :h', undefined, { ':l': { SS: ['x'] }, ':h': { SS: ['y'] } }),
+    'Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: SS');
+  t.notThrows(() => parseConditionExpression('FilterExpression', 'a = :b AND a <> :b AND size(a) > :n',
+    new ExpressionInput(undefined, { ':b': { BOOL: true }, ':n': { N: '1' } })));
+});
+
 test('placeholder maps are validated and every placeholder must be used across the request', (t) => {
   t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :a', ExpressionAttributeNames: {} })), 'ExpressionAttributeNames must not be empty');
   t.is(validationMessage(() => parseRequestExpressions({ FilterExpression: 'a = :a', ExpressionAttributeNames: { a: 'a' } })),

@@ -35,7 +35,7 @@ test('projection errors in AWS order', (t) => {
 });
 
 const schema = { hash: 'pk', range: 'sk', types: { pk: 'S', sk: 'N' } } as const;
-const values = { ':p': { S: 'p' }, ':one': { N: '1' }, ':two': { N: '2' }, ':s': { S: 's' } };
+const values = { ':p': { S: 'p' }, ':one': { N: '1' }, ':two': { N: '2' }, ':s': { S: 's' }, ':t': { BOOL: true }, ':f': { BOOL: false } };
 const kce = (expression: string, names?: Record<string, string>) => {
   const used = Object.fromEntries(Object.entries(values).filter(([k]) => new RegExp(`${k}(?![0-9A-Za-z_])`).test(expression)));
   return parseKeyCondition(expression, new ExpressionInput(names, Object.keys(used).length ? used : undefined));
@@ -70,12 +70,23 @@ test('key condition errors: expression-level, then schema-level', (t) => {
   t.is(m('pk = sk'), 'Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
   t.is(m('pk.x = :p'), 'KeyConditionExpressions cannot have conditions on nested attributes');
   t.is(m(':p = :s'), 'Invalid condition in KeyConditionExpression: No key attribute specified');
-  t.is(m('pk = :p and pk = :s'), 'KeyConditionExpressions must only contain one condition per key');
+  t.is(m('pk = :p and pk = :s'), 'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key');
+  t.is(m('pk = :p AND sk > :one AND sk < :two'), 'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key');
+  // Captured against AWS (paritysuite/dynamodb-conformance, 2026-10).
+  t.is(m('pk = :p AND sk > :one AND extra = :two'), 'The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)');
+  t.is(m('pk = :p AND sk < :t'), 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL');
+  t.is(m('pk = :p AND :t >= sk'), 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: >=, operand type: BOOL');
+  t.is(m('pk = :p AND sk BETWEEN :f AND :t'), 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL');
+  t.is(m('pk = :p AND sk = :t'), 'One or more parameter values were invalid: Condition parameter type does not match schema type');
+  t.is(m('pk = :p AND begins_with(sk, :one)'), 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N');
+  t.is(m('pk = :absent AND begins_with(sk, :one)'), 'Invalid KeyConditionExpression: An expression attribute value used in expression is not defined; attribute value: :absent');
+  t.is(m('begins_with(sk, :one) AND pk = :absent'), 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N');
   t.is(m('sk = :one'), 'Query condition missed key schema element: pk');
   t.is(m('pk = :p and extra = :one'), 'Query condition missed key schema element: sk');
   t.is(m('pk > :p'), 'Query key condition not supported');
   t.is(m('pk = :p and sk = :s'), 'One or more parameter values were invalid: Condition parameter type does not match schema type');
-  t.is(validationMessage(() => resolveKeyCondition(kce('pk = :p and sk = :one'), { hash: 'pk', types: { pk: 'S' } })), 'Query key condition not supported');
+  t.is(validationMessage(() => resolveKeyCondition(kce('pk = :p and sk = :one'), { hash: 'pk', types: { pk: 'S' } })),
+    'The number of query conditions (2) exceeds the number of key attributes defined in the schema (1)');
   t.is(validationMessage(() => parseRequestExpressions({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p' }, ':q': { S: 'q' } } })),
     'Value provided in ExpressionAttributeValues unused in expressions: keys: {:q}');
 });

@@ -31,6 +31,14 @@ test('invalid numbers are refused with AWS messages', (t) => {
   t.is(messageOf(() => normaliseNumber('1e2147483647')), 'Number overflow. Attempting to store a number with magnitude larger than supported range');
   t.is(messageOf(() => normaliseNumber('1e99999999999')), 'Number overflow. Attempting to store a number with magnitude larger than supported range');
   t.is(messageOf(() => normaliseNumber('1e-2147483648')), 'Number underflow. Attempting to store a number with magnitude smaller than supported range');
+  // Captured against AWS (paritysuite/dynamodb-conformance, 2026-10): exponents read in full,
+  // zero range-checked by the exponent it is written with.
+  t.is(messageOf(() => normaliseNumber('1e-99999999999')), 'Number underflow. Attempting to store a number with magnitude smaller than supported range');
+  t.is(messageOf(() => normaliseNumber('1e9223372036854775808')), 'The parameter cannot be converted to a numeric value: 1e9223372036854775808');
+  t.is(messageOf(() => normaliseNumber('0e126')), 'Number overflow. Attempting to store a number with magnitude larger than supported range');
+  t.is(messageOf(() => normaliseNumber('0e-131')), 'Number underflow. Attempting to store a number with magnitude smaller than supported range');
+  t.is(normaliseNumber('0e125'), '0');
+  t.is(normaliseNumber('1e-130'), `0.${'0'.repeat(129)}1`);
   for (const bad of ['b', 'abc', '1.2.3', '1e', 'e5', '.', '-', '0x10', ' 1', '1 ', 'Infinity', 'NaN', '1,5']) {
     t.is(messageOf(() => normaliseNumber(bad)), `The parameter cannot be converted to a numeric value: ${bad}`, bad);
   }
