@@ -1,15 +1,17 @@
 /**
  * DynamoDB through @aws-sdk/client-dynamodb: put, get, update, delete, query, scan on the table
- * of `table.ts`. `bytes` is the item payload written or read (the `data` attribute).
+ * of `table.ts`. `bytes` is the item payload written or read (the `data` attribute). The SDK is
+ * optional: it loads in `setup` (wire/load-sdk.ts); the table is set up over the wire (table.ts).
  */
-import {
-  DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand,
-  type AttributeValue,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { BodySource, Driver, DriverFactory, OpResult, Target, Workload } from '../../types.js';
+import { loadSdk } from '../wire/load-sdk.js';
 import { createFiller, type Filler } from '../wire/payload.js';
 import { closeSdkClient, sdkClientConfig, sdkErrorCode } from '../wire/sdk.js';
 import { MAX_ITEM_PAYLOAD, sdkItem, sdkKey, setupTable, tableSpec, type TableSpec } from './table.js';
+
+const loadDynamoDbSdk = () => loadSdk(['@aws-sdk/client-dynamodb'], () => import('@aws-sdk/client-dynamodb'));
+type DynamoDbSdk = Awaited<ReturnType<typeof loadDynamoDbSdk>>;
 
 export const DYNAMODB_OPERATIONS = ['put', 'get', 'update', 'delete', 'query', 'scan'] as const;
 
@@ -25,17 +27,19 @@ class DynamoDbSdkDriver implements Driver {
   readonly operations = DYNAMODB_OPERATIONS;
   readonly #target: Target;
   readonly #clientConfig: ReturnType<typeof sdkClientConfig>;
-  readonly #client: DynamoDBClient;
+  #sdk: DynamoDbSdk | undefined;
+  #client: DynamoDBClient | undefined;
   #spec: TableSpec | undefined;
   #filler: Filler | undefined;
 
   constructor(target: Target) {
     this.#target = target;
     this.#clientConfig = sdkClientConfig(target);
-    this.#client = new DynamoDBClient(this.#clientConfig);
   }
 
   async setup(workload: Workload): Promise<void> {
+    const sdk = (this.#sdk ??= await loadDynamoDbSdk());
+    this.#client ??= new sdk.DynamoDBClient(this.#clientConfig);
     await setupTable(this.#target, workload);
     this.#spec = tableSpec(workload);
     this.#filler = createFiller(workload.size, MAX_ITEM_PAYLOAD);
@@ -43,20 +47,22 @@ class DynamoDbSdkDriver implements Driver {
 
   async run(op: string, n: number, body: BodySource | undefined): Promise<OpResult> {
     const spec = this.#spec;
-    if (!spec || !this.#filler) return { ok: false, bytes: 0, error: 'NotSetUp' };
+    const sdk = this.#sdk;
+    const client = this.#client;
+    if (!spec || !this.#filler || !sdk || !client) return { ok: false, bytes: 0, error: 'NotSetUp' };
     try {
       switch (op) {
         case 'put': {
           const data = this.#filler.text(body);
-          await this.#client.send(new PutItemCommand({ TableName: spec.table, Item: sdkItem(spec, n, data) }));
+          await client.send(new sdk.PutItemCommand({ TableName: spec.table, Item: sdkItem(spec, n, data) }));
           return { ok: true, bytes: data.length };
         }
         case 'get': {
-          const out = await this.#client.send(new GetItemCommand({ TableName: spec.table, Key: sdkKey(spec, n) }));
+          const out = await client.send(new sdk.GetItemCommand({ TableName: spec.table, Key: sdkKey(spec, n) }));
           return { ok: true, bytes: dataBytes(out.Item ? [out.Item] : undefined) };
         }
         case 'update':
-          await this.#client.send(new UpdateItemCommand({
+          await client.send(new sdk.UpdateItemCommand({
             TableName: spec.table, Key: sdkKey(spec, n),
             UpdateExpression: 'SET #u = :u ADD #v :one',
             ExpressionAttributeNames: { '#u': 'updated', '#v': 'v' },
@@ -64,10 +70,10 @@ class DynamoDbSdkDriver implements Driver {
           }));
           return { ok: true, bytes: 0 };
         case 'delete':
-          await this.#client.send(new DeleteItemCommand({ TableName: spec.table, Key: sdkKey(spec, n) }));
+          await client.send(new sdk.DeleteItemCommand({ TableName: spec.table, Key: sdkKey(spec, n) }));
           return { ok: true, bytes: 0 };
         case 'query': {
-          const out = await this.#client.send(new QueryCommand({
+          const out = await client.send(new sdk.QueryCommand({
             TableName: spec.table, Limit: spec.queryLimit,
             KeyConditionExpression: '#h = :h',
             ExpressionAttributeNames: { '#h': spec.hashKey },
@@ -76,7 +82,7 @@ class DynamoDbSdkDriver implements Driver {
           return { ok: true, bytes: dataBytes(out.Items) };
         }
         case 'scan': {
-          const out = await this.#client.send(new ScanCommand({ TableName: spec.table, Limit: spec.scanLimit }));
+          const out = await client.send(new sdk.ScanCommand({ TableName: spec.table, Limit: spec.scanLimit }));
           return { ok: true, bytes: dataBytes(out.Items) };
         }
         default:
@@ -87,8 +93,10 @@ class DynamoDbSdkDriver implements Driver {
     }
   }
 
-  close(): Promise<void> {
-    return closeSdkClient(this.#client, this.#clientConfig);
+  async close(): Promise<void> {
+    const client = this.#client;
+    this.#client = undefined;
+    if (client) await closeSdkClient(client, this.#clientConfig);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The DynamoDB drivers' table: its name and key schema from `workload.options`, where item `n`
  * lives, and setup (create the table if missing, wait until ACTIVE, preload with BatchWriteItem).
- * Setup goes through the SDK for both drivers: it is not measured, and one path is less code.
+ * Setup goes over the wire (JSON 1.0, as the SDK speaks it) for both drivers: it is not measured,
+ * one path is less code, and the default (raw) driver then needs no SDK installed.
  *
  * Options (bench/workloads/dynamodb-*.yaml): `table` (default "bench"), `hashKey` ("pk"),
  * `rangeKey` (none by default: a hash-only table), `partitions` (default keys.prefixes),
@@ -9,12 +10,13 @@
  * Hash-only: item n is pk = its key name (workload/keys.ts). With a range key: pk =
  * `${prefix}${n % partitions}`, sk = the key name, so a query reads one of `partitions` partitions.
  */
-import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { KeySpace, Target, Workload } from '../../types.js';
 import { keyName } from '../../workload/keys.js';
 import { createFiller } from '../wire/payload.js';
-import { closeSdkClient, sdkClientConfig, sdkErrorCode } from '../wire/sdk.js';
-import { SetupError } from '../wire/setup-error.js';
+import { setupJsonCall } from '../wire/setup-call.js';
+import { SetupError, isSetupError } from '../wire/setup-error.js';
+import { SignedPoster, jsonErrorCode } from '../wire/signed-post.js';
 
 /** DynamoDB's item size limit is 400 KB including names; leave room for the keys. */
 export const MAX_ITEM_PAYLOAD = 399_000;
@@ -69,36 +71,38 @@ export function sdkItem(spec: TableSpec, n: number, data: string): Record<string
   return { ...sdkKey(spec, n), data: { S: data }, v: { N: '0' } };
 }
 
-async function ensureTable(client: DynamoDBClient, spec: TableSpec): Promise<void> {
+const dynamoTarget = (op: string): Record<string, string> => ({ 'x-amz-target': `DynamoDB_20120810.${op}` });
+
+async function ensureTable(http: SignedPoster, spec: TableSpec): Promise<void> {
   const keys = spec.rangeKey === null ? [spec.hashKey] : [spec.hashKey, spec.rangeKey];
   try {
-    await client.send(new CreateTableCommand({
+    await setupJsonCall(http, `CreateTable ${spec.table}`, {
       TableName: spec.table,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: keys.map((k) => ({ AttributeName: k, AttributeType: 'S' })),
       KeySchema: keys.map((k, i) => ({ AttributeName: k, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-    }));
+    }, dynamoTarget('CreateTable'));
   } catch (err) {
-    const code = sdkErrorCode(err);
     // An existing table is reused, so two drivers (or two runs) can share one.
-    if (code !== 'ResourceInUseException') throw new SetupError(`CreateTable ${spec.table}`, code);
+    if (!isSetupError(err) || err.code !== 'ResourceInUseException') throw err;
   }
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const status = await client.send(new DescribeTableCommand({ TableName: spec.table }))
-      .then((r) => r.Table?.TableStatus, (err: unknown) => { throw new SetupError(`DescribeTable ${spec.table}`, sdkErrorCode(err)); });
+    const out = await setupJsonCall<{ Table?: { TableStatus?: string } }>(
+      http, `DescribeTable ${spec.table}`, { TableName: spec.table }, dynamoTarget('DescribeTable'));
+    const status = out.Table?.TableStatus;
     if (status === 'ACTIVE') return;
     if (Date.now() > deadline) throw new SetupError(`DescribeTable ${spec.table}`, `status ${status}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-async function writeBatch(client: DynamoDBClient, table: string, requests: WriteRequest[]): Promise<void> {
+async function writeBatch(http: SignedPoster, table: string, requests: WriteRequest[]): Promise<void> {
   let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > 20) throw new SetupError('BatchWriteItem', 'unprocessed items remain');
-    const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }))
-      .catch((err: unknown) => { throw new SetupError('BatchWriteItem', sdkErrorCode(err)); });
+    const out = await setupJsonCall<{ UnprocessedItems?: Record<string, WriteRequest[]> }>(
+      http, 'BatchWriteItem', { RequestItems: { [table]: pending } }, dynamoTarget('BatchWriteItem'));
     pending = out.UnprocessedItems?.[table] ?? [];
     if (pending.length > 0) await new Promise((r) => setTimeout(r, 10 * attempt));
   }
@@ -107,10 +111,11 @@ async function writeBatch(client: DynamoDBClient, table: string, requests: Write
 /** Creates the table and writes items 0..preload-1 (25 per BatchWriteItem, 8 batches at a time). */
 export async function setupTable(target: Target, w: Workload): Promise<void> {
   const spec = tableSpec(w);
-  const config = sdkClientConfig(target);
-  const client = new DynamoDBClient(config);
+  const http = new SignedPoster(target, {
+    service: 'dynamodb', headers: { 'content-type': 'application/x-amz-json-1.0' }, errorCode: jsonErrorCode, connections: 8,
+  });
   try {
-    await ensureTable(client, spec);
+    await ensureTable(http, spec);
     const data = createFiller(w.size, MAX_ITEM_PAYLOAD).text(undefined);
     const count = Math.min(w.keys.preload, w.keys.count);
     let next = 0;
@@ -120,11 +125,11 @@ export async function setupTable(target: Target, w: Workload): Promise<void> {
         next = Math.min(count, next + 25);
         const requests: WriteRequest[] = [];
         for (let n = start; n < next; n++) requests.push({ PutRequest: { Item: sdkItem(spec, n, data) } });
-        await writeBatch(client, spec.table, requests);
+        await writeBatch(http, spec.table, requests);
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
   } finally {
-    await closeSdkClient(client, config);
+    await http.close();
   }
 }

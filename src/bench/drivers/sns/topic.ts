@@ -1,19 +1,18 @@
 /**
- * The SNS drivers' topic: settings from `workload.options` and setup through the SDK for both
- * drivers (not measured): create the topic, and for a fan-out create SQS queues on the same
- * endpoint and subscribe them.
+ * The SNS drivers' topic: settings from `workload.options` and setup over the wire for both
+ * drivers (not measured; the query protocol as the SDK speaks it, so no SDK is needed): create the
+ * topic, and for a fan-out create SQS queues on the same endpoint and subscribe them.
  *
  * Options (bench/workloads/sns-fanout.yaml): `topic` (default "bench"); `subscribers`, either a
  * count (queues `${topic}-sub-1..N`) or a list of `{ protocol: sqs, queue: NAME }`;
  * `rawMessageDelivery` (false); `batchSize` (publish-batch entries, 10); `topicArn` to publish to
  * an existing topic (then nothing is created).
  */
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Target, Workload } from '../../types.js';
-import { createQueue } from '../sqs/queue.js';
-import { closeSdkClient, sdkClientConfig, sdkErrorCode } from '../wire/sdk.js';
+import { createQueue, sqsSetupPoster } from '../sqs/queue.js';
+import { setupCall } from '../wire/setup-call.js';
 import { SetupError } from '../wire/setup-error.js';
+import { SignedPoster, queryErrorCode } from '../wire/signed-post.js';
 
 /** SNS's message size limit (256 KiB), also the limit of a whole PublishBatch. */
 export const MAX_SNS_MESSAGE_BYTES = 262_144;
@@ -50,30 +49,33 @@ export function topicSpec(w: Workload): TopicSpec {
   };
 }
 
+/** A query-protocol form body: `Action=...&k=v...&Version=2010-03-31`. */
+function form(action: string, params: Record<string, string>): string {
+  const fields = Object.entries(params).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+  return `Action=${action}${fields}&Version=2010-03-31`;
+}
+
 /** Creates the topic and its subscriber queues; the topic ARN. */
 export async function setupTopic(target: Target, w: Workload): Promise<string> {
   const spec = topicSpec(w);
   if (spec.topicArn) return spec.topicArn;
-  const snsConfig = sdkClientConfig(target);
-  const sqsConfig = sdkClientConfig(target);
-  const sns = new SNSClient(snsConfig);
-  const sqs = new SQSClient(sqsConfig);
-  const step = <T>(name: string, p: Promise<T>): Promise<T> => p.catch((err: unknown) => {
-    throw err instanceof SetupError ? err : new SetupError(name, sdkErrorCode(err));
+  const sns = new SignedPoster(target, {
+    service: 'sns', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, errorCode: queryErrorCode, connections: 1,
   });
+  const sqs = sqsSetupPoster(target);
   try {
-    const { TopicArn } = await step(`CreateTopic ${spec.topic}`, sns.send(new CreateTopicCommand({ Name: spec.topic })));
-    if (!TopicArn) throw new SetupError(`CreateTopic ${spec.topic}`, 'no TopicArn');
+    const step = `CreateTopic ${spec.topic}`;
+    const created = await setupCall(sns, step, form('CreateTopic', { Name: spec.topic }));
+    const TopicArn = /<TopicArn>([^<]+)<\/TopicArn>/.exec(created)?.[1];
+    if (!TopicArn) throw new SetupError(step, 'no TopicArn');
     for (const name of spec.queues) {
       const { arn } = await createQueue(sqs, name);
-      await step(`Subscribe ${name}`, sns.send(new SubscribeCommand({
-        TopicArn, Protocol: 'sqs', Endpoint: arn,
-        ...(spec.rawMessageDelivery ? { Attributes: { RawMessageDelivery: 'true' } } : {}),
-      })));
+      const raw: Record<string, string> = spec.rawMessageDelivery ? { 'Attributes.entry.1.key': 'RawMessageDelivery', 'Attributes.entry.1.value': 'true' } : {};
+      await setupCall(sns, `Subscribe ${name}`, form('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: arn, ...raw }));
     }
     return TopicArn;
   } finally {
-    await closeSdkClient(sns, snsConfig);
-    await closeSdkClient(sqs, sqsConfig);
+    await sns.close();
+    await sqs.close();
   }
 }
