@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** DESIGN.md §2, plus the files every npm project and its CI carry. */
+/** DESIGN.md §2, plus the files every npm project and its CI carry, and the container image's Dockerfile. */
 const LAYOUT = new Set([
   'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'workers', 'native-store', 'bench', 'test', 'docs', 'scripts',
-  'README.md', 'LICENSE', '.ci', '.gitignore',
+  'README.md', 'LICENSE', 'Dockerfile', '.ci', '.gitignore',
 ]);
 
 /** Written by tools at run time and ignored by git (.gitignore). */
