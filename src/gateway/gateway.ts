@@ -30,6 +30,7 @@ import { DEFAULT_THRESHOLDS } from '../pool/index.js';
 import { XmlParseError } from '../protocols/index.js';
 import { malformedXml } from '../protocols/rest-xml/errors.js';
 import { sendResponse } from './send-response.js';
+import { queueUrlFromPath } from './sqs-queue-url.js';
 import { invalidUri } from './unknown-operation.js';
 import { verifyBodyChecksums } from './verify-body-checksums.js';
 
@@ -98,6 +99,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
     if (r.service === 's3' && body.length > 0) await verifyBodyChecksums(req.headers, body, r.operation.name);
     input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers, body, ...await preparseXml(deps.pool, r.protocol, body) }, r.labels);
   }
+  if (r.service === 'sqs') queueUrlFromPath(input, r.operation, r.path, req.headers.host);
   // After decoding, so malformed input gets the protocol's validation error even where the
   // operation is not implemented.
   const service = deps.registry.ready(r.service) ?? await deps.registry.get(r.service);

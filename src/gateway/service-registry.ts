@@ -29,6 +29,10 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
     const m = await import('../services/dynamodb/streams-service.js');
     return { create: m.createDynamoDbStreamsService, implementedOperations: m.implementedOperations };
   },
+  sqs: async () => {
+    const m = await import('../services/sqs/index.js');
+    return { create: m.createSqsService, implementedOperations: m.implementedOperations };
+  },
   // Each service adds its entry here when its first operation lands (health says 'not implemented' until then).
 };
 

@@ -27,7 +27,7 @@ test('each server starts on 127.0.0.1, answers, and is gone after stop (by its P
   await started[0]!.stop(); // idempotent
 });
 
-test('runPeers on SQS: boltstack not implemented yet, local-aws-sqs measured, nothing left running', async (t) => {
+test('runPeers on SQS: boltstack and local-aws-sqs both measured side by side, nothing left running', async (t) => {
   const pids: number[] = [];
   const report = await runPeers({
     only: ['sqs'], durationSeconds: 1, warmupSeconds: 0, s3FiguresArgs: null,
@@ -36,11 +36,13 @@ test('runPeers on SQS: boltstack not implemented yet, local-aws-sqs measured, no
   t.is(report.pairs.length, 1);
   const [pair] = report.pairs;
   t.is(pair!.workload, 'sqs-send-receive');
-  t.is(pair!.boltstack.status, 'not-implemented', pair!.boltstack.note);
+  t.is(pair!.boltstack.status, 'ok', pair!.boltstack.note);
+  t.true((pair!.boltstack.result?.total.count ?? 0) > 0);
+  t.deepEqual(pair!.boltstack.result?.total.errors, {});
   t.is(pair!.peer?.status, 'ok', pair!.peer?.note);
   t.true((pair!.peer?.result?.total.count ?? 0) > 0);
-  t.deepEqual(report.ratios, []);
-  t.regex(formatPeers(report), /sqs-send-receive: boltstack: not implemented yet; local-aws-sqs: [\d,]+ ops\/s/);
+  t.true(report.ratios.some((r) => r.workload === 'sqs-send-receive' && r.scope === 'total' && r.peer === 'local-aws-sqs'));
+  t.regex(formatPeers(report), /sqs-send-receive\s+total\s+local-aws-sqs/);
   t.is(pids.length, 2);
   for (const pid of pids) t.false(isRunning(pid));
 });

@@ -73,9 +73,9 @@ function read(model: ServiceModel, shape: Shape, key: string, params: Params, de
       const out: Record<string, unknown> = {};
       let any = false;
       for (let i = 1; params.prefixes.has(`${base}.${i}`); i++) {
-        const k = params.values.get(`${base}.${i}.${keyShape.locationName ?? 'key'}`);
+        const k = params.values.get(`${base}.${i}.${keyShape.queryName ?? keyShape.locationName ?? 'key'}`);
         if (k === undefined) continue;
-        setOwn(out, k, read(model, valueShape, `${base}.${i}.${valueShape.locationName ?? 'value'}`, params, depth + 1));
+        setOwn(out, k, read(model, valueShape, `${base}.${i}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1));
         any = true;
       }
       return any ? out : undefined;

@@ -55,7 +55,8 @@ function planOf(model: ServiceModel, shape: Shape): StructurePlan {
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const member = resolveShape(model, ref);
       if (member.xmlAttribute === true) plan.attributes.push({ name, shape: member });
-      else if (member.location === undefined) plan.elements.push({ name, element: member.locationName ?? name, shape: member });
+      // queryName: the XML name of a json service's query-protocol twin (SQS), absent elsewhere.
+      else if (member.location === undefined) plan.elements.push({ name, element: member.queryName ?? member.locationName ?? name, shape: member });
     }
     plans.set(shape, plan);
   }
@@ -195,12 +196,12 @@ function compileList(model: ServiceModel, name: string, shape: Shape): Emitter {
 function compileMap(model: ServiceModel, name: string, shape: Shape): Emitter {
   const key = resolveShape(model, shape.key ?? {});
   const val = resolveShape(model, shape.value ?? {});
-  const keyName = key.locationName ?? 'key';
+  const keyName = key.queryName ?? key.locationName ?? 'key';
   const flattened = shape.flattened === true;
   const entry = flattened ? name : 'entry';
   let emitValue: Emitter | undefined;
   return (w, value) => {
-    emitValue ??= emitterOf(model, val.locationName ?? 'value', val);
+    emitValue ??= emitterOf(model, val.queryName ?? val.locationName ?? 'value', val);
     if (!flattened) w.raw(`<${name}>`);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       w.raw(`<${entry}><${keyName}>${escapeXml(k)}</${keyName}>`);

@@ -1,0 +1,13 @@
+/**
+ * SQS requests may be sent to the queue's URL (http://<host>/<account>/<name>), as the query
+ * protocol's clients do and AWS accepts; the QueueUrl parameter may then be left out. This fills
+ * it in from the path, so the service only ever reads QueueUrl.
+ */
+import type { OperationModel } from '../model/types.js';
+
+const QUEUE_PATH = /^\/\d{12}\/[^/]+$/;
+
+export function queueUrlFromPath(input: Record<string, unknown>, operation: OperationModel, path: string, host: string | undefined): void {
+  if (input.QueueUrl !== undefined || operation.input?.members?.QueueUrl === undefined || !QUEUE_PATH.test(path)) return;
+  input.QueueUrl = `http://${host ?? 'localhost'}${path}`;
+}

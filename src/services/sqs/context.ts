@@ -1,0 +1,44 @@
+/** What every SQS handler gets besides its input: the store, the gates, and queue lookup. */
+import type { Features } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { RequestContext } from '../types.js';
+import { rejectUnsupported } from '../unsupported.js';
+import { sqsErrors } from './errors.js';
+import { parseQueueUrl } from './names.js';
+import type { Queue, SqsStore } from './store.js';
+import type { QueueState } from './queue-state.js';
+import type { MoveTasks } from './move-tasks.js';
+
+export interface SqsDeps {
+  store: SqsStore;
+  features: Features;
+  log: Logger;
+  moveTasks: MoveTasks;
+}
+
+export type SqsHandler<I, O> = (deps: SqsDeps, ctx: RequestContext, input: I) => Promise<O>;
+
+/** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
+export function unsupported(deps: SqsDeps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {
+  rejectUnsupported(deps.features, ctx, 'SQS', operation, input as Record<string, unknown>, members);
+}
+
+/** MissingParameter for an absent required member (the protocols do not check them). */
+export function required<T extends object>(input: T, ...members: Array<keyof T & string>): void {
+  for (const m of members) if (input[m] === undefined) throw sqsErrors.missingParameter(m);
+}
+
+/** The queue a QueueUrl names; QueueDoesNotExist when there is none. */
+export function queueOf(deps: SqsDeps, ctx: RequestContext, url: string): Queue {
+  const address = parseQueueUrl(url, ctx.region);
+  const queue = address === undefined ? undefined : deps.store.find(address);
+  if (queue === undefined) throw sqsErrors.queueDoesNotExist();
+  return queue;
+}
+
+/** The queue and its loaded messages. */
+export async function queueWithState(deps: SqsDeps, ctx: RequestContext, url: string): Promise<{ queue: Queue; state: QueueState }> {
+  const queue = queueOf(deps, ctx, url);
+  const state = queue.loadedState ?? await queue.state(deps.store);
+  return { queue, state };
+}

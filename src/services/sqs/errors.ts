@@ -1,0 +1,49 @@
+/**
+ * SQS's errors: one factory each, with the code the json protocol names in `__type` (the model's
+ * error shape name), the legacy query code (rendered in query XML and in x-amzn-query-error), the
+ * status and AWS's message. Unmodelled errors (InvalidParameterValue, MissingParameter) use the
+ * same code in both protocols.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
+ */
+import { AwsError } from '../../errors/aws-error.js';
+
+const e = (code: string, status: number, message: string, queryCode?: string): AwsError =>
+  new AwsError({ code, status, message, ...(queryCode !== undefined ? { queryCode } : {}) });
+
+const legacy = (code: string): string => `AWS.SimpleQueueService.${code}`;
+
+export const sqsErrors = {
+  queueDoesNotExist: () => e('QueueDoesNotExist', 400, 'The specified queue does not exist.', legacy('NonExistentQueue')),
+  queueNameExists: (attribute: string) => e('QueueNameExists', 400,
+    `A queue already exists with the same name and a different value for attribute ${attribute}`, 'QueueAlreadyExists'),
+  queueDeletedRecently: () => e('QueueDeletedRecently', 400,
+    'You must wait 60 seconds after deleting a queue before you can create another with the same name.', legacy('QueueDeletedRecently')),
+  purgeQueueInProgress: (arn: string) => e('PurgeQueueInProgress', 403,
+    `Only one PurgeQueue operation on ${arn} is allowed every 60 seconds.`, legacy('PurgeQueueInProgress')),
+  invalidAttributeName: (name: string) => e('InvalidAttributeName', 400, `Unknown Attribute ${name}.`),
+  invalidAttributeNameMessage: (message: string) => e('InvalidAttributeName', 400, message),
+  invalidAttributeValue: (name: string, reason?: string) => e('InvalidAttributeValue', 400,
+    reason === undefined ? `Invalid value for the parameter ${name}.` : `Invalid value for the parameter ${name}. Reason: ${reason}`),
+  invalidParameterValue: (message: string) => e('InvalidParameterValue', 400, message),
+  /** "Value X for parameter P is invalid. Reason: R" — the form most SQS parameter errors take. */
+  invalidValue: (value: unknown, parameter: string, reason: string) => e('InvalidParameterValue', 400,
+    `Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${reason}`),
+  missingParameter: (parameter: string) => e('MissingParameter', 400, `The request must contain the parameter ${parameter}.`),
+  invalidMessageContents: () => e('InvalidMessageContents', 400,
+    'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF'),
+  receiptHandleIsInvalid: (handle: string) => e('ReceiptHandleIsInvalid', 404,
+    `The input receipt handle "${handle}" is not a valid receipt handle.`, 'ReceiptHandleIsInvalid'),
+  messageNotInflight: () => e('MessageNotInflight', 400, 'The message referred to is not in flight.', legacy('MessageNotInflight')),
+  emptyBatchRequest: (prefix: string) => e('EmptyBatchRequest', 400,
+    `There should be at least one ${prefix} in the request.`, legacy('EmptyBatchRequest')),
+  tooManyEntriesInBatchRequest: (count: number) => e('TooManyEntriesInBatchRequest', 400,
+    `Maximum number of entries per request are 10. You have sent ${count}.`, legacy('TooManyEntriesInBatchRequest')),
+  batchEntryIdsNotDistinct: (id: string) => e('BatchEntryIdsNotDistinct', 400, `Id ${id} repeated.`, legacy('BatchEntryIdsNotDistinct')),
+  invalidBatchEntryId: () => e('InvalidBatchEntryId', 400,
+    'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.', legacy('InvalidBatchEntryId')),
+  batchRequestTooLong: (limit: number, sent: number) => e('BatchRequestTooLong', 400,
+    `Batch requests cannot be longer than ${limit} bytes. You have sent ${sent} bytes.`, legacy('BatchRequestTooLong')),
+  overLimit: (message: string) => e('OverLimit', 403, message, 'OverLimit'),
+  resourceNotFound: (message: string) => e('ResourceNotFoundException', 404, message, 'ResourceNotFoundException'),
+  unsupportedOperation: (message: string) => e('UnsupportedOperation', 400, message, legacy('UnsupportedOperation')),
+};

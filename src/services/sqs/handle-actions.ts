@@ -1,0 +1,62 @@
+/**
+ * What a receipt handle may do, shared by DeleteMessage(Batch) and ChangeMessageVisibility(Batch).
+ * Each returns the operations to write; the caller commits them in one batch.
+ *
+ * Deleting with a handle from an earlier receive (the message was received again since): on a
+ * standard queue AWS accepts it; boltstack then answers success but leaves the message alone while
+ * it is in flight under the newer handle (it never deletes a message another consumer is working
+ * on), and deletes it once it is visible again. On a FIFO queue a handle whose visibility timeout
+ * has ended is refused, as AWS refuses it.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
+ */
+import type { MetaOp } from '../../storage/meta-store.js';
+import { sqsErrors } from './errors.js';
+import { SQS_NS, messageKey, stateKey } from './keys.js';
+import type { Msg, QueueState } from './queue-state.js';
+import { decodeHandle } from './receipt-handle.js';
+import { encodeState } from './records.js';
+import type { Queue } from './store.js';
+
+const MAX_VISIBILITY_S = 43_200;
+
+function current(msg: Msg, h: { count: number; received: number }): boolean {
+  return msg.count === h.count && msg.received === h.received;
+}
+
+export function deleteByHandle(queue: Queue, state: QueueState, handle: string, now: number): MetaOp[] {
+  const h = decodeHandle(handle);
+  if (h.queueId !== queue.id) throw sqsErrors.receiptHandleIsInvalid(handle);
+  const msg = state.messages.get(h.seq);
+  if (msg === undefined) return [];
+  if (queue.fifo) {
+    if (!current(msg, h) || msg.visibleAt <= now) throw sqsErrors.invalidValue(handle, 'ReceiptHandle', 'The receipt handle has expired.');
+  } else if (!current(msg, h) && msg.visibleAt > now) {
+    return [];
+  }
+  state.remove(msg);
+  // The group of a FIFO message may now be free: long polls may find its next message.
+  if (queue.fifo) state.wake();
+  return [{ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }, { type: 'del', ns: SQS_NS, key: stateKey(queue.id, msg.seq) }];
+}
+
+export function changeVisibility(queue: Queue, state: QueueState, handle: string, timeout: number | undefined, now: number): MetaOp[] {
+  if (timeout === undefined) throw sqsErrors.missingParameter('VisibilityTimeout');
+  const h = decodeHandle(handle);
+  if (h.queueId !== queue.id) throw sqsErrors.receiptHandleIsInvalid(handle);
+  if (!Number.isInteger(timeout) || timeout < 0 || timeout > MAX_VISIBILITY_S) {
+    throw sqsErrors.invalidValue(timeout, 'VisibilityTimeout', `Must be between 0 and ${MAX_VISIBILITY_S}, if provided.`);
+  }
+  const msg = state.messages.get(h.seq);
+  if (msg === undefined || !current(msg, h)) {
+    throw sqsErrors.invalidValue(handle, 'ReceiptHandle', 'Message does not exist or is not available for visibility timeout change.');
+  }
+  if (msg.visibleAt <= now) throw sqsErrors.messageNotInflight();
+  // The 12 hours count from the receive, not from this call.
+  if (now - msg.received + timeout * 1000 > MAX_VISIBILITY_S * 1000) {
+    throw sqsErrors.invalidValue(timeout, 'VisibilityTimeout', `Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY_S} seconds]`);
+  }
+  msg.visibleAt = now + timeout * 1000;
+  state.schedule(msg, now);
+  if (timeout === 0) state.wake();
+  return [{ type: 'put', ns: SQS_NS, key: stateKey(queue.id, msg.seq), value: encodeState(msg) }];
+}

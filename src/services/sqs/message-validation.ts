@@ -1,0 +1,147 @@
+/**
+ * SendMessage's content rules: body characters (the XML 1.0 character set), message attributes
+ * (at most 10, names, data types with their String/Number/Binary prefix, non-empty values,
+ * numbers that parse), system attributes (AWSTraceHeader only), the message size (body plus
+ * attribute names, types and values against the queue's MaximumMessageSize) and the FIFO ids.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
+ */
+import type { MessageAttributesValue } from '../../model/generated/sqs-types.js';
+import { sqsErrors } from './errors.js';
+import type { StoredAttribute } from './records.js';
+
+/** True when every code point is #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000-#x10FFFF. */
+export function hasOnlyValidCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0xd7ff) continue;
+    if (c === 0x9 || c === 0xa || c === 0xd) continue;
+    if (c >= 0xe000 && c <= 0xfffd) continue;
+    // A surrogate pair is a code point of #x10000-#x10FFFF; a lone surrogate is not a character.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+    }
+    return false;
+  }
+  return true;
+}
+
+export function assertBody(body: string | undefined): asserts body is string {
+  if (body === undefined || body === '') throw sqsErrors.missingParameter('MessageBody');
+  if (!hasOnlyValidCharacters(body)) throw sqsErrors.invalidMessageContents();
+}
+
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_.\-\u00c0-\u017f]+$/;
+const MAX_ATTRIBUTES = 10;
+
+function assertAttributeName(name: string): void {
+  if (name.length > 256) throw sqsErrors.invalidParameterValue('Message (user) attribute names must be shorter than 256 Bytes');
+  if (!ATTRIBUTE_NAME.test(name)) {
+    throw sqsErrors.invalidParameterValue(`Message (user) attribute name '${name}' can only contain upper and lower case characters, digits, periods, hyphens and underscores.`);
+  }
+  const lower = name.toLowerCase();
+  if (lower.startsWith('aws.') || lower.startsWith('amazon.') || name.startsWith('.') || name.endsWith('.') || name.includes('..')) {
+    throw sqsErrors.invalidParameterValue(`Message (user) attribute name '${name}' is invalid. Names cannot start with 'AWS.' or 'Amazon.', start or end with a period, or contain consecutive periods.`);
+  }
+}
+
+/** The attribute's transport type from its data type's prefix, or undefined when it has none. */
+export function baseType(dataType: string): 'String' | 'Number' | 'Binary' | undefined {
+  for (const t of ['String', 'Number', 'Binary'] as const) {
+    if (dataType === t || dataType.startsWith(`${t}.`)) return t;
+  }
+  return undefined;
+}
+
+function storeAttribute(name: string, a: MessageAttributesValue, kind: string): StoredAttribute {
+  const dataType = a.DataType;
+  if (dataType === undefined || dataType === '') throw sqsErrors.invalidParameterValue(`The message ${kind} attribute '${name}' must contain a non-empty attribute type.`);
+  if (dataType.length > 256) throw sqsErrors.invalidParameterValue(`Message ${kind} attribute types must be shorter than 256 Bytes`);
+  const type = baseType(dataType);
+  if (type === undefined) {
+    throw sqsErrors.invalidParameterValue(`The type of message ${kind} attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`);
+  }
+  if (type === 'Binary') {
+    if (a.BinaryValue === undefined || a.BinaryValue.length === 0) {
+      throw sqsErrors.invalidParameterValue(`Message ${kind} attribute '${name}' must contain a non-empty value of type 'Binary'.`);
+    }
+    if (a.StringValue !== undefined) throw sqsErrors.invalidParameterValue(`Message ${kind} attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+    return { DataType: dataType, BinaryValue: Buffer.from(a.BinaryValue).toString('base64') };
+  }
+  if (a.StringValue === undefined || a.StringValue === '') {
+    throw sqsErrors.invalidParameterValue(`Message ${kind} attribute '${name}' must contain a non-empty value of type '${type}'.`);
+  }
+  if (a.BinaryValue !== undefined) throw sqsErrors.invalidParameterValue(`Message ${kind} attribute '${name}' with type '${type}' must use field 'String'.`);
+  if (type === 'Number' && !isSqsNumber(a.StringValue)) {
+    throw sqsErrors.invalidParameterValue(`Can't cast the value of message ${kind} attribute '${name}' to a number.`);
+  }
+  if (!hasOnlyValidCharacters(a.StringValue)) throw sqsErrors.invalidParameterValue(`Message ${kind} attribute '${name}' contains invalid characters.`);
+  return { DataType: dataType, StringValue: a.StringValue };
+}
+
+/** Numbers may have up to 38 digits of precision, between 10^-128 and 10^+126. */
+function isSqsNumber(text: string): boolean {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return false;
+  const n = Number(text);
+  return Number.isFinite(n) && (n === 0 || (Math.abs(n) >= 1e-128 && Math.abs(n) < 1e126));
+}
+
+export function storeMessageAttributes(attributes: Record<string, MessageAttributesValue> | undefined): Record<string, StoredAttribute> | undefined {
+  if (attributes === undefined) return undefined;
+  const names = Object.keys(attributes);
+  if (names.length === 0) return undefined;
+  if (names.length > MAX_ATTRIBUTES) {
+    throw sqsErrors.invalidParameterValue(`Number of message attributes [${names.length}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
+  }
+  const out: Record<string, StoredAttribute> = {};
+  for (const name of names) {
+    assertAttributeName(name);
+    out[name] = storeAttribute(name, attributes[name]!, '(user)');
+  }
+  return out;
+}
+
+export const SYSTEM_ATTRIBUTES_ALLOWED = ['AWSTraceHeader'];
+
+export function storeSystemAttributes(attributes: Record<string, MessageAttributesValue> | undefined): Record<string, StoredAttribute> | undefined {
+  if (attributes === undefined) return undefined;
+  const names = Object.keys(attributes);
+  if (names.length === 0) return undefined;
+  const out: Record<string, StoredAttribute> = {};
+  for (const name of names) {
+    if (!SYSTEM_ATTRIBUTES_ALLOWED.includes(name)) {
+      throw sqsErrors.invalidParameterValue(`Message system attribute name '${name}' is invalid.`);
+    }
+    const a = attributes[name]!;
+    if (a.DataType !== 'String') {
+      throw sqsErrors.invalidParameterValue(`Message system attribute '${name}' must be of type 'String'.`);
+    }
+    out[name] = storeAttribute(name, a, 'system');
+  }
+  return out;
+}
+
+/** The size SQS counts against MaximumMessageSize: body, names, types and values, in bytes. */
+export function messageSize(body: string, attributes: Record<string, StoredAttribute> | undefined): number {
+  let size = Buffer.byteLength(body, 'utf8');
+  if (attributes === undefined) return size;
+  for (const [name, a] of Object.entries(attributes)) {
+    size += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(a.DataType, 'utf8');
+    size += a.BinaryValue !== undefined ? Buffer.byteLength(a.BinaryValue, 'base64') : Buffer.byteLength(a.StringValue ?? '', 'utf8');
+  }
+  return size;
+}
+
+export function assertMessageSize(size: number, limit: number): void {
+  if (size > limit) throw sqsErrors.invalidParameterValue(`One or more parameters are invalid. Reason: Message must be shorter than ${limit} bytes.`);
+}
+
+const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** MessageGroupId and MessageDeduplicationId: alphanumeric and punctuation, 1 to 128 characters. */
+export function assertFifoId(value: string | undefined, parameter: string): void {
+  if (value === undefined) return;
+  if (!FIFO_ID.test(value)) {
+    throw sqsErrors.invalidValue(value, parameter, `${parameter} can only include alphanumeric and punctuation characters. 1 to 128 in length.`);
+  }
+}

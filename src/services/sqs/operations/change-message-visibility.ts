@@ -1,0 +1,42 @@
+/**
+ * ChangeMessageVisibility(Batch): a new visibility timeout for a message in flight, counted from
+ * now; the total since the receive may not pass 12 hours. 0 makes it visible at once.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html
+ */
+import type {
+  ChangeMessageVisibilityBatchInput, ChangeMessageVisibilityBatchOutput, ChangeMessageVisibilityInput, ChangeMessageVisibilityOutput,
+  FailedItem, SuccessfulItem,
+} from '../../../model/generated/sqs-types.js';
+import type { MetaOp } from '../../../storage/meta-store.js';
+import { assertBatch, failure } from '../batch.js';
+import { queueWithState, required, type SqsHandler } from '../context.js';
+import { sqsErrors } from '../errors.js';
+import { changeVisibility } from '../handle-actions.js';
+
+export const changeMessageVisibility: SqsHandler<ChangeMessageVisibilityInput, ChangeMessageVisibilityOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueUrl', 'ReceiptHandle', 'VisibilityTimeout');
+  const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
+  await deps.store.commit(changeVisibility(queue, state, input.ReceiptHandle, input.VisibilityTimeout, Date.now()));
+  return {};
+};
+
+export const changeMessageVisibilityBatch: SqsHandler<ChangeMessageVisibilityBatchInput, ChangeMessageVisibilityBatchOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueUrl');
+  const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
+  assertBatch(input.Entries, 'ChangeMessageVisibilityBatchRequestEntry');
+  const now = Date.now();
+  const ops: MetaOp[] = [];
+  const Successful: SuccessfulItem[] = [];
+  const Failed: FailedItem[] = [];
+  for (const entry of input.Entries) {
+    try {
+      if (entry.ReceiptHandle === undefined) throw sqsErrors.missingParameter('ReceiptHandle');
+      ops.push(...changeVisibility(queue, state, entry.ReceiptHandle, entry.VisibilityTimeout, now));
+      Successful.push({ Id: entry.Id });
+    } catch (err) {
+      Failed.push(failure(entry.Id, err));
+    }
+  }
+  if (ops.length > 0) await deps.store.commit(ops);
+  return { Successful, Failed };
+};

@@ -1,0 +1,47 @@
+/**
+ * CreateQueue: name rules (.fifo for FIFO queues), attribute validation, tags. Creating an
+ * existing queue is idempotent when every attribute given equals the queue's; a different value
+ * is QueueAlreadyExists. A name deleted less than 60 s ago is QueueDeletedRecently, as in AWS.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
+ */
+import type { CreateQueueInput, CreateQueueOutput } from '../../../model/generated/sqs-types.js';
+import { required, type SqsHandler } from '../context.js';
+import { sqsErrors } from '../errors.js';
+import { queueKey } from '../keys.js';
+import { assertQueueName, queueUrl } from '../names.js';
+import { effectiveValue, validateAttributes } from '../queue-attributes.js';
+import { assertTags } from '../tags.js';
+import { assertDeadLetterTarget } from '../redrive.js';
+
+const DELETED_WAIT_MS = 60_000;
+
+export const createQueue: SqsHandler<CreateQueueInput, CreateQueueOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueName');
+  const given = input.Attributes ?? {};
+  const fifoValue = given.FifoQueue?.toLowerCase();
+  if (fifoValue !== undefined && fifoValue !== 'true' && fifoValue !== 'false') throw sqsErrors.invalidAttributeValue('FifoQueue');
+  const fifo = fifoValue === 'true';
+  assertQueueName(input.QueueName, fifo);
+  const attributes = validateAttributes(given, fifo, true);
+  if (input.tags !== undefined) assertTags(input.tags, 0);
+  const address = { account: ctx.accountId, region: ctx.region, name: input.QueueName };
+  const url = queueUrl(ctx.host, ctx.accountId, input.QueueName);
+
+  const existing = deps.store.find(address);
+  if (existing !== undefined) {
+    for (const [name, value] of Object.entries(given)) {
+      const want = name === 'FifoQueue' ? value.toLowerCase() : attributes[name];
+      if (effectiveValue(existing.record, name) !== want) throw sqsErrors.queueNameExists(name);
+    }
+    return { QueueUrl: url };
+  }
+  const deletedAt = deps.store.recentlyDeleted.get(queueKey(ctx.accountId, ctx.region, input.QueueName));
+  if (deletedAt !== undefined && Date.now() - deletedAt < DELETED_WAIT_MS) throw sqsErrors.queueDeletedRecently();
+  if (attributes.RedrivePolicy) assertDeadLetterTarget(deps.store, attributes.RedrivePolicy, fifo);
+  const now = Math.floor(Date.now() / 1000);
+  await deps.store.create({
+    id: deps.store.newQueueId(), name: input.QueueName, account: ctx.accountId, region: ctx.region, fifo,
+    created: now, modified: now, attributes, tags: input.tags ?? {},
+  });
+  return { QueueUrl: url };
+};

@@ -1,0 +1,27 @@
+/**
+ * PurgeQueue: deletes every message in the queue; another purge within 60 s is
+ * PurgeQueueInProgress (403), as in AWS.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
+ */
+import type { PurgeQueueInput, PurgeQueueOutput } from '../../../model/generated/sqs-types.js';
+import { queueWithState, required, type SqsHandler } from '../context.js';
+import { sqsErrors } from '../errors.js';
+import { messagePrefix, statePrefix } from '../keys.js';
+
+const PURGE_INTERVAL_MS = 60_000;
+
+export const purgeQueue: SqsHandler<PurgeQueueInput, PurgeQueueOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueUrl');
+  const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
+  const now = Date.now();
+  if (state.purgedAt !== 0 && now - state.purgedAt < PURGE_INTERVAL_MS) throw sqsErrors.purgeQueueInProgress(queue.arn);
+  state.purgedAt = now;
+  // Messages sent after this point are not purged: only the seqs taken so far go.
+  const seqs = [...state.messages.keys()];
+  state.clear();
+  if (seqs.length > 0) {
+    await deps.store.deleteRange(messagePrefix(queue.id), seqs[seqs.length - 1]!);
+    await deps.store.deleteRange(statePrefix(queue.id), seqs[seqs.length - 1]!);
+  }
+  return {};
+};

@@ -1,0 +1,39 @@
+/**
+ * GetQueueAttributes (named attributes or All, with the Approximate* counters computed from the
+ * messages now) and SetQueueAttributes (validated as at creation; FifoQueue cannot change).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
+ */
+import type { GetQueueAttributesInput, GetQueueAttributesOutput, SetQueueAttributesInput, SetQueueAttributesOutput } from '../../../model/generated/sqs-types.js';
+import { queueWithState, required, type SqsHandler } from '../context.js';
+import { sqsErrors } from '../errors.js';
+import { allAttributes, isKnownAttribute, validateAttributes } from '../queue-attributes.js';
+import { assertDeadLetterTarget } from '../redrive.js';
+
+export const getQueueAttributes: SqsHandler<GetQueueAttributesInput, GetQueueAttributesOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueUrl');
+  const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
+  const names = input.AttributeNames ?? [];
+  for (const name of names) if (!isKnownAttribute(name, queue.fifo)) throw sqsErrors.invalidAttributeName(name);
+  if (names.length === 0) return {};
+  state.promote(Date.now());
+  const all = allAttributes({ ...queue.record, arn: queue.arn }, state.counters(Date.now()));
+  if (names.includes('All')) return { Attributes: all };
+  const out: Record<string, string> = {};
+  for (const name of names) if (all[name] !== undefined) out[name] = all[name]!;
+  return Object.keys(out).length > 0 ? { Attributes: out } : {};
+};
+
+export const setQueueAttributes: SqsHandler<SetQueueAttributesInput, SetQueueAttributesOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueUrl', 'Attributes');
+  const { queue } = await queueWithState(deps, ctx, input.QueueUrl);
+  const given = validateAttributes(input.Attributes, queue.fifo, false);
+  if (given.RedrivePolicy) assertDeadLetterTarget(deps.store, given.RedrivePolicy, queue.fifo, queue.arn);
+  const attributes = { ...queue.record.attributes };
+  for (const [name, value] of Object.entries(given)) {
+    // An empty policy removes it; a KMS key of "" turns KMS encryption off.
+    if (value === '' && ['Policy', 'RedrivePolicy', 'RedriveAllowPolicy', 'KmsMasterKeyId'].includes(name)) delete attributes[name];
+    else attributes[name] = value;
+  }
+  await deps.store.save(queue, { ...queue.record, attributes, modified: Math.floor(Date.now() / 1000) });
+  return {};
+};

@@ -1,0 +1,77 @@
+/**
+ * ReceiveMessage: up to MaxNumberOfMessages (1-10) messages, each made invisible for
+ * VisibilityTimeout (the queue's by default); with WaitTimeSeconds (the queue's
+ * ReceiveMessageWaitTimeSeconds by default) a long poll that answers the moment a message
+ * arrives or becomes visible again, else after the wait with no messages. On FIFO queues a
+ * ReceiveRequestAttemptId retried within 5 minutes returns the same messages and handles.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+ */
+import type { ReceiveMessageInput, ReceiveMessageOutput } from '../../../model/generated/sqs-types.js';
+import { queueWithState, required, type SqsHandler } from '../context.js';
+import { sqsErrors } from '../errors.js';
+import { messageOutput, systemNames } from '../message-output.js';
+import { intAttribute } from '../queue-attributes.js';
+import type { QueueState } from '../queue-state.js';
+import { encodeHandle } from '../receipt-handle.js';
+import { receiveOnce, type Received } from '../receive.js';
+import type { Queue, SqsStore } from '../store.js';
+
+const ATTEMPT_WINDOW_MS = 5 * 60 * 1000;
+
+function validate(input: ReceiveMessageInput): void {
+  const { MaxNumberOfMessages: max, WaitTimeSeconds: wait, VisibilityTimeout: vt } = input;
+  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 10)) {
+    throw sqsErrors.invalidValue(max, 'MaxNumberOfMessages', 'Must be between 1 and 10, if provided.');
+  }
+  if (wait !== undefined && (!Number.isInteger(wait) || wait < 0 || wait > 20)) {
+    throw sqsErrors.invalidValue(wait, 'WaitTimeSeconds', 'Must be >= 0 and <= 20, if provided.');
+  }
+  if (vt !== undefined && (!Number.isInteger(vt) || vt < 0 || vt > 43_200)) {
+    throw sqsErrors.invalidValue(vt, 'VisibilityTimeout', 'Must be >= 0 and <= 43200, if provided.');
+  }
+}
+
+/** A retried attempt: the same messages, if they are all still in flight from that receive. */
+function retried(queue: Queue, state: QueueState, attemptId: string, now: number): Received[] | undefined {
+  const attempt = state.attempts.get(attemptId);
+  if (attempt === undefined || attempt.expires <= now) return undefined;
+  const same = attempt.items.every(({ msg, count, received }) => !msg.deleted && msg.count === count && msg.received === received && msg.visibleAt > now);
+  if (!same) return undefined;
+  return attempt.items.map(({ msg, record }) => ({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) }));
+}
+
+async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, waitMs: number, signal: AbortSignal): Promise<Received[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const got = await receiveOnce(store, queue, state, max, visibilityMs);
+    const now = Date.now();
+    if (got.length > 0 || now >= deadline || signal.aborted || store.find(queue.record) !== queue) return got;
+    await state.wait(Math.min(deadline, state.nextVisibleAt()) - now, signal);
+  }
+}
+
+export const receiveMessage: SqsHandler<ReceiveMessageInput, ReceiveMessageOutput> = async (deps, ctx, input) => {
+  required(input, 'QueueUrl');
+  validate(input);
+  const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
+  const system = systemNames(input.AttributeNames, input.MessageSystemAttributeNames);
+  const attrs = queue.record.attributes;
+  const max = input.MaxNumberOfMessages ?? 1;
+  const visibilityMs = (input.VisibilityTimeout ?? intAttribute(attrs, 'VisibilityTimeout')) * 1000;
+  const waitMs = (input.WaitTimeSeconds ?? intAttribute(attrs, 'ReceiveMessageWaitTimeSeconds')) * 1000;
+  const attemptId = queue.fifo ? input.ReceiveRequestAttemptId : undefined;
+  if (attemptId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(attemptId)) {
+    throw sqsErrors.invalidValue(attemptId, 'ReceiveRequestAttemptId', 'ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+  }
+  const now = Date.now();
+  let got = attemptId === undefined ? undefined : retried(queue, state, attemptId, now);
+  if (got === undefined) {
+    got = await receiveWaiting(deps.store, queue, state, max, visibilityMs, waitMs, ctx.signal);
+    if (attemptId !== undefined && got.length > 0) {
+      for (const [id, a] of state.attempts) if (a.expires <= now) state.attempts.delete(id);
+      state.attempts.set(attemptId, { expires: now + ATTEMPT_WINDOW_MS, items: got.map(({ msg, record }) => ({ msg, record, count: msg.count, received: msg.received })) });
+    }
+  }
+  if (got.length === 0) return {};
+  return { Messages: got.map(({ msg, record, handle }) => messageOutput(record, msg, handle, system, input.MessageAttributeNames)) };
+};

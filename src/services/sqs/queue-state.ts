@@ -1,0 +1,174 @@
+/**
+ * One queue's messages in memory (DESIGN.md §8b): rebuilt from the MetaStore when the queue is
+ * first used, then kept in step with every committed change. Holds no bodies (they stay in the
+ * store): per message only what receiving, visibility and FIFO ordering need.
+ *
+ * - `messages`: every message by sequence number; a Map keeps insertion order, which is send
+ *   order, so FIFO selection and retention expiry walk it from the front.
+ * - `ready`: standard queues' visible messages, in the order they became visible.
+ * - `timed`: messages that become visible later (delayed or in flight), by that time.
+ * - `waiters`: long polls, woken the moment a message may have become receivable.
+ */
+import { MinHeap } from './min-heap.js';
+import type { DedupRecord, MessageRecord } from './records.js';
+
+export interface Msg {
+  seq: number;
+  id: string;
+  /** SentTimestamp (ms), for retention. */
+  sent: number;
+  /** When it is visible (ms); in the past or now: visible. */
+  visibleAt: number;
+  /** ApproximateReceiveCount */
+  count: number;
+  /** ApproximateFirstReceiveTimestamp (ms); 0: never received. */
+  first: number;
+  /** When the current receive happened (ms). */
+  received: number;
+  group: string | undefined;
+  /** Bumped on every visibility change: heap entries of an older version are stale. */
+  version: number;
+  /** In `ready` right now. */
+  queued: boolean;
+  deleted: boolean;
+}
+
+interface Timed { msg: Msg; version: number }
+
+export interface ReceiveAttempt { expires: number; items: Array<{ msg: Msg; record: MessageRecord; count: number; received: number }> }
+
+export class QueueState {
+  readonly messages = new Map<number, Msg>();
+  readonly #ready: Msg[] = [];
+  #readyHead = 0;
+  readonly #timed = new MinHeap<Timed>();
+  readonly #waiters = new Set<() => void>();
+  /** FIFO deduplication ids (or content hashes) of the last 5 minutes. */
+  readonly dedup = new Map<string, DedupRecord>();
+  /** FIFO ReceiveRequestAttemptIds of the last 5 minutes. */
+  readonly attempts = new Map<string, ReceiveAttempt>();
+  nextSeq = 1;
+  /** When the last PurgeQueue was accepted (ms); 0: never. */
+  purgedAt = 0;
+
+  constructor(readonly fifo: boolean) {}
+
+  /** Adds a message (sent, or loaded at open) and files it as visible or timed. */
+  add(msg: Msg, now: number): void {
+    this.messages.set(msg.seq, msg);
+    if (msg.seq >= this.nextSeq) this.nextSeq = msg.seq + 1;
+    this.schedule(msg, now);
+  }
+
+  /** Files a message after its visibility changed: visible now, or at `visibleAt`. */
+  schedule(msg: Msg, now: number): void {
+    msg.version++;
+    if (msg.visibleAt <= now) this.#makeReady(msg);
+    else this.#timed.push(msg.visibleAt, { msg, version: msg.version });
+  }
+
+  remove(msg: Msg): void {
+    msg.deleted = true;
+    this.messages.delete(msg.seq);
+  }
+
+  clear(): void {
+    for (const msg of this.messages.values()) msg.deleted = true;
+    this.messages.clear();
+    this.#ready.length = 0;
+    this.#readyHead = 0;
+    this.#timed.clear();
+  }
+
+  #makeReady(msg: Msg): void {
+    if (this.fifo || msg.queued) return;
+    msg.queued = true;
+    this.#ready.push(msg);
+  }
+
+  /** Moves every timed message whose time has come to `ready`. */
+  promote(now: number): void {
+    while (this.#timed.peekKey() <= now) {
+      const t = this.#timed.pop()!;
+      if (t.version === t.msg.version && !t.msg.deleted) this.#makeReady(t.msg);
+    }
+  }
+
+  /** The next visible message of a standard queue, taken off `ready`, or undefined. */
+  takeReady(now: number): Msg | undefined {
+    while (this.#readyHead < this.#ready.length) {
+      const msg = this.#ready[this.#readyHead]!;
+      this.#ready[this.#readyHead++] = undefined as unknown as Msg;
+      msg.queued = false;
+      if (!msg.deleted && msg.visibleAt <= now) {
+        this.#compact();
+        return msg;
+      }
+    }
+    this.#compact();
+    return undefined;
+  }
+
+  /** Puts messages taken by `takeReady` back at the front (a receive that took too many). */
+  untake(msgs: Msg[]): void {
+    for (let i = msgs.length - 1; i >= 0; i--) {
+      const msg = msgs[i]!;
+      if (msg.queued || msg.deleted) continue;
+      msg.queued = true;
+      if (this.#readyHead > 0) this.#ready[--this.#readyHead] = msg;
+      else this.#ready.unshift(msg);
+    }
+  }
+
+  #compact(): void {
+    if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
+      this.#ready.splice(0, this.#readyHead);
+      this.#readyHead = 0;
+    }
+  }
+
+  /** When the next timed message becomes visible (ms), or Infinity. */
+  nextVisibleAt(): number {
+    return this.#timed.peekKey();
+  }
+
+  /** Counters for ApproximateNumberOfMessages{,NotVisible,Delayed}. */
+  counters(now: number): { visible: number; notVisible: number; delayed: number } {
+    let visible = 0;
+    let notVisible = 0;
+    let delayed = 0;
+    for (const msg of this.messages.values()) {
+      if (msg.visibleAt <= now) visible++;
+      else if (msg.count > 0) notVisible++;
+      else delayed++;
+    }
+    return { visible, notVisible, delayed };
+  }
+
+  /** Resolves on the next `wake()` or after `ms`, whichever is first. */
+  wait(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#waiters.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.#waiters.add(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  /** Wakes every long poll: a message may have become receivable. */
+  wake(): void {
+    if (this.#waiters.size === 0) return;
+    for (const done of [...this.#waiters]) done();
+  }
+
+  get waiting(): number { return this.#waiters.size; }
+}
+
+export function newMsg(seq: number, id: string, sent: number, visibleAt: number, group: string | undefined): Msg {
+  return { seq, id, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false };
+}

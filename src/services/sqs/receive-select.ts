@@ -1,0 +1,55 @@
+/**
+ * Which messages one ReceiveMessage takes, decided synchronously on the in-memory state so two
+ * concurrent receives never take the same message.
+ * - Standard queues: visible messages in the order they became visible.
+ * - FIFO queues: messages in send order per MessageGroupId; a group is held while any of its
+ *   messages is in flight, and a message that is not yet visible holds back the rest of its
+ *   group. SQS "first attempts to return as many messages with the same message group ID as
+ *   possible", so groups are taken one after another.
+ *   https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html
+ */
+import type { Msg, QueueState } from './queue-state.js';
+
+export function selectStandard(state: QueueState, max: number, now: number): Msg[] {
+  state.promote(now);
+  const out: Msg[] = [];
+  while (out.length < max) {
+    const msg = state.takeReady(now);
+    if (msg === undefined) break;
+    out.push(msg);
+  }
+  return out;
+}
+
+export function selectFifo(state: QueueState, max: number, now: number): Msg[] {
+  const held = new Set<string | undefined>();
+  for (const msg of state.messages.values()) if (msg.count > 0 && msg.visibleAt > now) held.add(msg.group);
+  const byGroup = new Map<string | undefined, Msg[]>();
+  for (const msg of state.messages.values()) {
+    if (held.has(msg.group)) continue;
+    if (msg.visibleAt > now) { held.add(msg.group); continue; }
+    let list = byGroup.get(msg.group);
+    if (list === undefined) byGroup.set(msg.group, list = []);
+    list.push(msg);
+  }
+  const out: Msg[] = [];
+  for (const list of byGroup.values()) {
+    for (const msg of list) {
+      if (out.length >= max) return out;
+      out.push(msg);
+    }
+  }
+  return out;
+}
+
+/** Messages past the retention period, oldest first (they are deleted, never delivered). */
+export function expired(state: QueueState, retentionMs: number, now: number): Msg[] {
+  const out: Msg[] = [];
+  for (const msg of state.messages.values()) {
+    // Send order is sent-time order but for redriven messages (they keep their first send time
+    // and are checked when selected), so the walk stops at the first young message.
+    if (msg.sent + retentionMs > now) break;
+    out.push(msg);
+  }
+  return out;
+}

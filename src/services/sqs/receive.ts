@@ -1,0 +1,92 @@
+/**
+ * One receive attempt on a queue: expire messages past retention, select (receive-select.ts),
+ * redrive messages received maxReceiveCount times to the dead-letter queue, mark the rest in
+ * flight with a new receipt handle, and write all of it as one batch before answering.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
+ */
+import type { MetaOp } from '../../storage/meta-store.js';
+import { SQS_NS, messageKey, stateKey } from './keys.js';
+import { parseQueueArn } from './names.js';
+import { intAttribute } from './queue-attributes.js';
+import { newMsg, type Msg, type QueueState } from './queue-state.js';
+import { encodeHandle } from './receipt-handle.js';
+import { encodeState, type MessageRecord } from './records.js';
+import { expired, selectFifo, selectStandard } from './receive-select.js';
+import type { Queue, SqsStore } from './store.js';
+
+export interface Received { msg: Msg; record: MessageRecord; handle: string }
+
+interface DeadLetter { queue: Queue; state: QueueState; maxReceiveCount: number }
+
+async function deadLetterOf(store: SqsStore, queue: Queue): Promise<DeadLetter | undefined> {
+  const policy = queue.record.attributes.RedrivePolicy;
+  if (policy === undefined || policy === '') return undefined;
+  const { deadLetterTargetArn, maxReceiveCount } = JSON.parse(policy) as { deadLetterTargetArn: string; maxReceiveCount: number | string };
+  const address = parseQueueArn(deadLetterTargetArn);
+  const dlq = address === undefined ? undefined : store.find(address);
+  if (dlq === undefined || dlq === queue) return undefined;
+  return { queue: dlq, state: dlq.loadedState ?? await dlq.state(store), maxReceiveCount: Number(maxReceiveCount) };
+}
+
+export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number): Promise<Received[]> {
+  const dead = await deadLetterOf(store, queue);
+  const now = Date.now();
+  const retentionMs = intAttribute(queue.record.attributes, 'MessageRetentionPeriod') * 1000;
+  const gone: Msg[] = expired(state, retentionMs, now);
+  for (const msg of gone) state.remove(msg);
+
+  const taken: Msg[] = [];
+  const redriven: Msg[] = [];
+  // Redriven and expired messages do not count towards `max`: select again until it is filled.
+  for (let round = 0; round < 100 && taken.length < max; round++) {
+    const picked = queue.fifo ? selectFifo(state, max - taken.length, now) : selectStandard(state, max - taken.length, now);
+    if (picked.length === 0) break;
+    for (const msg of picked) {
+      if (msg.sent + retentionMs <= now) { state.remove(msg); gone.push(msg); continue; }
+      if (dead !== undefined && msg.count >= dead.maxReceiveCount) { state.remove(msg); redriven.push(msg); continue; }
+      msg.count++;
+      if (msg.first === 0) msg.first = now;
+      msg.received = now;
+      msg.visibleAt = now + visibilityMs;
+      state.schedule(msg, now);
+      taken.push(msg);
+    }
+    if (!queue.fifo && redriven.length === 0 && gone.length === 0) break;
+  }
+  if (taken.length === 0 && redriven.length === 0 && gone.length === 0) return [];
+
+  const records = await store.readMessages(queue, [...taken, ...redriven].map((m) => m.seq));
+  const ops: MetaOp[] = [];
+  for (const msg of gone) ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }, { type: 'del', ns: SQS_NS, key: stateKey(queue.id, msg.seq) });
+  const out: Received[] = [];
+  taken.forEach((msg, i) => {
+    const record = records[i];
+    if (record === undefined) return; // deleted (purged) meanwhile
+    ops.push({ type: 'put', ns: SQS_NS, key: stateKey(queue.id, msg.seq), value: encodeState(msg) });
+    out.push({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) });
+  });
+  const moved: Array<{ msg: Msg; record: MessageRecord }> = [];
+  redriven.forEach((msg, i) => {
+    const record = records[taken.length + i];
+    ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }, { type: 'del', ns: SQS_NS, key: stateKey(queue.id, msg.seq) });
+    if (record === undefined || dead === undefined) return;
+    const seq = dead.state.nextSeq++;
+    const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };
+    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: JSON.stringify(copy) });
+    const m = newMsg(seq, copy.id, copy.sent, now, copy.group);
+    m.count = msg.count;
+    m.first = msg.first;
+    moved.push({ msg: m, record: copy });
+  });
+  await store.commit(ops);
+  if (dead !== undefined && moved.length > 0) {
+    for (const { msg } of moved) dead.state.add(msg, Date.now());
+    dead.state.wake();
+  }
+  return out;
+}
+
+/** The earliest time something in the queue may become receivable (for long polls). */
+export function nextChange(state: QueueState): number {
+  return state.nextVisibleAt();
+}

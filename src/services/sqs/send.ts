@@ -1,0 +1,146 @@
+/**
+ * Sending, shared by SendMessage, SendMessageBatch and SNS's in-process delivery: validate one
+ * entry against the queue (prepare), then write every prepared message of a call in one atomic
+ * batch (commit). A message becomes receivable only once its batch is durable, and long polls
+ * are woken at that moment.
+ * FIFO: MessageGroupId required, per-message DelaySeconds refused, deduplication for 5 minutes
+ * by MessageDeduplicationId or (ContentBasedDeduplication) the body's SHA-256, per queue or per
+ * message group (DeduplicationScope).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { MessageAttributesValue } from '../../model/generated/sqs-types.js';
+import type { MetaOp } from '../../storage/meta-store.js';
+import { sqsErrors } from './errors.js';
+import { SQS_NS, dedupKey, messageKey } from './keys.js';
+import { md5Hex, md5OfAttributes } from './message-md5.js';
+import { assertBody, assertFifoId, assertMessageSize, messageSize, storeMessageAttributes, storeSystemAttributes } from './message-validation.js';
+import { intAttribute } from './queue-attributes.js';
+import { newMsg, type QueueState } from './queue-state.js';
+import type { DedupRecord, MessageRecord } from './records.js';
+import type { Queue, SqsStore } from './store.js';
+
+export const DEDUP_WINDOW_MS = 5 * 60 * 1000;
+
+export interface SendEntry {
+  MessageBody?: string;
+  DelaySeconds?: number;
+  MessageAttributes?: Record<string, MessageAttributesValue>;
+  MessageSystemAttributes?: Record<string, MessageAttributesValue>;
+  MessageDeduplicationId?: string;
+  MessageGroupId?: string;
+}
+
+export interface Prepared {
+  record: MessageRecord;
+  seq: number;
+  md5SysAttrs: string | undefined;
+  /** Set when the message is a duplicate within the deduplication window: nothing is stored. */
+  duplicate?: DedupRecord;
+  dedupKey?: string;
+  dedupRecord?: DedupRecord;
+}
+
+export interface SendResult {
+  MessageId: string;
+  MD5OfMessageBody: string;
+  MD5OfMessageAttributes?: string;
+  MD5OfMessageSystemAttributes?: string;
+  SequenceNumber?: string;
+}
+
+const sequenceNumber = (seq: number): string => (18_000_000_000_000_000_000n + BigInt(seq)).toString();
+
+/** Validates one message for `queue` and reserves its place; throws the entry's AwsError. */
+export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sender: string, now: number): Prepared {
+  assertBody(entry.MessageBody);
+  const attrs = storeMessageAttributes(entry.MessageAttributes);
+  const sys = storeSystemAttributes(entry.MessageSystemAttributes);
+  assertMessageSize(messageSize(entry.MessageBody, attrs), intAttribute(queue.record.attributes, 'MaximumMessageSize'));
+  assertFifoId(entry.MessageGroupId, 'MessageGroupId');
+  assertFifoId(entry.MessageDeduplicationId, 'MessageDeduplicationId');
+  const delay = entry.DelaySeconds;
+  if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 900)) {
+    throw sqsErrors.invalidValue(delay, 'DelaySeconds', 'DelaySeconds must be >= 0 and <= 900.');
+  }
+  const queueDelay = intAttribute(queue.record.attributes, 'DelaySeconds');
+  const body = entry.MessageBody;
+  const record: MessageRecord = {
+    id: randomUUID(), body, md5: md5Hex(body), sent: now, sender, visibleAt: now + (delay ?? queueDelay) * 1000,
+  };
+  if (attrs !== undefined) { record.attrs = attrs; record.md5Attrs = md5OfAttributes(attrs); }
+  if (sys !== undefined) record.sys = sys;
+  if (entry.MessageGroupId !== undefined) record.group = entry.MessageGroupId;
+  const prepared: Prepared = { record, seq: 0, md5SysAttrs: md5OfAttributes(sys) };
+  if (queue.fifo) fifoRules(queue, state, entry, prepared, now, queueDelay);
+  else if (entry.MessageDeduplicationId !== undefined) {
+    throw sqsErrors.invalidValue(entry.MessageDeduplicationId, 'MessageDeduplicationId', 'The request include parameter that is not valid for this queue type.');
+  }
+  if (prepared.duplicate === undefined) {
+    prepared.seq = state.nextSeq++;
+    if (prepared.dedupKey !== undefined) {
+      record.seqNo = sequenceNumber(prepared.seq);
+      // Reserved at once, so the same id again before this message's batch lands (in the same
+      // batch call, or a concurrent send) is a duplicate too.
+      prepared.dedupRecord = { expires: now + DEDUP_WINDOW_MS, messageId: record.id, seqNo: record.seqNo };
+      state.dedup.set(prepared.dedupKey, prepared.dedupRecord);
+    }
+  }
+  return prepared;
+}
+
+function fifoRules(queue: Queue, state: QueueState, entry: SendEntry, prepared: Prepared, now: number, queueDelay: number): void {
+  if (entry.DelaySeconds !== undefined && entry.DelaySeconds !== 0) {
+    throw sqsErrors.invalidValue(entry.DelaySeconds, 'DelaySeconds', 'The request include parameter that is not valid for this queue type.');
+  }
+  prepared.record.visibleAt = now + queueDelay * 1000;
+  if (entry.MessageGroupId === undefined) throw sqsErrors.missingParameter('MessageGroupId');
+  const attributes = queue.record.attributes;
+  let dedup = entry.MessageDeduplicationId;
+  if (dedup === undefined) {
+    if (attributes.ContentBasedDeduplication !== 'true') {
+      throw sqsErrors.invalidParameterValue('The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+    }
+    dedup = createHash('sha256').update(prepared.record.body, 'utf8').digest('hex');
+  }
+  prepared.record.dedup = dedup;
+  const key = attributes.DeduplicationScope === 'messageGroup' ? `${entry.MessageGroupId}\u0001${dedup}` : dedup;
+  const seen = state.dedup.get(key);
+  if (seen !== undefined && seen.expires > now) {
+    prepared.duplicate = seen;
+    return;
+  }
+  prepared.dedupKey = key;
+}
+
+/** Writes the prepared messages of one call in one batch, then makes them receivable. */
+export async function commit(store: SqsStore, queue: Queue, state: QueueState, prepared: Prepared[]): Promise<void> {
+  const ops: MetaOp[] = [];
+  const fresh: Prepared[] = [];
+  for (const p of prepared) {
+    if (p.duplicate !== undefined) continue;
+    if (p.dedupKey !== undefined) ops.push({ type: 'put', ns: SQS_NS, key: dedupKey(queue.id, p.dedupKey), value: JSON.stringify(p.dedupRecord) });
+    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(queue.id, p.seq), value: JSON.stringify(p.record) });
+    fresh.push(p);
+  }
+  if (ops.length === 0) return;
+  try {
+    await store.commit(ops);
+  } catch (err) {
+    for (const p of fresh) if (p.dedupKey !== undefined) state.dedup.delete(p.dedupKey);
+    throw err;
+  }
+  const at = Date.now();
+  for (const p of fresh) state.add(newMsg(p.seq, p.record.id, p.record.sent, p.record.visibleAt, p.record.group), at);
+  state.wake();
+}
+
+export function resultOf(p: Prepared): SendResult {
+  const r = p.record;
+  const out: SendResult = { MessageId: p.duplicate?.messageId ?? r.id, MD5OfMessageBody: r.md5 };
+  if (r.md5Attrs !== undefined) out.MD5OfMessageAttributes = r.md5Attrs;
+  if (p.md5SysAttrs !== undefined) out.MD5OfMessageSystemAttributes = p.md5SysAttrs;
+  const seqNo = p.duplicate?.seqNo ?? r.seqNo;
+  if (seqNo !== undefined) out.SequenceNumber = seqNo;
+  return out;
+}

@@ -1,0 +1,199 @@
+/**
+ * SQS in service terms over the MetaStore (keys.ts has the layout). Queue records are all held
+ * in memory (they are few and small); a queue's messages are loaded into a QueueState on first
+ * use. Every change a handler makes is one atomic batch (a send, a receive, a delete), and the
+ * in-memory state follows only once the batch is durable, so an acknowledged send survives
+ * kill -9 and a message in flight at a crash is visible again when its timeout would have ended.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../log.js';
+import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
+import {
+  SQS_NS, dedupPrefix, lastPart, messageKey, messagePrefix, prefixRange, queueKey, queueRange, seqOf, seqText, stateKey,
+  statePrefix, tombstoneKey, tombstoneRange,
+} from './keys.js';
+import { queueArn, type QueueAddress } from './names.js';
+import { QueueState, newMsg } from './queue-state.js';
+import { decodeState, type DedupRecord, type MessageRecord, type QueueRecord } from './records.js';
+
+export class Queue {
+  readonly key: string;
+  readonly arn: string;
+  #state: Promise<QueueState> | undefined;
+
+  constructor(public record: QueueRecord) {
+    this.key = queueKey(record.account, record.region, record.name);
+    this.arn = queueArn(record);
+  }
+
+  get id(): string { return this.record.id; }
+  get fifo(): boolean { return this.record.fifo; }
+  get name(): string { return this.record.name; }
+
+  /** The queue's messages, loaded from the store on first use. */
+  state(store: SqsStore): Promise<QueueState> {
+    if (this.loadedState !== undefined) return Promise.resolve(this.loadedState);
+    this.#state ??= store.loadState(this);
+    return this.#state;
+  }
+
+  /** The state if it is loaded already (no await on the hot path). */
+  loadedState: QueueState | undefined;
+}
+
+const DELETE_CHUNK = 1000;
+
+export class SqsStore {
+  readonly #meta: MetaStore;
+  readonly #log: Logger;
+  readonly #queues = new Map<string, Queue>();
+  /** Queues by id, for receipt handles and in-process lookups. */
+  readonly #byId = new Map<string, Queue>();
+  /** Names deleted in the last 60 s, by queue key (QueueDeletedRecently). */
+  readonly recentlyDeleted = new Map<string, number>();
+  readonly #background = new Set<Promise<void>>();
+
+  private constructor(meta: MetaStore, log: Logger) {
+    this.#meta = meta;
+    this.#log = log;
+  }
+
+  static async open(meta: MetaStore, log: Logger): Promise<SqsStore> {
+    const store = new SqsStore(meta, log);
+    for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
+      const queue = new Queue(JSON.parse(value) as QueueRecord);
+      store.#queues.set(queue.key, queue);
+      store.#byId.set(queue.id, queue);
+    }
+    // Queues deleted before a crash: finish removing their messages.
+    for await (const [key] of meta.iterate(SQS_NS, tombstoneRange)) store.#purgeDeleted(lastPart(key));
+    return store;
+  }
+
+  get meta(): MetaStore { return this.#meta; }
+
+  find(a: QueueAddress): Queue | undefined {
+    return this.#queues.get(queueKey(a.account, a.region, a.name));
+  }
+
+  byId(id: string): Queue | undefined { return this.#byId.get(id); }
+
+  /** The queues of one account and region, by name. */
+  list(account: string, region: string): Queue[] {
+    const out: Queue[] = [];
+    for (const q of this.#queues.values()) if (q.record.account === account && q.record.region === region) out.push(q);
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  all(): IterableIterator<Queue> { return this.#queues.values(); }
+
+  newQueueId(): string {
+    return BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36);
+  }
+
+  async create(record: QueueRecord): Promise<Queue> {
+    const queue = new Queue(record);
+    await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
+    this.#queues.set(queue.key, queue);
+    this.#byId.set(queue.id, queue);
+    queue.loadedState = new QueueState(record.fifo);
+    return queue;
+  }
+
+  async save(queue: Queue, record: QueueRecord): Promise<void> {
+    await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
+    queue.record = record;
+  }
+
+  /** Deletes the queue at once; its messages are removed in the background (crash-safe via a tombstone). */
+  async delete(queue: Queue): Promise<void> {
+    await this.#meta.batch([
+      { type: 'del', ns: SQS_NS, key: queue.key },
+      { type: 'put', ns: SQS_NS, key: tombstoneKey(queue.id), value: '1' },
+    ]);
+    this.#queues.delete(queue.key);
+    this.#byId.delete(queue.id);
+    this.recentlyDeleted.set(queue.key, Date.now());
+    queue.loadedState?.clear();
+    queue.loadedState?.wake();
+    this.#purgeDeleted(queue.id);
+  }
+
+  #purgeDeleted(queueId: string): void {
+    const work = (async () => {
+      for (const prefix of [messagePrefix(queueId), statePrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
+      await this.#meta.del(SQS_NS, tombstoneKey(queueId));
+    })().catch((err: unknown) => this.#log.warn('sqs: removing a deleted queue\'s messages failed', { queueId, err: String(err) }));
+    this.#background.add(work);
+    void work.finally(() => this.#background.delete(work));
+  }
+
+  /** Deletes every key under `prefix` (up to sequence number `lastSeq`), in batches. */
+  async deleteRange(prefix: string, lastSeq?: number): Promise<void> {
+    const range = lastSeq === undefined ? prefixRange(prefix) : { gte: prefix, lte: prefix + seqText(lastSeq) };
+    for (;;) {
+      const ops: MetaOp[] = [];
+      for await (const [key] of this.#meta.iterate(SQS_NS, { ...range, limit: DELETE_CHUNK })) ops.push({ type: 'del', ns: SQS_NS, key });
+      if (ops.length === 0) return;
+      await this.#meta.batch(ops);
+    }
+  }
+
+  commit(ops: MetaOp[]): Promise<void> {
+    return this.#meta.batch(ops);
+  }
+
+  /** Rebuilds a queue's in-memory state from its message, state and dedup records. */
+  async loadState(queue: Queue): Promise<QueueState> {
+    const state = new QueueState(queue.fifo);
+    const now = Date.now();
+    const states = new Map<number, string>();
+    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(statePrefix(queue.id)))) states.set(seqOf(lastPart(key)), value);
+    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(messagePrefix(queue.id)))) {
+      const seq = seqOf(lastPart(key));
+      const r = JSON.parse(value) as MessageRecord;
+      const msg = newMsg(seq, r.id, r.sent, r.visibleAt, r.group);
+      msg.count = r.priorReceives ?? 0;
+      const s = states.get(seq);
+      if (s !== undefined) {
+        const st = decodeState(s);
+        msg.count = st.count;
+        msg.first = st.first;
+        msg.visibleAt = st.visibleAt;
+        msg.received = st.received;
+        states.delete(seq);
+      }
+      state.add(msg, now);
+    }
+    // State records whose message is gone (a delete raced a receive): drop them.
+    if (states.size > 0) await this.#meta.batch([...states.keys()].map((seq) => ({ type: 'del', ns: SQS_NS, key: stateKey(queue.id, seq) })));
+    if (queue.fifo) {
+      for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(dedupPrefix(queue.id)))) {
+        const d = JSON.parse(value) as DedupRecord;
+        if (d.expires > now) state.dedup.set(key.slice(dedupPrefix(queue.id).length), d);
+      }
+    }
+    queue.loadedState = state;
+    return state;
+  }
+
+  /** The stored records of messages, in order; undefined for one deleted meanwhile. */
+  async readMessages(queue: Queue, seqs: number[]): Promise<(MessageRecord | undefined)[]> {
+    const out: (MessageRecord | undefined)[] = [];
+    let missing: number[] | undefined;
+    for (const seq of seqs) {
+      const now = this.#meta.getNow(SQS_NS, messageKey(queue.id, seq));
+      if (now === NOT_NOW) { (missing ??= []).push(out.length); out.push(undefined); continue; }
+      out.push(now === undefined ? undefined : JSON.parse(now) as MessageRecord);
+    }
+    if (missing !== undefined) {
+      const values = await this.#meta.getMany(SQS_NS, missing.map((i) => messageKey(queue.id, seqs[i]!)));
+      missing.forEach((i, j) => { const v = values[j]; out[i] = v === undefined ? undefined : JSON.parse(v) as MessageRecord; });
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#background]);
+  }
+}
