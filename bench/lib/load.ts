@@ -27,6 +27,8 @@ export interface LoadOptions {
   method?: string;
   /** Sent on every request as given (a `host` here replaces autocannon's own). */
   headers?: Record<string, string>;
+  /** Request body, the same on every request (a POST's JSON, say). */
+  body?: string;
   /** Per-request timeout, s (autocannon counts a timeout as an error). Default 10. */
   timeoutSec?: number;
   /** The server's pid: its CPU time per answered request is reported too (less noisy than ops/s on a shared machine). */
@@ -57,6 +59,7 @@ function cannon(o: LoadOptions): Promise<Omit<LoadResult, 'serverCpuUsPerOp'>> {
     autocannon({
       url: o.url, method: o.method ?? 'GET', connections: o.connections, pipelining: o.pipelining,
       ...(o.headers ? { headers: o.headers } : {}),
+      ...(o.body !== undefined ? { body: o.body } : {}),
       duration: o.durationSec, timeout: o.timeoutSec ?? 10,
     }, (err, r) => {
       if (err) { reject(err); return; }

@@ -127,6 +127,7 @@ export function validateAttributes(attributes: Record<string, string>, fifo: boo
       throw sqsErrors.invalidAttributeNameMessage(`You can specify the ${name} only when FifoQueue is set to true.`);
     }
     if (def.createOnly === true && !create) {
+      if (!fifo) throw sqsErrors.invalidAttributeName(name);
       throw sqsErrors.invalidAttributeValue(name, 'Modifying queue type is not supported.');
     }
     def.check(name, value);

@@ -139,8 +139,38 @@ export class SqsStore {
     }
   }
 
+  /**
+   * Writes `ops` atomically, durable when the promise resolves. Group commit: while one batch is
+   * being written, the ops of every call that arrives are gathered and written together next,
+   * so under load many sends share one LevelDB write (each call's ops stay all-or-nothing), and
+   * writes reach LevelDB in call order.
+   */
   commit(ops: MetaOp[]): Promise<void> {
-    return this.#meta.batch(ops);
+    return new Promise((resolve, reject) => {
+      for (const op of ops) this.#queued.push(op);
+      this.#waiting.push({ resolve, reject });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  readonly #queued: MetaOp[] = [];
+  #waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  #writing = false;
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    while (this.#waiting.length > 0) {
+      const ops = this.#queued.splice(0);
+      const waiting = this.#waiting;
+      this.#waiting = [];
+      try {
+        await this.#meta.batch(ops);
+        for (const w of waiting) w.resolve();
+      } catch (err) {
+        for (const w of waiting) w.reject(err);
+      }
+    }
+    this.#writing = false;
   }
 
   /** Rebuilds a queue's in-memory state from its message, state and dedup records. */
