@@ -55,8 +55,10 @@ export function changeVisibility(queue: Queue, state: QueueState, handle: string
   if (now - msg.received + timeout * 1000 > MAX_VISIBILITY_S * 1000) {
     throw sqsErrors.invalidValue(timeout, 'VisibilityTimeout', `Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY_S} seconds]`);
   }
+  const sooner = now + timeout * 1000 < msg.visibleAt;
   msg.visibleAt = now + timeout * 1000;
   state.schedule(msg, now);
-  if (timeout === 0) state.wake();
+  // Long polls sleep until the earliest visibility they know of: a sooner one must wake them.
+  if (sooner) state.wake();
   return [{ type: 'put', ns: SQS_NS, key: stateKey(queue.id, msg.seq), value: encodeState(msg) }];
 }

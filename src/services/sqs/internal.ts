@@ -10,6 +10,9 @@ import { parseQueueArn } from './names.js';
 import { commit, prepare, resultOf, type Prepared } from './send.js';
 import type { Queue, SqsStore } from './store.js';
 
+/** The SenderId SQS shows on messages SNS delivered (SNS's principal, as AWS reports it). */
+const SNS_SENDER_ID = 'AIDAIT2UOQQY3AUEKVGXU';
+
 const failed = (err: unknown): InternalDeliveryResult => {
   if (!isAwsError(err)) throw err;
   return { ok: false, code: err.queryCode ?? err.code, message: err.message };
@@ -33,7 +36,7 @@ export function createInternalApi(store: SqsStore): SqsInternalApi {
             ...(d.messageAttributes !== undefined ? { MessageAttributes: d.messageAttributes } : {}),
             ...(d.messageGroupId !== undefined ? { MessageGroupId: d.messageGroupId } : {}),
             ...(d.messageDeduplicationId !== undefined ? { MessageDeduplicationId: d.messageDeduplicationId } : {}),
-          }, 'sns', now);
+          }, SNS_SENDER_ID, now);
           let list = byQueue.get(queue);
           if (list === undefined) byQueue.set(queue, list = []);
           list.push({ index: i, p });

@@ -142,10 +142,8 @@ export function validateAttributes(attributes: Record<string, string>, fifo: boo
 }
 
 /** Attribute names GetQueueAttributes accepts: everything settable and read-only, and All. */
-export function isKnownAttribute(name: string, fifo: boolean): boolean {
-  if (name === 'All' || READ_ONLY.includes(name)) return true;
-  const def = SETTABLE[name];
-  return def !== undefined && (fifo || def.fifoOnly !== true || name !== 'ContentBasedDeduplication');
+export function isKnownAttribute(name: string): boolean {
+  return name === 'All' || READ_ONLY.includes(name) || SETTABLE[name] !== undefined;
 }
 
 export interface Counters { visible: number; notVisible: number; delayed: number }

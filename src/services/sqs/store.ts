@@ -113,7 +113,9 @@ export class SqsStore {
     ]);
     this.#queues.delete(queue.key);
     this.#byId.delete(queue.id);
-    this.recentlyDeleted.set(queue.key, Date.now());
+    const now = Date.now();
+    for (const [key, at] of this.recentlyDeleted) if (now - at > 60_000) this.recentlyDeleted.delete(key);
+    this.recentlyDeleted.set(queue.key, now);
     queue.loadedState?.clear();
     queue.loadedState?.wake();
     this.#purgeDeleted(queue.id);

@@ -13,7 +13,7 @@ export const getQueueAttributes: SqsHandler<GetQueueAttributesInput, GetQueueAtt
   required(input, 'QueueUrl');
   const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
   const names = input.AttributeNames ?? [];
-  for (const name of names) if (!isKnownAttribute(name, queue.fifo)) throw sqsErrors.invalidAttributeName(name);
+  for (const name of names) if (!isKnownAttribute(name)) throw sqsErrors.invalidAttributeName(name);
   if (names.length === 0) return {};
   state.promote(Date.now());
   const all = allAttributes({ ...queue.record, arn: queue.arn }, state.counters(Date.now()));
