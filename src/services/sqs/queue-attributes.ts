@@ -116,6 +116,23 @@ const FIFO_DEFAULTS: Record<string, string> = {
   FifoThroughputLimit: 'perQueue',
 };
 
+/**
+ * AWS answers the redrive policies as compact JSON with maxReceiveCount a number, whatever
+ * spacing or string numbers were sent (Terraform compares them as strings: no drift on refresh).
+ */
+function normalise(name: string, value: string): string {
+  if (value === '') return value;
+  if (name === 'RedrivePolicy') {
+    const p = JSON.parse(value) as { deadLetterTargetArn: string; maxReceiveCount: number | string };
+    return JSON.stringify({ deadLetterTargetArn: p.deadLetterTargetArn, maxReceiveCount: Number(p.maxReceiveCount) });
+  }
+  if (name === 'RedriveAllowPolicy') {
+    const p = JSON.parse(value) as { redrivePermission: string; sourceQueueArns?: string[] };
+    return JSON.stringify(p.sourceQueueArns === undefined ? { redrivePermission: p.redrivePermission } : { redrivePermission: p.redrivePermission, sourceQueueArns: p.sourceQueueArns });
+  }
+  return value;
+}
+
 /** Validates attributes for CreateQueue (create: true) or SetQueueAttributes; returns them normalised. */
 export function validateAttributes(attributes: Record<string, string>, fifo: boolean, create: boolean): Record<string, string> {
   const out: Record<string, string> = {};
@@ -131,7 +148,7 @@ export function validateAttributes(attributes: Record<string, string>, fifo: boo
       throw sqsErrors.invalidAttributeValue(name, 'Modifying queue type is not supported.');
     }
     def.check(name, value);
-    out[name] = def.check === bool ? value.toLowerCase() : value;
+    out[name] = def.check === bool ? value.toLowerCase() : normalise(name, value);
   }
   if (fifo && (out.FifoThroughputLimit === 'perMessageGroupId') && (out.DeduplicationScope ?? 'queue') === 'queue' && create) {
     throw sqsErrors.invalidAttributeValue('FifoThroughputLimit', 'The perMessageGroupId value is allowed only when the value for DeduplicationScope is messageGroup.');
