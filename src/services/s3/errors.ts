@@ -37,6 +37,9 @@ export const s3Errors = {
   invalidRange: (range: string, size: number) => e('InvalidRange', 416, 'The requested range is not satisfiable',
     { RangeRequested: range, ActualObjectSize: size }),
   preconditionFailed: (condition: string) => e('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition }),
+  /** S3's answer to a header value it does not implement (If-None-Match other than *). */
+  headerValueNotImplemented: (header: string) => e('NotImplemented', 501, 'A header you provided implies functionality that is not implemented',
+    { Header: header, additionalMessage: `We don't accept the provided value of ${header} header for this API` }),
   conditionalRequestConflict: () => e('ConditionalRequestConflict', 409,
     'A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.'),
   /**

@@ -20,11 +20,12 @@ export interface WriteConditions {
   ifNoneMatch?: string | undefined;
 }
 
-/** S3 accepts only * in If-None-Match on a write. */
+/**
+ * S3 accepts only * in If-None-Match on a write: another value (an ETag) is 501 NotImplemented
+ * naming the header, as AWS answers it (aws/aws-sdk-ruby#3144, versity/versitygw#2108).
+ */
 export function assertIfNoneMatch(value: string | undefined): void {
-  if (value !== undefined && value !== '*') {
-    throw s3Errors.invalidArgument('If-None-Match only supports the value *', 'If-None-Match', value);
-  }
+  if (value !== undefined && value !== '*') throw s3Errors.headerValueNotImplemented('If-None-Match');
 }
 
 export const hasWriteConditions = (c: WriteConditions): boolean => c.ifMatch !== undefined || c.ifNoneMatch !== undefined;

@@ -45,14 +45,18 @@ test('PutObject If-Match: replaces only that ETag; a stale one is 412; a missing
   t.is(missing.$metadata.httpStatusCode, 404);
 });
 
-test('PutObject If-None-Match: * creates once; a value other than * is 400', async (t) => {
+test('PutObject If-None-Match: * creates once; a value other than * is 501 NotImplemented naming the header', async (t) => {
   const s3 = s3Client(server.endpoint);
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'create-once', Body: 'a', IfNoneMatch: '*' }));
   const again = await errorOf(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'create-once', Body: 'b', IfNoneMatch: '*' })));
   t.is(again.$metadata.httpStatusCode, 412);
   t.is(conditionOf(again), 'If-None-Match');
   const bad = await errorOf(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'create-once', Body: 'b', IfNoneMatch: '"abc"' })));
-  t.is(bad.$metadata.httpStatusCode, 400);
+  t.is(bad.$metadata.httpStatusCode, 501);
+  t.is(bad.name, 'NotImplemented');
+  t.is(bad.message, 'A header you provided implies functionality that is not implemented');
+  t.is((bad as unknown as Record<string, unknown>).Header, 'If-None-Match');
+  t.is((bad as unknown as Record<string, unknown>).additionalMessage, "We don't accept the provided value of If-None-Match header for this API");
 });
 
 test('concurrent If-None-Match: * writers: exactly one wins, the others get 412', async (t) => {
