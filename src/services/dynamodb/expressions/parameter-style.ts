@@ -3,7 +3,7 @@
  * with expressions. AWS refuses the mix before looking at any expression.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html
  */
-import { validationException } from '../values/errors.js';
+import { validationException, valueLayerFor, type ValueLayer } from '../values/errors.js';
 
 export type ExpressionOperation = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'DeleteItem' | 'UpdateItem' | 'Query' | 'Scan';
 
@@ -21,8 +21,12 @@ const PARAMETERS: Record<ExpressionOperation, { expressions: string[]; legacy: s
   Scan: { expressions: ['ProjectionExpression', 'FilterExpression'], legacy: ['AttributesToGet', 'ScanFilter', 'ConditionalOperator'] },
 };
 
-/** Throws AWS's ValidationException when `request` mixes the two styles. */
-export function checkParameterStyle(operation: ExpressionOperation, request: Readonly<Record<string, unknown>>): void {
+/**
+ * Throws AWS's ValidationException when `request` mixes the two styles. The older validation
+ * layer (Scan) names the missing expressions after "ExpressionAttributeValues can only be
+ * specified when using expressions"; the current one (PutItem … Query) stops there.
+ */
+export function checkParameterStyle(operation: ExpressionOperation, request: Readonly<Record<string, unknown>>, layer: ValueLayer = valueLayerFor(operation)): void {
   const { expressions, legacy } = PARAMETERS[operation];
   const present = (name: string): boolean => request[name] != null;
   const used = expressions.filter(present);
@@ -40,6 +44,7 @@ export function checkParameterStyle(operation: ExpressionOperation, request: Rea
   }
   const valueExpressions = expressions.filter((name) => name !== 'ProjectionExpression');
   if (valueExpressions.length > 0 && present('ExpressionAttributeValues') && !valueExpressions.some(present)) {
-    throw validationException(`ExpressionAttributeValues can only be specified when using expressions: ${valueExpressions.join(' and ')} ${valueExpressions.length > 1 ? 'are' : 'is'} null`);
+    const which = layer === 'older' ? `: ${valueExpressions.join(' and ')} ${valueExpressions.length > 1 ? 'are' : 'is'} null` : '';
+    throw validationException(`ExpressionAttributeValues can only be specified when using expressions${which}`);
   }
 }

@@ -29,6 +29,15 @@ export const validationException = (message: string): AwsError => new RequestVal
  */
 export type ValueLayer = 'current' | 'older';
 
+const OLDER_LAYER = new Set(['BatchWriteItem', 'TransactWriteItems', 'TransactGetItems', 'Scan']);
+
+/** The validation layer an operation answers with. */
+export const valueLayerFor = (operation: string): ValueLayer => (OLDER_LAYER.has(operation) ? 'older' : 'current');
+
+/** Does the operation put its request-validation messages in the envelope? */
+export const usesValidationEnvelope = (operation: string): boolean =>
+  operation === 'PutItem' || operation === 'UpdateItem' || operation === 'DeleteItem';
+
 /** PutItem, UpdateItem and DeleteItem put request-validation messages in this envelope. */
 export const VALIDATION_ENVELOPE = '1 validation error detected: ';
 

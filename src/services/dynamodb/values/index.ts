@@ -27,8 +27,10 @@
  *   ValueLayer 'current' | 'older': AWS words bad values in two ways depending on the
  *   operation ('older' for BatchWriteItem, TransactWriteItems, TransactGetItems and Scan):
  *   pass it in the frame / to parseRequestExpressions and the legacy converters.
- *   withValidationEnvelope(run): PutItem, UpdateItem and DeleteItem answer request-validation
- *   errors as "1 validation error detected: <message>"; wrap their value and expression checks.
+ *   valueLayerFor(operation) picks it.
+ *   withValidationEnvelope(run): PutItem, UpdateItem and DeleteItem (usesValidationEnvelope)
+ *   answer request-validation errors as "1 validation error detected: <message>"; wrap their
+ *   parameter-style, value and expression checks (not the checks against the table).
  */
 export * from './types.js';
 export * from './errors.js';

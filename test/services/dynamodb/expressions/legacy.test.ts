@@ -3,7 +3,7 @@ import {
   applyUpdate, attributesToGetToPaths, attributeUpdatesToUpdate, checkParameterStyle, compileCondition, expectedToCondition,
   filterToCondition, keyConditionsToParts, resolveKeyCondition,
 } from '../../../../src/services/dynamodb/expressions/index.js';
-import type { Item } from '../../../../src/services/dynamodb/values/index.js';
+import { usesValidationEnvelope, valueLayerFor, withValidationEnvelope, type Item } from '../../../../src/services/dynamodb/values/index.js';
 import { validationMessage } from './helpers.js';
 
 const item: Item = { a: { S: 'abc' }, n: { N: '5' }, ss: { SS: ['x'] } };
@@ -80,9 +80,20 @@ test('expression and legacy parameters do not mix', (t) => {
   t.is(validationMessage(() => checkParameterStyle('UpdateItem', { AttributeUpdates: {}, ConditionExpression: 'a = :a' })),
     'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {ConditionExpression}');
   t.is(validationMessage(() => checkParameterStyle('Scan', { ExpressionAttributeNames: { '#a': 'a' } })), 'ExpressionAttributeNames can only be specified when using expressions');
-  t.is(validationMessage(() => checkParameterStyle('UpdateItem', { ExpressionAttributeValues: { ':a': { S: 'a' } } })),
+  // The older layer (Scan) names the missing expressions; the current one (captured for PutItem, 2026-10) does not.
+  t.is(validationMessage(() => checkParameterStyle('Scan', { ExpressionAttributeValues: { ':a': { S: 'a' } } })),
+    'ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null');
+  t.is(validationMessage(() => checkParameterStyle('UpdateItem', { ExpressionAttributeValues: { ':a': { S: 'a' } } }, 'older')),
     'ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and ConditionExpression are null');
   t.is(validationMessage(() => checkParameterStyle('PutItem', { ExpressionAttributeValues: { ':a': { S: 'a' } } })),
-    'ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null');
+    'ExpressionAttributeValues can only be specified when using expressions');
+  t.is(validationMessage(() => withValidationEnvelope(() => checkParameterStyle('PutItem', { ExpressionAttributeNames: { '#a': 'a' } }))),
+    '1 validation error detected: ExpressionAttributeNames can only be specified when using expressions');
+  t.is(validationMessage(() => withValidationEnvelope(() => expectedToCondition({ a: { Exists: true } }))),
+    '1 validation error detected: One or more parameter values were invalid: Value must be provided when Exists is true for Attribute: a');
+  t.is(valueLayerFor('Scan'), 'older');
+  t.is(valueLayerFor('Query'), 'current');
+  t.true(usesValidationEnvelope('DeleteItem'));
+  t.false(usesValidationEnvelope('GetItem'));
   t.notThrows(() => checkParameterStyle('GetItem', { ProjectionExpression: '#a', ExpressionAttributeNames: { '#a': 'a' } }));
 });
