@@ -48,6 +48,8 @@ export class QueueState {
   /** FIFO ReceiveRequestAttemptIds of the last 5 minutes. */
   readonly attempts = new Map<string, ReceiveAttempt>();
   nextSeq = 1;
+  /** When expired deduplication ids are next dropped (ms). */
+  dedupSweepAt = 0;
   /** When the last PurgeQueue was accepted (ms); 0: never. */
   purgedAt = 0;
 

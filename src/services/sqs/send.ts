@@ -124,6 +124,7 @@ export async function commit(store: SqsStore, queue: Queue, state: QueueState, p
     fresh.push(p);
   }
   if (ops.length === 0) return;
+  if (queue.fifo) ops.push(...sweepDedup(queue, state, Date.now()));
   try {
     await store.commit(ops);
   } catch (err) {
@@ -133,6 +134,21 @@ export async function commit(store: SqsStore, queue: Queue, state: QueueState, p
   const at = Date.now();
   for (const p of fresh) state.add(newMsg(p.seq, p.record.id, p.record.sent, p.record.visibleAt, p.record.group), at);
   state.wake();
+}
+
+const DEDUP_SWEEP_MS = 60_000;
+
+/** Deduplication ids past their 5 minutes, dropped from memory and the store (at most once a minute). */
+function sweepDedup(queue: Queue, state: QueueState, now: number): MetaOp[] {
+  if (now < state.dedupSweepAt) return [];
+  state.dedupSweepAt = now + DEDUP_SWEEP_MS;
+  const ops: MetaOp[] = [];
+  for (const [key, d] of state.dedup) {
+    if (d.expires > now) continue;
+    state.dedup.delete(key);
+    ops.push({ type: 'del', ns: SQS_NS, key: dedupKey(queue.id, key) });
+  }
+  return ops;
 }
 
 export function resultOf(p: Prepared): SendResult {

@@ -202,7 +202,8 @@ export class SqsStore {
     if (queue.fifo) {
       for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(dedupPrefix(queue.id)))) {
         const d = JSON.parse(value) as DedupRecord;
-        if (d.expires > now) state.dedup.set(key.slice(dedupPrefix(queue.id).length), d);
+        // Expired ones stay until the next send sweeps them (send.ts).
+        state.dedup.set(key.slice(dedupPrefix(queue.id).length), d);
       }
     }
     queue.loadedState = state;

@@ -105,3 +105,19 @@ test('ReceiveRequestAttemptId: a retried receive gets the same messages and hand
   t.deepEqual(b.map((m) => m.Body), ['r1', 'r2']);
   t.is((await sqs.send(new ReceiveMessageCommand({ QueueUrl, ReceiveRequestAttemptId: 'attempt-2' }))).Messages, undefined);
 });
+
+// Serial: it moves the clock of the whole process (the server runs in it), which other tests must not see.
+test.serial('a deduplication id expires after 5 minutes: the same id is then a new message', async (t) => {
+  const QueueUrl = await fifo();
+  const a = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'one', MessageGroupId: 'g', MessageDeduplicationId: 'same' }));
+  const realNow = Date.now;
+  Date.now = () => realNow() + 5 * 60 * 1000 + 1000;
+  try {
+    const b = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'two', MessageGroupId: 'g', MessageDeduplicationId: 'same' }));
+    t.not(b.MessageId, a.MessageId);
+    const c = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'three', MessageGroupId: 'g', MessageDeduplicationId: 'same' }));
+    t.is(c.MessageId, b.MessageId, 'the new one deduplicates again for its own 5 minutes');
+  } finally {
+    Date.now = realNow;
+  }
+});
