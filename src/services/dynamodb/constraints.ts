@@ -25,6 +25,12 @@ export class Constraints {
     return this;
   }
 
+  /** A violation reported without the value ("Value at '...'"), as Coral does for some lists. */
+  failUnshown(path: string, constraint: string): this {
+    if (this.#errors.length < MAX_REPORTED) this.#errors.push(`Value at '${path}' failed to satisfy constraint: ${constraint}`);
+    return this;
+  }
+
   notNull(path: string, value: unknown): boolean {
     if (value !== undefined && value !== null) return true;
     this.fail(path, value, 'Member must not be null');

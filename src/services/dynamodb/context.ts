@@ -5,11 +5,13 @@ import type { MetaStore } from '../../storage/meta-store.js';
 import type { RequestContext } from '../types.js';
 import { rejectUnsupported } from '../unsupported.js';
 import type { BackgroundRemoval } from './background-removal.js';
+import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
 
 export interface DdbDeps {
   meta: MetaStore;
   tables: TableStore;
+  items: ItemStore;
   removal: BackgroundRemoval;
   features: Features;
   log: Logger;

@@ -16,6 +16,7 @@ export const ddbErrors = {
   invalidParameter: (detail: string) => e('ValidationException', INVALID + detail),
   /** Item operations name nothing; table operations name the table (Terraform matches on it). */
   resourceNotFound: () => e('ResourceNotFoundException', 'Requested resource not found'),
+  resourceNotFoundNamed: (message: string) => e('ResourceNotFoundException', message),
   tableNotFound: (name: string) => e('ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`),
   resourceArnNotFound: (arn: string) => e('ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn} not found`),
   tableAlreadyExists: (name: string) => e('ResourceInUseException', `Table already exists: ${name}`),

@@ -7,9 +7,9 @@ import { Constraints, NAME_PATTERN } from './constraints.js';
 
 export const MAX_CAPACITY_UNITS = 1_000_000_000_000;
 
-export function checkTableName(c: Constraints, path: string, name: string | undefined): void {
+export function checkTableName(c: Constraints, path: string, name: string | undefined, minLength = 3): void {
   if (!c.notNull(path, name)) return;
-  c.length(path, name, 3, 255).pattern(path, name, NAME_PATTERN);
+  c.length(path, name, minLength, 255).pattern(path, name, NAME_PATTERN);
 }
 
 export function checkKeySchema(c: Constraints, path: string, schema: KeySchemaItem[] | undefined): void {

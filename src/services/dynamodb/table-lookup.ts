@@ -13,24 +13,27 @@ import type { TableRecord } from './table-record.js';
 
 const ARN = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})$/;
 
-/** The account, region and name a TableName member refers to (checked as Coral checks it). */
-export function resolveTableName(ctx: RequestContext, name: string | undefined, path = 'tableName'): { account: string; region: string; name: string } {
+/**
+ * The account, region and name a TableName member refers to (checked as Coral checks it: item
+ * operations accept names of 1 to 255 characters, table operations 3 to 255).
+ */
+export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3): { account: string; region: string; name: string } {
   const arn = name !== undefined ? ARN.exec(name) : null;
   if (arn) return { region: arn[1]!, account: arn[2]!, name: arn[3]! };
   const c = new Constraints();
-  checkTableName(c, path, name);
+  checkTableName(c, 'tableName', name, minLength);
   c.check();
   return { account: ctx.accountId, region: ctx.region, name: name! };
 }
 
-export function findTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord | undefined {
-  const ref = resolveTableName(ctx, name);
+export function findTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined, minLength = 3): TableRecord | undefined {
+  const ref = resolveTableName(ctx, name, minLength);
   return deps.tables.get(ref.account, ref.region, ref.name);
 }
 
 /** For item operations (GetItem, PutItem, Query...). */
 export function requireTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord {
-  const table = findTable(deps, ctx, name);
+  const table = findTable(deps, ctx, name, 1);
   if (!table) throw ddbErrors.resourceNotFound();
   return table;
 }

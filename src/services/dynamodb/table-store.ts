@@ -18,6 +18,7 @@ export class TableStore {
   readonly #meta: MetaStore;
   /** account\0region → table name → record. */
   readonly #tables = new Map<string, Map<string, TableRecord>>();
+  readonly #byId = new Map<string, TableRecord>();
   readonly #stats = new Map<string, TableStats>();
   /** Serialises control-plane changes per table (account\0region\0name). */
   readonly locks = new KeyedMutex();
@@ -35,6 +36,11 @@ export class TableStore {
       store.#stats.set(record.id, stats === undefined ? { count: 0, bytes: 0 } : JSON.parse(stats) as TableStats);
     }
     return store;
+  }
+
+  /** The current record of a table incarnation (writers re-read it under the item lock). */
+  byId(id: string): TableRecord | undefined {
+    return this.#byId.get(id);
   }
 
   get(account: string, region: string, name: string): TableRecord | undefined {
@@ -79,6 +85,7 @@ export class TableStore {
    */
   async delete(record: TableRecord): Promise<void> {
     this.#tables.get(scope(record.account, record.region))?.delete(record.name);
+    this.#byId.delete(record.id);
     await this.#meta.batch([
       { type: 'del', ns: DDB_NS, key: tableKey(record.account, record.region, record.name) },
       { type: 'del', ns: DDB_NS, key: statsKey(record.id) },
@@ -96,5 +103,6 @@ export class TableStore {
     let tables = this.#tables.get(key);
     if (!tables) this.#tables.set(key, tables = new Map());
     tables.set(record.name, record);
+    this.#byId.set(record.id, record);
   }
 }

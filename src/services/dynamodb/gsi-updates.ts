@@ -1,0 +1,105 @@
+/**
+ * UpdateTable's GlobalSecondaryIndexUpdates: Create (the index starts CREATING and is
+ * backfilled), Update (throughput, on-demand limits) and Delete (its entries are removed in the
+ * background), with DynamoDB's rules and messages. Attribute definitions follow the keys in use.
+ */
+import type { GlobalSecondaryIndexUpdate, UpdateTableInput } from '../../model/generated/dynamodb-types.js';
+import { Constraints } from './constraints.js';
+import { ddbErrors } from './errors.js';
+import { checkKeyOrder, checkProjectionRules } from './key-schema-rules.js';
+import { MAX_CAPACITY_UNITS, checkIndex, checkThroughput } from './table-constraints.js';
+import type { IndexRecord, KeyAttribute, TableRecord } from './table-record.js';
+
+export function checkGsiUpdateConstraints(c: Constraints, updates: GlobalSecondaryIndexUpdate[] | undefined): void {
+  updates?.forEach((u, i) => {
+    const at = `globalSecondaryIndexUpdates.${i + 1}.member`;
+    if (u.Create) checkIndex(c, `${at}.create`, u.Create);
+    if (u.Update) {
+      c.notNull(`${at}.update.indexName`, u.Update.IndexName);
+      checkThroughput(c, `${at}.update.provisionedThroughput`, u.Update.ProvisionedThroughput);
+    }
+    if (u.Delete) c.notNull(`${at}.delete.indexName`, u.Delete.IndexName);
+  });
+}
+
+const indexNameOf = (u: GlobalSecondaryIndexUpdate): string => (u.Create ?? u.Update ?? u.Delete)!.IndexName;
+
+function usedDefinitions(table: TableRecord, pool: KeyAttribute[]): KeyAttribute[] {
+  const used = new Set<string>([table.hash.name, ...(table.range ? [table.range.name] : [])]);
+  for (const i of table.indexes) { used.add(i.hash.name); if (i.range) used.add(i.range.name); }
+  const out: KeyAttribute[] = [];
+  for (const a of pool) if (used.has(a.name) && !out.some((o) => o.name === a.name)) out.push(a);
+  return out;
+}
+
+export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, newId: () => string): { table: TableRecord; created: string[]; dropped: string[] } {
+  const updates = input.GlobalSecondaryIndexUpdates;
+  const created: string[] = [];
+  const dropped: string[] = [];
+  let indexes = [...table.indexes];
+  const definitions = [...(input.AttributeDefinitions ?? []).map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] })), ...table.attributeDefinitions];
+  const onDemand = table.billingMode === 'PAY_PER_REQUEST';
+  if (updates !== undefined) {
+    if (updates.length === 0) throw ddbErrors.invalidParameter('List of GlobalSecondaryIndexUpdates is empty');
+    const names = new Set<string>();
+    for (const u of updates) {
+      const actions = [u.Create, u.Update, u.Delete].filter((a) => a !== undefined).length;
+      if (actions === 0) throw ddbErrors.invalidParameter('One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null');
+      if (actions > 1) throw ddbErrors.invalidParameter('Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object');
+      const name = indexNameOf(u);
+      if (names.has(name)) throw ddbErrors.invalidParameter(`Only one global secondary index update per index is allowed simultaneously. Index: ${name}`);
+      names.add(name);
+    }
+    for (const u of updates) {
+      const name = indexNameOf(u);
+      const existing = indexes.find((i) => i.name === name);
+      if (u.Create) {
+        if (existing) throw ddbErrors.validation('Attempting to create an index which already exists');
+        checkKeyOrder(u.Create.KeySchema);
+        const keyNames = u.Create.KeySchema.map((k) => k.AttributeName);
+        const given = (input.AttributeDefinitions ?? []).map((d) => d.AttributeName);
+        if (input.AttributeDefinitions === undefined) throw ddbErrors.invalidParameter(`AttributeDefinitions is not specified for index: ${name}`);
+        const missing = keyNames.filter((k) => !given.includes(k));
+        if (missing.length > 0) throw ddbErrors.invalidParameter(`Some index key attributes are not defined in AttributeDefinitions. Keys: [${missing.join(', ')}], AttributeDefinitions: [${given.join(', ')}]`);
+        const projection = checkProjectionRules(u.Create.Projection);
+        const t = u.Create.ProvisionedThroughput;
+        if (onDemand && t) throw ddbErrors.invalidParameter(`Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: ${name} when BillingMode is PAY_PER_REQUEST`);
+        if (!onDemand && !t) throw ddbErrors.invalidParameter(`ProvisionedThroughput must be specified for index: ${name}`);
+        const typeOf = (n: string): KeyAttribute => definitions.find((d) => d.name === n)!;
+        const id = newId();
+        indexes.push({
+          name, id, global: true, hash: typeOf(keyNames[0]!), ...(keyNames[1] ? { range: typeOf(keyNames[1]) } : {}), projection,
+          ...(t ? { throughput: { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: 0 } } : {}),
+          ...(u.Create.OnDemandThroughput ? { onDemand: { maxRead: u.Create.OnDemandThroughput.MaxReadRequestUnits, maxWrite: u.Create.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
+          status: 'CREATING',
+        });
+        created.push(id);
+      } else if (u.Update) {
+        if (!existing) throw ddbErrors.resourceNotFoundNamed(`Requested resource not found: Index: ${name} not found`);
+        if (!existing.global) throw ddbErrors.validation(`Cannot update an index that is not a GlobalSecondaryIndex: ${name}`);
+        const t = u.Update.ProvisionedThroughput;
+        if (onDemand && t) throw ddbErrors.invalidParameter(`The only Updates for index: ${name} when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput`);
+        let next: IndexRecord = { ...existing };
+        if (t) {
+          if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS || t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${Math.max(t.ReadCapacityUnits, t.WriteCapacityUnits)} for ReadCapacityUnits is out of bounds`);
+          next = { ...next, throughput: { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: existing.throughput?.decreasesToday ?? 0 } };
+        }
+        if (u.Update.OnDemandThroughput) next = { ...next, onDemand: { maxRead: u.Update.OnDemandThroughput.MaxReadRequestUnits, maxWrite: u.Update.OnDemandThroughput.MaxWriteRequestUnits } };
+        indexes = indexes.map((i) => (i === existing ? next : i));
+      } else {
+        if (!existing) throw ddbErrors.resourceNotFoundNamed(`Requested resource not found: Index: ${name} not found`);
+        if (!existing.global) throw ddbErrors.validation(`Cannot delete an index that is not a GlobalSecondaryIndex: ${name}`);
+        indexes = indexes.filter((i) => i !== existing);
+        dropped.push(existing.id);
+      }
+    }
+  }
+  if (table.billingMode === 'PROVISIONED') {
+    for (const i of indexes) if (i.global && !i.throughput) throw ddbErrors.invalidParameter(`ProvisionedThroughput must be specified for index: ${i.name}`);
+  } else {
+    indexes = indexes.map((i) => { if (!i.throughput) return i; const { throughput: _dropped, ...rest } = i; return rest; });
+  }
+  const next = { ...table, indexes };
+  next.attributeDefinitions = usedDefinitions(next, definitions);
+  return { table: next, created, dropped };
+}

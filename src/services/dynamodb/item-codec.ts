@@ -1,0 +1,27 @@
+/**
+ * Items as stored: JSON of the attribute-value map with binary (B, BS) as base64 text, the form
+ * DynamoDB's wire uses. `parseItem` restores bytes for evaluation (conditions, filters, keys);
+ * `parseWireItem` leaves base64 text in place for answers that only echo an item back (the JSON
+ * encoder writes a string where it expects a blob unchanged), which saves a decode and an encode.
+ */
+import type { Item } from './values/index.js';
+
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof Uint8Array ? Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('base64') : value;
+}
+
+export const serializeItem = (item: Item): string => JSON.stringify(item, replacer);
+
+// Only an attribute value's own B / BS members hold base64 text: an attribute *named* "B" maps
+// to an object, so the type test below tells the two apart.
+function reviver(key: string, value: unknown): unknown {
+  if (key === 'B' && typeof value === 'string') return Buffer.from(value, 'base64');
+  if (key === 'BS' && Array.isArray(value) && (value.length === 0 || typeof value[0] === 'string')) return (value as string[]).map((v) => Buffer.from(v, 'base64'));
+  return value;
+}
+
+export const parseItem = (text: string): Item => (text.includes('"B') ? JSON.parse(text, reviver) : JSON.parse(text)) as Item;
+
+/** The item with binary left as base64 text: only for echoing it back to the client. */
+export const parseWireItem = (text: string): Item => JSON.parse(text) as Item;

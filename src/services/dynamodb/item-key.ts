@@ -1,0 +1,72 @@
+/**
+ * A request's primary key checked against the table's key schema, with AWS's messages. A Key
+ * parameter (GetItem, DeleteItem, UpdateItem, BatchGetItem) must name exactly the key
+ * attributes with the right types; an Item (PutItem, BatchWriteItem) must contain them.
+ */
+import { ddbErrors, INVALID } from './errors.js';
+import type { KeyAttribute, TableRecord } from './table-record.js';
+import { emptyKeyValueProblem, keySizeProblem, typeOf, type AttributeValue, type Item } from './values/index.js';
+
+const keyAttributes = (t: { hash: KeyAttribute; range?: KeyAttribute }): KeyAttribute[] => (t.range ? [t.hash, t.range] : [t.hash]);
+
+function checkKeyValue(attr: KeyAttribute, value: AttributeValue, isHash: boolean, where: 'item' | 'key'): void {
+  const empty = emptyKeyValueProblem(attr.name, value, where);
+  if (empty !== undefined) throw ddbErrors.validation(empty);
+  const size = keySizeProblem(value, isHash);
+  if (size !== undefined) throw ddbErrors.validation(size);
+}
+
+/** A Key parameter: exactly the key attributes, of the schema's types. */
+export function checkKey(table: TableRecord, key: Item): void {
+  const attrs = keyAttributes(table);
+  let n = 0;
+  for (const name in key) { n++; if (name !== table.hash.name && name !== table.range?.name) throw ddbErrors.validation('The provided key element does not match the schema'); }
+  if (n !== attrs.length) throw ddbErrors.validation('The provided key element does not match the schema');
+  attrs.forEach((attr, i) => {
+    const value = key[attr.name]!;
+    if (typeOf(value) !== attr.type) throw ddbErrors.validation('The provided key element does not match the schema');
+    checkKeyValue(attr, value, i === 0, 'item');
+  });
+}
+
+/**
+ * An item to write: it holds the table's key attributes with the right types, and index keys
+ * that fit. PutItem names the key attribute at fault; BatchWriteItem (`batch`) only says the key
+ * does not match. An index key at fault is reported with the first index (by name) keyed on it.
+ */
+export function checkItemKeys(table: TableRecord, item: Item, batch = false): void {
+  keyAttributes(table).forEach((attr, i) => {
+    const value = item[attr.name];
+    if (value === undefined) {
+      throw batch ? ddbErrors.validation('The provided key element does not match the schema') : ddbErrors.invalidParameter(`Missing the key ${attr.name} in the item`);
+    }
+    const actual = typeOf(value);
+    if (actual !== attr.type) {
+      throw batch ? ddbErrors.validation('The provided key element does not match the schema') : ddbErrors.invalidParameter(`Type mismatch for key ${attr.name} expected: ${attr.type} actual: ${actual}`);
+    }
+    checkKeyValue(attr, value, i === 0, 'item');
+  });
+  if (table.indexes.length === 0) return;
+  for (const index of [...table.indexes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const attr of index.range ? [index.hash, index.range] : [index.hash]) {
+      const value = item[attr.name];
+      if (value === undefined || attr.name === table.hash.name || attr.name === table.range?.name) continue;
+      const actual = typeOf(value);
+      if (actual !== attr.type) {
+        throw ddbErrors.validation(`${INVALID}Type mismatch for Index Key ${attr.name} Expected: ${attr.type} Actual: ${actual} IndexName: ${index.name}`);
+      }
+      const empty = emptyKeyValueProblem(attr.name, value, 'item');
+      if (empty !== undefined) {
+        throw ddbErrors.validation('One or more parameter values are not valid. A value specified for a secondary index key is not supported. '
+          + `The AttributeValue for a key attribute cannot contain an empty ${value.S !== undefined ? 'string' : 'binary'} value. IndexName: ${index.name}, IndexKey: ${attr.name}`);
+      }
+    }
+  }
+}
+
+/** The key attributes of `item` alone (for LastEvaluatedKey, ReturnValues keys, batch answers). */
+export function keyOf(table: { hash: KeyAttribute; range?: KeyAttribute }, item: Item): Item {
+  const key: Item = { [table.hash.name]: item[table.hash.name]! };
+  if (table.range) key[table.range.name] = item[table.range.name]!;
+  return key;
+}

@@ -1,0 +1,78 @@
+/**
+ * BatchGetItem: up to 100 keys over any tables, validated first (tables exist, keys match, no
+ * key twice per table); items come back per table in request order. Past 16 MB of items the
+ * remaining keys are returned in UnprocessedKeys, as DynamoDB does.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+ */
+import type { BatchGetItemInput, BatchGetItemOutput, ConsumedCapacityItem } from '../../../model/generated/dynamodb-types.js';
+import { consumedCapacity, emptyConsumption, readUnits } from '../capacity.js';
+import { Constraints } from '../constraints.js';
+import { type DdbHandler, unsupported } from '../context.js';
+import { ddbErrors } from '../errors.js';
+import { parseItem } from '../item-codec.js';
+import { checkKey } from '../item-key.js';
+import { encodePrimaryKey } from '../key-encoding.js';
+import { checkTableName } from '../table-constraints.js';
+import { requireTable } from '../table-lookup.js';
+import { RETURN_CAPACITY } from '../write-options.js';
+import { itemSize, validateItem, type Item } from '../values/index.js';
+
+const RESPONSE_LIMIT = 16 * 1024 * 1024;
+
+function checkConstraints(input: BatchGetItemInput): void {
+  const c = new Constraints();
+  if (!c.notNull('requestItems', input.RequestItems)) c.check();
+  if (Object.keys(input.RequestItems).length === 0) throw ddbErrors.validation('The requestItems parameter is required for BatchGetItem');
+  for (const [name, request] of Object.entries(input.RequestItems)) {
+    checkTableName(c, `requestItems.${name}`, name, 1);
+    if (request.Keys === undefined) c.fail(`requestItems.${name}.member.keys`, undefined, 'Member must not be null');
+    else if (request.Keys.length > 100) c.failUnshown(`RequestItems.${name}.member.Keys`, 'Member must have length less than or equal to 100');
+    else c.length(`requestItems.${name}.member.keys`, request.Keys, 1);
+  }
+  c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
+  c.check();
+}
+
+export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = async (deps, ctx, input) => {
+  checkConstraints(input);
+  const plan = Object.entries(input.RequestItems).map(([name, request]) => {
+    unsupported(deps, ctx, 'BatchGetItem', request, ['ProjectionExpression', 'AttributesToGet', 'ExpressionAttributeNames']);
+    const table = requireTable(deps, ctx, name);
+    const seen = new Set<string>();
+    const keys = request.Keys.map((raw) => {
+      const key = validateItem(raw as Record<string, unknown>);
+      checkKey(table, key);
+      const encoded = encodePrimaryKey(table.hash, table.range, key);
+      if (seen.has(encoded)) throw ddbErrors.validation('Provided list of item keys contains duplicates');
+      seen.add(encoded);
+      return { raw, encoded };
+    });
+    return { name, request, table, keys };
+  });
+  if (plan.reduce((n, p) => n + p.keys.length, 0) > 100) throw ddbErrors.validation('Too many items requested for the BatchGetItem call');
+  const out: BatchGetItemOutput = { Responses: {}, UnprocessedKeys: {} };
+  const capacities: ConsumedCapacityItem[] = [];
+  let bytes = 0;
+  for (const { name, request, table, keys } of plan) {
+    const texts = await deps.items.readMany(table, keys.map((k) => k.encoded));
+    const items: Item[] = [];
+    const consumption = emptyConsumption();
+    const consistent = request.ConsistentRead === true;
+    texts.forEach((text, i) => {
+      if (bytes >= RESPONSE_LIMIT) {
+        const rest = (out.UnprocessedKeys![name] ??= { ...request, Keys: [] });
+        rest.Keys.push(keys[i]!.raw);
+        return;
+      }
+      const item = text === undefined ? undefined : parseItem(text);
+      const size = item ? itemSize(item) : 0;
+      consumption.table += readUnits(size, consistent);
+      if (item) { items.push(item); bytes += size; }
+    });
+    out.Responses![name] = items;
+    const c = consumedCapacity(name, input.ReturnConsumedCapacity, consumption);
+    if (c) capacities.push(c);
+  }
+  if (capacities.length > 0) out.ConsumedCapacity = capacities;
+  return out;
+};

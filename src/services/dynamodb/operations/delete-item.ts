@@ -1,0 +1,38 @@
+/**
+ * DeleteItem: removes the item and its index entries in one batch (deleting a missing item
+ * succeeds and still consumes a write unit). ReturnValues NONE or ALL_OLD.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html
+ */
+import type { DeleteItemInput, DeleteItemOutput } from '../../../model/generated/dynamodb-types.js';
+import { consumedCapacity } from '../capacity.js';
+import { Constraints } from '../constraints.js';
+import type { DdbHandler } from '../context.js';
+import { ddbErrors } from '../errors.js';
+import { itemCollectionMetrics } from '../item-collection-metrics.js';
+import { checkKey } from '../item-key.js';
+import { encodePrimaryKey } from '../key-encoding.js';
+import { requireTable, resolveTableName } from '../table-lookup.js';
+import { checkWriteOptions, refuseExpressions } from '../write-options.js';
+import { writeItem } from '../write-item.js';
+import { validateItem } from '../values/index.js';
+
+export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (deps, ctx, input) => {
+  const c = new Constraints();
+  resolveTableName(ctx, input.TableName, 1);
+  c.notNull('key', input.Key);
+  checkWriteOptions(c, input);
+  c.check();
+  refuseExpressions(deps, ctx, 'DeleteItem', input, ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ExpressionAttributeNames', 'ExpressionAttributeValues', 'ReturnValuesOnConditionCheckFailure']);
+  if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
+  const key = validateItem(input.Key as Record<string, unknown>);
+  const table = requireTable(deps, ctx, input.TableName);
+  checkKey(table, key);
+  const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), () => undefined);
+  const out: DeleteItemOutput = {};
+  if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
+  const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);
+  if (capacity) out.ConsumedCapacity = capacity;
+  const metrics = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, old ?? key);
+  if (metrics) out.ItemCollectionMetrics = metrics;
+  return out;
+};

@@ -1,0 +1,46 @@
+/**
+ * PutItem: the item is validated (values/), its keys checked against the table's key schema and
+ * index key types, the 400 KB limit applied, then it replaces any item with the same key in one
+ * batch with its index entries. ReturnValues NONE or ALL_OLD.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
+ */
+import type { PutItemInput, PutItemOutput } from '../../../model/generated/dynamodb-types.js';
+import { consumedCapacity } from '../capacity.js';
+import { Constraints } from '../constraints.js';
+import type { DdbHandler } from '../context.js';
+import { ddbErrors } from '../errors.js';
+import { itemCollectionMetrics } from '../item-collection-metrics.js';
+import { checkItemKeys } from '../item-key.js';
+import { encodePrimaryKey } from '../key-encoding.js';
+import { requireTable, resolveTableName } from '../table-lookup.js';
+import { checkWriteOptions, refuseExpressions } from '../write-options.js';
+import { writeItem } from '../write-item.js';
+import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+
+/** The item of a put: validated, normalised, keys checked, within 400 KB. */
+export function checkPutItem(table: import('../table-record.js').TableRecord, raw: Record<string, unknown>): Item {
+  const item = validateItem(raw);
+  checkItemKeys(table, item);
+  if (itemSize(item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
+  return item;
+}
+
+export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx, input) => {
+  const c = new Constraints();
+  resolveTableName(ctx, input.TableName, 1);
+  c.notNull('item', input.Item);
+  checkWriteOptions(c, input);
+  c.check();
+  refuseExpressions(deps, ctx, 'PutItem', input, ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ExpressionAttributeNames', 'ExpressionAttributeValues', 'ReturnValuesOnConditionCheckFailure']);
+  if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
+  const table = requireTable(deps, ctx, input.TableName);
+  const item = checkPutItem(table, input.Item as Record<string, unknown>);
+  const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), () => item);
+  const out: PutItemOutput = {};
+  if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
+  const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);
+  if (capacity) out.ConsumedCapacity = capacity;
+  const metrics = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, item);
+  if (metrics) out.ItemCollectionMetrics = metrics;
+  return out;
+};

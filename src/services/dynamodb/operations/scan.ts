@@ -1,0 +1,63 @@
+/**
+ * Scan: every item of a table or index in key order, a page at a time (Limit, 1 MB), resumable
+ * from LastEvaluatedKey; a parallel scan's Segment gets the items whose partition key hashes to
+ * it. The LevelDB iterator yields between batches, so a long scan never holds the event loop.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
+ */
+import type { ScanInput, ScanOutput } from '../../../model/generated/dynamodb-types.js';
+import { Constraints } from '../constraints.js';
+import type { DdbHandler } from '../context.js';
+import { ddbErrors } from '../errors.js';
+import { encodeKeyValue } from '../key-encoding.js';
+import { END, indexPrefix, itemPrefix } from '../keys.js';
+import { readPage } from '../read-page.js';
+import { fetchFromTable } from '../table-fetch.js';
+import { needsTableFetch, readAnswer, readTarget } from '../read-target.js';
+import { startAfter } from '../start-key.js';
+import { requireTable, resolveTableName } from '../table-lookup.js';
+import { RETURN_CAPACITY, refuseExpressions } from '../write-options.js';
+import type { KeyAttribute } from '../table-record.js';
+import type { Item } from '../values/index.js';
+
+export const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
+
+/** FNV-1a of the encoded partition key: a stable, even spread of partitions over segments. */
+function segmentOf(hash: KeyAttribute, item: Item, total: number): number {
+  const text = encodeKeyValue(hash.type, item[hash.name]!);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % total;
+}
+
+function checkSegments(input: ScanInput): void {
+  if (input.Segment !== undefined && input.TotalSegments === undefined) throw ddbErrors.validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
+  if (input.TotalSegments !== undefined) {
+    if (input.Segment === undefined) throw ddbErrors.validation('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+    if (input.Segment >= input.TotalSegments) {
+      throw ddbErrors.validation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${input.Segment} is not less than TotalSegments: ${input.TotalSegments}`);
+    }
+  }
+}
+
+export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) => {
+  const c = new Constraints();
+  resolveTableName(ctx, input.TableName, 1);
+  if (input.IndexName !== undefined) c.length('indexName', input.IndexName, 3, 255).pattern('indexName', input.IndexName, '[a-zA-Z0-9_.-]+');
+  c.range('limit', input.Limit, 1);
+  c.oneOf('select', input.Select, SELECT_VALUES);
+  c.range('segment', input.Segment, 0, 999999);
+  c.range('totalSegments', input.TotalSegments, 1, 1000000);
+  c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
+  c.check();
+  checkSegments(input);
+  refuseExpressions(deps, ctx, 'Scan', input, ['FilterExpression', 'ScanFilter', 'ConditionalOperator', 'ProjectionExpression', 'AttributesToGet', 'ExpressionAttributeNames', 'ExpressionAttributeValues']);
+  const table = requireTable(deps, ctx, input.TableName);
+  const target = readTarget(table, input, 'Scan', false);
+  const prefix = target.index ? indexPrefix(table.id, target.index.id) : itemPrefix(table.id);
+  const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: prefix + END } : { gte: prefix, lt: prefix + END };
+  const total = input.TotalSegments;
+  const keep = total === undefined || total === 1 ? () => true : (item: Item) => segmentOf(table.hash, item, total) === input.Segment;
+  const page = await readPage(deps.items, range, input.Limit, keep);
+  const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
+  return readAnswer(target, page, items, input.ReturnConsumedCapacity);
+};

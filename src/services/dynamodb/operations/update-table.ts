@@ -1,0 +1,124 @@
+/**
+ * UpdateTable: throughput and billing mode, streams, SSE, table class, deletion protection,
+ * on-demand limits, and GSI create (backfilled in the background: CREATING, then ACTIVE) /
+ * update / delete (entries dropped in the background). The answer says UPDATING, as AWS's does;
+ * the next DescribeTable is ACTIVE again. Rules and messages as DynamoDB's.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
+ */
+import type { UpdateTableInput, UpdateTableOutput } from '../../../model/generated/dynamodb-types.js';
+import type { MetaOp } from '../../../storage/meta-store.js';
+import { Constraints } from '../constraints.js';
+import { type DdbHandler, unsupported } from '../context.js';
+import { describeTable } from '../describe-table-shape.js';
+import { ddbErrors } from '../errors.js';
+import { backfillIndex } from '../gsi-backfill.js';
+import { applyGsiUpdates, checkGsiUpdateConstraints } from '../gsi-updates.js';
+import { DDB_NS, removalKey } from '../keys.js';
+import { checkSse, sseSettings } from '../sse.js';
+import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkThroughput } from '../table-constraints.js';
+import { requireNamedTable, resolveTableName } from '../table-lookup.js';
+import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
+
+const NOTHING = 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, '
+  + 'MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required';
+
+function checkConstraints(input: UpdateTableInput): void {
+  const c = new Constraints();
+  c.oneOf('billingMode', input.BillingMode, BILLING_MODES);
+  checkThroughput(c, 'provisionedThroughput', input.ProvisionedThroughput);
+  if (input.StreamSpecification) {
+    c.notNull('streamSpecification.streamEnabled', input.StreamSpecification.StreamEnabled);
+    c.oneOf('streamSpecification.streamViewType', input.StreamSpecification.StreamViewType, STREAM_VIEW_TYPES);
+  }
+  c.oneOf('tableClass', input.TableClass, TABLE_CLASSES);
+  checkGsiUpdateConstraints(c, input.GlobalSecondaryIndexUpdates);
+  c.check();
+}
+
+/** Only-operation rules: these settings must change alone. */
+function checkAlone(input: UpdateTableInput): void {
+  const parts = [input.BillingMode, input.ProvisionedThroughput, input.GlobalSecondaryIndexUpdates, input.StreamSpecification, input.SSESpecification,
+    input.TableClass, input.DeletionProtectionEnabled, input.OnDemandThroughput].filter((v) => v !== undefined).length;
+  if (parts === 0) throw ddbErrors.validation(NOTHING);
+  if (parts === 1) return;
+  if (input.SSESpecification !== undefined) throw ddbErrors.invalidParameter('Server-Side Encryption modification must be the only operation in the request');
+  if (input.TableClass !== undefined) throw ddbErrors.invalidParameter('TableClass modification must be the only operation in the request');
+  if (input.DeletionProtectionEnabled !== undefined) throw ddbErrors.invalidParameter('DeletionProtection modification must be the only operation in the request');
+}
+
+function throughputChange(table: TableRecord, input: UpdateTableInput, now: number): Pick<TableRecord, 'billingMode' | 'throughput' | 'payPerRequestSince'> {
+  const mode = (input.BillingMode ?? table.billingMode) as BillingMode;
+  const t = input.ProvisionedThroughput;
+  if (mode === 'PAY_PER_REQUEST') {
+    if (t) {
+      throw ddbErrors.invalidParameter(input.BillingMode !== undefined
+        ? 'Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST'
+        : 'ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST');
+    }
+    return { billingMode: mode, throughput: { read: 0, write: 0, decreasesToday: 0 }, payPerRequestSince: table.billingMode === 'PAY_PER_REQUEST' ? table.payPerRequestSince ?? now : now };
+  }
+  if (!t) {
+    if (table.billingMode === 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
+    return { billingMode: mode, throughput: table.throughput, payPerRequestSince: table.payPerRequestSince };
+  }
+  if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.ReadCapacityUnits} for ReadCapacityUnits is out of bounds`);
+  if (t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.WriteCapacityUnits} for WriteCapacityUnits is out of bounds`);
+  const old = table.throughput;
+  if (table.billingMode === 'PROVISIONED' && t.ReadCapacityUnits === old.read && t.WriteCapacityUnits === old.write) {
+    throw ddbErrors.validation(`The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: ${old.read}. `
+      + `Requested ReadCapacityUnits: ${t.ReadCapacityUnits}. Current WriteCapacityUnits provisioned for the table: ${old.write}. Requested WriteCapacityUnits: ${t.WriteCapacityUnits}. `
+      + 'Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.');
+  }
+  const next: Throughput = { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: old.decreasesToday };
+  if (table.billingMode === 'PROVISIONED') {
+    if (t.ReadCapacityUnits > old.read || t.WriteCapacityUnits > old.write) next.lastIncrease = now; else if (old.lastIncrease !== undefined) next.lastIncrease = old.lastIncrease;
+    if (t.ReadCapacityUnits < old.read || t.WriteCapacityUnits < old.write) { next.lastDecrease = now; next.decreasesToday++; } else if (old.lastDecrease !== undefined) next.lastDecrease = old.lastDecrease;
+  }
+  return { billingMode: mode, throughput: next, payPerRequestSince: table.payPerRequestSince };
+}
+
+function streamChange(table: TableRecord, spec: UpdateTableInput['StreamSpecification'], now: number): TableRecord['stream'] {
+  if (spec === undefined) return table.stream;
+  if (spec.StreamEnabled) {
+    if (spec.StreamViewType === undefined) throw ddbErrors.invalidParameter('If stream is being enabled then UpdateViewType is required');
+    if (table.stream?.enabled) throw ddbErrors.validation(`Table already has an enabled stream: TableName: ${table.name}`);
+    return { enabled: true, viewType: spec.StreamViewType, label: new Date(now).toISOString().slice(0, -1) };
+  }
+  if (spec.StreamViewType !== undefined) throw ddbErrors.invalidParameter('If stream is being disabled, then UpdateViewType must not be specified');
+  if (!table.stream?.enabled) throw ddbErrors.validation(`Table has no stream to disable: TableName: ${table.name}`);
+  // The last stream stays described (LatestStreamArn) after it is disabled, as in AWS.
+  return { enabled: false, ...(table.stream.label !== undefined ? { label: table.stream.label } : {}) };
+}
+
+export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = async (deps, ctx, input) => {
+  resolveTableName(ctx, input.TableName);
+  unsupported(deps, ctx, 'UpdateTable', input, ['ReplicaUpdates', 'MultiRegionConsistency', 'GlobalTableWitnessUpdates', 'WarmThroughput', 'GlobalTableSettingsReplicationMode', 'DisassociationProtectionEnabled', 'VectorIndexUpdates']);
+  checkConstraints(input);
+  const found = requireNamedTable(deps, ctx, input.TableName);
+  checkAlone(input);
+  checkSse(input.SSESpecification);
+  return deps.tables.locks.run(`${found.account}\0${found.region}\0${found.name}`, async () => {
+    const table = requireNamedTable(deps, ctx, input.TableName);
+    const now = deps.now();
+    let next: TableRecord = { ...table, ...throughputChange(table, input, now) };
+    next.stream = streamChange(table, input.StreamSpecification, now);
+    if (next.stream === undefined) delete next.stream;
+    if (input.SSESpecification !== undefined) {
+      const sse = sseSettings(input.SSESpecification);
+      if (sse) next.sse = sse; else delete next.sse;
+    }
+    if (input.TableClass !== undefined) next.tableClass = input.TableClass;
+    if (input.DeletionProtectionEnabled !== undefined) next.deletionProtection = input.DeletionProtectionEnabled;
+    if (input.OnDemandThroughput !== undefined) {
+      if (next.billingMode !== 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED');
+      next.onDemand = { maxRead: input.OnDemandThroughput.MaxReadRequestUnits, maxWrite: input.OnDemandThroughput.MaxWriteRequestUnits };
+    }
+    const gsi = applyGsiUpdates(next, input, deps.newId);
+    next = gsi.table;
+    const extra: MetaOp[] = gsi.dropped.map((id) => ({ type: 'put', ns: DDB_NS, key: removalKey(table.id, id), value: '' }));
+    await deps.tables.update(next, extra);
+    if (gsi.dropped.length > 0) deps.removal.kick();
+    for (const id of gsi.created) void backfillIndex(deps.tables, deps.items, deps.log, next.id, id);
+    return { TableDescription: describeTable(next, deps.tables.stats(next.id), 'UPDATING') };
+  });
+};

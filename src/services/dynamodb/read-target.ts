@@ -1,0 +1,57 @@
+/**
+ * What a Query or Scan reads: the table or one of its indexes, with DynamoDB's rules for
+ * IndexName, Select and ConsistentRead, and how its answer is shaped (Items or only Count,
+ * LastEvaluatedKey, ConsumedCapacity counted on the table or the index).
+ */
+import type { ConsumedCapacityItem } from '../../model/generated/dynamodb-types.js';
+import { consumedCapacity, emptyConsumption, readUnits } from './capacity.js';
+import { ddbErrors } from './errors.js';
+import type { Page } from './read-page.js';
+import { lastEvaluatedKey } from './start-key.js';
+import { findIndex, type IndexRecord, type TableRecord } from './table-record.js';
+import type { Item } from './values/index.js';
+
+export interface ReadTarget { table: TableRecord; index: IndexRecord | undefined; select: string; consistent: boolean }
+
+/**
+ * `projected`: the request names attributes (ProjectionExpression or AttributesToGet). Query
+ * wraps the Select messages in Coral's "1 validation error detected: " envelope, Scan does not
+ * (as captured from DynamoDB).
+ */
+export function readTarget(table: TableRecord, input: { IndexName?: string; Select?: string; ConsistentRead?: boolean }, operation: 'Query' | 'Scan', projected: boolean): ReadTarget {
+  const selectError = (message: string) => ddbErrors.validation(operation === 'Query' ? `1 validation error detected: ${message}` : message);
+  let index: IndexRecord | undefined;
+  if (input.IndexName !== undefined) {
+    index = findIndex(table, input.IndexName);
+    if (!index) throw ddbErrors.validation(`The table does not have the specified index: ${input.IndexName}`);
+    if (index.global && input.ConsistentRead) throw ddbErrors.validation('Consistent reads are not supported on global secondary indexes');
+    if (index.status !== 'ACTIVE') throw ddbErrors.validation(`Cannot read from backfilling global secondary index: ${index.name}`);
+  }
+  const select = input.Select ?? (projected ? 'SPECIFIC_ATTRIBUTES' : index ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES');
+  if (projected && select !== 'SPECIFIC_ATTRIBUTES') throw selectError(`Cannot specify the ProjectionExpression when choosing to get ${select}`);
+  if (select === 'SPECIFIC_ATTRIBUTES' && !projected) throw selectError('Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
+  if (select === 'ALL_PROJECTED_ATTRIBUTES' && !index) throw selectError('ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName');
+  if (select === 'ALL_ATTRIBUTES' && index?.global && index.projection.type !== 'ALL') {
+    throw ddbErrors.invalidParameter(`Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`);
+  }
+  return { table, index, select, consistent: input.ConsistentRead === true };
+}
+
+/** True when the items read from an LSI must be completed from the table (ALL_ATTRIBUTES on a narrower projection). */
+export const needsTableFetch = (t: ReadTarget): boolean => t.select === 'ALL_ATTRIBUTES' && t.index !== undefined && t.index.projection.type !== 'ALL';
+
+export interface ReadAnswer {
+  Items?: Item[]; Count: number; ScannedCount: number; LastEvaluatedKey?: Item; ConsumedCapacity?: ConsumedCapacityItem;
+}
+
+export function readAnswer(t: ReadTarget, page: Page, items: Item[], capacityMode: string | undefined): ReadAnswer {
+  const out: ReadAnswer = { Count: items.length, ScannedCount: page.scanned };
+  if (t.select !== 'COUNT') out.Items = items;
+  if (page.last) out.LastEvaluatedKey = lastEvaluatedKey(t.table, t.index, page.last);
+  const consumption = emptyConsumption();
+  const units = readUnits(page.bytes, t.consistent);
+  if (t.index) consumption.indexes.set(t.index.name, { global: t.index.global, units }); else consumption.table = units;
+  const capacity = consumedCapacity(t.table.name, capacityMode, consumption);
+  if (capacity) out.ConsumedCapacity = capacity;
+  return out;
+}
