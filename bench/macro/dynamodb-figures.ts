@@ -1,0 +1,138 @@
+/**
+ * dynamodb-figures: issue #8's DynamoDB figures, boltstack side by side with dynalite (in memory,
+ * its fastest mode) in one run, each server its own process on 127.0.0.1. Every request is the
+ * one `@aws-sdk/client-dynamodb` with default settings sends, captured once and replayed by
+ * autocannon, so the client is not the bottleneck:
+ *   GetItem and PutItem of a 1 KiB item            >= 3x dynalite's ops/s
+ *   Query of 25 items from a 100-item partition    >= 3x
+ *   Scan of 10,000 items with a FilterExpression   >= 5x (one 1 MB page, 10% kept)
+ *   BatchWriteItem loading 100,000 items           >= 3x (items/s; fresh items every request)
+ *   peak VmRSS of boltstack over all of it         < 90 MB
+ * Server CPU per request (utime+stime of the server process over the run / answered requests)
+ * is reported beside ops/s: on a shared machine it is the figure noise moves least. A workload a
+ * server refuses (e.g. NotImplemented) is reported as such, never measured.
+ * Options: --duration S (5), --connections N (16), --reps N (1), --load-items N (100000),
+ * --only get,put,query,scan,batch, --no-peer.
+ */
+import { BatchWriteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { startDynalite } from '../../src/bench/peers/servers.js';
+import { environment } from '../lib/environment.js';
+import { figure, type Figure } from '../lib/figure.js';
+import { runLoad, type LoadResult } from '../lib/load.js';
+import { readMemory, resetPeak } from '../lib/proc-status.js';
+import { startBoltstack } from '../lib/servers.js';
+import { median } from '../lib/stats.js';
+import { batchLoad, type BatchLoadResult } from './dynamodb/batch-load.js';
+import { captureCall, client, type CapturedCall } from './dynamodb/capture.js';
+import { loadBody, seed } from './dynamodb/seed.js';
+
+export const description = 'DynamoDB GetItem, PutItem, Query 25/100, Scan 10,000 with a filter, BatchWriteItem 100k: boltstack vs dynalite (SDK requests replayed by autocannon)';
+
+type Workload = 'get' | 'put' | 'query' | 'scan' | 'batch';
+const TARGETS: Record<Workload, { name: string; ratio: number }> = {
+  get: { name: 'GetItem 1 KiB, ops/s', ratio: 3 }, put: { name: 'PutItem 1 KiB, ops/s', ratio: 3 },
+  query: { name: 'Query 25 of a 100-item partition, ops/s', ratio: 3 }, scan: { name: 'Scan 10,000 items with a FilterExpression, scans/s', ratio: 5 },
+  batch: { name: 'BatchWriteItem load, items/s', ratio: 3 },
+};
+
+const COMMANDS: Record<Exclude<Workload, 'batch'>, () => unknown> = {
+  get: () => new GetItemCommand({ TableName: 'bench-kv', Key: { id: { S: 'k' } } }),
+  put: () => new PutItemCommand({ TableName: 'bench-kv', Item: { id: { S: 'k2' }, data: { S: 'x'.repeat(1024) } } }),
+  query: () => new QueryCommand({ TableName: 'bench-query', KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':p': { S: 'p' }, ':a': { N: '10' }, ':b': { N: '34' } } }),
+  scan: () => new ScanCommand({ TableName: 'bench-scan', FilterExpression: 'n < :x', ExpressionAttributeValues: { ':x': { N: '1000' } } }),
+};
+
+/** What each answer must say for the replay to count (so a wrong answer is never "fast"). */
+function checkAnswer(w: Workload, output: unknown): void {
+  const o = output as { Item?: unknown; Count?: number; ScannedCount?: number; LastEvaluatedKey?: unknown };
+  if (w === 'get' && !o.Item) throw new Error('GetItem found no item');
+  if (w === 'query' && o.Count !== 25) throw new Error(`Query returned ${o.Count} items, not 25`);
+  if (w === 'scan' && (o.Count !== 1000 || o.ScannedCount !== 10_000 || o.LastEvaluatedKey)) throw new Error(`Scan: Count ${o.Count}, ScannedCount ${o.ScannedCount}, more pages: ${Boolean(o.LastEvaluatedKey)}`);
+}
+
+interface Server { name: string; pid: number; endpoint: string; stop(): Promise<void> }
+interface Measured { status: 'ok' | 'refused'; note?: string; samples: LoadResult[]; batch?: BatchLoadResult }
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+async function measure(server: Server, workloads: Workload[], o: { durationSec: number; connections: number; reps: number; loadItems: number }, log: (m: string) => void): Promise<Record<Workload, Measured>> {
+  const out = {} as Record<Workload, Measured>;
+  const ddb = client(server.endpoint);
+  try { await seed(ddb); } finally { ddb.destroy(); }
+  for (const w of workloads) {
+    let call: CapturedCall;
+    try {
+      const captured = await captureCall(server.endpoint, w === 'batch' ? new BatchWriteItemCommand(JSON.parse(loadBody(-1))) : COMMANDS[w]());
+      checkAnswer(w, captured.output);
+      call = captured.request;
+    } catch (err) {
+      out[w] = { status: 'refused', note: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err), samples: [] };
+      log(`[${server.name}] ${w}: refused (${out[w].note})`);
+      continue;
+    }
+    if (w === 'batch') {
+      const batch = await batchLoad(server.endpoint, call, Math.ceil(o.loadItems / 25), o.connections, server.pid);
+      out[w] = { status: 'ok', samples: [], batch };
+      log(`[${server.name}] batch: ${batch.itemsPerSec} items/s (${batch.batches} requests in ${batch.seconds} s, ${batch.failed} failed), ${batch.serverCpuUsPerItem} µs CPU/item`);
+      continue;
+    }
+    // autocannon sets Content-Length from the body; a second, captured one makes Node servers refuse the request.
+    const { 'content-length': _length, ...headers } = call.headers;
+    const load = (durationSec: number) => runLoad({ url: server.endpoint + call.path, method: 'POST', headers, body: call.body, connections: o.connections, pipelining: 1, durationSec, serverPid: server.pid });
+    await load(1); // warm-up: JIT, caches
+    const samples: LoadResult[] = [];
+    for (let rep = 0; rep < o.reps; rep++) {
+      const s = await load(o.durationSec);
+      samples.push(s);
+      log(`[${server.name}] ${w} rep ${rep + 1}/${o.reps}: ${s.opsPerSec} ops/s, ${s.serverCpuUsPerOp} µs CPU/req, p99 ${s.latencyP99Ms} ms, non-2xx ${s.non2xx + s.errors}`);
+    }
+    out[w] = { status: 'ok', samples };
+  }
+  return out;
+}
+
+const value = (m: Measured | undefined): number | null => {
+  if (!m || m.status !== 'ok') return null;
+  if (m.batch) return m.batch.failed > 0 ? null : m.batch.itemsPerSec;
+  return m.samples.some((s) => s.non2xx + s.errors > 0) ? null : median(m.samples.map((s) => s.opsPerSec));
+};
+const cpu = (m: Measured | undefined): number | null => {
+  if (!m || m.status !== 'ok') return null;
+  return m.batch ? m.batch.serverCpuUsPerItem : median(m.samples.map((s) => s.serverCpuUsPerOp ?? NaN));
+};
+
+export async function run(args: string[], log: (message: string) => void): Promise<unknown> {
+  const o = { durationSec: option(args, '--duration', 5), connections: option(args, '--connections', 16), reps: option(args, '--reps', 1), loadItems: option(args, '--load-items', 100_000) };
+  const onlyAt = args.indexOf('--only');
+  const workloads = (onlyAt >= 0 ? args[onlyAt + 1]!.split(',') : Object.keys(TARGETS)) as Workload[];
+  const results: Record<string, Record<Workload, Measured>> = {};
+  let peakMiB: number | null = null;
+  const bolt = await startBoltstack();
+  try {
+    await resetPeak(bolt.pid);
+    results.boltstack = await measure({ name: 'boltstack', pid: bolt.pid, endpoint: bolt.endpoint, stop: () => bolt.stop() }, workloads, o, log);
+    peakMiB = (await readMemory(bolt.pid)).vmHwmMiB;
+  } finally {
+    await bolt.stop();
+  }
+  if (!args.includes('--no-peer')) {
+    const peer = await startDynalite();
+    try {
+      results.dynalite = await measure(peer, workloads, o, log);
+    } finally {
+      await peer.stop();
+    }
+  }
+  const figures: Figure[] = workloads.map((w) => {
+    const b = results.boltstack![w];
+    const p = results.dynalite?.[w];
+    return figure(TARGETS[w].name, w === 'batch' ? 'items/s' : 'ops/s', value(b), value(p), { on: 'ratio', op: '>=', limit: TARGETS[w].ratio, text: `>= ${TARGETS[w].ratio}x dynalite` },
+      { boltstackCpuUsPerOp: cpu(b), dynaliteCpuUsPerOp: cpu(p), ...(b?.note ? { boltstack: b.note } : {}), ...(p?.note ? { dynalite: p.note } : {}) });
+  });
+  figures.push(figure('boltstack peak VmRSS over the workloads', 'MiB', peakMiB, null, { on: 'value', op: '<', limit: 90, text: '< 90 MB' }));
+  return { benchmark: 'dynamodb-figures', environment: environment(), options: { ...o, workloads }, figures, results };
+}
