@@ -18,6 +18,7 @@ import { putItem } from './operations/put-item.js';
 import { makeQuery } from './operations/query.js';
 import { scan } from './operations/scan.js';
 import { updateTable } from './operations/update-table.js';
+import { updateItem } from './operations/update-item.js';
 import { deleteTable } from './operations/delete-table.js';
 import { describeContinuousBackups, updateContinuousBackups } from './operations/continuous-backups.js';
 import { describeEndpoints, describeLimits } from './operations/describe-limits.js';
@@ -34,7 +35,7 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   DescribeContinuousBackups: describeContinuousBackups, UpdateContinuousBackups: updateContinuousBackups,
   TagResource: tagResource, UntagResource: untagResource, ListTagsOfResource: listTagsOfResource,
   DescribeLimits: describeLimits, DescribeEndpoints: describeEndpoints,
-  PutItem: putItem, GetItem: getItem, DeleteItem: deleteItem,
+  PutItem: putItem, GetItem: getItem, DeleteItem: deleteItem, UpdateItem: updateItem,
   Query: makeQuery(), Scan: scan, BatchGetItem: batchGetItem, BatchWriteItem: batchWriteItem,
 };
 

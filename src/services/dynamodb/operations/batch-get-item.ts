@@ -7,7 +7,8 @@
 import type { BatchGetItemInput, BatchGetItemOutput, ConsumedCapacityItem } from '../../../model/generated/dynamodb-types.js';
 import { consumedCapacity, emptyConsumption, readUnits } from '../capacity.js';
 import { Constraints } from '../constraints.js';
-import { type DdbHandler, unsupported } from '../context.js';
+import type { DdbHandler } from '../context.js';
+import { requestExpressions } from '../request-expressions.js';
 import { ddbErrors } from '../errors.js';
 import { parseItem } from '../item-codec.js';
 import { checkKey } from '../item-key.js';
@@ -36,7 +37,7 @@ function checkConstraints(input: BatchGetItemInput): void {
 export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = async (deps, ctx, input) => {
   checkConstraints(input);
   const plan = Object.entries(input.RequestItems).map(([name, request]) => {
-    unsupported(deps, ctx, 'BatchGetItem', request, ['ProjectionExpression', 'AttributesToGet', 'ExpressionAttributeNames']);
+    const expressions = requestExpressions('BatchGetItem', request);
     const table = requireTable(deps, ctx, name);
     const seen = new Set<string>();
     const keys = request.Keys.map((raw) => {
@@ -47,13 +48,13 @@ export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = a
       seen.add(encoded);
       return { raw, encoded };
     });
-    return { name, request, table, keys };
+    return { name, request, table, keys, project: expressions.project };
   });
   if (plan.reduce((n, p) => n + p.keys.length, 0) > 100) throw ddbErrors.validation('Too many items requested for the BatchGetItem call');
   const out: BatchGetItemOutput = { Responses: {}, UnprocessedKeys: {} };
   const capacities: ConsumedCapacityItem[] = [];
   let bytes = 0;
-  for (const { name, request, table, keys } of plan) {
+  for (const { name, request, table, keys, project } of plan) {
     const texts = await deps.items.readMany(table, keys.map((k) => k.encoded));
     const items: Item[] = [];
     const consumption = emptyConsumption();
@@ -67,7 +68,7 @@ export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = a
       const item = text === undefined ? undefined : parseItem(text);
       const size = item ? itemSize(item) : 0;
       consumption.table += readUnits(size, consistent);
-      if (item) { items.push(item); bytes += size; }
+      if (item) { items.push(project ? project(item) : item); bytes += size; }
     });
     out.Responses![name] = items;
     const c = consumedCapacity(name, input.ReturnConsumedCapacity, consumption);

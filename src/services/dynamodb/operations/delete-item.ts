@@ -12,7 +12,9 @@ import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
-import { checkWriteOptions, refuseExpressions } from '../write-options.js';
+import { checkWriteOptions } from '../write-options.js';
+import { requestExpressions } from '../request-expressions.js';
+import { checkWriteCondition } from '../write-condition.js';
 import { writeItem } from '../write-item.js';
 import { validateItem } from '../values/index.js';
 
@@ -22,12 +24,15 @@ export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (
   c.notNull('key', input.Key);
   checkWriteOptions(c, input);
   c.check();
-  refuseExpressions(deps, ctx, 'DeleteItem', input, ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ExpressionAttributeNames', 'ExpressionAttributeValues', 'ReturnValuesOnConditionCheckFailure']);
+  const expressions = requestExpressions('DeleteItem', input);
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
   const key = validateItem(input.Key as Record<string, unknown>);
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
-  const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), () => undefined);
+  const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), (current) => {
+    checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
+    return undefined;
+  });
   const out: DeleteItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
   const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);

@@ -6,7 +6,8 @@
 import type { GetItemInput, GetItemOutput } from '../../../model/generated/dynamodb-types.js';
 import { consumedCapacity, emptyConsumption, readUnits } from '../capacity.js';
 import { Constraints } from '../constraints.js';
-import { type DdbHandler, unsupported } from '../context.js';
+import type { DdbHandler } from '../context.js';
+import { requestExpressions } from '../request-expressions.js';
 import { parseItem, parseWireItem } from '../item-codec.js';
 import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
@@ -20,13 +21,14 @@ export const getItem: DdbHandler<GetItemInput, GetItemOutput> = async (deps, ctx
   c.notNull('key', input.Key);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.check();
-  unsupported(deps, ctx, 'GetItem', input, ['ProjectionExpression', 'AttributesToGet', 'ExpressionAttributeNames']);
+  const expressions = requestExpressions('GetItem', input);
   const key = validateItem(input.Key as Record<string, unknown>);
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
   const text = await deps.items.readText(table, encodePrimaryKey(table.hash, table.range, key));
   const out: GetItemOutput = {};
-  if (text !== undefined) out.Item = parseWireItem(text);
+  // Without a projection the stored item is echoed as it is; with one, projected from bytes.
+  if (text !== undefined) out.Item = expressions.project ? expressions.project(parseItem(text)) : parseWireItem(text);
   if (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') {
     const consumption = emptyConsumption();
     consumption.table = readUnits(text === undefined ? 0 : itemSize(parseItem(text)), input.ConsistentRead === true);

@@ -13,7 +13,9 @@ import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
-import { checkWriteOptions, refuseExpressions } from '../write-options.js';
+import { checkWriteOptions } from '../write-options.js';
+import { requestExpressions } from '../request-expressions.js';
+import { checkWriteCondition } from '../write-condition.js';
 import { writeItem } from '../write-item.js';
 import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 
@@ -31,11 +33,14 @@ export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx
   c.notNull('item', input.Item);
   checkWriteOptions(c, input);
   c.check();
-  refuseExpressions(deps, ctx, 'PutItem', input, ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ExpressionAttributeNames', 'ExpressionAttributeValues', 'ReturnValuesOnConditionCheckFailure']);
+  const expressions = requestExpressions('PutItem', input);
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
   const table = requireTable(deps, ctx, input.TableName);
   const item = checkPutItem(table, input.Item as Record<string, unknown>);
-  const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), () => item);
+  const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), (current) => {
+    checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
+    return item;
+  });
   const out: PutItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
   const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);

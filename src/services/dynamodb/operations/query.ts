@@ -6,7 +6,7 @@
  */
 import type { QueryInput, QueryOutput } from '../../../model/generated/dynamodb-types.js';
 import { Constraints } from '../constraints.js';
-import type { DdbDeps, DdbHandler } from '../context.js';
+import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { pageRange, queryRange, type KeyCondition } from '../key-condition.js';
 import { readPage } from '../read-page.js';
@@ -14,22 +14,22 @@ import { needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../rea
 import { startAfter } from '../start-key.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
-import { RETURN_CAPACITY, refuseExpressions } from '../write-options.js';
+import { RETURN_CAPACITY } from '../write-options.js';
+import { requestExpressions } from '../request-expressions.js';
+import { resolveKeyCondition, type KeyConditionPart } from '../expressions/index.js';
 import { SELECT_VALUES } from './scan.js';
-import type { RequestContext } from '../../types.js';
 
-/**
- * The key condition of a request. Until the expression engine is wired in, KeyConditionExpression
- * and KeyConditions are refused with NotImplemented naming them (strict mode), never ignored.
- */
-export type KeyConditionOf = (deps: DdbDeps, ctx: RequestContext, input: QueryInput, target: ReadTarget) => KeyCondition;
+/** The key condition in storage terms, checked against the key schema of the table or index. */
+function keyConditionOf(target: ReadTarget, parts: KeyConditionPart[] | undefined): KeyCondition {
+  if (parts === undefined) throw ddbErrors.validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+  const keys = target.index ?? target.table;
+  const types: Record<string, 'S' | 'N' | 'B'> = { [keys.hash.name]: keys.hash.type };
+  if (keys.range) types[keys.range.name] = keys.range.type;
+  const resolved = resolveKeyCondition(parts, { hash: keys.hash.name, ...(keys.range ? { range: keys.range.name } : {}), types });
+  return { hash: resolved.hash.value, ...(resolved.range ? { range: { operator: resolved.range.op, values: resolved.range.values } } : {}) };
+}
 
-const notYet: KeyConditionOf = (deps, ctx, input) => {
-  refuseExpressions(deps, ctx, 'Query', input, ['KeyConditionExpression', 'KeyConditions']);
-  throw ddbErrors.validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
-};
-
-export function makeQuery(keyConditionOf: KeyConditionOf = notYet): DdbHandler<QueryInput, QueryOutput> {
+export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
   return async (deps, ctx, input) => {
     const c = new Constraints();
     resolveTableName(ctx, input.TableName, 1);
@@ -38,15 +38,15 @@ export function makeQuery(keyConditionOf: KeyConditionOf = notYet): DdbHandler<Q
     c.oneOf('select', input.Select, SELECT_VALUES);
     c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
     c.check();
-    refuseExpressions(deps, ctx, 'Query', input, ['FilterExpression', 'QueryFilter', 'ConditionalOperator', 'ProjectionExpression', 'AttributesToGet']);
+    const expressions = requestExpressions('Query', input);
     const table = requireTable(deps, ctx, input.TableName);
-    const target = readTarget(table, input, 'Query', false);
-    const condition = keyConditionOf(deps, ctx, input, target);
+    const target = readTarget(table, input, 'Query', expressions.projection !== undefined);
+    const condition = keyConditionOf(target, expressions.keyCondition);
     const forward = input.ScanIndexForward !== false;
     const after = input.ExclusiveStartKey ? startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>) : undefined;
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
-    const page = await readPage(deps.items, range, input.Limit, () => true);
+    const page = await readPage(deps.items, range, input.Limit, expressions.filter ?? (() => true));
     const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
-    return readAnswer(target, page, items, input.ReturnConsumedCapacity);
+    return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
   };
 }

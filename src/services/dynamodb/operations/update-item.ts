@@ -1,0 +1,63 @@
+/**
+ * UpdateItem: UpdateExpression (or legacy AttributeUpdates) applied whole or not at all to the
+ * item under its lock (created from its key when missing), after the condition; key attributes
+ * cannot be updated; the new item obeys the index key types and the 400 KB limit. ReturnValues
+ * NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW (the updated paths only).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
+ */
+import type { UpdateItemInput, UpdateItemOutput } from '../../../model/generated/dynamodb-types.js';
+import { consumedCapacity } from '../capacity.js';
+import { Constraints } from '../constraints.js';
+import type { DdbHandler } from '../context.js';
+import { ddbErrors } from '../errors.js';
+import { applyUpdate, project, updateTargets, type Path } from '../expressions/index.js';
+import { itemCollectionMetrics } from '../item-collection-metrics.js';
+import { checkItemKeys, checkKey } from '../item-key.js';
+import { encodePrimaryKey } from '../key-encoding.js';
+import { requestExpressions } from '../request-expressions.js';
+import { requireTable, resolveTableName } from '../table-lookup.js';
+import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { checkWriteCondition } from '../write-condition.js';
+import { checkWriteOptions } from '../write-options.js';
+import { writeItem } from '../write-item.js';
+
+export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (deps, ctx, input) => {
+  const c = new Constraints();
+  resolveTableName(ctx, input.TableName, 1);
+  c.notNull('key', input.Key);
+  checkWriteOptions(c, input);
+  c.check();
+  const expressions = requestExpressions('UpdateItem', input as Parameters<typeof requestExpressions>[1]);
+  const key = validateItem(input.Key as Record<string, unknown>);
+  const table = requireTable(deps, ctx, input.TableName);
+  checkKey(table, key);
+  const keyNames = new Set([table.hash.name, ...(table.range ? [table.range.name] : [])]);
+  for (const path of expressions.update ? updateTargets(expressions.update) : []) {
+    if (keyNames.has(path[0] as string)) throw ddbErrors.invalidParameter(`Cannot update attribute ${String(path[0])}. This attribute is part of the key`);
+  }
+  let updated: Path[] = [];
+  const { old, next, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), (current) => {
+    checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
+    const base: Item = current ?? { ...key };
+    if (!expressions.update) return base;
+    const result = applyUpdate(expressions.update, base);
+    updated = result.updatedPaths;
+    checkItemKeys(table, result.item);
+    if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size to update has exceeded the maximum allowed size');
+    return result.item;
+  });
+  const out: UpdateItemOutput = {};
+  let attributes: Item | undefined;
+  switch (input.ReturnValues) {
+    case 'ALL_OLD': attributes = old; break;
+    case 'ALL_NEW': attributes = next; break;
+    case 'UPDATED_OLD': attributes = old && project(old, updated); break;
+    case 'UPDATED_NEW': attributes = next && project(next, updated); break;
+  }
+  if (attributes && Object.keys(attributes).length > 0) out.Attributes = attributes;
+  const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);
+  if (capacity) out.ConsumedCapacity = capacity;
+  const metrics = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, next ?? key);
+  if (metrics) out.ItemCollectionMetrics = metrics;
+  return out;
+};

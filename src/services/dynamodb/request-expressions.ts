@@ -1,0 +1,46 @@
+/**
+ * A request's expressions, legacy or not, turned into what the operations evaluate: the
+ * condition of a write, the update, the filter and projection of a read, the key condition of a
+ * Query. The style check (expressions vs legacy parameters) and every parse error come first, in
+ * AWS's order (expressions/); the operations only evaluate.
+ */
+import {
+  attributesToGetToPaths, attributeUpdatesToUpdate, checkParameterStyle, compileCondition, compileProjection, expectedToCondition,
+  filterToCondition, keyConditionsToParts, parseRequestExpressions,
+  type CompiledCondition, type Condition, type ExpressionOperation, type KeyConditionPart, type LegacyAttributeUpdate, type LegacyCondition,
+  type LegacyExpected, type Path, type Projector, type UpdateAst,
+} from './expressions/index.js';
+
+export interface RequestExpressions {
+  condition?: Condition;
+  update?: UpdateAst;
+  filter?: CompiledCondition;
+  projection?: Path[];
+  project?: Projector;
+  keyCondition?: KeyConditionPart[];
+}
+
+interface AnyRequest {
+  UpdateExpression?: string; ConditionExpression?: string; KeyConditionExpression?: string; FilterExpression?: string; ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown>;
+  Expected?: Record<string, unknown>; AttributeUpdates?: Record<string, unknown>; QueryFilter?: Record<string, unknown>; ScanFilter?: Record<string, unknown>;
+  KeyConditions?: Record<string, unknown>; AttributesToGet?: string[]; ConditionalOperator?: string;
+}
+
+export function requestExpressions(operation: ExpressionOperation, request: AnyRequest): RequestExpressions {
+  checkParameterStyle(operation, request as Record<string, unknown>);
+  const parsed = parseRequestExpressions(request);
+  const out: RequestExpressions = {};
+  const condition = parsed.condition ?? expectedToCondition(request.Expected as Record<string, LegacyExpected> | undefined, request.ConditionalOperator);
+  if (condition) out.condition = condition;
+  const update = parsed.update ?? (request.AttributeUpdates ? attributeUpdatesToUpdate(request.AttributeUpdates as Record<string, LegacyAttributeUpdate>) : undefined);
+  if (update) out.update = update;
+  const legacyFilter = (request.QueryFilter ?? request.ScanFilter) as Record<string, LegacyCondition> | undefined;
+  const filter = parsed.filter ?? filterToCondition(legacyFilter, request.ConditionalOperator);
+  if (filter) out.filter = compileCondition(filter);
+  const projection = parsed.projection ?? (request.AttributesToGet ? attributesToGetToPaths(request.AttributesToGet) : undefined);
+  if (projection) { out.projection = projection; out.project = compileProjection(projection); }
+  const keyCondition = parsed.keyCondition ?? (request.KeyConditions ? keyConditionsToParts(request.KeyConditions as Record<string, LegacyCondition>) : undefined);
+  if (keyCondition) out.keyCondition = keyCondition;
+  return out;
+}

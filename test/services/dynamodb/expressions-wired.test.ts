@@ -1,0 +1,117 @@
+/**
+ * The expression engine wired into the operations, through the real client: conditions on
+ * writes (and ALL_OLD on failure), UpdateItem with every ReturnValues, Query on a table, a GSI
+ * and an LSI (direction, Limit, pages, filters, projections), Scan filters, legacy parameters.
+ */
+import test from 'ava';
+import {
+  CreateTableCommand, DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
+
+let server: Boltstack;
+let TableName: string;
+test.before(async () => {
+  server = await startBoltstack();
+  TableName = uniqueTable('expr');
+  const ddb = ddbClient(server.endpoint);
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }, { AttributeName: 'g', AttributeType: 'S' }, { AttributeName: 'l', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'byG', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    LocalSecondaryIndexes: [{ IndexName: 'byL', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'p' }, sk: { N: String(i) }, g: { S: i % 2 ? 'odd' : 'even' }, l: { S: `l${String(99 - i).padStart(2, '0')}` }, n: { N: String(i % 10) } } }));
+  }
+});
+test.after.always(async () => { await server?.stop(); });
+
+const sks = (items: Record<string, AttributeValue>[] | undefined): number[] => (items ?? []).map((i) => Number(i.sk!.N));
+
+test('Query: a BETWEEN range in both directions, Limit pages, a filter, a projection', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const base = { TableName, KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':p': { S: 'p' }, ':a': { N: '10' }, ':b': { N: '34' } } };
+  const all = await ddb.send(new QueryCommand(base));
+  t.deepEqual(sks(all.Items), Array.from({ length: 25 }, (_, i) => 10 + i));
+  t.is(all.LastEvaluatedKey, undefined);
+  const back = await ddb.send(new QueryCommand({ ...base, ScanIndexForward: false, Limit: 10 }));
+  t.deepEqual(sks(back.Items), Array.from({ length: 10 }, (_, i) => 34 - i));
+  t.deepEqual(back.LastEvaluatedKey, { pk: { S: 'p' }, sk: { N: '25' } });
+  const next = await ddb.send(new QueryCommand({ ...base, ScanIndexForward: false, ExclusiveStartKey: back.LastEvaluatedKey }));
+  t.deepEqual(sks(next.Items), Array.from({ length: 15 }, (_, i) => 24 - i));
+  const filtered = await ddb.send(new QueryCommand({ ...base, FilterExpression: 'n = :n', ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ':n': { N: '3' } }, ProjectionExpression: 'sk, #n', ExpressionAttributeNames: { '#n': 'n' } }));
+  t.deepEqual(filtered.Items, [{ sk: { N: '13' }, n: { N: '3' } }, { sk: { N: '23' }, n: { N: '3' } }, { sk: { N: '33' }, n: { N: '3' } }]);
+  t.is(filtered.ScannedCount, 25);
+  const begins = await ddb.send(new QueryCommand({ TableName, IndexName: 'byL', KeyConditionExpression: 'pk = :p AND begins_with(l, :x)', ExpressionAttributeValues: { ':p': { S: 'p' }, ':x': { S: 'l0' } } }));
+  t.deepEqual(begins.Items!.map((i) => i.l!.S), ['l00', 'l01', 'l02', 'l03', 'l04', 'l05', 'l06', 'l07', 'l08', 'l09']);
+  t.deepEqual(Object.keys(begins.Items![0]!).sort(), ['l', 'pk', 'sk'], 'KEYS_ONLY projection');
+  const lsiAll = await ddb.send(new QueryCommand({ TableName, IndexName: 'byL', Select: 'ALL_ATTRIBUTES', Limit: 1, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p' } } }));
+  t.deepEqual(lsiAll.Items![0]!.n, { N: '9' }, 'an LSI fetches the rest from the table');
+  const gsi = await ddb.send(new QueryCommand({ TableName, IndexName: 'byG', KeyConditionExpression: 'g = :g AND sk < :s', ExpressionAttributeValues: { ':g': { S: 'odd' }, ':s': { N: '8' } } }));
+  t.deepEqual(sks(gsi.Items), [1, 3, 5, 7]);
+  const consistent = await ddbErrorOf(ddb.send(new QueryCommand({ TableName, IndexName: 'byG', ConsistentRead: true, KeyConditionExpression: 'g = :g', ExpressionAttributeValues: { ':g': { S: 'odd' } } })));
+  t.is(consistent.message, 'Consistent reads are not supported on global secondary indexes');
+  const legacy = await ddb.send(new QueryCommand({ TableName, KeyConditions: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'p' }] }, sk: { ComparisonOperator: 'GE', AttributeValueList: [{ N: '97' }] } } }));
+  t.deepEqual(sks(legacy.Items), [97, 98, 99]);
+  const count = await ddb.send(new QueryCommand({ TableName, Select: 'COUNT', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p' } } }));
+  t.is(count.Count, 100);
+  const missing = await ddbErrorOf(ddb.send(new QueryCommand({ TableName, KeyConditionExpression: 'sk = :s', ExpressionAttributeValues: { ':s': { N: '1' } } })));
+  t.is(missing.message, 'Query condition missed key schema element: pk');
+});
+
+test('Scan with a filter and a projection; legacy ScanFilter', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const r = await ddb.send(new ScanCommand({ TableName, FilterExpression: 'sk >= :a AND g = :g AND pk = :p', ExpressionAttributeValues: { ':a': { N: '95' }, ':g': { S: 'even' }, ':p': { S: 'p' } }, ProjectionExpression: 'sk' }));
+  t.deepEqual(r.Items, [{ sk: { N: '96' } }, { sk: { N: '98' } }]);
+  t.true(r.ScannedCount! >= 100);
+  const legacy = await ddb.send(new ScanCommand({ TableName, ScanFilter: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'p' }] }, sk: { ComparisonOperator: 'LT', AttributeValueList: [{ N: '2' }] } }, AttributesToGet: ['sk'] }));
+  t.deepEqual(legacy.Items, [{ sk: { N: '0' } }, { sk: { N: '1' } }]);
+  const mixed = await ddbErrorOf(ddb.send(new ScanCommand({ TableName, FilterExpression: 'sk > :a', ScanFilter: { sk: { ComparisonOperator: 'NULL' } }, ExpressionAttributeValues: { ':a': { N: '1' } } })));
+  t.is(mixed.message, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ScanFilter} Expression parameters: {FilterExpression}');
+});
+
+test('conditional writes: failure keeps the item, ALL_OLD comes back in the error', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const Key = { pk: { S: 'c' }, sk: { N: '1' } };
+  await ddb.send(new PutItemCommand({ TableName, Item: { ...Key, v: { N: '1' } }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  const again = await ddbErrorOf(ddb.send(new PutItemCommand({ TableName, Item: { ...Key, v: { N: '2' } }, ConditionExpression: 'attribute_not_exists(pk)' })));
+  t.is(again.name, 'ConditionalCheckFailedException');
+  t.is(again.message, 'The conditional request failed');
+  const raw = await rawCall(server.endpoint, 'DeleteItem', { TableName, Key: { pk: { S: 'c' }, sk: { N: '1' } }, ConditionExpression: 'v = :two', ExpressionAttributeValues: { ':two': { N: '2' } }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
+  t.deepEqual(raw.body, { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed', Item: { pk: { S: 'c' }, sk: { N: '1' }, v: { N: '1' } } });
+  t.deepEqual((await ddb.send(new GetItemCommand({ TableName, Key }))).Item!.v, { N: '1' });
+  await ddb.send(new DeleteItemCommand({ TableName, Key, Expected: { v: { Value: { N: '1' } } } }));
+  t.is((await ddb.send(new GetItemCommand({ TableName, Key }))).Item, undefined);
+});
+
+test('UpdateItem: SET/ADD/REMOVE with every ReturnValues; keys cannot be updated; creates from the key', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const Key = { pk: { S: 'u' }, sk: { N: '1' } };
+  const created = await ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET a = :a, c = :c', ExpressionAttributeValues: { ':a': { N: '1' }, ':c': { S: 'x' } }, ReturnValues: 'ALL_NEW' }));
+  t.deepEqual(created.Attributes, { ...Key, a: { N: '1' }, c: { S: 'x' } });
+  const added = await ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'ADD a :one REMOVE c', ExpressionAttributeValues: { ':one': { N: '5' } }, ReturnValues: 'UPDATED_OLD' }));
+  t.deepEqual(added.Attributes, { a: { N: '1' }, c: { S: 'x' } });
+  const newer = await ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET a = a + :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'UPDATED_NEW' }));
+  t.deepEqual(newer.Attributes, { a: { N: '7' } });
+  const key = await ddbErrorOf(ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET sk = :v', ExpressionAttributeValues: { ':v': { N: '2' } } })));
+  t.is(key.message, 'One or more parameter values were invalid: Cannot update attribute sk. This attribute is part of the key');
+  const cond = await ddbErrorOf(ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET a = :v', ConditionExpression: 'a > :big', ExpressionAttributeValues: { ':v': { N: '0' }, ':big': { N: '100' } } })));
+  t.is(cond.name, 'ConditionalCheckFailedException');
+  const legacy = await ddb.send(new UpdateItemCommand({ TableName, Key, AttributeUpdates: { a: { Action: 'ADD', Value: { N: '3' } } }, ReturnValues: 'ALL_NEW' }));
+  t.deepEqual(legacy.Attributes!.a, { N: '10' });
+  const gsiType = await ddbErrorOf(ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET g = :n', ExpressionAttributeValues: { ':n': { N: '1' } } })));
+  t.is(gsiType.message, 'One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N IndexName: byG');
+  const syntax = await ddbErrorOf(ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET a = ', ExpressionAttributeValues: { ':n': { N: '1' } } })));
+  t.regex(syntax.message, /^Invalid UpdateExpression: Syntax error; token: "<EOF>"/);
+});
+
+test('GetItem with a projection', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const got = await ddb.send(new GetItemCommand({ TableName, Key: { pk: { S: 'p' }, sk: { N: '5' } }, ProjectionExpression: 'g, #n', ExpressionAttributeNames: { '#n': 'n' } }));
+  t.deepEqual(got.Item, { g: { S: 'odd' }, n: { N: '5' } });
+});
