@@ -82,8 +82,11 @@ async function measure(server: Server, workloads: Workload[], o: { durationSec: 
     }
     // autocannon sets Content-Length from the body; a second, captured one makes Node servers refuse the request.
     const { 'content-length': _length, ...headers } = call.headers;
-    const load = (durationSec: number) => runLoad({ url: server.endpoint + call.path, method: 'POST', headers, body: call.body, connections: o.connections, pipelining: 1, durationSec, serverPid: server.pid });
-    await load(1); // warm-up: JIT, caches
+    // A full 10,000-item scan takes tens of ms: a few concurrent scanners keep the server busy
+    // without queueing every request past autocannon's timeout.
+    const connections = w === 'scan' ? Math.min(o.connections, 4) : o.connections;
+    const load = (durationSec: number) => runLoad({ url: server.endpoint + call.path, method: 'POST', headers, body: call.body, connections, pipelining: 1, durationSec, serverPid: server.pid, timeoutSec: 30 });
+    await load(w === 'scan' ? 2 : 1); // warm-up: JIT, caches
     const samples: LoadResult[] = [];
     for (let rep = 0; rep < o.reps; rep++) {
       const s = await load(o.durationSec);

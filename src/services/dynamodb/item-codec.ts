@@ -11,7 +11,18 @@ function replacer(this: Record<string, unknown>, key: string, value: unknown): u
   return original instanceof Uint8Array ? Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('base64') : value;
 }
 
-export const serializeItem = (item: Item): string => JSON.stringify(item, replacer);
+function containsBinary(item: Item): boolean {
+  for (const name in item) {
+    const v = item[name]!;
+    if (v.B !== undefined || v.BS !== undefined) return true;
+    if (v.M !== undefined && containsBinary(v.M)) return true;
+    if (v.L !== undefined && v.L.some((e) => containsBinary({ e }))) return true;
+  }
+  return false;
+}
+
+/** A replacer costs a call per node: only items with binary values need one. */
+export const serializeItem = (item: Item): string => (containsBinary(item) ? JSON.stringify(item, replacer) : JSON.stringify(item));
 
 // Only an attribute value's own B / BS members hold base64 text: an attribute *named* "B" maps
 // to an object, so the type test below tells the two apart.

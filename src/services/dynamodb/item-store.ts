@@ -50,14 +50,14 @@ export class ItemStore {
    * The operations that replace `old` by `next` (either may be absent) under `encodedKey`, and
    * the statistics they change (applied to the in-memory figures at once; persisted by the batch).
    */
-  changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined): MetaOp[] {
+  changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0): MetaOp[] {
     const ops: MetaOp[] = [];
     const key = itemKey(table.id, encodedKey);
     const stats = this.#tables.stats(table.id);
-    if (old) { stats.count--; stats.bytes -= itemSize(old); }
+    if (old) { stats.count--; stats.bytes -= oldSize; }
     if (next) {
       ops.push({ type: 'put', ns: DDB_NS, key, value: serializeItem(next) });
-      stats.count++; stats.bytes += itemSize(next);
+      stats.count++; stats.bytes += nextSize;
     } else if (old) {
       ops.push({ type: 'del', ns: DDB_NS, key });
     }

@@ -27,7 +27,12 @@ interface AnyRequest {
   KeyConditions?: Record<string, unknown>; AttributesToGet?: string[]; ConditionalOperator?: string;
 }
 
+const MEMBERS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression', 'ExpressionAttributeNames',
+  'ExpressionAttributeValues', 'Expected', 'AttributeUpdates', 'QueryFilter', 'ScanFilter', 'KeyConditions', 'AttributesToGet', 'ConditionalOperator'] as const;
+
 export function requestExpressions(operation: ExpressionOperation, request: AnyRequest): RequestExpressions {
+  // The hot path (a plain GetItem or PutItem) carries none of them.
+  if (!MEMBERS.some((m) => request[m] != null)) return {};
   checkParameterStyle(operation, request as Record<string, unknown>);
   const parsed = parseRequestExpressions(request);
   const out: RequestExpressions = {};

@@ -4,18 +4,24 @@
  * statistics as one batch. Returns both versions and what the write consumed.
  */
 import type { MetaOp } from '../../storage/meta-store.js';
-import { writeConsumption, type Consumption } from './capacity.js';
+import { emptyConsumption, writeConsumption, type Consumption } from './capacity.js';
 import type { DdbDeps } from './context.js';
 import { ddbErrors } from './errors.js';
+import { parseItem } from './item-codec.js';
+import { withLocks } from './transactions/lock-all.js';
 import type { TableRecord } from './table-record.js';
 import type { Item } from './values/index.js';
 
 export interface WriteResult { old: Item | undefined; next: Item | undefined; consumption: Consumption }
 
+/** Capacity is computed only when the request asks for it (it walks the item and its index entries). */
+export const wantsCapacity = (mode: string | undefined): boolean => mode === 'TOTAL' || mode === 'INDEXES';
+
 export function writeItem(
   deps: DdbDeps, table: TableRecord, encodedKey: string,
   decide: (old: Item | undefined) => Item | undefined,
   extraOps: (old: Item | undefined, next: Item | undefined) => MetaOp[] = () => [],
+  capacity = true,
 ): Promise<WriteResult> {
   return deps.items.withItem(table, encodedKey, async () => {
     // The record as it is now: a GSI added meanwhile is maintained by this write (gsi-backfill.ts).
@@ -24,11 +30,36 @@ export function writeItem(
     table = current;
     const old = await deps.items.read(table, encodedKey);
     const next = decide(old);
-    const consumption = writeConsumption(table, encodedKey, old, next);
+    const consumption = capacity ? writeConsumption(table, encodedKey, old, next) : emptyConsumption();
     if (old === undefined && next === undefined) return { old, next, consumption };
     const ops = deps.items.changeOps(table, encodedKey, old, next);
     ops.push(...extraOps(old, next));
     await deps.items.commit(table, ops);
     return { old, next, consumption };
+  });
+}
+
+export interface PlannedWrite { encodedKey: string; next: Item | undefined }
+
+/**
+ * Several items of one table replaced together (BatchWriteItem): their locks taken in one order,
+ * the current items read at once, and every change in ONE MetaStore batch (one LevelDB write
+ * instead of one per item; each item is still all-or-nothing).
+ */
+export function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], capacity: boolean): Promise<WriteResult[]> {
+  return withLocks(deps.items.locks, writes.map((w) => `${table.id}\0${w.encodedKey}`), async () => {
+    const current = deps.tables.byId(table.id);
+    if (!current) throw ddbErrors.resourceNotFound();
+    const texts = await deps.items.readMany(current, writes.map((w) => w.encodedKey));
+    const ops: MetaOp[] = [];
+    const results = writes.map((w, i) => {
+      const text = texts[i];
+      const old = text === undefined ? undefined : parseItem(text);
+      const consumption = capacity ? writeConsumption(current, w.encodedKey, old, w.next) : emptyConsumption();
+      if (old !== undefined || w.next !== undefined) ops.push(...deps.items.changeOps(current, w.encodedKey, old, w.next));
+      return { old, next: w.next, consumption };
+    });
+    if (ops.length > 0) await deps.items.commit(current, ops);
+    return results;
   });
 }

@@ -17,7 +17,7 @@ import { checkTableName } from '../table-constraints.js';
 import { requireTable } from '../table-lookup.js';
 import type { TableRecord } from '../table-record.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { writeItem } from '../write-item.js';
+import { wantsCapacity, writeItems, type WriteResult } from '../write-item.js';
 import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 
 interface Planned { table: TableRecord; key: string; item: Item | undefined; keyItem: Item }
@@ -70,7 +70,15 @@ export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutpu
       planned.push(entry);
     }
   }
-  const results = await Promise.all(planned.map((p) => writeItem(deps, p.table, p.key, () => p.item)));
+  const capacity = wantsCapacity(input.ReturnConsumedCapacity);
+  const byTable = new Map<TableRecord, Planned[]>();
+  for (const p of planned) { const list = byTable.get(p.table); if (list) list.push(p); else byTable.set(p.table, [p]); }
+  const written = new Map<Planned, WriteResult>();
+  await Promise.all([...byTable].map(async ([table, list]) => {
+    const results = await writeItems(deps, table, list.map((p) => ({ encodedKey: p.key, next: p.item })), capacity);
+    list.forEach((p, i) => written.set(p, results[i]!));
+  }));
+  const results = planned.map((p) => written.get(p)!);
   const perTable = new Map<string, { table: TableRecord; consumption: Consumption; metrics: ItemCollectionMetricsValueItem[] }>();
   planned.forEach((p, i) => {
     let entry = perTable.get(p.table.name);

@@ -15,7 +15,7 @@ import { requireTable, resolveTableName } from '../table-lookup.js';
 import { checkWriteOptions } from '../write-options.js';
 import { requestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
-import { writeItem } from '../write-item.js';
+import { wantsCapacity, writeItem } from '../write-item.js';
 import { validateItem } from '../values/index.js';
 
 export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (deps, ctx, input) => {
@@ -32,7 +32,7 @@ export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (
   const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), (current) => {
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
     return undefined;
-  });
+  }, undefined, wantsCapacity(input.ReturnConsumedCapacity));
   const out: DeleteItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
   const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);

@@ -16,7 +16,7 @@ import { requireTable, resolveTableName } from '../table-lookup.js';
 import { checkWriteOptions } from '../write-options.js';
 import { requestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
-import { writeItem } from '../write-item.js';
+import { wantsCapacity, writeItem } from '../write-item.js';
 import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 
 /** The item of a put: validated, normalised, keys checked, within 400 KB. */
@@ -40,7 +40,7 @@ export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx
   const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), (current) => {
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
     return item;
-  });
+  }, undefined, wantsCapacity(input.ReturnConsumedCapacity));
   const out: PutItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
   const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);

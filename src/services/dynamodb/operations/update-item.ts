@@ -19,7 +19,7 @@ import { requireTable, resolveTableName } from '../table-lookup.js';
 import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { checkWriteOptions } from '../write-options.js';
-import { writeItem } from '../write-item.js';
+import { wantsCapacity, writeItem } from '../write-item.js';
 
 export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
@@ -45,7 +45,7 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
     checkItemKeys(table, result.item);
     if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size to update has exceeded the maximum allowed size');
     return result.item;
-  });
+  }, undefined, wantsCapacity(input.ReturnConsumedCapacity));
   const out: UpdateItemOutput = {};
   let attributes: Item | undefined;
   switch (input.ReturnValues) {
