@@ -9,6 +9,10 @@ import { ddbErrors } from './errors.js';
 /** AWS lists at most this many violations in one message. */
 const MAX_REPORTED = 10;
 
+/** The name pattern every request checks, compiled once (others are compiled when used). */
+const NAME_REGEX = /^(?:[a-zA-Z0-9_.-]+)$/;
+const patternOf = (source: string): RegExp => (source === NAME_PATTERN ? NAME_REGEX : new RegExp(`^(?:${source})$`));
+
 function show(value: unknown): string {
   if (value === undefined || value === null) return 'null';
   if (Array.isArray(value)) return `'[${value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')}]'`;
@@ -47,7 +51,7 @@ export class Constraints {
   }
 
   pattern(path: string, value: string | undefined, source: string): this {
-    if (value !== undefined && !new RegExp(`^(?:${source})$`).test(value)) this.fail(path, value, `Member must satisfy regular expression pattern: ${source}`);
+    if (value !== undefined && !patternOf(source).test(value)) this.fail(path, value, `Member must satisfy regular expression pattern: ${source}`);
     return this;
   }
 
