@@ -10,7 +10,8 @@
  *   peak VmRSS of boltstack over all of it         < 90 MB
  * Server CPU per request (utime+stime of the server process over the run / answered requests)
  * is reported beside ops/s: on a shared machine it is the figure noise moves least. A workload a
- * server refuses (e.g. NotImplemented) is reported as such, never measured.
+ * server refuses (e.g. NotImplemented) is reported as such, never measured. Both servers run at
+ * once and each workload alternates them rep by rep, so drift on a shared machine hits both.
  * Options: --duration S (5), --connections N (16), --reps N (1), --load-items N (100000),
  * --only get,put,query,scan,batch, --no-peer.
  */
@@ -52,6 +53,7 @@ function checkAnswer(w: Workload, output: unknown): void {
 
 interface Server { name: string; pid: number; endpoint: string; stop(): Promise<void> }
 interface Measured { status: 'ok' | 'refused'; note?: string; samples: LoadResult[]; batch?: BatchLoadResult }
+interface Prepared { server: Server; calls: Partial<Record<Workload, CapturedCall>>; out: Record<Workload, Measured> }
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -59,48 +61,53 @@ function option(args: string[], name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-async function measure(server: Server, workloads: Workload[], o: { durationSec: number; connections: number; reps: number; loadItems: number }, log: (m: string) => void): Promise<Record<Workload, Measured>> {
+/** Seeds the server and captures (and checks) every workload's SDK request once. */
+async function prepare(server: Server, workloads: Workload[], log: (m: string) => void): Promise<Prepared> {
   const out = {} as Record<Workload, Measured>;
+  const calls: Partial<Record<Workload, CapturedCall>> = {};
   const ddb = client(server.endpoint);
   try { await seed(ddb); } finally { ddb.destroy(); }
   for (const w of workloads) {
-    let call: CapturedCall;
     try {
       const captured = await captureCall(server.endpoint, w === 'batch' ? new BatchWriteItemCommand(JSON.parse(loadBody(-1))) : COMMANDS[w]());
       checkAnswer(w, captured.output);
-      call = captured.request;
+      calls[w] = captured.request;
+      out[w] = { status: 'ok', samples: [] };
     } catch (err) {
       out[w] = { status: 'refused', note: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err), samples: [] };
       log(`[${server.name}] ${w}: refused (${out[w].note})`);
-      continue;
     }
-    if (w === 'batch') {
-      const batch = await batchLoad(server.endpoint, call, Math.ceil(o.loadItems / 25), o.connections, server.pid);
-      out[w] = { status: 'ok', samples: [], batch };
-      log(`[${server.name}] batch: ${batch.itemsPerSec} items/s (${batch.batches} requests in ${batch.seconds} s, ${batch.failed} failed), ${batch.serverCpuUsPerItem} µs CPU/item`);
-      continue;
-    }
-    // autocannon sets Content-Length from the body; a second, captured one makes Node servers refuse the request.
-    const { 'content-length': _length, ...headers } = call.headers;
-    // A full 10,000-item scan takes tens of ms: a few concurrent scanners keep the server busy
-    // without queueing every request past autocannon's timeout.
-    const connections = w === 'scan' ? Math.min(o.connections, 4) : o.connections;
-    const load = (durationSec: number) => runLoad({ url: server.endpoint + call.path, method: 'POST', headers, body: call.body, connections, pipelining: 1, durationSec, serverPid: server.pid, timeoutSec: 30 });
-    await load(w === 'scan' ? 2 : 1); // warm-up: JIT, caches
-    const samples: LoadResult[] = [];
-    for (let rep = 0; rep < o.reps; rep++) {
-      const s = await load(o.durationSec);
-      samples.push(s);
-      log(`[${server.name}] ${w} rep ${rep + 1}/${o.reps}: ${s.opsPerSec} ops/s, ${s.serverCpuUsPerOp} µs CPU/req, p99 ${s.latencyP99Ms} ms, non-2xx ${s.non2xx + s.errors}`);
-    }
-    out[w] = { status: 'ok', samples };
   }
-  return out;
+  return { server, calls, out };
+}
+
+/** One measured run of one workload on one server. */
+async function runOnce(p: Prepared, w: Workload, o: { durationSec: number; connections: number; loadItems: number }, log: (m: string) => void, warm: boolean): Promise<void> {
+  const call = p.calls[w];
+  if (!call) return;
+  const { server } = p;
+  if (w === 'batch') {
+    if (warm) return;
+    const batch = await batchLoad(server.endpoint, call, Math.ceil(o.loadItems / 25), o.connections, server.pid);
+    p.out[w].batch = batch;
+    log(`[${server.name}] batch: ${batch.itemsPerSec} items/s (${batch.batches} requests in ${batch.seconds} s, ${batch.failed} failed), ${batch.serverCpuUsPerItem} µs CPU/item`);
+    return;
+  }
+  // autocannon sets Content-Length from the body; a second, captured one makes Node servers refuse the request.
+  const { 'content-length': _length, ...headers } = call.headers;
+  // A full 10,000-item scan takes tens of ms: a few concurrent scanners keep the server busy
+  // without queueing every request past autocannon's timeout.
+  const connections = w === 'scan' ? Math.min(o.connections, 4) : o.connections;
+  const s = await runLoad({ url: server.endpoint + call.path, method: 'POST', headers, body: call.body, connections, pipelining: 1, durationSec: warm ? (w === 'scan' ? 2 : 1) : o.durationSec, serverPid: server.pid, timeoutSec: 30 });
+  if (warm) return;
+  p.out[w].samples.push(s);
+  log(`[${server.name}] ${w}: ${s.opsPerSec} ops/s, ${s.serverCpuUsPerOp} µs CPU/req, p99 ${s.latencyP99Ms} ms, non-2xx ${s.non2xx + s.errors}`);
 }
 
 const value = (m: Measured | undefined): number | null => {
   if (!m || m.status !== 'ok') return null;
   if (m.batch) return m.batch.failed > 0 ? null : m.batch.itemsPerSec;
+  if (m.samples.length === 0) return null;
   return m.samples.some((s) => s.non2xx + s.errors > 0) ? null : median(m.samples.map((s) => s.opsPerSec));
 };
 const cpu = (m: Measured | undefined): number | null => {
@@ -112,30 +119,31 @@ export async function run(args: string[], log: (message: string) => void): Promi
   const o = { durationSec: option(args, '--duration', 5), connections: option(args, '--connections', 16), reps: option(args, '--reps', 1), loadItems: option(args, '--load-items', 100_000) };
   const onlyAt = args.indexOf('--only');
   const workloads = (onlyAt >= 0 ? args[onlyAt + 1]!.split(',') : Object.keys(TARGETS)) as Workload[];
-  const results: Record<string, Record<Workload, Measured>> = {};
+  const servers: Server[] = [];
+  const prepared: Prepared[] = [];
   let peakMiB: number | null = null;
-  const bolt = await startBoltstack();
   try {
-    await resetPeak(bolt.pid);
-    results.boltstack = await measure({ name: 'boltstack', pid: bolt.pid, endpoint: bolt.endpoint, stop: () => bolt.stop() }, workloads, o, log);
-    peakMiB = (await readMemory(bolt.pid)).vmHwmMiB;
-  } finally {
-    await bolt.stop();
-  }
-  if (!args.includes('--no-peer')) {
-    const peer = await startDynalite();
-    try {
-      results.dynalite = await measure(peer, workloads, o, log);
-    } finally {
-      await peer.stop();
+    servers.push(await startBoltstack());
+    if (!args.includes('--no-peer')) servers.push(await startDynalite());
+    for (const server of servers) prepared.push(await prepare(server, workloads, log));
+    await resetPeak(servers[0]!.pid);
+    // Side by side: each workload alternates the servers rep by rep, so drift on a shared
+    // machine hits both; warm-ups are not recorded.
+    for (const w of workloads) {
+      for (const p of prepared) await runOnce(p, w, o, log, true);
+      for (let rep = 0; rep < (w === 'batch' ? 1 : o.reps); rep++) for (const p of prepared) await runOnce(p, w, o, log, false);
     }
+    peakMiB = (await readMemory(servers[0]!.pid)).vmHwmMiB;
+  } finally {
+    for (const server of servers) await server.stop();
   }
+  const [b, p] = prepared as [Prepared, Prepared | undefined];
   const figures: Figure[] = workloads.map((w) => {
-    const b = results.boltstack![w];
-    const p = results.dynalite?.[w];
-    return figure(TARGETS[w].name, w === 'batch' ? 'items/s' : 'ops/s', value(b), value(p), { on: 'ratio', op: '>=', limit: TARGETS[w].ratio, text: `>= ${TARGETS[w].ratio}x dynalite` },
-      { boltstackCpuUsPerOp: cpu(b), dynaliteCpuUsPerOp: cpu(p), ...(b?.note ? { boltstack: b.note } : {}), ...(p?.note ? { dynalite: p.note } : {}) });
+    const bm = b.out[w];
+    const pm = p?.out[w];
+    return figure(TARGETS[w].name, w === 'batch' ? 'items/s' : 'ops/s', value(bm), value(pm), { on: 'ratio', op: '>=', limit: TARGETS[w].ratio, text: `>= ${TARGETS[w].ratio}x dynalite` },
+      { boltstackCpuUsPerOp: cpu(bm), dynaliteCpuUsPerOp: cpu(pm), ...(bm?.note ? { boltstack: bm.note } : {}), ...(pm?.note ? { dynalite: pm.note } : {}) });
   });
   figures.push(figure('boltstack peak VmRSS over the workloads', 'MiB', peakMiB, null, { on: 'value', op: '<', limit: 90, text: '< 90 MB' }));
-  return { benchmark: 'dynamodb-figures', environment: environment(), options: { ...o, workloads }, figures, results };
+  return { benchmark: 'dynamodb-figures', environment: environment(), options: { ...o, workloads }, figures, results: { boltstack: b.out, ...(p ? { dynalite: p.out } : {}) } };
 }
