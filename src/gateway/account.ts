@@ -6,9 +6,13 @@
  * The key comes from SigV4 (Authorization header or presigned X-Amz-Credential, already parsed
  * into the credential scope) or, for the legacy SigV2 that old S3 clients still send, from
  * `Authorization: AWS <key>:<signature>` or a presigned URL's `AWSAccessKeyId`.
+ * A temporary key (`ASIA…`, as STS AssumeRole/GetSessionToken issue them) carries its account in
+ * AWS's own layout (services/sts/access-key-id.ts), so credentials boltstack issued map back to
+ * the account they were issued for, with no lookup.
  * https://docs.localstack.cloud/references/multi-account-setups/
  */
 import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
+import { accountOfKeyId } from '../services/sts/access-key-id.js';
 
 const SIGV2_PREFIX = 'AWS ';
 const SIGV2_QUERY = 'AWSAccessKeyId=';
@@ -34,7 +38,19 @@ function sigV2AccessKey(authorization: string | undefined, query: string): strin
   return query.slice(at + SIGV2_QUERY.length, end < 0 ? undefined : end);
 }
 
+/** The access key id the request is signed with (SigV4 scope, else SigV2), if any. */
+export function accessKeyOf(scope: CredentialScope | undefined, authorization: string | undefined, query: string): string | undefined {
+  return scope !== undefined ? scope.accessKeyId : sigV2AccessKey(authorization, query);
+}
+
+export function accountOfKey(key: string | undefined, defaultAccountId: string): string {
+  if (key === undefined) return defaultAccountId;
+  if (isAccountId(key)) return key;
+  // Only temporary keys: a long-term AKIA key such as the docs' AKIAIOSFODNN7EXAMPLE keeps
+  // naming the default account, as it always has.
+  return key.startsWith('ASIA') ? accountOfKeyId(key) ?? defaultAccountId : defaultAccountId;
+}
+
 export function accountOf(scope: CredentialScope | undefined, authorization: string | undefined, query: string, defaultAccountId: string): string {
-  const key = scope !== undefined ? scope.accessKeyId : sigV2AccessKey(authorization, query);
-  return key !== undefined && isAccountId(key) ? key : defaultAccountId;
+  return accountOfKey(accessKeyOf(scope, authorization, query), defaultAccountId);
 }

@@ -16,7 +16,7 @@ import type { WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
 import { handleInternal, type InternalDeps } from './internal-endpoints.js';
-import { accountOf } from './account.js';
+import { accessKeyOf, accountOfKey } from './account.js';
 import { clientSignal } from './client-abort.js';
 import { declaresBody, discardBody, readBody } from './read-body.js';
 import type { RequestIds } from './request-id.js';
@@ -105,8 +105,9 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   const service = deps.registry.ready(r.service) ?? await deps.registry.get(r.service);
   const handler = service?.operations[r.operation.name];
   if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
-  const rctx = new HandlerContext(ids.requestId, accountOf(scope, req.headers.authorization, req.query, deps.defaultAccountId),
-    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', signal);
+  const accessKeyId = accessKeyOf(scope, req.headers.authorization, req.query);
+  const rctx = new HandlerContext(ids.requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
+    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', signal, accessKeyId);
   const output = await handler(rctx, input) as Record<string, unknown>;
   return { wire: protocol.encode(ctx, output), ignored: rctx.ignored };
 }
@@ -119,7 +120,7 @@ class HandlerContext implements RequestContext {
   readonly ignored: string[] = [];
   readonly #signal: () => AbortSignal;
 
-  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, signal: () => AbortSignal) {
+  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, signal: () => AbortSignal, readonly accessKeyId: string | undefined) {
     this.#signal = signal;
   }
 

@@ -40,6 +40,8 @@ export interface RequestContext {
   region: string;
   /** Host header of the request, for URLs AWS builds from it (queue URLs, S3 Location). */
   host: string;
+  /** The access key id the request is signed with, if any (STS answers who that key is). */
+  accessKeyId?: string | undefined;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
   /** Names of parameters ignored under the `loose` gate, reported in x-boltstack-ignored. */

@@ -133,13 +133,18 @@ test('bad input gets AWS errors, never a crash', async (t) => {
 });
 
 test('signed query-protocol calls (SNS, STS) find their Action in the form body', async (t) => {
-  for (const [service, action, version] of [['sns', 'ListTopics', '2010-03-31'], ['sts', 'GetCallerIdentity', '2011-06-15']] as const) {
-    const reply = await send('POST', '/', {
-      authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`,
-      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-    }, `Action=${action}&Version=${version}`);
-    t.is(reply.status, 501, service);
-    t.regex(reply.body, /<Code>NotImplemented<\/Code>/, service);
-    t.regex(reply.body, new RegExp(action), service);
-  }
+  const sts = await send('POST', '/', {
+    authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=00',
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+  }, 'Action=GetCallerIdentity&Version=2011-06-15');
+  t.is(sts.status, 200, sts.body);
+  t.regex(sts.body, /<GetCallerIdentityResponse xmlns="https:\/\/sts.amazonaws.com\/doc\/2011-06-15\/"><GetCallerIdentityResult>.*<Arn>arn:aws:iam::000000000000:root<\/Arn>/s);
+  // An operation of the catalogue not implemented yet still answers NotImplemented by name.
+  const sns = await send('POST', '/', {
+    authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sns/aws4_request, SignedHeaders=host, Signature=00',
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+  }, 'Action=ListTopics&Version=2010-03-31');
+  t.is(sns.status, 501);
+  t.regex(sns.body, /<Code>NotImplemented<\/Code>/);
+  t.regex(sns.body, /ListTopics/);
 });

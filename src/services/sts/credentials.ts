@@ -1,0 +1,52 @@
+/**
+ * Temporary credentials boltstack issued and who they belong to. The key id itself carries the
+ * account (access-key-id.ts), so other services need nothing from here; GetCallerIdentity reads
+ * the record to answer the assumed-role ARN. Records are kept in the MetaStore (keys.ts) so a
+ * session outlives a restart, as a real one would within its expiry.
+ */
+import { randomBytes } from 'node:crypto';
+import type { MetaStore } from '../../storage/meta-store.js';
+import { newKeyId } from './access-key-id.js';
+import { STS_NS, credentialKey } from './keys.js';
+import type { Credentials } from '../../model/generated/sts-types.js';
+
+export interface Principal {
+  account: string;
+  arn: string;
+  userId: string;
+}
+
+interface IssuedRecord extends Principal {
+  secret: string;
+  token: string;
+  expiration: number;
+}
+
+/** AWS session tokens are long opaque base64 strings; clients only pass them back. */
+const newSessionToken = (): string => `IQoJb3JpZ2luX2VjE${randomBytes(240).toString('base64')}`;
+const newSecret = (): string => randomBytes(30).toString('base64').replace(/[+/]/g, (c) => (c === '+' ? 'A' : 'B'));
+
+export class CredentialStore {
+  #meta: MetaStore;
+
+  constructor(meta: MetaStore) {
+    this.#meta = meta;
+  }
+
+  /** New temporary credentials for `principal`, valid for `seconds`. */
+  async issue(principal: Principal, seconds: number): Promise<Credentials> {
+    const AccessKeyId = newKeyId(principal.account);
+    const record: IssuedRecord = { ...principal, secret: newSecret(), token: newSessionToken(), expiration: Date.now() + seconds * 1000 };
+    await this.#meta.put(STS_NS, credentialKey(AccessKeyId), JSON.stringify(record));
+    return { AccessKeyId, SecretAccessKey: record.secret, SessionToken: record.token, Expiration: new Date(Math.floor(record.expiration / 1000) * 1000) };
+  }
+
+  /** Who a key boltstack issued belongs to; undefined for any other key. */
+  async principalOf(accessKeyId: string | undefined): Promise<Principal | undefined> {
+    if (accessKeyId === undefined || !accessKeyId.startsWith('ASIA')) return undefined;
+    const text = await this.#meta.get(STS_NS, credentialKey(accessKeyId));
+    if (text === undefined) return undefined;
+    const { account, arn, userId } = JSON.parse(text) as IssuedRecord;
+    return { account, arn, userId };
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The STS service: the calls tools make before anything else (Terraform's GetCallerIdentity,
+ * the SDKs' role providers). Operations of the model not listed here answer NotImplemented.
+ */
+import type { Service, ServiceDeps } from '../types.js';
+import type { StsDeps, StsHandler } from './context.js';
+import { CredentialStore } from './credentials.js';
+import { assumeRole } from './operations/assume-role.js';
+import { assumeRoleWithWebIdentity } from './operations/assume-role-with-web-identity.js';
+import { getAccessKeyInfo } from './operations/get-access-key-info.js';
+import { getCallerIdentity } from './operations/get-caller-identity.js';
+import { getSessionToken } from './operations/get-session-token.js';
+
+// The table erases each handler's own input/output types; the gateway passes decoded input.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const HANDLERS: Record<string, StsHandler<any, any>> = {
+  GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole, AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
+  GetSessionToken: getSessionToken, GetAccessKeyInfo: getAccessKeyInfo,
+};
+
+export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
+
+export function createStsService(deps: ServiceDeps): Service {
+  const sts: StsDeps = { credentials: new CredentialStore(deps.meta), features: deps.features };
+  const operations: Service['operations'] = {};
+  for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(sts, ctx, input);
+  return { operations };
+}

@@ -1,0 +1,43 @@
+/**
+ * AssumeRole: temporary credentials for a role, in the role's account (the key id carries it,
+ * so every service sees requests signed with them as that account). There is no IAM in
+ * boltstack: every role exists and trusts every caller; ExternalId and MFA are not checked.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+import type { AssumeRoleInput, AssumeRoleOutput } from '../../../model/generated/sts-types.js';
+import { unsupported, type StsHandler } from '../context.js';
+import { roleIdOf } from '../role-id.js';
+import { stsErrors } from '../errors.js';
+import { checkSessionName, checkSessionPolicy, durationOf, parseRoleArn } from '../validate.js';
+
+/** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
+const UNEMULATED = ['ProvidedContexts', 'MinimumSessionTokenSize'] as const;
+
+export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'AssumeRole', input, UNEMULATED);
+  const role = parseRoleArn(input.RoleArn);
+  checkSessionName(input.RoleSessionName);
+  const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
+  const packed = checkSessionPolicy(input.Policy, input.PolicyArns, input.Tags);
+  for (const key of input.TransitiveTagKeys ?? []) {
+    if (!(input.Tags ?? []).some((t) => t.Key === key)) throw stsErrors.validation('The specified transitive tag key must be included in the requested tags.');
+  }
+  if (input.ExternalId !== undefined && (input.ExternalId.length < 2 || input.ExternalId.length > 1224)) {
+    throw stsErrors.constraint(input.ExternalId, 'externalId', `Member must have length ${input.ExternalId.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 1224'}`);
+  }
+  if ((input.SerialNumber === undefined) !== (input.TokenCode === undefined)) {
+    throw stsErrors.accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
+  }
+  if (input.TokenCode !== undefined && !/^\d{6}$/.test(input.TokenCode)) throw stsErrors.constraint(input.TokenCode, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
+  if (input.SourceIdentity !== undefined) checkSessionName(input.SourceIdentity, 'sourceIdentity');
+  const roleId = roleIdOf(input.RoleArn);
+  const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${input.RoleSessionName}`;
+  const userId = `${roleId}:${input.RoleSessionName}`;
+  const Credentials = await deps.credentials.issue({ account: role.account, arn, userId }, seconds);
+  return {
+    Credentials,
+    AssumedRoleUser: { AssumedRoleId: userId, Arn: arn },
+    ...(packed === undefined ? {} : { PackedPolicySize: packed }),
+    ...(input.SourceIdentity === undefined ? {} : { SourceIdentity: input.SourceIdentity }),
+  };
+};

@@ -1,0 +1,25 @@
+/**
+ * GetSessionToken: temporary credentials for the caller itself (the same principal, the same
+ * account). Refused for session credentials, as AWS refuses it. MFA parameters are checked for
+ * shape; the code itself is not verified (boltstack has no MFA devices).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+ */
+import type { GetSessionTokenInput, GetSessionTokenOutput } from '../../../model/generated/sts-types.js';
+import { rootPrincipal, unsupported, type StsHandler } from '../context.js';
+import { stsErrors } from '../errors.js';
+import { durationOf } from '../validate.js';
+
+const UNEMULATED = ['MinimumSessionTokenSize'] as const;
+
+export const getSessionToken: StsHandler<GetSessionTokenInput, GetSessionTokenOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'GetSessionToken', input, UNEMULATED);
+  const seconds = durationOf(input.DurationSeconds, 900, 129600, 43200);
+  if (input.SerialNumber !== undefined && (input.SerialNumber.length < 9 || input.SerialNumber.length > 256)) {
+    throw stsErrors.constraint(input.SerialNumber, 'serialNumber', `Member must have length ${input.SerialNumber.length < 9 ? 'greater than or equal to 9' : 'less than or equal to 256'}`);
+  }
+  if (input.TokenCode !== undefined && !/^\d{6}$/.test(input.TokenCode)) throw stsErrors.constraint(input.TokenCode, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
+  if (await deps.credentials.principalOf(ctx.accessKeyId) !== undefined) {
+    throw stsErrors.accessDenied('Cannot call GetSessionToken with session credentials');
+  }
+  return { Credentials: await deps.credentials.issue(rootPrincipal(ctx.accountId), seconds) };
+};

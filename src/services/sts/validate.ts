@@ -1,0 +1,65 @@
+/**
+ * The input constraints STS checks on the assume-role family, in its words: role ARN,
+ * session name, duration, session policy, tags. https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+import { stsErrors } from './errors.js';
+
+const SESSION_NAME = /^[\w+=,.@-]*$/;
+const ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]+)$/;
+
+export interface RoleName { account: string; name: string }
+
+/** The role's account and name (the path is not part of an assumed-role ARN). */
+export function parseRoleArn(roleArn: string): RoleName {
+  if (roleArn.length < 20) throw stsErrors.constraint(roleArn, 'roleArn', 'Member must have length greater than or equal to 20');
+  if (roleArn.length > 2048) throw stsErrors.constraint(roleArn, 'roleArn', 'Member must have length less than or equal to 2048');
+  const m = ARN.exec(roleArn);
+  if (!m) throw stsErrors.validation(`${roleArn} is invalid`);
+  return { account: m[1]!, name: m[2]! };
+}
+
+export function checkSessionName(name: string, member = 'roleSessionName'): void {
+  if (name.length < 2) throw stsErrors.constraint(name, member, 'Member must have length greater than or equal to 2');
+  if (name.length > 64) throw stsErrors.constraint(name, member, 'Member must have length less than or equal to 64');
+  if (!SESSION_NAME.test(name)) throw stsErrors.constraint(name, member, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
+}
+
+/** `DurationSeconds` within [min, max], or the default when absent. */
+export function durationOf(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) throw stsErrors.constraint(value, 'durationSeconds', `Member must have value greater than or equal to ${min}`);
+  if (value > max) {
+    // Above the role's maximum session duration (no IAM here: every role has the largest, 12 h).
+    throw max === 43200
+      ? stsErrors.validation(`The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`)
+      : stsErrors.constraint(value, 'durationSeconds', `Member must have value less than or equal to ${max}`);
+  }
+  return value;
+}
+
+/** A session policy must be JSON of at most 2,048 characters; returns its packed size in percent. */
+export function checkSessionPolicy(policy: string | undefined, policyArns: readonly { arn?: string }[] | undefined, tags: readonly { Key: string; Value: string }[] | undefined): number | undefined {
+  if (policy === undefined && policyArns === undefined && tags === undefined) return undefined;
+  let size = 0;
+  if (policy !== undefined) {
+    if (policy.length > 2048) throw stsErrors.constraint('…', 'policy', 'Member must have length less than or equal to 2048');
+    try { size += JSON.stringify(JSON.parse(policy)).length; } catch { throw stsErrors.malformedPolicyDocument('The policy is not in the valid JSON format.'); }
+  }
+  if (policyArns !== undefined) {
+    if (policyArns.length > 10) throw stsErrors.constraint('[…]', 'policyArns', 'Member must have length less than or equal to 10');
+    for (const p of policyArns) size += (p.arn ?? '').length;
+  }
+  if (tags !== undefined) {
+    if (tags.length > 50) throw stsErrors.constraint('[…]', 'tags', 'Member must have length less than or equal to 50');
+    for (const tag of tags) {
+      if (tag.Key.length < 1 || tag.Key.length > 128) throw stsErrors.constraint(tag.Key, 'tags.member.key', 'Member must have length less than or equal to 128');
+      if (tag.Value.length > 256) throw stsErrors.constraint(tag.Value, 'tags.member.value', 'Member must have length less than or equal to 256');
+      size += tag.Key.length + tag.Value.length;
+    }
+  }
+  // AWS packs policies and tags into a binary form of its own; boltstack reports the share of
+  // the 2,048-character plain-text budget the request used, which grows the same way.
+  const percent = Math.ceil((size / 2048) * 100);
+  if (percent > 100) throw stsErrors.packedPolicyTooLarge(`Packed size of consumed session policies and tags exceeds 2048 bytes by ${size - 2048} bytes.`);
+  return percent;
+}
