@@ -37,4 +37,4 @@ export function spliceTable(doc: string, table: string): string {
 }
 
 /** Services with a docs page that carries an operations table. */
-export const DOCUMENTED: ServiceName[] = ['s3', 'dynamodb', 'sqs', 'sts'];
+export const DOCUMENTED: ServiceName[] = ['s3', 'dynamodb', 'sns', 'sqs', 'sts'];

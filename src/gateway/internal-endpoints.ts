@@ -6,6 +6,7 @@
 import { SERVICE_PROTOCOLS, loadModel } from '../model/generated/index.js';
 import type { ServiceName } from '../model/types.js';
 import type { WireResponse } from '../protocols/types.js';
+import type { SnsInternalApi } from '../services/sns/internal-api.js';
 import { implementedOperationsOf, type ServiceRegistry } from './service-registry.js';
 
 export interface InternalDeps {
@@ -52,6 +53,18 @@ async function capabilities(deps: InternalDeps): Promise<WireResponse> {
   return json(200, out);
 }
 
+/**
+ * SNS's own pages: the signing certificate at SigningCertURL, and the deliveries captured under
+ * the `virtual` gate (docs/sns.md).
+ */
+async function sns(deps: InternalDeps, method: string, file: string): Promise<WireResponse> {
+  if (method !== 'GET') return json(405, { error: 'use GET' });
+  const api = (await deps.registry.get('sns'))?.internal as SnsInternalApi | undefined;
+  if (file === 'outbox') return json(200, { deliveries: await api?.captured() ?? [] });
+  const pem = file.endsWith('.pem') ? await api?.certificate(file) : undefined;
+  return pem === undefined ? json(404, { error: `no such endpoint /_boltstack/sns/${file}` }) : { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: pem };
+}
+
 /** Answers an internal request, or undefined when the path is not one of ours. */
 export async function handleInternal(deps: InternalDeps, method: string, path: string): Promise<WireResponse | undefined> {
   if (path === '/_boltstack/health' || path === '/_localstack/health') {
@@ -68,6 +81,7 @@ export async function handleInternal(deps: InternalDeps, method: string, path: s
     await deps.reset();
     return json(200, { reset: true });
   }
+  if (path.startsWith('/_boltstack/sns/')) return sns(deps, method, path.slice('/_boltstack/sns/'.length));
   if (path.startsWith('/_boltstack/')) return json(404, { error: `no such endpoint ${path}` });
   return undefined;
 }

@@ -33,6 +33,10 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
     const m = await import('../services/sqs/index.js');
     return { create: m.createSqsService, implementedOperations: m.implementedOperations };
   },
+  sns: async () => {
+    const m = await import('../services/sns/index.js');
+    return { create: m.createSnsService, implementedOperations: m.implementedOperations };
+  },
   sts: async () => {
     const m = await import('../services/sts/index.js');
     return { create: m.createStsService, implementedOperations: m.implementedOperations };

@@ -143,8 +143,8 @@ test('signed query-protocol calls (SNS, STS) find their Action in the form body'
   const sns = await send('POST', '/', {
     authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sns/aws4_request, SignedHeaders=host, Signature=00',
     'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-  }, 'Action=ListTopics&Version=2010-03-31');
+  }, 'Action=GetSMSAttributes&Version=2010-03-31');
   t.is(sns.status, 501);
   t.regex(sns.body, /<Code>NotImplemented<\/Code>/);
-  t.regex(sns.body, /ListTopics/);
+  t.regex(sns.body, /GetSMSAttributes/);
 });

@@ -1,0 +1,92 @@
+/**
+ * What Publish and PublishBatch check before a message is accepted, in SNS's words: the message
+ * (non-empty, at most 256 KiB with its attributes), the subject, MessageStructure json (a
+ * `default` entry), message attributes, and the FIFO rules (MessageGroupId required, a
+ * deduplication id or content-based deduplication; neither deduplication id nor group id on a
+ * standard topic). https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ */
+import { randomUUID } from 'node:crypto';
+import type { MessageAttributesValue } from '../../model/generated/sns-types.js';
+import { snsErrors } from './errors.js';
+import { checkMessageAttributes } from './message-attributes.js';
+import { contentDedupId, type FifoState } from './fifo.js';
+import type { PublishedMessage } from './delivery/message.js';
+import type { TopicRecord } from './records.js';
+
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
+
+export interface MessageInput {
+  Message: string;
+  Subject?: string | undefined;
+  MessageStructure?: string | undefined;
+  MessageAttributes?: Record<string, MessageAttributesValue> | undefined;
+  MessageDeduplicationId?: string | undefined;
+  MessageGroupId?: string | undefined;
+}
+
+/** The message's parts as checked, with its size (message and attributes), for any target. */
+export function checkMessage(input: MessageInput): { perProtocol?: Record<string, string>; message: string; size: number } {
+  if (input.Message === '') throw snsErrors.invalid('Empty message');
+  if (input.Subject !== undefined && (input.Subject === '' || input.Subject.length > 100 || /[\x00-\x1f\x7f]/.test(input.Subject))) {
+    throw snsErrors.invalid('Subject');
+  }
+  const size = Buffer.byteLength(input.Message) + checkMessageAttributes(input.MessageAttributes);
+  if (size > MAX_MESSAGE_BYTES) throw snsErrors.invalid('Message too long');
+  if (input.MessageStructure === undefined) return { message: input.Message, size };
+  if (input.MessageStructure !== 'json') throw snsErrors.invalid('MessageStructure');
+  let json: unknown;
+  try { json = JSON.parse(input.Message); } catch { throw snsErrors.invalid('Message Structure - JSON message body failed to parse'); }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw snsErrors.invalid('Message Structure - JSON message body failed to parse');
+  const entries = json as Record<string, unknown>;
+  if (typeof entries.default !== 'string') throw snsErrors.invalid('Message Structure - No default entry in JSON message body');
+  const perProtocol: Record<string, string> = {};
+  for (const [k, v] of Object.entries(entries)) perProtocol[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  return { perProtocol, message: entries.default, size };
+}
+
+/** The FIFO ids of a message to `topic`: checked, and the dedup id derived when content-based. */
+export function fifoIds(topic: TopicRecord, input: MessageInput, message: string): { groupId?: string; dedupId?: string } {
+  if (!topic.fifo) {
+    if (input.MessageDeduplicationId !== undefined) {
+      throw snsErrors.invalid('MessageDeduplicationId', 'The request includes MessageDeduplicationId parameter that is not valid for this topic type');
+    }
+    if (input.MessageGroupId !== undefined) {
+      throw snsErrors.invalid('MessageGroupId', 'The request includes MessageGroupId parameter that is not valid for this topic type');
+    }
+    return {};
+  }
+  if (input.MessageGroupId === undefined) throw snsErrors.invalid('The MessageGroupId parameter is required for FIFO topics');
+  if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalid('MessageGroupId', 'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+  let dedupId = input.MessageDeduplicationId;
+  if (dedupId === undefined) {
+    if (topic.attributes.ContentBasedDeduplication !== 'true') {
+      throw snsErrors.invalid('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+    }
+    dedupId = contentDedupId(message);
+  } else if (!FIFO_ID.test(dedupId)) {
+    throw snsErrors.invalid('MessageDeduplicationId', 'MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+  }
+  return { groupId: input.MessageGroupId, dedupId };
+}
+
+/**
+ * Accepts a checked message to a topic: a new MessageId (and sequence number on FIFO), or the
+ * earlier answer for a duplicate within the deduplication window (then `deliver` is false).
+ */
+export function acceptForTopic(topic: TopicRecord, input: MessageInput, fifo: FifoState): { message: PublishedMessage; deliver: boolean } {
+  const checked = checkMessage(input);
+  const { groupId, dedupId } = fifoIds(topic, input, input.Message);
+  const base = {
+    topic, message: checked.message, perProtocol: checked.perProtocol, subject: input.Subject, attributes: input.MessageAttributes,
+    timestamp: new Date().toISOString(), groupId, dedupId,
+  };
+  if (topic.fifo && dedupId !== undefined) {
+    const earlier = fifo.duplicate(topic.arn, dedupId);
+    if (earlier !== undefined) return { message: { ...base, messageId: earlier.messageId, sequenceNumber: earlier.sequenceNumber }, deliver: false };
+    const accepted = { messageId: randomUUID(), sequenceNumber: fifo.nextSequenceNumber() };
+    fifo.remember(topic.arn, dedupId, accepted);
+    return { message: { ...base, ...accepted }, deliver: true };
+  }
+  return { message: { ...base, messageId: randomUUID() }, deliver: true };
+}

@@ -1,0 +1,52 @@
+/** What every SNS handler gets besides its input. */
+import type { Features } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { RequestContext } from '../types.js';
+import { rejectUnsupported } from '../unsupported.js';
+import type { CapturedOutbox } from './delivery/captured.js';
+import type { Deliverer } from './delivery/deliverer.js';
+import type { FifoState } from './fifo.js';
+import { snsErrors } from './errors.js';
+import { parseTopicArn } from './arns.js';
+import type { TopicRecord } from './records.js';
+import type { SnsStore } from './store.js';
+
+export interface SnsDeps {
+  store: SnsStore;
+  features: Features;
+  log: Logger;
+  deliverer: Deliverer;
+  captured: CapturedOutbox;
+  fifo: FifoState;
+}
+
+export type SnsHandler<I, O> = (deps: SnsDeps, ctx: RequestContext, input: I) => Promise<O>;
+
+/** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
+export function unsupported(deps: SnsDeps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {
+  rejectUnsupported(deps.features, ctx, 'SNS', operation, input as Record<string, unknown>, members);
+}
+
+/**
+ * The topic an ARN names. A malformed ARN is InvalidParameter naming `member`; a well-formed one
+ * that does not exist is NotFound. Topics in other accounts are reachable by ARN: boltstack
+ * stores topic policies but does not enforce them (auth is off by default).
+ */
+export function topicOf(deps: SnsDeps, arn: string | undefined, member = 'TopicArn'): TopicRecord {
+  if (arn === undefined || parseTopicArn(arn) === undefined) throw snsErrors.invalid(member);
+  const topic = deps.store.topic(arn);
+  if (topic === undefined) throw snsErrors.topicNotFound();
+  return topic;
+}
+
+/** The pagination token of a listing: the base64 of the last ARN of the previous page. */
+export function pageAfter<T>(items: T[], keyOf: (item: T) => string, token: string | undefined, size: number): { page: T[]; next?: string } {
+  let start = 0;
+  if (token !== undefined) {
+    const after = Buffer.from(token, 'base64').toString('utf8');
+    start = items.findIndex((item) => keyOf(item) > after);
+    if (start < 0) start = items.length;
+  }
+  const page = items.slice(start, start + size);
+  return start + size < items.length ? { page, next: Buffer.from(keyOf(page[page.length - 1]!)).toString('base64') } : { page };
+}

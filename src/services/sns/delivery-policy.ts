@@ -1,0 +1,79 @@
+/**
+ * HTTP/S delivery policies: the retry schedule SNS follows when an endpoint fails.
+ * A policy has up to numRetries retries: numNoDelayRetries at once, numMinDelayRetries after
+ * minDelayTarget seconds, a backoff phase from minDelayTarget to maxDelayTarget
+ * (linear, arithmetic, geometric or exponential), then numMaxDelayRetries after maxDelayTarget.
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html
+ */
+export interface RetryPolicy {
+  minDelayTarget: number;
+  maxDelayTarget: number;
+  numRetries: number;
+  numNoDelayRetries: number;
+  numMinDelayRetries: number;
+  numMaxDelayRetries: number;
+  backoffFunction: 'linear' | 'arithmetic' | 'geometric' | 'exponential';
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear',
+};
+
+export const DEFAULT_EFFECTIVE_DELIVERY_POLICY = JSON.stringify({
+  http: {
+    defaultHealthyRetryPolicy: DEFAULT_RETRY,
+    disableSubscriptionOverrides: false,
+    defaultRequestPolicy: { headerContentType: 'text/plain; charset=UTF-8' },
+  },
+});
+
+interface PolicyJson {
+  healthyRetryPolicy?: Partial<RetryPolicy>;
+  requestPolicy?: { headerContentType?: string };
+  throttlePolicy?: { maxReceivesPerSecond?: number };
+  http?: { defaultHealthyRetryPolicy?: Partial<RetryPolicy>; defaultRequestPolicy?: { headerContentType?: string } };
+}
+
+/** Checks a topic's or a subscription's DeliveryPolicy JSON. */
+export function checkDeliveryPolicy(text: string, where: (reason: string) => Error): void {
+  let json: PolicyJson;
+  try { json = JSON.parse(text) as PolicyJson; } catch { throw where('DeliveryPolicy: failed to parse JSON.'); }
+  const retry = json.healthyRetryPolicy ?? json.http?.defaultHealthyRetryPolicy;
+  if (retry === undefined) return;
+  const r = { ...DEFAULT_RETRY, ...retry };
+  if (r.numRetries < 0 || r.numRetries > 100) throw where('DeliveryPolicy: healthyRetryPolicy.numRetries must be between 0 and 100');
+  if (r.minDelayTarget < 1 || r.maxDelayTarget > 3600 || r.minDelayTarget > r.maxDelayTarget) {
+    throw where('DeliveryPolicy: healthyRetryPolicy.minDelayTarget must be between 1 and maxDelayTarget, and maxDelayTarget at most 3600');
+  }
+  if (r.numNoDelayRetries + r.numMinDelayRetries + r.numMaxDelayRetries > r.numRetries) {
+    throw where('DeliveryPolicy: healthyRetryPolicy.numRetries must be at least numNoDelayRetries + numMinDelayRetries + numMaxDelayRetries');
+  }
+  if (!['linear', 'arithmetic', 'geometric', 'exponential'].includes(r.backoffFunction)) throw where(`DeliveryPolicy: Invalid backoff function ${r.backoffFunction}`);
+}
+
+/** The policy in force for a subscription: its own, else its topic's, else SNS's default. */
+export function effectiveRetry(subscriptionPolicy: string | undefined, topicPolicy: string | undefined): { retry: RetryPolicy; contentType: string } {
+  const sub = subscriptionPolicy === undefined ? undefined : JSON.parse(subscriptionPolicy) as PolicyJson;
+  const topic = topicPolicy === undefined ? undefined : JSON.parse(topicPolicy) as PolicyJson;
+  const retry = { ...DEFAULT_RETRY, ...topic?.http?.defaultHealthyRetryPolicy, ...sub?.healthyRetryPolicy };
+  const contentType = sub?.requestPolicy?.headerContentType ?? topic?.http?.defaultRequestPolicy?.headerContentType ?? 'text/plain; charset=UTF-8';
+  return { retry, contentType };
+}
+
+/** Seconds to wait before retry number `n` (1-based), or undefined when retries are used up. */
+export function retryDelay(r: RetryPolicy, n: number): number | undefined {
+  if (n > r.numRetries) return undefined;
+  if (n <= r.numNoDelayRetries) return 0;
+  if (n <= r.numNoDelayRetries + r.numMinDelayRetries) return r.minDelayTarget;
+  const backoff = r.numRetries - r.numNoDelayRetries - r.numMinDelayRetries - r.numMaxDelayRetries;
+  const i = n - r.numNoDelayRetries - r.numMinDelayRetries;
+  if (i > backoff) return r.maxDelayTarget;
+  const x = backoff <= 1 ? 1 : (i - 1) / (backoff - 1);
+  const span = r.maxDelayTarget - r.minDelayTarget;
+  switch (r.backoffFunction) {
+    case 'linear': return r.minDelayTarget + span * x;
+    case 'arithmetic': return r.minDelayTarget + span * x * x;
+    case 'geometric': return r.minDelayTarget + span * (Math.pow(2, x * 4) - 1) / 15;
+    case 'exponential': return r.minDelayTarget * Math.pow(r.maxDelayTarget / r.minDelayTarget, x);
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The fan-out: every confirmed subscription of a topic whose filter matches gets the message —
+ * sqs subscriptions through SQS's in-process API (services/sqs/internal-api.ts) before Publish
+ * answers, so an acknowledged publish is in the queues; http/https ones through the durable
+ * outbox (http-outbox.ts); protocols with no local equivalent into the captured outbox under
+ * the `virtual` gate. Envelopes are signed once per message and protocol text.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Features } from '../../../config.js';
+import type { Logger } from '../../../log.js';
+import type { InternalDelivery, InternalMessageAttribute, SqsInternalApi } from '../../sqs/internal-api.js';
+import { confirmationJson, confirmationStringToSign, notificationJson, notificationStringToSign } from '../envelope.js';
+import { DEFAULT_RETRY, effectiveRetry, retryDelay } from '../delivery-policy.js';
+import type { SubscriptionRecord, TopicRecord } from '../records.js';
+import type { Signer } from '../signing.js';
+import type { SnsStore } from '../store.js';
+import type { CapturedDelivery, CapturedOutbox } from './captured.js';
+import { HttpOutbox, type OutboxEntry } from './http-outbox.js';
+import { envelopeAttributes, textFor, type PublishedMessage } from './message.js';
+import { signingCertUrl, subscribeUrl, unsubscribeUrl } from './urls.js';
+
+export interface DelivererDeps {
+  store: SnsStore;
+  log: Logger;
+  features: Features;
+  signer: () => Promise<Signer>;
+  sqs: () => Promise<SqsInternalApi | undefined>;
+  captured: CapturedOutbox;
+}
+
+type HttpEntry = Omit<OutboxEntry, 'id' | 'attempt' | 'due'>;
+
+const USER_AGENT = 'Amazon Simple Notification Service Agent';
+
+export class Deliverer {
+  readonly #deps: DelivererDeps;
+  readonly http: HttpOutbox;
+
+  constructor(deps: DelivererDeps) {
+    this.#deps = deps;
+    this.http = new HttpOutbox({
+      meta: deps.store.meta, log: deps.log, retryDelay,
+      retryOf: (entry) => {
+        if (entry.kind !== 'Notification') return DEFAULT_RETRY;
+        const sub = deps.store.subscription(entry.subscriptionArn)?.record;
+        return sub === undefined ? undefined : effectiveRetry(sub.attributes.DeliveryPolicy, deps.store.topic(sub.topicArn)?.attributes.DeliveryPolicy).retry;
+      },
+      onFailed: (entry, reason) => this.#deadLetter(entry.subscriptionArn, entry.body, reason),
+    });
+  }
+
+  async publish(messages: PublishedMessage[], host: string): Promise<void> {
+    const signer = await this.#deps.signer();
+    const certUrl = signingCertUrl(host, signer.certificateFile);
+    const sqs: { delivery: InternalDelivery; sub: SubscriptionRecord }[] = [];
+    const http: HttpEntry[] = [];
+    const captured: CapturedDelivery[] = [];
+    for (const m of messages) {
+      const subs = this.#deps.store.liveSubscriptionsOf(m.topic.arn);
+      if (subs === undefined || subs.size === 0) continue;
+      const signatures = new Map<string, string>();
+      const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
+      const envelope = (text: string, sub: SubscriptionRecord): string => {
+        let signature = signatures.get(text);
+        if (signature === undefined) {
+          signature = signer.sign(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version);
+          signatures.set(text, signature);
+        }
+        return notificationJson({
+          messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
+          sequenceNumber: m.sequenceNumber, signatureVersion: version, signature, signingCertUrl: certUrl,
+          unsubscribeUrl: unsubscribeUrl(host, sub.arn), attributes: m.attributes,
+        });
+      };
+      for (const { record: sub, filter } of subs.values()) {
+        if (!sub.confirmed) continue;
+        if (filter !== undefined && !filter.matches(m.message, m.attributes)) continue;
+        const text = textFor(m, sub.protocol);
+        const raw = sub.attributes.RawMessageDelivery === 'true';
+        switch (sub.protocol) {
+          case 'sqs': sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, raw ? text : envelope(text, sub), raw) }); break;
+          case 'http': case 'https': http.push(this.#httpEntry(sub, m, raw ? text : envelope(text, sub), raw)); break;
+          default: captured.push(this.#capture(sub, m, text, sub.protocol === 'email' || sub.protocol === 'sms' || sub.protocol === 'application' || raw ? text : envelope(text, sub)));
+        }
+      }
+    }
+    await Promise.all([
+      sqs.length > 0 ? this.#sendToQueues(sqs) : undefined,
+      http.length > 0 ? this.http.enqueue(http) : undefined,
+      captured.length > 0 ? this.#deps.captured.add(captured) : undefined,
+    ]);
+  }
+
+  /** Publish to a platform endpoint or a phone number (virtual gate only): captured. */
+  async captureDirect(protocol: string, endpoint: string, m: Omit<PublishedMessage, 'topic'>): Promise<void> {
+    await this.#deps.captured.add([{
+      protocol, endpoint, messageId: m.messageId, message: textFor(m as PublishedMessage, protocol === 'sms' ? 'sms' : 'default'),
+      timestamp: m.timestamp, ...(m.subject === undefined ? {} : { subject: m.subject }),
+      ...(m.attributes === undefined ? {} : { messageAttributes: envelopeAttributes(m.attributes)! }),
+    }]);
+  }
+
+  /**
+   * Sends a subscription's confirmation request: a SubscriptionConfirmation POST for http/https,
+   * the same document into the queue for an sqs subscription of another account.
+   */
+  async requestConfirmation(sub: SubscriptionRecord, topic: TopicRecord, token: string, host: string, kind: 'SubscriptionConfirmation' | 'UnsubscribeConfirmation' = 'SubscriptionConfirmation'): Promise<void> {
+    const signer = await this.#deps.signer();
+    const url = subscribeUrl(host, topic.arn, token);
+    const messageId = randomUUID();
+    const timestamp = new Date().toISOString();
+    const message = kind === 'SubscriptionConfirmation'
+      ? `You have chosen to subscribe to the topic ${topic.arn}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`
+      : `You have chosen to deactivate subscription ${sub.arn}.\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.`;
+    const version = topic.attributes.SignatureVersion === '2' ? '2' : '1';
+    const signature = signer.sign(confirmationStringToSign({ type: kind, message, messageId, subscribeUrl: url, timestamp, token, topicArn: topic.arn }), version);
+    const body = confirmationJson({
+      type: kind, messageId, token, topicArn: topic.arn, message, subscribeUrl: url, timestamp,
+      signatureVersion: version, signature, signingCertUrl: signingCertUrl(host, signer.certificateFile),
+    });
+    if (sub.protocol === 'sqs') {
+      await this.#sendToQueues([{ sub, delivery: { queueArn: sub.endpoint, body, ...(sub.endpoint.endsWith('.fifo') ? { messageGroupId: topic.arn.split(':')[5]!, messageDeduplicationId: messageId } : {}) } }]);
+      return;
+    }
+    await this.http.enqueue([{
+      kind, subscriptionArn: sub.arn, topicArn: topic.arn, url: sub.endpoint, body,
+      headers: {
+        'content-type': 'text/plain; charset=UTF-8', 'user-agent': USER_AGENT, 'x-amz-sns-message-type': kind,
+        'x-amz-sns-message-id': messageId, 'x-amz-sns-topic-arn': topic.arn,
+        ...(kind === 'UnsubscribeConfirmation' ? { 'x-amz-sns-subscription-arn': sub.arn } : {}),
+      },
+    }]);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string, raw: boolean): InternalDelivery {
+    const delivery: InternalDelivery = { queueArn: sub.endpoint, body };
+    if (raw && m.attributes !== undefined) {
+      const attributes: Record<string, InternalMessageAttribute> = {};
+      for (const [name, a] of Object.entries(m.attributes)) {
+        attributes[name] = a.BinaryValue !== undefined ? { DataType: a.DataType, BinaryValue: a.BinaryValue } : { DataType: a.DataType, StringValue: a.StringValue ?? '' };
+      }
+      delivery.messageAttributes = attributes;
+    }
+    if (sub.endpoint.endsWith('.fifo')) {
+      if (m.groupId !== undefined) delivery.messageGroupId = m.groupId;
+      if (m.dedupId !== undefined) delivery.messageDeduplicationId = m.dedupId;
+    }
+    return delivery;
+  }
+
+  #httpEntry(sub: SubscriptionRecord, m: PublishedMessage, body: string, raw: boolean): HttpEntry {
+    const { contentType } = effectiveRetry(sub.attributes.DeliveryPolicy, m.topic.attributes.DeliveryPolicy);
+    return {
+      kind: 'Notification', subscriptionArn: sub.arn, topicArn: m.topic.arn, url: sub.endpoint, body,
+      headers: {
+        'content-type': contentType, 'user-agent': USER_AGENT, 'x-amz-sns-message-type': 'Notification',
+        'x-amz-sns-message-id': m.messageId, 'x-amz-sns-topic-arn': m.topic.arn, 'x-amz-sns-subscription-arn': sub.arn,
+        ...(raw ? { 'x-amz-sns-rawdelivery': 'true' } : {}),
+      },
+    };
+  }
+
+  #capture(sub: SubscriptionRecord, m: PublishedMessage, text: string, body: string): CapturedDelivery {
+    const attributes = envelopeAttributes(m.attributes);
+    return {
+      protocol: sub.protocol, endpoint: sub.endpoint, subscriptionArn: sub.arn, topicArn: m.topic.arn, messageId: m.messageId,
+      message: body === text ? text : body, timestamp: m.timestamp,
+      ...(m.subject === undefined ? {} : { subject: m.subject }),
+      ...(attributes === undefined ? {} : { messageAttributes: attributes }),
+    };
+  }
+
+  async #sendToQueues(items: { delivery: InternalDelivery; sub: SubscriptionRecord }[]): Promise<void> {
+    const sqs = await this.#deps.sqs();
+    if (sqs === undefined) {
+      this.#deps.log.warn('sns: no SQS service to deliver to', { deliveries: items.length });
+      return;
+    }
+    const results = await sqs.deliver(items.map((i) => i.delivery));
+    const failed: Promise<void>[] = [];
+    results.forEach((r, i) => {
+      if (!r.ok) failed.push(this.#deadLetter(items[i]!.sub.arn, items[i]!.delivery.body, `${r.code}: ${r.message}`));
+    });
+    await Promise.all(failed);
+  }
+
+  /** A delivery that failed for good goes to the subscription's dead-letter queue, if it has one. */
+  async #deadLetter(subscriptionArn: string, body: string, reason: string): Promise<void> {
+    const sub = this.#deps.store.subscription(subscriptionArn)?.record;
+    const policy = sub?.attributes.RedrivePolicy;
+    const target = policy === undefined ? undefined : (JSON.parse(policy) as { deadLetterTargetArn?: string }).deadLetterTargetArn;
+    if (target === undefined) {
+      this.#deps.log.warn('sns: delivery failed, no dead-letter queue', { subscriptionArn, reason });
+      return;
+    }
+    const sqs = await this.#deps.sqs();
+    const [result] = sqs === undefined ? [] : await sqs.deliver([{ queueArn: target, body }]);
+    if (result === undefined || !result.ok) this.#deps.log.warn('sns: dead-letter delivery failed', { subscriptionArn, target, reason });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * HTTP/S deliveries, durable: each one is an entry in the MetaStore outbox (keys.ts, in due
+ * order) before Publish answers, so a restart or a kill -9 resumes it. Each entry is POSTed when
+ * due; a network error, a timeout, a 5xx or a 429 schedules the next retry per the
+ * subscription's delivery policy (delivery-policy.ts); success, another 4xx, or retries used up
+ * remove it — the last two hand it to `onFailed` (the subscription's dead-letter queue).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../../log.js';
+import type { MetaOp, MetaStore } from '../../../storage/meta-store.js';
+import { OUTBOX_PREFIX, SNS_NS, outboxKey, prefixRange } from '../keys.js';
+import type { RetryPolicy } from '../delivery-policy.js';
+
+export interface OutboxEntry {
+  id: string;
+  kind: 'Notification' | 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
+  subscriptionArn: string;
+  topicArn: string;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  /** Retries made so far. */
+  attempt: number;
+  due: number;
+}
+
+export interface HttpOutboxDeps {
+  meta: MetaStore;
+  log: Logger;
+  /** The retry policy in force for an entry; undefined when its subscription is gone. */
+  retryOf(entry: OutboxEntry): RetryPolicy | undefined;
+  retryDelay(policy: RetryPolicy, attempt: number): number | undefined;
+  onFailed(entry: OutboxEntry, reason: string): Promise<void>;
+}
+
+const TIMEOUT_MS = 15_000;
+const MAX_IN_FLIGHT = 16;
+
+export class HttpOutbox {
+  readonly #deps: HttpOutboxDeps;
+  /** Entries waiting, by key; the timer fires for the earliest. */
+  readonly #waiting = new Map<string, OutboxEntry>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #abort = new AbortController();
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(deps: HttpOutboxDeps) {
+    this.#deps = deps;
+  }
+
+  /** Resumes what a previous run left (after a restart or a crash). */
+  async open(): Promise<void> {
+    for await (const [key, value] of this.#deps.meta.iterate(SNS_NS, prefixRange(OUTBOX_PREFIX))) this.#waiting.set(key, JSON.parse(value) as OutboxEntry);
+    this.#arm();
+  }
+
+  /** Stores the entries durably, then sends each when due. */
+  async enqueue(entries: Omit<OutboxEntry, 'id' | 'attempt' | 'due'>[], ops: MetaOp[] = []): Promise<void> {
+    const now = Date.now();
+    const full = entries.map((e): OutboxEntry => ({ ...e, id: randomUUID(), attempt: 0, due: now }));
+    await this.#deps.meta.batch([...ops, ...full.map((e): MetaOp => ({ type: 'put', ns: SNS_NS, key: outboxKey(e.due, e.id), value: JSON.stringify(e) }))]);
+    for (const e of full) this.#waiting.set(outboxKey(e.due, e.id), e);
+    this.#arm();
+  }
+
+  /** Entries not yet delivered (tests and health). */
+  get pending(): number {
+    return this.#waiting.size + this.#inFlight.size;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#abort.abort();
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #arm(): void {
+    if (this.#closed) return;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#waiting.size === 0 || this.#inFlight.size >= MAX_IN_FLIGHT) return;
+    let earliest = Infinity;
+    for (const e of this.#waiting.values()) if (e.due < earliest) earliest = e.due;
+    this.#timer = setTimeout(() => this.#run(), Math.max(0, earliest - Date.now()));
+    this.#timer.unref();
+  }
+
+  #run(): void {
+    this.#timer = undefined;
+    const now = Date.now();
+    for (const [key, entry] of this.#waiting) {
+      if (this.#inFlight.size >= MAX_IN_FLIGHT) break;
+      if (entry.due > now) continue;
+      this.#waiting.delete(key);
+      const task = this.#attempt(key, entry).catch((err: unknown) => this.#deps.log.error('sns http delivery failed', { err: String(err) }));
+      this.#inFlight.add(task);
+      void task.finally(() => { this.#inFlight.delete(task); this.#arm(); });
+    }
+    this.#arm();
+  }
+
+  async #attempt(key: string, entry: OutboxEntry): Promise<void> {
+    const outcome = await this.#post(entry);
+    if (this.#closed) return; // resumed from the outbox at the next start
+    if (outcome === 'delivered') return this.#deps.meta.del(SNS_NS, key);
+    const policy = this.#deps.retryOf(entry);
+    const delay = policy === undefined || outcome.retry === false ? undefined : this.#deps.retryDelay(policy, entry.attempt + 1);
+    if (delay === undefined) {
+      await this.#deps.onFailed(entry, outcome.reason);
+      return this.#deps.meta.del(SNS_NS, key);
+    }
+    const next: OutboxEntry = { ...entry, attempt: entry.attempt + 1, due: Date.now() + Math.round(delay * 1000) };
+    const nextKey = outboxKey(next.due, next.id);
+    await this.#deps.meta.batch([{ type: 'del', ns: SNS_NS, key }, { type: 'put', ns: SNS_NS, key: nextKey, value: JSON.stringify(next) }]);
+    this.#waiting.set(nextKey, next);
+  }
+
+  async #post(entry: OutboxEntry): Promise<'delivered' | { retry: boolean; reason: string }> {
+    // A hung endpoint counts as a failure after TIMEOUT_MS, as SNS's 15 s delivery timeout.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<{ retry: boolean; reason: string }>((resolve) => { timer = setTimeout(() => resolve({ retry: true, reason: 'timeout' }), TIMEOUT_MS); });
+    try {
+      return await Promise.race([this.#send(entry), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #send(entry: OutboxEntry): Promise<'delivered' | { retry: boolean; reason: string }> {
+    try {
+      const res = await fetch(entry.url, {
+        method: 'POST', headers: entry.headers, body: entry.body, redirect: 'manual',
+        signal: this.#abort.signal,
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.status >= 200 && res.status < 300) return 'delivered';
+      return { retry: res.status >= 500 || res.status === 429, reason: `HTTP ${res.status}` };
+    } catch (err) {
+      return { retry: true, reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The JSON documents SNS delivers (Notification, SubscriptionConfirmation,
+ * UnsubscribeConfirmation), written field by field in AWS's order and layout, and the string
+ * each signature covers. https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html
+ */
+import type { MessageAttributesValue } from '../../model/generated/sns-types.js';
+
+export interface NotificationFields {
+  messageId: string;
+  topicArn: string;
+  subject?: string | undefined;
+  message: string;
+  timestamp: string;
+  sequenceNumber?: string | undefined;
+  signatureVersion: '1' | '2';
+  signature: string;
+  signingCertUrl: string;
+  unsubscribeUrl: string;
+  attributes?: Record<string, MessageAttributesValue> | undefined;
+}
+
+/** What a Notification's signature covers: these fields, in this order. */
+export function notificationStringToSign(f: { message: string; messageId: string; subject?: string | undefined; timestamp: string; topicArn: string }): string {
+  return `Message\n${f.message}\nMessageId\n${f.messageId}\n${f.subject === undefined ? '' : `Subject\n${f.subject}\n`}`
+    + `Timestamp\n${f.timestamp}\nTopicArn\n${f.topicArn}\nType\nNotification\n`;
+}
+
+/** What a (Un)SubscriptionConfirmation's signature covers. */
+export function confirmationStringToSign(f: { type: string; message: string; messageId: string; subscribeUrl: string; timestamp: string; token: string; topicArn: string }): string {
+  return `Message\n${f.message}\nMessageId\n${f.messageId}\nSubscribeURL\n${f.subscribeUrl}\nTimestamp\n${f.timestamp}\n`
+    + `Token\n${f.token}\nTopicArn\n${f.topicArn}\nType\n${f.type}\n`;
+}
+
+const field = (name: string, value: string): string => `  ${JSON.stringify(name)} : ${JSON.stringify(value)}`;
+
+function attributesJson(attributes: Record<string, MessageAttributesValue>): string {
+  const entries = Object.entries(attributes).map(([name, a]) => {
+    const value = a.BinaryValue !== undefined ? Buffer.from(a.BinaryValue).toString('base64') : a.StringValue ?? '';
+    return `${JSON.stringify(name)}:{"Type":${JSON.stringify(a.DataType)},"Value":${JSON.stringify(value)}}`;
+  });
+  return `{${entries.join(',')}}`;
+}
+
+/** A Notification as SNS delivers it to SQS and HTTP/S (without raw delivery). */
+export function notificationJson(f: NotificationFields): string {
+  const lines = [field('Type', 'Notification'), field('MessageId', f.messageId)];
+  if (f.sequenceNumber !== undefined) lines.push(field('SequenceNumber', f.sequenceNumber));
+  lines.push(field('TopicArn', f.topicArn));
+  if (f.subject !== undefined) lines.push(field('Subject', f.subject));
+  lines.push(field('Message', f.message), field('Timestamp', f.timestamp), field('SignatureVersion', f.signatureVersion),
+    field('Signature', f.signature), field('SigningCertURL', f.signingCertUrl), field('UnsubscribeURL', f.unsubscribeUrl));
+  if (f.attributes !== undefined && Object.keys(f.attributes).length > 0) lines.push(`  "MessageAttributes" : ${attributesJson(f.attributes)}`);
+  return `{\n${lines.join(',\n')}\n}`;
+}
+
+export interface ConfirmationFields {
+  type: 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
+  messageId: string;
+  token: string;
+  topicArn: string;
+  message: string;
+  subscribeUrl: string;
+  timestamp: string;
+  signatureVersion: '1' | '2';
+  signature: string;
+  signingCertUrl: string;
+}
+
+export function confirmationJson(f: ConfirmationFields): string {
+  return `{\n${[
+    field('Type', f.type), field('MessageId', f.messageId), field('Token', f.token), field('TopicArn', f.topicArn),
+    field('Message', f.message), field('SubscribeURL', f.subscribeUrl), field('Timestamp', f.timestamp),
+    field('SignatureVersion', f.signatureVersion), field('Signature', f.signature), field('SigningCertURL', f.signingCertUrl),
+  ].join(',\n')}\n}`;
+}

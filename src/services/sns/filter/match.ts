@@ -1,0 +1,111 @@
+/**
+ * Evaluates a compiled filter policy (compile.ts) against a message: its attributes
+ * (MessageAttributes scope) or its JSON body (MessageBody scope). Pure and synchronous.
+ *
+ * Values: a String attribute is a string, a Number attribute a number, a String.Array attribute
+ * each of its elements; Binary attributes only exist. In a body, arrays along a key's path and at
+ * its end are matched element by element. A key matches when any condition matches any value;
+ * an absent key matches only {"exists": false}; a policy matches when all keys and one
+ * alternative of every `$or` match.
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-subscription-filter-policies.html
+ */
+import { parseIp, type CompiledPolicy, type Condition } from './compile.js';
+
+type Scalar = string | number | boolean | null;
+
+export interface FilterAttribute { DataType: string; StringValue?: string | undefined; BinaryValue?: Uint8Array | undefined }
+
+/** Values of a key: undefined when the key is absent; [] when present with no matchable value. */
+type Lookup = (path: string[]) => Scalar[] | undefined;
+
+export function matchesAttributes(policy: CompiledPolicy, attributes: Record<string, FilterAttribute> | undefined): boolean {
+  return evaluate(policy, (path) => attributeValues(attributes?.[path[0]!]));
+}
+
+/** A body that is not a JSON object matches no policy that names a key. */
+export function matchesBody(policy: CompiledPolicy, body: string): boolean {
+  let json: unknown;
+  try { json = JSON.parse(body); } catch { json = undefined; }
+  const root = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : undefined;
+  return evaluate(policy, (path) => (root === undefined ? undefined : bodyValues(root, path)));
+}
+
+function evaluate(policy: CompiledPolicy, lookup: Lookup): boolean {
+  for (const { path, conditions } of policy.keys) {
+    const values = lookup(path);
+    if (!conditions.some((c) => matchesKey(c, values))) return false;
+  }
+  return policy.ors.every((alternatives) => alternatives.some((alt) => evaluate(alt, lookup)));
+}
+
+function attributeValues(attribute: FilterAttribute | undefined): Scalar[] | undefined {
+  if (attribute === undefined) return undefined;
+  const type = attribute.DataType;
+  const text = attribute.StringValue;
+  if (text === undefined) return [];
+  if (type === 'String.Array') {
+    try {
+      const list = JSON.parse(text) as unknown;
+      return Array.isArray(list) ? list.filter(isScalar) : [];
+    } catch { return []; }
+  }
+  if (type.startsWith('Number')) return [Number(text)];
+  if (type.startsWith('String')) return [text];
+  return [];
+}
+
+const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+function bodyValues(root: object, path: string[]): Scalar[] | undefined {
+  let level: unknown[] = [root];
+  for (const key of path) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      for (const item of Array.isArray(node) ? node : [node]) {
+        if (typeof item === 'object' && item !== null && !Array.isArray(item) && Object.hasOwn(item, key)) next.push((item as Record<string, unknown>)[key]);
+      }
+    }
+    if (next.length === 0) return undefined;
+    level = next;
+  }
+  const out: Scalar[] = [];
+  for (const node of level) for (const item of Array.isArray(node) ? node : [node]) if (isScalar(item)) out.push(item);
+  return out;
+}
+
+function matchesKey(condition: Condition, values: Scalar[] | undefined): boolean {
+  if (condition.kind === 'exists') return condition.value === (values !== undefined);
+  if (values === undefined) return false;
+  return values.some((v) => matchesValue(condition, v));
+}
+
+function equal(a: Scalar, b: Scalar): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-5 : a === b;
+}
+
+function matchesValue(c: Condition, v: Scalar): boolean {
+  switch (c.kind) {
+    case 'exact': return equal(c.value, v);
+    case 'prefix': return typeof v === 'string' && v.startsWith(c.value);
+    case 'suffix': return typeof v === 'string' && v.endsWith(c.value);
+    case 'equals-ignore-case': return typeof v === 'string' && v.toLowerCase() === c.value.toLowerCase();
+    case 'anything-but': return !c.values.some((x) => equal(x, v));
+    case 'anything-but-prefix': return typeof v === 'string' && !v.startsWith(c.value);
+    case 'anything-but-suffix': return typeof v === 'string' && !v.endsWith(c.value);
+    case 'anything-but-ignore-case': return typeof v === 'string' && v.toLowerCase() !== c.value.toLowerCase();
+    case 'numeric': {
+      if (typeof v !== 'number' || Number.isNaN(v)) return false;
+      if (c.equals !== undefined) return equal(c.equals, v);
+      if (c.lower !== undefined && !(c.lower.inclusive ? v >= c.lower.n : v > c.lower.n)) return false;
+      return c.upper === undefined || (c.upper.inclusive ? v <= c.upper.n : v < c.upper.n);
+    }
+    case 'cidr': {
+      if (typeof v !== 'string') return false;
+      const ip = parseIp(v);
+      if (ip === undefined || ip.v6 !== c.v6) return false;
+      const width = c.v6 ? 128 : 32;
+      return c.bits === 0 || ip.value >> BigInt(width - c.bits) === c.network;
+    }
+    case 'exists': return true;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * What SNS offers boltstack's own endpoints in process (never over the wire): the signing
+ * certificate served at SigningCertURL and the deliveries captured under the `virtual` gate.
+ */
+export interface SnsInternalApi {
+  /** The PEM of the certificate named `file` (SimpleNotificationService-<id>.pem), if it is ours. */
+  certificate(file: string): Promise<string | undefined>;
+  /** Deliveries captured under `virtual`, oldest first. */
+  captured(): Promise<unknown[]>;
+}

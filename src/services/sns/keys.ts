@@ -1,0 +1,22 @@
+/** SNS's key layout in the MetaStore (the only place keys are built). */
+export const SNS_NS = 'sns';
+
+export const topicKey = (arn: string): string => `t/${arn}`;
+export const TOPIC_PREFIX = 't/';
+export const subscriptionKey = (arn: string): string => `s/${arn}`;
+export const SUBSCRIPTION_PREFIX = 's/';
+export const applicationKey = (arn: string): string => `a/${arn}`;
+export const APPLICATION_PREFIX = 'a/';
+export const endpointKey = (arn: string): string => `e/${arn}`;
+export const ENDPOINT_PREFIX = 'e/';
+/** The signing key and its certificate (signature.ts). */
+export const SIGNING_KEY = 'signing';
+/** HTTP deliveries still to make, in due order: `o/<due ms, 15 digits>/<id>`. */
+export const outboxKey = (due: number, id: string): string => `o/${String(due).padStart(15, '0')}/${id}`;
+export const OUTBOX_PREFIX = 'o/';
+/** Deliveries captured under the `virtual` gate, in arrival order. */
+export const capturedKey = (seq: number): string => `v/${String(seq).padStart(15, '0')}`;
+export const CAPTURED_PREFIX = 'v/';
+
+/** The range of keys starting with `prefix`. */
+export const prefixRange = (prefix: string): { gte: string; lt: string } => ({ gte: prefix, lt: `${prefix}\xff` });

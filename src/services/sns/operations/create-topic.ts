@@ -1,0 +1,52 @@
+/**
+ * CreateTopic: standard or FIFO (FifoTopic=true and a .fifo name), with attributes, tags and a
+ * data protection policy. Idempotent: the same name with the same attributes and tags answers
+ * the existing ARN; different ones are InvalidParameter.
+ * https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+ */
+import type { CreateTopicInput, CreateTopicOutput } from '../../../model/generated/sns-types.js';
+import { topicArn } from '../arns.js';
+import type { SnsHandler } from '../context.js';
+import { snsErrors } from '../errors.js';
+import type { TopicRecord } from '../records.js';
+import { checkTags, mergeTags } from '../tags.js';
+import { checkTopicAttribute } from '../topic-attributes.js';
+
+const NAME = /^[A-Za-z0-9_-]{1,256}$/;
+
+export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = async (deps, ctx, input) => {
+  const attributes = { ...input.Attributes };
+  const fifo = attributes.FifoTopic?.toLowerCase() === 'true';
+  if (attributes.FifoTopic !== undefined && !['true', 'false'].includes(attributes.FifoTopic.toLowerCase())) throw snsErrors.invalid('Attributes', 'FifoTopic must be true or false');
+  delete attributes.FifoTopic;
+  const name = input.Name;
+  const base = name.endsWith('.fifo') ? name.slice(0, -5) : name;
+  if (fifo && (!name.endsWith('.fifo') || !NAME.test(base))) {
+    throw snsErrors.invalidParameter('Invalid parameter: Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.');
+  }
+  if (!fifo && !NAME.test(name)) throw snsErrors.invalid('Topic Name');
+  for (const [k, v] of Object.entries(attributes)) checkTopicAttribute(k, v, fifo, (reason) => snsErrors.invalid('Attributes', reason));
+  if (input.Tags !== undefined) checkTags(input.Tags);
+  if (input.DataProtectionPolicy !== undefined) {
+    try { JSON.parse(input.DataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }
+  }
+  const arn = topicArn(ctx.region, ctx.accountId, name);
+  const existing = deps.store.topic(arn);
+  if (existing !== undefined) {
+    const same = existing.fifo === fifo && Object.entries(attributes).every(([k, v]) => existing.attributes[k] === v);
+    if (!same) throw snsErrors.invalid('Attributes', 'Topic already exists with different attributes');
+    if (input.Tags !== undefined && input.Tags.length > 0) {
+      const stored = new Map(existing.tags.map((t) => [t.Key, t.Value] as const));
+      if (input.Tags.some((t) => stored.get(t.Key) !== (t.Value ?? '')) || input.Tags.length !== existing.tags.length) {
+        throw snsErrors.invalid('Tags', 'Topic already exists with different tags');
+      }
+    }
+    return { TopicArn: arn };
+  }
+  const topic: TopicRecord = {
+    arn, name, account: ctx.accountId, region: ctx.region, fifo, attributes, tags: mergeTags([], input.Tags ?? []), deleted: 0,
+    ...(input.DataProtectionPolicy === undefined ? {} : { dataProtectionPolicy: input.DataProtectionPolicy }),
+  };
+  await deps.store.putTopic(topic);
+  return { TopicArn: arn };
+};

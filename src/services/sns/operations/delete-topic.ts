@@ -1,0 +1,14 @@
+/**
+ * DeleteTopic: the topic and its subscriptions. Idempotent, as AWS documents: deleting a topic
+ * that does not exist is not an error. https://docs.aws.amazon.com/sns/latest/api/API_DeleteTopic.html
+ */
+import type { DeleteTopicInput, DeleteTopicOutput } from '../../../model/generated/sns-types.js';
+import { parseTopicArn } from '../arns.js';
+import type { SnsHandler } from '../context.js';
+import { snsErrors } from '../errors.js';
+
+export const deleteTopic: SnsHandler<DeleteTopicInput, DeleteTopicOutput> = async (deps, _ctx, input) => {
+  if (parseTopicArn(input.TopicArn) === undefined) throw snsErrors.invalid('TopicArn');
+  if (deps.store.topic(input.TopicArn) !== undefined) await deps.store.deleteTopic(input.TopicArn);
+  return {};
+};

@@ -1,0 +1,23 @@
+/** ListSubscriptions (the caller's, 100 a page) and ListSubscriptionsByTopic. */
+import type {
+  ListSubscriptionsByTopicInput, ListSubscriptionsByTopicOutput, ListSubscriptionsInput, ListSubscriptionsOutput, Subscription,
+} from '../../../model/generated/sns-types.js';
+import { pageAfter, topicOf, type SnsHandler } from '../context.js';
+import type { SubscriptionRecord } from '../records.js';
+
+const entry = (s: SubscriptionRecord): Subscription => ({
+  SubscriptionArn: s.confirmed ? s.arn : 'PendingConfirmation', Owner: s.owner, Protocol: s.protocol, Endpoint: s.endpoint, TopicArn: s.topicArn,
+});
+
+export const listSubscriptions: SnsHandler<ListSubscriptionsInput, ListSubscriptionsOutput> = async (deps, ctx, input) => {
+  const mine = deps.store.allSubscriptions().filter((s) => s.owner === ctx.accountId && s.topicArn.split(':')[3] === ctx.region);
+  const { page, next } = pageAfter(mine, (s) => s.arn, input.NextToken, 100);
+  return { Subscriptions: page.map(entry), ...(next === undefined ? {} : { NextToken: next }) };
+};
+
+export const listSubscriptionsByTopic: SnsHandler<ListSubscriptionsByTopicInput, ListSubscriptionsByTopicOutput> = async (deps, _ctx, input) => {
+  const topic = topicOf(deps, input.TopicArn);
+  const subs = deps.store.subscriptionsOf(topic.arn).map((s) => s.record).sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  const { page, next } = pageAfter(subs, (s) => s.arn, input.NextToken, 100);
+  return { Subscriptions: page.map(entry), ...(next === undefined ? {} : { NextToken: next }) };
+};

@@ -1,0 +1,45 @@
+/**
+ * PublishBatch: up to 10 messages to one topic. Request-level rules (entry count, distinct and
+ * well-formed ids, total size) fail the call; a message that breaks a message rule fails only
+ * its entry, reported in Failed with SNS's code and message.
+ * https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
+ */
+import { isAwsError } from '../../../errors/aws-error.js';
+import type { FailedItem, PublishBatchInput, PublishBatchOutput, SuccessfulItem } from '../../../model/generated/sns-types.js';
+import { MAX_MESSAGE_BYTES, acceptForTopic } from '../accept-message.js';
+import { topicOf, type SnsHandler } from '../context.js';
+import type { PublishedMessage } from '../delivery/message.js';
+import { snsErrors } from '../errors.js';
+
+const ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = async (deps, ctx, input) => {
+  const entries = input.PublishBatchRequestEntries ?? [];
+  const topic = topicOf(deps, input.TopicArn);
+  if (entries.length === 0) throw snsErrors.emptyBatch();
+  if (entries.length > 10) throw snsErrors.tooManyEntries();
+  const ids = new Set<string>();
+  let total = 0;
+  for (const e of entries) {
+    if (!ENTRY_ID.test(e.Id)) throw snsErrors.invalidBatchEntryId();
+    if (ids.has(e.Id)) throw snsErrors.batchIdsNotDistinct();
+    ids.add(e.Id);
+    total += Buffer.byteLength(e.Message ?? '');
+  }
+  if (total > MAX_MESSAGE_BYTES) throw snsErrors.batchTooLong();
+  const Successful: SuccessfulItem[] = [];
+  const Failed: FailedItem[] = [];
+  const toDeliver: PublishedMessage[] = [];
+  for (const e of entries) {
+    try {
+      const { message, deliver } = acceptForTopic(topic, e, deps.fifo);
+      if (deliver) toDeliver.push(message);
+      Successful.push({ Id: e.Id, MessageId: message.messageId, ...(message.sequenceNumber === undefined ? {} : { SequenceNumber: message.sequenceNumber }) });
+    } catch (err) {
+      if (!isAwsError(err)) throw err;
+      Failed.push({ Id: e.Id, Code: err.code, Message: err.message, SenderFault: err.fault === 'Sender' });
+    }
+  }
+  if (toDeliver.length > 0) await deps.deliverer.publish(toDeliver, ctx.host);
+  return { Successful, Failed };
+};

@@ -1,0 +1,45 @@
+/**
+ * Publish to a topic (fanned out before the answer: sqs copies are in their queues, http copies
+ * in the durable outbox), or — under the `virtual` gate — to a platform endpoint (TargetArn) or
+ * a phone number, captured in the outbox. https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ */
+import { randomUUID } from 'node:crypto';
+import { notImplemented } from '../../../errors/common.js';
+import type { PublishInput, PublishOutput } from '../../../model/generated/sns-types.js';
+import { acceptForTopic, checkMessage } from '../accept-message.js';
+import { parseTopicArn } from '../arns.js';
+import { topicOf, type SnsDeps, type SnsHandler } from '../context.js';
+import { snsErrors } from '../errors.js';
+import type { RequestContext } from '../../types.js';
+
+export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx, input) => {
+  const targets = [input.TopicArn, input.TargetArn, input.PhoneNumber].filter((t) => t !== undefined);
+  if (targets.length === 0) throw snsErrors.invalid('TopicArn or TargetArn', 'One of PhoneNumber, TopicArn or TargetArn must be specified');
+  if (targets.length > 1) throw snsErrors.invalid('TopicArn or TargetArn', 'Only one of PhoneNumber, TopicArn or TargetArn may be specified');
+  const topicTarget = input.TopicArn ?? (input.TargetArn !== undefined && parseTopicArn(input.TargetArn) !== undefined ? input.TargetArn : undefined);
+  if (topicTarget === undefined) return publishDirect(deps, ctx, input);
+  const topic = topicOf(deps, topicTarget, input.TopicArn !== undefined ? 'TopicArn' : 'TargetArn');
+  const { message, deliver } = acceptForTopic(topic, input, deps.fifo);
+  if (deliver) await deps.deliverer.publish([message], ctx.host);
+  return { MessageId: message.messageId, ...(message.sequenceNumber === undefined ? {} : { SequenceNumber: message.sequenceNumber }) };
+};
+
+async function publishDirect(deps: SnsDeps, ctx: RequestContext, input: PublishInput): Promise<PublishOutput> {
+  const sms = input.PhoneNumber !== undefined;
+  if (sms && !/^\+?[1-9]\d{1,14}$/.test(input.PhoneNumber!)) throw snsErrors.invalid('PhoneNumber', 'Value is not a valid phone number');
+  if (!sms) {
+    const endpoint = deps.store.endpoint(input.TargetArn!);
+    if (!/^arn:aws:sns:[a-z0-9-]+:\d{12}:endpoint\//.test(input.TargetArn!)) throw snsErrors.invalid('TargetArn');
+    if (endpoint === undefined) throw snsErrors.endpointNotFound();
+    if (endpoint.attributes.Enabled === 'false') throw snsErrors.endpointDisabled();
+  }
+  if (!deps.features.has('virtual')) throw notImplemented('SNS', 'Publish', sms ? 'SMS delivery (PhoneNumber)' : 'mobile push delivery (TargetArn)');
+  const checked = checkMessage(input);
+  const messageId = randomUUID();
+  await deps.deliverer.captureDirect(sms ? 'sms' : 'application', sms ? input.PhoneNumber! : input.TargetArn!, {
+    messageId, message: checked.message, perProtocol: checked.perProtocol, subject: input.Subject, attributes: input.MessageAttributes,
+    timestamp: new Date().toISOString(),
+  });
+  void ctx;
+  return { MessageId: messageId };
+}

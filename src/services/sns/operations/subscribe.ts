@@ -1,0 +1,65 @@
+/**
+ * Subscribe. sqs subscriptions to a queue of the subscriber's own account are confirmed at once;
+ * a queue of another account, and http/https endpoints, get a SubscriptionConfirmation (into the
+ * queue, or POSTed) and stay pending until ConfirmSubscription. email, sms, application, lambda
+ * and firehose have no local equivalent: NotImplemented, or, under the `virtual` gate, confirmed
+ * at once with deliveries captured (GET /_boltstack/sns/outbox); `virtual` also confirms http/https
+ * subscriptions at once. https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { notImplemented } from '../../../errors/common.js';
+import type { SubscribeInput, SubscribeOutput } from '../../../model/generated/sns-types.js';
+import { parseQueueArn } from '../arns.js';
+import { topicOf, unsupported, type SnsHandler } from '../context.js';
+import { snsErrors } from '../errors.js';
+import { PROTOCOLS, type Protocol, type SubscriptionRecord } from '../records.js';
+import { checkSubscriptionAttributes } from '../subscription-attributes.js';
+
+const LOCAL: readonly Protocol[] = ['sqs', 'http', 'https'];
+
+function checkEndpoint(protocol: Protocol, endpoint: string | undefined, fifoTopic: boolean): string {
+  if (endpoint === undefined || endpoint === '') throw snsErrors.invalid('Endpoint');
+  switch (protocol) {
+    case 'sqs': {
+      if (parseQueueArn(endpoint) === undefined) throw snsErrors.invalid('SQS endpoint ARN');
+      if (!fifoTopic && endpoint.endsWith('.fifo')) throw snsErrors.invalid('Invalid parameter: Endpoint', 'FIFO SQS Queues can not be subscribed to standard SNS topics');
+      return endpoint;
+    }
+    case 'http': case 'https':
+      if (!endpoint.toLowerCase().startsWith(`${protocol}://`)) throw snsErrors.invalid('Endpoint must match the specified protocol');
+      try { new URL(endpoint); } catch { throw snsErrors.invalid('Endpoint'); }
+      return endpoint;
+    default: return endpoint;
+  }
+}
+
+const sameAttributes = (a: Record<string, string>, b: Record<string, string>): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, input.TopicArn);
+  const protocol = input.Protocol.toLowerCase() as Protocol;
+  if (!PROTOCOLS.includes(protocol)) throw snsErrors.invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${input.Protocol}`);
+  const virtual = deps.features.has('virtual');
+  if (!LOCAL.includes(protocol) && !virtual) throw notImplemented('SNS', 'Subscribe', `the ${protocol} protocol (enable the virtual feature gate to capture its deliveries)`);
+  if (topic.fifo && protocol !== 'sqs') throw snsErrors.invalid(`Invalid protocol type: ${protocol}`);
+  const endpoint = checkEndpoint(protocol, input.Endpoint, topic.fifo);
+  const given = { ...input.Attributes };
+  unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
+  const attributes = checkSubscriptionAttributes(given, protocol, true);
+
+  const existing = deps.store.subscriptionsOf(topic.arn).find((s) => s.record.protocol === protocol && s.record.endpoint === endpoint);
+  if (existing !== undefined) {
+    if (!sameAttributes(existing.record.attributes, attributes)) throw snsErrors.invalid('Attributes', 'Subscription already exists with different attributes');
+    return { SubscriptionArn: existing.record.confirmed || input.ReturnSubscriptionArn === true ? existing.record.arn : 'pending confirmation' };
+  }
+  const ownQueue = protocol === 'sqs' && parseQueueArn(endpoint)!.account === ctx.accountId;
+  const confirmed = ownQueue || (virtual && protocol !== 'sqs');
+  const record: SubscriptionRecord = {
+    arn: `${topic.arn}:${randomUUID()}`, topicArn: topic.arn, owner: ctx.accountId, protocol, endpoint, attributes, confirmed,
+    ...(confirmed ? {} : { token: randomBytes(64).toString('hex') }),
+  };
+  await deps.store.putSubscription(record);
+  if (!confirmed) await deps.deliverer.requestConfirmation(record, topic, record.token!, ctx.host);
+  return { SubscriptionArn: confirmed || input.ReturnSubscriptionArn === true ? record.arn : 'pending confirmation' };
+};

@@ -1,0 +1,39 @@
+/** GetSubscriptionAttributes and SetSubscriptionAttributes. */
+import type {
+  GetSubscriptionAttributesInput, GetSubscriptionAttributesOutput, SetSubscriptionAttributesInput, SetSubscriptionAttributesOutput,
+} from '../../../model/generated/sns-types.js';
+import { topicOfSubscription } from '../arns.js';
+import { unsupported, type SnsDeps, type SnsHandler } from '../context.js';
+import { snsErrors } from '../errors.js';
+import type { LiveSubscription } from '../store.js';
+import { SUBSCRIPTION_ATTRIBUTES, checkSubscriptionAttributes, subscriptionAttributes } from '../subscription-attributes.js';
+
+function subscriptionOf(deps: SnsDeps, arn: string): LiveSubscription {
+  if (topicOfSubscription(arn) === undefined) throw snsErrors.invalid('SubscriptionArn');
+  const live = deps.store.subscription(arn);
+  if (live === undefined) throw snsErrors.subscriptionNotFound();
+  return live;
+}
+
+export const getSubscriptionAttributes: SnsHandler<GetSubscriptionAttributesInput, GetSubscriptionAttributesOutput> = async (deps, _ctx, input) => {
+  const { record } = subscriptionOf(deps, input.SubscriptionArn);
+  return { Attributes: subscriptionAttributes(record, deps.store.topic(record.topicArn)) };
+};
+
+export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInput, SetSubscriptionAttributesOutput> = async (deps, ctx, input) => {
+  const { record } = subscriptionOf(deps, input.SubscriptionArn);
+  const name = input.AttributeName;
+  if (!(SUBSCRIPTION_ATTRIBUTES as readonly string[]).includes(name)) throw snsErrors.invalid('AttributeName');
+  unsupported(deps, ctx, 'SetSubscriptionAttributes', { [name]: name === 'ReplayPolicy' ? true : undefined }, ['ReplayPolicy']);
+  const attributes = { ...record.attributes };
+  const value = input.AttributeValue ?? '';
+  // An empty value removes the attribute (an empty FilterPolicy stops filtering).
+  if (value === '') {
+    delete attributes[name];
+    if (name === 'FilterPolicy') delete attributes.FilterPolicyScope;
+  } else {
+    attributes[name] = value;
+  }
+  await deps.store.putSubscription({ ...record, attributes: checkSubscriptionAttributes(attributes, record.protocol, false) });
+  return {};
+};

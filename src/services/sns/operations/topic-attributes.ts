@@ -1,0 +1,22 @@
+/** GetTopicAttributes and SetTopicAttributes (topic-attributes.ts of the service has the rules). */
+import type { GetTopicAttributesInput, GetTopicAttributesOutput, SetTopicAttributesInput, SetTopicAttributesOutput } from '../../../model/generated/sns-types.js';
+import { topicOf, type SnsHandler } from '../context.js';
+import { snsErrors } from '../errors.js';
+import { checkTopicAttribute, topicAttributes } from '../topic-attributes.js';
+
+export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAttributesOutput> = async (deps, _ctx, input) => {
+  const topic = topicOf(deps, input.TopicArn);
+  return { Attributes: topicAttributes(topic, deps.store.subscriptionsOf(topic.arn).map((s) => s.record)) };
+};
+
+export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAttributesOutput> = async (deps, _ctx, input) => {
+  const topic = topicOf(deps, input.TopicArn);
+  const value = input.AttributeValue ?? '';
+  checkTopicAttribute(input.AttributeName, value, topic.fifo, (reason) => snsErrors.invalid(input.AttributeName, reason));
+  const attributes = { ...topic.attributes };
+  // An empty value resets an attribute to its default (DisplayName, DeliveryPolicy, Policy...).
+  if (value === '') delete attributes[input.AttributeName];
+  else attributes[input.AttributeName] = value;
+  await deps.store.putTopic({ ...topic, attributes });
+  return {};
+};

@@ -1,0 +1,48 @@
+/** The records SNS keeps (JSON in the MetaStore, the same objects in the in-memory index). */
+import type { Tag } from '../../model/generated/sns-types.js';
+
+export interface TopicRecord {
+  arn: string;
+  name: string;
+  account: string;
+  region: string;
+  fifo: boolean;
+  /** Attributes the user set (the derived ones are computed by topic-attributes.ts). */
+  attributes: Record<string, string>;
+  tags: Tag[];
+  dataProtectionPolicy?: string;
+  /** Subscriptions deleted from this topic (SubscriptionsDeleted). */
+  deleted: number;
+}
+
+export type Protocol = 'http' | 'https' | 'email' | 'email-json' | 'sms' | 'sqs' | 'application' | 'lambda' | 'firehose';
+export const PROTOCOLS: readonly Protocol[] = ['http', 'https', 'email', 'email-json', 'sms', 'sqs', 'application', 'lambda', 'firehose'];
+
+export interface SubscriptionRecord {
+  arn: string;
+  topicArn: string;
+  /** The subscriber's account. */
+  owner: string;
+  protocol: Protocol;
+  endpoint: string;
+  /** Attributes the user set: RawMessageDelivery, FilterPolicy, FilterPolicyScope, RedrivePolicy, DeliveryPolicy, SubscriptionRoleArn. */
+  attributes: Record<string, string>;
+  confirmed: boolean;
+  /** The confirmation token (pending subscriptions; kept so a repeated confirm answers the same). */
+  token?: string;
+  /** Confirmed through an authenticated ConfirmSubscription (AuthenticateOnUnsubscribe=true). */
+  authenticated?: boolean;
+}
+
+export interface ApplicationRecord {
+  arn: string;
+  name: string;
+  platform: string;
+  attributes: Record<string, string>;
+}
+
+export interface EndpointRecord {
+  arn: string;
+  applicationArn: string;
+  attributes: Record<string, string>;
+}

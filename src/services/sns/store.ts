@@ -1,0 +1,167 @@
+/**
+ * SNS's state: topics, subscriptions, platform applications and endpoints, kept in the
+ * MetaStore (the source of truth) and in an in-memory index loaded once at start, so a Publish
+ * finds its topic and the subscriptions to fan out to without a read (DESIGN.md §8b). Every
+ * change writes through: the MetaStore first, then the index.
+ */
+import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
+import { CompiledFilter, compileSubscriptionFilter } from './filter/subscription-filter.js';
+import {
+  APPLICATION_PREFIX, ENDPOINT_PREFIX, SNS_NS, SUBSCRIPTION_PREFIX, TOPIC_PREFIX, applicationKey, endpointKey,
+  prefixRange, subscriptionKey, topicKey,
+} from './keys.js';
+import type { ApplicationRecord, EndpointRecord, SubscriptionRecord, TopicRecord } from './records.js';
+
+/** A subscription as the fan-out needs it: the record and its compiled filter. */
+export interface LiveSubscription {
+  record: SubscriptionRecord;
+  filter: CompiledFilter | undefined;
+}
+
+export class SnsStore {
+  readonly #meta: MetaStore;
+  readonly #topics = new Map<string, TopicRecord>();
+  /** Subscriptions by topic ARN (a subscription may outlive its topic, as in AWS). */
+  readonly #byTopic = new Map<string, Map<string, LiveSubscription>>();
+  readonly #subscriptions = new Map<string, LiveSubscription>();
+  readonly #applications = new Map<string, ApplicationRecord>();
+  readonly #endpoints = new Map<string, EndpointRecord>();
+
+  private constructor(meta: MetaStore) {
+    this.#meta = meta;
+  }
+
+  static async open(meta: MetaStore): Promise<SnsStore> {
+    const store = new SnsStore(meta);
+    for await (const [, v] of meta.iterate(SNS_NS, prefixRange(TOPIC_PREFIX))) {
+      const t = JSON.parse(v) as TopicRecord;
+      store.#topics.set(t.arn, t);
+    }
+    for await (const [, v] of meta.iterate(SNS_NS, prefixRange(SUBSCRIPTION_PREFIX))) store.#index(JSON.parse(v) as SubscriptionRecord);
+    for await (const [, v] of meta.iterate(SNS_NS, prefixRange(APPLICATION_PREFIX))) {
+      const a = JSON.parse(v) as ApplicationRecord;
+      store.#applications.set(a.arn, a);
+    }
+    for await (const [, v] of meta.iterate(SNS_NS, prefixRange(ENDPOINT_PREFIX))) {
+      const e = JSON.parse(v) as EndpointRecord;
+      store.#endpoints.set(e.arn, e);
+    }
+    return store;
+  }
+
+  get meta(): MetaStore {
+    return this.#meta;
+  }
+
+  topic(arn: string): TopicRecord | undefined {
+    return this.#topics.get(arn);
+  }
+
+  /** Topics whose ARN starts with `prefix` (arn:aws:sns:<region>:<account>:), in ARN order. */
+  topicsWithPrefix(prefix: string): TopicRecord[] {
+    return [...this.#topics.values()].filter((t) => t.arn.startsWith(prefix)).sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+  }
+
+  async putTopic(topic: TopicRecord): Promise<void> {
+    await this.#meta.put(SNS_NS, topicKey(topic.arn), JSON.stringify(topic));
+    this.#topics.set(topic.arn, topic);
+  }
+
+  /** Deletes the topic and its subscriptions, as AWS does. */
+  async deleteTopic(arn: string): Promise<void> {
+    const subs = [...(this.#byTopic.get(arn)?.values() ?? [])];
+    const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: topicKey(arn) }];
+    for (const s of subs) ops.push({ type: 'del', ns: SNS_NS, key: subscriptionKey(s.record.arn) });
+    await this.#meta.batch(ops);
+    this.#topics.delete(arn);
+    for (const s of subs) this.#subscriptions.delete(s.record.arn);
+    this.#byTopic.delete(arn);
+  }
+
+  subscription(arn: string): LiveSubscription | undefined {
+    return this.#subscriptions.get(arn);
+  }
+
+  subscriptionsOf(topicArn: string): LiveSubscription[] {
+    const subs = this.#byTopic.get(topicArn);
+    return subs === undefined ? [] : [...subs.values()];
+  }
+
+  /** The live map of a topic's subscriptions (the fan-out iterates it without copying). */
+  liveSubscriptionsOf(topicArn: string): ReadonlyMap<string, LiveSubscription> | undefined {
+    return this.#byTopic.get(topicArn);
+  }
+
+  /** Every subscription, in ARN order (ListSubscriptions). */
+  allSubscriptions(): SubscriptionRecord[] {
+    return [...this.#subscriptions.values()].map((s) => s.record).sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+  }
+
+  async putSubscription(record: SubscriptionRecord): Promise<void> {
+    await this.#meta.put(SNS_NS, subscriptionKey(record.arn), JSON.stringify(record));
+    this.#index(record);
+  }
+
+  async deleteSubscription(arn: string): Promise<void> {
+    const live = this.#subscriptions.get(arn);
+    if (live === undefined) return;
+    const topic = this.#topics.get(live.record.topicArn);
+    const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: subscriptionKey(arn) }];
+    const counted = topic === undefined ? undefined : { ...topic, deleted: topic.deleted + 1 };
+    if (counted !== undefined) ops.push({ type: 'put', ns: SNS_NS, key: topicKey(counted.arn), value: JSON.stringify(counted) });
+    await this.#meta.batch(ops);
+    if (counted !== undefined) this.#topics.set(counted.arn, counted);
+    this.#subscriptions.delete(arn);
+    this.#byTopic.get(live.record.topicArn)?.delete(arn);
+  }
+
+  #index(record: SubscriptionRecord): void {
+    // Stored policies were validated when set; compiling them again cannot fail.
+    const live: LiveSubscription = { record, filter: compileSubscriptionFilter(record.attributes, false) };
+    this.#subscriptions.set(record.arn, live);
+    let subs = this.#byTopic.get(record.topicArn);
+    if (subs === undefined) this.#byTopic.set(record.topicArn, (subs = new Map()));
+    subs.set(record.arn, live);
+  }
+
+  application(arn: string): ApplicationRecord | undefined {
+    return this.#applications.get(arn);
+  }
+
+  applicationsWithPrefix(prefix: string): ApplicationRecord[] {
+    return [...this.#applications.values()].filter((a) => a.arn.startsWith(prefix)).sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  }
+
+  async putApplication(record: ApplicationRecord): Promise<void> {
+    await this.#meta.put(SNS_NS, applicationKey(record.arn), JSON.stringify(record));
+    this.#applications.set(record.arn, record);
+  }
+
+  async deleteApplication(arn: string): Promise<void> {
+    const endpoints = this.endpointsOf(arn);
+    await this.#meta.batch([
+      { type: 'del', ns: SNS_NS, key: applicationKey(arn) },
+      ...endpoints.map((e): MetaOp => ({ type: 'del', ns: SNS_NS, key: endpointKey(e.arn) })),
+    ]);
+    this.#applications.delete(arn);
+    for (const e of endpoints) this.#endpoints.delete(e.arn);
+  }
+
+  endpoint(arn: string): EndpointRecord | undefined {
+    return this.#endpoints.get(arn);
+  }
+
+  endpointsOf(applicationArn: string): EndpointRecord[] {
+    return [...this.#endpoints.values()].filter((e) => e.applicationArn === applicationArn).sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  }
+
+  async putEndpoint(record: EndpointRecord): Promise<void> {
+    await this.#meta.put(SNS_NS, endpointKey(record.arn), JSON.stringify(record));
+    this.#endpoints.set(record.arn, record);
+  }
+
+  async deleteEndpoint(arn: string): Promise<void> {
+    await this.#meta.del(SNS_NS, endpointKey(arn));
+    this.#endpoints.delete(arn);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Subscription attributes: the settable ones (RawMessageDelivery, FilterPolicy,
+ * FilterPolicyScope, RedrivePolicy, DeliveryPolicy, SubscriptionRoleArn) with SNS's checks, and
+ * what GetSubscriptionAttributes answers.
+ * https://docs.aws.amazon.com/sns/latest/api/API_SetSubscriptionAttributes.html
+ */
+import { snsErrors } from './errors.js';
+import { parseQueueArn } from './arns.js';
+import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, effectiveRetry } from './delivery-policy.js';
+import { compileSubscriptionFilter } from './filter/subscription-filter.js';
+import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
+
+export const SUBSCRIPTION_ATTRIBUTES = ['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy'] as const;
+const RAW_PROTOCOLS: readonly Protocol[] = ['sqs', 'http', 'https', 'firehose'];
+
+/**
+ * Checks `attributes` (the whole set a subscription would have) and returns them normalised.
+ * `inSubscribe` selects the error wording (Subscribe prefixes "Attributes Reason:").
+ */
+export function checkSubscriptionAttributes(attributes: Record<string, string>, protocol: Protocol, inSubscribe: boolean): Record<string, string> {
+  const reason = (r: string): Error => (inSubscribe ? snsErrors.invalid('Attributes', r) : snsErrors.invalidParameter(`Invalid parameter: ${r}`));
+  for (const [name, value] of Object.entries(attributes)) {
+    switch (name) {
+      case 'RawMessageDelivery':
+        if (value.toLowerCase() !== 'true' && value.toLowerCase() !== 'false') throw reason('RawMessageDelivery: Invalid value [' + value + ']. Must be true or false.');
+        if (!RAW_PROTOCOLS.includes(protocol)) throw reason(`Delivery protocol [${protocol}] does not support raw message delivery.`);
+        attributes[name] = value.toLowerCase();
+        break;
+      case 'FilterPolicyScope':
+        if (value !== 'MessageAttributes' && value !== 'MessageBody') throw reason(`FilterPolicyScope: Invalid value [${value}]. Please use either MessageBody or MessageAttributes`);
+        break;
+      case 'FilterPolicy': break; // compiled below, with its scope
+      case 'RedrivePolicy': checkRedrivePolicy(value, reason); break;
+      case 'DeliveryPolicy':
+        if (protocol !== 'http' && protocol !== 'https') throw reason(`DeliveryPolicy: Delivery policy is only supported for HTTP/S endpoints`);
+        checkDeliveryPolicy(value, reason);
+        break;
+      case 'SubscriptionRoleArn':
+        if (protocol !== 'firehose') throw reason('SubscriptionRoleArn: only applicable to firehose subscriptions');
+        break;
+      default:
+        throw inSubscribe ? snsErrors.invalid('Attributes', `Unknown attribute ${name}`) : snsErrors.invalid('AttributeName');
+    }
+  }
+  if (attributes.FilterPolicyScope !== undefined && attributes.FilterPolicy === undefined && inSubscribe) {
+    throw reason('FilterPolicyScope: Filter policy scope can only be set with a filter policy');
+  }
+  compileSubscriptionFilter(attributes, inSubscribe);
+  return attributes;
+}
+
+function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
+  let json: unknown;
+  try { json = JSON.parse(text); } catch { throw reason('RedrivePolicy: failed to parse JSON.'); }
+  const arn = (json as { deadLetterTargetArn?: unknown } | null)?.deadLetterTargetArn;
+  if (typeof arn !== 'string') throw reason('RedrivePolicy: deadLetterTargetArn is missing');
+  if (parseQueueArn(arn) === undefined) throw reason(`RedrivePolicy: Invalid deadLetterTargetArn: ${arn}`);
+}
+
+export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord | undefined): Record<string, string> {
+  const out: Record<string, string> = {
+    Owner: s.owner,
+    RawMessageDelivery: s.attributes.RawMessageDelivery ?? 'false',
+    TopicArn: s.topicArn,
+    Endpoint: s.endpoint,
+    Protocol: s.protocol,
+    PendingConfirmation: String(!s.confirmed),
+    ConfirmationWasAuthenticated: String(s.authenticated ?? s.protocol === 'sqs'),
+    SubscriptionArn: s.arn,
+  };
+  if (s.protocol === 'http' || s.protocol === 'https') {
+    const { retry, contentType } = effectiveRetry(s.attributes.DeliveryPolicy, topic?.attributes.DeliveryPolicy);
+    out.EffectiveDeliveryPolicy = s.attributes.DeliveryPolicy === undefined && topic?.attributes.DeliveryPolicy === undefined
+      ? JSON.stringify(JSON.parse(DEFAULT_EFFECTIVE_DELIVERY_POLICY).http)
+      : JSON.stringify({ healthyRetryPolicy: retry, requestPolicy: { headerContentType: contentType } });
+  }
+  for (const [name, value] of Object.entries(s.attributes)) if (name !== 'RawMessageDelivery') out[name] = value;
+  if (s.attributes.FilterPolicy !== undefined && out.FilterPolicyScope === undefined) out.FilterPolicyScope = 'MessageAttributes';
+  return out;
+}

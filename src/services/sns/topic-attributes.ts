@@ -1,0 +1,68 @@
+/**
+ * Topic attributes: which ones a user may set (and how each is checked), and the full set
+ * GetTopicAttributes answers, derived ones included (Owner, counters, the default policy, the
+ * effective delivery policy). https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html
+ */
+import { snsErrors } from './errors.js';
+import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy } from './delivery-policy.js';
+import type { SubscriptionRecord, TopicRecord } from './records.js';
+
+const FEEDBACK = /^(Application|Firehose|HTTP|Lambda|SQS)(Success|Failure)Feedback(RoleArn|SampleRate)$/;
+const SIMPLE = new Set(['DisplayName', 'Policy', 'DeliveryPolicy', 'KmsMasterKeyId', 'SignatureVersion', 'TracingConfig',
+  'ContentBasedDeduplication', 'FifoThroughputScope', 'ArchivePolicy']);
+const FIFO_ONLY = new Set(['ContentBasedDeduplication', 'FifoThroughputScope', 'ArchivePolicy']);
+
+export const isTopicAttribute = (name: string): boolean => SIMPLE.has(name) || FEEDBACK.test(name);
+
+/** Checks one settable attribute's value; `where` is the parameter named in errors. */
+export function checkTopicAttribute(name: string, value: string, fifo: boolean, where: (reason: string) => Error): void {
+  if (!isTopicAttribute(name)) throw snsErrors.invalid('AttributeName');
+  if (FIFO_ONLY.has(name) && !fifo) throw where(`${name} is only applicable to FIFO topics`);
+  switch (name) {
+    case 'SignatureVersion': if (value !== '1' && value !== '2') throw where('SignatureVersion must be 1 or 2'); break;
+    case 'TracingConfig': if (value !== 'PassThrough' && value !== 'Active') throw where('TracingConfig must be PassThrough or Active'); break;
+    case 'ContentBasedDeduplication': if (value !== 'true' && value !== 'false') throw where('ContentBasedDeduplication must be true or false'); break;
+    case 'FifoThroughputScope': if (value !== 'Topic' && value !== 'MessageGroup') throw where('FifoThroughputScope must be Topic or MessageGroup'); break;
+    case 'DisplayName': if (value.length > 100) throw where('DisplayName must be at most 100 characters'); break;
+    case 'Policy': case 'ArchivePolicy': checkJson(value, name, where); break;
+    case 'DeliveryPolicy': checkDeliveryPolicy(value, where); break;
+    default:
+      if (name.endsWith('SampleRate') && !/^(100|[1-9]?\d)$/.test(value)) throw where(`${name} must be an integer from 0 to 100`);
+  }
+}
+
+function checkJson(value: string, name: string, where: (reason: string) => Error): void {
+  try { JSON.parse(value); } catch { throw where(`${name}: failed to parse JSON.`); }
+}
+
+export function defaultPolicy(topic: TopicRecord): string {
+  return JSON.stringify({
+    Version: '2008-10-17', Id: '__default_policy_ID',
+    Statement: [{
+      Sid: '__default_statement_ID', Effect: 'Allow', Principal: { AWS: '*' },
+      Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:AddPermission', 'SNS:RemovePermission', 'SNS:DeleteTopic',
+        'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
+      Resource: topic.arn, Condition: { StringEquals: { 'AWS:SourceOwner': topic.account } },
+    }],
+  });
+}
+
+export function topicAttributes(topic: TopicRecord, subscriptions: readonly SubscriptionRecord[]): Record<string, string> {
+  const confirmed = subscriptions.filter((s) => s.confirmed).length;
+  const out: Record<string, string> = {
+    Policy: topic.attributes.Policy ?? defaultPolicy(topic),
+    Owner: topic.account,
+    SubscriptionsPending: String(subscriptions.length - confirmed),
+    TopicArn: topic.arn,
+    EffectiveDeliveryPolicy: topic.attributes.DeliveryPolicy ?? DEFAULT_EFFECTIVE_DELIVERY_POLICY,
+    SubscriptionsConfirmed: String(confirmed),
+    DisplayName: topic.attributes.DisplayName ?? '',
+    SubscriptionsDeleted: String(topic.deleted),
+  };
+  if (topic.fifo) {
+    out.FifoTopic = 'true';
+    out.ContentBasedDeduplication = topic.attributes.ContentBasedDeduplication ?? 'false';
+  }
+  for (const [name, value] of Object.entries(topic.attributes)) if (!(name in out)) out[name] = value;
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * The SNS service alone over the in-memory store, with a fake SQS behind `peer('sqs')` that
+ * records every delivery (SqsInternalApi), for delivery tests that need no SQS implementation.
+ */
+import { createMemoryStorage } from '../../../src/storage/memory/index.js';
+import { createLogger } from '../../../src/log.js';
+import { createSnsService } from '../../../src/services/sns/index.js';
+import type { FeatureGate } from '../../../src/config.js';
+import type { InternalDelivery, InternalDeliveryResult, SqsInternalApi } from '../../../src/services/sqs/internal-api.js';
+import type { RequestContext, Service, ServiceDeps } from '../../../src/services/types.js';
+
+export class FakeSqs implements SqsInternalApi {
+  readonly delivered: InternalDelivery[] = [];
+  /** Queue ARNs that answer NonExistentQueue. */
+  readonly missing = new Set<string>();
+
+  async deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]> {
+    return deliveries.map((d) => {
+      if (this.missing.has(d.queueArn)) return { ok: false, code: 'AWS.SimpleQueueService.NonExistentQueue', message: 'The specified queue does not exist.' };
+      this.delivered.push(d);
+      return { ok: true, messageId: `m-${this.delivered.length}` };
+    });
+  }
+
+  to(queueArn: string): InternalDelivery[] {
+    return this.delivered.filter((d) => d.queueArn === queueArn);
+  }
+}
+
+export interface Harness {
+  sns: Service;
+  sqs: FakeSqs;
+  call<T = Record<string, unknown>>(operation: string, input: Record<string, unknown>, account?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function snsHarness(features: FeatureGate[] = []): Promise<Harness> {
+  const storage = createMemoryStorage();
+  const sqs = new FakeSqs();
+  const deps = {
+    meta: storage.meta, blobs: storage.blobs, pool: undefined as unknown as ServiceDeps['pool'], features: new Set(features),
+    log: createLogger('silent'), durability: 'process',
+    peer: async (name: string) => (name === 'sqs' ? { operations: {}, internal: sqs } : undefined),
+  } satisfies ServiceDeps;
+  const sns = await createSnsService(deps);
+  const ctx = (accountId: string): RequestContext => ({
+    requestId: 'r', accountId, region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [],
+  });
+  return {
+    sns, sqs,
+    call: async (operation, input, account = '000000000000') => sns.operations[operation]!(ctx(account), input),
+    close: async () => { await sns.close?.(); await storage.close(); },
+  };
+}
