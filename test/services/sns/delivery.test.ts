@@ -118,6 +118,9 @@ test('a queue in another account: pending, a SubscriptionConfirmation in the que
     t.true(confirmation.SubscribeURL.startsWith('http://localhost:4566/?Action=ConfirmSubscription&TopicArn='));
     await h.call('Publish', { TopicArn, Message: 'before' });
     t.is(h.sqs.to(other).length, 1, 'nothing delivered while pending');
+    const { SubscriptionArn: pendingArn } = await h.call<{ SubscriptionArn: string }>('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: other, ReturnSubscriptionArn: true });
+    const refused = await t.throwsAsync(h.call('Unsubscribe', { SubscriptionArn: pendingArn }));
+    t.is(refused?.message, 'Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
     const confirmed = await h.call<{ SubscriptionArn: string }>('ConfirmSubscription', { TopicArn, Token: confirmation.Token }, '111122223333');
     t.regex(confirmed.SubscriptionArn, /:x:[0-9a-f-]{36}$/);
     await h.call('Publish', { TopicArn, Message: 'after' });

@@ -1,6 +1,7 @@
 /**
  * Unsubscribe: reachable unsigned as the UnsubscribeURL of every notification. An http/https
- * endpoint gets an UnsubscribeConfirmation, as from AWS.
+ * endpoint gets an UnsubscribeConfirmation, as from AWS. A pending subscription cannot be
+ * unsubscribed (Terraform's provider tolerates exactly that error).
  * https://docs.aws.amazon.com/sns/latest/api/API_Unsubscribe.html
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   if (topicOfSubscription(input.SubscriptionArn) === undefined) throw snsErrors.invalid('SubscriptionArn');
   const live = deps.store.subscription(input.SubscriptionArn);
   if (live === undefined) throw snsErrors.subscriptionNotFound();
+  if (!live.record.confirmed) throw snsErrors.invalidParameter('Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
   await deps.store.deleteSubscription(input.SubscriptionArn);
   const { record } = live;
   const topic = deps.store.topic(record.topicArn);
