@@ -55,32 +55,37 @@ export class Deliverer {
     const sqs: { delivery: InternalDelivery; sub: SubscriptionRecord }[] = [];
     const http: HttpEntry[] = [];
     const captured: CapturedDelivery[] = [];
+    // Which subscriptions get each message, and the texts to sign (one per protocol text).
+    const plans: { m: PublishedMessage; targets: { sub: SubscriptionRecord; text: string; raw: boolean }[]; signatures: Map<string, Promise<string>> }[] = [];
     for (const m of messages) {
       const subs = this.#deps.store.liveSubscriptionsOf(m.topic.arn);
       if (subs === undefined || subs.size === 0) continue;
-      const signatures = new Map<string, string>();
       const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
-      const envelope = (text: string, sub: SubscriptionRecord): string => {
-        let signature = signatures.get(text);
-        if (signature === undefined) {
-          signature = signer.sign(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version);
-          signatures.set(text, signature);
-        }
-        return notificationJson({
-          messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
-          sequenceNumber: m.sequenceNumber, signatureVersion: version, signature, signingCertUrl: certUrl,
-          unsubscribeUrl: unsubscribeUrl(host, sub.arn), attributes: m.attributes,
-        });
-      };
+      const plan = { m, targets: [] as { sub: SubscriptionRecord; text: string; raw: boolean }[], signatures: new Map<string, Promise<string>>() };
       for (const { record: sub, filter } of subs.values()) {
         if (!sub.confirmed) continue;
         if (filter !== undefined && !filter.matches(m.message, m.attributes)) continue;
         const text = textFor(m, sub.protocol);
-        const raw = sub.attributes.RawMessageDelivery === 'true';
+        const raw = sub.attributes.RawMessageDelivery === 'true' || sub.protocol === 'email' || sub.protocol === 'sms' || sub.protocol === 'application';
+        plan.targets.push({ sub, text, raw });
+        if (!raw && !plan.signatures.has(text)) {
+          plan.signatures.set(text, signer.signAsync(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version));
+        }
+      }
+      if (plan.targets.length > 0) plans.push(plan);
+    }
+    for (const { m, targets, signatures } of plans) {
+      const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
+      for (const { sub, text, raw } of targets) {
+        const body = raw ? text : notificationJson({
+          messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
+          sequenceNumber: m.sequenceNumber, signatureVersion: version, signature: await signatures.get(text)!, signingCertUrl: certUrl,
+          unsubscribeUrl: unsubscribeUrl(host, sub.arn), attributes: m.attributes,
+        });
         switch (sub.protocol) {
-          case 'sqs': sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, raw ? text : envelope(text, sub), raw) }); break;
-          case 'http': case 'https': http.push(this.#httpEntry(sub, m, raw ? text : envelope(text, sub), raw)); break;
-          default: captured.push(this.#capture(sub, m, text, sub.protocol === 'email' || sub.protocol === 'sms' || sub.protocol === 'application' || raw ? text : envelope(text, sub)));
+          case 'sqs': sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, body, raw) }); break;
+          case 'http': case 'https': http.push(this.#httpEntry(sub, m, body, raw)); break;
+          default: captured.push(this.#capture(sub, m, text, body));
         }
       }
     }
@@ -113,7 +118,7 @@ export class Deliverer {
       ? `You have chosen to subscribe to the topic ${topic.arn}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`
       : `You have chosen to deactivate subscription ${sub.arn}.\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.`;
     const version = topic.attributes.SignatureVersion === '2' ? '2' : '1';
-    const signature = signer.sign(confirmationStringToSign({ type: kind, message, messageId, subscribeUrl: url, timestamp, token, topicArn: topic.arn }), version);
+    const signature = await signer.signAsync(confirmationStringToSign({ type: kind, message, messageId, subscribeUrl: url, timestamp, token, topicArn: topic.arn }), version);
     const body = confirmationJson({
       type: kind, messageId, token, topicArn: topic.arn, message, subscribeUrl: url, timestamp,
       signatureVersion: version, signature, signingCertUrl: signingCertUrl(host, signer.certificateFile),
