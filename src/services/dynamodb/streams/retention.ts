@@ -6,23 +6,23 @@
  */
 import type { MetaOp } from '../../../storage/meta-store.js';
 import { putDescriptor } from './descriptor-ops.js';
-import { STREAMS_NS, descriptorKey, prefixEnd, recordPrefix } from './keys.js';
+import { STREAMS_NS, closingKey, descriptorKey, prefixEnd, recordPrefix } from './keys.js';
 import type { StreamStore } from './stream-store.js';
-import type { StreamDescriptor, StreamRecord } from './types.js';
+import type { StreamDescriptor, StreamRecord, StreamState } from './types.js';
 
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
 
 /** Trims every stream; returns how many records were deleted. */
 export async function trimStreams(store: StreamStore, now: number): Promise<number> {
-  const descriptors: StreamDescriptor[] = [];
-  for await (const d of store.everyDescriptor()) descriptors.push(d);
+  const descriptors: StreamState[] = [];
+  for await (const d of store.everyStream()) descriptors.push(d);
   let deleted = 0;
   for (const d of descriptors) deleted += await trimStream(store, d, now);
   return deleted;
 }
 
-async function trimStream(store: StreamStore, d: StreamDescriptor, now: number): Promise<number> {
+async function trimStream(store: StreamStore, d: StreamState, now: number): Promise<number> {
   const cutoff = now - RETENTION_MS;
   const dropAll = d.status === 'DISABLED' && d.disabledAt !== undefined && d.disabledAt < cutoff;
   const prefix = recordPrefix(d.tableId, d.label);
@@ -39,13 +39,22 @@ async function trimStream(store: StreamStore, d: StreamDescriptor, now: number):
     }
     more = ops.length === BATCH;
     if (ops.length === 0) break;
-    // Re-read: the stream may have been disabled meanwhile, and that must not be undone.
-    const fresh = dropAll ? undefined : await store.byArn(d.arn);
-    if (fresh) ops.push(putDescriptor({ ...fresh, trimmedBefore: trimmedBefore! }));
+    if (!dropAll) ops.push(putDescriptor({ ...descriptorOf(d), trimmedBefore: trimmedBefore! }));
     await store.meta.batch(ops);
     deleted += ops.filter((o) => o.type === 'del').length;
     if (!more) break;
   }
-  if (dropAll) await store.meta.del(STREAMS_NS, descriptorKey(d.account, d.region, d.tableName, d.label));
+  if (dropAll) {
+    await store.meta.batch([
+      { type: 'del', ns: STREAMS_NS, key: descriptorKey(d.account, d.region, d.tableName, d.label) },
+      { type: 'del', ns: STREAMS_NS, key: closingKey(d.account, d.region, d.tableName, d.label) },
+    ]);
+  }
   return deleted;
+}
+
+/** The stored part of a stream's state (its closing is stored apart and never rewritten here). */
+function descriptorOf(s: StreamState): StreamDescriptor {
+  const { status: _s, endingSequence: _e, disabledAt: _d, ...descriptor } = s;
+  return descriptor;
 }

@@ -4,9 +4,9 @@
  */
 import type { MetaStore } from '../../../storage/meta-store.js';
 import { parseWithBinary } from './attribute-json.js';
-import { STREAMS_NS, allDescriptors, descriptorKey, descriptorPrefix, prefixEnd, recordPrefix } from './keys.js';
+import { STREAMS_NS, allDescriptors, closingKey, descriptorKey, descriptorPrefix, prefixEnd, recordPrefix } from './keys.js';
 import { parseStreamArn } from './names.js';
-import type { StreamDescriptor, StreamRecord } from './types.js';
+import type { StreamClosing, StreamDescriptor, StreamRecord, StreamState } from './types.js';
 
 export interface RecordRange {
   /** Sequence number to start at (inclusive) or after (exclusive). */
@@ -23,11 +23,11 @@ export class StreamStore {
     this.meta = meta;
   }
 
-  async byArn(arn: string): Promise<StreamDescriptor | undefined> {
+  async byArn(arn: string): Promise<StreamState | undefined> {
     const parts = parseStreamArn(arn);
     if (!parts) return undefined;
     const raw = await this.meta.get(STREAMS_NS, descriptorKey(parts.account, parts.region, parts.table, parts.label));
-    return raw === undefined ? undefined : (JSON.parse(raw) as StreamDescriptor);
+    return raw === undefined ? undefined : this.#withClosing(JSON.parse(raw) as StreamDescriptor);
   }
 
   /** Streams of an account and region (of one table when given), in ListStreams order. */
@@ -36,8 +36,17 @@ export class StreamStore {
     for await (const [, value] of this.meta.iterate(STREAMS_NS, { gte: prefix, lt: prefixEnd(prefix) })) yield JSON.parse(value) as StreamDescriptor;
   }
 
-  async *everyDescriptor(): AsyncIterable<StreamDescriptor> {
-    for await (const [, value] of this.meta.iterate(STREAMS_NS, allDescriptors)) yield JSON.parse(value) as StreamDescriptor;
+  async *everyStream(): AsyncIterable<StreamState> {
+    const all: StreamDescriptor[] = [];
+    for await (const [, value] of this.meta.iterate(STREAMS_NS, allDescriptors)) all.push(JSON.parse(value) as StreamDescriptor);
+    for (const d of all) yield this.#withClosing(d);
+  }
+
+  async #withClosing(d: StreamDescriptor): Promise<StreamState> {
+    const raw = await this.meta.get(STREAMS_NS, closingKey(d.account, d.region, d.tableName, d.label));
+    if (raw === undefined) return { ...d, status: 'ENABLED' };
+    const closing = JSON.parse(raw) as StreamClosing;
+    return { ...d, status: 'DISABLED', endingSequence: closing.endingSequence, disabledAt: closing.disabledAt };
   }
 
   async records(d: StreamDescriptor, range: RecordRange): Promise<StreamRecord[]> {

@@ -23,13 +23,19 @@ export interface StreamDescriptor {
   /** The one shard of this stream (boltstack does not split shards). */
   shardId: string;
   startingSequence: string;
-  status: 'ENABLED' | 'DISABLED';
-  /** Set when the stream is disabled (or its table deleted): the shard is closed there. */
-  endingSequence?: string;
-  disabledAt?: number;
   /** Records below this sequence number were trimmed (24 h retention). */
   trimmedBefore?: string;
 }
+
+/** Stored beside the descriptor when the stream is disabled or its table deleted. */
+export interface StreamClosing {
+  disabledAt: number;
+  /** The shard is closed there. */
+  endingSequence: string;
+}
+
+/** A descriptor with its closing, as the operations read it. */
+export type StreamState = StreamDescriptor & { status: 'ENABLED' | 'DISABLED'; endingSequence?: string; disabledAt?: number };
 
 /** What a write path needs to emit records for a table whose stream is on. */
 export interface StreamTarget {

@@ -1,7 +1,9 @@
 import test from 'ava';
 import { MemoryMetaStore } from '../../../../src/storage/memory/index.js';
 import { createDynamoDbStreamsService, type StreamsInternalApi } from '../../../../src/services/dynamodb/streams-service.js';
-import { enableStream, disableStream, streamTargetOf } from '../../../../src/services/dynamodb/streams/descriptor-ops.js';
+import { streamTableOps, streamTargetOf, type StreamedTable } from '../../../../src/services/dynamodb/streams/descriptor-ops.js';
+import { STREAMS_NS } from '../../../../src/services/dynamodb/streams/keys.js';
+import type { StreamDescriptor } from '../../../../src/services/dynamodb/streams/types.js';
 import { streamRecordOps } from '../../../../src/services/dynamodb/streams/record.js';
 import { SequenceClock } from '../../../../src/services/dynamodb/streams/sequence-clock.js';
 import type { StreamViewType } from '../../../../src/services/dynamodb/streams/types.js';
@@ -16,17 +18,17 @@ async function setup(viewType: StreamViewType = 'NEW_AND_OLD_IMAGES') {
   const clock = { now: () => now, advance: (ms: number) => { now += ms; } };
   const log = { debug() {}, info() {}, warn() {}, error() {} };
   const service = createDynamoDbStreamsService({ meta, clock: clock.now, log } as unknown as ServiceDeps);
-  const { descriptor, ops } = enableStream({
-    account: '000000000000', region: 'us-east-1', tableName: 'Things', tableId: 't1', viewType,
-    keySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], now: clock.now(),
-  });
-  await meta.batch(ops);
+  const table: StreamedTable = { account: '000000000000', region: 'us-east-1', name: 'Things', id: 't1', hash: { name: 'pk' }, stream: { enabled: true, viewType, label: '2026-12-05T10:00:00.000' } };
+  await meta.batch(streamTableOps(undefined, table, clock.now()));
+  let descriptor!: StreamDescriptor;
+  for await (const [, v] of meta.iterate(STREAMS_NS)) if (v.includes('"arn"')) descriptor = JSON.parse(v) as StreamDescriptor;
   const sequence = new SequenceClock();
-  const target = streamTargetOf(descriptor);
+  const target = streamTargetOf(table)!;
+  const disable = () => meta.batch(streamTableOps(table, { ...table, stream: { enabled: false, label: table.stream!.label! } }, clock.now()));
   const write = (oldItem?: Record<string, { S?: string; N?: string }>, newItem?: Record<string, { S?: string; N?: string }>, byTtl = false) =>
     meta.batch(streamRecordOps(target, { oldItem, newItem }, { sequence, now: clock.now(), byTtl }));
   const call = (op: string, input: unknown) => service.operations[op]!(ctx, input);
-  return { meta, clock, service, descriptor, sequence, write, call };
+  return { meta, clock, service, descriptor, sequence, write, call, disable };
 }
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -123,7 +125,7 @@ test('an iterator below the trim point gets TrimmedDataAccessException', async (
 test('a disabled stream closes its shard: the reader gets no next iterator after the last record', async (t) => {
   const s = await setup();
   await s.write(undefined, { pk: { S: 'a' } });
-  await s.meta.batch(disableStream(s.descriptor, s.clock.now(), s.sequence));
+  await s.disable();
   const { StreamDescription } = await s.call('DescribeStream', { StreamArn: s.descriptor.arn }) as { StreamDescription: { StreamStatus: string; Shards: Array<{ SequenceNumberRange: { EndingSequenceNumber?: string } }> } };
   t.is(StreamDescription.StreamStatus, 'DISABLED');
   t.truthy(StreamDescription.Shards[0]!.SequenceNumberRange.EndingSequenceNumber);
@@ -131,6 +133,25 @@ test('a disabled stream closes its shard: the reader gets no next iterator after
   const page = await s.call('GetRecords', { ShardIterator: horizon }) as { Records: unknown[]; NextShardIterator?: string };
   t.is(page.Records.length, 1);
   t.is(page.NextShardIterator, undefined);
+  // Readable for a day after it closed, then gone with its records.
+  s.clock.advance(24 * 60 * 60 * 1000 + 1000);
+  await (s.service.internal as StreamsInternalApi).trimNow();
+  t.deepEqual((await s.call('ListStreams', {}) as { Streams: unknown[] }).Streams, []);
+  t.deepEqual([...(await s.meta.getMany('dynamodb-streams', ['x']))], [undefined]);
+});
+
+test('deleting the table closes its stream; a re-enabled stream is a new one', async (t) => {
+  const table: StreamedTable = { account: '000000000000', region: 'us-east-1', name: 'Tab', id: 'id1', hash: { name: 'h' }, range: { name: 'r' }, stream: { enabled: true, viewType: 'NEW_IMAGE', label: '2026-12-05T10:00:00.000' } };
+  const s = await setup();
+  await s.meta.batch(streamTableOps(undefined, table, s.clock.now()));
+  const again = { ...table, stream: { enabled: true, viewType: 'OLD_IMAGE', label: '2026-12-05T11:00:00.000' } };
+  await s.meta.batch(streamTableOps({ ...table, stream: { enabled: false, label: table.stream!.label! } }, again, s.clock.now()));
+  await s.meta.batch(streamTableOps(again, undefined, s.clock.now()));
+  const { Streams } = await s.call('ListStreams', { TableName: 'Tab' }) as { Streams: Array<{ StreamArn: string; StreamLabel: string }> };
+  t.deepEqual(Streams.map((x) => x.StreamLabel), ['2026-12-05T10:00:00.000', '2026-12-05T11:00:00.000']);
+  const described = await s.call('DescribeStream', { StreamArn: Streams[1]!.StreamArn }) as { StreamDescription: { StreamStatus: string; StreamViewType: string; KeySchema: unknown } };
+  t.like(described.StreamDescription, { StreamStatus: 'DISABLED', StreamViewType: 'OLD_IMAGE' });
+  t.deepEqual(described.StreamDescription.KeySchema, [{ AttributeName: 'h', KeyType: 'HASH' }, { AttributeName: 'r', KeyType: 'RANGE' }]);
 });
 
 test('unknown streams and shards, malformed ARNs and iterators get AWS errors', async (t) => {
