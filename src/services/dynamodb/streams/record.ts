@@ -9,7 +9,7 @@ import type { MetaOp } from '../../../storage/meta-store.js';
 import { stringifyWithBinary } from './attribute-json.js';
 import { STREAMS_NS, recordKey } from './keys.js';
 import { newEventId } from './names.js';
-import { attributeMapSize } from './record-size.js';
+import { itemSize } from '../values/index.js';
 import type { SequenceClock } from './sequence-clock.js';
 import type { Item, StreamRecord, StreamTarget } from './types.js';
 
@@ -40,7 +40,7 @@ export function buildStreamRecord(target: StreamTarget, change: ItemChange, ctx:
   for (const name of target.keyNames) if (source[name] !== undefined) keys[name] = source[name]!;
   const withNew = newItem !== undefined && (target.viewType === 'NEW_IMAGE' || target.viewType === 'NEW_AND_OLD_IMAGES');
   const withOld = oldItem !== undefined && (target.viewType === 'OLD_IMAGE' || target.viewType === 'NEW_AND_OLD_IMAGES');
-  const size = attributeMapSize(keys) + (withNew ? attributeMapSize(newItem!) : 0) + (withOld ? attributeMapSize(oldItem!) : 0);
+  const size = itemSize(keys) + (withNew ? itemSize(newItem!) : 0) + (withOld ? itemSize(oldItem!) : 0);
   return {
     eventID: newEventId(),
     eventName,

@@ -1,7 +1,7 @@
 /** What the Streams store holds: one descriptor per stream, one record per item change. */
-import type { Parameter as AttributeValue } from '../../../model/generated/dynamodb-types.js';
+import type { Item } from '../values/index.js';
 
-export type Item = Record<string, AttributeValue>;
+export type { Item };
 
 export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
 

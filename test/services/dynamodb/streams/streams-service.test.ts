@@ -3,7 +3,7 @@ import { MemoryMetaStore } from '../../../../src/storage/memory/index.js';
 import { createDynamoDbStreamsService, type StreamsInternalApi } from '../../../../src/services/dynamodb/streams-service.js';
 import { streamTableOps, streamTargetOf, type StreamedTable } from '../../../../src/services/dynamodb/streams/descriptor-ops.js';
 import { STREAMS_NS } from '../../../../src/services/dynamodb/streams/keys.js';
-import type { StreamDescriptor } from '../../../../src/services/dynamodb/streams/types.js';
+import type { Item, StreamDescriptor } from '../../../../src/services/dynamodb/streams/types.js';
 import { streamRecordOps } from '../../../../src/services/dynamodb/streams/record.js';
 import { SequenceClock } from '../../../../src/services/dynamodb/streams/sequence-clock.js';
 import type { StreamViewType } from '../../../../src/services/dynamodb/streams/types.js';
@@ -25,7 +25,7 @@ async function setup(viewType: StreamViewType = 'NEW_AND_OLD_IMAGES') {
   const sequence = new SequenceClock();
   const target = streamTargetOf(table)!;
   const disable = () => meta.batch(streamTableOps(table, { ...table, stream: { enabled: false, label: table.stream!.label! } }, clock.now()));
-  const write = (oldItem?: Record<string, { S?: string; N?: string }>, newItem?: Record<string, { S?: string; N?: string }>, byTtl = false) =>
+  const write = (oldItem?: Item, newItem?: Item, byTtl = false) =>
     meta.batch(streamRecordOps(target, { oldItem, newItem }, { sequence, now: clock.now(), byTtl }));
   const call = (op: string, input: unknown) => service.operations[op]!(ctx, input);
   return { meta, clock, service, descriptor, sequence, write, call, disable };
