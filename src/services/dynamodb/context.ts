@@ -7,6 +7,7 @@ import { rejectUnsupported } from '../unsupported.js';
 import type { BackgroundRemoval } from './background-removal.js';
 import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
+import type { IdempotencyTokens } from './transactions/idempotency.js';
 
 export interface DdbDeps {
   meta: MetaStore;
@@ -19,6 +20,8 @@ export interface DdbDeps {
   now: () => number;
   /** Fresh ids for table and index incarnations. */
   newId: () => string;
+  /** TransactWriteItems' ClientRequestTokens of the last 10 minutes. */
+  transactionTokens: IdempotencyTokens;
 }
 
 export type DdbHandler<I, O> = (deps: DdbDeps, ctx: RequestContext, input: I) => Promise<O>;

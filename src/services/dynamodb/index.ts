@@ -26,6 +26,16 @@ import { describeTable } from './operations/describe-table.js';
 import { listTables } from './operations/list-tables.js';
 import { listTagsOfResource, tagResource, untagResource } from './operations/tagging.js';
 import { describeTimeToLive, updateTimeToLive } from './operations/time-to-live.js';
+import { batchExecuteStatement } from './operations/batch-execute-statement.js';
+import { executeStatement } from './operations/execute-statement.js';
+import { executeTransaction } from './operations/execute-transaction.js';
+import { transactGetItems } from './operations/transact-get-items.js';
+import { transactWriteItems } from './operations/transact-write-items.js';
+import type { PartiqlDeps } from './partiql/context.js';
+import { StreamWriter } from './streams/stream-writer.js';
+import { IdempotencyTokens } from './transactions/idempotency.js';
+import { ttlPort } from './ttl/item-sweep.js';
+import { TtlSweeper } from './ttl/sweeper.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,9 +47,16 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   DescribeLimits: describeLimits, DescribeEndpoints: describeEndpoints,
   PutItem: putItem, GetItem: getItem, DeleteItem: deleteItem, UpdateItem: updateItem,
   Query: makeQuery(), Scan: scan, BatchGetItem: batchGetItem, BatchWriteItem: batchWriteItem,
+  TransactWriteItems: transactWriteItems, TransactGetItems: transactGetItems,
 };
 
-export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
+/** PartiQL runs each statement as the classic operation it translates to (partiql/translate.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const PARTIQL: Record<string, (deps: PartiqlDeps, ctx: Parameters<Service['operations'][string]>[0], input: any) => Promise<unknown>> = {
+  ExecuteStatement: executeStatement, BatchExecuteStatement: batchExecuteStatement, ExecuteTransaction: executeTransaction,
+};
+
+export const implementedOperations: readonly string[] = [...Object.keys(HANDLERS), ...Object.keys(PARTIQL)];
 
 export interface DynamoDbOptions {
   /** Epoch ms (tests inject a clock). */
@@ -47,14 +64,20 @@ export interface DynamoDbOptions {
 }
 
 export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDbOptions = {}): Promise<Service> {
+  const now = options.now ?? deps.clock ?? Date.now;
   const removal = new BackgroundRemoval(deps.meta, deps.log);
-  const tables = await TableStore.open(deps.meta);
+  const streams = new StreamWriter(now);
+  const tables = await TableStore.open(deps.meta, streams);
   const ddb: DdbDeps = {
-    meta: deps.meta, tables, items: new ItemStore(deps.meta, tables), removal,
-    features: deps.features, log: deps.log, now: options.now ?? Date.now, newId: randomUUID,
+    meta: deps.meta, tables, items: new ItemStore(deps.meta, tables, streams), removal,
+    features: deps.features, log: deps.log, now, newId: randomUUID, transactionTokens: new IdempotencyTokens(now),
   };
   removal.kick();
+  const sweeper = new TtlSweeper(ttlPort(ddb), { now, onError: (err) => deps.log.warn('TTL sweep failed', { err: err instanceof Error ? err.message : String(err) }) });
+  sweeper.start();
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(ddb, ctx, input);
-  return { operations, close: () => removal.close() };
+  const partiql: PartiqlDeps = { call: (operation, ctx, input) => operations[operation]!(ctx, input) };
+  for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
+  return { operations, close: async () => { await sweeper.close(); await removal.close(); } };
 }

@@ -13,6 +13,7 @@ import { parseItem, serializeItem } from './item-codec.js';
 import { DDB_NS, itemKey } from './keys.js';
 import type { IndexRecord, TableRecord } from './table-record.js';
 import type { TableStore } from './table-store.js';
+import type { StreamWriter } from './streams/stream-writer.js';
 import { itemSize, type Item } from './values/index.js';
 
 export class ItemStore {
@@ -20,9 +21,12 @@ export class ItemStore {
   readonly #tables: TableStore;
   readonly locks = new KeyedMutex();
 
-  constructor(meta: MetaStore, tables: TableStore) {
+  readonly #streams: StreamWriter | undefined;
+
+  constructor(meta: MetaStore, tables: TableStore, streams?: StreamWriter) {
     this.#meta = meta;
     this.#tables = tables;
+    this.#streams = streams;
   }
 
   /** Runs `section` as the only writer of one item. */
@@ -50,7 +54,7 @@ export class ItemStore {
    * The operations that replace `old` by `next` (either may be absent) under `encodedKey`, and
    * the statistics they change (applied to the in-memory figures at once; persisted by the batch).
    */
-  changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0): MetaOp[] {
+  changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false): MetaOp[] {
     const ops: MetaOp[] = [];
     const key = itemKey(table.id, encodedKey);
     const stats = this.#tables.stats(table.id);
@@ -62,6 +66,8 @@ export class ItemStore {
       ops.push({ type: 'del', ns: DDB_NS, key });
     }
     for (const index of table.indexes) this.#indexOps(table, index, encodedKey, old, next, ops);
+    // The stream record goes in the same batch (a TTL deletion is marked as the service's).
+    if (this.#streams && (old !== undefined || next !== undefined)) ops.push(...this.#streams.itemOps(table, old, next, byTtl));
     return ops;
   }
 

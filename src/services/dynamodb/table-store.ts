@@ -8,6 +8,7 @@ import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { DDB_NS, TABLE_RANGE, removalKey, statsKey, tableKey } from './keys.js';
 import type { TableRecord } from './table-record.js';
+import type { StreamWriter } from './streams/stream-writer.js';
 
 /** Item count and bytes of a table, and per index [count, bytes] by index id. */
 export interface TableStats { count: number; bytes: number; indexes?: Record<string, [number, number]> }
@@ -23,12 +24,16 @@ export class TableStore {
   /** Serialises control-plane changes per table (account\0region\0name). */
   readonly locks = new KeyedMutex();
 
-  private constructor(meta: MetaStore) {
+  /** Streams follow the table records (streams/descriptor-ops.ts): their puts join each batch. */
+  readonly #streams: StreamWriter | undefined;
+
+  private constructor(meta: MetaStore, streams?: StreamWriter) {
     this.#meta = meta;
+    this.#streams = streams;
   }
 
-  static async open(meta: MetaStore): Promise<TableStore> {
-    const store = new TableStore(meta);
+  static async open(meta: MetaStore, streams?: StreamWriter): Promise<TableStore> {
+    const store = new TableStore(meta, streams);
     for await (const [, value] of meta.iterate(DDB_NS, TABLE_RANGE)) {
       const record = JSON.parse(value) as TableRecord;
       store.#remember(record);
@@ -41,6 +46,11 @@ export class TableStore {
   /** The current record of a table incarnation (writers re-read it under the item lock). */
   byId(id: string): TableRecord | undefined {
     return this.#byId.get(id);
+  }
+
+  /** Every live table of every account and region (the TTL sweeper walks them). */
+  all(): TableRecord[] {
+    return [...this.#byId.values()];
   }
 
   get(account: string, region: string, name: string): TableRecord | undefined {
@@ -69,13 +79,13 @@ export class TableStore {
 
   async create(record: TableRecord): Promise<void> {
     this.#stats.set(record.id, { count: 0, bytes: 0 });
-    await this.#meta.batch([this.#putOp(record), this.statsOp(record.id)]);
+    await this.#meta.batch([this.#putOp(record), this.statsOp(record.id), ...(this.#streams?.tableOps(undefined, record) ?? [])]);
     this.#remember(record);
   }
 
   /** Replaces the record (the caller built a new object: records are never mutated in place). */
   async update(record: TableRecord, extra: MetaOp[] = []): Promise<void> {
-    await this.#meta.batch([this.#putOp(record), ...extra]);
+    await this.#meta.batch([this.#putOp(record), ...extra, ...(this.#streams?.tableOps(this.#byId.get(record.id), record) ?? [])]);
     this.#remember(record);
   }
 
@@ -90,6 +100,7 @@ export class TableStore {
       { type: 'del', ns: DDB_NS, key: tableKey(record.account, record.region, record.name) },
       { type: 'del', ns: DDB_NS, key: statsKey(record.id) },
       { type: 'put', ns: DDB_NS, key: removalKey(record.id), value: '' },
+      ...(this.#streams?.tableOps(record, undefined) ?? []),
     ]);
     this.#stats.delete(record.id);
   }

@@ -17,6 +17,7 @@ import { checkTableName } from '../table-constraints.js';
 import { requireTable } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { itemSize, validateItem, type Item } from '../values/index.js';
+import { hiddenByTtl } from '../ttl/read-filter.js';
 
 const RESPONSE_LIMIT = 16 * 1024 * 1024;
 
@@ -54,6 +55,7 @@ export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = a
   const out: BatchGetItemOutput = { Responses: {}, UnprocessedKeys: {} };
   const capacities: ConsumedCapacityItem[] = [];
   let bytes = 0;
+  const now = deps.now();
   for (const { name, request, table, keys, project } of plan) {
     const texts = await deps.items.readMany(table, keys.map((k) => k.encoded));
     const items: Item[] = [];
@@ -65,7 +67,8 @@ export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = a
         rest.Keys.push(keys[i]!.raw);
         return;
       }
-      const item = text === undefined ? undefined : parseItem(text);
+      const stored = text === undefined ? undefined : parseItem(text);
+      const item = hiddenByTtl(table, stored, now) ? undefined : stored;
       const size = item ? itemSize(item) : 0;
       consumption.table += readUnits(size, consistent);
       if (item) { items.push(project ? project(item) : item); bytes += size; }

@@ -40,6 +40,7 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
     if (page.ConsumedCapacity) out.ConsumedCapacity = page.ConsumedCapacity;
     return out;
   }
+  if (t.operation === 'ConditionCheck') throw new AwsError({ code: 'ValidationException', status: 400, message: 'EXISTS is only supported within a transaction' });
   const onFailure = t.operation !== 'PutItem' && input.ReturnValuesOnConditionCheckFailure !== undefined ? { ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure } : {};
   let written: { Attributes?: Record<string, unknown>; ConsumedCapacity?: ExecuteStatementOutput['ConsumedCapacity'] };
   try {

@@ -65,6 +65,7 @@ function writeAction(p: Prepared, onFailure: string | undefined): Record<string,
     case 'PutItem': return { Put: { ...input } };
     case 'UpdateItem': return { Update: { ...input, ...extra } };
     case 'DeleteItem': return { Delete: { ...input, ...extra } };
+    case 'ConditionCheck': return { ConditionCheck: { ...input, ...extra } };
     default: throw validation('Transaction statements must be SELECT, INSERT, UPDATE or DELETE');
   }
 }

@@ -14,6 +14,7 @@ import { encodePrimaryKey } from '../key-encoding.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { itemSize, validateItem } from '../values/index.js';
+import { hiddenByTtl } from '../ttl/read-filter.js';
 
 export const getItem: DdbHandler<GetItemInput, GetItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
@@ -25,7 +26,8 @@ export const getItem: DdbHandler<GetItemInput, GetItemOutput> = async (deps, ctx
   const key = validateItem(input.Key as Record<string, unknown>);
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
-  const text = await deps.items.readText(table, encodePrimaryKey(table.hash, table.range, key));
+  let text = await deps.items.readText(table, encodePrimaryKey(table.hash, table.range, key));
+  if (text !== undefined && table.ttl?.enabled && hiddenByTtl(table, parseItem(text), deps.now())) text = undefined;
   const out: GetItemOutput = {};
   // Without a projection the stored item is echoed as it is; with one, projected from bytes.
   if (text !== undefined) out.Item = expressions.project ? expressions.project(parseItem(text)) : parseWireItem(text);

@@ -18,6 +18,7 @@ import { RETURN_CAPACITY } from '../write-options.js';
 import { requestExpressions } from '../request-expressions.js';
 import { resolveKeyCondition, type KeyConditionPart } from '../expressions/index.js';
 import { SELECT_VALUES } from './scan.js';
+import { keepLive } from '../ttl/read-filter.js';
 
 /** The key condition in storage terms, checked against the key schema of the table or index. */
 function keyConditionOf(target: ReadTarget, parts: KeyConditionPart[] | undefined): KeyCondition {
@@ -45,7 +46,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     const forward = input.ScanIndexForward !== false;
     const after = input.ExclusiveStartKey ? startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>) : undefined;
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
-    const page = await readPage(deps.items, range, input.Limit, expressions.filter ?? (() => true));
+    const page = await readPage(deps.items, range, input.Limit, keepLive(table, deps.now(), expressions.filter ?? (() => true)));
     const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
     return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
   };

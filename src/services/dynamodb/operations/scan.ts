@@ -19,6 +19,7 @@ import { RETURN_CAPACITY } from '../write-options.js';
 import { requestExpressions } from '../request-expressions.js';
 import type { KeyAttribute } from '../table-record.js';
 import type { Item } from '../values/index.js';
+import { keepLive } from '../ttl/read-filter.js';
 
 export const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
 
@@ -60,7 +61,7 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const inSegment = total === undefined || total === 1 ? undefined : (item: Item) => segmentOf(table.hash, item, total) === input.Segment;
   const filter = expressions.filter;
   const keep = inSegment && filter ? (item: Item) => inSegment(item) && filter(item) : inSegment ?? filter ?? (() => true);
-  const page = await readPage(deps.items, range, input.Limit, keep);
+  const page = await readPage(deps.items, range, input.Limit, keepLive(table, deps.now(), keep));
   const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
   return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
 };

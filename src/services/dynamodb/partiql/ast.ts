@@ -59,7 +59,9 @@ export type Statement =
   | { kind: 'select'; target: Target; projection: '*' | Path[]; where?: Condition; orderBy?: { path: Path; descending: boolean } }
   | { kind: 'insert'; target: Target; item: ValueExpr }
   | { kind: 'update'; target: Target; actions: UpdateAction[]; where?: Condition; returning?: Returning }
-  | { kind: 'delete'; target: Target; where?: Condition; returning?: Returning };
+  | { kind: 'delete'; target: Target; where?: Condition; returning?: Returning }
+  /** `EXISTS(SELECT * FROM t WHERE ...)`: a condition check, in ExecuteTransaction only. */
+  | { kind: 'exists'; target: Target; where?: Condition };
 
 export interface ParsedStatement {
   statement: Statement;

@@ -19,6 +19,7 @@ export function parseStatement(text: string): ParsedStatement {
   else if (c.acceptKeyword('INSERT')) statement = parseInsert(c);
   else if (c.acceptKeyword('UPDATE')) statement = parseUpdate(c);
   else if (c.acceptKeyword('DELETE')) statement = parseDelete(c);
+  else if (c.isKeyword('EXISTS') && c.isPunct('(', 1)) statement = parseExists(c);
   else throw statementNotWellFormed('Expected data manipulation');
   c.acceptPunct(';');
   if (!c.atEnd()) throw c.unexpected();
@@ -51,6 +52,16 @@ function parseSelect(c: Cursor): Statement {
     orderBy = { path, descending };
   }
   return { kind: 'select', target, projection, ...(where && { where }), ...(orderBy && { orderBy }) };
+}
+
+function parseExists(c: Cursor): Statement {
+  c.next();
+  c.next();
+  c.expectKeyword('SELECT');
+  const select = parseSelect(c);
+  c.expectPunct(')');
+  if (select.kind !== 'select' || select.orderBy) throw statementNotWellFormed('Unexpected term');
+  return { kind: 'exists', target: select.target, ...(select.where && { where: select.where }) };
 }
 
 function parseInsert(c: Cursor): Statement {

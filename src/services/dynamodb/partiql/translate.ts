@@ -20,7 +20,7 @@ export interface TableKeys { key: KeyNames; indexes: Record<string, KeyNames> }
 
 export type Translated =
   | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[] }
-  | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem'; input: Record<string, unknown> };
+  | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheck'; input: Record<string, unknown> };
 
 export interface TranslateOptions { consistentRead?: boolean }
 
@@ -30,6 +30,7 @@ export function translate(parsed: ParsedStatement, params: readonly AttributeVal
     case 'select': return translateSelect(s, params, keys, options);
     case 'insert': return translateInsert(s, params, keys);
     case 'update': case 'delete': return translateWrite(s, params, keys);
+    case 'exists': return translateExists(s, params, keys);
   }
 }
 
@@ -126,6 +127,15 @@ export function keyFromWhere(where: Condition | undefined, key: KeyNames, params
     rest = rest.filter((_, i) => i !== at);
   }
   return { key: out, rest };
+}
+
+/** EXISTS: the item pinned by the key exists and meets the rest of WHERE (a ConditionCheck). */
+function translateExists(s: Extract<Statement, { kind: 'exists' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
+  if (s.target.index !== undefined) throw unsupportedStatement('Index is not supported in EXISTS statements');
+  const { key, rest } = keyFromWhere(s.where, keys.key, params);
+  const w = new ExpressionWriter(params);
+  const condition = [`attribute_exists(${w.name(keys.key.hash)})`, ...rest.map((c) => `(${w.condition(c)})`)].join(' AND ');
+  return { operation: 'ConditionCheck', input: { TableName: s.target.table, Key: key, ConditionExpression: condition, ...w.attributes() } };
 }
 
 const RETURN_VALUES: Record<Returning, string> = { ALL_OLD: 'ALL_OLD', MODIFIED_OLD: 'UPDATED_OLD', ALL_NEW: 'ALL_NEW', MODIFIED_NEW: 'UPDATED_NEW' };

@@ -5,7 +5,7 @@
 import { streamValidation } from './errors.js';
 
 const one = (value: unknown, member: string, constraint: string): Error =>
-  streamValidation(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${constraint}`);
+  streamValidation(`1 validation error detected: Value ${value === null ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`);
 
 export function checkLimit(value: number | undefined, member: string, max: number): void {
   if (value === undefined) return;

@@ -7,14 +7,13 @@
  */
 import { isAwsError } from '../../../errors/aws-error.js';
 import type { MetaOp } from '../../../storage/meta-store.js';
-import type { KeyedMutex } from '../../../util/keyed-mutex.js';
 import { NONE_REASON, conditionalCheckFailedReason, transactionCanceled, type CancellationReason } from './errors.js';
-import { withLocks } from './lock-all.js';
+import { withItemLocks, type ItemLock } from './lock-all.js';
 
 /** One action of the transaction, on one item. */
 export interface WriteParticipant<I> {
-  /** The item's lock key (table id + encoded key): the same as single-item writes take. */
-  lockKey: string;
+  /** The item's lock: the same one single-item writes take. */
+  lock: ItemLock;
   read(): Promise<I | undefined>;
   /**
    * The item after the action (undefined: deleted), or `unchanged` for a ConditionCheck. Throws
@@ -33,11 +32,10 @@ export interface WriteParticipant<I> {
 export interface WriteOutcome<I> { old: I | undefined; next: I | undefined; changed: boolean }
 
 export async function executeWriteTransaction<I>(
-  mutex: KeyedMutex,
   participants: WriteParticipant<I>[],
   commit: (ops: MetaOp[]) => Promise<void>,
 ): Promise<WriteOutcome<I>[]> {
-  return withLocks(mutex, participants.map((p) => p.lockKey), async () => {
+  return withItemLocks(participants.map((p) => p.lock), async () => {
     const olds = await Promise.all(participants.map((p) => p.read()));
     const reasons: CancellationReason[] = [];
     const outcomes: WriteOutcome<I>[] = [];
@@ -53,7 +51,9 @@ export async function executeWriteTransaction<I>(
         failed = true;
         outcomes.push({ old, next: old, changed: false });
         if (err.code === 'ConditionalCheckFailedException') {
-          reasons.push(conditionalCheckFailedReason(p.returnOldOnFailure && old !== undefined && p.renderItem ? p.renderItem(old) : undefined));
+          // The condition check may carry the item already (ReturnValuesOnConditionCheckFailure).
+          const carried = err.fields.Item as unknown as Record<string, unknown> | undefined;
+          reasons.push(conditionalCheckFailedReason(carried ?? (p.returnOldOnFailure && old !== undefined && p.renderItem ? p.renderItem(old) : undefined)));
         } else if (err.code === 'ValidationException') {
           reasons.push({ Code: 'ValidationError', Message: err.message });
         } else {

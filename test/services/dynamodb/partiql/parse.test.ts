@@ -97,6 +97,13 @@ test('DELETE allows only RETURNING ALL OLD *', (t) => {
   t.is(bad?.message, 'Invalid returning clause: RETURNING ALL NEW *. Only RETURNING ALL OLD * is allowed in DELETE statements.');
 });
 
+test('EXISTS(SELECT ...) becomes a ConditionCheck on the pinned item', (t) => {
+  const out = translate(parseStatement(`EXISTS(SELECT * FROM t WHERE pk = ? AND sk = 1 AND a IS MISSING)`), [{ S: 'p' }], KEYS);
+  t.is(out.operation, 'ConditionCheck');
+  t.deepEqual(out.input.Key, { pk: { S: 'p' }, sk: { N: '1' } });
+  t.is(out.input.ConditionExpression, 'attribute_exists(#p0) AND (attribute_not_exists(#p1))');
+});
+
 test('parameters are counted in order of appearance', (t) => {
   t.is(parseStatement(`SELECT * FROM t WHERE a = ? AND b IN (?, ?) AND c = '?'`).parameterCount, 3);
 });

@@ -8,9 +8,11 @@ import { IdempotencyTokens } from '../../../../src/services/dynamodb/transaction
 type Item = { v: number };
 const ccf = () => new AwsError({ code: 'ConditionalCheckFailedException', status: 400, message: 'The conditional request failed' });
 
+const mutex = new KeyedMutex();
+
 function participant(meta: MemoryMetaStore, key: string, decide: WriteParticipant<Item>['decide'], extra: Partial<WriteParticipant<Item>> = {}): WriteParticipant<Item> {
   return {
-    lockKey: key,
+    lock: { key, run: (section) => mutex.run(key, section) },
     read: async () => { const v = await meta.get('t', key); return v === undefined ? undefined : JSON.parse(v) as Item; },
     decide,
     changeOps: (_old, next) => [next === undefined ? { type: 'del', ns: 't', key } : { type: 'put', ns: 't', key, value: JSON.stringify(next) }],
@@ -21,18 +23,17 @@ function participant(meta: MemoryMetaStore, key: string, decide: WriteParticipan
 
 test('all actions commit in one batch; a failed condition cancels all with reasons in request order', async (t) => {
   const meta = new MemoryMetaStore();
-  const mutex = new KeyedMutex();
   await meta.put('t', 'b', JSON.stringify({ v: 1 }));
   let batches = 0;
   const commit = async (ops: Parameters<MemoryMetaStore['batch']>[0]) => { batches++; await meta.batch(ops); };
-  await executeWriteTransaction(mutex, [
+  await executeWriteTransaction([
     participant(meta, 'a', () => ({ next: { v: 10 } })),
     participant(meta, 'b', (old) => ({ next: { v: old!.v + 1 } })),
   ], commit);
   t.is(batches, 1);
   t.is(await meta.get('t', 'a'), '{"v":10}');
   t.is(await meta.get('t', 'b'), '{"v":2}');
-  const err = await t.throwsAsync(executeWriteTransaction(mutex, [
+  const err = await t.throwsAsync(executeWriteTransaction([
     participant(meta, 'a', () => ({ next: { v: 99 } })),
     participant(meta, 'b', () => { throw ccf(); }, { returnOldOnFailure: true }),
     participant(meta, 'c', () => { throw new AwsError({ code: 'ValidationException', status: 400, message: 'An operand in the update expression has an incorrect data type' }); }),
@@ -52,10 +53,9 @@ test('all actions commit in one batch; a failed condition cancels all with reaso
 
 test('concurrent transactions over the same items serialise (no lost update, no deadlock)', async (t) => {
   const meta = new MemoryMetaStore();
-  const mutex = new KeyedMutex();
   await meta.put('t', 'x', JSON.stringify({ v: 0 }));
   await meta.put('t', 'y', JSON.stringify({ v: 0 }));
-  const bump = (keys: string[]) => executeWriteTransaction(mutex, keys.map((k) => participant(meta, k, (old) => ({ next: { v: old!.v + 1 } }))), (ops) => meta.batch(ops));
+  const bump = (keys: string[]) => executeWriteTransaction(keys.map((k) => participant(meta, k, (old) => ({ next: { v: old!.v + 1 } }))), (ops) => meta.batch(ops));
   await Promise.all(Array.from({ length: 50 }, (_, i) => bump(i % 2 ? ['x', 'y'] : ['y', 'x'])));
   t.is(await meta.get('t', 'x'), '{"v":50}');
   t.is(await meta.get('t', 'y'), '{"v":50}');

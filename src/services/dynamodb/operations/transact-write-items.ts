@@ -1,0 +1,75 @@
+/**
+ * TransactWriteItems: up to 100 Put / Update / Delete / ConditionCheck actions, on distinct items
+ * of any tables of the account, applied all together or not at all (transactions/): one
+ * MetaStore batch for everything, so also across a kill -9. ClientRequestToken makes a retry
+ * within 10 minutes a no-op. Transactional writes cost twice the write units.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
+import type { ConsumedCapacityItem, TransactWriteItemsInput, TransactWriteItemsOutput } from '../../../model/generated/dynamodb-types.js';
+import type { MetaOp } from '../../../storage/meta-store.js';
+import { consumedCapacity, emptyConsumption, writeConsumption, type Consumption } from '../capacity.js';
+import { Constraints } from '../constraints.js';
+import type { DdbHandler } from '../context.js';
+import { itemCollectionMetrics } from '../item-collection-metrics.js';
+import { RETURN_CAPACITY } from '../write-options.js';
+import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
+import { executeWriteTransaction } from '../transactions/execute-write.js';
+import { planWrite, type PlannedWrite } from '../transactions/plan-write.js';
+
+export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWriteItemsOutput> = async (deps, ctx, input) => {
+  const items = input.TransactItems;
+  const c = new Constraints();
+  if (c.notNull('transactItems', items) && (items.length === 0 || items.length > 100)) throw tooManyOrFew('transactItems', items.length, 100);
+  c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
+  c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, ['SIZE', 'NONE']);
+  c.length('clientRequestToken', input.ClientRequestToken, 1, 36);
+  c.check();
+  const plans = items.map((action) => planWrite(deps, ctx, action));
+  const seen = new Set<string>();
+  for (const p of plans) {
+    if (seen.has(p.lock.key)) throw multipleOperationsOnOneItem();
+    seen.add(p.lock.key);
+  }
+  const run = () => commitAll(deps.meta.batch.bind(deps.meta), deps.tables.statsOp.bind(deps.tables), plans)
+    .then((outcomes) => answer(plans, outcomes, input));
+  if (input.ClientRequestToken === undefined) return run();
+  const { ClientRequestToken, ReturnConsumedCapacity: _c, ReturnItemCollectionMetrics: _m, ...parameters } = input;
+  return deps.transactionTokens.run(`${ctx.accountId}\0${ctx.region}\0${ClientRequestToken}`, parameters, run);
+};
+
+function commitAll(batch: (ops: MetaOp[]) => Promise<void>, statsOp: (tableId: string) => MetaOp, plans: PlannedWrite[]) {
+  return executeWriteTransaction(plans, async (ops) => {
+    for (const tableId of new Set(plans.map((p) => p.table.id))) ops.push(statsOp(tableId));
+    await batch(ops);
+  });
+}
+
+function answer(plans: PlannedWrite[], outcomes: Awaited<ReturnType<typeof commitAll>>, input: TransactWriteItemsInput): TransactWriteItemsOutput {
+  const out: TransactWriteItemsOutput = {};
+  if (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') {
+    const byTable = new Map<string, Consumption>();
+    plans.forEach((p, i) => {
+      const o = outcomes[i]!;
+      let c = byTable.get(p.table.name);
+      if (!c) byTable.set(p.table.name, c = emptyConsumption());
+      writeConsumption(p.table, p.encodedKey, o.old, o.changed ? o.next : o.old, c);
+    });
+    const capacities: ConsumedCapacityItem[] = [];
+    for (const [name, c] of byTable) {
+      // Transactional writes cost two write units per unit of a standard write.
+      c.table *= 2;
+      for (const index of c.indexes.values()) index.units *= 2;
+      capacities.push(consumedCapacity(name, input.ReturnConsumedCapacity, c)!);
+    }
+    out.ConsumedCapacity = capacities;
+  }
+  if (input.ReturnItemCollectionMetrics === 'SIZE') {
+    const metrics: NonNullable<TransactWriteItemsOutput['ItemCollectionMetrics']> = {};
+    for (const p of plans) {
+      const m = itemCollectionMetrics(p.table, 'SIZE', p.keyItem);
+      if (m) (metrics[p.table.name] ??= []).push(m);
+    }
+    if (Object.keys(metrics).length > 0) out.ItemCollectionMetrics = metrics;
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+/**
+ * The read-time half of TTL: every read path (GetItem, BatchGetItem, Query, Scan,
+ * TransactGetItems, PartiQL through them) drops items that have expired, so they vanish the
+ * moment they expire, before the sweeper deletes them. Tables without TTL pay nothing.
+ * An index entry whose projection lacks the TTL attribute cannot be judged here; the sweeper
+ * removes it within about a second (docs/dynamodb.md, Time to Live).
+ */
+import type { Item } from '../values/index.js';
+import { isExpired, ttlAttributeOf, type TtlSetting } from './expiry.js';
+
+/** `keep` with expired items dropped (the same function when TTL is off). */
+export function keepLive<A extends unknown[]>(table: { ttl?: TtlSetting }, now: number, keep: (item: Item, ...rest: A) => boolean): (item: Item, ...rest: A) => boolean {
+  const attribute = ttlAttributeOf(table.ttl);
+  if (attribute === undefined) return keep;
+  return (item, ...rest) => !isExpired(item, attribute, now) && keep(item, ...rest);
+}
+
+/** True when a stored item must be hidden from a read now. */
+export function hiddenByTtl(table: { ttl?: TtlSetting }, item: Item | undefined, now: number): boolean {
+  return isExpired(item, ttlAttributeOf(table.ttl), now);
+}
