@@ -61,6 +61,7 @@ test('stream records and the items they describe survive kill -9 together', asyn
       iterator = page.NextShardIterator;
     }
     const recorded = records.map((r) => r.dynamodb!.Keys!.pk!.S!);
+    t.log(`${acked.size} puts acknowledged before the kill, ${items.size} items and ${recorded.length} records after the restart`);
     t.true(acked.size > 0);
     for (const pk of acked) t.true(items.has(pk), `acknowledged ${pk} is stored`);
     t.deepEqual([...new Set(recorded)].sort(), [...items].sort(), 'one INSERT record per item present, none for an item that is not');

@@ -62,6 +62,7 @@ test('transactions survive kill -9 whole or not at all', async (t) => {
     ddb = ddbClient(server.endpoint);
     const items = await scanAll(ddb, { TableName });
     const markers = new Set(items.filter((i) => i.pk!.S!.startsWith('tx')).map((i) => Number(i.pk!.S!.slice(2))));
+    t.log(`${acked.size} transactions acknowledged before the kill, ${markers.size} present after the restart`);
     for (const i of acked) t.true(markers.has(i), `acknowledged transaction ${i} is there`);
     const balances = items.filter((i) => i.pk!.S!.startsWith('acct')).reduce((sum, i) => sum + Number(i.bal!.N), 0);
     t.is(balances, ACCOUNTS * 1000, 'the accounts still add up');
