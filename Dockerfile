@@ -19,7 +19,7 @@ COPY bench bench
 COPY test test
 COPY docs docs
 COPY README.md LICENSE ./
-RUN npm pack --pack-destination /pkg
+RUN mkdir -p /pkg && npm pack --pack-destination /pkg
 
 # 2. Install the package as a user would (runtime dependencies only), then drop the uWS builds
 #    for other platforms and Node versions (about 300 MB; see scripts/prune-uws.mjs).
