@@ -1,8 +1,9 @@
 import test from 'ava';
 import { memoryFlags } from '../../src/v8-memory-flags.js';
 
-const BOTH = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
+const YOUNG = ['--semi-space-growth-factor=1', '--no-separate-gc-phases'];
 const OLD = '--heap-growing-percent=20';
+const BOTH = [...YOUNG, OLD];
 const flags = (execArgv: string[], nodeOptions?: string, override?: string): string[] => memoryFlags({ execArgv, nodeOptions, override });
 
 test('with no flags of the user, both memory settings apply', (t) => {
@@ -15,12 +16,13 @@ test('a young-generation flag of the user, on the command line or in NODE_OPTION
   t.deepEqual(flags([], '--max_semi_space_size=8'), [OLD]);
   t.deepEqual(flags(['--semi-space-growth-factor=2']), [OLD]);
   t.deepEqual(flags(['--max-heap-size=512']), [OLD]);
+  t.deepEqual(flags(['--separate-gc-phases']), [OLD]);
 });
 
 test('an old-generation flag of the user wins, and both can be turned away', (t) => {
-  t.deepEqual(flags(['--no-optimize-for-size']), ['--semi-space-growth-factor=1']);
+  t.deepEqual(flags(['--no-optimize-for-size']), YOUNG);
   t.deepEqual(flags([], undefined), BOTH);
-  t.deepEqual(flags(['--heap_growing_percent=50']), ['--semi-space-growth-factor=1']);
+  t.deepEqual(flags(['--heap_growing_percent=50']), YOUNG);
   t.deepEqual(flags(['--optimize-for-size', '--min-semi-space-size=2']), []);
 });
 
