@@ -15,6 +15,8 @@ import type { HttpResponse, HttpServer, NodeHttpServerOptions, RequestHandler } 
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { isBodyless } from './status-text.js';
 import { BadHeadGuard } from './node-http-bad-heads.js';
+import { NodeHttpRequestBody, releasesChunks } from './node-http-request-body.js';
+import { SlabPool, SMALL_BODY } from '../util/byte-slabs.js';
 
 export function createNodeHttpServer(options: NodeHttpServerOptions): HttpServer {
   return new NodeHttpServer(options);
@@ -26,12 +28,15 @@ class NodeHttpServer implements HttpServer {
   readonly #server: Server;
   readonly #handler: RequestHandler;
   readonly #badHeads: BadHeadGuard;
+  /** Reusable memory for large request bodies; none where node cannot free its own (Node 20). */
+  readonly #slabs: SlabPool | undefined;
   #inFlight = 0;
   #closed = false;
 
   constructor(options: NodeHttpServerOptions) {
     this.adapterReason = options.reason;
     this.#handler = options.handler;
+    this.#slabs = (options.bodiesInSlabs ?? releasesChunks()) ? new SlabPool() : undefined;
     this.#server = createServer({
       maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
       // Large uploads on a slow link legitimately take longer than node's 300 s default.
@@ -72,13 +77,16 @@ class NodeHttpServer implements HttpServer {
     req.on('error', () => undefined);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
+    const headers = joinHeaders(req.rawHeaders);
+    const body = this.#slabs !== undefined && mayStream(headers) ? new NodeHttpRequestBody(req, this.#slabs) : undefined;
+    if (body !== undefined) res.once('finish', () => body.onResponseEnd());
     const request = {
       method: (req.method ?? 'GET').toUpperCase(),
       path: q === -1 ? url : url.slice(0, q),
       query: q === -1 ? '' : url.slice(q + 1),
-      headers: joinHeaders(req.rawHeaders),
+      headers,
       remoteAddress: req.socket.remoteAddress ?? '',
-      body: req as Readable,
+      body: body ?? req as Readable,
     };
     try {
       this.#handler(request, new NodeHttpResponse(res, request.method === 'HEAD'));
@@ -87,6 +95,16 @@ class NodeHttpServer implements HttpServer {
       process.emitWarning(`request handler threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
+}
+
+/**
+ * Whether a body may outgrow SMALL_BODY and so go into slabs: a chunked one, or a declared length
+ * above it. Smaller bodies (and every GET) keep node's IncomingMessage as it is, with no wrapper.
+ */
+function mayStream(headers: Record<string, string>): boolean {
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && Number(length) > SMALL_BODY;
 }
 
 /** Lower-case names, repeats joined with ', ' (node's req.headers drops some repeats). */

@@ -63,4 +63,9 @@ export interface HttpServerOptions {
 export interface NodeHttpServerOptions extends HttpServerOptions {
   /** Why node:http serves; shown in /_boltstack/health. */
   reason: string;
+  /**
+   * Large request bodies go into reusable slabs and node's own buffers are freed at once
+   * (node-http-request-body.ts). Default: where node can free them (Node 22+); tests force it.
+   */
+  bodiesInSlabs?: boolean;
 }

@@ -1,6 +1,7 @@
 /**
  * Reusable memory for request bodies that must be copied as they arrive (uWS lends each chunk
- * only for the duration of its callback).
+ * only for the duration of its callback), or whose own buffers are better freed at once than left
+ * to the GC (node:http, see server/node-http-request-body.ts).
  *
  * Why: a fresh ArrayBuffer per network chunk is external memory that V8 frees only at a major
  * GC, which it starts after about 64 MB of such memory has piled up. Streaming a large upload
@@ -73,7 +74,26 @@ export class SlabChain {
   copy(chunk: ArrayBuffer): Buffer {
     const n = chunk.byteLength;
     this.#bytes += n;
-    if (this.#closed || n > SLAB_BYTES || this.#bytes <= SMALL_BODY) return Buffer.from(chunk.slice(0));
+    if (!this.#intoSlab(n)) return Buffer.from(chunk.slice(0));
+    return this.#append(new Uint8Array(chunk));
+  }
+
+  /**
+   * For a chunk that is already a buffer of the body's own (node:http hands each body piece over
+   * in a fresh one): a copy in a slab where `copy` would make one, else `chunk` itself. The caller
+   * may release `chunk`'s memory when what comes back is not `chunk`.
+   */
+  adopt(chunk: Buffer): Buffer {
+    this.#bytes += chunk.byteLength;
+    return this.#intoSlab(chunk.byteLength) ? this.#append(chunk) : chunk;
+  }
+
+  #intoSlab(n: number): boolean {
+    return !this.#closed && n <= SLAB_BYTES && this.#bytes > SMALL_BODY;
+  }
+
+  #append(bytes: Uint8Array): Buffer {
+    const n = bytes.byteLength;
     if (this.#offset + n > SLAB_BYTES) {
       const slab = this.#pool.acquire();
       slab[OWNER] = this;
@@ -82,7 +102,7 @@ export class SlabChain {
       if (this.#slabs.length > CHAIN_MAX) this.#slabs.shift()![OWNER] = undefined;
     }
     const slab = this.#slabs[this.#slabs.length - 1]!;
-    new Uint8Array(slab, this.#offset, n).set(new Uint8Array(chunk));
+    new Uint8Array(slab, this.#offset, n).set(bytes);
     const view = Buffer.from(slab, this.#offset, n);
     this.#offset += n;
     return view;
