@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the end-to-end and service suites (plus the loader's unit test) again under other
-# Node major lines, on the build `npm test` just made: `scripts/test-node-lines.sh 22 24`.
+# Runs the end-to-end and service suites (plus the unit tests of the uWS loader and of node:http
+# bodies, parts of which need Node 22+) again under other Node major lines, on the build
+# `npm test` just made: `scripts/test-node-lines.sh 22 24`.
 # Each server starts with --http-adapter auto, as a user's would, and the suite asserts which
 # adapter this Node/glibc pair must get (BOLTSTACK_EXPECT_HTTP_ADAPTER, read by test/e2e/wire.test.ts):
 # uWS v20.51 (@based/uws 6.0.1) loads on Node 20 and 22 with glibc >= 2.27 and on Node 24 with
@@ -21,5 +22,5 @@ for major in "$@"; do
   # The fetched node first on PATH too, for anything a test starts by name.
   PATH="$(dirname "$node_bin"):$PATH" BOLTSTACK_TEST_HTTP_ADAPTER=auto BOLTSTACK_EXPECT_HTTP_ADAPTER="$expect" \
     "$node_bin" node_modules/ava/entrypoints/cli.mjs \
-    dist/test/e2e dist/test/services dist/test/unit/uws-loader.test.js
+    dist/test/e2e dist/test/services dist/test/unit/uws-loader.test.js dist/test/unit/node-http-request-body.test.js
 done
