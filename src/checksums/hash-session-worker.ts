@@ -3,25 +3,23 @@
  * kept in one thread for the life of the body, because MD5 is sequential and a node:crypto hash
  * state cannot move between threads.
  *
- * Protocol on the session's MessagePort, in order: any number of `data` messages, each answered
- * with its `seq` once hashed (the sender may then reuse those bytes), then `end`, answered with
- * the digests (or an error) before the port closes. Parts view shared staging memory
- * (src/pool/staging.ts) that the main thread copied each batch into: read in place, nothing is
- * transferred, and the main thread reuses it once answered. The main side closing the
- * port (an aborted body) ends the session. Pure apart from the port: no I/O, no global state.
+ * Protocol on the session's MessagePort, in order: any number of `data` messages, each bringing
+ * a staging buffer (src/pool/staging.ts) moved here with its first `length` bytes to hash, and
+ * each answered with its `seq` and the same buffer moved back once hashed (the main thread reuses
+ * it for the next batch), then `end`, answered with the digests (or an error) before the port
+ * closes. The main side closing the port (an aborted body) ends the session. Pure apart from the
+ * port: no I/O, no global state.
  */
 import type { MessagePort } from 'node:worker_threads';
 import { prepareChecksums } from './create-hasher.js';
 import { MultiHasher } from './multi-hasher.js';
 import type { ChecksumAlgorithm, Digests } from './types.js';
 
-export interface HashSessionPart { buffer: SharedArrayBuffer; offset: number; length: number }
-
 export type HashSessionMessage =
-  | { type: 'data'; seq: number; parts: HashSessionPart[] }
+  | { type: 'data'; seq: number; buffer: ArrayBuffer; length: number }
   | { type: 'end' };
 
-export type HashSessionReply = number | { digests: Digests } | { error: string };
+export type HashSessionReply = { seq: number; buffer: ArrayBuffer } | { digests: Digests } | { error: string };
 
 export async function runHashSession(port: MessagePort, algorithms: readonly ChecksumAlgorithm[]): Promise<void> {
   const end = (reply?: HashSessionReply): void => {
@@ -41,8 +39,9 @@ export async function runHashSession(port: MessagePort, algorithms: readonly Che
   port.on('message', (m: HashSessionMessage) => {
     try {
       if (m.type === 'data') {
-        for (const p of m.parts) hasher.update(new Uint8Array(p.buffer, p.offset, p.length));
-        port.postMessage(m.seq);
+        hasher.update(new Uint8Array(m.buffer, 0, m.length));
+        const reply: HashSessionReply = { seq: m.seq, buffer: m.buffer };
+        port.postMessage(reply, [m.buffer]);
       } else {
         end({ digests: hasher.digests() });
       }

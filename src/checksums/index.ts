@@ -7,4 +7,4 @@ export { DIGEST_BYTES, digestsToBase64, fromBase64, toBase64, toHex } from './en
 export { combineCrc64Nvme, type CrcPiece } from './crc64-nvme-combine.js';
 export { InlineBodyHasher, SplitBodyHasher, inlineBodyHashers, type BodyHasher, type BodyHasherFactory } from './body-hasher.js';
 export { CHEAP_ALGORITHMS } from './cheap-algorithms.js';
-export { runHashSession, type HashSessionMessage, type HashSessionPart, type HashSessionReply } from './hash-session-worker.js';
+export { runHashSession, type HashSessionMessage, type HashSessionReply } from './hash-session-worker.js';

@@ -14,7 +14,6 @@ import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
 import { PooledBodyHasher } from './hash-session.js';
 import { HashWorkers } from './hash-workers.js';
-import { StagingPool } from './staging.js';
 
 export interface BodyHashingOptions {
   maxThreads: number;
@@ -28,7 +27,6 @@ export interface BodyHashingOptions {
 export class BodyHashing {
   readonly #options: BodyHashingOptions;
   readonly #hashWorkers: HashWorkers;
-  readonly #staging = new StagingPool();
   /** Large bodies being hashed now, inline or in a worker. */
   #largeBodies = 0;
 
@@ -50,7 +48,8 @@ export class BodyHashing {
       hasher = new InlineBodyHasher(algorithms);
     } else {
       const cheap = algorithms.filter((a) => CHEAP_ALGORITHMS.has(a));
-      const pooled = new PooledBodyHasher(this.#hashWorkers.open(slow), this.#staging);
+      const { port, staging } = this.#hashWorkers.open(slow);
+      const pooled = new PooledBodyHasher(port, staging);
       hasher = cheap.length === 0 ? pooled : new SplitBodyHasher(new InlineBodyHasher(cheap), pooled);
     }
     this.#largeBodies++;

@@ -12,17 +12,28 @@
  *
  * A worker that dies closes its sessions' ports: those bodies fail (the session sees the close),
  * the others carry on, and the next session starts a fresh worker.
+ *
+ * Each worker has its own staging memory (staging.ts), capped, and freed the moment the worker
+ * ends (idle, failed or closed): an idle emulator holds neither the thread nor its buffers.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
 import type { OpenSession } from '../../workers/hash-worker.js';
+import { StagingPool } from './staging.js';
 
 const ENTRY = new URL('../../workers/hash-worker.js', import.meta.url);
 
 interface HashThread {
   worker: Worker;
+  staging: StagingPool;
   sessions: number;
   idleTimer: NodeJS.Timeout | undefined;
+}
+
+/** One body's session: the main side of its port, and the staging memory of its worker. */
+export interface HashSessionChannel {
+  port: MessagePort;
+  staging: StagingPool;
 }
 
 export interface HashWorkersOptions {
@@ -45,7 +56,7 @@ export class HashWorkers {
   }
 
   /** A session for one body: the main side of its port (see hash-session-worker.ts). */
-  open(algorithms: readonly ChecksumAlgorithm[]): MessagePort {
+  open(algorithms: readonly ChecksumAlgorithm[]): HashSessionChannel {
     if (this.#closed) throw new Error('hash workers are closed');
     const thread = this.#pick();
     const { port1, port2 } = new MessageChannel();
@@ -57,14 +68,18 @@ export class HashWorkers {
       thread.idleTimer = undefined;
     }
     port1.once('close', () => this.#sessionEnded(thread));
-    return port1;
+    return { port: port1, staging: thread.staging };
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     const threads = [...this.#threads];
     this.#threads.clear();
-    await Promise.all(threads.map((t) => { clearTimeout(t.idleTimer); return t.worker.terminate(); }));
+    await Promise.all(threads.map((t) => {
+      clearTimeout(t.idleTimer);
+      t.staging.close();
+      return t.worker.terminate();
+    }));
   }
 
   #pick(): HashThread {
@@ -78,9 +93,10 @@ export class HashWorkers {
     const worker = new Worker(ENTRY);
     // Never what keeps the process alive: a session in progress has its ports for that.
     worker.unref();
-    const thread: HashThread = { worker, sessions: 0, idleTimer: undefined };
+    const thread: HashThread = { worker, staging: new StagingPool(), sessions: 0, idleTimer: undefined };
     const forget = (): void => {
       clearTimeout(thread.idleTimer);
+      thread.staging.close();
       this.#threads.delete(thread);
     };
     // An error ends the worker (and closes its sessions' ports); later sessions get a new one.
@@ -95,6 +111,7 @@ export class HashWorkers {
     if (thread.sessions > 0 || !this.#threads.has(thread)) return;
     thread.idleTimer = setTimeout(() => {
       this.#threads.delete(thread);
+      thread.staging.close();
       void thread.worker.terminate();
     }, this.#options.idleTimeout).unref();
   }

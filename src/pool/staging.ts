@@ -1,33 +1,90 @@
 /**
- * Shared memory that a hash worker reads batches from (src/pool/hash-session.ts): 1 MiB
- * SharedArrayBuffers, reused once the worker has hashed them, shared by every session of one pool.
+ * The memory one hash worker reads batches from (src/pool/hash-session.ts): 1.5 MiB ArrayBuffers,
+ * moved to the worker with each batch and moved back with its answer, at most STAGING_MAX_BUFFERS
+ * per worker, and freed with the worker.
  *
- * Why a pool of its own rather than sharing the upload slabs: V8 does not count
- * SharedArrayBuffers as external memory, so dropped ones are never what starts a GC (measured: 400
- * MiB of dropped 1 MiB SABs piled up with no collection, against 37 MiB for ArrayBuffers). Upload
- * slabs are sometimes left to the GC by design (util/byte-slabs.ts), so they stay ArrayBuffers;
- * these are never dropped while in use, and the free ones go after an idle spell (DESIGN.md §6a).
+ * Why a cap per worker: a worker hashes one batch at a time, so staging beyond a few batches
+ * only holds bytes waiting their turn. Before, every session held its own (about two batches of
+ * two buffers each): the AWS CLI's ten concurrent 8 MiB parts kept ~36 MiB of staging while one
+ * worker hashed them. Now a session waits for a buffer, and its body waits with it (the blob
+ * writer reads no further until its batch is hashed), so memory stays at the cap.
+ *
+ * Why ArrayBuffers moved back and forth rather than shared memory: when the worker goes idle and
+ * exits, its staging must go too. A dropped SharedArrayBuffer waits for a major GC that an idle
+ * process never runs (measured: about 16 MiB stayed after the worker had gone); ArrayBuffers can
+ * be freed on the spot (util/free-now.ts), and those inside the exiting worker go with it.
  */
-import { IdleFreeList } from '../util/idle-free-list.js';
+import { freeNow } from '../util/free-now.js';
 
-export const STAGING_BYTES = 1024 * 1024;
-/** Free buffers kept: about two per concurrent upload for eight uploads. */
-const FREE_MAX = 16;
-const IDLE_MS = 10_000;
+/**
+ * One batch of the blob writer in one buffer: it flushes at 1 MiB, plus the chunk that crossed
+ * it (uWS reads are at most 512 KiB).
+ */
+export const STAGING_BYTES = 1.5 * 1024 * 1024;
+/**
+ * Buffers per worker, in flight or free (6 MiB). Four keep the worker fed: while it hashes one
+ * batch (about 1.6 ms of MD5 per MiB), three wait in its queue, and each answer frees one.
+ */
+export const STAGING_MAX_BUFFERS = 4;
 
 export class StagingPool {
-  readonly #free = new IdleFreeList<SharedArrayBuffer>(FREE_MAX, IDLE_MS);
+  readonly #max: number;
+  readonly #free: ArrayBuffer[] = [];
+  readonly #waiting: Array<{ resolve: (buffer: ArrayBuffer) => void; reject: (err: unknown) => void }> = [];
+  /** Buffers that exist: free, being filled, or with the worker. */
+  #count = 0;
+  #closed = false;
 
-  take(): SharedArrayBuffer {
-    return this.#free.take() ?? new SharedArrayBuffer(STAGING_BYTES);
+  constructor(max = STAGING_MAX_BUFFERS) {
+    this.#max = max;
   }
 
-  giveBack(buffer: SharedArrayBuffer): void {
-    this.#free.keep(buffer);
+  /** A buffer for the next batch: at once while under the cap, else once one comes back (FIFO). */
+  take(): Promise<ArrayBuffer> {
+    if (this.#closed) return Promise.reject(new Error('the hash worker has gone'));
+    const free = this.#free.pop();
+    if (free !== undefined) return Promise.resolve(free);
+    if (this.#count < this.#max) {
+      this.#count++;
+      return Promise.resolve(new ArrayBuffer(STAGING_BYTES));
+    }
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+  }
+
+  /** A buffer the worker answered for (or one taken and not sent): to the next waiter, or kept. */
+  giveBack(buffer: ArrayBuffer): void {
+    if (this.#closed) return freeNow([buffer]);
+    if (buffer.byteLength !== STAGING_BYTES) return this.forget(1);
+    const next = this.#waiting.shift();
+    if (next !== undefined) next.resolve(buffer);
+    else this.#free.push(buffer);
+  }
+
+  /** `n` buffers sent to the worker will never come back (an aborted session): room for new ones. */
+  forget(n: number): void {
+    this.#count = Math.max(0, this.#count - n);
+    while (this.#waiting.length > 0 && this.#count < this.#max && !this.#closed) {
+      this.#count++;
+      this.#waiting.shift()!.resolve(new ArrayBuffer(STAGING_BYTES));
+    }
+  }
+
+  /** The worker has gone: free every buffer held here now, and fail whoever waits for one. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    freeNow(this.#free.splice(0));
+    const error = new Error('the hash worker has gone');
+    for (const w of this.#waiting.splice(0)) w.reject(error);
+  }
+
+  /** Buffers in existence (tests). */
+  get size(): number {
+    return this.#count;
   }
 
   /** Free buffers held now (tests). */
   get free(): number {
-    return this.#free.size;
+    return this.#free.length;
   }
 }

@@ -18,6 +18,7 @@
  * view; each pool belongs to one server instance.
  */
 import { IdleFreeList } from './idle-free-list.js';
+import { freeNow } from './free-now.js';
 
 export const SLAB_BYTES = 1024 * 1024;
 /**
@@ -45,7 +46,8 @@ type Slab = ArrayBuffer & { [OWNER]?: SlabChain | undefined };
 
 /** Free slabs, shared by the bodies of one server. */
 export class SlabPool {
-  readonly #free = new IdleFreeList<Slab>(POOL_MAX, IDLE_MS);
+  // Free slabs let go (past POOL_MAX, or idle) are freed on the spot: nothing views them any more.
+  readonly #free = new IdleFreeList<Slab>(POOL_MAX, IDLE_MS, freeNow);
 
   acquire(): Slab {
     // allocUnsafeSlow: no zero-filling of memory that is about to be overwritten.
