@@ -26,6 +26,9 @@ test('kill -9 during a send/receive/delete loop: nothing acknowledged is lost, n
 
     const sent = new Set<string>();
     const deleted = new Set<string>();
+    // Bodies whose DeleteMessageBatch was sent but not answered when the server died: that delete
+    // may or may not have taken effect, so such a message may be gone without being lost.
+    const deleteUnanswered = new Set<string>();
     let running = true;
     const sender = async (w: number): Promise<void> => {
       for (let i = 0; running; i++) {
@@ -42,7 +45,9 @@ test('kill -9 during a send/receive/delete loop: nothing acknowledged is lost, n
         try {
           const got = (await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }))).Messages ?? [];
           if (got.length === 0) continue;
+          for (const m of got) deleteUnanswered.add(m.Body!);
           const out = await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: got.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle! })) }));
+          for (const m of got) deleteUnanswered.delete(m.Body!);
           const ok = new Set((out.Successful ?? []).map((s) => s.Id));
           got.forEach((m, i) => { if (ok.has(`d${i}`)) deleted.add(m.Body!); });
         } catch { return; }
@@ -75,7 +80,8 @@ test('kill -9 during a send/receive/delete loop: nothing acknowledged is lost, n
       }
       if (Date.now() - heldAt > 60_000) break;
     }
-    const lost = [...sent].filter((b) => !deleted.has(b) && !seen.has(b));
+    const lost = [...sent].filter((b) => !deleted.has(b) && !seen.has(b) && !deleteUnanswered.has(b));
+    t.true(deleteUnanswered.size <= 10, 'at most one delete batch was unanswered at the crash');
     t.deepEqual(lost, [], 'acknowledged sends lost');
     const back = [...deleted].filter((b) => seen.has(b));
     t.deepEqual(back, [], 'acknowledged deletes came back');
