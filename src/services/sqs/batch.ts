@@ -3,7 +3,8 @@
  * most 10, ids of up to 80 alphanumeric characters, hyphens and underscores, each id once.
  * Failures of single entries are then reported per entry (Failed), not as an error.
  */
-import type { FailedItem } from '../../model/generated/sqs-types.js';
+import type { FailedItem, SuccessfulItem } from '../../model/generated/sqs-types.js';
+import type { MetaOp } from '../../storage/meta-store.js';
 import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
 
@@ -24,4 +25,29 @@ export function assertBatch(entries: Array<{ Id?: string }> | undefined, entryNa
 export function failure(id: string, err: unknown): FailedItem {
   if (!isAwsError(err)) throw err;
   return { Id: id, SenderFault: err.fault === 'Sender', Code: err.queryCode ?? err.code, Message: err.message };
+}
+
+/**
+ * The receipt-handle batches (DeleteMessageBatch, ChangeMessageVisibilityBatch): each entry's
+ * store operations from `opsFor`, or its failure; the successful ones are one atomic commit.
+ */
+export async function applyByReceiptHandle<E extends { Id: string; ReceiptHandle: string | undefined }>(
+  entries: E[],
+  opsFor: (entry: E & { ReceiptHandle: string }) => MetaOp[],
+  commit: (ops: MetaOp[]) => Promise<void>,
+): Promise<{ Successful: SuccessfulItem[]; Failed: FailedItem[] }> {
+  const ops: MetaOp[] = [];
+  const Successful: SuccessfulItem[] = [];
+  const Failed: FailedItem[] = [];
+  for (const entry of entries) {
+    try {
+      if (entry.ReceiptHandle === undefined) throw sqsErrors.missingParameter('ReceiptHandle');
+      ops.push(...opsFor(entry as E & { ReceiptHandle: string }));
+      Successful.push({ Id: entry.Id });
+    } catch (err) {
+      Failed.push(failure(entry.Id, err));
+    }
+  }
+  if (ops.length > 0) await commit(ops);
+  return { Successful, Failed };
 }

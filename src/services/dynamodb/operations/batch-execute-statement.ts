@@ -6,17 +6,17 @@
  */
 import type { BatchExecuteStatementInput, BatchExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
 import type { RequestContext } from '../../types.js';
-import { AwsError } from '../../../errors/aws-error.js';
 import { batchStatementError } from '../partiql/batch-error.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { checkStatementMembers, prepare } from '../partiql/prepare.js';
 import { parseStatement } from '../partiql/parse.js';
 import { keyFromWhere } from '../partiql/translate.js';
 import { runPrepared } from './execute-statement.js';
+import { ddbErrors } from '../errors.js';
 
 type Response = NonNullable<BatchExecuteStatementOutput['Responses']>[number];
 
-const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+const validation = ddbErrors.validation;
 
 export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestContext, input: BatchExecuteStatementInput): Promise<BatchExecuteStatementOutput> {
   const statements = input.Statements ?? [];

@@ -7,14 +7,15 @@
  */
 import type { ExecuteTransactionInput, ExecuteTransactionOutput } from '../../../model/generated/dynamodb-types.js';
 import type { RequestContext } from '../../types.js';
-import { AwsError, isAwsError } from '../../../errors/aws-error.js';
+import { isAwsError } from '../../../errors/aws-error.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
 import { keyFromWhere } from '../partiql/translate.js';
 import { transactionCanceled, type CancellationReason } from '../transactions/errors.js';
+import { ddbErrors } from '../errors.js';
 
-const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+const validation = ddbErrors.validation;
 
 export async function executeTransaction(deps: PartiqlDeps, ctx: RequestContext, input: ExecuteTransactionInput): Promise<ExecuteTransactionOutput> {
   const statements = input.TransactStatements ?? [];

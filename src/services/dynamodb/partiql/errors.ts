@@ -4,8 +4,9 @@
  * ("Expected data manipulation", "Unexpected keyword", ...).
  */
 import { AwsError } from '../../../errors/aws-error.js';
+import { ddbErrors } from '../errors.js';
 
-const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+const validation = ddbErrors.validation;
 
 export const statementNotWellFormed = (detail: string): AwsError =>
   validation(`Statement wasn't well formed, can't be processed: ${detail}`);

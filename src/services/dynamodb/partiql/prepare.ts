@@ -3,17 +3,17 @@
  * statement's `?`, and translated for its table's key schema.
  */
 import type { RequestContext } from '../../types.js';
-import { AwsError } from '../../../errors/aws-error.js';
 import type { AttributeValue, ParsedStatement } from './ast.js';
 import type { PartiqlDeps } from './context.js';
 import { parameterCountMismatch } from './errors.js';
 import { parseStatement } from './parse.js';
 import { tableKeys } from './table-keys.js';
 import { translate, type TableKeys, type Translated } from './translate.js';
+import { ddbErrors } from '../errors.js';
 
 export interface Prepared { parsed: ParsedStatement; keys: TableKeys; translated: Translated; params: readonly AttributeValue[] }
 
-const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+const validation = ddbErrors.validation;
 
 /** Checks made on the request members before parsing (Coral's constraint messages). */
 export function checkStatementMembers(statement: unknown, parameters: unknown[] | undefined, at = ''): void {

@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
  */
 import { AwsError } from '../../../errors/aws-error.js';
+import { ddbErrors } from '../errors.js';
 
 export interface CancellationReason {
   Code: string;
@@ -13,7 +14,7 @@ export interface CancellationReason {
   Item?: Record<string, unknown>;
 }
 
-const validation = (message: string): AwsError => new AwsError({ code: 'ValidationException', status: 400, message });
+const validation = ddbErrors.validation;
 
 export const transactionCanceled = (reasons: CancellationReason[]): AwsError => new AwsError({
   code: 'TransactionCanceledException',

@@ -1,23 +1,8 @@
 /**
- * DynamoDB's orders: strings by unsigned UTF-8 bytes, binary by unsigned bytes, numbers by value.
- * JavaScript compares strings by UTF-16 code units, which differs from UTF-8 byte order only
- * when a surrogate (U+D800–U+DFFF, part of a character ≥ U+10000) meets a code unit ≥ U+E000:
- * in UTF-8 the supplementary character is the larger one.
+ * DynamoDB's orders: strings by unsigned UTF-8 bytes (the same order S3 lists keys in, so the
+ * shared util/utf8-order.ts), binary by unsigned bytes, numbers by value (number.ts).
  */
-export function compareUtf8(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys && (xs ? y >= 0xe000 : x >= 0xe000)) return xs ? 1 : -1;
-    return x < y ? -1 : 1;
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
+export { compareUtf8 } from '../../../util/utf8-order.js';
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);

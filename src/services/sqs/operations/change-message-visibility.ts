@@ -5,12 +5,9 @@
  */
 import type {
   ChangeMessageVisibilityBatchInput, ChangeMessageVisibilityBatchOutput, ChangeMessageVisibilityInput, ChangeMessageVisibilityOutput,
-  FailedItem, SuccessfulItem,
 } from '../../../model/generated/sqs-types.js';
-import type { MetaOp } from '../../../storage/meta-store.js';
-import { assertBatch, failure } from '../batch.js';
+import { applyByReceiptHandle, assertBatch } from '../batch.js';
 import { queueWithState, required, type SqsHandler } from '../context.js';
-import { sqsErrors } from '../errors.js';
 import { changeVisibility } from '../handle-actions.js';
 
 export const changeMessageVisibility: SqsHandler<ChangeMessageVisibilityInput, ChangeMessageVisibilityOutput> = async (deps, ctx, input) => {
@@ -25,18 +22,5 @@ export const changeMessageVisibilityBatch: SqsHandler<ChangeMessageVisibilityBat
   const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
   assertBatch(input.Entries, 'ChangeMessageVisibilityBatchRequestEntry');
   const now = Date.now();
-  const ops: MetaOp[] = [];
-  const Successful: SuccessfulItem[] = [];
-  const Failed: FailedItem[] = [];
-  for (const entry of input.Entries) {
-    try {
-      if (entry.ReceiptHandle === undefined) throw sqsErrors.missingParameter('ReceiptHandle');
-      ops.push(...changeVisibility(queue, state, entry.ReceiptHandle, entry.VisibilityTimeout, now));
-      Successful.push({ Id: entry.Id });
-    } catch (err) {
-      Failed.push(failure(entry.Id, err));
-    }
-  }
-  if (ops.length > 0) await deps.store.commit(ops);
-  return { Successful, Failed };
+  return applyByReceiptHandle(input.Entries, (entry) => changeVisibility(queue, state, entry.ReceiptHandle, entry.VisibilityTimeout, now), (ops) => deps.store.commit(ops));
 };
