@@ -1,18 +1,12 @@
 /**
  * SNS → SQS end to end through the real clients: enveloped and raw delivery received with
  * @aws-sdk/client-sqs, a filter policy, a FIFO topic into a FIFO queue (group and order kept,
- * duplicates dropped), and a queue in another account addressed by ARN. Needs the SQS service:
- * until it is implemented the tests are skipped with a visible line.
+ * duplicates dropped), and a queue in another account addressed by ARN.
  */
 import test from 'ava';
 import { CreateTopicCommand, PublishBatchCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CREDENTIALS, startBoltstack } from '../helpers/server.js';
-import { implementedOperationsOf } from '../../src/gateway/service-registry.js';
-
-const sqsReady = (await implementedOperationsOf('sqs')).includes('ReceiveMessage');
-const sqsTest = sqsReady ? test : test.skip;
-if (!sqsReady) console.warn('sns-to-sqs.test: SQS is not implemented in this build; skipping the SNS → SQS end-to-end tests');
 
 async function receiveAll(sqs: SQSClient, QueueUrl: string, count: number): Promise<{ Body?: string; MessageAttributes?: Record<string, { StringValue?: string; DataType?: string }> }[]> {
   const out: { Body?: string }[] = [];
@@ -23,7 +17,7 @@ async function receiveAll(sqs: SQSClient, QueueUrl: string, count: number): Prom
   return out;
 }
 
-sqsTest('enveloped and raw delivery, a filter policy, FIFO order and dedup, another account by ARN', async (t) => {
+test('enveloped and raw delivery, a filter policy, FIFO order and dedup, another account by ARN', async (t) => {
   t.timeout(60_000);
   const server = await startBoltstack();
   const config = { endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS };
