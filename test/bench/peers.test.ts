@@ -6,6 +6,7 @@ import { startServer, type ServerName } from '../../src/bench/peers/servers.js';
 import { runPeers } from '../../src/bench/peers/run-peers.js';
 import { formatPeers } from '../../src/bench/peers/format.js';
 import { PeersUsageError, parsePeersArgs } from '../../src/bench/peers/args.js';
+import { peersUnavailable } from '../../src/bench/peers/availability.js';
 import { SetupError } from '../../src/bench/drivers/wire/setup-error.js';
 import { makeRunResult } from './fixtures.js';
 
@@ -89,4 +90,17 @@ test('parsePeersArgs', (t) => {
   t.throws(() => parsePeersArgs(['--duration', 'soon']), { instanceOf: PeersUsageError, message: /--duration/ });
   t.throws(() => parsePeersArgs(['--figures', '7']), { instanceOf: PeersUsageError });
   t.throws(() => parsePeersArgs(['--bogus']), { instanceOf: PeersUsageError, message: /unknown option/ });
+});
+
+test('bench peers from an installed package (no peer emulators, no bench/) says so in one line', (t) => {
+  t.is(peersUnavailable({ resolves: () => true, exists: () => true }), undefined);
+  const line = peersUnavailable({ resolves: (p) => p !== 'dynalite', exists: (f) => !f.includes('s3rver-server') });
+  t.truthy(line);
+  t.false(line!.includes('\n'));
+  t.regex(line!, /missing: dynalite, bench\/peers\/s3rver-server\.ts/);
+  t.regex(line!, /npm ci && npx boltstack bench peers/);
+});
+
+test('in a clone every peer and bench file is present', (t) => {
+  t.is(peersUnavailable(), undefined);
 });

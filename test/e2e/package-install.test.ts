@@ -239,3 +239,11 @@ maybe('the sdk driver without the SDK installed says in one line what to install
     { cwd: ready().dir, timeout: 120_000 })) as Error & { stderr: string };
   t.regex(err.stderr, /^boltstack bench run: .*the sdk driver needs @aws-sdk\/client-s3 and @aws-sdk\/lib-storage: npm install --save-dev @aws-sdk\/client-s3 @aws-sdk\/lib-storage$/m);
 });
+
+maybe('bench peers from the installed package says in one line that it runs from a clone (no stack trace)', async (t) => {
+  const err = await t.throwsAsync(run('npx', ['--no-install', 'boltstack', 'bench', 'peers', '--duration', '1s'],
+    { cwd: ready().dir, timeout: 60_000 })) as Error & { stderr: string; code?: number };
+  t.is(err.code, 1);
+  t.regex(err.stderr, /^boltstack bench peers: needs the peer emulators .*missing: s3rver, dynalite, local-aws-sqs, .*npm ci && npx boltstack bench peers$/m);
+  t.notRegex(err.stderr, /\n\s+at /, 'no stack trace');
+});

@@ -2,12 +2,14 @@
  * `boltstack bench peers [--duration 10s] [--out peers.json] [--html peers.html] [--only s3,dynamodb,sqs]`:
  * runs runPeers, prints the ratio table on stdout (progress on stderr), writes the JSON and HTML
  * reports. Exit code: 0 when every pair ran or is reported as not implemented yet, 1 when a run
- * failed otherwise, 2 on a usage error.
+ * failed otherwise or the peers are not installed (an npm-installed boltstack: availability.ts),
+ * 2 on a usage error.
  */
 import { writeFile } from 'node:fs/promises';
 import { renderHtmlReport } from '../report/html.js';
 import type { RunResult } from '../types.js';
 import { PEERS_USAGE, PeersUsageError, parsePeersArgs, type PeersArgs } from './args.js';
+import { peersUnavailable } from './availability.js';
 import { formatPeers } from './format.js';
 import { runPeers, type PeersReport } from './run-peers.js';
 
@@ -27,6 +29,11 @@ export async function runPeersCli(argv: string[]): Promise<number> {
   if (args.help) {
     process.stdout.write(PEERS_USAGE);
     return 0;
+  }
+  const unavailable = peersUnavailable();
+  if (unavailable !== undefined) {
+    process.stderr.write(`boltstack bench peers: ${unavailable}\n`);
+    return 1;
   }
   const report = await runPeers({
     only: args.only, durationSeconds: args.durationSeconds, warmupSeconds: args.warmupSeconds,
