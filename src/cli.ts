@@ -16,12 +16,14 @@
  * BOLTSTACK_V8_FLAGS (test/e2e/cli-memory-flags.test.ts).
  */
 import { setFlagsFromString } from 'node:v8';
-import { memoryFlags } from './v8-memory-flags.js';
+import { keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
 
 // Not for `boltstack bench`: a load generator should not trade speed for memory.
 if (process.argv[2] !== 'bench') {
   const sources = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, override: process.env.BOLTSTACK_V8_FLAGS };
-  for (const flag of memoryFlags(sources)) setFlagsFromString(flag);
+  const flags = memoryFlags(sources);
+  for (const flag of flags) setFlagsFromString(flag);
+  keepAcrossWorkerThreads(flags, setFlagsFromString);
 }
 setFlagsFromString('--no-turbofan');
 const { runCli } = await import('./cli-main.js');

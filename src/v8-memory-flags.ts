@@ -74,3 +74,16 @@ export function memoryFlags(o: FlagSources): string[] {
   const given = new Set([...o.execArgv, ...words(o.nodeOptions)].filter((a) => a.startsWith('--')).map(flagName));
   return MEMORY_SETTINGS.filter((s) => !s.userFlags.some((f) => given.has(f))).flatMap((s) => s.flags);
 }
+
+/**
+ * Sets `flags` again each time a worker thread (hash workers, the piscina pool) comes online.
+ * Why: V8 flags are process-wide, and every new isolate's heap set-up (Heap::ConfigureHeap)
+ * raises --semi-space-growth-factor below 2 back to 2 for the whole process. Measured on Node 20
+ * and 22: after the first worker started, the main thread's new space grew to 16-32 MiB again
+ * (s3-mixed at concurrency 32: 21 MiB of new space at the peak, where the bound keeps 2 MiB).
+ * 'online' comes after the worker's isolate exists, so the flag set then stays set.
+ */
+export function keepAcrossWorkerThreads(flags: readonly string[], setFlags: (flag: string) => void): void {
+  if (flags.length === 0) return;
+  process.on('worker', (worker) => worker.once('online', () => { for (const flag of flags) setFlags(flag); }));
+}

@@ -49,6 +49,15 @@ test('the CLI keeps the young generation at its initial size under allocation pr
   t.false(/unrecognized flag/i.test(stderr), stderr);
 });
 
+test('a worker thread started by the server does not lift the young-generation bound', async (t) => {
+  t.timeout(60_000);
+  // Regression: each new isolate's heap set-up raises --semi-space-growth-factor back to 2 for
+  // the whole process, so after the first hash worker new space grew to 32 MiB on Node 20/22.
+  const { maxMiB: max } = await youngGenerationMaxMiB(envWith({ YOUNG_PROBE_WORKER: '1' }));
+  t.log(`new space at most ${max} MiB after a worker thread ran`);
+  t.true(max <= 4, `new space grew to ${max} MiB after a worker thread started`);
+});
+
 test('a young-generation size in NODE_OPTIONS wins over the CLI\'s bound', async (t) => {
   t.timeout(60_000);
   const { maxMiB: max } = await youngGenerationMaxMiB(envWith({ NODE_OPTIONS: '--max-semi-space-size=16' }));
