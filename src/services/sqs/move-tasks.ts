@@ -12,7 +12,6 @@ import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
 import { SQS_NS, messageKey, stateKey } from './keys.js';
 import { parseQueueArn } from './names.js';
-import { newMsg } from './queue-state.js';
 import type { MessageRecord } from './records.js';
 import { selectFifo, selectStandard } from './receive-select.js';
 import type { Queue, SqsStore } from './store.js';
@@ -135,7 +134,7 @@ export class MoveTasks {
       { type: 'del', ns: SQS_NS, key: stateKey(source.id, seq) },
       { type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: JSON.stringify(copy) },
     ]);
-    targetState.add(newMsg(targetSeq, copy.id, copy.sent, now, copy.group), now);
+    targetState.addSent(targetSeq, copy.sent, now, copy.group, now);
     targetState.wake();
   }
 

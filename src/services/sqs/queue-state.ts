@@ -3,18 +3,22 @@
  * first used, then kept in step with every committed change. Holds no bodies (they stay in the
  * store): per message only what receiving, visibility and FIFO ordering need.
  *
- * - `messages`: every message by sequence number; a Map keeps insertion order, which is send
- *   order, so FIFO selection and retention expiry walk it from the front.
- * - `ready`: standard queues' visible messages, in the order they became visible.
+ * - `fresh` (standard queues): messages visible since they were sent and never received, in send
+ *   order, compactly (fresh-log.ts); a message becomes a `Msg` when it is first received.
+ * - `messages`: every other message by sequence number; a Map keeps insertion order, which is
+ *   send order for FIFO queues (FIFO selection walks it from the front) and roughly send order
+ *   otherwise (retention expiry walks it from the front).
+ * - `ready`: standard queues' messages that became visible again (after a receive or a delay),
+ *   in the order they did; taken before `fresh`.
  * - `timed`: messages that become visible later (delayed or in flight), by that time.
  * - `waiters`: long polls, woken the moment a message may have become receivable.
  */
+import { FreshLog } from './fresh-log.js';
 import { MinHeap } from './min-heap.js';
 import type { DedupRecord, MessageRecord } from './records.js';
 
 export interface Msg {
   seq: number;
-  id: string;
   /** SentTimestamp (ms), for retention. */
   sent: number;
   /** When it is visible (ms); in the past or now: visible. */
@@ -39,6 +43,7 @@ export interface ReceiveAttempt { expires: number; items: Array<{ msg: Msg; reco
 
 export class QueueState {
   readonly messages = new Map<number, Msg>();
+  readonly #fresh = new FreshLog();
   readonly #ready: Msg[] = [];
   #readyHead = 0;
   readonly #timed = new MinHeap<Timed>();
@@ -57,9 +62,33 @@ export class QueueState {
 
   /** Adds a message (sent, or loaded at open) and files it as visible or timed. */
   add(msg: Msg, now: number): void {
-    this.messages.set(msg.seq, msg);
     if (msg.seq >= this.nextSeq) this.nextSeq = msg.seq + 1;
+    if (!this.fifo && msg.count === 0 && msg.visibleAt <= now) {
+      this.#fresh.push(msg.seq, msg.sent);
+      return;
+    }
+    this.messages.set(msg.seq, msg);
     this.schedule(msg, now);
+  }
+
+  /** As `add` for a message just sent (never received), without a `Msg` when none is needed. */
+  addSent(seq: number, sent: number, visibleAt: number, group: string | undefined, now: number): void {
+    if (!this.fifo && visibleAt <= now) {
+      if (seq >= this.nextSeq) this.nextSeq = seq + 1;
+      this.#fresh.push(seq, sent);
+      return;
+    }
+    this.add(newMsg(seq, sent, visibleAt, group), now);
+  }
+
+  /** How many messages the queue holds. */
+  get size(): number { return this.messages.size + this.#fresh.size; }
+
+  /** The highest sequence number held, or 0. */
+  lastSeq(): number {
+    let last = this.#fresh.lastSeq();
+    for (const seq of this.messages.keys()) if (seq > last) last = seq;
+    return last;
   }
 
   /** Files a message after its visibility changed: visible now, or at `visibleAt`. */
@@ -77,6 +106,7 @@ export class QueueState {
   clear(): void {
     for (const msg of this.messages.values()) msg.deleted = true;
     this.messages.clear();
+    this.#fresh.clear();
     this.#ready.length = 0;
     this.#readyHead = 0;
     this.#timed.clear();
@@ -96,7 +126,7 @@ export class QueueState {
     }
   }
 
-  /** The next visible message of a standard queue, taken off `ready`, or undefined. */
+  /** The next visible message of a standard queue, taken off `ready` or else `fresh`, or undefined. */
   takeReady(now: number): Msg | undefined {
     while (this.#readyHead < this.#ready.length) {
       const msg = this.#ready[this.#readyHead]!;
@@ -108,7 +138,23 @@ export class QueueState {
       }
     }
     this.#compact();
-    return undefined;
+    return this.#takeFresh();
+  }
+
+  /** The oldest fresh message, now a `Msg` in `messages` (its visibleAt is its SentTimestamp). */
+  #takeFresh(): Msg | undefined {
+    if (this.#fresh.size === 0) return undefined;
+    const seq = this.#fresh.frontSeq();
+    const sent = this.#fresh.frontSent();
+    this.#fresh.shift();
+    const msg = newMsg(seq, sent, sent, undefined);
+    this.messages.set(seq, msg);
+    return msg;
+  }
+
+  /** Fresh messages sent at or before `cutoff` (past retention), oldest first, taken as `Msg`s. */
+  takeExpiredFresh(cutoff: number, out: Msg[]): void {
+    while (this.#fresh.size > 0 && this.#fresh.frontSent() <= cutoff) out.push(this.#takeFresh()!);
   }
 
   /** Puts messages taken by `takeReady` back at the front (a receive that took too many). */
@@ -139,6 +185,7 @@ export class QueueState {
     let visible = 0;
     let notVisible = 0;
     let delayed = 0;
+    visible += this.#fresh.size;
     for (const msg of this.messages.values()) {
       if (msg.visibleAt <= now) visible++;
       else if (msg.count > 0) notVisible++;
@@ -171,6 +218,6 @@ export class QueueState {
   get waiting(): number { return this.#waiters.size; }
 }
 
-export function newMsg(seq: number, id: string, sent: number, visibleAt: number, group: string | undefined): Msg {
-  return { seq, id, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false };
+export function newMsg(seq: number, sent: number, visibleAt: number, group: string | undefined): Msg {
+  return { seq, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false };
 }

@@ -73,7 +73,7 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
     const seq = dead.state.nextSeq++;
     const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };
     ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: JSON.stringify(copy) });
-    const m = newMsg(seq, copy.id, copy.sent, now, copy.group);
+    const m = newMsg(seq, copy.sent, now, copy.group);
     m.count = msg.count;
     m.first = msg.first;
     moved.push({ msg: m, record: copy });

@@ -16,7 +16,7 @@ import { SQS_NS, dedupKey, messageKey } from './keys.js';
 import { md5Hex, md5OfAttributes } from './message-md5.js';
 import { assertBody, assertFifoId, assertMessageSize, messageSize, storeMessageAttributes, storeSystemAttributes } from './message-validation.js';
 import { intAttribute } from './queue-attributes.js';
-import { newMsg, type QueueState } from './queue-state.js';
+import type { QueueState } from './queue-state.js';
 import type { DedupRecord, MessageRecord } from './records.js';
 import type { Queue, SqsStore } from './store.js';
 
@@ -132,7 +132,7 @@ export async function commit(store: SqsStore, queue: Queue, state: QueueState, p
     throw err;
   }
   const at = Date.now();
-  for (const p of fresh) state.add(newMsg(p.seq, p.record.id, p.record.sent, p.record.visibleAt, p.record.group), at);
+  for (const p of fresh) state.addSent(p.seq, p.record.sent, p.record.visibleAt, p.record.group, at);
   state.wake();
 }
 

@@ -184,9 +184,13 @@ export class SqsStore {
     for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(messagePrefix(queue.id)))) {
       const seq = seqOf(lastPart(key));
       const r = JSON.parse(value) as MessageRecord;
-      const msg = newMsg(seq, r.id, r.sent, r.visibleAt, r.group);
-      msg.count = r.priorReceives ?? 0;
       const s = states.get(seq);
+      if (s === undefined && r.priorReceives === undefined) {
+        state.addSent(seq, r.sent, r.visibleAt, r.group, now);
+        continue;
+      }
+      const msg = newMsg(seq, r.sent, r.visibleAt, r.group);
+      msg.count = r.priorReceives ?? 0;
       if (s !== undefined) {
         const st = decodeState(s);
         msg.count = st.count;

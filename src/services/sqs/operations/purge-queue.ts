@@ -17,11 +17,11 @@ export const purgeQueue: SqsHandler<PurgeQueueInput, PurgeQueueOutput> = async (
   if (state.purgedAt !== 0 && now - state.purgedAt < PURGE_INTERVAL_MS) throw sqsErrors.purgeQueueInProgress(queue.arn);
   state.purgedAt = now;
   // Messages sent after this point are not purged: only the seqs taken so far go.
-  const seqs = [...state.messages.keys()];
+  const last = state.lastSeq();
   state.clear();
-  if (seqs.length > 0) {
-    await deps.store.deleteRange(messagePrefix(queue.id), seqs[seqs.length - 1]!);
-    await deps.store.deleteRange(statePrefix(queue.id), seqs[seqs.length - 1]!);
+  if (last > 0) {
+    await deps.store.deleteRange(messagePrefix(queue.id), last);
+    await deps.store.deleteRange(statePrefix(queue.id), last);
   }
   return {};
 };
