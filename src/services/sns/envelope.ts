@@ -44,14 +44,31 @@ function attributesJson(attributes: Record<string, MessageAttributesValue>): str
 
 /** A Notification as SNS delivers it to SQS and HTTP/S (without raw delivery). */
 export function notificationJson(f: NotificationFields): string {
+  return notificationTemplate(f).for(f.unsubscribeUrl);
+}
+
+/**
+ * A Notification split around its only per-subscription field, UnsubscribeURL: a fan-out builds
+ * the rest once per message, and each copy is `head + its field + tail`. `head` and `tail` hold
+ * every other character of every copy (checked once for all of them).
+ */
+export class NotificationTemplate {
+  constructor(readonly head: string, readonly tail: string) {}
+
+  for(unsubscribeUrl: string): string {
+    return this.head + field('UnsubscribeURL', unsubscribeUrl) + this.tail;
+  }
+}
+
+export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl'>): NotificationTemplate {
   const lines = [field('Type', 'Notification'), field('MessageId', f.messageId)];
   if (f.sequenceNumber !== undefined) lines.push(field('SequenceNumber', f.sequenceNumber));
   lines.push(field('TopicArn', f.topicArn));
   if (f.subject !== undefined) lines.push(field('Subject', f.subject));
   lines.push(field('Message', f.message), field('Timestamp', f.timestamp), field('SignatureVersion', f.signatureVersion),
-    field('Signature', f.signature), field('SigningCertURL', f.signingCertUrl), field('UnsubscribeURL', f.unsubscribeUrl));
-  if (f.attributes !== undefined && Object.keys(f.attributes).length > 0) lines.push(`  "MessageAttributes" : ${attributesJson(f.attributes)}`);
-  return `{\n${lines.join(',\n')}\n}`;
+    field('Signature', f.signature), field('SigningCertURL', f.signingCertUrl));
+  const attributes = f.attributes !== undefined && Object.keys(f.attributes).length > 0 ? `,\n  "MessageAttributes" : ${attributesJson(f.attributes)}` : '';
+  return new NotificationTemplate(`{\n${lines.join(',\n')},\n`, `${attributes}\n}`);
 }
 
 export interface ConfirmationFields {

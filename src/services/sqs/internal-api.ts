@@ -22,6 +22,11 @@ export interface InternalDelivery {
   /** FIFO queues: required there, refused on standard queues. */
   messageGroupId?: string;
   messageDeduplicationId?: string;
+  /**
+   * The caller has checked (with `acceptsCharacters`) that every character of `body` is one SQS
+   * accepts, e.g. once for the parts all copies of an SNS envelope are made of.
+   */
+  charactersChecked?: boolean;
 }
 
 export type InternalDeliveryResult =
@@ -30,6 +35,11 @@ export type InternalDeliveryResult =
   | { ok: false; code: string; message: string };
 
 export interface SqsInternalApi {
-  /** Sends each delivery; results in the same order. Never throws for a per-message failure. */
+  /**
+   * Sends each delivery; results in the same order. Never throws for a per-message failure.
+   * Every delivery that is accepted, whatever its queue, is stored in one MetaStore batch.
+   */
   deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]>;
+  /** Whether SQS accepts every character of `text` in a message body (#x9 | #xA | #xD | #x20 up, no lone surrogates, no #xFFFE/#xFFFF). */
+  acceptsCharacters(text: string): boolean;
 }

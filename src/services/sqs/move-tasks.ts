@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.js';
 import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
+import { encodeMessage } from './message-codec.js';
 import { SQS_NS, messageKey, stateKey } from './keys.js';
 import { parseQueueArn } from './names.js';
 import type { MessageRecord } from './records.js';
@@ -132,7 +133,7 @@ export class MoveTasks {
     await this.#store.commit([
       { type: 'del', ns: SQS_NS, key: messageKey(source.id, seq) },
       { type: 'del', ns: SQS_NS, key: stateKey(source.id, seq) },
-      { type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: JSON.stringify(copy) },
+      { type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) },
     ]);
     targetState.addSent(targetSeq, copy.sent, now, copy.group, now);
     targetState.wake();

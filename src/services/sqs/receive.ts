@@ -6,6 +6,7 @@
  */
 import type { MetaOp } from '../../storage/meta-store.js';
 import { SQS_NS, messageKey, stateKey } from './keys.js';
+import { encodeMessage } from './message-codec.js';
 import { parseQueueArn } from './names.js';
 import { intAttribute } from './queue-attributes.js';
 import { newMsg, type Msg, type QueueState } from './queue-state.js';
@@ -72,7 +73,7 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
     if (record === undefined || dead === undefined) return;
     const seq = dead.state.nextSeq++;
     const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };
-    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: JSON.stringify(copy) });
+    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: encodeMessage(copy) });
     const m = newMsg(seq, copy.sent, now, copy.group);
     m.count = msg.count;
     m.first = msg.first;

@@ -13,6 +13,7 @@ import type { MessageAttributesValue } from '../../model/generated/sqs-types.js'
 import type { MetaOp } from '../../storage/meta-store.js';
 import { sqsErrors } from './errors.js';
 import { SQS_NS, dedupKey, messageKey } from './keys.js';
+import { encodeMessage } from './message-codec.js';
 import { md5Hex, md5OfAttributes } from './message-md5.js';
 import { assertBody, assertFifoId, assertMessageSize, messageSize, storeMessageAttributes, storeSystemAttributes } from './message-validation.js';
 import { intAttribute } from './queue-attributes.js';
@@ -51,9 +52,14 @@ export interface SendResult {
 
 const sequenceNumber = (seq: number): string => (18_000_000_000_000_000_000n + BigInt(seq)).toString();
 
-/** Validates one message for `queue` and reserves its place; throws the entry's AwsError. */
-export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sender: string, now: number): Prepared {
-  assertBody(entry.MessageBody);
+/**
+ * Validates one message for `queue` and reserves its place; throws the entry's AwsError.
+ * `charactersChecked`: the caller has already checked that the body has only characters SQS
+ * accepts (SNS checks a publish's text once for all its copies).
+ */
+export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sender: string, now: number, charactersChecked = false): Prepared {
+  if (!charactersChecked) assertBody(entry.MessageBody);
+  else if (entry.MessageBody === undefined || entry.MessageBody === '') throw sqsErrors.missingParameter('MessageBody');
   const attrs = storeMessageAttributes(entry.MessageAttributes);
   const sys = storeSystemAttributes(entry.MessageSystemAttributes);
   assertMessageSize(messageSize(entry.MessageBody, attrs), intAttribute(queue.record.attributes, 'MaximumMessageSize'));
@@ -116,24 +122,42 @@ function fifoRules(queue: Queue, state: QueueState, entry: SendEntry, prepared: 
 /** Writes the prepared messages of one call in one batch, then makes them receivable. */
 export async function commit(store: SqsStore, queue: Queue, state: QueueState, prepared: Prepared[]): Promise<void> {
   const ops: MetaOp[] = [];
-  const fresh: Prepared[] = [];
-  for (const p of prepared) {
-    if (p.duplicate !== undefined) continue;
-    if (p.dedupKey !== undefined) ops.push({ type: 'put', ns: SQS_NS, key: dedupKey(queue.id, p.dedupKey), value: JSON.stringify(p.dedupRecord) });
-    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(queue.id, p.seq), value: JSON.stringify(p.record) });
-    fresh.push(p);
-  }
+  const stored = writesOf(queue, state, prepared, ops);
   if (ops.length === 0) return;
-  if (queue.fifo) ops.push(...sweepDedup(queue, state, Date.now()));
   try {
     await store.commit(ops);
   } catch (err) {
-    for (const p of fresh) if (p.dedupKey !== undefined) state.dedup.delete(p.dedupKey);
+    abandoned(state, stored);
     throw err;
   }
-  const at = Date.now();
-  for (const p of fresh) state.addSent(p.seq, p.record.sent, p.record.visibleAt, p.record.group, at);
+  committed(state, stored, Date.now());
   state.wake();
+}
+
+/**
+ * Adds to `ops` what storing one queue's prepared messages writes (a duplicate writes nothing),
+ * and returns the messages that are stored. Several queues' writes may share one batch.
+ */
+export function writesOf(queue: Queue, state: QueueState, prepared: Prepared[], ops: MetaOp[]): Prepared[] {
+  const stored: Prepared[] = [];
+  for (const p of prepared) {
+    if (p.duplicate !== undefined) continue;
+    if (p.dedupKey !== undefined) ops.push({ type: 'put', ns: SQS_NS, key: dedupKey(queue.id, p.dedupKey), value: JSON.stringify(p.dedupRecord) });
+    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(queue.id, p.seq), value: encodeMessage(p.record) });
+    stored.push(p);
+  }
+  if (stored.length > 0 && queue.fifo) ops.push(...sweepDedup(queue, state, Date.now()));
+  return stored;
+}
+
+/** Once their batch is durable: the stored messages become receivable (the caller wakes long polls). */
+export function committed(state: QueueState, stored: Prepared[], at: number): void {
+  for (const p of stored) state.addSent(p.seq, p.record.sent, p.record.visibleAt, p.record.group, at);
+}
+
+/** Their batch failed: the deduplication ids they reserved are free again. */
+export function abandoned(state: QueueState, stored: Prepared[]): void {
+  for (const p of stored) if (p.dedupKey !== undefined) state.dedup.delete(p.dedupKey);
 }
 
 const DEDUP_SWEEP_MS = 60_000;

@@ -12,7 +12,8 @@ import {
   SQS_NS, dedupPrefix, lastPart, messageKey, messagePrefix, prefixRange, queueKey, queueRange, seqOf, seqText, stateKey,
   statePrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
-import { queueArn, type QueueAddress } from './names.js';
+import { decodeMessage, decodeMessageHeader } from './message-codec.js';
+import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
 import { QueueState, newMsg } from './queue-state.js';
 import { decodeState, type DedupRecord, type MessageRecord, type QueueRecord } from './records.js';
 
@@ -49,6 +50,8 @@ export class SqsStore {
   readonly #queues = new Map<string, Queue>();
   /** Queues by id, for receipt handles and in-process lookups. */
   readonly #byId = new Map<string, Queue>();
+  /** Queues by ARN, for SNS's deliveries (one lookup per copy of a publish). */
+  readonly #byArn = new Map<string, Queue>();
   /** Names deleted in the last 60 s, by queue key (QueueDeletedRecently). */
   readonly recentlyDeleted = new Map<string, number>();
   readonly #background = new Set<Promise<void>>();
@@ -64,6 +67,7 @@ export class SqsStore {
       const queue = new Queue(JSON.parse(value) as QueueRecord);
       store.#queues.set(queue.key, queue);
       store.#byId.set(queue.id, queue);
+      store.#byArn.set(queue.arn, queue);
     }
     // Queues deleted before a crash: finish removing their messages.
     for await (const [key] of meta.iterate(SQS_NS, tombstoneRange)) store.#purgeDeleted(lastPart(key));
@@ -77,6 +81,14 @@ export class SqsStore {
   }
 
   byId(id: string): Queue | undefined { return this.#byId.get(id); }
+
+  /** The queue an ARN names (arn:aws:sqs:<region>:<account>:<name>), or undefined. */
+  findByArn(arn: string): Queue | undefined {
+    const queue = this.#byArn.get(arn);
+    if (queue !== undefined) return queue;
+    const address = parseQueueArn(arn);
+    return address === undefined ? undefined : this.find(address);
+  }
 
   /** The queues of one account and region, by name. */
   list(account: string, region: string): Queue[] {
@@ -96,6 +108,7 @@ export class SqsStore {
     await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
     this.#queues.set(queue.key, queue);
     this.#byId.set(queue.id, queue);
+    this.#byArn.set(queue.arn, queue);
     queue.loadedState = new QueueState(record.fifo);
     return queue;
   }
@@ -113,6 +126,7 @@ export class SqsStore {
     ]);
     this.#queues.delete(queue.key);
     this.#byId.delete(queue.id);
+    this.#byArn.delete(queue.arn);
     const now = Date.now();
     for (const [key, at] of this.recentlyDeleted) if (now - at > 60_000) this.recentlyDeleted.delete(key);
     this.recentlyDeleted.set(queue.key, now);
@@ -183,7 +197,7 @@ export class SqsStore {
     for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(statePrefix(queue.id)))) states.set(seqOf(lastPart(key)), value);
     for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(messagePrefix(queue.id)))) {
       const seq = seqOf(lastPart(key));
-      const r = JSON.parse(value) as MessageRecord;
+      const r = decodeMessageHeader(value);
       const s = states.get(seq);
       if (s === undefined && r.priorReceives === undefined) {
         state.addSent(seq, r.sent, r.visibleAt, r.group, now);
@@ -221,11 +235,11 @@ export class SqsStore {
     for (const seq of seqs) {
       const now = this.#meta.getNow(SQS_NS, messageKey(queue.id, seq));
       if (now === NOT_NOW) { (missing ??= []).push(out.length); out.push(undefined); continue; }
-      out.push(now === undefined ? undefined : JSON.parse(now) as MessageRecord);
+      out.push(now === undefined ? undefined : decodeMessage(now));
     }
     if (missing !== undefined) {
       const values = await this.#meta.getMany(SQS_NS, missing.map((i) => messageKey(queue.id, seqs[i]!)));
-      missing.forEach((i, j) => { const v = values[j]; out[i] = v === undefined ? undefined : JSON.parse(v) as MessageRecord; });
+      missing.forEach((i, j) => { const v = values[j]; out[i] = v === undefined ? undefined : decodeMessage(v); });
     }
     return out;
   }

@@ -22,6 +22,10 @@ export class FakeSqs implements SqsInternalApi {
     });
   }
 
+  acceptsCharacters(text: string): boolean {
+    return !/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text);
+  }
+
   to(queueArn: string): InternalDelivery[] {
     return this.delivered.filter((d) => d.queueArn === queueArn);
   }

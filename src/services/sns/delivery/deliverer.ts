@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Features } from '../../../config.js';
 import type { Logger } from '../../../log.js';
 import type { InternalDelivery, InternalMessageAttribute, SqsInternalApi } from '../../sqs/internal-api.js';
-import { confirmationJson, confirmationStringToSign, notificationJson, notificationStringToSign } from '../envelope.js';
+import { confirmationJson, confirmationStringToSign, notificationStringToSign, notificationTemplate, type NotificationTemplate } from '../envelope.js';
 import { DEFAULT_RETRY, effectiveRetry, retryDelay } from '../delivery-policy.js';
 import type { SubscriptionRecord, TopicRecord } from '../records.js';
 import type { Signer } from '../signing.js';
@@ -29,6 +29,13 @@ export interface DelivererDeps {
 }
 
 type HttpEntry = Omit<OutboxEntry, 'id' | 'attempt' | 'due'>;
+
+/** One message's fan-out: who gets it, and its envelope template per protocol text (set once signed). */
+interface Plan {
+  m: PublishedMessage;
+  targets: { sub: SubscriptionRecord; text: string; raw: boolean }[];
+  templates: Map<string, NotificationTemplate | undefined>;
+}
 
 const USER_AGENT = 'Amazon Simple Notification Service Agent';
 
@@ -55,35 +62,54 @@ export class Deliverer {
     const sqs: { delivery: InternalDelivery; sub: SubscriptionRecord }[] = [];
     const http: HttpEntry[] = [];
     const captured: CapturedDelivery[] = [];
-    // Which subscriptions get each message, and the texts to sign (one per protocol text).
-    const plans: { m: PublishedMessage; targets: { sub: SubscriptionRecord; text: string; raw: boolean }[]; signatures: Map<string, Promise<string>> }[] = [];
+    // Which subscriptions get each message, and one envelope template per protocol text: its
+    // signature is computed once (in libuv's pool, all of them at the same time) for all copies.
+    const plans: Plan[] = [];
+    const signing: Promise<void>[] = [];
+    let toQueues = false;
     for (const m of messages) {
       const subs = this.#deps.store.liveSubscriptionsOf(m.topic.arn);
       if (subs === undefined || subs.size === 0) continue;
       const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
-      const plan = { m, targets: [] as { sub: SubscriptionRecord; text: string; raw: boolean }[], signatures: new Map<string, Promise<string>>() };
+      const plan: Plan = { m, targets: [], templates: new Map() };
       for (const { record: sub, filter } of subs.values()) {
         if (!sub.confirmed) continue;
         if (filter !== undefined && !filter.matches(m.message, m.attributes)) continue;
         const text = textFor(m, sub.protocol);
         const raw = sub.attributes.RawMessageDelivery === 'true' || sub.protocol === 'email' || sub.protocol === 'sms' || sub.protocol === 'application';
         plan.targets.push({ sub, text, raw });
-        if (!raw && !plan.signatures.has(text)) {
-          plan.signatures.set(text, signer.signAsync(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version));
+        if (sub.protocol === 'sqs') toQueues = true;
+        if (!raw && !plan.templates.has(text)) {
+          plan.templates.set(text, undefined);
+          signing.push(signer.signAsync(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version)
+            .then((signature) => {
+              plan.templates.set(text, notificationTemplate({
+                messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
+                sequenceNumber: m.sequenceNumber, signatureVersion: version, signature, signingCertUrl: certUrl, attributes: m.attributes,
+              }));
+            }));
         }
       }
       if (plan.targets.length > 0) plans.push(plan);
     }
-    for (const { m, targets, signatures } of plans) {
-      const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
+    await Promise.all(signing);
+    const api = toQueues ? await this.#deps.sqs() : undefined;
+    // Whether SQS accepts every character of a body, decided once per template or raw text.
+    const accepted = new Map<string | NotificationTemplate, boolean>();
+    const checked = (key: string | NotificationTemplate): boolean => {
+      let ok = accepted.get(key);
+      if (ok === undefined) {
+        ok = typeof key === 'string' ? api!.acceptsCharacters(key) : api!.acceptsCharacters(key.head) && api!.acceptsCharacters(key.tail);
+        accepted.set(key, ok);
+      }
+      return ok;
+    };
+    for (const { m, targets, templates } of plans) {
       for (const { sub, text, raw } of targets) {
-        const body = raw ? text : notificationJson({
-          messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
-          sequenceNumber: m.sequenceNumber, signatureVersion: version, signature: await signatures.get(text)!, signingCertUrl: certUrl,
-          unsubscribeUrl: unsubscribeUrl(host, sub.arn), attributes: m.attributes,
-        });
+        const template = raw ? undefined : templates.get(text)!;
+        const body = template === undefined ? text : template.for(unsubscribeUrl(host, sub.arn));
         switch (sub.protocol) {
-          case 'sqs': sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, body, raw) }); break;
+          case 'sqs': sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, body, raw, api !== undefined && checked(template ?? text)) }); break;
           case 'http': case 'https': http.push(this.#httpEntry(sub, m, body, raw)); break;
           default: captured.push(this.#capture(sub, m, text, body));
         }
@@ -141,8 +167,9 @@ export class Deliverer {
     return this.http.close();
   }
 
-  #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string, raw: boolean): InternalDelivery {
+  #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string, raw: boolean, charactersChecked: boolean): InternalDelivery {
     const delivery: InternalDelivery = { queueArn: sub.endpoint, body };
+    if (charactersChecked) delivery.charactersChecked = true;
     if (raw && m.attributes !== undefined) {
       const attributes: Record<string, InternalMessageAttribute> = {};
       for (const [name, a] of Object.entries(m.attributes)) {
