@@ -9,18 +9,24 @@ import type { WorkerPool } from '../../../src/pool/types.js';
 import { createSqsService } from '../../../src/services/sqs/index.js';
 import type { SqsInternalApi } from '../../../src/services/sqs/internal-api.js';
 import type { RequestContext, Service } from '../../../src/services/types.js';
+import { decodeMessage, encodeMessage } from '../../../src/services/sqs/message-codec.js';
+import type { MetaOp } from '../../../src/storage/meta-store.js';
 import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 
 const ctx = (accountId: string): RequestContext => ({
   requestId: 'r', accountId, region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [],
 });
 
-async function service(): Promise<{ sqs: Service; close(): Promise<void> }> {
+async function service(): Promise<{ sqs: Service; batches: MetaOp[][]; close(): Promise<void> }> {
   const storage = createMemoryStorage();
+  // Every batch the service writes, to count durable writes.
+  const batches: MetaOp[][] = [];
+  const batch = storage.meta.batch.bind(storage.meta);
+  storage.meta.batch = (ops) => { batches.push(ops); return batch(ops); };
   const sqs = await createSqsService({
     meta: storage.meta, blobs: storage.blobs, pool: undefined as unknown as WorkerPool, features: new Set(), log: createLogger('error'), durability: 'process',
   });
-  return { sqs, close: async () => { await sqs.close?.(); await storage.close(); } };
+  return { sqs, batches, close: async () => { await sqs.close?.(); await storage.close(); } };
 }
 
 test('deliver sends by ARN to queues of two accounts, and reports each failure', async (t) => {
@@ -49,4 +55,29 @@ test('deliver sends by ARN to queues of two accounts, and reports each failure',
   const gotB = (await op.ReceiveMessage!(ctx('444455556666'), { QueueUrl: urlB }) as { Messages: Array<Record<string, unknown>> }).Messages[0]!;
   t.is(gotB.Body, 'to B');
   await close();
+});
+
+test('one publish to ten queues is one MetaStore batch, and a body SNS checked is stored as sent', async (t) => {
+  const { sqs, batches, close } = await service();
+  const op = sqs.operations;
+  const urls: string[] = [];
+  for (let i = 0; i < 10; i++) urls.push((await op.CreateQueue!(ctx('111122223333'), { QueueName: `q${i}` }) as { QueueUrl: string }).QueueUrl);
+  const api = sqs.internal as SqsInternalApi;
+  batches.length = 0;
+  const results = await api.deliver(urls.map((_, i) => ({ queueArn: `arn:aws:sqs:us-east-1:111122223333:q${i}`, body: `{"n":${i}}\n`, charactersChecked: true })));
+  t.true(results.every((r) => r.ok));
+  t.is(batches.length, 1);
+  t.is(batches[0]!.length, 10);
+  for (let i = 0; i < 10; i++) {
+    const got = (await op.ReceiveMessage!(ctx('111122223333'), { QueueUrl: urls[i]! }) as { Messages: Array<Record<string, unknown>> }).Messages;
+    t.is(got.length, 1);
+    t.is(got[0]!.Body, `{"n":${i}}\n`);
+  }
+  await close();
+});
+
+test('message records: the body after a NUL round-trips, and records stored as one JSON document still read', (t) => {
+  const record = { id: 'i', body: '{"a" : "b\\n"}\n\t', md5: 'm', sent: 1, sender: 's', visibleAt: 2 };
+  t.deepEqual(decodeMessage(encodeMessage(record)), record);
+  t.deepEqual(decodeMessage(JSON.stringify(record)), record);
 });
