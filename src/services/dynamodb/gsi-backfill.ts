@@ -29,7 +29,7 @@ export async function backfillIndex(tables: TableStore, items: ItemStore, log: L
         if (!table || !index) return; // table or index deleted meanwhile
         const encodedKey = key.slice(prefix.length);
         await items.withItem(table, encodedKey, async () => {
-          const text = await items.readText(table, encodedKey);
+          const text = await items.latestText(table, encodedKey);
           if (text === undefined) return;
           const item = parseItem(text);
           const entry = indexEntryKeyOf(table, index, item, encodedKey);

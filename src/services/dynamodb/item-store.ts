@@ -1,13 +1,16 @@
 /**
- * Items and their index entries. Every change of one item is one atomic MetaStore batch: the
- * item itself, the index entries it leaves and enters, the table statistics, and (when Streams
- * land) its stream record — callers add extra operations to the same batch. Writers of one item
- * are serialised by a per-item lock, so read-check-write (conditions, ReturnValues, index
- * maintenance) sees the item it replaces.
+ * Items and their index entries. Every change of one item is atomic: the item itself, the index
+ * entries it leaves and enters, the table statistics and its stream record go into one MetaStore
+ * batch, which concurrent writes share (group-commit.ts). Writers of one item are serialised by a
+ * per-item lock held from their read to the moment their operations are queued, and read through
+ * the queue (`read`, `latestText`), so read-check-write (conditions, ReturnValues, index
+ * maintenance) sees the item it replaces; they wait for durability after letting the next writer
+ * in. Plain readers (`readText`, `readMany`, `iterate`) see durable writes only.
  */
 import type { KeyRange, MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { NOT_NOW } from '../../storage/meta-store.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
+import { GroupCommit, NOT_PENDING } from './group-commit.js';
 import { indexEntryKeyOf, projectForIndex } from './index-entries.js';
 import { parseItem, serializeItem } from './item-codec.js';
 import { DDB_NS, itemKey } from './keys.js';
@@ -22,11 +25,15 @@ export class ItemStore {
   readonly locks = new KeyedMutex();
 
   readonly #streams: StreamWriter | undefined;
+  readonly #group: GroupCommit;
+  /** Tables whose statistics changed since the last batch was closed. */
+  readonly #dirty = new Set<string>();
 
   constructor(meta: MetaStore, tables: TableStore, streams?: StreamWriter) {
     this.#meta = meta;
     this.#tables = tables;
     this.#streams = streams;
+    this.#group = new GroupCommit((ops) => meta.batch(ops), DDB_NS, () => this.#statsOps());
   }
 
   /** Runs `section` as the only writer of one item. */
@@ -34,20 +41,42 @@ export class ItemStore {
     return this.locks.run(`${table.id}\0${encodedKey}`, section);
   }
 
-  /** The stored text of an item, synchronously when the store can. */
+  /** The stored (durable) text of an item, synchronously when the store can. */
   readText(table: TableRecord, encodedKey: string): string | undefined | Promise<string | undefined> {
     const key = itemKey(table.id, encodedKey);
     const now = this.#meta.getNow(DDB_NS, key);
     return now === NOT_NOW ? this.#meta.get(DDB_NS, key) : now;
   }
 
+  /** For a writer holding the item's lock: the text as the queued writes leave it. */
+  latestText(table: TableRecord, encodedKey: string): string | undefined | Promise<string | undefined> {
+    const pending = this.#group.pending(itemKey(table.id, encodedKey));
+    return pending === NOT_PENDING ? this.readText(table, encodedKey) : pending;
+  }
+
+  /** For a writer holding the item's lock: the item it replaces. */
   async read(table: TableRecord, encodedKey: string): Promise<Item | undefined> {
-    const text = await this.readText(table, encodedKey);
+    const text = await this.latestText(table, encodedKey);
     return text === undefined ? undefined : parseItem(text);
   }
 
-  readMany(table: TableRecord, encodedKeys: string[]): Promise<(string | undefined)[]> {
-    return this.#meta.getMany(DDB_NS, encodedKeys.map((k) => itemKey(table.id, k)));
+  /**
+   * Stored texts of several items. Point reads are synchronous when the store can (a LevelDB
+   * getSync is well under a microsecond from the cache, a getMany is a thread-pool round trip).
+   */
+  async readMany(table: TableRecord, encodedKeys: string[]): Promise<(string | undefined)[]> {
+    const out: (string | undefined)[] = [];
+    for (const k of encodedKeys) {
+      const now = this.#meta.getNow(DDB_NS, itemKey(table.id, k));
+      if (now === NOT_NOW) return this.#meta.getMany(DDB_NS, encodedKeys.map((e) => itemKey(table.id, e)));
+      out.push(now);
+    }
+    return out;
+  }
+
+  /** As readMany, for a writer holding the items' locks (see latestText). */
+  async latestMany(table: TableRecord, encodedKeys: string[]): Promise<(string | undefined)[]> {
+    return Promise.all(encodedKeys.map((k) => this.latestText(table, k)));
   }
 
   /**
@@ -87,10 +116,35 @@ export class ItemStore {
     }
   }
 
-  /** Applies item changes (and any extra operations) with the table statistics as one batch. */
+  /**
+   * Queues item changes (and any extra operations) to be written atomically with the statistics
+   * of the tables they change; resolves once durable. The caller may release the items' locks as
+   * soon as this returns (the queued values are what the next writer reads).
+   */
   commit(table: TableRecord, ops: MetaOp[]): Promise<void> {
-    ops.push(this.#tables.statsOp(table.id));
-    return this.#meta.batch(ops);
+    return this.commitAcross([table.id], ops);
+  }
+
+  /** As commit, for changes to the items of several tables (a transaction). */
+  commitAcross(tableIds: Iterable<string>, ops: MetaOp[]): Promise<void> {
+    for (const id of tableIds) this.#dirty.add(id);
+    const durable = this.#group.commit(ops);
+    // Awaited by the caller after its locks are released: never an unhandled rejection meanwhile.
+    durable.catch(() => undefined);
+    return durable;
+  }
+
+  /** Resolves once every write queued so far is durable (a reader that must not see less). */
+  flush(): Promise<void> {
+    return this.#group.commit([]);
+  }
+
+  /** Each changed table's statistics, once per batch, as they stand when it is written. */
+  #statsOps(): MetaOp[] {
+    const ops: MetaOp[] = [];
+    for (const id of this.#dirty) if (this.#tables.byId(id)) ops.push(this.#tables.statsOp(id));
+    this.#dirty.clear();
+    return ops;
   }
 
   /** Stored entries (items or index entries) in key order, bounded by `range`. */

@@ -5,7 +5,7 @@
  * AWS's order (expressions/); the operations only evaluate.
  */
 import {
-  attributesToGetToPaths, attributeUpdatesToUpdate, checkParameterStyle, compileCondition, compileProjection, expectedToCondition,
+  attributesToGetToPaths, attributeUpdatesToUpdate, checkParameterStyle, compileCondition, conditionAttributes, compileProjection, expectedToCondition,
   filterToCondition, keyConditionsToParts, parseRequestExpressions,
   type CompiledCondition, type Condition, type ExpressionOperation, type KeyConditionPart, type LegacyAttributeUpdate, type LegacyCondition,
   type LegacyExpected, type Path, type Projector, type UpdateAst,
@@ -15,6 +15,8 @@ export interface RequestExpressions {
   condition?: Condition;
   update?: UpdateAst;
   filter?: CompiledCondition;
+  /** The top-level attributes the filter reads, and what the request called it (AWS's messages name it). */
+  filterAttributes?: { names: Set<string>; parameter: 'Filter Expression' | 'QueryFilter' | 'ScanFilter' };
   projection?: Path[];
   project?: Projector;
   keyCondition?: KeyConditionPart[];
@@ -42,7 +44,11 @@ export function requestExpressions(operation: ExpressionOperation, request: AnyR
   if (update) out.update = update;
   const legacyFilter = (request.QueryFilter ?? request.ScanFilter) as Record<string, LegacyCondition> | undefined;
   const filter = parsed.filter ?? filterToCondition(legacyFilter, request.ConditionalOperator);
-  if (filter) out.filter = compileCondition(filter);
+  if (filter) {
+    out.filter = compileCondition(filter);
+    const parameter = parsed.filter ? 'Filter Expression' : request.QueryFilter ? 'QueryFilter' : 'ScanFilter';
+    out.filterAttributes = { names: conditionAttributes(filter), parameter };
+  }
   const projection = parsed.projection ?? (request.AttributesToGet ? attributesToGetToPaths(request.AttributesToGet) : undefined);
   if (projection) { out.projection = projection; out.project = compileProjection(projection); }
   const keyCondition = parsed.keyCondition ?? (request.KeyConditions ? keyConditionsToParts(request.KeyConditions as Record<string, LegacyCondition>) : undefined);

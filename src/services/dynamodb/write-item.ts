@@ -1,7 +1,9 @@
 /**
  * One item replaced under its lock: read the current item, let the caller decide the new one
- * (or refuse, e.g. a failed condition), then commit the item, its index entries and the table
- * statistics as one batch. Returns both versions and what the write consumed.
+ * (or refuse, e.g. a failed condition), then queue the item, its index entries and the table
+ * statistics as one atomic change (item-store.ts). The lock is released once the change is
+ * queued, so the next writer of the item overlaps this one's disk write; the answer waits until
+ * the change is durable. Returns both versions and what the write consumed.
  */
 import type { MetaOp } from '../../storage/meta-store.js';
 import { emptyConsumption, writeConsumption, type Consumption } from './capacity.js';
@@ -17,13 +19,14 @@ export interface WriteResult { old: Item | undefined; next: Item | undefined; co
 /** Capacity is computed only when the request asks for it (it walks the item and its index entries). */
 export const wantsCapacity = (mode: string | undefined): boolean => mode === 'TOTAL' || mode === 'INDEXES';
 
-export function writeItem(
+export async function writeItem(
   deps: DdbDeps, table: TableRecord, encodedKey: string,
   decide: (old: Item | undefined) => Item | undefined,
   extraOps: (old: Item | undefined, next: Item | undefined) => MetaOp[] = () => [],
   capacity = true,
 ): Promise<WriteResult> {
-  return deps.items.withItem(table, encodedKey, async () => {
+  let durable: Promise<void> | undefined;
+  const result = await deps.items.withItem(table, encodedKey, async (): Promise<WriteResult> => {
     // The record as it is now: a GSI added meanwhile is maintained by this write (gsi-backfill.ts).
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
@@ -34,9 +37,11 @@ export function writeItem(
     if (old === undefined && next === undefined) return { old, next, consumption };
     const ops = deps.items.changeOps(table, encodedKey, old, next);
     ops.push(...extraOps(old, next));
-    await deps.items.commit(table, ops);
+    durable = deps.items.commit(table, ops);
     return { old, next, consumption };
   });
+  await durable;
+  return result;
 }
 
 export interface PlannedWrite { encodedKey: string; next: Item | undefined }
@@ -46,11 +51,12 @@ export interface PlannedWrite { encodedKey: string; next: Item | undefined }
  * the current items read at once, and every change in ONE MetaStore batch (one LevelDB write
  * instead of one per item; each item is still all-or-nothing).
  */
-export function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], capacity: boolean): Promise<WriteResult[]> {
-  return withLocks(deps.items.locks, writes.map((w) => `${table.id}\0${w.encodedKey}`), async () => {
+export async function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], capacity: boolean): Promise<WriteResult[]> {
+  let durable: Promise<void> | undefined;
+  const results = await withLocks(deps.items.locks, writes.map((w) => `${table.id}\0${w.encodedKey}`), async () => {
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
-    const texts = await deps.items.readMany(current, writes.map((w) => w.encodedKey));
+    const texts = await deps.items.latestMany(current, writes.map((w) => w.encodedKey));
     const ops: MetaOp[] = [];
     const results = writes.map((w, i) => {
       const text = texts[i];
@@ -59,7 +65,9 @@ export function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWri
       if (old !== undefined || w.next !== undefined) ops.push(...deps.items.changeOps(current, w.encodedKey, old, w.next));
       return { old, next: w.next, consumption };
     });
-    if (ops.length > 0) await deps.items.commit(current, ops);
+    if (ops.length > 0) durable = deps.items.commit(current, ops);
     return results;
   });
+  await durable;
+  return results;
 }

@@ -115,3 +115,24 @@ test('GetItem with a projection', async (t) => {
   const got = await ddb.send(new GetItemCommand({ TableName, Key: { pk: { S: 'p' }, sk: { N: '5' } }, ProjectionExpression: 'g, #n', ExpressionAttributeNames: { '#n': 'n' } }));
   t.deepEqual(got.Item, { g: { S: 'odd' }, n: { N: '5' } });
 });
+
+test('Query refuses a filter on a key attribute of the table or index queried, as AWS does', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const values = { ':p': { S: 'p' }, ':s': { N: '3' } };
+  const onRange = await rawCall(server.endpoint, 'Query', { TableName, KeyConditionExpression: 'pk = :p', FilterExpression: 'sk > :s', ExpressionAttributeValues: values });
+  t.is(onRange.status, 400);
+  t.deepEqual(onRange.body, { __type: 'com.amazon.coral.validate#ValidationException', message: 'Filter Expression can only contain non-primary key attributes: Primary key attribute: sk' });
+  // The partition key is named first when the filter reads both.
+  const both = await ddbErrorOf(ddb.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', FilterExpression: 'size(sk) > :s OR begins_with(pk, :p)', ExpressionAttributeValues: values })));
+  t.is(both.message, 'Filter Expression can only contain non-primary key attributes: Primary key attribute: pk');
+  const legacy = await ddbErrorOf(ddb.send(new QueryCommand({ TableName, KeyConditions: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'p' }] } }, QueryFilter: { sk: { ComparisonOperator: 'GT', AttributeValueList: [{ N: '3' }] } } })));
+  t.is(legacy.message, 'QueryFilter can only contain non-primary key attributes: Primary key attribute: sk');
+  // On a GSI the index's keys count; the table's partition key is an ordinary attribute there.
+  const gsi = await ddbErrorOf(ddb.send(new QueryCommand({ TableName, IndexName: 'byG', KeyConditionExpression: 'g = :g', FilterExpression: 'sk > :s', ExpressionAttributeValues: { ':g': { S: 'odd' }, ':s': { N: '3' } } })));
+  t.is(gsi.message, 'Filter Expression can only contain non-primary key attributes: Primary key attribute: sk');
+  const onTableKey = await ddb.send(new QueryCommand({ TableName, IndexName: 'byG', KeyConditionExpression: 'g = :g AND sk < :s', FilterExpression: 'pk = :p', ExpressionAttributeValues: { ':g': { S: 'odd' }, ':s': { N: '4' }, ':p': { S: 'p' } } }));
+  t.deepEqual(sks(onTableKey.Items), [1, 3]);
+  // Scan may filter on keys.
+  const scanned = await ddb.send(new ScanCommand({ TableName, FilterExpression: 'pk = :p AND sk < :s', ExpressionAttributeValues: { ':p': { S: 'p' }, ':s': { N: '3' } } }));
+  t.deepEqual(sks(scanned.Items).sort(), [0, 1, 2]);
+});

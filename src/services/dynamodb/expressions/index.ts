@@ -30,6 +30,7 @@ export { isReservedWord } from './reserved-words.js';
 export { parseRequestExpressions, parseConditionExpression, type ExpressionRequest, type ParsedExpressions } from './request.js';
 export { checkParameterStyle, type ExpressionOperation } from './parameter-style.js';
 export { compileCondition, evaluateCondition, sizeOf, type CompiledCondition } from './condition-eval.js';
+export { conditionAttributes } from './condition-attributes.js';
 export { parseProjection, compileProjection, project, type Projector } from './projection.js';
 export { parseUpdate } from './update-validate.js';
 export { applyUpdate, updateMessages, type UpdateResult } from './update-apply.js';

@@ -15,10 +15,22 @@ import { startAfter } from '../start-key.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { requestExpressions } from '../request-expressions.js';
+import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { resolveKeyCondition, type KeyConditionPart } from '../expressions/index.js';
 import { SELECT_VALUES } from './scan.js';
 import { keepLive } from '../ttl/read-filter.js';
+
+/**
+ * A Query filter may not read a key attribute of the table or index queried (those belong in the
+ * key condition). AWS names the partition key first, as DynamoDB walks the key schema.
+ */
+function checkFilterKeys(target: ReadTarget, filter: RequestExpressions['filterAttributes']): void {
+  if (filter === undefined) return;
+  const keys = target.index ?? target.table;
+  for (const key of keys.range ? [keys.hash, keys.range] : [keys.hash]) {
+    if (filter.names.has(key.name)) throw ddbErrors.validation(`${filter.parameter} can only contain non-primary key attributes: Primary key attribute: ${key.name}`);
+  }
+}
 
 /** The key condition in storage terms, checked against the key schema of the table or index. */
 function keyConditionOf(target: ReadTarget, parts: KeyConditionPart[] | undefined): KeyCondition {
@@ -45,6 +57,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     const condition = keyConditionOf(target, expressions.keyCondition);
     const forward = input.ScanIndexForward !== false;
     const after = input.ExclusiveStartKey ? startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>) : undefined;
+    checkFilterKeys(target, expressions.filterAttributes);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
     const page = await readPage(deps.items, range, input.Limit, keepLive(table, deps.now(), expressions.filter ?? (() => true)));
     const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;

@@ -9,6 +9,7 @@ import { consumedCapacity, emptyConsumption, readUnits, type Consumption } from 
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { checkKey } from '../item-key.js';
+import { parseItem } from '../item-codec.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requestExpressions } from '../request-expressions.js';
 import { requireTable } from '../table-lookup.js';
@@ -43,7 +44,15 @@ export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItem
     seen.add(id);
   }
   const locks = plans.map((p) => ({ key: `${p.table.id}\0${p.encodedKey}`, run: <T>(section: () => Promise<T>) => deps.items.withItem(p.table, p.encodedKey, section) }));
-  const found = await withItemLocks(locks, () => Promise.all(plans.map((p) => deps.items.read(p.table, p.encodedKey))));
+  // Under the locks no write of these items starts; one queued before may still be on its way to
+  // disk (item-store.ts), so wait for those, then read what is durable.
+  const found = await withItemLocks(locks, async () => {
+    await deps.items.flush();
+    return Promise.all(plans.map(async (p) => {
+      const text = await deps.items.readText(p.table, p.encodedKey);
+      return text === undefined ? undefined : parseItem(text);
+    }));
+  });
   const now = deps.now();
   const live = found.map((item, i) => (isExpired(item, ttlAttributeOf(plans[i]!.table.ttl), now) ? undefined : item));
   const out: TransactGetItemsOutput = {

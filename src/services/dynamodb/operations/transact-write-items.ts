@@ -6,10 +6,9 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
  */
 import type { ConsumedCapacityItem, TransactWriteItemsInput, TransactWriteItemsOutput } from '../../../model/generated/dynamodb-types.js';
-import type { MetaOp } from '../../../storage/meta-store.js';
 import { consumedCapacity, emptyConsumption, writeConsumption, type Consumption } from '../capacity.js';
 import { Constraints } from '../constraints.js';
-import type { DdbHandler } from '../context.js';
+import type { DdbDeps, DdbHandler } from '../context.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
@@ -30,18 +29,16 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
     if (seen.has(p.lock.key)) throw multipleOperationsOnOneItem();
     seen.add(p.lock.key);
   }
-  const run = () => commitAll(deps.meta.batch.bind(deps.meta), deps.tables.statsOp.bind(deps.tables), plans)
+  const run = () => commitAll(deps, plans)
     .then((outcomes) => answer(plans, outcomes, input));
   if (input.ClientRequestToken === undefined) return run();
   const { ClientRequestToken, ReturnConsumedCapacity: _c, ReturnItemCollectionMetrics: _m, ...parameters } = input;
   return deps.transactionTokens.run(`${ctx.accountId}\0${ctx.region}\0${ClientRequestToken}`, parameters, run);
 };
 
-function commitAll(batch: (ops: MetaOp[]) => Promise<void>, statsOp: (tableId: string) => MetaOp, plans: PlannedWrite[]) {
-  return executeWriteTransaction(plans, async (ops) => {
-    for (const tableId of new Set(plans.map((p) => p.table.id))) ops.push(statsOp(tableId));
-    await batch(ops);
-  });
+/** Everything in one atomic batch, with the statistics of every table it changes. */
+function commitAll(deps: DdbDeps, plans: PlannedWrite[]) {
+  return executeWriteTransaction(plans, (ops) => deps.items.commitAcross(new Set(plans.map((p) => p.table.id)), ops));
 }
 
 function answer(plans: PlannedWrite[], outcomes: Awaited<ReturnType<typeof commitAll>>, input: TransactWriteItemsInput): TransactWriteItemsOutput {

@@ -35,7 +35,10 @@ export async function executeWriteTransaction<I>(
   participants: WriteParticipant<I>[],
   commit: (ops: MetaOp[]) => Promise<void>,
 ): Promise<WriteOutcome<I>[]> {
-  return withItemLocks(participants.map((p) => p.lock), async () => {
+  // `commit` queues the batch and resolves once it is durable (item-store.ts): the locks are
+  // released once it is queued, the answer waits for durability.
+  let durable: Promise<void> | undefined;
+  const outcomes = await withItemLocks(participants.map((p) => p.lock), async () => {
     const olds = await Promise.all(participants.map((p) => p.read()));
     const reasons: CancellationReason[] = [];
     const outcomes: WriteOutcome<I>[] = [];
@@ -67,7 +70,9 @@ export async function executeWriteTransaction<I>(
       const o = outcomes[i]!;
       if (o.changed && !(o.old === undefined && o.next === undefined)) ops.push(...p.changeOps(o.old, o.next));
     });
-    if (ops.length > 0) await commit(ops);
+    if (ops.length > 0) durable = commit(ops);
     return outcomes;
   });
+  await durable;
+  return outcomes;
 }
