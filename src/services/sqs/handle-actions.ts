@@ -11,10 +11,10 @@
  */
 import type { MetaOp } from '../../storage/meta-store.js';
 import { sqsErrors } from './errors.js';
-import { SQS_NS, messageKey, stateKey } from './keys.js';
+import { SQS_NS, messageKey } from './keys.js';
 import type { Msg, QueueState } from './queue-state.js';
 import { decodeHandle } from './receipt-handle.js';
-import { encodeState } from './records.js';
+import { release, writeStates } from './state-records.js';
 import type { Queue } from './store.js';
 
 const MAX_VISIBILITY_S = 43_200;
@@ -36,7 +36,9 @@ export function deleteByHandle(queue: Queue, state: QueueState, handle: string, 
   state.remove(msg);
   // The group of a FIFO message may now be free: long polls may find its next message.
   if (queue.fifo) state.wake();
-  return [{ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }, { type: 'del', ns: SQS_NS, key: stateKey(queue.id, msg.seq) }];
+  const ops: MetaOp[] = [{ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }];
+  release(queue.id, state, msg, ops);
+  return ops;
 }
 
 export function changeVisibility(queue: Queue, state: QueueState, handle: string, timeout: number | undefined, now: number): MetaOp[] {
@@ -60,5 +62,7 @@ export function changeVisibility(queue: Queue, state: QueueState, handle: string
   state.schedule(msg, now);
   // Long polls sleep until the earliest visibility they know of: a sooner one must wake them.
   if (sooner) state.wake();
-  return [{ type: 'put', ns: SQS_NS, key: stateKey(queue.id, msg.seq), value: encodeState(msg) }];
+  const ops: MetaOp[] = [];
+  writeStates(queue.id, state, [msg], ops);
+  return ops;
 }

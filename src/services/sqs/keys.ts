@@ -4,7 +4,9 @@
  *
  *   q\0<account>\0<region>\0<name>   → QueueRecord
  *   m\0<queueId>\0<seq>              → MessageRecord (what was sent: never rewritten)
- *   s\0<queueId>\0<seq>              → MessageState  (receive count, visibility: rewritten per receive)
+ *   r\0<queueId>\0<number>           → state record  (the MessageStates one receive or visibility
+ *                                      change wrote, for every message it touched: state-records.ts)
+ *   s\0<queueId>\0<seq>              → MessageState  (one message's; written by earlier versions, still read)
  *   d\0<queueId>\0<dedup key>        → DedupRecord   (FIFO deduplication, 5 minutes)
  *   z\0<queueId>                     → a deleted queue whose messages are still being removed
  *
@@ -24,6 +26,8 @@ export const messagePrefix = (queueId: string): string => `m${S}${queueId}${S}`;
 export const messageKey = (queueId: string, seq: number): string => messagePrefix(queueId) + seqText(seq);
 export const statePrefix = (queueId: string): string => `s${S}${queueId}${S}`;
 export const stateKey = (queueId: string, seq: number): string => statePrefix(queueId) + seqText(seq);
+export const stateRecordPrefix = (queueId: string): string => `r${S}${queueId}${S}`;
+export const stateRecordKey = (queueId: string, number: number): string => stateRecordPrefix(queueId) + seqText(number);
 export const dedupPrefix = (queueId: string): string => `d${S}${queueId}${S}`;
 export const dedupKey = (queueId: string, key: string): string => dedupPrefix(queueId) + key;
 

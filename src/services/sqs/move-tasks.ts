@@ -10,8 +10,11 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.js';
 import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
+import type { MetaOp } from '../../storage/meta-store.js';
 import { encodeMessage } from './message-codec.js';
-import { SQS_NS, messageKey, stateKey } from './keys.js';
+import { SQS_NS, messageKey } from './keys.js';
+import type { Msg, QueueState } from './queue-state.js';
+import { release } from './state-records.js';
 import { parseQueueArn } from './names.js';
 import type { MessageRecord } from './records.js';
 import { selectFifo, selectStandard } from './receive-select.js';
@@ -118,23 +121,24 @@ export class MoveTasks {
         state.add(msg, now);
         throw sqsErrors.queueDoesNotExist();
       }
-      await this.#move(source, msg.seq, record, target);
+      await this.#move(source, state, msg, record, target);
       task.moved++;
       await new Promise((resolve) => (perMove > 0 ? setTimeout(resolve, perMove) : setImmediate(resolve)));
     }
   }
 
-  async #move(source: Queue, seq: number, record: MessageRecord, target: Queue): Promise<void> {
+  async #move(source: Queue, state: QueueState, msg: Msg, record: MessageRecord, target: Queue): Promise<void> {
     const targetState = await target.state(this.#store);
     const now = Date.now();
     const targetSeq = targetState.nextSeq++;
     const { dlqSource: _source, priorReceives: _receives, ...rest } = record;
     const copy: MessageRecord = { ...rest, visibleAt: now };
-    await this.#store.commit([
-      { type: 'del', ns: SQS_NS, key: messageKey(source.id, seq) },
-      { type: 'del', ns: SQS_NS, key: stateKey(source.id, seq) },
+    const ops: MetaOp[] = [
+      { type: 'del', ns: SQS_NS, key: messageKey(source.id, msg.seq) },
       { type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) },
-    ]);
+    ];
+    release(source.id, state, msg, ops);
+    await this.#store.commit(ops);
     targetState.addSent(targetSeq, copy.sent, now, copy.group, now);
     targetState.wake();
   }

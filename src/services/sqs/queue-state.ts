@@ -35,7 +35,16 @@ export interface Msg {
   /** In `ready` right now. */
   queued: boolean;
   deleted: boolean;
+  /**
+   * Where its current state (count, visibility) is stored: the number of a state record
+   * (state-records.ts), LEGACY_STATE for a per-message state key of the earlier layout, or 0
+   * when it has none (never received).
+   */
+  stateRecord: number;
 }
+
+/** Msg.stateRecord of a message whose state is under its own `s` key (written before state records). */
+export const LEGACY_STATE = -1;
 
 interface Timed { msg: Msg; version: number }
 
@@ -57,6 +66,10 @@ export class QueueState {
   dedupSweepAt = 0;
   /** When the last PurgeQueue was accepted (ms); 0: never. */
   purgedAt = 0;
+  /** The next state record's number (state-records.ts). */
+  nextStateRecord = 1;
+  /** State records by number: how many messages' current state each holds. */
+  readonly stateRecordRefs = new Map<number, number>();
 
   constructor(readonly fifo: boolean) {}
 
@@ -107,6 +120,7 @@ export class QueueState {
     for (const msg of this.messages.values()) msg.deleted = true;
     this.messages.clear();
     this.#fresh.clear();
+    this.stateRecordRefs.clear();
     this.#ready.length = 0;
     this.#readyHead = 0;
     this.#timed.clear();
@@ -219,5 +233,5 @@ export class QueueState {
 }
 
 export function newMsg(seq: number, sent: number, visibleAt: number, group: string | undefined): Msg {
-  return { seq, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false };
+  return { seq, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false, stateRecord: 0 };
 }

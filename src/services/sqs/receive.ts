@@ -1,17 +1,19 @@
 /**
  * One receive attempt on a queue: expire messages past retention, select (receive-select.ts),
  * redrive messages received maxReceiveCount times to the dead-letter queue, mark the rest in
- * flight with a new receipt handle, and write all of it as one batch before answering.
+ * flight with a new receipt handle (their states in one state record: state-records.ts), and
+ * write all of it as one batch before answering.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
  */
 import type { MetaOp } from '../../storage/meta-store.js';
-import { SQS_NS, messageKey, stateKey } from './keys.js';
+import { SQS_NS, messageKey } from './keys.js';
 import { encodeMessage } from './message-codec.js';
 import { parseQueueArn } from './names.js';
 import { intAttribute } from './queue-attributes.js';
 import { newMsg, type Msg, type QueueState } from './queue-state.js';
 import { encodeHandle } from './receipt-handle.js';
-import { encodeState, type MessageRecord } from './records.js';
+import type { MessageRecord } from './records.js';
+import { release, writeStates } from './state-records.js';
 import { expired, selectFifo, selectStandard } from './receive-select.js';
 import type { Queue, SqsStore } from './store.js';
 
@@ -58,18 +60,24 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
 
   const records = await store.readMessages(queue, [...taken, ...redriven].map((m) => m.seq));
   const ops: MetaOp[] = [];
-  for (const msg of gone) ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }, { type: 'del', ns: SQS_NS, key: stateKey(queue.id, msg.seq) });
+  for (const msg of gone) {
+    ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) });
+    release(queue.id, state, msg, ops);
+  }
   const out: Received[] = [];
+  const stateful: Msg[] = [];
   taken.forEach((msg, i) => {
     const record = records[i];
     if (record === undefined) return; // deleted (purged) meanwhile
-    ops.push({ type: 'put', ns: SQS_NS, key: stateKey(queue.id, msg.seq), value: encodeState(msg) });
+    stateful.push(msg);
     out.push({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) });
   });
+  writeStates(queue.id, state, stateful, ops);
   const moved: Array<{ msg: Msg; record: MessageRecord }> = [];
   redriven.forEach((msg, i) => {
     const record = records[taken.length + i];
-    ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }, { type: 'del', ns: SQS_NS, key: stateKey(queue.id, msg.seq) });
+    ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) });
+    release(queue.id, state, msg, ops);
     if (record === undefined || dead === undefined) return;
     const seq = dead.state.nextSeq++;
     const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };

@@ -10,12 +10,13 @@ import type { Logger } from '../../log.js';
 import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
 import {
   SQS_NS, dedupPrefix, lastPart, messageKey, messagePrefix, prefixRange, queueKey, queueRange, seqOf, seqText, stateKey,
-  statePrefix, tombstoneKey, tombstoneRange,
+  statePrefix, stateRecordKey, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
-import { QueueState, newMsg } from './queue-state.js';
-import { decodeState, type DedupRecord, type MessageRecord, type QueueRecord } from './records.js';
+import { LEGACY_STATE, QueueState, newMsg } from './queue-state.js';
+import { decodeState, type DedupRecord, type MessageRecord, type MessageState, type QueueRecord } from './records.js';
+import { decodeStates } from './state-records.js';
 
 export class Queue {
   readonly key: string;
@@ -137,7 +138,7 @@ export class SqsStore {
 
   #purgeDeleted(queueId: string): void {
     const work = (async () => {
-      for (const prefix of [messagePrefix(queueId), statePrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
+      for (const prefix of [messagePrefix(queueId), statePrefix(queueId), stateRecordPrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
       await this.#meta.del(SQS_NS, tombstoneKey(queueId));
     })().catch((err: unknown) => this.#log.warn('sqs: removing a deleted queue\'s messages failed', { queueId, err: String(err) }));
     this.#background.add(work);
@@ -193,8 +194,22 @@ export class SqsStore {
   async loadState(queue: Queue): Promise<QueueState> {
     const state = new QueueState(queue.fifo);
     const now = Date.now();
-    const states = new Map<number, string>();
-    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(statePrefix(queue.id)))) states.set(seqOf(lastPart(key)), value);
+    // Each message's newest state: per-message keys of earlier versions first, then state
+    // records in number order (a later receive's record holds the newer state).
+    const states = new Map<number, { state: MessageState; record: number }>();
+    const legacy = new Set<number>();
+    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(statePrefix(queue.id)))) {
+      const seq = seqOf(lastPart(key));
+      states.set(seq, { state: decodeState(value), record: LEGACY_STATE });
+      legacy.add(seq);
+    }
+    const records: number[] = [];
+    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(stateRecordPrefix(queue.id)))) {
+      const number = seqOf(lastPart(key));
+      records.push(number);
+      for (const { seq, state: s } of decodeStates(value)) states.set(seq, { state: s, record: number });
+    }
+    if (records.length > 0) state.nextStateRecord = records[records.length - 1]! + 1;
     for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(messagePrefix(queue.id)))) {
       const seq = seqOf(lastPart(key));
       const r = decodeMessageHeader(value);
@@ -206,17 +221,21 @@ export class SqsStore {
       const msg = newMsg(seq, r.sent, r.visibleAt, r.group);
       msg.count = r.priorReceives ?? 0;
       if (s !== undefined) {
-        const st = decodeState(s);
-        msg.count = st.count;
-        msg.first = st.first;
-        msg.visibleAt = st.visibleAt;
-        msg.received = st.received;
-        states.delete(seq);
+        msg.count = s.state.count;
+        msg.first = s.state.first;
+        msg.visibleAt = s.state.visibleAt;
+        msg.received = s.state.received;
+        msg.stateRecord = s.record;
+        if (s.record === LEGACY_STATE) legacy.delete(seq);
+        else state.stateRecordRefs.set(s.record, (state.stateRecordRefs.get(s.record) ?? 0) + 1);
       }
       state.add(msg, now);
     }
-    // State records whose message is gone (a delete raced a receive): drop them.
-    if (states.size > 0) await this.#meta.batch([...states.keys()].map((seq) => ({ type: 'del', ns: SQS_NS, key: stateKey(queue.id, seq) })));
+    // State no message uses any more (its messages were deleted, or received again since): drop it.
+    const stale: MetaOp[] = [];
+    for (const seq of legacy) stale.push({ type: 'del', ns: SQS_NS, key: stateKey(queue.id, seq) });
+    for (const number of records) if (!state.stateRecordRefs.has(number)) stale.push({ type: 'del', ns: SQS_NS, key: stateRecordKey(queue.id, number) });
+    if (stale.length > 0) await this.#meta.batch(stale);
     if (queue.fifo) {
       for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(dedupPrefix(queue.id)))) {
         const d = JSON.parse(value) as DedupRecord;

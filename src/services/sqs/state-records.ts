@@ -1,0 +1,59 @@
+/**
+ * Where received messages keep their state (receive count, first receive, visibility): one state
+ * record per receive (or visibility change) holding every message it touched, under
+ * `r\0<queueId>\0<record number>` (keys.ts), instead of one record per message. A receive of ten
+ * is then one write, and a delete removes the message and, once no message's current state is
+ * left in it, the state record, in the same batch: no read-modify-write, and the counts live in
+ * memory (QueueState.stateRecordRefs).
+ *
+ * A message received again gets its state in the newer record; loading a queue reads records in
+ * number order, so the newest state wins and entries of deleted messages are ignored. A record
+ * whose every entry is stale by then is deleted at load. State written by earlier versions under
+ * a per-message `s` key is still read, and removed when the message is received again or deleted.
+ */
+import type { MetaOp } from '../../storage/meta-store.js';
+import { SQS_NS, stateKey, stateRecordKey } from './keys.js';
+import { LEGACY_STATE, type Msg, type QueueState } from './queue-state.js';
+import type { MessageState } from './records.js';
+
+/** Adds to `ops` one state record with the current state of `msgs` and what it makes obsolete. */
+export function writeStates(queueId: string, state: QueueState, msgs: Msg[], ops: MetaOp[]): void {
+  if (msgs.length === 0) return;
+  const number = state.nextStateRecord++;
+  let value = '';
+  for (const msg of msgs) {
+    release(queueId, state, msg, ops);
+    msg.stateRecord = number;
+    value += `${value === '' ? '' : ';'}${msg.seq},${msg.count},${msg.first},${msg.visibleAt},${msg.received}`;
+  }
+  state.stateRecordRefs.set(number, msgs.length);
+  ops.push({ type: 'put', ns: SQS_NS, key: stateRecordKey(queueId, number), value });
+}
+
+/** The message's state is no longer where it was (deleted, or written anew): adds the deletes that makes possible. */
+export function release(queueId: string, state: QueueState, msg: Msg, ops: MetaOp[]): void {
+  const number = msg.stateRecord;
+  msg.stateRecord = 0;
+  if (number === 0) return;
+  if (number === LEGACY_STATE) {
+    ops.push({ type: 'del', ns: SQS_NS, key: stateKey(queueId, msg.seq) });
+    return;
+  }
+  const left = (state.stateRecordRefs.get(number) ?? 1) - 1;
+  if (left > 0) {
+    state.stateRecordRefs.set(number, left);
+    return;
+  }
+  state.stateRecordRefs.delete(number);
+  ops.push({ type: 'del', ns: SQS_NS, key: stateRecordKey(queueId, number) });
+}
+
+/** The states of one stored state record, by message sequence number. */
+export function decodeStates(value: string): Array<{ seq: number; state: MessageState }> {
+  const out: Array<{ seq: number; state: MessageState }> = [];
+  for (const entry of value.split(';')) {
+    const [seq, count, first, visibleAt, received] = entry.split(',').map(Number) as [number, number, number, number, number];
+    out.push({ seq, state: { count, first, visibleAt, received } });
+  }
+  return out;
+}
