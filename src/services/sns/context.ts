@@ -9,6 +9,7 @@ import type { FifoState } from './fifo.js';
 import { snsErrors } from './errors.js';
 import { parseTopicArn } from './arns.js';
 import type { TopicRecord } from './records.js';
+import type { SmsSettingsStore } from './sms-settings.js';
 import type { SnsStore } from './store.js';
 
 export interface SnsDeps {
@@ -18,6 +19,7 @@ export interface SnsDeps {
   deliverer: Deliverer;
   captured: CapturedOutbox;
   fifo: FifoState;
+  sms: SmsSettingsStore;
 }
 
 export type SnsHandler<I, O> = (deps: SnsDeps, ctx: RequestContext, input: I) => Promise<O>;

@@ -1,8 +1,8 @@
 /**
  * The SNS service: its operation table, and the parts every handler shares — the store (loaded
  * once into memory), the deliverer (fan-out to SQS in process, the durable HTTP outbox, the
- * captured outbox of the `virtual` gate) and the signing key. Operations of the model not
- * listed here (SMS settings and sandbox) answer NotImplemented.
+ * captured outbox of the `virtual` gate), the SMS settings and the signing key. Every
+ * operation of the model is listed here.
  */
 import type { SqsInternalApi } from '../sqs/internal-api.js';
 import type { Service, ServiceDeps } from '../types.js';
@@ -34,6 +34,12 @@ import { listTagsForResource, tagResource, untagResource } from './operations/ta
 import { getTopicAttributes, setTopicAttributes } from './operations/topic-attributes.js';
 import { unsubscribe } from './operations/unsubscribe.js';
 
+import {
+  checkIfPhoneNumberIsOptedOut, createSMSSandboxPhoneNumber, deleteSMSSandboxPhoneNumber, getSMSAttributes, getSMSSandboxAccountStatus,
+  listOriginationNumbers, listPhoneNumbersOptedOut, listSMSSandboxPhoneNumbers, optInPhoneNumber, setSMSAttributes, verifySMSSandboxPhoneNumber,
+} from './operations/sms.js';
+import { SmsSettingsStore } from './sms-settings.js';
+
 // The table erases each handler's own input/output types; the gateway passes decoded input.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const HANDLERS: Record<string, SnsHandler<any, any>> = {
@@ -51,6 +57,11 @@ const HANDLERS: Record<string, SnsHandler<any, any>> = {
   ListPlatformApplications: listPlatformApplications,
   CreatePlatformEndpoint: createPlatformEndpoint, DeleteEndpoint: deleteEndpoint, GetEndpointAttributes: getEndpointAttributes,
   SetEndpointAttributes: setEndpointAttributes, ListEndpointsByPlatformApplication: listEndpointsByPlatformApplication,
+  SetSMSAttributes: setSMSAttributes, GetSMSAttributes: getSMSAttributes, CheckIfPhoneNumberIsOptedOut: checkIfPhoneNumberIsOptedOut,
+  ListPhoneNumbersOptedOut: listPhoneNumbersOptedOut, OptInPhoneNumber: optInPhoneNumber, GetSMSSandboxAccountStatus: getSMSSandboxAccountStatus,
+  CreateSMSSandboxPhoneNumber: createSMSSandboxPhoneNumber, VerifySMSSandboxPhoneNumber: verifySMSSandboxPhoneNumber,
+  DeleteSMSSandboxPhoneNumber: deleteSMSSandboxPhoneNumber, ListSMSSandboxPhoneNumbers: listSMSSandboxPhoneNumbers,
+  ListOriginationNumbers: listOriginationNumbers,
 };
 
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
@@ -64,7 +75,7 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
   const sqsOf = async (): Promise<SqsInternalApi | undefined> => (await deps.peer?.('sqs'))?.internal as SqsInternalApi | undefined;
   const deliverer = new Deliverer({ store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured });
   await deliverer.http.open();
-  const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: new FifoState() };
+  const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: new FifoState(), sms: new SmsSettingsStore(deps.meta) };
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(sns, ctx, input);
   const internal: SnsInternalApi = {

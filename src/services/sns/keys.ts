@@ -18,5 +18,8 @@ export const OUTBOX_PREFIX = 'o/';
 export const capturedKey = (seq: number): string => `v/${String(seq).padStart(15, '0')}`;
 export const CAPTURED_PREFIX = 'v/';
 
+/** An account's SMS settings in one Region (sms-settings.ts). */
+export const smsSettingsKey = (account: string, region: string): string => `m/${account}/${region}`;
+
 /** The range of keys starting with `prefix`. */
 export const prefixRange = (prefix: string): { gte: string; lt: string } => ({ gte: prefix, lt: `${prefix}\xff` });
