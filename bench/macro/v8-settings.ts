@@ -17,6 +17,7 @@
  * Options: --duration S (10), --reps N (2), --warmup S (2), --only small-8,small-64,mixed-32,
  * --settings v8-default,boltstack (a subset), --setting NAME=ARGS (repeatable), --rest.
  */
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runBench } from '../../src/bench/run-bench.js';
 import type { RunResult } from '../../src/bench/types.js';
@@ -100,6 +101,36 @@ async function measureLoad(setting: Setting, load: Load, rep: number, o: { durat
   }
 }
 
+/**
+ * The anonymous memory of `pid` by kind, from /proc/PID/smaps: glibc's main arena ([heap]), the
+ * arenas of other threads (mappings of at most 64 MiB on a 64 MiB boundary: glibc's HEAP_MAX), and
+ * the rest (V8's heap pages, large mmap'd buffers, thread stacks).
+ */
+async function anonymousByKind(pid: number): Promise<{ mainArenaMiB: number; threadArenasMiB: number; otherMiB: number }> {
+  const text = await readFile(`/proc/${pid}/smaps`, 'utf8');
+  const kb = { main: 0, threads: 0, other: 0 };
+  let kind: keyof typeof kb | undefined;
+  for (const line of text.split('\n')) {
+    const header = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) {
+      const [start, end, name] = [parseInt(header[1]!, 16), parseInt(header[2]!, 16), header[3]!];
+      const arena = start % 2 ** 26 === 0 && end - start <= 2 ** 26;
+      kind = name === '[heap]' ? 'main' : name.startsWith('/') || name.startsWith('[') ? undefined : arena ? 'threads' : 'other';
+      continue;
+    }
+    const rss = kind && /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) kb[kind!] += Number(rss[1]);
+  }
+  return { mainArenaMiB: round(kb.main / 1024, 1), threadArenasMiB: round(kb.threads / 1024, 1), otherMiB: round(kb.other / 1024, 1) };
+}
+
+/** V8's heap figures from the server's own metrics (read after /proc: the scrape allocates). */
+async function v8Heap(endpoint: string): Promise<{ heapTotalMiB: number; heapUsedMiB: number; externalMiB: number }> {
+  const text = await (await fetch(`${endpoint}/_boltstack/metrics`)).text();
+  const value = (name: string): number => round(Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20, 1);
+  return { heapTotalMiB: value('nodejs_heap_size_total_bytes'), heapUsedMiB: value('nodejs_heap_size_used_bytes'), externalMiB: value('nodejs_external_memory_bytes') };
+}
+
 /** The issue's basic session: a bucket, three small objects, a listing; then 30 s at rest. */
 async function measureRest(setting: Setting, log: (m: string) => void): Promise<unknown> {
   const server = await startBoltstack([], setting);
@@ -113,9 +144,12 @@ async function measureRest(setting: Setting, log: (m: string) => void): Promise<
     await sleep(30_000);
     const mem = await readMemory(server.pid);
     const map = await residentMap(server.pid);
+    const anonymous = await anonymousByKind(server.pid);
     const files = Object.entries(map.files);
     return {
       vmRssMiB: mem.vmRssMiB, rssAnonMiB: mem.rssAnonMiB, rssFileMiB: mem.rssFileMiB,
+      // What RssAnon is: V8's heap (total reserved by V8, of which `other` holds the pages), glibc's arenas.
+      anonymous, v8: await v8Heap(server.endpoint),
       files: Object.fromEntries(files.slice(0, 6)),
       otherFilesMiB: round(files.slice(6).reduce((a, [, m]) => a + m, 0)),
       targets: { vmRssMiB: 60, rssAnonMiB: 12 },
