@@ -4,7 +4,7 @@
  * `parseWireItem` leaves base64 text in place for answers that only echo an item back (the JSON
  * encoder writes a string where it expects a blob unchanged), which saves a decode and an encode.
  */
-import type { Item } from './values/index.js';
+import type { AttributeValue, Item } from './values/index.js';
 
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
@@ -36,3 +36,6 @@ export const parseItem = (text: string): Item => (text.includes('"B') ? JSON.par
 
 /** The item with binary left as base64 text: only for echoing it back to the client. */
 export const parseWireItem = (text: string): Item => JSON.parse(text) as Item;
+
+/** One stored attribute value (`{"N":"1"}`), bytes restored: for reading a few attributes of an item. */
+export const parseStoredValue = (text: string): AttributeValue => (text.includes('"B') ? JSON.parse(text, reviver) : JSON.parse(text)) as AttributeValue;

@@ -1,12 +1,18 @@
 /**
  * One page of a Query or Scan: stored entries in key order (or reverse) from a range, up to
  * Limit items evaluated and at most 1 MB of item data read (DynamoDB's page limits), each
- * passed through `keep` (segment, filter) and counted. Returns the kept items, the counts, the
+ * passed through `keep` (segment, filter, TTL) and counted. Returns the kept items, the counts, the
  * bytes read (for capacity) and the last item read when the page stopped early.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
+ *
+ * With a predicate, an item is first read from its stored text for its size and the attributes
+ * the predicate reads (item-text.ts), and decoded whole only when kept: decoding every item was
+ * most of a filtered Scan's cost. The iterator yields to the event loop between its batches, so
+ * a long Scan never holds it for long (bench dynamodb-figures, GetItem p99 while Scans run).
  */
 import type { KeyRange } from '../../storage/meta-store.js';
 import { parseItem } from './item-codec.js';
+import { ItemTextReader } from './item-text.js';
 import type { ItemStore } from './item-store.js';
 import { itemSize, type Item } from './values/index.js';
 
@@ -14,25 +20,41 @@ export const PAGE_BYTES = 1024 * 1024;
 
 export interface Page { items: Item[]; scanned: number; bytes: number; last: Item | undefined }
 
-export async function readPage(
-  items: ItemStore, range: KeyRange, limit: number | undefined,
-  keep: (item: Item, storedKey: string) => boolean,
-): Promise<Page> {
+/** A test on items and the top-level attributes it reads (it sees only those). */
+export interface ItemPredicate { test: (item: Item) => boolean; reads: ReadonlySet<string> }
+
+/** Every predicate at once (undefined when there is none: every item is kept). */
+export function allOf(...predicates: (ItemPredicate | undefined)[]): ItemPredicate | undefined {
+  const list = predicates.filter((p): p is ItemPredicate => p !== undefined);
+  if (list.length <= 1) return list[0];
+  const reads = new Set<string>();
+  for (const p of list) for (const name of p.reads) reads.add(name);
+  return { test: (item) => list.every((p) => p.test(item)), reads };
+}
+
+export async function readPage(items: ItemStore, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined): Promise<Page> {
   const kept: Item[] = [];
   let scanned = 0;
   let bytes = 0;
-  let last: Item | undefined;
+  let lastText: string | undefined;
   let more = false;
   // As DynamoDB: a page that reached Limit or 1 MB ends with a LastEvaluatedKey even when
   // nothing follows (the next page is then empty).
-  if (limit === 0) return { items: kept, scanned, bytes, last };
-  for await (const [key, text] of items.iterate(range)) {
-    const item = parseItem(text);
+  if (limit === 0) return { items: kept, scanned, bytes, last: undefined };
+  const reader = keep && new ItemTextReader(keep.reads);
+  for await (const [, text] of items.iterate(range)) {
     scanned++;
-    bytes += itemSize(item);
-    last = item;
-    if (keep(item, key)) kept.push(item);
+    if (keep === undefined) {
+      const item = parseItem(text);
+      bytes += itemSize(item);
+      kept.push(item);
+    } else {
+      const picked: Item = {};
+      bytes += reader!.read(text, picked);
+      if (keep.test(picked)) kept.push(parseItem(text));
+    }
+    lastText = text;
     if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break; }
   }
-  return { items: kept, scanned, bytes, last: more ? last : undefined };
+  return { items: kept, scanned, bytes, last: more && lastText !== undefined ? parseItem(lastText) : undefined };
 }

@@ -10,6 +10,7 @@ import {
   type CompiledCondition, type Condition, type ExpressionOperation, type KeyConditionPart, type LegacyAttributeUpdate, type LegacyCondition,
   type LegacyExpected, type Path, type Projector, type UpdateAst,
 } from './expressions/index.js';
+import type { ItemPredicate } from './read-page.js';
 
 export interface RequestExpressions {
   condition?: Condition;
@@ -54,4 +55,10 @@ export function requestExpressions(operation: ExpressionOperation, request: AnyR
   const keyCondition = parsed.keyCondition ?? (request.KeyConditions ? keyConditionsToParts(request.KeyConditions as Record<string, LegacyCondition>) : undefined);
   if (keyCondition) out.keyCondition = keyCondition;
   return out;
+}
+
+/** The request's filter as a page predicate (read-page.ts), or undefined without one. */
+export function filterPredicate(expressions: RequestExpressions): ItemPredicate | undefined {
+  const { filter, filterAttributes } = expressions;
+  return filter && filterAttributes ? { test: filter, reads: filterAttributes.names } : undefined;
 }

@@ -9,16 +9,16 @@ import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { pageRange, queryRange, type KeyCondition } from '../key-condition.js';
-import { readPage } from '../read-page.js';
+import { allOf, readPage } from '../read-page.js';
 import { needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
+import { filterPredicate, requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { resolveKeyCondition, type KeyConditionPart } from '../expressions/index.js';
 import { SELECT_VALUES } from './scan.js';
-import { keepLive } from '../ttl/read-filter.js';
+import { livePredicate } from '../ttl/read-filter.js';
 
 /**
  * A Query filter may not read a key attribute of the table or index queried (those belong in the
@@ -59,7 +59,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     const after = input.ExclusiveStartKey ? startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>) : undefined;
     checkFilterKeys(target, expressions.filterAttributes);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
-    const page = await readPage(deps.items, range, input.Limit, keepLive(table, deps.now(), expressions.filter ?? (() => true)));
+    const page = await readPage(deps.items, range, input.Limit, allOf(filterPredicate(expressions), livePredicate(table, deps.now())));
     const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
     return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
   };

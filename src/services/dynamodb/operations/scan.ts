@@ -10,16 +10,16 @@ import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { encodeKeyValue } from '../key-encoding.js';
 import { END, indexPrefix, itemPrefix } from '../keys.js';
-import { readPage } from '../read-page.js';
+import { allOf, readPage } from '../read-page.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { needsTableFetch, readAnswer, readTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { requestExpressions } from '../request-expressions.js';
+import { filterPredicate, requestExpressions } from '../request-expressions.js';
 import type { KeyAttribute } from '../table-record.js';
 import type { Item } from '../values/index.js';
-import { keepLive } from '../ttl/read-filter.js';
+import { livePredicate } from '../ttl/read-filter.js';
 
 export const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
 
@@ -58,10 +58,8 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const prefix = target.index ? indexPrefix(table.id, target.index.id) : itemPrefix(table.id);
   const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: prefix + END } : { gte: prefix, lt: prefix + END };
   const total = input.TotalSegments;
-  const inSegment = total === undefined || total === 1 ? undefined : (item: Item) => segmentOf(table.hash, item, total) === input.Segment;
-  const filter = expressions.filter;
-  const keep = inSegment && filter ? (item: Item) => inSegment(item) && filter(item) : inSegment ?? filter ?? (() => true);
-  const page = await readPage(deps.items, range, input.Limit, keepLive(table, deps.now(), keep));
+  const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
+  const page = await readPage(deps.items, range, input.Limit, allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now())));
   const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
   return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
 };

@@ -5,14 +5,15 @@
  * An index entry whose projection lacks the TTL attribute cannot be judged here; the sweeper
  * removes it within about a second (docs/dynamodb.md, Time to Live).
  */
+import type { ItemPredicate } from '../read-page.js';
 import type { Item } from '../values/index.js';
 import { isExpired, ttlAttributeOf, type TtlSetting } from './expiry.js';
 
-/** `keep` with expired items dropped (the same function when TTL is off). */
-export function keepLive<A extends unknown[]>(table: { ttl?: TtlSetting }, now: number, keep: (item: Item, ...rest: A) => boolean): (item: Item, ...rest: A) => boolean {
+/** Items that have not expired, as a page predicate (undefined when TTL is off). */
+export function livePredicate(table: { ttl?: TtlSetting }, now: number): ItemPredicate | undefined {
   const attribute = ttlAttributeOf(table.ttl);
-  if (attribute === undefined) return keep;
-  return (item, ...rest) => !isExpired(item, attribute, now) && keep(item, ...rest);
+  if (attribute === undefined) return undefined;
+  return { test: (item) => !isExpired(item, attribute, now), reads: new Set([attribute]) };
 }
 
 /** True when a stored item must be hidden from a read now. */
