@@ -11,13 +11,15 @@
  * the first batch (BodyHasherFactory): a body smaller than one batch hashes inline, a larger one
  * in a worker (src/pool/hash-session.ts), so the main thread only receives and writes while MD5
  * runs on another core (bench s3-upload-figures). Writes stay in order (one writev at a time);
- * up to IN_FLIGHT batches are being written or hashed while the next one fills, and the writer
- * stops reading the body (backpressure to the socket) until the oldest is done: memory is about
- * (IN_FLIGHT + 1) batches per body whatever its size and however slow the disk or the hasher.
+ * up to IN_FLIGHT batches are being written or taken in by the hasher (hashed inline, or copied
+ * for its worker, whose own queue is bounded by its staging memory) while the next one fills,
+ * and the writer stops reading the body (backpressure to the socket) until the oldest is done:
+ * memory is about (IN_FLIGHT + 1) batches per body whatever its size and however slow the disk
+ * or the hasher.
  *
  * The caller's chunks must not be reused after yielding them (Node streams never do) unless this
  * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back once
- * their batch is written (and hashed, for a hasher that keeps chunks: BodyHasher.keepsChunks).
+ * their batch is written (and taken in, for a hasher that keeps chunks: BodyHasher.keepsChunks).
  */
 import { open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -31,10 +33,9 @@ const BATCH_BYTES = 1024 * 1024;
 /** Many tiny chunks: flush earlier rather than pass thousands of iovecs. */
 const BATCH_CHUNKS = 256;
 /**
- * Batches being written or hashed while the next fills. One is enough to keep a hash worker
- * busy (the next batch is posted as soon as it is full, so the worker finds it queued), and each
- * more costs memory per upload: a worker lets the main thread take in bytes faster than it
- * hashes them, so the pipeline is full whenever hashing is the bottleneck.
+ * Batches being written or taken in by the hasher while the next fills. One is enough: a pooled
+ * hasher takes a batch in by copying it into its worker's queue (src/pool/staging.ts), which is
+ * what keeps the worker busy; each more would hold another MiB of body per upload.
  */
 const IN_FLIGHT = 1;
 
@@ -80,11 +81,11 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       // The announced size decides for a body that has only begun (batches are smaller than the threshold).
       hasher ??= hasherFor(Math.max(size, options.expectedSize ?? 0));
       const written = writing = writing.then(() => (failure === undefined ? writevAll(fh, chunks) : undefined));
-      const hashed = hasher.push(chunks);
-      // Once written (and hashed, if the hasher still reads them), the body's memory before the
-      // batch's last chunk can be reused.
-      const reusable = hasher.keepsChunks ? Promise.all([written, hashed]) : written;
-      inFlight.push(Promise.all([reusable.then(() => recycleBefore(chunks[chunks.length - 1]!)), hashed]).then(() => undefined, fail));
+      const takenIn = hasher.push(chunks);
+      // Once written (and taken in, if the hasher still reads them), the body's memory before
+      // the batch's last chunk can be reused.
+      const reusable = hasher.keepsChunks ? Promise.all([written, takenIn]) : written;
+      inFlight.push(Promise.all([reusable.then(() => recycleBefore(chunks[chunks.length - 1]!)), takenIn]).then(() => undefined, fail));
       while (inFlight.length > IN_FLIGHT) await inFlight.shift();
       if (failure !== undefined) throw failure;
     };

@@ -8,12 +8,20 @@
  *   C  a single 64 MiB PUT >= 85% of this machine's single-core MD5 speed (node:crypto MD5 over
  *      64 MiB in this process, measured right before each single PUT)
  *   D  server CPU per GB uploaded (all threads), concurrent and single, against s3rver's
+ * Where the time goes, per setting (`settings`): server CPU per GB split into the main thread and
+ * the busiest other thread (the hash worker), and the client's own CPU per GB. And what the
+ * machine allows (`bounds`, measured in the same run): MD5 and memcpy speed on one core, the
+ * client's CPU for sending a body over loopback to a sink that does nothing, and from the single
+ * PUTs' CPU two ceilings for figure C: the busiest thread's (1 / its CPU per GB) and the cores'
+ * (cores / (server + client CPU per GB)), each also as a fraction of MD5 speed.
  * Options: --reps N (rounds, 3), --mib N (object size, 64), --concurrency N (4),
  * --pool-threads a,b (boltstack settings measured side by side, e.g. "auto,1,2"; the first one is
  * the figures' subject), --no-peer. See docs/benchmarking.md.
  */
 import { environment } from '../lib/environment.js';
 import { figure, type Figure } from '../lib/figure.js';
+import { availableParallelism } from 'node:os';
+import { loopbackCost, memcpySpeed, type LoopbackCost } from '../lib/machine-bounds.js';
 import { md5Input, md5Speed } from '../lib/md5-speed.js';
 import { createPresigner, type Presigner } from '../lib/presign.js';
 import { send } from '../lib/http-stream.js';
@@ -51,6 +59,13 @@ interface Summary {
   /** Median over rounds of (single PUT MB/s / the MD5 MB/s measured just before it). */
   singleOverMd5: number;
   md5MBps: number;
+  /** Per thread and client, medians over rounds, ms per GB. */
+  singleMainCpuMsPerGB: number;
+  singleBusiestOtherCpuMsPerGB: number;
+  singleClientCpuMsPerGB: number;
+  concurrentMainCpuMsPerGB: number;
+  concurrentBusiestOtherCpuMsPerGB: number;
+  concurrentClientCpuMsPerGB: number;
   verified: boolean;
   problems: string[];
   samples: { concurrentMBps: number[]; singleMBps: number[]; md5MBps: number[] };
@@ -68,13 +83,44 @@ function summarize(s: Subject): Summary {
     singlePeakMiB: Math.max(...s.single.map((r) => r.peakMiB)),
     singleOverMd5: Math.round(median(s.single.map((r, i) => r.mbps / s.md5[i]!)) * 100) / 100,
     md5MBps: median(s.md5),
+    singleMainCpuMsPerGB: median(s.single.map((r) => r.mainCpuMsPerGB)),
+    singleBusiestOtherCpuMsPerGB: median(s.single.map((r) => r.busiestOtherCpuMsPerGB)),
+    singleClientCpuMsPerGB: median(s.single.map((r) => r.clientCpuMsPerGB)),
+    concurrentMainCpuMsPerGB: median(s.concurrent.map((r) => r.mainCpuMsPerGB)),
+    concurrentBusiestOtherCpuMsPerGB: median(s.concurrent.map((r) => r.busiestOtherCpuMsPerGB)),
+    concurrentClientCpuMsPerGB: median(s.concurrent.map((r) => r.clientCpuMsPerGB)),
     verified: all.every((r) => r.verified),
     problems: all.flatMap((r) => (r.problem !== undefined ? [r.problem] : [])),
     samples: { concurrentMBps: s.concurrent.map((r) => r.mbps), singleMBps: s.single.map((r) => r.mbps), md5MBps: s.md5 },
   };
 }
 
-function buildFigures(b: Summary, p: Summary | null, concurrency: number, mib: number): Figure[] {
+interface Bounds {
+  cores: number;
+  md5MBps: number;
+  memcpyGBps: number;
+  /** The client alone, sending one body to a sink over loopback. */
+  loopback: LoopbackCost;
+  /** Ceilings of the subject's single PUT, from its median CPU per GB: MB/s and fraction of MD5. */
+  busiestThreadMBps: number;
+  busiestThreadOverMd5: number;
+  coresMBps: number;
+  coresOverMd5: number;
+}
+
+function bounds(b: Summary, memcpyGBps: number, loopback: LoopbackCost): Bounds {
+  const cores = availableParallelism();
+  const busiest = Math.max(b.singleMainCpuMsPerGB, b.singleBusiestOtherCpuMsPerGB);
+  const busiestThreadMBps = Math.round(1e6 / busiest);
+  const coresMBps = Math.round((cores * 1e6) / (b.singleCpuMsPerGB + b.singleClientCpuMsPerGB));
+  const frac = (mbps: number): number => Math.round((mbps / b.md5MBps) * 100) / 100;
+  return {
+    cores, md5MBps: b.md5MBps, memcpyGBps, loopback,
+    busiestThreadMBps, busiestThreadOverMd5: frac(busiestThreadMBps), coresMBps, coresOverMd5: frac(coresMBps),
+  };
+}
+
+function buildFigures(b: Summary, p: Summary | null, concurrency: number, mib: number, bound: Bounds): Figure[] {
   const cpu = { on: 'ratio', op: '<', limit: 1, text: '< s3rver (ms per GB)' } as const;
   const out = [
     figure(`A ${concurrency} concurrent ${mib} MiB PUTs`, 'MB/s', b.concurrentMBps, p?.concurrentMBps ?? null, { on: 'ratio', op: '>=', limit: 2, text: '>= 2x s3rver' }, {
@@ -84,6 +130,8 @@ function buildFigures(b: Summary, p: Summary | null, concurrency: number, mib: n
     figure(`C single ${mib} MiB PUT / single-core MD5`, 'fraction', b.singleOverMd5, p?.singleOverMd5 ?? null, { on: 'value', op: '>=', limit: 0.85, text: '>= 0.85 of MD5 speed' }, {
       boltstackPutMBps: b.singleMBps, peerPutMBps: p?.singleMBps ?? null, md5MBps: b.md5MBps, boltstackSamples: b.samples.singleMBps, md5Samples: b.samples.md5MBps,
       boltstackPeakMiB: b.singlePeakMiB, peerPeakMiB: p?.singlePeakMiB ?? null,
+      mainCpuMsPerGB: b.singleMainCpuMsPerGB, hashWorkerCpuMsPerGB: b.singleBusiestOtherCpuMsPerGB, clientCpuMsPerGB: b.singleClientCpuMsPerGB,
+      busiestThreadBound: bound.busiestThreadOverMd5, coresBound: bound.coresOverMd5,
     }),
     figure(`D server CPU per GB, ${concurrency} concurrent PUTs`, 'ms/GB', b.concurrentCpuMsPerGB, p?.concurrentCpuMsPerGB ?? null, cpu),
     figure(`D server CPU per GB, single PUT`, 'ms/GB', b.singleCpuMsPerGB, p?.singleCpuMsPerGB ?? null, cpu),
@@ -100,6 +148,8 @@ export async function run(args: string[], log: (message: string) => void): Promi
   const bytes = mib * 2 ** 20;
   const started = Date.now();
   const subjects: Subject[] = [];
+  let memcpy = 0;
+  let loopback: LoopbackCost = { mbps: 0, clientCpuMsPerGB: 0, sinkCpuMsPerGB: 0 };
   const subject = (label: string, server: ServerProcess): Subject => ({ label, server, presigner: createPresigner(server.endpoint), single: [], concurrent: [], md5: [] });
   try {
     for (const t of threads) {
@@ -116,11 +166,15 @@ export async function run(args: string[], log: (message: string) => void): Promi
     }
     const md5Data = md5Input(bytes);
     md5Speed(md5Data); // warm-up: the first pass pays for page faults
+    memcpy = memcpySpeed(md5Data);
+    log('[bounds] client sending over loopback to a sink');
+    loopback = await loopbackCost(bytes);
     for (let rep = 0; rep < reps; rep++) {
       for (const s of subjects) {
         s.md5.push(md5Speed(md5Data));
         s.single.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency: 1, serverPid: s.server.pid, round: `single-${rep}` }));
-        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${s.single.at(-1)!.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s)`);
+        const one = s.single.at(-1)!;
+        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${one.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s), CPU ms/GB main ${one.mainCpuMsPerGB} / busiest other ${one.busiestOtherCpuMsPerGB} / client ${one.clientCpuMsPerGB}`);
       }
       for (const s of subjects) {
         s.concurrent.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency, serverPid: s.server.pid, round: `concurrent-${rep}` }));
@@ -136,7 +190,8 @@ export async function run(args: string[], log: (message: string) => void): Promi
   }
   const summaries = subjects.map(summarize);
   const peer = summaries.find((s) => s.label === 's3rver') ?? null;
-  const figures = buildFigures(summaries[0]!, peer, concurrency, mib);
+  const bound = bounds(summaries[0]!, memcpy, loopback);
+  const figures = buildFigures(summaries[0]!, peer, concurrency, mib, bound);
   const failing = figures.filter((f) => f.pass === false).map((f) => `${f.name}: ${f.boltstack} ${f.unit} (ratio ${f.ratio ?? '-'}), target ${f.target}`);
   return {
     benchmark: 's3-upload-figures',
@@ -145,6 +200,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
     seconds: Math.round((Date.now() - started) / 1000),
     figures,
     failing,
+    bounds: bound,
     settings: summaries,
   };
 }

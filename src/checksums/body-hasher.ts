@@ -2,10 +2,11 @@
  * A streamed body's digests, batch by batch, possibly off the main thread.
  *
  * The blob writer hands each batch of body chunks (about 1 MiB) to `push` and, at the same time,
- * to the disk, and reads no further until the batch before is hashed (backpressure). An inline
+ * to the disk, and reads no further until the batch before is taken in (backpressure). An inline
  * hasher finishes `push` before it returns; a pooled one (src/pool/hash-session.ts) copies the
- * batch into shared memory and hashes it in a worker while the main thread keeps receiving and
- * writing, so concurrent uploads use every core.
+ * batch into a staging buffer and hashes it in a worker while the main thread keeps receiving and
+ * writing, so a single upload's hashing overlaps its receiving and writing, and concurrent
+ * uploads use every core.
  */
 import { MultiHasher } from './multi-hasher.js';
 import type { ChecksumAlgorithm, Digests } from './types.js';
@@ -13,13 +14,15 @@ import type { ChecksumAlgorithm, Digests } from './types.js';
 export interface BodyHasher {
   /**
    * True when `push` still reads the chunks after it returned: their bytes must then not change
-   * until its promise resolves. False when it is done with them on return (it hashed or copied
-   * them), so the caller may reuse their memory as soon as it is written.
+   * until its promise resolves. False when it is done with them on return (it hashed them), so
+   * the caller may reuse their memory as soon as it is written.
    */
   readonly keepsChunks: boolean;
   /**
-   * Hashes `chunks` after everything pushed before; resolves once they are hashed, rejects if
-   * hashing failed (then every later push rejects too).
+   * Hashes `chunks` after everything pushed before. Resolves once it no longer needs them:
+   * hashed, or copied to be hashed elsewhere (a pooled hasher, which waits for room to copy them,
+   * so an upload cannot run ahead of its hashing by more than that room). A hashing failure
+   * rejects this push or a later one, and the digests.
    */
   push(chunks: readonly Uint8Array[]): Promise<void>;
   /** Once: the digests of everything pushed. */

@@ -1,13 +1,15 @@
 /**
  * Which hasher an upload body gets (worker-pool.ts loads this module on first use, so an idle
- * emulator holds none of the hashing code): small bodies, and a large body while no other large
- * body is being hashed, hash inline; every further concurrent large body hashes in a hash worker
- * (hash-workers.ts), except the cheap algorithms (checksums/cheap-algorithms.ts), which stay
- * inline.
+ * emulator holds none of the hashing code): small bodies hash inline; a large body hashes in a
+ * hash worker (hash-workers.ts), except the cheap algorithms (checksums/cheap-algorithms.ts),
+ * which stay inline beside the writes.
  *
- * Why a lone large body stays inline: MD5 is sequential, so a lone upload is bound by one core
- * wherever it hashes, and the hand-off costs it (s3-upload-figures, 2 cores, quiet: a single
- * 64 MiB PUT 325 MB/s and 2.8 s of CPU per GB inline, 259 MB/s and 5.1 s/GB through a worker).
+ * Why a lone large body goes to a worker too: MD5 is sequential, so one upload can go no faster
+ * than one core hashes it, but inline the main thread also receives, copies, writes and computes
+ * xxh64, one after the other, about 2.4-2.7 s of CPU per GB on this project's 2-core machine
+ * against 1.4 s for MD5 alone; with MD5 in a worker the main thread spends about 1 s/GB and the
+ * two run side by side (bench s3-upload-figures, per-thread CPU in `settings`). Only where there
+ * is no second core (`inlineWhenAlone`) does a lone body stay inline.
  */
 import { CountedBodyHasher, InlineBodyHasher, SplitBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
 import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';

@@ -5,13 +5,17 @@
  * several bodies hash on several cores.
  *
  * Each batch is copied into a staging buffer of the worker's (staging.ts) that moves to the
- * worker with the batch and comes back with its answer. A worker has a few of them for all its
- * sessions; a push waits for one, so it holds on to the caller's chunks until it has copied them
- * (`keepsChunks`: the blob writer hands its slabs back once the batch is hashed, and reads no
- * further meanwhile, which is what bounds an upload's memory while the worker is behind). The
- * copy costs the main thread ~0.1 ms per MiB, against ~1.6 ms for MD5. Pushes are copied and
- * sent in order; a push resolves when the worker has answered for its last buffer. If the worker
- * fails or dies, every pending and later push rejects, so a writer never waits forever.
+ * worker with the batch and comes back with its answer. A push resolves as soon as its chunks are
+ * copied, not when they are hashed: the caller may then reuse their memory, and the worker's
+ * queue (up to its staging buffers, shared by its sessions) keeps it busy while the main thread
+ * takes in the next batches, so a lone upload's receiving, writing and hashing overlap rather
+ * than take turns (bench s3-upload-figures, figure C). A push waits for a free staging buffer,
+ * and holds on to the caller's chunks until it has copied them (`keepsChunks`: the blob writer
+ * reads no further meanwhile), which is what bounds memory while the worker is behind. The copy
+ * costs the main thread ~0.05-0.1 ms per MiB, against ~1.4 ms for MD5. Pushes are copied and sent
+ * in order; the digests come after the last batch is hashed. If the worker fails or dies, every
+ * later push and the digests reject, and a push waiting for a buffer settles, so a writer never
+ * waits forever.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { BodyHasher } from '../checksums/body-hasher.js';
@@ -19,20 +23,19 @@ import type { HashSessionMessage, HashSessionReply } from '../checksums/hash-ses
 import type { Digests } from '../checksums/types.js';
 import { STAGING_BYTES, type StagingPool } from './staging.js';
 
-interface Done { resolve: () => void; reject: (err: unknown) => void }
-/** One buffer sent to the worker, and the pushes its answer completes (those whose last bytes it holds). */
-interface Sent { seq: number; done: Done[] }
-
 export class PooledBodyHasher implements BodyHasher {
   readonly keepsChunks = true;
   readonly #port: MessagePort;
   readonly #staging: StagingPool;
-  /** Buffers with the worker, oldest first (it answers in order). */
-  readonly #sent: Sent[] = [];
+  /** Staging buffers with the worker now (it answers for each, in order). */
+  #withWorker = 0;
   readonly #result: Promise<Digests>;
   #settle: { resolve: (d: Digests) => void; reject: (err: unknown) => void } | undefined;
   /** The previous push's copying: pushes copy and send in the order they came. */
   #copying: Promise<void> = Promise.resolve();
+  /** The staging buffer a push is filling, and how many bytes it holds. */
+  #filling: ArrayBuffer | undefined;
+  #filled = 0;
   #seq = 0;
   #failure: unknown;
   #aborted = false;
@@ -50,9 +53,9 @@ export class PooledBodyHasher implements BodyHasher {
   push(chunks: readonly Uint8Array[]): Promise<void> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     if (this.#ended) return Promise.reject(new Error('hash session already ended'));
-    return new Promise<void>((resolve, reject) => {
-      this.#copying = this.#copying.then(() => this.#copyAndSend(chunks, { resolve, reject }).catch(reject));
-    });
+    const copied = this.#copying.then(() => this.#copyAndSend(chunks));
+    this.#copying = copied.catch(() => undefined);
+    return copied;
   }
 
   digests(): Promise<Digests> {
@@ -68,56 +71,60 @@ export class PooledBodyHasher implements BodyHasher {
     this.#ended = true;
     this.#aborted = true;
     this.#failure = new Error('hash session aborted');
-    this.#settleAll((done) => done.resolve());
+    this.#forgetBuffers();
     this.#port.close();
   }
 
-  async #copyAndSend(chunks: readonly Uint8Array[], done: Done): Promise<void> {
-    let buffer: ArrayBuffer | undefined;
-    let at = 0;
+  /**
+   * Copies `chunks` into staging buffers, sending each to the worker once full, and the last one
+   * as far as it is filled: a buffer is never held between pushes, where a stalled client would
+   * keep it from the other sessions of its worker.
+   */
+  async #copyAndSend(chunks: readonly Uint8Array[]): Promise<void> {
     for (const c of chunks) {
       for (let from = 0; from < c.byteLength;) {
-        if (buffer === undefined) {
-          // Aborted (pending pushes settle quietly) or failed, before or while waiting for a buffer.
-          const taken = this.#failure === undefined ? await this.#staging.take() : undefined;
-          if (taken === undefined || this.#failure !== undefined) {
-            if (taken !== undefined) this.#staging.giveBack(taken);
-            if (this.#aborted) return done.resolve();
-            throw this.#failure;
-          }
-          buffer = taken;
-          at = 0;
+        if (this.#filling === undefined) {
+          const taken = await this.#take();
+          if (taken === undefined) return; // aborted: pending pushes settle quietly
+          this.#filling = taken;
+          this.#filled = 0;
         }
-        const n = Math.min(c.byteLength - from, STAGING_BYTES - at);
-        new Uint8Array(buffer, at, n).set(c.subarray(from, from + n));
-        at += n;
+        const n = Math.min(c.byteLength - from, STAGING_BYTES - this.#filled);
+        new Uint8Array(this.#filling, this.#filled, n).set(c.subarray(from, from + n));
+        this.#filled += n;
         from += n;
-        if (at === STAGING_BYTES) {
-          this.#send(buffer, at);
-          buffer = undefined;
-        }
+        if (this.#filled === STAGING_BYTES) this.#sendFilling();
       }
     }
-    if (this.#failure !== undefined) {
-      if (buffer !== undefined) this.#staging.giveBack(buffer);
-      return this.#aborted ? done.resolve() : done.reject(this.#failure);
-    }
-    if (buffer !== undefined) this.#send(buffer, at, done);
-    else if (this.#sent.length > 0) this.#sent.at(-1)!.done.push(done); // ended on a buffer's end, or empty
-    else done.resolve(); // nothing left to hash, nothing outstanding
+    this.#sendFilling();
+    if (this.#failure !== undefined && !this.#aborted) throw this.#failure;
   }
 
-  #send(buffer: ArrayBuffer, length: number, done?: Done): void {
-    const seq = this.#seq++;
-    this.#sent.push({ seq, done: done === undefined ? [] : [done] });
-    this.#post({ type: 'data', seq, buffer, length }, [buffer]);
+  #sendFilling(): void {
+    const buffer = this.#filling;
+    if (buffer === undefined) return;
+    this.#filling = undefined;
+    if (this.#failure !== undefined) {
+      this.#staging.giveBack(buffer);
+      return;
+    }
+    this.#withWorker++;
+    this.#post({ type: 'data', seq: this.#seq++, buffer, length: this.#filled }, [buffer]);
+  }
+
+  /** A staging buffer; undefined once aborted; throws once failed (before or while waiting). */
+  async #take(): Promise<ArrayBuffer | undefined> {
+    const taken = this.#failure === undefined ? await this.#staging.take() : undefined;
+    if (taken !== undefined && this.#failure === undefined) return taken;
+    if (taken !== undefined) this.#staging.giveBack(taken);
+    if (this.#aborted) return undefined;
+    throw this.#failure;
   }
 
   #onReply(reply: HashSessionReply): void {
     if ('seq' in reply) {
-      const sent = this.#sent.shift();
+      this.#withWorker--;
       this.#staging.giveBack(reply.buffer);
-      for (const done of sent?.done ?? []) done.resolve();
     } else if ('digests' in reply) {
       this.#settle?.resolve(digestsFromWorker(reply.digests));
     } else {
@@ -129,16 +136,17 @@ export class PooledBodyHasher implements BodyHasher {
     if (this.#failure === undefined) this.#port.postMessage(message, transfer);
   }
 
-  /** Settles every push still waiting for the worker; the buffers it holds will not come back. */
-  #settleAll(how: (done: Done) => void): void {
-    const lost = this.#sent.splice(0);
-    this.#staging.forget(lost.length);
-    for (const s of lost) for (const done of s.done) how(done);
+  /** The buffers with the worker will not come back: room in the staging pool for new ones. */
+  #forgetBuffers(): void {
+    this.#staging.forget(this.#withWorker);
+    this.#withWorker = 0;
+    if (this.#filling !== undefined) this.#staging.giveBack(this.#filling);
+    this.#filling = undefined;
   }
 
   #fail(err: unknown): void {
     this.#failure ??= err;
-    this.#settleAll((done) => done.reject(this.#failure));
+    this.#forgetBuffers();
     this.#settle?.reject(this.#failure);
     this.#port.close();
   }

@@ -1,5 +1,5 @@
 /**
- * The memory one hash worker reads batches from (src/pool/hash-session.ts): 1.5 MiB ArrayBuffers,
+ * The memory one hash worker reads batches from (src/pool/hash-session.ts): 1 MiB ArrayBuffers,
  * moved to the worker with each batch and moved back with its answer, at most STAGING_MAX_BUFFERS
  * per worker, and freed with the worker.
  *
@@ -7,7 +7,7 @@
  * only holds bytes waiting their turn. Before, every session held its own (about two batches of
  * two buffers each): the AWS CLI's ten concurrent 8 MiB parts kept ~36 MiB of staging while one
  * worker hashed them. Now a session waits for a buffer, and its body waits with it (the blob
- * writer reads no further until its batch is hashed), so memory stays at the cap.
+ * writer reads no further until its batch is copied), so memory stays at the cap.
  *
  * Why ArrayBuffers moved back and forth rather than shared memory: when the worker goes idle and
  * exits, its staging must go too. A dropped SharedArrayBuffer waits for a major GC that an idle
@@ -17,15 +17,19 @@
 import { freeNow } from '../util/free-now.js';
 
 /**
- * One batch of the blob writer in one buffer: it flushes at 1 MiB, plus the chunk that crossed
- * it (uWS reads are at most 512 KiB).
+ * Bytes per staging buffer: one batch of the blob writer (it flushes at 1 MiB; the chunk that
+ * crosses that mark spills into a second buffer, rarely, since uWS and node:http read in powers
+ * of two).
  */
-export const STAGING_BYTES = 1.5 * 1024 * 1024;
+export const STAGING_BYTES = 1024 * 1024;
 /**
- * Buffers per worker, in flight or free (6 MiB). Four keep the worker fed: while it hashes one
- * batch (about 1.6 ms of MD5 per MiB), three wait in its queue, and each answer frees one.
+ * Buffers per worker, in flight or being filled (6 MiB). A push resolves once copied, so a lone
+ * upload can queue up to five batches for its worker while the main thread takes in the next:
+ * MD5 takes ~1.4 ms per MiB, and a queue that deep keeps the worker busy through the main
+ * thread's stalls on a shared machine. Sessions of one worker share them, so memory stays at
+ * 6 MiB per worker however many uploads there are.
  */
-export const STAGING_MAX_BUFFERS = 4;
+export const STAGING_MAX_BUFFERS = 6;
 
 export class StagingPool {
   readonly #max: number;

@@ -30,9 +30,10 @@ export interface WorkerPoolOptions {
   /** Override the measured inline/pool thresholds (tests, benchmarks). */
   thresholds?: Partial<Thresholds>;
   /**
-   * Hash a large body inline when no other large body is being hashed (default true): a lone
-   * upload gains nothing from a worker and pays the hand-off (measured below). False: every large
-   * body goes to a worker (tests of the hash sessions).
+   * Hash a large body inline when no other large body is being hashed. Default: only on a
+   * machine with a single core, where a worker cannot run beside the main thread; otherwise a
+   * lone upload hashes in a worker too, so its MD5 overlaps its receiving and writing
+   * (body-hashing.ts). Tests set it either way.
    */
   inlineWhenAlone?: boolean;
 }
@@ -65,7 +66,7 @@ export class PiscinaWorkerPool implements WorkerPool {
     this.#thresholds = this.#maxThreads === 0
       ? { 'xml-parse': Infinity, checksum: Infinity, 'ddb-filter': Infinity }
       : { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-    this.#inlineWhenAlone = options.inlineWhenAlone ?? true;
+    this.#inlineWhenAlone = options.inlineWhenAlone ?? availableParallelism() < 2;
   }
 
   get threads(): number {

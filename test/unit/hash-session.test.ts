@@ -5,6 +5,7 @@
  */
 import test from 'ava';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { createWorkerPool } from '../../src/pool/index.js';
 import { computeDigests, initChecksums } from '../../src/checksums/index.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/types.js';
@@ -105,4 +106,37 @@ test('with 0 threads every body hashes inline and no thread ever starts', async 
   t.true((await hasher.digests()).md5!.equals((await computeDigests(data, ['md5'])).md5!));
   await pool.run({ kind: 'checksum', data: randomBytes(4 * MiB), algorithms: ['crc32'] });
   t.is(pool.threads, 0);
+});
+
+test('a lone large body hashes in a worker by default when there is a second core', async (t) => {
+  const pool = createWorkerPool({ maxThreads: 1 });
+  await pool.prepareBodyHashing();
+  t.teardown(() => pool.close());
+  const data = randomBytes(2 * MiB);
+  const hasher = pool.bodyHasher(['md5', 'xxh64'], data.length);
+  t.is(pool.threads, availableParallelism() >= 2 ? 1 : 0, 'its MD5 overlaps its receiving and writing');
+  await hasher.push([data]);
+  const digests = await hasher.digests();
+  const expected = await computeDigests(data, ['md5', 'xxh64']);
+  t.true(digests.md5!.equals(expected.md5!) && digests.xxh64!.equals(expected.xxh64!));
+});
+
+test('sessions that stall between pushes hold no staging buffer: another session still gets through', async (t) => {
+  // A worker has six staging buffers for all its sessions; a session that kept its partly filled
+  // buffer between pushes would let six stalled uploads block every other upload of that worker.
+  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  await pool.prepareBodyHashing();
+  t.teardown(() => pool.close());
+  const stalled = Array.from({ length: 8 }, () => pool.bodyHasher(['md5'], 64 * MiB));
+  await Promise.all(stalled.map((h) => h.push([shared(randomBytes(100_000))])));
+  const data = randomBytes(12 * MiB + 5);
+  const hasher = pool.bodyHasher(['md5'], data.length);
+  const done = (async () => {
+    for (let off = 0; off < data.length; off += MiB) await hasher.push([data.subarray(off, off + MiB)]);
+    return hasher.digests();
+  })();
+  const outcome = await Promise.race([done, sleep(10_000).then(() => 'stuck' as const)]);
+  t.not(outcome, 'stuck');
+  if (outcome !== 'stuck') t.true(outcome.md5!.equals((await computeDigests(data, ['md5'])).md5!));
+  for (const h of stalled) h.abort();
 });

@@ -10,12 +10,19 @@ import { bodySource } from '../../lib/body-source.js';
 import { fetchHashed, send } from '../../lib/http-stream.js';
 import type { Presigner } from '../../lib/presign.js';
 import { readCpuMs, readMemory, resetPeak } from '../../lib/proc-status.js';
+import { readThreadCpu, splitThreadCpu } from '../../lib/thread-cpu.js';
 
 export interface UploadRound {
   /** Bytes uploaded over wall time, all uploads of the round together (10^6 bytes/s). */
   mbps: number;
   /** Server CPU (all threads), ms per GB uploaded. */
   cpuMsPerGB: number;
+  /** Of which the server's main thread (receiving, copying, writing, inline hashing), ms per GB. */
+  mainCpuMsPerGB: number;
+  /** Of which its busiest other thread (a hash worker, when one hashed), ms per GB. */
+  busiestOtherCpuMsPerGB: number;
+  /** The load generator's own CPU (this process: node:http streaming the bodies), ms per GB. */
+  clientCpuMsPerGB: number;
   /** VmHWM over the round, MiB (scoped to the round when `peakScoped`). */
   peakMiB: number;
   peakScoped: boolean;
@@ -41,10 +48,14 @@ export async function uploadRound(p: Presigner, o: RoundOptions): Promise<Upload
   const urls = await Promise.all(keys.map((k) => p.putObject(o.bucket, k)));
   const peakScoped = await resetPeak(o.serverPid);
   const c0 = await readCpuMs(o.serverPid);
+  const threads0 = await readThreadCpu(o.serverPid);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   const answers = await Promise.all(bodies.map((b, i) => send('PUT', urls[i]!, b.chunks(), b.size)));
   const seconds = (performance.now() - t0) / 1000;
+  const client = process.cpuUsage(client0);
   const cpuMs = (await readCpuMs(o.serverPid)) - c0;
+  const threads = splitThreadCpu(o.serverPid, threads0, await readThreadCpu(o.serverPid));
   const peakMiB = (await readMemory(o.serverPid)).vmHwmMiB;
   let problem: string | undefined;
   for (const [i, r] of answers.entries()) {
@@ -57,9 +68,13 @@ export async function uploadRound(p: Presigner, o: RoundOptions): Promise<Upload
     if (got.status !== 200 || got.bytes !== o.bytes || got.md5 !== await bodies[0]!.md5()) problem = `${keys[0]}: downloaded ${got.bytes} bytes (${got.status}) differ from the upload`;
   }
   const total = o.bytes * o.concurrency;
+  const perGB = (ms: number): number => Math.round(ms / (total / 1e9));
   return {
     mbps: Math.round(total / 1e6 / seconds),
-    cpuMsPerGB: Math.round(cpuMs / (total / 1e9)),
+    cpuMsPerGB: perGB(cpuMs),
+    mainCpuMsPerGB: perGB(threads.mainMs),
+    busiestOtherCpuMsPerGB: perGB(threads.busiestOtherMs),
+    clientCpuMsPerGB: perGB((client.user + client.system) / 1000),
     peakMiB, peakScoped, verified: problem === undefined,
     ...(problem !== undefined ? { problem } : {}),
   };
