@@ -8,6 +8,7 @@
 import test from 'ava';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3Client, startBoltstack } from '../helpers/server.js';
@@ -70,7 +71,6 @@ test('a wrong Content-MD5 on a large body hashed in a worker is BadDigest and le
   t.teardown(() => server.stop());
   const s3 = s3Client(server.endpoint, { requestChecksumCalculation: 'WHEN_REQUIRED' });
   await s3.send(new CreateBucketCommand({ Bucket: 'digests' }));
-  // Three at once: a lone large body hashes inline (worker-pool.ts), the others in a worker.
   const wrong = md5(Buffer.from('another body'), 'base64');
   const keys = ['bad-0', 'bad-1', 'bad-2'];
   const answers = await Promise.all(keys.map(async (Key) => {
@@ -89,14 +89,21 @@ test('a wrong Content-MD5 on a large body hashed in a worker is BadDigest and le
   }
 });
 
-test('a lone large upload hashes inline: no worker starts for it', async (t) => {
+test('a lone large upload hashes in a worker when there is a second core, and inline with --pool-threads 0', async (t) => {
+  // A lone upload's MD5 overlaps its receiving and writing only in a worker (src/pool/body-hashing.ts).
   t.timeout(60_000);
-  const server = await startBoltstack();
-  t.teardown(() => server.stop());
-  const s3 = s3Client(server.endpoint);
-  await s3.send(new CreateBucketCommand({ Bucket: 'alone' }));
-  const body = randomBytes(8 * MiB);
-  const r = await s3.send(new PutObjectCommand({ Bucket: 'alone', Key: 'one', Body: body }));
-  t.is(r.ETag, `"${md5(body, 'hex')}"`);
-  t.is(await poolThreads(server.endpoint), 0);
+  for (const poolThreadsOption of ['auto', 0] as const) {
+    const server = await startBoltstack({ poolThreads: poolThreadsOption });
+    try {
+      const s3 = s3Client(server.endpoint);
+      await s3.send(new CreateBucketCommand({ Bucket: 'alone' }));
+      const body = randomBytes(8 * MiB);
+      const r = await s3.send(new PutObjectCommand({ Bucket: 'alone', Key: 'one', Body: body }));
+      t.is(r.ETag, `"${md5(body, 'hex')}"`);
+      const expected = poolThreadsOption === 0 || availableParallelism() < 2 ? 0 : 1;
+      t.is(await poolThreads(server.endpoint), expected, `--pool-threads ${poolThreadsOption}`);
+    } finally {
+      await server.stop();
+    }
+  }
 });
