@@ -6,10 +6,15 @@
  *
  * Why a lone large body goes to a worker too: MD5 is sequential, so one upload can go no faster
  * than one core hashes it, but inline the main thread also receives, copies, writes and computes
- * xxh64, one after the other, about 2.4-2.7 s of CPU per GB on this project's 2-core machine
+ * xxh64, one after the other, about 2.1-2.7 s of CPU per GB on this project's 2-core machine
  * against 1.4 s for MD5 alone; with MD5 in a worker the main thread spends about 1 s/GB and the
- * two run side by side (bench s3-upload-figures, per-thread CPU in `settings`). Only where there
- * is no second core (`inlineWhenAlone`) does a lone body stay inline.
+ * two run side by side (bench s3-upload-figures, per-thread CPU in `settings`).
+ *
+ * But only to a worker already running: starting one takes 50-100 ms of CPU (more on a loaded
+ * machine), as long as hashing 35-70 MiB inline, so a lone body that finds none hashes inline as
+ * before, and if it is big enough (WARM_UP_BYTES) starts one for the bodies that follow; the
+ * worker ends after the idle timeout if none comes. Where there is no second core, a lone body
+ * always stays inline (`loneLargeBody`).
  */
 import { CountedBodyHasher, InlineBodyHasher, SplitBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
 import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';
@@ -17,13 +22,22 @@ import type { ChecksumAlgorithm } from '../checksums/types.js';
 import { PooledBodyHasher } from './hash-session.js';
 import { HashWorkers } from './hash-workers.js';
 
+/**
+ * 'inline': always (a single core); 'worker-if-running': to a hash worker if one is running, else
+ * inline (the default on several cores); 'worker': always to a worker (tests of the sessions).
+ */
+export type LoneLargeBody = 'inline' | 'worker-if-running' | 'worker';
+
+/** A lone body this large that finds no hash worker running starts one for the next bodies. */
+export const WARM_UP_BYTES = 8 * 1024 * 1024;
+
 export interface BodyHashingOptions {
   maxThreads: number;
   idleTimeout: number;
   /** Bodies below this many bytes always hash inline. */
   threshold: number;
-  /** False: every large body goes to a worker (tests of the hash sessions). */
-  inlineWhenAlone: boolean;
+  /** Where a large body goes while no other large body is being hashed. */
+  loneLargeBody: LoneLargeBody;
 }
 
 export class BodyHashing {
@@ -44,9 +58,12 @@ export class BodyHashing {
   bodyHasher(algorithms: readonly ChecksumAlgorithm[], knownBytes: number, closed: boolean): BodyHasher {
     if (closed || knownBytes < this.#options.threshold) return new InlineBodyHasher(algorithms);
     const slow = algorithms.filter((a) => !CHEAP_ALGORITHMS.has(a));
-    const alone = this.#options.inlineWhenAlone && this.#largeBodies === 0;
+    const alone = this.#largeBodies === 0;
+    const lone = this.#options.loneLargeBody;
+    const inline = slow.length === 0 || (alone && (lone === 'inline' || (lone === 'worker-if-running' && this.#hashWorkers.threads === 0)));
     let hasher: BodyHasher;
-    if (slow.length === 0 || alone) {
+    if (inline) {
+      if (alone && slow.length > 0 && lone === 'worker-if-running' && knownBytes >= WARM_UP_BYTES) this.#hashWorkers.warmUp();
       hasher = new InlineBodyHasher(algorithms);
     } else {
       const cheap = algorithms.filter((a) => CHEAP_ALGORITHMS.has(a));

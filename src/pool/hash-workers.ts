@@ -71,6 +71,15 @@ export class HashWorkers {
     return { port: port1, staging: thread.staging };
   }
 
+  /**
+   * Starts a worker now if none is running, for the sessions to come; it ends after the idle
+   * timeout like any other if none comes.
+   */
+  warmUp(): void {
+    if (this.#closed || this.#threads.size > 0) return;
+    this.#idleFrom(this.#spawn());
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     const threads = [...this.#threads];
@@ -109,6 +118,11 @@ export class HashWorkers {
   #sessionEnded(thread: HashThread): void {
     thread.sessions--;
     if (thread.sessions > 0 || !this.#threads.has(thread)) return;
+    this.#idleFrom(thread);
+  }
+
+  /** The thread has no session from now on: it ends after the idle timeout unless one comes. */
+  #idleFrom(thread: HashThread): void {
     thread.idleTimer = setTimeout(() => {
       this.#threads.delete(thread);
       thread.staging.close();

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import type { BodyHasher } from '../checksums/body-hasher.js';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
-import type { BodyHashing } from './body-hashing.js';
+import type { BodyHashing, LoneLargeBody } from './body-hashing.js';
 import type { Task, TaskResult, WorkerPool } from './types.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { prepareTransfer, taskBytes } from './transfer.js';
@@ -30,12 +30,12 @@ export interface WorkerPoolOptions {
   /** Override the measured inline/pool thresholds (tests, benchmarks). */
   thresholds?: Partial<Thresholds>;
   /**
-   * Hash a large body inline when no other large body is being hashed. Default: only on a
-   * machine with a single core, where a worker cannot run beside the main thread; otherwise a
-   * lone upload hashes in a worker too, so its MD5 overlaps its receiving and writing
-   * (body-hashing.ts). Tests set it either way.
+   * Where a large body goes while no other large body is being hashed (body-hashing.ts). Default:
+   * 'inline' on a machine with a single core, where a worker cannot run beside the main thread;
+   * otherwise 'worker-if-running', so a lone upload's MD5 overlaps its receiving and writing
+   * without waiting for a worker to start. Tests of the sessions set 'worker'.
    */
-  inlineWhenAlone?: boolean;
+  loneLargeBody?: LoneLargeBody;
 }
 
 const TASKS_URL = new URL('../../workers/tasks.js', import.meta.url);
@@ -52,7 +52,7 @@ export class PiscinaWorkerPool implements WorkerPool {
   readonly #maxThreads: number;
   readonly #idleTimeout: number;
   readonly #thresholds: Thresholds;
-  readonly #inlineWhenAlone: boolean;
+  readonly #loneLargeBody: LoneLargeBody;
   /** Upload-body hashing (body-hashing.ts), loaded by `prepareBodyHashing()`, not at start. */
   #bodyHashing: BodyHashing | undefined;
   #piscina: Promise<Piscina> | undefined;
@@ -66,7 +66,7 @@ export class PiscinaWorkerPool implements WorkerPool {
     this.#thresholds = this.#maxThreads === 0
       ? { 'xml-parse': Infinity, checksum: Infinity, 'ddb-filter': Infinity }
       : { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-    this.#inlineWhenAlone = options.inlineWhenAlone ?? availableParallelism() < 2;
+    this.#loneLargeBody = options.loneLargeBody ?? (availableParallelism() < 2 ? 'inline' : 'worker-if-running');
   }
 
   get threads(): number {
@@ -82,7 +82,7 @@ export class PiscinaWorkerPool implements WorkerPool {
     if (this.#bodyHashing !== undefined) return;
     const { BodyHashing } = await import('./body-hashing.js');
     this.#bodyHashing ??= new BodyHashing({
-      maxThreads: this.#maxThreads, idleTimeout: this.#idleTimeout, threshold: this.#thresholds.checksum, inlineWhenAlone: this.#inlineWhenAlone,
+      maxThreads: this.#maxThreads, idleTimeout: this.#idleTimeout, threshold: this.#thresholds.checksum, loneLargeBody: this.#loneLargeBody,
     });
   }
 

@@ -89,7 +89,7 @@ test('a wrong Content-MD5 on a large body hashed in a worker is BadDigest and le
   }
 });
 
-test('a lone large upload hashes in a worker when there is a second core, and inline with --pool-threads 0', async (t) => {
+test('a lone large upload starts a hash worker for the next ones when there is a second core, none with --pool-threads 0', async (t) => {
   // A lone upload's MD5 overlaps its receiving and writing only in a worker (src/pool/body-hashing.ts).
   t.timeout(60_000);
   for (const poolThreadsOption of ['auto', 0] as const) {
@@ -97,9 +97,13 @@ test('a lone large upload hashes in a worker when there is a second core, and in
     try {
       const s3 = s3Client(server.endpoint);
       await s3.send(new CreateBucketCommand({ Bucket: 'alone' }));
-      const body = randomBytes(8 * MiB);
-      const r = await s3.send(new PutObjectCommand({ Bucket: 'alone', Key: 'one', Body: body }));
-      t.is(r.ETag, `"${md5(body, 'hex')}"`);
+      for (const Key of ['first', 'second']) {
+        const body = randomBytes(8 * MiB + 5);
+        const r = await s3.send(new PutObjectCommand({ Bucket: 'alone', Key, Body: body }));
+        t.is(r.ETag, `"${md5(body, 'hex')}"`);
+        const got = await s3.send(new GetObjectCommand({ Bucket: 'alone', Key }));
+        t.true((await bytesOf(got.Body as AsyncIterable<Uint8Array>)).equals(body), `${Key} byte-exact`);
+      }
       const expected = poolThreadsOption === 0 || availableParallelism() < 2 ? 0 : 1;
       t.is(await poolThreads(server.endpoint), expected, `--pool-threads ${poolThreadsOption}`);
     } finally {

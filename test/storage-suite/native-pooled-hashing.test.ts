@@ -14,7 +14,7 @@ import { runBlobStoreSuite, withSlowRefReads } from './suite.js';
 
 runBlobStoreSuite(test, async (options) => {
   const dir = await mkdtemp(join(tmpdir(), 'boltstack-pooled-'));
-  const pool = createWorkerPool({ maxThreads: 2, thresholds: { checksum: 0 }, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 2, thresholds: { checksum: 0 }, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   const bodyHashers = (algorithms: Parameters<typeof pool.bodyHasher>[0], bytes: number) => pool.bodyHasher(algorithms, bytes);
   const store = await openNativeStore({ dir, durability: 'process', bodyHashers });

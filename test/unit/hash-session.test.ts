@@ -7,6 +7,7 @@ import test from 'ava';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { createWorkerPool } from '../../src/pool/index.js';
+import { WARM_UP_BYTES } from '../../src/pool/body-hashing.js';
 import { computeDigests, initChecksums } from '../../src/checksums/index.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/types.js';
 
@@ -24,7 +25,7 @@ function shared(data: Uint8Array): Buffer {
 test.before(() => initChecksums());
 
 test('a body hashed in a worker, from shared and ordinary chunks, gives the inline digests', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 1, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const data = randomBytes(3 * MiB + 12_345);
@@ -46,7 +47,7 @@ test('a body hashed in a worker, from shared and ordinary chunks, gives the inli
 });
 
 test('a small body hashes inline: no thread starts', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 1, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const data = randomBytes(200_000);
@@ -57,7 +58,7 @@ test('a small body hashes inline: no thread starts', async (t) => {
 });
 
 test('concurrent sessions spread over the threads, which go when idle', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 2, idleTimeout: 100, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 2, idleTimeout: 100, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const bodies = [randomBytes(2 * MiB), randomBytes(2 * MiB), randomBytes(2 * MiB)];
@@ -71,7 +72,7 @@ test('concurrent sessions spread over the threads, which go when idle', async (t
 });
 
 test('an aborted session settles its pending pushes and frees the worker', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1, idleTimeout: 100, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 1, idleTimeout: 100, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const hasher = pool.bodyHasher(['md5', 'sha256'], 64 * MiB);
@@ -85,7 +86,7 @@ test('an aborted session settles its pending pushes and frees the worker', async
 });
 
 test('a worker that goes away fails its sessions instead of leaving them waiting', async (t) => {
-  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 1, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   const hasher = pool.bodyHasher(['md5'], 64 * MiB);
   const pushes = Array.from({ length: 32 }, () => hasher.push([shared(randomBytes(MiB))]));
@@ -108,23 +109,30 @@ test('with 0 threads every body hashes inline and no thread ever starts', async 
   t.is(pool.threads, 0);
 });
 
-test('a lone large body hashes in a worker by default when there is a second core', async (t) => {
+test('a lone large body hashes in a worker if one is running; one that finds none hashes inline and starts one', async (t) => {
   const pool = createWorkerPool({ maxThreads: 1 });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
-  const data = randomBytes(2 * MiB);
-  const hasher = pool.bodyHasher(['md5', 'xxh64'], data.length);
-  t.is(pool.threads, availableParallelism() >= 2 ? 1 : 0, 'its MD5 overlaps its receiving and writing');
-  await hasher.push([data]);
-  const digests = await hasher.digests();
-  const expected = await computeDigests(data, ['md5', 'xxh64']);
-  t.true(digests.md5!.equals(expected.md5!) && digests.xxh64!.equals(expected.xxh64!));
+  const severalCores = availableParallelism() >= 2;
+  const check = async (data: Buffer, inWorker: boolean, label: string): Promise<void> => {
+    const hasher = pool.bodyHasher(['md5', 'xxh64'], data.length);
+    t.is(hasher.keepsChunks, inWorker, `${label}: ${inWorker ? 'in a worker' : 'inline'}`);
+    await hasher.push([data]);
+    const digests = await hasher.digests();
+    const expected = await computeDigests(data, ['md5', 'xxh64']);
+    t.true(digests.md5!.equals(expected.md5!) && digests.xxh64!.equals(expected.xxh64!), label);
+  };
+  await check(randomBytes(2 * MiB), false, 'a 2 MiB body, no worker running');
+  t.is(pool.threads, 0, 'a body under WARM_UP_BYTES starts none');
+  await check(randomBytes(WARM_UP_BYTES), false, 'an 8 MiB body, no worker running');
+  t.is(pool.threads, severalCores ? 1 : 0, 'it started one for the next bodies (several cores only)');
+  await check(randomBytes(2 * MiB), severalCores, 'the next lone body');
 });
 
 test('sessions that stall between pushes hold no staging buffer: another session still gets through', async (t) => {
   // A worker has six staging buffers for all its sessions; a session that kept its partly filled
   // buffer between pushes would let six stalled uploads block every other upload of that worker.
-  const pool = createWorkerPool({ maxThreads: 1, inlineWhenAlone: false });
+  const pool = createWorkerPool({ maxThreads: 1, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
   const stalled = Array.from({ length: 8 }, () => pool.bodyHasher(['md5'], 64 * MiB));
