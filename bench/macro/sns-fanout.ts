@@ -61,7 +61,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
   const sns = new SNSClient(config);
   const sqs = new SQSClient(config);
   const samples: (LoadResult & { delivered: number; expected: number })[] = [];
-  let peak = 0;
+  let peak = { vmHwmMiB: 0, vmRssMiB: 0, rssAnonMiB: 0, rssFileMiB: 0 };
   try {
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'bench-fanout' }));
     const urls: string[] = [];
@@ -92,7 +92,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
       samples.push({ ...s, delivered, expected: s.ok * o.subscribers });
       log(`rep ${rep + 1}/${o.reps}: ${s.opsPerSec} publishes/s, ${s.serverCpuUsPerOp} µs CPU/publish, p99 ${s.latencyP99Ms} ms, copies ${delivered}/${s.ok * o.subscribers}, non-2xx ${s.non2xx + s.errors}`);
     }
-    peak = (await readMemory(server.pid)).vmHwmMiB;
+    peak = await readMemory(server.pid);
   } finally {
     sns.destroy();
     sqs.destroy();
@@ -105,6 +105,8 @@ export async function run(args: string[], log: (message: string) => void): Promi
     { on: 'value', op: '>=', limit: 5000, text: '>= 5,000 publishes/s, every copy delivered' },
     { everyCopyDelivered: complete, serverCpuUsPerPublish: median(samples.map((s) => s.serverCpuUsPerOp ?? NaN)) });
   if (!complete) publishes.pass = false;
-  const memory = figure('peak VmRSS during the fan-out', 'MiB', peak, null, { on: 'value', op: '<', limit: 90, text: '< 90 MB' });
+  // 90 MB as the issue states it (85.8 MiB), as sqs-figures counts it.
+  const memory = figure('peak VmRSS during the fan-out', 'MiB', peak.vmHwmMiB, null, { on: 'value', op: '<', limit: 90 * 1000 * 1000 / 1048576, text: '< 90 MB' },
+    { vmRssMiB: peak.vmRssMiB, rssAnonMiB: peak.rssAnonMiB, rssFileMiB: peak.rssFileMiB });
   return { benchmark: 'sns-fanout', environment: env, options: o, figures: [publishes, memory], samples };
 }
