@@ -75,7 +75,7 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
   const sqsOf = async (): Promise<SqsInternalApi | undefined> => (await deps.peer?.('sqs'))?.internal as SqsInternalApi | undefined;
   const deliverer = new Deliverer({ store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured });
   await deliverer.http.open();
-  const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: new FifoState(), sms: new SmsSettingsStore(deps.meta) };
+  const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: await FifoState.open(deps.meta), sms: new SmsSettingsStore(deps.meta) };
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(sns, ctx, input);
   const internal: SnsInternalApi = {

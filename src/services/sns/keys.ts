@@ -18,6 +18,9 @@ export const OUTBOX_PREFIX = 'o/';
 export const capturedKey = (seq: number): string => `v/${String(seq).padStart(15, '0')}`;
 export const CAPTURED_PREFIX = 'v/';
 
+/** A FIFO topic's deduplication window (fifo.ts): ids are printable ASCII without spaces, ARNs have none. */
+export const dedupKey = (topicArn: string, dedupId: string): string => `f/${topicArn} ${dedupId}`;
+export const DEDUP_PREFIX = 'f/';
 /** An account's SMS settings in one Region (sms-settings.ts). */
 export const smsSettingsKey = (account: string, region: string): string => `m/${account}/${region}`;
 

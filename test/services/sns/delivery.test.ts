@@ -166,3 +166,29 @@ test('virtual gate: email subscriptions are confirmed and their deliveries captu
     await h.close();
   }
 });
+
+test('FIFO deduplication ids survive a restart: the same id within 5 minutes answers the first MessageId and is not delivered again', async (t) => {
+  const h = await snsHarness();
+  try {
+    const { TopicArn } = await h.call<{ TopicArn: string }>('CreateTopic', { Name: 'r.fifo', Attributes: { FifoTopic: 'true' } });
+    const queue = 'arn:aws:sqs:us-east-1:000000000000:r.fifo';
+    await h.call('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: queue });
+    const first = await h.call<{ MessageId: string; SequenceNumber: string }>('Publish', { TopicArn, Message: 'once', MessageGroupId: 'g', MessageDeduplicationId: 'd-1' });
+    const batch = await h.call<{ Successful: Array<{ MessageId: string }> }>('PublishBatch', {
+      TopicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'batched', MessageGroupId: 'g', MessageDeduplicationId: 'd-2' }],
+    });
+    await h.restart();
+    const again = await h.call<{ MessageId: string; SequenceNumber: string }>('Publish', { TopicArn, Message: 'once', MessageGroupId: 'g', MessageDeduplicationId: 'd-1' });
+    t.deepEqual(again, first);
+    const batchAgain = await h.call<{ Successful: Array<{ MessageId: string }> }>('PublishBatch', {
+      TopicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'batched', MessageGroupId: 'g', MessageDeduplicationId: 'd-2' }],
+    });
+    t.is(batchAgain.Successful[0]!.MessageId, batch.Successful[0]!.MessageId);
+    t.deepEqual(h.sqs.to(queue).map((d) => d.messageDeduplicationId), ['d-1', 'd-2']);
+    const fresh = await h.call<{ MessageId: string; SequenceNumber: string }>('Publish', { TopicArn, Message: 'new', MessageGroupId: 'g', MessageDeduplicationId: 'd-3' });
+    t.true(BigInt(fresh.SequenceNumber) > BigInt(first.SequenceNumber));
+    t.is(h.sqs.to(queue).length, 3);
+  } finally {
+    await h.close();
+  }
+});

@@ -35,6 +35,8 @@ export interface Harness {
   sns: Service;
   sqs: FakeSqs;
   call<T = Record<string, unknown>>(operation: string, input: Record<string, unknown>, account?: string): Promise<T>;
+  /** A new SNS service over the same store (what a restart finds), the same fake SQS behind it. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,13 +48,15 @@ export async function snsHarness(features: FeatureGate[] = []): Promise<Harness>
     log: createLogger('silent'), durability: 'process',
     peer: async (name: string) => (name === 'sqs' ? { operations: {}, internal: sqs } : undefined),
   } satisfies ServiceDeps;
-  const sns = await createSnsService(deps);
+  let sns = await createSnsService(deps);
   const ctx = (accountId: string): RequestContext => ({
     requestId: 'r', accountId, region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [],
   });
   return {
-    sns, sqs,
+    get sns() { return sns; },
+    sqs,
     call: async (operation, input, account = '000000000000') => sns.operations[operation]!(ctx(account), input),
+    restart: async () => { await sns.close?.(); sns = await createSnsService(deps); },
     close: async () => { await sns.close?.(); await storage.close(); },
   };
 }

@@ -40,6 +40,10 @@ export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = a
       Failed.push({ Id: e.Id, Code: err.code, Message: err.message, SenderFault: err.fault === 'Sender' });
     }
   }
-  if (toDeliver.length > 0) await deps.deliverer.publish(toDeliver, ctx.host);
+  if (toDeliver.length > 0) {
+    await deps.deliverer.publish(toDeliver, ctx.host);
+    const dedupIds = toDeliver.flatMap((m) => (m.dedupId === undefined ? [] : [m.dedupId]));
+    if (dedupIds.length > 0) await deps.fifo.persist(topic.arn, dedupIds);
+  }
   return { Successful, Failed };
 };

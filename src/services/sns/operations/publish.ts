@@ -20,7 +20,10 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
   if (topicTarget === undefined) return publishDirect(deps, ctx, input);
   const topic = topicOf(deps, topicTarget, input.TopicArn !== undefined ? 'TopicArn' : 'TargetArn');
   const { message, deliver } = acceptForTopic(topic, input, deps.fifo);
-  if (deliver) await deps.deliverer.publish([message], ctx.host);
+  if (deliver) {
+    await deps.deliverer.publish([message], ctx.host);
+    if (message.dedupId !== undefined) await deps.fifo.persist(topic.arn, [message.dedupId]);
+  }
   return { MessageId: message.messageId, ...(message.sequenceNumber === undefined ? {} : { SequenceNumber: message.sequenceNumber }) };
 };
 
