@@ -12,7 +12,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
 import { openNativeStore } from '../../native-store/index.js';
 import { createGateway } from '../../src/gateway/gateway.js';
 import { createRequestIds } from '../../src/gateway/request-id.js';
@@ -22,6 +21,7 @@ import { createLogger } from '../../src/log.js';
 import { RequestMetrics } from '../../src/metrics/request-metrics.js';
 import { createWorkerPool } from '../../src/pool/index.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../../src/server/types.js';
+import { inMemoryRequest } from '../../src/server/in-memory-request.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const requests = arg('--requests', 8000);
@@ -46,7 +46,7 @@ function call(handler: RequestHandler, method: string, path: string, query: stri
   // A fresh header object per request, as the adapter copies one; the body only if asked for.
   const copy: Record<string, string> = {};
   for (const name in headers) copy[name] = headers[name]!;
-  const req: HttpRequest = { method, path, query, headers: copy, remoteAddress: '127.0.0.1', get body() { return Readable.from(body ? [body] : []); } };
+  const req: HttpRequest = inMemoryRequest({ method, path, query, headers: copy }, body);
   return new Promise((resolve) => {
     const res: HttpResponse = {
       aborted: false,

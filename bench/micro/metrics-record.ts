@@ -15,6 +15,7 @@ import { loadModel } from '../../src/model/generated/index.js';
 import { RequestMetrics } from '../../src/metrics/request-metrics.js';
 import type { WireResponse } from '../../src/protocols/types.js';
 import type { HttpRequest, HttpResponse } from '../../src/server/types.js';
+import { inMemoryRequest } from '../../src/server/in-memory-request.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const time = arg('--time', 1000);
@@ -22,7 +23,7 @@ const time = arg('--time', 1000);
 const model = await loadModel('s3');
 const metrics = new RequestMetrics();
 const body = Readable.from([]);
-const request = (method: string, headers: Record<string, string>): HttpRequest => ({ method, path: '/b/k', query: '', headers, remoteAddress: '127.0.0.1', body });
+const request = (method: string, headers: Record<string, string>): HttpRequest => inMemoryRequest({ method, path: '/b/k', query: '', headers });
 const res = { aborted: false } as HttpResponse;
 
 const cases: { name: string; req: HttpRequest; wire: WireResponse; operation: string }[] = [

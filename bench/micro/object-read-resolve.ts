@@ -8,7 +8,6 @@
  *   node dist/bench/micro/object-read-resolve.js [--time 1000] [--cpu-us 75]
  */
 import { Bench } from 'tinybench';
-import { Readable } from 'node:stream';
 import { loadModel } from '../../src/model/generated/index.js';
 import { decodeRestXml } from '../../src/protocols/rest-xml/decode.js';
 import { scopeFromQuery } from '../../src/protocols/shared/sigv4-scope.js';
@@ -16,6 +15,7 @@ import { resolveOperation } from '../../src/gateway/resolve-operation.js';
 import { plainObjectRead } from '../../src/gateway/s3-object-read.js';
 import { createVirtualHostParser } from '../../src/gateway/s3-host.js';
 import type { HttpRequest } from '../../src/server/types.js';
+import { inMemoryRequest } from '../../src/server/in-memory-request.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const time = arg('--time', 1000);
@@ -25,7 +25,7 @@ const model = await loadModel('s3');
 const virtualHost = createVirtualHostParser();
 const query = 'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&X-Amz-Credential=S3RVER%2F20261121%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261121T183724Z&X-Amz-Expires=3600&X-Amz-Signature=47e499cccbad57b573eae16de2285ed1b297097adeab6105bc8c46bf38a9ca01&X-Amz-SignedHeaders=host&x-id=GetObject';
 const headers = { host: '127.0.0.1:4566', connection: 'keep-alive', 'user-agent': 'autocannon' };
-const req: HttpRequest = { method: 'GET', path: '/bench-small/obj-4k', query, headers, remoteAddress: '127.0.0.1', body: Readable.from([]) };
+const req: HttpRequest = inMemoryRequest({ method: 'GET', path: '/bench-small/obj-4k', query, headers });
 const scope = scopeFromQuery(query);
 
 async function generic(): Promise<unknown> {

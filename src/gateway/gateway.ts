@@ -18,7 +18,7 @@ import type { RequestContext } from '../services/types.js';
 import { handleInternal, type InternalDeps } from './internal-endpoints.js';
 import { accessKeyOf, accountOfKey } from './account.js';
 import { clientSignal } from './client-abort.js';
-import { declaresBody, discardBody, readBody } from './read-body.js';
+import { bodyError, readBody } from './read-body.js';
 import type { RequestIds } from './request-id.js';
 import { Unresolved, resolveOperation, type Resolved } from './resolve-operation.js';
 import { prepareS3Body } from './s3-body.js';
@@ -63,6 +63,8 @@ function idsFor(deps: GatewayDeps, protocol: ProtocolName): Ids {
 function toAwsError(err: unknown, log: Logger): AwsError {
   if (isAwsError(err)) return err;
   if (err instanceof URIError) return invalidUri();
+  const refused = bodyError(err);
+  if (refused !== undefined) return refused;
   log.error('unhandled error', { err: err instanceof Error ? err.stack : String(err) });
   return internalFailure();
 }
@@ -93,9 +95,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
     input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers }, r.labels);
     input.Body = prepareS3Body(req.headers, req.body);
   } else {
-    // A request that declares no body has none (RFC 9112 §6.3): no stream to iterate, and the
-    // adapter has nothing to drain.
-    const body = r.body ?? (declaresBody(req.headers) ? await readBody(req.body) : Buffer.alloc(0));
+    const body = r.body ?? await readBody(req);
     if (r.service === 's3' && body.length > 0) await verifyBodyChecksums(req.headers, body, r.operation.name);
     input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers, body, ...await preparseXml(deps.pool, r.protocol, body) }, r.labels);
   }
@@ -142,7 +142,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal failure"}' } as WireResponse;
     });
     if (internal) {
-      discardBody(req.body);
+      req.discardBody();
       await sendResponse(res, req.method, internal);
       return;
     }
@@ -173,7 +173,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     wire = result.wire;
     if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
   } catch (err) {
-    discardBody(req.body);
+    req.discardBody();
     // The client is gone: nobody to answer, and nothing is wrong with the server.
     if (res.aborted) return deps.metrics.finish(req, res, undefined, model?.service, operation, started);
     if (err instanceof Unresolved) {

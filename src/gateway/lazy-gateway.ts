@@ -8,7 +8,6 @@
 import type { RequestHandler } from '../server/types.js';
 import type { GatewayDeps } from './gateway.js';
 import { handleInternal } from './internal-endpoints.js';
-import { discardBody } from './read-body.js';
 import { sendResponse } from './send-response.js';
 
 const isInternal = (path: string): boolean => path.startsWith('/_boltstack/') || path === '/_localstack/health';
@@ -24,7 +23,7 @@ export function createLazyGateway(deps: LazyGatewayDeps): RequestHandler {
   return (req, res) => {
     if (gateway) return gateway(req, res);
     if (isInternal(req.path)) {
-      discardBody(req.body);
+      req.discardBody();
       handleInternal(deps.internal, req.method, req.path)
         .then((wire) => sendResponse(res, req.method, wire ?? { status: 404, headers: {}, body: '' }))
         .catch(fail);

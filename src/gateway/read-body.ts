@@ -1,28 +1,23 @@
-/** Buffers a non-streaming request body, refusing more than `limit` bytes (DESIGN.md §4). */
-import type { Readable } from 'node:stream';
+/**
+ * Buffered request bodies (DESIGN.md §4): a non-streaming body is read whole, up to a limit
+ * (RequestEntityTooLarge past it). The adapter does the reading: a small body with a declared
+ * length reaches here as one buffer, never as a stream.
+ */
 import { requestEntityTooLarge } from '../errors/common.js';
+import type { AwsError } from '../errors/aws-error.js';
+import { BodyTooLargeError } from '../server/read-whole-body.js';
+import type { HttpRequest } from '../server/types.js';
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
-export async function readBody(body: Readable, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      body.destroy();
-      throw requestEntityTooLarge(limit);
-    }
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+/** The whole body; rejects with BodyTooLargeError past `limit` (see `bodyError`). */
+export function readBody(req: HttpRequest, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+  return req.readWholeBody(limit);
 }
 
-/** Drains what is left of a body so the connection can be reused after an early answer. */
-export function discardBody(body: Readable): void {
-  if (body.readableEnded || body.destroyed) return;
-  body.on('error', () => undefined);
-  body.resume();
+/** The AWS error for a body refused by `readBody`, or undefined for any other error. */
+export function bodyError(err: unknown): AwsError | undefined {
+  return err instanceof BodyTooLargeError ? requestEntityTooLarge(err.limit) : undefined;
 }
 
 /** Whether a request carries a body: a transfer coding or a non-zero length (RFC 9112 §6.3). */

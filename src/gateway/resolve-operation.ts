@@ -55,7 +55,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   let service: ServiceName;
   let body: Buffer | undefined;
   if (detection.kind === 'needs-action') {
-    body = await readBody(request.body);
+    body = await readBody(request);
     const action = queryParams({ method: request.method, path: request.path, query: request.query, headers: request.headers, body }).get('Action') ?? '';
     const found = await serviceForAction(action);
     if (!found) throw new Unresolved('query', undefined, unknownOperation('query', action, request.method));
@@ -66,7 +66,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   const protocol = protocolFor(service, request.headers);
   // A signed query-protocol request names its service in the scope but its Action in the form body.
   if (protocol === 'query' && body === undefined && request.method === 'POST' && isFormBody(request.headers)) {
-    body = await readBody(request.body);
+    body = await readBody(request);
   }
   const model = await loadModel(service);
   const base = { service, protocol, model, ...(body ? { body } : {}) };

@@ -11,7 +11,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
-import type { HttpResponse, HttpServer, NodeHttpServerOptions, RequestHandler } from './types.js';
+import type { HttpRequest, HttpResponse, HttpServer, NodeHttpServerOptions, RequestHandler } from './types.js';
+import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { isBodyless } from './status-text.js';
 import { BadHeadGuard } from './node-http-bad-heads.js';
@@ -80,14 +81,14 @@ class NodeHttpServer implements HttpServer {
     const headers = joinHeaders(req.rawHeaders);
     const body = this.#slabs !== undefined && mayStream(headers) ? new NodeHttpRequestBody(req, this.#slabs) : undefined;
     if (body !== undefined) res.once('finish', () => body.onResponseEnd());
-    const request = {
-      method: (req.method ?? 'GET').toUpperCase(),
-      path: q === -1 ? url : url.slice(0, q),
-      query: q === -1 ? '' : url.slice(q + 1),
+    const request = new NodeHttpRequest(
+      (req.method ?? 'GET').toUpperCase(),
+      q === -1 ? url : url.slice(0, q),
+      q === -1 ? '' : url.slice(q + 1),
       headers,
-      remoteAddress: req.socket.remoteAddress ?? '',
-      body: body ?? req as Readable,
-    };
+      req.socket.remoteAddress ?? '',
+      body ?? req,
+    );
     try {
       this.#handler(request, new NodeHttpResponse(res, request.method === 'HEAD'));
     } catch (error) {
@@ -106,6 +107,36 @@ function mayStream(headers: Record<string, string>): boolean {
   const length = headers['content-length'];
   return length !== undefined && Number(length) > SMALL_BODY;
 }
+
+/** The request as the gateway sees it; its body is node's stream (or the slab wrapper over it). */
+class NodeHttpRequest implements HttpRequest {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly query: string,
+    readonly headers: Record<string, string>,
+    readonly remoteAddress: string,
+    readonly body: Readable,
+  ) {}
+
+  readWholeBody(limit: number): Promise<Buffer> {
+    const length = declaredLength(this.headers);
+    if (length === 0) return Promise.resolve(EMPTY);
+    if (length > limit) {
+      this.discardBody();
+      return Promise.reject(new BodyTooLargeError(limit));
+    }
+    return readWholeStream(this.body, limit);
+  }
+
+  discardBody(): void {
+    const body = this.body;
+    if (body.readableEnded || body.destroyed) return;
+    body.resume();
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
 
 /** Lower-case names, repeats joined with ', ' (node's req.headers drops some repeats). */
 function joinHeaders(raw: string[]): Record<string, string> {

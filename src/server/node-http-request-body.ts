@@ -21,7 +21,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { SlabChain, type SlabPool } from '../util/byte-slabs.js';
-import { clientAbortedError } from './uws-request-body.js';
+import { clientAbortedError } from './client-aborted.js';
 
 /**
  * Chunks held for a consumer that is behind: node's body pieces are at most one 64 KiB socket

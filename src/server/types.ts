@@ -18,9 +18,20 @@ export interface HttpRequest {
   readonly remoteAddress: string;
   /**
    * The request body as a byte stream with backpressure (the adapter pauses the socket while the
-   * consumer is behind). Consume it at most once. It errors if the client aborts.
+   * consumer is behind), for streaming consumers (PutObject, UploadPart). Consume it at most
+   * once, and not together with `readWholeBody`. It errors if the client aborts.
    */
-  body: Readable;
+  readonly body: Readable;
+  /**
+   * The whole body in one Buffer, for bodies decoded at once (JSON, XML, forms); empty when the
+   * request declares none (RFC 9112 §6.3). A small body with a declared length (up to
+   * SMALL_BODY) is collected by the adapter straight into one buffer of that length, with no
+   * stream (DESIGN.md §4). Rejects with BodyTooLargeError when the body is, or is declared,
+   * longer than `limit` bytes, and with an ECONNRESET error when the client aborts first.
+   */
+  readWholeBody(limit: number): Promise<Buffer>;
+  /** Nobody will read the body: what is left of it is dropped, so the connection stays usable. */
+  discardBody(): void;
 }
 
 export interface HttpResponse {

@@ -18,10 +18,12 @@ import type { HttpRequest, HttpServer, HttpServerOptions, RequestHandler } from 
 import type { UwsModule } from './uws-loader.js';
 import { UwsExchange } from './uws-exchange.js';
 import { UwsRequestBody } from './uws-request-body.js';
+import { UwsSmallBody } from './uws-small-body.js';
+import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
 import { UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
-import { SlabPool } from '../util/byte-slabs.js';
+import { SlabPool, SMALL_BODY } from '../util/byte-slabs.js';
 
 export function createUwsServer(uws: UwsModule, options: HttpServerOptions): HttpServer {
   return new UwsServer(uws, options);
@@ -101,13 +103,18 @@ class UwsServer implements HttpServer {
       return;
     }
 
-    let body: Readable | undefined;
-    if (hasBody(headers)) {
+    let body: UwsRequestBody | UwsSmallBody | undefined;
+    const length = bodyLength(headers);
+    if (length === SMALL) {
+      const small = new UwsSmallBody(Number(headers['content-length']));
+      res.onData((chunk, isLast) => small.onChunk(chunk, isLast));
+      body = small;
+    } else if (length === STREAMED) {
       const stream = new UwsRequestBody(exchange, this.#slabs);
-      exchange.attachBody(stream);
       res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
       body = stream;
     }
+    if (body !== undefined) exchange.attachBody(body);
     const request: HttpRequest = new UwsRequestHead(method, path, query, headers, exchange, body);
     const response = new UwsHttpResponse(exchange);
     try {
@@ -127,11 +134,27 @@ class UwsServer implements HttpServer {
   }
 }
 
-/** A request carries a body when it declares a non-zero length or a transfer coding (RFC 9112 §6.3). */
-function hasBody(headers: Record<string, string>): boolean {
-  if (headers['transfer-encoding'] !== undefined) return true;
+/** The body of a request without one (zero bytes: nothing to share or change). */
+const EMPTY = Buffer.alloc(0);
+
+const NONE = 0;
+const SMALL = 1;
+const STREAMED = 2;
+
+/**
+ * How a request's body is taken: none (no length or a zero length, and no transfer coding: RFC
+ * 9112 §6.3), small (a declared length up to SMALL_BODY: one buffer, uws-small-body.ts) or
+ * streamed (chunked, or larger: slabs with backpressure, uws-request-body.ts). SMALL_BODY is the
+ * size below which bodies were already copied chunk by chunk rather than into slabs, and about
+ * where a body's own bytes (copy, parse) start to outweigh the fixed cost of a stream.
+ */
+function bodyLength(headers: Record<string, string>): typeof NONE | typeof SMALL | typeof STREAMED {
+  if (headers['transfer-encoding'] !== undefined) return STREAMED;
   const length = headers['content-length'];
-  return length !== undefined && length !== '0';
+  if (length === undefined || length === '0') return NONE;
+  // uWS refuses a malformed Content-Length before the handler; anything odd still streams.
+  const n = Number(length);
+  return n >= 0 && n <= SMALL_BODY && Number.isInteger(n) ? SMALL : STREAMED;
 }
 
 /**
@@ -142,6 +165,7 @@ function hasBody(headers: Record<string, string>): boolean {
  * the response is not yet sent ('' after that, when uWS may have freed the socket).
  */
 class UwsRequestHead implements HttpRequest {
+  readonly #source: UwsRequestBody | UwsSmallBody | undefined;
   #body: Readable | undefined;
   #remoteAddress: string | undefined;
   readonly #exchange: UwsExchange;
@@ -152,10 +176,10 @@ class UwsRequestHead implements HttpRequest {
     readonly query: string,
     readonly headers: Record<string, string>,
     exchange: UwsExchange,
-    body: Readable | undefined,
+    source: UwsRequestBody | UwsSmallBody | undefined,
   ) {
     this.#exchange = exchange;
-    this.#body = body;
+    this.#source = source;
   }
 
   get remoteAddress(): string {
@@ -167,6 +191,27 @@ class UwsRequestHead implements HttpRequest {
   }
 
   get body(): Readable {
-    return (this.#body ??= new Readable({ read() { this.push(null); } }));
+    if (this.#body === undefined) {
+      const source = this.#source;
+      this.#body = source === undefined ? new Readable({ read() { this.push(null); } }) : source instanceof UwsSmallBody ? source.stream : source;
+    }
+    return this.#body;
+  }
+
+  readWholeBody(limit: number): Promise<Buffer> {
+    const source = this.#source;
+    if (source === undefined) return Promise.resolve(EMPTY);
+    if (source instanceof UwsSmallBody) return source.read(limit);
+    if (declaredLength(this.headers) > limit) {
+      source.discard();
+      return Promise.reject(new BodyTooLargeError(limit));
+    }
+    return readWholeStream(source, limit);
+  }
+
+  discardBody(): void {
+    const source = this.#source;
+    if (source instanceof UwsSmallBody) source.drop();
+    else if (source !== undefined) source.discard();
   }
 }

@@ -6,14 +6,21 @@
  * exchanges in flight to close gracefully.
  */
 import type { HttpResponse as UwsResponse } from '@based/uws';
-import type { UwsRequestBody } from './uws-request-body.js';
+
+/** What the exchange tells a request body (streamed or small) about the connection. */
+export interface ExchangeBody {
+  /** The client went away. */
+  onAbort(): void;
+  /** The response is about to end (`res` still valid): the rest of the body is to be dropped. */
+  onResponseEnd(): void;
+}
 
 export class UwsExchange {
   readonly res: UwsResponse;
   readonly isHead: boolean;
   #aborted = false;
   #done = false;
-  #body: UwsRequestBody | undefined;
+  #body: ExchangeBody | undefined;
   /** Made on the first listener: most requests never add one. */
   #abortListeners: Array<() => void> | undefined;
   readonly #onSettled: (exchange: UwsExchange) => void;
@@ -39,7 +46,7 @@ export class UwsExchange {
     return !this.#aborted && !this.#done;
   }
 
-  attachBody(body: UwsRequestBody): void {
+  attachBody(body: ExchangeBody): void {
     this.#body = body;
   }
 

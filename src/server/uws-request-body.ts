@@ -1,5 +1,6 @@
 /**
- * A uWS request body as a Node Readable with backpressure.
+ * A uWS request body that streams (chunked, or longer than SMALL_BODY; smaller ones are
+ * uws-small-body.ts) as a Node Readable with backpressure.
  *
  * uWS hands body bytes to `res.onData` as an ArrayBuffer that is neutered when the callback
  * returns, so each chunk is copied, into reusable slabs (util/byte-slabs.ts). When `push()` says the consumer is behind, the socket is
@@ -9,14 +10,20 @@
 import { Readable } from 'node:stream';
 import { SlabChain, type SlabPool } from '../util/byte-slabs.js';
 import type { UwsExchange } from './uws-exchange.js';
+import { clientAbortedError } from './client-aborted.js';
 
-/** Enough to keep a disk write busy without holding much: about one uWS read (512 KiB max). */
-const HIGH_WATER_MARK = 256 * 1024;
+/**
+ * Chunks held for a consumer that is behind: enough to keep a disk write busy without holding
+ * much (a uWS read is at most 512 KiB, and typically far less on a busy socket).
+ *
+ * Counted in chunks (objectMode) rather than bytes on purpose, as node-http-request-body.ts: a
+ * byte stream's read() joins everything buffered into one fresh Buffer, so a `for await`
+ * consumer that had waited got joined copies instead of slab views: garbage for every batch,
+ * and views the blob writer could not hand back. It matters most on Node 22/24, whose uWS
+ * build keeps delivering a read after pause(), so more piles up while the consumer is behind.
+ */
+const HIGH_WATER_CHUNKS = 4;
 
-/** The error a body stream fails with when the client disconnects (as node:http does). */
-export function clientAbortedError(): Error {
-  return Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
-}
 
 export class UwsRequestBody extends Readable {
   readonly #exchange: UwsExchange;
@@ -27,7 +34,7 @@ export class UwsRequestBody extends Readable {
   #discarding = false;
 
   constructor(exchange: UwsExchange, slabs: SlabPool) {
-    super({ highWaterMark: HIGH_WATER_MARK });
+    super({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS });
     this.#exchange = exchange;
     this.#slabs = new SlabChain(slabs);
     // A client that disconnects before anyone reads the body destroys it with an error; with no
@@ -82,6 +89,12 @@ export class UwsRequestBody extends Readable {
     this.#discarding = true;
     this.#unpause();
     if (!this.destroyed) this.destroy();
+  }
+
+  /** Nobody will read the body: the rest flows in and is dropped (HttpRequest.discardBody). */
+  discard(): void {
+    if (this.readableEnded || this.destroyed) return;
+    this.resume();
   }
 
   #unpause(): void {

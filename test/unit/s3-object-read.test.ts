@@ -8,7 +8,6 @@ import test from 'ava';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { openNativeStore } from '../../native-store/index.js';
 import { createLogger } from '../../src/log.js';
@@ -21,13 +20,14 @@ import { plainObjectRead } from '../../src/gateway/s3-object-read.js';
 import { ServiceRegistry } from '../../src/gateway/service-registry.js';
 import { scopeFromAuthorization, scopeFromQuery } from '../../src/protocols/shared/sigv4-scope.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../../src/server/types.js';
+import { inMemoryRequest } from '../../src/server/in-memory-request.js';
 
 interface Answer { status: number; headers: Record<string, string>; body: string }
 
 function call(handler: RequestHandler, method: string, url: string, headers: Record<string, string> = {}, body?: Buffer): Promise<Answer> {
   const [path = '/', query = ''] = url.split('?', 2);
   const withHost = { host: '127.0.0.1:4566', ...headers, ...(body ? { 'content-length': String(body.length) } : {}) };
-  const req: HttpRequest = { method, path, query, headers: withHost, remoteAddress: '127.0.0.1', body: Readable.from(body ? [body] : []) };
+  const req: HttpRequest = inMemoryRequest({ method, path, query, headers: withHost }, body);
   return new Promise((resolve) => {
     const res: HttpResponse = {
       aborted: false,
@@ -151,7 +151,7 @@ test('the fast path takes plain reads only', async (t) => {
   const vh = createVirtualHostParser();
   const plain = (method: string, url: string, headers: Record<string, string> = {}): boolean => {
     const [path = '/', query = ''] = url.split('?', 2);
-    const req: HttpRequest = { method, path, query, headers: { host: 'localhost:4566', ...headers }, remoteAddress: '', body: Readable.from([]) };
+    const req: HttpRequest = inMemoryRequest({ method, path, query, headers: { host: 'localhost:4566', ...headers }, remoteAddress: '' });
     return plainObjectRead(model, req, scopeFromAuthorization(req.headers.authorization) ?? scopeFromQuery(query), vh) !== undefined;
   };
   t.true(plain('GET', `/b/k?${presign}&x-id=GetObject`));
@@ -172,7 +172,7 @@ test('the fast path takes plain reads only', async (t) => {
   t.false(plain('GET', '/b/k', { 'x-amz-target': 'DynamoDB_20120810.GetItem' }));
   t.false(plain('GET', '/b/k%E0%A4%A'));
   t.false(plain('GET', '/b/k?x-id=GetObject', { ...sdkHeaders, authorization: sdkHeaders.authorization.replace('/s3/', '/sqs/') }));
-  const req: HttpRequest = { method: 'GET', path: '/b/k', query: '', headers: { host: 'localhost:4566', ...sdkHeaders, range: 'bytes=1-2' }, remoteAddress: '', body: Readable.from([]) };
+  const req: HttpRequest = inMemoryRequest({ method: 'GET', path: '/b/k', query: '', headers: { host: 'localhost:4566', ...sdkHeaders, range: 'bytes=1-2' }, remoteAddress: '' });
   t.deepEqual(plainObjectRead(model, req, scopeFromAuthorization(sdkHeaders.authorization), vh)?.input, { Bucket: 'b', Key: 'k', ChecksumMode: 'ENABLED', Range: 'bytes=1-2' });
 
 });
