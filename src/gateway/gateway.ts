@@ -12,7 +12,7 @@ import type { OperationModel, ProtocolName, ServiceModel } from '../model/types.
 import type { RequestMetrics } from '../metrics/request-metrics.js';
 import { getProtocol } from '../protocols/index.js';
 import { scopeFromAuthorization, scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
-import type { WireResponse } from '../protocols/types.js';
+import type { WireRequest, WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
 import { handleInternal, type InternalDeps } from './internal-endpoints.js';
@@ -23,6 +23,7 @@ import type { RequestIds } from './request-id.js';
 import { Unresolved, resolveOperation, type Resolved } from './resolve-operation.js';
 import { prepareS3Body } from './s3-body.js';
 import { plainObjectRead } from './s3-object-read.js';
+import { JsonTargets } from './json-targets.js';
 import type { VirtualHostParser } from './s3-host.js';
 import type { ServiceRegistry } from './service-registry.js';
 import type { WorkerPool, XmlElement } from '../pool/types.js';
@@ -49,17 +50,6 @@ export interface GatewayDeps {
   plainReadFastPath?: boolean;
 }
 
-interface Ids { requestId: string; hostId?: string; headers: Record<string, string> }
-
-function idsFor(deps: GatewayDeps, protocol: ProtocolName): Ids {
-  if (protocol === 'rest-xml') {
-    const { requestId, hostId } = deps.ids.s3();
-    return { requestId, hostId, headers: { 'x-amz-request-id': requestId, 'x-amz-id-2': hostId } };
-  }
-  const requestId = deps.ids.uuid();
-  return { requestId, headers: { 'x-amzn-requestid': requestId } };
-}
-
 function toAwsError(err: unknown, log: Logger): AwsError {
   if (isAwsError(err)) return err;
   if (err instanceof URIError) return invalidUri();
@@ -74,20 +64,19 @@ function toAwsError(err: unknown, log: Logger): AwsError {
  * pool so the main thread keeps serving; below the measured threshold (src/pool/thresholds.ts)
  * the protocol parses it inline as usual.
  */
-async function preparseXml(pool: WorkerPool, protocol: ProtocolName, body: Buffer): Promise<{ xml?: XmlElement }> {
-  if (protocol !== 'rest-xml' || body.length < DEFAULT_THRESHOLDS['xml-parse']) return {};
+async function preparseXml(pool: WorkerPool, body: Buffer): Promise<XmlElement> {
   try {
     // The body is not needed after parsing, so its bytes may move to the worker.
-    return { xml: await pool.run({ kind: 'xml-parse', xml: body }) };
+    return await pool.run({ kind: 'xml-parse', xml: body });
   } catch (err) {
     if (err instanceof XmlParseError) throw malformedXml();
     throw err;
   }
 }
 
-async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: Ids, scope: CredentialScope | undefined, signal: () => AbortSignal, decoded?: Record<string, unknown>): Promise<{ wire: WireResponse; ignored: string[] }> {
+async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, r: Resolved, requestId: string, hostId: string | undefined, scope: CredentialScope | undefined, decoded?: Record<string, unknown>): Promise<WireResponse> {
   const protocol = getProtocol(r.protocol);
-  const ctx = { model: r.model, operation: r.operation, requestId: ids.requestId, hostId: ids.hostId };
+  const ctx = { model: r.model, operation: r.operation, requestId, hostId };
   let input: Record<string, unknown>;
   if (decoded !== undefined) {
     input = decoded;
@@ -95,9 +84,13 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
     input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers }, r.labels);
     input.Body = prepareS3Body(req.headers, req.body);
   } else {
+    // A small body arrives from the adapter as one buffer; a request without one gets an empty one.
     const body = r.body ?? await readBody(req);
     if (r.service === 's3' && body.length > 0) await verifyBodyChecksums(req.headers, body, r.operation.name);
-    input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers, body, ...await preparseXml(deps.pool, r.protocol, body) }, r.labels);
+    const xml = r.protocol === 'rest-xml' && body.length >= DEFAULT_THRESHOLDS['xml-parse'] ? await preparseXml(deps.pool, body) : undefined;
+    const wireRequest: WireRequest = { method: req.method, path: r.path, query: req.query, headers: req.headers, body };
+    if (xml !== undefined) wireRequest.xml = xml;
+    input = protocol.decode(ctx, wireRequest, r.labels);
   }
   if (r.service === 'sqs') queueUrlFromPath(input, r.operation, r.path, req.headers.host);
   // After decoding, so malformed input gets the protocol's validation error even where the
@@ -106,35 +99,41 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, r: Resolved, ids: I
   const handler = service?.operations[r.operation.name];
   if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
   const accessKeyId = accessKeyOf(scope, req.headers.authorization, req.query);
-  const rctx = new HandlerContext(ids.requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
-    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', signal, accessKeyId);
+  const rctx = new HandlerContext(requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
+    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', res, accessKeyId);
   const output = await handler(rctx, input) as Record<string, unknown>;
-  return { wire: protocol.encode(ctx, output), ignored: rctx.ignored };
+  const wire = protocol.encode(ctx, output);
+  if (rctx.ignored.length > 0) wire.headers['x-boltstack-ignored'] = rctx.ignored.join(',');
+  return wire;
 }
 
 /**
  * A handler's RequestContext. A class rather than an object literal with a getter: the literal
- * made a new accessor and closure on every request (bench s3-sdk-get).
+ * made a new accessor and closure on every request (bench s3-sdk-get). The signal is made on
+ * first use (client-abort.ts).
  */
 class HandlerContext implements RequestContext {
   readonly ignored: string[] = [];
-  readonly #signal: () => AbortSignal;
+  readonly #res: HttpResponse;
+  #signal: AbortSignal | undefined;
 
-  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, signal: () => AbortSignal, readonly accessKeyId: string | undefined) {
-    this.#signal = signal;
+  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined) {
+    this.#res = res;
   }
 
   get signal(): AbortSignal {
-    return this.#signal();
+    return (this.#signal ??= clientSignal(this.#res));
   }
 }
 
-/** Per-gateway state: the S3 model once an S3 request loaded it, for the plain-read fast path. */
-interface GatewayState { s3Model: ServiceModel | undefined }
+/**
+ * Per-gateway state: the S3 model once an S3 request loaded it (for the plain-read fast path),
+ * and the json targets resolved so far.
+ */
+interface GatewayState { s3Model: ServiceModel | undefined; jsonTargets: JsonTargets }
 
 async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, res: HttpResponse): Promise<void> {
   const started = performance.now();
-  const signal = clientSignal(res);
 
   if (req.path.startsWith('/_')) {
     const internal = await handleInternal(deps.internal, req.method, req.path).catch((err: unknown) => {
@@ -154,24 +153,29 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
   let model: ServiceModel | undefined;
   let operationName: string | undefined;
   let operation: OperationModel | undefined;
-  let ids: Ids | undefined;
+  let requestId: string | undefined;
+  let hostId: string | undefined;
   let wire: WireResponse;
   try {
+    let resolved = state.jsonTargets.lookup(req);
     // A plain GetObject/HeadObject skips the generic route match and decode (DESIGN.md §3).
     const s3Model = state.s3Model;
-    const plain = s3Model === undefined ? undefined : plainObjectRead(s3Model, req, scope, deps.virtualHost);
-    const resolved: Resolved = plain !== undefined && s3Model !== undefined
-      ? { service: 's3', protocol: 'rest-xml', model: s3Model, operation: plain.operation, labels: plain.labels, path: plain.path }
-      : await resolveOperation(req, scope, deps.virtualHost);
-    if (resolved.service === 's3' && deps.plainReadFastPath !== false) state.s3Model = resolved.model;
+    const plain = resolved !== undefined || s3Model === undefined ? undefined : plainObjectRead(s3Model, req, scope, deps.virtualHost);
+    if (plain !== undefined && s3Model !== undefined) {
+      resolved = { service: 's3', protocol: 'rest-xml', model: s3Model, operation: plain.operation, labels: plain.labels, path: plain.path };
+    }
+    if (resolved === undefined) {
+      resolved = await resolveOperation(req, scope, deps.virtualHost);
+      if (resolved.service === 's3' && deps.plainReadFastPath !== false) state.s3Model = resolved.model;
+      state.jsonTargets.remember(req, resolved);
+    }
     protocolName = resolved.protocol;
     model = resolved.model;
     operation = resolved.operation;
     operationName = operation.name;
-    ids = idsFor(deps, protocolName);
-    const result = await dispatch(deps, req, resolved, ids, scope, signal, plain?.input);
-    wire = result.wire;
-    if (result.ignored.length > 0) wire.headers['x-boltstack-ignored'] = result.ignored.join(',');
+    if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
+    else requestId = deps.ids.uuid();
+    wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);
   } catch (err) {
     req.discardBody();
     // The client is gone: nobody to answer, and nothing is wrong with the server.
@@ -180,30 +184,38 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       protocolName = err.protocol;
       model = err.model;
     }
-    ids ??= idsFor(deps, protocolName);
+    if (requestId === undefined) {
+      if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
+      else requestId = deps.ids.uuid();
+    }
     const error = toAwsError(err instanceof Unresolved ? err.error : err, deps.log);
     model ??= await loadModel(protocolName === 'rest-xml' ? 's3' : protocolName === 'json' ? 'dynamodb' : 'sns');
     const op = operationName ? model.operations[operationName] : undefined;
-    wire = getProtocol(protocolName).encodeError({ model, requestId: ids.requestId, method: req.method, ...(op ? { operation: op } : {}) }, error);
+    wire = getProtocol(protocolName).encodeError({ model, requestId, method: req.method, ...(op ? { operation: op } : {}) }, error);
   }
-  Object.assign(wire.headers, ids.headers);
+  if (hostId !== undefined) {
+    wire.headers['x-amz-request-id'] = requestId;
+    wire.headers['x-amz-id-2'] = hostId;
+  } else {
+    wire.headers['x-amzn-requestid'] = requestId;
+  }
   try {
     const streaming = sendResponse(res, req.method, wire);
     if (streaming !== undefined) await streaming;
   } catch (err) {
-    deps.log.warn('response failed', { requestId: ids.requestId, err: String(err) });
+    deps.log.warn('response failed', { requestId, err: String(err) });
   }
   deps.metrics.finish(req, res, wire, model?.service, operation, started);
   if (deps.log.enabled('debug')) {
     deps.log.debug('request', {
-      requestId: ids.requestId, method: req.method, path: req.path, operation: operationName,
+      requestId, method: req.method, path: req.path, operation: operationName,
       status: wire.status, ms: Math.round((performance.now() - started) * 100) / 100,
     });
   }
 }
 
 export function createGateway(deps: GatewayDeps): RequestHandler {
-  const state: GatewayState = { s3Model: undefined };
+  const state: GatewayState = { s3Model: undefined, jsonTargets: new JsonTargets() };
   return (req, res) => {
     handle(deps, state, req, res).catch((err: unknown) => {
       deps.log.error('request pipeline failed', { err: err instanceof Error ? err.stack : String(err) });

@@ -16,5 +16,5 @@ export function getProtocol(name: ProtocolName): Protocol {
 }
 
 export { compileRestRouter, matchRestOperation, type RestMatch, type RestRouter } from './rest-xml/router.js';
-export { queryParams } from './query/decode.js';
+export { queryAction, queryParams } from './query/decode.js';
 export { parseXml, XmlParseError } from './shared/xml-parse.js';

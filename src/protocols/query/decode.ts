@@ -10,7 +10,7 @@ import { AwsError } from '../../errors/aws-error.js';
 import type { ServiceModel, Shape } from '../../model/types.js';
 import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
-import { parseQuery } from '../shared/query-string.js';
+import { firstParam, parseQuery } from '../shared/query-string.js';
 import { parseTimestamp } from '../shared/timestamps.js';
 
 interface Params {
@@ -114,9 +114,19 @@ function collect(request: WireRequest): Params {
   return { values, prefixes };
 }
 
-/** The form parameters of a query request (the gateway reads `Action` from them too). */
+/** The form parameters of a query request. */
 export function queryParams(request: WireRequest): Map<string, string> {
   return collect(request).values;
+}
+
+/**
+ * A query request's Action (the gateway routes by it), as `queryParams(request).get('Action')`
+ * would give it: the body's first value, else the query string's; without parsing the whole form.
+ */
+export function queryAction(request: WireRequest): string | undefined {
+  const body = request.body;
+  const fromBody = body !== undefined && body.length > 0 ? firstParam(body.toString('utf8'), 'Action') : undefined;
+  return fromBody ?? firstParam(request.query, 'Action');
 }
 
 export function decodeQuery(ctx: ProtocolContext, request: WireRequest): Record<string, unknown> {

@@ -25,3 +25,26 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   return out;
 }
+
+/**
+ * The first value of one parameter, decoded, without parsing the rest (the gateway needs only a
+ * query request's Action to route it; the protocol parses the whole form later). Names are
+ * compared decoded, as parseQuery would decode them.
+ */
+export function firstParam(raw: string, name: string): string | undefined {
+  let at = 0;
+  while (at < raw.length) {
+    let end = raw.indexOf('&', at);
+    if (end < 0) end = raw.length;
+    const eq = raw.indexOf('=', at);
+    const nameEnd = eq < 0 || eq > end ? end : eq;
+    if (nameEnd > at) {
+      const rawName = raw.slice(at, nameEnd);
+      if (rawName === name || ((rawName.includes('%') || rawName.includes('+')) && decodeComponent(rawName, true) === name)) {
+        return nameEnd === end ? '' : decodeComponent(raw.slice(nameEnd + 1, end), true);
+      }
+    }
+    at = end + 1;
+  }
+  return undefined;
+}
