@@ -5,7 +5,8 @@ import * as sts from '@aws-sdk/client-sts';
 import { AwsError } from '../../src/errors/aws-error.js';
 import { loadModel } from '../../src/model/generated/index.js';
 import type { ServiceName } from '../../src/model/types.js';
-import { getProtocol, queryParams } from '../../src/protocols/index.js';
+import { getProtocol, queryAction, queryParams } from '../../src/protocols/index.js';
+import type { WireRequest } from '../../src/protocols/types.js';
 import type { ProtocolContext } from '../../src/protocols/types.js';
 import { capture, captureHandler, clientConfig, respondHandler } from './sdk-harness.js';
 
@@ -128,4 +129,26 @@ test('a bad integer in a query request is a client error', async (t) => {
     { method: 'POST', path: '/', query: '', headers: {}, body: Buffer.from('Action=ReceiveMessage&QueueUrl=q&MaxNumberOfMessages=abc') }, {})) as AwsError;
   t.is(err.status, 400);
   t.is(err.code, 'InvalidParameterValue');
+});
+
+test('queryAction finds the Action as queryParams does, without parsing the whole form', (t) => {
+  const wire = (query: string, body?: string): WireRequest => ({ method: 'POST', path: '/', query, headers: {}, ...(body === undefined ? {} : { body: Buffer.from(body) }) });
+  const cases: Array<[string, string | undefined]> = [
+    ['', 'Action=SendMessage&QueueUrl=x'],
+    ['Action=FromQuery', 'QueueUrl=x&Action=FromBody&Action=Second'],
+    ['Action=FromQuery', 'QueueUrl=x'],
+    ['Action=FromQuery', undefined],
+    ['', 'Act%69on=Encoded+Name&x=1'],
+    ['', 'Action+=NotIt&Action=It'],
+    ['', 'Action&x=1'],
+    ['', 'Action=&x=1'],
+    ['', 'A=1&&Action=Send%4Dessage'],
+    ['', 'Actions=No&XAction=No'],
+    ['', 'Action=%E0%A4%A'],
+    ['', ''],
+  ];
+  for (const [query, body] of cases) {
+    const request = wire(query, body);
+    t.is(queryAction(request), queryParams(request).get('Action'), `${query} | ${body}`);
+  }
 });
