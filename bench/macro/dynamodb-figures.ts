@@ -11,15 +11,19 @@
  *                                                  Scan connections; dynalite's for reference)
  *   peak VmRSS of boltstack over all of it         < 90 MB
  * Server CPU per request (utime+stime of the server process over the run / answered requests)
- * is reported beside ops/s: on a shared machine it is the figure noise moves least. A workload a
+ * is reported beside ops/s: on a shared machine it is the figure noise moves least. For GetItem,
+ * PutItem and Query the same requests are also replayed against the machine's floor (a minimal
+ * uWS server, bench/lib/floor-server.ts) in the same run: its ops/s and CPU per request, and
+ * boltstack's CPU as a ratio to it, show what is boltstack's own cost. A workload a
  * server refuses (e.g. NotImplemented) is reported as such, never measured. Both servers run at
  * once and each workload alternates them rep by rep, so drift on a shared machine hits both.
  * Options: --duration S (5), --connections N (16), --reps N (1), --load-items N (100000),
- * --only get,put,query,scan,batch,scanget, --no-peer.
+ * --only get,put,query,scan,batch,scanget, --no-peer, --no-floor.
  */
 import { BatchWriteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { startDynalite } from '../../src/bench/peers/servers.js';
 import { environment } from '../lib/environment.js';
+import { startFloorServer } from '../lib/floor-server.js';
 import { figure, type Figure } from '../lib/figure.js';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { readMemory, resetPeak } from '../lib/proc-status.js';
@@ -134,6 +138,10 @@ const cpu = (m: Measured | undefined): number | null => {
   return m.batch ? m.batch.serverCpuUsPerItem : median(m.samples.map((s) => s.serverCpuUsPerOp ?? NaN));
 };
 
+/** Small JSON requests, also replayed against the machine's floor. */
+const FLOOR_WORKLOADS: Workload[] = ['get', 'put', 'query'];
+const ratio = (a: number | null, b: number | null): number | null => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
 export async function run(args: string[], log: (message: string) => void): Promise<unknown> {
   const o = { durationSec: option(args, '--duration', 5), connections: option(args, '--connections', 16), reps: option(args, '--reps', 1), loadItems: option(args, '--load-items', 100_000) };
   const onlyAt = args.indexOf('--only');
@@ -146,6 +154,15 @@ export async function run(args: string[], log: (message: string) => void): Promi
     servers.push(await startBoltstack());
     if (!args.includes('--no-peer')) servers.push(await startDynalite());
     for (const server of servers) prepared.push(await prepare(server, workloads, log));
+    // The floor answers any request: it replays boltstack's captured small JSON requests.
+    const floorWorkloads = workloads.filter((w) => FLOOR_WORKLOADS.includes(w) && prepared[0]!.calls[w]);
+    if (floorWorkloads.length > 0 && !args.includes('--no-floor')) {
+      const floor = await startFloorServer();
+      servers.push(floor);
+      const out = {} as Record<Workload, Measured>;
+      for (const w of floorWorkloads) out[w] = { status: 'ok', samples: [] };
+      prepared.push({ server: floor, calls: Object.fromEntries(floorWorkloads.map((w) => [w, prepared[0]!.calls[w]!])), out });
+    }
     // Side by side: each workload alternates the servers rep by rep, so drift on a shared
     // machine hits both; warm-ups are not recorded. boltstack's peak is taken per workload (the
     // kernel's high-water mark reset before each), so the report says which one peaks.
@@ -159,7 +176,9 @@ export async function run(args: string[], log: (message: string) => void): Promi
   } finally {
     for (const server of servers) await server.stop();
   }
-  const [b, p] = prepared as [Prepared, Prepared | undefined];
+  const b = prepared[0]!;
+  const p = prepared.find((x) => x.server.name !== 'boltstack' && x.server.name !== 'floor');
+  const f = prepared.find((x) => x.server.name === 'floor');
   const figures: Figure[] = workloads.map((w) => {
     const bm = b.out[w];
     const pm = p?.out[w];
@@ -167,9 +186,11 @@ export async function run(args: string[], log: (message: string) => void): Promi
       return figure('GetItem p99 while Scans run', 'ms', value(bm), value(pm), { on: 'value', op: '<', limit: 20, text: '< 20 ms' },
         { boltstack: bm?.duringScan ?? bm?.note, ...(pm ? { dynalite: pm.duringScan ?? pm.note } : {}) });
     }
+    const fm = f?.out[w];
+    const floor = fm ? { floorOpsPerSec: value(fm), floorCpuUsPerOp: cpu(fm), cpuRatioToFloor: ratio(cpu(bm), cpu(fm)) } : {};
     return figure(TARGETS[w].name, w === 'batch' ? 'items/s' : 'ops/s', value(bm), value(pm), { on: 'ratio', op: '>=', limit: TARGETS[w].ratio, text: `>= ${TARGETS[w].ratio}x dynalite` },
-      { boltstackCpuUsPerOp: cpu(bm), dynaliteCpuUsPerOp: cpu(pm), ...(bm?.note ? { boltstack: bm.note } : {}), ...(pm?.note ? { dynalite: pm.note } : {}) });
+      { boltstackCpuUsPerOp: cpu(bm), dynaliteCpuUsPerOp: cpu(pm), ...floor, ...(bm?.note ? { boltstack: bm.note } : {}), ...(pm?.note ? { dynalite: pm.note } : {}) });
   });
   figures.push(figure('boltstack peak VmRSS over the workloads', 'MiB', peakMiB, null, { on: 'value', op: '<', limit: 90, text: '< 90 MB' }, { byWorkloadMiB: peakByWorkload }));
-  return { benchmark: 'dynamodb-figures', environment: environment(), options: { ...o, workloads }, figures, results: { boltstack: b.out, ...(p ? { dynalite: p.out } : {}) } };
+  return { benchmark: 'dynamodb-figures', environment: environment(), options: { ...o, workloads }, figures, results: { boltstack: b.out, ...(p ? { dynalite: p.out } : {}), ...(f ? { floor: f.out } : {}) } };
 }

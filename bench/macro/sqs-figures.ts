@@ -9,12 +9,16 @@
  *   C. long-poll wake-up: a ReceiveMessage waits (WaitTimeSeconds 20), a SendMessage is sent;
  *      time from the send's answer to the receive's answer, p50/p99 of many rounds; target p99 < 5 ms.
  *   D. boltstack's peak VmRSS over A-C; target < 90 MB.
+ * A's request is also replayed against the machine's floor (a minimal uWS server that parses the
+ * body and answers a fixed JSON, bench/lib/floor-server.ts) in the same run: its ops/s and CPU per
+ * request, and boltstack's CPU as a ratio to it.
  * Options: --duration S (per load, 5), --connections N (16), --workers N (B, 8), --rounds N (C, 200),
- * --no-peer.
+ * --no-peer, --no-floor.
  */
 import { Pool } from 'undici';
 import { environment } from '../lib/environment.js';
 import { figure } from '../lib/figure.js';
+import { startFloorServer } from '../lib/floor-server.js';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { readCpuMs, readMemory, resetPeak } from '../lib/proc-status.js';
 import { startBoltstack } from '../lib/servers.js';
@@ -56,6 +60,9 @@ async function createQueue(c: SqsCaller, name: string): Promise<string> {
 }
 
 const BODY = 'x'.repeat(1024);
+
+/** The floor's fixed answer: a CreateQueue result (so the load's body names a queue URL) and a SendMessage one. */
+const FLOOR_ANSWER = JSON.stringify({ QueueUrl: 'http://127.0.0.1:4566/000000000000/bench-send', MD5OfMessageBody: '8ec4a4e7e1ba4bd1c2bd4e7ce3f5b33b', MessageId: '5fea7756-0ea4-451a-a703-a558b933e274' });
 
 async function sendOps(s: Server, o: { durationSec: number; connections: number }): Promise<LoadResult> {
   const c = new SqsCaller(s.endpoint, 1);
@@ -129,20 +136,22 @@ export async function run(args: string[], log: (message: string) => void): Promi
   };
   const withPeer = !args.includes('--no-peer');
   const servers: Server[] = [];
+  let floor: Server | undefined;
   try {
     servers.push(await startBoltstack());
     if (withPeer) servers.push(await startLocalSqs());
+    if (!args.includes('--no-floor')) floor = await startFloorServer(FLOOR_ANSWER);
     const [b, p] = servers as [Server, Server | undefined];
     await resetPeak(b.pid);
     const results: Record<string, { send: LoadResult; cycle: Awaited<ReturnType<typeof cycle>>; wake: Awaited<ReturnType<typeof wakeUp>> }> = {};
-    for (const s of servers) {
+    for (const s of floor ? [...servers, floor] : servers) {
       // Warm-up, not measured: JIT, lazy module loading, the store opening.
       await sendOps(s, { durationSec: 1, connections: o.connections });
     }
     const sends = new Map<string, LoadResult>();
     const cycles = new Map<string, Awaited<ReturnType<typeof cycle>>>();
     const wakes = new Map<string, Awaited<ReturnType<typeof wakeUp>>>();
-    for (const s of servers) {
+    for (const s of floor ? [...servers, floor] : servers) {
       const r = await sendOps(s, o);
       sends.set(s.name, r);
       log(`[${s.name}] SendMessage: ${r.opsPerSec} ops/s, p99 ${r.latencyP99Ms} ms, server ${r.serverCpuUsPerOp} µs CPU/op, non-2xx ${r.non2xx + r.errors}`);
@@ -161,17 +170,23 @@ export async function run(args: string[], log: (message: string) => void): Promi
     for (const s of servers) results[s.name] = { send: sends.get(s.name)!, cycle: cycles.get(s.name)!, wake: wakes.get(s.name)! };
     const bs = results[b.name]!;
     const ps = p ? results[p.name] : undefined;
+    const fs = floor ? sends.get(floor.name) : undefined;
+    const floorDetail = fs ? {
+      floorOpsPerSec: fs.opsPerSec, floorServerCpuUsPerOp: fs.serverCpuUsPerOp,
+      cpuRatioToFloor: bs.send.serverCpuUsPerOp !== null && fs.serverCpuUsPerOp ? Math.round((bs.send.serverCpuUsPerOp / fs.serverCpuUsPerOp) * 100) / 100 : null,
+    } : {};
     const figures = [
       figure('SendMessage ops/s (json, 1 KiB, autocannon)', 'ops/s', bs.send.opsPerSec, ps?.send.opsPerSec ?? null, { on: 'ratio', op: '>=', limit: 3, text: '>= 3x local-aws-sqs' },
-        { serverCpuUsPerOp: bs.send.serverCpuUsPerOp, peerServerCpuUsPerOp: ps?.send.serverCpuUsPerOp ?? null, invalid: bs.send.non2xx + bs.send.errors }),
+        { serverCpuUsPerOp: bs.send.serverCpuUsPerOp, peerServerCpuUsPerOp: ps?.send.serverCpuUsPerOp ?? null, ...floorDetail, invalid: bs.send.non2xx + bs.send.errors }),
       figure('send + receive + delete, batches of 10', 'messages/s', bs.cycle.messagesPerSec, ps?.cycle.messagesPerSec ?? null, { on: 'ratio', op: '>=', limit: 3, text: '>= 3x local-aws-sqs' },
         { serverCpuUsPerMessage: bs.cycle.serverCpuUsPerMessage, peerServerCpuUsPerMessage: ps?.cycle.serverCpuUsPerMessage ?? null, errors: bs.cycle.errors }),
       figure('long-poll wake-up p99 (send answered → receive answered)', 'ms', bs.wake.p99, ps?.wake.p99 ?? null, { on: 'value', op: '<', limit: 5, text: '< 5 ms' }, { p50: bs.wake.p50, max: bs.wake.max }),
       figure('peak VmRSS over these workloads', 'MiB', memory.vmHwmMiB, null, { on: 'value', op: '<', limit: 90 * 1000 * 1000 / 1048576, text: '< 90 MB' }, { vmRssMiB: memory.vmRssMiB, rssAnonMiB: memory.rssAnonMiB }),
     ];
     if (bs.send.non2xx + bs.send.errors > 0 || bs.cycle.errors > 0) for (const f of figures) f.pass = false;
-    return { benchmark: 'sqs-figures', options: o, environment: environment(), figures, results };
+    return { benchmark: 'sqs-figures', options: o, environment: environment(), figures, results: { ...results, ...(fs ? { floor: { send: fs } } : {}) } };
   } finally {
     for (const s of servers) await s.stop();
+    await floor?.stop();
   }
 }
