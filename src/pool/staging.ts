@@ -23,13 +23,14 @@ import { freeNow } from '../util/free-now.js';
  */
 export const STAGING_BYTES = 1024 * 1024;
 /**
- * Buffers per worker, in flight or being filled (6 MiB). A push resolves once copied, so a lone
- * upload can queue up to five batches for its worker while the main thread takes in the next:
- * MD5 takes ~1.4 ms per MiB, and a queue that deep keeps the worker busy through the main
- * thread's stalls on a shared machine. Sessions of one worker share them, so memory stays at
- * 6 MiB per worker however many uploads there are.
+ * Buffers per worker, in flight or being filled (4 MiB). A push resolves once copied, so a lone
+ * upload can queue three batches for its worker while the main thread fills the next: MD5 takes
+ * ~1.4 ms per MiB, so that is ~4 ms of work queued through the main thread's stalls. Sessions of
+ * one worker share them, so memory stays at 4 MiB per worker however many uploads there are.
+ * Six (6 MiB) raised the peak of four concurrent 64 MiB PUTs by 3-6 MiB (92-102 against 88-96
+ * MiB, same rounds, s3-upload-figures' workload on a loaded machine), next to B's 100 MB target.
  */
-export const STAGING_MAX_BUFFERS = 6;
+export const STAGING_MAX_BUFFERS = 4;
 
 export class StagingPool {
   readonly #max: number;

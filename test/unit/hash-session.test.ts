@@ -130,8 +130,9 @@ test('a lone large body hashes in a worker if one is running; one that finds non
 });
 
 test('sessions that stall between pushes hold no staging buffer: another session still gets through', async (t) => {
-  // A worker has six staging buffers for all its sessions; a session that kept its partly filled
-  // buffer between pushes would let six stalled uploads block every other upload of that worker.
+  // A worker has a few staging buffers (STAGING_MAX_BUFFERS) for all its sessions; a session
+  // that kept its partly filled buffer between pushes would let that many stalled uploads block
+  // every other upload of that worker.
   const pool = createWorkerPool({ maxThreads: 1, loneLargeBody: 'worker' });
   await pool.prepareBodyHashing();
   t.teardown(() => pool.close());
