@@ -163,8 +163,8 @@ export async function run(args: string[], log: (message: string) => void): Promi
     for (const s of subjects) {
       const r = await send('PUT', await s.presigner.createBucket('uploads'));
       if (r.status !== 200) throw new Error(`${s.label}: CreateBucket answered ${r.status}`);
-      // Untimed: compiles each server's upload path and starts boltstack's hash worker, which
-      // then lives through the rounds (10 s idle), so round 1 measures what rounds 2.. do.
+      // Untimed: compiles each server's upload path (and starts boltstack's hash worker), so
+      // round 1 measures what rounds 2.. do.
       await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency: 1, serverPid: s.server.pid, round: 'warm-up' });
     }
     const md5Data = md5Input(bytes);
@@ -172,17 +172,19 @@ export async function run(args: string[], log: (message: string) => void): Promi
     memcpy = memcpySpeed(md5Data);
     log('[bounds] client sending over loopback to a sink');
     loopback = await loopbackCost(bytes);
+    // Each server's concurrent round, then its single PUT: the single PUT finds the server as an
+    // upload in a stream of uploads finds it (boltstack's hash worker running; a lone upload after
+    // 10 s without any hashes inline, see src/pool/body-hashing.ts), however long the other
+    // servers' rounds took. Servers still alternate round by round.
     for (let rep = 0; rep < reps; rep++) {
-      for (const s of subjects) {
-        s.md5.push(md5Speed(md5Data));
-        s.single.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency: 1, serverPid: s.server.pid, round: `single-${rep}` }));
-        const one = s.single.at(-1)!;
-        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${one.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s), CPU ms/GB main ${one.mainCpuMsPerGB} / busiest other ${one.busiestOtherCpuMsPerGB} / client ${one.clientCpuMsPerGB}`);
-      }
       for (const s of subjects) {
         s.concurrent.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency, serverPid: s.server.pid, round: `concurrent-${rep}` }));
         const c = s.concurrent.at(-1)!;
         log(`[${s.label}] round ${rep + 1}/${reps}: ${concurrency} concurrent PUTs ${c.mbps} MB/s, ${c.cpuMsPerGB} ms CPU/GB, peak ${c.peakMiB} MiB${c.verified ? '' : ` UNVERIFIED: ${c.problem}`}`);
+        s.md5.push(md5Speed(md5Data));
+        s.single.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency: 1, serverPid: s.server.pid, round: `single-${rep}` }));
+        const one = s.single.at(-1)!;
+        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${one.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s), CPU ms/GB main ${one.mainCpuMsPerGB} / busiest other ${one.busiestOtherCpuMsPerGB} / client ${one.clientCpuMsPerGB}`);
       }
     }
   } finally {
