@@ -7,8 +7,18 @@
  *
  * With a predicate, an item is first read from its stored text for its size and the attributes
  * the predicate reads (item-text.ts), and decoded whole only when kept: decoding every item was
- * most of a filtered Scan's cost. The iterator yields to the event loop between its batches, so
- * a long Scan never holds it for long (bench dynamodb-figures, GetItem p99 while Scans run).
+ * most of a filtered Scan's cost.
+ *
+ * A long Scan must not hold the event loop (issue #8: GetItem p99 < 20 ms while Scans run). The
+ * store hands entries over in batches of up to 1,000, and the batches of several Scans complete
+ * in the same turn of the loop, ahead of a waiting request: so a page also yields to the loop
+ * (setImmediate) every YIELD_EVERY items, which bounds what each Scan adds to that turn
+ * (bench dynamodb-figures, scanget).
+ *
+ * Filters run here, not in the worker pool's `ddb-filter` task: on 2 cores that task's
+ * main-thread share alone (joining a 1 MB page into one buffer, sizing its items, decoding the
+ * kept ones) costs more than this whole text-first pass, and the page's latency triples
+ * (bench/micro/dynamodb-scan.ts --pool). Revisit if the pass itself becomes the cost.
  */
 import type { KeyRange } from '../../storage/meta-store.js';
 import { parseItem } from './item-codec.js';
@@ -17,6 +27,8 @@ import type { ItemStore } from './item-store.js';
 import { itemSize, type Item } from './values/index.js';
 
 export const PAGE_BYTES = 1024 * 1024;
+/** Items read between yields: about 0.25-1.5 ms of work (0.9-6 µs per item, text-first or decoded). */
+const YIELD_EVERY = 256;
 
 export interface Page { items: Item[]; scanned: number; bytes: number; last: Item | undefined }
 
@@ -55,6 +67,7 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
     }
     lastText = text;
     if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break; }
+    if (scanned % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { items: kept, scanned, bytes, last: more && lastText !== undefined ? parseItem(lastText) : undefined };
 }
