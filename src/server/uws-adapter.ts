@@ -43,6 +43,10 @@ class UwsServer implements HttpServer {
   /** Memory for streamed request bodies, reused across this server's requests. */
   readonly #slabs = new SlabPool();
   readonly #inFlight = new Set<UwsExchange>();
+  /** One function for every exchange (a closure per request showed in the GetItem profile). */
+  readonly #settled = (exchange: UwsExchange): void => {
+    this.#inFlight.delete(exchange);
+  };
   #listenSocket: us_listen_socket | undefined;
   #closed = false;
 
@@ -95,7 +99,7 @@ class UwsServer implements HttpServer {
       const previous = headers[name];
       headers[name] = previous === undefined ? value : `${previous}, ${value}`;
     });
-    const exchange = new UwsExchange(res, method === 'HEAD', (x) => this.#inFlight.delete(x));
+    const exchange = new UwsExchange(res, method === 'HEAD', this.#settled);
     this.#inFlight.add(exchange);
     if (headBytes > this.#maxHeaderBytes) {
       res.writeStatus(statusLine(431)).end('', true);

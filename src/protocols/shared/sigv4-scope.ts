@@ -15,9 +15,13 @@ const AUTH_PREFIX = 'AWS4-HMAC-SHA256 ';
 
 function parseCredential(credential: string): CredentialScope | undefined {
   // AKID/20240101/us-east-1/s3/aws4_request — the access key itself may not contain '/'.
-  const parts = credential.split('/');
-  if (parts.length !== 5 || parts[4] !== 'aws4_request') return undefined;
-  return { accessKeyId: parts[0]!, date: parts[1]!, region: parts[2]!, service: parts[3]! };
+  // Walked with indexOf rather than split: no array per request (this runs on every one).
+  const a = credential.indexOf('/');
+  const b = a < 0 ? -1 : credential.indexOf('/', a + 1);
+  const c = b < 0 ? -1 : credential.indexOf('/', b + 1);
+  const d = c < 0 ? -1 : credential.indexOf('/', c + 1);
+  if (d < 0 || credential.length - d - 1 !== 12 || !credential.endsWith('/aws4_request')) return undefined;
+  return { accessKeyId: credential.slice(0, a), date: credential.slice(a + 1, b), region: credential.slice(b + 1, c), service: credential.slice(c + 1, d) };
 }
 
 export function scopeFromAuthorization(header: string | undefined): CredentialScope | undefined {

@@ -1,0 +1,25 @@
+import test from 'ava';
+import { createRequestIds } from '../../src/gateway/request-id.js';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+test('json and query request ids are v4-shaped UUIDs, unique within and across instances', (t) => {
+  const a = createRequestIds();
+  const b = createRequestIds();
+  const seen = new Set<string>();
+  for (let i = 0; i < 10_000; i++) {
+    for (const id of [a.uuid(), b.uuid()]) {
+      t.regex(id, UUID_V4);
+      t.false(seen.has(id), id);
+      seen.add(id);
+    }
+  }
+});
+
+test('S3 request ids are 16 upper-case hex characters with a base64 host id', (t) => {
+  const ids = createRequestIds();
+  const first = ids.s3();
+  t.regex(first.requestId, /^[0-9A-F]{16}$/);
+  t.regex(first.hostId, /^[A-Za-z0-9+/]{64}$/);
+  t.not(ids.s3().requestId, first.requestId);
+});
