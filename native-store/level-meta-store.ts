@@ -32,9 +32,16 @@ const LEVEL_OPTIONS = {
   maxOpenFiles: 128,
 } as const;
 
-/** First batch of an iteration is small (hasBlobRefs reads one entry), later ones are larger. */
+/**
+ * Entries fetched per thread-pool call: the first batch is small (hasBlobRefs reads one entry),
+ * then each is four times the last, up to LAST_BATCH. Jumping straight from 16 to 1,000 made every
+ * read of 17 to a few hundred entries (a DynamoDB Query of 25 items) pay for a 1,000-entry fetch:
+ * about 120 us more CPU per Query, and RssAnon grew by ~3.5 KiB per Query without levelling off
+ * (scratch: Query 25 of 100 at 3,000/s, 75 -> 246 MiB in 16 s; 15 items stayed flat at 95).
+ */
 const FIRST_BATCH = 16;
-const NEXT_BATCH = 1000;
+const BATCH_GROWTH = 4;
+const LAST_BATCH = 1000;
 /**
  * classic-level stops filling a batch at 16 KiB by default, about 50 object records: a listing
  * of 1,000 keys then took 20 thread-pool round trips. 1 MiB lets one batch hold 1,000 records.
@@ -136,7 +143,7 @@ export class LevelMetaStore implements MetaStore {
     if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
     const it = this.#sub(ns).iterator(options);
     try {
-      for (let size = FIRST_BATCH; ; size = NEXT_BATCH) {
+      for (let size = FIRST_BATCH; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
         const entries = await it.nextv(size);
         if (entries.length === 0) return;
         for (const [k, v] of entries) yield [k, v];
