@@ -13,6 +13,7 @@ import { createNodeHttpServer } from '../../src/server/node-http-adapter.js';
 import { NodeHttpRequestBody, releasesChunks } from '../../src/server/node-http-request-body.js';
 import { SLAB_BYTES, SMALL_BODY, SlabPool, recycleAll, recycleBefore } from '../../src/util/byte-slabs.js';
 import type { RequestHandler } from '../../src/server/types.js';
+import { repeated } from '../helpers/repeated-body.js';
 
 const MiB = 1024 * 1024;
 
@@ -41,19 +42,6 @@ function generated(total: number): Readable {
   });
 }
 
-/** `total` bytes, one 64 KiB block sent again and again: the client allocates nothing per chunk. */
-function repeated(total: number): Readable {
-  const block = Buffer.alloc(64 * 1024, 0x61);
-  let produced = 0;
-  return new Readable({
-    read() {
-      const n = Math.min(block.length, total - produced);
-      if (n <= 0) return void this.push(null);
-      produced += n;
-      this.push(n === block.length ? block : block.subarray(0, n));
-    },
-  });
-}
 
 function put(port: number, body: Readable, headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {

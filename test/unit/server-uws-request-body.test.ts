@@ -9,22 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createHttpServer } from '../../src/server/index.js';
 import type { RequestHandler } from '../../src/server/types.js';
 import { SLAB_BYTES, SMALL_BODY } from '../../src/util/byte-slabs.js';
+import { repeated } from '../helpers/repeated-body.js';
 
 const MiB = 1024 * 1024;
 
-/** `total` bytes, one 64 KiB block sent again and again. */
-function repeated(total: number): Readable {
-  const block = Buffer.alloc(64 * 1024, 0x61);
-  let produced = 0;
-  return new Readable({
-    read() {
-      const n = Math.min(block.length, total - produced);
-      if (n <= 0) return void this.push(null);
-      produced += n;
-      this.push(n === block.length ? block : block.subarray(0, n));
-    },
-  });
-}
 
 async function put(handler: RequestHandler, body: Readable, length: number): Promise<string> {
   const server = await createHttpServer({ adapter: 'uws', handler });

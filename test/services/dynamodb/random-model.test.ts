@@ -14,20 +14,9 @@ import {
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { ddbClient, uniqueTable } from './helpers.js';
+import { mulberry32 } from '../../../src/bench/workload/prng.js';
 
 type Item = Record<string, AttributeValue>;
-
-/** mulberry32: a small, well-mixed PRNG, so a seed replays the same run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seed = Number(process.env.DDB_MODEL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const steps = Number(process.env.DDB_MODEL_STEPS ?? 1000);
@@ -177,7 +166,7 @@ async function queryAll(ddb: DynamoDBClient, input: ConstructorParameters<typeof
 test(`random writes, updates, deletes, batches and transactions match an in-memory model (seed ${seed})`, async (t) => {
   t.timeout(170_000);
   const ddb = ddbClient(server.endpoint, { maxAttempts: 1 });
-  const next = random(seed);
+  const next = mulberry32(seed);
   const model = new Map<string, Item>();
   const reproduce = `reproduce with DDB_MODEL_SEED=${seed}`;
   for (let step = 0; step < steps; step++) {
