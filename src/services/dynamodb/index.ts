@@ -70,7 +70,8 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const tables = await TableStore.open(deps.meta, streams);
   const ddb: DdbDeps = {
     meta: deps.meta, tables, items: new ItemStore(deps.meta, tables, streams), removal,
-    features: deps.features, log: deps.log, now, newId: randomUUID, transactionTokens: new IdempotencyTokens(now),
+    features: deps.features, log: deps.log, now, newId: randomUUID,
+    transactionTokens: new IdempotencyTokens(deps.meta, now, (err) => deps.log.warn('sweeping expired transaction tokens failed', { err: err instanceof Error ? err.message : String(err) })),
   };
   removal.kick();
   const sweeper = new TtlSweeper(ttlPort(ddb), { now, onError: (err) => deps.log.warn('TTL sweep failed', { err: err instanceof Error ? err.message : String(err) }) });
@@ -79,5 +80,5 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(ddb, ctx, input);
   const partiql: PartiqlDeps = { call: (operation, ctx, input) => operations[operation]!(ctx, input) };
   for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
-  return { operations, close: async () => { await sweeper.close(); await removal.close(); } };
+  return { operations, close: async () => { await sweeper.close(); await removal.close(); await ddb.transactionTokens.settled(); } };
 }

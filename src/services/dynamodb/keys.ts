@@ -9,6 +9,9 @@
  *   d\0<tableId>[\0<indexId>]                      → a table or index whose entries the
  *                                                     background removal still has to drop
  *   (reserved: r\0<tableId>\0<seq> for stream records, written in the item's batch)
+ *   k\0<bucket>\0<account>\0<region>\0<token>       → a TransactWriteItems ClientRequestToken
+ *                                                     (transactions/idempotency.ts); <bucket> is
+ *                                                     the 10-minute window it completed in
  *
  * Key values are encoded so that byte order is DynamoDB's order and every encoded value ends
  * where it says (so a partition's items are one contiguous range, and a hash value never runs
@@ -37,6 +40,13 @@ export function parseRemovalKey(key: string): { tableId: string; indexId?: strin
   const [, tableId, indexId] = key.split(S);
   return indexId === undefined ? { tableId: tableId! } : { tableId: tableId!, indexId };
 }
+
+/** Bucket numbers are fixed-width so that byte order is numeric order (a sweep is one range). */
+const bucketText = (bucket: number): string => bucket.toString().padStart(12, '0');
+export const tokenKey = (bucket: number, account: string, region: string, token: string): string =>
+  `k${S}${bucketText(bucket)}${S}${account}${S}${region}${S}${token}`;
+/** Every token record of a bucket older than `bucket`. */
+export const tokensBefore = (bucket: number): { gt: string; lt: string } => ({ gt: `k${S}`, lt: `k${S}${bucketText(bucket)}` });
 
 /** Every key below `prefix + END` starts with `prefix` (no encoded key uses U+10FFFF first). */
 export const END = '\u{10FFFF}';

@@ -10,9 +10,11 @@ import { consumedCapacity, emptyConsumption, writeConsumption, type Consumption 
 import { Constraints } from '../constraints.js';
 import type { DdbDeps, DdbHandler } from '../context.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
+import type { MetaOp } from '../../../storage/meta-store.js';
+import type { Item } from '../values/index.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
-import { executeWriteTransaction } from '../transactions/execute-write.js';
+import { executeWriteTransaction, type WriteOutcome } from '../transactions/execute-write.js';
 import { planWrite, type PlannedWrite } from '../transactions/plan-write.js';
 
 export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWriteItemsOutput> = async (deps, ctx, input) => {
@@ -29,16 +31,33 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
     if (seen.has(p.lock.key)) throw multipleOperationsOnOneItem();
     seen.add(p.lock.key);
   }
-  const run = () => commitAll(deps, plans)
-    .then((outcomes) => answer(plans, outcomes, input));
-  if (input.ClientRequestToken === undefined) return run();
+  if (input.ClientRequestToken === undefined) return commitAll(deps, plans).then((outcomes) => answer(plans, outcomes, input));
   const { ClientRequestToken, ReturnConsumedCapacity: _c, ReturnItemCollectionMetrics: _m, ...parameters } = input;
-  return deps.transactionTokens.run(`${ctx.accountId}\0${ctx.region}\0${ClientRequestToken}`, parameters, run);
+  const scope = { account: ctx.accountId, region: ctx.region, token: ClientRequestToken };
+  const answered = await deps.transactionTokens.run<TransactWriteItemsOutput>(scope, parameters, async (record) => {
+    // The token's record goes in the transaction's batch, with the answer the first request got.
+    const outcomes = await commitAll(deps, plans, (o) => [record(answer(plans, o, input))]);
+    return answer(plans, outcomes, input);
+  });
+  return asAskedFor(answered, input);
 };
 
 /** Everything in one atomic batch, with the statistics of every table it changes. */
-function commitAll(deps: DdbDeps, plans: PlannedWrite[]) {
-  return executeWriteTransaction(plans, (ops) => deps.items.commitAcross(new Set(plans.map((p) => p.table.id)), ops));
+function commitAll(deps: DdbDeps, plans: PlannedWrite[], more?: (outcomes: WriteOutcome<Item>[]) => MetaOp[]) {
+  return executeWriteTransaction(plans, (ops) => deps.items.commitAcross(new Set(plans.map((p) => p.table.id)), ops), more);
+}
+
+/**
+ * A replayed answer carries only what this request asks for (a retry may differ from the first
+ * request in ReturnConsumedCapacity / ReturnItemCollectionMetrics, which are not compared).
+ */
+function asAskedFor(out: TransactWriteItemsOutput, input: TransactWriteItemsInput): TransactWriteItemsOutput {
+  const { ConsumedCapacity, ItemCollectionMetrics, ...rest } = out;
+  return {
+    ...rest,
+    ...(ConsumedCapacity && (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') && { ConsumedCapacity }),
+    ...(ItemCollectionMetrics && input.ReturnItemCollectionMetrics === 'SIZE' && { ItemCollectionMetrics }),
+  };
 }
 
 function answer(plans: PlannedWrite[], outcomes: Awaited<ReturnType<typeof commitAll>>, input: TransactWriteItemsInput): TransactWriteItemsOutput {

@@ -34,11 +34,14 @@ export const idempotentParameterMismatch = (): AwsError => new AwsError({
   message: 'DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used.',
 });
 
-/** A request with the token of one that is still running. */
+/**
+ * A request with the token of one that is still running (the SDKs retry it as throttling). The
+ * wording is the one AWS sends (aws/aws-sdk-java-v2#2518).
+ */
 export const transactionInProgress = (): AwsError => new AwsError({
   code: 'TransactionInProgressException',
   status: 400,
-  message: 'Transaction is still in progress',
+  message: 'Transaction from previous request is still in progress',
 });
 
 export const tooManyOrFew = (member: string, count: number, max: number): AwsError => validation(count === 0

@@ -31,9 +31,14 @@ export interface WriteParticipant<I> {
 
 export interface WriteOutcome<I> { old: I | undefined; next: I | undefined; changed: boolean }
 
+/**
+ * @param more operations to add to the batch once the outcome is known (the ClientRequestToken's
+ *   record: written with the transaction, so both survive a crash or neither does)
+ */
 export async function executeWriteTransaction<I>(
   participants: WriteParticipant<I>[],
   commit: (ops: MetaOp[]) => Promise<void>,
+  more: (outcomes: WriteOutcome<I>[]) => MetaOp[] = () => [],
 ): Promise<WriteOutcome<I>[]> {
   // `commit` queues the batch and resolves once it is durable (item-store.ts): the locks are
   // released once it is queued, the answer waits for durability.
@@ -70,6 +75,7 @@ export async function executeWriteTransaction<I>(
       const o = outcomes[i]!;
       if (o.changed && !(o.old === undefined && o.next === undefined)) ops.push(...p.changeOps(o.old, o.next));
     });
+    ops.push(...more(outcomes));
     if (ops.length > 0) durable = commit(ops);
     return outcomes;
   });
