@@ -8,6 +8,7 @@ import type { BackgroundRemoval } from './background-removal.js';
 import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
 import type { IdempotencyTokens } from './transactions/idempotency.js';
+import type { OngoingWrites } from './transactions/ongoing-writes.js';
 
 export interface DdbDeps {
   meta: MetaStore;
@@ -22,6 +23,8 @@ export interface DdbDeps {
   newId: () => string;
   /** TransactWriteItems' ClientRequestTokens of the last 10 minutes. */
   transactionTokens: IdempotencyTokens;
+  /** Items ongoing writes hold: transaction conflicts (transactions/ongoing-writes.ts). */
+  ongoing: OngoingWrites;
 }
 
 export type DdbHandler<I, O> = (deps: DdbDeps, ctx: RequestContext, input: I) => Promise<O>;

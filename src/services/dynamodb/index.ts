@@ -34,6 +34,7 @@ import { transactWriteItems } from './operations/transact-write-items.js';
 import type { PartiqlDeps } from './partiql/context.js';
 import { StreamWriter } from './streams/stream-writer.js';
 import { IdempotencyTokens } from './transactions/idempotency.js';
+import { OngoingWrites } from './transactions/ongoing-writes.js';
 import { ttlPort } from './ttl/item-sweep.js';
 import { TtlSweeper } from './ttl/sweeper.js';
 
@@ -70,7 +71,7 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const tables = await TableStore.open(deps.meta, streams);
   const ddb: DdbDeps = {
     meta: deps.meta, tables, items: new ItemStore(deps.meta, tables, streams), removal,
-    features: deps.features, log: deps.log, now, newId: randomUUID,
+    features: deps.features, log: deps.log, now, newId: randomUUID, ongoing: new OngoingWrites(),
     transactionTokens: new IdempotencyTokens(deps.meta, now, (err) => deps.log.warn('sweeping expired transaction tokens failed', { err: err instanceof Error ? err.message : String(err) })),
   };
   removal.kick();

@@ -25,6 +25,21 @@ export async function writeItem(
   extraOps: (old: Item | undefined, next: Item | undefined) => MetaOp[] = () => [],
   capacity = true,
 ): Promise<WriteResult> {
+  // Refused while a transaction holds the item; else ongoing until durable (transactions/ongoing-writes.ts).
+  const release = deps.ongoing.beginItemWrite(`${table.id}\0${encodedKey}`);
+  try {
+    return await writeItemNow(deps, table, encodedKey, decide, extraOps, capacity);
+  } finally {
+    release();
+  }
+}
+
+async function writeItemNow(
+  deps: DdbDeps, table: TableRecord, encodedKey: string,
+  decide: (old: Item | undefined) => Item | undefined,
+  extraOps: (old: Item | undefined, next: Item | undefined) => MetaOp[],
+  capacity: boolean,
+): Promise<WriteResult> {
   let durable: Promise<void> | undefined;
   const result = await deps.items.withItem(table, encodedKey, async (): Promise<WriteResult> => {
     // The record as it is now: a GSI added meanwhile is maintained by this write (gsi-backfill.ts).
@@ -52,8 +67,19 @@ export interface PlannedWrite { encodedKey: string; next: Item | undefined }
  * instead of one per item; each item is still all-or-nothing).
  */
 export async function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], capacity: boolean): Promise<WriteResult[]> {
+  const keys = writes.map((w) => `${table.id}\0${w.encodedKey}`);
+  // Never refused, but ongoing until durable: a TransactGetItems meeting it is cancelled.
+  const release = deps.ongoing.beginWrites(keys);
+  try {
+    return await writeItemsNow(deps, table, writes, keys, capacity);
+  } finally {
+    release();
+  }
+}
+
+async function writeItemsNow(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], keys: string[], capacity: boolean): Promise<WriteResult[]> {
   let durable: Promise<void> | undefined;
-  const results = await withLocks(deps.items.locks, writes.map((w) => `${table.id}\0${w.encodedKey}`), async () => {
+  const results = await withLocks(deps.items.locks, keys, async () => {
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
     const texts = await deps.items.latestMany(current, writes.map((w) => w.encodedKey));

@@ -7,7 +7,7 @@
  */
 import test from 'ava';
 import {
-  CreateTableCommand, DescribeTableCommand, GetItemCommand, PutItemCommand, QueryCommand, TransactGetItemsCommand, TransactWriteItemsCommand,
+  CreateTableCommand, DescribeTableCommand, GetItemCommand, PutItemCommand, QueryCommand, TransactGetItemsCommand, TransactWriteItemsCommand, TransactionCanceledException,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
@@ -60,14 +60,35 @@ test.serial('TransactGetItems sees each concurrent transaction whole or not at a
   const ddb = ddbClient(server.endpoint, { maxAttempts: 1 });
   const pair = (v: number) => new TransactWriteItemsCommand({ TransactItems: ['left', 'right'].map((id) => ({ Put: { TableName, Item: { id: { S: id }, v: { N: String(v) } } } })) });
   await ddb.send(pair(0));
-  const reads: Promise<void>[] = [];
-  const writes: Promise<unknown>[] = [];
-  for (let v = 1; v <= 20; v++) {
-    writes.push(ddb.send(pair(v)).catch(() => undefined));
-    reads.push(ddb.send(new TransactGetItemsCommand({ TransactItems: ['left', 'right'].map((id) => ({ Get: { TableName, Key: { id: { S: id } } } })) }))
-      .then((r) => { t.is(r.Responses![0]!.Item!.v!.N, r.Responses![1]!.Item!.v!.N); }, () => undefined));
-  }
-  await Promise.all([...writes, ...reads]);
+  let writing = true;
+  const writer = (async () => {
+    try {
+      for (let v = 1; v <= 20; v++) await ddb.send(pair(v));
+    } finally {
+      writing = false;
+    }
+  })();
+  // Readers run while the pairs are written one after the other: a read meeting a write is
+  // cancelled with TransactionConflict (as in AWS); every other read sees both items at one value.
+  const seen: number[] = [];
+  let conflicts = 0;
+  const reader = async () => {
+    while (writing) {
+      try {
+        const r = await ddb.send(new TransactGetItemsCommand({ TransactItems: ['left', 'right'].map((id) => ({ Get: { TableName, Key: { id: { S: id } } } })) }));
+        t.is(r.Responses![0]!.Item!.v!.N, r.Responses![1]!.Item!.v!.N);
+        seen.push(Number(r.Responses![0]!.Item!.v!.N));
+      } catch (err) {
+        t.true(err instanceof TransactionCanceledException, String(err));
+        const codes = (err as TransactionCanceledException).CancellationReasons!.map((c) => c.Code);
+        t.true(codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict'), codes.join());
+        conflicts++;
+      }
+    }
+  };
+  await Promise.all([writer, reader(), reader(), reader()]);
+  t.log(`${seen.length} consistent reads, ${conflicts} cancelled by a conflict`);
+  t.true(seen.length > 0, 'some reads fell between two transactions');
   const bad = await ddbErrorOf(ddb.send(new PutItemCommand({ TableName, Item: { id: { S: 'once' } }, ConditionExpression: 'attribute_not_exists(id)' })));
   t.is(bad.name, 'ConditionalCheckFailedException', 'the winner of the first test is durable and visible');
 });

@@ -1,6 +1,6 @@
 /**
- * TransactGetItems: up to 100 point reads, answered in request order from one consistent moment
- * (each item's lock is held while all are read, so no transaction lands between them).
+ * TransactGetItems: up to 100 point reads, answered in request order from one consistent moment:
+ * cancelled (TransactionConflict) if any item has a write ongoing or one starts meanwhile.
  * Transactional reads cost two read units per 4 KB.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html
  */
@@ -15,7 +15,6 @@ import { requestExpressions } from '../request-expressions.js';
 import { requireTable } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
-import { withItemLocks } from '../transactions/lock-all.js';
 import { itemSize, validateItem, type Item } from '../values/index.js';
 import { isExpired, ttlAttributeOf } from '../ttl/expiry.js';
 
@@ -43,16 +42,18 @@ export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItem
     if (seen.has(id)) throw multipleOperationsOnOneItem();
     seen.add(id);
   }
-  const locks = plans.map((p) => ({ key: `${p.table.id}\0${p.encodedKey}`, run: <T>(section: () => Promise<T>) => deps.items.withItem(p.table, p.encodedKey, section) }));
-  // Under the locks no write of these items starts; one queued before may still be on its way to
-  // disk (item-store.ts), so wait for those, then read what is durable.
-  const found = await withItemLocks(locks, async () => {
-    await deps.items.flush();
-    return Promise.all(plans.map(async (p) => {
+  // No locks: the read is refused instead when it meets a write of its items (AWS cancels it
+  // with TransactionConflict), so what it reads is all from one moment.
+  const watch = deps.ongoing.beginRead(plans.map((p) => `${p.table.id}\0${p.encodedKey}`));
+  let found: (Item | undefined)[];
+  try {
+    found = await Promise.all(plans.map(async (p) => {
       const text = await deps.items.readText(p.table, p.encodedKey);
       return text === undefined ? undefined : parseItem(text);
     }));
-  });
+  } finally {
+    watch.end();
+  }
   const now = deps.now();
   const live = found.map((item, i) => (isExpired(item, ttlAttributeOf(plans[i]!.table.ttl), now) ? undefined : item));
   const out: TransactGetItemsOutput = {

@@ -42,9 +42,19 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
   return asAskedFor(answered, input);
 };
 
-/** Everything in one atomic batch, with the statistics of every table it changes. */
-function commitAll(deps: DdbDeps, plans: PlannedWrite[], more?: (outcomes: WriteOutcome<Item>[]) => MetaOp[]) {
-  return executeWriteTransaction(plans, (ops) => deps.items.commitAcross(new Set(plans.map((p) => p.table.id)), ops), more);
+/**
+ * Everything in one atomic batch, with the statistics of every table it changes. The items are
+ * claimed first: if another ongoing transaction holds one, this one is cancelled with
+ * TransactionConflict there; while claimed, single-item writes of them are refused
+ * (transactions/ongoing-writes.ts). Writes that were already under way are waited for (the locks).
+ */
+async function commitAll(deps: DdbDeps, plans: PlannedWrite[], more?: (outcomes: WriteOutcome<Item>[]) => MetaOp[]) {
+  const release = deps.ongoing.beginTransaction(plans.map((p) => p.lock.key));
+  try {
+    return await executeWriteTransaction(plans, (ops) => deps.items.commitAcross(new Set(plans.map((p) => p.table.id)), ops), more);
+  } finally {
+    release();
+  }
 }
 
 /**

@@ -52,3 +52,15 @@ export const conditionalCheckFailedReason = (item?: Record<string, unknown>): Ca
   ({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(item && { Item: item }) });
 
 export const NONE_REASON: CancellationReason = { Code: 'None' };
+
+/**
+ * An item another ongoing request holds (ongoing-writes.ts). The wording is AWS's, as the API
+ * reference lists it under CancellationReasons and as SDK users quote it
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
+ */
+const TRANSACTION_ONGOING = 'Transaction is ongoing for the item';
+
+export const transactionConflictReason = (): CancellationReason => ({ Code: 'TransactionConflict', Message: TRANSACTION_ONGOING });
+
+/** A PutItem, UpdateItem or DeleteItem on an item an ongoing TransactWriteItems holds (not retried by the SDKs). */
+export const transactionConflict = (): AwsError => new AwsError({ code: 'TransactionConflictException', status: 400, message: TRANSACTION_ONGOING });
