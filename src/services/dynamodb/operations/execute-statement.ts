@@ -8,7 +8,7 @@ import type { ExecuteStatementInput, ExecuteStatementOutput } from '../../../mod
 import type { RequestContext } from '../../types.js';
 import { AwsError, isAwsError } from '../../../errors/aws-error.js';
 import type { PartiqlDeps } from '../partiql/context.js';
-import { duplicateItem } from '../partiql/errors.js';
+import { duplicateItem, existsOutsideTransaction } from '../partiql/errors.js';
 import { decodeNextToken, encodeNextToken } from '../partiql/next-token.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
@@ -40,7 +40,7 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
     if (page.ConsumedCapacity) out.ConsumedCapacity = page.ConsumedCapacity;
     return out;
   }
-  if (t.operation === 'ConditionCheck') throw new AwsError({ code: 'ValidationException', status: 400, message: 'EXISTS is only supported within a transaction' });
+  if (t.operation === 'ConditionCheck') throw existsOutsideTransaction();
   const onFailure = t.operation !== 'PutItem' && input.ReturnValuesOnConditionCheckFailure !== undefined ? { ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure } : {};
   let written: { Attributes?: Record<string, unknown>; ConsumedCapacity?: ExecuteStatementOutput['ConsumedCapacity'] };
   try {

@@ -12,6 +12,7 @@ import type { PartiqlDeps } from '../partiql/context.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
 import { keyFromWhere } from '../partiql/translate.js';
+import { indexReadInTransaction, keyNotPinnedInTransaction } from '../partiql/errors.js';
 import { transactionCanceled, type CancellationReason } from '../transactions/errors.js';
 import { ddbErrors } from '../errors.js';
 
@@ -43,9 +44,9 @@ export async function executeTransaction(deps: PartiqlDeps, ctx: RequestContext,
 async function readTransaction(deps: PartiqlDeps, ctx: RequestContext, prepared: Prepared[], common: Record<string, unknown>): Promise<ExecuteTransactionOutput> {
   const TransactItems = prepared.map((p) => {
     const s = p.parsed.statement as Extract<Prepared['parsed']['statement'], { kind: 'select' }>;
-    if (s.target.index !== undefined) throw validation('Select statements in a transaction cannot use an index');
-    const { key, rest } = keyFromWhere(s.where, p.keys.key, p.params);
-    if (rest.length > 0) throw validation('Select statements in a transaction can only specify key conditions');
+    if (s.target.index !== undefined) throw indexReadInTransaction();
+    const { key, rest } = keyFromWhere(s.where, p.keys.key, p.params, keyNotPinnedInTransaction);
+    if (rest.length > 0) throw keyNotPinnedInTransaction();
     return { Get: { TableName: s.target.table, Key: key } };
   });
   const out = await deps.call('TransactGetItems', ctx, { TransactItems, ...common });

@@ -1,10 +1,10 @@
 /**
  * Turns a parsed value (literals, `?` parameters, maps, lists, `<<bags>>`) into a DynamoDB
  * AttributeValue, given the request's Parameters. A bag becomes a set of its members' type
- * (SS, NS or BS); DynamoDB validates sets (no empties, no duplicates) as for any item.
+ * (SS or NS); DynamoDB validates sets (no duplicates) as for any item.
  */
 import type { AttributeValue, ValueExpr } from './ast.js';
-import { unsupportedStatement } from './errors.js';
+import { bagMemberType, emptyBag } from './errors.js';
 
 export function bindValue(value: ValueExpr, params: readonly AttributeValue[]): AttributeValue {
   switch (value.kind) {
@@ -20,9 +20,10 @@ export function bindValue(value: ValueExpr, params: readonly AttributeValue[]): 
   }
 }
 
+/** A bag holds strings or numbers, one type (a binary set is written as a BS parameter). */
 function bagToSet(items: AttributeValue[]): AttributeValue {
-  if (items.length > 0 && items.every((i) => i.S !== undefined)) return { SS: items.map((i) => i.S!) };
-  if (items.length > 0 && items.every((i) => i.N !== undefined)) return { NS: items.map((i) => i.N!) };
-  if (items.length > 0 && items.every((i) => i.B !== undefined)) return { BS: items.map((i) => i.B!) };
-  throw unsupportedStatement('Unsupported type passed: a set must hold members of one type: all strings, all numbers or all binaries');
+  if (items.length === 0) throw emptyBag();
+  if (items.every((i) => i.S !== undefined)) return { SS: items.map((i) => i.S!) };
+  if (items.every((i) => i.N !== undefined)) return { NS: items.map((i) => i.N!) };
+  throw bagMemberType();
 }

@@ -1,7 +1,9 @@
 /**
  * PartiQL's own errors, as DynamoDB words them. Parse errors share one envelope,
  * "Statement wasn't well formed, can't be processed: <detail>", with a short detail
- * ("Expected data manipulation", "Unexpected keyword", ...).
+ * ("Expected data manipulation", "Unexpected keyword", ...). The other wordings are those of
+ * DynamoDB's PartiQL front end as DynamoDB Local ships it (its ValidationExceptionMessages
+ * catalogue, shared with the service): each factory below names the entry it reproduces.
  */
 import { AwsError } from '../../../errors/aws-error.js';
 import { ddbErrors } from '../errors.js';
@@ -22,4 +24,59 @@ export const unsupportedStatement = (detail: string): AwsError => validation(det
 export const duplicateItem = (): AwsError =>
   new AwsError({ code: 'DuplicateItemException', status: 400, message: 'Duplicate primary key exists in table' });
 
-export const invalidNextToken = (): AwsError => validation('Given NextToken is not valid');
+/** INVALID_NEXT_TOKEN: a token that does not decode. */
+export const invalidNextToken = (): AwsError => validation('Invalid NextToken');
+
+/** CONT_TOKEN_HASH_MISMATCH: a token of another statement. */
+export const nextTokenMismatch = (): AwsError => validation('NextToken does not match request');
+
+/** OPERATION_NOT_SUPPORTED_ON_INDEX: INSERT, UPDATE or DELETE on "table"."index". */
+export const notOnIndex = (): AwsError => validation('This operation is not supported on an index');
+
+/** INVALID_INDICES_FOR_TWI_CONDITION_CHECK: EXISTS(SELECT ... FROM "table"."index" ...). */
+export const indexInTransaction = (): AwsError => validation('Operations on indices are not supported in transactions');
+
+/** INVALID_KEYS_FOR_TWI_CONDITION_CHECK: EXISTS whose WHERE does not pin one item. */
+export const existsNotOneItem = (): AwsError => validation('EXISTS() must contain a single item read with additional condition');
+
+/** UNSUPPORTED_CONDITION_CHECK_CLAUSE_FOR_NON_TX_REQUEST: EXISTS in ExecuteStatement / BatchExecuteStatement. */
+export const existsOutsideTransaction = (): AwsError => validation('EXISTS can only be used in ExecuteTransaction write requests.');
+
+/** INVALID_INDICES_FOR_TGI: a SELECT on an index in a read transaction. */
+export const indexReadInTransaction = (): AwsError => validation('Reads on indices are not supported within transactions.');
+
+/** INVALID_KEYS_FOR_TGI: a SELECT in a read transaction whose WHERE is not exactly the primary key. */
+export const keyNotPinnedInTransaction = (): AwsError => validation('Select statements within ExecuteTransaction must specify the primary key in the where clause.');
+
+/** UNSUPPORTED_ITEM_SYNTAX: INSERT ... VALUE of something that is not a {...} struct. */
+export const insertItemNotStruct = (): AwsError =>
+  validation('Unsupported format in item expression. Please use struct format {...} to express item values for insert statement.');
+
+/** INSERT_OP_NOT_SUPPORTED: INSERT ... VALUES (several items). */
+export const insertSeveral = (): AwsError =>
+  validation('Unsupported operation: Inserting multiple items in a single statement is not supported, use "INSERT INTO tableName VALUE item" instead');
+
+/** INVALID_RV_INSERT. */
+export const returningInInsert = (): AwsError => validation('RETURNING is not supported in INSERT');
+
+/** UNSUPPORTED_UPDATE_ACTION: UPDATE ... INSERT INTO / DELETE clauses. */
+export const onlySetAndRemove = (): AwsError => validation('Only SET and REMOVE are supported in update expressions at this time');
+
+/** MULTIPLE_OPERATIONS_IN_ONE_STATEMENT: text after the statement's `;`. */
+export const oneOperationPerStatement = (): AwsError => validation('Only one operation is allowed in a statement.');
+
+/** STAR_AND_OTHER_ATTRIBUTES. */
+export const starWithOtherAttributes = (): AwsError => validation("Other attributes should not be present in the projection when '*' is used.");
+
+/** EMPTY_BAG. */
+export const emptyBag = (): AwsError => validation('Empty bags are not supported');
+
+/** UNSUPPORTED_DATA_TYPE_IN_BAG: a bag mixing types, or of anything but strings or numbers. */
+export const bagMemberType = (): AwsError => validation('Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags');
+
+/** INCOMPLETE_KEY_IN_WHERE_CLAUSE_FOR_ORDER_BY: ORDER BY with a WHERE that does not fix the partition key. */
+export const orderByWithoutHashKey = (): AwsError =>
+  validation('Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.');
+
+/** INVALID_ATTRIBUTES_IN_ORDER_BY. */
+export const orderByNotKey = (name: string): AwsError => validation(`Variable reference ${name} in ORDER BY clause must be part of the primary key`);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { parseWithBinary, stringifyWithBinary } from '../streams/attribute-json.js';
 import type { AttributeValue } from './ast.js';
-import { invalidNextToken } from './errors.js';
+import { invalidNextToken, nextTokenMismatch } from './errors.js';
 
 const digest = (statement: string): string => createHash('sha256').update(statement).digest('base64url').slice(0, 16);
 
@@ -20,6 +20,7 @@ export function decodeNextToken(statement: string, token: string): Record<string
   } catch {
     throw invalidNextToken();
   }
-  if (parsed?.s !== digest(statement) || typeof parsed.k !== 'object' || parsed.k === null) throw invalidNextToken();
+  if (typeof parsed?.s !== 'string' || typeof parsed.k !== 'object' || parsed.k === null) throw invalidNextToken();
+  if (parsed.s !== digest(statement)) throw nextTokenMismatch();
   return parsed.k;
 }

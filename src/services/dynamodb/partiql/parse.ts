@@ -8,7 +8,7 @@
  */
 import type { ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
 import { Cursor } from './cursor.js';
-import { statementNotWellFormed } from './errors.js';
+import { insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed } from './errors.js';
 import { parseCondition, parsePath, parseUpdateValue, parseValue } from './parse-expression.js';
 import { tokenize } from './tokenize.js';
 
@@ -21,7 +21,7 @@ export function parseStatement(text: string): ParsedStatement {
   else if (c.acceptKeyword('DELETE')) statement = parseDelete(c);
   else if (c.isKeyword('EXISTS') && c.isPunct('(', 1)) statement = parseExists(c);
   else throw statementNotWellFormed('Expected data manipulation');
-  c.acceptPunct(';');
+  if (c.acceptPunct(';') && !c.atEnd()) throw oneOperationPerStatement();
   if (!c.atEnd()) throw c.unexpected();
   return { statement, parameterCount: c.params };
 }
@@ -36,9 +36,13 @@ function parseSelect(c: Cursor): Statement {
   let projection: '*' | Path[];
   if (c.acceptPunct('*')) {
     projection = '*';
+    if (c.isPunct(',')) throw starWithOtherAttributes();
   } else {
     projection = [];
-    do projection.push(parsePath(c)); while (c.acceptPunct(','));
+    do {
+      if (c.isPunct('*')) throw starWithOtherAttributes();
+      projection.push(parsePath(c));
+    } while (c.acceptPunct(','));
   }
   c.expectKeyword('FROM');
   const target = parseTarget(c);
@@ -67,9 +71,11 @@ function parseExists(c: Cursor): Statement {
 function parseInsert(c: Cursor): Statement {
   c.expectKeyword('INTO');
   const target = parseTarget(c);
+  if (c.isKeyword('VALUES')) throw insertSeveral();
   c.expectKeyword('VALUE');
   const item = parseValue(c);
-  if (item.kind !== 'map' && item.kind !== 'param') throw statementNotWellFormed('Unexpected term');
+  if (item.kind !== 'map' && item.kind !== 'param') throw insertItemNotStruct();
+  if (c.isKeyword('RETURNING')) throw returningInInsert();
   return { kind: 'insert', target, item };
 }
 
@@ -85,6 +91,9 @@ function parseUpdate(c: Cursor): Statement {
       } while (c.acceptPunct(','));
     } else if (c.acceptKeyword('REMOVE')) {
       do actions.push({ kind: 'remove', path: parsePath(c) }); while (c.acceptPunct(','));
+    } else if (c.isKeyword('INSERT') || c.isKeyword('DELETE')) {
+      // PartiQL's other update clauses (INSERT INTO path VALUE ..., DELETE path): DynamoDB refuses them.
+      throw onlySetAndRemove();
     } else {
       break;
     }

@@ -18,7 +18,7 @@ export interface Token {
 }
 
 const PUNCT_2 = new Set(['<<', '>>', '<>', '!=', '<=', '>=', '||']);
-const PUNCT_1 = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '*', '=', '<', '>', '+', '-', '/', '%']);
+const PUNCT_1 = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', ';', '*', '=', '<', '>', '+', '-', '/', '%']);
 
 const isWordStart = (c: string): boolean => /[A-Za-z_$]/.test(c);
 const isWordPart = (c: string): boolean => /[A-Za-z0-9_$]/.test(c);

@@ -10,7 +10,9 @@
  */
 import type { AttributeValue, Condition, Operand, ParsedStatement, Path, Returning, Statement } from './ast.js';
 import { bindValue } from './bind-values.js';
-import { missingKeyEquality, unsupportedStatement } from './errors.js';
+import {
+  existsNotOneItem, indexInTransaction, insertItemNotStruct, missingKeyEquality, notOnIndex, orderByNotKey, orderByWithoutHashKey, unsupportedStatement,
+} from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 
 export interface KeyNames { hash: string; range?: string }
@@ -93,6 +95,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       const keyCondition = keyConds.map((c) => w.condition(c)).join(' AND ');
       const filter = andAll(filters);
       const filterExpression = filter ? w.condition(filter) : undefined;
+      if (s.orderBy) checkOrderBy(s.orderBy.path, schema);
       const descending = s.orderBy?.descending === true;
       return {
         operation: 'Query',
@@ -101,27 +104,32 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       };
     }
   }
-  if (s.orderBy) throw unsupportedStatement('Must have WHERE clause in the statement when using ORDER BY clause.');
+  if (s.orderBy) throw s.where ? orderByWithoutHashKey() : unsupportedStatement('Must have WHERE clause in the statement when using ORDER BY clause.');
   const w = new ExpressionWriter(params);
   const filterExpression = s.where ? w.condition(s.where) : undefined;
   return { operation: 'Scan', input: { ...base, ...(filterExpression && { FilterExpression: filterExpression }), ...w.attributes() }, ...(projection && { projection }) };
 }
 
 function translateInsert(s: Extract<Statement, { kind: 'insert' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
-  if (s.target.index !== undefined) throw unsupportedStatement('Index is not supported in INSERT statements');
+  if (s.target.index !== undefined) throw notOnIndex();
   const item = bindValue(s.item, params);
-  if (item.M === undefined) throw unsupportedStatement('Unsupported type passed: the VALUE of an INSERT must be a map');
+  if (item.M === undefined) throw insertItemNotStruct();
   const w = new ExpressionWriter(params);
   return { operation: 'PutItem', input: { TableName: s.target.table, Item: item.M, ConditionExpression: `attribute_not_exists(${w.name(keys.key.hash)})`, ...w.attributes() } };
 }
 
-/** The item key that a WHERE clause pins by equality on every key attribute, and the rest. */
-export function keyFromWhere(where: Condition | undefined, key: KeyNames, params: readonly AttributeValue[]): { key: Record<string, AttributeValue>; rest: Condition[] } {
+/**
+ * The item key that a WHERE clause pins by equality on every key attribute, and the rest;
+ * `notPinned` is the statement kind's error when it does not.
+ */
+export function keyFromWhere(
+  where: Condition | undefined, key: KeyNames, params: readonly AttributeValue[], notPinned: () => Error = missingKeyEquality,
+): { key: Record<string, AttributeValue>; rest: Condition[] } {
   let rest = conjuncts(where);
   const out: Record<string, AttributeValue> = {};
   for (const attr of key.range === undefined ? [key.hash] : [key.hash, key.range]) {
     const at = rest.findIndex((c) => keyComparison(c, attr)?.op === '=');
-    if (at < 0) throw missingKeyEquality();
+    if (at < 0) throw notPinned();
     const operand = keyComparison(rest[at]!, attr)!.right as Extract<Operand, { kind: 'value' }>;
     out[attr] = bindValue(operand.value, params);
     rest = rest.filter((_, i) => i !== at);
@@ -129,10 +137,17 @@ export function keyFromWhere(where: Condition | undefined, key: KeyNames, params
   return { key: out, rest };
 }
 
+/** ORDER BY names a key attribute of the table or index read. */
+function checkOrderBy(path: Path, schema: KeyNames): void {
+  const first = path.steps[0]!;
+  const name = first.kind === 'name' ? first.name : String(first.index);
+  if (path.steps.length !== 1 || (name !== schema.hash && name !== schema.range)) throw orderByNotKey(name);
+}
+
 /** EXISTS: the item pinned by the key exists and meets the rest of WHERE (a ConditionCheck). */
 function translateExists(s: Extract<Statement, { kind: 'exists' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
-  if (s.target.index !== undefined) throw unsupportedStatement('Index is not supported in EXISTS statements');
-  const { key, rest } = keyFromWhere(s.where, keys.key, params);
+  if (s.target.index !== undefined) throw indexInTransaction();
+  const { key, rest } = keyFromWhere(s.where, keys.key, params, existsNotOneItem);
   const w = new ExpressionWriter(params);
   const condition = [`attribute_exists(${w.name(keys.key.hash)})`, ...rest.map((c) => `(${w.condition(c)})`)].join(' AND ');
   return { operation: 'ConditionCheck', input: { TableName: s.target.table, Key: key, ConditionExpression: condition, ...w.attributes() } };
@@ -141,7 +156,7 @@ function translateExists(s: Extract<Statement, { kind: 'exists' }>, params: read
 const RETURN_VALUES: Record<Returning, string> = { ALL_OLD: 'ALL_OLD', MODIFIED_OLD: 'UPDATED_OLD', ALL_NEW: 'ALL_NEW', MODIFIED_NEW: 'UPDATED_NEW' };
 
 function translateWrite(s: Extract<Statement, { kind: 'update' | 'delete' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
-  if (s.target.index !== undefined) throw unsupportedStatement(`Index is not supported in ${s.kind.toUpperCase()} statements`);
+  if (s.target.index !== undefined) throw notOnIndex();
   const { key, rest } = keyFromWhere(s.where, keys.key, params);
   const w = new ExpressionWriter(params);
   const returnValues = s.returning ? { ReturnValues: RETURN_VALUES[s.returning] } : {};

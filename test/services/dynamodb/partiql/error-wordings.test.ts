@@ -1,0 +1,89 @@
+/**
+ * PartiQL errors in DynamoDB's words, through the SDK: the wordings of DynamoDB's PartiQL front
+ * end (the ValidationExceptionMessages catalogue DynamoDB Local ships) for statements that parse
+ * but are refused, and for NextTokens that do not belong. Each used to be boltstack's own
+ * sentence (e.g. "Index is not supported in INSERT statements", "Given NextToken is not valid").
+ */
+import test from 'ava';
+import {
+  CreateTableCommand, ExecuteStatementCommand, ExecuteTransactionCommand, PutItemCommand, type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { startBoltstack } from '../../../helpers/server.js';
+import type { Boltstack } from '../../../../src/index.js';
+import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
+
+let server: Boltstack;
+let ddb: DynamoDBClient;
+let T: string;
+test.before(async () => {
+  server = await startBoltstack();
+  ddb = ddbClient(server.endpoint);
+  T = uniqueTable('pqlerr');
+  await ddb.send(new CreateTableCommand({
+    TableName: T, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }, { AttributeName: 'email', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'byEmail', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+  }));
+  for (let i = 0; i < 3; i++) await ddb.send(new PutItemCommand({ TableName: T, Item: { pk: { S: 'p' }, sk: { N: String(i) } } }));
+});
+test.after.always(async () => { ddb?.destroy(); await server?.stop(); });
+
+const statementError = async (Statement: string, extra: Record<string, unknown> = {}) => {
+  const err = await ddbErrorOf(ddb.send(new ExecuteStatementCommand({ Statement, ...extra })));
+  return `${err.name}: ${err.message}`;
+};
+const V = 'ValidationException: ';
+
+test('statements DynamoDB parses but refuses', async (t) => {
+  const cases: Array<[string, string]> = [
+    [`INSERT INTO "${T}"."byEmail" VALUE {'pk': 'a', 'sk': 1}`, 'This operation is not supported on an index'],
+    [`UPDATE "${T}"."byEmail" SET a = 1 WHERE pk = 'a' AND sk = 1`, 'This operation is not supported on an index'],
+    [`DELETE FROM "${T}"."byEmail" WHERE pk = 'a' AND sk = 1`, 'This operation is not supported on an index'],
+    [`INSERT INTO "${T}" VALUE [1, 2]`, 'Unsupported format in item expression. Please use struct format {...} to express item values for insert statement.'],
+    [`INSERT INTO "${T}" VALUES {'pk': 'a', 'sk': 1}`, 'Unsupported operation: Inserting multiple items in a single statement is not supported, use "INSERT INTO tableName VALUE item" instead'],
+    [`INSERT INTO "${T}" VALUE {'pk': 'a', 'sk': 1} RETURNING ALL OLD *`, 'RETURNING is not supported in INSERT'],
+    [`UPDATE "${T}" INSERT INTO l VALUE 1 WHERE pk = 'a' AND sk = 1`, 'Only SET and REMOVE are supported in update expressions at this time'],
+    [`SELECT * FROM "${T}"; SELECT * FROM "${T}"`, 'Only one operation is allowed in a statement.'],
+    [`SELECT *, pk FROM "${T}"`, "Other attributes should not be present in the projection when '*' is used."],
+    [`SELECT pk, * FROM "${T}"`, "Other attributes should not be present in the projection when '*' is used."],
+    [`INSERT INTO "${T}" VALUE {'pk': 'a', 'sk': 1, 's': <<>>}`, 'Empty bags are not supported'],
+    [`INSERT INTO "${T}" VALUE {'pk': 'a', 'sk': 1, 's': <<'x', 1>>}`, 'Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags'],
+    [`INSERT INTO "${T}" VALUE {'pk': 'a', 'sk': 1, 's': <<TRUE>>}`, 'Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags'],
+    [`SELECT * FROM "${T}" WHERE sk = 1 ORDER BY sk`, 'Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.'],
+    [`SELECT * FROM "${T}" ORDER BY sk`, 'Must have WHERE clause in the statement when using ORDER BY clause.'],
+    [`SELECT * FROM "${T}" WHERE pk = 'p' ORDER BY other`, 'Variable reference other in ORDER BY clause must be part of the primary key'],
+    [`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1)`, 'EXISTS can only be used in ExecuteTransaction write requests.'],
+  ];
+  for (const [statement, message] of cases) t.is(await statementError(statement), V + message, statement);
+});
+
+test('a bag of one type is a set; ORDER BY a key attribute is accepted', async (t) => {
+  await ddb.send(new ExecuteStatementCommand({ Statement: `INSERT INTO "${T}" VALUE {'pk': 'bag', 'sk': 1, 'ss': <<'x', 'y'>>, 'ns': <<1, 2>>}` }));
+  const got = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT ss, ns FROM "${T}" WHERE pk = 'bag' AND sk = 1` }));
+  t.deepEqual(got.Items, [{ ss: { SS: ['x', 'y'] }, ns: { NS: ['1', '2'] } }]);
+  const terminated = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT sk FROM "${T}" WHERE pk = 'bag' AND sk = 1;` }));
+  t.is(terminated.Items!.length, 1, 'a statement may end with a semicolon');
+  const ordered = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT sk FROM "${T}" WHERE pk = 'p' ORDER BY sk DESC` }));
+  t.deepEqual(ordered.Items!.map((i) => i.sk!.N), ['2', '1', '0']);
+});
+
+test('ExecuteTransaction: reads on an index, reads not pinned to one key, EXISTS on an index or without the key', async (t) => {
+  const tx = async (Statement: string) => {
+    const err = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement }] })));
+    return `${err.name}: ${err.message}`;
+  };
+  t.is(await tx(`SELECT * FROM "${T}"."byEmail" WHERE email = 'x'`), `${V}Reads on indices are not supported within transactions.`);
+  const notPinned = `${V}Select statements within ExecuteTransaction must specify the primary key in the where clause.`;
+  t.is(await tx(`SELECT * FROM "${T}" WHERE pk = 'p'`), notPinned);
+  t.is(await tx(`SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1 AND a = 2`), notPinned);
+  t.is(await tx(`EXISTS(SELECT * FROM "${T}"."byEmail" WHERE email = 'x')`), `${V}Operations on indices are not supported in transactions`);
+  t.is(await tx(`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p')`), `${V}EXISTS() must contain a single item read with additional condition`);
+});
+
+test('a NextToken that does not decode, and one of another statement', async (t) => {
+  const first = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${T}" WHERE pk = 'p'`, Limit: 1 }));
+  t.truthy(first.NextToken);
+  t.is(await statementError(`SELECT * FROM "${T}" WHERE pk = 'p' AND sk > 0`, { NextToken: first.NextToken }), `${V}NextToken does not match request`);
+  t.is(await statementError(`SELECT * FROM "${T}" WHERE pk = 'p'`, { NextToken: 'not-a-token' }), `${V}Invalid NextToken`);
+});
