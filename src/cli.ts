@@ -6,10 +6,12 @@
  * TurboFan, why: resolving the ~30 modules of the start path makes V8 optimise one function of
  * Node's own module loader (getPathFromURLPosix) with TurboFan, and that first optimisation maps
  * about 3.8 MB of the optimising compiler's code into RSS: idle VmRSS 52.4 MiB with it, 48.6
- * without (DESIGN.md §6a: < 50 MB). So TurboFan is off while the server starts and is switched
- * back on as soon as it listens; from then on code is optimised as usual.
- * test/e2e/cli-turbofan.test.ts checks that it is back on, since a server left without TurboFan
- * would be several times slower.
+ * without (DESIGN.md §6a: < 50 MB). Loading the request pipeline and a service on the first
+ * requests does the same (measured after the AWS CLI basic session: 62.8 MiB with TurboFan on
+ * once listening, 59.2 without). So TurboFan is off until the server is busy (1,000 AWS
+ * requests, src/gateway/busy-signal.ts), and from then on code is optimised as usual.
+ * test/e2e/cli-turbofan.test.ts checks that it comes back on, since a server left without
+ * TurboFan would be several times slower under load.
  *
  * Memory under load: v8-memory-flags.ts bounds the young generation and keeps the old one near
  * its live size, unless the user chose those settings with node flags or NODE_OPTIONS, or set

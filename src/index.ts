@@ -17,7 +17,8 @@ import { ServiceRegistry } from './gateway/service-registry.js';
 import { createHttpServer } from './server/index.js';
 import { createWorkerPool, type WorkerPool } from './pool/index.js';
 import { RequestMetrics } from './metrics/request-metrics.js';
-import { EventLoopDelay } from './metrics/event-loop-delay.js';
+import type { EventLoopDelay } from './metrics/event-loop-delay.js';
+import { signalWhenBusy } from './gateway/busy-signal.js';
 import { ensureDir } from '../native-store/ensure-dir.js';
 import { lockDataDir } from '../native-store/dir-lock.js';
 import type { NativeStore } from '../native-store/index.js';
@@ -44,9 +45,17 @@ export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
   resolved?: BoltstackOptions;
   /** Internal: called when the store fails to open on first use (the CLI exits). */
   onStoreFailure?: (err: Error) => void;
+  /** Internal: called once, after BUSY_AFTER_REQUESTS AWS requests (the CLI turns TurboFan on). */
+  onBusy?: () => void;
   /** Embedded only: the clock services read (DynamoDB TTL, streams), so tests need not wait. */
   clock?: () => number;
 };
+
+/**
+ * AWS requests after which the emulator counts as busy (gateway/busy-signal.ts): more than a
+ * session of a few commands or a small test suite, less than a fraction of a second of load.
+ */
+const BUSY_AFTER_REQUESTS = 1000;
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -67,7 +76,9 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
   let unlock: (() => Promise<void>) | undefined;
   const pool = createWorkerPool(config.poolThreads === 'auto' ? {} : { maxThreads: config.poolThreads });
   const metrics = new RequestMetrics();
-  const eventLoop = new EventLoopDelay();
+  // Made on the first scrape, with the exposition code: its module (node:perf_hooks, ~0.4 MiB)
+  // is not loaded by an emulator nobody scrapes.
+  let eventLoop: EventLoopDelay | undefined;
   // The store (LevelDB and its addon, ~7 MB of RSS) opens on the first request that needs it,
   // not at start (DESIGN.md §6a). What can be checked without it is checked now: the data dir
   // is usable, and no other emulator holds it.
@@ -91,7 +102,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     // Assigned once the server exists; read lazily by health.
     let http: { adapter: 'uws' | 'node-http'; reason?: string } = { adapter: 'uws' };
     const version = packageVersion();
-    const handler = createLazyGateway({
+    const gateway = createLazyGateway({
       registry, pool, log, defaultAccountId: config.defaultAccountId, features: config.features, metrics,
       virtualHost: createVirtualHostParser(),
       internal: {
@@ -100,8 +111,9 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         features: () => [...config.features],
         registry,
         metrics: async () => {
-          const { CONTENT_TYPE, renderMetrics } = await import('./metrics/exposition.js');
-          return { contentType: CONTENT_TYPE, text: renderMetrics({ requests: metrics, pool, eventLoop, version, httpAdapter: http.adapter }) };
+          const [{ CONTENT_TYPE, renderMetrics }, { EventLoopDelay }] = await Promise.all([import('./metrics/exposition.js'), import('./metrics/event-loop-delay.js')]);
+          const delay = (eventLoop ??= new EventLoopDelay());
+          return { contentType: CONTENT_TYPE, text: renderMetrics({ requests: metrics, pool, eventLoop: delay, version, httpAdapter: http.adapter }) };
         },
         info: () => ({ dataDir, ephemeral: config.ephemeral, durability: config.durability, pid: process.pid, poolThreads: pool.threads }),
         reset: async () => {
@@ -112,6 +124,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         },
       },
     });
+    const handler = options.onBusy ? signalWhenBusy(gateway, BUSY_AFTER_REQUESTS, options.onBusy) : gateway;
     const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log });
     http = server.adapterReason === undefined ? { adapter: server.adapter } : { adapter: server.adapter, reason: server.adapterReason };
     const port = await server.listen(config.host, config.port);
@@ -127,7 +140,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         if (closing) return;
         closing = true;
         await server.close(5000);
-        eventLoop.close();
+        eventLoop?.close();
         await registry.closeAll();
         await pool.close();
         await closeStore();
@@ -136,7 +149,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
       },
     };
   } catch (err) {
-    eventLoop.close();
+    eventLoop?.close();
     await pool.close().catch(() => undefined);
     await closeStore().catch(() => undefined);
     await unlock?.().catch(() => undefined);

@@ -8,9 +8,8 @@
 import type { RequestHandler } from '../server/types.js';
 import type { GatewayDeps } from './gateway.js';
 import { handleInternal } from './internal-endpoints.js';
+import { isInternalPath } from './internal-path.js';
 import { sendResponse } from './send-response.js';
-
-const isInternal = (path: string): boolean => path.startsWith('/_boltstack/') || path === '/_localstack/health';
 
 /** As the gateway's, except request ids: made with the pipeline unless given (node:crypto). */
 export type LazyGatewayDeps = Omit<GatewayDeps, 'ids'> & { ids?: GatewayDeps['ids'] };
@@ -22,7 +21,7 @@ export function createLazyGateway(deps: LazyGatewayDeps): RequestHandler {
 
   return (req, res) => {
     if (gateway) return gateway(req, res);
-    if (isInternal(req.path)) {
+    if (isInternalPath(req.path)) {
       req.discardBody();
       handleInternal(deps.internal, req.method, req.path)
         .then((wire) => sendResponse(res, req.method, wire ?? { status: 404, headers: {}, body: '' }))

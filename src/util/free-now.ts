@@ -10,8 +10,10 @@
  * back within 200 ms, with no GC. Unlike `ArrayBuffer.prototype.transfer` it works on Node 20.
  *
  * The caller must hold the only use of each buffer: views of it read as empty afterwards.
+ *
+ * The global MessageChannel, not node:worker_threads': importing that module loads Node's Worker
+ * machinery (~0.4 MiB) into every emulator at start, used or not.
  */
-import { MessageChannel } from 'node:worker_threads';
 
 export function freeNow(buffers: readonly ArrayBuffer[]): void {
   const live = buffers.filter((b) => b.byteLength > 0);
