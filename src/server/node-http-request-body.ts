@@ -63,7 +63,8 @@ export class NodeHttpRequestBody extends Readable {
   constructor(req: IncomingMessage, slabs: SlabPool) {
     super({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS });
     this.#req = req;
-    this.#slabs = new SlabChain(slabs);
+    // A declared length sizes the slabs; with a transfer coding the length is unknown.
+    this.#slabs = new SlabChain(slabs, req.headers['transfer-encoding'] === undefined ? Number(req.headers['content-length']) : undefined);
     // As the uWS body: an abort before anyone reads must not become an uncaught error.
     this.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => this.#onData(chunk));

@@ -114,7 +114,8 @@ class UwsServer implements HttpServer {
       res.onData((chunk, isLast) => small.onChunk(chunk, isLast));
       body = small;
     } else if (length === STREAMED) {
-      const stream = new UwsRequestBody(exchange, this.#slabs);
+      const declared = headers['transfer-encoding'] === undefined ? Number(headers['content-length']) : undefined;
+      const stream = new UwsRequestBody(exchange, this.#slabs, declared);
       res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
       body = stream;
     }

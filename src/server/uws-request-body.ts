@@ -33,10 +33,11 @@ export class UwsRequestBody extends Readable {
   /** Set when the response went out before the body was read: the rest is drained and dropped. */
   #discarding = false;
 
-  constructor(exchange: UwsExchange, slabs: SlabPool) {
+  /** `declaredLength`: the Content-Length of a body without a transfer coding (sizes its slabs). */
+  constructor(exchange: UwsExchange, slabs: SlabPool, declaredLength?: number) {
     super({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS });
     this.#exchange = exchange;
-    this.#slabs = new SlabChain(slabs);
+    this.#slabs = new SlabChain(slabs, declaredLength);
     // A client that disconnects before anyone reads the body destroys it with an error; with no
     // listener that error would be thrown and end the process. Readers still get it through
     // their iterator or their own listener.

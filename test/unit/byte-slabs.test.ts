@@ -1,5 +1,5 @@
 import test from 'ava';
-import { SLAB_BYTES, SMALL_BODY, SlabChain, SlabPool, recycleAll, recycleBefore } from '../../src/util/byte-slabs.js';
+import { MIN_SLAB_BYTES, SLAB_BYTES, SMALL_BODY, SlabChain, SlabPool, recycleAll, recycleBefore, slabSize } from '../../src/util/byte-slabs.js';
 
 const chunk = (size: number, fill: number): ArrayBuffer => new Uint8Array(size).fill(fill).buffer;
 /** A body past the small-body size, so that its next copies go into slabs; and that first copy. */
@@ -69,4 +69,41 @@ test('each pool is its own: slabs handed back to one are not used by another', (
   recycleBefore(b);
   t.not(streamingBody(new SlabPool()).first.buffer, a.buffer);
   t.is(streamingBody(first).first.buffer, a.buffer);
+});
+
+test('a body with a declared length gets slabs sized to what is still to come', (t) => {
+  const pool = new SlabPool();
+  const declared = SMALL_BODY + 100 * 1024;
+  const body = new SlabChain(pool, declared);
+  body.copy(chunk(SMALL_BODY, 0)); // the first SMALL_BODY bytes: buffers of their own
+  const a = body.copy(chunk(60 * 1024, 1));
+  t.is(a.buffer.byteLength, 128 * 1024, '100 KiB still to come: the 128 KiB size');
+  const b = body.copy(chunk(40 * 1024, 2));
+  t.is(b.buffer, a.buffer, 'fits in the same slab');
+  t.deepEqual([a[0], b[0], a.length, b.length], [1, 2, 60 * 1024, 40 * 1024]);
+  t.is(slabSize(10, 10), MIN_SLAB_BYTES);
+  t.is(slabSize(10, 5 * SLAB_BYTES), SLAB_BYTES);
+  t.is(slabSize(300 * 1024, 10), 512 * 1024, 'never smaller than the chunk');
+});
+
+test('a body longer than it declared still gets room for every chunk', (t) => {
+  const pool = new SlabPool();
+  const body = new SlabChain(pool, SMALL_BODY + 10);
+  body.copy(chunk(SMALL_BODY, 0));
+  const views = [body.copy(chunk(10, 1)), body.copy(chunk(200 * 1024, 2)), body.copy(chunk(SLAB_BYTES, 3))];
+  t.deepEqual(views.map((v) => [v.length, v[0], v[v.length - 1]]), [[10, 1, 1], [200 * 1024, 2, 2], [SLAB_BYTES, 3, 3]]);
+  t.deepEqual(views.map((v) => v.buffer.byteLength), [MIN_SLAB_BYTES, 256 * 1024, SLAB_BYTES]);
+});
+
+test('slabs go back to the free list of their own size', (t) => {
+  const pool = new SlabPool();
+  const small = new SlabChain(pool, SMALL_BODY + 1000);
+  small.copy(chunk(SMALL_BODY, 0));
+  const s = small.copy(chunk(1000, 1));
+  recycleAll(s);
+  const { first } = streamingBody(pool); // unknown length: a full-size slab, not the small one
+  t.is(first.buffer.byteLength, SLAB_BYTES);
+  const again = new SlabChain(pool, SMALL_BODY + 500);
+  again.copy(chunk(SMALL_BODY, 0));
+  t.is(again.copy(chunk(500, 2)).buffer, s.buffer, 'the small slab is reused for the next small rest');
 });
