@@ -5,7 +5,10 @@
  * other jobs, so figures are noisy): gather chunk references up to 1 MiB and hand them to one
  * `FileHandle.writev` (440–575 MB/s over three runs, fastest or within noise each time; copying
  * into a 1 MiB buffer did 487–546, one awaited write per chunk 344–463, a WriteStream at its
- * 64 KiB default 213–449; 4 MiB batches were no better and hold 4x the memory).
+ * 64 KiB default 213–449; 4 MiB batches were no better and hold 4x the memory). Batches are now
+ * 512 KiB: an upload holds about two batches plus the chunks queued before them, and at 1 MiB
+ * that was 4-5 MiB of slabs per upload, 21 MiB at the peak of four concurrent 64 MiB PUTs
+ * (bench s3-upload-figures, server probe); see BATCH_BYTES.
  *
  * Each batch goes to the disk and to the body's hasher at the same time. The hasher is chosen at
  * the first batch (BodyHasherFactory): a body smaller than one batch hashes inline, a larger one
@@ -29,7 +32,13 @@ import type { BlobWriteOptions } from '../src/storage/blob-store.js';
 import { readBody } from '../src/storage/memory/read-body.js';
 import { recycleAll, recycleBefore } from '../src/util/byte-slabs.js';
 
-const BATCH_BYTES = 1024 * 1024;
+/**
+ * Measured side by side on four concurrent 64 MiB PUTs (hash worker on, loaded machine): at 512 KiB
+ * the slabs at the peak went from 21-22 to 16-17 MiB and the peak VmRSS from 103 to 98.5 MiB;
+ * writev and the hash worker's messages per MiB double, which stays within the noise of server CPU
+ * per GB. Must stay STAGING_BYTES (src/pool/staging.ts): one batch fills one staging buffer.
+ */
+const BATCH_BYTES = 512 * 1024;
 /** Many tiny chunks: flush earlier rather than pass thousands of iovecs. */
 const BATCH_CHUNKS = 256;
 /**
@@ -74,12 +83,13 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
   try {
     let batch: Uint8Array[] = [];
     let batchBytes = 0;
-    const flush = async (): Promise<void> => {
+    const flush = async (more: boolean): Promise<void> => {
       const chunks = batch;
       batch = [];
       batchBytes = 0;
-      // The announced size decides for a body that has only begun (batches are smaller than the threshold).
-      hasher ??= hasherFor(Math.max(size, options.expectedSize ?? 0));
+      // The announced size decides for a body that has only begun (a batch is smaller than the
+      // worker's threshold); one of unknown length still arriving past a whole batch counts as large.
+      hasher ??= hasherFor(options.expectedSize !== undefined ? Math.max(size, options.expectedSize) : more ? Infinity : size);
       const written = writing = writing.then(() => (failure === undefined ? writevAll(fh, chunks) : undefined));
       const takenIn = hasher.push(chunks);
       // Once written (and taken in, if the hasher still reads them), the body's memory before
@@ -96,9 +106,9 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       size += chunk.byteLength;
       batch.push(chunk);
       batchBytes += chunk.byteLength;
-      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) await flush();
+      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) await flush(true);
     }
-    if (batch.length > 0) await flush();
+    if (batch.length > 0) await flush(false);
     await Promise.all(inFlight.splice(0));
     if (failure !== undefined) throw failure;
     hasher ??= hasherFor(0);

@@ -1,5 +1,5 @@
 /**
- * The memory one hash worker reads batches from (src/pool/hash-session.ts): 1 MiB ArrayBuffers,
+ * The memory one hash worker reads batches from (src/pool/hash-session.ts): 512 KiB ArrayBuffers,
  * moved to the worker with each batch and moved back with its answer, at most STAGING_MAX_BUFFERS
  * per worker, and freed with the worker.
  *
@@ -17,18 +17,18 @@
 import { freeNow } from '../util/free-now.js';
 
 /**
- * Bytes per staging buffer: one batch of the blob writer (it flushes at 1 MiB; the chunk that
+ * Bytes per staging buffer: one batch of the blob writer (it flushes at 512 KiB; the chunk that
  * crosses that mark spills into a second buffer, rarely, since uWS and node:http read in powers
- * of two).
+ * of two). It was 1 MiB with 1 MiB batches; both halved together (native-store/blob-file-writer.ts).
  */
-export const STAGING_BYTES = 1024 * 1024;
+export const STAGING_BYTES = 512 * 1024;
 /**
- * Buffers per worker, in flight or being filled (4 MiB). A push resolves once copied, so a lone
+ * Buffers per worker, in flight or being filled (2 MiB). A push resolves once copied, so a lone
  * upload can queue three batches for its worker while the main thread fills the next: MD5 takes
- * ~1.4 ms per MiB, so that is ~4 ms of work queued through the main thread's stalls. Sessions of
- * one worker share them, so memory stays at 4 MiB per worker however many uploads there are.
- * Six (6 MiB) raised the peak of four concurrent 64 MiB PUTs by 3-6 MiB (92-102 against 88-96
- * MiB, same rounds, s3-upload-figures' workload on a loaded machine), next to B's 100 MB target.
+ * ~1.4 ms per MiB, so that is ~2 ms of work queued through the main thread's stalls. Sessions of
+ * one worker share them, so memory stays at 2 MiB per worker however many uploads there are.
+ * With 1 MiB buffers, six (6 MiB) raised the peak of four concurrent 64 MiB PUTs by 3-6 MiB
+ * (92-102 against 88-96 MiB, same rounds, s3-upload-figures' workload on a loaded machine).
  */
 export const STAGING_MAX_BUFFERS = 4;
 
