@@ -80,3 +80,6 @@ export const orderByWithoutHashKey = (): AwsError =>
 
 /** INVALID_ATTRIBUTES_IN_ORDER_BY. */
 export const orderByNotKey = (name: string): AwsError => validation(`Variable reference ${name} in ORDER BY clause must be part of the primary key`);
+
+/** CONSISTENT_READ_ON_GSI: ExecuteStatement with ConsistentRead on a global secondary index. */
+export const consistentReadOnGlobalIndex = (): AwsError => validation('Strongly consistent read is not supported on Global Secondary Indexes');

@@ -23,5 +23,6 @@ export async function tableKeys(deps: PartiqlDeps, ctx: RequestContext, table: s
   }
   const indexes: Record<string, KeyNames> = {};
   for (const i of [...(described.Table.GlobalSecondaryIndexes ?? []), ...(described.Table.LocalSecondaryIndexes ?? [])]) indexes[i.IndexName] = namesOf(i.KeySchema);
-  return { key: namesOf(described.Table.KeySchema), indexes };
+  const global = new Set((described.Table.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  return { key: namesOf(described.Table.KeySchema), indexes, global };
 }

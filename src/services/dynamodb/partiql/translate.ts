@@ -11,14 +11,19 @@
 import type { AttributeValue, Condition, Operand, ParsedStatement, Path, Returning, Statement } from './ast.js';
 import { bindValue } from './bind-values.js';
 import {
-  existsNotOneItem, indexInTransaction, insertItemNotStruct, missingKeyEquality, notOnIndex, orderByNotKey, orderByWithoutHashKey, unsupportedStatement,
+  consistentReadOnGlobalIndex, existsNotOneItem, indexInTransaction, insertItemNotStruct, missingKeyEquality, notOnIndex, orderByNotKey, orderByWithoutHashKey, unsupportedStatement,
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 
 export interface KeyNames { hash: string; range?: string }
 
 /** What the statement needs to know about its table: key schema of the table and its indexes. */
-export interface TableKeys { key: KeyNames; indexes: Record<string, KeyNames> }
+export interface TableKeys {
+  key: KeyNames;
+  indexes: Record<string, KeyNames>;
+  /** The names of the global ones among `indexes` (they refuse strongly consistent reads). */
+  global?: ReadonlySet<string>;
+}
 
 export type Translated =
   | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[] }
@@ -80,6 +85,7 @@ const andAll = (list: Condition[]): Condition | undefined =>
 
 function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: readonly AttributeValue[], keys: TableKeys, options: TranslateOptions): Translated {
   const schema = s.target.index === undefined ? keys.key : keys.indexes[s.target.index];
+  if (options.consistentRead && s.target.index !== undefined && keys.global?.has(s.target.index)) throw consistentReadOnGlobalIndex();
   const base: Record<string, unknown> = { TableName: s.target.table, ...(s.target.index !== undefined && { IndexName: s.target.index }), ...(options.consistentRead && { ConsistentRead: true }) };
   const projection = s.projection === '*' ? undefined : s.projection;
   const parts = conjuncts(s.where);

@@ -56,6 +56,7 @@ test('statements DynamoDB parses but refuses', async (t) => {
     [`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1)`, 'EXISTS can only be used in ExecuteTransaction write requests.'],
   ];
   for (const [statement, message] of cases) t.is(await statementError(statement), V + message, statement);
+  t.is(await statementError(`SELECT * FROM "${T}"."byEmail" WHERE email = 'x'`, { ConsistentRead: true }), `${V}Strongly consistent read is not supported on Global Secondary Indexes`);
 });
 
 test('a bag of one type is a set; ORDER BY a key attribute is accepted', async (t) => {
