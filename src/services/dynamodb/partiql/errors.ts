@@ -83,3 +83,13 @@ export const orderByNotKey = (name: string): AwsError => validation(`Variable re
 
 /** CONSISTENT_READ_ON_GSI: ExecuteStatement with ConsistentRead on a global secondary index. */
 export const consistentReadOnGlobalIndex = (): AwsError => validation('Strongly consistent read is not supported on Global Secondary Indexes');
+
+/** KEY_ATTRIBUTE_ABSENT: an INSERT whose item lacks a key attribute. */
+export const keyAttributeAbsent = (attr: string): AwsError => validation(`Key attribute should be present in the item: Key ${attr}`);
+
+/** SCHEMA_KEY_MISMATCH: an INSERT whose key attribute has another type than the table's. */
+export const keyTypeMismatch = (attr: string): AwsError => validation(`Key attribute's data type should match its data type in table's schema: Key ${attr}`);
+
+/** MULTIPLE_CONDITIONS_ON_SAME_KEY: UPDATE / DELETE with a key attribute's equality and another condition on its value. */
+export const multipleConditionsOnKey = (attr: string): AwsError =>
+  validation(`Multiple conditions on same key ${attr}. Only single item Update/Insert/Delete are supported`);

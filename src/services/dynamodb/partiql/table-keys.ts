@@ -13,7 +13,7 @@ const namesOf = (schema: KeySchemaElement[]): KeyNames => {
 };
 
 export async function tableKeys(deps: PartiqlDeps, ctx: RequestContext, table: string): Promise<TableKeys> {
-  let described: { Table: { KeySchema: KeySchemaElement[]; GlobalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }>; LocalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }> } };
+  let described: { Table: { AttributeDefinitions: Array<{ AttributeName: string; AttributeType: string }>; KeySchema: KeySchemaElement[]; GlobalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }>; LocalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }> } };
   try {
     described = await deps.call('DescribeTable', ctx, { TableName: table });
   } catch (err) {
@@ -24,5 +24,7 @@ export async function tableKeys(deps: PartiqlDeps, ctx: RequestContext, table: s
   const indexes: Record<string, KeyNames> = {};
   for (const i of [...(described.Table.GlobalSecondaryIndexes ?? []), ...(described.Table.LocalSecondaryIndexes ?? [])]) indexes[i.IndexName] = namesOf(i.KeySchema);
   const global = new Set((described.Table.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
-  return { key: namesOf(described.Table.KeySchema), indexes, global };
+  const types: Record<string, string> = {};
+  for (const d of described.Table.AttributeDefinitions ?? []) types[d.AttributeName] = d.AttributeType;
+  return { key: namesOf(described.Table.KeySchema), indexes, global, types };
 }

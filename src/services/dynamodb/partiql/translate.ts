@@ -11,7 +11,8 @@
 import type { AttributeValue, Condition, Operand, ParsedStatement, Path, Returning, Statement } from './ast.js';
 import { bindValue } from './bind-values.js';
 import {
-  consistentReadOnGlobalIndex, existsNotOneItem, indexInTransaction, insertItemNotStruct, missingKeyEquality, notOnIndex, orderByNotKey, orderByWithoutHashKey, unsupportedStatement,
+  consistentReadOnGlobalIndex, existsNotOneItem, indexInTransaction, insertItemNotStruct, keyAttributeAbsent, keyTypeMismatch, missingKeyEquality,
+  multipleConditionsOnKey, notOnIndex, orderByNotKey, orderByWithoutHashKey, unsupportedStatement,
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 
@@ -23,6 +24,8 @@ export interface TableKeys {
   indexes: Record<string, KeyNames>;
   /** The names of the global ones among `indexes` (they refuse strongly consistent reads). */
   global?: ReadonlySet<string>;
+  /** Key attribute → its type (S, N or B), from the table's AttributeDefinitions. */
+  types?: Readonly<Record<string, string>>;
 }
 
 export type Translated =
@@ -120,6 +123,12 @@ function translateInsert(s: Extract<Statement, { kind: 'insert' }>, params: read
   if (s.target.index !== undefined) throw notOnIndex();
   const item = bindValue(s.item, params);
   if (item.M === undefined) throw insertItemNotStruct();
+  for (const attr of keys.key.range === undefined ? [keys.key.hash] : [keys.key.hash, keys.key.range]) {
+    const value = Object.hasOwn(item.M, attr) ? item.M[attr] : undefined;
+    if (value === undefined) throw keyAttributeAbsent(attr);
+    const type = keys.types?.[attr];
+    if (type !== undefined && (value as Record<string, unknown>)[type] === undefined) throw keyTypeMismatch(attr);
+  }
   const w = new ExpressionWriter(params);
   return { operation: 'PutItem', input: { TableName: s.target.table, Item: item.M, ConditionExpression: `attribute_not_exists(${w.name(keys.key.hash)})`, ...w.attributes() } };
 }
@@ -143,6 +152,12 @@ export function keyFromWhere(
   return { key: out, rest };
 }
 
+/** A further condition on a key attribute's value (beside its equality): `k op v`, BETWEEN, IN. */
+function constrainsKey(c: Condition, attr: string): boolean {
+  if (c.kind === 'compare') return keyComparison(c, attr) !== undefined;
+  return (c.kind === 'between' || c.kind === 'in') && topName(c.subject) === attr;
+}
+
 /** ORDER BY names a key attribute of the table or index read. */
 function checkOrderBy(path: Path, schema: KeyNames): void {
   const first = path.steps[0]!;
@@ -164,6 +179,7 @@ const RETURN_VALUES: Record<Returning, string> = { ALL_OLD: 'ALL_OLD', MODIFIED_
 function translateWrite(s: Extract<Statement, { kind: 'update' | 'delete' }>, params: readonly AttributeValue[], keys: TableKeys): Translated {
   if (s.target.index !== undefined) throw notOnIndex();
   const { key, rest } = keyFromWhere(s.where, keys.key, params);
+  for (const attr of Object.keys(key)) if (rest.some((c) => constrainsKey(c, attr))) throw multipleConditionsOnKey(attr);
   const w = new ExpressionWriter(params);
   const returnValues = s.returning ? { ReturnValues: RETURN_VALUES[s.returning] } : {};
   if (s.kind === 'delete') {

@@ -54,6 +54,11 @@ test('statements DynamoDB parses but refuses', async (t) => {
     [`SELECT * FROM "${T}" ORDER BY sk`, 'Must have WHERE clause in the statement when using ORDER BY clause.'],
     [`SELECT * FROM "${T}" WHERE pk = 'p' ORDER BY other`, 'Variable reference other in ORDER BY clause must be part of the primary key'],
     [`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1)`, 'EXISTS can only be used in ExecuteTransaction write requests.'],
+    [`INSERT INTO "${T}" VALUE {'pk': 'a', 'x': 1}`, 'Key attribute should be present in the item: Key sk'],
+    [`INSERT INTO "${T}" VALUE {'sk': 1}`, 'Key attribute should be present in the item: Key pk'],
+    [`INSERT INTO "${T}" VALUE {'pk': 'a', 'sk': '1'}`, "Key attribute's data type should match its data type in table's schema: Key sk"],
+    [`UPDATE "${T}" SET x = 1 WHERE pk = 'p' AND sk = 1 AND sk < 5`, 'Multiple conditions on same key sk. Only single item Update/Insert/Delete are supported'],
+    [`DELETE FROM "${T}" WHERE pk = 'p' AND sk = 1 AND pk IN ['p', 'q']`, 'Multiple conditions on same key pk. Only single item Update/Insert/Delete are supported'],
   ];
   for (const [statement, message] of cases) t.is(await statementError(statement), V + message, statement);
   t.is(await statementError(`SELECT * FROM "${T}"."byEmail" WHERE email = 'x'`, { ConsistentRead: true }), `${V}Strongly consistent read is not supported on Global Secondary Indexes`);

@@ -26,11 +26,11 @@ test('SELECT parses projection, target with index, WHERE with precedence and ORD
 });
 
 test('literals: strings with doubled quotes, negative and exponent numbers, booleans, null, maps, lists, sets', (t) => {
-  const { statement } = parseStatement(`INSERT INTO t VALUE {'pk': 'it''s', 'n': -1.5e3, 'b': TRUE, 'z': null, 'l': [1, 'a'], 'ss': <<'a', 'b'>>, 'm': {'x': ?}}`);
+  const { statement } = parseStatement(`INSERT INTO t VALUE {'pk': 'it''s', 'sk': 1, 'n': -1.5e3, 'b': TRUE, 'z': null, 'l': [1, 'a'], 'ss': <<'a', 'b'>>, 'm': {'x': ?}}`);
   if (statement.kind !== 'insert') return t.fail();
   const out = translate({ statement, parameterCount: 1 }, [{ N: '7' }], KEYS);
   t.deepEqual(out.input.Item, {
-    pk: { S: "it's" }, n: { N: '-1.5e3' }, b: { BOOL: true }, z: { NULL: true },
+    pk: { S: "it's" }, sk: { N: '1' }, n: { N: '-1.5e3' }, b: { BOOL: true }, z: { NULL: true },
     l: { L: [{ N: '1' }, { S: 'a' }] }, ss: { SS: ['a', 'b'] }, m: { M: { x: { N: '7' } } },
   });
   t.is(out.operation, 'PutItem');
