@@ -56,7 +56,12 @@ export class NotificationTemplate {
   constructor(readonly head: string, readonly tail: string) {}
 
   for(unsubscribeUrl: string): string {
-    return this.head + field('UnsubscribeURL', unsubscribeUrl) + this.tail;
+    return this.head + this.part(unsubscribeUrl) + this.tail;
+  }
+
+  /** The only per-subscription part of a copy: `for(url)` is `head + part(url) + tail`. */
+  part(unsubscribeUrl: string): string {
+    return field('UnsubscribeURL', unsubscribeUrl);
   }
 }
 

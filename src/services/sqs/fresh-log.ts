@@ -48,6 +48,14 @@ export class FreshLog {
     return this.#ring[((this.#head + this.#size - 1) % (this.#ring.length >> 1)) * 2]!;
   }
 
+  /** Every message's sequence number, oldest first. */
+  seqs(): number[] {
+    const out: number[] = [];
+    const pairs = this.#ring.length >> 1;
+    for (let i = 0; i < this.#size; i++) out.push(this.#ring[((this.#head + i) % pairs) * 2]!);
+    return out;
+  }
+
   clear(): void {
     this.#head = 0;
     this.#size = 0;

@@ -10,11 +10,12 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
  */
 import type { MetaOp } from '../../storage/meta-store.js';
+import { dropMessage } from './drop-message.js';
 import { sqsErrors } from './errors.js';
-import { SQS_NS, messageKey } from './keys.js';
 import type { Msg, QueueState } from './queue-state.js';
 import { decodeHandle } from './receipt-handle.js';
-import { release, writeStates } from './state-records.js';
+import type { SharedBodies } from './shared-bodies.js';
+import { writeStates } from './state-records.js';
 import type { Queue } from './store.js';
 
 const MAX_VISIBILITY_S = 43_200;
@@ -23,7 +24,7 @@ function current(msg: Msg, h: { count: number; received: number }): boolean {
   return msg.count === h.count && msg.received === h.received;
 }
 
-export function deleteByHandle(queue: Queue, state: QueueState, handle: string, now: number): MetaOp[] {
+export function deleteByHandle(bodies: SharedBodies, queue: Queue, state: QueueState, handle: string, now: number): MetaOp[] {
   const h = decodeHandle(handle);
   if (h.queueId !== queue.id) throw sqsErrors.receiptHandleIsInvalid(handle);
   const msg = state.messages.get(h.seq);
@@ -36,8 +37,8 @@ export function deleteByHandle(queue: Queue, state: QueueState, handle: string, 
   state.remove(msg);
   // The group of a FIFO message may now be free: long polls may find its next message.
   if (queue.fifo) state.wake();
-  const ops: MetaOp[] = [{ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) }];
-  release(queue.id, state, msg, ops);
+  const ops: MetaOp[] = [];
+  dropMessage(bodies, queue.id, state, msg, ops);
   return ops;
 }
 

@@ -14,17 +14,34 @@ export interface InternalMessageAttribute {
   BinaryValue?: Uint8Array;
 }
 
+/**
+ * What the bodies of several deliveries of one call have in common: each such body is
+ * `head + its own part + tail` (an SNS envelope but its UnsubscribeURL; for raw delivery, the
+ * whole text and an empty part). SQS stores it once for all of them (services/sqs/shared-bodies.ts).
+ */
+export interface SharedBody {
+  readonly head: string;
+  readonly tail: string;
+}
+
+/** A body given in parts: `shared` is the same object for every delivery of the call that shares it. */
+export interface BodyInParts { shared: SharedBody; part: string }
+
+/** The whole text of a delivery's body. */
+export const wholeBody = (body: string | BodyInParts): string => (typeof body === 'string' ? body : body.shared.head + body.part + body.shared.tail);
+
 export interface InternalDelivery {
   /** arn:aws:sqs:<region>:<account>:<name> */
   queueArn: string;
-  body: string;
+  body: string | BodyInParts;
   messageAttributes?: Record<string, InternalMessageAttribute>;
   /** FIFO queues: required there, refused on standard queues. */
   messageGroupId?: string;
   messageDeduplicationId?: string;
   /**
    * The caller has checked (with `acceptsCharacters`) that every character of `body` is one SQS
-   * accepts, e.g. once for the parts all copies of an SNS envelope are made of.
+   * accepts (of a shared body's head and tail: SQS checks each part itself), e.g. once for the
+   * parts all copies of an SNS envelope are made of. A body in parts must be checked so.
    */
   charactersChecked?: boolean;
 }
@@ -37,7 +54,8 @@ export type InternalDeliveryResult =
 export interface SqsInternalApi {
   /**
    * Sends each delivery; results in the same order. Never throws for a per-message failure.
-   * Every delivery that is accepted, whatever its queue, is stored in one MetaStore batch.
+   * Every delivery that is accepted, whatever its queue, is stored in one MetaStore batch, and a
+   * shared body once for all the deliveries accepted with it.
    */
   deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]>;
   /** Whether SQS accepts every character of `text` in a message body (#x9 | #xA | #xD | #x20 up, no lone surrogates, no #xFFFE/#xFFFF). */

@@ -8,6 +8,8 @@
  *                                      change wrote, for every message it touched: state-records.ts)
  *   s\0<queueId>\0<seq>              → MessageState  (one message's; written by earlier versions, still read)
  *   d\0<queueId>\0<dedup key>        → DedupRecord   (FIFO deduplication, 5 minutes)
+ *   b\0<body id>                     → a body several messages share (shared-bodies.ts): the
+ *                                      copies of one SNS publish in its subscribed queues
  *   z\0<queueId>                     → a deleted queue whose messages are still being removed
  *
  * A queue id is new for every CreateQueue, so a queue created again under the same name never
@@ -30,6 +32,9 @@ export const stateRecordPrefix = (queueId: string): string => `r${S}${queueId}${
 export const stateRecordKey = (queueId: string, number: number): string => stateRecordPrefix(queueId) + seqText(number);
 export const dedupPrefix = (queueId: string): string => `d${S}${queueId}${S}`;
 export const dedupKey = (queueId: string, key: string): string => dedupPrefix(queueId) + key;
+
+export const sharedBodyKey = (id: number): string => `b${S}${seqText(id)}`;
+export const sharedBodyRange = { gt: `b${S}`, lt: `b\u0001` };
 
 export const tombstoneKey = (queueId: string): string => `z${S}${queueId}`;
 export const tombstoneRange = { gt: `z${S}`, lt: `z\u0001` };

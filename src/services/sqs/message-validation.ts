@@ -123,7 +123,12 @@ export function storeSystemAttributes(attributes: Record<string, MessageAttribut
 
 /** The size SQS counts against MaximumMessageSize: body, names, types and values, in bytes. */
 export function messageSize(body: string, attributes: Record<string, StoredAttribute> | undefined): number {
-  let size = Buffer.byteLength(body, 'utf8');
+  return Buffer.byteLength(body, 'utf8') + attributesSize(attributes);
+}
+
+/** The attributes' part of the message size: names, types and values, in bytes. */
+export function attributesSize(attributes: Record<string, StoredAttribute> | undefined): number {
+  let size = 0;
   if (attributes === undefined) return size;
   for (const [name, a] of Object.entries(attributes)) {
     size += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(a.DataType, 'utf8');

@@ -14,7 +14,7 @@ import type { MetaOp } from '../../storage/meta-store.js';
 import { encodeMessage } from './message-codec.js';
 import { SQS_NS, messageKey } from './keys.js';
 import type { Msg, QueueState } from './queue-state.js';
-import { release } from './state-records.js';
+import { dropMessage } from './drop-message.js';
 import { parseQueueArn } from './names.js';
 import type { MessageRecord } from './records.js';
 import { selectFifo, selectStandard } from './receive-select.js';
@@ -112,12 +112,15 @@ export class MoveTasks {
       const now = Date.now();
       const [msg] = source.fifo ? selectFifo(state, 1, now) : selectStandard(state, 1, now);
       if (msg === undefined) { task.status = 'COMPLETED'; return; }
-      const [record] = await this.#store.readMessages(source, [msg.seq]);
+      // Out of the state at once, so no other operation deletes it meanwhile (drop-message.ts).
       state.remove(msg);
+      const [record] = await this.#store.readMessages(source, [msg.seq]);
       if (record === undefined) continue;
+      msg.ref = record.ref ?? 0;
       const targetArn = task.destinationArn ?? record.dlqSource;
       const target = targetArn === undefined ? undefined : this.queueByArn(targetArn);
       if (target === undefined) {
+        msg.deleted = false;
         state.add(msg, now);
         throw sqsErrors.queueDoesNotExist();
       }
@@ -132,12 +135,10 @@ export class MoveTasks {
     const now = Date.now();
     const targetSeq = targetState.nextSeq++;
     const { dlqSource: _source, priorReceives: _receives, ...rest } = record;
+    // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...rest, visibleAt: now };
-    const ops: MetaOp[] = [
-      { type: 'del', ns: SQS_NS, key: messageKey(source.id, msg.seq) },
-      { type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) },
-    ];
-    release(source.id, state, msg, ops);
+    const ops: MetaOp[] = [{ type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) }];
+    dropMessage(this.#store.bodies, source.id, state, msg, ops);
     await this.#store.commit(ops);
     targetState.addSent(targetSeq, copy.sent, now, copy.group, now);
     targetState.wake();

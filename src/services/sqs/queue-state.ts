@@ -41,6 +41,11 @@ export interface Msg {
    * when it has none (never received).
    */
   stateRecord: number;
+  /**
+   * The shared body its record references (shared-bodies.ts), once the record has been read and
+   * that body's count is known; 0: none, or not read yet (deleting reads it: drop-message.ts).
+   */
+  ref: number;
 }
 
 /** Msg.stateRecord of a message whose state is under its own `s` key (written before state records). */
@@ -114,6 +119,18 @@ export class QueueState {
   remove(msg: Msg): void {
     msg.deleted = true;
     this.messages.delete(msg.seq);
+  }
+
+  /**
+   * Empties the queue, as `clear`, and returns the sequence numbers of every message it held: a
+   * bulk delete (PurgeQueue, DeleteQueue) deletes exactly these, so a message another operation
+   * took out first (and deletes itself) is never deleted twice.
+   */
+  takeAll(): number[] {
+    const seqs = this.#fresh.seqs();
+    for (const seq of this.messages.keys()) seqs.push(seq);
+    this.clear();
+    return seqs;
   }
 
   clear(): void {
@@ -233,5 +250,5 @@ export class QueueState {
 }
 
 export function newMsg(seq: number, sent: number, visibleAt: number, group: string | undefined): Msg {
-  return { seq, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false, stateRecord: 0 };
+  return { seq, sent, visibleAt, count: 0, first: 0, received: 0, group, version: 0, queued: false, deleted: false, stateRecord: 0, ref: 0 };
 }

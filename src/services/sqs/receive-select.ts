@@ -45,12 +45,14 @@ export function selectFifo(state: QueueState, max: number, now: number): Msg[] {
 /** Messages past the retention period, oldest first (they are deleted, never delivered). */
 export function expired(state: QueueState, retentionMs: number, now: number): Msg[] {
   const out: Msg[] = [];
-  state.takeExpiredFresh(now - retentionMs, out);
   for (const msg of state.messages.values()) {
     // Send order is sent-time order but for redriven messages (they keep their first send time
     // and are checked when selected), so the walk stops at the first young message.
     if (msg.sent + retentionMs > now) break;
     out.push(msg);
   }
+  // After the walk: a fresh message taken joins `messages`, and must not be listed twice (each
+  // deletion releases the message's share of a shared body once).
+  state.takeExpiredFresh(now - retentionMs, out);
   return out;
 }

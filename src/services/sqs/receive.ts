@@ -13,7 +13,8 @@ import { intAttribute } from './queue-attributes.js';
 import { newMsg, type Msg, type QueueState } from './queue-state.js';
 import { encodeHandle } from './receipt-handle.js';
 import type { MessageRecord } from './records.js';
-import { release, writeStates } from './state-records.js';
+import { dropMessage } from './drop-message.js';
+import { writeStates } from './state-records.js';
 import { expired, selectFifo, selectStandard } from './receive-select.js';
 import type { Queue, SqsStore } from './store.js';
 
@@ -58,17 +59,19 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
   }
   if (taken.length === 0 && redriven.length === 0 && gone.length === 0) return [];
 
-  const records = await store.readMessages(queue, [...taken, ...redriven].map((m) => m.seq));
+  // Expired messages are read too: deleting one releases its shared body, named in its record.
+  const records = await store.readMessages(queue, [...taken, ...redriven, ...gone].map((m) => m.seq));
   const ops: MetaOp[] = [];
-  for (const msg of gone) {
-    ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) });
-    release(queue.id, state, msg, ops);
-  }
+  gone.forEach((msg, i) => {
+    msg.ref = records[taken.length + redriven.length + i]?.ref ?? 0;
+    dropMessage(store.bodies, queue.id, state, msg, ops);
+  });
   const out: Received[] = [];
   const stateful: Msg[] = [];
   taken.forEach((msg, i) => {
     const record = records[i];
     if (record === undefined) return; // deleted (purged) meanwhile
+    msg.ref = record.ref ?? 0;
     stateful.push(msg);
     out.push({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) });
   });
@@ -76,10 +79,11 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
   const moved: Array<{ msg: Msg; record: MessageRecord }> = [];
   redriven.forEach((msg, i) => {
     const record = records[taken.length + i];
-    ops.push({ type: 'del', ns: SQS_NS, key: messageKey(queue.id, msg.seq) });
-    release(queue.id, state, msg, ops);
+    msg.ref = record?.ref ?? 0;
+    dropMessage(store.bodies, queue.id, state, msg, ops);
     if (record === undefined || dead === undefined) return;
     const seq = dead.state.nextSeq++;
+    // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };
     ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: encodeMessage(copy) });
     const m = newMsg(seq, copy.sent, now, copy.group);

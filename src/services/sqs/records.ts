@@ -47,6 +47,12 @@ export interface MessageRecord {
   dlqSource?: string;
   /** Receives before it came to this queue (a dead-letter queue keeps counting). */
   priorReceives?: number;
+  /**
+   * The shared body this message's body is made of (shared-bodies.ts): as stored, `body` is only
+   * the message's own part of it, and `md5` may be empty (computed when the body is read). A
+   * record read through SqsStore.readMessages always has its whole body and MD5.
+   */
+  ref?: number;
 }
 
 /** The mutable part of a message, stored once it has been received. */

@@ -13,9 +13,12 @@ import type { MessageAttributesValue } from '../../model/generated/sqs-types.js'
 import type { MetaOp } from '../../storage/meta-store.js';
 import { sqsErrors } from './errors.js';
 import { SQS_NS, dedupKey, messageKey } from './keys.js';
-import { encodeMessage } from './message-codec.js';
+import type { SharedBody } from './internal-api.js';
+import { encodeMessage, encodeSharedCopy } from './message-codec.js';
 import { md5Hex, md5OfAttributes } from './message-md5.js';
-import { assertBody, assertFifoId, assertMessageSize, messageSize, storeMessageAttributes, storeSystemAttributes } from './message-validation.js';
+import {
+  assertBody, assertFifoId, assertMessageSize, attributesSize, hasOnlyValidCharacters, storeMessageAttributes, storeSystemAttributes,
+} from './message-validation.js';
 import { intAttribute } from './queue-attributes.js';
 import type { QueueState } from './queue-state.js';
 import type { DedupRecord, MessageRecord } from './records.js';
@@ -32,9 +35,19 @@ export interface SendEntry {
   MessageGroupId?: string;
 }
 
+/**
+ * A body shared by several deliveries of one call (internal-api.ts): this message's body is
+ * `body.head + part + body.tail`, and `bytes` is the UTF-8 size of head and tail.
+ */
+export interface SharedPart { body: SharedBody; part: string; bytes: number }
+
 export interface Prepared {
   record: MessageRecord;
   seq: number;
+  /** Set while the body is kept in parts (record.body is empty then): see internal.ts. */
+  shared?: SharedPart;
+  /** The shared body it is stored as a copy of, once one is written for it. */
+  ref?: number;
   md5SysAttrs: string | undefined;
   /** Set when the message is a duplicate within the deduplication window: nothing is stored. */
   duplicate?: DedupRecord;
@@ -57,12 +70,17 @@ const sequenceNumber = (seq: number): string => (18_000_000_000_000_000_000n + B
  * `charactersChecked`: the caller has already checked that the body has only characters SQS
  * accepts (SNS checks a publish's text once for all its copies).
  */
-export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sender: string, now: number, charactersChecked = false): Prepared {
-  if (!charactersChecked) assertBody(entry.MessageBody);
+export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sender: string, now: number, charactersChecked = false, shared?: SharedPart): Prepared {
+  if (shared !== undefined) {
+    // Head and tail are checked by the caller, once for all the copies.
+    if (!hasOnlyValidCharacters(shared.part)) throw sqsErrors.invalidMessageContents();
+    if (shared.bytes === 0 && shared.part === '') throw sqsErrors.missingParameter('MessageBody');
+  } else if (!charactersChecked) assertBody(entry.MessageBody);
   else if (entry.MessageBody === undefined || entry.MessageBody === '') throw sqsErrors.missingParameter('MessageBody');
   const attrs = storeMessageAttributes(entry.MessageAttributes);
   const sys = storeSystemAttributes(entry.MessageSystemAttributes);
-  assertMessageSize(messageSize(entry.MessageBody, attrs), intAttribute(queue.record.attributes, 'MaximumMessageSize'));
+  const bodyBytes = shared === undefined ? Buffer.byteLength(entry.MessageBody!, 'utf8') : shared.bytes + Buffer.byteLength(shared.part, 'utf8');
+  assertMessageSize(bodyBytes + attributesSize(attrs), intAttribute(queue.record.attributes, 'MaximumMessageSize'));
   assertFifoId(entry.MessageGroupId, 'MessageGroupId');
   assertFifoId(entry.MessageDeduplicationId, 'MessageDeduplicationId');
   const delay = entry.DelaySeconds;
@@ -70,14 +88,16 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
     throw sqsErrors.invalidValue(delay, 'DelaySeconds', 'DelaySeconds must be >= 0 and <= 900.');
   }
   const queueDelay = intAttribute(queue.record.attributes, 'DelaySeconds');
-  const body = entry.MessageBody;
+  // A shared body's MD5 is computed when the body is read (shared-bodies.ts): not per copy here.
+  const body = shared === undefined ? entry.MessageBody! : '';
   const record: MessageRecord = {
-    id: randomUUID(), body, md5: md5Hex(body), sent: now, sender, visibleAt: now + (delay ?? queueDelay) * 1000,
+    id: randomUUID(), body, md5: shared === undefined ? md5Hex(body) : '', sent: now, sender, visibleAt: now + (delay ?? queueDelay) * 1000,
   };
   if (attrs !== undefined) { record.attrs = attrs; record.md5Attrs = md5OfAttributes(attrs); }
   if (sys !== undefined) record.sys = sys;
   if (entry.MessageGroupId !== undefined) record.group = entry.MessageGroupId;
   const prepared: Prepared = { record, seq: 0, md5SysAttrs: md5OfAttributes(sys) };
+  if (shared !== undefined) prepared.shared = shared;
   if (queue.fifo) fifoRules(queue, state, entry, prepared, now, queueDelay);
   else if (entry.MessageDeduplicationId !== undefined) {
     throw sqsErrors.invalidValue(entry.MessageDeduplicationId, 'MessageDeduplicationId', 'The request include parameter that is not valid for this queue type.');
@@ -107,7 +127,11 @@ function fifoRules(queue: Queue, state: QueueState, entry: SendEntry, prepared: 
     if (attributes.ContentBasedDeduplication !== 'true') {
       throw sqsErrors.invalidParameterValue('The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
     }
-    dedup = createHash('sha256').update(prepared.record.body, 'utf8').digest('hex');
+    const s = prepared.shared;
+    const hash = createHash('sha256');
+    if (s === undefined) hash.update(prepared.record.body, 'utf8');
+    else hash.update(s.body.head, 'utf8').update(s.part, 'utf8').update(s.body.tail, 'utf8');
+    dedup = hash.digest('hex');
   }
   prepared.record.dedup = dedup;
   const key = attributes.DeduplicationScope === 'messageGroup' ? `${entry.MessageGroupId}\u0001${dedup}` : dedup;
@@ -143,7 +167,8 @@ export function writesOf(queue: Queue, state: QueueState, prepared: Prepared[], 
   for (const p of prepared) {
     if (p.duplicate !== undefined) continue;
     if (p.dedupKey !== undefined) ops.push({ type: 'put', ns: SQS_NS, key: dedupKey(queue.id, p.dedupKey), value: JSON.stringify(p.dedupRecord) });
-    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(queue.id, p.seq), value: encodeMessage(p.record) });
+    const value = p.ref !== undefined ? encodeSharedCopy(p.record, p.ref, p.shared!.part) : encodeMessage(p.record);
+    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(queue.id, p.seq), value });
     stored.push(p);
   }
   if (stored.length > 0 && queue.fifo) ops.push(...sweepDedup(queue, state, Date.now()));

@@ -13,8 +13,9 @@ import {
   statePrefix, stateRecordKey, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
+import { SharedBodies } from './shared-bodies.js';
 import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
-import { LEGACY_STATE, QueueState, newMsg } from './queue-state.js';
+import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
 import { decodeState, type DedupRecord, type MessageRecord, type MessageState, type QueueRecord } from './records.js';
 import { decodeStates } from './state-records.js';
 
@@ -41,6 +42,11 @@ export class Queue {
 
   /** The state if it is loaded already (no await on the hot path). */
   loadedState: QueueState | undefined;
+
+  /** Whether its state is being loaded right now. */
+  get loading(): boolean {
+    return this.#state !== undefined && this.loadedState === undefined;
+  }
 }
 
 const DELETE_CHUNK = 1000;
@@ -56,14 +62,17 @@ export class SqsStore {
   /** Names deleted in the last 60 s, by queue key (QueueDeletedRecently). */
   readonly recentlyDeleted = new Map<string, number>();
   readonly #background = new Set<Promise<void>>();
+  /** Bodies the copies of one SNS publish share (shared-bodies.ts). */
+  readonly bodies: SharedBodies;
 
-  private constructor(meta: MetaStore, log: Logger) {
+  private constructor(meta: MetaStore, log: Logger, bodies: SharedBodies) {
     this.#meta = meta;
     this.#log = log;
+    this.bodies = bodies;
   }
 
   static async open(meta: MetaStore, log: Logger): Promise<SqsStore> {
-    const store = new SqsStore(meta, log);
+    const store = new SqsStore(meta, log, await SharedBodies.open(meta, log));
     for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
       const queue = new Queue(JSON.parse(value) as QueueRecord);
       store.#queues.set(queue.key, queue);
@@ -71,7 +80,7 @@ export class SqsStore {
       store.#byArn.set(queue.arn, queue);
     }
     // Queues deleted before a crash: finish removing their messages.
-    for await (const [key] of meta.iterate(SQS_NS, tombstoneRange)) store.#purgeDeleted(lastPart(key));
+    for await (const [key] of meta.iterate(SQS_NS, tombstoneRange)) store.#purgeDeleted(lastPart(key), undefined);
     return store;
   }
 
@@ -131,13 +140,20 @@ export class SqsStore {
     const now = Date.now();
     for (const [key, at] of this.recentlyDeleted) if (now - at > 60_000) this.recentlyDeleted.delete(key);
     this.recentlyDeleted.set(queue.key, now);
-    queue.loadedState?.clear();
-    queue.loadedState?.wake();
-    this.#purgeDeleted(queue.id);
+    // A state being loaded (an operation that found the queue just before) is emptied too, so
+    // nothing is deleted both by that operation and by the purge below.
+    const state = queue.loadedState ?? (queue.loading ? await queue.state(this) : undefined);
+    const seqs = state?.takeAll();
+    state?.wake();
+    this.#purgeDeleted(queue.id, seqs);
   }
 
-  #purgeDeleted(queueId: string): void {
+  /** Removes a deleted queue's messages (`seqs`, or all when its state was never loaded) and other records. */
+  #purgeDeleted(queueId: string, seqs: number[] | undefined): void {
     const work = (async () => {
+      await this.deleteMessages(queueId, seqs);
+      // What is left belongs to operations that took it out of the state before the delete: they
+      // delete it (and release its shared body) themselves; this only makes sure no key outlives the queue.
       for (const prefix of [messagePrefix(queueId), statePrefix(queueId), stateRecordPrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
       await this.#meta.del(SQS_NS, tombstoneKey(queueId));
     })().catch((err: unknown) => this.#log.warn('sqs: removing a deleted queue\'s messages failed', { queueId, err: String(err) }));
@@ -145,7 +161,7 @@ export class SqsStore {
     void work.finally(() => this.#background.delete(work));
   }
 
-  /** Deletes every key under `prefix` (up to sequence number `lastSeq`), in batches. */
+  /** Deletes every key under `prefix` (up to sequence number `lastSeq`), in batches (not messages with bodies to release: deleteMessages). */
   async deleteRange(prefix: string, lastSeq?: number): Promise<void> {
     const range = lastSeq === undefined ? prefixRange(prefix) : { gte: prefix, lte: prefix + seqText(lastSeq) };
     for (;;) {
@@ -154,6 +170,41 @@ export class SqsStore {
       if (ops.length === 0) return;
       await this.#meta.batch(ops);
     }
+  }
+
+  /**
+   * Deletes messages in bulk with their shares of shared bodies, in batches: `seqs`, taken out of
+   * the queue's state by the caller (QueueState.takeAll), or every message of the queue (a
+   * deleted queue whose state was never loaded: nothing else can delete its messages).
+   */
+  async deleteMessages(queueId: string, seqs: number[] | undefined): Promise<void> {
+    if (seqs !== undefined) {
+      for (let i = 0; i < seqs.length; i += DELETE_CHUNK) {
+        const keys = seqs.slice(i, i + DELETE_CHUNK).map((seq) => messageKey(queueId, seq));
+        const values = await this.#meta.getMany(SQS_NS, keys);
+        await this.#deleteWithBodies(keys.map((key, j) => [key, values[j]]));
+      }
+      return;
+    }
+    for (;;) {
+      const entries: Array<[string, string | undefined]> = [];
+      for await (const entry of this.#meta.iterate(SQS_NS, { ...prefixRange(messagePrefix(queueId)), limit: DELETE_CHUNK })) entries.push(entry);
+      if (entries.length === 0) return;
+      await this.#deleteWithBodies(entries);
+    }
+  }
+
+  async #deleteWithBodies(entries: Array<[key: string, value: string | undefined]>): Promise<void> {
+    const refs: number[] = [];
+    for (const [, value] of entries) {
+      const ref = value === undefined ? undefined : decodeMessageHeader(value).ref;
+      if (ref !== undefined) refs.push(ref);
+    }
+    await Promise.all(refs.map((ref) => this.bodies.ensure(ref)));
+    const ops: MetaOp[] = [];
+    for (const [key, value] of entries) if (value !== undefined) ops.push({ type: 'del', ns: SQS_NS, key });
+    for (const ref of refs) this.bodies.release(ref, ops);
+    if (ops.length > 0) await this.commit(ops);
   }
 
   /**
@@ -210,6 +261,8 @@ export class SqsStore {
       for (const { seq, state: s } of decodeStates(value)) states.set(seq, { state: s, record: number });
     }
     if (records.length > 0) state.nextStateRecord = records[records.length - 1]! + 1;
+    // Messages received before (a handle may delete them) need their shared body's count known.
+    const refs: Array<{ msg: Msg; ref: number }> = [];
     for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(messagePrefix(queue.id)))) {
       const seq = seqOf(lastPart(key));
       const r = decodeMessageHeader(value);
@@ -228,9 +281,12 @@ export class SqsStore {
         msg.stateRecord = s.record;
         if (s.record === LEGACY_STATE) legacy.delete(seq);
         else state.stateRecordRefs.set(s.record, (state.stateRecordRefs.get(s.record) ?? 0) + 1);
+        if (r.ref !== undefined) refs.push({ msg, ref: r.ref });
       }
       state.add(msg, now);
     }
+    await Promise.all(refs.map(({ ref }) => this.bodies.ensure(ref)));
+    for (const { msg, ref } of refs) msg.ref = ref;
     // State no message uses any more (its messages were deleted, or received again since): drop it.
     const stale: MetaOp[] = [];
     for (const seq of legacy) stale.push({ type: 'del', ns: SQS_NS, key: stateKey(queue.id, seq) });
@@ -247,7 +303,10 @@ export class SqsStore {
     return state;
   }
 
-  /** The stored records of messages, in order; undefined for one deleted meanwhile. */
+  /**
+   * The stored records of messages, in order, each with its whole body (shared-bodies.ts);
+   * undefined for one deleted meanwhile.
+   */
   async readMessages(queue: Queue, seqs: number[]): Promise<(MessageRecord | undefined)[]> {
     const out: (MessageRecord | undefined)[] = [];
     let missing: number[] | undefined;
@@ -260,6 +319,7 @@ export class SqsStore {
       const values = await this.#meta.getMany(SQS_NS, missing.map((i) => messageKey(queue.id, seqs[i]!)));
       missing.forEach((i, j) => { const v = values[j]; out[i] = v === undefined ? undefined : decodeMessage(v); });
     }
+    await this.bodies.resolve(out);
     return out;
   }
 

@@ -6,18 +6,21 @@ import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 import { createLogger } from '../../../src/log.js';
 import { createSnsService } from '../../../src/services/sns/index.js';
 import type { FeatureGate } from '../../../src/config.js';
-import type { InternalDelivery, InternalDeliveryResult, SqsInternalApi } from '../../../src/services/sqs/internal-api.js';
+import { wholeBody, type InternalDelivery, type InternalDeliveryResult, type SqsInternalApi } from '../../../src/services/sqs/internal-api.js';
 import type { RequestContext, Service, ServiceDeps } from '../../../src/services/types.js';
 
+/** A delivery as the fake recorded it: its body joined whole, and whether it came in parts. */
+export type Recorded = Omit<InternalDelivery, 'body'> & { body: string; inParts: boolean };
+
 export class FakeSqs implements SqsInternalApi {
-  readonly delivered: InternalDelivery[] = [];
+  readonly delivered: Recorded[] = [];
   /** Queue ARNs that answer NonExistentQueue. */
   readonly missing = new Set<string>();
 
   async deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]> {
     return deliveries.map((d) => {
       if (this.missing.has(d.queueArn)) return { ok: false, code: 'AWS.SimpleQueueService.NonExistentQueue', message: 'The specified queue does not exist.' };
-      this.delivered.push(d);
+      this.delivered.push({ ...d, body: wholeBody(d.body), inParts: typeof d.body !== 'string' });
       return { ok: true, messageId: `m-${this.delivered.length}` };
     });
   }
@@ -26,7 +29,7 @@ export class FakeSqs implements SqsInternalApi {
     return !/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text);
   }
 
-  to(queueArn: string): InternalDelivery[] {
+  to(queueArn: string): Recorded[] {
     return this.delivered.filter((d) => d.queueArn === queueArn);
   }
 }

@@ -3,12 +3,14 @@
  * sqs subscriptions through SQS's in-process API (services/sqs/internal-api.ts) before Publish
  * answers, so an acknowledged publish is in the queues; http/https ones through the durable
  * outbox (http-outbox.ts); protocols with no local equivalent into the captured outbox under
- * the `virtual` gate. Envelopes are signed once per message and protocol text.
+ * the `virtual` gate. Envelopes are signed once per message and protocol text, and the queues'
+ * copies are handed over in parts (the envelope but its UnsubscribeURL, or the raw text), so SQS
+ * stores a message's body once for all its queues.
  */
 import { randomUUID } from 'node:crypto';
 import type { Features } from '../../../config.js';
 import type { Logger } from '../../../log.js';
-import type { InternalDelivery, InternalMessageAttribute, SqsInternalApi } from '../../sqs/internal-api.js';
+import { wholeBody, type BodyInParts, type InternalDelivery, type InternalMessageAttribute, type SharedBody, type SqsInternalApi } from '../../sqs/internal-api.js';
 import { confirmationJson, confirmationStringToSign, notificationStringToSign, notificationTemplate, type NotificationTemplate } from '../envelope.js';
 import { DEFAULT_RETRY, effectiveRetry, retryDelay } from '../delivery-policy.js';
 import type { SubscriptionRecord, TopicRecord } from '../records.js';
@@ -105,11 +107,25 @@ export class Deliverer {
       return ok;
     };
     for (const { m, targets, templates } of plans) {
+      // Raw copies of one text share it whole (SQS stores it once for all of them).
+      const rawBodies = new Map<string, SharedBody>();
       for (const { sub, text, raw } of targets) {
         const template = raw ? undefined : templates.get(text)!;
+        if (sub.protocol === 'sqs') {
+          const checkedBody = api !== undefined && checked(template ?? text);
+          let body: string | BodyInParts;
+          if (!checkedBody) body = template === undefined ? text : template.for(unsubscribeUrl(host, sub.arn));
+          else if (template !== undefined) body = { shared: template, part: template.part(unsubscribeUrl(host, sub.arn)) };
+          else {
+            let shared = rawBodies.get(text);
+            if (shared === undefined) rawBodies.set(text, shared = { head: text, tail: '' });
+            body = { shared, part: '' };
+          }
+          sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, body, raw, checkedBody) });
+          continue;
+        }
         const body = template === undefined ? text : template.for(unsubscribeUrl(host, sub.arn));
         switch (sub.protocol) {
-          case 'sqs': sqs.push({ sub, delivery: this.#sqsDelivery(sub, m, body, raw, api !== undefined && checked(template ?? text)) }); break;
           case 'http': case 'https': http.push(this.#httpEntry(sub, m, body, raw)); break;
           default: captured.push(this.#capture(sub, m, text, body));
         }
@@ -167,7 +183,7 @@ export class Deliverer {
     return this.http.close();
   }
 
-  #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string, raw: boolean, charactersChecked: boolean): InternalDelivery {
+  #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string | BodyInParts, raw: boolean, charactersChecked: boolean): InternalDelivery {
     const delivery: InternalDelivery = { queueArn: sub.endpoint, body };
     if (charactersChecked) delivery.charactersChecked = true;
     if (raw && m.attributes !== undefined) {
@@ -215,7 +231,7 @@ export class Deliverer {
     const results = await sqs.deliver(items.map((i) => i.delivery));
     const failed: Promise<void>[] = [];
     results.forEach((r, i) => {
-      if (!r.ok) failed.push(this.#deadLetter(items[i]!.sub.arn, items[i]!.delivery.body, `${r.code}: ${r.message}`));
+      if (!r.ok) failed.push(this.#deadLetter(items[i]!.sub.arn, wholeBody(items[i]!.delivery.body), `${r.code}: ${r.message}`));
     });
     await Promise.all(failed);
   }

@@ -9,5 +9,5 @@ export const deleteMessageBatch: SqsHandler<DeleteMessageBatchInput, DeleteMessa
   const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
   assertBatch(input.Entries, 'DeleteMessageBatchRequestEntry');
   const now = Date.now();
-  return applyByReceiptHandle(input.Entries, (entry) => deleteByHandle(queue, state, entry.ReceiptHandle, now), (ops) => deps.store.commit(ops));
+  return applyByReceiptHandle(input.Entries, (entry) => deleteByHandle(deps.store.bodies, queue, state, entry.ReceiptHandle, now), (ops) => deps.store.commit(ops));
 };

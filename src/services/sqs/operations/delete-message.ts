@@ -6,7 +6,7 @@ import { deleteByHandle } from '../handle-actions.js';
 export const deleteMessage: SqsHandler<DeleteMessageInput, DeleteMessageOutput> = async (deps, ctx, input) => {
   required(input, 'QueueUrl', 'ReceiptHandle');
   const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
-  const ops = deleteByHandle(queue, state, input.ReceiptHandle, Date.now());
+  const ops = deleteByHandle(deps.store.bodies, queue, state, input.ReceiptHandle, Date.now());
   if (ops.length > 0) await deps.store.commit(ops);
   return {};
 };

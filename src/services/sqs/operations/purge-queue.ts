@@ -6,7 +6,7 @@
 import type { PurgeQueueInput, PurgeQueueOutput } from '../../../model/generated/sqs-types.js';
 import { queueWithState, required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
-import { messagePrefix, statePrefix, stateRecordPrefix } from '../keys.js';
+import { statePrefix, stateRecordPrefix } from '../keys.js';
 
 const PURGE_INTERVAL_MS = 60_000;
 
@@ -19,11 +19,10 @@ export const purgeQueue: SqsHandler<PurgeQueueInput, PurgeQueueOutput> = async (
   // Messages sent after this point are not purged: only the seqs taken so far go.
   const last = state.lastSeq();
   const lastStateRecord = state.nextStateRecord - 1;
-  state.clear();
-  if (last > 0) {
-    await deps.store.deleteRange(messagePrefix(queue.id), last);
-    await deps.store.deleteRange(statePrefix(queue.id), last);
-  }
+  // Exactly the messages the queue holds now: one another operation took out first (a receive
+  // redriving it, say) is deleted by that operation.
+  await deps.store.deleteMessages(queue.id, state.takeAll());
+  if (last > 0) await deps.store.deleteRange(statePrefix(queue.id), last);
   if (lastStateRecord > 0) await deps.store.deleteRange(stateRecordPrefix(queue.id), lastStateRecord);
   return {};
 };
