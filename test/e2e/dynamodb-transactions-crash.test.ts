@@ -48,8 +48,9 @@ test('transactions survive kill -9 whole or not at all', async (t) => {
         { Update: { TableName, Key: { pk: { S: 'counter' } }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
       ],
     })).then(() => { acked.add(i); });
-    // Four writers; the counter item makes every transaction wait on the one before, so several
-    // are always queued or in flight when the kill lands.
+    // Four writers over a shared counter item: one transaction at a time holds it and the others
+    // are cancelled with TransactionConflict (as in AWS) and go on with the next, so there is
+    // nearly always one in flight, its batch on its way to disk, when the kill lands.
     const writer = async () => { while (!killed) await one(next++).catch(() => undefined); };
     const writers = Array.from({ length: 4 }, writer);
     await new Promise((r) => setTimeout(r, 400 + Math.random() * 800));
