@@ -12,9 +12,18 @@
  *
  * But only to a worker already running: starting one takes 50-100 ms of CPU (more on a loaded
  * machine), as long as hashing 35-70 MiB inline, so a lone body that finds none hashes inline as
- * before, and if it is big enough (WARM_UP_BYTES) starts one for the bodies that follow; the
+ * before, and if it is big enough (WORKER_START_BYTES) starts one for the bodies that follow; the
  * worker ends after the idle timeout if none comes. Where there is no second core, a lone body
  * always stays inline (`loneLargeBody`).
+ *
+ * Concurrent large bodies start a worker by the same measure: only once the large bodies being
+ * hashed (this one included) announce WORKER_START_BYTES together, the hashing a start pays for.
+ * Why: a worker costs 10-12 MiB of RSS while it lives (its isolate and Node environment, and its
+ * staging), for 10 s after its last body. Under `s3-mixed` c32 (1 KiB..16 MiB bodies) any two
+ * concurrent bodies of 1 MiB or more used to start one: peak VmRSS 110-114 MiB against 93-94
+ * with every body inline (--pool-threads 0), at no less server CPU per operation (bench
+ * v8-settings, same run, loaded machine). Streams of large bodies (four 64 MiB PUTs, the AWS
+ * CLI's ten 8 MiB parts) still reach it at once.
  */
 import { CountedBodyHasher, InlineBodyHasher, SplitBodyHasher, type BodyHasher } from '../checksums/body-hasher.js';
 import { CHEAP_ALGORITHMS } from '../checksums/cheap-algorithms.js';
@@ -28,8 +37,12 @@ import { HashWorkers } from './hash-workers.js';
  */
 export type LoneLargeBody = 'inline' | 'worker-if-running' | 'worker';
 
-/** A lone body this large that finds no hash worker running starts one for the next bodies. */
-export const WARM_UP_BYTES = 8 * 1024 * 1024;
+/**
+ * Large bodies being hashed, announcing this many bytes together, start a hash worker when none
+ * runs (a lone one hashes inline and starts it for the next bodies): about the hashing that pays
+ * for starting a worker (50-100 ms of CPU, as long as MD5 takes for 35-70 MiB).
+ */
+export const WORKER_START_BYTES = 64 * 1024 * 1024;
 
 export interface BodyHashingOptions {
   maxThreads: number;
@@ -43,8 +56,9 @@ export interface BodyHashingOptions {
 export class BodyHashing {
   readonly #options: BodyHashingOptions;
   readonly #hashWorkers: HashWorkers;
-  /** Large bodies being hashed now, inline or in a worker. */
+  /** Large bodies being hashed now, inline or in a worker, and the bytes they announced. */
   #largeBodies = 0;
+  #largeBytes = 0;
 
   constructor(options: BodyHashingOptions) {
     this.#options = options;
@@ -60,10 +74,16 @@ export class BodyHashing {
     const slow = algorithms.filter((a) => !CHEAP_ALGORITHMS.has(a));
     const alone = this.#largeBodies === 0;
     const lone = this.#options.loneLargeBody;
-    const inline = slow.length === 0 || (alone && (lone === 'inline' || (lone === 'worker-if-running' && this.#hashWorkers.threads === 0)));
+    const running = this.#hashWorkers.threads > 0;
+    // A body of unknown length (Infinity, chunked) counts as just large: what it has shown.
+    const bytes = Number.isFinite(knownBytes) ? knownBytes : this.#options.threshold;
+    const worthStarting = this.#largeBytes + bytes >= WORKER_START_BYTES;
+    const inline = slow.length === 0 || (lone !== 'worker' && (alone
+      ? lone === 'inline' || !running
+      : !running && !worthStarting));
     let hasher: BodyHasher;
     if (inline) {
-      if (alone && slow.length > 0 && lone === 'worker-if-running' && knownBytes >= WARM_UP_BYTES) this.#hashWorkers.warmUp();
+      if (alone && slow.length > 0 && lone === 'worker-if-running' && worthStarting) this.#hashWorkers.warmUp();
       hasher = new InlineBodyHasher(algorithms);
     } else {
       const cheap = algorithms.filter((a) => CHEAP_ALGORITHMS.has(a));
@@ -72,7 +92,11 @@ export class BodyHashing {
       hasher = cheap.length === 0 ? pooled : new SplitBodyHasher(new InlineBodyHasher(cheap), pooled);
     }
     this.#largeBodies++;
-    return new CountedBodyHasher(hasher, () => { this.#largeBodies--; });
+    this.#largeBytes += bytes;
+    return new CountedBodyHasher(hasher, () => {
+      this.#largeBodies--;
+      this.#largeBytes -= bytes;
+    });
   }
 
   close(): Promise<void> {

@@ -37,9 +37,10 @@ test('concurrent large uploads, SDK aws-chunked CRC32 and signed PUT with Conten
   await s3.send(new CreateBucketCommand({ Bucket: 'parallel' }));
   await s3.send(new PutObjectCommand({ Bucket: 'parallel', Key: 'small', Body: 'a small body hashes inline' }));
   t.is(await poolThreads(server.endpoint), 0, 'a small body starts no thread');
-  // Odd sizes: batches and slabs split at different offsets in every body.
-  const sdkBodies = [0, 1, 2, 3].map((i) => randomBytes(3 * MiB + i * 333_333 + 7));
-  const rawBodies = [0, 1, 2, 3].map((i) => randomBytes(2 * MiB + i * 444_444 + 3));
+  // Odd sizes: batches and slabs split at different offsets in every body. Together well past
+  // WORKER_START_BYTES (64 MiB), what concurrent bodies must announce to start a worker.
+  const sdkBodies = [0, 1, 2, 3].map((i) => randomBytes(12 * MiB + i * 333_333 + 7));
+  const rawBodies = [0, 1, 2, 3].map((i) => randomBytes(11 * MiB + i * 444_444 + 3));
   const signer = s3Client(server.endpoint, { requestChecksumCalculation: 'WHEN_REQUIRED' });
   const [sdkResults, rawResults] = await Promise.all([
     Promise.all(sdkBodies.map((Body, i) => s3.send(new PutObjectCommand({ Bucket: 'parallel', Key: `sdk-${i}`, Body })))),
@@ -75,7 +76,8 @@ test('a wrong Content-MD5 on a large body hashed in a worker is BadDigest and le
   const keys = ['bad-0', 'bad-1', 'bad-2'];
   const answers = await Promise.all(keys.map(async (Key) => {
     const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'digests', Key, ContentMD5: wrong }), { expiresIn: 600 });
-    const r = await fetch(url, { method: 'PUT', body: randomBytes(5 * MiB), headers: { 'content-md5': wrong } });
+    // 3 x 32 MiB: past WORKER_START_BYTES together, so a worker hashes them.
+    const r = await fetch(url, { method: 'PUT', body: randomBytes(32 * MiB), headers: { 'content-md5': wrong } });
     return { status: r.status, text: await r.text() };
   }));
   for (const a of answers) {
@@ -98,7 +100,8 @@ test('a lone large upload starts a hash worker for the next ones when there is a
       const s3 = s3Client(server.endpoint);
       await s3.send(new CreateBucketCommand({ Bucket: 'alone' }));
       for (const Key of ['first', 'second']) {
-        const body = randomBytes(8 * MiB + 5);
+        // WORKER_START_BYTES (64 MiB): a lone body that large starts a worker for the next.
+        const body = randomBytes(64 * MiB + 5);
         const r = await s3.send(new PutObjectCommand({ Bucket: 'alone', Key, Body: body }));
         t.is(r.ETag, `"${md5(body, 'hex')}"`);
         const got = await s3.send(new GetObjectCommand({ Bucket: 'alone', Key }));

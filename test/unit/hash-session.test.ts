@@ -7,7 +7,7 @@ import test from 'ava';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { createWorkerPool } from '../../src/pool/index.js';
-import { WARM_UP_BYTES } from '../../src/pool/body-hashing.js';
+import { WORKER_START_BYTES } from '../../src/pool/body-hashing.js';
 import { computeDigests, initChecksums } from '../../src/checksums/index.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/types.js';
 
@@ -123,8 +123,8 @@ test('a lone large body hashes in a worker if one is running; one that finds non
     t.true(digests.md5!.equals(expected.md5!) && digests.xxh64!.equals(expected.xxh64!), label);
   };
   await check(randomBytes(2 * MiB), false, 'a 2 MiB body, no worker running');
-  t.is(pool.threads, 0, 'a body under WARM_UP_BYTES starts none');
-  await check(randomBytes(WARM_UP_BYTES), false, 'an 8 MiB body, no worker running');
+  t.is(pool.threads, 0, 'a body under WORKER_START_BYTES starts none');
+  await check(randomBytes(WORKER_START_BYTES), false, 'a 64 MiB body, no worker running');
   t.is(pool.threads, severalCores ? 1 : 0, 'it started one for the next bodies (several cores only)');
   await check(randomBytes(2 * MiB), severalCores, 'the next lone body');
 });
@@ -148,4 +148,30 @@ test('sessions that stall between pushes hold no staging buffer: another session
   t.not(outcome, 'stuck');
   if (outcome !== 'stuck') t.true(outcome.md5!.equals((await computeDigests(data, ['md5'])).md5!));
   for (const h of stalled) h.abort();
+});
+
+test('concurrent large bodies start a worker only once they announce WORKER_START_BYTES together', async (t) => {
+  // Regression: any two concurrent bodies of 1 MiB or more started a worker (10-12 MiB of RSS for
+  // 10 s): s3-mixed c32 peaked at 110-114 MiB against 93-94 with every body inline.
+  const pool = createWorkerPool({ maxThreads: 1 });
+  await pool.prepareBodyHashing();
+  t.teardown(() => pool.close());
+  const data = randomBytes(MiB + 3);
+  const expected = await computeDigests(data, ['md5']);
+  const open = (announced: number) => pool.bodyHasher(['md5'], announced);
+  const a = open(2 * MiB);
+  const b = open(2 * MiB);
+  t.false(a.keepsChunks || b.keepsChunks, 'two 2 MiB bodies hash inline');
+  t.is(pool.threads, 0, 'and start no worker');
+  const c = open(WORKER_START_BYTES - 4 * MiB);
+  t.true(c.keepsChunks, 'the body that brings the bodies in progress to WORKER_START_BYTES goes to a worker');
+  t.is(pool.threads, 1);
+  for (const h of [a, b, c]) {
+    await h.push([data]);
+    t.true((await h.digests()).md5!.equals(expected.md5!));
+  }
+  const d = open(2 * MiB);
+  t.is(d.keepsChunks, availableParallelism() >= 2, 'a lone body uses the running worker (several cores)');
+  await d.push([data]);
+  t.true((await d.digests()).md5!.equals(expected.md5!));
 });
