@@ -14,6 +14,7 @@ import { ClassicLevel } from 'classic-level';
 import { NOT_NOW, type KeyRange, type MetaOp, type MetaStore } from '../src/storage/meta-store.js';
 import { checkNamespace, checkOps, checkString } from '../src/storage/memory/validate.js';
 import { checkFormatVersion } from './format-version.js';
+import { IteratorMemory } from './iterator-memory.js';
 
 export type Durability = 'process' | 'fsync';
 
@@ -69,6 +70,8 @@ export class LevelMetaStore implements MetaStore {
   readonly #db: Db;
   readonly #sync: boolean;
   readonly #subs = new Map<string, Sublevel>();
+  /** What closed iterators still hold natively until V8 collects them (iterator-memory.ts). */
+  readonly #iteratorMemory = new IteratorMemory();
 
   private constructor(db: Db, durability: Durability) {
     this.#db = db;
@@ -147,15 +150,18 @@ export class LevelMetaStore implements MetaStore {
     if (range.reverse) options.reverse = true;
     if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
     const it = this.#sub(ns).iterator(options);
+    const hold = this.#iteratorMemory.track(it);
     try {
       const first = range.limit !== undefined && range.limit > 0 ? Math.min(FIRST_BATCH, range.limit) : FIRST_BATCH;
       for (let size = first; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
         const entries = await it.nextv(size);
+        this.#iteratorMemory.read(hold, size, entries);
         if (entries.length === 0) return;
         for (const [k, v] of entries) yield [k, v];
       }
     } finally {
       await it.close();
+      this.#iteratorMemory.closed();
     }
   }
 

@@ -1,0 +1,101 @@
+/**
+ * Native memory that closed classic-level iterators still hold, and a full GC when it grows.
+ *
+ * Why: classic-level copies each batch an iterator reads into a C++ vector (a reservation of
+ * 64 bytes per requested entry, plus a heap string per key and value over 15 bytes) on a
+ * thread-pool thread, and frees it only when V8 collects the iterator's JS wrapper, not at
+ * close. In practice that is a full GC (4 MiB semi-spaces, a quarter as many young GCs, changed
+ * nothing), which comes about every 8 MiB of old-space growth: every 1-2 s under load. V8 does
+ * not see the native memory, so it never hurries. Measured (scratch, Query 25 of 100 at
+ * 2-5,000/s): glibc's thread arenas grew 5 -> 40-57 MiB and VmRSS to 113-124 MiB; with a full GC
+ * every 500 ms the arenas stayed at 12 MiB and VmRSS at 78-86 MiB. So each store counts what its
+ * uncollected iterators hold (estimated from what they read; a FinalizationRegistry takes it off
+ * when V8 collects them) and asks for a full GC when that passes LIMIT_BYTES.
+ *
+ * The GC function comes from a V8 context created with --expose-gc on the first need (about
+ * 1.4 ms and a context's memory, never paid by a store that stays small); the flag is turned
+ * off again at once, so no other context or worker gets a global `gc`.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Estimated native bytes held before a full GC is asked for. A forced (atomic) full GC costs
+ * 5-14 ms at the emulator's usual live heap of 8-10 MiB; at 16 MiB that is one per ~1,700
+ * Queries of 25 items (~9.6 KiB each), 3-8 us per Query. Measured (scratch, Query 25 of 100):
+ * 8 MiB held the peak at 77-79 MiB, 16 MiB at 83-85, 32 MiB at 94-96; none 113-124.
+ */
+const LIMIT_BYTES = 16 * 1024 * 1024;
+/** At most one forced GC per this many ms, whatever the estimate says (bounds the GC's share of CPU). */
+const MIN_INTERVAL_MS = 100;
+/** sizeof(Entry) in classic-level: two std::string of 32 bytes (libstdc++, 64-bit). */
+const ENTRY_BYTES = 64;
+/** A std::string keeps up to 15 bytes inline; longer ones are a heap block (+ malloc's header). */
+const INLINE_STRING = 15;
+const MALLOC_OVERHEAD = 16;
+
+/** What one iterator holds natively: updated as it reads, taken off when it is collected. */
+export interface IteratorHold { bytes: number; reserved: number }
+
+function stringBytes(s: string): number {
+  return s.length > INLINE_STRING ? s.length + 1 + MALLOC_OVERHEAD : 0;
+}
+
+function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  try {
+    return runInNewContext('gc') as () => void;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
+
+export class IteratorMemory {
+  /** Estimated native bytes of iterators not yet collected. */
+  #pending = 0;
+  #lastGc = 0;
+  #collect: (() => void) | undefined;
+  readonly #limit: number;
+  readonly #registry = new FinalizationRegistry<IteratorHold>((hold) => { this.#pending -= hold.bytes; });
+
+  /** @param o.collect runs a full GC (tests pass their own); V8's, exposed on first need, by default */
+  constructor(o: { limitBytes?: number; collect?: () => void } = {}) {
+    this.#limit = o.limitBytes ?? LIMIT_BYTES;
+    this.#collect = o.collect;
+  }
+
+  /** Starts counting for `iterator` (the object whose collection frees its native batch). */
+  track(iterator: object): IteratorHold {
+    const hold: IteratorHold = { bytes: 0, reserved: 0 };
+    this.#registry.register(iterator, hold);
+    return hold;
+  }
+
+  /**
+   * A batch of `requested` entries was asked for and `entries` came back: the native side now
+   * holds these entries (the previous batch's strings are freed) in a vector reserved for the
+   * largest batch asked so far.
+   */
+  read(hold: IteratorHold, requested: number, entries: readonly (readonly [string, string])[]): void {
+    let bytes = 0;
+    for (const [k, v] of entries) bytes += stringBytes(k) + stringBytes(v);
+    hold.reserved = Math.max(hold.reserved, requested * ENTRY_BYTES);
+    const next = hold.reserved + bytes;
+    this.#pending += next - hold.bytes;
+    hold.bytes = next;
+  }
+
+  /** After an iterator is closed: a full GC when what closed iterators hold is over the limit. */
+  closed(): void {
+    if (this.#pending < this.#limit) return;
+    const now = Date.now();
+    if (now - this.#lastGc < MIN_INTERVAL_MS) return;
+    this.#lastGc = now;
+    (this.#collect ??= exposeGc())();
+  }
+
+  /** Estimated native bytes held by iterators V8 has not collected yet (tests, metrics). */
+  get pendingBytes(): number {
+    return this.#pending;
+  }
+}
