@@ -51,5 +51,42 @@ export class MinHeap<T> {
     return top;
   }
 
+  /** Keeps only the items `keep` accepts (in O(n): filter, then restore the heap order bottom-up). */
+  retain(keep: (item: T) => boolean): void {
+    const keys = this.#keys;
+    const items = this.#items;
+    let n = 0;
+    for (let i = 0; i < items.length; i++) {
+      if (!keep(items[i]!)) continue;
+      keys[n] = keys[i]!;
+      items[n] = items[i]!;
+      n++;
+    }
+    keys.length = n;
+    items.length = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.#siftDown(i);
+  }
+
+  #siftDown(start: number): void {
+    const keys = this.#keys;
+    const items = this.#items;
+    const n = items.length;
+    const key = keys[start]!;
+    const item = items[start]!;
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && keys[right]! < keys[left]! ? right : left;
+      if (keys[child]! >= key) break;
+      keys[i] = keys[child]!;
+      items[i] = items[child]!;
+      i = child;
+    }
+    keys[i] = key;
+    items[i] = item;
+  }
+
   clear(): void { this.#keys.length = 0; this.#items.length = 0; }
 }
