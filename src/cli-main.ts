@@ -11,7 +11,7 @@ function usage(): string {
   return `boltstack ${packageVersion()} — local AWS emulator (S3, DynamoDB, SQS, SNS, STS)\n\nUsage: boltstack [options]\n\n${rows.join('\n')}\n  --help                       This text.\n  --version                    Print the version.\n`;
 }
 
-async function main(argv: string[], busy: () => void): Promise<void> {
+async function main(argv: string[], hooks: CliHooks): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage()); return; }
   if (argv.includes('--version')) { process.stdout.write(packageVersion() + '\n'); return; }
   let options;
@@ -27,7 +27,7 @@ async function main(argv: string[], busy: () => void): Promise<void> {
   let failed = false;
   const instance = await createBoltstack({
     resolved: options,
-    onBusy: busy,
+    onBusy: hooks.busy,
     onStoreFailure: (err) => {
       if (failed) return;
       failed = true;
@@ -36,6 +36,7 @@ async function main(argv: string[], busy: () => void): Promise<void> {
     },
   });
   process.stdout.write(`Ready. boltstack ${packageVersion()} on ${instance.endpoint} (data: ${options.ephemeral ? 'ephemeral' : instance.dataDir}, http: ${instance.httpAdapter})\n`);
+  hooks.ready();
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -50,10 +51,17 @@ async function main(argv: string[], busy: () => void): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** Runs the command; `busy` is called once the server is busy (or as the harness is about to run). */
-export function runCli(args: string[], busy: () => void): void {
+/** What the entry (cli.ts) does with V8 at points of the command's life. */
+export interface CliHooks {
+  /** The server is busy (src/gateway/busy-signal.ts), or the harness is about to run. */
+  busy: () => void;
+  /** The server listens and has printed Ready. */
+  ready: () => void;
+}
+
+export function runCli(args: string[], hooks: CliHooks): void {
   if (args[0] === 'bench') {
-    busy();
+    hooks.busy();
     // The benchmark harness is loaded only for `boltstack bench ...`: the server never loads it.
     import('./bench/cli.js').then((m) => m.runBenchCli(args.slice(1))).then((code) => process.exit(code), (err: unknown) => {
       process.stderr.write(`boltstack bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
@@ -61,7 +69,7 @@ export function runCli(args: string[], busy: () => void): void {
     });
     return;
   }
-  main(args, busy).catch((err: unknown) => {
+  main(args, hooks).catch((err: unknown) => {
     process.stderr.write(`boltstack: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });
