@@ -6,7 +6,7 @@
  * port and warn-level logs, and ignores BOLTSTACK_* env vars: only the options passed count.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
@@ -93,6 +93,8 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
   const closeStore = async (): Promise<void> => { if (opened) await (await opened.catch(() => undefined))?.close(); };
   let closing = false;
   try {
+    // A store from an earlier run may hold background work to resume at start (registry.start).
+    const storeExisted = !config.ephemeral && existsSync(join(dataDir, 'meta'));
     await ensureDir(dataDir, 'data dir');
     unlock = await lockDataDir(dataDir);
     const registry = new ServiceRegistry({
@@ -128,6 +130,9 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log });
     http = server.adapterReason === undefined ? { adapter: server.adapter } : { adapter: server.adapter, reason: server.adapterReason };
     const port = await server.listen(config.host, config.port);
+    // Services resume what a previous run left (SNS HTTP deliveries, SQS move tasks) now, not on
+    // their first request. A new data dir has nothing to resume, and its store stays unopened.
+    const resuming = storeExisted ? registry.start().catch((err: unknown) => log.warn('resuming background work failed', { err: String(err) })) : undefined;
     const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       endpoint: `http://${displayHost}:${port}`,
@@ -141,6 +146,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         closing = true;
         await server.close(5000);
         eventLoop?.close();
+        await resuming;
         await registry.closeAll();
         await pool.close();
         await closeStore();

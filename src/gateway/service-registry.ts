@@ -5,6 +5,7 @@
  */
 import type { ServiceName } from '../model/types.js';
 import type { Service, ServiceDeps } from '../services/types.js';
+import type { MetaStore } from '../storage/meta-store.js';
 
 /** What services share, with the storage opened on first use (DESIGN.md §6a). */
 export type RegistryDeps = Omit<ServiceDeps, 'meta' | 'blobs'> & {
@@ -44,6 +45,17 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
   // Each service adds its entry here when its first operation lands (health says 'not implemented' until then).
 };
 
+/**
+ * Background work a service resumes when the server starts, not on its first request (an SNS
+ * HTTP delivery still being retried, a running SQS message move task): each check reads the
+ * store and says whether its service has any, without loading the service; `start` then
+ * creates that service, which resumes it.
+ */
+const START_CHECKS: Partial<Record<ServiceName, (meta: MetaStore) => Promise<boolean>>> = {
+  sqs: async (meta) => (await import('../services/sqs/background-work.js')).hasBackgroundWork(meta),
+  sns: async (meta) => (await import('../services/sns/background-work.js')).hasBackgroundWork(meta),
+};
+
 /** Operations a service implements, without creating it (docs, capabilities). */
 export async function implementedOperationsOf(name: ServiceName): Promise<readonly string[]> {
   const load = MODULES[name];
@@ -77,6 +89,14 @@ export class ServiceRegistry {
       this.#services.set(name, service);
     }
     return service;
+  }
+
+  /** At server start: creates every service that has background work to resume (START_CHECKS). */
+  async start(): Promise<void> {
+    const { meta } = await this.#deps.storage();
+    for (const [name, check] of Object.entries(START_CHECKS) as Array<[ServiceName, (meta: MetaStore) => Promise<boolean>]>) {
+      if (await check(meta)) await this.get(name);
+    }
   }
 
   /** The service if it has been created already, else undefined (then use `get`). */

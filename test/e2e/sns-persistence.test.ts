@@ -1,7 +1,8 @@
 /**
  * SNS state and HTTP deliveries outlive the process: topics and subscriptions survive a restart,
  * an HTTP delivery that was still being retried when the server was killed (-9) is delivered
- * after the restart (the durable outbox), and messages signed before the restart verify with the
+ * after the restart (the durable outbox, resumed when the server starts, before any request),
+ * and messages signed before the restart verify with the
  * certificate served after it.
  */
 import test from 'ava';
@@ -60,9 +61,11 @@ test('an HTTP delivery pending at kill -9 is delivered after the restart; signat
 
     up = true;
     server = await startChild(args);
+    // No SNS request before the delivery: the outbox resumes when the server starts (it used to
+    // wait for the first SNS request after the restart).
+    const note = JSON.parse(await until(() => bodies[1])) as Record<string, string>;
     sns = client(server.endpoint);
     t.is((await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!.SubscriptionsConfirmed, '1', 'topic and subscription survived');
-    const note = JSON.parse(await until(() => bodies[1])) as Record<string, string>;
     t.is(note.MessageId, MessageId!);
     t.is(note.Message, 'survive me');
     // The message was signed by the first process; the certificate comes from the second.

@@ -10,6 +10,7 @@
  *   d\0<queueId>\0<dedup key>        → DedupRecord   (FIFO deduplication, 5 minutes)
  *   b\0<body id>                     → a body several messages share (shared-bodies.ts): the
  *                                      copies of one SNS publish in its subscribed queues
+ *   t\0<taskId>                      → MoveTask (a message move task, move-tasks.ts)
  *   z\0<queueId>                     → a deleted queue whose messages are still being removed
  *
  * A queue id is new for every CreateQueue, so a queue created again under the same name never
@@ -35,6 +36,9 @@ export const dedupKey = (queueId: string, key: string): string => dedupPrefix(qu
 
 export const sharedBodyKey = (id: number): string => `b${S}${seqText(id)}`;
 export const sharedBodyRange = { gt: `b${S}`, lt: `b\u0001` };
+
+export const moveTaskKey = (taskId: string): string => `t${S}${taskId}`;
+export const moveTaskRange = { gt: `t${S}`, lt: `t\u0001` };
 
 export const tombstoneKey = (queueId: string): string => `z${S}${queueId}`;
 export const tombstoneRange = { gt: `z${S}`, lt: `z\u0001` };

@@ -2,9 +2,14 @@
  * Message move tasks (dead-letter queue redrive): StartMessageMoveTask moves the visible messages
  * of a dead-letter queue back to their source queues (DeadLetterQueueSourceArn) or to a given
  * destination, at most MaxNumberOfMessagesPerSecond a second (else as fast as the store allows);
- * each move is one atomic batch (delete from the DLQ, store in the destination). Tasks are held
- * in memory: after a restart the list is empty (moved messages stay moved).
+ * each move is one atomic batch (delete from the DLQ, store in the destination, and the task's
+ * record with its new count). Tasks are stored (keys.ts `t`): after a restart, or a kill -9, the
+ * list is as it was, a RUNNING task carries on from where it stopped (AWS runs tasks on its side,
+ * independent of any client, so a task outlives whatever stopped the emulator), and one that was
+ * CANCELLING is CANCELLED. The 10 most recent tasks of a source queue are kept, as
+ * ListMessageMoveTasks lists at most 10.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListMessageMoveTasks.html
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.js';
@@ -12,7 +17,7 @@ import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
 import type { MetaOp } from '../../storage/meta-store.js';
 import { encodeMessage } from './message-codec.js';
-import { SQS_NS, messageKey } from './keys.js';
+import { SQS_NS, messageKey, moveTaskKey, moveTaskRange } from './keys.js';
 import type { Msg, QueueState } from './queue-state.js';
 import { dropMessage } from './drop-message.js';
 import { parseQueueArn } from './names.js';
@@ -35,9 +40,15 @@ export interface MoveTask {
   failureReason?: string;
 }
 
+/** Tasks kept per source queue (ListMessageMoveTasks answers at most 10). */
+const KEPT_PER_SOURCE = 10;
+
+const taskRecord = (task: MoveTask): MetaOp => ({ type: 'put', ns: SQS_NS, key: moveTaskKey(task.id), value: JSON.stringify(task) });
+
 export class MoveTasks {
   readonly #store: SqsStore;
   readonly #log: Logger;
+  /** Newest first. */
   readonly #tasks: MoveTask[] = [];
   readonly #running = new Set<Promise<void>>();
   #closed = false;
@@ -45,6 +56,24 @@ export class MoveTasks {
   constructor(store: SqsStore, log: Logger) {
     this.#store = store;
     this.#log = log;
+  }
+
+  /** The stored tasks; RUNNING ones carry on, CANCELLING ones are CANCELLED. */
+  static async open(store: SqsStore, log: Logger): Promise<MoveTasks> {
+    const tasks = new MoveTasks(store, log);
+    for await (const [, value] of store.meta.iterate(SQS_NS, moveTaskRange)) tasks.#tasks.push(JSON.parse(value) as MoveTask);
+    tasks.#tasks.sort((a, b) => b.started - a.started);
+    for (const task of tasks.#tasks) {
+      if (task.status === 'CANCELLING') {
+        task.status = 'CANCELLED';
+        await store.commit([taskRecord(task)]);
+      } else if (task.status === 'RUNNING') {
+        const source = tasks.queueByArn(task.sourceArn);
+        if (source === undefined) await tasks.#fail(task, sqsErrors.queueDoesNotExist());
+        else tasks.#launch(task, source);
+      }
+    }
+    return tasks;
   }
 
   queueByArn(arn: string): Queue | undefined {
@@ -76,22 +105,43 @@ export class MoveTasks {
       sourceArn: source.arn, status: 'RUNNING', started: Date.now(), moved: 0, toMove: state.counters(Date.now()).visible,
       ...(destinationArn !== undefined ? { destinationArn } : {}), ...(maxPerSecond !== undefined ? { maxPerSecond } : {}),
     };
+    // Stored before the answer, with the oldest tasks of this source past the 10 kept dropped.
+    const ops: MetaOp[] = [taskRecord(task)];
+    const ofSource = this.#tasks.filter((t) => t.sourceArn === source.arn);
+    for (const old of ofSource.slice(KEPT_PER_SOURCE - 1)) {
+      ops.push({ type: 'del', ns: SQS_NS, key: moveTaskKey(old.id) });
+      this.#tasks.splice(this.#tasks.indexOf(old), 1);
+    }
     this.#tasks.unshift(task);
-    const run = this.#run(task, source).catch((err: unknown) => {
-      task.status = 'FAILED';
-      task.failureReason = isAwsError(err) ? (err.queryCode ?? err.code) : 'InternalFailure';
-      if (!isAwsError(err)) this.#log.warn('sqs: message move task failed', { task: id, err: String(err) });
-    });
+    await this.#store.commit(ops);
+    this.#launch(task, source);
+    return task;
+  }
+
+  #launch(task: MoveTask, source: Queue): void {
+    const run = this.#run(task, source).catch((err: unknown) => this.#fail(task, err));
     this.#running.add(run);
     void run.finally(() => this.#running.delete(run));
-    return task;
+  }
+
+  async #fail(task: MoveTask, err: unknown): Promise<void> {
+    task.status = 'FAILED';
+    task.failureReason = isAwsError(err) ? (err.queryCode ?? err.code) : 'InternalFailure';
+    if (!isAwsError(err)) this.#log.warn('sqs: message move task failed', { task: task.id, err: String(err) });
+    await this.#store.commit([taskRecord(task)]).catch((e: unknown) => this.#log.warn('sqs: storing a failed move task failed', { task: task.id, err: String(e) }));
+  }
+
+  /** A task's end (COMPLETED, CANCELLED), stored. */
+  async #finish(task: MoveTask, status: 'COMPLETED' | 'CANCELLED'): Promise<void> {
+    task.status = status;
+    await this.#store.commit([taskRecord(task)]);
   }
 
   list(sourceArn: string): MoveTask[] {
     return this.#tasks.filter((t) => t.sourceArn === sourceArn);
   }
 
-  cancel(handle: string): MoveTask {
+  async cancel(handle: string): Promise<MoveTask> {
     let taskId: string | undefined;
     try {
       taskId = (JSON.parse(Buffer.from(handle, 'base64').toString('utf8')) as { taskId?: string }).taskId;
@@ -101,6 +151,8 @@ export class MoveTasks {
     if (task === undefined) throw sqsErrors.resourceNotFound('Task does not exist.');
     if (task.status !== 'RUNNING') throw sqsErrors.unsupportedOperation('Only active tasks can be cancelled.');
     task.status = 'CANCELLING';
+    // Stored before the answer: a task cancelled before a crash does not carry on after it.
+    await this.#store.commit([taskRecord(task)]);
     return task;
   }
 
@@ -108,10 +160,10 @@ export class MoveTasks {
     const state = await source.state(this.#store);
     const perMove = task.maxPerSecond === undefined ? 0 : 1000 / task.maxPerSecond;
     while (!this.#closed) {
-      if (task.status === 'CANCELLING') { task.status = 'CANCELLED'; return; }
+      if (task.status === 'CANCELLING') return this.#finish(task, 'CANCELLED');
       const now = Date.now();
       const [msg] = source.fifo ? selectFifo(state, 1, now) : selectStandard(state, 1, now);
-      if (msg === undefined) { task.status = 'COMPLETED'; return; }
+      if (msg === undefined) return this.#finish(task, 'COMPLETED');
       // Out of the state at once, so no other operation deletes it meanwhile (drop-message.ts).
       state.remove(msg);
       const [record] = await this.#store.readMessages(source, [msg.seq]);
@@ -124,13 +176,12 @@ export class MoveTasks {
         state.add(msg, now);
         throw sqsErrors.queueDoesNotExist();
       }
-      await this.#move(source, state, msg, record, target);
-      task.moved++;
+      await this.#move(task, source, state, msg, record, target);
       await new Promise((resolve) => (perMove > 0 ? setTimeout(resolve, perMove) : setImmediate(resolve)));
     }
   }
 
-  async #move(source: Queue, state: QueueState, msg: Msg, record: MessageRecord, target: Queue): Promise<void> {
+  async #move(task: MoveTask, source: Queue, state: QueueState, msg: Msg, record: MessageRecord, target: Queue): Promise<void> {
     const targetState = await target.state(this.#store);
     const now = Date.now();
     const targetSeq = targetState.nextSeq++;
@@ -139,7 +190,15 @@ export class MoveTasks {
     const copy: MessageRecord = { ...rest, visibleAt: now };
     const ops: MetaOp[] = [{ type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) }];
     dropMessage(this.#store.bodies, source.id, state, msg, ops);
-    await this.#store.commit(ops);
+    // The task's count moves in the same batch as the message: exact after a crash.
+    task.moved++;
+    ops.push(taskRecord(task));
+    try {
+      await this.#store.commit(ops);
+    } catch (err) {
+      task.moved--;
+      throw err;
+    }
     targetState.addSent(targetSeq, copy.sent, now, copy.group, now);
     targetState.wake();
   }

@@ -36,5 +36,5 @@ export const listMessageMoveTasks: SqsHandler<ListMessageMoveTasksInput, ListMes
 
 export const cancelMessageMoveTask: SqsHandler<CancelMessageMoveTaskInput, CancelMessageMoveTaskOutput> = async (deps, _ctx, input) => {
   required(input, 'TaskHandle');
-  return { ApproximateNumberOfMessagesMoved: deps.moveTasks.cancel(input.TaskHandle).moved };
+  return { ApproximateNumberOfMessagesMoved: (await deps.moveTasks.cancel(input.TaskHandle)).moved };
 };
