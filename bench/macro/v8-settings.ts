@@ -14,8 +14,12 @@
  * operation, errors. Ratios of ops/s are paired with the v8-default run of the same repetition.
  * --rest adds, per setting, the AWS CLI basic session (a bucket, three small objects, a listing)
  * and VmRSS / RssAnon 30 s later, with what the resident rest is (files mapped: node, addons).
+ * --attribute says where the peak is, per run (`atPeak`): at each new high of VmRSS during the
+ * measured phase, file-backed vs anonymous memory, the anonymous part by kind (glibc's main arena,
+ * thread arenas, the rest: V8's pages, large buffers, stacks) and V8's heap from the server's
+ * metrics; the sample taken at the highest VmRSS is kept.
  * Options: --duration S (10), --reps N (2), --warmup S (2), --only small-8,small-64,mixed-32,
- * --settings v8-default,boltstack (a subset), --setting NAME=ARGS (repeatable), --rest.
+ * --settings v8-default,boltstack (a subset), --setting NAME=ARGS (repeatable), --rest, --attribute.
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -49,6 +53,36 @@ const LOADS: Load[] = [
 interface Sample {
   rep: number; startMs: number; idleRssMiB: number; peakRssMiB: number; anonAfterMiB: number;
   opsPerSec: number; serverCpuUsPerOp: number; p99Ms: number; errors: number;
+  /** --attribute: where the memory was at the highest VmRSS seen while the load ran. */
+  atPeak?: PeakAttribution;
+}
+
+interface PeakAttribution {
+  vmRssMiB: number; rssFileMiB: number; rssAnonMiB: number;
+  anonymous: { mainArenaMiB: number; threadArenasMiB: number; otherMiB: number };
+  v8: { heapTotalMiB: number; heapUsedMiB: number; externalMiB: number };
+}
+
+/**
+ * Samples `pid` every 100 ms until `done` settles; at each new high of VmRSS (by 0.5 MiB or more)
+ * reads where the memory is. The reads cost the server one metrics request per new high.
+ */
+async function attributePeak(pid: number, endpoint: string, done: Promise<unknown>): Promise<PeakAttribution | undefined> {
+  let finished = false;
+  void done.finally(() => { finished = true; });
+  let best: PeakAttribution | undefined;
+  while (!finished) {
+    try {
+      const mem = await readMemory(pid);
+      if (best === undefined || mem.vmRssMiB >= best.vmRssMiB + 0.5) {
+        best = { vmRssMiB: mem.vmRssMiB, rssFileMiB: mem.rssFileMiB, rssAnonMiB: mem.rssAnonMiB, anonymous: await anonymousByKind(pid), v8: await v8Heap(endpoint) };
+      }
+    } catch {
+      // the server went away: the run reports it
+    }
+    await sleep(100);
+  }
+  return best;
 }
 
 function values(args: string[], name: string): string[] {
@@ -85,17 +119,21 @@ function sample(rep: number, r: RunResult, startMs: number, idleRssMiB: number, 
   };
 }
 
-async function measureLoad(setting: Setting, load: Load, rep: number, o: { duration: number; warmup: number }): Promise<Sample> {
+async function measureLoad(setting: Setting, load: Load, rep: number, o: { duration: number; warmup: number; attribute: boolean }): Promise<Sample> {
   const server = await startBoltstack([], setting);
   try {
     await sleep(1000);
     const idle = await readMemory(server.pid);
-    const r = await runBench({
+    const running = runBench({
       workload: load.workload, endpoint: server.endpoint, serverPid: server.pid,
       overrides: { durationSeconds: o.duration, concurrency: load.concurrency, warmupSeconds: o.warmup },
     });
+    const atPeak = o.attribute ? attributePeak(server.pid, server.endpoint, running) : undefined;
+    const r = await running;
     const after = await readMemory(server.pid);
-    return sample(rep, r, server.startMs, idle.vmRssMiB, after.rssAnonMiB);
+    const s = sample(rep, r, server.startMs, idle.vmRssMiB, after.rssAnonMiB);
+    const peak = await atPeak;
+    return peak === undefined ? s : { ...s, atPeak: peak };
   } finally {
     await server.stop();
   }
@@ -161,12 +199,13 @@ async function measureRest(setting: Setting, log: (m: string) => void): Promise<
 }
 
 function summarise(samples: Sample[], baseline: Sample[] | undefined, load: Load): Record<string, unknown> {
-  const med = (k: keyof Sample): number => median(samples.map((s) => s[k]));
+  const med = (k: Exclude<keyof Sample, 'atPeak'>): number => median(samples.map((s) => s[k]));
   const paired = baseline ? median(samples.map((s) => s.opsPerSec / (baseline.find((b) => b.rep === s.rep)?.opsPerSec ?? NaN))) : NaN;
   return {
     peakRssMiB: med('peakRssMiB'), maxPeakRssMiB: Math.max(...samples.map((s) => s.peakRssMiB)),
     opsPerSec: med('opsPerSec'), opsRatioVsV8Default: round(paired, 2), serverCpuUsPerOp: med('serverCpuUsPerOp'),
     idleRssMiB: med('idleRssMiB'), startMs: med('startMs'), anonAfterMiB: med('anonAfterMiB'), errors: samples.reduce((a, s) => a + s.errors, 0),
+    ...(samples.some((s) => s.atPeak) ? { atHighestPeak: samples.reduce((a, s) => (s.peakRssMiB > a.peakRssMiB ? s : a)).atPeak } : {}),
     targetPeakMiB: load.targetPeakMiB, pass: Math.max(...samples.map((s) => s.peakRssMiB)) < load.targetPeakMiB,
     samples,
   };
@@ -186,7 +225,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
       // Rotate the order each repetition: no setting always runs first (or right after another).
       const order = settings.map((_, i) => settings[(i + rep) % settings.length]!);
       for (const setting of order) {
-        const s = await measureLoad(setting, load, rep, { duration, warmup });
+        const s = await measureLoad(setting, load, rep, { duration, warmup, attribute: args.includes('--attribute') });
         const key = `${load.name}/${setting.name}`;
         samples.set(key, [...(samples.get(key) ?? []), s]);
         log(`rep ${rep + 1}/${reps} ${key}: peak ${s.peakRssMiB} MiB, ${Math.round(s.opsPerSec)} ops/s, ${s.serverCpuUsPerOp} µs CPU/op, idle ${s.idleRssMiB} MiB, start ${s.startMs} ms, errors ${s.errors}`);
