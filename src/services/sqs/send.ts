@@ -8,7 +8,7 @@
  * message group (DeduplicationScope).
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { MessageAttributesValue } from '../../model/generated/sqs-types.js';
 import type { MetaOp } from '../../storage/meta-store.js';
 import { sqsErrors } from './errors.js';
@@ -91,7 +91,7 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
   // A shared body's MD5 is computed when the body is read (shared-bodies.ts): not per copy here.
   const body = shared === undefined ? entry.MessageBody! : '';
   const record: MessageRecord = {
-    id: randomUUID(), body, md5: shared === undefined ? md5Hex(body) : '', sent: now, sender, visibleAt: now + (delay ?? queueDelay) * 1000,
+    id: queue.ids.next(), body, md5: shared === undefined ? md5Hex(body) : '', sent: now, sender, visibleAt: now + (delay ?? queueDelay) * 1000,
   };
   if (attrs !== undefined) { record.attrs = attrs; record.md5Attrs = md5OfAttributes(attrs); }
   if (sys !== undefined) record.sys = sys;

@@ -14,6 +14,7 @@ import {
 } from './keys.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { SharedBodies } from './shared-bodies.js';
+import { UuidV4Source } from '../../util/uuid-v4.js';
 import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
 import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
 import { decodeState, type DedupRecord, type MessageRecord, type MessageState, type QueueRecord } from './records.js';
@@ -24,7 +25,8 @@ export class Queue {
   readonly arn: string;
   #state: Promise<QueueState> | undefined;
 
-  constructor(public record: QueueRecord) {
+  /** `ids`: where its MessageIds come from (one source per store). */
+  constructor(public record: QueueRecord, readonly ids: UuidV4Source) {
     this.key = queueKey(record.account, record.region, record.name);
     this.arn = queueArn(record);
   }
@@ -62,6 +64,7 @@ export class SqsStore {
   /** Names deleted in the last 60 s, by queue key (QueueDeletedRecently). */
   readonly recentlyDeleted = new Map<string, number>();
   readonly #background = new Set<Promise<void>>();
+  readonly #ids = new UuidV4Source();
   /** Bodies the copies of one SNS publish share (shared-bodies.ts). */
   readonly bodies: SharedBodies;
 
@@ -74,7 +77,7 @@ export class SqsStore {
   static async open(meta: MetaStore, log: Logger): Promise<SqsStore> {
     const store = new SqsStore(meta, log, await SharedBodies.open(meta, log));
     for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
-      const queue = new Queue(JSON.parse(value) as QueueRecord);
+      const queue = new Queue(JSON.parse(value) as QueueRecord, store.#ids);
       store.#queues.set(queue.key, queue);
       store.#byId.set(queue.id, queue);
       store.#byArn.set(queue.arn, queue);
@@ -114,7 +117,7 @@ export class SqsStore {
   }
 
   async create(record: QueueRecord): Promise<Queue> {
-    const queue = new Queue(record);
+    const queue = new Queue(record, this.#ids);
     await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
     this.#queues.set(queue.key, queue);
     this.#byId.set(queue.id, queue);
