@@ -5,13 +5,16 @@
  * As the decoder, each shape is compiled once into an encoder function, memoised per shape
  * object (walking the shape per request was about 10% of a GetItem's server CPU). A list of
  * plain values (strings, numbers, booleans) is passed on as it is: JSON.stringify writes it
- * exactly as the walk's copy would be written.
+ * exactly as the walk's copy would be written. A RawJson value (already JSON text) is passed on
+ * by every encoder and spliced in by stringifyWithRawJson.
  */
 import type { AwsError } from '../../errors/aws-error.js';
 import type { OperationModel, ServiceModel, Shape } from '../../model/types.js';
 import type { ProtocolContext, WireResponse } from '../types.js';
 import { resolveShape, shapeType } from '../shared/shape-walker.js';
 import { jsonErrorType, messageKey } from './errors.js';
+import { holdsRawJson, RawJson } from '../../util/raw-json.js';
+import { stringifyWithRawJson } from './raw-json-stringify.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
@@ -46,6 +49,7 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
       let encoders: Encoder[] | undefined;
       return (value) => {
         if (value === null || value === undefined) return undefined;
+        if (value instanceof RawJson) return value;
         encoders ??= names.map((name) => encoderFor(model, resolveShape(model, shape.members![name]!)));
         const src = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
@@ -64,6 +68,7 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
       let passOn: boolean | undefined;
       return (value) => {
         if (value === null || value === undefined) return undefined;
+        if (value instanceof RawJson) return value;
         // JSON.stringify writes null for undefined and null items, as the copy would hold.
         if ((passOn ??= isPlain(memberShape())) && Array.isArray(value)) return value;
         const encode = (item ??= encoderFor(model, memberShape()));
@@ -74,6 +79,7 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
       let item: Encoder | undefined;
       return (value) => {
         if (value === null || value === undefined) return undefined;
+        if (value instanceof RawJson) return value;
         const encode = (item ??= encoderFor(model, resolveShape(model, shape.value ?? {})));
         const src = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
@@ -104,7 +110,8 @@ export function encodeJson(ctx: ProtocolContext, output: Record<string, unknown>
   return {
     status: 200,
     headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId },
-    body: JSON.stringify(body),
+    // Values already in JSON form (util/raw-json.ts) are spliced in; only outputs marked as holding them take that walk.
+    body: holdsRawJson(output) ? stringifyWithRawJson(body) : JSON.stringify(body),
   };
 }
 

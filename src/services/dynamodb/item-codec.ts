@@ -1,8 +1,7 @@
 /**
  * Items as stored: JSON of the attribute-value map with binary (B, BS) as base64 text, the form
- * DynamoDB's wire uses. `parseItem` restores bytes for evaluation (conditions, filters, keys);
- * `parseWireItem` leaves base64 text in place for answers that only echo an item back (the JSON
- * encoder writes a string where it expects a blob unchanged), which saves a decode and an encode.
+ * DynamoDB's wire uses, so answers that only echo an item back splice the stored text in as it
+ * is (util/raw-json.ts). `parseItem` restores bytes for evaluation (conditions, filters, keys).
  */
 import type { AttributeValue, Item } from './values/index.js';
 
@@ -33,9 +32,6 @@ function reviver(key: string, value: unknown): unknown {
 }
 
 export const parseItem = (text: string): Item => (text.includes('"B') ? JSON.parse(text, reviver) : JSON.parse(text)) as Item;
-
-/** The item with binary left as base64 text: only for echoing it back to the client. */
-export const parseWireItem = (text: string): Item => JSON.parse(text) as Item;
 
 /** One stored attribute value (`{"N":"1"}`), bytes restored: for reading a few attributes of an item. */
 export const parseStoredValue = (text: string): AttributeValue => (text.includes('"B') ? JSON.parse(text, reviver) : JSON.parse(text)) as AttributeValue;

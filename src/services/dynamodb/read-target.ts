@@ -10,6 +10,8 @@ import type { Page } from './read-page.js';
 import { lastEvaluatedKey } from './start-key.js';
 import { findIndex, type IndexRecord, type TableRecord } from './table-record.js';
 import type { Item } from './values/index.js';
+import { rawJsonAs } from '../../util/raw-json.js';
+import { parseItem } from './item-codec.js';
 
 export interface ReadTarget { table: TableRecord; index: IndexRecord | undefined; select: string; consistent: boolean }
 
@@ -44,9 +46,14 @@ export interface ReadAnswer {
   Items?: Item[]; Count: number; ScannedCount: number; LastEvaluatedKey?: Item; ConsumedCapacity?: ConsumedCapacityItem;
 }
 
-export function readAnswer(t: ReadTarget, page: Page, items: Item[], capacityMode: string | undefined): ReadAnswer {
-  const out: ReadAnswer = { Count: items.length, ScannedCount: page.scanned };
-  if (t.select !== 'COUNT') out.Items = items;
+/**
+ * The answer to a page whose kept items' stored texts are `texts` (completed from the table
+ * when needed): each text is spliced into the answer as it is (util/raw-json.ts), or decoded and
+ * projected when the request names attributes.
+ */
+export function readAnswer(t: ReadTarget, page: Page, texts: string[], project: ((item: Item) => Item) | undefined, capacityMode: string | undefined): ReadAnswer {
+  const out: ReadAnswer = { Count: texts.length, ScannedCount: page.scanned };
+  if (t.select !== 'COUNT') out.Items = project ? texts.map((text) => project(parseItem(text))) : texts.map((text) => rawJsonAs<Item>(text));
   if (page.last) out.LastEvaluatedKey = lastEvaluatedKey(t.table, t.index, page.last);
   const consumption = emptyConsumption();
   const units = readUnits(page.bytes, t.consistent);

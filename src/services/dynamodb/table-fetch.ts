@@ -1,11 +1,12 @@
 /** Items read from a local secondary index, completed from the table (Select ALL_ATTRIBUTES). */
 import type { DdbDeps } from './context.js';
-import { parseItem } from './item-codec.js';
+import { readItemText } from './item-text.js';
 import { encodePrimaryKey } from './key-encoding.js';
 import type { TableRecord } from './table-record.js';
-import type { Item } from './values/index.js';
 
-export async function fetchFromTable(deps: DdbDeps, table: TableRecord, projected: Item[]): Promise<Item[]> {
-  const texts = await deps.items.readMany(table, projected.map((i) => encodePrimaryKey(table.hash, table.range, i)));
-  return texts.map((t, i) => (t === undefined ? projected[i]! : parseItem(t)));
+/** `projected`: the stored texts of index entries (they hold the table's key); answers stored texts. */
+export async function fetchFromTable(deps: DdbDeps, table: TableRecord, projected: string[]): Promise<string[]> {
+  const keyNames = table.range ? [table.hash.name, table.range.name] : [table.hash.name];
+  const texts = await deps.items.readMany(table, projected.map((text) => encodePrimaryKey(table.hash, table.range, readItemText(text, keyNames).picked)));
+  return texts.map((t, i) => t ?? projected[i]!);
 }

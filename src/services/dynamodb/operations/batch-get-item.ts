@@ -1,7 +1,8 @@
 /**
  * BatchGetItem: up to 100 keys over any tables, validated first (tables exist, keys match, no
  * key twice per table); items come back per table in request order. Past 16 MB of items the
- * remaining keys are returned in UnprocessedKeys, as DynamoDB does.
+ * remaining keys are returned in UnprocessedKeys, as DynamoDB does. Items are sized (and checked
+ * for TTL) from their stored text and spliced into the answer as stored (util/raw-json.ts).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
  */
 import type { BatchGetItemInput, BatchGetItemOutput, ConsumedCapacityItem } from '../../../model/generated/dynamodb-types.js';
@@ -16,8 +17,10 @@ import { encodePrimaryKey } from '../key-encoding.js';
 import { checkTableName } from '../table-constraints.js';
 import { requireTable } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { itemSize, validateItem, type Item } from '../values/index.js';
-import { hiddenByTtl } from '../ttl/read-filter.js';
+import { validateItem, type Item } from '../values/index.js';
+import { livePredicate } from '../ttl/read-filter.js';
+import { ItemTextReader } from '../item-text.js';
+import { holdingRawJson, rawJsonAs } from '../../../util/raw-json.js';
 
 const RESPONSE_LIMIT = 16 * 1024 * 1024;
 
@@ -61,22 +64,29 @@ export const batchGetItem: DdbHandler<BatchGetItemInput, BatchGetItemOutput> = a
     const items: Item[] = [];
     const consumption = emptyConsumption();
     const consistent = request.ConsistentRead === true;
+    const live = livePredicate(table, now);
+    const reader = new ItemTextReader(live?.reads ?? []);
     texts.forEach((text, i) => {
       if (bytes >= RESPONSE_LIMIT) {
         const rest = (out.UnprocessedKeys![name] ??= { ...request, Keys: [] });
         rest.Keys.push(keys[i]!.raw);
         return;
       }
-      const stored = text === undefined ? undefined : parseItem(text);
-      const item = hiddenByTtl(table, stored, now) ? undefined : stored;
-      const size = item ? itemSize(item) : 0;
+      const picked: Item = {};
+      const size = text === undefined ? 0 : reader.read(text, picked);
+      // An expired item is not there: it costs what a missing one does.
+      if (text === undefined || (live !== undefined && !live.test(picked))) {
+        consumption.table += readUnits(0, consistent);
+        return;
+      }
       consumption.table += readUnits(size, consistent);
-      if (item) { items.push(project ? project(item) : item); bytes += size; }
+      items.push(project ? project(parseItem(text)) : rawJsonAs<Item>(text));
+      bytes += size;
     });
     out.Responses![name] = items;
     const c = consumedCapacity(name, input.ReturnConsumedCapacity, consumption);
     if (c) capacities.push(c);
   }
   if (capacities.length > 0) out.ConsumedCapacity = capacities;
-  return out;
+  return holdingRawJson(out);
 };

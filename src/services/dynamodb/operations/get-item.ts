@@ -1,6 +1,7 @@
 /**
  * GetItem: one point read, synchronous from LevelDB when it can be (the hot path); the stored
- * item is echoed back without decoding its binary values. A missing item is an empty answer.
+ * item is spliced into the answer as it is (util/raw-json.ts), never decoded unless projected.
+ * A missing item is an empty answer.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html
  */
 import type { GetItemInput, GetItemOutput } from '../../../model/generated/dynamodb-types.js';
@@ -8,13 +9,15 @@ import { consumedCapacity, emptyConsumption, readUnits } from '../capacity.js';
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { requestExpressions } from '../request-expressions.js';
-import { parseItem, parseWireItem } from '../item-codec.js';
+import { parseItem } from '../item-codec.js';
+import { ItemTextReader } from '../item-text.js';
+import { holdingRawJson, rawJsonAs } from '../../../util/raw-json.js';
 import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { itemSize, validateItem } from '../values/index.js';
-import { hiddenByTtl } from '../ttl/read-filter.js';
+import { validateItem, type Item } from '../values/index.js';
+import { livePredicate } from '../ttl/read-filter.js';
 
 export const getItem: DdbHandler<GetItemInput, GetItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
@@ -27,14 +30,20 @@ export const getItem: DdbHandler<GetItemInput, GetItemOutput> = async (deps, ctx
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
   let text = await deps.items.readText(table, encodePrimaryKey(table.hash, table.range, key));
-  if (text !== undefined && table.ttl?.enabled && hiddenByTtl(table, parseItem(text), deps.now())) text = undefined;
-  const out: GetItemOutput = {};
-  // Without a projection the stored item is echoed as it is; with one, projected from bytes.
-  if (text !== undefined) out.Item = expressions.project ? expressions.project(parseItem(text)) : parseWireItem(text);
-  if (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') {
-    const consumption = emptyConsumption();
-    consumption.table = readUnits(text === undefined ? 0 : itemSize(parseItem(text)), input.ConsistentRead === true);
-    out.ConsumedCapacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);
+  const wantsCapacity = input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES';
+  const live = table.ttl?.enabled ? livePredicate(table, deps.now()) : undefined;
+  let size = 0;
+  if (text !== undefined && (live !== undefined || wantsCapacity)) {
+    const picked: Item = {};
+    size = new ItemTextReader(live?.reads ?? []).read(text, picked);
+    if (live !== undefined && !live.test(picked)) { text = undefined; size = 0; }
   }
-  return out;
+  const out: GetItemOutput = {};
+  if (text !== undefined) out.Item = expressions.project ? expressions.project(parseItem(text)) : rawJsonAs<Item>(text);
+  if (wantsCapacity) {
+    const consumption = emptyConsumption();
+    consumption.table = readUnits(size, input.ConsistentRead === true);
+    out.ConsumedCapacity = consumedCapacity(table.name, input.ReturnConsumedCapacity!, consumption);
+  }
+  return holdingRawJson(out);
 };

@@ -10,6 +10,7 @@ import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { pageRange, queryRange, type KeyCondition } from '../key-condition.js';
 import { allOf, readPage } from '../read-page.js';
+import { holdingRawJson } from '../../../util/raw-json.js';
 import { needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { fetchFromTable } from '../table-fetch.js';
@@ -60,7 +61,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     checkFilterKeys(target, expressions.filterAttributes);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
     const page = await readPage(deps.items, range, input.Limit, allOf(filterPredicate(expressions), livePredicate(table, deps.now())));
-    const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
-    return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
+      const texts = needsTableFetch(target) ? await fetchFromTable(deps, table, page.texts) : page.texts;
+    return holdingRawJson(readAnswer(target, page, texts, expressions.project, input.ReturnConsumedCapacity));
   };
 }

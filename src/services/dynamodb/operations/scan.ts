@@ -11,6 +11,7 @@ import { ddbErrors } from '../errors.js';
 import { encodeKeyValue } from '../key-encoding.js';
 import { END, indexPrefix, itemPrefix } from '../keys.js';
 import { allOf, readPage } from '../read-page.js';
+import { holdingRawJson } from '../../../util/raw-json.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { needsTableFetch, readAnswer, readTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
@@ -60,6 +61,6 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const total = input.TotalSegments;
   const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
   const page = await readPage(deps.items, range, input.Limit, allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now())));
-  const items = needsTableFetch(target) ? await fetchFromTable(deps, table, page.items) : page.items;
-  return readAnswer(target, page, expressions.project ? items.map(expressions.project) : items, input.ReturnConsumedCapacity);
+  const texts = needsTableFetch(target) ? await fetchFromTable(deps, table, page.texts) : page.texts;
+  return holdingRawJson(readAnswer(target, page, texts, expressions.project, input.ReturnConsumedCapacity));
 };
