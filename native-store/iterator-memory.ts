@@ -1,5 +1,6 @@
 /**
- * Native memory that closed classic-level iterators still hold, and a full GC when it grows.
+ * Native memory that classic-level iterators hold until V8 collects their JS wrappers, and a
+ * full GC when it grows.
  *
  * Why: classic-level copies each batch an iterator reads into a C++ vector (a reservation of
  * 64 bytes per requested entry, plus a heap string per key and value over 15 bytes) on a
@@ -12,6 +13,9 @@
  * uncollected iterators hold (estimated from what they read; a FinalizationRegistry takes it off
  * when V8 collects them) and asks for a full GC when that passes LIMIT_BYTES.
  *
+ * (A chained batch would be the same case: its WriteBatch lives until its wrapper is collected.
+ * The store's batches do not use one: level-meta-store.ts.)
+ *
  * The GC function comes from a V8 context created with --expose-gc on the first need (about
  * 1.4 ms and a context's memory, never paid by a store that stays small); the flag is turned
  * off again at once, so no other context or worker gets a global `gc`.
@@ -21,11 +25,12 @@ import { runInNewContext } from 'node:vm';
 
 /**
  * Estimated native bytes held before a full GC is asked for. A forced (atomic) full GC costs
- * 5-14 ms at the emulator's usual live heap of 8-10 MiB; at 16 MiB that is one per ~1,700
- * Queries of 25 items (~9.6 KiB each), 3-8 us per Query. Measured (scratch, Query 25 of 100):
- * 8 MiB held the peak at 77-79 MiB, 16 MiB at 83-85, 32 MiB at 94-96; none 113-124.
+ * 5-14 ms at the emulator's usual live heap of 8-10 MiB; at 8 MiB that is one per ~1,000
+ * Queries of 25 items (8.1 KiB each estimated; 9 KiB measured, scratch: 4,000 iterators kept
+ * alive), 5-14 us per Query. Measured (scratch, Query 25 of 100, VmRSS peak): 8 MiB 77-79 MiB,
+ * 16 MiB 83-85, 32 MiB 94-96, no forced GC 113-124.
  */
-const LIMIT_BYTES = 16 * 1024 * 1024;
+const LIMIT_BYTES = 8 * 1024 * 1024;
 /** At most one forced GC per this many ms, whatever the estimate says (bounds the GC's share of CPU). */
 const MIN_INTERVAL_MS = 100;
 /** sizeof(Entry) in classic-level: two std::string of 32 bytes (libstdc++, 64-bit). */
@@ -64,28 +69,31 @@ export class IteratorMemory {
     this.#collect = o.collect;
   }
 
-  /** Starts counting for `iterator` (the object whose collection frees its native batch). */
-  track(iterator: object): IteratorHold {
+  /** Starts counting for `owner` (the object whose collection frees the native memory). */
+  track(owner: object): IteratorHold {
     const hold: IteratorHold = { bytes: 0, reserved: 0 };
-    this.#registry.register(iterator, hold);
+    this.#registry.register(owner, hold);
     return hold;
   }
 
   /**
-   * A batch of `requested` entries was asked for and `entries` came back: the native side now
-   * holds these entries (the previous batch's strings are freed) in a vector reserved for the
-   * largest batch asked so far.
+   * An iterator asked for a batch of `requested` entries and these came back (keys and values,
+   * or values only): the native side now holds them (the previous batch's strings are freed) in
+   * a vector reserved for the largest batch asked so far.
    */
-  read(hold: IteratorHold, requested: number, entries: readonly (readonly [string, string])[]): void {
+  read(hold: IteratorHold, requested: number, entries: readonly (readonly [string, string])[] | readonly string[]): void {
     let bytes = 0;
-    for (const [k, v] of entries) bytes += stringBytes(k) + stringBytes(v);
+    for (const e of entries) bytes += typeof e === 'string' ? stringBytes(e) : stringBytes(e[0]) + stringBytes(e[1]);
     hold.reserved = Math.max(hold.reserved, requested * ENTRY_BYTES);
-    const next = hold.reserved + bytes;
-    this.#pending += next - hold.bytes;
-    hold.bytes = next;
+    this.#set(hold, hold.reserved + bytes);
   }
 
-  /** After an iterator is closed: a full GC when what closed iterators hold is over the limit. */
+  #set(hold: IteratorHold, bytes: number): void {
+    this.#pending += bytes - hold.bytes;
+    hold.bytes = bytes;
+  }
+
+  /** After an iterator is closed: a full GC when what iterators hold is over the limit. */
   closed(): void {
     if (this.#pending < this.#limit) return;
     const now = Date.now();

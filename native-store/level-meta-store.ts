@@ -2,8 +2,8 @@
  * MetaStore on classic-level (LevelDB) at <data>/meta: one sublevel per namespace, utf8 keys and
  * values, so LevelDB's bytewise order is the UTF-8 order S3 lists in (DESIGN.md §5).
  *
- * - `batch` goes through the root database with each operation's `sublevel`, which LevelDB
- *   applies as one WriteBatch: atomic across namespaces.
+ * - `batch` goes to the root database with each key prefixed by its namespace's sublevel prefix,
+ *   which LevelDB applies as one WriteBatch: atomic across namespaces.
  * - durability 'process': writes reach the OS before the promise resolves (LevelDB flushes its
  *   log record to the file on every write), so they survive kill -9 of the emulator.
  *   durability 'fsync' adds `sync: true`: the log is fsynced too, surviving power loss.
@@ -20,6 +20,8 @@ export type Durability = 'process' | 'fsync';
 
 type Db = ClassicLevel<string, string>;
 type Sublevel = ReturnType<typeof ClassicLevel.prototype.sublevel<string, string>>;
+/** abstract-level's implementer API for batches, which classic-level implements and its types do not declare. */
+interface PrivateBatch { _batch(ops: { type: 'put' | 'del'; key: string; value?: string }[], options: { sync: boolean }): Promise<void> }
 
 /**
  * Sized for an idle emulator (DESIGN.md §6a, idle RSS < 50 MB): LevelDB's defaults are an 8 MiB
@@ -72,6 +74,8 @@ export class LevelMetaStore implements MetaStore {
   readonly #subs = new Map<string, Sublevel>();
   /** What closed iterators still hold natively until V8 collects them (iterator-memory.ts). */
   readonly #iteratorMemory = new IteratorMemory();
+  /** Each namespace's key prefix in the root database (its sublevel's: '!ns!'). */
+  readonly #prefixes = new Map<string, string>();
 
   private constructor(db: Db, durability: Durability) {
     this.#db = db;
@@ -129,10 +133,31 @@ export class LevelMetaStore implements MetaStore {
     return this.batch([{ type: 'del', ns, key }]);
   }
 
+  /**
+   * The operations go straight to classic-level's `_batch` (abstract-level's implementer API,
+   * what its public `batch` ends in) with keys already prefixed by their namespace: the public
+   * array batch clones each operation, looks its encodings up and prefixes its key through the
+   * sublevel first. Scratch, puts of ~150 bytes: 26 per batch 254-328 -> 73 us, 3 per batch
+   * 74 -> 40 us. (A chained batch is as fast, but its native WriteBatch would live until V8
+   * collects it; this one is freed once written.) Keys and values are checked by checkOps, and
+   * utf8 is the identity encoding, so `_batch` gets what the public path would hand it.
+   */
   async batch(ops: MetaOp[]): Promise<void> {
     checkOps(ops);
     if (ops.length === 0) return;
-    await this.#db.batch(ops.map((op) => (op.type === 'put'
+    // Not open (closing, closed): the public path says so in abstract-level's words.
+    if (this.#db.status !== 'open') return this.#publicBatch(ops);
+    const prefixed = new Array<{ type: 'put' | 'del'; key: string; value?: string }>(ops.length);
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      const key = this.#prefix(op.ns) + op.key;
+      prefixed[i] = op.type === 'put' ? { type: 'put', key, value: op.value } : { type: 'del', key };
+    }
+    await (this.#db as unknown as PrivateBatch)._batch(prefixed, { sync: this.#sync });
+  }
+
+  #publicBatch(ops: MetaOp[]): Promise<void> {
+    return this.#db.batch(ops.map((op) => (op.type === 'put'
       ? { type: 'put' as const, sublevel: this.#sub(op.ns), key: op.key, value: op.value }
       : { type: 'del' as const, sublevel: this.#sub(op.ns), key: op.key })), { sync: this.#sync });
   }
@@ -155,9 +180,49 @@ export class LevelMetaStore implements MetaStore {
       const first = range.limit !== undefined && range.limit > 0 ? Math.min(FIRST_BATCH, range.limit) : FIRST_BATCH;
       for (let size = first; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
         const entries = await it.nextv(size);
-        this.#iteratorMemory.read(hold, size, entries);
         if (entries.length === 0) return;
+        this.#iteratorMemory.read(hold, size, entries);
         for (const [k, v] of entries) yield [k, v];
+      }
+    } finally {
+      await it.close();
+      this.#iteratorMemory.closed();
+    }
+  }
+
+  /**
+   * As iterate, values only, a batch at a time: one await per batch instead of one per entry
+   * through an async generator, no key strings, and the root database's iterator on the
+   * namespace's prefixed range instead of a sublevel's, whose wrapper walks every entry again to
+   * strip the prefix.
+   */
+  async *iterateValues(ns: string, range: KeyRange = {}): AsyncIterable<string[]> {
+    checkNamespace(ns);
+    const prefix = this.#prefix(ns);
+    const options: { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; keys: false; highWaterMarkBytes: number } = { keys: false, highWaterMarkBytes: BATCH_BYTES };
+    for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
+      const value = range[bound];
+      if (value !== undefined) {
+        checkString('key', value);
+        options[bound] = prefix + value;
+      }
+    }
+    // The namespace's own bounds where the range gives none: ['!ns!', '!ns"').
+    if (options.gt === undefined && options.gte === undefined) options.gte = prefix;
+    if (options.lt === undefined && options.lte === undefined) options.lt = prefix.slice(0, -1) + '"';
+    if (range.reverse) options.reverse = true;
+    if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
+    const it = this.#db.iterator(options);
+    const hold = this.#iteratorMemory.track(it);
+    try {
+      const first = range.limit !== undefined && range.limit > 0 ? Math.min(FIRST_BATCH, range.limit) : FIRST_BATCH;
+      for (let size = first; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
+        const entries = await it.nextv(size);
+        if (entries.length === 0) return;
+        const values = new Array<string>(entries.length);
+        for (let i = 0; i < entries.length; i++) values[i] = entries[i]![1];
+        this.#iteratorMemory.read(hold, size, values);
+        yield values;
       }
     } finally {
       await it.close();
@@ -177,6 +242,15 @@ export class LevelMetaStore implements MetaStore {
 
   async close(): Promise<void> {
     await this.#db.close();
+  }
+
+  #prefix(ns: string): string {
+    let prefix = this.#prefixes.get(ns);
+    if (prefix === undefined) {
+      prefix = this.#sub(ns).prefix;
+      this.#prefixes.set(ns, prefix);
+    }
+    return prefix;
   }
 
   #sub(ns: string): Sublevel {

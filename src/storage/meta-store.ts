@@ -38,7 +38,28 @@ export interface MetaStore {
   batch(ops: MetaOp[]): Promise<void>;
   /** Entries of one namespace in key order (or reverse), bounded by `range`. */
   iterate(ns: string, range?: KeyRange): AsyncIterable<[key: string, value: string]>;
+  /**
+   * Optional: as `iterate`, values only, in batches (one await per batch, no keys), for hot
+   * reads of many entries (a DynamoDB Query or Scan page). Use `valueBatches`, which falls back
+   * to `iterate` for a store without it.
+   */
+  iterateValues?(ns: string, range?: KeyRange): AsyncIterable<string[]>;
   /** Removes every key of one namespace, or of all namespaces when `ns` is absent. */
   clear(ns?: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Values of one namespace in key order (or reverse), bounded by `range`, a batch at a time. */
+export function valueBatches(meta: MetaStore, ns: string, range?: KeyRange): AsyncIterable<string[]> {
+  return meta.iterateValues ? meta.iterateValues(ns, range) : valuesOf(meta.iterate(ns, range));
+}
+
+/** Entries regrouped as batches of values: the stores without `iterateValues` yield one entry at a time. */
+async function* valuesOf(entries: AsyncIterable<[string, string]>): AsyncIterable<string[]> {
+  let batch: string[] = [];
+  for await (const [, value] of entries) {
+    batch.push(value);
+    if (batch.length === 64) { yield batch; batch = []; }
+  }
+  if (batch.length > 0) yield batch;
 }

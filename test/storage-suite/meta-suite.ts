@@ -1,6 +1,6 @@
 /** MetaStore half of the shared storage suite. */
 import type { TestFn } from 'ava';
-import { NOT_NOW, type MetaStore } from '../../src/storage/meta-store.js';
+import { NOT_NOW, valueBatches, type KeyRange, type MetaStore } from '../../src/storage/meta-store.js';
 
 export interface MetaStoreHarness {
   meta: MetaStore;
@@ -183,5 +183,28 @@ export function runMetaStoreSuite(test: TestFn, factory: MetaStoreFactory): void
     for await (const _ of m.iterate('e')) if (++n === 1200) break;
     t.is(n, 1200);
     t.is((await collect(m.iterate('e'))).length, 2500);
+  });
+
+  test('meta: valueBatches reads the values iterate reads, in every range, namespace by namespace', async (t) => {
+    const m = await open(t);
+    const keys = ['\u{1F600}', '\uFFFD', 'a', 'a/', 'a/1', 'a0', 'b', 'é', ...Array.from({ length: 150 }, (_, i) => `k${String(i).padStart(3, '0')}`)];
+    // Neighbouring namespaces: their entries must never show in another's range.
+    for (const ns of ['v', 'v-w', 'vw', 'u']) await m.batch(keys.map((key) => ({ type: 'put' as const, ns, key, value: `${ns}:${key}` })));
+    const ranges: KeyRange[] = [{}, { reverse: true }, { gt: 'a', lt: 'k100' }, { gte: 'a/', lt: 'a0' }, { gt: '\uFFFD' }, { lte: 'b', reverse: true },
+      { limit: 3 }, { reverse: true, limit: 70 }, { gte: 'k050', limit: 100 }, { limit: 0 }, { gt: 'zz' }];
+    for (const ns of ['v', 'v-w', 'nothing']) {
+      for (const range of ranges) {
+        const expected: string[] = [];
+        for await (const [, v] of m.iterate(ns, range)) expected.push(v);
+        const got: string[] = [];
+        for await (const batch of valueBatches(m, ns, range)) {
+          t.true(batch.length > 0, 'no empty batches');
+          got.push(...batch);
+        }
+        t.deepEqual(got, expected, `${ns} ${JSON.stringify(range)}`);
+      }
+    }
+    // Leaving early closes the iteration.
+    for await (const batch of valueBatches(m, 'v')) { t.true(batch.length > 0); break; }
   });
 }

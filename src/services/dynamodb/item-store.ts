@@ -8,7 +8,7 @@
  * in. Plain readers (`readText`, `readMany`, `iterate`) see durable writes only.
  */
 import type { KeyRange, MetaOp, MetaStore } from '../../storage/meta-store.js';
-import { NOT_NOW } from '../../storage/meta-store.js';
+import { NOT_NOW, valueBatches } from '../../storage/meta-store.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { GroupCommit, NOT_PENDING } from './group-commit.js';
 import { indexEntryKeyOf, projectForIndex } from './index-entries.js';
@@ -150,5 +150,10 @@ export class ItemStore {
   /** Stored entries (items or index entries) in key order, bounded by `range`. */
   iterate(range: KeyRange): AsyncIterable<[key: string, value: string]> {
     return this.#meta.iterate(DDB_NS, range);
+  }
+
+  /** Stored texts (items or index entries) in key order, bounded by `range`, a batch at a time. */
+  texts(range: KeyRange): AsyncIterable<string[]> {
+    return valueBatches(this.#meta, DDB_NS, range);
   }
 }

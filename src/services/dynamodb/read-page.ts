@@ -59,19 +59,21 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
   const reader = new ItemTextReader(keep?.reads ?? []);
   // Without a predicate nothing is picked: one empty object serves every item.
   const none: Item = {};
-  for await (const [, text] of items.iterate(range)) {
-    scanned++;
-    if (keep === undefined) {
-      bytes += reader.read(text, none);
-      kept.push(text);
-    } else {
-      const picked: Item = {};
-      bytes += reader.read(text, picked);
-      if (keep.test(picked)) kept.push(text);
+  pages: for await (const batch of items.texts(range)) {
+    for (const text of batch) {
+      scanned++;
+      if (keep === undefined) {
+        bytes += reader.read(text, none);
+        kept.push(text);
+      } else {
+        const picked: Item = {};
+        bytes += reader.read(text, picked);
+        if (keep.test(picked)) kept.push(text);
+      }
+      lastText = text;
+      if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break pages; }
+      if (scanned % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    lastText = text;
-    if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break; }
-    if (scanned % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { texts: kept, scanned, bytes, last: more && lastText !== undefined ? parseItem(lastText) : undefined };
 }
