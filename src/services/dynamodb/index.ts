@@ -3,6 +3,7 @@
  * answer NotImplemented (the gateway does that from the catalogue). The table catalogue is
  * loaded when the service starts; deleted tables still being removed resume in the background.
  */
+import { decodedOutput } from './decoded-output.js';
 import { randomUUID } from 'node:crypto';
 import type { Service, ServiceDeps } from '../types.js';
 import { BackgroundRemoval } from './background-removal.js';
@@ -79,7 +80,8 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   sweeper.start();
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(ddb, ctx, input);
-  const partiql: PartiqlDeps = { call: (operation, ctx, input) => operations[operation]!(ctx, input) };
+  // PartiQL reads what its SELECTs return: the items answers splice as stored text are decoded.
+  const partiql: PartiqlDeps = { call: async (operation, ctx, input) => decodedOutput(await operations[operation]!(ctx, input)) };
   for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
   return { operations, close: async () => { await sweeper.close(); await removal.close(); await ddb.transactionTokens.settled(); } };
 }
