@@ -6,7 +6,7 @@
  * port and warn-level logs, and ignores BOLTSTACK_* env vars: only the options passed count.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './log.js';
 import { createLazyGateway } from './gateway/lazy-gateway.js';
 import { createVirtualHostParser } from './gateway/s3-host.js';
 import { ServiceRegistry } from './gateway/service-registry.js';
+import { BackgroundMarkers } from './storage/background-markers.js';
 import { createHttpServer } from './server/index.js';
 import { createWorkerPool, type WorkerPool } from './pool/index.js';
 import { RequestMetrics } from './metrics/request-metrics.js';
@@ -93,12 +94,14 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
   const closeStore = async (): Promise<void> => { if (opened) await (await opened.catch(() => undefined))?.close(); };
   let closing = false;
   try {
-    // A store from an earlier run may hold background work to resume at start (registry.start).
-    const storeExisted = !config.ephemeral && existsSync(join(dataDir, 'meta'));
     await ensureDir(dataDir, 'data dir');
     unlock = await lockDataDir(dataDir);
+    // Which services an earlier run left background work to (registry.start): a listing of
+    // small marker files, so a data dir with none does not open its store at start.
+    const markers = config.ephemeral ? undefined : new BackgroundMarkers(dataDir);
+    const marked = (await markers?.marked()) ?? [];
     const registry = new ServiceRegistry({
-      storage, pool, features: config.features, log, durability: config.durability, listingIndexKeys: config.listingIndexKeys,
+      storage, pool, ...(markers && { markers }), features: config.features, log, durability: config.durability, listingIndexKeys: config.listingIndexKeys,
       ...(options.clock && { clock: options.clock }),
     });
     // Assigned once the server exists; read lazily by health.
@@ -131,8 +134,8 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     http = server.adapterReason === undefined ? { adapter: server.adapter } : { adapter: server.adapter, reason: server.adapterReason };
     const port = await server.listen(config.host, config.port);
     // Services resume what a previous run left (SNS HTTP deliveries, SQS move tasks) now, not on
-    // their first request. A new data dir has nothing to resume, and its store stays unopened.
-    const resuming = storeExisted ? registry.start().catch((err: unknown) => log.warn('resuming background work failed', { err: String(err) })) : undefined;
+    // their first request. With no marker there is nothing to resume, and the store stays unopened.
+    const resuming = marked.length > 0 ? registry.start(marked).catch((err: unknown) => log.warn('resuming background work failed', { err: String(err) })) : undefined;
     const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       endpoint: `http://${displayHost}:${port}`,

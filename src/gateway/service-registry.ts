@@ -6,10 +6,13 @@
 import type { ServiceName } from '../model/types.js';
 import type { Service, ServiceDeps } from '../services/types.js';
 import type { MetaStore } from '../storage/meta-store.js';
+import type { BackgroundMarkers } from '../storage/background-markers.js';
 
 /** What services share, with the storage opened on first use (DESIGN.md §6a). */
-export type RegistryDeps = Omit<ServiceDeps, 'meta' | 'blobs'> & {
+export type RegistryDeps = Omit<ServiceDeps, 'meta' | 'blobs' | 'backgroundWork'> & {
   storage: () => Promise<Pick<ServiceDeps, 'meta' | 'blobs'>>;
+  /** The data dir's background-work markers; each service gets its own (absent: ephemeral). */
+  markers?: BackgroundMarkers;
 };
 
 interface ServiceModule {
@@ -49,7 +52,8 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
  * Background work a service resumes when the server starts, not on its first request (an SNS
  * HTTP delivery still being retried, a running SQS message move task): each check reads the
  * store and says whether its service has any, without loading the service; `start` then
- * creates that service, which resumes it.
+ * creates that service, which resumes it. A check runs only for a service whose marker file
+ * exists (storage/background-markers.ts), so a data dir with no work to resume is not opened.
  */
 const START_CHECKS: Partial<Record<ServiceName, (meta: MetaStore) => Promise<boolean>>> = {
   sqs: async (meta) => (await import('../services/sqs/background-work.js')).hasBackgroundWork(meta),
@@ -79,9 +83,12 @@ export class ServiceRegistry {
     let service = this.#services.get(name);
     if (!service) {
       const load = MODULES[name];
-      const { storage, ...shared } = this.#deps;
+      const { storage, markers, ...shared } = this.#deps;
       const peer = (other: ServiceName): Promise<Service | undefined> => this.get(other);
-      service = load ? Promise.all([load(), storage()]).then(([m, stored]) => m.create({ ...shared, ...stored, peer })) : Promise.resolve(undefined);
+      const backgroundWork = markers?.for(name);
+      service = load
+        ? Promise.all([load(), storage()]).then(([m, stored]) => m.create({ ...shared, ...stored, peer, ...(backgroundWork && { backgroundWork }) }))
+        : Promise.resolve(undefined);
       // A failed start (say, the store cannot open) is retried by the next request.
       service.then((created) => { if (created !== undefined && this.#services.get(name) === service) this.#ready.set(name, created); }, () => {
         if (this.#services.get(name) === service) this.#services.delete(name);
@@ -91,11 +98,18 @@ export class ServiceRegistry {
     return service;
   }
 
-  /** At server start: creates every service that has background work to resume (START_CHECKS). */
-  async start(): Promise<void> {
+  /**
+   * At server start, with the services whose marker exists: creates each that has background
+   * work to resume (START_CHECKS), and drops the marker of each that has none. With no marker,
+   * the store is not opened.
+   */
+  async start(marked: readonly string[]): Promise<void> {
+    const checks = (Object.entries(START_CHECKS) as Array<[ServiceName, (meta: MetaStore) => Promise<boolean>]>).filter(([name]) => marked.includes(name));
+    if (checks.length === 0) return;
     const { meta } = await this.#deps.storage();
-    for (const [name, check] of Object.entries(START_CHECKS) as Array<[ServiceName, (meta: MetaStore) => Promise<boolean>]>) {
+    for (const [name, check] of checks) {
       if (await check(meta)) await this.get(name);
+      else await this.#deps.markers?.clearUnlessMarked(name);
     }
   }
 

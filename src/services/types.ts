@@ -9,6 +9,7 @@ import type { Features } from '../config.js';
 import type { Logger } from '../log.js';
 import type { WorkerPool } from '../pool/types.js';
 import type { ServiceName } from '../model/types.js';
+import type { BackgroundWorkMarker } from '../storage/background-markers.js';
 
 export interface ServiceDeps {
   meta: MetaStore;
@@ -31,6 +32,12 @@ export interface ServiceDeps {
    * and transaction-token ages. Absent: Date.now. Tests inject one through createBoltstack({ clock }).
    */
   clock?: () => number;
+  /**
+   * The service's background-work marker (storage/background-markers.ts): marked before the
+   * first durable write that leaves work to resume after a restart. Absent with no data dir
+   * to mark (unit tests that build one service alone).
+   */
+  backgroundWork?: BackgroundWorkMarker;
 }
 
 /** Per-request facts a handler may need. */

@@ -73,7 +73,9 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
   const signerOf = (): Promise<Signer> => (signer ??= Signer.open(deps.meta));
   // SQS is created on the first delivery, not with SNS (an idle emulator loads no service code).
   const sqsOf = async (): Promise<SqsInternalApi | undefined> => (await deps.peer?.('sqs'))?.internal as SqsInternalApi | undefined;
-  const deliverer = new Deliverer({ store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured });
+  const marker = deps.backgroundWork;
+  const markBackgroundWork = marker && ((): Promise<void> => marker.mark());
+  const deliverer = new Deliverer({ store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured, ...(markBackgroundWork && { markBackgroundWork }) });
   await deliverer.http.open();
   const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: await FifoState.open(deps.meta), sms: new SmsSettingsStore(deps.meta) };
   const operations: Service['operations'] = {};

@@ -42,7 +42,7 @@ export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 
 export async function createSqsService(deps: ServiceDeps): Promise<Service> {
   const store = await SqsStore.open(deps.meta, deps.log);
-  const moveTasks = await MoveTasks.open(store, deps.log);
+  const moveTasks = await MoveTasks.open(store, deps.log, deps.backgroundWork);
   const sqs: SqsDeps = { store, features: deps.features, log: deps.log, moveTasks };
   const operations: Service['operations'] = {};
   for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(sqs, ctx, input);

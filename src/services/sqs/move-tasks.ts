@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.js';
+import type { BackgroundWorkMarker } from '../../storage/background-markers.js';
 import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
 import type { MetaOp } from '../../storage/meta-store.js';
@@ -48,21 +49,25 @@ const taskRecord = (task: MoveTask): MetaOp => ({ type: 'put', ns: SQS_NS, key: 
 export class MoveTasks {
   readonly #store: SqsStore;
   readonly #log: Logger;
+  readonly #marker: BackgroundWorkMarker | undefined;
   /** Newest first. */
   readonly #tasks: MoveTask[] = [];
   readonly #running = new Set<Promise<void>>();
   #closed = false;
 
-  constructor(store: SqsStore, log: Logger) {
+  constructor(store: SqsStore, log: Logger, marker?: BackgroundWorkMarker) {
     this.#store = store;
     this.#log = log;
+    this.#marker = marker;
   }
 
   /** The stored tasks; RUNNING ones carry on, CANCELLING ones are CANCELLED. */
-  static async open(store: SqsStore, log: Logger): Promise<MoveTasks> {
-    const tasks = new MoveTasks(store, log);
+  static async open(store: SqsStore, log: Logger, marker?: BackgroundWorkMarker): Promise<MoveTasks> {
+    const tasks = new MoveTasks(store, log, marker);
     for await (const [, value] of store.meta.iterate(SQS_NS, moveTaskRange)) tasks.#tasks.push(JSON.parse(value) as MoveTask);
     tasks.#tasks.sort((a, b) => b.started - a.started);
+    // Tasks left RUNNING by a build that kept no marker: marked now, so the next start resumes them.
+    if (tasks.#tasks.some((t) => t.status === 'RUNNING')) await marker?.mark();
     for (const task of tasks.#tasks) {
       if (task.status === 'CANCELLING') {
         task.status = 'CANCELLED';
@@ -98,6 +103,9 @@ export class MoveTasks {
     if (this.#tasks.some((t) => t.sourceArn === source.arn && (t.status === 'RUNNING' || t.status === 'CANCELLING'))) {
       throw sqsErrors.invalidParameterValue('There is already a task running. Only one active task is allowed for a source queue arn at a given time.');
     }
+    // The marker before the task is stored: a task stored without it would wait for SQS's first
+    // request after a restart (storage/background-markers.ts; one file write per process).
+    await this.#marker?.mark();
     const state = await source.state(this.#store);
     const id = randomUUID();
     const task: MoveTask = {

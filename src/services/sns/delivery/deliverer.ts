@@ -28,6 +28,7 @@ export interface DelivererDeps {
   signer: () => Promise<Signer>;
   sqs: () => Promise<SqsInternalApi | undefined>;
   captured: CapturedOutbox;
+  markBackgroundWork?: () => Promise<void>;
 }
 
 type HttpEntry = Omit<OutboxEntry, 'id' | 'attempt' | 'due'>;
@@ -55,6 +56,7 @@ export class Deliverer {
         return sub === undefined ? undefined : effectiveRetry(sub.attributes.DeliveryPolicy, deps.store.topic(sub.topicArn)?.attributes.DeliveryPolicy).retry;
       },
       onFailed: (entry, reason) => this.#deadLetter(entry.subscriptionArn, entry.body, reason),
+      ...(deps.markBackgroundWork && { markBackgroundWork: deps.markBackgroundWork }),
     });
   }
 

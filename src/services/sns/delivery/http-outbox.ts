@@ -31,6 +31,8 @@ export interface HttpOutboxDeps {
   retryOf(entry: OutboxEntry): RetryPolicy | undefined;
   retryDelay(policy: RetryPolicy, attempt: number): number | undefined;
   onFailed(entry: OutboxEntry, reason: string): Promise<void>;
+  /** Marks SNS as having work to resume at start (storage/background-markers.ts); once per process. */
+  markBackgroundWork?: () => Promise<void>;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -52,6 +54,8 @@ export class HttpOutbox {
   /** Resumes what a previous run left (after a restart or a crash). */
   async open(): Promise<void> {
     for await (const [key, value] of this.#deps.meta.iterate(SNS_NS, prefixRange(OUTBOX_PREFIX))) this.#waiting.set(key, JSON.parse(value) as OutboxEntry);
+    // Entries left by a build that kept no marker: marked now, so the next start resumes them.
+    if (this.#waiting.size > 0) await this.#deps.markBackgroundWork?.();
     this.#arm();
   }
 
@@ -59,6 +63,8 @@ export class HttpOutbox {
   async enqueue(entries: Omit<OutboxEntry, 'id' | 'attempt' | 'due'>[], ops: MetaOp[] = []): Promise<void> {
     const now = Date.now();
     const full = entries.map((e): OutboxEntry => ({ ...e, id: randomUUID(), attempt: 0, due: now }));
+    // The marker first: an entry stored without it would wait for SNS's first request after a restart.
+    await this.#deps.markBackgroundWork?.();
     await this.#deps.meta.batch([...ops, ...full.map((e): MetaOp => ({ type: 'put', ns: SNS_NS, key: outboxKey(e.due, e.id), value: JSON.stringify(e) }))]);
     for (const e of full) this.#waiting.set(outboxKey(e.due, e.id), e);
     this.#arm();

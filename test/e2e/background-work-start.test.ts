@@ -1,0 +1,121 @@
+/**
+ * A start opens the store only when a service may have background work to resume (a marker file
+ * in `<data dir>/background-work/`, storage/background-markers.ts): a data dir holding tables,
+ * queues and topics but no pending work stays unopened until the first request (idle VmRSS is
+ * the figure in docs/configuration.md, not 4 MiB more), and a marker whose work has finished is
+ * dropped at the next start. Whether LevelDB is open is read from the child's open files
+ * (/proc/PID/fd holds `meta/LOCK` while it is).
+ */
+import test from 'ava';
+import { existsSync } from 'node:fs';
+import { readdir, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  CreateQueueCommand, GetQueueAttributesCommand, ListMessageMoveTasksCommand, ListQueuesCommand, SendMessageCommand, SQSClient,
+  StartMessageMoveTaskCommand,
+} from '@aws-sdk/client-sqs';
+import { CREDENTIALS, startChild, tempDir, type ChildServer } from '../helpers/server.js';
+
+const config = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Whether the child holds its LevelDB open (LevelDB keeps `meta/LOCK` open while the store is). */
+async function storeOpen(server: ChildServer, dataDir: string): Promise<boolean> {
+  const fds = `/proc/${server.child.pid}/fd`;
+  const lock = join(dataDir, 'meta', 'LOCK');
+  for (const fd of await readdir(fds)) if (await readlink(join(fds, fd)).catch(() => '') === lock) return true;
+  return false;
+}
+
+/** The store stays closed for `ms` after the start (a start that opens it does so within a few ms). */
+async function staysClosed(server: ChildServer, dataDir: string, ms = 2000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await storeOpen(server, dataDir)) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+async function until(probe: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await sleep(20);
+  }
+}
+
+async function queueArn(sqs: SQSClient, url: string): Promise<string> {
+  return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+}
+
+const linux = existsSync('/proc/self/fd');
+
+(linux ? test : test.skip)('a restart on a data dir with tables, queues and topics but no background work does not open the store', async (t) => {
+  t.timeout(120_000);
+  const tmp = await tempDir();
+  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
+  let server = await startChild(args);
+  try {
+    const ddb = new DynamoDBClient(config(server.endpoint));
+    const sqs = new SQSClient(config(server.endpoint));
+    const sns = new SNSClient(config(server.endpoint));
+    await ddb.send(new CreateTableCommand({
+      TableName: 'table', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }));
+    await ddb.send(new PutItemCommand({ TableName: 'table', Item: { pk: { S: 'a' } } }));
+    const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'q' }))).QueueUrl!;
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'kept' }));
+    const topic = (await sns.send(new CreateTopicCommand({ Name: 'topic' }))).TopicArn!;
+    await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: await queueArn(sqs, url) }));
+    await sns.send(new PublishCommand({ TopicArn: topic, Message: 'to the queue' }));
+    for (const c of [ddb, sqs, sns]) c.destroy();
+    t.true(await storeOpen(server, tmp.dir), 'the probe sees an open store');
+    t.is(await server.stop(), 0);
+
+    server = await startChild(args);
+    t.true(await staysClosed(server, tmp.dir), 'no background work: the store is not opened at start');
+    const again = new SQSClient(config(server.endpoint));
+    t.deepEqual((await again.send(new ListQueuesCommand({}))).QueueUrls, [url.replace(/:\d+\//, `:${server.port}/`)]);
+    again.destroy();
+    t.true(await storeOpen(server, tmp.dir), 'the first request opens it');
+  } finally {
+    await server.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+});
+
+(linux ? test : test.skip)('a marker whose work has finished is dropped at the next start, and the start after it does not open the store', async (t) => {
+  t.timeout(120_000);
+  const tmp = await tempDir();
+  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
+  const marker = join(tmp.dir, 'background-work', 'sqs');
+  let server = await startChild(args);
+  try {
+    const sqs = new SQSClient(config(server.endpoint));
+    const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'dlq' }))).QueueUrl!;
+    const dlq = await queueArn(sqs, dlqUrl);
+    const sourceUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'source', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq, maxReceiveCount: 3 }) } }))).QueueUrl!;
+    await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'back' }));
+    t.false(existsSync(marker), 'no marker before any background work');
+    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: await queueArn(sqs, sourceUrl) }));
+    t.true(existsSync(marker), 'marked before StartMessageMoveTask answers');
+    await until(async () => (await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results?.[0]?.Status === 'COMPLETED');
+    sqs.destroy();
+    t.is(await server.stop(), 0);
+
+    server = await startChild(args);
+    await until(() => !existsSync(marker));
+    t.true(await storeOpen(server, tmp.dir), 'with a marker the store is opened at start, to check');
+    t.is(await server.stop(), 0);
+
+    server = await startChild(args);
+    t.true(await staysClosed(server, tmp.dir), 'marker gone: the store is not opened at start');
+  } finally {
+    await server.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+});
