@@ -46,7 +46,8 @@ function stringBytes(s: string): number {
   return s.length > INLINE_STRING ? s.length + 1 + MALLOC_OVERHEAD : 0;
 }
 
-function exposeGc(): () => void {
+/** V8's full-GC function, without a global `gc` (also used by src/old-space-guard.ts). */
+export function exposeGc(): () => void {
   setFlagsFromString('--expose-gc');
   try {
     return runInNewContext('gc') as () => void;

@@ -6,6 +6,8 @@
  *   v8-default   no flags: V8's own heuristics (what the command did before it set any)
  *   young-only   the young generation bounded, the old generation left to V8
  *   boltstack    what the command sets by itself
+ *   old-136, growing-10, reducer-500, guard-4: old-generation settings measured and not adopted
+ *                (docs/configuration.md), kept to re-check on a new Node line
  * plus any given with --setting NAME=ARGS (node flags, and KEY=VALUE for the environment, e.g.
  * `--setting arena2=MALLOC_ARENA_MAX=2`).
  * For every repetition and workload, every setting gets a fresh server in turn (the order rotates
@@ -22,6 +24,7 @@
  * --settings v8-default,boltstack (a subset), --setting NAME=ARGS (repeatable), --rest, --attribute.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runBench } from '../../src/bench/run-bench.js';
 import type { RunResult } from '../../src/bench/types.js';
@@ -40,6 +43,13 @@ const BUILT_IN: Setting[] = [
   { name: 'v8-default', env: { BOLTSTACK_V8_FLAGS: '' } },
   { name: 'young-only', env: { BOLTSTACK_V8_FLAGS: '--semi-space-growth-factor=1' } },
   { name: 'boltstack', env: {} },
+  // Measured and not adopted (docs/configuration.md); kept to re-check on a new Node line.
+  // V8's low-memory heap growth (2 MiB steps) comes only near --max-old-space-size: a hard cap.
+  { name: 'old-136', nodeArgs: ['--max-old-space-size=136'], env: {} },
+  { name: 'growing-10', env: { BOLTSTACK_V8_FLAGS: '--semi-space-growth-factor=1 --no-separate-gc-phases --heap-growing-percent=10' } },
+  { name: 'reducer-500', nodeArgs: ['--gc-memory-reducer-start-delay-ms=500'], env: {} },
+  // src/old-space-guard.ts: a full GC after 4 MiB of old-space growth, looked at every 250 ms.
+  { name: 'guard-4', nodeArgs: [`--import=${fileURLToPath(new URL('../lib/old-space-guard-preload.js', import.meta.url))}`], env: { BOLTSTACK_BENCH_OLD_SPACE_GUARD: '4,250' } },
 ];
 
 interface Load { name: string; workload: string; concurrency: number; targetPeakMiB: number }
