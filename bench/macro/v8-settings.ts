@@ -48,7 +48,7 @@ const BUILT_IN: Setting[] = [
   { name: 'old-136', nodeArgs: ['--max-old-space-size=136'], env: {} },
   { name: 'growing-10', env: { BOLTSTACK_V8_FLAGS: '--semi-space-growth-factor=1 --no-separate-gc-phases --heap-growing-percent=10' } },
   { name: 'reducer-500', nodeArgs: ['--gc-memory-reducer-start-delay-ms=500'], env: {} },
-  // src/old-space-guard.ts: a full GC after 4 MiB of old-space growth, looked at every 250 ms.
+  // bench/lib/old-space-guard.ts: a full GC after 4 MiB of old-space growth, looked at every 250 ms.
   { name: 'guard-4', nodeArgs: [`--import=${fileURLToPath(new URL('../lib/old-space-guard-preload.js', import.meta.url))}`], env: { BOLTSTACK_BENCH_OLD_SPACE_GUARD: '4,250' } },
 ];
 

@@ -1,9 +1,9 @@
 /**
- * The old-space guard (src/old-space-guard.ts): a full GC once old space grew more than the step
+ * The old-space guard (bench/lib/old-space-guard.ts): a full GC once old space grew more than the step
  * since the last full GC, whether that one was forced or V8's own.
  */
 import test from 'ava';
-import { OldSpaceGuard } from '../../src/old-space-guard.js';
+import { OldSpaceGuard } from '../../bench/lib/old-space-guard.js';
 
 const MiB = 2 ** 20;
 

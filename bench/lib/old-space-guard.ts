@@ -13,7 +13,7 @@
  * A full GC V8 ran by itself shows as old space falling below the baseline, which then follows it.
  */
 import { getHeapSpaceStatistics } from 'node:v8';
-import { exposeGc } from '../native-store/iterator-memory.js';
+import { exposeGc } from '../../native-store/iterator-memory.js';
 
 export interface OldSpaceGuardOptions {
   /** Old-space growth (bytes) since the last full GC that triggers one. */
