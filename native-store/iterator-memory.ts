@@ -25,12 +25,13 @@ import { runInNewContext } from 'node:vm';
 
 /**
  * Estimated native bytes held before a full GC is asked for. A forced (atomic) full GC costs
- * 5-14 ms at the emulator's usual live heap of 8-10 MiB; at 8 MiB that is one per ~1,000
- * Queries of 25 items (8.1 KiB each estimated; 9 KiB measured, scratch: 4,000 iterators kept
- * alive), 5-14 us per Query. Measured (scratch, Query 25 of 100, VmRSS peak): 8 MiB 77-79 MiB,
- * 16 MiB 83-85, 32 MiB 94-96, no forced GC 113-124.
+ * 5-14 ms at the emulator's usual live heap of 8-10 MiB; at 4 MiB that is one per ~500 Queries
+ * of 25 items (8.1 KiB each estimated; 9 KiB measured, scratch: 4,000 iterators kept alive).
+ * Measured (bench dynamodb-figures, no peer, load average ~10): the Query workload alone peaks at
+ * 74.6-75.1 MiB with 4 MiB against 78.7 with 8, and the whole sequence at 86.9 against 93.3;
+ * Query CPU per request was within the run-to-run noise (492-568 against 504-591 us).
  */
-const LIMIT_BYTES = 8 * 1024 * 1024;
+const LIMIT_BYTES = 4 * 1024 * 1024;
 /** At most one forced GC per this many ms, whatever the estimate says (bounds the GC's share of CPU). */
 const MIN_INTERVAL_MS = 100;
 /** sizeof(Entry) in classic-level: two std::string of 32 bytes (libstdc++, 64-bit). */
