@@ -24,16 +24,20 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * Estimated native bytes held before a full GC is asked for. A forced (atomic) full GC costs
- * 5-14 ms at the emulator's usual live heap of 8-10 MiB; at 4 MiB that is one per ~500 Queries
- * of 25 items (8.1 KiB each estimated; 9 KiB measured, scratch: 4,000 iterators kept alive).
- * Measured (bench dynamodb-figures, no peer, load average ~10): the Query workload alone peaks at
- * 74.6-75.1 MiB with 4 MiB against 78.7 with 8, and the whole sequence at 86.9 against 93.3;
- * Query CPU per request was within the run-to-run noise (492-568 against 504-591 us).
+ * Estimated native bytes held before a full GC is asked for, and at most one forced GC per
+ * MIN_INTERVAL_MS. The interval is what costs: a forced full GC takes only 10-14 ms, but it
+ * collects the maps of short-lived objects (expression cursors, class instances of a request)
+ * while none is alive, and V8 then deoptimises every function whose optimised code embeds them
+ * ("reason: weak objects": 638 deopts in 5 s at a 100 ms interval against 14 without forced GCs)
+ * and compiles them again, on the main thread and V8's worker threads.
+ * Measured together (scratch, Query 25 of 100 at 16 connections, quiet, server CPU per Query and
+ * peak VmRSS): no forced GC 186-190 us / 114 MiB; 8 MiB and 500 ms 216 us / 104; 16 MiB and
+ * 500 ms 245 us / 100; 8 MiB and 250 ms 296-354 us / 79-82; 4 MiB and 100 ms 417-513 us /
+ * 75-83. 8 MiB and 250 ms keeps the peak under the 90 MB target for the least CPU.
  */
-const LIMIT_BYTES = 4 * 1024 * 1024;
-/** At most one forced GC per this many ms, whatever the estimate says (bounds the GC's share of CPU). */
-const MIN_INTERVAL_MS = 100;
+const LIMIT_BYTES = 8 * 1024 * 1024;
+/** At most one forced GC per this many ms, whatever the estimate says (see above: this bounds the deopts). */
+const MIN_INTERVAL_MS = 250;
 /** sizeof(Entry) in classic-level: two std::string of 32 bytes (libstdc++, 64-bit). */
 const ENTRY_BYTES = 64;
 /** A std::string keeps up to 15 bytes inline; longer ones are a heap block (+ malloc's header). */
