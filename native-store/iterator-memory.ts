@@ -47,8 +47,9 @@ const MALLOC_OVERHEAD = 16;
 /** What one iterator holds natively: updated as it reads, taken off when it is collected. */
 export interface IteratorHold { bytes: number; reserved: number }
 
-function stringBytes(s: string): number {
-  return s.length > INLINE_STRING ? s.length + 1 + MALLOC_OVERHEAD : 0;
+/** A key read with keys: false is undefined and holds nothing. */
+function stringBytes(s: string | undefined): number {
+  return s !== undefined && s.length > INLINE_STRING ? s.length + 1 + MALLOC_OVERHEAD : 0;
 }
 
 /** V8's full-GC function, without a global `gc` (also used by src/old-space-guard.ts). */

@@ -60,6 +60,26 @@ const BATCH_BYTES = 1024 * 1024;
  * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
  * a second process on the same data dir (LevelDB's LOCK file), which deserves a plain sentence.
  */
+/** What the store needs of a classic-level iterator (keys are undefined when read with keys: false). */
+interface NextvIterator { nextv(size: number): Promise<[string, string][]>; close(): Promise<void> }
+
+interface RangeOptions { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; highWaterMarkBytes: number }
+
+/** classic-level iterator options for a range, its bounds prefixed with `prefix`. */
+function rangeOptions(range: KeyRange, prefix: string): RangeOptions {
+  const options: RangeOptions = { highWaterMarkBytes: BATCH_BYTES };
+  for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
+    const value = range[bound];
+    if (value !== undefined) {
+      checkString('key', value);
+      options[bound] = prefix + value;
+    }
+  }
+  if (range.reverse) options.reverse = true;
+  if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
+  return options;
+}
+
 function openError(err: unknown, location: string): Error {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code === 'LEVEL_LOCKED') {
@@ -164,29 +184,9 @@ export class LevelMetaStore implements MetaStore {
 
   async *iterate(ns: string, range: KeyRange = {}): AsyncIterable<[key: string, value: string]> {
     checkNamespace(ns);
-    const options: { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; highWaterMarkBytes: number } = { highWaterMarkBytes: BATCH_BYTES };
-    for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
-      const value = range[bound];
-      if (value !== undefined) {
-        checkString('key', value);
-        options[bound] = value;
-      }
-    }
-    if (range.reverse) options.reverse = true;
-    if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
-    const it = this.#sub(ns).iterator(options);
-    const hold = this.#iteratorMemory.track(it);
-    try {
-      const first = range.limit !== undefined && range.limit > 0 ? Math.min(FIRST_BATCH, range.limit) : FIRST_BATCH;
-      for (let size = first; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
-        const entries = await it.nextv(size);
-        if (entries.length === 0) return;
-        this.#iteratorMemory.read(hold, size, entries);
-        for (const [k, v] of entries) yield [k, v];
-      }
-    } finally {
-      await it.close();
-      this.#iteratorMemory.closed();
+    const it = this.#sub(ns).iterator(rangeOptions(range, ''));
+    for await (const entries of this.#batches(it, range)) {
+      for (const [k, v] of entries) yield [k, v];
     }
   }
 
@@ -199,30 +199,31 @@ export class LevelMetaStore implements MetaStore {
   async *iterateValues(ns: string, range: KeyRange = {}): AsyncIterable<string[]> {
     checkNamespace(ns);
     const prefix = this.#prefix(ns);
-    const options: { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; keys: false; highWaterMarkBytes: number } = { keys: false, highWaterMarkBytes: BATCH_BYTES };
-    for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
-      const value = range[bound];
-      if (value !== undefined) {
-        checkString('key', value);
-        options[bound] = prefix + value;
-      }
-    }
+    const options = rangeOptions(range, prefix);
     // The namespace's own bounds where the range gives none: ['!ns!', '!ns"').
     if (options.gt === undefined && options.gte === undefined) options.gte = prefix;
     if (options.lt === undefined && options.lte === undefined) options.lt = prefix.slice(0, -1) + '"';
-    if (range.reverse) options.reverse = true;
-    if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
-    const it = this.#db.iterator(options);
+    const it = this.#db.iterator({ ...options, keys: false });
+    for await (const entries of this.#batches(it, range)) {
+      const values = new Array<string>(entries.length);
+      for (let i = 0; i < entries.length; i++) values[i] = entries[i]![1];
+      yield values;
+    }
+  }
+
+  /**
+   * An iterator's entries in growing batches (see FIRST_BATCH), counted as native memory held
+   * until V8 collects the iterator, which is closed when the reader stops.
+   */
+  async *#batches(it: NextvIterator, range: KeyRange): AsyncIterable<[string, string][]> {
     const hold = this.#iteratorMemory.track(it);
     try {
       const first = range.limit !== undefined && range.limit > 0 ? Math.min(FIRST_BATCH, range.limit) : FIRST_BATCH;
       for (let size = first; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
         const entries = await it.nextv(size);
         if (entries.length === 0) return;
-        const values = new Array<string>(entries.length);
-        for (let i = 0; i < entries.length; i++) values[i] = entries[i]![1];
-        this.#iteratorMemory.read(hold, size, values);
-        yield values;
+        this.#iteratorMemory.read(hold, size, entries);
+        yield entries;
       }
     } finally {
       await it.close();
