@@ -8,20 +8,10 @@
  * request; run with a fixed semi-space so that count is comparable between commits:
  *   node --min-semi-space-size=1 --max-semi-space-size=1 dist/bench/micro/gateway-sdk-get.js [--requests 8000] [--reps 8]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { openNativeStore } from '../../native-store/index.js';
-import { createGateway } from '../../src/gateway/gateway.js';
-import { createRequestIds } from '../../src/gateway/request-id.js';
-import { createVirtualHostParser } from '../../src/gateway/s3-host.js';
-import { ServiceRegistry } from '../../src/gateway/service-registry.js';
-import { createLogger } from '../../src/log.js';
-import { RequestMetrics } from '../../src/metrics/request-metrics.js';
-import { createWorkerPool } from '../../src/pool/index.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../../src/server/types.js';
 import { inMemoryRequest } from '../../src/server/in-memory-request.js';
+import { openInProcessGateway } from '../lib/in-process-gateway.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const requests = arg('--requests', 8000);
@@ -61,17 +51,8 @@ function call(handler: RequestHandler, method: string, path: string, query: stri
   });
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'boltstack-gateway-bench-'));
-const log = createLogger('silent');
-const store = await openNativeStore({ dir, durability: 'process', log });
-const pool = createWorkerPool();
+const { gateway, close } = await openInProcessGateway('gateway');
 try {
-  const registry = new ServiceRegistry({ storage: async () => store, pool, features: new Set(), log, durability: 'process' });
-  const gateway = createGateway({
-    registry, pool, log, defaultAccountId: '000000000000', features: new Set(), virtualHost: createVirtualHostParser(),
-    ids: createRequestIds(), metrics: new RequestMetrics(),
-    internal: { version: 'bench', httpAdapter: () => ({ adapter: 'bench' }), features: () => [], registry, reset: async () => undefined, info: () => ({}), metrics: async () => ({ contentType: 'text/plain', text: '' }) },
-  });
   const plain = { host: '127.0.0.1:4566' };
   if (await call(gateway, 'PUT', '/bench-gateway', '', plain) !== 200) throw new Error('CreateBucket failed');
   if (await call(gateway, 'PUT', '/bench-gateway/obj-4k', '', { ...plain, 'content-length': '4096' }, Buffer.alloc(4096, 7)) !== 200) throw new Error('PutObject failed');
@@ -106,7 +87,5 @@ try {
     scavengesPer1000Requests: [...scavengesPer1000].sort((a, b) => a - b)[scavengesPer1000.length >> 1],
   }, null, 2) + '\n');
 } finally {
-  await pool.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await close();
 }

@@ -7,20 +7,10 @@
  * Run with the young generation boltstack runs with, so GC work is comparable between commits:
  *   node --max-semi-space-size=1 --min-semi-space-size=1 dist/bench/micro/sns-publish.js [--publishes 3000] [--reps 5] [--raw] [--subscribers 10]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GCProfiler } from 'node:v8';
-import { openNativeStore } from '../../native-store/index.js';
-import { createGateway } from '../../src/gateway/gateway.js';
-import { createRequestIds } from '../../src/gateway/request-id.js';
-import { createVirtualHostParser } from '../../src/gateway/s3-host.js';
-import { ServiceRegistry } from '../../src/gateway/service-registry.js';
-import { createLogger } from '../../src/log.js';
-import { RequestMetrics } from '../../src/metrics/request-metrics.js';
-import { createWorkerPool } from '../../src/pool/index.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../../src/server/types.js';
 import { inMemoryRequest } from '../../src/server/in-memory-request.js';
+import { openInProcessGateway } from '../lib/in-process-gateway.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const publishes = arg('--publishes', 3000);
@@ -76,17 +66,8 @@ function allocated(profile: ReturnType<GCProfiler['stop']>, usedAtStart: number,
 
 const used = (): number => process.memoryUsage().heapUsed;
 
-const dir = await mkdtemp(join(tmpdir(), 'boltstack-sns-publish-bench-'));
-const log = createLogger('silent');
-const store = await openNativeStore({ dir, durability: 'process', log });
-const pool = createWorkerPool();
+const { gateway, close } = await openInProcessGateway('sns-publish');
 try {
-  const registry = new ServiceRegistry({ storage: async () => store, pool, features: new Set(), log, durability: 'process' });
-  const gateway = createGateway({
-    registry, pool, log, defaultAccountId: '000000000000', features: new Set(), virtualHost: createVirtualHostParser(),
-    ids: createRequestIds(), metrics: new RequestMetrics(),
-    internal: { version: 'bench', httpAdapter: () => ({ adapter: 'bench' }), features: () => [], registry, reset: async () => undefined, info: () => ({}), metrics: async () => ({ contentType: 'text/plain', text: '' }) },
-  });
   const created = await ok(gateway, 'sns', 'Action=CreateTopic&Version=2010-03-31&Name=bench-fanout');
   const topicArn = /<TopicArn>([^<]+)<\/TopicArn>/.exec(created)![1]!;
   for (let i = 1; i <= subscribers; i++) {
@@ -120,9 +101,6 @@ try {
     cpuUsPerPublish: { median: median(cpuUs), min: Math.min(...cpuUs), samples: cpuUs },
     heapBytesAllocatedPerPublish: { median: median(bytes), samples: bytes },
   }, null, 2) + '\n');
-  await registry.closeAll();
 } finally {
-  await pool.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await close();
 }
