@@ -215,6 +215,12 @@ export class SqsStore {
    * being written, the ops of every call that arrives are gathered and written together next,
    * so under load many sends share one LevelDB write (each call's ops stay all-or-nothing), and
    * writes reach LevelDB in call order.
+   * The first batch after an idle moment waits for the rest of the event-loop turn (setImmediate:
+   * the requests read in the same poll phase), not for a timer. Without it the first request
+   * after a write went alone and the others waited for the next: under 16-connection SendMessage
+   * replay batches alternated 1 and 15 ops (5.3 per batch on average), and each batch costs the
+   * main thread a thread-pool hand-off and a completion wake-up, expensive on a shared
+   * virtualised core. With it, 8-8.5 ops per batch in the same replay.
    */
   commit(ops: MetaOp[]): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -230,6 +236,7 @@ export class SqsStore {
 
   async #drain(): Promise<void> {
     this.#writing = true;
+    await new Promise<void>((resolve) => { setImmediate(resolve); });
     while (this.#waiting.length > 0) {
       const ops = this.#queued.splice(0);
       const waiting = this.#waiting;
