@@ -4,7 +4,6 @@ import type { Logger } from '../../log.js';
 import type { RequestContext } from '../types.js';
 import { rejectUnsupported } from '../unsupported.js';
 import { sqsErrors } from './errors.js';
-import { parseQueueUrl } from './names.js';
 import type { Queue, SqsStore } from './store.js';
 import type { QueueState } from './queue-state.js';
 import type { MoveTasks } from './move-tasks.js';
@@ -30,8 +29,7 @@ export function required<T extends object>(input: T, ...members: Array<keyof T &
 
 /** The queue a QueueUrl names; QueueDoesNotExist when there is none. */
 export function queueOf(deps: SqsDeps, ctx: RequestContext, url: string): Queue {
-  const address = parseQueueUrl(url, ctx.region);
-  const queue = address === undefined ? undefined : deps.store.find(address);
+  const queue = deps.store.findByUrl(url, ctx.region);
   if (queue === undefined) throw sqsErrors.queueDoesNotExist();
   return queue;
 }

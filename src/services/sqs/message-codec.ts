@@ -34,7 +34,9 @@ const text = (value: string): string => JSON.stringify(value);
  * micro/sns-publish). Every field of MessageRecord but `body` must be here; `ref` only as given.
  */
 function encodeHeader(r: MessageRecord, ref: number | undefined): string {
-  let out = `{"id":${text(r.id)},"md5":${text(r.md5)}`;
+  // The id (a UUID from UuidV4Source, kept by redrives and moves) and the MD5 (hex, or empty for
+  // a shared body's copy) need no escaping: written as they are, without a JSON.stringify each.
+  let out = `{"id":"${r.id}","md5":"${r.md5}"`;
   if (r.attrs !== undefined) out += `,"attrs":${JSON.stringify(r.attrs)}`;
   if (r.md5Attrs !== undefined) out += `,"md5Attrs":${text(r.md5Attrs)}`;
   if (r.sys !== undefined) out += `,"sys":${JSON.stringify(r.sys)}`;

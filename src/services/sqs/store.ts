@@ -16,6 +16,7 @@ import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { SharedBodies } from './shared-bodies.js';
 import { UuidV4Source } from '../../util/uuid-v4.js';
 import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
+import { QueueUrlKeys } from './queue-url-keys.js';
 import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
 import { decodeState, type DedupRecord, type MessageRecord, type MessageState, type QueueRecord } from './records.js';
 import { decodeStates } from './state-records.js';
@@ -65,6 +66,7 @@ export class SqsStore {
   readonly recentlyDeleted = new Map<string, number>();
   readonly #background = new Set<Promise<void>>();
   readonly #ids = new UuidV4Source();
+  readonly #urlKeys = new QueueUrlKeys();
   /** Bodies the copies of one SNS publish share (shared-bodies.ts). */
   readonly bodies: SharedBodies;
 
@@ -91,6 +93,12 @@ export class SqsStore {
 
   find(a: QueueAddress): Queue | undefined {
     return this.#queues.get(queueKey(a.account, a.region, a.name));
+  }
+
+  /** The queue a QueueUrl names (in `region` when the URL's host names none), or undefined. */
+  findByUrl(url: string, region: string): Queue | undefined {
+    const key = this.#urlKeys.keyOf(url, region);
+    return key === undefined ? undefined : this.#queues.get(key);
   }
 
   byId(id: string): Queue | undefined { return this.#byId.get(id); }

@@ -19,6 +19,7 @@ import type { SnsStore } from '../store.js';
 import type { CapturedDelivery, CapturedOutbox } from './captured.js';
 import { HttpOutbox, type OutboxEntry } from './http-outbox.js';
 import { envelopeAttributes, textFor, type PublishedMessage } from './message.js';
+import { UnsubscribeParts } from './unsubscribe-parts.js';
 import { signingCertUrl, subscribeUrl, unsubscribeUrl } from './urls.js';
 
 export interface DelivererDeps {
@@ -45,6 +46,7 @@ const USER_AGENT = 'Amazon Simple Notification Service Agent';
 export class Deliverer {
   readonly #deps: DelivererDeps;
   readonly http: HttpOutbox;
+  readonly #unsubscribeParts = new UnsubscribeParts();
 
   constructor(deps: DelivererDeps) {
     this.#deps = deps;
@@ -117,7 +119,7 @@ export class Deliverer {
           const checkedBody = api !== undefined && checked(template ?? text);
           let body: string | BodyInParts;
           if (!checkedBody) body = template === undefined ? text : template.for(unsubscribeUrl(host, sub.arn));
-          else if (template !== undefined) body = { shared: template, part: template.part(unsubscribeUrl(host, sub.arn)) };
+          else if (template !== undefined) body = { shared: template, part: this.#unsubscribeParts.partFor(template, host, sub.arn) };
           else {
             let shared = rawBodies.get(text);
             if (shared === undefined) rawBodies.set(text, shared = { head: text, tail: '' });
