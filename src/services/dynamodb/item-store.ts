@@ -9,9 +9,9 @@
  */
 import type { KeyRange, MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { NOT_NOW, valueBatches } from '../../storage/meta-store.js';
-import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { GroupCommit, NOT_PENDING } from './group-commit.js';
 import { indexEntryKeyOf, projectForIndex } from './index-entries.js';
+import { ItemLocks } from './item-locks.js';
 import { parseItem, serializeItem } from './item-codec.js';
 import { DDB_NS, itemKey } from './keys.js';
 import type { IndexRecord, TableRecord } from './table-record.js';
@@ -19,10 +19,13 @@ import type { TableStore } from './table-store.js';
 import type { StreamWriter } from './streams/stream-writer.js';
 import { itemSize, type Item } from './values/index.js';
 
+/** An item's lock key, which is also its id for ongoing writes (transactions/ongoing-writes.ts). */
+export const itemLockKey = (table: TableRecord, encodedKey: string): string => `${table.id}\0${encodedKey}`;
+
 export class ItemStore {
   readonly #meta: MetaStore;
   readonly #tables: TableStore;
-  readonly locks = new KeyedMutex();
+  readonly locks = new ItemLocks();
 
   readonly #streams: StreamWriter | undefined;
   readonly #group: GroupCommit;
@@ -38,7 +41,12 @@ export class ItemStore {
 
   /** Runs `section` as the only writer of one item. */
   withItem<T>(table: TableRecord, encodedKey: string, section: () => Promise<T>): Promise<T> {
-    return this.locks.run(`${table.id}\0${encodedKey}`, section);
+    return this.locks.run(itemLockKey(table, encodedKey), section);
+  }
+
+  /** Runs `section` as the only writer of several items of one table (taken in one global order). */
+  withItems<T>(table: TableRecord, encodedKeys: readonly string[], section: () => Promise<T>): Promise<T> {
+    return this.locks.runAll(encodedKeys.map((k) => itemLockKey(table, k)), section);
   }
 
   /** The stored (durable) text of an item, synchronously when the store can. */
@@ -76,7 +84,15 @@ export class ItemStore {
 
   /** As readMany, for a writer holding the items' locks (see latestText). */
   async latestMany(table: TableRecord, encodedKeys: string[]): Promise<(string | undefined)[]> {
-    return Promise.all(encodedKeys.map((k) => this.latestText(table, k)));
+    // Synchronous reads (queued values, LevelDB's getSync) need no promise each.
+    const out = new Array<string | undefined | Promise<string | undefined>>(encodedKeys.length);
+    let waits = false;
+    for (let i = 0; i < encodedKeys.length; i++) {
+      const text = this.latestText(table, encodedKeys[i]!);
+      if (typeof text === 'object') waits = true;
+      out[i] = text;
+    }
+    return waits ? Promise.all(out) : out as (string | undefined)[];
   }
 
   /**
@@ -84,7 +100,11 @@ export class ItemStore {
    * the statistics they change (applied to the in-memory figures at once; persisted by the batch).
    */
   changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false): MetaOp[] {
-    const ops: MetaOp[] = [];
+    return this.addChangeOps([], table, encodedKey, old, next, oldSize, nextSize, byTtl);
+  }
+
+  /** As changeOps, appended to `ops` (a batch of many items builds one array). */
+  addChangeOps(ops: MetaOp[], table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false): MetaOp[] {
     const key = itemKey(table.id, encodedKey);
     const stats = this.#tables.stats(table.id);
     if (old) { stats.count--; stats.bytes -= oldSize; }
@@ -96,7 +116,9 @@ export class ItemStore {
     }
     for (const index of table.indexes) this.#indexOps(table, index, encodedKey, old, next, ops);
     // The stream record goes in the same batch (a TTL deletion is marked as the service's).
-    if (this.#streams && (old !== undefined || next !== undefined)) ops.push(...this.#streams.itemOps(table, old, next, byTtl));
+    if (this.#streams && (old !== undefined || next !== undefined)) {
+      for (const op of this.#streams.itemOps(table, old, next, byTtl)) ops.push(op);
+    }
     return ops;
   }
 

@@ -10,25 +10,47 @@ import { emptyConsumption, writeConsumption, type Consumption } from './capacity
 import type { DdbDeps } from './context.js';
 import { ddbErrors } from './errors.js';
 import { parseItem } from './item-codec.js';
-import { withLocks } from './transactions/lock-all.js';
+import { itemLockKey } from './item-store.js';
+import { readItemText } from './item-text.js';
+import { streamTargetOf } from './streams/descriptor-ops.js';
 import type { TableRecord } from './table-record.js';
 import type { Item } from './values/index.js';
 
+/** `old` is undefined also when the caller said it does not read it (writeItem's `decideReadsOld`). */
 export interface WriteResult { old: Item | undefined; next: Item | undefined; consumption: Consumption }
 
 /** Capacity is computed only when the request asks for it (it walks the item and its index entries). */
 export const wantsCapacity = (mode: string | undefined): boolean => mode === 'TOTAL' || mode === 'INDEXES';
 
+/**
+ * The consumption of a write whose request did not ask for capacity: one shared value, never
+ * changed (callers only read a WriteResult's consumption), instead of a Map per item written.
+ */
+const NOT_COUNTED: Consumption = emptyConsumption();
+
+/**
+ * An item whose text is stored but not decoded: the write only counts it (the table's item count
+ * and bytes) and never looks inside. Never changed.
+ */
+const NOT_DECODED: Item = Object.freeze({});
+
+/**
+ * @param decideReadsOld false when `decide` ignores the item it is given (a PutItem without a
+ *   condition or ALL_OLD): then, unless index entries, a stream record or capacity need it, the
+ *   replaced item is only sized from its stored text, not decoded (a JSON.parse of the whole
+ *   item per put: bench/micro/dynamodb-gateway.ts), and `decide` gets undefined.
+ */
 export async function writeItem(
   deps: DdbDeps, table: TableRecord, encodedKey: string,
   decide: (old: Item | undefined) => Item | undefined,
-  extraOps: (old: Item | undefined, next: Item | undefined) => MetaOp[] = () => [],
+  extraOps?: (old: Item | undefined, next: Item | undefined) => MetaOp[],
   capacity = true,
+  decideReadsOld = true,
 ): Promise<WriteResult> {
   // Refused while a transaction holds the item; else ongoing until durable (transactions/ongoing-writes.ts).
-  const release = deps.ongoing.beginItemWrite(`${table.id}\0${encodedKey}`);
+  const release = deps.ongoing.beginItemWrite(itemLockKey(table, encodedKey));
   try {
-    return await writeItemNow(deps, table, encodedKey, decide, extraOps, capacity);
+    return await writeItemNow(deps, table, encodedKey, decide, extraOps, capacity, decideReadsOld);
   } finally {
     release();
   }
@@ -37,8 +59,9 @@ export async function writeItem(
 async function writeItemNow(
   deps: DdbDeps, table: TableRecord, encodedKey: string,
   decide: (old: Item | undefined) => Item | undefined,
-  extraOps: (old: Item | undefined, next: Item | undefined) => MetaOp[],
+  extraOps: ((old: Item | undefined, next: Item | undefined) => MetaOp[]) | undefined,
   capacity: boolean,
+  decideReadsOld: boolean,
 ): Promise<WriteResult> {
   let durable: Promise<void> | undefined;
   const result = await deps.items.withItem(table, encodedKey, async (): Promise<WriteResult> => {
@@ -46,12 +69,19 @@ async function writeItemNow(
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
     table = current;
-    const old = await deps.items.read(table, encodedKey);
+    const text = await deps.items.latestText(table, encodedKey);
+    if (text !== undefined && !decideReadsOld && extraOps === undefined && !capacity && table.indexes.length === 0 && streamTargetOf(table) === undefined) {
+      const next = decide(undefined);
+      const ops = deps.items.changeOps(table, encodedKey, NOT_DECODED, next, readItemText(text, []).size);
+      durable = deps.items.commit(table, ops);
+      return { old: undefined, next, consumption: NOT_COUNTED };
+    }
+    const old = text === undefined ? undefined : parseItem(text);
     const next = decide(old);
-    const consumption = capacity ? writeConsumption(table, encodedKey, old, next) : emptyConsumption();
+    const consumption = capacity ? writeConsumption(table, encodedKey, old, next) : NOT_COUNTED;
     if (old === undefined && next === undefined) return { old, next, consumption };
     const ops = deps.items.changeOps(table, encodedKey, old, next);
-    ops.push(...extraOps(old, next));
+    if (extraOps !== undefined) for (const op of extraOps(old, next)) ops.push(op);
     durable = deps.items.commit(table, ops);
     return { old, next, consumption };
   });
@@ -67,7 +97,7 @@ export interface PlannedWrite { encodedKey: string; next: Item | undefined }
  * instead of one per item; each item is still all-or-nothing).
  */
 export async function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], capacity: boolean): Promise<WriteResult[]> {
-  const keys = writes.map((w) => `${table.id}\0${w.encodedKey}`);
+  const keys = writes.map((w) => itemLockKey(table, w.encodedKey));
   // Never refused, but ongoing until durable: a TransactGetItems meeting it is cancelled.
   const release = deps.ongoing.beginWrites(keys);
   try {
@@ -79,7 +109,8 @@ export async function writeItems(deps: DdbDeps, table: TableRecord, writes: Plan
 
 async function writeItemsNow(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], keys: string[], capacity: boolean): Promise<WriteResult[]> {
   let durable: Promise<void> | undefined;
-  const results = await withLocks(deps.items.locks, keys, async () => {
+  // The keys are the items' lock keys: taken together, in one order.
+  const results = await deps.items.locks.runAll(keys, async () => {
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
     const texts = await deps.items.latestMany(current, writes.map((w) => w.encodedKey));
@@ -87,8 +118,8 @@ async function writeItemsNow(deps: DdbDeps, table: TableRecord, writes: PlannedW
     const results = writes.map((w, i) => {
       const text = texts[i];
       const old = text === undefined ? undefined : parseItem(text);
-      const consumption = capacity ? writeConsumption(current, w.encodedKey, old, w.next) : emptyConsumption();
-      if (old !== undefined || w.next !== undefined) ops.push(...deps.items.changeOps(current, w.encodedKey, old, w.next));
+      const consumption = capacity ? writeConsumption(current, w.encodedKey, old, w.next) : NOT_COUNTED;
+      if (old !== undefined || w.next !== undefined) deps.items.addChangeOps(ops, current, w.encodedKey, old, w.next);
       return { old, next: w.next, consumption };
     });
     if (ops.length > 0) durable = deps.items.commit(current, ops);

@@ -102,6 +102,37 @@ test('ReturnValues ALL_OLD, ConsumedCapacity from item sizes, statistics in Desc
   t.deepEqual(read.ConsumedCapacity, { TableName, CapacityUnits: 1 });
 });
 
+test('plain puts that replace items keep ItemCount and TableSizeBytes exact (the replaced item is sized, not decoded)', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const TableName = await hashTable();
+  // Sizes by DynamoDB's rules (values/item-size.ts): a = names 5 + "a" 1 + "héllo" 6 + 12300 3
+  // + [-1.5, true] 3 + (1 + 4) + (1 + 1) = 25; b = names 4 + "b" 1 + {k: [x, yy]} 3 + (1 + 1 + 3) + 3 bytes = 16.
+  const items: Record<string, AttributeValue>[] = [
+    { id: { S: 'a' }, s: { S: 'héllo' }, n: { N: '12300' }, l: { L: [{ N: '-1.5' }, { BOOL: true }] } },
+    { id: { S: 'b' }, m: { M: { k: { SS: ['x', 'yy'] } } }, b: { B: new Uint8Array([1, 2, 3]) } },
+  ];
+  const sizeOf = async (): Promise<[number | undefined, number | undefined]> => {
+    const d = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+    return [d.ItemCount, d.TableSizeBytes];
+  };
+  for (const Item of items) await ddb.send(new PutItemCommand({ TableName, Item }));
+  const written = await sizeOf();
+  t.deepEqual(written, [2, 41]);
+  // Replacing each item by itself, many times, leaves the figures as they were.
+  for (let round = 0; round < 3; round++) for (const Item of items) await ddb.send(new PutItemCommand({ TableName, Item }));
+  t.deepEqual(await sizeOf(), written);
+  // Replacing by a smaller item and back changes the bytes by exactly the difference.
+  await ddb.send(new PutItemCommand({ TableName, Item: { id: { S: 'a' } } }));
+  const smaller = await sizeOf();
+  t.deepEqual(smaller, [2, 19]);
+  await ddb.send(new PutItemCommand({ TableName, Item: items[0]! }));
+  t.deepEqual(await sizeOf(), written);
+  // ALL_OLD still answers the replaced item, decoded.
+  const old = await ddb.send(new PutItemCommand({ TableName, Item: items[1]!, ReturnValues: 'ALL_OLD' }));
+  t.deepEqual(old.Attributes, items[1]);
+  t.deepEqual(await sizeOf(), written);
+});
+
 test('a GSI follows its items: sparse, projected, moved when its key changes', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const TableName = await rangeTable('S', { gsi: 'KEYS_ONLY' });

@@ -40,7 +40,7 @@ export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx
   const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), (current) => {
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
     return item;
-  }, undefined, wantsCapacity(input.ReturnConsumedCapacity));
+  }, undefined, wantsCapacity(input.ReturnConsumedCapacity), expressions.condition !== undefined || input.ReturnValues === 'ALL_OLD');
   const out: PutItemOutput = {};
   if (input.ReturnValues === 'ALL_OLD' && old) out.Attributes = old;
   const capacity = consumedCapacity(table.name, input.ReturnConsumedCapacity, consumption);

@@ -1,14 +1,8 @@
 /**
  * Holds several per-item locks at once, taken in one global order (sorted keys) so two writers
- * over overlapping items (transactions, BatchWriteItem) can never wait on each other in a cycle.
+ * over overlapping items (transactions) can never wait on each other in a cycle. The keys and their
+ * order are item-locks.ts': BatchWriteItem takes its items there at once (ItemLocks.runAll).
  */
-import type { KeyedMutex } from '../../../util/keyed-mutex.js';
-
-/** Locks of one mutex by key. */
-export function withLocks<T>(mutex: KeyedMutex, keys: string[], section: () => Promise<T>): Promise<T> {
-  return withItemLocks(keys.map((key) => ({ key, run: (s) => mutex.run(key, s) })), section);
-}
-
 export interface ItemLock {
   /** Orders the locks; equal keys are one lock. */
   key: string;

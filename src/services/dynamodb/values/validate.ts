@@ -10,7 +10,7 @@
  * attributes are keys.
  */
 import { validationException, type ValueLayer } from './errors.js';
-import { formatDecimal, parseDecimal } from './number.js';
+import { formatDecimal, isNormalInteger, parseDecimal } from './number.js';
 import { compareBytes, compareUtf8 } from './ordering.js';
 import { ATTRIBUTE_TYPES, type AttributeValue, type Item } from './types.js';
 
@@ -58,6 +58,7 @@ class Problem {
 }
 
 function checkNumber(text: unknown, layer: ValueLayer): string {
+  if (typeof text === 'string' && isNormalInteger(text)) return text;
   const parsed = parseDecimal(typeof text === 'string' ? text : '', layer);
   if (typeof parsed === 'string') throw new Problem(parsed);
   return formatDecimal(parsed);
@@ -85,7 +86,8 @@ function check(raw: unknown, depth: number, layer: ValueLayer): AttributeValue {
   let found = 0;
   let result: AttributeValue | undefined;
   // AWS checks each datatype present in turn, then the count (so a bad number wins over "more than one").
-  for (const type of Object.keys(value)) {
+  // for-in, not Object.keys: no array per value (decoded JSON objects inherit no enumerable members).
+  for (const type in value) {
     const payload = value[type];
     if (payload === undefined || payload === null || !(ATTRIBUTE_TYPES as readonly string[]).includes(type)) continue;
     found++;
@@ -124,7 +126,7 @@ function check(raw: unknown, depth: number, layer: ValueLayer): AttributeValue {
       case 'M': {
         const entries = payload as Record<string, unknown>;
         let changed: Record<string, AttributeValue> | undefined;
-        for (const name of Object.keys(entries)) {
+        for (const name in entries) {
           const child = check(entries[name], depth + 1, layer);
           if (child !== entries[name]) changed ??= { ...(entries as Record<string, AttributeValue>) };
           if (changed) changed[name] = child;
@@ -183,7 +185,7 @@ export function validateAttributeValue(value: unknown, frame?: MessageFrame): At
 export function validateItem(item: Record<string, unknown>, frame?: MessageFrame): Item {
   return framed(() => {
     let changed: Item | undefined;
-    for (const name of Object.keys(item)) {
+    for (const name in item) {
       const value = check(item[name], 1, frame?.layer ?? 'current');
       if (value !== item[name]) changed ??= { ...(item as Item) };
       if (changed) changed[name] = value;

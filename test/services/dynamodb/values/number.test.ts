@@ -1,6 +1,6 @@
 import test from 'ava';
 import {
-  addNumbers, compareNumbers, decodeNumberKey, encodeNumberKey, normaliseNumber, numberSize, parseDecimal, subtractNumbers,
+  addNumbers, compareNumbers, decimalSize, decodeNumberKey, encodeNumberKey, formatDecimal, isNormalInteger, normaliseNumber, numberSize, parseDecimal, subtractNumbers,
 } from '../../../../src/services/dynamodb/values/index.js';
 import { isAwsError } from '../../../../src/errors/aws-error.js';
 
@@ -113,4 +113,33 @@ test('add and subtract are exact and refuse results DynamoDB cannot store', (t) 
     'Number overflow. Attempting to store a number with magnitude larger than supported range');
   t.is(messageOf(() => addNumbers('12345678901234567890123456789012345678', '0.1')),
     'Attempting to store more than 38 significant digits in a Number');
+});
+
+test('the integer fast path agrees with the parse: which texts skip it, their normal form and their size', (t) => {
+  const slow = (text: string): { normal: string; size: number } | string => {
+    const d = parseDecimal(text);
+    return typeof d === 'string' ? d : { normal: formatDecimal(d), size: decimalSize(d) };
+  };
+  const samples = ['0', '-0', '00', '01', '-01', '1', '-1', '10', '100', '-100', '120', '1200', '+1', '1.0', '1e2', '', '-', '--1', '1-', 'a',
+    '9'.repeat(38), '9'.repeat(39), `-${'9'.repeat(38)}`, `1${'0'.repeat(37)}`, `1${'0'.repeat(38)}`, '12345678901234567890', '-9007199254740993'];
+  // Random integers of every length and sign, with trailing zeros.
+  let seed = 7;
+  const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  for (let i = 0; i < 2000; i++) {
+    const length = 1 + random(40);
+    let digits = String(1 + random(9));
+    while (digits.length < length) digits += random(3) === 0 ? '0' : String(random(10));
+    samples.push(random(2) === 0 ? digits : `-${digits}`);
+  }
+  for (const text of samples) {
+    const expected = slow(text);
+    if (isNormalInteger(text)) {
+      t.true(typeof expected !== 'string' && expected.normal === text, `${text} is stored as it is`);
+      t.is(numberSize(text), typeof expected === 'string' ? NaN : expected.size, `size of ${text}`);
+    } else if (typeof expected !== 'string') {
+      t.is(numberSize(text), expected.size, `size of ${text}`);
+      // Only texts that are not their own normal form, or longer than 38 digits, take the parse.
+      if (/^-?\d+$/.test(text) && expected.normal === text) t.true(text.replace('-', '').length > 38, text);
+    }
+  }
 });
