@@ -26,6 +26,56 @@ test('FreshLog keeps send order across wrap-around and growth', (t) => {
   t.is(log.lastSeq(), 0);
 });
 
+test('FreshLog runs: messages of one millisecond with consecutive numbers share a run, and come out one by one as they went in', (t) => {
+  // A reference list against the log, through random pushes (runs of equal timestamps, gaps in
+  // the numbers, runs longer than one run holds) and shifts, across wrap-around and growth.
+  const log = new FreshLog();
+  const model: Array<[number, number]> = [];
+  let seed = 7;
+  const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  let seq = 1;
+  let sent = 1_764_900_000_000;
+  for (let step = 0; step < 3_000; step++) {
+    const r = rand(10);
+    if (r < 6) {
+      const burst = rand(25) === 0 ? 1500 : 1 + rand(12);
+      for (let i = 0; i < burst; i++) {
+        if (rand(20) === 0) seq += 1 + rand(3); // a delayed or failed send leaves a gap
+        if (rand(4) === 0) sent += rand(3);
+        log.push(seq, sent);
+        model.push([seq, sent]);
+        seq++;
+      }
+    } else {
+      const n = 1 + rand(60);
+      for (let i = 0; i < n && model.length > 0; i++) {
+        const [s, at] = model.shift()!;
+        if (log.frontSeq() !== s || log.frontSent() !== at) { t.fail(`front ${log.frontSeq()}/${log.frontSent()} against ${s}/${at}`); return; }
+        log.shift();
+      }
+    }
+    if (log.size !== model.length) { t.fail(`size ${log.size} against ${model.length}`); return; }
+    if (log.lastSeq() !== (model.length === 0 ? 0 : model[model.length - 1]![0])) { t.fail('lastSeq'); return; }
+  }
+  t.deepEqual(log.seqs(), model.map(([s]) => s));
+  t.true(model.length > 1000, `a backlog was left to compare (${model.length})`);
+});
+
+test('FreshLog: a backlog of 3,000 messages per millisecond (more than one run holds) comes out in order', (t) => {
+  const log = new FreshLog();
+  for (let seq = 1; seq <= 64 * 1024; seq++) log.push(seq, 1_764_900_000_000 + Math.floor(seq / 3000));
+  t.is(log.size, 64 * 1024);
+  t.is(log.lastSeq(), 64 * 1024);
+  t.is(log.frontSent(), 1_764_900_000_000);
+  t.true(log.seqs().every((s, i) => s === i + 1));
+  for (let seq = 1; seq <= 64 * 1024; seq++) {
+    if (log.frontSeq() !== seq || log.frontSent() !== 1_764_900_000_000 + Math.floor(seq / 3000)) { t.fail(`at ${seq}`); return; }
+    log.shift();
+  }
+  t.is(log.size, 0);
+  t.is(log.lastSeq(), 0);
+});
+
 test('QueueState receives fresh messages in send order and counts them as visible', (t) => {
   const state = new QueueState(false);
   const now = Date.now();
