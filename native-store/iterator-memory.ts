@@ -5,13 +5,15 @@
  * Why: classic-level copies each batch an iterator reads into a C++ vector (a reservation of
  * 64 bytes per requested entry, plus a heap string per key and value over 15 bytes) on a
  * thread-pool thread, and frees it only when V8 collects the iterator's JS wrapper, not at
- * close. In practice that is a full GC (4 MiB semi-spaces, a quarter as many young GCs, changed
- * nothing), which comes about every 8 MiB of old-space growth: every 1-2 s under load. V8 does
- * not see the native memory, so it never hurries. Measured (scratch, Query 25 of 100 at
- * 2-5,000/s): glibc's thread arenas grew 5 -> 40-57 MiB and VmRSS to 113-124 MiB; with a full GC
- * every 500 ms the arenas stayed at 12 MiB and VmRSS at 78-86 MiB. So each store counts what its
- * uncollected iterators hold (estimated from what they read; a FinalizationRegistry takes it off
- * when V8 collects them) and asks for a full GC when that passes LIMIT_BYTES.
+ * close. In practice that is a full GC, which comes about every 8 MiB of old-space growth: every
+ * 1-2 s under load. V8 does not see the native memory, so it never hurries. The store frees the
+ * last batch's strings itself before closing (LevelMetaStore #retire), so what is left is each
+ * iterator's reservation and one entry; this counts it (estimated from what the iterator read; a
+ * FinalizationRegistry takes it off when V8 collects the iterator) and asks for a full GC when
+ * it passes LIMIT_BYTES. Before #retire this was what bounded the Query workload (scratch, Query
+ * 25 of 100 at 2-5,000/s: glibc's thread arenas grew 5 -> 40-57 MiB and VmRSS to 113-124 MiB;
+ * with a full GC every 500 ms the arenas stayed at 12 MiB and VmRSS at 78-86 MiB); now it is a
+ * backstop that a steady Query load does not reach.
  *
  * (A chained batch would be the same case: its WriteBatch lives until its wrapper is collected.
  * The store's batches do not use one: level-meta-store.ts.)
@@ -33,7 +35,8 @@ import { runInNewContext } from 'node:vm';
  * Measured together (scratch, Query 25 of 100 at 16 connections, quiet, server CPU per Query and
  * peak VmRSS): no forced GC 186-190 us / 114 MiB; 8 MiB and 500 ms 216 us / 104; 16 MiB and
  * 500 ms 245 us / 100; 8 MiB and 250 ms 296-354 us / 79-82; 4 MiB and 100 ms 417-513 us /
- * 75-83. 8 MiB and 250 ms keeps the peak under the 90 MB target for the least CPU.
+ * 75-83. 8 MiB and 250 ms kept the peak under the 90 MB target for the least CPU. (Measured
+ * before the store freed batches itself: the forced GC then ran in a Query load; now it does not.)
  */
 const LIMIT_BYTES = 8 * 1024 * 1024;
 /** At most one forced GC per this many ms, whatever the estimate says (see above: this bounds the deopts). */

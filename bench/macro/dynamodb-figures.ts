@@ -191,6 +191,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
     return figure(TARGETS[w].name, w === 'batch' ? 'items/s' : 'ops/s', value(bm), value(pm), { on: 'ratio', op: '>=', limit: TARGETS[w].ratio, text: `>= ${TARGETS[w].ratio}x dynalite` },
       { boltstackCpuUsPerOp: cpu(bm), dynaliteCpuUsPerOp: cpu(pm), ...floor, ...(bm?.note ? { boltstack: bm.note } : {}), ...(pm?.note ? { dynalite: pm.note } : {}) });
   });
-  figures.push(figure('boltstack peak VmRSS over the workloads', 'MiB', peakMiB, null, { on: 'value', op: '<', limit: 90, text: '< 90 MB' }, { byWorkloadMiB: peakByWorkload }));
+  // 90 MB as the issue states it (85.8 MiB), as sqs-figures and sns-fanout count it.
+  figures.push(figure('boltstack peak VmRSS over the workloads', 'MiB', peakMiB, null, { on: 'value', op: '<', limit: 90 * 1000 * 1000 / 1048576, text: '< 90 MB' }, { byWorkloadMiB: peakByWorkload }));
   return { benchmark: 'dynamodb-figures', environment: environment(), options: { ...o, workloads }, figures, results: { boltstack: b.out, ...(p ? { dynalite: p.out } : {}), ...(f ? { floor: f.out } : {}) } };
 }
