@@ -19,7 +19,6 @@ import { md5Hex, md5OfAttributes } from './message-md5.js';
 import {
   assertBody, assertFifoId, assertMessageSize, attributesSize, hasOnlyValidCharacters, storeMessageAttributes, storeSystemAttributes,
 } from './message-validation.js';
-import { intAttribute } from './queue-attributes.js';
 import type { QueueState } from './queue-state.js';
 import type { DedupRecord, MessageRecord } from './records.js';
 import type { Queue, SqsStore } from './store.js';
@@ -80,14 +79,15 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
   const attrs = storeMessageAttributes(entry.MessageAttributes);
   const sys = storeSystemAttributes(entry.MessageSystemAttributes);
   const bodyBytes = shared === undefined ? Buffer.byteLength(entry.MessageBody!, 'utf8') : shared.bytes + Buffer.byteLength(shared.part, 'utf8');
-  assertMessageSize(bodyBytes + attributesSize(attrs), intAttribute(queue.record.attributes, 'MaximumMessageSize'));
+  const limits = queue.sendLimits();
+  assertMessageSize(bodyBytes + attributesSize(attrs), limits.maxSize);
   assertFifoId(entry.MessageGroupId, 'MessageGroupId');
   assertFifoId(entry.MessageDeduplicationId, 'MessageDeduplicationId');
   const delay = entry.DelaySeconds;
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 900)) {
     throw sqsErrors.invalidValue(delay, 'DelaySeconds', 'DelaySeconds must be >= 0 and <= 900.');
   }
-  const queueDelay = intAttribute(queue.record.attributes, 'DelaySeconds');
+  const queueDelay = limits.delaySeconds;
   // A shared body's MD5 is computed when the body is read (shared-bodies.ts): not per copy here.
   const body = shared === undefined ? entry.MessageBody! : '';
   const record: MessageRecord = {
