@@ -21,11 +21,12 @@ function gatedStore() {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-test('writes that arrive while a batch is in flight share the next batch, in call order, with closing ops once', async (t) => {
+test('writes of one event-loop turn share the first batch; writes that arrive while it is in flight share the next, in call order, with closing ops once', async (t) => {
   const store = gatedStore();
   let closings = 0;
   const group = new GroupCommit(store.write, 'n', () => [put('stats', String(++closings))]);
   const settled: string[] = [];
+  // The same turn: the first batch waits for all three (a first write used to go alone).
   const first = group.commit([put('a', '1')]).then(() => settled.push('a'));
   const second = group.commit([put('b', '1')]).then(() => settled.push('b'));
   const third = group.commit([put('a', '2'), put('c', '1')]).then(() => settled.push('c'));
@@ -34,14 +35,25 @@ test('writes that arrive while a batch is in flight share the next batch, in cal
   t.deepEqual(settled, [], 'nothing is acknowledged before its batch is written');
   t.is(group.pending('a'), '2', 'a writer sees the latest queued value');
   t.is(group.pending('zz'), NOT_PENDING);
-  store.gates[0]!.open();
-  await first;
+  // Later turns, while the first batch is in flight.
+  const fourth = group.commit([put('d', '1')]).then(() => settled.push('d'));
   await tick();
-  t.deepEqual(settled, ['a']);
+  const fifth = group.commit([put('a', '3')]).then(() => settled.push('e'));
+  await tick();
+  t.is(store.gates.length, 1, 'still one batch in flight');
+  store.gates[0]!.open();
+  await Promise.all([first, second, third]);
+  await tick();
+  t.deepEqual(settled, ['a', 'b', 'c']);
+  t.is(group.pending('a'), '3', 'the value of the batch still queued');
   t.is(store.gates.length, 2);
   store.gates[1]!.open();
-  await Promise.all([second, third]);
-  t.deepEqual(store.written, [[put('a', '1'), put('stats', '1')], [put('b', '1'), put('a', '2'), put('c', '1'), put('stats', '2')]]);
+  await Promise.all([fourth, fifth]);
+  t.deepEqual(settled, ['a', 'b', 'c', 'd', 'e']);
+  t.deepEqual(store.written, [
+    [put('a', '1'), put('b', '1'), put('a', '2'), put('c', '1'), put('stats', '1')],
+    [put('d', '1'), put('a', '3'), put('stats', '2')],
+  ]);
   t.is(group.pending('a'), NOT_PENDING, 'pending values go once durable');
 });
 
