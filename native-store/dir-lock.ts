@@ -12,9 +12,9 @@
  *     (two embedded instances in one process); otherwise it is a previous run that had the same
  *     pid (PID 1 in a container, restarted on a persistent volume).
  */
-import { readFileSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeFs } from '../src/util/node-builtins.js';
 
 const LOCK_FILE = 'boltstack.lock';
 /** Data dirs locked by this process. */
@@ -32,7 +32,7 @@ function ownerAlive(pid: number, lockPath: string): boolean {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('node');
+    return nodeFs().readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('node');
   } catch {
     return true; // no /proc (macOS): signal 0 is all there is
   }

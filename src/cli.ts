@@ -19,23 +19,37 @@
  * Memory under load: v8-memory-flags.ts bounds the young generation and keeps the old one near
  * its live size, unless the user chose those settings with node flags or NODE_OPTIONS, or set
  * BOLTSTACK_V8_FLAGS (test/e2e/cli-memory-flags.test.ts).
+ *
+ * The container image gives all of these on node's command line instead (Dockerfile, ENTRYPOINT:
+ * `--max-semi-space-size=1`, the command-line form of the young-generation bound, and
+ * `--expose-gc` for the collection after Ready), so this process never loads node:v8 before it is
+ * busy: idle VmRSS in the container 50.6 against 51.4 MiB, and with the lazy node:stream of
+ * util/node-builtins.ts 47.9 against 50.0 (docs/configuration.md, "Memory").
  */
-import { setFlagsFromString } from 'node:v8';
 import { keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
 import { canReduceHeap, reduceHeap } from './cli-reduce-heap.js';
 
 // Not for `boltstack bench`: a load generator should not trade speed for memory.
-if (process.argv[2] !== 'bench') {
-  const sources = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, override: process.env.BOLTSTACK_V8_FLAGS };
-  const flags = memoryFlags(sources);
-  for (const flag of flags) setFlagsFromString(flag);
-  keepAcrossWorkerThreads(flags, setFlagsFromString);
+const sources = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, override: process.env.BOLTSTACK_V8_FLAGS };
+const memory = process.argv[2] === 'bench' ? [] : memoryFlags(sources);
+// `--no-turbofan` on node's command line (the container image's) means it is off already; it
+// still comes back on when the server is busy, as when it is set here.
+const turbofanOff = process.execArgv.some((arg) => arg.replaceAll('_', '-') === '--no-turbofan');
+const atStart = turbofanOff ? memory : [...memory, '--no-turbofan'];
+// node:v8 only when a flag is left to set: the module brings node:stream and 20 more of Node's
+// modules with it (about 1 MiB of idle RSS). The image gives every flag on node's command line.
+if (atStart.length > 0) {
+  const { setFlagsFromString } = await import('node:v8');
+  for (const flag of atStart) setFlagsFromString(flag);
+  keepAcrossWorkerThreads(memory, setFlagsFromString);
 }
-setFlagsFromString('--no-turbofan');
 let busy = false;
 const { runCli } = await import('./cli-main.js');
 runCli(process.argv.slice(2), {
-  busy: () => { busy = true; setFlagsFromString('--turbofan'); },
+  busy: () => {
+    busy = true;
+    void import('node:v8').then(({ setFlagsFromString }) => setFlagsFromString('--turbofan'));
+  },
   // Start-up's garbage back to the OS at once (cli-reduce-heap.ts), unless load has begun.
   ready: () => { if (canReduceHeap()) setTimeout(() => { if (!busy) void reduceHeap(); }, 1000).unref(); },
 });

@@ -6,7 +6,6 @@
  * port and warn-level logs, and ignores BOLTSTACK_* env vars: only the options passed count.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
@@ -20,6 +19,7 @@ import { createWorkerPool, type WorkerPool } from './pool/index.js';
 import { RequestMetrics } from './metrics/request-metrics.js';
 import type { EventLoopDelay } from './metrics/event-loop-delay.js';
 import { signalWhenBusy } from './gateway/busy-signal.js';
+import { nodeFs } from './util/node-builtins.js';
 import { ensureDir } from '../native-store/ensure-dir.js';
 import { lockDataDir } from '../native-store/dir-lock.js';
 import type { NativeStore } from '../native-store/index.js';
@@ -59,7 +59,7 @@ export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
 const BUSY_AFTER_REQUESTS = 1000;
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(nodeFs().readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 

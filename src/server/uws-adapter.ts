@@ -12,7 +12,7 @@
  * Content-Lengths. Below those, `maxHeaderBytes` gets a 431. In both, a pipelined request that
  * arrives while an earlier response on the connection waits for I/O closes the connection.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { HttpRequest as UwsRequest, HttpResponse as UwsRawResponse, TemplatedApp, us_listen_socket } from '@based/uws';
 import type { HttpRequest, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
 import type { UwsModule } from './uws-loader.js';
@@ -24,6 +24,7 @@ import { UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { SlabPool, SMALL_BODY } from '../util/byte-slabs.js';
+import { nodeStream } from '../util/node-builtins.js';
 
 export function createUwsServer(uws: UwsModule, options: HttpServerOptions): HttpServer {
   return new UwsServer(uws, options);
@@ -198,7 +199,7 @@ class UwsRequestHead implements HttpRequest {
   get body(): Readable {
     if (this.#body === undefined) {
       const source = this.#source;
-      this.#body = source === undefined ? new Readable({ read() { this.push(null); } }) : source instanceof UwsSmallBody ? source.stream : source;
+      this.#body = source === undefined ? new (nodeStream().Readable)({ read() { this.push(null); } }) : source.stream;
     }
     return this.#body;
   }
@@ -211,7 +212,7 @@ class UwsRequestHead implements HttpRequest {
       source.discard();
       return Promise.reject(new BodyTooLargeError(limit));
     }
-    return readWholeStream(source, limit);
+    return readWholeStream(source.stream, limit);
   }
 
   discardBody(): void {

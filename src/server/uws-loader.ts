@@ -21,10 +21,10 @@
  * No npm-published build for ABI 137 loads on an older glibc (checked: @btc-vision/uwebsockets.js
  * 20.57.0 and uwebsockets 3.0.6 need 2.38 too). Musl (Alpine) has no build at all.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Uws from '@based/uws';
+import { nodeFs } from '../util/node-builtins.js';
 
 /** Both packages expose the same uWS API; boltstack uses only what both have. */
 export type UwsModule = typeof Uws;
@@ -107,7 +107,7 @@ export function loadUws(): UwsModule {
   }
   const binary = `uws_${process.platform}_${process.arch}_${process.versions.modules}.node`;
   const path = join(dirname(entry), build.binaries, binary);
-  if (!existsSync(path)) throw new UwsUnavailable(unavailableReason(currentPlatform(), false)!);
+  if (!nodeFs().existsSync(path)) throw new UwsUnavailable(unavailableReason(currentPlatform(), false)!);
   // uWS v20.51 reads its request-head limit from the environment once, when the binary loads. Its 4 KiB
   // default is below what S3 accepts (8 KiB for a PUT head) and below the adapter's own
   // `maxHeaderBytes` check (16 KiB by default, answered with 431), so raise it unless the user set it.

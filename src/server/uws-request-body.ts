@@ -4,10 +4,14 @@
  *
  * uWS hands body bytes to `res.onData` as an ArrayBuffer that is neutered when the callback
  * returns, so each chunk is copied, into reusable slabs (util/byte-slabs.ts). When `push()` says the consumer is behind, the socket is
- * paused (`res.pause()`), and `_read()` resumes it: memory stays bounded by the high-water mark
+ * paused (`res.pause()`), and the stream's read() resumes it: memory stays bounded by the high-water mark
  * plus one network read, however slow the consumer (disk, hashing) is.
+ *
+ * The Readable is a member (`stream`), not a base class: extending node:stream's Readable would
+ * load node:stream (20 of Node's modules) when this module loads, at start (util/node-builtins.ts).
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { nodeStream } from '../util/node-builtins.js';
 import { SlabChain, type SlabPool } from '../util/byte-slabs.js';
 import type { UwsExchange } from './uws-exchange.js';
 import { clientAbortedError } from './client-aborted.js';
@@ -30,7 +34,9 @@ import { clientAbortedError } from './client-aborted.js';
 const HIGH_WATER_CHUNKS = 2;
 
 
-export class UwsRequestBody extends Readable {
+export class UwsRequestBody {
+  /** What the consumer reads (HttpRequest.body). */
+  readonly stream: Readable;
   readonly #exchange: UwsExchange;
   readonly #slabs: SlabChain;
   #paused = false;
@@ -40,13 +46,13 @@ export class UwsRequestBody extends Readable {
 
   /** `declaredLength`: the Content-Length of a body without a transfer coding (sizes its slabs). */
   constructor(exchange: UwsExchange, slabs: SlabPool, declaredLength?: number) {
-    super({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS });
+    this.stream = new (nodeStream().Readable)({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS, read: () => this.#unpause() });
     this.#exchange = exchange;
     this.#slabs = new SlabChain(slabs, declaredLength);
     // A client that disconnects before anyone reads the body destroys it with an error; with no
     // listener that error would be thrown and end the process. Readers still get it through
     // their iterator or their own listener.
-    this.on('error', () => undefined);
+    this.stream.on('error', () => undefined);
   }
 
   /** True once the last body byte has arrived from the network. */
@@ -57,17 +63,18 @@ export class UwsRequestBody extends Readable {
   /** Feeds one uWS data callback; called synchronously inside it. */
   onChunk(chunk: ArrayBuffer, isLast: boolean): void {
     if (isLast) this.#ended = true;
-    if (this.#discarding || this.destroyed) {
+    const stream = this.stream;
+    if (this.#discarding || stream.destroyed) {
       if (isLast) this.#unpause();
       return;
     }
     // Copied now: uWS reuses its receive buffer once the callback returns.
-    const more = chunk.byteLength === 0 ? true : this.push(this.#slabs.copy(chunk));
+    const more = chunk.byteLength === 0 ? true : stream.push(this.#slabs.copy(chunk));
     if (isLast) {
       // uWS (v20.51) still delivers the rest of a read after pause(), so the end can arrive while
       // paused; the connection must be resumed or its next request is never read.
       this.#unpause();
-      this.push(null);
+      stream.push(null);
       return;
     }
     if (!more && !this.#paused && this.#exchange.socketUsable) {
@@ -76,13 +83,9 @@ export class UwsRequestBody extends Readable {
     }
   }
 
-  override _read(): void {
-    this.#unpause();
-  }
-
   /** The client went away: fail the consumer unless every byte had already arrived. */
   onAbort(): void {
-    if (!this.#ended) this.destroy(clientAbortedError());
+    if (!this.#ended) this.stream.destroy(clientAbortedError());
   }
 
   /**
@@ -94,13 +97,13 @@ export class UwsRequestBody extends Readable {
     if (this.#ended) return;
     this.#discarding = true;
     this.#unpause();
-    if (!this.destroyed) this.destroy();
+    if (!this.stream.destroyed) this.stream.destroy();
   }
 
   /** Nobody will read the body: the rest flows in and is dropped (HttpRequest.discardBody). */
   discard(): void {
-    if (this.readableEnded || this.destroyed) return;
-    this.resume();
+    if (this.stream.readableEnded || this.stream.destroyed) return;
+    this.stream.resume();
   }
 
   #unpause(): void {

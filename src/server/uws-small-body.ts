@@ -12,7 +12,8 @@
  * body holds at most too. The socket is never paused, so a response sent before the body has
  * arrived simply lets the rest be dropped as it comes, and the connection stays usable.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { nodeStream } from '../util/node-builtins.js';
 import { clientAbortedError } from './client-aborted.js';
 import { BodyTooLargeError } from './read-whole-body.js';
 
@@ -93,7 +94,7 @@ export class UwsSmallBody {
   get stream(): Readable {
     if (this.#stream === undefined) {
       this.#take();
-      const stream = new Readable({ read() { /* fed by #complete */ } });
+      const stream = new (nodeStream().Readable)({ read() { /* fed by #complete */ } });
       // As the streamed body: an abort before anyone reads must not become an uncaught error.
       stream.on('error', () => undefined);
       this.#stream = stream;

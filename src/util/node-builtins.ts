@@ -1,0 +1,25 @@
+/**
+ * Node built-ins that modules on the start path take through `require()` rather than an ESM
+ * `import` (DESIGN.md §6a: an idle emulator stays small).
+ *
+ * Why: an ESM import of a built-in makes its module namespace from every export, and node:fs
+ * exports lazy getters (`promises`, `ReadStream`, `Dir`, ...) that the namespace reads: importing
+ * `{ existsSync } from 'node:fs'` loads fs/promises, readline and the whole of node:stream, about
+ * 30 of Node's own modules. `require('node:fs')` returns the same object without reading them.
+ * node:stream itself (20 modules) is taken on first use: the first request with a body stream.
+ * Measured in the container (test/e2e/container-image), idle VmRSS: 2.1 MiB less without node:fs's
+ * namespace, node:stream and the net socket that `process.stdout` would be on a pipe
+ * (docs/configuration.md, "Memory").
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export function nodeFs(): typeof import('node:fs') {
+  return require('node:fs') as typeof import('node:fs');
+}
+
+/** node:stream, loaded on the first call (Node caches it: later calls are a lookup). */
+export function nodeStream(): typeof import('node:stream') {
+  return require('node:stream') as typeof import('node:stream');
+}
