@@ -28,6 +28,7 @@
  */
 import { keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
 import { canReduceHeap, reduceHeap } from './cli-reduce-heap.js';
+import { nodeV8 } from './util/node-builtins.js';
 
 // Not for `boltstack bench`: a load generator should not trade speed for memory.
 const sources = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, override: process.env.BOLTSTACK_V8_FLAGS };
@@ -38,8 +39,9 @@ const turbofanOff = process.execArgv.some((arg) => arg.replaceAll('_', '-') === 
 const atStart = turbofanOff ? memory : [...memory, '--no-turbofan'];
 // node:v8 only when a flag is left to set: the module brings node:stream and 20 more of Node's
 // modules with it (about 1 MiB of idle RSS). The image gives every flag on node's command line.
+// Taken synchronously, so the flags are set before anything else runs, as a static import would.
 if (atStart.length > 0) {
-  const { setFlagsFromString } = await import('node:v8');
+  const { setFlagsFromString } = nodeV8();
   for (const flag of atStart) setFlagsFromString(flag);
   keepAcrossWorkerThreads(memory, setFlagsFromString);
 }
@@ -48,7 +50,7 @@ const { runCli } = await import('./cli-main.js');
 runCli(process.argv.slice(2), {
   busy: () => {
     busy = true;
-    void import('node:v8').then(({ setFlagsFromString }) => setFlagsFromString('--turbofan'));
+    nodeV8().setFlagsFromString('--turbofan');
   },
   // Start-up's garbage back to the OS at once (cli-reduce-heap.ts), unless load has begun.
   ready: () => { if (canReduceHeap()) setTimeout(() => { if (!busy) void reduceHeap(); }, 1000).unref(); },

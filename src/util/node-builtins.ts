@@ -23,3 +23,8 @@ export function nodeFs(): typeof import('node:fs') {
 export function nodeStream(): typeof import('node:stream') {
   return require('node:stream') as typeof import('node:stream');
 }
+
+/** node:v8, loaded on the first call (src/cli.ts: only when a flag is left to set, or once busy). */
+export function nodeV8(): typeof import('node:v8') {
+  return require('node:v8') as typeof import('node:v8');
+}
