@@ -1,11 +1,13 @@
 import test from 'ava';
 import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Crc64Nvme } from '@aws-sdk/crc64-nvme';
 import { Xxh3_128, Xxh3_64 } from '@aws-sdk/checksums/xxh';
 import {
   CHECKSUM_ALGORITHMS, MultiHasher, combineCrc64Nvme, computeDigests, computeDigestsSync, createHasher, createHasherAsync,
   fromBase64, prepareChecksums, toBase64, toHex,
 } from '../../src/checksums/index.js';
+import { ZLIB_CRC32_BYTES } from '../../src/checksums/create-hasher.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/index.js';
 
 const CHECK = Buffer.from('123456789');
@@ -88,6 +90,17 @@ test('crc32 header value is base64 of the 4 big-endian bytes', (t) => {
   const h = createHasher('crc32');
   h.update(CHECK);
   t.is(toBase64(h.digest()), Buffer.from([0xcb, 0xf4, 0x39, 0x26]).toString('base64'));
+});
+
+test('crc32 moves from node:zlib to the addon past ZLIB_CRC32_BYTES and gives the addon\'s CRC of the whole body', (t) => {
+  const addon = createRequire(import.meta.url)('@node-rs/crc32') as typeof import('@node-rs/crc32');
+  for (const size of [ZLIB_CRC32_BYTES - 1, ZLIB_CRC32_BYTES, ZLIB_CRC32_BYTES + 1, 3 * ZLIB_CRC32_BYTES + 17]) {
+    const data = randomBytes(size);
+    const h = createHasher('crc32');
+    // Chunks that straddle the switch: the first part on zlib, the rest on the addon.
+    for (let i = 0; i < size; i += 40_000) h.update(data.subarray(i, i + 40_000));
+    t.is(h.digest().readUInt32BE(0), addon.crc32(data), `size ${size}`);
+  }
 });
 
 test('crc64nvme agrees with @aws-sdk/crc64-nvme on random data', async (t) => {
