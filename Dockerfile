@@ -50,7 +50,7 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
 # the store) and starts no child processes, so no init is needed.
 # The V8 settings the boltstack command otherwise sets at run time (src/cli.ts), on node's command
 # line so the server does not load node:v8 (and the node:stream it brings) at start: idle VmRSS
-# 47.9 against 50.0 MiB (docs/configuration.md, "Memory"). --max-semi-space-size=1 is the
+# 47.7-48.1 against 50.0-50.3 MiB with the same build (docs/configuration.md, "Memory"). --max-semi-space-size=1 is the
 # command-line form of the young-generation bound; --expose-gc serves the one collection after
 # Ready; TurboFan comes back on once the server is busy. BOLTSTACK_V8_FLAGS sets its flags on top
 # of these at run time; to run without them, give your own `--entrypoint node ...` command line.

@@ -12,9 +12,8 @@
  *     (two embedded instances in one process); otherwise it is a previous run that had the same
  *     pid (PID 1 in a container, restarted on a persistent volume).
  */
-import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nodeFs } from '../src/util/node-builtins.js';
+import { fsCall, nodeFs } from '../src/util/node-builtins.js';
 
 const LOCK_FILE = 'boltstack.lock';
 /** Data dirs locked by this process. */
@@ -40,12 +39,7 @@ function ownerAlive(pid: number, lockPath: string): boolean {
 
 async function createExclusive(lockPath: string): Promise<boolean> {
   try {
-    const file = await open(lockPath, 'wx');
-    try {
-      await file.writeFile(`${process.pid}\n`);
-    } finally {
-      await file.close();
-    }
+    await fsCall((fs, done) => fs.writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' }, done));
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -64,14 +58,14 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
         if (released) return;
         released = true;
         heldHere.delete(lockPath);
-        await rm(lockPath, { force: true });
+        await fsCall((fs, done) => fs.rm(lockPath, { force: true }, done));
       };
     }
-    const pid = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
+    const pid = Number.parseInt(await fsCall<string>((fs, done) => fs.readFile(lockPath, 'utf8', done)).catch(() => ''), 10);
     if (ownerAlive(pid, lockPath)) {
       throw new DataDirInUseError(`the data dir is in use by another process (another boltstack?): ${dir} is locked by pid ${pid} (${lockPath})`);
     }
-    await rm(lockPath, { force: true }); // stale: its owner is gone
+    await fsCall((fs, done) => fs.rm(lockPath, { force: true }, done)); // stale: its owner is gone
   }
   throw new DataDirInUseError(`the data dir is in use by another process (another boltstack?): ${dir} (${lockPath} keeps reappearing)`);
 }

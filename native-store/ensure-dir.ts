@@ -4,18 +4,19 @@
  * EROFS) and never settles for some paths (e.g. under /proc); a user who points --data-dir at
  * such a place must get the true reason at once, not a misleading one or a hang.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { dirname } from 'node:path';
+import { fsCall } from '../src/util/node-builtins.js';
 
 const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
 
 /** mkdir that treats "already a directory" as success. */
 async function mkdirOnce(dir: string): Promise<void> {
   try {
-    await mkdir(dir);
+    await fsCall((fs, done) => fs.mkdir(dir, done));
   } catch (err) {
     if (code(err) !== 'EEXIST') throw err;
-    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(`${dir} exists and is not a directory`), { code: 'ENOTDIR' });
+    if (!(await fsCall<Stats>((fs, done) => fs.stat(dir, done))).isDirectory()) throw Object.assign(new Error(`${dir} exists and is not a directory`), { code: 'ENOTDIR' });
   }
 }
 

@@ -23,8 +23,9 @@
  * The container image gives all of these on node's command line instead (Dockerfile, ENTRYPOINT:
  * `--max-semi-space-size=1`, the command-line form of the young-generation bound, and
  * `--expose-gc` for the collection after Ready), so this process never loads node:v8 before it is
- * busy: idle VmRSS in the container 50.6 against 51.4 MiB, and with the lazy node:stream of
- * util/node-builtins.ts 47.9 against 50.0 (docs/configuration.md, "Memory").
+ * busy: idle VmRSS in the container 47.7-48.1 MiB, against 50.0-50.3 with the same build and the
+ * flags set here (node:v8 loads node:stream, which util/node-builtins.ts otherwise keeps out;
+ * docs/configuration.md, "Memory").
  */
 import { keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
 import { canReduceHeap, reduceHeap } from './cli-reduce-heap.js';

@@ -5,7 +5,6 @@
  * Embedded use (a test suite starting one per file) defaults to an ephemeral store, a random
  * port and warn-level logs, and ignores BOLTSTACK_* env vars: only the options passed count.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveOptions, type BoltstackOptions, type FeatureGate } from './config.js';
@@ -19,7 +18,7 @@ import { createWorkerPool, type WorkerPool } from './pool/index.js';
 import { RequestMetrics } from './metrics/request-metrics.js';
 import type { EventLoopDelay } from './metrics/event-loop-delay.js';
 import { signalWhenBusy } from './gateway/busy-signal.js';
-import { nodeFs } from './util/node-builtins.js';
+import { fsCall, nodeFs } from './util/node-builtins.js';
 import { ensureDir } from '../native-store/ensure-dir.js';
 import { lockDataDir } from '../native-store/dir-lock.js';
 import type { NativeStore } from '../native-store/index.js';
@@ -58,6 +57,8 @@ export type CreateOptions = Partial<Omit<BoltstackOptions, 'features'>> & {
  */
 const BUSY_AFTER_REQUESTS = 1000;
 
+const removeDir = (dir: string): Promise<void> => fsCall((fs, done) => fs.rm(dir, { recursive: true, force: true }, done));
+
 export function packageVersion(): string {
   const pkg = JSON.parse(nodeFs().readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -73,7 +74,7 @@ function embeddedOptions(options: CreateOptions): BoltstackOptions {
 export async function createBoltstack(options: CreateOptions = {}): Promise<Boltstack> {
   const config = options.resolved ?? embeddedOptions(options);
   const log = options.logger ?? createLogger(config.logLevel);
-  const dataDir = config.ephemeral ? await mkdtemp(join(tmpdir(), 'boltstack-')) : resolve(config.dataDir);
+  const dataDir = config.ephemeral ? await fsCall<string>((fs, done) => fs.mkdtemp(join(tmpdir(), 'boltstack-'), done)) : resolve(config.dataDir);
   let unlock: (() => Promise<void>) | undefined;
   const pool = createWorkerPool(config.poolThreads === 'auto' ? {} : { maxThreads: config.poolThreads });
   const metrics = new RequestMetrics();
@@ -154,7 +155,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
         await pool.close();
         await closeStore();
         await unlock?.();
-        if (config.ephemeral) await rm(dataDir, { recursive: true, force: true });
+        if (config.ephemeral) await removeDir(dataDir);
       },
     };
   } catch (err) {
@@ -162,7 +163,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     await pool.close().catch(() => undefined);
     await closeStore().catch(() => undefined);
     await unlock?.().catch(() => undefined);
-    if (config.ephemeral) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    if (config.ephemeral) await removeDir(dataDir).catch(() => undefined);
     throw err;
   }
 }

@@ -7,13 +7,16 @@
  * Layout: `<dataDir>/background-work/<service>`, an empty file per service. A service marks
  * itself (file and directory fsynced) before the first durable write that creates background
  * work since the process started, and only once per process: the result is cached, so a
- * publish costs nothing after the first. A marker is removed at start when the service's own
- * check (START_CHECKS) finds no work left; a stale one only costs opening the store once.
- * Marks and removals of one service run one after the other, so a removal never lands after
- * a mark that followed it.
+ * publish costs nothing after the first. A service removes its marker while the server runs
+ * once its background work has drained (`drained()`), so the next start does not open the store
+ * for nothing; a marker is also removed at start when the service's own check (START_CHECKS)
+ * finds no work left (a kill -9 between the last work and the removal leaves a stale one, which
+ * costs opening the store once). Marks and removals of one service run one after the other, so a
+ * removal never lands after a mark that followed it, and a mark after `drained()` writes the
+ * marker again before the work it precedes.
  */
-import { mkdir, open, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsCall } from '../util/node-builtins.js';
 
 export const BACKGROUND_WORK_DIR = 'background-work';
 
@@ -21,6 +24,13 @@ export const BACKGROUND_WORK_DIR = 'background-work';
 export interface BackgroundWorkMarker {
   /** Resolves once the marker is durable; call before the write that creates the work. */
   mark(): Promise<void>;
+  /**
+   * The service's background work has drained: its marker is removed. Call only once the store
+   * holds none of that work (its last removal written) and no write that a `mark()` preceded is
+   * still to come; the next `mark()` writes the marker again. Errors are the caller's to log: a
+   * marker left behind only costs a store open at the next start.
+   */
+  drained(): Promise<void>;
 }
 
 export class BackgroundMarkers {
@@ -29,6 +39,8 @@ export class BackgroundMarkers {
   readonly #marked = new Map<string, Promise<void>>();
   /** Per service: the last mark or removal queued, so they run in order. */
   readonly #queue = new Map<string, Promise<unknown>>();
+  /** Services whose marker may exist: listed at start or marked since (a drain without one is no file operation). */
+  readonly #present = new Set<string>();
 
   constructor(dataDir: string) {
     this.#dir = join(dataDir, BACKGROUND_WORK_DIR);
@@ -37,7 +49,9 @@ export class BackgroundMarkers {
   /** Services whose marker exists (none when the directory does not). */
   async marked(): Promise<string[]> {
     try {
-      return await readdir(this.#dir);
+      const names = await fsCall<string[]>((fs, done) => fs.readdir(this.#dir, done));
+      for (const name of names) this.#present.add(name);
+      return names;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
@@ -45,12 +59,13 @@ export class BackgroundMarkers {
   }
 
   for(service: string): BackgroundWorkMarker {
-    return { mark: () => this.mark(service) };
+    return { mark: () => this.mark(service), drained: () => this.drained(service) };
   }
 
   mark(service: string): Promise<void> {
     let marked = this.#marked.get(service);
     if (marked === undefined) {
+      this.#present.add(service);
       marked = this.#then(service, () => this.#write(service));
       this.#marked.set(service, marked);
       // A failed mark is tried again by the next caller (which fails its request meanwhile).
@@ -59,12 +74,25 @@ export class BackgroundMarkers {
     return marked;
   }
 
+  /** Removes the marker; a later mark() writes it again (it no longer answers from its cache). */
+  drained(service: string): Promise<void> {
+    if (!this.#present.has(service)) return Promise.resolve();
+    this.#present.delete(service);
+    this.#marked.delete(service);
+    return this.#then(service, () => this.#remove(service));
+  }
+
   /** Removes the marker unless this process has marked it (its work is then newer than the check). */
   clearUnlessMarked(service: string): Promise<void> {
     return this.#then(service, async () => {
       if (this.#marked.has(service)) return;
-      await unlink(join(this.#dir, service)).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; });
+      this.#present.delete(service);
+      await this.#remove(service);
     });
+  }
+
+  async #remove(service: string): Promise<void> {
+    await fsCall((fs, done) => fs.unlink(join(this.#dir, service), done)).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; });
   }
 
   #then(service: string, step: () => Promise<void>): Promise<void> {
@@ -74,9 +102,8 @@ export class BackgroundMarkers {
   }
 
   async #write(service: string): Promise<void> {
-    await mkdir(this.#dir, { recursive: true });
-    const file = await open(join(this.#dir, service), 'w');
-    try { await file.sync(); } finally { await file.close(); }
+    await fsCall<string>((fs, done) => fs.mkdir(this.#dir, { recursive: true }, done));
+    await syncFile(join(this.#dir, service), 'w');
     // The directory entries themselves (marker, and the marker directory in the data dir).
     await syncDir(this.#dir);
     await syncDir(join(this.#dir, '..'));
@@ -84,6 +111,15 @@ export class BackgroundMarkers {
 }
 
 async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try { await handle.sync(); } finally { await handle.close(); }
+  await syncFile(dir, 'r');
+}
+
+/** Opens (with `flags`), fsyncs and closes. */
+async function syncFile(path: string, flags: 'r' | 'w'): Promise<void> {
+  const fd = await fsCall<number>((fs, done) => fs.open(path, flags, done));
+  try {
+    await fsCall((fs, done) => fs.fsync(fd, done));
+  } finally {
+    await fsCall((fs, done) => fs.close(fd, done));
+  }
 }

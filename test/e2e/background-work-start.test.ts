@@ -3,12 +3,14 @@
  * in `<data dir>/background-work/`, storage/background-markers.ts): a data dir holding tables,
  * queues and topics but no pending work stays unopened until the first request (idle VmRSS is
  * the figure in docs/configuration.md, not 4 MiB more), and a marker whose work has finished is
- * dropped at the next start. Whether LevelDB is open is read from the child's open files
- * (/proc/PID/fd holds `meta/LOCK` while it is).
+ * dropped while the server runs, once the work drains. Whether LevelDB is open is read from the
+ * child's open files (/proc/PID/fd holds `meta/LOCK` while it is).
  */
 import test from 'ava';
 import { existsSync } from 'node:fs';
-import { readdir, readlink } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdir, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
@@ -88,7 +90,7 @@ const linux = existsSync('/proc/self/fd');
   }
 });
 
-(linux ? test : test.skip)('a marker whose work has finished is dropped at the next start, and the start after it does not open the store', async (t) => {
+(linux ? test : test.skip)('a stale marker (work finished, marker left by a kill) is dropped at the next start, and the start after it does not open the store', async (t) => {
   t.timeout(120_000);
   const tmp = await tempDir();
   const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
@@ -105,7 +107,11 @@ const linux = existsSync('/proc/self/fd');
     t.true(existsSync(marker), 'marked before StartMessageMoveTask answers');
     await until(async () => (await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results?.[0]?.Status === 'COMPLETED');
     sqs.destroy();
+    await until(() => !existsSync(marker));
+    t.pass('removed while the server ran, once the task had ended');
     t.is(await server.stop(), 0);
+    // What a kill -9 between the task's end and the marker's removal leaves.
+    await writeFile(marker, '');
 
     server = await startChild(args);
     await until(() => !existsSync(marker));
@@ -116,6 +122,95 @@ const linux = existsSync('/proc/self/fd');
     t.true(await staysClosed(server, tmp.dir), 'marker gone: the store is not opened at start');
   } finally {
     await server.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+});
+
+(linux ? test : test.skip)('an SQS marker stays while a move task runs, survives a kill -9 that resumes the task, and goes once it completes', async (t) => {
+  t.timeout(120_000);
+  const tmp = await tempDir();
+  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
+  const marker = join(tmp.dir, 'background-work', 'sqs');
+  let server = await startChild(args);
+  try {
+    let sqs = new SQSClient(config(server.endpoint));
+    const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'dlq' }))).QueueUrl!;
+    const dlq = await queueArn(sqs, dlqUrl);
+    const sourceUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'source', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq, maxReceiveCount: 3 }) } }))).QueueUrl!;
+    for (let i = 0; i < 6; i++) await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: `m${i}` }));
+    // Two a second: about three seconds of work.
+    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: await queueArn(sqs, sourceUrl), MaxNumberOfMessagesPerSecond: 2 }));
+    await sleep(700);
+    t.is((await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results?.[0]?.Status, 'RUNNING');
+    t.true(existsSync(marker), 'marked while the task runs');
+    sqs.destroy();
+    await server.kill9();
+
+    server = await startChild(args);
+    t.true(existsSync(marker), 'the kill left the marker');
+    sqs = new SQSClient(config(server.endpoint));
+    // Resumed at start, without a request: the marker goes when it completes.
+    await until(() => !existsSync(marker));
+    const [task] = (await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results!;
+    t.is(task!.Status, 'COMPLETED', 'the marker went only once the task had completed');
+    t.is(task!.ApproximateNumberOfMessagesMoved, 6);
+    sqs.destroy();
+    t.is(await server.stop(), 0);
+
+    server = await startChild(args);
+    t.true(await staysClosed(server, tmp.dir), 'marker gone while running: the next start does not open the store');
+  } finally {
+    await server.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+});
+
+(linux ? test : test.skip)('an SNS marker stays while an HTTP delivery is pending, survives a kill -9 that resumes it, and goes once it is delivered', async (t) => {
+  t.timeout(120_000);
+  const tmp = await tempDir();
+  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
+  const marker = join(tmp.dir, 'background-work', 'sns');
+  // The endpoint holds every request until `answering` is set: deliveries stay pending meanwhile.
+  let answering = false;
+  const held: ServerResponse[] = [];
+  const received: string[] = [];
+  const endpoint = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (d: Buffer) => { body += d.toString(); });
+    req.on('end', () => {
+      received.push(body);
+      if (answering) res.end(); else held.push(res);
+    });
+  });
+  await new Promise<void>((r) => endpoint.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hook`;
+  let server = await startChild(args);
+  try {
+    const sns = new SNSClient(config(server.endpoint));
+    const topic = (await sns.send(new CreateTopicCommand({ Name: 'topic' }))).TopicArn!;
+    await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'http', Endpoint: url }));
+    await until(() => received.length > 0);
+    t.true(existsSync(marker), 'marked while the confirmation is pending');
+    sns.destroy();
+    await server.kill9();
+    for (const res of held.splice(0)) res.destroy();
+
+    const before = received.length;
+    answering = true;
+    server = await startChild(args);
+    t.true(existsSync(marker), 'the kill left the marker');
+    await until(() => received.length > before);
+    t.regex(received[received.length - 1]!, /SubscriptionConfirmation/, 'the delivery resumed at start');
+    await until(() => !existsSync(marker));
+    t.pass('the marker went once the outbox was empty');
+    t.is(await server.stop(), 0);
+
+    server = await startChild(args);
+    t.true(await staysClosed(server, tmp.dir), 'marker gone while running: the next start does not open the store');
+  } finally {
+    await server.stop().catch(() => undefined);
+    endpoint.closeAllConnections();
+    endpoint.close();
     await tmp.remove();
   }
 });

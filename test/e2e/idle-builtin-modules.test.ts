@@ -7,8 +7,8 @@
  * process that imports node:http loads is not counted against the emulator.
  *
  * The command started as the container image starts it (the Dockerfile's ENTRYPOINT flags) loads
- * neither node:v8 nor node:stream nor node:net while idle: 3.5 MiB of the container's idle VmRSS
- * (src/util/node-builtins.ts, src/cli.ts).
+ * neither node:v8, node:stream, node:net nor node:fs/promises while idle: 3.5 MiB of the
+ * container's idle VmRSS (src/util/node-builtins.ts, src/cli.ts).
  */
 import test from 'ava';
 import { execFile, spawn } from 'node:child_process';
@@ -75,7 +75,7 @@ async function imageNodeFlags(): Promise<string[]> {
   return argv.slice(1, -1);
 }
 
-test('the command started as the image starts it loads neither node:v8, node:stream nor node:net while idle', async (t) => {
+test('the command started as the image starts it loads neither node:v8, node:stream, node:net nor node:fs/promises while idle', async (t) => {
   const flags = await imageNodeFlags();
   t.true(flags.includes('--no-turbofan') && flags.includes('--expose-gc'), `image flags: ${flags.join(' ')}`);
   const dir = await mkdtemp(join(tmpdir(), 'boltstack-idle-'));
@@ -102,7 +102,7 @@ test('the command started as the image starts it loads neither node:v8, node:str
       t.false(loaded!.includes('NativeModule v8'));
       return;
     }
-    for (const m of ['NativeModule v8', 'NativeModule stream', 'NativeModule net', 'NativeModule vm']) t.false(loaded!.includes(m), m);
+    for (const m of ['NativeModule v8', 'NativeModule stream', 'NativeModule net', 'NativeModule vm', 'NativeModule fs/promises']) t.false(loaded!.includes(m), m);
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

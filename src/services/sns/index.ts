@@ -75,7 +75,11 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
   const sqsOf = async (): Promise<SqsInternalApi | undefined> => (await deps.peer?.('sqs'))?.internal as SqsInternalApi | undefined;
   const marker = deps.backgroundWork;
   const markBackgroundWork = marker && ((): Promise<void> => marker.mark());
-  const deliverer = new Deliverer({ store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured, ...(markBackgroundWork && { markBackgroundWork }) });
+  const backgroundWorkDrained = marker && ((): Promise<void> => marker.drained());
+  const deliverer = new Deliverer({
+    store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured,
+    ...(markBackgroundWork && { markBackgroundWork }), ...(backgroundWorkDrained && { backgroundWorkDrained }),
+  });
   await deliverer.http.open();
   const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: await FifoState.open(deps.meta), sms: new SmsSettingsStore(deps.meta) };
   const operations: Service['operations'] = {};

@@ -53,6 +53,10 @@ export class MoveTasks {
   /** Newest first. */
   readonly #tasks: MoveTask[] = [];
   readonly #running = new Set<Promise<void>>();
+  /** start() calls between their mark() and their task's launch (background-markers.ts drained()). */
+  #starting = 0;
+  /** A task's end could not be stored: the marker stays, the next start checks. */
+  #unsure = false;
   #closed = false;
 
   constructor(store: SqsStore, log: Logger, marker?: BackgroundWorkMarker) {
@@ -78,6 +82,7 @@ export class MoveTasks {
         else tasks.#launch(task, source);
       }
     }
+    tasks.#maybeDrained();
     return tasks;
   }
 
@@ -105,7 +110,16 @@ export class MoveTasks {
     }
     // The marker before the task is stored: a task stored without it would wait for SQS's first
     // request after a restart (storage/background-markers.ts; one file write per process).
-    await this.#marker?.mark();
+    this.#starting++;
+    try {
+      await this.#marker?.mark();
+      return await this.#create(source, destinationArn, maxPerSecond);
+    } finally {
+      this.#starting--;
+    }
+  }
+
+  async #create(source: Queue, destinationArn: string | undefined, maxPerSecond: number | undefined): Promise<MoveTask> {
     const state = await source.state(this.#store);
     const id = randomUUID();
     const task: MoveTask = {
@@ -129,14 +143,24 @@ export class MoveTasks {
   #launch(task: MoveTask, source: Queue): void {
     const run = this.#run(task, source).catch((err: unknown) => this.#fail(task, err));
     this.#running.add(run);
-    void run.finally(() => this.#running.delete(run));
+    void run.finally(() => { this.#running.delete(run); this.#maybeDrained(); });
+  }
+
+  /** No task runs, none is being started and every end is stored: the marker goes (background-markers.ts). */
+  #maybeDrained(): void {
+    if (this.#closed || this.#unsure || this.#starting > 0 || this.#running.size > 0) return;
+    if (this.#tasks.some((t) => t.status === 'RUNNING' || t.status === 'CANCELLING')) return;
+    this.#marker?.drained().catch((err: unknown) => this.#log.warn('sqs: removing the background-work marker failed', { err: String(err) }));
   }
 
   async #fail(task: MoveTask, err: unknown): Promise<void> {
     task.status = 'FAILED';
     task.failureReason = isAwsError(err) ? (err.queryCode ?? err.code) : 'InternalFailure';
     if (!isAwsError(err)) this.#log.warn('sqs: message move task failed', { task: task.id, err: String(err) });
-    await this.#store.commit([taskRecord(task)]).catch((e: unknown) => this.#log.warn('sqs: storing a failed move task failed', { task: task.id, err: String(e) }));
+    await this.#store.commit([taskRecord(task)]).catch((e: unknown) => {
+      this.#unsure = true;
+      this.#log.warn('sqs: storing a failed move task failed', { task: task.id, err: String(e) });
+    });
   }
 
   /** A task's end (COMPLETED, CANCELLED), stored. */

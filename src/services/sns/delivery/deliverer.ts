@@ -30,6 +30,7 @@ export interface DelivererDeps {
   sqs: () => Promise<SqsInternalApi | undefined>;
   captured: CapturedOutbox;
   markBackgroundWork?: () => Promise<void>;
+  backgroundWorkDrained?: () => Promise<void>;
 }
 
 type HttpEntry = Omit<OutboxEntry, 'id' | 'attempt' | 'due'>;
@@ -59,6 +60,7 @@ export class Deliverer {
       },
       onFailed: (entry, reason) => this.#deadLetter(entry.subscriptionArn, entry.body, reason),
       ...(deps.markBackgroundWork && { markBackgroundWork: deps.markBackgroundWork }),
+      ...(deps.backgroundWorkDrained && { backgroundWorkDrained: deps.backgroundWorkDrained }),
     });
   }
 

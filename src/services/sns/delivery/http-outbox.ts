@@ -33,6 +33,8 @@ export interface HttpOutboxDeps {
   onFailed(entry: OutboxEntry, reason: string): Promise<void>;
   /** Marks SNS as having work to resume at start (storage/background-markers.ts); once per process. */
   markBackgroundWork?: () => Promise<void>;
+  /** The outbox is empty: the marker goes (background-markers.ts, drained()). */
+  backgroundWorkDrained?: () => Promise<void>;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -45,6 +47,10 @@ export class HttpOutbox {
   readonly #inFlight = new Set<Promise<void>>();
   readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | undefined;
+  /** enqueue() calls between their mark and their entries' arrival in #waiting. */
+  #enqueuing = 0;
+  /** An entry's removal or rescheduling failed: the store may hold more than #waiting, so the marker stays. */
+  #unsure = false;
   #closed = false;
 
   constructor(deps: HttpOutboxDeps) {
@@ -57,6 +63,7 @@ export class HttpOutbox {
     // Entries left by a build that kept no marker: marked now, so the next start resumes them.
     if (this.#waiting.size > 0) await this.#deps.markBackgroundWork?.();
     this.#arm();
+    this.#maybeDrained();
   }
 
   /** Stores the entries durably, then sends each when due. */
@@ -64,9 +71,14 @@ export class HttpOutbox {
     const now = Date.now();
     const full = entries.map((e): OutboxEntry => ({ ...e, id: randomUUID(), attempt: 0, due: now }));
     // The marker first: an entry stored without it would wait for SNS's first request after a restart.
-    await this.#deps.markBackgroundWork?.();
-    await this.#deps.meta.batch([...ops, ...full.map((e): MetaOp => ({ type: 'put', ns: SNS_NS, key: outboxKey(e.due, e.id), value: JSON.stringify(e) }))]);
-    for (const e of full) this.#waiting.set(outboxKey(e.due, e.id), e);
+    this.#enqueuing++;
+    try {
+      await this.#deps.markBackgroundWork?.();
+      await this.#deps.meta.batch([...ops, ...full.map((e): MetaOp => ({ type: 'put', ns: SNS_NS, key: outboxKey(e.due, e.id), value: JSON.stringify(e) }))]);
+      for (const e of full) this.#waiting.set(outboxKey(e.due, e.id), e);
+    } finally {
+      this.#enqueuing--;
+    }
     this.#arm();
   }
 
@@ -100,11 +112,20 @@ export class HttpOutbox {
       if (this.#inFlight.size >= MAX_IN_FLIGHT) break;
       if (entry.due > now) continue;
       this.#waiting.delete(key);
-      const task = this.#attempt(key, entry).catch((err: unknown) => this.#deps.log.error('sns http delivery failed', { err: String(err) }));
+      const task = this.#attempt(key, entry).catch((err: unknown) => {
+        this.#unsure = true;
+        this.#deps.log.error('sns http delivery failed', { err: String(err) });
+      });
       this.#inFlight.add(task);
-      void task.finally(() => { this.#inFlight.delete(task); this.#arm(); });
+      void task.finally(() => { this.#inFlight.delete(task); this.#arm(); this.#maybeDrained(); });
     }
     this.#arm();
+  }
+
+  /** Every entry delivered or given up, its removal stored, none being added: the marker goes. */
+  #maybeDrained(): void {
+    if (this.#closed || this.#unsure || this.#enqueuing > 0 || this.pending > 0) return;
+    this.#deps.backgroundWorkDrained?.().catch((err: unknown) => this.#deps.log.warn('sns: removing the background-work marker failed', { err: String(err) }));
   }
 
   async #attempt(key: string, entry: OutboxEntry): Promise<void> {
