@@ -102,8 +102,11 @@ const linux = existsSync('/proc/self/fd');
     const dlq = await queueArn(sqs, dlqUrl);
     const sourceUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'source', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq, maxReceiveCount: 3 }) } }))).QueueUrl!;
     await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'back' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'back again' }));
     t.false(existsSync(marker), 'no marker before any background work');
-    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: await queueArn(sqs, sourceUrl) }));
+    // One a second: the second message moves a second after the first, so the task (and its
+    // marker, removed once it ends) is still there when the answer arrives.
+    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: await queueArn(sqs, sourceUrl), MaxNumberOfMessagesPerSecond: 1 }));
     t.true(existsSync(marker), 'marked before StartMessageMoveTask answers');
     await until(async () => (await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results?.[0]?.Status === 'COMPLETED');
     sqs.destroy();
