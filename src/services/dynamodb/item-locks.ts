@@ -30,18 +30,20 @@ export class ItemLocks {
 
   /** Runs `section` holding every key of `keys` (duplicates are one lock), taken in sorted order. */
   async runAll<T>(keys: readonly string[], section: () => Promise<T>): Promise<T> {
-    const sorted = [...new Set(keys)].sort();
+    const sorted = keys.slice().sort();
     let taken = 0;
     try {
-      for (const key of sorted) {
+      for (; taken < sorted.length; taken++) {
+        const key = sorted[taken]!;
+        // A key named twice is one lock (sorted: its copies are adjacent).
+        if (taken > 0 && key === sorted[taken - 1]) continue;
         // A wait never fails: once it resolves, the lock is ours.
         const wait = this.#take(key);
         if (wait !== undefined) await wait;
-        taken++;
       }
       return await section();
     } finally {
-      for (let i = 0; i < taken; i++) this.#release(sorted[i]!);
+      for (let i = 0; i < taken; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.#release(sorted[i]!);
     }
   }
 

@@ -201,6 +201,9 @@ test('BatchWriteItem and BatchGetItem: limits, duplicates, items per table', asy
   const TableName = await hashTable();
   const puts = (n: number, prefix = 'b') => Array.from({ length: n }, (_, i) => ({ PutRequest: { Item: { id: { S: `${prefix}${i}` } } } }));
   await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: puts(25) } }));
+  // A plain load answers nothing but the empty UnprocessedItems (no capacity or metrics added up).
+  const plain = await rawCall(server.endpoint, 'BatchWriteItem', { RequestItems: { [TableName]: puts(2, 'plain') } });
+  t.deepEqual(plain, { status: 200, body: { UnprocessedItems: {} } });
   const tooMany = await ddbErrorOf(ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: puts(26) } })));
   t.regex(tooMany.message, /at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: \[Member must have length less than or equal to 25, Member must have length greater than or equal to 1\]$/);
   const dup = await ddbErrorOf(ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: [{ PutRequest: { Item: { id: { S: 'd' } } } }, { DeleteRequest: { Key: { id: { S: 'd' } } } }] } })));

@@ -78,6 +78,8 @@ export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutpu
     const results = await writeItems(deps, table, list.map((p) => ({ encodedKey: p.key, next: p.item })), capacity);
     list.forEach((p, i) => written.set(p, results[i]!));
   }));
+  // Neither capacity nor item collection metrics asked for (a bulk load): nothing to add up.
+  if (!capacity && input.ReturnItemCollectionMetrics !== 'SIZE') return { UnprocessedItems: {} };
   const results = planned.map((p) => written.get(p)!);
   const perTable = new Map<string, { table: TableRecord; consumption: Consumption; metrics: ItemCollectionMetricsValueItem[] }>();
   planned.forEach((p, i) => {
