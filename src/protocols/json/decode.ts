@@ -123,13 +123,36 @@ function compile(model: ServiceModel, shape: Shape): Decoder {
   }
 }
 
+/**
+ * A value with one member decodes that member alone: a DynamoDB AttributeValue is one of ten
+ * members, and looking each of the ten up (a megamorphic keyed load each) was most of a small
+ * item's decode (bench/micro/dynamodb-gateway.ts, BatchWriteItem). The output and the error are
+ * the walk's: only that member can be present or fail. Any other value walks the members in model
+ * order, so with several members the first error found is still the model's first.
+ */
 function structureDecoder(model: ServiceModel, shape: Shape): Decoder {
   const names = Object.keys(shape.members ?? {});
+  const positions = new Map(names.map((name, i) => [name, i]));
   let decoders: Decoder[] | undefined;
   return (value, depth) => {
     if (depth > MAX_DEPTH) tooDeep();
     if (!isObject(value)) mismatch(shape, value);
     decoders ??= names.map((name) => decoderFor(model, resolveShape(model, shape.members![name]!)));
+    let only: string | undefined;
+    let count = 0;
+    // Own members only: a decoded JSON body's objects inherit no enumerable ones.
+    for (const key in value) {
+      if (++count > 1) break;
+      only = key;
+    }
+    if (count === 1) {
+      const at = positions.get(only!);
+      const out: Record<string, unknown> = {};
+      if (at === undefined) return out;
+      const v = value[only!];
+      if (v !== undefined && v !== null) out[only!] = decoders[at]!(v, depth + 1);
+      return out;
+    }
     const out: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
