@@ -16,12 +16,22 @@
  * Each worker has its own staging memory (staging.ts), capped, and freed the moment the worker
  * ends (idle, failed or closed): an idle emulator holds neither the thread nor its buffers.
  */
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { ChecksumAlgorithm } from '../checksums/types.js';
 import type { OpenSession } from '../../workers/hash-worker.js';
 import { StagingPool } from './staging.js';
 
 const ENTRY = new URL('../../workers/hash-worker.js', import.meta.url);
+
+/**
+ * node:worker_threads is required when the first worker starts, not imported with this module:
+ * every upload loads this file, and a session of small PUTs that never starts a worker kept the
+ * module (about 70 KiB of heap, measured) for the life of the process. Ports come from the global
+ * MessageChannel, the same class.
+ */
+const requireCjs = createRequire(import.meta.url);
+const newWorker = (entry: URL): Worker => new (requireCjs('node:worker_threads') as typeof import('node:worker_threads')).Worker(entry);
 
 interface HashThread {
   worker: Worker;
@@ -99,7 +109,7 @@ export class HashWorkers {
   }
 
   #spawn(): HashThread {
-    const worker = new Worker(ENTRY);
+    const worker = newWorker(ENTRY);
     // Never what keeps the process alive: a session in progress has its ports for that.
     worker.unref();
     const thread: HashThread = { worker, staging: new StagingPool(), sessions: 0, idleTimer: undefined };
