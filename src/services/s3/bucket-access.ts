@@ -18,7 +18,7 @@
  */
 import { AwsError } from '../../errors/aws-error.js';
 import type { RequestContext } from '../types.js';
-import { parseCopySource } from './operations/copy-object.js';
+import { parseCopySource } from './copy-source.js';
 import type { BucketRecord } from './records.js';
 import { UNCACHED, type S3Store } from './store.js';
 

@@ -19,24 +19,7 @@ import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
 import { MAX_SINGLE_UPLOAD } from '../write-body.js';
 import { assertIfNoneMatch, checkWriteConditions, hasWriteConditions } from '../write-conditions.js';
-
-export interface CopySource { bucket: string; key: string }
-
-/** Parses x-amz-copy-source: `bucket/key` or `/bucket/key`, URL-encoded, maybe `?versionId=`. */
-export function parseCopySource(raw: string): CopySource & { versionId?: string } {
-  const [path, query] = raw.split('?', 2) as [string, string | undefined];
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path.startsWith('/') ? path.slice(1) : path);
-  } catch {
-    // Not UTF-8 once decoded (%FF) or a broken escape (%G1): S3's own answer for this header.
-    throw s3Errors.invalidCopySourceEncoding(raw);
-  }
-  const slash = decoded.indexOf('/');
-  if (slash <= 0 || slash === decoded.length - 1) throw s3Errors.invalidCopySource();
-  const versionId = query ? new URLSearchParams(query).get('versionId') ?? undefined : undefined;
-  return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1), ...(versionId ? { versionId } : {}) };
-}
+import { parseCopySource, type CopySource } from '../copy-source.js';
 
 /** Runs `section` holding the locks of both object keys, always taken in the same order. */
 export function withBothLocks<T>(deps: Parameters<S3Handler<unknown, unknown>>[0], a: CopySource, b: CopySource, section: () => Promise<T>): Promise<T> {
