@@ -51,15 +51,20 @@ export class ItemStore {
 
   /** The stored (durable) text of an item, synchronously when the store can. */
   readText(table: TableRecord, encodedKey: string): string | undefined | Promise<string | undefined> {
-    const key = itemKey(table.id, encodedKey);
-    const now = this.#meta.getNow(DDB_NS, key);
-    return now === NOT_NOW ? this.#meta.get(DDB_NS, key) : now;
+    return this.#storedText(itemKey(table.id, encodedKey));
   }
 
   /** For a writer holding the item's lock: the text as the queued writes leave it. */
   latestText(table: TableRecord, encodedKey: string): string | undefined | Promise<string | undefined> {
-    const pending = this.#group.pending(itemKey(table.id, encodedKey));
-    return pending === NOT_PENDING ? this.readText(table, encodedKey) : pending;
+    // One key string for both lookups: each new one is joined and hashed again.
+    const key = itemKey(table.id, encodedKey);
+    const pending = this.#group.pending(key);
+    return pending === NOT_PENDING ? this.#storedText(key) : pending;
+  }
+
+  #storedText(key: string): string | undefined | Promise<string | undefined> {
+    const now = this.#meta.getNow(DDB_NS, key);
+    return now === NOT_NOW ? this.#meta.get(DDB_NS, key) : now;
   }
 
   /** For a writer holding the item's lock: the item it replaces. */
