@@ -11,7 +11,7 @@ import { loadModel } from '../model/generated/index.js';
 import type { OperationModel, ProtocolName, ServiceModel } from '../model/types.js';
 import type { RequestMetrics } from '../metrics/request-metrics.js';
 import { getProtocol } from '../protocols/index.js';
-import { scopeFromAuthorization, scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
+import { scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { WireRequest, WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
@@ -30,6 +30,7 @@ import type { WorkerPool, XmlElement } from '../pool/types.js';
 import { DEFAULT_THRESHOLDS } from '../pool/index.js';
 import { XmlParseError } from '../protocols/index.js';
 import { malformedXml } from '../protocols/rest-xml/errors.js';
+import { ScopeCache } from './scope-cache.js';
 import { sendResponse } from './send-response.js';
 import { queueUrlFromPath } from './sqs-queue-url.js';
 import { invalidUri } from './unknown-operation.js';
@@ -103,7 +104,8 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
     scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', res, accessKeyId);
   const output = await handler(rctx, input) as Record<string, unknown>;
   const wire = protocol.encode(ctx, output);
-  if (rctx.ignored.length > 0) wire.headers['x-boltstack-ignored'] = rctx.ignored.join(',');
+  const ignored = rctx.ignoredIfAny;
+  if (ignored !== undefined) wire.headers['x-boltstack-ignored'] = ignored.join(',');
   return wire;
 }
 
@@ -113,9 +115,10 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
  * first use (client-abort.ts).
  */
 class HandlerContext implements RequestContext {
-  readonly ignored: string[] = [];
   readonly #res: HttpResponse;
   #signal: AbortSignal | undefined;
+  /** Made on first use, like the signal: almost no request ignores a parameter. */
+  #ignored: string[] | undefined;
 
   constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined) {
     this.#res = res;
@@ -124,102 +127,122 @@ class HandlerContext implements RequestContext {
   get signal(): AbortSignal {
     return (this.#signal ??= clientSignal(this.#res));
   }
+
+  get ignored(): string[] {
+    return (this.#ignored ??= []);
+  }
+
+  /** The parameters ignored, if a handler named any. */
+  get ignoredIfAny(): string[] | undefined {
+    return this.#ignored !== undefined && this.#ignored.length > 0 ? this.#ignored : undefined;
+  }
 }
 
 /**
  * Per-gateway state: the S3 model once an S3 request loaded it (for the plain-read fast path),
- * and the json targets resolved so far.
+ * the json targets resolved so far, and the credential scopes seen (scope-cache.ts).
  */
-interface GatewayState { s3Model: ServiceModel | undefined; jsonTargets: JsonTargets }
+interface GatewayState { s3Model: ServiceModel | undefined; jsonTargets: JsonTargets; scopes: ScopeCache }
 
+/**
+ * Answers one request; never rejects. The last-resort catch is inside rather than a `.catch` on
+ * the returned promise: that cost a closure, a derived promise and a reaction per request.
+ */
 async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, res: HttpResponse): Promise<void> {
-  const started = performance.now();
-
-  if (req.path.startsWith('/_')) {
-    const internal = await handleInternal(deps.internal, req.method, req.path).catch((err: unknown) => {
-      deps.log.error('internal endpoint failed', { path: req.path, err: String(err) });
-      return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal failure"}' } as WireResponse;
-    });
-    if (internal) {
-      req.discardBody();
-      await sendResponse(res, req.method, internal);
-      return;
-    }
-  }
-
-  deps.metrics.begin();
-  const scope = scopeFromAuthorization(req.headers.authorization) ?? scopeFromQuery(req.query);
-  let protocolName: ProtocolName = 'rest-xml';
-  let model: ServiceModel | undefined;
-  let operationName: string | undefined;
-  let operation: OperationModel | undefined;
-  let requestId: string | undefined;
-  let hostId: string | undefined;
-  let wire: WireResponse;
   try {
-    let resolved = state.jsonTargets.lookup(req);
-    // A plain GetObject/HeadObject skips the generic route match and decode (DESIGN.md §3).
-    const s3Model = state.s3Model;
-    const plain = resolved !== undefined || s3Model === undefined ? undefined : plainObjectRead(s3Model, req, scope, deps.virtualHost);
-    if (plain !== undefined && s3Model !== undefined) {
-      resolved = { service: 's3', protocol: 'rest-xml', model: s3Model, operation: plain.operation, labels: plain.labels, path: plain.path };
+    const started = performance.now();
+
+    if (req.path.startsWith('/_')) {
+      const internal = await handleInternal(deps.internal, req.method, req.path).catch((err: unknown) => {
+        deps.log.error('internal endpoint failed', { path: req.path, err: String(err) });
+        return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal failure"}' } as WireResponse;
+      });
+      if (internal) {
+        req.discardBody();
+        await sendResponse(res, req.method, internal);
+        return;
+      }
     }
-    if (resolved === undefined) {
-      resolved = await resolveOperation(req, scope, deps.virtualHost);
-      if (resolved.service === 's3' && deps.plainReadFastPath !== false) state.s3Model = resolved.model;
-      state.jsonTargets.remember(req, resolved);
-    }
-    protocolName = resolved.protocol;
-    model = resolved.model;
-    operation = resolved.operation;
-    operationName = operation.name;
-    if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
-    else requestId = deps.ids.uuid();
-    wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);
-  } catch (err) {
-    req.discardBody();
-    // The client is gone: nobody to answer, and nothing is wrong with the server.
-    if (res.aborted) return deps.metrics.finish(req, res, undefined, model?.service, operation, started);
-    if (err instanceof Unresolved) {
-      protocolName = err.protocol;
-      model = err.model;
-    }
-    if (requestId === undefined) {
+
+    deps.metrics.begin();
+    const scope = state.scopes.fromAuthorization(req.headers.authorization) ?? scopeFromQuery(req.query);
+    let protocolName: ProtocolName = 'rest-xml';
+    let model: ServiceModel | undefined;
+    let operationName: string | undefined;
+    let operation: OperationModel | undefined;
+    let requestId: string | undefined;
+    let hostId: string | undefined;
+    let wire: WireResponse;
+    try {
+      let resolved = state.jsonTargets.lookup(req);
+      // A plain GetObject/HeadObject skips the generic route match and decode (DESIGN.md §3).
+      const s3Model = state.s3Model;
+      const plain = resolved !== undefined || s3Model === undefined ? undefined : plainObjectRead(s3Model, req, scope, deps.virtualHost);
+      if (plain !== undefined && s3Model !== undefined) {
+        resolved = { service: 's3', protocol: 'rest-xml', model: s3Model, operation: plain.operation, labels: plain.labels, path: plain.path };
+      }
+      if (resolved === undefined) {
+        resolved = await resolveOperation(req, scope, deps.virtualHost);
+        if (resolved.service === 's3' && deps.plainReadFastPath !== false) state.s3Model = resolved.model;
+        state.jsonTargets.remember(req, resolved);
+      }
+      protocolName = resolved.protocol;
+      model = resolved.model;
+      operation = resolved.operation;
+      operationName = operation.name;
       if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
       else requestId = deps.ids.uuid();
+      wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);
+    } catch (err) {
+      req.discardBody();
+      // The client is gone: nobody to answer, and nothing is wrong with the server.
+      if (res.aborted) return deps.metrics.finish(req, res, undefined, model?.service, operation, started);
+      if (err instanceof Unresolved) {
+        protocolName = err.protocol;
+        model = err.model;
+      }
+      if (requestId === undefined) {
+        if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
+        else requestId = deps.ids.uuid();
+      }
+      const error = toAwsError(err instanceof Unresolved ? err.error : err, deps.log);
+      model ??= await loadModel(protocolName === 'rest-xml' ? 's3' : protocolName === 'json' ? 'dynamodb' : 'sns');
+      const op = operationName ? model.operations[operationName] : undefined;
+      wire = getProtocol(protocolName).encodeError({ model, requestId, method: req.method, ...(op ? { operation: op } : {}) }, error);
     }
-    const error = toAwsError(err instanceof Unresolved ? err.error : err, deps.log);
-    model ??= await loadModel(protocolName === 'rest-xml' ? 's3' : protocolName === 'json' ? 'dynamodb' : 'sns');
-    const op = operationName ? model.operations[operationName] : undefined;
-    wire = getProtocol(protocolName).encodeError({ model, requestId, method: req.method, ...(op ? { operation: op } : {}) }, error);
-  }
-  if (hostId !== undefined) {
-    wire.headers['x-amz-request-id'] = requestId;
-    wire.headers['x-amz-id-2'] = hostId;
-  } else {
-    wire.headers['x-amzn-requestid'] = requestId;
-  }
-  try {
-    const streaming = sendResponse(res, req.method, wire);
-    if (streaming !== undefined) await streaming;
+    if (hostId !== undefined) {
+      wire.headers['x-amz-request-id'] = requestId;
+      wire.headers['x-amz-id-2'] = hostId;
+    } else {
+      wire.headers['x-amzn-requestid'] = requestId;
+    }
+    try {
+      const streaming = sendResponse(res, req.method, wire);
+      if (streaming !== undefined) await streaming;
+    } catch (err) {
+      deps.log.warn('response failed', { requestId, err: String(err) });
+    }
+    deps.metrics.finish(req, res, wire, model?.service, operation, started);
+    if (deps.log.enabled('debug')) {
+      deps.log.debug('request', {
+        requestId, method: req.method, path: req.path, operation: operationName,
+        status: wire.status, ms: Math.round((performance.now() - started) * 100) / 100,
+      });
+    }
   } catch (err) {
-    deps.log.warn('response failed', { requestId, err: String(err) });
-  }
-  deps.metrics.finish(req, res, wire, model?.service, operation, started);
-  if (deps.log.enabled('debug')) {
-    deps.log.debug('request', {
-      requestId, method: req.method, path: req.path, operation: operationName,
-      status: wire.status, ms: Math.round((performance.now() - started) * 100) / 100,
-    });
+    pipelineFailed(deps, res, err);
   }
 }
 
+/** A failure the pipeline did not render (a bug): logged, and answered 500 if still possible. */
+function pipelineFailed(deps: GatewayDeps, res: HttpResponse, err: unknown): void {
+  deps.log.error('request pipeline failed', { err: err instanceof Error ? err.stack : String(err) });
+  if (!res.aborted) res.send(500, { 'content-type': 'text/plain' }, 'internal failure');
+}
+
 export function createGateway(deps: GatewayDeps): RequestHandler {
-  const state: GatewayState = { s3Model: undefined, jsonTargets: new JsonTargets() };
+  const state: GatewayState = { s3Model: undefined, jsonTargets: new JsonTargets(), scopes: new ScopeCache() };
   return (req, res) => {
-    handle(deps, state, req, res).catch((err: unknown) => {
-      deps.log.error('request pipeline failed', { err: err instanceof Error ? err.stack : String(err) });
-      if (!res.aborted) res.send(500, { 'content-type': 'text/plain' }, 'internal failure');
-    });
+    void handle(deps, state, req, res);
   };
 }

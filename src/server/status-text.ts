@@ -14,9 +14,12 @@ const REASONS: Readonly<Record<number, string>> = {
   501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
+/** The known status lines, built once: one template string per response showed in the SendMessage profile. */
+const LINES: ReadonlyMap<number, string> = new Map(Object.keys(REASONS).map((code) => [Number(code), `${code} ${REASONS[Number(code)]!}`]));
+
 /** "200 OK", "404 Not Found", "599 Unknown": the status line after "HTTP/1.1 ". */
 export function statusLine(status: number): string {
-  return `${status} ${REASONS[status] ?? 'Unknown'}`;
+  return LINES.get(status) ?? `${status} Unknown`;
 }
 
 /** Statuses that must not carry a body nor, for 1xx/204, a Content-Length (RFC 9110 §8.6). */

@@ -20,7 +20,7 @@ import { UwsExchange } from './uws-exchange.js';
 import { UwsRequestBody } from './uws-request-body.js';
 import { UwsSmallBody } from './uws-small-body.js';
 import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
-import { UwsHttpResponse } from './uws-response.js';
+import { CorkedWrite, UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { SlabPool, SMALL_BODY } from '../util/byte-slabs.js';
@@ -48,6 +48,9 @@ class UwsServer implements HttpServer {
   readonly #settled = (exchange: UwsExchange): void => {
     this.#inFlight.delete(exchange);
   };
+  /** One header callback and one cork callback for every request (see HeadCopy, CorkedWrite). */
+  readonly #head = new HeadCopy();
+  readonly #writer = new CorkedWrite();
   #listenSocket: us_listen_socket | undefined;
   #closed = false;
 
@@ -93,13 +96,13 @@ class UwsServer implements HttpServer {
     const method = req.getCaseSensitiveMethod().toUpperCase();
     const path = req.getUrl();
     const query = req.getQuery() ?? '';
+    const head = this.#head;
     const headers: Record<string, string> = {};
-    let headBytes = method.length + path.length + query.length + 12;
-    req.forEach((name, value) => {
-      headBytes += name.length + value.length + 4;
-      const previous = headers[name];
-      headers[name] = previous === undefined ? value : `${previous}, ${value}`;
-    });
+    head.headers = headers;
+    head.bytes = method.length + path.length + query.length + 12;
+    req.forEach(head.add);
+    const headBytes = head.bytes;
+    head.headers = NO_HEADERS;
     const exchange = new UwsExchange(res, method === 'HEAD', this.#settled);
     this.#inFlight.add(exchange);
     if (headBytes > this.#maxHeaderBytes) {
@@ -122,7 +125,7 @@ class UwsServer implements HttpServer {
     }
     if (body !== undefined) exchange.attachBody(body);
     const request: HttpRequest = new UwsRequestHead(method, path, query, headers, exchange, body);
-    const response = new UwsHttpResponse(exchange);
+    const response = new UwsHttpResponse(exchange, this.#writer);
     try {
       this.#handler(request, response);
     } catch (error) {
@@ -138,6 +141,27 @@ class UwsServer implements HttpServer {
       process.emitWarning(`request handler threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
+}
+
+/** What HeadCopy holds between requests (never written: a request always brings its own). */
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * Copies request headers out of uWS through one callback per server: a closure per request (and
+ * the context holding its headers and byte count) was per-request garbage in the SendMessage
+ * profile. `req.forEach` calls it synchronously, so the fields belong to one request at a time.
+ */
+class HeadCopy {
+  headers: Record<string, string> = NO_HEADERS;
+  /** Bytes of the head so far, for the maxHeaderBytes check. */
+  bytes = 0;
+
+  readonly add = (name: string, value: string): void => {
+    this.bytes += name.length + value.length + 4;
+    const headers = this.headers;
+    const previous = headers[name];
+    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
+  };
 }
 
 /** The body of a request without one (zero bytes: nothing to share or change). */

@@ -25,10 +25,12 @@ function ownedByUws(name: string): boolean {
 
 export class UwsHttpResponse implements HttpResponse {
   readonly #x: UwsExchange;
+  readonly #writer: CorkedWrite;
   #started = false;
 
-  constructor(exchange: UwsExchange) {
+  constructor(exchange: UwsExchange, writer: CorkedWrite) {
     this.#x = exchange;
+    this.#writer = writer;
   }
 
   get aborted(): boolean {
@@ -42,20 +44,7 @@ export class UwsHttpResponse implements HttpResponse {
   send(status: number, headers: Record<string, string>, body?: Buffer | string, headOnly?: { contentLength: number }): void {
     if (!this.#begin()) return;
     const x = this.#x;
-    const res = x.res;
-    res.cork(() => {
-      this.#writeHead(status, headers);
-      x.beforeEnd();
-      if (isBodyless(status)) {
-        res.endWithoutBody();
-      } else if (headOnly !== undefined || x.isHead) {
-        const length = headOnly?.contentLength ?? (body === undefined ? 0 : Buffer.byteLength(body));
-        res.writeHeader('Content-Length', String(length));
-        res.endWithoutBody();
-      } else {
-        res.end(body ?? '');
-      }
-    });
+    this.#writer.write(x, status, headers, body, headOnly);
     x.markDone();
   }
 
@@ -69,7 +58,7 @@ export class UwsHttpResponse implements HttpResponse {
       this.send(status, headers, undefined, { contentLength });
       return Promise.resolve();
     }
-    return new Promise<void>((resolve, reject) => new UwsStreamWriter(this.#x, body, contentLength, resolve, reject).start(() => this.#writeHead(status, headers)));
+    return new Promise<void>((resolve, reject) => new UwsStreamWriter(this.#x, body, contentLength, resolve, reject).start(() => writeHead(this.#x.res, status, headers)));
   }
 
   /** False when nothing may be written (aborted); throws on a second response. */
@@ -79,13 +68,66 @@ export class UwsHttpResponse implements HttpResponse {
     this.#started = true;
     return true;
   }
+}
 
-  #writeHead(status: number, headers: Record<string, string>): void {
-    const res = this.#x.res;
-    res.writeStatus(statusLine(status));
-    for (const name in headers) {
-      if (ownedByUws(name)) continue;
-      res.writeHeader(name, headers[name]!);
+/** Status line and headers, skipping the ones uWS writes itself. */
+function writeHead(res: UwsExchange['res'], status: number, headers: Record<string, string>): void {
+  res.writeStatus(statusLine(status));
+  for (const name in headers) {
+    if (ownedByUws(name)) continue;
+    res.writeHeader(name, headers[name]!);
+  }
+}
+
+/** Head and whole body of one response; call inside `res.cork`. */
+function writeWhole(x: UwsExchange, status: number, headers: Record<string, string>, body: Buffer | string | undefined, headOnly: { contentLength: number } | undefined): void {
+  const res = x.res;
+  writeHead(res, status, headers);
+  x.beforeEnd();
+  if (isBodyless(status)) {
+    res.endWithoutBody();
+  } else if (headOnly !== undefined || x.isHead) {
+    const length = headOnly?.contentLength ?? (body === undefined ? 0 : Buffer.byteLength(body));
+    res.writeHeader('Content-Length', String(length));
+    res.endWithoutBody();
+  } else {
+    res.end(body ?? '');
+  }
+}
+
+/**
+ * Writes whole responses inside `res.cork` through one callback per server rather than a closure
+ * per response (the closure and its context were per-request garbage in the SendMessage
+ * profile). `cork` runs its callback at once, so the arguments wait in fields just for that call.
+ */
+export class CorkedWrite {
+  #x: UwsExchange | undefined;
+  #status = 0;
+  #headers: Record<string, string> | undefined;
+  #body: Buffer | string | undefined;
+  #headOnly: { contentLength: number } | undefined;
+  readonly #run = (): void => writeWhole(this.#x!, this.#status, this.#headers!, this.#body, this.#headOnly);
+
+  write(x: UwsExchange, status: number, headers: Record<string, string>, body: Buffer | string | undefined, headOnly: { contentLength: number } | undefined): void {
+    if (this.#x !== undefined) {
+      // A response written from inside another's write (a listener that answers synchronously):
+      // the fields are taken, so this one gets its own closure.
+      x.res.cork(() => writeWhole(x, status, headers, body, headOnly));
+      return;
+    }
+    this.#x = x;
+    this.#status = status;
+    this.#headers = headers;
+    this.#body = body;
+    this.#headOnly = headOnly;
+    try {
+      x.res.cork(this.#run);
+    } finally {
+      // Not kept past the call: the body and the exchange belong to one response.
+      this.#x = undefined;
+      this.#headers = undefined;
+      this.#body = undefined;
+      this.#headOnly = undefined;
     }
   }
 }
