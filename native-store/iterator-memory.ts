@@ -22,8 +22,7 @@
  * 1.4 ms and a context's memory, never paid by a store that stays small); the flag is turned
  * off again at once, so no other context or worker gets a global `gc`.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { nodeV8, nodeVm } from '../src/util/node-builtins.js';
 
 /**
  * Estimated native bytes held before a full GC is asked for, and at most one forced GC per
@@ -55,11 +54,18 @@ function stringBytes(s: string | undefined): number {
   return s !== undefined && s.length > INLINE_STRING ? s.length + 1 + MALLOC_OVERHEAD : 0;
 }
 
-/** V8's full-GC function, without a global `gc` (also used by src/old-space-guard.ts). */
+/**
+ * V8's full-GC function, without a global `gc` (also used by bench/lib/old-space-guard.ts).
+ * node:v8 and node:vm load here, on the first need, not with the store (DESIGN.md §6a). A node
+ * started with --expose-gc (the container image's command line) already has one: that is used.
+ */
 export function exposeGc(): () => void {
+  const global = (globalThis as { gc?: unknown }).gc;
+  if (typeof global === 'function') return global as () => void;
+  const { setFlagsFromString } = nodeV8();
   setFlagsFromString('--expose-gc');
   try {
-    return runInNewContext('gc') as () => void;
+    return nodeVm().runInNewContext('gc') as () => void;
   } finally {
     setFlagsFromString('--no-expose-gc');
   }

@@ -30,6 +30,11 @@ export function nodeV8(): typeof import('node:v8') {
   return require('node:v8') as typeof import('node:v8');
 }
 
+/** node:vm, loaded on the first call (native-store/iterator-memory.ts: the first forced GC). */
+export function nodeVm(): typeof import('node:vm') {
+  return require('node:vm') as typeof import('node:vm');
+}
+
 type Done<T> = (err: NodeJS.ErrnoException | null, value?: T) => void;
 
 /** One node:fs callback call as a promise: `await fsCall<string[]>((fs, done) => fs.readdir(dir, done))`. */
