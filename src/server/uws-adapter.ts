@@ -43,10 +43,15 @@ class UwsServer implements HttpServer {
   readonly #maxHeaderBytes: number;
   /** Memory for streamed request bodies, reused across this server's requests. */
   readonly #slabs = new SlabPool();
-  readonly #inFlight = new Set<UwsExchange>();
+  /**
+   * Exchanges neither ended nor aborted (each settles exactly once: UwsExchange). A count, not a
+   * Set: only the number is ever read, and the Set's add and delete per request showed in the
+   * SendMessage profile.
+   */
+  #inFlight = 0;
   /** One function for every exchange (a closure per request showed in the GetItem profile). */
-  readonly #settled = (exchange: UwsExchange): void => {
-    this.#inFlight.delete(exchange);
+  readonly #settled = (): void => {
+    this.#inFlight--;
   };
   /** One header callback and one cork callback for every request (see HeadCopy, CorkedWrite). */
   readonly #head = new HeadCopy();
@@ -85,7 +90,7 @@ class UwsServer implements HttpServer {
     this.#closed = true;
     if (this.#listenSocket !== undefined) this.#uws.us_listen_socket_close(this.#listenSocket);
     this.#listenSocket = undefined;
-    await waitUntilIdle(() => this.#inFlight.size, graceMs);
+    await waitUntilIdle(() => this.#inFlight, graceMs);
     // Closes every remaining socket (keep-alive ones, and requests past the grace period:
     // their onAborted fires), so the event loop can end.
     this.#app.close();
@@ -104,7 +109,7 @@ class UwsServer implements HttpServer {
     const headBytes = head.bytes;
     head.headers = NO_HEADERS;
     const exchange = new UwsExchange(res, method === 'HEAD', this.#settled);
-    this.#inFlight.add(exchange);
+    this.#inFlight++;
     if (headBytes > this.#maxHeaderBytes) {
       res.writeStatus(statusLine(431)).end('', true);
       exchange.markDone();
