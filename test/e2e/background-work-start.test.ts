@@ -53,6 +53,15 @@ async function queueArn(sqs: SQSClient, url: string): Promise<string> {
   return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
 }
 
+/** A dead-letter queue holding `bodies` and the source queue that names it: what a move task takes back. */
+async function deadLetterBacklog(sqs: SQSClient, bodies: string[]): Promise<{ dlq: string; source: string }> {
+  const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'dlq' }))).QueueUrl!;
+  const dlq = await queueArn(sqs, dlqUrl);
+  const sourceUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'source', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq, maxReceiveCount: 3 }) } }))).QueueUrl!;
+  for (const body of bodies) await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: body }));
+  return { dlq, source: await queueArn(sqs, sourceUrl) };
+}
+
 const linux = existsSync('/proc/self/fd');
 
 (linux ? test : test.skip)('a restart on a data dir with tables, queues and topics but no background work does not open the store', async (t) => {
@@ -98,15 +107,11 @@ const linux = existsSync('/proc/self/fd');
   let server = await startChild(args);
   try {
     const sqs = new SQSClient(config(server.endpoint));
-    const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'dlq' }))).QueueUrl!;
-    const dlq = await queueArn(sqs, dlqUrl);
-    const sourceUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'source', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq, maxReceiveCount: 3 }) } }))).QueueUrl!;
-    await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'back' }));
-    await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'back again' }));
+    const { dlq, source } = await deadLetterBacklog(sqs, ['back', 'back again']);
     t.false(existsSync(marker), 'no marker before any background work');
     // One a second: the second message moves a second after the first, so the task (and its
     // marker, removed once it ends) is still there when the answer arrives.
-    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: await queueArn(sqs, sourceUrl), MaxNumberOfMessagesPerSecond: 1 }));
+    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: source, MaxNumberOfMessagesPerSecond: 1 }));
     t.true(existsSync(marker), 'marked before StartMessageMoveTask answers');
     await until(async () => (await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results?.[0]?.Status === 'COMPLETED');
     sqs.destroy();
@@ -137,12 +142,9 @@ const linux = existsSync('/proc/self/fd');
   let server = await startChild(args);
   try {
     let sqs = new SQSClient(config(server.endpoint));
-    const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'dlq' }))).QueueUrl!;
-    const dlq = await queueArn(sqs, dlqUrl);
-    const sourceUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'source', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq, maxReceiveCount: 3 }) } }))).QueueUrl!;
-    for (let i = 0; i < 6; i++) await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: `m${i}` }));
+    const { dlq, source } = await deadLetterBacklog(sqs, ['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
     // Two a second: about three seconds of work.
-    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: await queueArn(sqs, sourceUrl), MaxNumberOfMessagesPerSecond: 2 }));
+    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq, DestinationArn: source, MaxNumberOfMessagesPerSecond: 2 }));
     await sleep(700);
     t.is((await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq }))).Results?.[0]?.Status, 'RUNNING');
     t.true(existsSync(marker), 'marked while the task runs');
