@@ -62,8 +62,15 @@ export class Cursor {
     return true;
   }
 
+  /**
+   * A closing parenthesis that is missing is "Expected RIGHT_PAREN", PartiQL's name for the token
+   * (as DynamoDB answered a statement that ended before its closing parenthesis, reported by a
+   * client that had cut it off). Other missing tokens keep the general wording: their names are
+   * not confirmed.
+   */
   expectPunct(text: string): void {
-    if (!this.acceptPunct(text)) throw this.unexpected();
+    if (this.acceptPunct(text)) return;
+    throw text === ')' ? statementNotWellFormed('Expected RIGHT_PAREN') : this.unexpected();
   }
 
   /** A bare (non-reserved) or double-quoted identifier. */

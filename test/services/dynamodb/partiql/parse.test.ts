@@ -48,6 +48,12 @@ test('a statement that is not DML is refused as DynamoDB words it', (t) => {
   t.is(failure('SELECT * FROM t t2 t3'), "Statement wasn't well formed, can't be processed: Unexpected term");
 });
 
+test('a statement that ends before a closing parenthesis is "Expected RIGHT_PAREN", as DynamoDB says', (t) => {
+  for (const statement of ["SELECT * FROM t WHERE (a = 1", "SELECT * FROM t WHERE begins_with(a, 'x'", 'SELECT * FROM t WHERE size(a) > 1 AND (b = 2 OR c = 3']) {
+    t.is(failure(statement), "Statement wasn't well formed, can't be processed: Expected RIGHT_PAREN", statement);
+  }
+});
+
 test('keywords are case-insensitive and quoted keywords are identifiers', (t) => {
   const { statement } = parseStatement('sElEcT "select" fRoM "from" wHeRe "where" = 1');
   t.like(statement, { kind: 'select', target: { table: 'from' } });
