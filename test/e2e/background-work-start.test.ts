@@ -53,6 +53,25 @@ async function queueArn(sqs: SQSClient, url: string): Promise<string> {
   return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
 }
 
+/**
+ * A data dir for the servers a test starts on it one after another (`start`): the last one is
+ * stopped and the dir removed however the test ends.
+ */
+async function onDataDir(body: (dir: string, start: () => Promise<ChildServer>) => Promise<void>): Promise<void> {
+  const tmp = await tempDir();
+  const started: ChildServer[] = [];
+  try {
+    await body(tmp.dir, async () => {
+      const server = await startChild(['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error']);
+      started.push(server);
+      return server;
+    });
+  } finally {
+    await started[started.length - 1]?.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+}
+
 /** A dead-letter queue holding `bodies` and the source queue that names it: what a move task takes back. */
 async function deadLetterBacklog(sqs: SQSClient, bodies: string[]): Promise<{ dlq: string; source: string }> {
   const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'dlq' }))).QueueUrl!;
@@ -66,10 +85,8 @@ const linux = existsSync('/proc/self/fd');
 
 (linux ? test : test.skip)('a restart on a data dir with tables, queues and topics but no background work does not open the store', async (t) => {
   t.timeout(120_000);
-  const tmp = await tempDir();
-  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
-  let server = await startChild(args);
-  try {
+  await onDataDir(async (dir, start) => {
+    let server = await start();
     const ddb = new DynamoDBClient(config(server.endpoint));
     const sqs = new SQSClient(config(server.endpoint));
     const sns = new SNSClient(config(server.endpoint));
@@ -84,28 +101,23 @@ const linux = existsSync('/proc/self/fd');
     await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: await queueArn(sqs, url) }));
     await sns.send(new PublishCommand({ TopicArn: topic, Message: 'to the queue' }));
     for (const c of [ddb, sqs, sns]) c.destroy();
-    t.true(await storeOpen(server, tmp.dir), 'the probe sees an open store');
+    t.true(await storeOpen(server, dir), 'the probe sees an open store');
     t.is(await server.stop(), 0);
 
-    server = await startChild(args);
-    t.true(await staysClosed(server, tmp.dir), 'no background work: the store is not opened at start');
+    server = await start();
+    t.true(await staysClosed(server, dir), 'no background work: the store is not opened at start');
     const again = new SQSClient(config(server.endpoint));
     t.deepEqual((await again.send(new ListQueuesCommand({}))).QueueUrls, [url.replace(/:\d+\//, `:${server.port}/`)]);
     again.destroy();
-    t.true(await storeOpen(server, tmp.dir), 'the first request opens it');
-  } finally {
-    await server.stop().catch(() => undefined);
-    await tmp.remove();
-  }
+    t.true(await storeOpen(server, dir), 'the first request opens it');
+  });
 });
 
 (linux ? test : test.skip)('a stale marker (work finished, marker left by a kill) is dropped at the next start, and the start after it does not open the store', async (t) => {
   t.timeout(120_000);
-  const tmp = await tempDir();
-  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
-  const marker = join(tmp.dir, 'background-work', 'sqs');
-  let server = await startChild(args);
-  try {
+  await onDataDir(async (dir, start) => {
+    const marker = join(dir, 'background-work', 'sqs');
+    let server = await start();
     const sqs = new SQSClient(config(server.endpoint));
     const { dlq, source } = await deadLetterBacklog(sqs, ['back', 'back again']);
     t.false(existsSync(marker), 'no marker before any background work');
@@ -121,26 +133,21 @@ const linux = existsSync('/proc/self/fd');
     // What a kill -9 between the task's end and the marker's removal leaves.
     await writeFile(marker, '');
 
-    server = await startChild(args);
+    server = await start();
     await until(() => !existsSync(marker));
-    t.true(await storeOpen(server, tmp.dir), 'with a marker the store is opened at start, to check');
+    t.true(await storeOpen(server, dir), 'with a marker the store is opened at start, to check');
     t.is(await server.stop(), 0);
 
-    server = await startChild(args);
-    t.true(await staysClosed(server, tmp.dir), 'marker gone: the store is not opened at start');
-  } finally {
-    await server.stop().catch(() => undefined);
-    await tmp.remove();
-  }
+    server = await start();
+    t.true(await staysClosed(server, dir), 'marker gone: the store is not opened at start');
+  });
 });
 
 (linux ? test : test.skip)('an SQS marker stays while a move task runs, survives a kill -9 that resumes the task, and goes once it completes', async (t) => {
   t.timeout(120_000);
-  const tmp = await tempDir();
-  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
-  const marker = join(tmp.dir, 'background-work', 'sqs');
-  let server = await startChild(args);
-  try {
+  await onDataDir(async (dir, start) => {
+    const marker = join(dir, 'background-work', 'sqs');
+    let server = await start();
     let sqs = new SQSClient(config(server.endpoint));
     const { dlq, source } = await deadLetterBacklog(sqs, ['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
     // Two a second: about three seconds of work.
@@ -151,7 +158,7 @@ const linux = existsSync('/proc/self/fd');
     sqs.destroy();
     await server.kill9();
 
-    server = await startChild(args);
+    server = await start();
     t.true(existsSync(marker), 'the kill left the marker');
     sqs = new SQSClient(config(server.endpoint));
     // Resumed at start, without a request: the marker goes when it completes.
@@ -162,19 +169,13 @@ const linux = existsSync('/proc/self/fd');
     sqs.destroy();
     t.is(await server.stop(), 0);
 
-    server = await startChild(args);
-    t.true(await staysClosed(server, tmp.dir), 'marker gone while running: the next start does not open the store');
-  } finally {
-    await server.stop().catch(() => undefined);
-    await tmp.remove();
-  }
+    server = await start();
+    t.true(await staysClosed(server, dir), 'marker gone while running: the next start does not open the store');
+  });
 });
 
 (linux ? test : test.skip)('an SNS marker stays while an HTTP delivery is pending, survives a kill -9 that resumes it, and goes once it is delivered', async (t) => {
   t.timeout(120_000);
-  const tmp = await tempDir();
-  const args = ['--port', '0', '--data-dir', tmp.dir, '--log-level', 'error'];
-  const marker = join(tmp.dir, 'background-work', 'sns');
   // The endpoint holds every request until `answering` is set: deliveries stay pending meanwhile.
   let answering = false;
   const held: ServerResponse[] = [];
@@ -189,33 +190,34 @@ const linux = existsSync('/proc/self/fd');
   });
   await new Promise<void>((r) => endpoint.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hook`;
-  let server = await startChild(args);
   try {
-    const sns = new SNSClient(config(server.endpoint));
-    const topic = (await sns.send(new CreateTopicCommand({ Name: 'topic' }))).TopicArn!;
-    await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'http', Endpoint: url }));
-    await until(() => received.length > 0);
-    t.true(existsSync(marker), 'marked while the confirmation is pending');
-    sns.destroy();
-    await server.kill9();
-    for (const res of held.splice(0)) res.destroy();
+    await onDataDir(async (dir, start) => {
+      const marker = join(dir, 'background-work', 'sns');
+      let server = await start();
+      const sns = new SNSClient(config(server.endpoint));
+      const topic = (await sns.send(new CreateTopicCommand({ Name: 'topic' }))).TopicArn!;
+      await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'http', Endpoint: url }));
+      await until(() => received.length > 0);
+      t.true(existsSync(marker), 'marked while the confirmation is pending');
+      sns.destroy();
+      await server.kill9();
+      for (const res of held.splice(0)) res.destroy();
 
-    const before = received.length;
-    answering = true;
-    server = await startChild(args);
-    t.true(existsSync(marker), 'the kill left the marker');
-    await until(() => received.length > before);
-    t.regex(received[received.length - 1]!, /SubscriptionConfirmation/, 'the delivery resumed at start');
-    await until(() => !existsSync(marker));
-    t.pass('the marker went once the outbox was empty');
-    t.is(await server.stop(), 0);
+      const before = received.length;
+      answering = true;
+      server = await start();
+      t.true(existsSync(marker), 'the kill left the marker');
+      await until(() => received.length > before);
+      t.regex(received[received.length - 1]!, /SubscriptionConfirmation/, 'the delivery resumed at start');
+      await until(() => !existsSync(marker));
+      t.pass('the marker went once the outbox was empty');
+      t.is(await server.stop(), 0);
 
-    server = await startChild(args);
-    t.true(await staysClosed(server, tmp.dir), 'marker gone while running: the next start does not open the store');
+      server = await start();
+      t.true(await staysClosed(server, dir), 'marker gone while running: the next start does not open the store');
+    });
   } finally {
-    await server.stop().catch(() => undefined);
     endpoint.closeAllConnections();
     endpoint.close();
-    await tmp.remove();
   }
 });
