@@ -5,23 +5,13 @@
  * first batch now waits for the rest of the event-loop turn.
  */
 import test from 'ava';
-import { createLogger } from '../../../src/log.js';
-import type { WorkerPool } from '../../../src/pool/types.js';
-import { createSqsService } from '../../../src/services/sqs/index.js';
 import type { RequestContext } from '../../../src/services/types.js';
-import type { MetaOp } from '../../../src/storage/meta-store.js';
-import { createMemoryStorage } from '../../../src/storage/memory/index.js';
+import { sqsOnMemoryStore } from '../../helpers/sqs-in-memory.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '000000000000', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 
 test('sends that arrive in one event-loop turn share one batch, the first one included, and each is answered once written', async (t) => {
-  const storage = createMemoryStorage();
-  const batches: MetaOp[][] = [];
-  const batch = storage.meta.batch.bind(storage.meta);
-  storage.meta.batch = (ops) => { batches.push(ops); return batch(ops); };
-  const sqs = await createSqsService({
-    meta: storage.meta, blobs: storage.blobs, pool: undefined as unknown as WorkerPool, features: new Set(), log: createLogger('error'), durability: 'process',
-  });
+  const { sqs, batches, close } = await sqsOnMemoryStore();
   try {
     const op = sqs.operations;
     const { QueueUrl } = await op.CreateQueue!(ctx, { QueueName: 'together' }) as { QueueUrl: string };
@@ -37,7 +27,6 @@ test('sends that arrive in one event-loop turn share one batch, the first one in
     const got = await op.ReceiveMessage!(ctx, { QueueUrl, MaxNumberOfMessages: 10 }) as { Messages?: Array<{ Body: string }> };
     t.deepEqual(got.Messages?.map((m) => m.Body), Array.from({ length: 10 }, (_, i) => `m${i}`));
   } finally {
-    await sqs.close?.();
-    await storage.close();
+    await close();
   }
 });

@@ -4,33 +4,18 @@
  * in-memory store, as another service reaches it through `peer('sqs')`.
  */
 import test from 'ava';
-import { createLogger } from '../../../src/log.js';
-import type { WorkerPool } from '../../../src/pool/types.js';
-import { createSqsService } from '../../../src/services/sqs/index.js';
 import type { SqsInternalApi } from '../../../src/services/sqs/internal-api.js';
-import type { RequestContext, Service } from '../../../src/services/types.js';
+import type { RequestContext } from '../../../src/services/types.js';
+import { sqsOnMemoryStore } from '../../helpers/sqs-in-memory.js';
 import { decodeMessage, encodeMessage } from '../../../src/services/sqs/message-codec.js';
-import type { MetaOp } from '../../../src/storage/meta-store.js';
-import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 
 const ctx = (accountId: string): RequestContext => ({
   requestId: 'r', accountId, region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [],
 });
 
-async function service(): Promise<{ sqs: Service; batches: MetaOp[][]; close(): Promise<void> }> {
-  const storage = createMemoryStorage();
-  // Every batch the service writes, to count durable writes.
-  const batches: MetaOp[][] = [];
-  const batch = storage.meta.batch.bind(storage.meta);
-  storage.meta.batch = (ops) => { batches.push(ops); return batch(ops); };
-  const sqs = await createSqsService({
-    meta: storage.meta, blobs: storage.blobs, pool: undefined as unknown as WorkerPool, features: new Set(), log: createLogger('error'), durability: 'process',
-  });
-  return { sqs, batches, close: async () => { await sqs.close?.(); await storage.close(); } };
-}
 
 test('deliver sends by ARN to queues of two accounts, and reports each failure', async (t) => {
-  const { sqs, close } = await service();
+  const { sqs, close } = await sqsOnMemoryStore();
   const op = sqs.operations;
   const urlA = (await op.CreateQueue!(ctx('111122223333'), { QueueName: 'a' }) as { QueueUrl: string }).QueueUrl;
   const urlB = (await op.CreateQueue!(ctx('444455556666'), { QueueName: 'b.fifo', Attributes: { FifoQueue: 'true' } }) as { QueueUrl: string }).QueueUrl;
@@ -58,7 +43,7 @@ test('deliver sends by ARN to queues of two accounts, and reports each failure',
 });
 
 test('one publish to ten queues is one MetaStore batch, and a body SNS checked is stored as sent', async (t) => {
-  const { sqs, batches, close } = await service();
+  const { sqs, batches, close } = await sqsOnMemoryStore();
   const op = sqs.operations;
   const urls: string[] = [];
   for (let i = 0; i < 10; i++) urls.push((await op.CreateQueue!(ctx('111122223333'), { QueueName: `q${i}` }) as { QueueUrl: string }).QueueUrl);
