@@ -8,6 +8,7 @@
  * by the store as before. URLs that name no queue are not kept (a client cannot fill the table
  * with them), and the table is emptied when it reaches its bound.
  */
+import { BoundedTwoKeyCache } from '../../util/bounded-two-key-cache.js';
 import { queueKey } from './keys.js';
 import { parseQueueUrl } from './names.js';
 
@@ -15,28 +16,16 @@ const MAX_URLS = 1024;
 
 export class QueueUrlKeys {
   /** By the request's region (a URL without a region in its host names a queue in it), then by URL. */
-  readonly #byRegion = new Map<string, Map<string, string>>();
-  #count = 0;
+  readonly #keys = new BoundedTwoKeyCache<string>(MAX_URLS);
 
   /** The store key of the queue `url` names, or undefined when it is not a queue URL. */
   keyOf(url: string, region: string): string | undefined {
-    let urls = this.#byRegion.get(region);
-    const known = urls?.get(url);
+    const known = this.#keys.get(region, url);
     if (known !== undefined) return known;
     const address = parseQueueUrl(url, region);
     if (address === undefined) return undefined;
     const key = queueKey(address.account, address.region, address.name);
-    if (this.#count >= MAX_URLS) {
-      this.#byRegion.clear();
-      this.#count = 0;
-      urls = undefined;
-    }
-    if (urls === undefined) {
-      urls = new Map();
-      this.#byRegion.set(region, urls);
-    }
-    urls.set(url, key);
-    this.#count++;
+    this.#keys.set(region, url, key);
     return key;
   }
 }

@@ -8,30 +8,19 @@
  * is emptied when it reaches its size (subscriptions deleted meanwhile just drop out then).
  */
 import type { NotificationTemplate } from '../envelope.js';
+import { BoundedTwoKeyCache } from '../../../util/bounded-two-key-cache.js';
 import { unsubscribeUrl } from './urls.js';
 
 const MAX_PARTS = 4096;
 
 export class UnsubscribeParts {
-  readonly #byHost = new Map<string, Map<string, string>>();
-  #count = 0;
+  readonly #parts = new BoundedTwoKeyCache<string>(MAX_PARTS);
 
   partFor(template: NotificationTemplate, host: string, subscriptionArn: string): string {
-    let parts = this.#byHost.get(host);
-    const known = parts?.get(subscriptionArn);
+    const known = this.#parts.get(host, subscriptionArn);
     if (known !== undefined) return known;
     const part = template.part(unsubscribeUrl(host, subscriptionArn));
-    if (this.#count >= MAX_PARTS) {
-      this.#byHost.clear();
-      this.#count = 0;
-      parts = undefined;
-    }
-    if (parts === undefined) {
-      parts = new Map();
-      this.#byHost.set(host, parts);
-    }
-    parts.set(subscriptionArn, part);
-    this.#count++;
+    this.#parts.set(host, subscriptionArn, part);
     return part;
   }
 }
