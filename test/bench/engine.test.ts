@@ -38,10 +38,13 @@ test('stops by duration, with 1 s windows over the measured phase', async (t) =>
   t.true(r.durationSeconds >= 2.5 && r.durationSeconds < 3, `${r.durationSeconds}`);
   t.true(r.windows.length >= 2 && r.windows.length <= 3, `${r.windows.length} windows`);
   t.deepEqual(r.windows.map((x) => x.t), [...r.windows.map((x) => x.t)].sort((a, b) => a - b));
-  t.true(r.windows[0]!.opsPerSecond > 100);
+  // 4 workers on 2 ms operations make about 2,000 ops/s; the bound only says the first window
+  // counted the operations it saw, with room for timers stretched by a loaded machine (a full
+  // `npm test` at load 12-16 once counted just under 100 here).
+  t.true(r.windows[0]!.opsPerSecond > 20, `${r.windows[0]!.opsPerSecond} ops/s`);
   const windowOps = r.windows.reduce((a, x) => a + x.opsPerSecond * 1, 0);
   t.true(windowOps > 0);
-  t.true(r.total.opsPerSecond > 100);
+  t.true(r.total.opsPerSecond > 20, `${r.total.opsPerSecond} ops/s`);
   t.true(progress.some((p) => p.phase === 'measure' && p.operations > 0));
   t.true(r.client.samples.length >= 2);
   t.true(r.client.cpuPercent >= 0);
