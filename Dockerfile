@@ -58,7 +58,8 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
 # line so the server does not load node:v8 (and the node:stream it brings) at start: idle VmRSS
 # 47.7-48.1 against 50.0-50.3 MiB with the same build (docs/configuration.md, "Memory"). --max-semi-space-size=1 is the
 # command-line form of the young-generation bound; --expose-gc serves the one collection after
-# Ready; TurboFan comes back on once the server is busy. BOLTSTACK_V8_FLAGS sets its flags on top
+# Ready; TurboFan comes back on once the server is busy (and Maglev where the Node line has it on by
+# default, Node 24; node:22 leaves it off, so there --no-maglev changes nothing). BOLTSTACK_V8_FLAGS sets its flags on top
 # of these at run time; to run without them, give your own `--entrypoint node ...` command line.
-ENTRYPOINT ["node", "--max-semi-space-size=1", "--no-separate-gc-phases", "--heap-growing-percent=20", "--no-turbofan", "--expose-gc", "/opt/boltstack/node_modules/boltstack/dist/src/cli.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=1", "--no-separate-gc-phases", "--heap-growing-percent=20", "--no-turbofan", "--no-maglev", "--expose-gc", "/opt/boltstack/node_modules/boltstack/dist/src/cli.js"]
 # runtime-end

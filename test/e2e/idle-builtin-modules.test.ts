@@ -77,7 +77,7 @@ async function imageNodeFlags(): Promise<string[]> {
 
 test('the command started as the image starts it loads neither node:v8, node:stream, node:net nor node:fs/promises while idle', async (t) => {
   const flags = await imageNodeFlags();
-  t.true(flags.includes('--no-turbofan') && flags.includes('--expose-gc'), `image flags: ${flags.join(' ')}`);
+  t.true(flags.includes('--no-turbofan') && flags.includes('--no-maglev') && flags.includes('--expose-gc'), `image flags: ${flags.join(' ')}`);
   const dir = await mkdtemp(join(tmpdir(), 'boltstack-idle-'));
   // A CommonJS preload: it must not load node:fs's ESM namespace itself.
   const preload = join(dir, 'list.cjs');
