@@ -68,10 +68,27 @@ function parseExists(c: Cursor): Statement {
   return { kind: 'exists', target: select.target, ...(select.where && { where: select.where }) };
 }
 
+/**
+ * SQL's column-list form, `INSERT INTO t (a, b) VALUES (...)`. PartiQL reads what follows the
+ * target as the item expression, so the error is at the first keyword in the list, or else at
+ * the `VALUES` after it: "Unexpected keyword", as DynamoDB answered
+ * `INSERT INTO urls (key, secret_key, ...) VALUES (?, ...)` (PyDynamoDB issue 26).
+ */
+function sqlColumnListError(c: Cursor): Error {
+  c.next();
+  while (!c.isPunct(')') && !c.atEnd()) {
+    if (c.peek().type === 'word' && !c.isIdentifier()) return c.unexpected();
+    c.next();
+  }
+  c.next();
+  return c.unexpected();
+}
+
 function parseInsert(c: Cursor): Statement {
   c.expectKeyword('INTO');
   const target = parseTarget(c);
   if (c.isKeyword('VALUES')) throw insertSeveral();
+  if (c.isPunct('(')) throw sqlColumnListError(c);
   c.expectKeyword('VALUE');
   const item = parseValue(c);
   if (item.kind !== 'map' && item.kind !== 'param') throw insertItemNotStruct();
@@ -98,7 +115,10 @@ function parseUpdate(c: Cursor): Statement {
       break;
     }
   }
-  if (actions.length === 0) throw c.unexpected();
+  // No SET or REMOVE after the target: DynamoDB answered `UPDATE Payment-<suffix> SET active=? ...`
+  // (an unquoted name with a hyphen, so `-` follows the target) with this wording
+  // (aws-sdk-for-javascript-v3 docs issue 98).
+  if (actions.length === 0) throw statementNotWellFormed('Expected data manipulation');
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   const returning = parseReturning(c);
   return { kind: 'update', target, actions, ...(where && { where }), ...(returning && { returning }) };

@@ -40,12 +40,21 @@ test('literals: strings with doubled quotes, negative and exponent numbers, bool
 
 test('a statement that is not DML is refused as DynamoDB words it', (t) => {
   t.is(failure('CREATE TABLE x'), "Statement wasn't well formed, can't be processed: Expected data manipulation");
-  t.is(failure('UPDATE Payment-foo SET a=? WHERE b=?'), "Statement wasn't well formed, can't be processed: Unexpected token");
+  // DynamoDB's answer to an unquoted hyphenated table name after UPDATE, as a user reported it.
+  t.is(failure('UPDATE Payment-x4ja2l3ph5c3nb3gcv4q2nzs4m-dev SET active=? WHERE subscriptionId=?'), "Statement wasn't well formed, can't be processed: Expected data manipulation");
+  t.is(failure('UPDATE t WHERE a = 1'), "Statement wasn't well formed, can't be processed: Expected data manipulation");
   t.is(failure('SELECT * FROM t WHERE'), "Statement wasn't well formed, can't be processed: Unexpected end of statement");
   t.is(failure('SELECT * FROM select'), "Statement wasn't well formed, can't be processed: Unexpected keyword");
   t.is(failure("SELECT * FROM t WHERE a = 'open"), "Statement wasn't well formed, can't be processed: Unexpected end of statement");
   t.is(failure('SELECT * FROM t WHERE a = #'), "Statement wasn't well formed, can't be processed: Invalid character");
   t.is(failure('SELECT * FROM t t2 t3'), "Statement wasn't well formed, can't be processed: Unexpected term");
+});
+
+test("SQL's INSERT with a column list is 'Unexpected keyword', as DynamoDB answered it", (t) => {
+  // The statement a user sent to DynamoDB (PyDynamoDB issue 26): KEY is a keyword.
+  t.is(failure('INSERT INTO urls (key, secret_key, target_url, is_active, clicks) VALUES (?, ?, ?, ?, ?)'), "Statement wasn't well formed, can't be processed: Unexpected keyword");
+  // Without a keyword in the list, VALUES after it is the keyword met.
+  t.is(failure('INSERT INTO urls (a, b) VALUES (1, 2)'), "Statement wasn't well formed, can't be processed: Unexpected keyword");
 });
 
 test('a statement that ends before a closing parenthesis is "Expected RIGHT_PAREN", as DynamoDB says', (t) => {
