@@ -20,6 +20,10 @@
  * its live size, unless the user chose those settings with node flags or NODE_OPTIONS, or set
  * BOLTSTACK_V8_FLAGS (test/e2e/cli-memory-flags.test.ts).
  *
+ * glibc's malloc arenas: where node has process.execve (Node 22.15+, 24) and glibc, the command
+ * first starts node again in its own place with MALLOC_ARENA_MAX=2 and the settings below on
+ * node's command line, as the container image has them (cli-malloc-arenas.ts).
+ *
  * The container image gives all of these on node's command line instead (Dockerfile, ENTRYPOINT:
  * `--max-semi-space-size=1`, the command-line form of the young-generation bound, and
  * `--expose-gc` for the collection after Ready), so this process never loads node:v8 before it is
@@ -27,9 +31,10 @@
  * flags set here (node:v8 loads node:stream, which util/node-builtins.ts otherwise keeps out;
  * docs/configuration.md, "Memory").
  */
-import { keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
+import { commandLineForm, keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
 import { canReduceHeap, reduceHeap } from './cli-reduce-heap.js';
-import { nodeV8 } from './util/node-builtins.js';
+import { arenaRestartEnv } from './cli-malloc-arenas.js';
+import { nodeFs, nodeV8 } from './util/node-builtins.js';
 
 // Not for `boltstack bench`: a load generator should not trade speed for memory.
 const sources = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, override: process.env.BOLTSTACK_V8_FLAGS };
@@ -44,6 +49,23 @@ const onNodeCommandLine = (flag: string): boolean => process.execArgv.some((arg)
 // Maglev; with both off until busy, 90 by TurboFan). `--no-maglev` on node's command line (the
 // container image's) means off already, as above.
 const maglevByDefault = (process.config.variables as { v8_enable_maglev?: number }).v8_enable_maglev === 1;
+// glibc's arenas (cli-malloc-arenas.ts): node starts again in this process's place with
+// MALLOC_ARENA_MAX set, and with the V8 settings on its command line as the container image has
+// them, so the new process loads no node:v8 at start. Nothing after this line runs when it does.
+type Execve = (file: string, args: string[], env: NodeJS.ProcessEnv) => never;
+const execve = (process as { execve?: Execve }).execve;
+const restartEnv = arenaRestartEnv({
+  platform: process.platform, env: process.env, hasExecve: typeof execve === 'function', args: process.argv.slice(2),
+  isMusl: () => { try { return nodeFs().readdirSync('/lib').some((name) => name.startsWith('ld-musl-')); } catch { return false; } },
+});
+if (restartEnv !== undefined) {
+  const extra = [...commandLineForm(memory), '--no-turbofan', ...(maglevByDefault ? ['--no-maglev'] : []), '--expose-gc'];
+  try {
+    execve!(process.execPath, [process.execPath, ...process.execArgv, ...extra.filter((f) => !onNodeCommandLine(f)), ...process.argv.slice(1)], restartEnv);
+  } catch {
+    // The executable cannot be started again (e.g. removed since): run on as started, with glibc's own arenas.
+  }
+}
 const atStart = [...memory];
 if (!onNodeCommandLine('--no-turbofan')) atStart.push('--no-turbofan');
 if (maglevByDefault && !onNodeCommandLine('--no-maglev')) atStart.push('--no-maglev');

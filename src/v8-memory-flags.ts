@@ -87,3 +87,20 @@ export function keepAcrossWorkerThreads(flags: readonly string[], setFlags: (fla
   if (flags.length === 0) return;
   process.on('worker', (worker) => worker.once('online', () => { for (const flag of flags) setFlags(flag); }));
 }
+
+/**
+ * The command-line form of the default settings, for a node the command starts in its own place
+ * (cli-malloc-arenas.ts), as the container image's command line has them: `--max-semi-space-size=1`
+ * is the young-generation bound on the command line (the growth factor set there is raised back
+ * to 2 at heap set-up, see above), and holds for worker threads too. Only when `flags` are exactly
+ * the defaults: a user's choice (their own node flags, NODE_OPTIONS, BOLTSTACK_V8_FLAGS) keeps the
+ * run-time path, where their flag wins. Once on the command line, `memoryFlags()` of the new
+ * process finds every group chosen and sets nothing, so node:v8 stays unloaded at start.
+ */
+export const COMMAND_LINE_DEFAULTS: readonly string[] = ['--max-semi-space-size=1', '--no-separate-gc-phases', '--heap-growing-percent=20'];
+
+export function commandLineForm(flags: readonly string[]): readonly string[] {
+  const defaults = MEMORY_SETTINGS.flatMap((s) => s.flags);
+  const same = flags.length === defaults.length && flags.every((f, i) => f === defaults[i]);
+  return same ? COMMAND_LINE_DEFAULTS : [];
+}
