@@ -15,6 +15,7 @@ import { NOT_NOW, type KeyRange, type MetaOp, type MetaStore } from '../src/stor
 import { checkNamespace, checkOps, checkString } from '../src/storage/memory/validate.js';
 import { checkFormatVersion } from './format-version.js';
 import { IteratorMemory, type IteratorHold } from './iterator-memory.js';
+import { IteratorPool, type PooledRange } from './iterator-pool.js';
 
 export type Durability = 'process' | 'fsync';
 
@@ -55,6 +56,11 @@ const LAST_BATCH = 1000;
  * of 1,000 keys then took 20 thread-pool round trips. 1 MiB lets one batch hold 1,000 records.
  */
 const BATCH_BYTES = 1024 * 1024;
+/**
+ * An iterator goes back to the pool (iterator-pool.ts) only if it never asked for more than its
+ * first batch and its last batch is this small: what 16 idle ones hold stays under ~300 KiB.
+ */
+const POOLED_BYTES = 16 * 1024;
 
 /**
  * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
@@ -69,7 +75,34 @@ interface NextvIterator {
   close(): Promise<void>;
 }
 
-interface RangeOptions { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; highWaterMarkBytes: number }
+interface RangeOptions { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; keys?: false; highWaterMarkBytes: number }
+
+/** One iterator and what the store knows of it. */
+interface Reader {
+  it: NextvIterator;
+  hold: IteratorHold;
+  options: RangeOptions;
+  /** The store's write count when the iterator was opened (it reads the database as it was then). */
+  epoch: number;
+}
+
+/**
+ * How a reader over `options` can be pooled, or undefined: an iterator with a limit counts
+ * towards it across seeks, and a reverse one bounded by `lt` cannot be sought back to its start
+ * (a seek to `lt` itself is out of its range).
+ */
+function poolableRange(options: RangeOptions): PooledRange | undefined {
+  if (options.limit !== undefined) return undefined;
+  if (options.reverse ? options.lte === undefined : options.gte === undefined && options.gt === undefined) return undefined;
+  return { gt: options.gt, gte: options.gte, lt: options.lt, lte: options.lte, reverse: options.reverse, keys: options.keys !== false };
+}
+
+/** Where a pooled iterator is sought to read its range again from the start (as a fresh one would). */
+function rangeStart(options: RangeOptions): string {
+  if (options.reverse) return options.lte!;
+  // The least key after gt (UTF-8 byte order: a key with gt as a prefix is greater).
+  return options.gte ?? options.gt! + '\0';
+}
 
 /** classic-level iterator options for a range, its bounds prefixed with `prefix`. */
 function rangeOptions(range: KeyRange, prefix: string): RangeOptions {
@@ -115,6 +148,10 @@ export class LevelMetaStore implements MetaStore {
   readonly #retiring = new Set<Promise<void>>();
   /** Each namespace's key prefix in the root database (its sublevel's: '!ns!'). */
   readonly #prefixes = new Map<string, string>();
+  /** Writes applied so far: an iterator opened before the last one is never reused. */
+  #epoch = 0;
+  /** Idle iterators for the next read of the same range (iterator-pool.ts). */
+  readonly #pool = new IteratorPool<Reader>((reader) => this.#startRetiring(reader));
 
   private constructor(db: Db, durability: Durability) {
     this.#db = db;
@@ -192,13 +229,26 @@ export class LevelMetaStore implements MetaStore {
       const key = this.#prefix(op.ns) + op.key;
       prefixed[i] = op.type === 'put' ? { type: 'put', key, value: op.value } : { type: 'del', key };
     }
-    await (this.#db as unknown as PrivateBatch)._batch(prefixed, { sync: this.#sync });
+    try {
+      await (this.#db as unknown as PrivateBatch)._batch(prefixed, { sync: this.#sync });
+    } finally {
+      this.#written();
+    }
+  }
+
+  /**
+   * After a write (or a failed one: it may have applied), before its caller hears of it: no
+   * iterator opened earlier is read again, and none stays idle pinning the old state.
+   */
+  #written(): void {
+    this.#epoch++;
+    this.#pool.clear();
   }
 
   #publicBatch(ops: MetaOp[]): Promise<void> {
     return this.#db.batch(ops.map((op) => (op.type === 'put'
       ? { type: 'put' as const, sublevel: this.#sub(op.ns), key: op.key, value: op.value }
-      : { type: 'del' as const, sublevel: this.#sub(op.ns), key: op.key })), { sync: this.#sync });
+      : { type: 'del' as const, sublevel: this.#sub(op.ns), key: op.key })), { sync: this.#sync }).finally(() => this.#written());
   }
 
   /**
@@ -210,8 +260,7 @@ export class LevelMetaStore implements MetaStore {
     checkNamespace(ns);
     const prefix = this.#prefix(ns);
     const options = namespaceRange(range, prefix);
-    const it = this.#db.iterator(options);
-    for await (const entries of this.#batches(it, range, options)) {
+    for await (const entries of this.#batches(range, options)) {
       for (const [k, v] of entries) yield [k.slice(prefix.length), v];
     }
   }
@@ -223,8 +272,8 @@ export class LevelMetaStore implements MetaStore {
   async *iterateValues(ns: string, range: KeyRange = {}): AsyncIterable<string[]> {
     checkNamespace(ns);
     const options = namespaceRange(range, this.#prefix(ns));
-    const it = this.#db.iterator({ ...options, keys: false });
-    for await (const entries of this.#batches(it, range, options)) {
+    options.keys = false;
+    for await (const entries of this.#batches(range, options)) {
       const values = new Array<string>(entries.length);
       for (let i = 0; i < entries.length; i++) values[i] = entries[i]![1];
       yield values;
@@ -233,24 +282,55 @@ export class LevelMetaStore implements MetaStore {
 
   /**
    * An iterator's entries in growing batches (see FIRST_BATCH), counted as native memory held
-   * until V8 collects the iterator; retired (#retire) when the reader stops.
+   * until V8 collects the iterator; when the reader stops, pooled for the next read of the same
+   * range if it may be (iterator-pool.ts), else retired (#retire).
    */
-  async *#batches(it: NextvIterator, range: KeyRange, options: RangeOptions): AsyncIterable<[string, string][]> {
-    const hold = this.#iteratorMemory.track(it);
+  async *#batches(range: KeyRange, options: RangeOptions): AsyncIterable<[string, string][]> {
+    const pooled = poolableRange(options);
+    const reader = this.#reader(options, pooled);
+    let poolable = pooled !== undefined;
     try {
       const first = range.limit !== undefined && range.limit > 0 ? Math.min(FIRST_BATCH, range.limit) : FIRST_BATCH;
       for (let size = first; ; size = Math.min(size * BATCH_GROWTH, LAST_BATCH)) {
-        const entries = await it.nextv(size);
+        let entries: [string, string][];
+        try {
+          entries = await reader.it.nextv(size);
+        } catch (err) {
+          poolable = false;
+          throw err;
+        }
         if (entries.length === 0) return;
-        this.#iteratorMemory.read(hold, size, entries);
+        // A larger batch leaves a larger reservation behind (an ended iterator's next call
+        // reads nothing and leaves it as it was).
+        if (size > FIRST_BATCH) poolable = false;
+        this.#iteratorMemory.read(reader.hold, size, entries);
         yield entries;
       }
     } finally {
-      // Not awaited: the reader has what it asked for and need not wait for the clean-up.
-      const retiring = this.#retire(it, hold, options);
-      this.#retiring.add(retiring);
-      void retiring.then(() => this.#retiring.delete(retiring));
+      if (poolable && reader.epoch === this.#epoch && reader.hold.bytes <= POOLED_BYTES && this.#db.status === 'open') {
+        this.#pool.give(pooled!, reader, reader.epoch);
+      } else {
+        // Not awaited: the reader has what it asked for and need not wait for the clean-up.
+        this.#startRetiring(reader);
+      }
     }
+  }
+
+  /** An idle iterator for the range sought back to its start, or a new one. */
+  #reader(options: RangeOptions, pooled: PooledRange | undefined): Reader {
+    const idle = pooled && this.#pool.take(pooled, this.#epoch);
+    if (idle) {
+      idle.it.seek(rangeStart(options));
+      return idle;
+    }
+    const it = this.#db.iterator(options) as unknown as NextvIterator;
+    return { it, hold: this.#iteratorMemory.track(it), options, epoch: this.#epoch };
+  }
+
+  #startRetiring(reader: Reader): void {
+    const retiring = this.#retire(reader.it, reader.hold, reader.options);
+    this.#retiring.add(retiring);
+    void retiring.then(() => this.#retiring.delete(retiring));
   }
 
   /**
@@ -288,12 +368,16 @@ export class LevelMetaStore implements MetaStore {
   }
 
   async clear(ns?: string): Promise<void> {
-    if (ns !== undefined) {
-      checkNamespace(ns);
-      await this.#sub(ns).clear();
-    } else {
-      // Every sublevel key starts with '!'; the format version key does not.
-      await this.#db.clear({ gte: '!', lt: '"' });
+    try {
+      if (ns !== undefined) {
+        checkNamespace(ns);
+        await this.#sub(ns).clear();
+      } else {
+        // Every sublevel key starts with '!'; the format version key does not.
+        await this.#db.clear({ gte: '!', lt: '"' });
+      }
+    } finally {
+      this.#written();
     }
   }
 
@@ -306,7 +390,13 @@ export class LevelMetaStore implements MetaStore {
     return this.#iteratorMemory.pendingBytes;
   }
 
+  /** Iterators kept idle for the next read of their range (tests, metrics). */
+  get idleIterators(): number {
+    return this.#pool.size;
+  }
+
   async close(): Promise<void> {
+    this.#pool.clear();
     while (this.#retiring.size > 0) await Promise.all(this.#retiring);
     await this.#db.close();
   }

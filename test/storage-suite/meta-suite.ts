@@ -185,6 +185,47 @@ export function runMetaStoreSuite(test: TestFn, factory: MetaStoreFactory): void
     t.is((await collect(m.iterate('e'))).length, 2500);
   });
 
+  test('meta: a range read again after a write sees the write (a store reusing iterators must not serve the old state)', async (t) => {
+    const m = await open(t);
+    const keys = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+    const entries = async (range: KeyRange): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const [k, v] of m.iterate('w', range)) out.push(`${k}=${v}`);
+      return out;
+    };
+    const values = async (range: KeyRange): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const batch of valueBatches(m, 'w', range)) out.push(...batch);
+      return out;
+    };
+    const ranges: KeyRange[] = [{ gte: 'k05', lt: 'k30' }, { gt: 'k05', lte: 'k30' }, { gte: 'k05', lte: 'k30', reverse: true }, { gt: 'k05', lt: 'k30', reverse: true }, {}];
+    for (const range of ranges) {
+      const label = JSON.stringify(range);
+      await m.batch(keys.map((key) => ({ type: 'put' as const, ns: 'w', key, value: '1' })));
+      const first = await entries(range);
+      t.deepEqual(await entries(range), first, `${label}: read twice`);
+      t.deepEqual(await values(range), first.map((e) => e.slice(4)), `${label}: values twice`);
+      await values(range);
+      await m.put('w', 'k10', '2');
+      t.true((await entries(range)).includes('k10=2'), `${label}: a put`);
+      t.true((await values(range)).includes('2'), `${label}: a put, values`);
+      await m.del('w', 'k11');
+      t.false((await entries(range)).some((e) => e.startsWith('k11=')), `${label}: a delete`);
+      await m.batch([{ type: 'put', ns: 'w', key: 'k10a', value: '3' }]);
+      t.true((await entries(range)).includes('k10a=3'), `${label}: a new key`);
+      // A write that applies while a read of the range is under way.
+      const reading = m.iterate('w', range)[Symbol.asyncIterator]();
+      await reading.next();
+      await m.put('w', 'k12', '4');
+      await reading.return?.();
+      t.true((await entries(range)).includes('k12=4'), `${label}: a write during a read`);
+      t.true((await values(range)).includes('4'), `${label}: a write during a read, values`);
+      await m.clear('w');
+      t.deepEqual(await entries(range), [], `${label}: clear`);
+      t.deepEqual(await values(range), [], `${label}: clear, values`);
+    }
+  });
+
   test('meta: valueBatches reads the values iterate reads, in every range, namespace by namespace', async (t) => {
     const m = await open(t);
     const keys = ['\u{1F600}', '\uFFFD', 'a', 'a/', 'a/1', 'a0', 'b', 'é', ...Array.from({ length: 150 }, (_, i) => `k${String(i).padStart(3, '0')}`)];
