@@ -3,7 +3,9 @@
  * publish loop with a consumer deleting from one queue: after a restart every acknowledged
  * publish has its whole copy in every queue it was not deleted from (enveloped and raw), no
  * acknowledged delete comes back, and once every copy is deleted no shared body is left in the
- * store (read from the data directory after the server stopped).
+ * store (read from the data directory after the server stopped). The enveloped copies, stored
+ * unsigned and signed when read (services/sns/delivery/deferred-signatures.ts), verify after
+ * the restart with the certificate the new process serves.
  */
 import test from 'ava';
 import { CreateQueueCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -11,6 +13,7 @@ import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from 
 import { openNativeStore } from '../../native-store/index.js';
 import { createLogger } from '../../src/log.js';
 import { CREDENTIALS, startChild, tempDir } from '../helpers/server.js';
+import { notificationVerifies } from '../helpers/sns-signature.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const QUEUES = ['env-1', 'env-2', 'raw'];
@@ -80,6 +83,7 @@ test('kill -9 during an SNS fan-out: every acknowledged copy is whole after the 
 
     server = await startChild(args);
     ({ sns, sqs } = clients(server.endpoint));
+    let unverified = 0;
     for (const name of QUEUES) {
       const url = urls[name]!.replace(/^http:\/\/[^/]+/, server.endpoint);
       const seen = new Set<string>();
@@ -88,12 +92,14 @@ test('kill -9 during an SNS fan-out: every acknowledged copy is whole after the 
         empties = got.length === 0 ? empties + 1 : 0;
         if (got.length === 0) continue;
         for (const m of got) seen.add(textOf(name, m.Body!));
+        if (name !== 'raw') for (const m of got) if (!await notificationVerifies(JSON.parse(m.Body!) as Record<string, unknown>, server.endpoint)) unverified++;
         await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: got.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle! })) }));
       }
       const lost = [...published].filter((p) => !seen.has(p) && !(name === 'env-1' && (deleted.has(p) || deleteUnanswered.has(p))));
       t.deepEqual(lost, [], `${name}: acknowledged copies lost`);
       if (name === 'env-1') t.deepEqual([...deleted].filter((p) => seen.has(p)), [], 'acknowledged deletes came back');
     }
+    t.is(unverified, 0, 'envelopes whose signature does not verify after the restart');
     sns.destroy();
     sqs.destroy();
     t.is(await server.stop(), 0);

@@ -7,6 +7,7 @@ import test from 'ava';
 import { CreateTopicCommand, PublishBatchCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CREDENTIALS, startBoltstack } from '../helpers/server.js';
+import { notificationVerifies } from '../helpers/sns-signature.js';
 
 async function receiveAll(sqs: SQSClient, QueueUrl: string, count: number): Promise<{ Body?: string; MessageAttributes?: Record<string, { StringValue?: string; DataType?: string }> }[]> {
   const out: { Body?: string }[] = [];
@@ -48,6 +49,13 @@ test('enveloped and raw delivery, a filter policy, FIFO order and dedup, another
     t.is(rawMessages[0]!.MessageAttributes!.color!.DataType, 'String', 'raw delivery carries the attributes');
     const filtered = await receiveAll(sqs, red.url, 1);
     t.deepEqual(filtered.map((m) => (JSON.parse(m.Body!) as { Message: string }).Message), ['red one']);
+    // 'blue one' went to one queue enveloped (signed at publish); 'red one' to two (signed when
+    // first read, services/sns/delivery/deferred-signatures.ts): both copies carry the same
+    // signature, and every envelope verifies.
+    t.true(await notificationVerifies(first, server.endpoint), 'the envelope signed at publish verifies');
+    const redCopies = [enveloped.find((m) => m.Body!.includes('red one'))!, filtered[0]!].map((m) => JSON.parse(m.Body!) as Record<string, unknown>);
+    t.is(redCopies[0]!.Signature, redCopies[1]!.Signature);
+    for (const copy of redCopies) t.true(await notificationVerifies(copy, server.endpoint), 'an envelope signed when read verifies');
 
     // FIFO topic → FIFO queue: order within the group, a duplicate dropped.
     const { TopicArn: fifoTopic } = await sns.send(new CreateTopicCommand({ Name: 'e2e.fifo', Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'true' } }));

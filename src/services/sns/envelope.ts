@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html
  */
 import type { MessageAttributesValue } from '../../model/generated/sns-types.js';
+import type { DeferredPart } from '../sqs/internal-api.js';
 
 export interface NotificationFields {
   messageId: string;
@@ -32,7 +33,7 @@ export function confirmationStringToSign(f: { type: string; message: string; mes
     + `Token\n${f.token}\nTopicArn\n${f.topicArn}\nType\n${f.type}\n`;
 }
 
-const field = (name: string, value: string): string => `  ${JSON.stringify(name)} : ${JSON.stringify(value)}`;
+export const field = (name: string, value: string): string => `  ${JSON.stringify(name)} : ${JSON.stringify(value)}`;
 
 function attributesJson(attributes: Record<string, MessageAttributesValue>): string {
   const entries = Object.entries(attributes).map(([name, a]) => {
@@ -53,7 +54,8 @@ export function notificationJson(f: NotificationFields): string {
  * every other character of every copy (checked once for all of them).
  */
 export class NotificationTemplate {
-  constructor(readonly head: string, readonly tail: string) {}
+  /** `deferred`: the head's Signature is empty, to be filled in when SQS reads it (deferred-signatures.ts). */
+  constructor(readonly head: string, readonly tail: string, readonly deferred?: DeferredPart) {}
 
   for(unsubscribeUrl: string): string {
     return this.head + this.part(unsubscribeUrl) + this.tail;
@@ -65,7 +67,7 @@ export class NotificationTemplate {
   }
 }
 
-export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl'>): NotificationTemplate {
+export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl'>, deferred?: DeferredPart): NotificationTemplate {
   const lines = [field('Type', 'Notification'), field('MessageId', f.messageId)];
   if (f.sequenceNumber !== undefined) lines.push(field('SequenceNumber', f.sequenceNumber));
   lines.push(field('TopicArn', f.topicArn));
@@ -73,7 +75,7 @@ export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl
   lines.push(field('Message', f.message), field('Timestamp', f.timestamp), field('SignatureVersion', f.signatureVersion),
     field('Signature', f.signature), field('SigningCertURL', f.signingCertUrl));
   const attributes = f.attributes !== undefined && Object.keys(f.attributes).length > 0 ? `,\n  "MessageAttributes" : ${attributesJson(f.attributes)}` : '';
-  return new NotificationTemplate(`{\n${lines.join(',\n')},\n`, `${attributes}\n}`);
+  return new NotificationTemplate(`{\n${lines.join(',\n')},\n`, `${attributes}\n}`, deferred);
 }
 
 export interface ConfirmationFields {

@@ -90,6 +90,7 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
       return file === s.certificateFile ? s.certificatePem : undefined;
     },
     captured: () => captured.list(),
+    finishBody: (head) => deliverer.finishBody(head),
   };
   return { operations, internal, close: () => deliverer.close() };
 }

@@ -71,6 +71,12 @@ export class Signer {
     return `SimpleNotificationService-${this.id}.pem`;
   }
 
+  /** The length of every signature in base64 (an RSA signature is as long as the key's modulus). */
+  get signatureChars(): number {
+    const bits = this.#key.asymmetricKeyDetails?.modulusLength ?? 1024;
+    return Math.ceil(bits / 8 / 3) * 4;
+  }
+
   /** Base64 signature of `text` for SignatureVersion 1 (SHA1) or 2 (SHA256). */
   sign(text: string, version: '1' | '2'): string {
     return sign(version === '2' ? 'sha256' : 'sha1', Buffer.from(text, 'utf8'), this.#key).toString('base64');

@@ -4,6 +4,7 @@
  */
 import type { Service, ServiceDeps } from '../types.js';
 import type { SqsDeps, SqsHandler } from './context.js';
+import type { BodyFinisher } from './internal-api.js';
 import { createInternalApi } from './internal.js';
 import { MoveTasks } from './move-tasks.js';
 import { SqsStore } from './store.js';
@@ -41,7 +42,15 @@ const HANDLERS: Record<string, SqsHandler<any, any>> = {
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 
 export async function createSqsService(deps: ServiceDeps): Promise<Service> {
-  const store = await SqsStore.open(deps.meta, deps.log);
+  const peer = deps.peer;
+  // A deferred shared body (SNS's envelope, signed when first read) is finished by its sender,
+  // created on first need when the body was stored before this start.
+  const finish = peer && (async (by: 'sns', head: string): Promise<string> => {
+    const finisher = (await peer(by))?.internal as BodyFinisher | undefined;
+    if (finisher === undefined) throw new Error(`sqs: no ${by} service to finish a deferred body`);
+    return finisher.finishBody(head);
+  });
+  const store = await SqsStore.open(deps.meta, deps.log, finish);
   const moveTasks = await MoveTasks.open(store, deps.log, deps.backgroundWork);
   const sqs: SqsDeps = { store, features: deps.features, log: deps.log, moveTasks };
   const operations: Service['operations'] = {};

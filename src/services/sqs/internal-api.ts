@@ -22,12 +22,33 @@ export interface InternalMessageAttribute {
 export interface SharedBody {
   readonly head: string;
   readonly tail: string;
+  /** The head is not finished yet: see DeferredPart. */
+  readonly deferred?: DeferredPart;
+}
+
+/**
+ * A shared body whose head its sender finishes only when the body is first read: SNS signs an
+ * envelope that way (the signature is deterministic, so the text read is the text an eager
+ * signature would have made, whenever it is read, also after a restart). SQS stores the head as
+ * given, and asks service `by` (its `Service.internal`, a BodyFinisher) for the finished head each
+ * time it reads the body whole; a copy alone, which SQS stores whole, is finished before it is
+ * written. Only given to an SQS whose `finishesDeferredBodies` is true.
+ */
+export interface DeferredPart {
+  readonly by: 'sns';
+  /** How many UTF-8 bytes the finished head has more than `head` (the size limits count them). */
+  readonly bytes: number;
+}
+
+/** What the service named in a DeferredPart offers SQS in process. */
+export interface BodyFinisher {
+  finishBody(head: string): Promise<string>;
 }
 
 /** A body given in parts: `shared` is the same object for every delivery of the call that shares it. */
 export interface BodyInParts { shared: SharedBody; part: string }
 
-/** The whole text of a delivery's body. */
+/** The whole text of a delivery's body (not `deferred`: its sender finishes that one). */
 export const wholeBody = (body: string | BodyInParts): string => (typeof body === 'string' ? body : body.shared.head + body.part + body.shared.tail);
 
 export interface InternalDelivery {
@@ -60,4 +81,6 @@ export interface SqsInternalApi {
   deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]>;
   /** Whether SQS accepts every character of `text` in a message body (#x9 | #xA | #xD | #x20 up, no lone surrogates, no #xFFFE/#xFFFF). */
   acceptsCharacters(text: string): boolean;
+  /** Whether a shared body may be `deferred` (SQS can reach the service that finishes it). */
+  readonly finishesDeferredBodies?: boolean;
 }

@@ -3,7 +3,8 @@
  * account), with the same validation and durability as SendMessage. All the deliveries of one
  * call that are accepted, whatever their queues, are written in one MetaStore batch: a publish
  * to a topic with ten queue subscriptions is one durable write, not ten, and the body its copies
- * share is stored once (shared-bodies.ts), each copy keeping only its own part.
+ * share is stored once (shared-bodies.ts), each copy keeping only its own part. A deferred body
+ * (internal-api.ts DeferredPart) is finished only when read, or here for a copy stored alone.
  */
 import { isAwsError } from '../../errors/aws-error.js';
 import type { MetaOp } from '../../storage/meta-store.js';
@@ -30,6 +31,7 @@ const UNCHECKED = 'a body in parts must have its head and tail checked by the ca
 export function createInternalApi(store: SqsStore): SqsInternalApi {
   return {
     acceptsCharacters: hasOnlyValidCharacters,
+    finishesDeferredBodies: store.bodies.finishesDeferred,
 
     async deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]> {
       const results: InternalDeliveryResult[] = new Array<InternalDeliveryResult>(deliveries.length);
@@ -47,7 +49,11 @@ export function createInternalApi(store: SqsStore): SqsInternalApi {
           if (typeof d.body !== 'string') {
             if (d.charactersChecked !== true) throw new TypeError(UNCHECKED);
             let bytes = sizes.get(d.body.shared);
-            if (bytes === undefined) sizes.set(d.body.shared, bytes = Buffer.byteLength(d.body.shared.head, 'utf8') + Buffer.byteLength(d.body.shared.tail, 'utf8'));
+            if (bytes === undefined) {
+              const { head, tail, deferred } = d.body.shared;
+              bytes = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8') + (deferred?.bytes ?? 0);
+              sizes.set(d.body.shared, bytes);
+            }
             shared = { body: d.body.shared, part: d.body.part, bytes };
           }
           const body = typeof d.body === 'string' ? d.body : d.body.part;
@@ -68,7 +74,17 @@ export function createInternalApi(store: SqsStore): SqsInternalApi {
         }
       }
       const ops: MetaOp[] = [];
-      const bodies = shareBodies(store, byQueue, ops);
+      let bodies: number[];
+      try {
+        bodies = await shareBodies(store, byQueue, ops);
+      } catch (err) {
+        // A deferred head that could not be finished for a copy stored alone: nothing was stored.
+        for (const a of byQueue.values()) {
+          abandoned(a.queue.loadedState!, a.entries.map((e) => e.p));
+          for (const { index } of a.entries) results[index] = failed(err);
+        }
+        return results;
+      }
       for (const a of byQueue.values()) a.stored = writesOf(a.queue, a.queue.loadedState!, a.entries.map((e) => e.p), ops);
       try {
         if (ops.length > 0) await store.commit(ops);
@@ -97,7 +113,7 @@ export function createInternalApi(store: SqsStore): SqsInternalApi {
  * and marks those messages as its copies; a body in parts that only one message is left with is
  * joined into that message. Returns the ids of the bodies written.
  */
-function shareBodies(store: SqsStore, byQueue: Map<Queue, Accepted>, ops: MetaOp[]): number[] {
+async function shareBodies(store: SqsStore, byQueue: Map<Queue, Accepted>, ops: MetaOp[]): Promise<number[]> {
   const groups = new Map<SharedBody, Array<{ queue: Queue; p: Prepared }>>();
   for (const a of byQueue.values()) {
     for (const { p } of a.entries) {
@@ -111,12 +127,12 @@ function shareBodies(store: SqsStore, byQueue: Map<Queue, Accepted>, ops: MetaOp
   for (const [body, copies] of groups) {
     if (copies.length === 1) {
       const { p } = copies[0]!;
-      p.record.body = body.head + p.shared!.part + body.tail;
+      p.record.body = await store.bodies.finishedHead(body.head, body.deferred) + p.shared!.part + body.tail;
       p.record.md5 = md5Hex(p.record.body);
       delete p.shared;
       continue;
     }
-    const id = store.bodies.create(body.head, body.tail, copies.map(({ queue, p }) => [queue.id, p.seq]), ops);
+    const id = store.bodies.create(body.head, body.tail, copies.map(({ queue, p }) => [queue.id, p.seq]), ops, body.deferred);
     for (const { p } of copies) p.ref = id;
     ids.push(id);
   }

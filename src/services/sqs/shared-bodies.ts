@@ -13,6 +13,9 @@
  *   record lists that still exist and still reference it; no copy of a body is released before
  *   that (a message's `ref` is taken from its record only after `ensure`: store.ts, receive.ts),
  *   so a count never goes below what is stored. An unknown count never frees anything.
+ * - A deferred body (internal-api.ts DeferredPart) is stored with its head unfinished and `by`
+ *   in its record; each read asks that service for the finished head (`finish`), so no copy is
+ *   ever read unfinished. Nothing is written back: a body is only ever written with its copies.
  * - Each copy is released once: every path that deletes a message first takes it out of the
  *   queue's in-memory state, synchronously (drop-message.ts), and bulk deletes (PurgeQueue,
  *   DeleteQueue) delete only the messages they took out of it themselves.
@@ -23,7 +26,11 @@ import { NOT_NOW } from '../../storage/meta-store.js';
 import { SQS_NS, lastPart, messageKey, seqOf, sharedBodyKey, sharedBodyRange } from './keys.js';
 import { decodeMessageHeader } from './message-codec.js';
 import { md5Hex } from './message-md5.js';
+import type { DeferredPart } from './internal-api.js';
 import type { MessageRecord } from './records.js';
+
+/** Finishes the head of a deferred body: the service `by` does it (BodyFinisher). */
+export type FinishBody = (by: DeferredPart['by'], head: string) => Promise<string>;
 
 const SEPARATOR = '\u0000';
 
@@ -33,6 +40,8 @@ interface BodyHeader {
   copies: Array<[string, number]>;
   /** head.length (UTF-16 units): the body text after the NUL is head + tail. */
   head: number;
+  /** Set for a deferred body: the service that finishes its head when it is read. */
+  by?: DeferredPart['by'];
 }
 
 interface StoredBody { header: BodyHeader; head: string; tail: string }
@@ -50,27 +59,42 @@ export class SharedBodies {
   /** Copies left per body, for every body whose count is known (written or counted since start). */
   readonly #counts = new Map<number, number>();
   readonly #counting = new Map<number, Promise<void>>();
+  readonly #finish: FinishBody | undefined;
   #next: number;
 
-  private constructor(meta: MetaStore, log: Logger, next: number) {
+  private constructor(meta: MetaStore, log: Logger, next: number, finish: FinishBody | undefined) {
     this.#meta = meta;
     this.#log = log;
     this.#next = next;
+    this.#finish = finish;
   }
 
-  static async open(meta: MetaStore, log: Logger): Promise<SharedBodies> {
+  static async open(meta: MetaStore, log: Logger, finish?: FinishBody): Promise<SharedBodies> {
     let last = 0;
     for await (const [key] of meta.iterate(SQS_NS, { ...sharedBodyRange, reverse: true, limit: 1 })) last = seqOf(lastPart(key));
-    return new SharedBodies(meta, log, last + 1);
+    return new SharedBodies(meta, log, last + 1, finish);
+  }
+
+  /** Whether deferred bodies can be finished (there is a service to ask). */
+  get finishesDeferred(): boolean {
+    return this.#finish !== undefined;
+  }
+
+  /** The finished head of a deferred body (the head itself when it is not deferred). */
+  async finishedHead(head: string, deferred: DeferredPart | undefined): Promise<string> {
+    if (deferred === undefined) return head;
+    if (this.#finish === undefined) throw new Error(`sqs: no ${deferred.by} service to finish a deferred body`);
+    return this.#finish(deferred.by, head);
   }
 
   /**
    * Adds to `ops` a body shared by `copies` (written in the same batch) and returns its id. Its
    * count is known from now; `forget` it if the batch fails.
    */
-  create(head: string, tail: string, copies: Array<[string, number]>, ops: MetaOp[]): number {
+  create(head: string, tail: string, copies: Array<[string, number]>, ops: MetaOp[], deferred?: DeferredPart): number {
     const id = this.#next++;
     const header: BodyHeader = { copies, head: head.length };
+    if (deferred !== undefined) header.by = deferred.by;
     ops.push({ type: 'put', ns: SQS_NS, key: sharedBodyKey(id), value: JSON.stringify(header) + SEPARATOR + head + tail });
     this.#counts.set(id, copies.length);
     return id;
@@ -126,7 +150,7 @@ export class SharedBodies {
       bodies ??= new Map();
       let body = bodies.get(id);
       if (!bodies.has(id)) {
-        body = await this.#read(id);
+        body = await this.#read(id, true);
         bodies.set(id, body);
       }
       if (body === undefined) {
@@ -141,15 +165,19 @@ export class SharedBodies {
     if (waits.length > 0) await Promise.all(waits);
   }
 
-  async #read(id: number): Promise<StoredBody | undefined> {
+  /** Body `id` as stored; `finished`: with a deferred head finished (only the copies' readers need that). */
+  async #read(id: number, finished: boolean): Promise<StoredBody | undefined> {
     const now = this.#meta.getNow(SQS_NS, sharedBodyKey(id));
     const value = now === NOT_NOW ? await this.#meta.get(SQS_NS, sharedBodyKey(id)) : now;
-    return value === undefined ? undefined : decodeBody(value);
+    if (value === undefined) return undefined;
+    const body = decodeBody(value);
+    if (finished && body.header.by !== undefined) body.head = await this.finishedHead(body.head, { by: body.header.by, bytes: 0 });
+    return body;
   }
 
   /** After a restart: the copies body `id` was written with that still exist and still reference it. */
   async #count(id: number): Promise<void> {
-    const body = await this.#read(id);
+    const body = await this.#read(id, false);
     if (body === undefined) return; // missing: nothing to free, `release` keeps logging it
     const values = await this.#meta.getMany(SQS_NS, body.header.copies.map(([queueId, seq]) => messageKey(queueId, seq)));
     let left = 0;

@@ -13,7 +13,7 @@ import {
   statePrefix, stateRecordKey, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
-import { SharedBodies } from './shared-bodies.js';
+import { SharedBodies, type FinishBody } from './shared-bodies.js';
 import { UuidV4Source } from '../../util/uuid-v4.js';
 import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
 import { intAttribute } from './queue-attributes.js';
@@ -93,8 +93,9 @@ export class SqsStore {
     this.bodies = bodies;
   }
 
-  static async open(meta: MetaStore, log: Logger): Promise<SqsStore> {
-    const store = new SqsStore(meta, log, await SharedBodies.open(meta, log));
+  /** `finish`: how deferred shared bodies are finished (absent: SQS takes none). */
+  static async open(meta: MetaStore, log: Logger, finish?: FinishBody): Promise<SqsStore> {
+    const store = new SqsStore(meta, log, await SharedBodies.open(meta, log, finish));
     for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
       const queue = new Queue(JSON.parse(value) as QueueRecord, store.#ids);
       store.#queues.set(queue.key, queue);

@@ -10,13 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Features } from '../../../config.js';
 import type { Logger } from '../../../log.js';
-import { wholeBody, type BodyInParts, type InternalDelivery, type InternalMessageAttribute, type SharedBody, type SqsInternalApi } from '../../sqs/internal-api.js';
+import { wholeBody, type BodyInParts, type DeferredPart, type InternalDelivery, type InternalMessageAttribute, type SharedBody, type SqsInternalApi } from '../../sqs/internal-api.js';
 import { confirmationJson, confirmationStringToSign, notificationStringToSign, notificationTemplate, type NotificationTemplate } from '../envelope.js';
 import { DEFAULT_RETRY, effectiveRetry, retryDelay } from '../delivery-policy.js';
 import type { SubscriptionRecord, TopicRecord } from '../records.js';
 import type { Signer } from '../signing.js';
 import type { SnsStore } from '../store.js';
 import type { CapturedDelivery, CapturedOutbox } from './captured.js';
+import { DeferredSignatures } from './deferred-signatures.js';
 import { HttpOutbox, type OutboxEntry } from './http-outbox.js';
 import { envelopeAttributes, textFor, type PublishedMessage } from './message.js';
 import { UnsubscribeParts } from './unsubscribe-parts.js';
@@ -35,11 +36,13 @@ export interface DelivererDeps {
 
 type HttpEntry = Omit<OutboxEntry, 'id' | 'attempt' | 'due'>;
 
-/** One message's fan-out: who gets it, and its envelope template per protocol text (set once signed). */
+/** One message's fan-out: who gets it, and its envelope template per protocol text (set once signed, or deferred). */
 interface Plan {
   m: PublishedMessage;
   targets: { sub: SubscriptionRecord; text: string; raw: boolean }[];
-  templates: Map<string, NotificationTemplate | undefined>;
+  templates: Map<string, NotificationTemplate>;
+  /** Per enveloped text: how many subscriptions get it, and whether all of them are standard queues. */
+  envelopes: Map<string, { copies: number; onlyStandardQueues: boolean }>;
 }
 
 const USER_AGENT = 'Amazon Simple Notification Service Agent';
@@ -48,9 +51,11 @@ export class Deliverer {
   readonly #deps: DelivererDeps;
   readonly http: HttpOutbox;
   readonly #unsubscribeParts = new UnsubscribeParts();
+  readonly #deferred: DeferredSignatures;
 
   constructor(deps: DelivererDeps) {
     this.#deps = deps;
+    this.#deferred = new DeferredSignatures(deps.signer);
     this.http = new HttpOutbox({
       meta: deps.store.meta, log: deps.log, retryDelay,
       retryOf: (entry) => {
@@ -70,16 +75,13 @@ export class Deliverer {
     const sqs: { delivery: InternalDelivery; sub: SubscriptionRecord }[] = [];
     const http: HttpEntry[] = [];
     const captured: CapturedDelivery[] = [];
-    // Which subscriptions get each message, and one envelope template per protocol text: its
-    // signature is computed once (in libuv's pool, all of them at the same time) for all copies.
+    // Which subscriptions get each message, and who gets each of its enveloped texts.
     const plans: Plan[] = [];
-    const signing: Promise<void>[] = [];
     let toQueues = false;
     for (const m of messages) {
       const subs = this.#deps.store.liveSubscriptionsOf(m.topic.arn);
       if (subs === undefined || subs.size === 0) continue;
-      const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
-      const plan: Plan = { m, targets: [], templates: new Map() };
+      const plan: Plan = { m, targets: [], templates: new Map(), envelopes: new Map() };
       for (const { record: sub, filter } of subs.values()) {
         if (!sub.confirmed) continue;
         if (filter !== undefined && !filter.matches(m.message, m.attributes)) continue;
@@ -87,20 +89,14 @@ export class Deliverer {
         const raw = sub.attributes.RawMessageDelivery === 'true' || sub.protocol === 'email' || sub.protocol === 'sms' || sub.protocol === 'application';
         plan.targets.push({ sub, text, raw });
         if (sub.protocol === 'sqs') toQueues = true;
-        if (!raw && !plan.templates.has(text)) {
-          plan.templates.set(text, undefined);
-          signing.push(signer.signAsync(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version)
-            .then((signature) => {
-              plan.templates.set(text, notificationTemplate({
-                messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
-                sequenceNumber: m.sequenceNumber, signatureVersion: version, signature, signingCertUrl: certUrl, attributes: m.attributes,
-              }));
-            }));
-        }
+        if (raw) continue;
+        let envelope = plan.envelopes.get(text);
+        if (envelope === undefined) plan.envelopes.set(text, envelope = { copies: 0, onlyStandardQueues: true });
+        envelope.copies++;
+        if (sub.protocol !== 'sqs' || sub.endpoint.endsWith('.fifo')) envelope.onlyStandardQueues = false;
       }
       if (plan.targets.length > 0) plans.push(plan);
     }
-    await Promise.all(signing);
     const api = toQueues ? await this.#deps.sqs() : undefined;
     // Whether SQS accepts every character of a body, decided once per template or raw text.
     const accepted = new Map<string | NotificationTemplate, boolean>();
@@ -112,6 +108,34 @@ export class Deliverer {
       }
       return ok;
     };
+    // One envelope template per enveloped text. One that only standard queues get, two or more
+    // of them, goes unsigned: SQS stores it once and it is signed when a copy is first read
+    // (deferred-signatures.ts). Every other one is signed now, once for all its copies (in
+    // libuv's pool, all of them at the same time).
+    const signing: Promise<void>[] = [];
+    const defer = api?.finishesDeferredBodies === true;
+    let deferred: DeferredPart | undefined;
+    for (const plan of plans) {
+      const { m } = plan;
+      const version = m.topic.attributes.SignatureVersion === '2' ? '2' : '1';
+      for (const [text, { copies, onlyStandardQueues }] of plan.envelopes) {
+        const fields = {
+          messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
+          sequenceNumber: m.sequenceNumber, signatureVersion: version, signingCertUrl: certUrl, attributes: m.attributes,
+        } as const;
+        if (defer && onlyStandardQueues && copies >= 2) {
+          deferred ??= { by: 'sns', bytes: signer.signatureChars };
+          const unsigned = notificationTemplate({ ...fields, signature: '' }, deferred);
+          if (checked(unsigned)) {
+            plan.templates.set(text, unsigned);
+            continue;
+          }
+        }
+        signing.push(signer.signAsync(notificationStringToSign({ message: text, messageId: m.messageId, subject: m.subject, timestamp: m.timestamp, topicArn: m.topic.arn }), version)
+          .then((signature) => { plan.templates.set(text, notificationTemplate({ ...fields, signature })); }));
+      }
+    }
+    await Promise.all(signing);
     for (const { m, targets, templates } of plans) {
       // Raw copies of one text share it whole (SQS stores it once for all of them).
       const rawBodies = new Map<string, SharedBody>();
@@ -189,6 +213,11 @@ export class Deliverer {
     return this.http.close();
   }
 
+  /** The head of an envelope SQS stored unsigned, signed (SQS asks when it reads a copy: BodyFinisher). */
+  finishBody(head: string): Promise<string> {
+    return this.#deferred.finish(head);
+  }
+
   #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string | BodyInParts, raw: boolean, charactersChecked: boolean): InternalDelivery {
     const delivery: InternalDelivery = { queueArn: sub.endpoint, body };
     if (charactersChecked) delivery.charactersChecked = true;
@@ -237,9 +266,15 @@ export class Deliverer {
     const results = await sqs.deliver(items.map((i) => i.delivery));
     const failed: Promise<void>[] = [];
     results.forEach((r, i) => {
-      if (!r.ok) failed.push(this.#deadLetter(items[i]!.sub.arn, wholeBody(items[i]!.delivery.body), `${r.code}: ${r.message}`));
+      if (!r.ok) failed.push(this.#signedBody(items[i]!.delivery.body).then((body) => this.#deadLetter(items[i]!.sub.arn, body, `${r.code}: ${r.message}`)));
     });
     await Promise.all(failed);
+  }
+
+  /** A delivery's whole body, signed if it went unsigned. */
+  async #signedBody(body: string | BodyInParts): Promise<string> {
+    if (typeof body === 'string' || body.shared.deferred === undefined) return wholeBody(body);
+    return await this.#deferred.finish(body.shared.head) + body.part + body.shared.tail;
   }
 
   /** A delivery that failed for good goes to the subscription's dead-letter queue, if it has one. */
