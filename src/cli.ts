@@ -9,7 +9,8 @@
  * without (DESIGN.md §6a: < 50 MB). Loading the request pipeline and a service on the first
  * requests does the same (measured after the AWS CLI basic session: 62.8 MiB with TurboFan on
  * once listening, 59.2 without). So TurboFan is off until the server is busy (1,000 AWS
- * requests, src/gateway/busy-signal.ts), and from then on code is optimised as usual.
+ * requests, src/gateway/busy-signal.ts, or half a core of CPU for two seconds, cli-cpu-busy.ts),
+ * and from then on code is optimised as usual.
  * test/e2e/cli-turbofan.test.ts checks that it comes back on, since a server left without
  * TurboFan would be several times slower under load.
  *
@@ -34,6 +35,7 @@
 import { commandLineForm, keepAcrossWorkerThreads, memoryFlags } from './v8-memory-flags.js';
 import { canReduceHeap, reduceHeap } from './cli-reduce-heap.js';
 import { arenaRestartEnv } from './cli-malloc-arenas.js';
+import { whenCpuBusy } from './cli-cpu-busy.js';
 import { nodeFs, nodeV8 } from './util/node-builtins.js';
 
 // Not for `boltstack bench`: a load generator should not trade speed for memory.
@@ -77,15 +79,24 @@ if (atStart.length > 0) {
   for (const flag of atStart) setFlagsFromString(flag);
   keepAcrossWorkerThreads(memory, setFlagsFromString);
 }
+// Busy: 1,000 AWS requests (src/gateway/busy-signal.ts), or half a core of CPU for two seconds
+// (cli-cpu-busy.ts), whichever comes first: heavy requests (a Scan of 10,000 items) are few.
 let busy = false;
+let stopCpuWatch = (): void => {};
+const becomeBusy = (): void => {
+  if (busy) return;
+  busy = true;
+  stopCpuWatch();
+  const { setFlagsFromString } = nodeV8();
+  if (maglevByDefault) setFlagsFromString('--maglev');
+  setFlagsFromString('--turbofan');
+};
 const { runCli } = await import('./cli-main.js');
 runCli(process.argv.slice(2), {
-  busy: () => {
-    busy = true;
-    const { setFlagsFromString } = nodeV8();
-    if (maglevByDefault) setFlagsFromString('--maglev');
-    setFlagsFromString('--turbofan');
+  busy: becomeBusy,
+  ready: () => {
+    if (!busy) stopCpuWatch = whenCpuBusy(becomeBusy);
+    // Start-up's garbage back to the OS at once (cli-reduce-heap.ts), unless load has begun.
+    if (canReduceHeap()) setTimeout(() => { if (!busy) void reduceHeap(); }, 1000).unref();
   },
-  // Start-up's garbage back to the OS at once (cli-reduce-heap.ts), unless load has begun.
-  ready: () => { if (canReduceHeap()) setTimeout(() => { if (!busy) void reduceHeap(); }, 1000).unref(); },
 });
