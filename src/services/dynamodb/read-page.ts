@@ -56,17 +56,26 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
   // As DynamoDB: a page that reached Limit or 1 MB ends with a LastEvaluatedKey even when
   // nothing follows (the next page is then empty).
   if (limit === 0) return { texts: kept, scanned, bytes, last: undefined };
-  const reader = new ItemTextReader(keep?.reads ?? []);
-  // Without a predicate nothing is picked: one empty object serves every item.
-  const none: Item = {};
+  const wanted = keep === undefined ? [] : [...keep.reads];
+  const reader = new ItemTextReader(wanted);
+  // One object holds each item's picked attributes in turn (a predicate only reads them while
+  // it tests; kept items are kept as their texts): a new object per item was garbage at every
+  // item scanned. Its members are reset, not deleted, so its shape stays the same (an absent
+  // attribute reads as undefined either way).
+  // (Not for an attribute named __proto__: assigning undefined to it would not reset it.)
+  const reuse = !wanted.includes('__proto__');
+  let picked: Item = {};
+  for (const name of wanted) if (reuse) picked[name] = undefined as unknown as Item[string];
   pages: for await (const batch of items.texts(range)) {
-    for (const text of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const text = batch[i]!;
       scanned++;
       if (keep === undefined) {
-        bytes += reader.read(text, none);
+        bytes += reader.read(text, picked);
         kept.push(text);
       } else {
-        const picked: Item = {};
+        if (reuse) for (let w = 0; w < wanted.length; w++) picked[wanted[w]!] = undefined as unknown as Item[string];
+        else picked = {};
         bytes += reader.read(text, picked);
         if (keep.test(picked)) kept.push(text);
       }

@@ -75,6 +75,23 @@ test('Scan with a filter and a projection; legacy ScanFilter', async (t) => {
   t.is(mixed.message, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ScanFilter} Expression parameters: {FilterExpression}');
 });
 
+test('Scan filter judges each item by its own attributes, not the item scanned before it', async (t) => {
+  // A page reads the attributes a filter tests into one object per page, reset between items:
+  // an attribute one item has must not be seen on the next item that lacks it.
+  const ddb = ddbClient(server.endpoint);
+  for (let i = 0; i < 12; i++) {
+    const opt: Record<string, AttributeValue> = i % 3 === 0 ? { opt: { S: `o${i}` } } : i % 3 === 1 ? { opt: { NULL: true } } : {};
+    await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'scan-reset' }, sk: { N: String(i) }, ...opt } }));
+  }
+  const scan = (FilterExpression: string, values: Record<string, AttributeValue> = {}) => ddb.send(new ScanCommand({
+    TableName, FilterExpression: `pk = :p AND ${FilterExpression}`, ExpressionAttributeValues: { ':p': { S: 'scan-reset' }, ...values }, ProjectionExpression: 'sk',
+  }));
+  t.deepEqual(sks((await scan('attribute_not_exists(opt)')).Items), [2, 5, 8, 11]);
+  t.deepEqual(sks((await scan('attribute_exists(opt)')).Items), [0, 1, 3, 4, 6, 7, 9, 10]);
+  t.deepEqual(sks((await scan('attribute_type(opt, :s)', { ':s': { S: 'S' } })).Items), [0, 3, 6, 9]);
+  t.deepEqual(sks((await scan('opt <> :x', { ':x': { S: 'o3' } })).Items), [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
+});
+
 test('conditional writes: failure keeps the item, ALL_OLD comes back in the error', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const Key = { pk: { S: 'c' }, sk: { N: '1' } };
