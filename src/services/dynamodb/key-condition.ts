@@ -44,9 +44,20 @@ export function queryRange(table: TableRecord, index: IndexRecord | undefined, c
   }
 }
 
-/** The range with a page's start applied, in the direction of the read. */
+/**
+ * The range with a page's start applied, in the direction of the read.
+ *
+ * A reverse read whose upper bound ends in END is bounded by `lte`: no stored key ends in END
+ * (keys.ts: no encoded key value starts with it, and a bound ends in it only after a whole
+ * encoded value), so it reads what `lt` reads, and the store can seek a reverse iterator back to
+ * an `lte` bound to reuse it for the next read of the range (native-store/iterator-pool.ts),
+ * not to an `lt` one.
+ */
 export function pageRange(range: { gte: string; lt: string }, after: string | undefined, forward: boolean): KeyRange {
-  if (after === undefined) return { ...range, reverse: !forward };
-  if (forward) return after >= range.gte ? { gt: after, lt: range.lt } : { gte: range.gte, lt: range.lt };
-  return { gte: range.gte, lt: after < range.lt ? after : range.lt, reverse: true };
+  if (forward) {
+    if (after === undefined) return { ...range, reverse: false };
+    return after >= range.gte ? { gt: after, lt: range.lt } : { gte: range.gte, lt: range.lt };
+  }
+  const upper = after !== undefined && after < range.lt ? after : range.lt;
+  return upper.endsWith(END) ? { gte: range.gte, lte: upper, reverse: true } : { gte: range.gte, lt: upper, reverse: true };
 }
