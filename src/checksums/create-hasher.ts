@@ -39,7 +39,15 @@ export function checksumsReady(algorithms: Iterable<ChecksumAlgorithm>): boolean
  * thread; a resolved no-op afterwards. Await it before `createHasher` / `MultiHasher` with them.
  * XXH3/XXH128 are loaded only when asked for: an emulator never sent one pays nothing for them.
  */
-export async function prepareChecksums(algorithms: Iterable<ChecksumAlgorithm>): Promise<void> {
+export function prepareChecksums(algorithms: readonly ChecksumAlgorithm[]): Promise<void> {
+  // Once loaded (every upload but the first), one shared settled promise: an async function
+  // awaiting each loader was an async frame and a promise per algorithm per upload.
+  return checksumsReady(algorithms) ? LOADED : loadAll(algorithms);
+}
+
+const LOADED: Promise<void> = Promise.resolve();
+
+async function loadAll(algorithms: readonly ChecksumAlgorithm[]): Promise<void> {
   for (const alg of algorithms) {
     if (alg === 'xxh64') await loadXxhash();
     else if (alg === 'xxh3' || alg === 'xxh128') await loadXxh3Family(alg);

@@ -8,6 +8,7 @@ import type { BlobStore } from '../../storage/blob-store.js';
 import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
 import { addBlobRef, dropBlobRef } from '../../storage/blob-refs.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
+import { UuidV4Source } from '../../util/uuid-v4.js';
 import type { Logger } from '../../log.js';
 import * as keys from './keys.js';
 import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
@@ -32,6 +33,8 @@ export class S3Store {
   readonly blobs: BlobStore;
   readonly locks = new KeyedMutex();
   readonly #listing: ListingIndex;
+  /** Object and part versions (the owner in blob references): crypto.randomUUID made ~0.5 KB of garbage per id. */
+  readonly #versions = new UuidV4Source();
   #log: Logger;
 
   constructor(meta: MetaStore, blobs: BlobStore, log: Logger, listingIndexKeys?: number) {
@@ -80,6 +83,22 @@ export class S3Store {
     const bucket = await this.getBucket(name);
     if (!bucket) throw s3Errors.noSuchBucket(name);
     return bucket;
+  }
+
+  /**
+   * Throws NoSuchBucket unless the bucket exists. Synchronous when the bucket cache answers (every
+   * request after a bucket's first): no promise or async frame per write, as requireBucket makes.
+   */
+  assertBucket(name: string): Promise<BucketRecord> | undefined {
+    const cached = this.cachedBucket(name);
+    if (cached === UNCACHED) return this.requireBucket(name);
+    if (cached === undefined) throw s3Errors.noSuchBucket(name);
+    return undefined;
+  }
+
+  /** A new version id for an object or part record (unique: random, version 4 UUID). */
+  newVersion(): string {
+    return this.#versions.next();
   }
 
   async putBucket(record: BucketRecord): Promise<void> {
@@ -144,6 +163,12 @@ export class S3Store {
     return raw === undefined || raw === NOT_NOW ? raw : decodeObjectRecord(raw);
   }
 
+  /** getObject without a promise when the MetaStore can read now (objectNow). */
+  #currentObject(bucket: string, key: string): ObjectRecord | undefined | Promise<ObjectRecord | undefined> {
+    const now = this.objectNow(bucket, key);
+    return now === NOT_NOW ? this.getObject(bucket, key) : now;
+  }
+
   /**
    * Stores `record` as the object, replacing any previous version, in one batch with its blob
    * references. `check` runs under the key's lock with the current record (conditional writes).
@@ -154,10 +179,14 @@ export class S3Store {
 
   /** As replaceObject, for callers that already hold the key's lock. */
   async replaceObjectLocked(bucket: string, key: string, record: ObjectRecord, extraOps: MetaOp[] = [], check?: (current: ObjectRecord | undefined) => void): Promise<string[]> {
-    const current = await this.getObject(bucket, key);
+    // Both read synchronously when they can (as a GetObject does): a write's awaits and promises
+    // are part of the bytes per request that the peaks under load grow with.
+    const read = this.#currentObject(bucket, key);
+    const current = read instanceof Promise ? await read : read;
     check?.(current);
     // The bucket may have been deleted while the body streamed in.
-    await this.requireBucket(bucket);
+    const bucketRead = this.assertBucket(bucket);
+    if (bucketRead !== undefined) await bucketRead;
     const ops: MetaOp[] = [{ type: 'put', ns: NS, key: keys.objectKey(bucket, key), value: encodeObjectRecord(record) }, ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
     if (current) ops.push(...objectRefOps(bucket, key, current, dropBlobRef));
     await this.meta.batch(ops);

@@ -4,7 +4,6 @@
  * cannot be collected between reading its record and committing the new references.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
  */
-import { randomUUID } from 'node:crypto';
 import type { CopyObjectInput, CopyObjectOutput } from '../../../model/generated/s3-types.js';
 import { compareUtf8 } from '../../../util/utf8-order.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
@@ -77,7 +76,7 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
       ...(input.WebsiteRedirectLocation !== undefined ? { websiteRedirectLocation: input.WebsiteRedirectLocation } : {}),
     };
     const next: ObjectRecord = {
-      size, etag, spans, lastModified: Date.now(), version: randomUUID(),
+      size, etag, spans, lastModified: Date.now(), version: deps.store.newVersion(),
       ...(partsCount ? { partsCount } : {}),
       ...(checksum ? { checksum } : {}),
       ...carried,

@@ -4,7 +4,6 @@
  * visible, in one batch with its blob reference. If-None-Match / If-Match make it a conditional
  * write (write-conditions.ts).
  */
-import { randomUUID } from 'node:crypto';
 import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
 import { planChecksum } from '../checksum-plan.js';
@@ -28,7 +27,8 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const tags = parseTaggingHeader(input.Tagging);
   const plan = planChecksum(input, input.Body);
-  await deps.store.requireBucket(input.Bucket);
+  const bucketRead = deps.store.assertBucket(input.Bucket);
+  if (bucketRead !== undefined) await bucketRead;
   let seen: ObjectRecord | undefined;
   if (hasWriteConditions(conditions)) {
     seen = await deps.store.getObject(input.Bucket, input.Key);
@@ -41,7 +41,7 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
       size: written.blob.size,
       etag: `"${written.md5Hex}"`,
       lastModified: Date.now(),
-      version: randomUUID(),
+      version: deps.store.newVersion(),
       spans: [{ blob: written.blob.id, size: written.blob.size }],
       ...contentFields(input),
       ...(written.checksum ? { checksum: written.checksum } : {}),

@@ -1,5 +1,4 @@
 /** UploadPart: streamed and verified like PutObject; re-uploading a part number replaces it. */
-import { randomUUID } from 'node:crypto';
 import type { UploadPartInput, UploadPartOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { planChecksum } from '../checksum-plan.js';
@@ -26,7 +25,7 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
       etag: `"${written.md5Hex}"`,
       lastModified: Date.now(),
       blob: written.blob.id,
-      version: randomUUID(),
+      version: deps.store.newVersion(),
       ...(written.checksum ? { checksum: written.checksum } : {}),
     });
   } finally {
