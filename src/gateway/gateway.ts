@@ -83,7 +83,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
     input = decoded;
   } else if (r.operation.streamingInput) {
     input = protocol.decode(ctx, { method: req.method, path: r.path, query: req.query, headers: req.headers }, r.labels);
-    input.Body = prepareS3Body(req.headers, req.body);
+    input.Body = prepareS3Body(req.headers, req.bodyChunks());
   } else {
     // A small body arrives from the adapter as one buffer; a request without one gets an empty one.
     const body = r.body ?? await readBody(req);

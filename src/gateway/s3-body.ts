@@ -5,7 +5,6 @@
  * Errors thrown from the stream abort the blob write, so nothing partial ever becomes visible.
  */
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import type { IncomingBody } from '../protocols/types.js';
 import { decodeAwsChunked } from '../protocols/shared/aws-chunked.js';
 import { s3Errors } from '../services/s3/errors.js';
@@ -34,7 +33,7 @@ async function* verifySha256(source: AsyncIterable<Uint8Array>, expectedHex: str
   if (actual !== expectedHex.toLowerCase()) throw s3Errors.contentSha256Mismatch(expectedHex, actual);
 }
 
-export function prepareS3Body(headers: Record<string, string>, body: Readable): IncomingBody {
+export function prepareS3Body(headers: Record<string, string>, body: AsyncIterable<Uint8Array>): IncomingBody {
   const contentLength = parseLength(headers['content-length']);
   const trailerNames = (headers['x-amz-trailer'] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (isAwsChunked(headers)) {

@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import { BodyTooLargeError } from './read-whole-body.js';
 import type { HttpRequest } from './types.js';
+import { WholeBodyChunks } from './whole-body-chunks.js';
 
 export interface RequestHead {
   method: string;
@@ -38,6 +39,12 @@ class InMemoryRequest implements HttpRequest {
 
   get body(): Readable {
     return (this.#body ??= Readable.from(this.#bytes.length > 0 ? [this.#bytes] : [], { objectMode: false }));
+  }
+
+  bodyChunks(): AsyncIterable<Uint8Array> {
+    if (this.#body !== undefined) return this.#body;
+    const bytes = this.#bytes;
+    return new WholeBodyChunks(() => Promise.resolve(bytes), () => undefined);
   }
 
   readWholeBody(limit: number): Promise<Buffer> {

@@ -119,6 +119,10 @@ class NodeHttpRequest implements HttpRequest {
     readonly body: Readable,
   ) {}
 
+  bodyChunks(): AsyncIterable<Uint8Array> {
+    return this.body;
+  }
+
   readWholeBody(limit: number): Promise<Buffer> {
     const length = declaredLength(this.headers);
     if (length === 0) return Promise.resolve(EMPTY);

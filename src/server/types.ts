@@ -23,6 +23,13 @@ export interface HttpRequest {
    */
   readonly body: Readable;
   /**
+   * The body for a consumer that iterates it (PutObject, UploadPart): `body` itself, or, when the
+   * adapter holds the body whole (a small uWS body, an in-memory request), one chunk without a
+   * stream (whole-body-chunks.ts). The same rules as `body`: once, not with `readWholeBody`, and it
+   * errors if the client aborts.
+   */
+  bodyChunks(): AsyncIterable<Uint8Array>;
+  /**
    * The whole body in one Buffer, for bodies decoded at once (JSON, XML, forms); empty when the
    * request declares none (RFC 9112 §6.3). A small body with a declared length (up to
    * SMALL_BODY) is collected by the adapter straight into one buffer of that length, with no

@@ -19,6 +19,7 @@ import type { UwsModule } from './uws-loader.js';
 import { UwsExchange } from './uws-exchange.js';
 import { UwsRequestBody } from './uws-request-body.js';
 import { UwsSmallBody } from './uws-small-body.js';
+import { WholeBodyChunks } from './whole-body-chunks.js';
 import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
 import { CorkedWrite, UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
@@ -231,6 +232,12 @@ class UwsRequestHead implements HttpRequest {
       this.#body = source === undefined ? new (nodeStream().Readable)({ read() { this.push(null); } }) : source.stream;
     }
     return this.#body;
+  }
+
+  bodyChunks(): AsyncIterable<Uint8Array> {
+    const source = this.#source;
+    if (source instanceof UwsSmallBody) return new WholeBodyChunks(() => source.read(Infinity), () => source.drop());
+    return this.body;
   }
 
   readWholeBody(limit: number): Promise<Buffer> {
