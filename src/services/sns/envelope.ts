@@ -68,14 +68,16 @@ export class NotificationTemplate {
 }
 
 export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl'>, deferred?: DeferredPart): NotificationTemplate {
-  const lines = [field('Type', 'Notification'), field('MessageId', f.messageId)];
-  if (f.sequenceNumber !== undefined) lines.push(field('SequenceNumber', f.sequenceNumber));
-  lines.push(field('TopicArn', f.topicArn));
-  if (f.subject !== undefined) lines.push(field('Subject', f.subject));
-  lines.push(field('Message', f.message), field('Timestamp', f.timestamp), field('SignatureVersion', f.signatureVersion),
-    field('Signature', f.signature), field('SigningCertURL', f.signingCertUrl));
+  // As field() writes each line, with the names' JSON written out once here (built per publish).
+  let head = `{\n  "Type" : "Notification",\n  "MessageId" : ${JSON.stringify(f.messageId)},\n`;
+  if (f.sequenceNumber !== undefined) head += `  "SequenceNumber" : ${JSON.stringify(f.sequenceNumber)},\n`;
+  head += `  "TopicArn" : ${JSON.stringify(f.topicArn)},\n`;
+  if (f.subject !== undefined) head += `  "Subject" : ${JSON.stringify(f.subject)},\n`;
+  head += `  "Message" : ${JSON.stringify(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`
+    + `  "SignatureVersion" : ${JSON.stringify(f.signatureVersion)},\n  "Signature" : ${JSON.stringify(f.signature)},\n`
+    + `  "SigningCertURL" : ${JSON.stringify(f.signingCertUrl)},\n`;
   const attributes = f.attributes !== undefined && Object.keys(f.attributes).length > 0 ? `,\n  "MessageAttributes" : ${attributesJson(f.attributes)}` : '';
-  return new NotificationTemplate(`{\n${lines.join(',\n')},\n`, `${attributes}\n}`, deferred);
+  return new NotificationTemplate(head, `${attributes}\n}`, deferred);
 }
 
 export interface ConfirmationFields {

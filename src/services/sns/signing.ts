@@ -43,12 +43,16 @@ function selfSigned(privateKey: KeyObject, publicDer: Buffer): string {
 export class Signer {
   readonly id: string;
   readonly certificatePem: string;
+  /** The length of every signature in base64 (an RSA signature is as long as the key's modulus). */
+  readonly signatureChars: number;
   readonly #key: KeyObject;
 
   private constructor(stored: StoredKey) {
     this.id = stored.id;
     this.certificatePem = stored.certPem;
     this.#key = createPrivateKey(stored.keyPem);
+    // Read once: asymmetricKeyDetails builds a new object on every read.
+    this.signatureChars = Math.ceil((this.#key.asymmetricKeyDetails?.modulusLength ?? 1024) / 8 / 3) * 4;
   }
 
   /** The instance's signer: the stored key, or a new one stored at once. */
@@ -69,12 +73,6 @@ export class Signer {
   /** The file name AWS gives its certificates, under which boltstack serves this one. */
   get certificateFile(): string {
     return `SimpleNotificationService-${this.id}.pem`;
-  }
-
-  /** The length of every signature in base64 (an RSA signature is as long as the key's modulus). */
-  get signatureChars(): number {
-    const bits = this.#key.asymmetricKeyDetails?.modulusLength ?? 1024;
-    return Math.ceil(bits / 8 / 3) * 4;
   }
 
   /** Base64 signature of `text` for SignatureVersion 1 (SHA1) or 2 (SHA256). */
