@@ -63,3 +63,16 @@ test('an envelope signed when read is exactly the envelope signed at publish; on
   t.is(Buffer.byteLength(eager.head) - Buffer.byteLength(unsigned.head), 44, 'the bytes finishing adds');
   await t.throwsAsync(deferred.finish(eager.head), { message: /not an unsigned envelope head/ });
 });
+
+test('a signature that failed is not remembered: the next read signs again', async (t) => {
+  let fail = true;
+  const signer = { signatureChars: 4, signAsync: async () => { if (fail) throw new Error('pool busy'); return 'c2ln'; } } as unknown as Signer;
+  const deferred = new DeferredSignatures(async () => signer);
+  const unsigned = notificationTemplate({
+    messageId: 'm-2', topicArn: 'arn:aws:sns:us-east-1:000000000000:t', subject: undefined, message: 'hi', timestamp: 't',
+    sequenceNumber: undefined, signatureVersion: '1', signature: '', signingCertUrl: 'u', attributes: undefined,
+  }, { by: 'sns', bytes: 4 });
+  await t.throwsAsync(deferred.finish(unsigned.head), { message: 'pool busy' });
+  fail = false;
+  t.true((await deferred.finish(unsigned.head)).includes('"Signature" : "c2ln"'));
+});

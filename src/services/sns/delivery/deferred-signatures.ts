@@ -18,16 +18,20 @@ import type { Signer } from '../signing.js';
 /** The Signature line of a deferred head, as notificationTemplate writes it with an empty signature. */
 const UNSIGNED_LINE = `,\n${field('Signature', '')},\n`;
 
-/** Signatures remembered per MessageId: the copies of one publish are read close together. */
-const MAX_REMEMBERED = 256;
+/**
+ * Signatures remembered per MessageId (about 300 bytes each), so the copies of one publish cost
+ * one signature when their consumers read them within this many other messages of each other;
+ * a copy read later is signed again (to the same bytes), about 100 µs of pool CPU.
+ */
+const MAX_REMEMBERED = 1024;
 
 /** The envelope fields the signature covers, as the head holds them. */
 interface SignedFields { MessageId: string; TopicArn: string; Subject?: string; Message: string; Timestamp: string; SignatureVersion: string }
 
 export class DeferredSignatures {
   readonly #signer: () => Promise<Signer>;
-  /** MessageId → its signature (pending or made); oldest first, for eviction. */
-  readonly #signatures = new Map<string, Promise<string>>();
+  /** MessageId → its signature, or the promise of it while it is made; oldest first, for eviction. */
+  readonly #signatures = new Map<string, string | Promise<string>>();
 
   constructor(signer: () => Promise<Signer>) {
     this.#signer = signer;
@@ -46,13 +50,17 @@ export class DeferredSignatures {
       signature = this.#signer().then((signer) => signer.signAsync(text, version));
       this.#remember(f.MessageId, signature);
     }
-    const value = await signature;
+    const value = typeof signature === 'string' ? signature : await signature;
     return `${head.slice(0, at)},\n${field('Signature', value)},\n${head.slice(at + UNSIGNED_LINE.length)}`;
   }
 
   #remember(messageId: string, signature: Promise<string>): void {
     if (this.#signatures.size >= MAX_REMEMBERED) this.#signatures.delete(this.#signatures.keys().next().value!);
     this.#signatures.set(messageId, signature);
-    signature.catch(() => { if (this.#signatures.get(messageId) === signature) this.#signatures.delete(messageId); });
+    // Once made, the string alone is kept; a failed signature is not kept at all.
+    signature.then(
+      (value) => { if (this.#signatures.get(messageId) === signature) this.#signatures.set(messageId, value); },
+      () => { if (this.#signatures.get(messageId) === signature) this.#signatures.delete(messageId); },
+    );
   }
 }
