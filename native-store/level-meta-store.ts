@@ -180,16 +180,17 @@ export class LevelMetaStore implements MetaStore {
     // getSync: a point read served from LevelDB's memtable, block cache or the OS page cache
     // takes a few microseconds, while the async get costs a libuv thread-pool round trip and
     // promise plumbing (measured: bench s3-figures, GetObject 4 KiB). Errors still reject.
-    // A sublevel created a moment ago is still 'opening' (getSync would throw): async then.
-    const sub = this.#sub(ns);
-    return sub.status === 'open' ? sub.getSync(key) : sub.get(key);
+    // On the root database with the namespace's prefix, as batch and iterate read: a sublevel's
+    // getSync calls its parent's with options, a second round of option and encoding lookups
+    // (scratch: 0.64-0.83 -> 0.54-0.71 us per read from the cache). Not open (closing): the
+    // sublevel's async get says so in abstract-level's words.
+    return this.#db.status === 'open' ? this.#db.getSync(this.#prefix(ns) + key) : this.#sub(ns).get(key);
   }
 
   getNow(ns: string, key: string): string | undefined | typeof NOT_NOW {
     checkNamespace(ns);
     checkString('key', key);
-    const sub = this.#sub(ns);
-    return sub.status === 'open' ? sub.getSync(key) : NOT_NOW;
+    return this.#db.status === 'open' ? this.#db.getSync(this.#prefix(ns) + key) : NOT_NOW;
   }
 
   async getMany(ns: string, keys: string[]): Promise<(string | undefined)[]> {
