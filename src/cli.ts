@@ -9,7 +9,7 @@
  * without (DESIGN.md §6a: < 50 MB). Loading the request pipeline and a service on the first
  * requests does the same (measured after the AWS CLI basic session: 62.8 MiB with TurboFan on
  * once listening, 59.2 without). So TurboFan is off until the server is busy (1,000 AWS
- * requests, src/gateway/busy-signal.ts, or half a core of CPU for two seconds, cli-cpu-busy.ts),
+ * requests, src/gateway/busy-signal.ts, or a quarter of a core for two seconds, cli-cpu-busy.ts),
  * and from then on code is optimised as usual.
  * test/e2e/cli-turbofan.test.ts checks that it comes back on, since a server left without
  * TurboFan would be several times slower under load.
@@ -79,7 +79,7 @@ if (atStart.length > 0) {
   for (const flag of atStart) setFlagsFromString(flag);
   keepAcrossWorkerThreads(memory, setFlagsFromString);
 }
-// Busy: 1,000 AWS requests (src/gateway/busy-signal.ts), or half a core of CPU for two seconds
+// Busy: 1,000 AWS requests (src/gateway/busy-signal.ts), or a quarter of a core for two seconds
 // (cli-cpu-busy.ts), whichever comes first: heavy requests (a Scan of 10,000 items) are few.
 let busy = false;
 let stopCpuWatch = (): void => {};
