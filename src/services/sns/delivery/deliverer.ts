@@ -52,6 +52,8 @@ export class Deliverer {
   readonly http: HttpOutbox;
   readonly #unsubscribeParts = new UnsubscribeParts();
   readonly #deferred: DeferredSignatures;
+  /** SQS's in-process API once reached: the same for the server's life, so no lookup per publish. */
+  #sqsApi: SqsInternalApi | undefined;
 
   constructor(deps: DelivererDeps) {
     this.#deps = deps;
@@ -97,7 +99,7 @@ export class Deliverer {
       }
       if (plan.targets.length > 0) plans.push(plan);
     }
-    const api = toQueues ? await this.#deps.sqs() : undefined;
+    const api = toQueues ? this.#sqsApi ?? await this.#sqs() : undefined;
     // Whether SQS accepts every character of a body, decided once per template or raw text.
     const accepted = new Map<string | NotificationTemplate, boolean>();
     const checked = (key: string | NotificationTemplate): boolean => {
@@ -138,7 +140,7 @@ export class Deliverer {
     await Promise.all(signing);
     for (const { m, targets, templates } of plans) {
       // Raw copies of one text share it whole (SQS stores it once for all of them).
-      const rawBodies = new Map<string, SharedBody>();
+      let rawBodies: Map<string, SharedBody> | undefined;
       for (const { sub, text, raw } of targets) {
         const template = raw ? undefined : templates.get(text)!;
         if (sub.protocol === 'sqs') {
@@ -147,6 +149,7 @@ export class Deliverer {
           if (!checkedBody) body = template === undefined ? text : template.for(unsubscribeUrl(host, sub.arn));
           else if (template !== undefined) body = { shared: template, part: this.#unsubscribeParts.partFor(template, host, sub.arn) };
           else {
+            rawBodies ??= new Map();
             let shared = rawBodies.get(text);
             if (shared === undefined) rawBodies.set(text, shared = { head: text, tail: '' });
             body = { shared, part: '' };
@@ -257,8 +260,13 @@ export class Deliverer {
     };
   }
 
+  async #sqs(): Promise<SqsInternalApi | undefined> {
+    this.#sqsApi ??= await this.#deps.sqs();
+    return this.#sqsApi;
+  }
+
   async #sendToQueues(items: { delivery: InternalDelivery; sub: SubscriptionRecord }[]): Promise<void> {
-    const sqs = await this.#deps.sqs();
+    const sqs = this.#sqsApi ?? await this.#sqs();
     if (sqs === undefined) {
       this.#deps.log.warn('sns: no SQS service to deliver to', { deliveries: items.length });
       return;
