@@ -1,6 +1,7 @@
 /**
  * Micro benchmark: the gateway's own cost for dynamodb-figures' requests (GetItem and PutItem of
- * a 1 KiB item, BatchWriteItem of 25 new items, a Scan of 10,000 items with a 10% filter), in
+ * a 1 KiB item, a Query of 25 of a 100-item partition, forward and reverse, BatchWriteItem of 25
+ * new items, a Scan of 10,000 items with a 10% filter), in
  * process: no sockets, no uWS, no client, so what decode, the handler, the store, encode and send
  * cost stands out from the noise of a shared machine. 16 requests in flight (4 for Scan), as the
  * macro benchmark. Headers are what @aws-sdk/client-dynamodb (default settings) sends.
@@ -8,19 +9,19 @@
  * pool count) of each repetition, their minimum and median, and young-generation collections
  * (scavenges) per 1,000 requests, which track the bytes allocated per request. Run with a fixed
  * semi-space, as the boltstack command sets it, so that count is comparable between commits:
- *   node --min-semi-space-size=1 --max-semi-space-size=1 dist/bench/micro/dynamodb-gateway.js [--only get,put,batch,scan] [--requests 8000] [--reps 6]
+ *   node --min-semi-space-size=1 --max-semi-space-size=1 dist/bench/micro/dynamodb-gateway.js [--only get,put,query,query-reverse,batch,scan] [--requests 8000] [--reps 6]
  */
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../../src/server/types.js';
 import { inMemoryRequest } from '../../src/server/in-memory-request.js';
 import { openInProcessGateway } from '../lib/in-process-gateway.js';
-import { loadBody, SCAN_ITEMS } from '../macro/dynamodb/seed.js';
+import { loadBody, QUERY_PARTITION, SCAN_ITEMS } from '../macro/dynamodb/seed.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const requests = arg('--requests', 8000);
 const reps = arg('--reps', 6);
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1]!.split(',') : ['get', 'put', 'batch', 'scan'];
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1]!.split(',') : ['get', 'put', 'query', 'query-reverse', 'batch', 'scan'];
 
 /** What @aws-sdk/client-dynamodb 3.1161 sent with GetItem (captured by bench/macro/dynamodb/capture.ts); the target varies. */
 const SDK_HEADERS: Record<string, string> = {
@@ -64,10 +65,18 @@ async function ok(handler: RequestHandler, operation: string, body: string): Pro
 
 const hashTable = (TableName: string): string => JSON.stringify({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }] });
 
+/** dynamodb-figures' Query: 25 items of the 100 in partition "p", in either direction. */
+const queryBody = (forward: boolean): string => JSON.stringify({
+  TableName: 'bench-query', ...(forward ? {} : { ScanIndexForward: false }),
+  KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':p': { S: 'p' }, ':a': { N: '10' }, ':b': { N: '34' } },
+});
+
 /** Each workload: its operation, requests in flight, and the body of request n. */
 const WORKLOADS: Record<string, { operation: string; inFlight: number; body: (n: number) => string; requests?: number }> = {
   get: { operation: 'GetItem', inFlight: 16, body: () => JSON.stringify({ TableName: 'bench-kv', Key: { id: { S: 'k' } } }) },
   put: { operation: 'PutItem', inFlight: 16, body: () => JSON.stringify({ TableName: 'bench-kv', Item: { id: { S: 'k2' }, data: { S: 'x'.repeat(1024) } } }) },
+  query: { operation: 'Query', inFlight: 16, body: () => queryBody(true), requests: Math.ceil(requests / 4) },
+  'query-reverse': { operation: 'Query', inFlight: 16, body: () => queryBody(false), requests: Math.ceil(requests / 4) },
   batch: { operation: 'BatchWriteItem', inFlight: 16, body: (n) => loadBody(n), requests: Math.ceil(requests / 4) },
   scan: { operation: 'Scan', inFlight: 4, body: () => JSON.stringify({ TableName: 'bench-scan', FilterExpression: 'n < :x', ExpressionAttributeValues: { ':x': { N: '1000' } } }), requests: Math.max(20, Math.ceil(requests / 200)) },
 };
@@ -78,6 +87,17 @@ try {
   await ok(gateway, 'CreateTable', hashTable('bench-scan'));
   await ok(gateway, 'CreateTable', hashTable('bench-load'));
   await ok(gateway, 'PutItem', JSON.stringify({ TableName: 'bench-kv', Item: { id: { S: 'k' }, data: { S: 'x'.repeat(1024) } } }));
+  if (only.some((w) => w.startsWith('query'))) {
+    await ok(gateway, 'CreateTable', JSON.stringify({
+      TableName: 'bench-query', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    }));
+    for (let i = 0; i < QUERY_PARTITION; i += 25) {
+      const items = Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: { pk: { S: 'p' }, sk: { N: String(i + j) }, v: { S: 'y'.repeat(100) } } } }));
+      await ok(gateway, 'BatchWriteItem', JSON.stringify({ RequestItems: { 'bench-query': items } }));
+    }
+  }
   if (only.includes('scan')) {
     for (let i = 0; i < SCAN_ITEMS; i += 25) {
       const items = Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: { id: { S: `item-${String(i + j).padStart(5, '0')}` }, n: { N: String(i + j) }, v: { S: 'z'.repeat(16) } } } }));
