@@ -40,8 +40,8 @@ RUN mkdir -p /var/lib/boltstack && chown node:node /var/lib/boltstack
 # MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (libuv's pool, LevelDB's compaction,
 # V8's workers) an arena of its own, which keeps the chunks it frees; two arenas in all lowered the
 # dynamodb-figures sequence's peak from 94.1 to 89.6 MiB at the same CPU per request (quiet, same
-# session; docs/configuration.md, "Memory"). glibc reads it only at process start, which the image
-# controls and the boltstack command does not.
+# session; docs/configuration.md, "Memory"). glibc reads it only at process start: set here, the
+# command does not need to restart itself to get it (src/cli-malloc-arenas.ts, Node 22.15+).
 ENV BOLTSTACK_HOST=0.0.0.0 \
     BOLTSTACK_PORT=4566 \
     BOLTSTACK_DATA_DIR=/var/lib/boltstack \
