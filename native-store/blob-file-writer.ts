@@ -3,7 +3,7 @@
  *
  * Strategy, from bench/micro/blob-write.ts (64 MiB body in 64 KiB chunks; 2 cores shared with
  * other jobs, so figures are noisy): gather chunk references up to 1 MiB and hand them to one
- * `FileHandle.writev` (440–575 MB/s over three runs, fastest or within noise each time; copying
+ * `writev` (440–575 MB/s over three runs, fastest or within noise each time; copying
  * into a 1 MiB buffer did 487–546, one awaited write per chunk 344–463, a WriteStream at its
  * 64 KiB default 213–449; 4 MiB batches were no better and hold 4x the memory). Batches are now
  * 512 KiB: an upload holds about two batches plus the chunks queued before them, and at 1 MiB
@@ -24,8 +24,7 @@
  * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back once
  * their batch is written (and taken in, for a hasher that keeps chunks: BodyHasher.keepsChunks).
  */
-import { open, rm } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { closeFile, datasyncFile, openFile, unlinkIfExists, writeFile, writevFile } from './fs-calls.js';
 import type { BodyHasher } from '../src/checksums/index.js';
 import type { Digests } from '../src/checksums/types.js';
 import type { BlobWriteOptions } from '../src/storage/blob-store.js';
@@ -48,16 +47,16 @@ const BATCH_CHUNKS = 256;
  */
 const IN_FLIGHT = 1;
 
-async function writevAll(fh: FileHandle, chunks: Uint8Array[]): Promise<void> {
+async function writevAll(fd: number, chunks: Uint8Array[]): Promise<void> {
   let total = 0;
   for (const c of chunks) total += c.byteLength;
-  let { bytesWritten } = await fh.writev(chunks);
+  let bytesWritten = await writevFile(fd, chunks);
   // A short write on a regular file means the disk is nearly full; finish it or let it fail.
   while (bytesWritten < total) {
     const rest = Buffer.concat(chunks).subarray(bytesWritten);
-    const r = await fh.write(rest);
-    if (r.bytesWritten === 0) throw new Error('short write: no space left on device?');
-    bytesWritten += r.bytesWritten;
+    const n = await writeFile(fd, rest);
+    if (n === 0) throw new Error('short write: no space left on device?');
+    bytesWritten += n;
   }
 }
 
@@ -71,7 +70,7 @@ export interface WrittenFile { size: number; digests: Digests }
  */
 export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array>, hasherFor: (knownBytes: number) => BodyHasher,
   options: BlobWriteOptions, sync: boolean): Promise<WrittenFile> {
-  const fh = await open(path, 'wx');
+  const fd = await openFile(path, 'wx');
   let size = 0;
   let done = false;
   let hasher: BodyHasher | undefined;
@@ -90,7 +89,7 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       // The announced size decides for a body that has only begun (a batch is smaller than the
       // worker's threshold); one of unknown length still arriving past a whole batch counts as large.
       hasher ??= hasherFor(options.expectedSize !== undefined ? Math.max(size, options.expectedSize) : more ? Infinity : size);
-      const written = writing = writing.then(() => (failure === undefined ? writevAll(fh, chunks) : undefined));
+      const written = writing = writing.then(() => (failure === undefined ? writevAll(fd, chunks) : undefined));
       const takenIn = hasher.push(chunks);
       // Once written (and taken in, if the hasher still reads them), the body's memory before
       // the batch's last chunk can be reused.
@@ -113,7 +112,7 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
     if (failure !== undefined) throw failure;
     hasher ??= hasherFor(0);
     const digests = await hasher.digests();
-    if (sync) await fh.datasync();
+    if (sync) await datasyncFile(fd);
     done = true;
     // The body ended and every byte is written and hashed: all of its memory can be reused.
     if (last !== undefined) recycleAll(last);
@@ -122,7 +121,7 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
     if (!done) hasher?.abort();
     await Promise.all(inFlight);
     await writing.catch(() => undefined); // never close under a pending write
-    await fh.close();
-    if (!done) await rm(path, { force: true });
+    await closeFile(fd);
+    if (!done) await unlinkIfExists(path);
   }
 }

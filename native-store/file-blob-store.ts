@@ -8,18 +8,19 @@
  * partial or missing file, even after kill -9. collect() takes the same lock, so it cannot remove
  * a file between a concurrent writer finding it and pinning it.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { prepareChecksums, inlineBodyHashers, type BodyHasherFactory } from '../src/checksums/index.js';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { prepareChecksums, inlineBodyHashers, type BodyHasherFactory, type ChecksumAlgorithm } from '../src/checksums/index.js';
 import type { BlobRange, BlobStore, BlobWriteOptions, WrittenBlob } from '../src/storage/blob-store.js';
 import { hasBlobRefs } from '../src/storage/blob-refs.js';
 import type { MetaStore } from '../src/storage/meta-store.js';
 import { blobAddress, checkBlobAddress } from '../src/storage/memory/blob-address.js';
 import { PinCounter } from '../src/storage/memory/pin-counter.js';
-import { TMP_DIR, blobDir, blobPath, newTempName, tempPath } from './blob-paths.js';
+import { TMP_DIR, blobDir, blobParentDir, blobPath, tempNamer, tempPath } from './blob-paths.js';
 import { writeBlobFile } from './blob-file-writer.js';
+import { mkdirs, renameFile, syncDir, unlinkIfExists } from './fs-calls.js';
 import { BlobReadStream, ReadBuffers } from './blob-read-stream.js';
 import { KeyedMutex } from '../src/util/keyed-mutex.js';
 import { sweepBlobs } from './blob-sweep.js';
@@ -46,13 +47,10 @@ const CACHE_BLOB_MAX = 64 * 1024;
 const CACHE_BYTES = 4 * 1024 * 1024;
 const CACHE_IDLE_MS = 10_000;
 
-const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+/** The hashes every address is made of; a write without declared checksums needs only these. */
+const ADDRESS_ALGORITHMS: readonly ChecksumAlgorithm[] = ['xxh64', 'md5'];
 
-/** fsyncs a directory so that a rename or unlink in it survives power loss. */
-async function syncDir(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try { await fh.sync(); } finally { await fh.close(); }
-}
+const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
 export class FileBlobStore implements BlobStore {
   readonly #root: string;
@@ -65,6 +63,8 @@ export class FileBlobStore implements BlobStore {
   readonly #cache = new SmallBlobCache();
   readonly #readBuffers = new ReadBuffers();
   readonly #hashers: BodyHasherFactory;
+  readonly #newTempName = tempNamer();
+  readonly #dirs = new KnownBlobDirs();
   #closed = false;
 
   private constructor(root: string, meta: MetaStore, durability: Durability, hashers: BodyHasherFactory) {
@@ -76,8 +76,10 @@ export class FileBlobStore implements BlobStore {
 
   /** `hashers`: where bodies are hashed (the worker pool's, in the emulator); default inline. */
   static async open(root: string, meta: MetaStore, durability: Durability, hashers: BodyHasherFactory = inlineBodyHashers): Promise<FileBlobStore> {
-    await mkdir(join(root, TMP_DIR), { recursive: true });
-    return new FileBlobStore(root, meta, durability, hashers);
+    // Normalised once here, as blob-paths.ts concatenates onto it.
+    const dir = resolve(root);
+    await mkdir(join(dir, TMP_DIR), { recursive: true });
+    return new FileBlobStore(dir, meta, durability, hashers);
   }
 
   async write(body: AsyncIterable<Uint8Array>, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
@@ -86,9 +88,9 @@ export class FileBlobStore implements BlobStore {
     // xxh64 is part of every address. Its wasm (and XXH3/XXH128's, when asked for) is loaded on
     // the first write rather than at open: ~1.5 MB of idle RSS each (DESIGN.md §6a); after that
     // this is a resolved promise.
-    const algorithms = [...new Set(['xxh64', 'md5', ...(options.algorithms ?? [])] as const)];
+    const algorithms = options.algorithms?.length ? [...new Set([...ADDRESS_ALGORITHMS, ...options.algorithms])] : ADDRESS_ALGORITHMS;
     await prepareChecksums(algorithms);
-    const name = newTempName();
+    const name = this.#newTempName();
     const temp = tempPath(this.#root, name);
     this.#activeTemps.add(name);
     try {
@@ -99,33 +101,51 @@ export class FileBlobStore implements BlobStore {
       const release = await this.#locks.run(id, () => this.#place(temp, id));
       return { id, size, digests, release };
     } catch (err) {
-      await rm(temp, { force: true });
+      await unlinkIfExists(temp);
       throw err;
     } finally {
       this.#activeTemps.delete(name);
     }
   }
 
-  /** Under the id's lock: move the temp file into place (or drop it as a duplicate), then pin. */
+  /**
+   * Under the id's lock: move the temp file into place (or drop it as a duplicate), then pin.
+   * The existence check is a synchronous stat of one page-cached entry without a Stats or an Error
+   * object (node:fs/promises' stat made both for every new blob). A present blob is never
+   * replaced: a reader may have it open.
+   */
   async #place(temp: string, id: string): Promise<() => void> {
     const dest = blobPath(this.#root, id);
-    const existing = await stat(dest).catch((err: unknown) => { if (isMissing(err)) return undefined; throw err; });
-    if (existing) {
-      await rm(temp, { force: true });
-    } else {
-      const dir = blobDir(this.#root, id);
-      const created = await mkdir(dir, { recursive: true });
-      await rename(temp, dest);
-      if (this.#sync) {
-        await syncDir(dir);
-        // New ab/ or ab/cd/ directories must themselves be durable entries of their parents.
-        if (created !== undefined) {
-          await syncDir(dirname(dir));
-          await syncDir(this.#root);
-        }
+    if (existsSync(dest)) {
+      await unlinkIfExists(temp);
+      return this.#pins.pin(id);
+    }
+    const dir = blobDir(this.#root, id);
+    let created = this.#dirs.has(id) ? false : await this.#makeDir(id, dir);
+    try {
+      await renameFile(temp, dest);
+    } catch (err) {
+      // A directory known to exist was removed behind the store's back (by hand, or a clear()
+      // racing this write): make it again.
+      if (!isMissing(err)) throw err;
+      created = await this.#makeDir(id, dir);
+      await renameFile(temp, dest);
+    }
+    if (this.#sync) {
+      await syncDir(dir);
+      // New ab/ or ab/cd/ directories must themselves be durable entries of their parents.
+      if (created) {
+        await syncDir(blobParentDir(this.#root, id));
+        await syncDir(this.#root);
       }
     }
     return this.#pins.pin(id);
+  }
+
+  async #makeDir(id: string, dir: string): Promise<boolean> {
+    const created = await mkdirs(dir);
+    this.#dirs.add(id);
+    return created;
   }
 
   /**
@@ -191,12 +211,7 @@ export class FileBlobStore implements BlobStore {
       if (this.#pins.isPinned(id)) return false;
       if (await hasBlobRefs(this.#meta, id)) return false;
       this.#cache.delete(id);
-      try {
-        await rm(blobPath(this.#root, id));
-      } catch (err) {
-        if (isMissing(err)) return false;
-        throw err;
-      }
+      if (!(await unlinkIfExists(blobPath(this.#root, id)))) return false;
       if (this.#sync) await syncDir(blobDir(this.#root, id));
       return true;
     });
@@ -214,6 +229,7 @@ export class FileBlobStore implements BlobStore {
 
   async clear(): Promise<void> {
     this.#cache.clear();
+    this.#dirs.clear();
     for (const entry of await readdir(this.#root)) {
       if (entry !== TMP_DIR) await rm(join(this.#root, entry), { recursive: true, force: true });
     }
@@ -256,6 +272,29 @@ function oneChunk(read: () => Buffer): Readable {
     stream.destroy(err as Error);
   }
   return stream;
+}
+
+/**
+ * Which ab/cd/ blob directories this store has made or seen, one bit each (8 KiB for all 65,536):
+ * a write into a known one skips the mkdir, which was a thread-pool round trip per PutObject.
+ * Only a hint: a rename into a directory that is gone after all makes it again.
+ */
+class KnownBlobDirs {
+  readonly #bits = new Uint8Array(65536 / 8);
+
+  has(id: string): boolean {
+    const n = Number.parseInt(id.slice(0, 4), 16);
+    return (this.#bits[n >> 3]! & (1 << (n & 7))) !== 0;
+  }
+
+  add(id: string): void {
+    const n = Number.parseInt(id.slice(0, 4), 16);
+    this.#bits[n >> 3]! |= 1 << (n & 7);
+  }
+
+  clear(): void {
+    this.#bits.fill(0);
+  }
 }
 
 /** Whole small blobs by address, bounded in bytes; see CACHE_BLOB_MAX. */
