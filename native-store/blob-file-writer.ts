@@ -24,6 +24,7 @@
  * writer says so: chunks from reusable slabs (src/util/byte-slabs.ts) are handed back once
  * their batch is written (and taken in, for a hasher that keeps chunks: BodyHasher.keepsChunks).
  */
+import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
 import { closeFile, datasyncFile, openFile, unlinkIfExists, writeFile, writevFile } from './fs-calls.js';
 import type { BodyHasher } from '../src/checksums/index.js';
 import type { Digests } from '../src/checksums/types.js';
@@ -46,6 +47,9 @@ const BATCH_CHUNKS = 256;
  * what keeps the worker busy; each more would hold another MiB of body per upload.
  */
 const IN_FLIGHT = 1;
+
+/** Bodies up to this size are written synchronously when not fsynced: see writesNow. */
+const SMALL_WRITE_MAX = 64 * 1024;
 
 async function writevAll(fd: number, chunks: Uint8Array[]): Promise<void> {
   let total = 0;
@@ -70,7 +74,9 @@ export interface WrittenFile { size: number; digests: Digests }
  */
 export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array>, hasherFor: (knownBytes: number) => BodyHasher,
   options: BlobWriteOptions, sync: boolean): Promise<WrittenFile> {
-  const fd = await openFile(path, 'wx');
+  /** The file, opened when the first batch is written through the thread pool. */
+  let opened: Promise<number> | undefined;
+  const fdNow = (): Promise<number> => (opened ??= openFile(path, 'wx'));
   let size = 0;
   let done = false;
   let hasher: BodyHasher | undefined;
@@ -89,7 +95,7 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       // The announced size decides for a body that has only begun (a batch is smaller than the
       // worker's threshold); one of unknown length still arriving past a whole batch counts as large.
       hasher ??= hasherFor(options.expectedSize !== undefined ? Math.max(size, options.expectedSize) : more ? Infinity : size);
-      const written = writing = writing.then(() => (failure === undefined ? writevAll(fd, chunks) : undefined));
+      const written = writing = writing.then(async () => (failure === undefined ? writevAll(await fdNow(), chunks) : undefined));
       const takenIn = hasher.push(chunks);
       // Once written (and taken in, if the hasher still reads them), the body's memory before
       // the batch's last chunk can be reused.
@@ -107,12 +113,21 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
       batchBytes += chunk.byteLength;
       if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) await flush(true);
     }
-    if (batch.length > 0) await flush(false);
-    await Promise.all(inFlight.splice(0));
-    if (failure !== undefined) throw failure;
+    if (opened === undefined && writesNow(size, sync)) {
+      // The whole (small) body is in hand and nothing has been written yet.
+      hasher ??= hasherFor(options.expectedSize !== undefined ? Math.max(size, options.expectedSize) : size);
+      const takenIn = batch.length > 0 ? hasher.push(batch) : undefined;
+      writeWholeFileNow(path, batch);
+      await takenIn;
+    } else {
+      if (batch.length > 0) await flush(false);
+      await Promise.all(inFlight.splice(0));
+      if (failure !== undefined) throw failure;
+      const fd = await fdNow(); // an empty body still gets its (empty) file
+      if (sync) await datasyncFile(fd);
+    }
     hasher ??= hasherFor(0);
     const digests = await hasher.digests();
-    if (sync) await datasyncFile(fd);
     done = true;
     // The body ended and every byte is written and hashed: all of its memory can be reused.
     if (last !== undefined) recycleAll(last);
@@ -121,7 +136,35 @@ export async function writeBlobFile(path: string, body: AsyncIterable<Uint8Array
     if (!done) hasher?.abort();
     await Promise.all(inFlight);
     await writing.catch(() => undefined); // never close under a pending write
-    await closeFile(fd);
+    const fd = await opened?.catch(() => undefined);
+    if (fd !== undefined) await closeFile(fd);
     if (!done) await unlinkIfExists(path);
+  }
+}
+
+/**
+ * Whether a body of `size` bytes is written (and its temp file renamed into place) with
+ * synchronous calls on the calling thread: up to SMALL_WRITE_MAX and only when nothing is
+ * fsynced, so the thread is held for a few page-cache syscalls (tens of µs), never a disk flush.
+ * Four thread-pool round trips (open, writev, close, rename) cost more CPU than the calls they
+ * carry for a body this small; the read path makes the same choice (file-blob-store.ts,
+ * SYNC_READ_MAX).
+ */
+export const writesNow = (size: number, sync: boolean): boolean => !sync && size <= SMALL_WRITE_MAX;
+
+/** A whole body into a new file, synchronously; see writesNow. */
+function writeWholeFileNow(path: string, chunks: Uint8Array[]): void {
+  const fd = openSync(path, 'wx');
+  try {
+    let total = 0;
+    for (const c of chunks) total += c.byteLength;
+    let bytesWritten = total > 0 ? writevSync(fd, chunks) : 0;
+    while (bytesWritten < total) {
+      const n = writeSync(fd, Buffer.concat(chunks).subarray(bytesWritten));
+      if (n === 0) throw new Error('short write: no space left on device?');
+      bytesWritten += n;
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -8,7 +8,7 @@
  * partial or missing file, even after kill -9. collect() takes the same lock, so it cannot remove
  * a file between a concurrent writer finding it and pinning it.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,7 @@ import type { MetaStore } from '../src/storage/meta-store.js';
 import { blobAddress, checkBlobAddress } from '../src/storage/memory/blob-address.js';
 import { PinCounter } from '../src/storage/memory/pin-counter.js';
 import { TMP_DIR, blobDir, blobParentDir, blobPath, tempNamer, tempPath } from './blob-paths.js';
-import { writeBlobFile } from './blob-file-writer.js';
+import { writeBlobFile, writesNow } from './blob-file-writer.js';
 import { mkdirs, renameFile, syncDir, unlinkIfExists } from './fs-calls.js';
 import { BlobReadStream, ReadBuffers } from './blob-read-stream.js';
 import { KeyedMutex } from '../src/util/keyed-mutex.js';
@@ -98,7 +98,7 @@ export class FileBlobStore implements BlobStore {
       const { size } = written;
       const digests = written.digests as WrittenBlob['digests'];
       const id = blobAddress(digests.xxh64!, digests.md5, size);
-      const release = await this.#locks.run(id, () => this.#place(temp, id));
+      const release = await this.#locks.run(id, () => this.#place(temp, id, size));
       return { id, size, digests, release };
     } catch (err) {
       await unlinkIfExists(temp);
@@ -114,16 +114,19 @@ export class FileBlobStore implements BlobStore {
    * object (node:fs/promises' stat made both for every new blob). A present blob is never
    * replaced: a reader may have it open.
    */
-  async #place(temp: string, id: string): Promise<() => void> {
+  async #place(temp: string, id: string, size: number): Promise<() => void> {
     const dest = blobPath(this.#root, id);
+    const now = writesNow(size, this.#sync);
     if (existsSync(dest)) {
-      await unlinkIfExists(temp);
+      if (now) unlinkSync(temp);
+      else await unlinkIfExists(temp);
       return this.#pins.pin(id);
     }
     const dir = blobDir(this.#root, id);
     let created = this.#dirs.has(id) ? false : await this.#makeDir(id, dir);
     try {
-      await renameFile(temp, dest);
+      if (now) renameSync(temp, dest);
+      else await renameFile(temp, dest);
     } catch (err) {
       // A directory known to exist was removed behind the store's back (by hand, or a clear()
       // racing this write): make it again.
