@@ -16,6 +16,7 @@ import { checkNamespace, checkOps, checkString } from '../src/storage/memory/val
 import { checkFormatVersion } from './format-version.js';
 import { IteratorMemory, type IteratorHold } from './iterator-memory.js';
 import { IteratorPool, type PooledRange } from './iterator-pool.js';
+import { namespaceRange, poolableRange, rangeStart, type RangeOptions } from './level-ranges.js';
 
 export type Durability = 'process' | 'fsync';
 
@@ -52,20 +53,11 @@ const FIRST_BATCH = 32;
 const BATCH_GROWTH = 4;
 const LAST_BATCH = 1000;
 /**
- * classic-level stops filling a batch at 16 KiB by default, about 50 object records: a listing
- * of 1,000 keys then took 20 thread-pool round trips. 1 MiB lets one batch hold 1,000 records.
- */
-const BATCH_BYTES = 1024 * 1024;
-/**
  * An iterator goes back to the pool (iterator-pool.ts) only if it never asked for more than its
  * first batch and its last batch is this small: what 16 idle ones hold stays under ~300 KiB.
  */
 const POOLED_BYTES = 16 * 1024;
 
-/**
- * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
- * a second process on the same data dir (LevelDB's LOCK file), which deserves a plain sentence.
- */
 /** What the store needs of a classic-level iterator (keys are undefined when read with keys: false). */
 interface NextvIterator {
   nextv(size: number): Promise<[string, string][]>;
@@ -75,7 +67,6 @@ interface NextvIterator {
   close(): Promise<void>;
 }
 
-interface RangeOptions { gt?: string; gte?: string; lt?: string; lte?: string; reverse?: boolean; limit?: number; keys?: false; highWaterMarkBytes: number }
 
 /** One iterator and what the store knows of it. */
 interface Reader {
@@ -86,50 +77,11 @@ interface Reader {
   epoch: number;
 }
 
-/**
- * How a reader over `options` can be pooled, or undefined: an iterator with a limit counts
- * towards it across seeks, and a reverse one bounded by `lt` cannot be sought back to its start
- * (a seek to `lt` itself is out of its range).
- */
-function poolableRange(options: RangeOptions): PooledRange | undefined {
-  if (options.limit !== undefined) return undefined;
-  if (options.reverse ? options.lte === undefined : options.gte === undefined && options.gt === undefined) return undefined;
-  return { gt: options.gt, gte: options.gte, lt: options.lt, lte: options.lte, reverse: options.reverse, keys: options.keys !== false };
-}
-
-/** Where a pooled iterator is sought to read its range again from the start (as a fresh one would). */
-function rangeStart(options: RangeOptions): string {
-  if (options.reverse) return options.lte!;
-  // The least key after gt (UTF-8 byte order: a key with gt as a prefix is greater).
-  return options.gte ?? options.gt! + '\0';
-}
-
-/** classic-level iterator options for a range, its bounds prefixed with `prefix`. */
-function rangeOptions(range: KeyRange, prefix: string): RangeOptions {
-  const options: RangeOptions = { highWaterMarkBytes: BATCH_BYTES };
-  for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) {
-    const value = range[bound];
-    if (value !== undefined) {
-      checkString('key', value);
-      options[bound] = prefix + value;
-    }
-  }
-  if (range.reverse) options.reverse = true;
-  if (range.limit !== undefined && range.limit >= 0) options.limit = range.limit;
-  return options;
-}
 
 /**
- * Options for the root database's iterator over a namespace's part of `range`: the namespace's
- * own bounds ['!ns!', '!ns"') where the range gives none, so a lower bound is always set.
+ * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
+ * a second process on the same data dir (LevelDB's LOCK file), which deserves a plain sentence.
  */
-function namespaceRange(range: KeyRange, prefix: string): RangeOptions {
-  const options = rangeOptions(range, prefix);
-  if (options.gt === undefined && options.gte === undefined) options.gte = prefix;
-  if (options.lt === undefined && options.lte === undefined) options.lt = prefix.slice(0, -1) + '"';
-  return options;
-}
-
 function openError(err: unknown, location: string): Error {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code === 'LEVEL_LOCKED') {
