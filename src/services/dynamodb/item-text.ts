@@ -34,31 +34,43 @@ function unknownType(text: string, start: number, end: number): Error {
 
 /**
  * numberSize for the plain decimal text numbers are stored in ("-12.5", values/number.ts
- * formatDecimal), read in place from text[start, end); any other form goes the general way.
+ * formatDecimal), read in place from text[start, end) in one pass; any other form goes the
+ * general way. (A search for the decimal point ran on to the end of the whole item text when
+ * the number had none, which cost a filtered Scan ~0.5 ms per 10,000 items.)
  */
 export function storedNumberSize(text: string, start = 0, end = text.length): number {
   const negative = text.charCodeAt(start) === 45;
-  let dot = text.indexOf('.', start);
-  if (dot < 0 || dot >= end) dot = -1;
-  const intEnd = dot < 0 ? end : dot;
-  // Decimal exponents of the first and last non-zero digits.
-  let first = NaN;
-  let last = NaN;
+  let dot = -1;
+  let firstNonZero = -1;
+  let lastNonZero = -1;
   for (let k = negative ? start + 1 : start; k < end; k++) {
-    if (k === dot) continue;
     const c = text.charCodeAt(k);
+    if (c === 48) continue;
+    if (c === 46 && dot < 0) { dot = k; continue; }
     if (c < 48 || c > 57) return numberSize(text.slice(start, end));
-    if (c !== 48) {
-      const exponent = k < intEnd ? intEnd - 1 - k : intEnd - k;
-      if (first !== first) first = exponent;
-      last = exponent;
-    }
+    if (firstNonZero < 0) firstNonZero = k;
+    lastNonZero = k;
   }
-  if (first !== first) return 1;
-  return 1 + Math.floor(first / 2) - Math.floor(last / 2) + 1 + (negative ? 1 : 0);
+  if (firstNonZero < 0) return 1;
+  // Decimal exponents of the first and last non-zero digits; `>> 1` floors halves of negatives too.
+  const intEnd = dot < 0 ? end : dot;
+  const first = firstNonZero < intEnd ? intEnd - 1 - firstNonZero : intEnd - firstNonZero;
+  const last = lastNonZero < intEnd ? intEnd - 1 - lastNonZero : intEnd - lastNonZero;
+  return 2 + (first >> 1) - (last >> 1) + (negative ? 1 : 0);
 }
 
-/** Reads stored item texts one after another (one reader per page: it keeps no per-item state). */
+/**
+ * Stored type tags, as the reader reports an attribute's type (0: the item lacks it).
+ * `STORED_TYPE_NAMES[tag]` is the tag's DynamoDB name.
+ */
+export const StoredType = { S: 1, N: 2, B: 3, SS: 4, NS: 5, BS: 6, M: 7, L: 8, BOOL: 9, NULL: 10 } as const;
+export const STORED_TYPE_NAMES: readonly string[] = ['', 'S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'BOOL', 'NULL'];
+
+/**
+ * Reads stored item texts one after another (one reader per page), and tells where in the last
+ * text each wanted top-level attribute's value is: predicates test those values in place
+ * (stored-condition.ts) and decode one only when they must (`valueOf`).
+ */
 export class ItemTextReader {
   #text = '';
   #pos = 0;
@@ -66,26 +78,76 @@ export class ItemTextReader {
   #escapes = false;
   /** Every character is ASCII (then a string's size is its length). */
   #ascii = true;
+  /** The type tag of the value #value read last. */
+  #tag = 0;
   readonly #wanted: readonly string[];
+  /** Per wanted attribute (its slot), in the last text: where its value `{"T":...}` starts and ends, and its type tag (0: absent). */
+  readonly #starts: Int32Array;
+  readonly #ends: Int32Array;
+  readonly #tags: Uint8Array;
 
-  /** @param wanted the top-level attributes to decode */
+  /** @param wanted the top-level attributes to locate (slot i is wanted[i]) */
   constructor(wanted: Iterable<string>) {
     this.#wanted = [...wanted];
+    this.#starts = new Int32Array(this.#wanted.length);
+    this.#ends = new Int32Array(this.#wanted.length);
+    this.#tags = new Uint8Array(this.#wanted.length);
+  }
+
+  /** The slot of a wanted attribute (-1 if it is not wanted). */
+  slotOf(name: string): number {
+    return this.#wanted.indexOf(name);
   }
 
   /**
-   * The item's DynamoDB size; its wanted attributes (those it has) are put into `picked`,
-   * which the caller passes in empty.
+   * Reads one stored item text: returns its DynamoDB size and locates its wanted attributes.
+   * With `picked`, also decodes those the item has into it (the caller passes it empty).
    */
-  read(text: string, picked: Item): number {
+  read(text: string, picked?: Item): number {
     this.#text = text;
     this.#pos = 0;
     this.#escapes = text.includes('\\');
     this.#ascii = !this.#escapes && Buffer.byteLength(text, 'utf8') === text.length;
+    if (this.#wanted.length > 0) this.#tags.fill(0);
     // Top-level names count their bytes only (a map's entries one more each).
-    const size = this.#members(picked, 0);
+    const size = this.#topLevel();
     if (this.#pos !== text.length) throw corrupt(this.#pos);
+    if (picked !== undefined) {
+      for (let slot = 0; slot < this.#wanted.length; slot++) if (this.#tags[slot] !== 0) picked[this.#wanted[slot]!] = this.valueOf(slot)!;
+    }
     return size;
+  }
+
+  /** The last text read. */
+  get text(): string {
+    return this.#text;
+  }
+
+  /** The last text has no escapes: a string value's characters are its payload as they are. */
+  get plain(): boolean {
+    return !this.#escapes;
+  }
+
+  /** The stored type (StoredType) of the slot's attribute in the last text, 0 when the item lacks it. */
+  typeOf(slot: number): number {
+    return this.#tags[slot]!;
+  }
+
+  /**
+   * Where an S, N or B value's payload (between its quotes, escapes as stored) starts in the
+   * last text: `{"S":"` is 6 characters. Ends at payloadEnd.
+   */
+  payloadStart(slot: number): number {
+    return this.#starts[slot]! + 6;
+  }
+
+  payloadEnd(slot: number): number {
+    return this.#ends[slot]! - 2;
+  }
+
+  /** The slot's attribute in the last text, decoded (undefined when the item lacks it). */
+  valueOf(slot: number): AttributeValue | undefined {
+    return this.#tags[slot] === 0 ? undefined : this.#decode(this.#starts[slot]!, this.#ends[slot]!);
   }
 
   #expect(code: number): void {
@@ -168,7 +230,7 @@ export class ItemTextReader {
   readonly #binarySizeOf = (): number => this.#binarySize();
   readonly #valueSizeOf = (): number => this.#value();
 
-  /** An attribute value `{"T":payload}` at pos: its DynamoDB size. */
+  /** An attribute value `{"T":payload}` at pos: its DynamoDB size; its type tag goes to #tag. */
   #value(): number {
     const text = this.#text;
     this.#expect(OPEN_BRACE);
@@ -180,65 +242,132 @@ export class ItemTextReader {
     const first = text.charCodeAt(tagStart);
     const length = tagEnd - tagStart;
     let size: number;
+    let tag: number;
     if (length === 1) {
-      if (first === 83) size = this.#stringSize(); // S
-      else if (first === 78) size = this.#numberSize(); // N
-      else if (first === 66) size = this.#binarySize(); // B
-      else if (first === 77) size = 3 + this.#members(undefined, 1); // M
-      else if (first === 76) size = 3 + this.#list(this.#valueSizeOf, 1); // L
+      if (first === 83) { size = this.#stringSize(); tag = StoredType.S; }
+      else if (first === 78) { size = this.#numberSize(); tag = StoredType.N; }
+      else if (first === 66) { size = this.#binarySize(); tag = StoredType.B; }
+      else if (first === 77) { size = 3 + this.#members(1); tag = StoredType.M; }
+      else if (first === 76) { size = 3 + this.#list(this.#valueSizeOf, 1); tag = StoredType.L; }
       else throw unknownType(text, tagStart, tagEnd);
     } else if (length === 2 && text.charCodeAt(tagStart + 1) === 83) {
-      if (first === 83) size = this.#list(this.#stringSizeOf, 0); // SS
-      else if (first === 78) size = this.#list(this.#numberSizeOf, 0); // NS
-      else if (first === 66) size = this.#list(this.#binarySizeOf, 0); // BS
+      if (first === 83) { size = this.#list(this.#stringSizeOf, 0); tag = StoredType.SS; }
+      else if (first === 78) { size = this.#list(this.#numberSizeOf, 0); tag = StoredType.NS; }
+      else if (first === 66) { size = this.#list(this.#binarySizeOf, 0); tag = StoredType.BS; }
       else throw unknownType(text, tagStart, tagEnd);
-    } else if ((length === 4 && (text.startsWith('BOOL', tagStart) || text.startsWith('NULL', tagStart)))) {
+    } else if (length === 4 && (text.startsWith('BOOL', tagStart) || text.startsWith('NULL', tagStart))) {
       if (text.startsWith('true', this.#pos)) this.#pos += 4;
       else if (text.startsWith('false', this.#pos)) this.#pos += 5;
       else throw corrupt(this.#pos);
       size = 1;
+      tag = first === 66 ? StoredType.BOOL : StoredType.NULL;
     } else {
       throw unknownType(text, tagStart, tagEnd);
     }
     this.#expect(CLOSE_BRACE);
+    this.#tag = tag;
     return size;
   }
 
-  /**
-   * `{"name":value,...}` at pos: the size of its entries (a map's entries cost one byte more
-   * each: `perEntry`), decoding the wanted ones into `picked` (top level only).
-   */
-  #members(picked: Item | undefined, perEntry: number): number {
+  /** The item's `{"name":value,...}` at pos: its size, noting where each wanted attribute is. */
+  #topLevel(): number {
+    if (!this.#escapes) return this.#plainTopLevel();
     const text = this.#text;
     this.#expect(OPEN_BRACE);
     if (text.charCodeAt(this.#pos) === CLOSE_BRACE) { this.#pos++; return 0; }
     let size = 0;
     for (;;) {
       const nameStart = this.#pos;
-      size += this.#stringSize() + perEntry;
+      size += this.#stringSize();
       const nameEnd = this.#pos;
       this.#expect(COLON);
       const valueStart = this.#pos;
       size += this.#value();
-      if (picked !== undefined && this.#wanted.length > 0) {
-        const name = this.#wantedAt(nameStart, nameEnd);
-        if (name !== undefined) picked[name] = this.#decode(valueStart, this.#pos);
-      }
+      if (this.#wanted.length > 0) this.#note(this.#wantedAt(nameStart, nameEnd), valueStart);
       const c = text.charCodeAt(this.#pos++);
       if (c === CLOSE_BRACE) return size;
       if (c !== COMMA) throw corrupt(this.#pos - 1);
     }
   }
 
-  /** The wanted name the JSON string text[start, end) spells, if any (compared in place). */
-  #wantedAt(start: number, end: number): string | undefined {
+  /**
+   * #topLevel for a text without escapes (nearly all), with the commonest values, a string or
+   * a number (`{"S":"..."}`, `{"N":"..."}`), read inline: the general walk's calls per value
+   * were a third of a filtered Scan's pass (bench/micro/dynamodb-scan.ts).
+   */
+  #plainTopLevel(): number {
     const text = this.#text;
-    if (this.#escapes) {
-      const name = JSON.parse(text.slice(start, end)) as string;
-      return this.#wanted.includes(name) ? name : undefined;
+    const ascii = this.#ascii;
+    if (text.charCodeAt(0) !== OPEN_BRACE) throw corrupt(0);
+    if (text.charCodeAt(1) === CLOSE_BRACE) { this.#pos = 2; return 0; }
+    let pos = 1;
+    let size = 0;
+    for (;;) {
+      if (text.charCodeAt(pos) !== QUOTE) throw corrupt(pos);
+      const nameEnd = text.indexOf('"', pos + 1);
+      if (nameEnd < 0) throw corrupt(pos);
+      size += ascii ? nameEnd - pos - 1 : Buffer.byteLength(text.slice(pos + 1, nameEnd), 'utf8');
+      if (text.charCodeAt(nameEnd + 1) !== COLON) throw corrupt(nameEnd + 1);
+      const valueStart = nameEnd + 2;
+      const type = text.charCodeAt(valueStart + 2);
+      if ((type === 83 || type === 78) && text.charCodeAt(valueStart) === OPEN_BRACE && text.charCodeAt(valueStart + 1) === QUOTE
+        && text.charCodeAt(valueStart + 3) === QUOTE && text.charCodeAt(valueStart + 4) === COLON && text.charCodeAt(valueStart + 5) === QUOTE) {
+        const close = text.indexOf('"', valueStart + 6);
+        if (close < 0 || text.charCodeAt(close + 1) !== CLOSE_BRACE) throw corrupt(valueStart);
+        if (type === 78) {
+          size += storedNumberSize(text, valueStart + 6, close);
+          this.#tag = StoredType.N;
+        } else {
+          size += ascii ? close - valueStart - 6 : Buffer.byteLength(text.slice(valueStart + 6, close), 'utf8');
+          this.#tag = StoredType.S;
+        }
+        this.#pos = close + 2;
+      } else {
+        this.#pos = valueStart;
+        size += this.#value();
+      }
+      if (this.#wanted.length > 0) this.#note(this.#wantedAt(pos, nameEnd + 1), valueStart);
+      pos = this.#pos;
+      const c = text.charCodeAt(pos++);
+      if (c === CLOSE_BRACE) { this.#pos = pos; return size; }
+      if (c !== COMMA) throw corrupt(pos - 1);
     }
-    for (const name of this.#wanted) if (name.length === end - start - 2 && text.startsWith(name, start + 1)) return name;
-    return undefined;
+  }
+
+  /** The value just read (from valueStart to pos) is the slot's attribute (none when slot < 0). */
+  #note(slot: number, valueStart: number): void {
+    if (slot < 0) return;
+    this.#starts[slot] = valueStart;
+    this.#ends[slot] = this.#pos;
+    this.#tags[slot] = this.#tag;
+  }
+
+  /** `{"name":value,...}` of a map value at pos: the size of its entries, one byte more each (`perEntry`). */
+  #members(perEntry: number): number {
+    const text = this.#text;
+    this.#expect(OPEN_BRACE);
+    if (text.charCodeAt(this.#pos) === CLOSE_BRACE) { this.#pos++; return 0; }
+    let size = 0;
+    for (;;) {
+      size += this.#stringSize() + perEntry;
+      this.#expect(COLON);
+      size += this.#value();
+      const c = text.charCodeAt(this.#pos++);
+      if (c === CLOSE_BRACE) return size;
+      if (c !== COMMA) throw corrupt(this.#pos - 1);
+    }
+  }
+
+  /** The slot of the wanted name the JSON string text[start, end) spells, or -1 (compared in place). */
+  #wantedAt(start: number, end: number): number {
+    const text = this.#text;
+    if (this.#escapes) return this.#wanted.indexOf(JSON.parse(text.slice(start, end)) as string);
+    const length = end - start - 2;
+    for (let slot = 0; slot < this.#wanted.length; slot++) {
+      const name = this.#wanted[slot]!;
+      if (name.length === length && text.startsWith(name, start + 1)) return slot;
+    }
+    return -1;
   }
 
   /**

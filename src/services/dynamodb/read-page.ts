@@ -6,10 +6,11 @@
  * and the last item read when the page stopped early.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
  *
- * An item is read from its stored text for its size and the attributes a predicate reads
- * (item-text.ts), and never decoded here: decoding every item was most of a filtered Scan's
+ * An item is read from its stored text for its size and where the attributes a predicate reads
+ * are (item-text.ts), and never decoded here: decoding every item was most of a filtered Scan's
  * cost, and decoding the kept ones most of a Query's (133 of ~240 us for 25 items, with the
- * encode that followed).
+ * encode that followed). Predicates test those attributes in place where they can
+ * (stored-condition.ts), so a page allocates nothing per item it drops.
  *
  * A long Scan must not hold the event loop (issue #8: GetItem p99 < 20 ms while Scans run). The
  * store hands entries over in batches of up to 1,000, and the batches of several Scans complete
@@ -26,6 +27,7 @@ import type { KeyRange } from '../../storage/meta-store.js';
 import { parseItem } from './item-codec.js';
 import { ItemTextReader } from './item-text.js';
 import type { ItemStore } from './item-store.js';
+import { decodingTest, type SlotOf, type StoredTest } from './stored-condition.js';
 import type { Item } from './values/index.js';
 
 export const PAGE_BYTES = 1024 * 1024;
@@ -35,8 +37,17 @@ const YIELD_EVERY = 256;
 /** `texts`: the stored texts (item-codec.ts) of the kept items, in the order read. */
 export interface Page { texts: string[]; scanned: number; bytes: number; last: Item | undefined }
 
-/** A test on items and the top-level attributes it reads (it sees only those). */
-export interface ItemPredicate { test: (item: Item) => boolean; reads: ReadonlySet<string> }
+/**
+ * A test on items and the top-level attributes it reads (it sees only those); `stored`, when
+ * given, makes the same test on a stored item's located attributes (stored-condition.ts), else
+ * the page decodes them for `test`.
+ */
+export interface ItemPredicate { test: (item: Item) => boolean; reads: ReadonlySet<string>; stored?: (slotOf: SlotOf) => StoredTest }
+
+/** The predicate as a test on stored attributes at `slotOf`'s slots. */
+export function storedTestOf(predicate: ItemPredicate, slotOf: SlotOf): StoredTest {
+  return predicate.stored ? predicate.stored(slotOf) : decodingTest(predicate.test, predicate.reads, slotOf);
+}
 
 /** Every predicate at once (undefined when there is none: every item is kept). */
 export function allOf(...predicates: (ItemPredicate | undefined)[]): ItemPredicate | undefined {
@@ -44,7 +55,17 @@ export function allOf(...predicates: (ItemPredicate | undefined)[]): ItemPredica
   if (list.length <= 1) return list[0];
   const reads = new Set<string>();
   for (const p of list) for (const name of p.reads) reads.add(name);
-  return { test: (item) => list.every((p) => p.test(item)), reads };
+  return {
+    test: (item) => list.every((p) => p.test(item)),
+    reads,
+    stored: (slotOf) => {
+      const tests = list.map((p) => storedTestOf(p, slotOf));
+      return (attributes) => {
+        for (let i = 0; i < tests.length; i++) if (!tests[i]!(attributes)) return false;
+        return true;
+      };
+    },
+  };
 }
 
 export async function readPage(items: ItemStore, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined): Promise<Page> {
@@ -56,29 +77,14 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
   // As DynamoDB: a page that reached Limit or 1 MB ends with a LastEvaluatedKey even when
   // nothing follows (the next page is then empty).
   if (limit === 0) return { texts: kept, scanned, bytes, last: undefined };
-  const wanted = keep === undefined ? [] : [...keep.reads];
-  const reader = new ItemTextReader(wanted);
-  // One object holds each item's picked attributes in turn (a predicate only reads them while
-  // it tests; kept items are kept as their texts): a new object per item was garbage at every
-  // item scanned. Its members are reset, not deleted, so its shape stays the same (an absent
-  // attribute reads as undefined either way).
-  // (Not for an attribute named __proto__: assigning undefined to it would not reset it.)
-  const reuse = !wanted.includes('__proto__');
-  let picked: Item = {};
-  for (const name of wanted) if (reuse) picked[name] = undefined as unknown as Item[string];
+  const reader = new ItemTextReader(keep === undefined ? [] : keep.reads);
+  const test = keep === undefined ? undefined : storedTestOf(keep, (name) => reader.slotOf(name));
   pages: for await (const batch of items.texts(range)) {
     for (let i = 0; i < batch.length; i++) {
       const text = batch[i]!;
       scanned++;
-      if (keep === undefined) {
-        bytes += reader.read(text, picked);
-        kept.push(text);
-      } else {
-        if (reuse) for (let w = 0; w < wanted.length; w++) picked[wanted[w]!] = undefined as unknown as Item[string];
-        else picked = {};
-        bytes += reader.read(text, picked);
-        if (keep.test(picked)) kept.push(text);
-      }
+      bytes += reader.read(text);
+      if (test === undefined || test(reader)) kept.push(text);
       lastText = text;
       if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break pages; }
       if (scanned % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -11,11 +11,14 @@ import {
   type LegacyExpected, type Path, type Projector, type UpdateAst,
 } from './expressions/index.js';
 import type { ItemPredicate } from './read-page.js';
+import { compileStoredCondition } from './stored-condition.js';
 
 export interface RequestExpressions {
   condition?: Condition;
   update?: UpdateAst;
   filter?: CompiledCondition;
+  /** The filter as parsed (a page tests it on stored items: stored-condition.ts). */
+  filterCondition?: Condition;
   /** The top-level attributes the filter reads, and what the request called it (AWS's messages name it). */
   filterAttributes?: { names: Set<string>; parameter: 'Filter Expression' | 'QueryFilter' | 'ScanFilter' };
   projection?: Path[];
@@ -47,6 +50,7 @@ export function requestExpressions(operation: ExpressionOperation, request: AnyR
   const filter = parsed.filter ?? filterToCondition(legacyFilter, request.ConditionalOperator);
   if (filter) {
     out.filter = compileCondition(filter);
+    out.filterCondition = filter;
     const parameter = parsed.filter ? 'Filter Expression' : request.QueryFilter ? 'QueryFilter' : 'ScanFilter';
     out.filterAttributes = { names: conditionAttributes(filter), parameter };
   }
@@ -59,6 +63,7 @@ export function requestExpressions(operation: ExpressionOperation, request: AnyR
 
 /** The request's filter as a page predicate (read-page.ts), or undefined without one. */
 export function filterPredicate(expressions: RequestExpressions): ItemPredicate | undefined {
-  const { filter, filterAttributes } = expressions;
-  return filter && filterAttributes ? { test: filter, reads: filterAttributes.names } : undefined;
+  const { filter, filterCondition, filterAttributes } = expressions;
+  if (!filter || !filterCondition || !filterAttributes) return undefined;
+  return { test: filter, reads: filterAttributes.names, stored: (slotOf) => compileStoredCondition(filterCondition, slotOf) };
 }

@@ -92,6 +92,35 @@ test('Scan filter judges each item by its own attributes, not the item scanned b
   t.deepEqual(sks((await scan('opt <> :x', { ':x': { S: 'o3' } })).Items), [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
 });
 
+test('Scan filters on stored items: a missing, nested or other-typed attribute, escapes, non-ASCII, long numbers', async (t) => {
+  // Filters test stored item text in place (services/dynamodb/stored-condition.ts): each of
+  // these items must be judged as its decoded attributes would be.
+  const ddb = ddbClient(server.endpoint);
+  const items: Record<string, AttributeValue>[] = [
+    { v: { N: '5' } }, { v: { N: '12345678901234567890' } }, { v: { S: '5' } }, { v: { M: { v: { N: '5' } } } }, {},
+    { v: { N: '-0.5' }, note: { S: 'quote " and \\ backslash' } }, { v: { N: '4.99' }, name: { S: 'é😀' } }, { v: { NS: ['5'] } }, { v: { S: 'a"b' } }, { v: { S: '😀' } },
+  ];
+  for (const [i, item] of items.entries()) await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'stored' }, sk: { N: String(i) }, ...item } }));
+  const scan = async (FilterExpression: string, values: Record<string, AttributeValue>): Promise<number[]> => {
+    const r = await ddb.send(new ScanCommand({ TableName, FilterExpression: `pk = :p AND (${FilterExpression})`, ExpressionAttributeValues: { ':p': { S: 'stored' }, ...values } }));
+    t.is(r.Count, r.Items!.length);
+    return sks(r.Items).sort((a, b) => a - b);
+  };
+  const five = { ':five': { N: '5' } };
+  t.deepEqual(await scan('v < :five', five), [5, 6]);
+  t.deepEqual(await scan('v >= :five', five), [0, 1]);
+  t.deepEqual(await scan('v = :five', five), [0]);
+  t.deepEqual(await scan('v <> :five', five), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  t.deepEqual(await scan('v.v = :five', five), [3]);
+  t.deepEqual(await scan('v BETWEEN :lo AND :five', { ...five, ':lo': { N: '-1' } }), [0, 5, 6]);
+  t.deepEqual(await scan('begins_with(v, :a)', { ':a': { S: 'a"' } }), [8]);
+  // UTF-8 order: U+1F600 sorts after U+FFFF.
+  t.deepEqual(await scan('v > :s', { ':s': { S: '\uffff' } }), [9]);
+  t.deepEqual(await scan('attribute_type(v, :t)', { ':t': { S: 'M' } }), [3]);
+  t.deepEqual(await scan('note = :q', { ':q': { S: 'quote " and \\ backslash' } }), [5]);
+  t.deepEqual(await scan('contains(v, :five)', five), [7]);
+});
+
 test('conditional writes: failure keeps the item, ALL_OLD comes back in the error', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const Key = { pk: { S: 'c' }, sk: { N: '1' } };
