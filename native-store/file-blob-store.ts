@@ -40,10 +40,17 @@ const SYNC_READ_MAX = 64 * 1024;
  * copy can never be stale, and a hit skips open/read/close (about a tenth of a 4 KiB GetObject's
  * CPU, bench s3-figures figure 3). Bounded in bytes, oldest out first, and emptied after a quiet
  * spell so an idle emulator holds none of it (DESIGN.md §6a). 4 MiB holds the 1,000 4-KiB objects
- * of `s3-small-objects`; the 8 MiB it was filled up under `s3-mixed` (objects up to 64 KiB) and
- * was 7 of the 30 MiB of live buffers in a heap snapshot taken at its peak.
+ * of `s3-small-objects`.
+ *
+ * Only blobs up to 16 KiB: what a hit saves is the same 14-21 µs of syscalls whatever the size
+ * (4, 16 and 64 KiB files measured alike), so a byte of cache buys the most for the smallest
+ * blobs. With every blob up to 64 KiB cached, `s3-mixed` (log-normal sizes, median 64 KiB) kept
+ * the cache full at 4 MiB for some 200 objects: at concurrency 32 its peak VmRSS was 93.2-95.1
+ * MiB against 88.4-90.7 with this bound (bench v8-settings, 3 runs each, same run, loaded
+ * machine); reads of 16-64 KiB blobs go back to the page cache (a third of that workload's GETs,
+ * about 15 µs each).
  */
-const CACHE_BLOB_MAX = 64 * 1024;
+const CACHE_BLOB_MAX = 16 * 1024;
 const CACHE_BYTES = 4 * 1024 * 1024;
 const CACHE_IDLE_MS = 10_000;
 

@@ -60,12 +60,13 @@ const BUILT_IN: Setting[] = [
 
 interface Load { name: string; workload: string; concurrency: number; targetPeakMiB: number }
 
-// The issues' "< 90 MB" read in MiB: 85.8.
-const MB_90 = (90 * 1000 * 1000) / 2 ** 20;
+// The issues' targets are decimal MB, read in MiB: "< 75 MB" is 71.5 MiB, "< 100 MB" 95.4, "< 90 MB" 85.8.
+const MB = (mb: number): number => round((mb * 1000 * 1000) / 2 ** 20, 1);
+const MB_90 = MB(90);
 const LOADS: Load[] = [
-  { name: 'small-8', workload: 's3-small-objects', concurrency: 8, targetPeakMiB: 75 },
-  { name: 'small-64', workload: 's3-small-objects', concurrency: 64, targetPeakMiB: 75 },
-  { name: 'mixed-32', workload: 's3-mixed', concurrency: 32, targetPeakMiB: 100 },
+  { name: 'small-8', workload: 's3-small-objects', concurrency: 8, targetPeakMiB: MB(75) },
+  { name: 'small-64', workload: 's3-small-objects', concurrency: 64, targetPeakMiB: MB(75) },
+  { name: 'mixed-32', workload: 's3-mixed', concurrency: 32, targetPeakMiB: MB(100) },
   // Only with --only: DynamoDB and SNS under the SDK-driven engine (their figures' own benches
   // replay captured requests; these compare settings on the same kind of load).
   { name: 'ddb-crud-16', workload: 'dynamodb-crud', concurrency: 16, targetPeakMiB: MB_90 },

@@ -36,13 +36,21 @@ export const MIN_SLAB_BYTES = 64 * 1024;
  */
 export const SMALL_BODY = 64 * 1024;
 /**
- * Free slabs a pool keeps for the next bodies; more than this go to the GC. Enough for several
- * concurrent uploads (three or four slabs each): with 4 kept, four concurrent 64 MiB uploads
- * dropped and reallocated slabs all along, and dead slabs pile up until V8 collects them.
- * Free slabs of the smaller sizes are kept up to the same count: bodies of one size class come
- * and go together as those of the largest do.
+ * Bytes of free slabs a pool keeps for the next bodies, all sizes together; a slab given back
+ * past this is freed on the spot (util/free-now.ts), never left to the GC.
+ *
+ * Why a byte budget rather than a count per size: the pool used to keep 16 free slabs of each
+ * size (up to 31 MiB). Under `s3-mixed` at concurrency 32 the uploads in flight held 0-4 MiB of
+ * slabs at any moment, but the pool kept 10-14 MiB free from the busiest moment (the setup's 16
+ * concurrent uploads, before TurboFan was on), for as long as the load ran: about half of the
+ * server's ArrayBuffer memory at its peak (bench v8-settings, a probe of live buffers by kind).
+ * With 2 MiB kept the `s3-mixed` peak went 96.3-99.8 → 93.2-95.1 MiB (3 runs each, same run,
+ * loaded machine). A slab freed and allocated again costs about 80 µs per MiB (malloc, page
+ * faults; measured in a loop with event-loop turns), against ~1 ms of main-thread CPU that a MiB
+ * of upload takes: four concurrent 64 MiB PUTs, whose free list swings by a few slabs, measured
+ * within the noise of their CPU per GB (s3-upload-figures, 3 alternating runs each).
  */
-const POOL_MAX = 16;
+export const FREE_BYTES = 2 * 1024 * 1024;
 /** Free slabs go after this long without a body needing one: an idle emulator holds none (§6a). */
 const IDLE_MS = 10_000;
 /**
@@ -61,22 +69,41 @@ export function slabSize(chunk: number, rest: number): number {
   return size;
 }
 
-/** Free slabs, shared by the bodies of one server: one free list per slab size. */
+/** Free slabs, shared by the bodies of one server: one free list per slab size, FREE_BYTES in all. */
 export class SlabPool {
-  // Free slabs let go (past POOL_MAX, or idle) are freed on the spot: nothing views them any more.
+  // Free slabs let go (past FREE_BYTES, or idle) are freed on the spot: nothing views them any more.
   readonly #free = new Map<number, IdleFreeList<Slab>>();
+  #freeBytes = 0;
 
   acquire(size = SLAB_BYTES): Slab {
+    const kept = this.#free.get(size)?.take();
+    if (kept !== undefined) {
+      this.#freeBytes -= size;
+      return kept;
+    }
     // allocUnsafeSlow: no zero-filling of memory that is about to be overwritten.
-    return this.#free.get(size)?.take() ?? (Buffer.allocUnsafeSlow(size).buffer as Slab);
+    return Buffer.allocUnsafeSlow(size).buffer as Slab;
   }
 
   giveBack(slab: Slab): void {
     slab[OWNER] = undefined;
     const size = slab.byteLength;
+    if (this.#freeBytes + size > FREE_BYTES) return freeNow([slab]);
     let free = this.#free.get(size);
-    if (free === undefined) this.#free.set(size, free = new IdleFreeList<Slab>(POOL_MAX, IDLE_MS, freeNow));
+    if (free === undefined) {
+      const released = (idle: Slab[]): void => {
+        this.#freeBytes -= idle.length * size;
+        freeNow(idle);
+      };
+      this.#free.set(size, free = new IdleFreeList<Slab>(Infinity, IDLE_MS, released));
+    }
+    this.#freeBytes += size;
     free.keep(slab);
+  }
+
+  /** Bytes of free slabs kept now (tests). */
+  get freeBytes(): number {
+    return this.#freeBytes;
   }
 }
 

@@ -2,7 +2,9 @@ import test from 'ava';
 import { blobFiles } from './blob-files.js';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { blobPath } from '../../native-store/blob-paths.js';
 import { ClassicLevel } from 'classic-level';
 import { FileBlobStore, openNativeStore } from '../../native-store/index.js';
 import type { NativeStore } from '../../native-store/index.js';
@@ -157,4 +159,20 @@ test('native: a blob directory removed behind the store is made again on the nex
     t.deepEqual(await readAll(h.blobs.read(again.id)), data);
     again.release();
   }
+});
+
+test('native: only small blobs (up to 16 KiB) are kept in memory once read; larger ones are read from their file each time', async (t) => {
+  // Regression: every blob up to 64 KiB was cached, and under s3-mixed the cache stayed full (4 MiB) at the peak.
+  const h = await harness();
+  t.teardown(() => h.dispose());
+  const small = randomBytes(16 * 1024);
+  const larger = randomBytes(16 * 1024 + 1);
+  const [s, l] = [await h.blobs.write(once(small)), await h.blobs.write(once(larger))];
+  for (const w of [s, l]) t.truthy(h.blobs.readBuffered(w.id, { start: 0, end: w.size - 1 }));
+  // Behind the store's back: what is still readable now came from memory.
+  for (const w of [s, l]) await rm(blobPath(resolve(h.dir, 'blobs'), w.id));
+  t.true(h.blobs.readBuffered(s.id, { start: 0, end: s.size - 1 })?.equals(small));
+  t.is(h.blobs.readBuffered(l.id, { start: 0, end: l.size - 1 }), undefined);
+  s.release();
+  l.release();
 });

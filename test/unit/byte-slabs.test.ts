@@ -1,5 +1,5 @@
 import test from 'ava';
-import { MIN_SLAB_BYTES, SLAB_BYTES, SMALL_BODY, SlabChain, SlabPool, recycleAll, recycleBefore, slabSize } from '../../src/util/byte-slabs.js';
+import { FREE_BYTES, MIN_SLAB_BYTES, SLAB_BYTES, SMALL_BODY, SlabChain, SlabPool, recycleAll, recycleBefore, slabSize } from '../../src/util/byte-slabs.js';
 
 const chunk = (size: number, fill: number): ArrayBuffer => new Uint8Array(size).fill(fill).buffer;
 /** A body past the small-body size, so that its next copies go into slabs; and that first copy. */
@@ -55,8 +55,9 @@ test('a body that is never recycled does not hold on to all its slabs; dropped s
   const { body, first } = streamingBody(pool);
   const views = [first, ...Array.from({ length: 11 }, (_, i) => body.copy(chunk(SLAB_BYTES, i + 1)))];
   recycleBefore(views[0]!); // dropped from the chain: no effect
-  recycleBefore(views[11]!); // returns the slabs the chain still tracks (at most four are pooled)
-  const reused = new Set(Array.from({ length: 4 }, () => streamingBody(pool).first.buffer));
+  recycleBefore(views[11]!); // returns the slabs the chain still tracks (FREE_BYTES of them are pooled)
+  const kept = FREE_BYTES / SLAB_BYTES;
+  const reused = new Set(Array.from({ length: kept }, () => streamingBody(pool).first.buffer));
   t.false(reused.has(views[0]!.buffer as ArrayBuffer));
   t.true([...reused].every((b) => views.slice(4, 11).some((v) => v.buffer === b)));
   t.is(views[0]![0], 0, 'untouched');
@@ -106,4 +107,32 @@ test('slabs go back to the free list of their own size', (t) => {
   const again = new SlabChain(pool, SMALL_BODY + 500);
   again.copy(chunk(SMALL_BODY, 0));
   t.is(again.copy(chunk(500, 2)).buffer, s.buffer, 'the small slab is reused for the next small rest');
+});
+
+test('free slabs past the byte budget are freed at once, whatever their size; the kept ones are reused', (t) => {
+  const pool = new SlabPool();
+  const { body, first } = streamingBody(pool);
+  const views = [first, ...Array.from({ length: FREE_BYTES / SLAB_BYTES + 1 }, (_, i) => body.copy(chunk(SLAB_BYTES, i + 1)))];
+  const slabs = views.map((v) => v.buffer);
+  recycleAll(views[views.length - 1]!); // every slab of the body goes back
+  t.is(pool.freeBytes, FREE_BYTES);
+  const freed = slabs.filter((s) => s.byteLength === 0);
+  t.is(freed.length, slabs.length - FREE_BYTES / SLAB_BYTES, 'the rest were released, not left to the GC');
+  const kept = slabs.filter((s) => s.byteLength > 0);
+  const reused = new Set(kept.map(() => streamingBody(pool).first.buffer));
+  t.true(reused.size === kept.length && kept.every((k) => reused.has(k)));
+  t.is(pool.freeBytes, 0);
+  // A smaller slab given back when the budget is full is freed too.
+  const full = new SlabPool();
+  const big = new SlabChain(full);
+  const bigViews = [big.copy(chunk(SMALL_BODY + 1, 0)), ...Array.from({ length: FREE_BYTES / SLAB_BYTES }, () => big.copy(chunk(SLAB_BYTES, 1)))];
+  recycleAll(bigViews[bigViews.length - 1]!);
+  t.is(full.freeBytes, FREE_BYTES);
+  const small = new SlabChain(full, SMALL_BODY + 1000);
+  small.copy(chunk(SMALL_BODY, 0));
+  const s = small.copy(chunk(1000, 1));
+  const smallSlab = s.buffer;
+  recycleAll(s);
+  t.is(smallSlab.byteLength, 0);
+  t.is(full.freeBytes, FREE_BYTES);
 });
