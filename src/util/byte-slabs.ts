@@ -45,10 +45,12 @@ export const SMALL_BODY = 64 * 1024;
  * concurrent uploads, before TurboFan was on), for as long as the load ran: about half of the
  * server's ArrayBuffer memory at its peak (bench v8-settings, a probe of live buffers by kind).
  * With 2 MiB kept the `s3-mixed` peak went 96.3-99.8 → 93.2-95.1 MiB (3 runs each, same run,
- * loaded machine). A slab freed and allocated again costs about 80 µs per MiB (malloc, page
- * faults; measured in a loop with event-loop turns), against ~1 ms of main-thread CPU that a MiB
- * of upload takes: four concurrent 64 MiB PUTs, whose free list swings by a few slabs, measured
- * within the noise of their CPU per GB (s3-upload-figures, 3 alternating runs each).
+ * loaded machine). A slab freed and allocated again costs 10-15 µs (the MessageChannel of
+ * freeNow, and malloc reusing the chunk once glibc's mmap threshold has risen past the slab
+ * sizes, as it does after the first large free; about 80 µs per MiB in a fresh process, where each
+ * slab is a new mapping), against ~1 ms of main-thread CPU that a MiB of upload takes: four
+ * concurrent 64 MiB PUTs, whose free list swings by a few slabs, measured within the noise of
+ * their CPU per GB (s3-upload-figures, 3 alternating runs each).
  */
 export const FREE_BYTES = 2 * 1024 * 1024;
 /** Free slabs go after this long without a body needing one: an idle emulator holds none (§6a). */
