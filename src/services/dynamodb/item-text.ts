@@ -108,7 +108,8 @@ export class ItemTextReader {
     this.#pos = 0;
     this.#escapes = text.includes('\\');
     this.#ascii = !this.#escapes && Buffer.byteLength(text, 'utf8') === text.length;
-    if (this.#wanted.length > 0) this.#tags.fill(0);
+    // A loop, not fill(): a builtin call costs more than clearing the few slots a filter has.
+    for (let slot = 0; slot < this.#tags.length; slot++) this.#tags[slot] = 0;
     // Top-level names count their bytes only (a map's entries one more each).
     const size = this.#topLevel();
     if (this.#pos !== text.length) throw corrupt(this.#pos);
@@ -298,6 +299,7 @@ export class ItemTextReader {
   #plainTopLevel(): number {
     const text = this.#text;
     const ascii = this.#ascii;
+    const wanted = this.#wanted;
     if (text.charCodeAt(0) !== OPEN_BRACE) throw corrupt(0);
     if (text.charCodeAt(1) === CLOSE_BRACE) { this.#pos = 2; return 0; }
     let pos = 1;
@@ -306,31 +308,44 @@ export class ItemTextReader {
       if (text.charCodeAt(pos) !== QUOTE) throw corrupt(pos);
       const nameEnd = text.indexOf('"', pos + 1);
       if (nameEnd < 0) throw corrupt(pos);
-      size += ascii ? nameEnd - pos - 1 : Buffer.byteLength(text.slice(pos + 1, nameEnd), 'utf8');
+      const nameLength = nameEnd - pos - 1;
+      size += ascii ? nameLength : Buffer.byteLength(text.slice(pos + 1, nameEnd), 'utf8');
       if (text.charCodeAt(nameEnd + 1) !== COLON) throw corrupt(nameEnd + 1);
       const valueStart = nameEnd + 2;
       const type = text.charCodeAt(valueStart + 2);
+      let end: number;
+      let tag: number;
       if ((type === 83 || type === 78) && text.charCodeAt(valueStart) === OPEN_BRACE && text.charCodeAt(valueStart + 1) === QUOTE
         && text.charCodeAt(valueStart + 3) === QUOTE && text.charCodeAt(valueStart + 4) === COLON && text.charCodeAt(valueStart + 5) === QUOTE) {
         const close = text.indexOf('"', valueStart + 6);
         if (close < 0 || text.charCodeAt(close + 1) !== CLOSE_BRACE) throw corrupt(valueStart);
         if (type === 78) {
           size += storedNumberSize(text, valueStart + 6, close);
-          this.#tag = StoredType.N;
+          tag = StoredType.N;
         } else {
           size += ascii ? close - valueStart - 6 : Buffer.byteLength(text.slice(valueStart + 6, close), 'utf8');
-          this.#tag = StoredType.S;
+          tag = StoredType.S;
         }
-        this.#pos = close + 2;
+        end = close + 2;
       } else {
         this.#pos = valueStart;
         size += this.#value();
+        tag = this.#tag;
+        end = this.#pos;
       }
-      if (this.#wanted.length > 0) this.#note(this.#wantedAt(pos, nameEnd + 1), valueStart);
-      pos = this.#pos;
-      const c = text.charCodeAt(pos++);
+      for (let slot = 0; slot < wanted.length; slot++) {
+        const name = wanted[slot]!;
+        if (name.length === nameLength && text.startsWith(name, pos + 1)) {
+          this.#starts[slot] = valueStart;
+          this.#ends[slot] = end;
+          this.#tags[slot] = tag;
+          break;
+        }
+      }
+      pos = end + 1;
+      const c = text.charCodeAt(end);
       if (c === CLOSE_BRACE) { this.#pos = pos; return size; }
-      if (c !== COMMA) throw corrupt(pos - 1);
+      if (c !== COMMA) throw corrupt(end);
     }
   }
 
