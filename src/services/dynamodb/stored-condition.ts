@@ -109,6 +109,14 @@ export function storedDecimal(text: string, start: number, end: number): number 
   return negative ? -value : value;
 }
 
+/** Number() of the slot's N value (which the caller has checked), read in place when it is short. */
+export function storedNumberValue(a: StoredAttributes, slot: number): number {
+  const start = a.payloadStart(slot);
+  const end = a.payloadEnd(slot);
+  const x = storedDecimal(a.text, start, end);
+  return x === x ? x : Number(a.text.slice(start, end));
+}
+
 /** compareNumbers(stored payload, constant) without slicing the payload when both are short. */
 function compareStoredNumber(a: StoredAttributes, slot: number, c: { text: string; double: number | undefined }): number {
   const start = a.payloadStart(slot);

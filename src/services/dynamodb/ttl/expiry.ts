@@ -23,7 +23,11 @@ export function isExpired(item: Record<string, AttributeValue> | undefined, attr
   if (item === undefined || attribute === undefined) return false;
   const n = item[attribute]?.N;
   if (n === undefined) return false;
-  const at = Number(n);
+  return expiresBy(Number(n), nowMs);
+}
+
+/** Whether a TTL attribute holding the number `at` (epoch seconds, as Number() reads it) has expired. */
+export function expiresBy(at: number, nowMs: number): boolean {
   if (!Number.isFinite(at)) return false;
   const nowS = nowMs / 1000;
   return at <= nowS && at >= nowS - FIVE_YEARS_S;

@@ -7,13 +7,23 @@
  */
 import type { ItemPredicate } from '../read-page.js';
 import type { Item } from '../values/index.js';
-import { isExpired, ttlAttributeOf, type TtlSetting } from './expiry.js';
+import { StoredType } from '../item-text.js';
+import { storedNumberValue } from '../stored-condition.js';
+import { expiresBy, isExpired, ttlAttributeOf, type TtlSetting } from './expiry.js';
 
 /** Items that have not expired, as a page predicate (undefined when TTL is off). */
 export function livePredicate(table: { ttl?: TtlSetting }, now: number): ItemPredicate | undefined {
   const attribute = ttlAttributeOf(table.ttl);
   if (attribute === undefined) return undefined;
-  return { test: (item) => !isExpired(item, attribute, now), reads: new Set([attribute]) };
+  return {
+    test: (item) => !isExpired(item, attribute, now),
+    reads: new Set([attribute]),
+    // On a page, the attribute is read in place: only a Number can expire.
+    stored: (slotOf) => {
+      const slot = slotOf(attribute);
+      return (a) => a.typeOf(slot) !== StoredType.N || !expiresBy(storedNumberValue(a, slot), now);
+    },
+  };
 }
 
 /** True when a stored item must be hidden from a read now. */

@@ -1,5 +1,10 @@
 import test from 'ava';
+import { serializeItem } from '../../../../src/services/dynamodb/item-codec.js';
+import { ItemTextReader } from '../../../../src/services/dynamodb/item-text.js';
+import { storedTestOf } from '../../../../src/services/dynamodb/read-page.js';
 import { isExpired } from '../../../../src/services/dynamodb/ttl/expiry.js';
+import { livePredicate } from '../../../../src/services/dynamodb/ttl/read-filter.js';
+import type { AttributeValue, Item } from '../../../../src/services/dynamodb/values/index.js';
 import { TtlSweeper, type TtlPort } from '../../../../src/services/dynamodb/ttl/sweeper.js';
 
 const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
@@ -35,4 +40,25 @@ test('the sweeper works through a table in bounded ticks and resumes where it st
   t.deepEqual(looked, [100, 100, 50]);
   t.is([...items.values()].filter(Boolean).length, 0);
   await sweeper.close();
+});
+
+test('a page tests TTL on the stored text as isExpired does on the decoded item', (t) => {
+  const s = NOW / 1000;
+  const live = livePredicate({ ttl: { attributeName: 'exp', enabled: true } }, NOW)!;
+  const values: (AttributeValue | undefined)[] = [
+    { N: String(s) }, { N: String(s - 1) }, { N: String(s + 1) }, { N: `${s - 1}.5` }, { N: `${s}.000001` }, { N: '1.7E+9' }, { N: '1' },
+    { N: String(s - 6 * 365 * 86400) }, { N: '123456789012345678901234567890' }, { S: String(s - 1) }, { NS: [String(s - 1)] }, { M: { exp: { N: '1' } } }, undefined,
+  ];
+  let expired = 0;
+  for (const exp of values) {
+    for (const note of [{ S: 'plain' }, { S: 'quote " escaped' }]) {
+      const item: Item = { id: { S: 'x' }, note, ...(exp ? { exp } : {}) };
+      const reader = new ItemTextReader(live.reads);
+      const test = storedTestOf(live, (name) => reader.slotOf(name));
+      reader.read(serializeItem(item));
+      t.is(test(reader), !isExpired(item, 'exp', NOW), JSON.stringify(item));
+      if (!test(reader)) expired++;
+    }
+  }
+  t.is(expired, 2 * 4);
 });
