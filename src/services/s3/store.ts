@@ -243,22 +243,22 @@ export class S3Store {
     return out;
   }
 
-  readonly #building = new Set<string>();
-
   /** Reads the bucket's objects into the listing index, in the background (one build per bucket at a time). */
   #buildListing(bucket: string): void {
-    if (this.#building.has(bucket)) return;
-    this.#building.add(bucket);
-    const writesAtStart = this.#listing.writeCount(bucket);
+    const journal = this.#listing.beginBuild(bucket);
+    if (journal === undefined) return;
     const base = keys.objectPrefix(bucket);
+    const limit = this.#listing.buildLimit;
     void (async () => {
       const entries: [string, ObjectSummary][] = [];
-      for await (const [k, v] of this.meta.iterate(NS, { gte: base, lt: keys.prefixEnd(base), limit: this.#listing.buildLimit })) {
+      for await (const [k, v] of this.meta.iterate(NS, { gte: base, lt: keys.prefixEnd(base), limit })) {
         entries.push([k.slice(base.length), decodeObjectSummary(v)]);
       }
-      this.#listing.install(bucket, writesAtStart, entries);
-    })().catch((err: unknown) => this.#log.warn('listing index build failed', { bucket, err: String(err) }))
-      .finally(() => this.#building.delete(bucket));
+      this.#listing.install(bucket, journal, entries, entries.length < limit);
+    })().catch((err: unknown) => {
+      this.#listing.abandonBuild(bucket, journal);
+      this.#log.warn('listing index build failed', { bucket, err: String(err) });
+    });
   }
 
   // ---- multipart uploads

@@ -118,3 +118,33 @@ test('a bucket deleted and made again lists only its new objects', async (t) => 
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'new', Body: 'new' }));
   t.deepEqual((await listAll(s3, bucket)).map(([k]) => k), ['new']);
 });
+
+test('listings stay exact when the index is built while writes land (the build applies them)', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const bucket = uniqueBucket();
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const model = new Map<string, { size: number; etag: string }>();
+  const put = async (key: string, body: string): Promise<void> => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+    model.set(key, { size: Buffer.byteLength(body), etag: md5(body) });
+  };
+  await Promise.all(Array.from({ length: 30 }, (_, i) => put(`k${String(i).padStart(3, '0')}`, `first ${i}`)));
+  // Each listing starts a build (until one is installed) while puts, overwrites and deletes are in flight.
+  const writes = [
+    ...Array.from({ length: 40 }, (_, i) => put(`n${String(i).padStart(3, '0')}`, 'n'.repeat(i))),
+    ...Array.from({ length: 10 }, (_, i) => put(`k${String(i).padStart(3, '0')}`, `second ${i}!`)),
+    ...Array.from({ length: 10 }, async (_, i) => {
+      const key = `k${String(20 + i).padStart(3, '0')}`;
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      model.delete(key);
+    }),
+  ];
+  const lists = Array.from({ length: 10 }, () => s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 5 })));
+  await Promise.all([...writes, ...lists]);
+  await sleep(100); // the last build, if any, completes
+  t.deepEqual(await listAll(s3, bucket), expected(model));
+  await put('zz-after', 'after');
+  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'n000' }));
+  model.delete('n000');
+  t.deepEqual(await listAll(s3, bucket), expected(model));
+});
