@@ -14,25 +14,21 @@
  *
  * A long Scan must not hold the event loop (issue #8: GetItem p99 < 20 ms while Scans run). The
  * store hands entries over in batches of up to 1,000, and the batches of several Scans complete
- * in the same turn of the loop, ahead of a waiting request: so a page yields to the loop
- * (setImmediate) after each large batch, and inside one once it has worked SLICE_MS on it.
- * Measured with 4 Scans and a GetItem connection (bench dynamodb-figures --only scanget, loaded
- * machine, two runs each):
- * - a yield every 256 items (before): GetItem p99 6-13 ms, 55-83 Scans/s;
- * - no yield inside a batch, none after: p99 19-23 ms, the batches of the Scans run back to back;
- * - no yield inside a batch, one after each (this): p99 9 ms, 95-109 Scans/s.
- * Why not inside a batch: a page suspended in the middle of one keeps the whole batch alive
- * while the other Scans' batches arrive, and young-generation collections copy what is alive:
- * with 4 concurrent Scans each copied 295 KB instead of 170 KB, and CPU per Scan was 7.8-10.9
- * against 7.3-9.9 ms (scratch, same runs). The text-first pass reads a batch of 1,000 in about
- * 0.2 ms, so only slow pages (decoded filters) yield inside one.
+ * in the same turn of the loop, ahead of a waiting request: so a page also yields to the loop
+ * (setImmediate) every YIELD_EVERY items, which bounds what each Scan adds to that turn
+ * (bench dynamodb-figures, scanget). This costs CPU: a page suspended in the middle of a batch
+ * keeps the whole batch alive while the other Scans' batches arrive, and young-generation
+ * collections copy what is alive (4 concurrent Scans: 295 KB copied per scavenge, 2.85
+ * scavenges per Scan; yielding only between batches: 170 KB, 2.3, and ~1 ms less CPU per Scan).
+ * But yielding only between batches served the GetItem beside 4 Scans 4x less often (183-486
+ * vs 784-1,045 GetItems/s) and its p99 rose from 5-13 ms to 9-15 ms, 43 ms under heavy load
+ * (scratch, 2026-12-06): the latency bound wins.
  *
  * Filters run here, not in the worker pool's `ddb-filter` task: on 2 cores that task's
  * main-thread share alone (joining a 1 MB page into one buffer, sizing its items, decoding the
  * kept ones) costs more than this whole text-first pass, and the page's latency triples
  * (bench/micro/dynamodb-scan.ts --pool). Revisit if the pass itself becomes the cost.
  */
-import { performance } from 'node:perf_hooks';
 import type { KeyRange } from '../../storage/meta-store.js';
 import { parseItem } from './item-codec.js';
 import { ItemTextReader } from './item-text.js';
@@ -41,11 +37,8 @@ import { decodingTest, type SlotOf, type StoredTest } from './stored-condition.j
 import type { Item } from './values/index.js';
 
 export const PAGE_BYTES = 1024 * 1024;
-/** Work on one batch before a page yields to the event loop, ms (checked every CHECK_EVERY items). */
-const SLICE_MS = 2;
-const CHECK_EVERY = 128;
-/** A batch this large is followed by a yield (a Query's first batch of 32 is not). */
-const LARGE_BATCH = 128;
+/** Items read between yields: about 0.05-1.5 ms of work (0.13-6 µs per item, in place or decoded). */
+const YIELD_EVERY = 256;
 
 /** `texts`: the stored texts (item-codec.ts) of the kept items, in the order read. */
 export interface Page { texts: string[]; scanned: number; bytes: number; last: Item | undefined }
@@ -93,7 +86,6 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
   const reader = new ItemTextReader(keep === undefined ? [] : keep.reads);
   const test = keep === undefined ? undefined : storedTestOf(keep, (name) => reader.slotOf(name));
   pages: for await (const batch of items.texts(range)) {
-    let sliceStart = performance.now();
     for (let i = 0; i < batch.length; i++) {
       const text = batch[i]!;
       scanned++;
@@ -101,12 +93,8 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
       if (test === undefined || test(reader)) kept.push(text);
       lastText = text;
       if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break pages; }
-      if (scanned % CHECK_EVERY === 0 && performance.now() - sliceStart >= SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (scanned % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (batch.length >= LARGE_BATCH) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { texts: kept, scanned, bytes, last: more && lastText !== undefined ? parseItem(lastText) : undefined };
 }
