@@ -121,6 +121,25 @@ test('Scan filters on stored items: a missing, nested or other-typed attribute, 
   t.deepEqual(await scan('contains(v, :five)', five), [7]);
 });
 
+test('attributes named like Object.prototype members (toString, constructor, valueOf) are only what the item holds', async (t) => {
+  // Regression: items are decoded into plain objects, and a lookup of a missing attribute named
+  // toString found Object.prototype.toString: attribute_not_exists failed and if_not_exists kept
+  // a function instead of its fallback.
+  const ddb = ddbClient(server.endpoint);
+  const Key = { pk: { S: 'proto' }, sk: { N: '1' } };
+  await ddb.send(new PutItemCommand({ TableName, Item: { ...Key, m: { M: { a: { N: '1' } } } } }));
+  const names = { '#t': 'toString', '#c': 'constructor', '#v': 'valueOf' };
+  await ddb.send(new PutItemCommand({ TableName, Item: { ...Key, m: { M: { a: { N: '1' } } } }, ConditionExpression: 'attribute_not_exists(#t) AND attribute_not_exists(m.#c)', ExpressionAttributeNames: { '#t': names['#t'], '#c': names['#c'] } }));
+  const updated = await ddb.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET x = if_not_exists(#v, :seven), m.#c = if_not_exists(m.#t, :s)', ExpressionAttributeNames: { '#v': names['#v'], '#c': names['#c'], '#t': names['#t'] }, ExpressionAttributeValues: { ':seven': { N: '7' }, ':s': { S: 'built' } }, ReturnValues: 'ALL_NEW' }));
+  t.deepEqual(updated.Attributes, { ...Key, x: { N: '7' }, m: { M: { a: { N: '1' }, constructor: { S: 'built' } } } });
+  const projected = await ddb.send(new GetItemCommand({ TableName, Key, ProjectionExpression: '#t, m.#v, m.#c', ExpressionAttributeNames: { '#t': names['#t'], '#v': names['#v'], '#c': names['#c'] } }));
+  t.deepEqual(projected.Item, { m: { M: { constructor: { S: 'built' } } } });
+  const filtered = await ddb.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', FilterExpression: 'attribute_exists(#t) OR attribute_exists(m.#v) OR m.#c = :s', ExpressionAttributeNames: { '#t': names['#t'], '#v': names['#v'], '#c': names['#c'] }, ExpressionAttributeValues: { ':p': { S: 'proto' }, ':s': { S: 'built' } } }));
+  t.is(filtered.Count, 1);
+  const none = await ddb.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', FilterExpression: 'attribute_exists(#t) OR attribute_exists(m.#v)', ExpressionAttributeNames: { '#t': names['#t'], '#v': names['#v'] }, ExpressionAttributeValues: { ':p': { S: 'proto' } } }));
+  t.is(none.Count, 0);
+});
+
 test('conditional writes: failure keeps the item, ALL_OLD comes back in the error', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const Key = { pk: { S: 'c' }, sk: { N: '1' } };

@@ -16,13 +16,25 @@ export function pathsEqual(a: Path, b: Path): boolean {
   return true;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * A map's (or an item's) own member `name`. Items and maps are plain objects from JSON.parse, so
+ * `map[name]` would also find Object.prototype's members: an attribute named `toString` or
+ * `constructor` that the item lacks would seem to exist (attribute_not_exists failed, and
+ * if_not_exists kept a function instead of its fallback).
+ */
+export function memberOf(map: Item, name: string): AttributeValue | undefined {
+  return hasOwn.call(map, name) ? map[name] : undefined;
+}
+
 /** The value at `path` in `item`, or undefined when any step is missing or of the wrong type. */
 export function valueAt(item: Item, path: Path): AttributeValue | undefined {
-  let value: AttributeValue | undefined = item[path[0] as string];
+  let value: AttributeValue | undefined = memberOf(item, path[0] as string);
   for (let i = 1; i < path.length && value !== undefined; i++) {
     const step = path[i]!;
     if (typeof step === 'number') value = value.L !== undefined ? value.L[step] : undefined;
-    else value = value.M !== undefined ? value.M[step] : undefined;
+    else value = value.M !== undefined ? memberOf(value.M, step) : undefined;
   }
   return value;
 }
@@ -30,12 +42,12 @@ export function valueAt(item: Item, path: Path): AttributeValue | undefined {
 /** A compiled getter for one path: the per-item work of conditions and projections. */
 export function pathGetter(path: Path): (item: Item) => AttributeValue | undefined {
   const head = path[0] as string;
-  if (path.length === 1) return (item) => item[head];
+  if (path.length === 1) return (item) => memberOf(item, head);
   if (path.length === 2) {
     const step = path[1]!;
     return typeof step === 'number'
-      ? (item) => item[head]?.L?.[step]
-      : (item) => { const m = item[head]?.M; return m === undefined ? undefined : m[step]; };
+      ? (item) => memberOf(item, head)?.L?.[step]
+      : (item) => { const m = memberOf(item, head)?.M; return m === undefined ? undefined : memberOf(m, step); };
   }
   return (item) => valueAt(item, path);
 }

@@ -8,7 +8,7 @@
 import type { AttributeValue, Item } from '../values/types.js';
 import { Cursor } from './cursor.js';
 import type { ExpressionInput } from './expression-input.js';
-import { pathClashMessage, type Path, type PathElement } from './paths.js';
+import { memberOf, pathClashMessage, type Path, type PathElement } from './paths.js';
 import type { RawNode } from './raw-tree.js';
 import { isReservedWord } from './reserved-words.js';
 import { checkExpressionSize, expressionError, tokenize } from './tokens.js';
@@ -66,7 +66,7 @@ function projectValue(value: AttributeValue, node: ProjectionNode): AttributeVal
     const out: Record<string, AttributeValue> = {};
     let any = false;
     for (const [key, child] of node.keys) {
-      const v = value.M[key];
+      const v = memberOf(value.M, key);
       const projected = v === undefined ? undefined : projectValue(v, child);
       if (projected !== undefined) { out[key] = projected; any = true; }
     }
@@ -102,14 +102,14 @@ export function compileProjection(paths: readonly Path[]): Projector {
     const names = top.map(([k]) => k);
     return (item) => {
       const out: Item = {};
-      for (const name of names) { const v = item[name]; if (v !== undefined) out[name] = v; }
+      for (const name of names) { const v = memberOf(item, name); if (v !== undefined) out[name] = v; }
       return out;
     };
   }
   return (item) => {
     const out: Item = {};
     for (const [name, node] of top) {
-      const v = item[name];
+      const v = memberOf(item, name);
       const projected = v === undefined ? undefined : projectValue(v, node);
       if (projected !== undefined) out[name] = projected;
     }

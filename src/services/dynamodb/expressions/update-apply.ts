@@ -11,7 +11,7 @@ import { validationException } from '../values/errors.js';
 import { addNumbers, compareNumbers, subtractNumbers } from '../values/number.js';
 import { bytesEqual } from '../values/ordering.js';
 import type { AttributeValue, Item } from '../values/types.js';
-import { valueAt, type Path, type PathElement } from './paths.js';
+import { memberOf, valueAt, type Path, type PathElement } from './paths.js';
 import type { UpdateAction, UpdateAst, UpdateValue } from './update-ast.js';
 
 export const updateMessages = {
@@ -106,7 +106,7 @@ function writeIn(container: AttributeValue, path: Path, i: number, value: Attrib
   if (container.M === undefined) throw invalidPath();
   actual.push(step);
   if (last) return { M: { ...container.M, [step]: value } };
-  const child = container.M[step];
+  const child = memberOf(container.M, step);
   if (child === undefined) throw invalidPath();
   return { M: { ...container.M, [step]: writeIn(child, path, i + 1, value, actual) } };
 }
@@ -114,7 +114,7 @@ function writeIn(container: AttributeValue, path: Path, i: number, value: Attrib
 function write(item: Item, path: Path, value: AttributeValue): Path {
   const head = path[0] as string;
   if (path.length === 1) { item[head] = value; return path; }
-  const child = item[head];
+  const child = memberOf(item, head);
   if (child === undefined) throw invalidPath();
   const actual: PathElement[] = [head];
   item[head] = writeIn(child, path, 1, value, actual);
@@ -133,7 +133,7 @@ function eraseIn(container: AttributeValue, path: Path, i: number): AttributeVal
     return { L: list };
   }
   if (container.M === undefined) throw invalidPath();
-  const child = container.M[step];
+  const child = memberOf(container.M, step);
   if (child === undefined) { if (last) return container; throw invalidPath(); }
   const map = { ...container.M };
   if (last) delete map[step]; else map[step] = eraseIn(child, path, i + 1);
@@ -143,7 +143,7 @@ function eraseIn(container: AttributeValue, path: Path, i: number): AttributeVal
 function erase(item: Item, path: Path): void {
   const head = path[0] as string;
   if (path.length === 1) { delete item[head]; return; }
-  const child = item[head];
+  const child = memberOf(item, head);
   if (child === undefined) throw invalidPath();
   item[head] = eraseIn(child, path, 1);
 }
