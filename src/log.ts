@@ -1,4 +1,6 @@
 /** A minimal structured logger: one JSON line per event on stderr, filtered by level. */
+import { isoDateText } from './util/date-text.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -15,7 +17,7 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
   const threshold = ORDER[level];
   const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>): void => {
     if (ORDER[lvl] < threshold) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }) + '\n');
+    write(JSON.stringify({ time: isoDateText(new Date()), level: lvl, msg, ...fields }) + '\n');
   };
   return {
     level,

@@ -3,6 +3,8 @@
  * strings, rfc822 (HTTP-date, RFC 7231 IMF-fixdate) for headers, epoch seconds for JSON.
  * https://smithy.io/2.0/spec/protocol-traits.html#timestampformat-trait
  */
+import { isoDateText, utcDateText } from '../../util/date-text.js';
+
 export type TimestampFormat = 'iso8601' | 'rfc822' | 'unixTimestamp';
 
 export function formatTimestamp(date: Date, format: TimestampFormat): string {
@@ -19,17 +21,17 @@ const ISO_FIXED_WIDTH_END = 253402300800000;
 const minutePrefixes = new Map<number, string>();
 
 /**
- * toISOString with the minute part memoised: a listing of 1,000 objects formats 1,000 times,
+ * toISOString's text (util/date-text.ts: no ICU data) with the minute part memoised: a listing of 1,000 objects formats 1,000 times,
  * and toISOString costs about 0.4 µs each while the minutes repeat (bench/micro/xml-encode.ts).
  */
 export function isoString(date: Date): string {
   const ms = date.getTime();
-  if (!(ms >= 0 && ms < ISO_FIXED_WIDTH_END)) return date.toISOString();
+  if (!(ms >= 0 && ms < ISO_FIXED_WIDTH_END)) return isoDateText(date);
   const minute = Math.floor(ms / 60000);
   let prefix = minutePrefixes.get(minute);
   if (prefix === undefined) {
     if (minutePrefixes.size >= 4096) minutePrefixes.clear();
-    prefix = date.toISOString().slice(0, 17);
+    prefix = isoDateText(date).slice(0, 17);
     minutePrefixes.set(minute, prefix);
   }
   const inMinute = ms - minute * 60000;
@@ -42,18 +44,18 @@ export function isoString(date: Date): string {
 const httpDates = new Map<number, string>();
 
 /**
- * toUTCString (IMF-fixdate: "Wed, 21 Oct 2015 07:28:00 GMT") memoised per second: every
+ * toUTCString's text (IMF-fixdate, util/date-text.ts: "Wed, 21 Oct 2015 07:28:00 GMT") memoised per second: every
  * GetObject/HeadObject answers a Last-Modified, toUTCString costs about 0.65 µs and the same
  * objects are read again and again (bench s3-sdk-get; memo hit about 0.05 µs).
  */
 export function httpDate(date: Date): string {
   const ms = date.getTime();
-  if (!(ms >= 0 && ms < ISO_FIXED_WIDTH_END)) return date.toUTCString();
+  if (!(ms >= 0 && ms < ISO_FIXED_WIDTH_END)) return utcDateText(date);
   const second = Math.floor(ms / 1000);
   let text = httpDates.get(second);
   if (text === undefined) {
     if (httpDates.size >= 4096) httpDates.clear();
-    text = date.toUTCString();
+    text = utcDateText(date);
     httpDates.set(second, text);
   }
   return text;

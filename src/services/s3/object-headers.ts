@@ -2,6 +2,7 @@
 import type { GetObjectInput, HeadObjectOutput } from '../../model/generated/s3-types.js';
 import { checksumMember } from './checksum-plan.js';
 import type { ObjectRecord } from './records.js';
+import { utcDateText } from '../../util/date-text.js';
 
 type Overrides = Pick<GetObjectInput, 'ResponseCacheControl' | 'ResponseContentDisposition' | 'ResponseContentEncoding'
   | 'ResponseContentLanguage' | 'ResponseContentType' | 'ResponseExpires'>;
@@ -73,7 +74,7 @@ export function contentFields(input: ContentMembers): Partial<ObjectRecord> {
   if (input.ContentDisposition !== undefined) out.contentDisposition = input.ContentDisposition;
   if (input.ContentLanguage !== undefined) out.contentLanguage = input.ContentLanguage;
   if (input.CacheControl !== undefined) out.cacheControl = input.CacheControl;
-  if (input.Expires !== undefined && !Number.isNaN(input.Expires.getTime())) out.expires = input.Expires.toUTCString();
+  if (input.Expires !== undefined && !Number.isNaN(input.Expires.getTime())) out.expires = utcDateText(input.Expires);
   if (input.WebsiteRedirectLocation !== undefined) out.websiteRedirectLocation = input.WebsiteRedirectLocation;
   if (input.StorageClass !== undefined) out.storageClass = input.StorageClass;
   if (input.Metadata && Object.keys(input.Metadata).length > 0) out.metadata = input.Metadata;

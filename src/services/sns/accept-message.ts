@@ -12,6 +12,7 @@ import { checkMessageAttributes } from './message-attributes.js';
 import { contentDedupId, type FifoState } from './fifo.js';
 import type { PublishedMessage } from './delivery/message.js';
 import type { TopicRecord } from './records.js';
+import { isoDateText } from '../../util/date-text.js';
 
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
@@ -79,7 +80,7 @@ export function acceptForTopic(topic: TopicRecord, input: MessageInput, fifo: Fi
   const { groupId, dedupId } = fifoIds(topic, input, input.Message);
   const base = {
     topic, message: checked.message, perProtocol: checked.perProtocol, subject: input.Subject, attributes: input.MessageAttributes,
-    timestamp: new Date().toISOString(), groupId, dedupId,
+    timestamp: isoDateText(new Date()), groupId, dedupId,
   };
   if (topic.fifo && dedupId !== undefined) {
     const earlier = fifo.duplicate(topic.arn, dedupId);

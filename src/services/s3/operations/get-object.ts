@@ -17,6 +17,7 @@ import type { ObjectRecord } from '../records.js';
 import { UNCACHED } from '../store.js';
 import { NOT_NOW } from '../../../storage/meta-store.js';
 import type { AwsError } from '../../../errors/aws-error.js';
+import { utcDateText } from '../../../util/date-text.js';
 
 /**
  * The byte range of part `partNumber` of an object (a simple object is one part). A part past
@@ -44,7 +45,7 @@ export function readRange(record: ObjectRecord, input: Pick<GetObjectInput, 'Par
 /** A read's 304: the validators and freshness headers a 200 would have carried, no payload headers. */
 function notModifiedOf(record: ObjectRecord): () => AwsError {
   return () => {
-    const headers: Record<string, string> = { ETag: record.etag, 'Last-Modified': new Date(record.lastModified).toUTCString() };
+    const headers: Record<string, string> = { ETag: record.etag, 'Last-Modified': utcDateText(new Date(record.lastModified)) };
     if (record.cacheControl !== undefined) headers['Cache-Control'] = record.cacheControl;
     if (record.expires !== undefined) headers.Expires = record.expires;
     return s3Errors.notModified(headers);

@@ -22,6 +22,7 @@ import { HttpOutbox, type OutboxEntry } from './http-outbox.js';
 import { envelopeAttributes, textFor, type PublishedMessage } from './message.js';
 import { UnsubscribeParts } from './unsubscribe-parts.js';
 import { signingCertUrl, subscribeUrl, unsubscribeUrl } from './urls.js';
+import { isoDateText } from '../../../util/date-text.js';
 
 export interface DelivererDeps {
   store: SnsStore;
@@ -188,7 +189,7 @@ export class Deliverer {
     const signer = await this.#deps.signer();
     const url = subscribeUrl(host, topic.arn, token);
     const messageId = randomUUID();
-    const timestamp = new Date().toISOString();
+    const timestamp = isoDateText(new Date());
     const message = kind === 'SubscriptionConfirmation'
       ? `You have chosen to subscribe to the topic ${topic.arn}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`
       : `You have chosen to deactivate subscription ${sub.arn}.\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.`;

@@ -11,6 +11,7 @@ import { parseTopicArn } from '../arns.js';
 import { topicOf, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { RequestContext } from '../../types.js';
+import { isoDateText } from '../../../util/date-text.js';
 
 export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx, input) => {
   const targets = [input.TopicArn, input.TargetArn, input.PhoneNumber].filter((t) => t !== undefined);
@@ -41,7 +42,7 @@ async function publishDirect(deps: SnsDeps, ctx: RequestContext, input: PublishI
   const messageId = randomUUID();
   await deps.deliverer.captureDirect(sms ? 'sms' : 'application', sms ? input.PhoneNumber! : input.TargetArn!, {
     messageId, message: checked.message, perProtocol: checked.perProtocol, subject: input.Subject, attributes: input.MessageAttributes,
-    timestamp: new Date().toISOString(),
+    timestamp: isoDateText(new Date()),
   });
   void ctx;
   return { MessageId: messageId };
