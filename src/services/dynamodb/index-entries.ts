@@ -8,11 +8,12 @@ import { encodeKeyValue } from './key-encoding.js';
 import { indexEntryKey } from './keys.js';
 import type { IndexRecord, TableRecord } from './table-record.js';
 import type { Item } from './values/index.js';
+import { setOwn } from '../../util/own-member.js';
 
 export function projectForIndex(table: TableRecord, index: IndexRecord, item: Item): Item {
   if (index.projection.type === 'ALL') return item;
   const out: Item = {};
-  const take = (name: string): void => { const v = item[name]; if (v !== undefined) out[name] = v; };
+  const take = (name: string): void => { const v = item[name]; if (v !== undefined) setOwn(out, name, v); };
   take(table.hash.name);
   if (table.range) take(table.range.name);
   take(index.hash.name);

@@ -140,6 +140,27 @@ test('attributes named like Object.prototype members (toString, constructor, val
   t.is(none.Count, 0);
 });
 
+test('an attribute named __proto__ is stored, projected and removed like any other', async (t) => {
+  // Regression: SET and projections assigned to the item object, and assigning `__proto__` sets
+  // a plain object's prototype: the attribute was silently lost. Raw JSON calls, because the
+  // SDK's own marshalling would lose the member before it is sent.
+  const own = (o: unknown, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : 'missing');
+  const Key = { pk: { S: 'dunder' }, sk: { N: '1' } };
+  const names = { '#p': '__proto__' };
+  const set = await rawCall(server.endpoint, 'UpdateItem', { TableName, Key, UpdateExpression: 'SET #p = :v, m = :m', ExpressionAttributeNames: names, ExpressionAttributeValues: { ':v': { S: 'top' }, ':m': { M: {} } }, ReturnValues: 'ALL_NEW' });
+  t.is(set.status, 200);
+  t.deepEqual(own(set.body.Attributes, '__proto__'), { S: 'top' });
+  const nested = await rawCall(server.endpoint, 'UpdateItem', { TableName, Key, UpdateExpression: 'SET m.#p = :n', ExpressionAttributeNames: names, ExpressionAttributeValues: { ':n': { N: '5' } }, ReturnValues: 'UPDATED_NEW' });
+  t.deepEqual(own((own(nested.body.Attributes, 'm') as { M: unknown }).M, '__proto__'), { N: '5' });
+  const got = await rawCall(server.endpoint, 'GetItem', { TableName, Key, ProjectionExpression: '#p, m.#p', ExpressionAttributeNames: names });
+  t.deepEqual(own(got.body.Item, '__proto__'), { S: 'top' });
+  t.deepEqual(own((own(got.body.Item, 'm') as { M: unknown }).M, '__proto__'), { N: '5' });
+  await rawCall(server.endpoint, 'UpdateItem', { TableName, Key, UpdateExpression: 'REMOVE #p', ExpressionAttributeNames: names });
+  const after = await rawCall(server.endpoint, 'GetItem', { TableName, Key });
+  t.is(own(after.body.Item, '__proto__'), 'missing');
+  t.deepEqual(own((own(after.body.Item, 'm') as { M: unknown }).M, '__proto__'), { N: '5' });
+});
+
 test('conditional writes: failure keeps the item, ALL_OLD comes back in the error', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const Key = { pk: { S: 'c' }, sk: { N: '1' } };

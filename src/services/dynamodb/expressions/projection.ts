@@ -12,6 +12,7 @@ import { memberOf, pathClashMessage, type Path, type PathElement } from './paths
 import type { RawNode } from './raw-tree.js';
 import { isReservedWord } from './reserved-words.js';
 import { checkExpressionSize, expressionError, tokenize } from './tokens.js';
+import { setOwn } from '../../../util/own-member.js';
 
 const KIND = 'ProjectionExpression';
 
@@ -68,7 +69,7 @@ function projectValue(value: AttributeValue, node: ProjectionNode): AttributeVal
     for (const [key, child] of node.keys) {
       const v = memberOf(value.M, key);
       const projected = v === undefined ? undefined : projectValue(v, child);
-      if (projected !== undefined) { out[key] = projected; any = true; }
+      if (projected !== undefined) { setOwn(out, key, projected); any = true; }
     }
     return any ? { M: out } : undefined;
   }
@@ -102,7 +103,7 @@ export function compileProjection(paths: readonly Path[]): Projector {
     const names = top.map(([k]) => k);
     return (item) => {
       const out: Item = {};
-      for (const name of names) { const v = memberOf(item, name); if (v !== undefined) out[name] = v; }
+      for (const name of names) { const v = memberOf(item, name); if (v !== undefined) setOwn(out, name, v); }
       return out;
     };
   }
@@ -111,7 +112,7 @@ export function compileProjection(paths: readonly Path[]): Projector {
     for (const [name, node] of top) {
       const v = memberOf(item, name);
       const projected = v === undefined ? undefined : projectValue(v, node);
-      if (projected !== undefined) out[name] = projected;
+      if (projected !== undefined) setOwn(out, name, projected);
     }
     return out;
   };

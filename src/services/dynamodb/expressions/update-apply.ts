@@ -13,6 +13,7 @@ import { bytesEqual } from '../values/ordering.js';
 import type { AttributeValue, Item } from '../values/types.js';
 import { memberOf, valueAt, type Path, type PathElement } from './paths.js';
 import type { UpdateAction, UpdateAst, UpdateValue } from './update-ast.js';
+import { setOwn } from '../../../util/own-member.js';
 
 export const updateMessages = {
   missingAttribute: 'The provided expression refers to an attribute that does not exist in the item',
@@ -113,11 +114,11 @@ function writeIn(container: AttributeValue, path: Path, i: number, value: Attrib
 
 function write(item: Item, path: Path, value: AttributeValue): Path {
   const head = path[0] as string;
-  if (path.length === 1) { item[head] = value; return path; }
+  if (path.length === 1) { setOwn(item, head, value); return path; }
   const child = memberOf(item, head);
   if (child === undefined) throw invalidPath();
   const actual: PathElement[] = [head];
-  item[head] = writeIn(child, path, 1, value, actual);
+  setOwn(item, head, writeIn(child, path, 1, value, actual));
   return actual;
 }
 
@@ -136,7 +137,7 @@ function eraseIn(container: AttributeValue, path: Path, i: number): AttributeVal
   const child = memberOf(container.M, step);
   if (child === undefined) { if (last) return container; throw invalidPath(); }
   const map = { ...container.M };
-  if (last) delete map[step]; else map[step] = eraseIn(child, path, i + 1);
+  if (last) delete map[step]; else setOwn(map, step, eraseIn(child, path, i + 1));
   return { M: map };
 }
 
@@ -145,7 +146,7 @@ function erase(item: Item, path: Path): void {
   if (path.length === 1) { delete item[head]; return; }
   const child = memberOf(item, head);
   if (child === undefined) throw invalidPath();
-  item[head] = eraseIn(child, path, 1);
+  setOwn(item, head, eraseIn(child, path, 1));
 }
 
 const lastIndex = (path: Path): number => { const l = path[path.length - 1]; return typeof l === 'number' ? l : -1; };

@@ -12,6 +12,7 @@ import { newEventId } from './names.js';
 import { itemSize } from '../values/index.js';
 import type { SequenceClock } from './sequence-clock.js';
 import type { Item, StreamRecord, StreamTarget } from './types.js';
+import { setOwn } from '../../../util/own-member.js';
 
 export interface ItemChange {
   /** The item before the change; undefined when it did not exist. */
@@ -37,7 +38,7 @@ export function buildStreamRecord(target: StreamTarget, change: ItemChange, ctx:
   if (source === undefined) return undefined; // deleting an absent item changes nothing
   const eventName = oldItem === undefined ? 'INSERT' : newItem === undefined ? 'REMOVE' : 'MODIFY';
   const keys: Item = {};
-  for (const name of target.keyNames) if (source[name] !== undefined) keys[name] = source[name]!;
+  for (const name of target.keyNames) if (source[name] !== undefined) setOwn(keys, name, source[name]!);
   const withNew = newItem !== undefined && (target.viewType === 'NEW_IMAGE' || target.viewType === 'NEW_AND_OLD_IMAGES');
   const withOld = oldItem !== undefined && (target.viewType === 'OLD_IMAGE' || target.viewType === 'NEW_AND_OLD_IMAGES');
   const size = itemSize(keys) + (withNew ? itemSize(newItem!) : 0) + (withOld ? itemSize(oldItem!) : 0);

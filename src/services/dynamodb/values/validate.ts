@@ -13,6 +13,7 @@ import { validationException, type ValueLayer } from './errors.js';
 import { formatDecimal, isNormalInteger, parseDecimal } from './number.js';
 import { compareBytes, compareUtf8 } from './ordering.js';
 import { ATTRIBUTE_TYPES, type AttributeValue, type Item } from './types.js';
+import { setOwn } from '../../../util/own-member.js';
 
 export const MAX_NESTING_DEPTH = 32;
 
@@ -129,7 +130,7 @@ function check(raw: unknown, depth: number, layer: ValueLayer): AttributeValue {
         for (const name in entries) {
           const child = check(entries[name], depth + 1, layer);
           if (child !== entries[name]) changed ??= { ...(entries as Record<string, AttributeValue>) };
-          if (changed) changed[name] = child;
+          if (changed) setOwn(changed, name, child);
         }
         result = changed ? { M: changed } : (value as AttributeValue);
         break;
@@ -188,7 +189,7 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
     for (const name in item) {
       const value = check(item[name], 1, frame?.layer ?? 'current');
       if (value !== item[name]) changed ??= { ...(item as Item) };
-      if (changed) changed[name] = value;
+      if (changed) setOwn(changed, name, value);
     }
     return changed ?? (item as Item);
   }, frame);
