@@ -37,7 +37,7 @@ export class WriteQueue<Op> {
   /** Settles once the write in flight and everything queued behind it have been applied. */
   #inFlight: Promise<void> | undefined;
 
-  /** `apply` writes one batch; it is never called again before its last call settled. */
+  /** `apply` writes one batch (an async function: it rejects, never throws); it is never called again before its last call settled. */
   constructor(apply: (ops: Op[]) => Promise<void>) {
     this.#apply = apply;
   }
@@ -75,12 +75,7 @@ export class WriteQueue<Op> {
     const waiters = this.#waiters;
     this.#waitingOps = [];
     this.#waiters = [];
-    let written: Promise<void>;
-    try {
-      written = this.#apply(ops);
-    } catch (err) {
-      written = Promise.reject(err);
-    }
+    const written = this.#apply(ops);
     this.#follow(written);
     written.then(() => { for (const w of waiters) w.resolve(); }, (err: unknown) => { for (const w of waiters) w.reject(err); });
   }
