@@ -3,18 +3,34 @@
  * DESIGN.md §8b). NUL separates parts; names, accounts and regions cannot contain it.
  *
  *   q\0<account>\0<region>\0<name>   → QueueRecord
- *   m\0<queueId>\0<seq>              → MessageRecord (what was sent: never rewritten)
+ *   l\0<number>\0<queueId>           → MessageRecord (what was sent: never rewritten)
+ *   l\0<number>                      → a body several messages share (shared-bodies.ts): the
+ *                                      copies of one SNS publish in its subscribed queues
  *   r\0<queueId>\0<number>           → state record  (the MessageStates one receive or visibility
  *                                      change wrote, for every message it touched: state-records.ts)
- *   s\0<queueId>\0<seq>              → MessageState  (one message's; written by earlier versions, still read)
  *   d\0<queueId>\0<dedup key>        → DedupRecord   (FIFO deduplication, 5 minutes)
- *   b\0<body id>                     → a body several messages share (shared-bodies.ts): the
- *                                      copies of one SNS publish in its subscribed queues
  *   t\0<taskId>                      → MoveTask (a message move task, move-tasks.ts)
  *   z\0<queueId>                     → a deleted queue whose messages are still being removed
  *
+ * Why one log, numbered across all queues (log-numbers.ts), rather than each queue's messages
+ * under its own prefix: what SQS writes is then always at the end of one key range, in write
+ * order. With a prefix per queue, an SNS fan-out to ten queues put new keys at the end of ten
+ * ranges (and of the bodies' range) in every LevelDB memtable, so every level-0 file overlapped
+ * every level-1 table and each compaction rewrote, and mapped, all of level 1; in the log they
+ * are moved down a level untouched. Measured on sns-fanout (10 queues, 5 s, 2 reps): 37% less
+ * server CPU per publish and 16 MiB less peak RSS (docs/sqs.md#storage-layout).
+ * The price: a queue's messages are found by scanning the log (queues are loaded all at once,
+ * store.ts), and its sequence numbers are not consecutive (fresh-log.ts keeps runs with a stride).
+ *
+ * Earlier layouts, still read (never written) so a data directory of an earlier version loads
+ * with everything in it: each message's, and each body's, number tells its key apart, as every
+ * log number is at least LOG_BASE and every earlier one below it.
+ *   m\0<queueId>\0<seq>              → MessageRecord, per-queue sequence numbers
+ *   b\0<body id>                     → shared body
+ *   s\0<queueId>\0<seq>              → MessageState (one message's; before state records)
+ *
  * A queue id is new for every CreateQueue, so a queue created again under the same name never
- * sees the old queue's messages. Sequence numbers are fixed-width hex, so key order is send order.
+ * sees the old queue's messages. Numbers are fixed-width hex, so key order is number order.
  */
 export const SQS_NS = 'sqs';
 const S = '\u0000';
@@ -25,8 +41,21 @@ export const queueRange = { gt: `q${S}`, lt: `q\u0001` };
 export const seqText = (seq: number): string => seq.toString(16).padStart(14, '0');
 export const seqOf = (text: string): number => parseInt(text, 16);
 
-export const messagePrefix = (queueId: string): string => `m${S}${queueId}${S}`;
-export const messageKey = (queueId: string, seq: number): string => messagePrefix(queueId) + seqText(seq);
+/** The first log number: every number below it is an earlier layout's (per-queue sequence number, body id). */
+export const LOG_BASE = 2 ** 40;
+const LOG = `l${S}`;
+export const logRange = { gt: LOG, lt: 'l\u0001' };
+/** `l\0` + 14 hex digits: a key this long is a shared body's, a longer one a message's. */
+const LOG_NUMBER_END = LOG.length + 14;
+/** The number of a log key. */
+export const logNumberOf = (key: string): number => seqOf(key.slice(LOG.length, LOG_NUMBER_END));
+/** The queue id of a log key, or undefined for a shared body's. */
+export const logQueueOf = (key: string): string | undefined => (key.length > LOG_NUMBER_END ? key.slice(LOG_NUMBER_END + 1) : undefined);
+
+/** Messages of the earlier layout (numbers below LOG_BASE), one prefix per queue. */
+export const legacyMessagePrefix = (queueId: string): string => `m${S}${queueId}${S}`;
+export const messageKey = (queueId: string, seq: number): string =>
+  (seq >= LOG_BASE ? `${LOG}${seqText(seq)}${S}${queueId}` : legacyMessagePrefix(queueId) + seqText(seq));
 export const statePrefix = (queueId: string): string => `s${S}${queueId}${S}`;
 export const stateKey = (queueId: string, seq: number): string => statePrefix(queueId) + seqText(seq);
 export const stateRecordPrefix = (queueId: string): string => `r${S}${queueId}${S}`;
@@ -34,8 +63,9 @@ export const stateRecordKey = (queueId: string, number: number): string => state
 export const dedupPrefix = (queueId: string): string => `d${S}${queueId}${S}`;
 export const dedupKey = (queueId: string, key: string): string => dedupPrefix(queueId) + key;
 
-export const sharedBodyKey = (id: number): string => `b${S}${seqText(id)}`;
-export const sharedBodyRange = { gt: `b${S}`, lt: `b\u0001` };
+export const sharedBodyKey = (id: number): string => (id >= LOG_BASE ? LOG + seqText(id) : `b${S}${seqText(id)}`);
+/** Shared bodies of the earlier layout (ids below LOG_BASE). */
+export const legacySharedBodyRange = { gt: `b${S}`, lt: `b\u0001` };
 
 export const moveTaskKey = (taskId: string): string => `t${S}${taskId}`;
 export const moveTaskRange = { gt: `t${S}`, lt: `t\u0001` };

@@ -216,7 +216,7 @@ export class MoveTasks {
   async #move(task: MoveTask, source: Queue, state: QueueState, msg: Msg, record: MessageRecord, target: Queue): Promise<void> {
     const targetState = await target.state(this.#store);
     const now = Date.now();
-    const targetSeq = targetState.nextSeq++;
+    const targetSeq = target.numbers.next();
     const { dlqSource: _source, priorReceives: _receives, ...rest } = record;
     // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...rest, visibleAt: now };

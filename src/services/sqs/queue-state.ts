@@ -5,7 +5,8 @@
  *
  * - `fresh` (standard queues): messages visible since they were sent and never received, in send
  *   order, compactly (fresh-log.ts); a message becomes a `Msg` when it is first received.
- * - `messages`: every other message by sequence number; a Map keeps insertion order, which is
+ * - `messages`: every other message by sequence number (log-numbers.ts: drawn from one counter
+ *   for all queues, so a queue's are increasing, not consecutive); a Map keeps insertion order, which is
  *   send order for FIFO queues (FIFO selection walks it from the front) and roughly send order
  *   otherwise (retention expiry walks it from the front).
  * - `ready`: standard queues' messages that became visible again (after a receive or a delay),
@@ -72,7 +73,6 @@ export class QueueState {
   readonly dedup = new Map<string, DedupRecord>();
   /** FIFO ReceiveRequestAttemptIds of the last 5 minutes. */
   readonly attempts = new Map<string, ReceiveAttempt>();
-  nextSeq = 1;
   /** When expired deduplication ids are next dropped (ms). */
   dedupSweepAt = 0;
   /** When the last PurgeQueue was accepted (ms); 0: never. */
@@ -86,7 +86,6 @@ export class QueueState {
 
   /** Adds a message (sent, or loaded at open) and files it as visible or timed. */
   add(msg: Msg, now: number): void {
-    if (msg.seq >= this.nextSeq) this.nextSeq = msg.seq + 1;
     if (!this.fifo && msg.count === 0 && msg.visibleAt <= now) {
       this.#fresh.push(msg.seq, msg.sent);
       return;
@@ -98,7 +97,6 @@ export class QueueState {
   /** As `add` for a message just sent (never received), without a `Msg` when none is needed. */
   addSent(seq: number, sent: number, visibleAt: number, group: string | undefined, now: number): void {
     if (!this.fifo && visibleAt <= now) {
-      if (seq >= this.nextSeq) this.nextSeq = seq + 1;
       this.#fresh.push(seq, sent);
       return;
     }

@@ -82,7 +82,7 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
     msg.ref = record?.ref ?? 0;
     dropMessage(store.bodies, queue.id, state, msg, ops);
     if (record === undefined || dead === undefined) return;
-    const seq = dead.state.nextSeq++;
+    const seq = dead.queue.numbers.next();
     // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };
     ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: encodeMessage(copy) });

@@ -103,7 +103,7 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
     throw sqsErrors.invalidValue(entry.MessageDeduplicationId, 'MessageDeduplicationId', 'The request include parameter that is not valid for this queue type.');
   }
   if (prepared.duplicate === undefined) {
-    prepared.seq = state.nextSeq++;
+    prepared.seq = queue.numbers.next();
     if (prepared.dedupKey !== undefined) {
       record.seqNo = sequenceNumber(prepared.seq);
       // Reserved at once, so the same id again before this message's batch lands (in the same

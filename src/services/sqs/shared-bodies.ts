@@ -1,7 +1,7 @@
 /**
  * Bodies that several messages share: the copies of one SNS publish in its subscribed queues
  * differ only in a small part (the envelope's UnsubscribeURL; nothing for raw delivery), so the
- * body is stored once, under `b\0<id>` (keys.ts), and each copy stores `ref` and its own part
+ * body is stored once, in SQS's log under its own number (keys.ts), and each copy stores `ref` and its own part
  * (message-codec.ts). A copy's body is `head + part + tail`.
  *
  * The crash rules:
@@ -23,7 +23,8 @@
 import type { Logger } from '../../log.js';
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { NOT_NOW } from '../../storage/meta-store.js';
-import { SQS_NS, lastPart, messageKey, seqOf, sharedBodyKey, sharedBodyRange } from './keys.js';
+import { SQS_NS, messageKey, sharedBodyKey } from './keys.js';
+import type { LogNumbers } from './log-numbers.js';
 import { decodeMessageHeader } from './message-codec.js';
 import { md5Hex } from './message-md5.js';
 import type { DeferredPart } from './internal-api.js';
@@ -60,19 +61,14 @@ export class SharedBodies {
   readonly #counts = new Map<number, number>();
   readonly #counting = new Map<number, Promise<void>>();
   readonly #finish: FinishBody | undefined;
-  #next: number;
+  /** Where body ids come from: the log's numbers, shared with messages (log-numbers.ts). */
+  readonly #numbers: LogNumbers;
 
-  private constructor(meta: MetaStore, log: Logger, next: number, finish: FinishBody | undefined) {
+  constructor(meta: MetaStore, log: Logger, numbers: LogNumbers, finish: FinishBody | undefined) {
     this.#meta = meta;
     this.#log = log;
-    this.#next = next;
+    this.#numbers = numbers;
     this.#finish = finish;
-  }
-
-  static async open(meta: MetaStore, log: Logger, finish?: FinishBody): Promise<SharedBodies> {
-    let last = 0;
-    for await (const [key] of meta.iterate(SQS_NS, { ...sharedBodyRange, reverse: true, limit: 1 })) last = seqOf(lastPart(key));
-    return new SharedBodies(meta, log, last + 1, finish);
   }
 
   /** Whether deferred bodies can be finished (there is a service to ask). */
@@ -92,7 +88,7 @@ export class SharedBodies {
    * count is known from now; `forget` it if the batch fails.
    */
   create(head: string, tail: string, copies: Array<[string, number]>, ops: MetaOp[], deferred?: DeferredPart): number {
-    const id = this.#next++;
+    const id = this.#numbers.next();
     const header: BodyHeader = { copies, head: head.length };
     if (deferred !== undefined) header.by = deferred.by;
     ops.push({ type: 'put', ns: SQS_NS, key: sharedBodyKey(id), value: JSON.stringify(header) + SEPARATOR + head + tail });

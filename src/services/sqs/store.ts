@@ -9,26 +9,30 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../log.js';
 import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
 import {
-  SQS_NS, dedupPrefix, lastPart, messageKey, messagePrefix, prefixRange, queueKey, queueRange, seqOf, seqText, stateKey,
-  statePrefix, stateRecordKey, stateRecordPrefix, tombstoneKey, tombstoneRange,
+  SQS_NS, dedupPrefix, lastPart, legacyMessagePrefix, logQueueOf, logRange, messageKey, prefixRange, queueKey, queueRange, seqText,
+  statePrefix, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
+import { loadStates } from './load-states.js';
+import { LogNumbers } from './log-numbers.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { SharedBodies, type FinishBody } from './shared-bodies.js';
 import { UuidV4Source } from '../../util/uuid-v4.js';
 import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
 import { intAttribute } from './queue-attributes.js';
 import { QueueUrlKeys } from './queue-url-keys.js';
-import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
-import { decodeState, type DedupRecord, type MessageRecord, type MessageState, type QueueRecord } from './records.js';
-import { decodeStates } from './state-records.js';
+import { QueueState } from './queue-state.js';
+import type { MessageRecord, QueueRecord } from './records.js';
 
 export class Queue {
   readonly key: string;
   readonly arn: string;
   #state: Promise<QueueState> | undefined;
 
-  /** `ids`: where its MessageIds come from (one source per store). */
-  constructor(public record: QueueRecord, readonly ids: UuidV4Source) {
+  /**
+   * `ids`: where its MessageIds come from; `numbers`: its messages' sequence numbers (one source
+   * of each per store).
+   */
+  constructor(public record: QueueRecord, readonly ids: UuidV4Source, readonly numbers: LogNumbers) {
     this.key = queueKey(record.account, record.region, record.name);
     this.arn = queueArn(record);
   }
@@ -53,7 +57,7 @@ export class Queue {
   get fifo(): boolean { return this.record.fifo; }
   get name(): string { return this.record.name; }
 
-  /** The queue's messages, loaded from the store on first use. */
+  /** The queue's messages, loaded from the store on first use (with every queue not loaded yet: SqsStore.loadState). */
   state(store: SqsStore): Promise<QueueState> {
     if (this.loadedState !== undefined) return Promise.resolve(this.loadedState);
     this.#state ??= store.loadState(this);
@@ -62,11 +66,6 @@ export class Queue {
 
   /** The state if it is loaded already (no await on the hot path). */
   loadedState: QueueState | undefined;
-
-  /** Whether its state is being loaded right now. */
-  get loading(): boolean {
-    return this.#state !== undefined && this.loadedState === undefined;
-  }
 }
 
 const DELETE_CHUNK = 1000;
@@ -83,21 +82,23 @@ export class SqsStore {
   readonly recentlyDeleted = new Map<string, number>();
   readonly #background = new Set<Promise<void>>();
   readonly #ids = new UuidV4Source();
+  readonly #numbers: LogNumbers;
   readonly #urlKeys = new QueueUrlKeys();
   /** Bodies the copies of one SNS publish share (shared-bodies.ts). */
   readonly bodies: SharedBodies;
 
-  private constructor(meta: MetaStore, log: Logger, bodies: SharedBodies) {
+  private constructor(meta: MetaStore, log: Logger, numbers: LogNumbers, finish: FinishBody | undefined) {
     this.#meta = meta;
     this.#log = log;
-    this.bodies = bodies;
+    this.#numbers = numbers;
+    this.bodies = new SharedBodies(meta, log, numbers, finish);
   }
 
   /** `finish`: how deferred shared bodies are finished (absent: SQS takes none). */
   static async open(meta: MetaStore, log: Logger, finish?: FinishBody): Promise<SqsStore> {
-    const store = new SqsStore(meta, log, await SharedBodies.open(meta, log, finish));
+    const store = new SqsStore(meta, log, await LogNumbers.open(meta), finish);
     for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
-      const queue = new Queue(JSON.parse(value) as QueueRecord, store.#ids);
+      const queue = new Queue(JSON.parse(value) as QueueRecord, store.#ids, store.#numbers);
       store.#queues.set(queue.key, queue);
       store.#byId.set(queue.id, queue);
       store.#byArn.set(queue.arn, queue);
@@ -143,7 +144,7 @@ export class SqsStore {
   }
 
   async create(record: QueueRecord): Promise<Queue> {
-    const queue = new Queue(record, this.#ids);
+    const queue = new Queue(record, this.#ids, this.#numbers);
     await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
     this.#queues.set(queue.key, queue);
     this.#byId.set(queue.id, queue);
@@ -171,7 +172,7 @@ export class SqsStore {
     this.recentlyDeleted.set(queue.key, now);
     // A state being loaded (an operation that found the queue just before) is emptied too, so
     // nothing is deleted both by that operation and by the purge below.
-    const state = queue.loadedState ?? (queue.loading ? await queue.state(this) : undefined);
+    const state = queue.loadedState ?? (this.#loadingAll !== undefined ? await queue.state(this) : undefined);
     const seqs = state?.takeAll();
     state?.wake();
     this.#purgeDeleted(queue.id, seqs);
@@ -183,7 +184,8 @@ export class SqsStore {
       await this.deleteMessages(queueId, seqs);
       // What is left belongs to operations that took it out of the state before the delete: they
       // delete it (and release its shared body) themselves; this only makes sure no key outlives the queue.
-      for (const prefix of [messagePrefix(queueId), statePrefix(queueId), stateRecordPrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
+      for (const prefix of [legacyMessagePrefix(queueId), statePrefix(queueId), stateRecordPrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
+      for await (const entries of this.#logMessages(queueId)) await this.#meta.batch(entries.map(([key]) => ({ type: 'del', ns: SQS_NS, key })));
       await this.#meta.del(SQS_NS, tombstoneKey(queueId));
     })().catch((err: unknown) => this.#log.warn('sqs: removing a deleted queue\'s messages failed', { queueId, err: String(err) }));
     this.#background.add(work);
@@ -217,10 +219,29 @@ export class SqsStore {
     }
     for (;;) {
       const entries: Array<[string, string | undefined]> = [];
-      for await (const entry of this.#meta.iterate(SQS_NS, { ...prefixRange(messagePrefix(queueId)), limit: DELETE_CHUNK })) entries.push(entry);
-      if (entries.length === 0) return;
+      for await (const entry of this.#meta.iterate(SQS_NS, { ...prefixRange(legacyMessagePrefix(queueId)), limit: DELETE_CHUNK })) entries.push(entry);
+      if (entries.length === 0) break;
       await this.#deleteWithBodies(entries);
     }
+    for await (const entries of this.#logMessages(queueId)) await this.#deleteWithBodies(entries);
+  }
+
+  /**
+   * A queue's messages in the log, DELETE_CHUNK at a time: the whole log is scanned (it is in
+   * write order, keys.ts), so only what must find a queue's messages without its state uses it:
+   * a deleted queue's removal.
+   */
+  async *#logMessages(queueId: string): AsyncGenerator<Array<[string, string]>> {
+    let chunk: Array<[string, string]> = [];
+    for await (const entry of this.#meta.iterate(SQS_NS, logRange)) {
+      if (logQueueOf(entry[0]) !== queueId) continue;
+      chunk.push(entry);
+      if (chunk.length === DELETE_CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   async #deleteWithBodies(entries: Array<[key: string, value: string | undefined]>): Promise<void> {
@@ -277,66 +298,25 @@ export class SqsStore {
     this.#writing = false;
   }
 
-  /** Rebuilds a queue's in-memory state from its message, state and dedup records. */
+  /**
+   * Loads the state of every queue not loaded yet (load-states.ts: one scan of the log serves
+   * them all) and answers `queue`'s. Queues created meanwhile start with an empty state (create).
+   */
   async loadState(queue: Queue): Promise<QueueState> {
-    const state = new QueueState(queue.fifo);
-    const now = Date.now();
-    // Each message's newest state: per-message keys of earlier versions first, then state
-    // records in number order (a later receive's record holds the newer state).
-    const states = new Map<number, { state: MessageState; record: number }>();
-    const legacy = new Set<number>();
-    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(statePrefix(queue.id)))) {
-      const seq = seqOf(lastPart(key));
-      states.set(seq, { state: decodeState(value), record: LEGACY_STATE });
-      legacy.add(seq);
-    }
-    const records: number[] = [];
-    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(stateRecordPrefix(queue.id)))) {
-      const number = seqOf(lastPart(key));
-      records.push(number);
-      for (const { seq, state: s } of decodeStates(value)) states.set(seq, { state: s, record: number });
-    }
-    if (records.length > 0) state.nextStateRecord = records[records.length - 1]! + 1;
-    // Messages received before (a handle may delete them) need their shared body's count known.
-    const refs: Array<{ msg: Msg; ref: number }> = [];
-    for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(messagePrefix(queue.id)))) {
-      const seq = seqOf(lastPart(key));
-      const r = decodeMessageHeader(value);
-      const s = states.get(seq);
-      if (s === undefined && r.priorReceives === undefined) {
-        state.addSent(seq, r.sent, r.visibleAt, r.group, now);
-        continue;
-      }
-      const msg = newMsg(seq, r.sent, r.visibleAt, r.group);
-      msg.count = r.priorReceives ?? 0;
-      if (s !== undefined) {
-        msg.count = s.state.count;
-        msg.first = s.state.first;
-        msg.visibleAt = s.state.visibleAt;
-        msg.received = s.state.received;
-        msg.stateRecord = s.record;
-        if (s.record === LEGACY_STATE) legacy.delete(seq);
-        else state.stateRecordRefs.set(s.record, (state.stateRecordRefs.get(s.record) ?? 0) + 1);
-        if (r.ref !== undefined) refs.push({ msg, ref: r.ref });
-      }
-      state.add(msg, now);
-    }
-    await Promise.all(refs.map(({ ref }) => this.bodies.ensure(ref)));
-    for (const { msg, ref } of refs) msg.ref = ref;
-    // State no message uses any more (its messages were deleted, or received again since): drop it.
-    const stale: MetaOp[] = [];
-    for (const seq of legacy) stale.push({ type: 'del', ns: SQS_NS, key: stateKey(queue.id, seq) });
-    for (const number of records) if (!state.stateRecordRefs.has(number)) stale.push({ type: 'del', ns: SQS_NS, key: stateRecordKey(queue.id, number) });
-    if (stale.length > 0) await this.#meta.batch(stale);
-    if (queue.fifo) {
-      for await (const [key, value] of this.#meta.iterate(SQS_NS, prefixRange(dedupPrefix(queue.id)))) {
-        const d = JSON.parse(value) as DedupRecord;
-        // Expired ones stay until the next send sweeps them (send.ts).
-        state.dedup.set(key.slice(dedupPrefix(queue.id).length), d);
-      }
-    }
-    queue.loadedState = state;
-    return state;
+    this.#loadingAll ??= this.#loadAll().finally(() => { this.#loadingAll = undefined; });
+    await this.#loadingAll;
+    // Not in that load: deleted before it began (its messages are being removed), or the next load's.
+    if (queue.loadedState === undefined && !this.#byId.has(queue.id)) queue.loadedState = new QueueState(queue.fifo);
+    return queue.loadedState ?? this.loadState(queue);
+  }
+
+  /** The load under way, if any. */
+  #loadingAll: Promise<void> | undefined;
+
+  async #loadAll(): Promise<void> {
+    const queues = [...this.#byId.values()].filter((q) => q.loadedState === undefined);
+    if (queues.length === 0) return;
+    for (const [queue, state] of await loadStates(this.#meta, this.bodies, queues)) queue.loadedState ??= state;
   }
 
   /**

@@ -14,6 +14,7 @@ import type { BodyFinisher, InternalDelivery, SharedBody, SqsInternalApi } from 
 import type { RequestContext, Service } from '../../../src/services/types.js';
 import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 import type { MetaStore } from '../../../src/storage/meta-store.js';
+import { storedBodies, storedMessages } from './stored-records.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 const arn = (name: string): string => `arn:aws:sqs:us-east-1:111122223333:${name}`;
@@ -59,11 +60,7 @@ async function fixture(withPeer = true): Promise<Fixture> {
 const deliveries = (queues: string[], shared: SharedBody = deferred): InternalDelivery[] =>
   queues.map((q, i) => ({ queueArn: arn(q), body: { shared, part: part(i) }, charactersChecked: true }));
 
-async function storedBodies(meta: MetaStore): Promise<string[]> {
-  const out: string[] = [];
-  for await (const [, value] of meta.iterate('sqs', { gte: 'b\u0000', lt: 'b\u0001' })) out.push(value);
-  return out;
-}
+const storedBodyValues = async (meta: MetaStore): Promise<string[]> => (await storedBodies(meta)).map(([, value]) => value);
 
 const receive = async (f: Fixture, QueueUrl: string): Promise<Array<{ Body: string; MD5OfBody: string }>> =>
   (await f.call<{ Messages?: Array<{ Body: string; MD5OfBody: string }> }>('ReceiveMessage', { QueueUrl, MaxNumberOfMessages: 10 })).Messages ?? [];
@@ -75,7 +72,7 @@ test('a deferred body is stored once unfinished, and every copy reads back finis
     for (const QueueName of ['a', 'b', 'c']) urls.push((await f.call<{ QueueUrl: string }>('CreateQueue', { QueueName })).QueueUrl);
     t.true(f.api().finishesDeferredBodies);
     t.true((await f.api().deliver(deliveries(['a', 'b', 'c']))).every((r) => r.ok));
-    const [stored] = await storedBodies(f.meta);
+    const [stored] = await storedBodyValues(f.meta);
     t.true(stored!.includes(UNFINISHED), 'stored as given');
     t.false(stored!.includes(FINISHED));
     t.is(f.asked.length, 0, 'nothing finished before a copy is read');
@@ -101,10 +98,9 @@ test('a copy left alone (its other queue does not exist) is finished before it i
     const results = await f.api().deliver(deliveries(['a', 'missing']));
     t.true(results[0]!.ok);
     t.false(results[1]!.ok);
-    t.deepEqual(await storedBodies(f.meta), [], 'no shared body for one copy');
+    t.deepEqual(await storedBodyValues(f.meta), [], 'no shared body for one copy');
     t.is(f.asked.length, 1);
-    let record = '';
-    for await (const [, value] of f.meta.iterate('sqs', { gte: 'm\u0000', lt: 'm\u0001' })) record = value;
+    const [[, record]] = await storedMessages(f.meta) as [[string, string]];
     t.true(record.includes(FINISHED + part(0) + TAIL), 'stored whole and finished');
     const [copy] = await receive(f, QueueUrl);
     t.is(copy!.Body, FINISHED + part(0) + TAIL);

@@ -26,9 +26,10 @@ test('FreshLog keeps send order across wrap-around and growth', (t) => {
   t.is(log.lastSeq(), 0);
 });
 
-test('FreshLog runs: messages of one millisecond with consecutive numbers share a run, and come out one by one as they went in', (t) => {
-  // A reference list against the log, through random pushes (runs of equal timestamps, gaps in
-  // the numbers, runs longer than one run holds) and shifts, across wrap-around and growth.
+test('FreshLog runs: messages of one millisecond with evenly spaced numbers share a run, and come out one by one as they went in', (t) => {
+  // A reference list against the log, through random pushes (runs of equal timestamps, strides
+  // of 1 and more, gaps in the numbers, runs longer than one run holds) and shifts, across
+  // wrap-around and growth.
   const log = new FreshLog();
   const model: Array<[number, number]> = [];
   let seed = 7;
@@ -39,12 +40,13 @@ test('FreshLog runs: messages of one millisecond with consecutive numbers share 
     const r = rand(10);
     if (r < 6) {
       const burst = rand(25) === 0 ? 1500 : 1 + rand(12);
+      const stride = rand(3) === 0 ? 1 + rand(12) : 1;
       for (let i = 0; i < burst; i++) {
         if (rand(20) === 0) seq += 1 + rand(3); // a delayed or failed send leaves a gap
         if (rand(4) === 0) sent += rand(3);
         log.push(seq, sent);
         model.push([seq, sent]);
-        seq++;
+        seq += stride;
       }
     } else {
       const n = 1 + rand(60);
@@ -74,6 +76,30 @@ test('FreshLog: a backlog of 3,000 messages per millisecond (more than one run h
   }
   t.is(log.size, 0);
   t.is(log.lastSeq(), 0);
+});
+
+test('FreshLog: an SNS fan-out backlog (every eleventh number, five per millisecond) is one run of 24 bytes per millisecond', (t) => {
+  // Sequence numbers come from one counter for all queues (log-numbers.ts): a publish to ten
+  // queues draws ten copies and a shared body, so each queue gets every eleventh number.
+  const log = new FreshLog();
+  const first = 2 ** 40 + 3;
+  const t0 = 1_764_900_000_000;
+  const n = 50_000;
+  for (let i = 0; i < n; i++) log.push(first + 11 * i, t0 + Math.floor(i / 5));
+  t.is(log.size, n);
+  t.is(log.runs, n / 5, 'one run per millisecond, not one per message');
+  t.is(log.lastSeq(), first + 11 * (n - 1));
+  // Another stride in the same millisecond starts a run; so does a number out of order.
+  log.push(first + 11 * n + 1, t0 + Math.floor((n - 1) / 5));
+  log.push(first + 11 * n, t0 + Math.floor((n - 1) / 5));
+  t.is(log.runs, n / 5 + 2);
+  const seqs = log.seqs();
+  t.is(seqs.length, n + 2);
+  for (let i = 0; i < n; i++) {
+    if (log.frontSeq() !== first + 11 * i || log.frontSent() !== t0 + Math.floor(i / 5) || seqs[i] !== first + 11 * i) { t.fail(`at ${i}`); return; }
+    log.shift();
+  }
+  t.deepEqual([log.frontSeq(), log.lastSeq(), log.size], [first + 11 * n + 1, first + 11 * n, 2]);
 });
 
 test('QueueState receives fresh messages in send order and counts them as visible', (t) => {

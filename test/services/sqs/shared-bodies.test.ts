@@ -14,6 +14,7 @@ import type { InternalDelivery, SharedBody, SqsInternalApi } from '../../../src/
 import type { RequestContext, Service } from '../../../src/services/types.js';
 import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 import type { MetaOp, MetaStore } from '../../../src/storage/meta-store.js';
+import { isSharedBodyKey, storedBodies, storedMessages } from './stored-records.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 const arn = (name: string): string => `arn:aws:sqs:us-east-1:111122223333:${name}`;
@@ -23,11 +24,6 @@ const start = (meta: MetaStore): Promise<Service> => createSqsService({
   meta, blobs: undefined as never, pool: undefined as unknown as WorkerPool, features: new Set(), log: createLogger('error'), durability: 'process',
 });
 
-async function entries(meta: MetaStore, first: string): Promise<Array<[string, string]>> {
-  const out: Array<[string, string]> = [];
-  for await (const entry of meta.iterate('sqs', { gte: `${first}\u0000`, lt: `${first}\u0001` })) out.push(entry);
-  return out;
-}
 
 interface Message { MessageId: string; ReceiptHandle: string; Body: string; MD5OfBody: string; Attributes?: Record<string, string> }
 
@@ -80,10 +76,10 @@ test('one body for three copies, each copy only its part; each reads back whole 
     f.batches.length = 0;
     await publish(f, ['a', 'b', 'c']);
     t.is(f.batches.length, 1, 'body and copies are one batch');
-    const bodies = await entries(f.meta, 'b');
+    const bodies = await storedBodies(f.meta);
     t.is(bodies.length, 1);
     t.true(bodies[0]![1].endsWith(HEAD + TAIL));
-    for (const [, value] of await entries(f.meta, 'm')) {
+    for (const [, value] of await storedMessages(f.meta)) {
       t.false(value.includes('Notification'), 'a copy stores only its part');
       t.true(value.includes('UnsubscribeURL'));
     }
@@ -96,9 +92,9 @@ test('one body for three copies, each copy only its part; each reads back whole 
     for (let i = 0; i < 3; i++) {
       f.batches.length = 0;
       await f.call('DeleteMessage', { QueueUrl: urls[i]!, ReceiptHandle: got[i]![0]!.ReceiptHandle });
-      const freed = f.batches.flat().some((op) => op.type === 'del' && op.key.startsWith('b\u0000'));
+      const freed = f.batches.flat().some((op) => op.type === 'del' && isSharedBodyKey(op.key));
       t.is(freed, i === 2, `delete ${i + 1} of 3`);
-      t.is((await entries(f.meta, 'b')).length, i === 2 ? 0 : 1);
+      t.is((await storedBodies(f.meta)).length, i === 2 ? 0 : 1);
     }
   } finally {
     await f.close();
@@ -114,19 +110,19 @@ test('after a restart: copies read whole, and the body goes with the last copy, 
     const inFlight = await receive(f, urls[0]!); // both messages of queue a, in flight across the restart
     t.is(inFlight.length, 2);
     await f.restart();
-    t.is((await entries(f.meta, 'b')).length, 2);
+    t.is((await storedBodies(f.meta)).length, 2);
     // A handle from before the restart deletes its copy (the body's count is rebuilt at load).
     for (const m of inFlight) await f.call('DeleteMessage', { QueueUrl: urls[0]!, ReceiptHandle: m.ReceiptHandle });
     const b = await receive(f, urls[1]!);
     t.deepEqual(b.map((m) => m.Body).sort(), [HEAD + part(1) + TAIL, HEAD + part(1) + TAIL]);
     for (const m of b) await f.call('DeleteMessage', { QueueUrl: urls[1]!, ReceiptHandle: m.ReceiptHandle });
-    t.is((await entries(f.meta, 'b')).length, 1, 'the two-copy body is gone, the three-copy one has a copy left');
+    t.is((await storedBodies(f.meta)).length, 1, 'the two-copy body is gone, the three-copy one has a copy left');
     await f.restart();
     const c = await receive(f, urls[2]!);
     t.deepEqual(c.map((m) => m.Body), [HEAD + part(2) + TAIL]);
     await f.call('DeleteMessage', { QueueUrl: urls[2]!, ReceiptHandle: c[0]!.ReceiptHandle });
-    t.deepEqual(await entries(f.meta, 'b'), []);
-    t.deepEqual(await entries(f.meta, 'm'), []);
+    t.deepEqual(await storedBodies(f.meta), []);
+    t.deepEqual(await storedMessages(f.meta), []);
   } finally {
     await f.close();
   }
@@ -138,18 +134,18 @@ test('PurgeQueue and DeleteQueue release their copies; a body lives while any co
     const urls = await queues(f, ['a', 'b', 'c']);
     for (let i = 0; i < 5; i++) await publish(f, ['a', 'b', 'c']);
     await f.call('PurgeQueue', { QueueUrl: urls[0]! });
-    t.is((await entries(f.meta, 'b')).length, 5);
+    t.is((await storedBodies(f.meta)).length, 5);
     await f.restart(); // counts rebuilt from what is stored
     await f.call('DeleteQueue', { QueueUrl: urls[1]! });
     await f.sqs.close?.(); // waits for the background removal of the deleted queue's messages
     f.sqs = await start(f.meta);
-    t.is((await entries(f.meta, 'b')).length, 5, 'queue c still holds a copy of each');
+    t.is((await storedBodies(f.meta)).length, 5, 'queue c still holds a copy of each');
     const c = await receive(f, urls[2]!);
     t.is(c.length, 5);
     t.true(c.every((m) => m.Body === HEAD + part(2) + TAIL));
     await f.call('PurgeQueue', { QueueUrl: urls[2]! });
-    t.deepEqual(await entries(f.meta, 'b'), []);
-    t.deepEqual(await entries(f.meta, 'm'), []);
+    t.deepEqual(await storedBodies(f.meta), []);
+    t.deepEqual(await storedMessages(f.meta), []);
   } finally {
     await f.close();
   }
@@ -166,7 +162,7 @@ test('a copy redriven to a dead-letter queue owns its body; retention expiry rel
     t.deepEqual(await receive(f, src!), [], 'the second receive redrives it');
     await f.call('DeleteQueue', { QueueUrl: other! });
     await f.restart();
-    t.deepEqual(await entries(f.meta, 'b'), [], 'no copy left in a queue: the body is gone');
+    t.deepEqual(await storedBodies(f.meta), [], 'no copy left in a queue: the body is gone');
     const moved = await receive(f, dlq!);
     t.deepEqual(moved.map((m) => m.Body), [HEAD + part(0) + TAIL]);
     t.is(moved[0]!.MD5OfBody, md5(HEAD + part(0) + TAIL));
@@ -183,10 +179,10 @@ test('a copy redriven to a dead-letter queue owns its body; retention expiry rel
     } finally {
       Date.now = realNow;
     }
-    t.is((await entries(f.meta, 'b')).length, 1, 'the copy in keep still references it');
+    t.is((await storedBodies(f.meta)).length, 1, 'the copy in keep still references it');
     const kept = await receive(f, keep!);
     await f.call('DeleteMessage', { QueueUrl: keep!, ReceiptHandle: kept[0]!.ReceiptHandle });
-    t.deepEqual(await entries(f.meta, 'b'), []);
+    t.deepEqual(await storedBodies(f.meta), []);
   } finally {
     await f.close();
   }
@@ -205,7 +201,7 @@ test('a body in parts with one copy accepted is stored whole; FIFO content dedup
     ]);
     t.true(results[0]!.ok);
     t.false(results[1]!.ok);
-    t.deepEqual(await entries(f.meta, 'b'), []);
+    t.deepEqual(await storedBodies(f.meta), []);
     t.is((await receive(f, a!))[0]!.Body, HEAD + part(0) + TAIL);
 
     // The same body sent whole to one FIFO queue and in parts to another: the same content hash.
@@ -217,7 +213,7 @@ test('a body in parts with one copy accepted is stored whole; FIFO content dedup
     t.true(again.every((r) => r.ok));
     t.is((await receive(f, fa!)).length, 1, 'the copy in parts was a duplicate of the whole one');
     t.is((await receive(f, fb!))[0]!.Body, HEAD + part(0) + TAIL);
-    t.deepEqual(await entries(f.meta, 'b'), [], 'one copy stored: no shared body');
+    t.deepEqual(await storedBodies(f.meta), [], 'one copy stored: no shared body');
   } finally {
     await f.close();
   }

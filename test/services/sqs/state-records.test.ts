@@ -12,6 +12,7 @@ import { createSqsService } from '../../../src/services/sqs/index.js';
 import type { RequestContext, Service } from '../../../src/services/types.js';
 import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 import type { MetaOp, MetaStore } from '../../../src/storage/meta-store.js';
+import { keysUnder, storedMessages } from './stored-records.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 
@@ -19,11 +20,6 @@ const start = (meta: MetaStore): Promise<Service> => createSqsService({
   meta, blobs: undefined as never, pool: undefined as unknown as WorkerPool, features: new Set(), log: createLogger('error'), durability: 'process',
 });
 
-async function keysUnder(meta: MetaStore, first: string): Promise<string[]> {
-  const out: string[] = [];
-  for await (const [key] of meta.iterate('sqs', { gte: `${first}\u0000`, lt: `${first}\u0001` })) out.push(key);
-  return out;
-}
 
 interface Message { MessageId: string; ReceiptHandle: string; Body: string; Attributes: Record<string, string> }
 
@@ -61,7 +57,7 @@ test('a cycle of ten is 22 store operations; after a restart in-flight, deleted 
   t.is(again[0]!.Attributes.ApproximateReceiveCount, '2');
   // The old handles of the six in flight still delete them after the restart.
   await call('DeleteMessageBatch', { QueueUrl, Entries: [...second.slice(4), again[0]!].map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })) });
-  t.deepEqual(await keysUnder(storage.meta, 'm'), []);
+  t.deepEqual(await storedMessages(storage.meta), []);
   t.deepEqual(await keysUnder(storage.meta, 'r'), []);
 
   await sqs.close?.();
@@ -96,7 +92,7 @@ test('a queue stored by the earlier layout (JSON message records, per-message st
   const handle = 'AQEB' + Buffer.from(`${queueId}:2:1:${(now - 500).toString(36)}`).toString('base64url');
   await call('DeleteMessage', { QueueUrl, ReceiptHandle: handle });
   await call('DeleteMessage', { QueueUrl, ReceiptHandle: got[0]!.ReceiptHandle });
-  t.deepEqual(await keysUnder(storage.meta, 'm'), []);
+  t.deepEqual(await storedMessages(storage.meta), []);
   t.deepEqual(await keysUnder(storage.meta, 's'), []);
   t.deepEqual(await keysUnder(storage.meta, 'r'), []);
   await sqs.close?.();
