@@ -3,8 +3,9 @@
  * NUL separates the fixed parts; ids and names never contain it.
  *
  *   t\0<account>\0<region>\0<table name>           → TableRecord (JSON)
- *   s\0<tableId>                                   → table statistics {count, bytes}
  *   i\0<tableId>\0<hash><range>                    → item (item-codec.ts)
+ *   i\0<tableId>\x01                               → table statistics {count, bytes, indexes},
+ *                                                     right after the table's items (see below)
  *   x\0<tableId>\0<indexId>\0<hash><range><table key> → projected item, one per index entry
  *   d\0<tableId>[\0<indexId>]                      → a table or index whose entries the
  *                                                     background removal still has to drop
@@ -17,6 +18,15 @@
  * where it says (so a partition's items are one contiguous range, and a hash value never runs
  * into the range value after it): strings by their UTF-8 bytes, binary by unsigned bytes,
  * numbers by numeric value (key-encoding.ts).
+ *
+ * Why the statistics sit right after the table's items: every item batch rewrites them, so every
+ * LevelDB memtable flush holds the statistics key beside the items written. A flushed file covers
+ * the whole key range between its smallest and largest key, and compaction rewrites every file of
+ * the next level that range overlaps. Under the former `s\0<tableId>` the range ran from the
+ * table's items to the end of the item space: every other table whose id sorts after this one was
+ * rewritten by each compaction, so a write's compaction cost grew with the data of unrelated
+ * tables. Right after the items, a flush of an append-only table overlaps only the file that holds
+ * its newest items. Data dirs written with `s\0<tableId>` are moved on open (legacy-stats.ts).
  */
 export const DDB_NS = 'dynamodb';
 const S = '\u0000';
@@ -24,7 +34,11 @@ const S = '\u0000';
 export const tableKey = (account: string, region: string, name: string): string => `t${S}${account}${S}${region}${S}${name}`;
 export const TABLE_RANGE = { gt: `t${S}`, lt: 't\u0001' };
 
-export const statsKey = (tableId: string): string => `s${S}${tableId}`;
+/** \x01 sorts after the items' \0 separator, and table ids (UUIDs) never contain either. */
+export const statsKey = (tableId: string): string => `i${S}${tableId}\u0001`;
+/** Where statistics were kept before they moved beside the items: `s\0<tableId>`. */
+export const LEGACY_STATS_RANGE = { gt: `s${S}`, lt: 's\u0001' };
+export const legacyStatsTableId = (key: string): string => key.slice(2);
 
 export const itemPrefix = (tableId: string): string => `i${S}${tableId}${S}`;
 export const itemKey = (tableId: string, encodedKey: string): string => itemPrefix(tableId) + encodedKey;

@@ -7,6 +7,7 @@
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { DDB_NS, TABLE_RANGE, removalKey, statsKey, tableKey } from './keys.js';
+import { moveLegacyStats } from './legacy-stats.js';
 import type { TableRecord } from './table-record.js';
 import type { StreamWriter } from './streams/stream-writer.js';
 
@@ -34,6 +35,7 @@ export class TableStore {
 
   static async open(meta: MetaStore, streams?: StreamWriter): Promise<TableStore> {
     const store = new TableStore(meta, streams);
+    await moveLegacyStats(meta);
     for await (const [, value] of meta.iterate(DDB_NS, TABLE_RANGE)) {
       const record = JSON.parse(value) as TableRecord;
       store.#remember(record);
