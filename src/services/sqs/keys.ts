@@ -3,8 +3,8 @@
  * DESIGN.md §8b). NUL separates parts; names, accounts and regions cannot contain it.
  *
  *   q\0<account>\0<region>\0<name>   → QueueRecord
- *   l\0<number>\0<queueId>           → MessageRecord (what was sent: never rewritten)
- *   l\0<number>                      → a body several messages share (shared-bodies.ts): the
+ *   ~\0<number>\0<queueId>           → MessageRecord (what was sent: never rewritten)
+ *   ~\0<number>                      → a body several messages share (shared-bodies.ts): the
  *                                      copies of one SNS publish in its subscribed queues
  *   r\0<queueId>\0<number>           → state record  (the MessageStates one receive or visibility
  *                                      change wrote, for every message it touched: state-records.ts)
@@ -43,9 +43,14 @@ export const seqOf = (text: string): number => parseInt(text, 16);
 
 /** The first log number: every number below it is an earlier layout's (per-queue sequence number, body id). */
 export const LOG_BASE = 2 ** 40;
-const LOG = `l${S}`;
-export const logRange = { gt: LOG, lt: 'l\u0001' };
-/** `l\0` + 14 hex digits: a key this long is a shared body's, a longer one a message's. */
+/**
+ * `~` sorts after every other SQS key: the log's end is the namespace's end, so no stored key
+ * sits after the newest messages (a queue record after them kept the last LevelDB table's range
+ * open to every new one, and each level-1 compaction rewrote all of level 1 with it).
+ */
+const LOG = `~${S}`;
+export const logRange = { gt: LOG, lt: '~\u0001' };
+/** `~\0` + 14 hex digits: a key this long is a shared body's, a longer one a message's. */
 const LOG_NUMBER_END = LOG.length + 14;
 /** The number of a log key. */
 export const logNumberOf = (key: string): number => seqOf(key.slice(LOG.length, LOG_NUMBER_END));

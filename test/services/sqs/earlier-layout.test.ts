@@ -94,7 +94,7 @@ test('a store of the earlier layout loads whole: messages, a shared body, in-fli
     t.is(counts.Attributes.ApproximateNumberOfMessagesNotVisible, '2');
     // A message sent now comes after the old ones.
     await h.call('SendMessage', { QueueUrl: std, MessageBody: 'new' });
-    t.is((await storedMessages(h.meta)).filter(([key]) => key.startsWith('l\u0000')).length, 1, 'the new message is in the log');
+    t.is((await storedMessages(h.meta)).filter(([key]) => key.startsWith('~\u0000')).length, 1, 'the new message is in the log');
     const got = (await h.call<{ Messages: Message[] }>('ReceiveMessage', { QueueUrl: std, MaxNumberOfMessages: 10 })).Messages;
     t.deepEqual(got.map((m) => m.Body), ['first', HEAD + 'A' + TAIL, 'new']);
     t.deepEqual(got.map((m) => m.MD5OfBody), got.map((m) => md5(m.Body)));

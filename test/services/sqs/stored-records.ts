@@ -21,12 +21,12 @@ export const isMessageKey = (key: string): boolean => key.startsWith('m\u0000') 
 
 /** Every stored shared body. */
 export async function storedBodies(meta: MetaStore): Promise<Entry[]> {
-  return [...await under(meta, 'b'), ...(await under(meta, 'l')).filter(([key]) => isSharedBodyKey(key))];
+  return [...await under(meta, 'b'), ...(await under(meta, '~')).filter(([key]) => isSharedBodyKey(key))];
 }
 
 /** Every stored message. */
 export async function storedMessages(meta: MetaStore): Promise<Entry[]> {
-  return [...await under(meta, 'm'), ...(await under(meta, 'l')).filter(([key]) => isMessageKey(key))];
+  return [...await under(meta, 'm'), ...(await under(meta, '~')).filter(([key]) => isMessageKey(key))];
 }
 
 /** Every key whose first part is `first` (a key family of keys.ts). */
