@@ -23,6 +23,7 @@
 import type { Logger } from '../../log.js';
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { NOT_NOW } from '../../storage/meta-store.js';
+import { BodyCounts } from './body-counts.js';
 import { SQS_NS, messageKey, sharedBodyKey } from './keys.js';
 import type { LogNumbers } from './log-numbers.js';
 import { decodeMessageHeader } from './message-codec.js';
@@ -58,7 +59,7 @@ export class SharedBodies {
   readonly #meta: MetaStore;
   readonly #log: Logger;
   /** Copies left per body, for every body whose count is known (written or counted since start). */
-  readonly #counts = new Map<number, number>();
+  readonly #counts = new BodyCounts();
   readonly #counting = new Map<number, Promise<void>>();
   readonly #finish: FinishBody | undefined;
   /** Where body ids come from: the log's numbers, shared with messages (log-numbers.ts). */

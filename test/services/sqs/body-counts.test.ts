@@ -1,0 +1,53 @@
+/**
+ * Shared bodies' copy counts (body-counts.ts): the same answers as a Map through random creates,
+ * releases and counts of older bodies after a restart, and 12 bytes a body for an SNS fan-out
+ * backlog rather than a Map's 65.
+ */
+import test from 'ava';
+import { BodyCounts } from '../../../src/services/sqs/body-counts.js';
+
+test('BodyCounts answers as a Map would, through appends, deletes in any order, holes, compaction and older ids', (t) => {
+  const counts = new BodyCounts();
+  const model = new Map<number, number>();
+  let seed = 11;
+  const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  let next = 2 ** 40;
+  for (let step = 0; step < 40_000; step++) {
+    const r = rand(10);
+    if (r < 4) {
+      next += 1 + rand(20);
+      const n = 1 + rand(10);
+      counts.set(next, n);
+      model.set(next, n);
+    } else if (r < 9 && model.size > 0) {
+      // Release one copy of a live body, picked near the front or at random.
+      const ids = [...model.keys()];
+      const id = ids[rand(3) === 0 ? 0 : rand(ids.length)]!;
+      const left = model.get(id)!;
+      if (counts.get(id) !== left) { t.fail(`count of ${id}: ${counts.get(id)} against ${left}`); return; }
+      if (left > 1) { counts.set(id, left - 1); model.set(id, left - 1); } else { counts.delete(id); model.delete(id); }
+    } else {
+      // A body from before a restart, counted now: an id below every one written since.
+      const id = 1 + rand(1000);
+      if (model.has(id)) continue;
+      counts.set(id, 3);
+      model.set(id, 3);
+    }
+    if (counts.size !== model.size) { t.fail(`size ${counts.size} against ${model.size}`); return; }
+  }
+  for (const [id, n] of model) t.is(counts.get(id), n);
+  t.false(counts.has(next + 1));
+  t.is(counts.get(next + 1), undefined);
+  t.true(model.size > 100, `bodies left to compare (${model.size})`);
+});
+
+test('BodyCounts: 150,000 bodies of an SNS fan-out backlog hold about 12 bytes each, and give it back once drained', (t) => {
+  const counts = new BodyCounts();
+  const first = 2 ** 40 + 10;
+  for (let i = 0; i < 150_000; i++) counts.set(first + 11 * i, 10);
+  t.is(counts.size, 150_000);
+  t.true(counts.bytes <= 150_000 * 12 * 2, `${counts.bytes} bytes`);
+  for (let i = 0; i < 150_000; i++) counts.delete(first + 11 * i);
+  t.is(counts.size, 0);
+  t.true(counts.bytes < 64 * 1024, `${counts.bytes} bytes once drained`);
+});
