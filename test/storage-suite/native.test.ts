@@ -8,7 +8,7 @@ import { blobPath } from '../../native-store/blob-paths.js';
 import { ClassicLevel } from 'classic-level';
 import { FileBlobStore, openNativeStore } from '../../native-store/index.js';
 import type { NativeStore } from '../../native-store/index.js';
-import { FORMAT_KEY, FORMAT_VERSION } from '../../native-store/format-version.js';
+import { FORMAT_KEY, FORMAT_VERSION, LEGACY_FORMAT_KEY } from '../../native-store/format-version.js';
 import { addBlobRef } from '../../src/storage/blob-refs.js';
 import { runBlobStoreSuite, runMetaStoreSuite, withSlowRefReads } from './suite.js';
 
@@ -98,6 +98,40 @@ test('native: a data dir from a newer format is refused with a clear message', a
   await db.put(FORMAT_KEY, '99');
   await db.close();
   await t.throwsAsync(openNativeStore({ dir, durability: 'process' }), { message: new RegExp(`newer boltstack \\(data format 99; this version reads up to ${FORMAT_VERSION}\\)`) });
+});
+
+test('native: the format version key sorts before every namespace (a key after them made compactions merge)', async (t) => {
+  const h = await harness();
+  t.teardown(() => h.dispose());
+  await h.meta.put('aaa', 'k', 'v');
+  await h.close();
+  const db = new ClassicLevel<string, string>(join(h.dir, 'meta'));
+  t.deepEqual(await db.keys().all(), [FORMAT_KEY, '!aaa!k']);
+  await db.close();
+});
+
+test('native: a format-2 data dir has its version key moved before the namespaces; its records stay', async (t) => {
+  const dir = await tempDir();
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const db = new ClassicLevel<string, string>(join(dir, 'meta'));
+  await db.batch([{ type: 'put', key: LEGACY_FORMAT_KEY, value: '2' }, { type: 'put', key: '!ns!k', value: 'v' }]);
+  await db.close();
+  const store = await openNativeStore({ dir, durability: 'process' });
+  t.is(await store.meta.get('ns', 'k'), 'v');
+  await store.close();
+  const after = new ClassicLevel<string, string>(join(dir, 'meta'));
+  t.deepEqual(await after.keys().all(), [FORMAT_KEY, '!ns!k']);
+  t.is(await after.get(FORMAT_KEY), String(FORMAT_VERSION));
+  await after.close();
+});
+
+test('native: a newer format under the legacy key is refused too (a boltstack before format 3 wrote there)', async (t) => {
+  const dir = await tempDir();
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const db = new ClassicLevel<string, string>(join(dir, 'meta'));
+  await db.batch([{ type: 'put', key: FORMAT_KEY, value: String(FORMAT_VERSION) }, { type: 'put', key: LEGACY_FORMAT_KEY, value: '99' }]);
+  await db.close();
+  await t.throwsAsync(openNativeStore({ dir, durability: 'process' }), { message: /newer boltstack \(data format 99;/ });
 });
 
 test('native: pin() protects an existing blob; missing blobs cannot be pinned', async (t) => {

@@ -7,7 +7,7 @@ import test from 'ava';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { FORMAT_KEY, FORMAT_VERSION } from '../../../native-store/format-version.js';
+import { FORMAT_KEY, FORMAT_VERSION, LEGACY_FORMAT_KEY } from '../../../native-store/format-version.js';
 import * as keys from '../../../src/services/s3/keys.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord } from '../../../src/services/s3/object-record-codec.js';
 import type { ObjectRecord } from '../../../src/services/s3/records.js';
@@ -33,7 +33,7 @@ test('a format-1 data dir is read and upgraded', async (t) => {
     // What a format-1 boltstack left: a bucket and an empty object, both plain JSON.
     const db = new ClassicLevel<string, string>(join(tmp.dir, 'meta'));
     const s3ns = db.sublevel<string, string>(keys.S3_NS, {});
-    await db.put(FORMAT_KEY, '1');
+    await db.put(LEGACY_FORMAT_KEY, '1'); // formats 1 and 2 kept the version after the namespaces
     await s3ns.put(keys.bucketKey('old-bucket'), JSON.stringify({ name: 'old-bucket', region: 'us-east-1', created: 0, owner: '000000000000' }));
     await s3ns.put(keys.objectKey('old-bucket', 'old.txt'), JSON.stringify(record));
     await db.close();
