@@ -5,9 +5,9 @@
  * session outlives a restart, as a real one would within its expiry.
  */
 import { randomBytes } from 'node:crypto';
-import type { MetaStore } from '../../storage/meta-store.js';
+import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { newKeyId } from './access-key-id.js';
-import { STS_NS, credentialKey } from './keys.js';
+import { LEGACY_STS_NS, STS_NS, credentialKey } from './keys.js';
 import type { Credentials } from '../../model/generated/sts-types.js';
 
 export interface Principal {
@@ -28,14 +28,25 @@ const newSecret = (): string => randomBytes(30).toString('base64').replace(/[+/]
 
 export class CredentialStore {
   #meta: MetaStore;
+  /** Records still under the legacy namespace moved (keys.ts), once, before the first read or write. */
+  #moved: Promise<void> | undefined;
 
   constructor(meta: MetaStore) {
     this.#meta = meta;
   }
 
+  #ready(): Promise<void> {
+    this.#moved ??= moveLegacyRecords(this.#meta).catch((err: unknown) => {
+      this.#moved = undefined; // tried again on the next call
+      throw err;
+    });
+    return this.#moved;
+  }
+
   /** New temporary credentials for `principal`, valid for `seconds`. */
   async issue(principal: Principal, seconds: number): Promise<Credentials> {
     const AccessKeyId = newKeyId(principal.account);
+    await this.#ready();
     const record: IssuedRecord = { ...principal, secret: newSecret(), token: newSessionToken(), expiration: Date.now() + seconds * 1000 };
     await this.#meta.put(STS_NS, credentialKey(AccessKeyId), JSON.stringify(record));
     return { AccessKeyId, SecretAccessKey: record.secret, SessionToken: record.token, Expiration: new Date(Math.floor(record.expiration / 1000) * 1000) };
@@ -44,9 +55,19 @@ export class CredentialStore {
   /** Who a key boltstack issued belongs to; undefined for any other key. */
   async principalOf(accessKeyId: string | undefined): Promise<Principal | undefined> {
     if (accessKeyId === undefined || !accessKeyId.startsWith('ASIA')) return undefined;
+    await this.#ready();
     const text = await this.#meta.get(STS_NS, credentialKey(accessKeyId));
     if (text === undefined) return undefined;
     const { account, arn, userId } = JSON.parse(text) as IssuedRecord;
     return { account, arn, userId };
   }
+}
+
+/** Every record under the legacy namespace, put under the current one in the same batch that deletes it. */
+async function moveLegacyRecords(meta: MetaStore): Promise<void> {
+  const ops: MetaOp[] = [];
+  for await (const [key, value] of meta.iterate(LEGACY_STS_NS)) {
+    ops.push({ type: 'put', ns: STS_NS, key, value }, { type: 'del', ns: LEGACY_STS_NS, key });
+  }
+  if (ops.length > 0) await meta.batch(ops);
 }
