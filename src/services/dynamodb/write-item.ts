@@ -89,12 +89,15 @@ async function writeItemNow(
   return result;
 }
 
-export interface PlannedWrite { encodedKey: string; next: Item | undefined }
+/** `nextSize`: the new item's size, when the caller already computed it (the 400 KB check). */
+export interface PlannedWrite { encodedKey: string; next: Item | undefined; nextSize?: number }
 
 /**
  * Several items of one table replaced together (BatchWriteItem): their locks taken in one order,
  * the current items read at once, and every change in ONE MetaStore batch (one LevelDB write
- * instead of one per item; each item is still all-or-nothing).
+ * instead of one per item; each item is still all-or-nothing). The results' `old` is undefined
+ * when nothing needed the replaced item decoded (as writeItem's, for a put that does not read it):
+ * BatchWriteItem returns no old items.
  */
 export async function writeItems(deps: DdbDeps, table: TableRecord, writes: PlannedWrite[], capacity: boolean): Promise<WriteResult[]> {
   const keys = writes.map((w) => itemLockKey(table, w.encodedKey));
@@ -115,11 +118,19 @@ async function writeItemsNow(deps: DdbDeps, table: TableRecord, writes: PlannedW
     if (!current) throw ddbErrors.resourceNotFound();
     const texts = await deps.items.latestMany(current, writes.map((w) => w.encodedKey));
     const ops: MetaOp[] = [];
-    const results = writes.map((w, i) => {
+    // Only the table statistics look at a replaced item: its size is read from the stored text
+    // (BatchWriteItem has no ReturnValues; a reload of existing items decoded each one).
+    const sizeOnly = !capacity && current.indexes.length === 0 && streamTargetOf(current) === undefined;
+    const results = writes.map((w, i): WriteResult => {
       const text = texts[i];
+      const nextSize = w.next === undefined ? 0 : w.nextSize;
+      if (text !== undefined && sizeOnly) {
+        deps.items.addChangeOps(ops, current, w.encodedKey, NOT_DECODED, w.next, readItemText(text, []).size, nextSize);
+        return { old: undefined, next: w.next, consumption: NOT_COUNTED };
+      }
       const old = text === undefined ? undefined : parseItem(text);
       const consumption = capacity ? writeConsumption(current, w.encodedKey, old, w.next) : NOT_COUNTED;
-      if (old !== undefined || w.next !== undefined) deps.items.addChangeOps(ops, current, w.encodedKey, old, w.next);
+      if (old !== undefined || w.next !== undefined) deps.items.addChangeOps(ops, current, w.encodedKey, old, w.next, undefined, nextSize);
       return { old, next: w.next, consumption };
     });
     if (ops.length > 0) durable = deps.items.commit(current, ops);

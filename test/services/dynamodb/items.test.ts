@@ -133,6 +133,32 @@ test('plain puts that replace items keep ItemCount and TableSizeBytes exact (the
   t.deepEqual(await sizeOf(), written);
 });
 
+test('BatchWriteItem that replaces and deletes items keeps ItemCount and TableSizeBytes exact (replaced items are sized, not decoded)', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const TableName = await hashTable();
+  // The sizes of the test above: a 25 bytes, b 16, a reduced to its key 3.
+  const items: Record<string, AttributeValue>[] = [
+    { id: { S: 'a' }, s: { S: 'héllo' }, n: { N: '12300' }, l: { L: [{ N: '-1.5' }, { BOOL: true }] } },
+    { id: { S: 'b' }, m: { M: { k: { SS: ['x', 'yy'] } } }, b: { B: new Uint8Array([1, 2, 3]) } },
+  ];
+  const batch = (requests: object[]) => ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: requests as never } }));
+  const puts = (list: Record<string, AttributeValue>[]) => batch(list.map((Item) => ({ PutRequest: { Item } })));
+  const sizeOf = async (): Promise<[number | undefined, number | undefined]> => {
+    const d = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+    return [d.ItemCount, d.TableSizeBytes];
+  };
+  await puts(items);
+  t.deepEqual(await sizeOf(), [2, 41]);
+  for (let round = 0; round < 3; round++) await puts(items);
+  t.deepEqual(await sizeOf(), [2, 41], 'replacing each item by itself leaves the figures');
+  await puts([{ id: { S: 'a' } }]);
+  t.deepEqual(await sizeOf(), [2, 19], 'a smaller item changes the bytes by the difference');
+  await batch([{ DeleteRequest: { Key: { id: { S: 'b' } } } }, { PutRequest: { Item: items[0]! } }]);
+  t.deepEqual(await sizeOf(), [1, 25], 'a deleted item leaves the count and its bytes');
+  await batch([{ DeleteRequest: { Key: { id: { S: 'a' } } } }, { DeleteRequest: { Key: { id: { S: 'never' } } } }]);
+  t.deepEqual(await sizeOf(), [0, 0]);
+});
+
 test('a GSI follows its items: sparse, projected, moved when its key changes', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const TableName = await rangeTable('S', { gsi: 'KEYS_ONLY' });

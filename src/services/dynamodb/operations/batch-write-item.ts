@@ -20,7 +20,7 @@ import { RETURN_CAPACITY } from '../write-options.js';
 import { wantsCapacity, writeItems, type WriteResult } from '../write-item.js';
 import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 
-interface Planned { table: TableRecord; key: string; item: Item | undefined; keyItem: Item }
+interface Planned { table: TableRecord; key: string; item: Item | undefined; keyItem: Item; size: number }
 
 function javaDump(requests: BatchWriteItemInput['RequestItems']): string {
   return `{${Object.entries(requests).map(([t, list]) => `${t}=[${list.map((r) => JSON.stringify(r)).join(', ')}]`).join(', ')}}`;
@@ -58,12 +58,13 @@ export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutpu
       if (put) {
         const item = validateItem(put.Item as Record<string, unknown>);
         checkItemKeys(table, item, true);
-        if (itemSize(item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
-        entry = { table, key: encodePrimaryKey(table.hash, table.range, item), item, keyItem: item };
+        const size = itemSize(item);
+        if (size > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
+        entry = { table, key: encodePrimaryKey(table.hash, table.range, item), item, keyItem: item, size };
       } else {
         const key = validateItem(del!.Key as Record<string, unknown>);
         checkKey(table, key);
-        entry = { table, key: encodePrimaryKey(table.hash, table.range, key), item: undefined, keyItem: key };
+        entry = { table, key: encodePrimaryKey(table.hash, table.range, key), item: undefined, keyItem: key, size: 0 };
       }
       if (seen.has(entry.key)) throw ddbErrors.validation('Provided list of item keys contains duplicates');
       seen.add(entry.key);
@@ -75,7 +76,7 @@ export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutpu
   for (const p of planned) { const list = byTable.get(p.table); if (list) list.push(p); else byTable.set(p.table, [p]); }
   const written = new Map<Planned, WriteResult>();
   await Promise.all([...byTable].map(async ([table, list]) => {
-    const results = await writeItems(deps, table, list.map((p) => ({ encodedKey: p.key, next: p.item })), capacity);
+    const results = await writeItems(deps, table, list.map((p) => ({ encodedKey: p.key, next: p.item, nextSize: p.size })), capacity);
     list.forEach((p, i) => written.set(p, results[i]!));
   }));
   // Neither capacity nor item collection metrics asked for (a bulk load): nothing to add up.
