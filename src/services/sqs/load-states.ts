@@ -7,8 +7,8 @@
  */
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import {
-  SQS_NS, dedupPrefix, lastPart, legacyMessagePrefix, logQueueOf, logNumberOf, logRange, prefixRange, seqOf, stateKey, statePrefix,
-  stateRecordKey, stateRecordPrefix,
+  LOG_BASE, SQS_NS, dedupKey, dedupPrefix, lastPart, legacyDedupPrefix, legacyMessagePrefix, legacyStateRecordPrefix, logQueueOf, logNumberOf,
+  logRange, prefixRange, seqOf, stateKey, statePrefix, stateRecordKey, stateRecordPrefix,
 } from './keys.js';
 import { decodeMessageHeader } from './message-codec.js';
 import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
@@ -39,12 +39,15 @@ class QueueLoad {
       this.#states.set(seq, { state: decodeState(value), record: LEGACY_STATE });
       this.#legacy.add(seq);
     }
-    for await (const [key, value] of meta.iterate(SQS_NS, prefixRange(stateRecordPrefix(this.queue.id)))) {
-      const number = seqOf(lastPart(key));
-      this.#records.push(number);
-      for (const { seq, state } of decodeStates(value)) this.#states.set(seq, { state, record: number });
+    // The earlier layout's records first: their numbers are below LOG_BASE, so older.
+    for (const prefix of [legacyStateRecordPrefix(this.queue.id), stateRecordPrefix(this.queue.id)]) {
+      for await (const [key, value] of meta.iterate(SQS_NS, prefixRange(prefix))) {
+        const number = seqOf(lastPart(key));
+        this.#records.push(number);
+        for (const { seq, state } of decodeStates(value)) this.#states.set(seq, { state, record: number });
+      }
     }
-    if (this.#records.length > 0) this.state.nextStateRecord = this.#records[this.#records.length - 1]! + 1;
+    if (this.#records.length > 0) this.state.nextStateRecord = Math.max(LOG_BASE, this.#records[this.#records.length - 1]! + 1);
   }
 
   async readLegacyMessages(meta: MetaStore): Promise<void> {
@@ -84,12 +87,18 @@ class QueueLoad {
     const id = this.queue.id;
     for (const seq of this.#legacy) stale.push({ type: 'del', ns: SQS_NS, key: stateKey(id, seq) });
     for (const number of this.#records) if (!this.state.stateRecordRefs.has(number)) stale.push({ type: 'del', ns: SQS_NS, key: stateRecordKey(id, number) });
-    if (stale.length > 0) await meta.batch(stale);
     if (this.queue.fifo) {
-      const prefix = dedupPrefix(id);
-      // Expired ones stay until the next send sweeps them (send.ts).
-      for await (const [key, value] of meta.iterate(SQS_NS, prefixRange(prefix))) this.state.dedup.set(key.slice(prefix.length), JSON.parse(value) as DedupRecord);
+      // Expired ones stay until the next send sweeps them (send.ts). The earlier layout's move
+      // after the log, in the batch below (put and delete together: nothing lost or doubled).
+      for (const prefix of [legacyDedupPrefix(id), dedupPrefix(id)]) {
+        for await (const [key, value] of meta.iterate(SQS_NS, prefixRange(prefix))) {
+          const name = key.slice(prefix.length);
+          this.state.dedup.set(name, JSON.parse(value) as DedupRecord);
+          if (prefix !== dedupPrefix(id)) stale.push({ type: 'del', ns: SQS_NS, key }, { type: 'put', ns: SQS_NS, key: dedupKey(id, name), value });
+        }
+      }
     }
+    if (stale.length > 0) await meta.batch(stale);
     return this.state;
   }
 }

@@ -15,6 +15,7 @@
  * - `waiters`: long polls, woken the moment a message may have become receivable.
  */
 import { FreshLog } from './fresh-log.js';
+import { LOG_BASE } from './keys.js';
 import { MinHeap } from './min-heap.js';
 import type { DedupRecord, MessageRecord } from './records.js';
 
@@ -78,7 +79,7 @@ export class QueueState {
   /** When the last PurgeQueue was accepted (ms); 0: never. */
   purgedAt = 0;
   /** The next state record's number (state-records.ts). */
-  nextStateRecord = 1;
+  nextStateRecord = LOG_BASE;
   /** State records by number: how many messages' current state each holds. */
   readonly stateRecordRefs = new Map<number, number>();
 

@@ -1,7 +1,7 @@
 /**
  * Where received messages keep their state (receive count, first receive, visibility): one state
  * record per receive (or visibility change) holding every message it touched, under
- * `r\0<queueId>\0<record number>` (keys.ts), instead of one record per message. A receive of ten
+ * `DEL r\0<queueId>\0<record number>` (keys.ts: after the log), instead of one record per message. A receive of ten
  * is then one write, and a delete removes the message and, once no message's current state is
  * left in it, the state record, in the same batch: no read-modify-write, and the counts live in
  * memory (QueueState.stateRecordRefs).

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../log.js';
 import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
 import {
-  SQS_NS, dedupPrefix, lastPart, legacyMessagePrefix, logQueueOf, logRange, messageKey, prefixRange, queueKey, queueRange, seqText,
-  statePrefix, stateRecordPrefix, tombstoneKey, tombstoneRange,
+  SQS_NS, dedupPrefix, lastPart, legacyDedupPrefix, legacyMessagePrefix, legacyStateRecordPrefix, logQueueOf, logRange, messageKey, prefixRange,
+  queueKey, queueRange, seqText, statePrefix, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
 import { loadStates } from './load-states.js';
 import { LogNumbers } from './log-numbers.js';
@@ -184,7 +184,9 @@ export class SqsStore {
       await this.deleteMessages(queueId, seqs);
       // What is left belongs to operations that took it out of the state before the delete: they
       // delete it (and release its shared body) themselves; this only makes sure no key outlives the queue.
-      for (const prefix of [legacyMessagePrefix(queueId), statePrefix(queueId), stateRecordPrefix(queueId), dedupPrefix(queueId)]) await this.deleteRange(prefix);
+      for (const prefix of [
+        legacyMessagePrefix(queueId), statePrefix(queueId), legacyStateRecordPrefix(queueId), stateRecordPrefix(queueId), legacyDedupPrefix(queueId), dedupPrefix(queueId),
+      ]) await this.deleteRange(prefix);
       for await (const entries of this.#logMessages(queueId)) await this.#meta.batch(entries.map(([key]) => ({ type: 'del', ns: SQS_NS, key })));
       await this.#meta.del(SQS_NS, tombstoneKey(queueId));
     })().catch((err: unknown) => this.#log.warn('sqs: removing a deleted queue\'s messages failed', { queueId, err: String(err) }));

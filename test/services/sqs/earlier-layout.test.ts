@@ -17,7 +17,7 @@ import type { MessageRecord } from '../../../src/services/sqs/records.js';
 import type { RequestContext, Service } from '../../../src/services/types.js';
 import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 import type { MetaOp, MetaStore } from '../../../src/storage/meta-store.js';
-import { keysUnder, storedBodies, storedMessages } from './stored-records.js';
+import { keysUnder, storedBodies, storedDedupRecords, storedMessages, storedStateRecords } from './stored-records.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
@@ -100,6 +100,9 @@ test('a store of the earlier layout loads whole: messages, a shared body, in-fli
     t.deepEqual(got.map((m) => m.MD5OfBody), got.map((m) => md5(m.Body)));
     const [fromOther] = (await h.call<{ Messages: Message[] }>('ReceiveMessage', { QueueUrl: other })).Messages;
     t.is(fromOther!.Body, HEAD + 'B' + TAIL);
+    // State written now goes after the log; the earlier records stay where they are until their messages go.
+    const records = await storedStateRecords(h.meta);
+    t.deepEqual(records.map((key) => key.slice(0, 2)).sort(), ['r\u0000', '\u007fr', '\u007fr']);
 
     // The handles of the two messages in flight before the upgrade still delete them.
     await h.call('DeleteMessage', { QueueUrl: std, ReceiptHandle: handle(s, 3, 1, now - 4000) });
@@ -111,6 +114,8 @@ test('a store of the earlier layout loads whole: messages, a shared body, in-fli
 
     // FIFO: the old messages first, in order; a new one after them with a greater SequenceNumber;
     // a deduplication id stored by the earlier version is still a duplicate.
+    // The queue's deduplication id moved after the log when the queue loaded.
+    t.deepEqual(await storedDedupRecords(h.meta), [`\u007fd\u0000${f}\u0000d2`]);
     const dup = await h.call<{ MessageId: string; SequenceNumber: string }>('SendMessage', { QueueUrl: fifo, MessageBody: 'again', MessageGroupId: 'g', MessageDeduplicationId: 'd2' });
     t.deepEqual([dup.MessageId, dup.SequenceNumber], ['f2', seqNo(2)]);
     const sent = await h.call<{ SequenceNumber: string }>('SendMessage', { QueueUrl: fifo, MessageBody: 'fifo three', MessageGroupId: 'g', MessageDeduplicationId: 'd3' });
@@ -125,7 +130,7 @@ test('a store of the earlier layout loads whole: messages, a shared body, in-fli
 
     t.deepEqual(await storedMessages(h.meta), []);
     t.deepEqual(await keysUnder(h.meta, 's'), []);
-    t.deepEqual(await keysUnder(h.meta, 'r'), []);
+    t.deepEqual(await storedStateRecords(h.meta), []);
   } finally {
     await h.close();
   }

@@ -12,7 +12,7 @@ import { createSqsService } from '../../../src/services/sqs/index.js';
 import type { RequestContext, Service } from '../../../src/services/types.js';
 import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 import type { MetaOp, MetaStore } from '../../../src/storage/meta-store.js';
-import { keysUnder, storedMessages } from './stored-records.js';
+import { keysUnder, storedMessages, storedStateRecords } from './stored-records.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 
@@ -38,7 +38,7 @@ test('a cycle of ten is 22 store operations; after a restart in-flight, deleted 
   t.is(first.length, 10);
   await call('DeleteMessageBatch', { QueueUrl, Entries: first.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })) });
   t.is(ops.length, 22);
-  t.deepEqual(await keysUnder(storage.meta, 'r'), [], 'the state record went with its last message');
+  t.deepEqual(await storedStateRecords(storage.meta), [], 'the state record went with its last message');
 
   // Ten more: three deleted, one made visible at once, six left in flight for 600 s.
   await call('SendMessageBatch', { QueueUrl, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `m${i}`, MessageBody: `second ${i}` })) });
@@ -58,7 +58,7 @@ test('a cycle of ten is 22 store operations; after a restart in-flight, deleted 
   // The old handles of the six in flight still delete them after the restart.
   await call('DeleteMessageBatch', { QueueUrl, Entries: [...second.slice(4), again[0]!].map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })) });
   t.deepEqual(await storedMessages(storage.meta), []);
-  t.deepEqual(await keysUnder(storage.meta, 'r'), []);
+  t.deepEqual(await storedStateRecords(storage.meta), []);
 
   await sqs.close?.();
   sqs = await start(storage.meta);
@@ -94,7 +94,7 @@ test('a queue stored by the earlier layout (JSON message records, per-message st
   await call('DeleteMessage', { QueueUrl, ReceiptHandle: got[0]!.ReceiptHandle });
   t.deepEqual(await storedMessages(storage.meta), []);
   t.deepEqual(await keysUnder(storage.meta, 's'), []);
-  t.deepEqual(await keysUnder(storage.meta, 'r'), []);
+  t.deepEqual(await storedStateRecords(storage.meta), []);
   await sqs.close?.();
   await storage.close();
 });

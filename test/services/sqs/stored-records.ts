@@ -33,3 +33,13 @@ export async function storedMessages(meta: MetaStore): Promise<Entry[]> {
 export async function keysUnder(meta: MetaStore, first: string): Promise<string[]> {
   return (await under(meta, first)).map(([key]) => key);
 }
+
+/** Every stored state record's key (state-records.ts), in the earlier `r` family and after the log. */
+export async function storedStateRecords(meta: MetaStore): Promise<string[]> {
+  return [...await keysUnder(meta, 'r'), ...(await under(meta, '\u007fr')).map(([key]) => key)];
+}
+
+/** Every stored FIFO deduplication record's key, in the earlier `d` family and after the log. */
+export async function storedDedupRecords(meta: MetaStore): Promise<string[]> {
+  return [...await keysUnder(meta, 'd'), ...(await under(meta, '\u007fd')).map(([key]) => key)];
+}

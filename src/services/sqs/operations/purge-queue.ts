@@ -6,7 +6,7 @@
 import type { PurgeQueueInput, PurgeQueueOutput } from '../../../model/generated/sqs-types.js';
 import { queueWithState, required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
-import { statePrefix, stateRecordPrefix } from '../keys.js';
+import { LOG_BASE, legacyStateRecordPrefix, statePrefix, stateRecordPrefix } from '../keys.js';
 
 const PURGE_INTERVAL_MS = 60_000;
 
@@ -23,6 +23,8 @@ export const purgeQueue: SqsHandler<PurgeQueueInput, PurgeQueueOutput> = async (
   // redriving it, say) is deleted by that operation.
   await deps.store.deleteMessages(queue.id, state.takeAll());
   if (last > 0) await deps.store.deleteRange(statePrefix(queue.id), last);
-  if (lastStateRecord > 0) await deps.store.deleteRange(stateRecordPrefix(queue.id), lastStateRecord);
+  // The earlier layout's state records (numbers below LOG_BASE) all predate this purge.
+  await deps.store.deleteRange(legacyStateRecordPrefix(queue.id));
+  if (lastStateRecord >= LOG_BASE) await deps.store.deleteRange(stateRecordPrefix(queue.id), lastStateRecord);
   return {};
 };
