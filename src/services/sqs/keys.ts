@@ -17,8 +17,8 @@
  * order. With a prefix per queue, an SNS fan-out to ten queues put new keys at the end of ten
  * ranges (and of the bodies' range) in every LevelDB memtable, so every level-0 file overlapped
  * every level-1 table and each compaction rewrote, and mapped, all of level 1; in the log they
- * are moved down a level untouched. Measured on sns-fanout (10 queues, 5 s, 2 reps): 37% less
- * server CPU per publish and 16 MiB less peak RSS (docs/sqs.md#storage-layout).
+ * are moved down a level untouched. Measured on sns-fanout (10 queues, 5 s, 2 reps): about a
+ * third less server CPU per publish and 11-16 MiB less peak RSS (docs/sqs.md#storage-layout).
  * The price: a queue's messages are found by scanning the log (queues are loaded all at once,
  * store.ts), and its sequence numbers are not consecutive (fresh-log.ts keeps runs with a stride).
  *
