@@ -6,6 +6,7 @@
  *   ~\0<number>\0<queueId>           → MessageRecord (what was sent: never rewritten)
  *   ~\0<number>                      → a body several messages share (shared-bodies.ts): the
  *                                      copies of one SNS publish in its subscribed queues
+ *   ~\0<number>\0                    → the newest block of numbers drawn (log-numbers.ts)
  *   DEL r\0<queueId>\0<number>       → state record  (the MessageStates one receive or visibility
  *                                      change wrote, for every message it touched: state-records.ts)
  *   DEL d\0<queueId>\0<dedup key>    → DedupRecord   (FIFO deduplication, 5 minutes)
@@ -58,6 +59,8 @@ const LOG_NUMBER_END = LOG.length + 14;
 export const logNumberOf = (key: string): number => seqOf(key.slice(LOG.length, LOG_NUMBER_END));
 /** The queue id of a log key, or undefined for a shared body's. */
 export const logQueueOf = (key: string): string | undefined => (key.length > LOG_NUMBER_END ? key.slice(LOG_NUMBER_END + 1) : undefined);
+/** A block marker's key: a message key with an empty queue id, which no queue has. */
+export const logBlockKey = (number: number): string => `${LOG}${seqText(number)}${S}`;
 
 /** Messages of the earlier layout (numbers below LOG_BASE), one prefix per queue. */
 export const legacyMessagePrefix = (queueId: string): string => `m${S}${queueId}${S}`;

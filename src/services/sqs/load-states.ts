@@ -116,7 +116,7 @@ export async function loadStates(meta: MetaStore, bodies: SharedBodies, queues: 
   for await (const [key, value] of meta.iterate(SQS_NS, logRange)) {
     const queueId = logQueueOf(key);
     if (queueId === undefined) continue; // a shared body
-    loads.get(queueId)?.message(logNumberOf(key), value);
+    loads.get(queueId)?.message(logNumberOf(key), value); // no queue has the empty id of a block marker
   }
   const out = new Map<Queue, QueueState>();
   for (const load of loads.values()) out.set(load.queue, await load.finish(meta, bodies));

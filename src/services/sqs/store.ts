@@ -96,7 +96,7 @@ export class SqsStore {
 
   /** `finish`: how deferred shared bodies are finished (absent: SQS takes none). */
   static async open(meta: MetaStore, log: Logger, finish?: FinishBody): Promise<SqsStore> {
-    const store = new SqsStore(meta, log, await LogNumbers.open(meta), finish);
+    const store = new SqsStore(meta, log, await LogNumbers.open(meta, log), finish);
     for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
       const queue = new Queue(JSON.parse(value) as QueueRecord, store.#ids, store.#numbers);
       store.#queues.set(queue.key, queue);

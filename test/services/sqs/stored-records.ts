@@ -16,8 +16,8 @@ async function under(meta: MetaStore, first: string): Promise<Entry[]> {
 /** Whether `key` is a shared body's (shared-bodies.ts). */
 export const isSharedBodyKey = (key: string): boolean => key.startsWith('b\u0000') || (key.startsWith(logRange.gt) && logQueueOf(key) === undefined);
 
-/** Whether `key` is a message's. */
-export const isMessageKey = (key: string): boolean => key.startsWith('m\u0000') || (key.startsWith(logRange.gt) && logQueueOf(key) !== undefined);
+/** Whether `key` is a message's (a log key with a queue id; a block marker's is empty, log-numbers.ts). */
+export const isMessageKey = (key: string): boolean => key.startsWith('m\u0000') || (key.startsWith(logRange.gt) && Boolean(logQueueOf(key)));
 
 /** Every stored shared body. */
 export async function storedBodies(meta: MetaStore): Promise<Entry[]> {
