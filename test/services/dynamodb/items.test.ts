@@ -6,7 +6,7 @@
 import test from 'ava';
 import {
   BatchGetItemCommand, BatchWriteItemCommand, CreateTableCommand, DeleteItemCommand, DescribeTableCommand,
-  GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue,
+  GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
@@ -102,19 +102,28 @@ test('ReturnValues ALL_OLD, ConsumedCapacity from item sizes, statistics in Desc
   t.deepEqual(read.ConsumedCapacity, { TableName, CapacityUnits: 1 });
 });
 
+/**
+ * Two items of known size by DynamoDB's rules (values/item-size.ts), for the ItemCount and
+ * TableSizeBytes tests: a = names 5 + "a" 1 + "héllo" 6 + 12300 3 + [-1.5, true] 3 + (1 + 4) +
+ * (1 + 1) = 25; b = names 4 + "b" 1 + {k: [x, yy]} 3 + (1 + 1 + 3) + 3 bytes = 16; a reduced to
+ * its key, 3.
+ */
+const SIZED_ITEMS: Record<string, AttributeValue>[] = [
+  { id: { S: 'a' }, s: { S: 'héllo' }, n: { N: '12300' }, l: { L: [{ N: '-1.5' }, { BOOL: true }] } },
+  { id: { S: 'b' }, m: { M: { k: { SS: ['x', 'yy'] } } }, b: { B: new Uint8Array([1, 2, 3]) } },
+];
+
+/** [ItemCount, TableSizeBytes] as DescribeTable reports them. */
+async function tableFigures(ddb: DynamoDBClient, TableName: string): Promise<[number | undefined, number | undefined]> {
+  const d = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  return [d.ItemCount, d.TableSizeBytes];
+}
+
 test('plain puts that replace items keep ItemCount and TableSizeBytes exact (the replaced item is sized, not decoded)', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const TableName = await hashTable();
-  // Sizes by DynamoDB's rules (values/item-size.ts): a = names 5 + "a" 1 + "héllo" 6 + 12300 3
-  // + [-1.5, true] 3 + (1 + 4) + (1 + 1) = 25; b = names 4 + "b" 1 + {k: [x, yy]} 3 + (1 + 1 + 3) + 3 bytes = 16.
-  const items: Record<string, AttributeValue>[] = [
-    { id: { S: 'a' }, s: { S: 'héllo' }, n: { N: '12300' }, l: { L: [{ N: '-1.5' }, { BOOL: true }] } },
-    { id: { S: 'b' }, m: { M: { k: { SS: ['x', 'yy'] } } }, b: { B: new Uint8Array([1, 2, 3]) } },
-  ];
-  const sizeOf = async (): Promise<[number | undefined, number | undefined]> => {
-    const d = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
-    return [d.ItemCount, d.TableSizeBytes];
-  };
+  const items = SIZED_ITEMS;
+  const sizeOf = () => tableFigures(ddb, TableName);
   for (const Item of items) await ddb.send(new PutItemCommand({ TableName, Item }));
   const written = await sizeOf();
   t.deepEqual(written, [2, 41]);
@@ -136,17 +145,10 @@ test('plain puts that replace items keep ItemCount and TableSizeBytes exact (the
 test('BatchWriteItem that replaces and deletes items keeps ItemCount and TableSizeBytes exact (replaced items are sized, not decoded)', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const TableName = await hashTable();
-  // The sizes of the test above: a 25 bytes, b 16, a reduced to its key 3.
-  const items: Record<string, AttributeValue>[] = [
-    { id: { S: 'a' }, s: { S: 'héllo' }, n: { N: '12300' }, l: { L: [{ N: '-1.5' }, { BOOL: true }] } },
-    { id: { S: 'b' }, m: { M: { k: { SS: ['x', 'yy'] } } }, b: { B: new Uint8Array([1, 2, 3]) } },
-  ];
+  const items = SIZED_ITEMS;
   const batch = (requests: object[]) => ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: requests as never } }));
   const puts = (list: Record<string, AttributeValue>[]) => batch(list.map((Item) => ({ PutRequest: { Item } })));
-  const sizeOf = async (): Promise<[number | undefined, number | undefined]> => {
-    const d = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
-    return [d.ItemCount, d.TableSizeBytes];
-  };
+  const sizeOf = () => tableFigures(ddb, TableName);
   await puts(items);
   t.deepEqual(await sizeOf(), [2, 41]);
   for (let round = 0; round < 3; round++) await puts(items);
