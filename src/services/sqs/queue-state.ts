@@ -87,20 +87,14 @@ export class QueueState {
 
   /** Adds a message (sent, or loaded at open) and files it as visible or timed. */
   add(msg: Msg, now: number): void {
-    if (!this.fifo && msg.count === 0 && msg.visibleAt <= now) {
-      this.#fresh.push(msg.seq, msg.sent);
-      return;
-    }
+    if (!this.fifo && msg.count === 0 && msg.visibleAt <= now && this.#fresh.push(msg.seq, msg.sent)) return;
     this.messages.set(msg.seq, msg);
     this.schedule(msg, now);
   }
 
   /** As `add` for a message just sent (never received), without a `Msg` when none is needed. */
   addSent(seq: number, sent: number, visibleAt: number, group: string | undefined, now: number): void {
-    if (!this.fifo && visibleAt <= now) {
-      this.#fresh.push(seq, sent);
-      return;
-    }
+    if (!this.fifo && visibleAt <= now && this.#fresh.push(seq, sent)) return;
     this.add(newMsg(seq, sent, visibleAt, group), now);
   }
 

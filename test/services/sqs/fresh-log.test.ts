@@ -78,7 +78,7 @@ test('FreshLog: a backlog of 3,000 messages per millisecond (more than one run h
   t.is(log.lastSeq(), 0);
 });
 
-test('FreshLog: an SNS fan-out backlog (every eleventh number, five per millisecond) is one run of 24 bytes per millisecond', (t) => {
+test('FreshLog: an SNS fan-out backlog (every eleventh number, five per millisecond) is one run of 16 bytes per millisecond', (t) => {
   // Sequence numbers come from one counter for all queues (log-numbers.ts): a publish to ten
   // queues draws ten copies and a shared body, so each queue gets every eleventh number.
   const log = new FreshLog();
@@ -88,6 +88,8 @@ test('FreshLog: an SNS fan-out backlog (every eleventh number, five per millisec
   for (let i = 0; i < n; i++) log.push(first + 11 * i, t0 + Math.floor(i / 5));
   t.is(log.size, n);
   t.is(log.runs, n / 5, 'one run per millisecond, not one per message');
+  // The ring doubles as it grows: at most twice the runs' 16 bytes.
+  t.true(log.bytes <= (n / 5) * 16 * 2, `${log.bytes} bytes for ${log.runs} runs`);
   t.is(log.lastSeq(), first + 11 * (n - 1));
   // Another stride in the same millisecond starts a run; so does a number out of order.
   log.push(first + 11 * n + 1, t0 + Math.floor((n - 1) / 5));
@@ -100,6 +102,39 @@ test('FreshLog: an SNS fan-out backlog (every eleventh number, five per millisec
     log.shift();
   }
   t.deepEqual([log.frontSeq(), log.lastSeq(), log.size], [first + 11 * n + 1, first + 11 * n, 2]);
+});
+
+test('FreshLog: SentTimestamps weeks apart (a clock moved) keep their exact values; one 50 days from the others is refused, and QueueState holds it as a Msg', (t) => {
+  const log = new FreshLog();
+  const t0 = 1_764_900_000_000;
+  const day = 86_400_000;
+  const pushed: Array<[number, number]> = [];
+  const push = (seq: number, sent: number): void => { t.true(log.push(seq, sent), `push ${seq}`); pushed.push([seq, sent]); };
+  push(1, t0);
+  push(2, t0);
+  push(3, t0 + 20 * day); // past the first base's half range: a rebase
+  push(4, t0 - 4 * day); // back again, still within 24.8 days of all
+  push(5, t0 + 20 * day);
+  t.false(log.push(6, t0 + 50 * day), 'a span past the 32-bit offsets is not held as a run');
+  t.false(log.push(7, t0 - 35 * day));
+  t.deepEqual(log.seqs(), pushed.map(([s]) => s));
+  for (const [seq, sent] of pushed) {
+    t.deepEqual([log.frontSeq(), log.frontSent()], [seq, sent]);
+    log.shift();
+  }
+  // Drained: the next push starts afresh, whatever its time.
+  t.true(log.push(8, t0 + 400 * day));
+  t.is(log.frontSent(), t0 + 400 * day);
+
+  const state = new QueueState(false);
+  const now = t0 + 60 * day;
+  state.addSent(10, t0, t0, undefined, now);
+  state.addSent(11, now, now, undefined, now);
+  t.deepEqual(state.counters(now), { visible: 2, notVisible: 0, delayed: 0 });
+  t.is(state.lastSeq(), 11);
+  const got = [state.takeReady(now)!, state.takeReady(now)!].map((m) => [m.seq, m.sent]).sort((a, b) => a[0]! - b[0]!);
+  t.deepEqual(got, [[10, t0], [11, now]]);
+  t.is(state.takeReady(now), undefined);
 });
 
 test('QueueState receives fresh messages in send order and counts them as visible', (t) => {
