@@ -21,8 +21,11 @@ const INITIAL_RUNS = 64;
  * an SNS fan-out to ten queues nobody reads (`npm run bench -- sns-fanout`).
  */
 const RUN_BYTES = 16;
-/** Messages per run at most; a longer run starts a new one. */
-const RUN_LIMIT = 1024;
+/** Messages per run at most (2^RUN_BITS); a longer run starts a new one. */
+const RUN_BITS = 10;
+const RUN_LIMIT = 2 ** RUN_BITS;
+/** The count's bits of a run's last word (integer operations: `%` on a word over 2^31 is a float modulo). */
+const COUNT_MASK = RUN_LIMIT - 1;
 /** Strides below this fit their word beside the count; a wider one starts a new run. */
 const STRIDE_LIMIT = 2 ** 32 / RUN_LIMIT;
 const OFFSET_LIMIT = 2 ** 32;
@@ -70,7 +73,7 @@ export class FreshLog {
       const last = this.#at(this.#runs - 1);
       const first = this.#seqs[last * 2]!;
       const word = this.#words[last * 4 + 3]!;
-      const count = (word % RUN_LIMIT) + 1;
+      const count = (word & COUNT_MASK) + 1;
       if (offset === this.#words[last * 4 + 2] && count < RUN_LIMIT) {
         // A run of one takes its stride from its second message.
         if (count === 1 && seq > first && seq - first < STRIDE_LIMIT) {
@@ -78,7 +81,7 @@ export class FreshLog {
           this.#size++;
           return true;
         }
-        if (count > 1 && seq === first + count * Math.floor(word / RUN_LIMIT)) {
+        if (count > 1 && seq === first + count * (word >>> RUN_BITS)) {
           this.#words[last * 4 + 3] = word + 1;
           this.#size++;
           return true;
@@ -107,9 +110,9 @@ export class FreshLog {
     this.#size--;
     const at = this.#head;
     const word = this.#words[at * 4 + 3]!;
-    if (word % RUN_LIMIT > 0) {
+    if ((word & COUNT_MASK) > 0) {
       // The run's next message is now its first: same millisecond, one fewer.
-      this.#seqs[at * 2]! += Math.floor(word / RUN_LIMIT);
+      this.#seqs[at * 2]! += word >>> RUN_BITS;
       this.#words[at * 4 + 3] = word - 1;
       return;
     }
@@ -125,7 +128,7 @@ export class FreshLog {
     if (this.#runs === 0) return 0;
     const last = this.#at(this.#runs - 1);
     const word = this.#words[last * 4 + 3]!;
-    return this.#seqs[last * 2]! + (word % RUN_LIMIT) * Math.floor(word / RUN_LIMIT);
+    return this.#seqs[last * 2]! + (word & COUNT_MASK) * (word >>> RUN_BITS);
   }
 
   /** Every message's sequence number, oldest first. */
@@ -135,8 +138,8 @@ export class FreshLog {
       const at = this.#at(i);
       const first = this.#seqs[at * 2]!;
       const word = this.#words[at * 4 + 3]!;
-      const stride = Math.floor(word / RUN_LIMIT);
-      const count = (word % RUN_LIMIT) + 1;
+      const stride = word >>> RUN_BITS;
+      const count = (word & COUNT_MASK) + 1;
       for (let j = 0; j < count; j++) out.push(first + j * stride);
     }
     return out;
