@@ -14,9 +14,14 @@
  * client's CPU for sending a body over loopback to a sink that does nothing, and from the single
  * PUTs' CPU two ceilings for figure C: the busiest thread's (1 / its CPU per GB) and the cores'
  * (cores / (server + client CPU per GB)), each also as a fraction of MD5 speed.
+ * The CPU the targets leave the server (`budgets`, same run): for C, cores / (0.85 x MD5 speed)
+ * less the single PUT's client CPU per GB, and how much of that MD5 itself takes; for A, cores /
+ * (2 x s3rver's MB/s) less the concurrent rounds' client CPU per GB. A server spending more than
+ * its budget per GB cannot meet the target on this machine, however its threads overlap.
  * Options: --reps N (rounds, 3), --mib N (object size, 64), --concurrency N (4),
  * --pool-threads a,b (boltstack settings measured side by side, e.g. "auto,1,2"; the first one is
- * the figures' subject), --no-peer. See docs/benchmarking.md.
+ * the figures' subject), --compare DIR[,DIR] (also boltstack built elsewhere: DIR is a build's
+ * dist directory, e.g. a copy of main's, for A/B in one run), --no-peer. See docs/benchmarking.md.
  */
 import { environment } from '../lib/environment.js';
 import { figure, type Figure } from '../lib/figure.js';
@@ -26,7 +31,9 @@ import { md5Input, md5Speed } from '../lib/md5-speed.js';
 import { createPresigner, type Presigner } from '../lib/presign.js';
 import { send } from '../lib/http-stream.js';
 import { startBoltstack, startS3rver } from '../lib/servers.js';
-import type { ServerProcess } from '../lib/server-process.js';
+import { startServer, type ServerProcess } from '../lib/server-process.js';
+import { freePort } from '../../src/bench/peers/free-port.js';
+import { join } from 'node:path';
 import { median } from '../lib/stats.js';
 import { uploadRound, type UploadRound } from './s3/upload-throughput.js';
 
@@ -66,10 +73,15 @@ interface Summary {
   concurrentMainCpuMsPerGB: number;
   concurrentBusiestOtherCpuMsPerGB: number;
   concurrentClientCpuMsPerGB: number;
+  /** Server threads other than the main one and the busiest other (libuv's file writes, V8's helpers), ms per GB. */
+  singleRestCpuMsPerGB: number;
+  concurrentRestCpuMsPerGB: number;
   verified: boolean;
   problems: string[];
   samples: { concurrentMBps: number[]; singleMBps: number[]; md5MBps: number[] };
 }
+
+const rest = (r: UploadRound): number => Math.max(0, r.cpuMsPerGB - r.mainCpuMsPerGB - r.busiestOtherCpuMsPerGB);
 
 function summarize(s: Subject): Summary {
   const all = [...s.single, ...s.concurrent];
@@ -89,6 +101,8 @@ function summarize(s: Subject): Summary {
     concurrentMainCpuMsPerGB: median(s.concurrent.map((r) => r.mainCpuMsPerGB)),
     concurrentBusiestOtherCpuMsPerGB: median(s.concurrent.map((r) => r.busiestOtherCpuMsPerGB)),
     concurrentClientCpuMsPerGB: median(s.concurrent.map((r) => r.clientCpuMsPerGB)),
+    singleRestCpuMsPerGB: median(s.single.map(rest)),
+    concurrentRestCpuMsPerGB: median(s.concurrent.map(rest)),
     verified: all.every((r) => r.verified),
     problems: all.flatMap((r) => (r.problem !== undefined ? [r.problem] : [])),
     samples: { concurrentMBps: s.concurrent.map((r) => r.mbps), singleMBps: s.single.map((r) => r.mbps), md5MBps: s.md5 },
@@ -120,6 +134,38 @@ function bounds(b: Summary, memcpyGBps: number, loopback: LoopbackCost): Bounds 
   };
 }
 
+/** Server CPU per GB each target leaves on this machine (see the file comment), ms. */
+interface Budgets {
+  /** C at 0.85 of MD5 speed: cores / (0.85 x MD5 MB/s) less the single PUT's client CPU. */
+  cServerMsPerGB: number;
+  /** Of which MD5 itself takes (1 / MD5 speed); the rest is all the server may spend on anything else. */
+  cMd5MsPerGB: number;
+  cServerMeasuredMsPerGB: number;
+  /** A at 2x s3rver: cores / (2 x s3rver MB/s) less the concurrent rounds' client CPU; null without the peer. */
+  aServerMsPerGB: number | null;
+  aServerMeasuredMsPerGB: number;
+}
+
+function budgets(b: Summary, p: Summary | null): Budgets {
+  const cores = availableParallelism();
+  return {
+    cServerMsPerGB: Math.round((cores * 1e6) / (0.85 * b.md5MBps) - b.singleClientCpuMsPerGB),
+    cMd5MsPerGB: Math.round(1e6 / b.md5MBps),
+    cServerMeasuredMsPerGB: b.singleCpuMsPerGB,
+    aServerMsPerGB: p === null ? null : Math.round((cores * 1e6) / (2 * p.concurrentMBps) - b.concurrentClientCpuMsPerGB),
+    aServerMeasuredMsPerGB: b.concurrentCpuMsPerGB,
+  };
+}
+
+/** A boltstack from another build (DIR: its dist directory), started as bench/lib/servers.ts starts ours. */
+async function startBoltstackBuild(dist: string, extraArgs: string[]): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServer({
+    name: `boltstack@${dist}`, command: process.execPath, port, readyPath: '/_boltstack/health',
+    args: [join(dist, 'src/cli.js'), '--host', '127.0.0.1', '--port', String(port), '--ephemeral', '--log-level', 'warn', ...extraArgs],
+  });
+}
+
 function buildFigures(b: Summary, p: Summary | null, concurrency: number, mib: number, bound: Bounds): Figure[] {
   const cpu = { on: 'ratio', op: '<', limit: 1, text: '< s3rver (ms per GB)' } as const;
   const out = [
@@ -145,6 +191,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
   const mib = option(args, '--mib', 64);
   const concurrency = option(args, '--concurrency', 4);
   const threads = (args.includes('--pool-threads') ? args[args.indexOf('--pool-threads') + 1] ?? 'auto' : 'auto').split(',');
+  const compare = args.includes('--compare') ? (args[args.indexOf('--compare') + 1] ?? '').split(',').filter((d) => d !== '') : [];
   const bytes = mib * 2 ** 20;
   const started = Date.now();
   const subjects: Subject[] = [];
@@ -155,6 +202,10 @@ export async function run(args: string[], log: (message: string) => void): Promi
     for (const t of threads) {
       log(`[boltstack --pool-threads ${t}] starting`);
       subjects.push(subject(`boltstack --pool-threads ${t}`, await startBoltstack(['--pool-threads', t])));
+    }
+    for (const dist of compare) {
+      log(`[boltstack@${dist} --pool-threads ${threads[0]}] starting`);
+      subjects.push(subject(`boltstack@${dist} --pool-threads ${threads[0]}`, await startBoltstackBuild(dist, ['--pool-threads', threads[0]!])));
     }
     if (!args.includes('--no-peer')) {
       log('[s3rver] starting');
@@ -184,7 +235,7 @@ export async function run(args: string[], log: (message: string) => void): Promi
         s.md5.push(md5Speed(md5Data));
         s.single.push(await uploadRound(s.presigner, { bucket: 'uploads', bytes, concurrency: 1, serverPid: s.server.pid, round: `single-${rep}` }));
         const one = s.single.at(-1)!;
-        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${one.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s), CPU ms/GB main ${one.mainCpuMsPerGB} / busiest other ${one.busiestOtherCpuMsPerGB} / client ${one.clientCpuMsPerGB}`);
+        log(`[${s.label}] round ${rep + 1}/${reps}: single PUT ${one.mbps} MB/s (MD5 ${s.md5.at(-1)} MB/s), CPU ms/GB main ${one.mainCpuMsPerGB} / busiest other ${one.busiestOtherCpuMsPerGB} / rest ${rest(one)} / client ${one.clientCpuMsPerGB}`);
       }
     }
   } finally {
@@ -201,11 +252,12 @@ export async function run(args: string[], log: (message: string) => void): Promi
   return {
     benchmark: 's3-upload-figures',
     environment: environment(),
-    options: { reps, mib, concurrency, poolThreads: threads, peer: peer !== null },
+    options: { reps, mib, concurrency, poolThreads: threads, compare, peer: peer !== null },
     seconds: Math.round((Date.now() - started) / 1000),
     figures,
     failing,
     bounds: bound,
+    budgets: budgets(summaries[0]!, peer),
     settings: summaries,
   };
 }
