@@ -13,7 +13,9 @@ export function decodedOutput<T>(output: T): T {
   if (typeof output !== 'object' || output === null) return output;
   const o = output as { Item?: unknown; Items?: unknown; Responses?: unknown };
   if (o.Item instanceof RawJson) o.Item = decoded(o.Item);
-  if (Array.isArray(o.Items)) o.Items = o.Items.map(decoded);
+  // Query and Scan splice a page's items as one list (read-target.ts).
+  if (o.Items instanceof RawJson) o.Items = parseItem(o.Items.text);
+  else if (Array.isArray(o.Items)) o.Items = o.Items.map(decoded);
   if (typeof o.Responses === 'object' && o.Responses !== null) {
     for (const items of Object.values(o.Responses)) if (Array.isArray(items)) items.forEach((item, i) => { items[i] = decoded(item); });
   }

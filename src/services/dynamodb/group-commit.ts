@@ -29,6 +29,8 @@ export class GroupCommit {
   readonly #closing: () => MetaOp[];
   readonly #ns: string;
   #queued: MetaOp[] = [];
+  /** The keys the batch being gathered gives pending values (each dropped once it is written). */
+  #queuedKeys: string[] = [];
   #waiting: Waiter[] = [];
   #writing = false;
   /** Number of the batch being gathered; the one in flight is one less. */
@@ -51,7 +53,10 @@ export class GroupCommit {
   commit(ops: MetaOp[]): Promise<void> {
     for (const op of ops) {
       this.#queued.push(op);
-      if (op.ns === this.#ns) this.#pending.set(op.key, { value: op.type === 'put' ? op.value : undefined, batch: this.#batch });
+      if (op.ns === this.#ns) {
+        this.#pending.set(op.key, { value: op.type === 'put' ? op.value : undefined, batch: this.#batch });
+        this.#queuedKeys.push(op.key);
+      }
     }
     return new Promise<void>((resolve, reject) => {
       this.#waiting.push({ resolve, reject });
@@ -76,8 +81,10 @@ export class GroupCommit {
     while (this.#waiting.length > 0) {
       const batch = this.#batch++;
       const ops = this.#queued;
+      const keys = this.#queuedKeys;
       const waiting = this.#waiting;
       this.#queued = [];
+      this.#queuedKeys = [];
       this.#waiting = [];
       if (ops.length > 0) ops.push(...this.#closing());
       try {
@@ -86,7 +93,12 @@ export class GroupCommit {
         this.#fail(waiting, err);
         continue;
       }
-      for (const [key, entry] of this.#pending) if (entry.batch <= batch) this.#pending.delete(key);
+      // Only this batch's keys, not a walk of every pending entry (an entry array each); a key a
+      // later batch wrote again keeps that batch's value.
+      for (let i = 0; i < keys.length; i++) {
+        const entry = this.#pending.get(keys[i]!);
+        if (entry !== undefined && entry.batch <= batch) this.#pending.delete(keys[i]!);
+      }
       for (const w of waiting) w.resolve();
     }
     this.#writing = false;
@@ -96,6 +108,7 @@ export class GroupCommit {
   #fail(waiting: Waiter[], err: unknown): void {
     const behind = this.#waiting;
     this.#queued = [];
+    this.#queuedKeys = [];
     this.#waiting = [];
     this.#pending.clear();
     for (const w of waiting) w.reject(err);

@@ -35,17 +35,9 @@ export function checkKey(table: TableRecord, key: Item): void {
  * does not match. An index key at fault is reported with the first index (by name) keyed on it.
  */
 export function checkItemKeys(table: TableRecord, item: Item, batch = false): void {
-  keyAttributes(table).forEach((attr, i) => {
-    const value = item[attr.name];
-    if (value === undefined) {
-      throw batch ? ddbErrors.validation('The provided key element does not match the schema') : ddbErrors.invalidParameter(`Missing the key ${attr.name} in the item`);
-    }
-    const actual = typeOf(value);
-    if (actual !== attr.type) {
-      throw batch ? ddbErrors.validation('The provided key element does not match the schema') : ddbErrors.invalidParameter(`Type mismatch for key ${attr.name} expected: ${attr.type} actual: ${actual}`);
-    }
-    checkKeyValue(attr, value, i === 0, 'item');
-  });
+  // The hash key, then the range key, without an array or closure per item written.
+  checkItemKey(table.hash, item, true, batch);
+  if (table.range) checkItemKey(table.range, item, false, batch);
   if (table.indexes.length === 0) return;
   for (const index of [...table.indexes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     for (const attr of index.range ? [index.hash, index.range] : [index.hash]) {
@@ -62,6 +54,18 @@ export function checkItemKeys(table: TableRecord, item: Item, batch = false): vo
       }
     }
   }
+}
+
+function checkItemKey(attr: KeyAttribute, item: Item, isHash: boolean, batch: boolean): void {
+  const value = item[attr.name];
+  if (value === undefined) {
+    throw batch ? ddbErrors.validation('The provided key element does not match the schema') : ddbErrors.invalidParameter(`Missing the key ${attr.name} in the item`);
+  }
+  const actual = typeOf(value);
+  if (actual !== attr.type) {
+    throw batch ? ddbErrors.validation('The provided key element does not match the schema') : ddbErrors.invalidParameter(`Type mismatch for key ${attr.name} expected: ${attr.type} actual: ${actual}`);
+  }
+  checkKeyValue(attr, value, isHash, 'item');
 }
 
 /** The key attributes of `item` alone (for LastEvaluatedKey, ReturnValues keys, batch answers). */

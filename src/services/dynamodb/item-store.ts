@@ -19,8 +19,13 @@ import type { TableStore } from './table-store.js';
 import type { StreamWriter } from './streams/stream-writer.js';
 import { itemSize, type Item } from './values/index.js';
 
-/** An item's lock key, which is also its id for ongoing writes (transactions/ongoing-writes.ts). */
-export const itemLockKey = (table: TableRecord, encodedKey: string): string => `${table.id}\0${encodedKey}`;
+/**
+ * An item's lock key, which is also its id for ongoing writes (transactions/ongoing-writes.ts):
+ * its store key. One string per item write serves the lock, the ongoing-writes entry, the read
+ * of the current item, the queued value and the batch operation; a key per use was joined (and
+ * flattened when hashed) up to four times per item (bench/micro/dynamodb-gateway.ts).
+ */
+export const itemLockKey = (table: TableRecord, encodedKey: string): string => itemKey(table.id, encodedKey);
 
 export class ItemStore {
   readonly #meta: MetaStore;
@@ -44,6 +49,11 @@ export class ItemStore {
     return this.locks.run(itemLockKey(table, encodedKey), section);
   }
 
+  /** As withItem, for the item whose lock key (itemLockKey) the caller already holds. */
+  withItemAt<T>(lockKey: string, section: () => Promise<T>): Promise<T> {
+    return this.locks.run(lockKey, section);
+  }
+
   /** Runs `section` as the only writer of several items of one table (taken in one global order). */
   withItems<T>(table: TableRecord, encodedKeys: readonly string[], section: () => Promise<T>): Promise<T> {
     return this.locks.runAll(encodedKeys.map((k) => itemLockKey(table, k)), section);
@@ -56,8 +66,12 @@ export class ItemStore {
 
   /** For a writer holding the item's lock: the text as the queued writes leave it. */
   latestText(table: TableRecord, encodedKey: string): string | undefined | Promise<string | undefined> {
+    return this.latestTextAt(itemKey(table.id, encodedKey));
+  }
+
+  /** As latestText, by the item's store key (which is its lock key: itemLockKey). */
+  latestTextAt(key: string): string | undefined | Promise<string | undefined> {
     // One key string for both lookups: each new one is joined and hashed again.
-    const key = itemKey(table.id, encodedKey);
     const pending = this.#group.pending(key);
     return pending === NOT_PENDING ? this.#storedText(key) : pending;
   }
@@ -87,13 +101,13 @@ export class ItemStore {
     return out;
   }
 
-  /** As readMany, for a writer holding the items' locks (see latestText). */
-  async latestMany(table: TableRecord, encodedKeys: string[]): Promise<(string | undefined)[]> {
+  /** As readMany, for a writer holding the items' locks (see latestText), by their store keys (itemLockKey). */
+  async latestManyAt(keys: readonly string[]): Promise<(string | undefined)[]> {
     // Synchronous reads (queued values, LevelDB's getSync) need no promise each.
-    const out = new Array<string | undefined | Promise<string | undefined>>(encodedKeys.length);
+    const out = new Array<string | undefined | Promise<string | undefined>>(keys.length);
     let waits = false;
-    for (let i = 0; i < encodedKeys.length; i++) {
-      const text = this.latestText(table, encodedKeys[i]!);
+    for (let i = 0; i < keys.length; i++) {
+      const text = this.latestTextAt(keys[i]!);
       if (typeof text === 'object') waits = true;
       out[i] = text;
     }
@@ -104,13 +118,12 @@ export class ItemStore {
    * The operations that replace `old` by `next` (either may be absent) under `encodedKey`, and
    * the statistics they change (applied to the in-memory figures at once; persisted by the batch).
    */
-  changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false): MetaOp[] {
-    return this.addChangeOps([], table, encodedKey, old, next, oldSize, nextSize, byTtl);
+  changeOps(table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false, key = itemKey(table.id, encodedKey)): MetaOp[] {
+    return this.addChangeOps([], table, encodedKey, old, next, oldSize, nextSize, byTtl, key);
   }
 
-  /** As changeOps, appended to `ops` (a batch of many items builds one array). */
-  addChangeOps(ops: MetaOp[], table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false): MetaOp[] {
-    const key = itemKey(table.id, encodedKey);
+  /** As changeOps, appended to `ops` (a batch of many items builds one array); `key`: the item's store key, when the caller has it. */
+  addChangeOps(ops: MetaOp[], table: TableRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, oldSize = old ? itemSize(old) : 0, nextSize = next ? itemSize(next) : 0, byTtl = false, key = itemKey(table.id, encodedKey)): MetaOp[] {
     const stats = this.#tables.stats(table.id);
     if (old) { stats.count--; stats.bytes -= oldSize; }
     if (next) {

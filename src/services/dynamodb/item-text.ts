@@ -39,6 +39,10 @@ function unknownType(text: string, start: number, end: number): Error {
 export const StoredType = { S: 1, N: 2, B: 3, SS: 4, NS: 5, BS: 6, M: 7, L: 8, BOOL: 9, NULL: 10 } as const;
 export const STORED_TYPE_NAMES: readonly string[] = ['', 'S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'BOOL', 'NULL'];
 
+const NO_SLOTS = new Int32Array(0);
+const NO_TAGS = new Uint8Array(0);
+const NO_NAMES: readonly string[] = [];
+
 /**
  * Reads stored item texts one after another (one reader per page), and tells where in the last
  * text each wanted top-level attribute's value is: predicates test those values in place
@@ -62,9 +66,12 @@ export class ItemTextReader {
   /** @param wanted the top-level attributes to locate (slot i is wanted[i]) */
   constructor(wanted: Iterable<string>) {
     this.#wanted = [...wanted];
-    this.#starts = new Int32Array(this.#wanted.length);
-    this.#ends = new Int32Array(this.#wanted.length);
-    this.#tags = new Uint8Array(this.#wanted.length);
+    // No attribute wanted (a write sizing the item it replaces): zero-length arrays, shared
+    // since nothing can be written into them, instead of three new typed arrays per item.
+    const none = this.#wanted.length === 0;
+    this.#starts = none ? NO_SLOTS : new Int32Array(this.#wanted.length);
+    this.#ends = none ? NO_SLOTS : new Int32Array(this.#wanted.length);
+    this.#tags = none ? NO_TAGS : new Uint8Array(this.#wanted.length);
   }
 
   /** The slot of a wanted attribute (-1 if it is not wanted). */
@@ -371,6 +378,11 @@ export class ItemTextReader {
     }
     return parseStoredValue(text.slice(start, end));
   }
+}
+
+/** The DynamoDB size of one stored item (a write replacing it counts it off the table's bytes). */
+export function storedItemSize(text: string): number {
+  return new ItemTextReader(NO_NAMES).read(text);
 }
 
 /** The size of one stored item and its `wanted` top-level attributes (tests, one-offs). */

@@ -11,7 +11,7 @@ import type { DdbDeps } from './context.js';
 import { ddbErrors } from './errors.js';
 import { parseItem } from './item-codec.js';
 import { itemLockKey } from './item-store.js';
-import { readItemText } from './item-text.js';
+import { storedItemSize } from './item-text.js';
 import { streamTargetOf } from './streams/descriptor-ops.js';
 import type { TableRecord } from './table-record.js';
 import type { Item } from './values/index.js';
@@ -47,32 +47,34 @@ export async function writeItem(
   capacity = true,
   decideReadsOld = true,
 ): Promise<WriteResult> {
+  // The item's lock key is its store key: one string for every use below.
+  const key = itemLockKey(table, encodedKey);
   // Refused while a transaction holds the item; else ongoing until durable (transactions/ongoing-writes.ts).
-  const release = deps.ongoing.beginItemWrite(itemLockKey(table, encodedKey));
+  const release = deps.ongoing.beginItemWrite(key);
   try {
-    return await writeItemNow(deps, table, encodedKey, decide, extraOps, capacity, decideReadsOld);
+    return await writeItemNow(deps, table, encodedKey, key, decide, extraOps, capacity, decideReadsOld);
   } finally {
     release();
   }
 }
 
 async function writeItemNow(
-  deps: DdbDeps, table: TableRecord, encodedKey: string,
+  deps: DdbDeps, table: TableRecord, encodedKey: string, key: string,
   decide: (old: Item | undefined) => Item | undefined,
   extraOps: ((old: Item | undefined, next: Item | undefined) => MetaOp[]) | undefined,
   capacity: boolean,
   decideReadsOld: boolean,
 ): Promise<WriteResult> {
   let durable: Promise<void> | undefined;
-  const result = await deps.items.withItem(table, encodedKey, async (): Promise<WriteResult> => {
+  const result = await deps.items.withItemAt(key, async (): Promise<WriteResult> => {
     // The record as it is now: a GSI added meanwhile is maintained by this write (gsi-backfill.ts).
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
     table = current;
-    const text = await deps.items.latestText(table, encodedKey);
+    const text = await deps.items.latestTextAt(key);
     if (text !== undefined && !decideReadsOld && extraOps === undefined && !capacity && table.indexes.length === 0 && streamTargetOf(table) === undefined) {
       const next = decide(undefined);
-      const ops = deps.items.changeOps(table, encodedKey, NOT_DECODED, next, readItemText(text, []).size);
+      const ops = deps.items.changeOps(table, encodedKey, NOT_DECODED, next, storedItemSize(text), undefined, false, key);
       durable = deps.items.commit(table, ops);
       return { old: undefined, next, consumption: NOT_COUNTED };
     }
@@ -80,7 +82,7 @@ async function writeItemNow(
     const next = decide(old);
     const consumption = capacity ? writeConsumption(table, encodedKey, old, next) : NOT_COUNTED;
     if (old === undefined && next === undefined) return { old, next, consumption };
-    const ops = deps.items.changeOps(table, encodedKey, old, next);
+    const ops = deps.items.changeOps(table, encodedKey, old, next, undefined, undefined, false, key);
     if (extraOps !== undefined) for (const op of extraOps(old, next)) ops.push(op);
     durable = deps.items.commit(table, ops);
     return { old, next, consumption };
@@ -116,7 +118,7 @@ async function writeItemsNow(deps: DdbDeps, table: TableRecord, writes: PlannedW
   const results = await deps.items.locks.runAll(keys, async () => {
     const current = deps.tables.byId(table.id);
     if (!current) throw ddbErrors.resourceNotFound();
-    const texts = await deps.items.latestMany(current, writes.map((w) => w.encodedKey));
+    const texts = await deps.items.latestManyAt(keys);
     const ops: MetaOp[] = [];
     // Only the table statistics look at a replaced item: its size is read from the stored text
     // (BatchWriteItem has no ReturnValues; a reload of existing items decoded each one).
@@ -125,12 +127,12 @@ async function writeItemsNow(deps: DdbDeps, table: TableRecord, writes: PlannedW
       const text = texts[i];
       const nextSize = w.next === undefined ? 0 : w.nextSize;
       if (text !== undefined && sizeOnly) {
-        deps.items.addChangeOps(ops, current, w.encodedKey, NOT_DECODED, w.next, readItemText(text, []).size, nextSize);
+        deps.items.addChangeOps(ops, current, w.encodedKey, NOT_DECODED, w.next, storedItemSize(text), nextSize, false, keys[i]);
         return { old: undefined, next: w.next, consumption: NOT_COUNTED };
       }
       const old = text === undefined ? undefined : parseItem(text);
       const consumption = capacity ? writeConsumption(current, w.encodedKey, old, w.next) : NOT_COUNTED;
-      if (old !== undefined || w.next !== undefined) deps.items.addChangeOps(ops, current, w.encodedKey, old, w.next, undefined, nextSize);
+      if (old !== undefined || w.next !== undefined) deps.items.addChangeOps(ops, current, w.encodedKey, old, w.next, undefined, nextSize, false, keys[i]);
       return { old, next: w.next, consumption };
     });
     if (ops.length > 0) durable = deps.items.commit(current, ops);

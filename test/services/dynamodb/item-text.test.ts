@@ -5,7 +5,7 @@
  */
 import test from 'ava';
 import { parseItem, serializeItem } from '../../../src/services/dynamodb/item-codec.js';
-import { readItemText } from '../../../src/services/dynamodb/item-text.js';
+import { readItemText, storedItemSize } from '../../../src/services/dynamodb/item-text.js';
 import { itemSize, type AttributeValue, type Item } from '../../../src/services/dynamodb/values/index.js';
 
 const STRINGS = ['', 'plain', 'quote " and \\ backslash', 'line\nbreak\ttab\u0001ctl', 'é ü ß', '日本語', '😀 pair', 'lone \ud800 surrogate', 'x'.repeat(300)];
@@ -43,6 +43,7 @@ test('the size read from the text equals itemSize of the decoded item; picked at
     const wanted = new Set(['n', 'deep', 'missing', 'ünï']);
     const { size, picked } = readItemText(text, wanted);
     t.is(size, itemSize(decoded), text);
+    t.is(storedItemSize(text), size, text);
     const expected: Item = {};
     for (const name of wanted) if (decoded[name] !== undefined) expected[name] = decoded[name]!;
     t.deepEqual(picked, expected, text);

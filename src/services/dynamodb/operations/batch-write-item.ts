@@ -17,10 +17,11 @@ import { checkTableName } from '../table-constraints.js';
 import { requireTable } from '../table-lookup.js';
 import type { TableRecord } from '../table-record.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { wantsCapacity, writeItems, type WriteResult } from '../write-item.js';
+import { wantsCapacity, writeItems, type PlannedWrite, type WriteResult } from '../write-item.js';
 import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 
-interface Planned { table: TableRecord; key: string; item: Item | undefined; keyItem: Item; size: number }
+/** A request, as writeItems takes it (no copy per item); `result` once written. */
+interface Planned extends PlannedWrite { table: TableRecord; keyItem: Item; nextSize: number; result?: WriteResult }
 
 function javaDump(requests: BatchWriteItemInput['RequestItems']): string {
   return `{${Object.entries(requests).map(([t, list]) => `${t}=[${list.map((r) => JSON.stringify(r)).join(', ')}]`).join(', ')}}`;
@@ -60,28 +61,27 @@ export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutpu
         checkItemKeys(table, item, true);
         const size = itemSize(item);
         if (size > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
-        entry = { table, key: encodePrimaryKey(table.hash, table.range, item), item, keyItem: item, size };
+        entry = { table, encodedKey: encodePrimaryKey(table.hash, table.range, item), next: item, keyItem: item, nextSize: size };
       } else {
         const key = validateItem(del!.Key as Record<string, unknown>);
         checkKey(table, key);
-        entry = { table, key: encodePrimaryKey(table.hash, table.range, key), item: undefined, keyItem: key, size: 0 };
+        entry = { table, encodedKey: encodePrimaryKey(table.hash, table.range, key), next: undefined, keyItem: key, nextSize: 0 };
       }
-      if (seen.has(entry.key)) throw ddbErrors.validation('Provided list of item keys contains duplicates');
-      seen.add(entry.key);
+      if (seen.has(entry.encodedKey)) throw ddbErrors.validation('Provided list of item keys contains duplicates');
+      seen.add(entry.encodedKey);
       planned.push(entry);
     }
   }
   const capacity = wantsCapacity(input.ReturnConsumedCapacity);
   const byTable = new Map<TableRecord, Planned[]>();
   for (const p of planned) { const list = byTable.get(p.table); if (list) list.push(p); else byTable.set(p.table, [p]); }
-  const written = new Map<Planned, WriteResult>();
   await Promise.all([...byTable].map(async ([table, list]) => {
-    const results = await writeItems(deps, table, list.map((p) => ({ encodedKey: p.key, next: p.item, nextSize: p.size })), capacity);
-    list.forEach((p, i) => written.set(p, results[i]!));
+    const results = await writeItems(deps, table, list, capacity);
+    for (let i = 0; i < list.length; i++) list[i]!.result = results[i]!;
   }));
   // Neither capacity nor item collection metrics asked for (a bulk load): nothing to add up.
   if (!capacity && input.ReturnItemCollectionMetrics !== 'SIZE') return { UnprocessedItems: {} };
-  const results = planned.map((p) => written.get(p)!);
+  const results = planned.map((p) => p.result!);
   const perTable = new Map<string, { table: TableRecord; consumption: Consumption; metrics: ItemCollectionMetricsValueItem[] }>();
   planned.forEach((p, i) => {
     let entry = perTable.get(p.table.name);

@@ -10,6 +10,7 @@ import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { checkKey } from '../item-key.js';
 import { parseItem } from '../item-codec.js';
+import { itemLockKey } from '../item-store.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requestExpressions } from '../request-expressions.js';
 import { requireTable } from '../table-lookup.js';
@@ -38,13 +39,13 @@ export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItem
   });
   const seen = new Set<string>();
   for (const p of plans) {
-    const id = `${p.table.id}\0${p.encodedKey}`;
+    const id = itemLockKey(p.table, p.encodedKey);
     if (seen.has(id)) throw multipleOperationsOnOneItem();
     seen.add(id);
   }
   // No locks: the read is refused instead when it meets a write of its items (AWS cancels it
   // with TransactionConflict), so what it reads is all from one moment.
-  const watch = deps.ongoing.beginRead(plans.map((p) => `${p.table.id}\0${p.encodedKey}`));
+  const watch = deps.ongoing.beginRead(plans.map((p) => itemLockKey(p.table, p.encodedKey)));
   let found: (Item | undefined)[];
   try {
     found = await Promise.all(plans.map(async (p) => {

@@ -14,7 +14,7 @@
  * one item are serialised, never refused.
  *
  * "Ongoing" is from the moment a request claims its items to the moment its batch is durable.
- * Item ids are the item-lock keys (`<tableId>\0<encoded key>`).
+ * Item ids are the item-lock keys (item-store.ts itemLockKey: the items' store keys).
  */
 import { transactionCanceled, transactionConflict, transactionConflictReason, NONE_REASON } from './errors.js';
 

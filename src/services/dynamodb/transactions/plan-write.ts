@@ -11,6 +11,7 @@ import type { DdbDeps } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { applyUpdate, updateTargets } from '../expressions/index.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
+import { itemLockKey } from '../item-store.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { checkPutItem } from '../operations/put-item.js';
 import { requestExpressions } from '../request-expressions.js';
@@ -72,7 +73,7 @@ export function planWrite(deps: DdbDeps, ctx: RequestContext, action: TransactWr
     table,
     encodedKey,
     keyItem,
-    lock: { key: `${table.id}\0${encodedKey}`, run: (section) => deps.items.withItem(table, encodedKey, section) },
+    lock: { key: itemLockKey(table, encodedKey), run: (section) => deps.items.withItem(table, encodedKey, section) },
     read: () => deps.items.read(table, encodedKey),
     decide,
     // The record as it is now, under the lock: a GSI added meanwhile is maintained too.
