@@ -36,7 +36,6 @@ export class PooledBodyHasher implements BodyHasher {
   /** The staging buffer a push is filling, and how many bytes it holds. */
   #filling: ArrayBuffer | undefined;
   #filled = 0;
-  #seq = 0;
   #failure: unknown;
   #aborted = false;
   #ended = false;
@@ -62,7 +61,7 @@ export class PooledBodyHasher implements BodyHasher {
     if (this.#ended) return Promise.reject(new Error('hash session already ended'));
     this.#ended = true;
     // After every push has been sent: `end` must follow the last batch on the port.
-    void this.#copying.then(() => this.#post({ type: 'end' }));
+    void this.#copying.then(() => this.#post('end'));
     return this.#result;
   }
 
@@ -109,7 +108,7 @@ export class PooledBodyHasher implements BodyHasher {
       return;
     }
     this.#withWorker++;
-    this.#post({ type: 'data', seq: this.#seq++, buffer, length: this.#filled }, [buffer]);
+    this.#post(new Uint8Array(buffer, 0, this.#filled), [buffer]);
   }
 
   /** A staging buffer; undefined once aborted; throws once failed (before or while waiting). */
@@ -122,9 +121,9 @@ export class PooledBodyHasher implements BodyHasher {
   }
 
   #onReply(reply: HashSessionReply): void {
-    if ('seq' in reply) {
+    if (reply instanceof ArrayBuffer) {
       this.#withWorker--;
-      this.#staging.giveBack(reply.buffer);
+      this.#staging.giveBack(reply);
     } else if ('digests' in reply) {
       this.#settle?.resolve(digestsFromWorker(reply.digests));
     } else {
