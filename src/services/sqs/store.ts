@@ -70,6 +70,16 @@ export class Queue {
 
 const DELETE_CHUNK = 1000;
 
+/** A promise with its settling functions (one per group-committed batch: SqsStore.commit). */
+interface Settlement { promise: Promise<void>; resolve(): void; reject(err: unknown): void }
+
+function settlement(): Settlement {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
 export class SqsStore {
   readonly #meta: MetaStore;
   readonly #log: Logger;
@@ -272,29 +282,32 @@ export class SqsStore {
    * virtualised core. With it, 8-8.5 ops per batch in the same replay.
    */
   commit(ops: MetaOp[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      for (const op of ops) this.#queued.push(op);
-      this.#waiting.push({ resolve, reject });
-      if (!this.#writing) void this.#drain();
-    });
+    for (const op of ops) this.#queued.push(op);
+    const next = this.#next ??= settlement();
+    if (!this.#writing) void this.#drain();
+    return next.promise;
   }
 
   readonly #queued: MetaOp[] = [];
-  #waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  /**
+   * The batch being gathered: one promise for every call in it (they are written together, so
+   * they settle together), rather than a promise, its executor and a waiter record per call.
+   */
+  #next: Settlement | undefined;
   #writing = false;
 
   async #drain(): Promise<void> {
     this.#writing = true;
     await new Promise<void>((resolve) => { setImmediate(resolve); });
-    while (this.#waiting.length > 0) {
+    while (this.#next !== undefined) {
       const ops = this.#queued.splice(0);
-      const waiting = this.#waiting;
-      this.#waiting = [];
+      const batch = this.#next;
+      this.#next = undefined;
       try {
         await this.#meta.batch(ops);
-        for (const w of waiting) w.resolve();
+        batch.resolve();
       } catch (err) {
-        for (const w of waiting) w.reject(err);
+        batch.reject(err);
       }
     }
     this.#writing = false;
