@@ -38,5 +38,7 @@ export function queueOf(deps: SqsDeps, ctx: RequestContext, url: string): Queue 
 export async function queueWithState(deps: SqsDeps, ctx: RequestContext, url: string): Promise<{ queue: Queue; state: QueueState }> {
   const queue = queueOf(deps, ctx, url);
   const state = queue.loadedState ?? await queue.state(deps.store);
+  // Deleted while its state loaded.
+  if (queue.deleted) throw sqsErrors.queueDoesNotExist();
   return { queue, state };
 }

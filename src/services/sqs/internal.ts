@@ -33,79 +33,82 @@ export function createInternalApi(store: SqsStore): SqsInternalApi {
     acceptsCharacters: hasOnlyValidCharacters,
     finishesDeferredBodies: store.bodies.finishesDeferred,
 
-    async deliver(deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]> {
-      const results: InternalDeliveryResult[] = new Array<InternalDeliveryResult>(deliveries.length);
-      const byQueue = new Map<Queue, Accepted>();
-      // UTF-8 sizes of each shared body's head and tail, computed once.
-      const sizes = new Map<SharedBody, number>();
-      const now = Date.now();
-      for (let i = 0; i < deliveries.length; i++) {
-        const d = deliveries[i]!;
-        try {
-          const queue = store.findByArn(d.queueArn);
-          if (queue === undefined) throw sqsErrors.queueDoesNotExist();
-          const state = queue.loadedState ?? await queue.state(store);
-          let shared: SharedPart | undefined;
-          if (typeof d.body !== 'string') {
-            if (d.charactersChecked !== true) throw new TypeError(UNCHECKED);
-            let bytes = sizes.get(d.body.shared);
-            if (bytes === undefined) {
-              const { head, tail, deferred } = d.body.shared;
-              bytes = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8') + (deferred?.bytes ?? 0);
-              sizes.set(d.body.shared, bytes);
-            }
-            shared = { body: d.body.shared, part: d.body.part, bytes };
-          }
-          const body = typeof d.body === 'string' ? d.body : d.body.part;
-          const entry = d.messageAttributes === undefined && d.messageGroupId === undefined && d.messageDeduplicationId === undefined
-            ? { MessageBody: body }
-            : {
-              MessageBody: body,
-              ...(d.messageAttributes !== undefined ? { MessageAttributes: d.messageAttributes } : {}),
-              ...(d.messageGroupId !== undefined ? { MessageGroupId: d.messageGroupId } : {}),
-              ...(d.messageDeduplicationId !== undefined ? { MessageDeduplicationId: d.messageDeduplicationId } : {}),
-            };
-          const p = prepare(queue, state, entry, SNS_SENDER_ID, now, d.charactersChecked === true, shared);
-          let accepted = byQueue.get(queue);
-          if (accepted === undefined) byQueue.set(queue, accepted = { queue, entries: [], stored: [] });
-          accepted.entries.push({ index: i, p });
-        } catch (err) {
-          results[i] = failed(err);
-        }
-      }
-      const ops: MetaOp[] = [];
-      let bodies: number[];
-      try {
-        bodies = await shareBodies(store, byQueue, ops);
-      } catch (err) {
-        // A deferred head that could not be finished for a copy stored alone: nothing was stored.
-        for (const a of byQueue.values()) {
-          abandoned(a.queue.loadedState!, a.entries.map((e) => e.p));
-          for (const { index } of a.entries) results[index] = failed(err);
-        }
-        return results;
-      }
-      for (const a of byQueue.values()) a.stored = writesOf(a.queue, a.queue.loadedState!, a.entries.map((e) => e.p), ops);
-      try {
-        if (ops.length > 0) await store.commit(ops);
-      } catch (err) {
-        for (const id of bodies) store.bodies.forget(id);
-        for (const a of byQueue.values()) {
-          abandoned(a.queue.loadedState!, a.stored);
-          for (const { index } of a.entries) results[index] = failed(err);
-        }
-        return results;
-      }
-      const at = Date.now();
-      for (const a of byQueue.values()) {
-        const state = a.queue.loadedState!;
-        committed(state, a.stored, at);
-        state.wake();
-        for (const { index, p } of a.entries) results[index] = { ok: true, messageId: resultOf(p).MessageId };
-      }
-      return results;
-    },
+    // Tracked until settled: a queue deleted meanwhile is purged once its copies are stored (store.ts).
+    deliver: (deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]> => store.delivery(deliver(store, deliveries)),
   };
+}
+
+async function deliver(store: SqsStore, deliveries: InternalDelivery[]): Promise<InternalDeliveryResult[]> {
+  const results: InternalDeliveryResult[] = new Array<InternalDeliveryResult>(deliveries.length);
+  const byQueue = new Map<Queue, Accepted>();
+  // UTF-8 sizes of each shared body's head and tail, computed once.
+  const sizes = new Map<SharedBody, number>();
+  const now = Date.now();
+  for (let i = 0; i < deliveries.length; i++) {
+    const d = deliveries[i]!;
+    try {
+      const queue = store.findByArn(d.queueArn);
+      if (queue === undefined) throw sqsErrors.queueDoesNotExist();
+      const state = queue.loadedState ?? await queue.state(store);
+      let shared: SharedPart | undefined;
+      if (typeof d.body !== 'string') {
+        if (d.charactersChecked !== true) throw new TypeError(UNCHECKED);
+        let bytes = sizes.get(d.body.shared);
+        if (bytes === undefined) {
+          const { head, tail, deferred } = d.body.shared;
+          bytes = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8') + (deferred?.bytes ?? 0);
+          sizes.set(d.body.shared, bytes);
+        }
+        shared = { body: d.body.shared, part: d.body.part, bytes };
+      }
+      const body = typeof d.body === 'string' ? d.body : d.body.part;
+      const entry = d.messageAttributes === undefined && d.messageGroupId === undefined && d.messageDeduplicationId === undefined
+        ? { MessageBody: body }
+        : {
+          MessageBody: body,
+          ...(d.messageAttributes !== undefined ? { MessageAttributes: d.messageAttributes } : {}),
+          ...(d.messageGroupId !== undefined ? { MessageGroupId: d.messageGroupId } : {}),
+          ...(d.messageDeduplicationId !== undefined ? { MessageDeduplicationId: d.messageDeduplicationId } : {}),
+        };
+      const p = prepare(queue, state, entry, SNS_SENDER_ID, now, d.charactersChecked === true, shared);
+      let accepted = byQueue.get(queue);
+      if (accepted === undefined) byQueue.set(queue, accepted = { queue, entries: [], stored: [] });
+      accepted.entries.push({ index: i, p });
+    } catch (err) {
+      results[i] = failed(err);
+    }
+  }
+  const ops: MetaOp[] = [];
+  let bodies: number[];
+  try {
+    bodies = await shareBodies(store, byQueue, ops);
+  } catch (err) {
+    // A deferred head that could not be finished for a copy stored alone: nothing was stored.
+    for (const a of byQueue.values()) {
+      abandoned(a.queue.loadedState!, a.entries.map((e) => e.p));
+      for (const { index } of a.entries) results[index] = failed(err);
+    }
+    return results;
+  }
+  for (const a of byQueue.values()) a.stored = writesOf(a.queue, a.queue.loadedState!, a.entries.map((e) => e.p), ops);
+  try {
+    if (ops.length > 0) await store.commit(ops);
+  } catch (err) {
+    for (const id of bodies) store.bodies.forget(id);
+    for (const a of byQueue.values()) {
+      abandoned(a.queue.loadedState!, a.stored);
+      for (const { index } of a.entries) results[index] = failed(err);
+    }
+    return results;
+  }
+  const at = Date.now();
+  for (const a of byQueue.values()) {
+    const state = a.queue.loadedState!;
+    committed(state, a.stored, at);
+    state.wake();
+    for (const { index, p } of a.entries) results[index] = { ok: true, messageId: resultOf(p).MessageId };
+  }
+  return results;
 }
 
 /**

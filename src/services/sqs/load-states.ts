@@ -15,10 +15,15 @@ import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
 import { decodeState, type DedupRecord, type MessageState } from './records.js';
 import type { SharedBodies } from './shared-bodies.js';
 import { decodeStates } from './state-records.js';
-import type { Queue } from './store.js';
+
+/**
+ * What loading needs of a queue: a Queue, or a deleted queue known only by its id (a tombstone
+ * found at a start, store.ts: loaded as a standard queue, for its messages to be removed).
+ */
+export interface LoadTarget { readonly id: string; readonly fifo: boolean }
 
 /** One queue's state while it loads. */
-class QueueLoad {
+class QueueLoad<T extends LoadTarget> {
   readonly state: QueueState;
   /** Each received message's newest state, and the record it is in. */
   readonly #states = new Map<number, { state: MessageState; record: number }>();
@@ -28,7 +33,7 @@ class QueueLoad {
   /** Messages received before (a handle may delete them) need their shared body's count known. */
   readonly #refs: Array<{ msg: Msg; ref: number }> = [];
 
-  constructor(readonly queue: Queue, readonly now: number) {
+  constructor(readonly queue: T, readonly now: number) {
     this.state = new QueueState(queue.fifo);
   }
 
@@ -104,9 +109,9 @@ class QueueLoad {
 }
 
 /** The states of `queues`, read from the store. */
-export async function loadStates(meta: MetaStore, bodies: SharedBodies, queues: Queue[]): Promise<Map<Queue, QueueState>> {
+export async function loadStates<T extends LoadTarget>(meta: MetaStore, bodies: SharedBodies, queues: T[]): Promise<Map<T, QueueState>> {
   const now = Date.now();
-  const loads = new Map<string, QueueLoad>();
+  const loads = new Map<string, QueueLoad<T>>();
   for (const queue of queues) {
     const load = new QueueLoad(queue, now);
     loads.set(queue.id, load);
@@ -118,7 +123,7 @@ export async function loadStates(meta: MetaStore, bodies: SharedBodies, queues: 
     if (queueId === undefined) continue; // a shared body
     loads.get(queueId)?.message(logNumberOf(key), value); // no queue has the empty id of a block marker
   }
-  const out = new Map<Queue, QueueState>();
+  const out = new Map<T, QueueState>();
   for (const load of loads.values()) out.set(load.queue, await load.finish(meta, bodies));
   return out;
 }

@@ -216,6 +216,12 @@ export class MoveTasks {
   async #move(task: MoveTask, source: Queue, state: QueueState, msg: Msg, record: MessageRecord, target: Queue): Promise<void> {
     const targetState = await target.state(this.#store);
     const now = Date.now();
+    if (target.deleted) {
+      // Deleted while its state loaded: the message stays in its source, as when no target is found.
+      msg.deleted = false;
+      state.add(msg, now);
+      throw sqsErrors.queueDoesNotExist();
+    }
     const targetSeq = target.numbers.next();
     const { dlqSource: _source, priorReceives: _receives, ...rest } = record;
     // The copy owns its whole body (encodeMessage never writes a shared body's ref).

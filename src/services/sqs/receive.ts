@@ -79,6 +79,12 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
   const moved: Array<{ msg: Msg; record: MessageRecord }> = [];
   redriven.forEach((msg, i) => {
     const record = records[taken.length + i];
+    if (record !== undefined && dead?.queue.deleted === true) {
+      // The dead-letter queue was deleted during the read: no redrive, as if it had not been found.
+      msg.deleted = false;
+      state.add(msg, now);
+      return;
+    }
     msg.ref = record?.ref ?? 0;
     dropMessage(store.bodies, queue.id, state, msg, ops);
     if (record === undefined || dead === undefined) return;

@@ -70,6 +70,8 @@ const sequenceNumber = (seq: number): string => (18_000_000_000_000_000_000n + B
  * accepts (SNS checks a publish's text once for all its copies).
  */
 export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sender: string, now: number, charactersChecked = false, shared?: SharedPart): Prepared {
+  // Found before a DeleteQueue: nothing more is stored for it (store.ts, Queue.deleted).
+  if (queue.deleted) throw sqsErrors.queueDoesNotExist();
   if (shared !== undefined) {
     // Head and tail are checked by the caller, once for all the copies.
     if (!hasOnlyValidCharacters(shared.part)) throw sqsErrors.invalidMessageContents();

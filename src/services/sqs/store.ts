@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../log.js';
 import { NOT_NOW, type MetaOp, type MetaStore } from '../../storage/meta-store.js';
 import {
-  SQS_NS, dedupPrefix, lastPart, legacyDedupPrefix, legacyMessagePrefix, legacyStateRecordPrefix, logQueueOf, logRange, messageKey, prefixRange,
+  SQS_NS, dedupPrefix, lastPart, legacyDedupPrefix, legacyMessagePrefix, legacyStateRecordPrefix, messageKey, prefixRange,
   queueKey, queueRange, seqText, statePrefix, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
-import { loadStates } from './load-states.js';
+import { loadStates, type LoadTarget } from './load-states.js';
 import { LogNumbers } from './log-numbers.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { SharedBodies, type FinishBody } from './shared-bodies.js';
@@ -66,6 +66,13 @@ export class Queue {
 
   /** The state if it is loaded already (no await on the hot path). */
   loadedState: QueueState | undefined;
+
+  /**
+   * Set, synchronously, when DeleteQueue takes the queue out of the store's maps: an operation
+   * that found it before then draws no sequence number for it (send.ts prepare, a dead-letter
+   * redrive, a move task), so nothing is written for it once its purge has taken its messages.
+   */
+  deleted = false;
 }
 
 const DELETE_CHUNK = 1000;
@@ -114,7 +121,9 @@ export class SqsStore {
       store.#byArn.set(queue.arn, queue);
     }
     // Queues deleted before a crash: finish removing their messages.
-    for await (const [key] of meta.iterate(SQS_NS, tombstoneRange)) store.#purgeDeleted(lastPart(key), undefined);
+    // Its record is gone: what its state holds is found by loading it (load-states.ts), as a
+    // standard queue's (a FIFO queue's deduplication ids go with its key prefix).
+    for await (const [key] of meta.iterate(SQS_NS, tombstoneRange)) store.#purgeDeleted({ id: lastPart(key), fifo: false }, undefined, []);
     return store;
   }
 
@@ -177,31 +186,61 @@ export class SqsStore {
     this.#queues.delete(queue.key);
     this.#byId.delete(queue.id);
     this.#byArn.delete(queue.arn);
+    queue.deleted = true;
     const now = Date.now();
     for (const [key, at] of this.recentlyDeleted) if (now - at > 60_000) this.recentlyDeleted.delete(key);
     this.recentlyDeleted.set(queue.key, now);
+    // Deliveries under way may have drawn numbers for it before it was deleted (internal.ts).
+    const deliveries = [...this.#deliveries];
     // A state being loaded (an operation that found the queue just before) is emptied too, so
     // nothing is deleted both by that operation and by the purge below.
     const state = queue.loadedState ?? (this.#loadingAll !== undefined ? await queue.state(this) : undefined);
     const seqs = state?.takeAll();
     state?.wake();
-    this.#purgeDeleted(queue.id, seqs);
+    this.#purgeDeleted(queue, state === undefined ? undefined : { state, seqs: seqs! }, deliveries);
   }
 
-  /** Removes a deleted queue's messages (`seqs`, or all when its state was never loaded) and other records. */
-  #purgeDeleted(queueId: string, seqs: number[] | undefined): void {
+  /**
+   * Removes a deleted queue's messages and other records, in the background: `taken`, what its
+   * state held at the delete, or, for a queue whose state was never loaded, what loading it finds
+   * (with every other queue's state, in the one scan of the log that loading them needs anyway:
+   * load-states.ts). Then what writes under way at the delete added to the state (sends whose
+   * batch was being written, deliveries that had drawn numbers for it) once they have settled.
+   * No scan of the whole log: an operation that found the queue before the delete draws no
+   * number for it after (Queue.deleted), so every message it has is in its state by then.
+   */
+  #purgeDeleted(target: LoadTarget, taken: { state: QueueState; seqs: number[] } | undefined, deliveries: Array<Promise<unknown>>): void {
+    const queueId = target.id;
     const work = (async () => {
+      const { state, seqs } = taken ?? await this.#loadDeleted(target);
       await this.deleteMessages(queueId, seqs);
-      // What is left belongs to operations that took it out of the state before the delete: they
-      // delete it (and release its shared body) themselves; this only makes sure no key outlives the queue.
+      await Promise.allSettled(deliveries);
+      // Every batch asked for so far is written, and its callers have run (they add what they
+      // stored to the state) before this continues.
+      await this.commit([]);
+      await new Promise<void>((resolve) => { setImmediate(resolve); });
+      const late = state.takeAll();
+      if (late.length > 0) await this.deleteMessages(queueId, late);
+      // Records of operations that took messages out of the state before the delete (a receive's
+      // state record, a FIFO send's deduplication id): no key outlives the queue.
       for (const prefix of [
         legacyMessagePrefix(queueId), statePrefix(queueId), legacyStateRecordPrefix(queueId), stateRecordPrefix(queueId), legacyDedupPrefix(queueId), dedupPrefix(queueId),
       ]) await this.deleteRange(prefix);
-      for await (const entries of this.#logMessages(queueId)) await this.#meta.batch(entries.map(([key]) => ({ type: 'del', ns: SQS_NS, key })));
       await this.#meta.del(SQS_NS, tombstoneKey(queueId));
     })().catch((err: unknown) => this.#log.warn('sqs: removing a deleted queue\'s messages failed', { queueId, err: String(err) }));
     this.#background.add(work);
     void work.finally(() => this.#background.delete(work));
+  }
+
+  /** SNS deliveries under way (internal.ts): a queue deleted meanwhile is purged once they settle. */
+  readonly #deliveries = new Set<Promise<unknown>>();
+
+  /** Tracks a delivery (internal.ts) until it settles, and answers it. */
+  delivery<T>(work: Promise<T>): Promise<T> {
+    this.#deliveries.add(work);
+    const untrack = (): void => { this.#deliveries.delete(work); };
+    work.then(untrack, untrack);
+    return work;
   }
 
   /** Deletes every key under `prefix` (up to sequence number `lastSeq`), in batches (not messages with bodies to release: deleteMessages). */
@@ -217,43 +256,14 @@ export class SqsStore {
 
   /**
    * Deletes messages in bulk with their shares of shared bodies, in batches: `seqs`, taken out of
-   * the queue's state by the caller (QueueState.takeAll), or every message of the queue (a
-   * deleted queue whose state was never loaded: nothing else can delete its messages).
+   * the queue's state by the caller (QueueState.takeAll).
    */
-  async deleteMessages(queueId: string, seqs: number[] | undefined): Promise<void> {
-    if (seqs !== undefined) {
-      for (let i = 0; i < seqs.length; i += DELETE_CHUNK) {
-        const keys = seqs.slice(i, i + DELETE_CHUNK).map((seq) => messageKey(queueId, seq));
-        const values = await this.#meta.getMany(SQS_NS, keys);
-        await this.#deleteWithBodies(keys.map((key, j) => [key, values[j]]));
-      }
-      return;
+  async deleteMessages(queueId: string, seqs: number[]): Promise<void> {
+    for (let i = 0; i < seqs.length; i += DELETE_CHUNK) {
+      const keys = seqs.slice(i, i + DELETE_CHUNK).map((seq) => messageKey(queueId, seq));
+      const values = await this.#meta.getMany(SQS_NS, keys);
+      await this.#deleteWithBodies(keys.map((key, j) => [key, values[j]]));
     }
-    for (;;) {
-      const entries: Array<[string, string | undefined]> = [];
-      for await (const entry of this.#meta.iterate(SQS_NS, { ...prefixRange(legacyMessagePrefix(queueId)), limit: DELETE_CHUNK })) entries.push(entry);
-      if (entries.length === 0) break;
-      await this.#deleteWithBodies(entries);
-    }
-    for await (const entries of this.#logMessages(queueId)) await this.#deleteWithBodies(entries);
-  }
-
-  /**
-   * A queue's messages in the log, DELETE_CHUNK at a time: the whole log is scanned (it is in
-   * write order, keys.ts), so only what must find a queue's messages without its state uses it:
-   * a deleted queue's removal.
-   */
-  async *#logMessages(queueId: string): AsyncGenerator<Array<[string, string]>> {
-    let chunk: Array<[string, string]> = [];
-    for await (const entry of this.#meta.iterate(SQS_NS, logRange)) {
-      if (logQueueOf(entry[0]) !== queueId) continue;
-      chunk.push(entry);
-      if (chunk.length === DELETE_CHUNK) {
-        yield chunk;
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) yield chunk;
   }
 
   async #deleteWithBodies(entries: Array<[key: string, value: string | undefined]>): Promise<void> {
@@ -330,8 +340,33 @@ export class SqsStore {
 
   async #loadAll(): Promise<void> {
     const queues = [...this.#byId.values()].filter((q) => q.loadedState === undefined);
-    if (queues.length === 0) return;
-    for (const [queue, state] of await loadStates(this.#meta, this.bodies, queues)) queue.loadedState ??= state;
+    const deleted = new Set(this.#deletedToLoad.values());
+    this.#deletedToLoad.clear();
+    if (queues.length === 0 && deleted.size === 0) return;
+    for (const [target, state] of await loadStates(this.#meta, this.bodies, [...queues, ...deleted])) {
+      if (!deleted.has(target)) (target as Queue).loadedState ??= state;
+      else this.#deletedLoaded.set(target.id, state);
+    }
+  }
+
+  /** Deleted queues whose state was never loaded, for the next load (their purge waits for it). */
+  readonly #deletedToLoad = new Map<string, LoadTarget>();
+  readonly #deletedLoaded = new Map<string, QueueState>();
+
+  /** A deleted queue's state, loaded (with every queue not loaded yet), and every message taken out of it. */
+  async #loadDeleted(target: LoadTarget): Promise<{ state: QueueState; seqs: number[] }> {
+    for (;;) {
+      this.#deletedToLoad.set(target.id, target);
+      this.#loadingAll ??= this.#loadAll().finally(() => { this.#loadingAll = undefined; });
+      await this.#loadingAll;
+      const state = this.#deletedLoaded.get(target.id);
+      // Not there: the load awaited had begun before this one asked; the next one takes it.
+      if (state === undefined) continue;
+      this.#deletedLoaded.delete(target.id);
+      // A deleted Queue keeps it too, so an operation that found the queue before sees it emptied.
+      if (target instanceof Queue) target.loadedState ??= state;
+      return { state, seqs: state.takeAll() };
+    }
   }
 
   /**
