@@ -1,7 +1,8 @@
 /**
  * One incremental hasher per algorithm. md5/sha1/sha256/sha512 use node:crypto (OpenSSL); crc32/crc32c
  * use @node-rs/crc32 (native SIMD, measured ~10 GB/s and ~4 GB/s here, against ~0.3 GB/s for the
- * JS table versions); crc64nvme, xxh64 and xxh3/xxh128 live in their own files.
+ * JS table versions); xxh64 (xxh64.ts), xxh3/xxh128 and crc64nvme (hash-wasm-family.ts, with
+ * crc64-nvme.ts as its synchronous stand-in until the wasm is loaded) live in their own files.
  * @node-rs/crc32 is required on first use, not imported: loading the addon costs ~3.5 MiB of
  * RssAnon (measured: its mimalloc maps a 32 MiB segment whose first touch is a 2 MiB transparent
  * huge page, plus the addon's own pages), and an emulator not asked for a CRC should not pay it
@@ -15,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Crc64NvmeHasher } from './crc64-nvme.js';
 import { createXxh64, loadXxhash, xxhashLoaded } from './xxh64.js';
-import { createXxh3Family, loadXxh3Family, xxh3FamilyLoaded } from './xxh3-family.js';
+import { createHashWasm, hashWasmLoaded, isHashWasmAlgorithm, loadHashWasm } from './hash-wasm-family.js';
 import type { ChecksumAlgorithm, Hasher } from './types.js';
 
 export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] =
@@ -29,13 +30,13 @@ export function initChecksums(): Promise<void> {
 /** True when every algorithm can be hashed synchronously now (no wasm left to instantiate). */
 export function checksumsReady(algorithms: Iterable<ChecksumAlgorithm>): boolean {
   for (const alg of algorithms) {
-    if (alg === 'xxh64' ? !xxhashLoaded() : (alg === 'xxh3' || alg === 'xxh128') && !xxh3FamilyLoaded(alg)) return false;
+    if (alg === 'xxh64' ? !xxhashLoaded() : isHashWasmAlgorithm(alg) && !hashWasmLoaded(alg)) return false;
   }
   return true;
 }
 
 /**
- * Loads the wasm behind any of these algorithms (xxh64, xxh3, xxh128) on first need, in this
+ * Loads the wasm behind any of these algorithms (xxh64, xxh3, xxh128, crc64nvme) on first need, in this
  * thread; a resolved no-op afterwards. Await it before `createHasher` / `MultiHasher` with them.
  * XXH3/XXH128 are loaded only when asked for: an emulator never sent one pays nothing for them.
  */
@@ -50,7 +51,7 @@ const LOADED: Promise<void> = Promise.resolve();
 async function loadAll(algorithms: readonly ChecksumAlgorithm[]): Promise<void> {
   for (const alg of algorithms) {
     if (alg === 'xxh64') await loadXxhash();
-    else if (alg === 'xxh3' || alg === 'xxh128') await loadXxh3Family(alg);
+    else if (isHashWasmAlgorithm(alg)) await loadHashWasm(alg);
   }
 }
 
@@ -126,12 +127,13 @@ export function createHasher(alg: ChecksumAlgorithm): Hasher {
     case 'crc32c':
       return new CrcHasher(loadCrc().crc32c);
     case 'crc64nvme':
-      return new Crc64NvmeHasher();
+      // hash-wasm's once this thread has loaded it (prepareChecksums), ~4x the JS tables' speed.
+      return hashWasmLoaded(alg) ? createHashWasm(alg) : new Crc64NvmeHasher();
     case 'xxh64':
       return createXxh64();
     case 'xxh3':
     case 'xxh128':
-      return createXxh3Family(alg);
+      return createHashWasm(alg);
     default:
       throw new Error(`unknown checksum algorithm: ${String(alg satisfies never)}`);
   }
