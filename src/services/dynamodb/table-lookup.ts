@@ -5,12 +5,14 @@
  * operations name the table (Terraform's delete waiter matches "Requested resource not found: Table: ").
  */
 import type { RequestContext } from '../types.js';
-import { Constraints } from './constraints.js';
+import { Constraints, NAME_PATTERN } from './constraints.js';
 import type { DdbDeps } from './context.js';
 import { ddbErrors } from './errors.js';
 import { checkTableName } from './table-constraints.js';
 import type { TableRecord } from './table-record.js';
 
+/** NAME_PATTERN (constraints.ts) as one anchored expression. */
+const PLAIN_NAME = new RegExp(`^(?:${NAME_PATTERN})$`);
 const ARN = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})$/;
 
 /**
@@ -18,6 +20,9 @@ const ARN = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([a-zA-Z0-9_.-]{3,
  * operations accept names of 1 to 255 characters, table operations 3 to 255).
  */
 export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3): { account: string; region: string; name: string } {
+  // A plain valid name (nearly every request, twice per item operation): no ARN match (a name
+  // has no ':'), no Constraints object, no violations to report.
+  if (typeof name === 'string' && name.length >= minLength && name.length <= 255 && PLAIN_NAME.test(name)) return { account: ctx.accountId, region: ctx.region, name };
   const arn = name !== undefined ? ARN.exec(name) : null;
   if (arn) return { region: arn[1]!, account: arn[2]!, name: arn[3]! };
   const c = new Constraints();

@@ -184,7 +184,9 @@ export function validateAttributeValue(value: unknown, frame?: MessageFrame): At
 
 /** Validates every value of an item (or key); returns the item with numbers normalised. */
 export function validateItem(item: Record<string, unknown>, frame?: MessageFrame): Item {
-  return framed(() => {
+  // As framed(), inline: every item written passes here, and a closure per item showed up in
+  // BatchWriteItem's allocations.
+  try {
     let changed: Item | undefined;
     for (const name in item) {
       const value = check(item[name], 1, frame?.layer ?? 'current');
@@ -192,7 +194,10 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
       if (changed) setOwn(changed, name, value);
     }
     return changed ?? (item as Item);
-  }, frame);
+  } catch (error) {
+    if (error instanceof Problem) throw validationException(`${frame?.prefix ?? ''}${error.message}${frame?.suffix ?? ''}`);
+    throw error;
+  }
 }
 
 /** The message validation would throw, or undefined for a valid value. */
