@@ -41,16 +41,25 @@ const S = '\u0000';
 export const queueKey = (account: string, region: string, name: string): string => `q${S}${account}${S}${region}${S}${name}`;
 export const queueRange = { gt: `q${S}`, lt: `q\u0001` };
 
-/**
- * 2^28: V8 writes a small integer (a Smi) in hex in place, but every log number (2^40 and up)
- * went through a runtime call and a floating-point loop per key (perf of SendMessage:
- * DoubleToStringWithRadix); as two halves of 7 digits each it takes 94-118 ns instead of 230-240.
- */
+/** Character codes of the hex digits. */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const HEX_HALF = 2 ** 28;
+/**
+ * 14 hex digits. Every log number (2^40 and up) is past V8's small integers, and `toString(16)`
+ * took a runtime call and a floating-point loop per key (perf of SendMessage:
+ * DoubleToStringWithRadix), then `padStart` a second string: as two 28-bit halves into one string,
+ * 27-29 ns a key instead of 271 (scratch, 2*10^6 keys) and one string allocated.
+ */
 export const seqText = (seq: number): string => {
-  if (seq < HEX_HALF) return seq.toString(16).padStart(14, '0');
+  if (seq < HEX_HALF || seq >= HEX_HALF * HEX_HALF) return seq.toString(16).padStart(14, '0');
   const high = Math.floor(seq / HEX_HALF);
-  return high.toString(16).padStart(7, '0') + (seq - high * HEX_HALF).toString(16).padStart(7, '0');
+  const low = seq - high * HEX_HALF;
+  return String.fromCharCode(
+    HEX[(high >>> 24) & 15]!, HEX[(high >>> 20) & 15]!, HEX[(high >>> 16) & 15]!, HEX[(high >>> 12) & 15]!,
+    HEX[(high >>> 8) & 15]!, HEX[(high >>> 4) & 15]!, HEX[high & 15]!,
+    HEX[(low >>> 24) & 15]!, HEX[(low >>> 20) & 15]!, HEX[(low >>> 16) & 15]!, HEX[(low >>> 12) & 15]!,
+    HEX[(low >>> 8) & 15]!, HEX[(low >>> 4) & 15]!, HEX[low & 15]!,
+  );
 };
 export const seqOf = (text: string): number => parseInt(text, 16);
 
