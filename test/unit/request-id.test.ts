@@ -23,3 +23,17 @@ test('S3 request ids are 16 upper-case hex characters with a base64 host id', (t
   t.regex(first.hostId, /^[A-Za-z0-9+/]{64}$/);
   t.not(ids.s3().requestId, first.requestId);
 });
+
+test('json and query request ids stay v4-shaped and unique across the counter\'s carries', (t) => {
+  // Next to both carries: the 7-digit low part wraps, and then the 5-digit high part with it.
+  for (const start of [{ high: 0x12345, low: 0x1fffff0 }, { high: 0xfffff, low: 0x1fffff0 }]) {
+    const ids = createRequestIds(start);
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const id = ids.uuid();
+      t.regex(id, UUID_V4);
+      t.false(seen.has(id), id);
+      seen.add(id);
+    }
+  }
+});
