@@ -232,8 +232,7 @@ export class LevelMetaStore implements MetaStore {
 
   /**
    * As iterate, values only, a batch at a time: one await per batch instead of one per entry
-   * through an async generator, and no key strings. Each batch is a new array the reader may
-   * change (clear what it has read).
+   * through an async generator, and no key strings.
    */
   async *iterateValues(ns: string, range: KeyRange = {}): AsyncIterable<string[]> {
     checkNamespace(ns);
@@ -242,10 +241,6 @@ export class LevelMetaStore implements MetaStore {
     for await (const entries of this.#batches(range, options)) {
       const values = new Array<string>(entries.length);
       for (let i = 0; i < entries.length; i++) values[i] = entries[i]![1];
-      // The entries go now, not when the batch's reader is done with its values: a Scan page
-      // that clears each value it has read (dynamodb/read-page.ts) then lets the young
-      // generation collect a batch's strings while the rest of it is still being read.
-      entries.length = 0;
       yield values;
     }
   }

@@ -41,8 +41,7 @@ export interface MetaStore {
   /**
    * Optional: as `iterate`, values only, in batches (one await per batch, no keys), for hot
    * reads of many entries (a DynamoDB Query or Scan page). Use `valueBatches`, which falls back
-   * to `iterate` for a store without it. Each batch is a new array the reader may change (a
-   * reader that clears each value once read lets it be collected before the batch ends).
+   * to `iterate` for a store without it.
    */
   iterateValues?(ns: string, range?: KeyRange): AsyncIterable<string[]>;
   /** Removes every key of one namespace, or of all namespaces when `ns` is absent. */
