@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { readCpuMs } from './proc-status.js';
+import { readThreadCpu, splitThreadCpu } from './thread-cpu.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -45,16 +46,34 @@ export interface LoadResult {
   bytesPerSec: number;
   /** Server CPU time (all threads) per 2xx answer, µs; null without serverPid. */
   serverCpuUsPerOp: number | null;
+  /**
+   * The server's main thread: its CPU per 2xx answer (µs) and its share of the wall time (0-1);
+   * null without serverPid. A share well below 1 at full load says the server waits (for its
+   * store's writes, say) rather than computes: ops/s then follows latency, not CPU.
+   */
+  serverMainCpuUsPerOp: number | null;
+  serverMainBusy: number | null;
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const cpu0 = o.serverPid ? await readCpuMs(o.serverPid) : 0;
+  const pid = o.serverPid;
+  const cpu0 = pid ? await readCpuMs(pid) : 0;
+  const threads0 = pid ? await readThreadCpu(pid) : undefined;
+  const started = performance.now();
   const r = await cannon(o);
-  const cpu1 = o.serverPid ? await readCpuMs(o.serverPid) : 0;
-  return { ...r, serverCpuUsPerOp: o.serverPid && r.ok > 0 ? Math.round(((cpu1 - cpu0) * 1000) / r.ok) : null };
+  const wallMs = performance.now() - started;
+  const cpu1 = pid ? await readCpuMs(pid) : 0;
+  const main = pid && threads0 ? splitThreadCpu(pid, threads0, await readThreadCpu(pid)).mainMs : undefined;
+  const answered = pid !== undefined && r.ok > 0;
+  return {
+    ...r,
+    serverCpuUsPerOp: answered ? Math.round(((cpu1 - cpu0) * 1000) / r.ok) : null,
+    serverMainCpuUsPerOp: answered && main !== undefined ? Math.round((main * 1000) / r.ok) : null,
+    serverMainBusy: main !== undefined ? Math.round((main / wallMs) * 100) / 100 : null,
+  };
 }
 
-function cannon(o: LoadOptions): Promise<Omit<LoadResult, 'serverCpuUsPerOp'>> {
+function cannon(o: LoadOptions): Promise<Omit<LoadResult, 'serverCpuUsPerOp' | 'serverMainCpuUsPerOp' | 'serverMainBusy'>> {
   return new Promise((resolve, reject) => {
     autocannon({
       url: o.url, method: o.method ?? 'GET', connections: o.connections, pipelining: o.pipelining,

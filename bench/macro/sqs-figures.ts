@@ -24,6 +24,7 @@ import { runLoad, type LoadResult } from '../lib/load.js';
 import { readCpuMs, readMemory, resetPeak } from '../lib/proc-status.js';
 import { startBoltstack } from '../lib/servers.js';
 import { round } from '../lib/stats.js';
+import { readThreadCpu, splitThreadCpu } from '../lib/thread-cpu.js';
 import { startLocalSqs } from '../../src/bench/peers/servers.js';
 
 export const description = 'SQS figures: SendMessage ops/s and send+receive+delete batches of 10 vs local-aws-sqs, long-poll wake-up p99, peak RSS';
@@ -82,13 +83,14 @@ async function sendOps(s: Server, o: { durationSec: number; connections: number 
 }
 
 /** B: workers loop SendMessageBatch(10) → ReceiveMessage(10) → DeleteMessageBatch; messages deleted per second. */
-async function cycle(s: Server, o: { durationSec: number; workers: number }): Promise<{ messagesPerSec: number; serverCpuUsPerMessage: number; errors: number }> {
+async function cycle(s: Server, o: { durationSec: number; workers: number }): Promise<{ messagesPerSec: number; serverCpuUsPerMessage: number; serverMainBusy: number; errors: number }> {
   const c = new SqsCaller(s.endpoint, o.workers);
   const url = await createQueue(c, 'bench-cycle');
   const entries = Array.from({ length: 10 }, (_, i) => ({ Id: `m${i}`, MessageBody: BODY }));
   let deleted = 0;
   let errors = 0;
   const cpu0 = await readCpuMs(s.pid);
+  const threads0 = await readThreadCpu(s.pid);
   const started = performance.now();
   const end = started + o.durationSec * 1000;
   const worker = async (): Promise<void> => {
@@ -108,8 +110,9 @@ async function cycle(s: Server, o: { durationSec: number; workers: number }): Pr
   await Promise.all(Array.from({ length: o.workers }, worker));
   const seconds = (performance.now() - started) / 1000;
   const cpu1 = await readCpuMs(s.pid);
+  const main = splitThreadCpu(s.pid, threads0, await readThreadCpu(s.pid)).mainMs;
   await c.close();
-  return { messagesPerSec: Math.round(deleted / seconds), serverCpuUsPerMessage: deleted > 0 ? round(((cpu1 - cpu0) * 1000) / deleted, 1) : 0, errors };
+  return { messagesPerSec: Math.round(deleted / seconds), serverCpuUsPerMessage: deleted > 0 ? round(((cpu1 - cpu0) * 1000) / deleted, 1) : 0, serverMainBusy: round(main / (seconds * 1000), 2), errors };
 }
 
 /** C: wake-up latency of a waiting long poll, from the send's answer to the receive's answer. */
@@ -161,12 +164,12 @@ export async function run(args: string[], log: (message: string) => void): Promi
     for (const s of floor ? [...servers, floor] : servers) {
       const r = await sendOps(s, o);
       sends.set(s.name, r);
-      log(`[${s.name}] SendMessage: ${r.opsPerSec} ops/s, p99 ${r.latencyP99Ms} ms, server ${r.serverCpuUsPerOp} µs CPU/op, client ${r.clientCpuUsPerOp} µs CPU/op, non-2xx ${r.non2xx + r.errors}`);
+      log(`[${s.name}] SendMessage: ${r.opsPerSec} ops/s, p99 ${r.latencyP99Ms} ms, server ${r.serverCpuUsPerOp} µs CPU/op (main thread ${r.serverMainCpuUsPerOp} µs, busy ${r.serverMainBusy}), client ${r.clientCpuUsPerOp} µs CPU/op, non-2xx ${r.non2xx + r.errors}`);
     }
     for (const s of servers) {
       const r = await cycle(s, o);
       cycles.set(s.name, r);
-      log(`[${s.name}] send+receive+delete x10: ${r.messagesPerSec} messages/s, server ${r.serverCpuUsPerMessage} µs CPU/message, errors ${r.errors}`);
+      log(`[${s.name}] send+receive+delete x10: ${r.messagesPerSec} messages/s, server ${r.serverCpuUsPerMessage} µs CPU/message (main thread busy ${r.serverMainBusy}), errors ${r.errors}`);
     }
     for (const s of servers) {
       const r = await wakeUp(s, o.rounds);
@@ -187,9 +190,9 @@ export async function run(args: string[], log: (message: string) => void): Promi
     } : {};
     const figures = [
       figure('SendMessage ops/s (json, 1 KiB, autocannon)', 'ops/s', bs.send.opsPerSec, ps?.send.opsPerSec ?? null, { on: 'ratio', op: '>=', limit: 3, text: '>= 3x local-aws-sqs' },
-        { serverCpuUsPerOp: bs.send.serverCpuUsPerOp, peerServerCpuUsPerOp: ps?.send.serverCpuUsPerOp ?? null, clientCpuUsPerOp: bs.send.clientCpuUsPerOp, ...floorDetail, invalid: bs.send.non2xx + bs.send.errors }),
+        { serverCpuUsPerOp: bs.send.serverCpuUsPerOp, serverMainThreadBusy: bs.send.serverMainBusy, peerServerCpuUsPerOp: ps?.send.serverCpuUsPerOp ?? null, clientCpuUsPerOp: bs.send.clientCpuUsPerOp, ...floorDetail, invalid: bs.send.non2xx + bs.send.errors }),
       figure('send + receive + delete, batches of 10', 'messages/s', bs.cycle.messagesPerSec, ps?.cycle.messagesPerSec ?? null, { on: 'ratio', op: '>=', limit: 3, text: '>= 3x local-aws-sqs' },
-        { serverCpuUsPerMessage: bs.cycle.serverCpuUsPerMessage, peerServerCpuUsPerMessage: ps?.cycle.serverCpuUsPerMessage ?? null, errors: bs.cycle.errors }),
+        { serverCpuUsPerMessage: bs.cycle.serverCpuUsPerMessage, serverMainThreadBusy: bs.cycle.serverMainBusy, peerServerCpuUsPerMessage: ps?.cycle.serverCpuUsPerMessage ?? null, errors: bs.cycle.errors }),
       figure('long-poll wake-up p99 (send answered → receive answered)', 'ms', bs.wake.p99, ps?.wake.p99 ?? null, { on: 'value', op: '<', limit: 5, text: '< 5 ms' }, { p50: bs.wake.p50, max: bs.wake.max }),
       figure('peak VmRSS over these workloads', 'MiB', memory.vmHwmMiB, null, { on: 'value', op: '<', limit: 90 * 1000 * 1000 / 1048576, text: '< 90 MB' }, { vmRssMiB: memory.vmRssMiB, rssAnonMiB: memory.rssAnonMiB }),
     ];
