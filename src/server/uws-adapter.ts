@@ -20,6 +20,7 @@ import { UwsExchange } from './uws-exchange.js';
 import { UwsRequestBody } from './uws-request-body.js';
 import { UwsSmallBody } from './uws-small-body.js';
 import { WholeBodyChunks } from './whole-body-chunks.js';
+import { HeadCopy } from './uws-head-copy.js';
 import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
 import { CorkedWrite, UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
@@ -104,11 +105,9 @@ class UwsServer implements HttpServer {
     const query = req.getQuery() ?? '';
     const head = this.#head;
     const headers: Record<string, string> = {};
-    head.headers = headers;
-    head.bytes = method.length + path.length + query.length + 12;
+    head.begin(headers, method.length + path.length + query.length + 12);
     req.forEach(head.add);
-    const headBytes = head.bytes;
-    head.headers = NO_HEADERS;
+    const headBytes = head.end();
     const exchange = new UwsExchange(res, method === 'HEAD', this.#settled);
     this.#inFlight++;
     if (headBytes > this.#maxHeaderBytes) {
@@ -147,27 +146,6 @@ class UwsServer implements HttpServer {
       process.emitWarning(`request handler threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
-}
-
-/** What HeadCopy holds between requests (never written: a request always brings its own). */
-const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
-
-/**
- * Copies request headers out of uWS through one callback per server: a closure per request (and
- * the context holding its headers and byte count) was per-request garbage in the SendMessage
- * profile. `req.forEach` calls it synchronously, so the fields belong to one request at a time.
- */
-class HeadCopy {
-  headers: Record<string, string> = NO_HEADERS;
-  /** Bytes of the head so far, for the maxHeaderBytes check. */
-  bytes = 0;
-
-  readonly add = (name: string, value: string): void => {
-    this.bytes += name.length + value.length + 4;
-    const headers = this.headers;
-    const previous = headers[name];
-    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
-  };
 }
 
 /** The body of a request without one (zero bytes: nothing to share or change). */
