@@ -3,6 +3,8 @@
  * lookup (NotImplemented from the catalogue) → decode → handler → encode → send, with one error
  * fallback that renders any failure in the request's own protocol. Request ids on every answer.
  */
+// Imported rather than the global, which is a getter in Node 20 (a call per read, GetItem profile).
+import { performance } from 'node:perf_hooks';
 import { isAwsError, type AwsError } from '../errors/aws-error.js';
 import { internalFailure, notImplemented } from '../errors/common.js';
 import type { Features } from '../config.js';
@@ -196,7 +198,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     } catch (err) {
       req.discardBody();
       // The client is gone: nobody to answer, and nothing is wrong with the server.
-      if (res.aborted) return deps.metrics.finish(req, res, undefined, model?.service, operation, started);
+      if (res.aborted) return deps.metrics.finish(req, res, undefined, model?.service, operation, performance.now() - started);
       if (err instanceof Unresolved) {
         protocolName = err.protocol;
         model = err.model;
@@ -222,7 +224,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     } catch (err) {
       deps.log.warn('response failed', { requestId, err: String(err) });
     }
-    deps.metrics.finish(req, res, wire, model?.service, operation, started);
+    deps.metrics.finish(req, res, wire, model?.service, operation, performance.now() - started);
     if (deps.log.enabled('debug')) {
       deps.log.debug('request', {
         requestId, method: req.method, path: req.path, operation: operationName,

@@ -59,9 +59,11 @@ export class RequestMetrics {
 
   /**
    * The answer is sent (or the client left while it was): counts it in its operation's slot.
-   * `started` is the performance.now() of the request's arrival.
+   * `elapsedMs` is the time from the request's arrival to now, read by the caller: the
+   * `performance` global is a getter in Node 20 (a call per read, seen in the GetItem profile),
+   * and importing node:perf_hooks here would load it at start-up (DESIGN.md §6a).
    */
-  finish(req: HttpRequest, res: HttpResponse, wire: WireResponse | undefined, service: string | undefined, operation: OperationModel | undefined, started: number): void {
+  finish(req: HttpRequest, res: HttpResponse, wire: WireResponse | undefined, service: string | undefined, operation: OperationModel | undefined, elapsedMs: number): void {
     this.#inFlight--;
     const base = operation === undefined ? 0 : this.#slots.get(operation) ?? this.#add(service ?? UNRESOLVED.service, operation);
     const counts = this.#counts;
@@ -72,7 +74,7 @@ export class RequestMetrics {
     }
     counts[base + statusClass(wire.status)]++;
     counts[base + BYTES_OUT] += responseBytes(req.method, wire);
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = elapsedMs / 1000;
     counts[base + SECONDS_SUM] += seconds;
     let bucket = 0;
     while (bucket < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[bucket]!) bucket++;
