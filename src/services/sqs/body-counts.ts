@@ -1,135 +1,168 @@
 /**
- * How many copies each shared body has left (shared-bodies.ts), in two typed arrays rather than
- * a Map: an SNS fan-out nobody reads yet keeps one body per publish, and a Map of 150,000 numbers
+ * How many copies each shared body has left (shared-bodies.ts), in typed arrays rather than a
+ * Map: an SNS fan-out nobody reads yet keeps one body per publish, and a Map of 150,000 numbers
  * held 9.3 MiB of heap (about 65 bytes an entry, twice that while it rehashes), the arrays 8
  * bytes an entry. Bodies written by this process are appended in id order (ids are log numbers,
  * log-numbers.ts, drawn in increasing order) and found by binary search; a deleted one leaves a
- * hole until the holes are half the entries. An id is kept as its 32-bit offset from `#base` (the
- * first live id when the arrays last started or were compacted) rather than as a double: 4 bytes
- * an entry less, about 0.5 MiB at the peak of an SNS fan-out to ten queues nobody reads. Bodies
- * counted after a restart (older ids, in any order, few: only those of messages received before
- * the restart), and a body drawn 2^32 numbers after a body still counted, go in a Map.
+ * hole. An id is kept as its 32-bit offset from its chunk's `base` (the chunk's first id) rather
+ * than as a double: 4 bytes an entry less. Bodies counted after a restart (older ids, in any
+ * order, few: only those of messages received before the restart) go in a Map.
+ *
+ * The entries are in chunks, oldest first: the first holds 64 entries, each next one twice the
+ * last up to CHUNK (16 KiB). Growing never copies: doubling one pair of arrays (until the
+ * eleventh session) held up to twice the entries, and the arrays it replaced stayed allocated
+ * until V8's next full GC (their JS objects were in old space). A chunk whose entries are all
+ * holes is dropped; once the holes outnumber the live entries (by more than a chunk), the live
+ * ones are packed into new chunks, so the arrays stay under about twice the entries.
  */
 const INITIAL = 64;
+const CHUNK = 2048;
 const OFFSET_LIMIT = 2 ** 32;
 
+interface Chunk {
+  /** The id of offset 0: the chunk's first entry's. */
+  base: number;
+  readonly offsets: Uint32Array;
+  /** 0: a hole. */
+  readonly counts: Uint32Array;
+  /** Entries written. */
+  length: number;
+  live: number;
+}
+
+const newChunk = (base: number, capacity: number): Chunk =>
+  ({ base, offsets: new Uint32Array(capacity), counts: new Uint32Array(capacity), length: 0, live: 0 });
+
 export class BodyCounts {
-  #offsets = new Uint32Array(INITIAL);
-  #counts = new Uint32Array(INITIAL);
-  /** The id of offset 0. */
-  #base = 0;
-  /** Entries in use: [#start, #end); a count of 0 is a hole. */
-  #start = 0;
-  #end = 0;
+  /** Chunks in id order; every entry of one is below every entry of the next. */
+  #chunks: Chunk[] = [];
+  /** Entries written and not yet dropped with their chunk (live ones and holes). */
+  #entries = 0;
   #live = 0;
   readonly #older = new Map<number, number>();
+  /** Where `#find` found its entry. */
+  #at = 0;
 
   get size(): number { return this.#live + this.#older.size; }
 
   /** Bytes of the arrays (tests). */
-  get bytes(): number { return this.#offsets.byteLength + this.#counts.byteLength; }
+  get bytes(): number {
+    let n = 0;
+    for (const c of this.#chunks) n += c.offsets.byteLength + c.counts.byteLength;
+    return n;
+  }
 
   has(id: number): boolean {
-    return this.#find(id) >= 0 || this.#older.has(id);
+    return this.#find(id) !== undefined || this.#older.has(id);
   }
 
   get(id: number): number | undefined {
-    const at = this.#find(id);
-    return at >= 0 ? this.#counts[at] : this.#older.get(id);
+    const c = this.#find(id);
+    return c !== undefined ? c.counts[this.#at]! : this.#older.get(id);
   }
 
   /** Sets a body's count (at least 1: `delete` removes one). */
   set(id: number, count: number): void {
-    const at = this.#find(id);
-    if (at >= 0) {
-      this.#counts[at] = count;
+    const found = this.#find(id);
+    if (found !== undefined) {
+      found.counts[this.#at] = count;
       return;
     }
     if (this.#older.has(id)) {
       this.#older.set(id, count);
       return;
     }
-    if (this.#end === this.#start) this.#base = id;
-    else if (id <= this.#base + this.#offsets[this.#end - 1]!) {
+    let c = this.#chunks[this.#chunks.length - 1];
+    if (c !== undefined && c.length > 0 && id <= c.base + c.offsets[c.length - 1]!) {
       this.#older.set(id, count);
       return;
     }
-    if (id - this.#base >= OFFSET_LIMIT) {
-      // Compacting moves the base to the first live id: only worth it if that brings `id` in.
-      if (id - (this.#base + this.#offsets[this.#start]!) >= OFFSET_LIMIT) {
-        this.#older.set(id, count);
-        return;
-      }
-      this.#makeRoom();
+    if (c !== undefined && c.length === 0) c.base = id;
+    else if (c === undefined || c.length === c.offsets.length || id - c.base >= OFFSET_LIMIT) {
+      c = newChunk(id, c === undefined ? INITIAL : Math.min(CHUNK, c.offsets.length * 2));
+      this.#chunks.push(c);
     }
-    if (this.#end === this.#offsets.length) this.#makeRoom();
-    this.#offsets[this.#end] = id - this.#base;
-    this.#counts[this.#end] = count;
-    this.#end++;
+    c.offsets[c.length] = id - c.base;
+    c.counts[c.length] = count;
+    c.length++;
+    c.live++;
+    this.#entries++;
     this.#live++;
   }
 
   delete(id: number): void {
-    const at = this.#find(id);
-    if (at < 0) {
+    const c = this.#find(id);
+    if (c === undefined) {
       this.#older.delete(id);
       return;
     }
-    this.#counts[at] = 0;
+    c.counts[this.#at] = 0;
+    c.live--;
     this.#live--;
-    while (this.#start < this.#end && this.#counts[this.#start] === 0) this.#start++;
-    if (this.#live === 0) {
-      this.#start = 0;
-      this.#end = 0;
-      if (this.#offsets.length > INITIAL * 16) this.#reset(INITIAL);
-    }
+    if (c.live === 0) this.#drop(c);
+    else if (this.#entries - this.#live > this.#live + CHUNK) this.#pack();
   }
 
-  /** Index of a live entry for `id`, or -1. */
-  #find(id: number): number {
-    const offset = id - this.#base;
-    if (offset < 0 || offset >= OFFSET_LIMIT) return -1;
-    let lo = this.#start;
-    let hi = this.#end - 1;
-    const offsets = this.#offsets;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
+  /** The chunk holding a live entry for `id` (its index in `#at`), or undefined. */
+  #find(id: number): Chunk | undefined {
+    const chunks = this.#chunks;
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (chunks[mid]!.base <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    const c = chunks[lo];
+    if (c === undefined || id < c.base || id - c.base >= OFFSET_LIMIT) return undefined;
+    const offset = id - c.base;
+    const offsets = c.offsets;
+    let l = 0;
+    let h = c.length - 1;
+    while (l <= h) {
+      const mid = (l + h) >>> 1;
       const at = offsets[mid]!;
-      if (at < offset) lo = mid + 1;
-      else if (at > offset) hi = mid - 1;
-      else return this.#counts[mid] === 0 ? -1 : mid;
+      if (at < offset) l = mid + 1;
+      else if (at > offset) h = mid - 1;
+      else {
+        if (c.counts[mid] === 0) return undefined;
+        this.#at = mid;
+        return c;
+      }
     }
-    return -1;
+    return undefined;
   }
 
-  /**
-   * Full, or the next id is past the offsets' range: drops the holes and moves `#base` to the
-   * first live id; doubles the arrays if they were full and the holes were under half.
-   */
-  #makeRoom(): void {
-    const full = this.#end === this.#offsets.length;
-    const capacity = !full || this.#live * 2 <= this.#offsets.length ? this.#offsets.length : this.#offsets.length * 2;
-    const offsets = new Uint32Array(capacity);
-    const counts = new Uint32Array(capacity);
-    let base = -1;
-    let n = 0;
-    for (let i = this.#start; i < this.#end; i++) {
-      if (this.#counts[i] === 0) continue;
-      const id = this.#base + this.#offsets[i]!;
-      if (base < 0) base = id;
-      offsets[n] = id - base;
-      counts[n] = this.#counts[i]!;
-      n++;
+  /** Drops a chunk with no live entry; a lone small one stays for the next bodies. */
+  #drop(c: Chunk): void {
+    this.#entries -= c.length;
+    if (this.#chunks.length === 1 && c.offsets.length === INITIAL) {
+      c.length = 0;
+      return;
     }
-    this.#offsets = offsets;
-    this.#counts = counts;
-    if (base >= 0) this.#base = base;
-    this.#start = 0;
-    this.#end = n;
+    this.#chunks.splice(this.#chunks.indexOf(c), 1);
   }
 
-  #reset(capacity: number): void {
-    this.#offsets = new Uint32Array(capacity);
-    this.#counts = new Uint32Array(capacity);
+  /** Packs the live entries into new chunks (each as large as CHUNK, or the entries left). */
+  #pack(): void {
+    const packed: Chunk[] = [];
+    let to: Chunk | undefined;
+    for (const c of this.#chunks) {
+      for (let i = 0; i < c.length; i++) {
+        const count = c.counts[i]!;
+        if (count === 0) continue;
+        const id = c.base + c.offsets[i]!;
+        if (to === undefined || to.length === to.offsets.length || id - to.base >= OFFSET_LIMIT) {
+          to = newChunk(id, CHUNK);
+          packed.push(to);
+        }
+        to.offsets[to.length] = id - to.base;
+        to.counts[to.length] = count;
+        to.length++;
+        to.live++;
+      }
+    }
+    this.#chunks = packed;
+    this.#entries = this.#live;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A standard queue's backlog of messages that were visible when sent and have never been
  * received, in send order, as runs of (first sequence number, SentTimestamp, stride, count) in
- * one growable ring of 16 bytes a run rather than one object per message. A backlog is what piles
+ * chunks of 16 bytes a run rather than one object per message. A backlog is what piles
  * up under load (a producer ahead of its consumers, an SNS fan-out nobody reads yet): as objects
  * (queue-state.ts `Msg`) each message cost about 250 bytes of heap that every full GC had to mark.
  * A run is messages sent in the same millisecond whose sequence numbers are evenly spaced.
@@ -13,14 +13,22 @@
  * A message leaves the log only from the front: when it is first received (it then becomes a
  * `Msg`), expires, or the queue is purged or deleted.
  */
+/**
+ * The runs are held in chunks, oldest first: a queue's first chunk holds 64 runs (1 KiB), each
+ * next one twice the last up to CHUNK_RUNS (16 KiB), and a chunk is dropped once its runs are all
+ * taken. Growing never copies. A ring that doubled (until the eleventh session) held up to twice
+ * its runs, and the ring it replaced stayed allocated until V8's next full GC (its JS object was
+ * in old space): the ten rings of an SNS fan-out doubled together, +2.5 MiB at once and 1.25 MiB
+ * more until that GC, near the fan-out's peak (`npm run bench -- sns-fanout`).
+ */
 const INITIAL_RUNS = 64;
+const CHUNK_RUNS = 1024;
 /**
  * A run is 16 bytes: its first sequence number as a double (log numbers pass 2^40), then two
  * 32-bit words: its SentTimestamp as an offset from `#sentBase`, and stride * RUN_LIMIT +
  * (count - 1). Against 24 bytes with the timestamp as a double: about 1.3 MiB less at the peak of
  * an SNS fan-out to ten queues nobody reads (`npm run bench -- sns-fanout`).
  */
-const RUN_BYTES = 16;
 /** Messages per run at most (2^RUN_BITS); a longer run starts a new one. */
 const RUN_BITS = 10;
 const RUN_LIMIT = 2 ** RUN_BITS;
@@ -37,12 +45,25 @@ const OFFSET_LIMIT = 2 ** 32;
  */
 const SPAN_LIMIT = 2 ** 31;
 
+/** One chunk of runs: `seqs` and `words` view the same bytes. */
+interface Chunk {
+  readonly seqs: Float64Array;
+  readonly words: Uint32Array;
+  readonly capacity: number;
+}
+
+function newChunk(capacity: number): Chunk {
+  const seqs = new Float64Array(capacity * 2);
+  return { seqs, words: new Uint32Array(seqs.buffer), capacity };
+}
+
 export class FreshLog {
-  /** Runs from `#head`, wrapping around; `#seqs` and `#words` view the same bytes. */
-  #seqs = new Float64Array(INITIAL_RUNS * 2);
-  #words = new Uint32Array(this.#seqs.buffer);
-  #capacity = INITIAL_RUNS;
+  /** Runs from `#head` of the first chunk to `#tail` of the last. */
+  #chunks: Chunk[] = [];
+  /** Index of the oldest run in `#chunks[0]`. */
   #head = 0;
+  /** Runs written in the last chunk. */
+  #tail = 0;
   #runs = 0;
   #size = 0;
   /** SentTimestamp of offset 0, set by the first push into an empty log. */
@@ -54,8 +75,12 @@ export class FreshLog {
   /** Runs held (tests: what the backlog costs is 16 bytes a run). */
   get runs(): number { return this.#runs; }
 
-  /** Bytes of the ring (tests). */
-  get bytes(): number { return this.#seqs.byteLength; }
+  /** Bytes of the chunks (tests). */
+  get bytes(): number {
+    let n = 0;
+    for (const c of this.#chunks) n += c.seqs.byteLength;
+    return n;
+  }
 
   /**
    * Appends a message (sequence numbers increasing), or answers false when its SentTimestamp lies
@@ -70,91 +95,110 @@ export class FreshLog {
       offset = sent - this.#sentBase;
     }
     if (this.#runs > 0) {
-      const last = this.#at(this.#runs - 1);
-      const first = this.#seqs[last * 2]!;
-      const word = this.#words[last * 4 + 3]!;
+      const c = this.#chunks[this.#chunks.length - 1]!;
+      const last = this.#tail - 1;
+      const first = c.seqs[last * 2]!;
+      const word = c.words[last * 4 + 3]!;
       const count = (word & COUNT_MASK) + 1;
-      if (offset === this.#words[last * 4 + 2] && count < RUN_LIMIT) {
+      if (offset === c.words[last * 4 + 2] && count < RUN_LIMIT) {
         // A run of one takes its stride from its second message.
         if (count === 1 && seq > first && seq - first < STRIDE_LIMIT) {
-          this.#words[last * 4 + 3] = (seq - first) * RUN_LIMIT + 1;
+          c.words[last * 4 + 3] = (seq - first) * RUN_LIMIT + 1;
           this.#size++;
           return true;
         }
         if (count > 1 && seq === first + count * (word >>> RUN_BITS)) {
-          this.#words[last * 4 + 3] = word + 1;
+          c.words[last * 4 + 3] = word + 1;
           this.#size++;
           return true;
         }
       }
     }
-    if (this.#runs === this.#capacity) this.#grow();
-    const at = this.#at(this.#runs);
-    this.#seqs[at * 2] = seq;
-    this.#words[at * 4 + 2] = offset;
-    this.#words[at * 4 + 3] = 0;
+    let c = this.#chunks[this.#chunks.length - 1];
+    if (c === undefined || this.#tail === c.capacity) {
+      c = newChunk(c === undefined ? INITIAL_RUNS : Math.min(CHUNK_RUNS, c.capacity * 2));
+      this.#chunks.push(c);
+      this.#tail = 0;
+    }
+    const at = this.#tail++;
+    c.seqs[at * 2] = seq;
+    c.words[at * 4 + 2] = offset;
+    c.words[at * 4 + 3] = 0;
     this.#runs++;
     this.#size++;
     return true;
   }
 
   /** The oldest message's sequence number (call only when size > 0). */
-  frontSeq(): number { return this.#seqs[this.#head * 2]!; }
+  frontSeq(): number { return this.#chunks[0]!.seqs[this.#head * 2]!; }
 
   /** The oldest message's SentTimestamp (call only when size > 0). */
-  frontSent(): number { return this.#sentBase + this.#words[this.#head * 4 + 2]!; }
+  frontSent(): number { return this.#sentBase + this.#chunks[0]!.words[this.#head * 4 + 2]!; }
 
   /** Drops the oldest message. */
   shift(): void {
     if (this.#size === 0) return;
     this.#size--;
+    const c = this.#chunks[0]!;
     const at = this.#head;
-    const word = this.#words[at * 4 + 3]!;
+    const word = c.words[at * 4 + 3]!;
     if ((word & COUNT_MASK) > 0) {
       // The run's next message is now its first: same millisecond, one fewer.
-      this.#seqs[at * 2]! += word >>> RUN_BITS;
-      this.#words[at * 4 + 3] = word - 1;
+      c.seqs[at * 2]! += word >>> RUN_BITS;
+      c.words[at * 4 + 3] = word - 1;
       return;
     }
-    this.#head = (this.#head + 1) % this.#capacity;
     this.#runs--;
-    if (this.#runs === 0) this.#head = 0;
-    // A drained backlog gives its memory back.
-    if (this.#runs === 0 && this.#capacity > INITIAL_RUNS * 16) this.#allocate(INITIAL_RUNS);
+    this.#head++;
+    if (this.#runs === 0) {
+      // Drained: a queue keeps one small chunk for its next messages, not what a backlog grew.
+      if (this.#chunks.length > 1 || c.capacity > INITIAL_RUNS) this.#chunks = [];
+      this.#head = 0;
+      this.#tail = 0;
+    } else if (this.#head === c.capacity) {
+      this.#chunks.shift();
+      this.#head = 0;
+    }
   }
 
   /** The newest message's sequence number, or 0 when empty. */
   lastSeq(): number {
     if (this.#runs === 0) return 0;
-    const last = this.#at(this.#runs - 1);
-    const word = this.#words[last * 4 + 3]!;
-    return this.#seqs[last * 2]! + (word & COUNT_MASK) * (word >>> RUN_BITS);
+    const c = this.#chunks[this.#chunks.length - 1]!;
+    const last = this.#tail - 1;
+    const word = c.words[last * 4 + 3]!;
+    return c.seqs[last * 2]! + (word & COUNT_MASK) * (word >>> RUN_BITS);
   }
 
   /** Every message's sequence number, oldest first. */
   seqs(): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.#runs; i++) {
-      const at = this.#at(i);
-      const first = this.#seqs[at * 2]!;
-      const word = this.#words[at * 4 + 3]!;
+    this.#forEachRun((c, at) => {
+      const first = c.seqs[at * 2]!;
+      const word = c.words[at * 4 + 3]!;
       const stride = word >>> RUN_BITS;
       const count = (word & COUNT_MASK) + 1;
       for (let j = 0; j < count; j++) out.push(first + j * stride);
-    }
+    });
     return out;
   }
 
   clear(): void {
+    this.#chunks = [];
     this.#head = 0;
+    this.#tail = 0;
     this.#runs = 0;
     this.#size = 0;
-    if (this.#capacity > INITIAL_RUNS) this.#allocate(INITIAL_RUNS);
   }
 
-  /** Index of the i-th run from the front. */
-  #at(i: number): number {
-    return (this.#head + i) % this.#capacity;
+  /** Calls `fn` with each run's chunk and index, oldest first. */
+  #forEachRun(fn: (c: Chunk, at: number) => void): void {
+    const chunks = this.#chunks;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k]!;
+      const end = k === chunks.length - 1 ? this.#tail : c.capacity;
+      for (let at = k === 0 ? this.#head : 0; at < end; at++) fn(c, at);
+    }
   }
 
   /**
@@ -164,34 +208,16 @@ export class FreshLog {
   #rebase(sent: number): boolean {
     let lo = sent;
     let hi = sent;
-    for (let i = 0; i < this.#runs; i++) {
-      const at = this.#sentBase + this.#words[this.#at(i) * 4 + 2]!;
-      if (at < lo) lo = at;
-      if (at > hi) hi = at;
-    }
+    this.#forEachRun((c, at) => {
+      const t = this.#sentBase + c.words[at * 4 + 2]!;
+      if (t < lo) lo = t;
+      if (t > hi) hi = t;
+    });
     if (hi - lo > SPAN_LIMIT) return false;
     const base = lo - Math.floor((OFFSET_LIMIT - 1 - (hi - lo)) / 2);
     const shift = this.#sentBase - base;
-    for (let i = 0; i < this.#runs; i++) this.#words[this.#at(i) * 4 + 2]! += shift;
+    this.#forEachRun((c, at) => { c.words[at * 4 + 2]! += shift; });
     this.#sentBase = base;
     return true;
-  }
-
-  #allocate(capacity: number): void {
-    this.#seqs = new Float64Array(capacity * 2);
-    this.#words = new Uint32Array(this.#seqs.buffer);
-    this.#capacity = capacity;
-  }
-
-  #grow(): void {
-    const words = this.#words;
-    const head = this.#head;
-    const capacity = this.#capacity;
-    this.#allocate(capacity * 2);
-    // Unwrap: the front goes to index 0.
-    const perRun = RUN_BYTES / 4;
-    this.#words.set(words.subarray(head * perRun), 0);
-    this.#words.set(words.subarray(0, head * perRun), (capacity - head) * perRun);
-    this.#head = 0;
   }
 }

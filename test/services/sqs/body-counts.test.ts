@@ -46,8 +46,27 @@ test('BodyCounts: 150,000 bodies of an SNS fan-out backlog hold about 8 bytes ea
   const first = 2 ** 40 + 10;
   for (let i = 0; i < 150_000; i++) counts.set(first + 11 * i, 10);
   t.is(counts.size, 150_000);
-  t.true(counts.bytes <= 150_000 * 8 * 2, `${counts.bytes} bytes`);
+  // Chunks, never a doubled copy: 8 bytes a body and at most one chunk (16 KiB) unfilled.
+  t.true(counts.bytes <= 150_000 * 8 + 16 * 1024, `${counts.bytes} bytes`);
   for (let i = 0; i < 150_000; i++) counts.delete(first + 11 * i);
   t.is(counts.size, 0);
   t.true(counts.bytes < 64 * 1024, `${counts.bytes} bytes once drained`);
+});
+
+test('BodyCounts: bodies released out of order leave holes that are packed away once they outnumber the live ones', (t) => {
+  const counts = new BodyCounts();
+  const first = 2 ** 40;
+  const n = 100_000;
+  for (let i = 0; i < n; i++) counts.set(first + 11 * i, 2);
+  const full = counts.bytes;
+  // Every body but each tenth released (a consumer of most copies): no chunk empties, holes pile up.
+  for (let i = 0; i < n; i++) if (i % 10 !== 0) counts.delete(first + 11 * i);
+  t.is(counts.size, n / 10);
+  t.true(counts.bytes <= full / 2, `${counts.bytes} bytes for ${counts.size} bodies, ${full} when full`);
+  for (let i = 0; i < n; i += 10) if (counts.get(first + 11 * i) !== 2) { t.fail(`body ${i}`); return; }
+  t.false(counts.has(first + 11));
+  // New bodies append after the packed ones.
+  counts.set(first + 11 * n, 3);
+  t.is(counts.get(first + 11 * n), 3);
+  t.is(counts.size, n / 10 + 1);
 });

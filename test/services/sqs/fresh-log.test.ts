@@ -88,8 +88,8 @@ test('FreshLog: an SNS fan-out backlog (every eleventh number, five per millisec
   for (let i = 0; i < n; i++) log.push(first + 11 * i, t0 + Math.floor(i / 5));
   t.is(log.size, n);
   t.is(log.runs, n / 5, 'one run per millisecond, not one per message');
-  // The ring doubles as it grows: at most twice the runs' 16 bytes.
-  t.true(log.bytes <= (n / 5) * 16 * 2, `${log.bytes} bytes for ${log.runs} runs`);
+  // Chunks, never a doubled copy: the runs' 16 bytes and at most one chunk (16 KiB) unfilled.
+  t.true(log.bytes <= (n / 5) * 16 + 16 * 1024, `${log.bytes} bytes for ${log.runs} runs`);
   t.is(log.lastSeq(), first + 11 * (n - 1));
   // Another stride in the same millisecond starts a run; so does a number out of order.
   log.push(first + 11 * n + 1, t0 + Math.floor((n - 1) / 5));
@@ -135,6 +135,26 @@ test('FreshLog: SentTimestamps weeks apart (a clock moved) keep their exact valu
   const got = [state.takeReady(now)!, state.takeReady(now)!].map((m) => [m.seq, m.sent]).sort((a, b) => a[0]! - b[0]!);
   t.deepEqual(got, [[10, t0], [11, now]]);
   t.is(state.takeReady(now), undefined);
+});
+
+test('FreshLog: a drained backlog gives its chunks back; a backlog drained from the front holds only the chunks it still needs', (t) => {
+  const log = new FreshLog();
+  const t0 = 1_764_900_000_000;
+  // 40,000 runs of one message (a new millisecond each), then the oldest 30,000 taken.
+  for (let i = 0; i < 40_000; i++) log.push(1 + i, t0 + i);
+  const full = log.bytes;
+  t.true(full <= 40_000 * 16 + 16 * 1024, `${full} bytes for 40,000 runs`);
+  for (let i = 0; i < 30_000; i++) { t.is(log.frontSeq(), 1 + i); log.shift(); }
+  t.true(log.bytes <= 10_000 * 16 + 2 * 16 * 1024, `${log.bytes} bytes for the 10,000 runs left`);
+  t.deepEqual([log.frontSeq(), log.frontSent(), log.lastSeq(), log.size], [30_001, t0 + 30_000, 40_000, 10_000]);
+  while (log.size > 0) log.shift();
+  t.is(log.bytes, 0);
+  // A small queue keeps its one small chunk through being drained and filled again.
+  log.push(50_000, t0);
+  const small = log.bytes;
+  log.shift();
+  log.push(50_001, t0 + 1);
+  t.deepEqual([log.bytes, log.frontSeq(), log.frontSent(), log.size], [small, 50_001, t0 + 1, 1]);
 });
 
 test('QueueState receives fresh messages in send order and counts them as visible', (t) => {
