@@ -19,12 +19,12 @@ export class ItemLocks {
 
   /** Runs `section` as the only holder of `key`. */
   async run<T>(key: string, section: () => Promise<T>): Promise<T> {
-    const wait = this.#take(key);
+    const wait = this.take(key);
     if (wait !== undefined) await wait;
     try {
       return await section();
     } finally {
-      this.#release(key);
+      this.release(key);
     }
   }
 
@@ -38,12 +38,12 @@ export class ItemLocks {
         // A key named twice is one lock (sorted: its copies are adjacent).
         if (taken > 0 && key === sorted[taken - 1]) continue;
         // A wait never fails: once it resolves, the lock is ours.
-        const wait = this.#take(key);
+        const wait = this.take(key);
         if (wait !== undefined) await wait;
       }
       return await section();
     } finally {
-      for (let i = 0; i < taken; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.#release(sorted[i]!);
+      for (let i = 0; i < taken; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.release(sorted[i]!);
     }
   }
 
@@ -52,8 +52,12 @@ export class ItemLocks {
     return this.#held.size;
   }
 
-  /** Takes `key` now (undefined) or queues for it (resolves once handed over). */
-  #take(key: string): Promise<void> | undefined {
+  /**
+   * Takes `key` now (undefined) or queues for it (resolves once handed over; never rejects).
+   * For a caller that runs its section inline (write-item.ts: no async frame and closure per
+   * section); it must call `release(key)` exactly once, whatever happens.
+   */
+  take(key: string): Promise<void> | undefined {
     if (!this.#held.has(key)) {
       this.#held.set(key, null);
       return undefined;
@@ -65,7 +69,7 @@ export class ItemLocks {
   }
 
   /** Hands `key` to its next waiter, or frees it. */
-  #release(key: string): void {
+  release(key: string): void {
     const waiters = this.#held.get(key);
     const next = waiters?.shift();
     if (next === undefined) { this.#held.delete(key); return; }
