@@ -66,16 +66,64 @@ test('the store reuses an iterator for the same range until a write, and keeps n
     t.is(meta.idleIterators, 2);
     await meta.put('n', 'k010', 'new');
     t.is(meta.idleIterators, 0, 'a write retires them');
-    // A read of more than a first batch leaves a larger reservation: not kept.
+    // A read of more than a first batch is kept too: its larger reservation is not made again.
     let n = 0;
     for await (const values of meta.iterateValues('n', { gte: 'k000' })) n += values.length;
     t.is(n, 100);
-    t.is(meta.idleIterators, 0);
-    t.is(await read('k010'), 25);
     t.is(meta.idleIterators, 1);
+    t.is(await read('k010'), 25);
+    t.is(meta.idleIterators, 2);
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });
   }
   t.is((store.meta as LevelMetaStore).idleIterators, 0);
+});
+
+/** The sizes of the batches a read of the namespace 'n' from `gte` is handed. */
+async function batchSizes(meta: LevelMetaStore, gte: string): Promise<number[]> {
+  const sizes: number[] = [];
+  for await (const values of meta.iterateValues('n', { gte })) sizes.push(values.length);
+  return sizes;
+}
+
+test('a pooled iterator that has read its whole range reads it again in full batches, with no read to find the end', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'boltstack-itpool-'));
+  const store = await openNativeStore({ dir, durability: 'process' });
+  try {
+    const meta = store.meta as LevelMetaStore;
+    for (let i = 0; i < 2500; i += 500) {
+      await meta.batch(Array.from({ length: 500 }, (_, j) => ({ type: 'put' as const, ns: 'n', key: `k${String(i + j).padStart(4, '0')}`, value: 'v'.repeat(40) })));
+    }
+    t.deepEqual(await batchSizes(meta, 'k'), [32, 128, 512, 1000, 828], 'growing batches: the count is not known yet');
+    t.is(meta.idleIterators, 1);
+    t.deepEqual(await batchSizes(meta, 'k'), [1000, 1000, 500]);
+    t.deepEqual(await batchSizes(meta, 'k1000'), [32, 128, 512, 828], 'another range');
+    t.deepEqual(await batchSizes(meta, 'k1000'), [1000, 500]);
+    // A read that stops early leaves the count as it was.
+    for await (const values of meta.iterateValues('n', { gte: 'k' })) { t.is(values.length, 1000); break; }
+    t.deepEqual(await batchSizes(meta, 'k'), [1000, 1000, 500]);
+    await meta.put('n', 'k2500', 'new');
+    t.deepEqual(await batchSizes(meta, 'k'), [32, 128, 512, 1000, 829], 'after a write: a new iterator, counting again');
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('an iterator whose last batch holds more than the pool allows is retired, not kept', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'boltstack-itpool-'));
+  const store = await openNativeStore({ dir, durability: 'process' });
+  try {
+    const meta = store.meta as LevelMetaStore;
+    // 32 + 128 + 512 read first, then a last batch of 328 values of 1,000 bytes (~330 KiB).
+    for (let i = 0; i < 1000; i += 500) {
+      await meta.batch(Array.from({ length: 500 }, (_, j) => ({ type: 'put' as const, ns: 'n', key: `k${String(i + j).padStart(4, '0')}`, value: 'v'.repeat(1000) })));
+    }
+    t.deepEqual(await batchSizes(meta, 'k'), [32, 128, 512, 328]);
+    t.is(meta.idleIterators, 0);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
