@@ -254,8 +254,12 @@ export class LevelMetaStore implements MetaStore {
     const options = namespaceRange(range, this.#prefix(ns));
     options.keys = false;
     for await (const entries of this.#batches(range, options)) {
-      const values = new Array<string>(entries.length);
-      for (let i = 0; i < entries.length; i++) values[i] = entries[i]![1];
+      // The values replace their entries in classic-level's own array: no second array per
+      // batch (8 KiB per 1,000), and each entry's [key, value] pair is garbage at once instead
+      // of living as long as the reader takes over its batch (a Scan page yields to the loop
+      // three times per batch of 1,000), so fewer survive a scavenge and fewer are promoted.
+      const values = entries as unknown as string[];
+      for (let i = 0; i < values.length; i++) values[i] = entries[i]![1];
       yield values;
     }
   }
