@@ -54,4 +54,7 @@ test('an empty item and a corrupt text', (t) => {
   t.deepEqual(readItemText('{}', new Set(['a'])), { size: 0, picked: {} });
   t.throws(() => readItemText('{"a":{"X":1}}', new Set()), { message: /unknown type/ });
   t.throws(() => readItemText('{"a":{"S":"x"}', new Set()));
+  // Cut inside a top-level name (its closing quote is searched for character by character).
+  t.throws(() => readItemText('{"abc', new Set()), { message: /unexpected text at 1/ });
+  t.throws(() => readItemText('{"a":{"S":"x"},"b', new Set(['b'])), { message: /unexpected text at 15/ });
 });
