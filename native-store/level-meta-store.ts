@@ -14,6 +14,7 @@ import { ClassicLevel } from 'classic-level';
 import { NOT_NOW, type KeyRange, type MetaOp, type MetaStore } from '../src/storage/meta-store.js';
 import { checkNamespace, checkOps, checkString } from '../src/storage/memory/validate.js';
 import { checkFormatVersion } from './format-version.js';
+import { LEVEL_OPTIONS, openError } from './level-options.js';
 import { IteratorMemory, type IteratorHold } from './iterator-memory.js';
 import { IteratorPool, type PooledRange } from './iterator-pool.js';
 import { namespaceRange, poolableRange, rangeStart, type RangeOptions } from './level-ranges.js';
@@ -27,22 +28,6 @@ type Sublevel = ReturnType<typeof ClassicLevel.prototype.sublevel<string, string
 interface PrivateBatch { _batch(ops: LevelOp[], options: { sync: boolean }): Promise<void> }
 /** A batch operation with its key already prefixed by its namespace. */
 interface LevelOp { type: 'put' | 'del'; key: string; value?: string }
-
-/**
- * Sized for an idle emulator (DESIGN.md §6a, idle RSS < 50 MB): LevelDB's defaults are an 8 MiB
- * block cache and a 4 MiB memtable, both of which stay resident once filled. Metadata records
- * are small and hot ones are in the OS page cache anyway, so a 2 MiB cache loses little; a 2 MiB
- * memtable means more frequent (small, background) flushes under heavy load.
- */
-const LEVEL_OPTIONS = {
-  cacheSize: 2 * 1024 * 1024,
-  writeBufferSize: 2 * 1024 * 1024,
-  // Each cached table is mmapped and the pages read from it stay in VmRSS until it leaves the
-  // cache. 74 (LevelDB's floor: 64 tables) lowered the benches' peaks by 1-5 MiB, but once
-  // the data has more than 64 tables (~130 MB) a read of an evicted table reopens it (~300 µs of
-  // CPU): random GetItems over 97 tables cost 1.2-2.5x as much (docs/configuration.md).
-  maxOpenFiles: 128,
-} as const;
 
 /**
  * Entries fetched per thread-pool call: 32 first (or the range's limit, when smaller: hasBlobRefs
@@ -99,18 +84,6 @@ interface Reader {
   entries?: number;
 }
 
-
-/**
- * classic-level says only "Database failed to open"; the reason is in `cause`. The common one is
- * a second process on the same data dir (LevelDB's LOCK file), which deserves a plain sentence.
- */
-function openError(err: unknown, location: string): Error {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code === 'LEVEL_LOCKED') {
-    return new Error(`the data dir is in use by another process (another boltstack?): ${location} is locked`);
-  }
-  return new Error(`cannot open the metadata store ${location}: ${cause?.message ?? (err instanceof Error ? err.message : String(err))}`);
-}
 
 export class LevelMetaStore implements MetaStore {
   readonly #db: Db;
