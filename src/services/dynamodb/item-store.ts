@@ -49,11 +49,6 @@ export class ItemStore {
     return this.locks.run(itemLockKey(table, encodedKey), section);
   }
 
-  /** As withItem, for the item whose lock key (itemLockKey) the caller already holds. */
-  withItemAt<T>(lockKey: string, section: () => Promise<T>): Promise<T> {
-    return this.locks.run(lockKey, section);
-  }
-
   /** Runs `section` as the only writer of several items of one table (taken in one global order). */
   withItems<T>(table: TableRecord, encodedKeys: readonly string[], section: () => Promise<T>): Promise<T> {
     return this.locks.runAll(encodedKeys.map((k) => itemLockKey(table, k)), section);
