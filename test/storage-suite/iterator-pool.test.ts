@@ -87,14 +87,27 @@ async function batchSizes(meta: LevelMetaStore, gte: string): Promise<number[]> 
   return sizes;
 }
 
-test('a pooled iterator that has read its whole range reads it again in full batches, with no read to find the end', async (t) => {
+/**
+ * Runs `body` on a fresh native store holding `count` entries k0000, k0001, ... in the namespace
+ * 'n', each a value of `valueBytes` bytes (written 500 at a time).
+ */
+async function withEntries(count: number, valueBytes: number, body: (meta: LevelMetaStore) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'boltstack-itpool-'));
   const store = await openNativeStore({ dir, durability: 'process' });
   try {
     const meta = store.meta as LevelMetaStore;
-    for (let i = 0; i < 2500; i += 500) {
-      await meta.batch(Array.from({ length: 500 }, (_, j) => ({ type: 'put' as const, ns: 'n', key: `k${String(i + j).padStart(4, '0')}`, value: 'v'.repeat(40) })));
+    for (let i = 0; i < count; i += 500) {
+      await meta.batch(Array.from({ length: Math.min(500, count - i) }, (_, j) => ({ type: 'put' as const, ns: 'n', key: `k${String(i + j).padStart(4, '0')}`, value: 'v'.repeat(valueBytes) })));
     }
+    await body(meta);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('a pooled iterator that has read its whole range reads it again in full batches, with no read to find the end', async (t) => {
+  await withEntries(2500, 40, async (meta) => {
     t.deepEqual(await batchSizes(meta, 'k'), [32, 128, 512, 1000, 828], 'growing batches: the count is not known yet');
     t.is(meta.idleIterators, 1);
     t.deepEqual(await batchSizes(meta, 'k'), [1000, 1000, 500]);
@@ -105,25 +118,13 @@ test('a pooled iterator that has read its whole range reads it again in full bat
     t.deepEqual(await batchSizes(meta, 'k'), [1000, 1000, 500]);
     await meta.put('n', 'k2500', 'new');
     t.deepEqual(await batchSizes(meta, 'k'), [32, 128, 512, 1000, 829], 'after a write: a new iterator, counting again');
-  } finally {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an iterator whose last batch holds more than the pool allows is retired, not kept', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'boltstack-itpool-'));
-  const store = await openNativeStore({ dir, durability: 'process' });
-  try {
-    const meta = store.meta as LevelMetaStore;
-    // 32 + 128 + 512 read first, then a last batch of 328 values of 1,000 bytes (~330 KiB).
-    for (let i = 0; i < 1000; i += 500) {
-      await meta.batch(Array.from({ length: 500 }, (_, j) => ({ type: 'put' as const, ns: 'n', key: `k${String(i + j).padStart(4, '0')}`, value: 'v'.repeat(1000) })));
-    }
+  // 32 + 128 + 512 read first, then a last batch of 328 values of 1,000 bytes (~330 KiB).
+  await withEntries(1000, 1000, async (meta) => {
     t.deepEqual(await batchSizes(meta, 'k'), [32, 128, 512, 328]);
     t.is(meta.idleIterators, 0);
-  } finally {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
