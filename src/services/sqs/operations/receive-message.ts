@@ -40,13 +40,19 @@ function retried(queue: Queue, state: QueueState, attemptId: string, now: number
   return attempt.items.map(({ msg, record }) => ({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) }));
 }
 
-async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, waitMs: number, signal: AbortSignal): Promise<Received[]> {
+/**
+ * Receives, waiting up to `waitMs` for a message. The client's signal is read only when the
+ * receive has to wait: the request context makes it on first use (an AbortController and an
+ * abort listener), about 1 µs of main thread per message in the send + receive + delete batches
+ * of sqs-figures, whose receives never wait.
+ */
+async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, waitMs: number, ctx: { readonly signal: AbortSignal }): Promise<Received[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const got = await receiveOnce(store, queue, state, max, visibilityMs);
     const now = Date.now();
-    if (got.length > 0 || now >= deadline || signal.aborted || store.find(queue.record) !== queue) return got;
-    await state.wait(Math.min(deadline, state.nextVisibleAt()) - now, signal);
+    if (got.length > 0 || now >= deadline || ctx.signal.aborted || store.find(queue.record) !== queue) return got;
+    await state.wait(Math.min(deadline, state.nextVisibleAt()) - now, ctx.signal);
   }
 }
 
@@ -66,7 +72,7 @@ export const receiveMessage: SqsHandler<ReceiveMessageInput, ReceiveMessageOutpu
   const now = Date.now();
   let got = attemptId === undefined ? undefined : retried(queue, state, attemptId, now);
   if (got === undefined) {
-    got = await receiveWaiting(deps.store, queue, state, max, visibilityMs, waitMs, ctx.signal);
+    got = await receiveWaiting(deps.store, queue, state, max, visibilityMs, waitMs, ctx);
     if (attemptId !== undefined && got.length > 0) {
       for (const [id, a] of state.attempts) if (a.expires <= now) state.attempts.delete(id);
       state.attempts.set(attemptId, { expires: now + ATTEMPT_WINDOW_MS, items: got.map(({ msg, record }) => ({ msg, record, count: msg.count, received: msg.received })) });
