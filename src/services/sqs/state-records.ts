@@ -12,6 +12,7 @@
  * a per-message `s` key is still read, and removed when the message is received again or deleted.
  */
 import type { MetaOp } from '../../storage/meta-store.js';
+import { decimalText } from './decimal-text.js';
 import { SQS_NS, stateKey, stateRecordKey } from './keys.js';
 import { LEGACY_STATE, type Msg, type QueueState } from './queue-state.js';
 import type { MessageState } from './records.js';
@@ -24,7 +25,7 @@ export function writeStates(queueId: string, state: QueueState, msgs: Msg[], ops
   for (const msg of msgs) {
     release(queueId, state, msg, ops);
     msg.stateRecord = number;
-    value += `${value === '' ? '' : ';'}${msg.seq},${msg.count},${msg.first},${msg.visibleAt},${msg.received}`;
+    value += `${value === '' ? '' : ';'}${decimalText(msg.seq)},${msg.count},${decimalText(msg.first)},${decimalText(msg.visibleAt)},${decimalText(msg.received)}`;
   }
   state.stateRecordRefs.set(number, msgs.length);
   ops.push({ type: 'put', ns: SQS_NS, key: stateRecordKey(queueId, number), value });

@@ -1,10 +1,12 @@
 /**
- * Numbers written as text in keys and receipt handles (keys.ts seqText, receipt-handle.ts): the
- * fast paths for numbers past 2^28 (every log number, every receive time) write exactly what
- * `toString(16)` and `toString(36)` write, so keys keep their order and handles issued before
- * still decode; malformed handles are still refused.
+ * Numbers written as text in keys, receipt handles and state records (keys.ts seqText,
+ * receipt-handle.ts, decimal-text.ts): the fast paths for numbers past 2^28 (every log number,
+ * every receive time) write exactly what `toString(16)`, `toString(36)` and `String` write, so
+ * keys keep their order, handles issued before still decode and stored state records read back
+ * the same; malformed handles are still refused.
  */
 import test from 'ava';
+import { decimalText } from '../../../src/services/sqs/decimal-text.js';
 import { LOG_BASE, seqText } from '../../../src/services/sqs/keys.js';
 import { decodeHandle, encodeHandle } from '../../../src/services/sqs/receipt-handle.js';
 
@@ -51,4 +53,12 @@ test('malformed receipt handles are ReceiptHandleIsInvalid', (t) => {
     const err = t.throws(() => decodeHandle(handle), undefined, handle);
     t.is((err as { code?: string } | undefined)?.code, 'ReceiptHandleIsInvalid', handle);
   }
+});
+
+test('decimalText writes what String writes, for every integer a state record holds and anything else', (t) => {
+  const odd = [-1, -(2 ** 40), 0.5, 2 ** 30 + 0.25, 2 ** 53, 2 ** 60, 1e21, NaN, Infinity, 999_999_999, 1_000_000_000, 1_000_000_001, 2 ** 30 - 1, 2 ** 30, 1_764_900_000_000_000];
+  for (const n of [...samples(), ...odd]) {
+    if (decimalText(n) !== String(n)) { t.fail(`${n}: ${decimalText(n)}`); return; }
+  }
+  t.pass();
 });
