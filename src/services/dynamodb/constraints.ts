@@ -22,16 +22,22 @@ function show(value: unknown): string {
 }
 
 export class Constraints {
-  #errors: string[] = [];
+  /** Made at the first violation: nearly every request has none. */
+  #errors: string[] | undefined;
+
+  #add(message: string): void {
+    const errors = this.#errors ??= [];
+    if (errors.length < MAX_REPORTED) errors.push(message);
+  }
 
   fail(path: string, value: unknown, constraint: string): this {
-    if (this.#errors.length < MAX_REPORTED) this.#errors.push(`Value ${show(value)} at '${path}' failed to satisfy constraint: ${constraint}`);
+    if ((this.#errors?.length ?? 0) < MAX_REPORTED) this.#add(`Value ${show(value)} at '${path}' failed to satisfy constraint: ${constraint}`);
     return this;
   }
 
   /** A violation reported without the value ("Value at '...'"), as Coral does for some lists. */
   failUnshown(path: string, constraint: string): this {
-    if (this.#errors.length < MAX_REPORTED) this.#errors.push(`Value at '${path}' failed to satisfy constraint: ${constraint}`);
+    this.#add(`Value at '${path}' failed to satisfy constraint: ${constraint}`);
     return this;
   }
 
@@ -69,9 +75,10 @@ export class Constraints {
 
   /** Throws the combined ValidationException when anything failed. */
   check(): void {
-    const n = this.#errors.length;
-    if (n === 0) return;
-    throw ddbErrors.validation(`${n} validation error${n > 1 ? 's' : ''} detected: ${this.#errors.join('; ')}`);
+    const errors = this.#errors;
+    if (errors === undefined) return;
+    const n = errors.length;
+    throw ddbErrors.validation(`${n} validation error${n > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
   }
 }
 

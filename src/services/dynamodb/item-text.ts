@@ -196,23 +196,23 @@ export class ItemTextReader {
     return ((end - start) / 4) * 3 - padding;
   }
 
-  /** `[e, e, ...]` of `each`: the sum of `each`'s sizes, plus `perElement` each. */
-  #list(each: () => number, perElement: number): number {
+  /** `[e, e, ...]` of elements of one kind (a StoredType: S, N and B for sets, M for any value): the sum of their sizes, plus `perElement` each. */
+  #list(kind: number, perElement: number): number {
     this.#expect(OPEN_BRACKET);
     if (this.#text.charCodeAt(this.#pos) === CLOSE_BRACKET) { this.#pos++; return 0; }
     let size = 0;
     for (;;) {
-      size += each() + perElement;
+      size += this.#element(kind) + perElement;
       const c = this.#text.charCodeAt(this.#pos++);
       if (c === CLOSE_BRACKET) return size;
       if (c !== COMMA) throw corrupt(this.#pos - 1);
     }
   }
 
-  readonly #stringSizeOf = (): number => this.#stringSize();
-  readonly #numberSizeOf = (): number => this.#numberSize();
-  readonly #binarySizeOf = (): number => this.#binarySize();
-  readonly #valueSizeOf = (): number => this.#value();
+  /** One list element of `kind` (a kind, not a size function: those were four closures per reader, and a write makes a reader per item it replaces). */
+  #element(kind: number): number {
+    return kind === StoredType.S ? this.#stringSize() : kind === StoredType.N ? this.#numberSize() : kind === StoredType.B ? this.#binarySize() : this.#value();
+  }
 
   /** An attribute value `{"T":payload}` at pos: its DynamoDB size; its type tag goes to #tag. */
   #value(): number {
@@ -232,12 +232,12 @@ export class ItemTextReader {
       else if (first === 78) { size = this.#numberSize(); tag = StoredType.N; }
       else if (first === 66) { size = this.#binarySize(); tag = StoredType.B; }
       else if (first === 77) { size = 3 + this.#members(1); tag = StoredType.M; }
-      else if (first === 76) { size = 3 + this.#list(this.#valueSizeOf, 1); tag = StoredType.L; }
+      else if (first === 76) { size = 3 + this.#list(StoredType.M, 1); tag = StoredType.L; }
       else throw unknownType(text, tagStart, tagEnd);
     } else if (length === 2 && text.charCodeAt(tagStart + 1) === 83) {
-      if (first === 83) { size = this.#list(this.#stringSizeOf, 0); tag = StoredType.SS; }
-      else if (first === 78) { size = this.#list(this.#numberSizeOf, 0); tag = StoredType.NS; }
-      else if (first === 66) { size = this.#list(this.#binarySizeOf, 0); tag = StoredType.BS; }
+      if (first === 83) { size = this.#list(StoredType.S, 0); tag = StoredType.SS; }
+      else if (first === 78) { size = this.#list(StoredType.N, 0); tag = StoredType.NS; }
+      else if (first === 66) { size = this.#list(StoredType.B, 0); tag = StoredType.BS; }
       else throw unknownType(text, tagStart, tagEnd);
     } else if (length === 4 && (text.startsWith('BOOL', tagStart) || text.startsWith('NULL', tagStart))) {
       if (text.startsWith('true', this.#pos)) this.#pos += 4;

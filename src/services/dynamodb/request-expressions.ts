@@ -36,9 +36,14 @@ interface AnyRequest {
 const MEMBERS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression', 'ExpressionAttributeNames',
   'ExpressionAttributeValues', 'Expected', 'AttributeUpdates', 'QueryFilter', 'ScanFilter', 'KeyConditions', 'AttributesToGet', 'ConditionalOperator'] as const;
 
+/** A request without expressions: one shared answer (callers only read it), not an object per request. */
+const NONE: RequestExpressions = Object.freeze({});
+
 export function requestExpressions(operation: ExpressionOperation, request: AnyRequest): RequestExpressions {
-  // The hot path (a plain GetItem or PutItem) carries none of them.
-  if (!MEMBERS.some((m) => request[m] != null)) return {};
+  // The hot path (a plain GetItem or PutItem) carries none of them: a loop, no closure per request.
+  let any = false;
+  for (let i = 0; i < MEMBERS.length && !any; i++) any = request[MEMBERS[i]!] != null;
+  if (!any) return NONE;
   checkParameterStyle(operation, request as Record<string, unknown>);
   const parsed = parseRequestExpressions(request);
   const out: RequestExpressions = {};

@@ -15,11 +15,14 @@ import type { TableRecord } from './table-record.js';
 const PLAIN_NAME = new RegExp(`^(?:${NAME_PATTERN})$`);
 const ARN = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})$/;
 
+/** The table a TableName member refers to. */
+export interface TableRef { account: string; region: string; name: string }
+
 /**
  * The account, region and name a TableName member refers to (checked as Coral checks it: item
  * operations accept names of 1 to 255 characters, table operations 3 to 255).
  */
-export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3): { account: string; region: string; name: string } {
+export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3): TableRef {
   // A plain valid name (nearly every request, twice per item operation): no ARN match (a name
   // has no ':'), no Constraints object, no violations to report.
   if (typeof name === 'string' && name.length >= minLength && name.length <= 255 && PLAIN_NAME.test(name)) return { account: ctx.accountId, region: ctx.region, name };
@@ -38,7 +41,15 @@ export function findTable(deps: DdbDeps, ctx: RequestContext, name: string | und
 
 /** For item operations (GetItem, PutItem, Query...). */
 export function requireTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord {
-  const table = findTable(deps, ctx, name, 1);
+  return requireResolvedTable(deps, resolveTableName(ctx, name, 1));
+}
+
+/**
+ * As requireTable, for an item operation that resolved its TableName first (it checks the name
+ * before its other members): the name is not matched and resolved a second time.
+ */
+export function requireResolvedTable(deps: DdbDeps, ref: TableRef): TableRecord {
+  const table = deps.tables.get(ref.account, ref.region, ref.name);
   if (!table) throw ddbErrors.resourceNotFound();
   return table;
 }

@@ -14,12 +14,13 @@ import type { StreamWriter } from './streams/stream-writer.js';
 /** Item count and bytes of a table, and per index [count, bytes] by index id. */
 export interface TableStats { count: number; bytes: number; indexes?: Record<string, [number, number]> }
 
-const scope = (account: string, region: string): string => `${account}\0${region}`;
-
 export class TableStore {
   readonly #meta: MetaStore;
-  /** account\0region → table name → record. */
-  readonly #tables = new Map<string, Map<string, TableRecord>>();
+  /**
+   * account → region → table name → record: nested, because every item request looks its table
+   * up, and a joined account-region key is a new string to build and hash each time.
+   */
+  readonly #tables = new Map<string, Map<string, Map<string, TableRecord>>>();
   readonly #byId = new Map<string, TableRecord>();
   readonly #stats = new Map<string, TableStats>();
   /** Serialises control-plane changes per table (account\0region\0name). */
@@ -56,16 +57,16 @@ export class TableStore {
   }
 
   get(account: string, region: string, name: string): TableRecord | undefined {
-    return this.#tables.get(scope(account, region))?.get(name);
+    return this.#tables.get(account)?.get(region)?.get(name);
   }
 
   /** Table names of one account and region, in byte order (ListTables' order). */
   names(account: string, region: string): string[] {
-    return [...(this.#tables.get(scope(account, region))?.keys() ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...(this.#tables.get(account)?.get(region)?.keys() ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   count(account: string, region: string): number {
-    return this.#tables.get(scope(account, region))?.size ?? 0;
+    return this.#tables.get(account)?.get(region)?.size ?? 0;
   }
 
   stats(tableId: string): TableStats {
@@ -96,7 +97,7 @@ export class TableStore {
    * after a crash either the table is still there or its removal is pending.
    */
   async delete(record: TableRecord): Promise<void> {
-    this.#tables.get(scope(record.account, record.region))?.delete(record.name);
+    this.#tables.get(record.account)?.get(record.region)?.delete(record.name);
     this.#byId.delete(record.id);
     await this.#meta.batch([
       { type: 'del', ns: DDB_NS, key: tableKey(record.account, record.region, record.name) },
@@ -112,9 +113,10 @@ export class TableStore {
   }
 
   #remember(record: TableRecord): void {
-    const key = scope(record.account, record.region);
-    let tables = this.#tables.get(key);
-    if (!tables) this.#tables.set(key, tables = new Map());
+    let regions = this.#tables.get(record.account);
+    if (!regions) this.#tables.set(record.account, regions = new Map());
+    let tables = regions.get(record.region);
+    if (!tables) regions.set(record.region, tables = new Map());
     tables.set(record.name, record);
     this.#byId.set(record.id, record);
   }

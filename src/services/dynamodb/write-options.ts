@@ -9,6 +9,9 @@ import { type DdbDeps, unsupported } from './context.js';
 
 export const RETURN_VALUES = ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] as const;
 export const RETURN_CAPACITY = ['INDEXES', 'TOTAL', 'NONE'] as const;
+const RETURN_METRICS = ['SIZE', 'NONE'] as const;
+const ON_CONDITION_FAILURE = ['ALL_OLD', 'NONE'] as const;
+const CONDITIONAL_OPERATORS = ['AND', 'OR'] as const;
 
 export interface WriteOptions {
   TableName?: string;
@@ -22,9 +25,9 @@ export interface WriteOptions {
 export function checkWriteOptions(c: Constraints, input: WriteOptions): void {
   c.oneOf('returnValues', input.ReturnValues, RETURN_VALUES);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
-  c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, ['SIZE', 'NONE']);
-  c.oneOf('returnValuesOnConditionCheckFailure', input.ReturnValuesOnConditionCheckFailure, ['ALL_OLD', 'NONE']);
-  c.oneOf('conditionalOperator', input.ConditionalOperator, ['AND', 'OR']);
+  c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, RETURN_METRICS);
+  c.oneOf('returnValuesOnConditionCheckFailure', input.ReturnValuesOnConditionCheckFailure, ON_CONDITION_FAILURE);
+  c.oneOf('conditionalOperator', input.ConditionalOperator, CONDITIONAL_OPERATORS);
 }
 
 /** Expression members boltstack cannot evaluate yet (the engine is wired in as it lands). */

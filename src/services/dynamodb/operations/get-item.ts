@@ -14,22 +14,24 @@ import { ItemTextReader } from '../item-text.js';
 import { holdingRawJson, rawJsonAs } from '../../../util/raw-json.js';
 import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
-import { requireTable, resolveTableName } from '../table-lookup.js';
+import { requireResolvedTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { validateItem, type Item } from '../values/index.js';
 import { livePredicate } from '../ttl/read-filter.js';
 
 export const getItem: DdbHandler<GetItemInput, GetItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  resolveTableName(ctx, input.TableName, 1);
+  const ref = resolveTableName(ctx, input.TableName, 1);
   c.notNull('key', input.Key);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.check();
   const expressions = requestExpressions('GetItem', input);
   const key = validateItem(input.Key as Record<string, unknown>);
-  const table = requireTable(deps, ctx, input.TableName);
+  const table = requireResolvedTable(deps, ref);
   checkKey(table, key);
-  let text = await deps.items.readText(table, encodePrimaryKey(table.hash, table.range, key));
+  // LevelDB's getSync answers at once: no await (a microtask turn and its promise) for it.
+  const read = deps.items.readText(table, encodePrimaryKey(table.hash, table.range, key));
+  let text = typeof read === 'object' ? await read : read;
   const wantsCapacity = input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES';
   const live = table.ttl?.enabled ? livePredicate(table, deps.now()) : undefined;
   let size = 0;

@@ -12,7 +12,7 @@ import { ddbErrors } from '../errors.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
-import { requireTable, resolveTableName } from '../table-lookup.js';
+import { requireResolvedTable, resolveTableName } from '../table-lookup.js';
 import { checkWriteOptions } from '../write-options.js';
 import { requestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
@@ -29,13 +29,13 @@ export function checkPutItem(table: import('../table-record.js').TableRecord, ra
 
 export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  resolveTableName(ctx, input.TableName, 1);
+  const ref = resolveTableName(ctx, input.TableName, 1);
   c.notNull('item', input.Item);
   checkWriteOptions(c, input);
   c.check();
   const expressions = requestExpressions('PutItem', input);
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
-  const table = requireTable(deps, ctx, input.TableName);
+  const table = requireResolvedTable(deps, ref);
   const item = checkPutItem(table, input.Item as Record<string, unknown>);
   const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), (current) => {
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
