@@ -53,7 +53,7 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
 };
 
 /** PartiQL runs each statement as the classic operation it translates to (partiql/translate.ts). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler has its own input type; the gateway passes decoded input
 const PARTIQL: Record<string, (deps: PartiqlDeps, ctx: Parameters<Service['operations'][string]>[0], input: any) => Promise<unknown>> = {
   ExecuteStatement: executeStatement, BatchExecuteStatement: batchExecuteStatement, ExecuteTransaction: executeTransaction,
 };
