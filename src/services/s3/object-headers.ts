@@ -1,6 +1,7 @@
 /** The object facts GetObject and HeadObject both answer with, from the stored record. */
 import type { GetObjectInput, HeadObjectOutput } from '../../model/generated/s3-types.js';
 import { checksumMember } from './checksum-plan.js';
+import { s3Errors } from './errors.js';
 import type { ObjectRecord } from './records.js';
 import { utcDateText } from '../../util/date-text.js';
 
@@ -15,7 +16,29 @@ function parseDate(value: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+const OVERRIDE_PARAMETERS = {
+  ResponseCacheControl: 'response-cache-control', ResponseContentDisposition: 'response-content-disposition',
+  ResponseContentEncoding: 'response-content-encoding', ResponseContentLanguage: 'response-content-language', ResponseContentType: 'response-content-type',
+} as const;
+/** Outside ISO-8859-1, or a control character other than tab: not writable as a header value. */
+// eslint-disable-next-line no-control-regex
+const NOT_A_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/**
+ * The response-* overrides become response headers verbatim, so a value a header cannot carry is
+ * refused as S3 refuses one outside ISO-8859-1 (InvalidArgument "Header value cannot be
+ * represented using ISO-8859-1.", naming the parameter). Control characters get the same answer:
+ * written through, CR LF split the response (uws) or left it unanswered (node:http refuses to write).
+ */
+function checkOverrides(overrides: Overrides): void {
+  for (const [member, parameter] of Object.entries(OVERRIDE_PARAMETERS)) {
+    const value = overrides[member as keyof typeof OVERRIDE_PARAMETERS];
+    if (value !== undefined && NOT_A_HEADER_VALUE.test(value)) throw s3Errors.invalidArgument('Header value cannot be represented using ISO-8859-1.', parameter, value);
+  }
+}
+
 export function objectHeaders(record: ObjectRecord, overrides: Overrides, checksumMode: string | undefined): HeadObjectOutput {
+  checkOverrides(overrides);
   const out: HeadObjectOutput = {
     AcceptRanges: 'bytes',
     LastModified: new Date(record.lastModified),
