@@ -5,6 +5,8 @@
  * operation of the model is listed here.
  */
 import type { SqsInternalApi } from '../sqs/internal-api.js';
+import model from '../../model/generated/sns.js';
+import { requiredMembersCheck } from '../required-members.js';
 import type { Service, ServiceDeps } from '../types.js';
 import type { SnsDeps, SnsHandler } from './context.js';
 import { CapturedOutbox } from './delivery/captured.js';
@@ -83,7 +85,13 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
   await deliverer.http.open();
   const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: await FifoState.open(deps.meta), sms: new SmsSettingsStore(deps.meta) };
   const operations: Service['operations'] = {};
-  for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(sns, ctx, input);
+  const missingMembers = requiredMembersCheck(model);
+  for (const [name, handler] of Object.entries(HANDLERS)) {
+    operations[name] = (ctx, input) => {
+      const missing = missingMembers(name, input);
+      return missing === undefined ? handler(sns, ctx, input) : Promise.reject(missing);
+    };
+  }
   const internal: SnsInternalApi = {
     certificate: async (file) => {
       const s = await signerOf();

@@ -2,6 +2,8 @@
  * The STS service: the calls tools make before anything else (Terraform's GetCallerIdentity,
  * the SDKs' role providers). Operations of the model not listed here answer NotImplemented.
  */
+import model from '../../model/generated/sts.js';
+import { requiredMembersCheck } from '../required-members.js';
 import type { Service, ServiceDeps } from '../types.js';
 import type { StsDeps, StsHandler } from './context.js';
 import { CredentialStore } from './credentials.js';
@@ -23,6 +25,12 @@ export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 export function createStsService(deps: ServiceDeps): Service {
   const sts: StsDeps = { credentials: new CredentialStore(deps.meta), features: deps.features };
   const operations: Service['operations'] = {};
-  for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(sts, ctx, input);
+  const missingMembers = requiredMembersCheck(model);
+  for (const [name, handler] of Object.entries(HANDLERS)) {
+    operations[name] = (ctx, input) => {
+      const missing = missingMembers(name, input);
+      return missing === undefined ? handler(sts, ctx, input) : Promise.reject(missing);
+    };
+  }
   return { operations };
 }
