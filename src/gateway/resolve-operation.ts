@@ -47,6 +47,19 @@ function s3Path(request: HttpRequest, virtualHost: VirtualHostParser): string {
   return request.path === '/' || request.path === '' ? `/${bucket}` : `/${bucket}${request.path}`;
 }
 
+/**
+ * The form body a query request is resolved from. A body refused here (past the size limit) is
+ * answered in the query protocol, as a query client parses it: before, the error escaped
+ * unresolved and was rendered in the default, S3's <Error> XML, which no query SDK reads.
+ */
+async function formBody(request: HttpRequest, model: ServiceModel | undefined): Promise<Buffer> {
+  try {
+    return await readBody(request);
+  } catch (err) {
+    throw new Unresolved('query', model, err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
 export async function resolveOperation(request: HttpRequest, scope: CredentialScope | undefined, virtualHost: VirtualHostParser): Promise<Resolved> {
   const detection = detectFromHead(request.method, request.query, request.headers, scope);
   if (detection.kind === 'unknown-target') {
@@ -55,7 +68,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   let service: ServiceName;
   let body: Buffer | undefined;
   if (detection.kind === 'needs-action') {
-    body = await readBody(request);
+    body = await formBody(request, undefined);
     const action = queryAction({ method: request.method, path: request.path, query: request.query, headers: request.headers, body }) ?? '';
     const found = await serviceForAction(action);
     if (!found) throw new Unresolved('query', undefined, unknownOperation('query', action, request.method));
@@ -65,10 +78,10 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   }
   const protocol = protocolFor(service, request.headers);
   // A signed query-protocol request names its service in the scope but its Action in the form body.
-  if (protocol === 'query' && body === undefined && request.method === 'POST' && isFormBody(request.headers)) {
-    body = await readBody(request);
-  }
   const model = await loadModel(service);
+  if (protocol === 'query' && body === undefined && request.method === 'POST' && isFormBody(request.headers)) {
+    body = await formBody(request, model);
+  }
 
   if (protocol === 'rest-xml') {
     const path = s3Path(request, virtualHost);
