@@ -130,6 +130,20 @@ test('a bad integer in a query request is a client error', async (t) => {
   t.is(err.status, 400);
   t.is(err.code, 'InvalidParameterValue');
 });
+test('an integer written as hex, exponent, fraction or padded is refused, not read as a number', async (t) => {
+  // Found by fuzzing: Number() read DelaySeconds=0x10 as 16, and SendMessage accepted it.
+  const model = await loadModel('sqs');
+  const op = model.operations.SendMessage!;
+  for (const text of ['0x10', '1e1', '1.5', ' 7', '7 ', 'Infinity']) {
+    const body = Buffer.from(`Action=SendMessage&QueueUrl=q&MessageBody=m&DelaySeconds=${encodeURIComponent(text)}`);
+    const err = t.throws(() => query.decode({ model, operation: op, requestId: 'r' }, { method: 'POST', path: '/', query: '', headers: {}, body }, {}), undefined, text) as AwsError;
+    t.is(err.code, 'InvalidParameterValue', text);
+    t.is(err.message, `Invalid value for parameter DelaySeconds: ${text}`);
+  }
+  const ok = query.decode({ model, operation: op, requestId: 'r' }, { method: 'POST', path: '/', query: '', headers: {}, body: Buffer.from('Action=SendMessage&QueueUrl=q&MessageBody=m&DelaySeconds=%2B10') }, {});
+  t.is(ok.DelaySeconds, 10);
+});
+
 
 test('queryAction finds the Action as queryParams does, without parsing the whole form', (t) => {
   const wire = (query: string, body?: string): WireRequest => ({ method: 'POST', path: '/', query, headers: {}, ...(body === undefined ? {} : { body: Buffer.from(body) }) });

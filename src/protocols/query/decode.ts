@@ -10,6 +10,7 @@ import { AwsError } from '../../errors/aws-error.js';
 import type { ServiceModel, Shape } from '../../model/types.js';
 import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
+import { parseNumberText } from '../shared/number-text.js';
 import { firstParam, parseQuery } from '../shared/query-string.js';
 import { parseTimestamp } from '../shared/timestamps.js';
 
@@ -31,8 +32,9 @@ const malformedValue = (name: string, value: string): AwsError => new AwsError({
 function scalar(shape: Shape, name: string, text: string): unknown {
   const type = shapeType(shape);
   if (isNumeric(type)) {
-    const n = Number(text);
-    if (text.trim() === '' || Number.isNaN(n)) throw malformedValue(name, text);
+    // Not Number(): it takes '0x10', '1e1' and ' 7 ' as integers (number-text.ts).
+    const n = parseNumberText(type, text);
+    if (n === undefined || Number.isNaN(n)) throw malformedValue(name, text);
     return n;
   }
   switch (type) {
