@@ -182,15 +182,32 @@ class NodeHttpResponse implements HttpResponse {
     const res = this.#res;
     const out = withoutLength(headers);
     if (isBodyless(status)) {
-      res.writeHead(status, out).end();
+      if (this.#writeHead(status, out)) res.end();
     } else if (headOnly !== undefined) {
       out['content-length'] = String(headOnly.contentLength);
-      res.writeHead(status, out).end();
+      if (this.#writeHead(status, out)) res.end();
     } else {
       const payload = body ?? '';
       out['content-length'] = String(Buffer.byteLength(payload));
       // For HEAD requests node writes the head and drops the body itself.
-      res.writeHead(status, out).end(payload);
+      if (this.#writeHead(status, out)) res.end(payload);
+    }
+  }
+
+  /**
+   * node refuses to write a header value with a control character (ERR_INVALID_CHAR) and throws
+   * before anything is sent; uncaught, that left the request unanswered until the client gave up
+   * (found by fuzzing S3's response-* overrides). The services refuse such values themselves; if
+   * one still gets here, the client hears a 500 at once and the cause goes to the log.
+   */
+  #writeHead(status: number, headers: Record<string, string>): boolean {
+    try {
+      this.#res.writeHead(status, headers);
+      return true;
+    } catch (error) {
+      this.#res.writeHead(500, { 'content-type': 'text/plain', 'content-length': '21' }).end('Internal Server Error');
+      process.emitWarning(`response head not writable: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
   }
 
@@ -203,7 +220,10 @@ class NodeHttpResponse implements HttpResponse {
     const res = this.#res;
     const out = withoutLength(headers);
     out['content-length'] = String(contentLength);
-    res.writeHead(status, out);
+    if (!this.#writeHead(status, out)) {
+      body.destroy();
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const settle = (error?: Error): void => {
