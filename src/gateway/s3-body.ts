@@ -37,7 +37,11 @@ export function prepareS3Body(headers: Record<string, string>, body: AsyncIterab
   const contentLength = parseLength(headers['content-length']);
   const trailerNames = (headers['x-amz-trailer'] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (isAwsChunked(headers)) {
-    const decodedLength = parseLength(headers['x-amz-decoded-content-length']);
+    const declared = headers['x-amz-decoded-content-length'];
+    const decodedLength = parseLength(declared);
+    // A declared length that is not a number gets S3's answer for none at all (as recorded against
+    // S3 in versity/versitygw#1656), rather than being ignored in favour of Content-Length.
+    if (declared !== undefined && decodedLength === undefined) throw s3Errors.missingContentLength();
     if (decodedLength === undefined && contentLength === undefined) throw s3Errors.missingContentLength();
     const decoded = decodeAwsChunked(body, decodedLength === undefined ? {} : { decodedLength });
     return { ...decoded, trailerNames };

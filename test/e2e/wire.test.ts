@@ -124,6 +124,14 @@ test('bad input gets AWS errors, never a crash', async (t) => {
   }, 'zz\r\nbroken\r\n');
   t.is(badChunked.status, 400);
   t.is((await send('HEAD', '/bad-input/bad-chunks', SIGNED_S3)).status, 404);
+  // A well-framed body whose declared decoded length is not a number: S3's MissingContentLength.
+  const badDeclared = await send('PUT', '/bad-input/bad-declared', {
+    ...SIGNED_S3, 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'content-encoding': 'aws-chunked',
+    'x-amz-decoded-content-length': 'abc', 'content-length': '13',
+  }, '3\r\nabc\r\n0\r\n\r\n');
+  t.is(badDeclared.status, 411);
+  t.regex(badDeclared.body, /<Code>MissingContentLength<\/Code><Message>You must provide the Content-Length HTTP header\.<\/Message>/);
+  t.is((await send('HEAD', '/bad-input/bad-declared', SIGNED_S3)).status, 404);
   const invalidUtf8 = await send('PUT', '/bad-input/%FF%FE', { ...SIGNED_S3, 'content-length': '1' }, 'x');
   t.true([400].includes(invalidUtf8.status));
   const bigHeader = await send('GET', '/bad-input', { ...SIGNED_S3, 'x-big': 'a'.repeat(1024 * 1024) }).catch(() => ({ status: 431 } as Reply));
