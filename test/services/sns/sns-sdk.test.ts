@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { X509Certificate, verify } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
-  CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand,
+  AddPermissionCommand, CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand,
   ListTagsForResourceCommand, ListTopicsCommand, PublishBatchCommand, PublishCommand, SetSubscriptionAttributesCommand, SetTopicAttributesCommand,
   SNSClient, SubscribeCommand, TagResourceCommand, UnsubscribeCommand, UntagResourceCommand,
 } from '@aws-sdk/client-sns';
@@ -212,4 +212,29 @@ test('Subscribe validation: unknown protocol, endpoint rules, an unknown attribu
   });
   await sns.send(new UnsubscribeCommand({ SubscriptionArn: sub.SubscriptionArn }));
   t.is((await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!.SubscriptionsDeleted, '1');
+});
+
+// A request that leaves out a required member gets AWS's validation answer, not an InternalFailure:
+// the query decoder sets only the members a request names (found by fuzzing: CreateTopic without
+// Name, Subscribe without Protocol, a tag without Key and AddPermission without its lists answered
+// 500). The JS SDK v3 does not check required members itself, so it sends such requests as they are.
+const nullAt = (at: string): string => `Value null at '${at}' failed to satisfy constraint: Member must not be null`;
+const refusal = async (t: import('ava').ExecutionContext, call: Promise<unknown>): Promise<SdkError> => {
+  const err = await t.throwsAsync(call) as unknown as SdkError;
+  t.is(err.name, 'ValidationError');
+  t.is(err.$metadata.httpStatusCode, 400);
+  return err;
+};
+
+test('CreateTopic without Name, or with a tag without Key: ValidationError naming the member', async (t) => {
+  t.is((await refusal(t, sns.send(new CreateTopicCommand({} as never)))).message, `1 validation error detected: ${nullAt('name')}`);
+  const tagged = await refusal(t, sns.send(new CreateTopicCommand({ Name: 'tagged', Tags: [{ Value: 'v' }] } as never)));
+  t.is(tagged.message, `1 validation error detected: ${nullAt('tags.1.member.key')}`);
+});
+
+test('Subscribe without Protocol, AddPermission without its lists: ValidationError', async (t) => {
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: unique('needs-members') }));
+  t.is((await refusal(t, sns.send(new SubscribeCommand({ TopicArn } as never)))).message, `1 validation error detected: ${nullAt('protocol')}`);
+  const perm = await refusal(t, sns.send(new AddPermissionCommand({ TopicArn, Label: 'l' } as never)));
+  t.is(perm.message, `2 validation errors detected: ${nullAt('aWSAccountId')}; ${nullAt('actionName')}`);
 });
