@@ -7,7 +7,6 @@ import { ddbErrors, INVALID } from './errors.js';
 import type { KeyAttribute, TableRecord } from './table-record.js';
 import { emptyKeyValueProblem, keySizeProblem, typeOf, type AttributeValue, type Item } from './values/index.js';
 
-
 function checkKeyValue(attr: KeyAttribute, value: AttributeValue, isHash: boolean, where: 'item' | 'key'): void {
   const empty = emptyKeyValueProblem(attr.name, value, where);
   if (empty !== undefined) throw ddbErrors.validation(empty);
