@@ -9,6 +9,7 @@ import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
 import type { IdempotencyTokens } from './transactions/idempotency.js';
 import type { OngoingWrites } from './transactions/ongoing-writes.js';
+import type { ConditionTrees } from './expressions/condition-trees.js';
 
 export interface DdbDeps {
   meta: MetaStore;
@@ -25,6 +26,8 @@ export interface DdbDeps {
   transactionTokens: IdempotencyTokens;
   /** Items ongoing writes hold: transaction conflicts (transactions/ongoing-writes.ts). */
   ongoing: OngoingWrites;
+  /** Condition expressions parsed once per text (expressions/condition-trees.ts); absent: parsed per request. */
+  conditionTrees?: ConditionTrees;
 }
 
 export type DdbHandler<I, O> = (deps: DdbDeps, ctx: RequestContext, input: I) => Promise<O>;

@@ -36,6 +36,7 @@ import type { PartiqlDeps } from './partiql/context.js';
 import { StreamWriter } from './streams/stream-writer.js';
 import { IdempotencyTokens } from './transactions/idempotency.js';
 import { OngoingWrites } from './transactions/ongoing-writes.js';
+import { ConditionTrees } from './expressions/condition-trees.js';
 import { ttlPort } from './ttl/item-sweep.js';
 import { TtlSweeper } from './ttl/sweeper.js';
 
@@ -72,7 +73,7 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const tables = await TableStore.open(deps.meta, streams);
   const ddb: DdbDeps = {
     meta: deps.meta, tables, items: new ItemStore(deps.meta, tables, streams), removal,
-    features: deps.features, log: deps.log, now, newId: randomUUID, ongoing: new OngoingWrites(),
+    features: deps.features, log: deps.log, now, newId: randomUUID, ongoing: new OngoingWrites(), conditionTrees: new ConditionTrees(),
     transactionTokens: new IdempotencyTokens(deps.meta, now, (err) => deps.log.warn('sweeping expired transaction tokens failed', { err: err instanceof Error ? err.message : String(err) })),
   };
   removal.kick();

@@ -10,6 +10,7 @@ import {
   type CompiledCondition, type Condition, type ExpressionOperation, type KeyConditionPart, type LegacyAttributeUpdate, type LegacyCondition,
   type LegacyExpected, type Path, type Projector, type UpdateAst,
 } from './expressions/index.js';
+import type { ConditionTrees } from './expressions/condition-trees.js';
 import type { ItemPredicate } from './read-page.js';
 import { compileStoredCondition } from './stored-condition.js';
 
@@ -39,13 +40,14 @@ const MEMBERS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpress
 /** A request without expressions: one shared answer (callers only read it), not an object per request. */
 const NONE: RequestExpressions = Object.freeze({});
 
-export function requestExpressions(operation: ExpressionOperation, request: AnyRequest): RequestExpressions {
+/** `trees`: the service's parsed condition trees (expressions/condition-trees.ts), when the caller has them. */
+export function requestExpressions(operation: ExpressionOperation, request: AnyRequest, trees?: ConditionTrees): RequestExpressions {
   // The hot path (a plain GetItem or PutItem) carries none of them: a loop, no closure per request.
   let any = false;
   for (let i = 0; i < MEMBERS.length && !any; i++) any = request[MEMBERS[i]!] != null;
   if (!any) return NONE;
   checkParameterStyle(operation, request as Record<string, unknown>);
-  const parsed = parseRequestExpressions(request);
+  const parsed = parseRequestExpressions(request, 'current', trees);
   const out: RequestExpressions = {};
   const condition = parsed.condition ?? expectedToCondition(request.Expected as Record<string, LegacyExpected> | undefined, request.ConditionalOperator);
   if (condition) out.condition = condition;

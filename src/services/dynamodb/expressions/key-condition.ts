@@ -10,6 +10,7 @@ import { bytesStartWith } from '../values/ordering.js';
 import type { AttributeValue } from '../values/types.js';
 import type { Condition, Operand } from './ast.js';
 import { parseConditionTree } from './condition-parser.js';
+import type { ConditionTrees } from './condition-trees.js';
 import { resolveCondition } from './condition-validate.js';
 import type { ExpressionInput } from './expression-input.js';
 
@@ -85,9 +86,9 @@ function collect(condition: Condition, seen: Map<string, KeyConditionPart>): voi
 }
 
 /** Parses and validates a KeyConditionExpression on its own (schema-free checks). */
-export function parseKeyCondition(source: string, input: ExpressionInput): KeyConditionPart[] {
+export function parseKeyCondition(source: string, input: ExpressionInput, trees?: ConditionTrees): KeyConditionPart[] {
   const kind = 'KeyConditionExpression';
-  const condition = resolveCondition(kind, parseConditionTree(kind, source), input);
+  const condition = resolveCondition(kind, trees !== undefined ? trees.parse(kind, source) : parseConditionTree(kind, source), input);
   const seen = new Map<string, KeyConditionPart>();
   collect(condition, seen);
   return [...seen.values()];

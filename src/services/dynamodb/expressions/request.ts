@@ -5,6 +5,7 @@
  */
 import type { Condition } from './ast.js';
 import { parseConditionTree } from './condition-parser.js';
+import type { ConditionTrees } from './condition-trees.js';
 import { resolveCondition } from './condition-validate.js';
 import { ExpressionInput } from './expression-input.js';
 import { parseKeyCondition, type KeyConditionPart } from './key-condition.js';
@@ -32,8 +33,9 @@ export interface ParsedExpressions {
   projection?: Path[];
 }
 
-export function parseConditionExpression(kind: 'ConditionExpression' | 'FilterExpression', source: string, input: ExpressionInput): Condition {
-  return resolveCondition(kind, parseConditionTree(kind, source), input);
+/** `trees`: the service's parsed trees by text (condition-trees.ts); without it the text is parsed. */
+export function parseConditionExpression(kind: 'ConditionExpression' | 'FilterExpression', source: string, input: ExpressionInput, trees?: ConditionTrees): Condition {
+  return resolveCondition(kind, trees !== undefined ? trees.parse(kind, source) : parseConditionTree(kind, source), input);
 }
 
 /**
@@ -41,13 +43,13 @@ export function parseConditionExpression(kind: 'ConditionExpression' | 'FilterEx
  * `layer`: which validation layer words bad values (values/errors.ts: 'older' for Scan,
  * BatchWriteItem and the transactions, 'current' otherwise).
  */
-export function parseRequestExpressions(request: ExpressionRequest, layer: ValueLayer = 'current'): ParsedExpressions {
+export function parseRequestExpressions(request: ExpressionRequest, layer: ValueLayer = 'current', trees?: ConditionTrees): ParsedExpressions {
   const input = new ExpressionInput(request.ExpressionAttributeNames, request.ExpressionAttributeValues, layer);
   const parsed: ParsedExpressions = {};
   if (request.UpdateExpression != null) parsed.update = parseUpdate(request.UpdateExpression, input);
-  if (request.ConditionExpression != null) parsed.condition = parseConditionExpression('ConditionExpression', request.ConditionExpression, input);
-  if (request.KeyConditionExpression != null) parsed.keyCondition = parseKeyCondition(request.KeyConditionExpression, input);
-  if (request.FilterExpression != null) parsed.filter = parseConditionExpression('FilterExpression', request.FilterExpression, input);
+  if (request.ConditionExpression != null) parsed.condition = parseConditionExpression('ConditionExpression', request.ConditionExpression, input, trees);
+  if (request.KeyConditionExpression != null) parsed.keyCondition = parseKeyCondition(request.KeyConditionExpression, input, trees);
+  if (request.FilterExpression != null) parsed.filter = parseConditionExpression('FilterExpression', request.FilterExpression, input, trees);
   if (request.ProjectionExpression != null) parsed.projection = parseProjection(request.ProjectionExpression, input);
   input.assertAllUsed();
   return parsed;

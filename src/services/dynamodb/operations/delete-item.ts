@@ -24,7 +24,7 @@ export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (
   c.notNull('key', input.Key);
   checkWriteOptions(c, input);
   c.check();
-  const expressions = requestExpressions('DeleteItem', input);
+  const expressions = requestExpressions('DeleteItem', input, deps.conditionTrees);
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
   const key = validateItem(input.Key as Record<string, unknown>);
   const table = requireTable(deps, ctx, input.TableName);

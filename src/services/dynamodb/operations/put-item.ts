@@ -33,7 +33,7 @@ export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx
   c.notNull('item', input.Item);
   checkWriteOptions(c, input);
   c.check();
-  const expressions = requestExpressions('PutItem', input);
+  const expressions = requestExpressions('PutItem', input, deps.conditionTrees);
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
   const table = requireResolvedTable(deps, ref);
   const item = checkPutItem(table, input.Item as Record<string, unknown>);

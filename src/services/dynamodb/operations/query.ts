@@ -52,7 +52,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     c.oneOf('select', input.Select, SELECT_VALUES);
     c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
     c.check();
-    const expressions = requestExpressions('Query', input);
+    const expressions = requestExpressions('Query', input, deps.conditionTrees);
     const table = requireTable(deps, ctx, input.TableName);
     const target = readTarget(table, input, 'Query', expressions.projection !== undefined);
     const condition = keyConditionOf(target, expressions.keyCondition);

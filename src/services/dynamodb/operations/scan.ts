@@ -53,7 +53,7 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.check();
   checkSegments(input);
-  const expressions = requestExpressions('Scan', input);
+  const expressions = requestExpressions('Scan', input, deps.conditionTrees);
   const table = requireTable(deps, ctx, input.TableName);
   const target = readTarget(table, input, 'Scan', expressions.projection !== undefined);
   const prefix = target.index ? indexPrefix(table.id, target.index.id) : itemPrefix(table.id);

@@ -27,7 +27,7 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
   c.notNull('key', input.Key);
   checkWriteOptions(c, input);
   c.check();
-  const expressions = requestExpressions('UpdateItem', input as Parameters<typeof requestExpressions>[1]);
+  const expressions = requestExpressions('UpdateItem', input as Parameters<typeof requestExpressions>[1], deps.conditionTrees);
   const key = validateItem(input.Key as Record<string, unknown>);
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
