@@ -1,8 +1,10 @@
 /**
  * SQS's errors: one factory each, with the code the json protocol names in `__type` (the model's
  * error shape name), the legacy query code (rendered in query XML and in x-amzn-query-error), the
- * status and AWS's message. Unmodelled errors (InvalidParameterValue, MissingParameter) use the
- * same code in both protocols.
+ * status and AWS's message. The two unmodelled errors are named differently in json's `__type`
+ * (InvalidParameterValueException, MissingRequiredParameterException) than in the query code and
+ * x-amzn-query-error (InvalidParameterValue, MissingParameter): AWS's answers as botocore records
+ * them (QueryErrorCode), localstack tests/aws/services/sqs/test_sqs.snapshot.json, 2023-11-14.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
  */
 import { AwsError } from '../../errors/aws-error.js';
@@ -24,11 +26,12 @@ export const sqsErrors = {
   invalidAttributeNameMessage: (message: string) => e('InvalidAttributeName', 400, message),
   invalidAttributeValue: (name: string, reason?: string) => e('InvalidAttributeValue', 400,
     reason === undefined ? `Invalid value for the parameter ${name}.` : `Invalid value for the parameter ${name}. Reason: ${reason}`),
-  invalidParameterValue: (message: string) => e('InvalidParameterValue', 400, message),
+  invalidParameterValue: (message: string) => e('InvalidParameterValueException', 400, message, 'InvalidParameterValue'),
   /** "Value X for parameter P is invalid. Reason: R" — the form most SQS parameter errors take. */
-  invalidValue: (value: unknown, parameter: string, reason: string) => e('InvalidParameterValue', 400,
-    `Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${reason}`),
-  missingParameter: (parameter: string) => e('MissingParameter', 400, `The request must contain the parameter ${parameter}.`),
+  invalidValue: (value: unknown, parameter: string, reason: string) => e('InvalidParameterValueException', 400,
+    `Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${reason}`, 'InvalidParameterValue'),
+  missingParameter: (parameter: string) => e('MissingRequiredParameterException', 400,
+    `The request must contain the parameter ${parameter}.`, 'MissingParameter'),
   invalidMessageContents: () => e('InvalidMessageContents', 400,
     'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF'),
   receiptHandleIsInvalid: (handle: string) => e('ReceiptHandleIsInvalid', 404,

@@ -58,10 +58,17 @@ function assertAttributeName(name: string): void {
   }
 }
 
-/** The attribute's transport type from its data type's prefix, or undefined when it has none. */
+/**
+ * The attribute's transport type from its data type's prefix, or undefined when it has none. A
+ * custom type is the prefix, a dot and a non-empty label (`Number.int`): `String.` has an empty
+ * label and is refused as an unknown type, as SNS refuses it under the same rules (AWS's answer
+ * recorded in localstack tests/aws/services/sns/test_sns.snapshot.json,
+ * test_message_attributes_prefixes "publish-error", 2023-08-24).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
+ */
 export function baseType(dataType: string): 'String' | 'Number' | 'Binary' | undefined {
   for (const t of ['String', 'Number', 'Binary'] as const) {
-    if (dataType === t || dataType.startsWith(`${t}.`)) return t;
+    if (dataType === t || (dataType.length > t.length + 1 && dataType.startsWith(`${t}.`))) return t;
   }
   return undefined;
 }

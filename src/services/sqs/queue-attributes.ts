@@ -153,6 +153,11 @@ export function validateAttributes(attributes: Record<string, string>, fifo: boo
   if (fifo && (out.FifoThroughputLimit === 'perMessageGroupId') && (out.DeduplicationScope ?? 'queue') === 'queue' && create) {
     throw sqsErrors.invalidAttributeValue('FifoThroughputLimit', 'The perMessageGroupId value is allowed only when the value for DeduplicationScope is messageGroup.');
   }
+  // Both kinds of server-side encryption in one call: AWS's answer in localstack
+  // tests/aws/services/sqs/test_sqs.snapshot.json, test_sse_kms_and_sqs_are_mutually_exclusive, 2023-11-14.
+  if (out.SqsManagedSseEnabled === 'true' && (out.KmsMasterKeyId ?? '') !== '') {
+    throw sqsErrors.invalidAttributeNameMessage('You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.');
+  }
   // FifoQueue is the queue's type, not a stored setting.
   delete out.FifoQueue;
   return out;
