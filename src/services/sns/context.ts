@@ -35,10 +35,21 @@ export function unsupported(deps: SnsDeps, ctx: RequestContext, operation: strin
  * stores topic policies but does not enforce them (auth is off by default).
  */
 export function topicOf(deps: SnsDeps, arn: string | undefined, member = 'TopicArn'): TopicRecord {
-  if (arn === undefined || parseTopicArn(arn) === undefined) throw snsErrors.invalid(member);
+  if (arn === undefined || parseTopicArn(arn) === undefined) throw malformedArn(arn ?? '', member);
   const topic = deps.store.topic(arn);
   if (topic === undefined) throw snsErrors.topicNotFound();
   return topic;
+}
+
+/**
+ * InvalidParameter for an ARN that is not a topic's. One with fewer than six colon-separated
+ * elements says how many it has, as AWS does for Publish ("randomstring", "randomstring:1", "")
+ * and GetTopicAttributes ("test-topic"): localstack tests/aws/services/sns/test_sns.snapshot.json,
+ * test_publish_wrong_arn_format 2024-03-11 and test_create_topic_with_attributes 2023-10-06.
+ */
+export function malformedArn(arn: string, member: string): Error {
+  const elements = arn.split(':').length;
+  return elements < 6 ? snsErrors.invalid(member, `An ARN must have at least 6 elements, not ${elements}`) : snsErrors.invalid(member);
 }
 
 /** The pagination token of a listing: the base64 of the last ARN of the previous page. */

@@ -54,6 +54,9 @@ function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
   try { json = JSON.parse(text); } catch { throw reason('RedrivePolicy: failed to parse JSON.'); }
   const arn = (json as { deadLetterTargetArn?: unknown } | null)?.deadLetterTargetArn;
   if (typeof arn !== 'string') throw reason('RedrivePolicy: deadLetterTargetArn is missing');
+  // Not an ARN at all ("fake-arn"): AWS's words in localstack tests/aws/services/sns/test_sns.snapshot.json,
+  // test_validate_set_sub_attributes "fake-arn-redrive-policy", 2025-10-06.
+  if (!arn.startsWith('arn:') || arn.split(':').length < 6) throw reason('RedrivePolicy: deadLetterTargetArn is an invalid arn');
   if (parseQueueArn(arn) === undefined) throw reason(`RedrivePolicy: Invalid deadLetterTargetArn: ${arn}`);
 }
 

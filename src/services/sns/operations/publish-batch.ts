@@ -1,12 +1,13 @@
 /**
  * PublishBatch: up to 10 messages to one topic. Request-level rules (entry count, distinct and
- * well-formed ids, total size) fail the call; a message that breaks a message rule fails only
- * its entry, reported in Failed with SNS's code and message.
+ * well-formed ids, total size, and each entry's attributes, json structure and FIFO ids:
+ * checkBatchEntry) fail the call; a message that breaks another message rule fails only its
+ * entry, reported in Failed with SNS's code and message.
  * https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
  */
 import { isAwsError } from '../../../errors/aws-error.js';
 import type { FailedItem, PublishBatchInput, PublishBatchOutput, SuccessfulItem } from '../../../model/generated/sns-types.js';
-import { MAX_MESSAGE_BYTES, acceptForTopic } from '../accept-message.js';
+import { MAX_MESSAGE_BYTES, acceptForTopic, checkBatchEntry } from '../accept-message.js';
 import { topicOf, type SnsHandler } from '../context.js';
 import type { PublishedMessage } from '../delivery/message.js';
 import { snsErrors } from '../errors.js';
@@ -27,6 +28,7 @@ export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = a
     total += Buffer.byteLength(e.Message ?? '');
   }
   if (total > MAX_MESSAGE_BYTES) throw snsErrors.batchTooLong();
+  for (const e of entries) checkBatchEntry(topic, e);
   const Successful: SuccessfulItem[] = [];
   const Failed: FailedItem[] = [];
   const toDeliver: PublishedMessage[] = [];

@@ -34,7 +34,9 @@ async function publishDirect(deps: SnsDeps, ctx: RequestContext, input: PublishI
   if (!sms) {
     const endpoint = deps.store.endpoint(input.TargetArn!);
     if (!/^arn:aws:sns:[a-z0-9-]+:\d{12}:endpoint\//.test(input.TargetArn!)) throw snsErrors.invalid('TargetArn');
-    if (endpoint === undefined) throw snsErrors.endpointNotFound();
+    // InvalidParameter (400), not NotFound: localstack tests/aws/services/sns/test_sns.snapshot.json,
+    // test_publish_non_existent_target, 2023-08-24.
+    if (endpoint === undefined) throw snsErrors.invalid('TargetArn', 'No endpoint found for the target arn specified');
     if (endpoint.attributes.Enabled === 'false') throw snsErrors.endpointDisabled();
   }
   if (!deps.features.has('virtual')) throw notImplemented('SNS', 'Publish', sms ? 'SMS delivery (PhoneNumber)' : 'mobile push delivery (TargetArn)');

@@ -27,8 +27,10 @@ export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInpu
   unsupported(deps, ctx, 'SetSubscriptionAttributes', { [name]: name === 'ReplayPolicy' ? true : undefined }, ['ReplayPolicy']);
   const attributes = { ...record.attributes };
   const value = input.AttributeValue ?? '';
-  // An empty value removes the attribute (an empty FilterPolicy stops filtering).
-  if (value === '') {
+  // An empty value removes the attribute (an empty FilterPolicy stops filtering); not
+  // RawMessageDelivery, which must be true or false ("Invalid value []": localstack
+  // tests/aws/services/sns/test_sns.snapshot.json, test_validate_set_sub_attributes, 2025-10-06).
+  if (value === '' && name !== 'RawMessageDelivery') {
     delete attributes[name];
     if (name === 'FilterPolicy') delete attributes.FilterPolicyScope;
   } else {
