@@ -242,6 +242,27 @@ test(`SendMessageBatch: an entry without a body fails alone with EmptyValue [red
   t.deepEqual(answer.body.Failed, [{ Id: '2', SenderFault: true, Code: 'EmptyValue', Message: 'No Value Found for SendMessageBatchRequestEntry.2.MessageBody.' }]);
 });
 
+test('ChangeMessageVisibility: 43200 s more for a message received earlier [localstack/localstack#3956, 2021, quoting AWS]', async (t) => {
+  const answer = await json('ChangeMessageVisibility', { QueueUrl: fx.standard, ReceiptHandle: fx.handle, VisibilityTimeout: 43200 });
+  t.is(answer.status, 400);
+  t.is(answer.queryError, 'InvalidParameterValue;Sender');
+  t.is(answer.body.message, 'Value 43200 for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]');
+});
+
+test(`DeleteMessage: a FIFO handle whose visibility timeout has passed [${SNAP} test_fifo_delete_message_with_expired_receipt_handle]`, async (t) => {
+  const name = `${uniqueQueue('ans-exp')}.fifo`;
+  const url = (await ok('CreateQueue', { QueueName: name, Attributes: { FifoQueue: 'true' } })).QueueUrl as string;
+  await ok('SendMessage', { QueueUrl: url, MessageBody: 'g1-m1', MessageGroupId: 'g1', MessageDeduplicationId: 'd1' });
+  const received = await ok('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 1 });
+  const handle = (received.Messages as Array<{ ReceiptHandle: string }>)[0]!.ReceiptHandle;
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const answer = await json('DeleteMessage', { QueueUrl: url, ReceiptHandle: handle });
+  t.is(answer.status, 400);
+  t.is(answer.queryError, 'InvalidParameterValue;Sender');
+  t.is(answer.body.__type, 'com.amazonaws.sqs#InvalidParameterValueException');
+  t.is(answer.body.message, `Value ${handle} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
+});
+
 /** Over the query protocol the code is the legacy one, the same as x-amzn-query-error's. */
 const QUERY_ROWS: Array<{ name: string; source: string; params: (f: Fixtures) => Record<string, string>; status: number; code: string; message: string }> = [
   { name: 'FIFO SendMessage without MessageGroupId', source: `${SNAP} test_posting_to_fifo_requires_deduplicationid_group_id "missing-parameter-query"`,
