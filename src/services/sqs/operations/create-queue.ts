@@ -20,6 +20,9 @@ export const createQueue: SqsHandler<CreateQueueInput, CreateQueueOutput> = asyn
   const given = input.Attributes ?? {};
   const fifoValue = given.FifoQueue?.toLowerCase();
   if (fifoValue !== undefined && fifoValue !== 'true' && fifoValue !== 'false') throw sqsErrors.invalidAttributeValue('FifoQueue');
+  // FifoQueue may only be given as true: "false" is "Unknown Attribute FifoQueue." (AWS's answer
+  // quoted in aws/aws-cdk#31922, 2024-10, and aws/aws-sdk-php#1331, 2017).
+  if (fifoValue === 'false') throw sqsErrors.invalidAttributeName('FifoQueue');
   const fifo = fifoValue === 'true';
   assertQueueName(input.QueueName, fifo);
   const attributes = validateAttributes(given, fifo, true);
