@@ -182,6 +182,22 @@ const ROWS: Row[] = [
   { name: 'a RedrivePolicy whose target is not an ARN', source: `${SNAP} test_validate_set_sub_attributes "fake-arn-redrive-policy" (2025-10-06)`,
     params: (f) => ({ Action: 'SetSubscriptionAttributes', SubscriptionArn: f.subscription, AttributeName: 'RedrivePolicy', AttributeValue: '{"deadLetterTargetArn": "fake-arn"}' }),
     ...INVALID, message: 'Invalid parameter: RedrivePolicy: deadLetterTargetArn is an invalid arn' },
+  { name: 'Subscribe again with other attributes', source: `${SNAP} test_subscribe_idempotency "subscribe-diff-attributes" (2025-10-06)`,
+    params: (f) => ({ Action: 'Subscribe', TopicArn: f.topic, Protocol: 'sqs', Endpoint: f.queueArn,
+      'Attributes.entry.1.key': 'RawMessageDelivery', 'Attributes.entry.1.value': 'true' }), ...INVALID,
+    message: 'Invalid parameter: Attributes Reason: Subscription already exists with different attributes' },
+  { name: 'Unsubscribe of a word', source: `${SNAP} test_unsubscribe_wrong_arn_format "invalid-unsubscribe-arn-1" (2025-10-06)`,
+    params: () => ({ Action: 'Unsubscribe', SubscriptionArn: 'randomstring' }), ...INVALID,
+    message: 'Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 1' },
+  { name: 'Unsubscribe of an ARN of five elements', source: `${SNAP} test_unsubscribe_wrong_arn_format "invalid-unsubscribe-arn-2" (2025-10-06)`,
+    params: () => ({ Action: 'Unsubscribe', SubscriptionArn: 'arn:aws:sns:us-east-1:random' }), ...INVALID,
+    message: 'Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 5' },
+  { name: 'Unsubscribe of an ARN without a subscription id', source: `${SNAP} test_unsubscribe_wrong_arn_format "invalid-unsubscribe-arn-3" (2025-10-06)`,
+    params: () => ({ Action: 'Unsubscribe', SubscriptionArn: 'arn:aws:sns:us-east-1:111111111111:random' }), ...INVALID,
+    message: 'Invalid parameter: SubscriptionId' },
+  { name: 'Unsubscribe of an empty ARN', source: `${SNAP} test_unsubscribe_wrong_arn_format "invalid-unsubscribe-arn-4" (2025-10-06)`,
+    params: () => ({ Action: 'Unsubscribe', SubscriptionArn: '' }), ...INVALID,
+    message: 'Invalid parameter: SubscriptionArn Reason: no value for required parameter' },
   { name: 'ConfirmSubscription on a topic that does not exist', source: `${SNAP} test_sns_confirm_subscription_wrong_token "topic-not-exists" (2025-10-06)`,
     params: (f) => ({ Action: 'ConfirmSubscription', TopicArn: `${f.topic.slice(0, -1)}i`, Token: '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c4' }),
     ...INVALID, message: 'Invalid parameter: Token' },
@@ -201,3 +217,13 @@ for (const row of ROWS) {
     t.is(xmlValue(answer.body, 'Message'), row.message);
   });
 }
+
+test(`Unsubscribe twice: the second is not an error [${SNAP} test_unsubscribe_from_non_existing_subscription "empty-unsubscribe", test_unsubscribe_idempotency (2025-10-06)]`, async (t) => {
+  const queueName = unique('ans-unsub');
+  await value({ Action: 'CreateQueue', QueueName: queueName }, 'sqs', 'QueueUrl');
+  const arn = await value({ Action: 'Subscribe', TopicArn: fx.topic, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:000000000000:${queueName}` }, 'sns', 'SubscriptionArn');
+  t.is((await sns({ Action: 'Unsubscribe', SubscriptionArn: arn })).status, 200);
+  const again = await sns({ Action: 'Unsubscribe', SubscriptionArn: arn });
+  t.is(again.status, 200, again.body);
+  t.regex(again.body, /^<UnsubscribeResponse /);
+});

@@ -7,13 +7,23 @@
 import { randomBytes } from 'node:crypto';
 import type { UnsubscribeInput, UnsubscribeOutput } from '../../../model/generated/sns-types.js';
 import { topicOfSubscription } from '../arns.js';
-import type { SnsHandler } from '../context.js';
+import { malformedArn, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 
+/**
+ * The refusals are AWS's (localstack tests/aws/services/sns/test_sns.snapshot.json, recorded
+ * 2025-10-06): test_unsubscribe_wrong_arn_format for malformed ARNs, and
+ * test_unsubscribe_from_non_existing_subscription / test_unsubscribe_idempotency for a
+ * subscription already gone, which is not an error.
+ */
 export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = async (deps, ctx, input) => {
-  if (topicOfSubscription(input.SubscriptionArn) === undefined) throw snsErrors.invalid('SubscriptionArn');
-  const live = deps.store.subscription(input.SubscriptionArn);
-  if (live === undefined) throw snsErrors.subscriptionNotFound();
+  const arn = input.SubscriptionArn;
+  if (arn === '') throw snsErrors.invalid('SubscriptionArn', 'no value for required parameter');
+  if (topicOfSubscription(arn) === undefined) {
+    throw arn.split(':').length < 6 ? malformedArn(arn, 'SubscriptionArn') : snsErrors.invalid('SubscriptionId');
+  }
+  const live = deps.store.subscription(arn);
+  if (live === undefined) return {};
   if (!live.record.confirmed) throw snsErrors.invalidParameter('Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
   await deps.store.deleteSubscription(input.SubscriptionArn);
   const { record } = live;
