@@ -227,3 +227,14 @@ test(`Unsubscribe twice: the second is not an error [${SNAP} test_unsubscribe_fr
   t.is(again.status, 200, again.body);
   t.regex(again.body, /^<UnsubscribeResponse /);
 });
+
+test(`Publish and PublishBatch from another region to a topic ARN of us-east-1 [${SNAP} test_topic_publish_another_region "error", "error-batch" (2023-11-17)]`, async (t) => {
+  const publish = await queryPost(server.endpoint, { service: 'sns', region: 'eu-west-1', params: { Action: 'Publish', TopicArn: fx.topic, Message: 'x' } });
+  t.is(publish.status, 400, publish.body);
+  t.is(xmlValue(publish.body, 'Code'), 'InvalidParameter');
+  t.is(xmlValue(publish.body, 'Message'), 'Invalid parameter: TopicArn');
+  const batch = await queryPost(server.endpoint, { service: 'sns', region: 'eu-west-1', params: {
+    Action: 'PublishBatch', TopicArn: fx.topic, 'PublishBatchRequestEntries.member.1.Id': '1', 'PublishBatchRequestEntries.member.1.Message': 'x' } });
+  t.is(batch.status, 400, batch.body);
+  t.is(xmlValue(batch.body, 'Message'), 'Invalid parameter: TopicArn');
+});
