@@ -30,13 +30,18 @@ export function unsupported(deps: SnsDeps, ctx: RequestContext, operation: strin
 }
 
 /**
- * The topic an ARN names. A malformed ARN is InvalidParameter naming `member`; a well-formed one
- * that does not exist is NotFound. Topics in other accounts are reachable by ARN: boltstack
- * stores topic policies but does not enforce them (auth is off by default).
+ * The topic an ARN names. A malformed ARN, or one of another region than the request's, is
+ * InvalidParameter naming `member` (AWS's answers for Get/SetTopicAttributes, Publish,
+ * Subscribe, ListSubscriptionsByTopic and DeleteTopic across regions: localstack
+ * tests/aws/services/sns/test_sns.snapshot.json, test_cross_region_access, 2025-05-28); a
+ * well-formed one that does not exist is NotFound. Topics in other accounts are reachable by
+ * ARN: boltstack stores topic policies but does not enforce them (auth is off by default).
  */
-export function topicOf(deps: SnsDeps, arn: string | undefined, member = 'TopicArn'): TopicRecord {
-  if (arn === undefined || parseTopicArn(arn) === undefined) throw malformedArn(arn ?? '', member);
-  const topic = deps.store.topic(arn);
+export function topicOf(deps: SnsDeps, ctx: { region: string }, arn: string | undefined, member = 'TopicArn'): TopicRecord {
+  const parsed = arn === undefined ? undefined : parseTopicArn(arn);
+  if (parsed === undefined) throw malformedArn(arn ?? '', member);
+  if (parsed.region !== ctx.region) throw snsErrors.invalid(member);
+  const topic = deps.store.topic(arn!);
   if (topic === undefined) throw snsErrors.topicNotFound();
   return topic;
 }

@@ -238,3 +238,21 @@ test(`Publish and PublishBatch from another region to a topic ARN of us-east-1 [
   t.is(batch.status, 400, batch.body);
   t.is(xmlValue(batch.body, 'Message'), 'Invalid parameter: TopicArn');
 });
+
+test(`topic operations from another region to a topic ARN of us-east-1 [${SNAP} test_cross_region_access (2025-05-28)]`, async (t) => {
+  const calls: Array<Record<string, string>> = [
+    { Action: 'SetTopicAttributes', TopicArn: fx.topic, AttributeName: 'DisplayName', AttributeValue: 'x' },
+    { Action: 'GetTopicAttributes', TopicArn: fx.topic },
+    { Action: 'Subscribe', TopicArn: fx.topic, Protocol: 'sqs', Endpoint: fx.queueArn },
+    { Action: 'ListSubscriptionsByTopic', TopicArn: fx.topic },
+    { Action: 'DeleteTopic', TopicArn: fx.topic },
+  ];
+  for (const params of calls) {
+    const answer = await queryPost(server.endpoint, { service: 'sns', region: 'eu-west-1', params });
+    t.is(answer.status, 400, `${params.Action}: ${answer.body}`);
+    t.is(xmlValue(answer.body, 'Code'), 'InvalidParameter', params.Action);
+    t.is(xmlValue(answer.body, 'Message'), 'Invalid parameter: TopicArn', params.Action);
+  }
+  // Still there for its own region.
+  t.is((await sns({ Action: 'GetTopicAttributes', TopicArn: fx.topic })).status, 200);
+});

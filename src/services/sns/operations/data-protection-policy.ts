@@ -8,13 +8,13 @@ import type {
 import { topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 
-export const getDataProtectionPolicy: SnsHandler<GetDataProtectionPolicyInput, GetDataProtectionPolicyOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.ResourceArn, 'ResourceArn');
+export const getDataProtectionPolicy: SnsHandler<GetDataProtectionPolicyInput, GetDataProtectionPolicyOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.ResourceArn, 'ResourceArn');
   return topic.dataProtectionPolicy === undefined ? {} : { DataProtectionPolicy: topic.dataProtectionPolicy };
 };
 
-export const putDataProtectionPolicy: SnsHandler<PutDataProtectionPolicyInput, PutDataProtectionPolicyOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.ResourceArn, 'ResourceArn');
+export const putDataProtectionPolicy: SnsHandler<PutDataProtectionPolicyInput, PutDataProtectionPolicyOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.ResourceArn, 'ResourceArn');
   try { JSON.parse(input.DataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }
   await deps.store.putTopic({ ...topic, dataProtectionPolicy: input.DataProtectionPolicy });
   return {};

@@ -7,8 +7,10 @@ import { parseTopicArn } from '../arns.js';
 import type { SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 
-export const deleteTopic: SnsHandler<DeleteTopicInput, DeleteTopicOutput> = async (deps, _ctx, input) => {
-  if (parseTopicArn(input.TopicArn) === undefined) throw snsErrors.invalid('TopicArn');
+export const deleteTopic: SnsHandler<DeleteTopicInput, DeleteTopicOutput> = async (deps, ctx, input) => {
+  const parsed = parseTopicArn(input.TopicArn);
+  // Another region's topic is refused (test_cross_region_access "delete-topic", context.ts).
+  if (parsed === undefined || parsed.region !== ctx.region) throw snsErrors.invalid('TopicArn');
   if (deps.store.topic(input.TopicArn) !== undefined) await deps.store.deleteTopic(input.TopicArn);
   return {};
 };

@@ -15,8 +15,8 @@ export const listSubscriptions: SnsHandler<ListSubscriptionsInput, ListSubscript
   return { Subscriptions: page.map(entry), ...(next === undefined ? {} : { NextToken: next }) };
 };
 
-export const listSubscriptionsByTopic: SnsHandler<ListSubscriptionsByTopicInput, ListSubscriptionsByTopicOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.TopicArn);
+export const listSubscriptionsByTopic: SnsHandler<ListSubscriptionsByTopicInput, ListSubscriptionsByTopicOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.TopicArn);
   const subs = deps.store.subscriptionsOf(topic.arn).map((s) => s.record).sort((a, b) => (a.arn < b.arn ? -1 : 1));
   const { page, next } = pageAfter(subs, (s) => s.arn, input.NextToken, 100);
   return { Subscriptions: page.map(entry), ...(next === undefined ? {} : { NextToken: next }) };

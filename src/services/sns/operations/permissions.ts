@@ -10,8 +10,8 @@ import { defaultPolicy } from '../topic-attributes.js';
 
 interface Policy { Statement?: { Sid?: string }[] }
 
-export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.TopicArn);
+export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.TopicArn);
   if (input.AWSAccountId.length === 0) throw snsErrors.invalid('AWSAccountId');
   if (input.ActionName.length === 0) throw snsErrors.invalid('ActionName');
   const policy = JSON.parse(topic.attributes.Policy ?? defaultPolicy(topic)) as Policy;
@@ -27,8 +27,8 @@ export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> 
   return {};
 };
 
-export const removePermission: SnsHandler<RemovePermissionInput, RemovePermissionOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.TopicArn);
+export const removePermission: SnsHandler<RemovePermissionInput, RemovePermissionOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.TopicArn);
   const policy = JSON.parse(topic.attributes.Policy ?? defaultPolicy(topic)) as Policy;
   const statements = policy.Statement ?? [];
   if (!statements.some((s) => s.Sid === input.Label)) throw snsErrors.invalid('Label', `Can't remove label ${input.Label}: not found`);

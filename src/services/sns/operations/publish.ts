@@ -20,10 +20,7 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
   const topicTarget = input.TopicArn ?? (input.TargetArn !== undefined && parseTopicArn(input.TargetArn) !== undefined ? input.TargetArn : undefined);
   if (topicTarget === undefined) return publishDirect(deps, ctx, input);
   const member = input.TopicArn !== undefined ? 'TopicArn' : 'TargetArn';
-  const topic = topicOf(deps, topicTarget, member);
-  // A topic of another region is refused, not reached: localstack tests/aws/services/sns/
-  // test_sns.snapshot.json, test_topic_publish_another_region "error", 2023-11-17.
-  if (topic.region !== ctx.region) throw snsErrors.invalid(member);
+  const topic = topicOf(deps, ctx, topicTarget, member);
   const { message, deliver } = acceptForTopic(topic, input, deps.fifo);
   if (deliver) {
     await deps.deliverer.publish([message], ctx.host);

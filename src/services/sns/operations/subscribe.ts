@@ -37,7 +37,7 @@ const sameAttributes = (a: Record<string, string>, b: Record<string, string>): b
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (deps, ctx, input) => {
-  const topic = topicOf(deps, input.TopicArn);
+  const topic = topicOf(deps, ctx, input.TopicArn);
   const protocol = input.Protocol.toLowerCase() as Protocol;
   if (!PROTOCOLS.includes(protocol)) throw snsErrors.invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${input.Protocol}`);
   const virtual = deps.features.has('virtual');

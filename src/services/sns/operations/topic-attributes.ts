@@ -4,13 +4,13 @@ import { topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import { checkTopicAttribute, topicAttributes } from '../topic-attributes.js';
 
-export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAttributesOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.TopicArn);
+export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAttributesOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.TopicArn);
   return { Attributes: topicAttributes(topic, deps.store.subscriptionsOf(topic.arn).map((s) => s.record)) };
 };
 
-export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAttributesOutput> = async (deps, _ctx, input) => {
-  const topic = topicOf(deps, input.TopicArn);
+export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAttributesOutput> = async (deps, ctx, input) => {
+  const topic = topicOf(deps, ctx, input.TopicArn);
   const value = input.AttributeValue ?? '';
   checkTopicAttribute(input.AttributeName, value, topic.fifo, (reason) => snsErrors.invalid(input.AttributeName, reason));
   const attributes = { ...topic.attributes };
