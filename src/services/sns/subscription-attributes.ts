@@ -49,6 +49,20 @@ export function checkSubscriptionAttributes(attributes: Record<string, string>, 
   return attributes;
 }
 
+/**
+ * A FIFO subscription (a FIFO queue on a FIFO topic) needs a FIFO dead-letter queue; a standard
+ * queue on a FIFO topic may have a standard one. AWS's words in localstack
+ * tests/aws/services/sns/test_sns.snapshot.json, test_validations_for_fifo
+ * "regular-queue-for-dlq-of-fifo-topic", 2025-08-18. `policy` has passed checkRedrivePolicy.
+ */
+export function checkFifoDeadLetter(policy: string | undefined, fifoSubscription: boolean, inSubscribe: boolean): void {
+  if (!fifoSubscription || policy === undefined || policy === '') return;
+  const arn = (JSON.parse(policy) as { deadLetterTargetArn: string }).deadLetterTargetArn;
+  if (arn.endsWith('.fifo')) return;
+  const reason = 'RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.';
+  throw inSubscribe ? snsErrors.invalid('Attributes', reason) : snsErrors.invalidParameter(`Invalid parameter: ${reason}`);
+}
+
 function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
   let json: unknown;
   try { json = JSON.parse(text); } catch { throw reason('RedrivePolicy: failed to parse JSON.'); }

@@ -265,3 +265,22 @@ test(`topic operations from another region to a topic ARN of us-east-1 [${SNAP} 
   // Still there for its own region.
   t.is((await sns({ Action: 'GetTopicAttributes', TopicArn: fx.topic })).status, 200);
 });
+
+test(`RedrivePolicy: a FIFO subscription needs a FIFO dead-letter queue, a standard queue on a FIFO topic does not [${SNAP} test_validations_for_fifo (2025-08-18)]`, async (t) => {
+  const fifoQueue = `${unique('ans-fq')}.fifo`;
+  const plainQueue = unique('ans-pq');
+  await value({ Action: 'CreateQueue', QueueName: fifoQueue, 'Attribute.1.Name': 'FifoQueue', 'Attribute.1.Value': 'true' }, 'sqs', 'QueueUrl');
+  await value({ Action: 'CreateQueue', QueueName: plainQueue }, 'sqs', 'QueueUrl');
+  const arnOf = (name: string): string => `arn:aws:sqs:us-east-1:000000000000:${name}`;
+  const fifoSub = await value({ Action: 'Subscribe', TopicArn: fx.fifo, Protocol: 'sqs', Endpoint: arnOf(fifoQueue) }, 'sns', 'SubscriptionArn');
+  const refused = await sns({ Action: 'SetSubscriptionAttributes', SubscriptionArn: fifoSub, AttributeName: 'RedrivePolicy',
+    AttributeValue: JSON.stringify({ deadLetterTargetArn: fx.queueArn }) });
+  t.is(refused.status, 400, refused.body);
+  t.is(xmlValue(refused.body, 'Code'), 'InvalidParameter');
+  t.is(xmlValue(refused.body, 'Message'), 'Invalid parameter: RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.');
+  // "not-fifo-queue": a standard queue may subscribe to a FIFO topic, and keep a standard DLQ.
+  const plainSub = await value({ Action: 'Subscribe', TopicArn: fx.fifo, Protocol: 'sqs', Endpoint: arnOf(plainQueue) }, 'sns', 'SubscriptionArn');
+  const accepted = await sns({ Action: 'SetSubscriptionAttributes', SubscriptionArn: plainSub, AttributeName: 'RedrivePolicy',
+    AttributeValue: JSON.stringify({ deadLetterTargetArn: fx.queueArn }) });
+  t.is(accepted.status, 200, accepted.body);
+});

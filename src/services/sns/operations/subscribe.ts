@@ -13,7 +13,7 @@ import { parseQueueArn } from '../arns.js';
 import { topicOf, unsupported, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import { PROTOCOLS, type Protocol, type SubscriptionRecord } from '../records.js';
-import { checkSubscriptionAttributes } from '../subscription-attributes.js';
+import { checkFifoDeadLetter, checkSubscriptionAttributes } from '../subscription-attributes.js';
 
 const LOCAL: readonly Protocol[] = ['sqs', 'http', 'https'];
 
@@ -47,6 +47,7 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   const given = { ...input.Attributes };
   unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
   const attributes = checkSubscriptionAttributes(given, protocol, true);
+  checkFifoDeadLetter(attributes.RedrivePolicy, topic.fifo && protocol === 'sqs' && endpoint.endsWith('.fifo'), true);
 
   const existing = deps.store.subscriptionsOf(topic.arn).find((s) => s.record.protocol === protocol && s.record.endpoint === endpoint);
   if (existing !== undefined) {

@@ -6,7 +6,7 @@ import { topicOfSubscription } from '../arns.js';
 import { unsupported, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { LiveSubscription } from '../store.js';
-import { SUBSCRIPTION_ATTRIBUTES, checkSubscriptionAttributes, subscriptionAttributes } from '../subscription-attributes.js';
+import { SUBSCRIPTION_ATTRIBUTES, checkFifoDeadLetter, checkSubscriptionAttributes, subscriptionAttributes } from '../subscription-attributes.js';
 
 function subscriptionOf(deps: SnsDeps, arn: string): LiveSubscription {
   if (topicOfSubscription(arn) === undefined) throw snsErrors.invalid('SubscriptionArn');
@@ -36,6 +36,11 @@ export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInpu
   } else {
     attributes[name] = value;
   }
-  await deps.store.putSubscription({ ...record, attributes: checkSubscriptionAttributes(attributes, record.protocol, false) });
+  const checked = checkSubscriptionAttributes(attributes, record.protocol, false);
+  if (name === 'RedrivePolicy') {
+    const fifoSubscription = record.protocol === 'sqs' && record.endpoint.endsWith('.fifo') && deps.store.topic(record.topicArn)?.fifo === true;
+    checkFifoDeadLetter(value, fifoSubscription, false);
+  }
+  await deps.store.putSubscription({ ...record, attributes: checked });
   return {};
 };
