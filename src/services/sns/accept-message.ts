@@ -2,8 +2,8 @@
  * What Publish and PublishBatch check before a message is accepted, in SNS's words: the message
  * (non-empty, at most 256 KiB with its attributes), the subject, MessageStructure json (a
  * `default` entry), message attributes, and the FIFO rules (MessageGroupId required, a
- * deduplication id or content-based deduplication; neither deduplication id nor group id on a
- * standard topic). https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ * deduplication id or content-based deduplication; no deduplication id on a standard topic,
+ * whose group id only reaches its SQS queues). https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
  */
 import { randomUUID } from 'node:crypto';
 import type { MessageAttributesValue } from '../../model/generated/sns-types.js';
@@ -70,10 +70,12 @@ export function fifoIds(topic: TopicRecord, input: MessageInput, message: string
     if (input.MessageDeduplicationId !== undefined) {
       throw snsErrors.invalid('MessageDeduplicationId', 'The request includes MessageDeduplicationId parameter that is not valid for this topic type');
     }
-    if (input.MessageGroupId !== undefined) {
-      throw snsErrors.invalid('MessageGroupId', 'The request includes MessageGroupId parameter that is not valid for this topic type');
-    }
-    return {};
+    // Since 2025-07-31 a standard topic takes a MessageGroupId and hands it to its SQS queues (fair
+    // queues): https://aws.amazon.com/about-aws/whats-new/2025/07/amazon-sns-standard-topics-sqs-fair-queues/;
+    // AWS's answer in localstack tests/aws/services/sns/test_sns.snapshot.json, test_publish_message_group_id, 2025-08-18.
+    if (input.MessageGroupId === undefined) return {};
+    if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalid('MessageGroupId', 'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+    return { groupId: input.MessageGroupId };
   }
   if (input.MessageGroupId === undefined) throw snsErrors.invalid('The MessageGroupId parameter is required for FIFO topics');
   if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalid('MessageGroupId', 'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.');

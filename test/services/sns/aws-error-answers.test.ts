@@ -284,3 +284,17 @@ test(`RedrivePolicy: a FIFO subscription needs a FIFO dead-letter queue, a stand
     AttributeValue: JSON.stringify({ deadLetterTargetArn: fx.queueArn }) });
   t.is(accepted.status, 200, accepted.body);
 });
+
+test(`Publish with MessageGroupId to a standard topic reaches its standard queue with the group id [${SNAP} test_publish_message_group_id (2025-08-18); AWS what's new 2025-07-31, SNS standard topics and SQS fair queues]`, async (t) => {
+  const queueName = unique('ans-fair');
+  const queueUrl = await value({ Action: 'CreateQueue', QueueName: queueName }, 'sqs', 'QueueUrl');
+  const topic = await value({ Action: 'CreateTopic', Name: unique('ans-fair') }, 'sns', 'TopicArn');
+  await value({ Action: 'Subscribe', TopicArn: topic, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:000000000000:${queueName}` }, 'sns', 'SubscriptionArn');
+  const published = await sns({ Action: 'Publish', TopicArn: topic, Message: 'fair', MessageGroupId: 'my-group-id-1' });
+  t.is(published.status, 200, published.body);
+  t.is(xmlValue(published.body, 'SequenceNumber'), undefined);
+  const received = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'ReceiveMessage', QueueUrl: queueUrl, 'AttributeName.1': 'All' } });
+  t.regex(received.body, /<Attribute><Name>MessageGroupId<\/Name><Value>my-group-id-1<\/Value><\/Attribute>/);
+  const badGroup = await sns({ Action: 'Publish', TopicArn: topic, Message: 'fair', MessageGroupId: 'x'.repeat(129) });
+  t.is(badGroup.status, 400, badGroup.body);
+});

@@ -235,6 +235,9 @@ export class Deliverer {
     if (sub.endpoint.endsWith('.fifo')) {
       if (m.groupId !== undefined) delivery.messageGroupId = m.groupId;
       if (m.dedupId !== undefined) delivery.messageDeduplicationId = m.dedupId;
+    } else if (m.groupId !== undefined && !m.topic.fifo) {
+      // A standard topic's group id goes to its standard queues (SQS fair queues, accept-message.ts).
+      delivery.messageGroupId = m.groupId;
     }
     return delivery;
   }
