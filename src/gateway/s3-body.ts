@@ -43,7 +43,8 @@ export function prepareS3Body(headers: Record<string, string>, body: AsyncIterab
     // S3 in versity/versitygw#1656), rather than being ignored in favour of Content-Length.
     if (declared !== undefined && decodedLength === undefined) throw s3Errors.missingContentLength();
     if (decodedLength === undefined && contentLength === undefined) throw s3Errors.missingContentLength();
-    const decoded = decodeAwsChunked(body, decodedLength === undefined ? {} : { decodedLength });
+    // The trailers must be the ones x-amz-trailer announced, no more and no fewer (aws-chunked.ts).
+    const decoded = decodeAwsChunked(body, decodedLength === undefined ? { announcedTrailers: trailerNames } : { decodedLength, announcedTrailers: trailerNames });
     return { ...decoded, trailerNames };
   }
   if (contentLength === undefined) throw s3Errors.missingContentLength();

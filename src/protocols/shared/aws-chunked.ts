@@ -17,7 +17,9 @@
  * terminated unexpectedly"; payload total ≠ x-amz-decoded-content-length → IncompleteBody with
  * NumberBytesExpected/Provided; a non-final chunk under 8 KiB → InvalidChunkSizeError; a bad
  * trailer line → MalformedTrailerError (observed against S3 in versity/versitygw#1666, #1684,
- * #1683, #1690).
+ * #1683, #1690). With `announcedTrailers` (x-amz-trailer), a trailer the header did not announce,
+ * or an announced one the body lacks, is MalformedTrailerError too (versity/versitygw#1691 and
+ * #1600, scality/Arsenal#2596, each quoting S3's answer): S3 never reads an unannounced trailer.
  */
 import { AwsError } from '../../errors/aws-error.js';
 import type { IncomingBody } from '../types.js';
@@ -47,6 +49,11 @@ export interface DecodeAwsChunkedOptions {
   minChunkSize?: number;
   /** Called for each chunk header before its payload is yielded (for streaming signature checks). */
   onChunk?: (header: AwsChunkHeader) => void;
+  /**
+   * The trailer names x-amz-trailer announced (lower case; empty when none). When given, the body
+   * must carry exactly these trailers (x-amz-trailer-signature aside, which signs them).
+   */
+  announcedTrailers?: readonly string[];
 }
 
 export const awsChunkedErrors = {
@@ -82,6 +89,8 @@ export function decodeAwsChunked(source: AsyncIterable<Uint8Array>, opts: Decode
       out.length = 0;
     }
     decoder.end();
+    // Checked once the trailers are all in, outside the decoder: the per-chunk path stays as it was.
+    if (opts.announcedTrailers !== undefined && !decoder.hasExactly(opts.announcedTrailers)) throw awsChunkedErrors.malformedTrailer();
   }
   // A plain object: callers spread it ({ ...decoded, more }), which would drop class accessors.
   return { stream: payload(), length: opts.decodedLength, trailers: () => decoder.trailers() };
@@ -113,6 +122,17 @@ export class AwsChunkedDecoder {
 
   trailers(): Record<string, string> {
     return { ...this.#trailers };
+  }
+
+  /** True when the trailers read are exactly `names` (x-amz-trailer-signature aside). */
+  hasExactly(names: readonly string[]): boolean {
+    let count = 0;
+    for (const name in this.#trailers) {
+      if (name === 'x-amz-trailer-signature') continue;
+      if (!names.includes(name)) return false;
+      count++;
+    }
+    return count === names.length;
   }
 
   /** Payload bytes decoded so far. */

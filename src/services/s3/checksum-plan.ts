@@ -61,7 +61,9 @@ export function planChecksum(members: ChecksumMembers, body: IncomingBody | unde
   }
   if (trailers.length === 1) {
     const trailer = trailers[0]!;
-    const algorithm = parseAlgorithm(trailer.slice('x-amz-checksum-'.length));
+    const named = trailer.slice('x-amz-checksum-'.length).toUpperCase();
+    if (!(named in ALGORITHMS)) throw s3Errors.unsupportedTrailer();
+    const algorithm = named as S3ChecksumAlgorithm;
     if (declared && declared !== algorithm) throw s3Errors.checksumAlgorithmMismatch();
     return { algorithm, trailer };
   }

@@ -1,0 +1,71 @@
+/**
+ * More rows of error-exactness.test.ts (see error-exactness-rows.ts for the row format and the
+ * sources): listing parameters, batch delete, tagging limits and multipart upload mistakes.
+ */
+import { createHash } from 'node:crypto';
+import type { RawRequest } from './signed-request.js';
+import { ERRORS_DOC, S3T, type Row, type RowState } from './error-exactness-rows.js';
+
+const enc = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
+const md5 = (body: string): string => createHash('md5').update(body).digest('base64');
+const post = (path: string, query: string, body: string): RawRequest => ({ method: 'POST', path, query, body, headers: { 'content-md5': md5(body) } });
+const tagging = (s: RowState, tags: [string, string][]): RawRequest => {
+  const body = `<Tagging><TagSet>${tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('')}</TagSet></Tagging>`;
+  return { method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, query: 'tagging=', body, headers: { 'content-md5': md5(body) } };
+};
+const complete = (s: RowState, parts: { n: number; etag: string }[]): RawRequest => {
+  const body = `<CompleteMultipartUpload>${parts.map((p) => `<Part><PartNumber>${p.n}</PartNumber><ETag>${p.etag}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+  return { method: 'POST', path: `/${s.bucket}/${enc(s.key)}`, query: `uploadId=${encodeURIComponent(s.uploadId!)}`, body };
+};
+const letters = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7 + seed) % 26))).join('');
+const KiB = 1024;
+const UPLOAD_PART_DOC = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html';
+const COMPLETE_DOC = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html';
+const PART_RANGE = 'Part number must be an integer between 1 and 10000, inclusive';
+
+export const listingRows: Row[] = [
+  { name: 'ListObjects max-keys=blah', source: `${S3T}::test_bucket_list_maxkeys_invalid`,
+    request: (s) => ({ method: 'GET', path: `/${s.bucket}`, query: 'max-keys=blah' }), status: 400, code: 'InvalidArgument' },
+  { name: 'DeleteObjects with 1,001 keys', source: `${S3T}::test_multi_object_delete_key_limit; code: ${ERRORS_DOC} (MalformedXML)`,
+    request: (s) => post(`/${s.bucket}`, 'delete=', `<Delete>${Array.from({ length: 1001 }, (_, i) => `<Object><Key>key-${i}</Key></Object>`).join('')}</Delete>`),
+    status: 400, code: 'MalformedXML' },
+];
+
+export const taggingRows: Row[] = [
+  { name: 'PutObjectTagging with 10 tags of 128/256 characters succeeds', source: `${S3T}::test_put_max_kvsize_tags`, objects: { '': 'x' },
+    request: (s) => tagging(s, Array.from({ length: 10 }, (_, i) => [letters(128, i), letters(256, i)])), status: 200 },
+  { name: 'PutObjectTagging with 11 tags', source: `${S3T}::test_put_excess_tags`, objects: { '': 'x' },
+    request: (s) => tagging(s, Array.from({ length: 11 }, (_, i) => [String(i), String(i)])), status: 400, code: 'InvalidTag' },
+  { name: 'PutObjectTagging with a 129-character key', source: `${S3T}::test_put_excess_key_tags`, objects: { '': 'x' },
+    request: (s) => tagging(s, [[letters(129, 1), letters(256, 1)]]), status: 400, code: 'InvalidTag' },
+  { name: 'PutObjectTagging with a 257-character value', source: `${S3T}::test_put_excess_val_tags`, objects: { '': 'x' },
+    request: (s) => tagging(s, [[letters(128, 1), letters(257, 1)]]), status: 400, code: 'InvalidTag' },
+  { name: 'PutObject x-amz-tagging "foo=bar&bar" succeeds', source: `${S3T}::test_put_obj_with_tags`,
+    request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, body: 'A'.repeat(100), headers: { 'x-amz-tagging': 'foo=bar&bar' } }), status: 200 },
+];
+
+export const multipartRows: Row[] = [
+  { name: 'CompleteMultipartUpload without a body', source: `${S3T}::test_multipart_upload_empty`, upload: [],
+    request: (s) => ({ method: 'POST', path: `/${s.bucket}/${enc(s.key)}`, query: `uploadId=${encodeURIComponent(s.uploadId!)}` }), status: 400, code: 'MalformedXML',
+    message: 'The XML you provided was not well-formed or did not validate against our published schema' },
+  { name: 'CompleteMultipartUpload of ten 10 KiB parts', source: `${S3T}::test_multipart_upload_size_too_small`, upload: [10 * KiB, 10 * KiB, 10 * KiB],
+    request: (s) => complete(s, s.parts!), status: 400, code: 'EntityTooSmall', message: 'Your proposed upload is smaller than the minimum allowed object size.' },
+  { name: 'CompleteMultipartUpload naming part 9999, never uploaded', source: `${S3T}::test_multipart_upload_missing_part`, upload: [1],
+    request: (s) => complete(s, [{ n: 9999, etag: s.parts![0]!.etag }]), status: 400, code: 'InvalidPart',
+    message: "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag." },
+  { name: 'CompleteMultipartUpload with a wrong ETag', source: `${S3T}::test_multipart_upload_incorrect_etag`, upload: [1],
+    request: (s) => complete(s, [{ n: 1, etag: 'ffffffffffffffffffffffffffffffff' }]), status: 400, code: 'InvalidPart' },
+  { name: 'CompleteMultipartUpload with parts out of order', source: `${COMPLETE_DOC} (InvalidPartOrder); ${ERRORS_DOC}`, upload: [1, 1],
+    request: (s) => complete(s, [s.parts![1]!, s.parts![0]!]), status: 400, code: 'InvalidPartOrder',
+    message: 'The list of parts was not in ascending order. Parts must be ordered by part number.' },
+  { name: 'AbortMultipartUpload of an unknown upload id', source: `${S3T}::test_abort_multipart_upload_not_found`, objects: { '': 'x' },
+    request: (s) => ({ method: 'DELETE', path: `/${s.bucket}/${enc(s.key)}`, query: 'uploadId=56788' }), status: 404, code: 'NoSuchUpload',
+    message: 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.' },
+  { name: 'UploadPart to an unknown upload id', source: `${ERRORS_DOC} (NoSuchUpload)`,
+    request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, query: 'partNumber=1&uploadId=56788', body: 'x' }), status: 404, code: 'NoSuchUpload' },
+  ...([0, 10001] as const).map((n): Row => ({
+    name: `UploadPart partNumber=${n}`, source: `${UPLOAD_PART_DOC} (part numbers 1 to 10,000); message from boltstack's existing tests`, upload: [],
+    request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, query: `partNumber=${n}&uploadId=${encodeURIComponent(s.uploadId!)}`, body: 'x' }),
+    status: 400, code: 'InvalidArgument', message: PART_RANGE,
+  })),
+];
