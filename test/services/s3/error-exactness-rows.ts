@@ -29,6 +29,8 @@ export interface Row {
   /** undefined: a success (or a bodiless 304/HEAD error). */
   code?: string;
   message?: string;
+  /** Other elements of the error document: their text, or null where S3 sends none. */
+  fields?: Record<string, string | null>;
 }
 
 const MISSING_BUCKET = 'no-such-bucket-s3exact';

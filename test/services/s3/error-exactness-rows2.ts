@@ -26,6 +26,9 @@ const PART_RANGE = 'Part number must be an integer between 1 and 10000, inclusiv
 export const listingRows: Row[] = [
   { name: 'ListObjects max-keys=blah', source: `${S3T}::test_bucket_list_maxkeys_invalid`,
     request: (s) => ({ method: 'GET', path: `/${s.bucket}`, query: 'max-keys=blah' }), status: 400, code: 'InvalidArgument' },
+  { name: 'ListObjectsV2 with a continuation token S3 never issued', source: 'versity/versitygw#993 (S3 answer quoted, 2024-12-18); aws/aws-sdk-js-v3#1636 (2020)',
+    request: (s) => ({ method: 'GET', path: `/${s.bucket}`, query: 'continuation-token=aWrongToken2&list-type=2' }), status: 400, code: 'InvalidArgument',
+    message: 'The continuation token provided is incorrect', fields: { ArgumentName: 'continuation-token', ArgumentValue: null } },
   { name: 'DeleteObjects with 1,001 keys', source: `${S3T}::test_multi_object_delete_key_limit; code: ${ERRORS_DOC} (MalformedXML)`,
     request: (s) => post(`/${s.bucket}`, 'delete=', `<Delete>${Array.from({ length: 1001 }, (_, i) => `<Object><Key>key-${i}</Key></Object>`).join('')}</Delete>`),
     status: 400, code: 'MalformedXML' },

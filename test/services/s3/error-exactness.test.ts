@@ -60,6 +60,7 @@ for (const [i, row] of rows.entries()) {
     }
     t.is(element(xml, 'Code'), row.code, xml);
     if (row.message !== undefined) t.is(element(xml, 'Message'), row.message);
+    for (const [name, text] of Object.entries(row.fields ?? {})) t.is(element(xml, name) ?? null, text, name);
     t.true(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Error>'), xml);
     t.is(element(xml, 'RequestId'), res.headers['x-amz-request-id']);
   });

@@ -11,7 +11,8 @@ const encodeToken = (key: string): string => Buffer.from(`1:${key}`, 'utf8').toS
 
 function decodeToken(token: string): string {
   const raw = Buffer.from(token, 'base64url').toString('utf8');
-  if (!raw.startsWith('1:')) throw s3Errors.invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+  // S3 names the argument but does not echo the token back (versity/versitygw#993, quoting S3).
+  if (!raw.startsWith('1:')) throw s3Errors.invalidArgument('The continuation token provided is incorrect', 'continuation-token');
   return raw.slice(2);
 }
 
