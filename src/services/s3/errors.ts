@@ -49,8 +49,13 @@ export const s3Errors = {
   notModified: (headers?: Record<string, string>) => e('NotModified', 304, 'Not Modified', undefined, headers),
   invalidPartNumber: (requested: number, actual: number) => e('InvalidPartNumber', 416, 'The requested partnumber is not satisfiable',
     { PartNumberRequested: requested, ActualPartCount: actual }),
+  /**
+   * S3 sends CalculatedDigest (base64) first, then ExpectedDigest: the client's MD5 in hex for an
+   * object write (versity/versitygw#2034, dandi/dandi-cli#1257), as sent (base64) for a buffered
+   * body such as PutBucketTagging's (versity/versitygw#1525); callers pass the right spelling.
+   */
   badDigestMd5: (expected: string, calculated: string) => e('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.',
-    { ExpectedDigest: expected, CalculatedDigest: calculated }),
+    { CalculatedDigest: calculated, ExpectedDigest: expected }),
   badDigestChecksum: (algorithm: string) => e('BadDigest', 400, `The ${algorithm} you specified did not match the calculated checksum.`),
   invalidDigest: (contentMd5: string) => e('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 }),
   invalidChecksumValue: (algorithm: string) => e('InvalidRequest', 400, `Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`),

@@ -43,7 +43,7 @@ export async function writeBody(
   });
   try {
     if (expectedMd5 && !expectedMd5.equals(blob.digests.md5)) {
-      throw s3Errors.badDigestMd5(contentMd5!, blob.digests.md5.toString('base64'));
+      throw s3Errors.badDigestMd5(expectedMd5.toString('hex'), blob.digests.md5.toString('base64'));
     }
     let checksum: ChecksumRecord | undefined;
     if (plan.algorithm && algorithm) {

@@ -31,6 +31,8 @@ export interface Row {
   message?: string;
   /** Other elements of the error document: their text, or null where S3 sends none. */
   fields?: Record<string, string | null>;
+  /** Elements that must come in this order in the error document. */
+  sequence?: string[];
 }
 
 const MISSING_BUCKET = 'no-such-bucket-s3exact';
@@ -126,6 +128,10 @@ export const objectRows: Row[] = [
     request: (s) => put(obj(s), 'bar', { 'content-md5': 'rL0Y20xC+Fzt72VPzMSk2A==' }), status: 400, code: 'BadDigest', message: 'The Content-MD5 you specified did not match what we received.' },
   { name: 'PutObject with an empty Content-MD5', source: `${S3H}::test_object_create_bad_md5_empty`,
     request: (s) => put(obj(s), 'bar', { 'content-md5': '' }), status: 400, code: 'InvalidDigest', message: 'The Content-MD5 you specified was invalid.' },
+  { name: 'PutObject Content-MD5 of another body: the digests and their spelling', source: 'versity/versitygw#2034 (S3 XML quoted, 2026-04-13); dandi/dandi-cli#1257 (S3 logs, 2023)',
+    request: (s) => put(obj(s), '', { 'content-md5': 'XrY7u+Ae7tCTyyK7j1rNww==' }), status: 400, code: 'BadDigest',
+    fields: { CalculatedDigest: '1B2M2Y8AsgTpgAmY7PhCfg==', ExpectedDigest: '5eb63bbbe01eeed093cb22bb8f5acdc3' },
+    sequence: ['Code', 'Message', 'CalculatedDigest', 'ExpectedDigest', 'RequestId', 'HostId'] },
   { name: 'PutObject with an empty Content-Type succeeds', source: `${S3H}::test_object_create_bad_contenttype_empty`,
     request: (s) => put(obj(s), 'bar', { 'content-type': '' }), status: 200 },
   { name: 'PutObject x-amz-checksum-crc32 of another body', source: `${ERRORS_DOC} (BadDigest); AWS answer quoted in test/services/s3/objects.test.ts`,

@@ -43,6 +43,11 @@ export const taggingRows: Row[] = [
     request: (s) => tagging(s, [[letters(129, 1), letters(256, 1)]]), status: 400, code: 'InvalidTag' },
   { name: 'PutObjectTagging with a 257-character value', source: `${S3T}::test_put_excess_val_tags`, objects: { '': 'x' },
     request: (s) => tagging(s, [[letters(128, 1), letters(257, 1)]]), status: 400, code: 'InvalidTag' },
+  { name: 'PutBucketTagging Content-MD5 of another body: ExpectedDigest as sent', source: 'versity/versitygw#1525 (S3 XML quoted, 2025-09-09)',
+    request: (s) => ({ ...tagging(s, [['a', 'b']]), path: `/${s.bucket}`, headers: { 'content-md5': 'YeIr1pjzMg1uk/zgIoa12w==' } }), status: 400, code: 'BadDigest',
+    message: 'The Content-MD5 you specified did not match what we received.',
+    fields: { CalculatedDigest: md5('<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>'), ExpectedDigest: 'YeIr1pjzMg1uk/zgIoa12w==' },
+    sequence: ['Message', 'CalculatedDigest', 'ExpectedDigest', 'RequestId'] },
   { name: 'PutObject x-amz-tagging "foo=bar&bar" succeeds', source: `${S3T}::test_put_obj_with_tags`,
     request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, body: 'A'.repeat(100), headers: { 'x-amz-tagging': 'foo=bar&bar' } }), status: 200 },
 ];

@@ -61,6 +61,10 @@ for (const [i, row] of rows.entries()) {
     t.is(element(xml, 'Code'), row.code, xml);
     if (row.message !== undefined) t.is(element(xml, 'Message'), row.message);
     for (const [name, text] of Object.entries(row.fields ?? {})) t.is(element(xml, name) ?? null, text, name);
+    if (row.sequence) {
+      const at = row.sequence.map((name) => xml.indexOf(`<${name}>`));
+      t.true(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)), `${row.sequence.join(' < ')} in ${xml}`);
+    }
     t.true(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Error>'), xml);
     t.is(element(xml, 'RequestId'), res.headers['x-amz-request-id']);
   });
