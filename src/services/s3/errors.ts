@@ -84,7 +84,15 @@ export const s3Errors = {
     name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => e('InvalidRequest', 400, message),
   noSuchTagSet: (bucket: string) => e('NoSuchTagSet', 404, 'The TagSet does not exist', { BucketName: bucket }),
-  invalidTag: (message: string) => e('InvalidTag', 400, message),
+  /** With the offending key where S3 names it (a repeated key: versity/versitygw#2039, quoting S3). */
+  invalidTag: (message: string, tagKey?: string) => e('InvalidTag', 400, message, tagKey === undefined ? undefined : { TagKey: tagKey }),
+  /**
+   * An x-amz-tagging header that is not a query string of distinct, named tags (S3's answer in
+   * versity/versitygw#1215; localstack's AWS-validated S3 provider names the header and value).
+   */
+  invalidTaggingHeader: (header: string) => e('InvalidArgument', 400,
+    "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+    { ArgumentName: 'x-amz-tagging', ArgumentValue: header }),
   metadataTooLarge: (size: number) => e('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size.',
     { Size: size, MaxSizeAllowed: 2048 }),
   invalidCopySource: () => e('InvalidArgument', 400, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey',

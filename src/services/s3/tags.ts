@@ -13,16 +13,25 @@ export function validateTags(tags: Tag[], maxTags = 10): Tag[] {
     if (Key === undefined || Key.length === 0 || Key.length > 128) throw s3Errors.invalidTag('The TagKey you have provided is invalid');
     if ((Value ?? '').length > 256) throw s3Errors.invalidTag('The TagValue you have provided is invalid');
     if (Key.startsWith('aws:')) throw s3Errors.invalidTag('Your TagKey cannot be prefixed with aws:');
-    if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key');
+    if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key', Key);
     seen.add(Key);
   }
   return tags.map(({ Key, Value }) => ({ Key, Value: Value ?? '' }));
 }
 
-/** Parses the x-amz-tagging header: `k1=v1&k2=v2`, URL-encoded. */
+/**
+ * Parses the x-amz-tagging header: `k1=v1&k2=v2`, URL-encoded. A repeated or empty tag name is
+ * the header's own InvalidArgument, not InvalidTag; `&`, `key` and `key=` are valid (an empty
+ * value), as S3 takes them (versity/versitygw#1215, #1216).
+ */
 export function parseTaggingHeader(header: string | undefined): Tag[] | undefined {
   if (header === undefined) return undefined;
   const tags: Tag[] = [];
-  for (const [Key, Value] of new URLSearchParams(header)) tags.push({ Key, Value });
+  const seen = new Set<string>();
+  for (const [Key, Value] of new URLSearchParams(header)) {
+    if (Key === '' || seen.has(Key)) throw s3Errors.invalidTaggingHeader(header);
+    seen.add(Key);
+    tags.push({ Key, Value });
+  }
   return validateTags(tags);
 }

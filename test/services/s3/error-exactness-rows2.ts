@@ -48,6 +48,19 @@ export const taggingRows: Row[] = [
     message: 'The Content-MD5 you specified did not match what we received.',
     fields: { CalculatedDigest: md5('<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>'), ExpectedDigest: 'YeIr1pjzMg1uk/zgIoa12w==' },
     sequence: ['Message', 'CalculatedDigest', 'ExpectedDigest', 'RequestId'] },
+  { name: 'PutObjectTagging with a key twice names the key', source: 'versity/versitygw#2039 (S3 XML quoted, 2026-04-14); versity/versitygw#1214', objects: { '': 'x' },
+    request: (s) => tagging(s, [['key', 'value'], ['key', 'value1']]), status: 400, code: 'InvalidTag',
+    message: 'Cannot provide multiple Tags with the same key', fields: { TagKey: 'key' } },
+  ...([['a=1&a=2', 'a tag name twice'], ['=', 'an empty tag name']] as const).map(([header, what]): Row => ({
+    name: `PutObject x-amz-tagging with ${what}`, source: 'versity/versitygw#1215 (S3 answer via the AWS CLI, 2025-04-14); localstack S3 provider (AWS-validated)',
+    request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, body: 'x', headers: { 'x-amz-tagging': header } }), status: 400, code: 'InvalidArgument',
+    message: "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+    fields: { ArgumentName: 'x-amz-tagging', ArgumentValue: header },
+  })),
+  ...(['key', '&', 'key=', 'key1&key2', 'key1=val1&key2'] as const).map((header): Row => ({
+    name: `PutObject x-amz-tagging "${header}" succeeds`, source: 'versity/versitygw#1216 (S3 takes them, 2025-04-14)',
+    request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, body: 'x', headers: { 'x-amz-tagging': header } }), status: 200,
+  })),
   { name: 'PutObject x-amz-tagging "foo=bar&bar" succeeds', source: `${S3T}::test_put_obj_with_tags`,
     request: (s) => ({ method: 'PUT', path: `/${s.bucket}/${enc(s.key)}`, body: 'A'.repeat(100), headers: { 'x-amz-tagging': 'foo=bar&bar' } }), status: 200 },
 ];
