@@ -6,12 +6,18 @@ import { s3Errors } from './errors.js';
 
 export interface Tag { Key: string; Value: string }
 
+/** S3's tag text: letters, separators, digits and `_ . : / = + - @` (API_control_S3Tag "Pattern"). */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
 export function validateTags(tags: Tag[], maxTags = 10): Tag[] {
   if (tags.length > maxTags) throw s3Errors.invalidTag(maxTags === 10 ? 'Object tags cannot be greater than 10' : `Bucket tag count cannot be greater than ${maxTags}`);
   const seen = new Set<string>();
   for (const { Key, Value } of tags) {
     if (Key === undefined || Key.length === 0 || Key.length > 128) throw s3Errors.invalidTag('The TagKey you have provided is invalid');
     if ((Value ?? '').length > 256) throw s3Errors.invalidTag('The TagValue you have provided is invalid');
+    // A character outside the pattern: S3 names the tag (versity/versitygw#1583, #1663, #2039).
+    if (!TAG_TEXT.test(Key)) throw s3Errors.invalidTag('The TagKey you have provided is invalid', Key);
+    if (!TAG_TEXT.test(Value ?? '')) throw s3Errors.invalidTagValue(Key, Value);
     if (Key.startsWith('aws:')) throw s3Errors.invalidTag('Your TagKey cannot be prefixed with aws:');
     if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key', Key);
     seen.add(Key);
