@@ -86,6 +86,7 @@ export const s3Errors = {
   noSuchTagSet: (bucket: string) => e('NoSuchTagSet', 404, 'The TagSet does not exist', { BucketName: bucket }),
   /** With the offending key where S3 names it (a repeated key: versity/versitygw#2039, quoting S3). */
   invalidTag: (message: string, tagKey?: string) => e('InvalidTag', 400, message, tagKey === undefined ? undefined : { TagKey: tagKey }),
+  objectTagsTooMany: () => e('BadRequest', 400, 'Object tags cannot be greater than 10'),
   invalidTagValue: (tagKey: string, tagValue: string) => e('InvalidTag', 400, 'The TagValue you have provided is invalid', { TagKey: tagKey, TagValue: tagValue }),
   /**
    * An x-amz-tagging header that is not a query string of distinct, named tags (S3's answer in

@@ -192,7 +192,9 @@ test('object tagging: put, get, delete', async (t) => {
   await s3.send(new DeleteObjectTaggingCommand({ Bucket: bucket, Key: 'tagged' }));
   t.deepEqual((await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'tagged' }))).TagSet, []);
   const tooMany = await errorOf(s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: 'tagged', Tagging: { TagSet: Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) } })));
-  t.is(tooMany.name, 'InvalidTag');
+  // BadRequest, as AWS answers it (boto/boto3#1213, getmoto/moto#7112 verified against AWS).
+  t.is(tooMany.name, 'BadRequest');
+  t.is(tooMany.message, 'Object tags cannot be greater than 10');
 });
 
 test('operations on a missing bucket are NoSuchBucket', async (t) => {
