@@ -13,10 +13,10 @@ import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { checkWriteOptions } from '../write-options.js';
-import { requestExpressions } from '../request-expressions.js';
+import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
-import { validateItem } from '../values/index.js';
+import { inValidationEnvelope, validateItem, type Item } from '../values/index.js';
 
 export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
@@ -24,9 +24,12 @@ export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (
   c.notNull('key', input.Key);
   checkWriteOptions(c, input);
   c.check();
-  const expressions = requestExpressions('DeleteItem', input, deps.conditionTrees);
+  // Expression and value errors answer inside AWS's envelope (values/errors.ts); table checks bare.
+  let expressions: RequestExpressions;
+  try { expressions = requestExpressions('DeleteItem', input, deps.conditionTrees); } catch (error) { throw inValidationEnvelope(error); }
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
-  const key = validateItem(input.Key as Record<string, unknown>);
+  let key: Item;
+  try { key = validateItem(input.Key as Record<string, unknown>); } catch (error) { throw inValidationEnvelope(error); }
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
   const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), (current) => {

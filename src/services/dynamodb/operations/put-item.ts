@@ -14,14 +14,18 @@ import { checkItemKeys } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requireResolvedTable, resolveTableName } from '../table-lookup.js';
 import { checkWriteOptions } from '../write-options.js';
-import { requestExpressions } from '../request-expressions.js';
+import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
-import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 
 /** The item of a put: validated, normalised, keys checked, within 400 KB. */
 export function checkPutItem(table: import('../table-record.js').TableRecord, raw: Record<string, unknown>): Item {
-  const item = validateItem(raw);
+  return checkPutItemAgainst(table, validateItem(raw));
+}
+
+/** A validated item's keys checked against the table, and the 400 KB limit. */
+function checkPutItemAgainst(table: import('../table-record.js').TableRecord, item: Item): Item {
   checkItemKeys(table, item);
   if (itemSize(item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
   return item;
@@ -33,10 +37,20 @@ export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx
   c.notNull('item', input.Item);
   checkWriteOptions(c, input);
   c.check();
-  const expressions = requestExpressions('PutItem', input, deps.conditionTrees);
+  // Expression and value errors answer inside AWS's "1 validation error detected: " envelope
+  // (values/errors.ts, usesValidationEnvelope); checks against the table answer bare.
+  let expressions: RequestExpressions;
+  try { expressions = requestExpressions('PutItem', input, deps.conditionTrees); } catch (error) { throw inValidationEnvelope(error); }
   if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
+  // The values are checked before the table is looked up, as AWS does: a bad value in a put to a
+  // table that does not exist is a ValidationException, not ResourceNotFoundException
+  // (architect/dynalite test/putItem.js; paritysuite/dynamodb-conformance
+  // tests/tier3/validation-ordering/deepRequests.test.ts, captured 2026-10, absent tables). GetItem,
+  // DeleteItem and UpdateItem already check their keys in that order.
+  let validated: Item;
+  try { validated = validateItem(input.Item as Record<string, unknown>); } catch (error) { throw inValidationEnvelope(error); }
   const table = requireResolvedTable(deps, ref);
-  const item = checkPutItem(table, input.Item as Record<string, unknown>);
+  const item = checkPutItemAgainst(table, validated);
   const { old, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, item), (current) => {
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
     return item;

@@ -14,9 +14,9 @@ import { applyUpdate, project, updateTargets, type Path } from '../expressions/i
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
-import { requestExpressions } from '../request-expressions.js';
+import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
-import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { checkWriteOptions } from '../write-options.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
@@ -27,8 +27,13 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
   c.notNull('key', input.Key);
   checkWriteOptions(c, input);
   c.check();
-  const expressions = requestExpressions('UpdateItem', input as Parameters<typeof requestExpressions>[1], deps.conditionTrees);
-  const key = validateItem(input.Key as Record<string, unknown>);
+  // Expression and value errors answer inside AWS's envelope (values/errors.ts); table checks bare.
+  let expressions: RequestExpressions;
+  let key: Item;
+  try {
+    expressions = requestExpressions('UpdateItem', input as Parameters<typeof requestExpressions>[1], deps.conditionTrees);
+    key = validateItem(input.Key as Record<string, unknown>);
+  } catch (error) { throw inValidationEnvelope(error); }
   const table = requireTable(deps, ctx, input.TableName);
   checkKey(table, key);
   const keyNames = new Set([table.hash.name, ...(table.range ? [table.range.name] : [])]);
