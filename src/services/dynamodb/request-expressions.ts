@@ -13,6 +13,7 @@ import {
 import type { ConditionTrees } from './expressions/condition-trees.js';
 import type { ItemPredicate } from './read-page.js';
 import { compileStoredCondition } from './stored-condition.js';
+import { valueLayerFor, type ValueLayer } from './values/index.js';
 
 export interface RequestExpressions {
   condition?: Condition;
@@ -40,21 +41,28 @@ const MEMBERS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpress
 /** A request without expressions: one shared answer (callers only read it), not an object per request. */
 const NONE: RequestExpressions = Object.freeze({});
 
-/** `trees`: the service's parsed condition trees (expressions/condition-trees.ts), when the caller has them. */
-export function requestExpressions(operation: ExpressionOperation, request: AnyRequest, trees?: ConditionTrees): RequestExpressions {
+/**
+ * @param trees the service's parsed condition trees (expressions/condition-trees.ts), when the
+ *   caller has them.
+ * @param layer the validation layer whose wording bad values get (values/errors.ts): the
+ *   operation's own unless a transaction says otherwise (its actions are named after the single
+ *   item operations but answer in the older layer).
+ */
+export function requestExpressions(operation: ExpressionOperation, request: AnyRequest, trees?: ConditionTrees, layer?: ValueLayer): RequestExpressions {
   // The hot path (a plain GetItem or PutItem) carries none of them: a loop, no closure per request.
   let any = false;
   for (let i = 0; i < MEMBERS.length && !any; i++) any = request[MEMBERS[i]!] != null;
   if (!any) return NONE;
   checkParameterStyle(operation, request as Record<string, unknown>);
-  const parsed = parseRequestExpressions(request, 'current', trees);
+  const values = layer ?? valueLayerFor(operation);
+  const parsed = parseRequestExpressions(request, values, trees);
   const out: RequestExpressions = {};
-  const condition = parsed.condition ?? expectedToCondition(request.Expected as Record<string, LegacyExpected> | undefined, request.ConditionalOperator);
+  const condition = parsed.condition ?? expectedToCondition(request.Expected as Record<string, LegacyExpected> | undefined, request.ConditionalOperator, values);
   if (condition) out.condition = condition;
-  const update = parsed.update ?? (request.AttributeUpdates ? attributeUpdatesToUpdate(request.AttributeUpdates as Record<string, LegacyAttributeUpdate>) : undefined);
+  const update = parsed.update ?? (request.AttributeUpdates ? attributeUpdatesToUpdate(request.AttributeUpdates as Record<string, LegacyAttributeUpdate>, values) : undefined);
   if (update) out.update = update;
   const legacyFilter = (request.QueryFilter ?? request.ScanFilter) as Record<string, LegacyCondition> | undefined;
-  const filter = parsed.filter ?? filterToCondition(legacyFilter, request.ConditionalOperator);
+  const filter = parsed.filter ?? filterToCondition(legacyFilter, request.ConditionalOperator, values);
   if (filter) {
     out.filter = compileCondition(filter);
     out.filterCondition = filter;
@@ -63,7 +71,7 @@ export function requestExpressions(operation: ExpressionOperation, request: AnyR
   }
   const projection = parsed.projection ?? (request.AttributesToGet ? attributesToGetToPaths(request.AttributesToGet) : undefined);
   if (projection) { out.projection = projection; out.project = compileProjection(projection); }
-  const keyCondition = parsed.keyCondition ?? (request.KeyConditions ? keyConditionsToParts(request.KeyConditions as Record<string, LegacyCondition>) : undefined);
+  const keyCondition = parsed.keyCondition ?? (request.KeyConditions ? keyConditionsToParts(request.KeyConditions as Record<string, LegacyCondition>, values) : undefined);
   if (keyCondition) out.keyCondition = keyCondition;
   return out;
 }

@@ -18,7 +18,7 @@ import { requireTable } from '../table-lookup.js';
 import type { TableRecord } from '../table-record.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { wantsCapacity, writeItems, type PlannedWrite, type WriteResult } from '../write-item.js';
-import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { itemSize, MAX_ITEM_SIZE, validateItem, type Item, type MessageFrame } from '../values/index.js';
 
 /** A request, as writeItems takes it (no copy per item); `result` once written. */
 interface Planned extends PlannedWrite { table: TableRecord; keyItem: Item; nextSize: number; result?: WriteResult }
@@ -45,6 +45,14 @@ function checkConstraints(input: BatchWriteItemInput): void {
   if (total > 25) throw ddbErrors.validation('Too many items requested for the BatchWriteItem call');
 }
 
+/**
+ * BatchWriteItem words bad values in DynamoDB's older layer (`The parameter cannot be converted
+ * to a numeric value` with no colon, `Input collection [b, a, b] contains duplicates.`):
+ * paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, four regions,
+ * 2026-10-09.
+ */
+const OLDER_LAYER: MessageFrame = { layer: 'older' };
+
 export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutput> = async (deps, ctx, input) => {
   checkConstraints(input);
   const planned: Planned[] = [];
@@ -57,13 +65,13 @@ export const batchWriteItem: DdbHandler<BatchWriteItemInput, BatchWriteItemOutpu
       if ((put === undefined) === (del === undefined)) throw ddbErrors.validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
       let entry: Planned;
       if (put) {
-        const item = validateItem(put.Item as Record<string, unknown>);
+        const item = validateItem(put.Item as Record<string, unknown>, OLDER_LAYER);
         checkItemKeys(table, item, true);
         const size = itemSize(item);
         if (size > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
         entry = { table, encodedKey: encodePrimaryKey(table.hash, table.range, item), next: item, keyItem: item, nextSize: size };
       } else {
-        const key = validateItem(del!.Key as Record<string, unknown>);
+        const key = validateItem(del!.Key as Record<string, unknown>, OLDER_LAYER);
         checkKey(table, key);
         entry = { table, encodedKey: encodePrimaryKey(table.hash, table.range, key), next: undefined, keyItem: key, nextSize: 0 };
       }

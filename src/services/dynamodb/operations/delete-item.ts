@@ -7,7 +7,6 @@ import type { DeleteItemInput, DeleteItemOutput } from '../../../model/generated
 import { consumedCapacity } from '../capacity.js';
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
-import { ddbErrors } from '../errors.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
@@ -16,7 +15,7 @@ import { checkWriteOptions } from '../write-options.js';
 import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
-import { inValidationEnvelope, validateItem, type Item } from '../values/index.js';
+import { inValidationEnvelope, onlyOldReturnValues, validateItem, type Item } from '../values/index.js';
 
 export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
@@ -27,7 +26,7 @@ export const deleteItem: DdbHandler<DeleteItemInput, DeleteItemOutput> = async (
   // Expression and value errors answer inside AWS's envelope (values/errors.ts); table checks bare.
   let expressions: RequestExpressions;
   try { expressions = requestExpressions('DeleteItem', input, deps.conditionTrees); } catch (error) { throw inValidationEnvelope(error); }
-  if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
+  if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw inValidationEnvelope(onlyOldReturnValues());
   let key: Item;
   try { key = validateItem(input.Key as Record<string, unknown>); } catch (error) { throw inValidationEnvelope(error); }
   const table = requireTable(deps, ctx, input.TableName);

@@ -17,15 +17,10 @@ import { checkWriteOptions } from '../write-options.js';
 import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
-import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, onlyOldReturnValues, validateItem, type Item } from '../values/index.js';
 
-/** The item of a put: validated, normalised, keys checked, within 400 KB. */
-export function checkPutItem(table: import('../table-record.js').TableRecord, raw: Record<string, unknown>): Item {
-  return checkPutItemAgainst(table, validateItem(raw));
-}
-
-/** A validated item's keys checked against the table, and the 400 KB limit. */
-function checkPutItemAgainst(table: import('../table-record.js').TableRecord, item: Item): Item {
+/** A validated item's keys checked against the table, and the 400 KB limit (PutItem, a transaction's Put). */
+export function checkPutItemAgainst(table: import('../table-record.js').TableRecord, item: Item): Item {
   checkItemKeys(table, item);
   if (itemSize(item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
   return item;
@@ -41,7 +36,7 @@ export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx
   // (values/errors.ts, usesValidationEnvelope); checks against the table answer bare.
   let expressions: RequestExpressions;
   try { expressions = requestExpressions('PutItem', input, deps.conditionTrees); } catch (error) { throw inValidationEnvelope(error); }
-  if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw ddbErrors.validation('Return values set to invalid value');
+  if (input.ReturnValues !== undefined && input.ReturnValues !== 'NONE' && input.ReturnValues !== 'ALL_OLD') throw inValidationEnvelope(onlyOldReturnValues());
   // The values are checked before the table is looked up, as AWS does: a bad value in a put to a
   // table that does not exist is a ValidationException, not ResourceNotFoundException
   // (architect/dynalite test/putItem.js; paritysuite/dynamodb-conformance

@@ -31,8 +31,9 @@ export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItem
     c2.notNull(`transactItems.${i + 1}.member.get`, get);
     c2.check();
     const table = requireTable(deps, ctx, get.TableName);
-    const expressions = requestExpressions('GetItem', get as Parameters<typeof requestExpressions>[1]);
-    const key = validateItem(get.Key as Record<string, unknown>);
+    // The older validation layer's wording, as us-east-1 answers (values/errors.ts).
+    const expressions = requestExpressions('GetItem', get as Parameters<typeof requestExpressions>[1], undefined, 'older');
+    const key = validateItem(get.Key as Record<string, unknown>, { layer: 'older' });
     checkKey(table, key);
     const encodedKey = encodePrimaryKey(table.hash, table.range, key);
     return { table, encodedKey, project: expressions.project };

@@ -44,9 +44,16 @@ export const transactionInProgress = (): AwsError => new AwsError({
   message: 'Transaction from previous request is still in progress',
 });
 
+/**
+ * An empty or too long TransactItems. Too long, AWS either echoes the whole list in Java's
+ * toString form (most regions) or, in the validation framework's newer wording, names the member
+ * capitalised without the list (`Value at 'TransactItems'`): the second, which needs no echo
+ * (paritysuite/dynamodb-conformance tests/tier3/error-messages/transactWriteItems.test.ts,
+ * "> 100 actions", 2026-10).
+ */
 export const tooManyOrFew = (member: string, count: number, max: number): AwsError => validation(count === 0
   ? `1 validation error detected: Value '[]' at '${member}' failed to satisfy constraint: Member must have length greater than or equal to 1`
-  : `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+  : `1 validation error detected: Value at '${member[0]!.toUpperCase()}${member.slice(1)}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
 
 export const conditionalCheckFailedReason = (item?: Record<string, unknown>): CancellationReason =>
   ({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(item && { Item: item }) });

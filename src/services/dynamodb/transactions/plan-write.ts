@@ -8,16 +8,16 @@
 import type { TransactWriteItemsInputTransactItem as TransactWriteItem } from '../../../model/generated/dynamodb-types.js';
 import type { RequestContext } from '../../types.js';
 import type { DdbDeps } from '../context.js';
-import { ddbErrors } from '../errors.js';
+import { ddbErrors, INVALID } from '../errors.js';
 import { applyUpdate, updateTargets } from '../expressions/index.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { itemLockKey } from '../item-store.js';
 import { encodePrimaryKey } from '../key-encoding.js';
-import { checkPutItem } from '../operations/put-item.js';
+import { checkPutItemAgainst } from '../operations/put-item.js';
 import { requestExpressions } from '../request-expressions.js';
 import type { TableRecord } from '../table-record.js';
 import { requireTable } from '../table-lookup.js';
-import { itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { itemSize, MAX_ITEM_SIZE, typeOf, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { oneActionPerItem } from './errors.js';
 import type { WriteParticipant } from './execute-write.js';
@@ -29,22 +29,45 @@ export interface PlannedWrite extends WriteParticipant<Item> {
   keyItem: Item;
 }
 
+/**
+ * A key attribute of the wrong type (or not a scalar) is found when the action runs, not up
+ * front: the transaction is cancelled with a ValidationError reason carrying this message (Put:
+ * PutItem's "Type mismatch for key" words; Update, Delete and ConditionCheck: "The provided key
+ * element does not match the schema"), where an empty key value or a missing key attribute is
+ * refused up front (paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/transactWriteItems.test.ts, four regions, 2026-06-23).
+ */
+function keyTypeMismatch(table: TableRecord, item: Item, isPut: boolean): string | undefined {
+  for (const attr of table.range ? [table.hash, table.range] : [table.hash]) {
+    const value = item[attr.name];
+    if (value === undefined) return undefined;
+    const actual = typeOf(value);
+    if (actual !== attr.type) return isPut ? `${INVALID}Type mismatch for key ${attr.name} expected: ${attr.type} actual: ${actual}` : 'The provided key element does not match the schema';
+  }
+  return undefined;
+}
+
 export function planWrite(deps: DdbDeps, ctx: RequestContext, action: TransactWriteItem): PlannedWrite {
   const kinds = (['ConditionCheck', 'Put', 'Delete', 'Update'] as const).filter((k) => action[k] !== undefined && action[k] !== null);
   if (kinds.length !== 1) throw oneActionPerItem();
   const kind = kinds[0]!;
   const body = action[kind]! as { TableName: string; Key?: Record<string, unknown>; Item?: Record<string, unknown>; ReturnValuesOnConditionCheckFailure?: string };
   const table = requireTable(deps, ctx, body.TableName);
-  const expressions = requestExpressions(kind === 'Put' ? 'PutItem' : kind === 'Update' ? 'UpdateItem' : 'DeleteItem', body as Parameters<typeof requestExpressions>[1]);
+  // Bad values answer in the older validation layer's wording, as us-east-1 does (values/errors.ts).
+  const expressions = requestExpressions(kind === 'Put' ? 'PutItem' : kind === 'Update' ? 'UpdateItem' : 'DeleteItem', body as Parameters<typeof requestExpressions>[1], undefined, 'older');
   const onFailure = body.ReturnValuesOnConditionCheckFailure;
   let keyItem: Item;
   let putItem: Item | undefined;
+  let mismatch: string | undefined;
   if (kind === 'Put') {
-    putItem = checkPutItem(table, body.Item as Record<string, unknown>);
+    const item = validateItem(body.Item as Record<string, unknown>, { layer: 'older' });
+    mismatch = keyTypeMismatch(table, item, true);
+    putItem = mismatch === undefined ? checkPutItemAgainst(table, item) : item;
     keyItem = { [table.hash.name]: putItem[table.hash.name]!, ...(table.range && { [table.range.name]: putItem[table.range.name]! }) };
   } else {
-    keyItem = validateItem(body.Key as Record<string, unknown>);
-    checkKey(table, keyItem);
+    keyItem = validateItem(body.Key as Record<string, unknown>, { layer: 'older' });
+    mismatch = keyTypeMismatch(table, keyItem, false);
+    if (mismatch === undefined) checkKey(table, keyItem);
   }
   if (kind === 'Update' && expressions.update) {
     const keyNames = new Set([table.hash.name, ...(table.range ? [table.range.name] : [])]);
@@ -52,8 +75,10 @@ export function planWrite(deps: DdbDeps, ctx: RequestContext, action: TransactWr
       if (keyNames.has(path[0] as string)) throw ddbErrors.invalidParameter(`Cannot update attribute ${String(path[0])}. This attribute is part of the key`);
     }
   }
-  const encodedKey = encodePrimaryKey(table.hash, table.range, keyItem);
+  // A mismatched key names no stored item: the action reads nothing and cancels the transaction.
+  const encodedKey = mismatch === undefined ? encodePrimaryKey(table.hash, table.range, keyItem) : `\u0000mismatch:${JSON.stringify(keyItem)}`;
   const decide = (old: Item | undefined): { next: Item | undefined } | 'unchanged' => {
+    if (mismatch !== undefined) throw ddbErrors.validation(mismatch);
     checkWriteCondition(expressions.condition, old, onFailure);
     switch (kind) {
       case 'ConditionCheck': return 'unchanged';

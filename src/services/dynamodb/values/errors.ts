@@ -62,6 +62,14 @@ export function withValidationEnvelope<T>(run: () => T): T {
   }
 }
 
+/**
+ * PutItem's and DeleteItem's ReturnValues other than NONE and ALL_OLD (a request-validation
+ * error, so inside the envelope): paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/deleteItem.test.ts (two regions, 2026-10-09); the same words for
+ * PutItem in architect/dynalite test/putItem.js "incorrect ReturnValues".
+ */
+export const onlyOldReturnValues = (): AwsError => validationException('ReturnValues can only be ALL_OLD or NONE');
+
 /** An AwsError that is DynamoDB's ValidationException. */
 export function isValidationException(error: unknown): error is AwsError {
   return error instanceof AwsError && error.code === 'ValidationException';
