@@ -73,6 +73,11 @@ export class Constraints {
     return this;
   }
 
+  /** Has any constraint failed so far? */
+  get failed(): boolean {
+    return this.#errors !== undefined;
+  }
+
   /** Throws the combined ValidationException when anything failed. */
   check(): void {
     const errors = this.#errors;

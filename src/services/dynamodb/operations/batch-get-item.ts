@@ -24,15 +24,32 @@ import { holdingRawJson, rawJsonAs } from '../../../util/raw-json.js';
 
 const RESPONSE_LIMIT = 16 * 1024 * 1024;
 
+/** RequestItems echoed as JSON, binary values in base64 as they came on the wire. */
+const echo = (items: BatchGetItemInput['RequestItems']): string =>
+  JSON.stringify(items, (_, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
+
+/**
+ * The validation framework's newer wording, as AWS answers BatchGetItem in all but one region
+ * (paritysuite/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts, captured
+ * 2026-08 to 2026-10): an empty map or Keys list is named without its value, a malformed table
+ * name fails the map's key constraint with the whole map echoed as JSON.
+ */
 function checkConstraints(input: BatchGetItemInput): void {
   const c = new Constraints();
   if (!c.notNull('requestItems', input.RequestItems)) c.check();
-  if (Object.keys(input.RequestItems).length === 0) throw ddbErrors.validation('The requestItems parameter is required for BatchGetItem');
+  if (Object.keys(input.RequestItems).length === 0) {
+    throw ddbErrors.validation("1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+  }
   for (const [name, request] of Object.entries(input.RequestItems)) {
-    checkTableName(c, `requestItems.${name}`, name, 1);
+    const names = new Constraints();
+    checkTableName(names, `requestItems.${name}`, name, 1);
+    if (names.failed) {
+      throw ddbErrors.validation(`1 validation error detected: Value '${echo(input.RequestItems)}' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: `
+        + '[Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]');
+    }
     if (request.Keys === undefined) c.fail(`requestItems.${name}.member.keys`, undefined, 'Member must not be null');
     else if (request.Keys.length > 100) c.failUnshown(`RequestItems.${name}.member.Keys`, 'Member must have length less than or equal to 100');
-    else c.length(`requestItems.${name}.member.keys`, request.Keys, 1);
+    else if (request.Keys.length === 0) c.failUnshown(`RequestItems.${name}.member.Keys`, 'Member must have length greater than or equal to 1');
   }
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.check();

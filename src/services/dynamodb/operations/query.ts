@@ -51,6 +51,12 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     c.range('limit', input.Limit, 1);
     c.oneOf('select', input.Select, SELECT_VALUES);
     c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
+    // An unknown ConditionalOperator is refused alone, bare, before the other constraints
+    // (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/query.test.ts, two
+    // regions, 2026-10-09, in the validation framework's newer enum wording).
+    if (input.ConditionalOperator != null && input.ConditionalOperator !== 'AND' && input.ConditionalOperator !== 'OR') {
+      throw ddbErrors.validation('Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]');
+    }
     c.check();
     const expressions = requestExpressions('Query', input, deps.conditionTrees);
     const table = requireTable(deps, ctx, input.TableName);

@@ -1,0 +1,86 @@
+/**
+ * Query, Scan, BatchGetItem and TransactGetItems refusals, row by row against what real DynamoDB
+ * answered (see exactness-rows.ts).
+ */
+import test from 'ava';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { DDB, makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
+
+let server: Boltstack;
+let fixtures: Fixtures;
+test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
+test.after.always(async () => { await server?.stop(); });
+
+const PS = 'paritysuite/dynamodb-conformance tests/tier3';
+const ABSENT = 'absent-table-exactness';
+const operand = (op: string, type: string): string =>
+  `Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: ${op}, operand type: ${type}`;
+const KEY_SCHEMA = 'One or more parameter values were invalid: Condition parameter type does not match schema type';
+const OVERLAP = 'Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; ';
+
+/** A Query on the range fixture (hash `a` S, range `b` S) with the given key condition and values. */
+const q = (KeyConditionExpression: string, values: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  (f: Fixtures) => ({ TableName: f.range, KeyConditionExpression, ExpressionAttributeValues: values, ...extra });
+const bg = (entry: Record<string, unknown>) => (f: Fixtures) => ({ RequestItems: { [f.hash]: { Keys: [{ a: { S: 'k' } }], ...entry } } });
+
+const rows: Row[] = [
+  // Key condition operands (paritysuite error-messages/queryKeyConditionOperands.test.ts, eu-west-2, 2026-10).
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "begins_with ... number operand"`, op: 'Query',
+    body: q('a = :p AND begins_with(b, :v)', { ':p': { S: 'q' }, ':v': { N: '1' } }), message: operand('begins_with', 'N') },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "begins_with ... boolean operand"`, op: 'Query',
+    body: q('a = :p AND begins_with(b, :v)', { ':p': { S: 'q' }, ':v': { BOOL: true } }), message: operand('begins_with', 'BOOL') },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "an ordering comparison with a boolean operand"`, op: 'Query',
+    body: q('a = :p AND b < :v', { ':p': { S: 'q' }, ':v': { BOOL: true } }), message: operand('<', 'BOOL') },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "an ordering comparison written value first"`, op: 'Query',
+    body: q('a = :p AND :v >= b', { ':p': { S: 'q' }, ':v': { BOOL: true } }), message: operand('>=', 'BOOL') },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "BETWEEN with boolean bounds"`, op: 'Query',
+    body: q('a = :p AND b BETWEEN :x AND :y', { ':p': { S: 'q' }, ':x': { BOOL: false }, ':y': { BOOL: true } }), message: operand('BETWEEN', 'BOOL') },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "equality with a boolean fails the schema check"`, op: 'Query',
+    body: q('a = :p AND b = :v', { ':p': { S: 'q' }, ':v': { BOOL: true } }), message: KEY_SCHEMA },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "begins_with on a number sort key with a string operand" (hash key here)`, op: 'Query',
+    body: (f) => ({ TableName: f.numeric, KeyConditionExpression: 'p = :v', ExpressionAttributeValues: { ':v': { S: 'a' } } }), message: KEY_SCHEMA },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "two conditions on the sort key"`, op: 'Query',
+    body: q('a = :p AND b > :x AND b < :y', { ':p': { S: 'q' }, ':x': { S: '1' }, ':y': { S: '5' } }),
+    message: 'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key' },
+  { source: `${PS}/error-messages/queryKeyConditionOperands.test.ts "three conditions naming three attributes"`, op: 'Query',
+    body: q('a = :p AND b > :x AND extra = :y', { ':p': { S: 'q' }, ':x': { S: '1' }, ':y': { S: '5' } }),
+    message: 'The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)' },
+  { source: `${PS}/validation-ordering/query.test.ts "reports XOR with two QueryFilter conditions before an unknown Select"`, op: 'Query',
+    body: () => ({ TableName: ABSENT, KeyConditions: { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'a' }] } },
+      QueryFilter: { b: { ComparisonOperator: 'NULL' }, c: { ComparisonOperator: 'NULL' } }, ConditionalOperator: 'XOR', Select: 'BOGUS' }),
+    message: 'Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]' },
+
+  // Index reads (paritysuite error-messages/indexReads.test.ts).
+  { source: `${PS}/error-messages/indexReads.test.ts "ConsistentRead on GSI" (Query)`, op: 'Query',
+    body: (f) => ({ TableName: f.range, IndexName: 'index4', KeyConditionExpression: 'c = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConsistentRead: true }),
+    message: 'Consistent reads are not supported on global secondary indexes' },
+  { source: `${PS}/error-messages/indexReads.test.ts "ConsistentRead on a GSI" (Scan)`, op: 'Scan',
+    body: (f) => ({ TableName: f.range, IndexName: 'index4', ConsistentRead: true }), message: 'Consistent reads are not supported on global secondary indexes' },
+
+  // BatchGetItem (paritysuite error-messages/batchGetItem.test.ts).
+  { source: `${PS}/error-messages/batchGetItem.test.ts "empty RequestItems"`, op: 'BatchGetItem', body: () => ({ RequestItems: {} }),
+    message: "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: Member must have length greater than or equal to 1" },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "> 100 keys across all tables"`, op: 'BatchGetItem',
+    body: (f) => ({ RequestItems: { [f.hash]: { Keys: Array.from({ length: 101 }, (_, i) => ({ a: { S: `bg-${i}` } })) } } }),
+    message: /^1 validation error detected: Value at 'RequestItems\.xh-[^.]+\.member\.Keys' failed to satisfy constraint: Member must have length less than or equal to 100$/ },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "non-existent table"`, op: 'BatchGetItem', body: () => ({ RequestItems: { [ABSENT]: { Keys: [{ a: { S: 'k' } }] } } }),
+    type: DDB('ResourceNotFoundException'), message: 'Requested resource not found' },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "duplicate keys in one Keys array"`, op: 'BatchGetItem',
+    body: (f) => ({ RequestItems: { [f.hash]: { Keys: [{ a: { S: 'd' } }, { a: { S: 'd' } }] } } }), message: 'Provided list of item keys contains duplicates' },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "AttributesToGet with ProjectionExpression"`, op: 'BatchGetItem',
+    body: bg({ AttributesToGet: ['a'], ProjectionExpression: 'a' }),
+    message: /Can not use both expression and non-expression parameters in the same request: Non-expression parameters: \{AttributesToGet\} Expression parameters: \{ProjectionExpression\}$/ },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "malformed table name"`, op: 'BatchGetItem', body: () => ({ RequestItems: { 'bad!name': { Keys: [{ pk: { S: 'a' } }] } } }),
+    message: "1 validation error detected: Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]" },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "empty Keys list"`, op: 'BatchGetItem', body: (f) => ({ RequestItems: { [f.hash]: { Keys: [] } } }),
+    message: /^1 validation error detected: Value at 'RequestItems\.xh-[^.]+\.member\.Keys' failed to satisfy constraint: Member must have length greater than or equal to 1$/ },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "duplicate paths (a, a)"`, op: 'BatchGetItem', body: bg({ ProjectionExpression: 'a, a' }),
+    message: `${OVERLAP}path one: [a], path two: [a]` },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "two distinct aliases resolving to one attribute"`, op: 'BatchGetItem',
+    body: bg({ ProjectionExpression: '#a, #b', ExpressionAttributeNames: { '#a': 'a', '#b': 'a' } }), message: `${OVERLAP}path one: [a], path two: [a]` },
+  { source: `${PS}/error-messages/batchGetItem.test.ts "overlapping parent and child paths (a, a.b)"`, op: 'BatchGetItem', body: bg({ ProjectionExpression: 'a, a.b' }),
+    message: `${OVERLAP}path one: [a], path two: [a, b]` },
+];
+
+registerRows(test, rows, () => server.endpoint, () => fixtures);
