@@ -24,13 +24,15 @@ export function checkKeySchema(c: Constraints, path: string, schema: KeySchemaIt
 
 export function checkThroughput(c: Constraints, path: string, t: ProvisionedThroughput | undefined): void {
   if (t === undefined) return;
-  if (c.notNull(`${path}.readCapacityUnits`, t.ReadCapacityUnits)) c.range(`${path}.readCapacityUnits`, t.ReadCapacityUnits, 1);
+  // Write before read, as AWS reports them (architect/dynalite test/createTable.js "low ProvisionedThroughput.WriteCapacityUnits").
   if (c.notNull(`${path}.writeCapacityUnits`, t.WriteCapacityUnits)) c.range(`${path}.writeCapacityUnits`, t.WriteCapacityUnits, 1);
+  if (c.notNull(`${path}.readCapacityUnits`, t.ReadCapacityUnits)) c.range(`${path}.readCapacityUnits`, t.ReadCapacityUnits, 1);
 }
 
 export function checkProjection(c: Constraints, path: string, p: Projection | undefined): void {
   if (!c.notNull(path, p)) return;
-  c.oneOf(`${path}.projectionType`, p!.ProjectionType, ['ALL', 'KEYS_ONLY', 'INCLUDE']);
+  // AWS's order for this enum (architect/dynalite test/createTable.js "22").
+  c.oneOf(`${path}.projectionType`, p!.ProjectionType, ['ALL', 'INCLUDE', 'KEYS_ONLY']);
   c.length(`${path}.nonKeyAttributes`, p!.NonKeyAttributes, 1, 20);
 }
 

@@ -7,11 +7,17 @@ import type { RequestContext } from '../types.js';
 import { Constraints } from './constraints.js';
 import { type DdbDeps, unsupported } from './context.js';
 
-export const RETURN_VALUES = ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] as const;
+/**
+ * The enums, each in the order AWS lists it in "Member must satisfy enum value set: [...]"
+ * (Coral's own order, not the model's): ReturnValues and ConditionalOperator as
+ * paritysuite/dynamodb-conformance tests/tier3/validation-ordering/updateItem.test.ts captured
+ * them (two regions, 2026-10-09) and architect/dynalite test/putItem.js recorded them.
+ */
+export const RETURN_VALUES = ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'] as const;
 export const RETURN_CAPACITY = ['INDEXES', 'TOTAL', 'NONE'] as const;
 const RETURN_METRICS = ['SIZE', 'NONE'] as const;
 const ON_CONDITION_FAILURE = ['ALL_OLD', 'NONE'] as const;
-const CONDITIONAL_OPERATORS = ['AND', 'OR'] as const;
+const CONDITIONAL_OPERATORS = ['OR', 'AND'] as const;
 
 export interface WriteOptions {
   TableName?: string;

@@ -17,8 +17,12 @@ import { checkTagConstraints, checkTagRules, MAX_TAGS } from '../tags.js';
 import { checkSse, sseSettings } from '../sse.js';
 
 function checkConstraints(input: CreateTableInput): void {
+  // The members in the order AWS reports their violations (Coral's, not the request's):
+  // attributeDefinitions, tableName, provisionedThroughput, keySchema (architect/dynalite
+  // test/createTable.js "null attributes", "low ProvisionedThroughput.WriteCapacityUnits"), the
+  // GSIs before the LSIs (paritysuite/dynamodb-conformance validation-ordering/createTable.test.ts,
+  // two regions, 2026-10-09), keySchema before billingMode (tables.test.ts).
   const c = new Constraints();
-  checkTableName(c, 'tableName', input.TableName);
   if (c.notNull('attributeDefinitions', input.AttributeDefinitions)) {
     input.AttributeDefinitions!.forEach((a, i) => {
       const at = `attributeDefinitions.${i + 1}.member`;
@@ -26,11 +30,12 @@ function checkConstraints(input: CreateTableInput): void {
       if (c.notNull(`${at}.attributeType`, a.AttributeType)) c.oneOf(`${at}.attributeType`, a.AttributeType, ['B', 'N', 'S']);
     });
   }
-  checkKeySchema(c, 'keySchema', input.KeySchema);
-  input.LocalSecondaryIndexes?.forEach((idx, i) => checkIndex(c, `localSecondaryIndexes.${i + 1}.member`, idx));
-  input.GlobalSecondaryIndexes?.forEach((idx, i) => checkIndex(c, `globalSecondaryIndexes.${i + 1}.member`, idx));
-  c.oneOf('billingMode', input.BillingMode, BILLING_MODES);
+  checkTableName(c, 'tableName', input.TableName);
   checkThroughput(c, 'provisionedThroughput', input.ProvisionedThroughput);
+  checkKeySchema(c, 'keySchema', input.KeySchema);
+  input.GlobalSecondaryIndexes?.forEach((idx, i) => checkIndex(c, `globalSecondaryIndexes.${i + 1}.member`, idx));
+  input.LocalSecondaryIndexes?.forEach((idx, i) => checkIndex(c, `localSecondaryIndexes.${i + 1}.member`, idx));
+  c.oneOf('billingMode', input.BillingMode, BILLING_MODES);
   if (input.StreamSpecification) {
     c.notNull('streamSpecification.streamEnabled', input.StreamSpecification.StreamEnabled);
     c.oneOf('streamSpecification.streamViewType', input.StreamSpecification.StreamViewType, STREAM_VIEW_TYPES);
@@ -116,9 +121,15 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   for (const gsi of input.GlobalSecondaryIndexes ?? []) unsupported(deps, ctx, 'CreateTable', gsi, ['WarmThroughput']);
   checkConstraints(input);
   const { mode, throughput } = billing(input);
-  checkKeyOrder(input.KeySchema!);
   const definitions = input.AttributeDefinitions!;
   const hasIndexes = input.LocalSecondaryIndexes !== undefined || input.GlobalSecondaryIndexes !== undefined;
+  // Fewer definitions than key elements is reported before the key order, and an empty LSI list
+  // before the definitions are matched to the keys (architect/dynalite test/createTable.js
+  // "missing key attribute definitions", "11"; paritysuite/dynamodb-conformance
+  // validation-ordering/createTable.test.ts "rejects a duplicate attribute in KeySchema", 2026).
+  if (!hasIndexes && definitions.length < input.KeySchema!.length) throw ddbErrors.validation('Invalid KeySchema: Some index key attribute have no definition');
+  checkKeyOrder(input.KeySchema!);
+  if (input.LocalSecondaryIndexes?.length === 0) throw ddbErrors.invalidParameter('List of LocalSecondaryIndexes is empty');
   const keyNames = [input.KeySchema!, ...(input.LocalSecondaryIndexes ?? []).map((i) => i.KeySchema), ...(input.GlobalSecondaryIndexes ?? []).map((i) => i.KeySchema)]
     .flat().map((k) => k.AttributeName);
   checkDefinitionsMatchKeys(definitions, keyNames, hasIndexes);
