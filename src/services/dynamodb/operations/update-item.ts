@@ -7,7 +7,6 @@
  */
 import type { UpdateItemInput, UpdateItemOutput } from '../../../model/generated/dynamodb-types.js';
 import { consumedCapacity } from '../capacity.js';
-import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { applyUpdate, project, updateTargets, type Path } from '../expressions/index.js';
@@ -15,18 +14,14 @@ import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
-import { requireTable, resolveTableName } from '../table-lookup.js';
+import { requireTable } from '../table-lookup.js';
+import { checkUpdateItemConstraints } from './update-item-constraints.js';
 import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
-import { checkWriteOptions } from '../write-options.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
 
 export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (deps, ctx, input) => {
-  const c = new Constraints();
-  resolveTableName(ctx, input.TableName, 1);
-  c.notNull('key', input.Key);
-  checkWriteOptions(c, input);
-  c.check();
+  checkUpdateItemConstraints(ctx, input);
   // Expression and value errors answer inside AWS's envelope (values/errors.ts); table checks bare.
   let expressions: RequestExpressions;
   let key: Item;
