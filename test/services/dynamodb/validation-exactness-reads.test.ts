@@ -13,6 +13,7 @@ test.before(async () => { server = await startBoltstack(); fixtures = await make
 test.after.always(async () => { await server?.stop(); });
 
 const PS = 'paritysuite/dynamodb-conformance tests/tier3';
+const SCAN = 'architect/dynalite test/scan.js';
 const ABSENT = 'absent-table-exactness';
 const operand = (op: string, type: string): string =>
   `Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: ${op}, operand type: ${type}`;
@@ -81,6 +82,35 @@ const rows: Row[] = [
     body: bg({ ProjectionExpression: '#a, #b', ExpressionAttributeNames: { '#a': 'a', '#b': 'a' } }), message: `${OVERLAP}path one: [a], path two: [a]` },
   { source: `${PS}/error-messages/batchGetItem.test.ts "overlapping parent and child paths (a, a.b)"`, op: 'BatchGetItem', body: bg({ ProjectionExpression: 'a, a.b' }),
     message: `${OVERLAP}path one: [a], path two: [a, b]` },
+
+  // Scan (architect/dynalite test/scan.js; Scan answers in the older validation layer, bare).
+  { source: `${SCAN} "incorrect attributes" (select)`, op: 'Scan', body: (f) => ({ TableName: f.hash, Select: 'hi' }),
+    message: "1 validation error detected: Value 'hi' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]" },
+  { source: `${SCAN} "incorrect attributes" (scanFilter comparisonOperator)`, op: 'Scan', body: (f) => ({ TableName: f.hash, ScanFilter: { b: { ComparisonOperator: '' } } }),
+    message: "1 validation error detected: Value '' at 'scanFilter.b.member.comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]" },
+  { source: `${SCAN} "incorrect attributes" (segment)`, op: 'Scan', body: (f) => ({ TableName: f.hash, Segment: -1, TotalSegments: 2 }),
+    message: "1 validation error detected: Value '-1' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0" },
+  { source: `${SCAN} "incorrect attributes" (totalSegments)`, op: 'Scan', body: (f) => ({ TableName: f.hash, Segment: 0, TotalSegments: -1 }),
+    message: "1 validation error detected: Value '-1' at 'totalSegments' failed to satisfy constraint: Member must have value greater than or equal to 1" },
+  { source: `${SCAN} "expression and non-expression"`, op: 'Scan',
+    body: (f) => ({ TableName: f.hash, ScanFilter: { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'x' }] } }, AttributesToGet: ['a'], ConditionalOperator: 'OR', FilterExpression: 'a = :v', ProjectionExpression: 'a', ExpressionAttributeValues: { ':v': { S: 'x' } } }),
+    message: 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet, ScanFilter, ConditionalOperator} Expression parameters: {ProjectionExpression, FilterExpression}' },
+  { source: `${SCAN} "ExpressionAttributeNames but no FilterExpression"`, op: 'Scan', body: (f) => ({ TableName: f.hash, ExpressionAttributeNames: { '#a': 'a' } }),
+    message: 'ExpressionAttributeNames can only be specified when using expressions' },
+  { source: `${SCAN} "ExpressionAttributeValues but no FilterExpression"`, op: 'Scan', body: (f) => ({ TableName: f.hash, ExpressionAttributeValues: { ':v': { S: 'x' } } }),
+    message: 'ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null' },
+  { source: `${SCAN} "duplicate values in AttributesToGet"`, op: 'Scan', body: (f) => ({ TableName: f.hash, AttributesToGet: ['a', 'a'] }),
+    message: 'One or more parameter values were invalid: Duplicate value in attribute name: a' },
+  { source: `${SCAN} "incorrect number of ScanFilter arguments" (EQ)`, op: 'Scan', body: (f) => ({ TableName: f.hash, ScanFilter: { a: { ComparisonOperator: 'EQ' } } }),
+    message: 'One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator' },
+  { source: `${SCAN} "invalid ComparisonOperator types" (LT BOOL)`, op: 'Scan', body: (f) => ({ TableName: f.hash, ScanFilter: { a: { ComparisonOperator: 'LT', AttributeValueList: [{ BOOL: true }] } } }),
+    message: 'One or more parameter values were invalid: ComparisonOperator LT is not valid for BOOL AttributeValue type' },
+  { source: `${SCAN} "invalid BEGINS_WITH ComparisonOperator types" (N)`, op: 'Scan',
+    body: (f) => ({ TableName: f.hash, ScanFilter: { a: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ N: '1' }] } } }),
+    message: 'One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type' },
+  { source: `${SCAN} "empty/invalid numbers in ScanFilter" (1e126)`, op: 'Scan',
+    body: (f) => ({ TableName: f.hash, ScanFilter: { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ N: '1e126' }] } } }),
+    message: 'Number overflow. Attempting to store a number with magnitude larger than supported range' },
 ];
 
 registerRows(test, rows, () => server.endpoint, () => fixtures);

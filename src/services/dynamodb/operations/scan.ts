@@ -22,7 +22,10 @@ import type { KeyAttribute } from '../table-record.js';
 import type { Item } from '../values/index.js';
 import { livePredicate } from '../ttl/read-filter.js';
 
-export const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
+/** Select's values in the order AWS lists them in its enum message (architect/dynalite test/scan.js). */
+export const SELECT_VALUES = ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'] as const;
+/** ComparisonOperator's values in AWS's order (architect/dynalite test/scan.js "incorrect attributes"). */
+const COMPARISON_OPERATORS = ['IN', 'NULL', 'BETWEEN', 'LT', 'NOT_CONTAINS', 'EQ', 'GT', 'NOT_NULL', 'NE', 'LE', 'BEGINS_WITH', 'GE', 'CONTAINS'] as const;
 
 /** FNV-1a of the encoded partition key: a stable, even spread of partitions over segments. */
 function segmentOf(hash: KeyAttribute, item: Item, total: number): number {
@@ -51,6 +54,13 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   c.range('segment', input.Segment, 0, 999999);
   c.range('totalSegments', input.TotalSegments, 1, 1000000);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
+  // Legacy ScanFilter only (rare): a plain Scan allocates nothing here.
+  if (input.ScanFilter) {
+    for (const [name, condition] of Object.entries(input.ScanFilter)) {
+      const at = `scanFilter.${name}.member.comparisonOperator`;
+      if (c.notNull(at, condition.ComparisonOperator)) c.oneOf(at, condition.ComparisonOperator, COMPARISON_OPERATORS);
+    }
+  }
   c.check();
   checkSegments(input);
   const expressions = requestExpressions('Scan', input, deps.conditionTrees);
