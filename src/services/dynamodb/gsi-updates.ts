@@ -32,6 +32,25 @@ function usedDefinitions(table: TableRecord, pool: KeyAttribute[]): KeyAttribute
   return out;
 }
 
+/**
+ * The shape of GlobalSecondaryIndexUpdates, which needs no table: one action per entry, one entry
+ * per index. UpdateTable checks it before looking the table up, as AWS does (architect/dynalite
+ * test/updateTable.js "empty index struct", "repeated GlobalSecondaryIndexUpdates", on a table
+ * that does not exist).
+ */
+export function checkGsiUpdateShape(updates: GlobalSecondaryIndexUpdate[]): void {
+  if (updates.length === 0) throw ddbErrors.invalidParameter('List of GlobalSecondaryIndexUpdates is empty');
+  const names = new Set<string>();
+  for (const u of updates) {
+    const actions = [u.Create, u.Update, u.Delete].filter((a) => a !== undefined).length;
+    if (actions === 0) throw ddbErrors.invalidParameter('One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null');
+    if (actions > 1) throw ddbErrors.invalidParameter('Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object');
+    const name = indexNameOf(u);
+    if (names.has(name)) throw ddbErrors.invalidParameter(`Only one global secondary index update per index is allowed simultaneously. Index: ${name}`);
+    names.add(name);
+  }
+}
+
 export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, newId: () => string): { table: TableRecord; created: string[]; dropped: string[] } {
   const updates = input.GlobalSecondaryIndexUpdates;
   const created: string[] = [];
@@ -40,16 +59,7 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
   const definitions = [...(input.AttributeDefinitions ?? []).map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] })), ...table.attributeDefinitions];
   const onDemand = table.billingMode === 'PAY_PER_REQUEST';
   if (updates !== undefined) {
-    if (updates.length === 0) throw ddbErrors.invalidParameter('List of GlobalSecondaryIndexUpdates is empty');
-    const names = new Set<string>();
-    for (const u of updates) {
-      const actions = [u.Create, u.Update, u.Delete].filter((a) => a !== undefined).length;
-      if (actions === 0) throw ddbErrors.invalidParameter('One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null');
-      if (actions > 1) throw ddbErrors.invalidParameter('Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object');
-      const name = indexNameOf(u);
-      if (names.has(name)) throw ddbErrors.invalidParameter(`Only one global secondary index update per index is allowed simultaneously. Index: ${name}`);
-      names.add(name);
-    }
+    checkGsiUpdateShape(updates);
     for (const u of updates) {
       const name = indexNameOf(u);
       const existing = indexes.find((i) => i.name === name);

@@ -14,6 +14,7 @@ test.before(async () => { server = await startBoltstack(); fixtures = await make
 test.after.always(async () => { await server?.stop(); });
 
 const DYN = 'architect/dynalite test/createTable.js';
+const UPD = 'architect/dynalite test/updateTable.js';
 const PS = 'paritysuite/dynamodb-conformance tests/tier3/validation-ordering/createTable.test.ts';
 const INVALID = 'One or more parameter values were invalid: ';
 const PT = { ReadCapacityUnits: 1, WriteCapacityUnits: 1 };
@@ -98,6 +99,22 @@ const rows: Row[] = [
   { source: `${PS} "rejects an invalid BillingMode on its own"`, op: 'CreateTable',
     body: () => ({ TableName: 'ct-exact-billing', BillingMode: 'INVALID_MODE', AttributeDefinitions: [S('pk')], KeySchema: [K('pk', 'HASH')] }),
     message: /billingMode.*\[PROVISIONED, PAY_PER_REQUEST\]/ },
+
+  // UpdateTable (architect/dynalite test/updateTable.js; 'abs-…' tables do not exist: these come first).
+  { source: `${UPD} "null attributes"`, op: 'UpdateTable', body: () => ({ TableName: 'abc;' }),
+    message: "1 validation error detected: Value 'abc;' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+" },
+  { source: `${UPD} "low ProvisionedThroughput.WriteCapacityUnits"`, op: 'UpdateTable', body: () => ({ TableName: 'abs-upd', ProvisionedThroughput: { ReadCapacityUnits: -1, WriteCapacityUnits: -1 } }),
+    message: "2 validation errors detected: Value '-1' at 'provisionedThroughput.writeCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1; "
+      + "Value '-1' at 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1" },
+  { source: `${UPD} "high ProvisionedThroughput.ReadCapacityUnits"`, op: 'UpdateTable',
+    body: () => ({ TableName: 'abs-upd', ProvisionedThroughput: { ReadCapacityUnits: 1000000000001, WriteCapacityUnits: 1000000000001 } }),
+    message: 'Given value 1000000000001 for ReadCapacityUnits is out of bounds' },
+  { source: `${UPD} "empty index struct"`, op: 'UpdateTable', body: () => ({ TableName: 'abs-upd', GlobalSecondaryIndexUpdates: [{}] }),
+    message: `${INVALID}One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null` },
+  { source: `${UPD} "repeated GlobalSecondaryIndexUpdates"`, op: 'UpdateTable', body: () => ({ TableName: 'abs-upd', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'abc' } }, { Delete: { IndexName: 'abc' } }] }),
+    message: `${INVALID}Only one global secondary index update per index is allowed simultaneously. Index: abc` },
+  { source: `${UPD} "table does not exist"`, op: 'UpdateTable', body: () => ({ TableName: 'abs-upd', ProvisionedThroughput: PT }),
+    type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'Requested resource not found: Table: abs-upd not found' },
 ];
 
 registerRows(test, rows, () => server.endpoint, () => fixtures);

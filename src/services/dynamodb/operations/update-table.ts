@@ -12,7 +12,7 @@ import { type DdbHandler, unsupported } from '../context.js';
 import { describeTable } from '../describe-table-shape.js';
 import { ddbErrors } from '../errors.js';
 import { backfillIndex } from '../gsi-backfill.js';
-import { applyGsiUpdates, checkGsiUpdateConstraints } from '../gsi-updates.js';
+import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from '../gsi-updates.js';
 import { DDB_NS, removalKey } from '../keys.js';
 import { checkSse, sseSettings } from '../sse.js';
 import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkThroughput } from '../table-constraints.js';
@@ -61,8 +61,6 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
     if (table.billingMode === 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
     return { billingMode: mode, throughput: table.throughput, payPerRequestSince: table.payPerRequestSince };
   }
-  if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.ReadCapacityUnits} for ReadCapacityUnits is out of bounds`);
-  if (t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.WriteCapacityUnits} for WriteCapacityUnits is out of bounds`);
   const old = table.throughput;
   if (table.billingMode === 'PROVISIONED' && t.ReadCapacityUnits === old.read && t.WriteCapacityUnits === old.write) {
     throw ddbErrors.validation(`The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: ${old.read}. `
@@ -94,6 +92,12 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
   resolveTableName(ctx, input.TableName);
   unsupported(deps, ctx, 'UpdateTable', input, ['ReplicaUpdates', 'MultiRegionConsistency', 'GlobalTableWitnessUpdates', 'WarmThroughput', 'GlobalTableSettingsReplicationMode', 'DisassociationProtectionEnabled', 'VectorIndexUpdates']);
   checkConstraints(input);
+  // What needs no table is refused before the table is looked up, as AWS does (architect/dynalite
+  // test/updateTable.js, on a table that does not exist); index capacities come after it.
+  const t = input.ProvisionedThroughput;
+  if (t && t.ReadCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.ReadCapacityUnits} for ReadCapacityUnits is out of bounds`);
+  if (t && t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.WriteCapacityUnits} for WriteCapacityUnits is out of bounds`);
+  if (input.GlobalSecondaryIndexUpdates !== undefined) checkGsiUpdateShape(input.GlobalSecondaryIndexUpdates);
   const found = requireNamedTable(deps, ctx, input.TableName);
   checkAlone(input);
   checkSse(input.SSESpecification);
