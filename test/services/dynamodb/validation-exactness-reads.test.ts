@@ -51,6 +51,12 @@ const rows: Row[] = [
     body: () => ({ TableName: ABSENT, KeyConditions: { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'a' }] } },
       QueryFilter: { b: { ComparisonOperator: 'NULL' }, c: { ComparisonOperator: 'NULL' } }, ConditionalOperator: 'XOR', Select: 'BOGUS' }),
     message: 'Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]' },
+  { source: 'AWS CLI answer quoted in a published walkthrough (search corpus "Query condition missed key schema element: id")', op: 'Query',
+    body: q('c = :v', { ':v': { S: 'x' } }), message: 'Query condition missed key schema element: a' },
+  { source: 'AmazonDynamoDBException quoted in a published example (search corpus "Query key condition not supported")', op: 'Query',
+    body: q('a < :v', { ':v': { S: 'x' } }), message: 'Query key condition not supported' },
+  { source: `${PS}/validation-ordering/query.test.ts "reports invalid Limit value" (the source pins only 'Limit' in the message)`, op: 'Query',
+    body: q('a = :v', { ':v': { S: 'x' } }, { Limit: 0 }), message: /Limit/ },
 
   // Index reads (paritysuite error-messages/indexReads.test.ts).
   { source: `${PS}/error-messages/indexReads.test.ts "ConsistentRead on GSI" (Query)`, op: 'Query',

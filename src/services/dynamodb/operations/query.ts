@@ -48,7 +48,10 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     const c = new Constraints();
     resolveTableName(ctx, input.TableName, 1);
     if (input.IndexName !== undefined) c.length('indexName', input.IndexName, 3, 255).pattern('indexName', input.IndexName, '[a-zA-Z0-9_.-]+');
-    c.range('limit', input.Limit, 1);
+    // AWS names Query's Limit capitalised, without its value (paritysuite/dynamodb-conformance
+    // validation-ordering/query.test.ts, 2026: the newer validation framework's "Value at
+    // 'Member'" form, as captured for TableName, RequestItems and TransactItems).
+    if (input.Limit !== undefined && input.Limit < 1) c.failUnshown('Limit', 'Member must have value greater than or equal to 1');
     c.oneOf('select', input.Select, SELECT_VALUES);
     c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
     // An unknown ConditionalOperator is refused alone, bare, before the other constraints
