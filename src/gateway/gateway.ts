@@ -36,7 +36,7 @@ import { ScopeCache } from './scope-cache.js';
 import { sendResponse } from './send-response.js';
 import { queueUrlFromPath } from './sqs-queue-url.js';
 import { invalidUri } from './unknown-operation.js';
-import { verifyBodyChecksums } from './verify-body-checksums.js';
+import { requireBodyChecksum, verifyBodyChecksums } from './verify-body-checksums.js';
 
 export interface GatewayDeps {
   registry: ServiceRegistry;
@@ -89,7 +89,10 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   } else {
     // A small body arrives from the adapter as one buffer; a request without one gets an empty one.
     const body = r.body ?? await readBody(req);
-    if (r.service === 's3' && body.length > 0) await verifyBodyChecksums(req.headers, body, r.operation.name);
+    if (r.service === 's3') {
+      requireBodyChecksum(req.headers, r.operation.name);
+      if (body.length > 0) await verifyBodyChecksums(req.headers, body, r.operation.name);
+    }
     const xml = r.protocol === 'rest-xml' && body.length >= DEFAULT_THRESHOLDS['xml-parse'] ? await preparseXml(deps.pool, body) : undefined;
     const wireRequest: WireRequest = { method: req.method, path: r.path, query: req.query, headers: req.headers, body };
     if (xml !== undefined) wireRequest.xml = xml;

@@ -18,6 +18,24 @@ const HEADERS: [string, ChecksumAlgorithm, string][] =
  */
 const OBJECT_CHECKSUM_HEADERS: ReadonlySet<string> = new Set(['CompleteMultipartUpload']);
 
+/**
+ * Operations S3 refuses without Content-MD5 or an x-amz-checksum-* header: those the model marks
+ * `httpChecksum.requestChecksumRequired` (the SDKs always send one for them) that boltstack
+ * implements. S3's answer, quoted in versity/versitygw#1301 (2025) and, for these operations with
+ * the older wording, aws/aws-cli#229 and aws-amplify/aws-sdk-ios#109; DeleteObjects' API reference
+ * says the header is required.
+ */
+const CHECKSUM_REQUIRED: ReadonlySet<string> = new Set(['DeleteObjects', 'PutBucketTagging', 'PutObjectTagging']);
+
+/** Refuses a request to a CHECKSUM_REQUIRED operation that carries no body checksum at all. */
+export function requireBodyChecksum(headers: Record<string, string>, operation: string): void {
+  if (!CHECKSUM_REQUIRED.has(operation) || headers['content-md5'] !== undefined) return;
+  if (HEADERS.some(([h]) => headers[h] !== undefined)) return;
+  const trailer = headers['x-amz-trailer'];
+  if (trailer !== undefined && trailer.toLowerCase().startsWith('x-amz-checksum-')) return;
+  throw s3Errors.missingBodyChecksum();
+}
+
 export async function verifyBodyChecksums(headers: Record<string, string>, body: Buffer, operation?: string): Promise<void> {
   const md5 = headers['content-md5'];
   const present = operation !== undefined && OBJECT_CHECKSUM_HEADERS.has(operation) ? [] : HEADERS.filter(([h]) => headers[h] !== undefined);

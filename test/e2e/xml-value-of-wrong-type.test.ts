@@ -7,6 +7,7 @@
  * Raw requests: the SDK never sends values of the wrong type.
  */
 import test from 'ava';
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { startBoltstack } from '../helpers/server.js';
 import type { Boltstack } from '../../src/index.js';
@@ -20,6 +21,8 @@ const AUTH = { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east
 function send(method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...AUTH, 'content-length': String(Buffer.byteLength(body ?? '')) };
+    // DeleteObjects and the tagging operations need a body checksum (S3 refuses them without one).
+    if (body !== undefined) headers['content-md5'] = createHash('md5').update(body).digest('base64');
     const req = request({ host: '127.0.0.1', port: server.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

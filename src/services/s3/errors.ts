@@ -60,6 +60,8 @@ export const s3Errors = {
   invalidDigest: (contentMd5: string) => e('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 }),
   invalidChecksumValue: (algorithm: string) => e('InvalidRequest', 400, `Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`),
   /** An x-amz-trailer naming no checksum S3 knows (x-amz-checksum-sha10), as S3 answers it in versity/versitygw#1161. */
+  /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html ("The Content-MD5 or x-amz-sdk-checksum-algorithm header is required"). */
+  missingBodyChecksum: () => e('InvalidRequest', 400, 'Missing required header for this request: Content-MD5 OR x-amz-checksum-*'),
   unsupportedTrailer: () => e('InvalidRequest', 400, 'The value specified in the x-amz-trailer header is not supported'),
   multipleChecksums: () => e('InvalidRequest', 400, 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.'),
   checksumAlgorithmMismatch: () => e('InvalidRequest', 400, 'The algorithm type you specified in x-amz-checksum- header is invalid.'),

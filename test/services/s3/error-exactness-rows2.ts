@@ -3,11 +3,13 @@
  * sources): listing parameters, batch delete, tagging limits and multipart upload mistakes.
  */
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { RawRequest } from './signed-request.js';
 import { ERRORS_DOC, S3T, type Row, type RowState } from './error-exactness-rows.js';
 
 const enc = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
 const md5 = (body: string): string => createHash('md5').update(body).digest('base64');
+const crc32Base64 = (body: string): string => { const b = Buffer.alloc(4); b.writeUInt32BE(crc32(body)); return b.toString('base64'); };
 const post = (path: string, query: string, body: string): RawRequest => ({ method: 'POST', path, query, body, headers: { 'content-md5': md5(body) } });
 const tagging = (s: RowState, tags: [string, string][]): RawRequest => {
   const body = `<Tagging><TagSet>${tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('')}</TagSet></Tagging>`;
@@ -32,6 +34,27 @@ export const listingRows: Row[] = [
   { name: 'DeleteObjects with 1,001 keys', source: `${S3T}::test_multi_object_delete_key_limit; code: ${ERRORS_DOC} (MalformedXML)`,
     request: (s) => post(`/${s.bucket}`, 'delete=', `<Delete>${Array.from({ length: 1001 }, (_, i) => `<Object><Key>key-${i}</Key></Object>`).join('')}</Delete>`),
     status: 400, code: 'MalformedXML' },
+];
+
+/** S3's answer to a checksum-required operation with neither Content-MD5 nor x-amz-checksum-*. */
+const MISSING_CHECKSUM = {
+  source: 'versity/versitygw#1301 (S3 XML quoted, 2025-05-19); model: httpChecksum requestChecksumRequired; API_DeleteObjects ("required")',
+  status: 400, code: 'InvalidRequest', message: 'Missing required header for this request: Content-MD5 OR x-amz-checksum-*',
+} as const;
+const withoutChecksum = (request: RawRequest): RawRequest => ({ ...request, headers: {} });
+
+export const missingChecksumRows: Row[] = [
+  { name: 'DeleteObjects without Content-MD5 or x-amz-checksum-*', ...MISSING_CHECKSUM, objects: { '': 'x' },
+    request: (s) => withoutChecksum(post(`/${s.bucket}`, 'delete=', `<Delete><Object><Key>${s.key}</Key></Object></Delete>`)) },
+  { name: 'PutObjectTagging without Content-MD5 or x-amz-checksum-*', ...MISSING_CHECKSUM, objects: { '': 'x' },
+    request: (s) => withoutChecksum(tagging(s, [['a', 'b']])) },
+  { name: 'PutBucketTagging without Content-MD5 or x-amz-checksum-*', ...MISSING_CHECKSUM,
+    request: (s) => withoutChecksum({ ...tagging(s, [['a', 'b']]), path: `/${s.bucket}` }) },
+  { name: 'DeleteObjects with x-amz-checksum-crc32 and no Content-MD5 succeeds', source: 'versity/versitygw#1301: either header satisfies S3', objects: { '': 'x' },
+    request: (s) => {
+      const body = `<Delete><Object><Key>${s.key}</Key></Object></Delete>`;
+      return { method: 'POST', path: `/${s.bucket}`, query: 'delete=', body, headers: { 'x-amz-checksum-crc32': crc32Base64(body) } };
+    }, status: 200 },
 ];
 
 export const taggingRows: Row[] = [

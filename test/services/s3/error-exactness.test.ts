@@ -10,7 +10,7 @@ import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js'
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest } from './signed-request.js';
 import { bucketRows, objectRows, type Row, type RowState } from './error-exactness-rows.js';
-import { listingRows, multipartRows, taggingRows } from './error-exactness-rows2.js';
+import { listingRows, missingChecksumRows, multipartRows, taggingRows } from './error-exactness-rows2.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -47,7 +47,7 @@ async function prepare(row: Row, i: number): Promise<RowState> {
   return state;
 }
 
-const rows = [...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...multipartRows];
+const rows = [...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {
     const state = await prepare(row, i);
