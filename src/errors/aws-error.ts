@@ -14,6 +14,11 @@ export interface AwsErrorInit {
   fault?: 'Sender' | 'Receiver';
   /** Legacy code for the query protocol / x-amzn-query-error header, when it differs. */
   queryCode?: string;
+  /**
+   * The message the query protocol renders, when AWS words it differently there (SQS's
+   * NonExistentQueue keeps its "for this wsdl version" wording over query, not over json).
+   */
+  queryMessage?: string;
   /** Extra fields rendered beside Code and Message, in this order. */
   fields?: Record<string, string | number | undefined>;
   /** Extra response headers AWS sends with this error (e.g. x-amz-bucket-region). */
@@ -25,6 +30,7 @@ export class AwsError extends Error {
   readonly status: number;
   readonly fault: 'Sender' | 'Receiver';
   readonly queryCode: string | undefined;
+  readonly queryMessage: string | undefined;
   readonly fields: Record<string, string | number | undefined>;
   readonly headers: Record<string, string>;
 
@@ -35,6 +41,7 @@ export class AwsError extends Error {
     this.status = init.status;
     this.fault = init.fault ?? (init.status >= 500 ? 'Receiver' : 'Sender');
     this.queryCode = init.queryCode;
+    this.queryMessage = init.queryMessage;
     this.fields = init.fields ?? {};
     this.headers = init.headers ?? {};
   }

@@ -37,7 +37,7 @@ export function encodeQueryError(
   error: AwsError,
 ): WireResponse {
   const w = new XmlWriter().open('ErrorResponse', { xmlns: ctx.model.xmlNamespace }).open('Error')
-    .leaf('Type', error.fault).leaf('Code', error.queryCode ?? error.code).leaf('Message', error.message);
+    .leaf('Type', error.fault).leaf('Code', error.queryCode ?? error.code).leaf('Message', error.queryMessage ?? error.message);
   for (const [name, value] of Object.entries(error.fields)) if (value !== undefined) w.leaf(name, String(value));
   if (ctx.model.service === 'sqs') w.leaf('Detail', undefined);
   w.close('Error').leaf('RequestId', ctx.requestId).close('ErrorResponse');

@@ -15,7 +15,13 @@ const e = (code: string, status: number, message: string, queryCode?: string): A
 const legacy = (code: string): string => `AWS.SimpleQueueService.${code}`;
 
 export const sqsErrors = {
-  queueDoesNotExist: () => e('QueueDoesNotExist', 400, 'The specified queue does not exist.', legacy('NonExistentQueue')),
+  /**
+   * json: "The specified queue does not exist." (localstack tests/aws/services/sqs/test_sqs.snapshot.json);
+   * query: "... for this wsdl version." (AWS answers quoted in softwaremill/elasticmq#825, 2023,
+   * and JoseLuisSR/awsmeter#23, 2025).
+   */
+  queueDoesNotExist: () => new AwsError({ code: 'QueueDoesNotExist', status: 400, message: 'The specified queue does not exist.',
+    queryCode: legacy('NonExistentQueue'), queryMessage: 'The specified queue does not exist for this wsdl version.' }),
   queueNameExists: (attribute: string) => e('QueueNameExists', 400,
     `A queue already exists with the same name and a different value for attribute ${attribute}`, 'QueueAlreadyExists'),
   queueDeletedRecently: () => e('QueueDeletedRecently', 400,
