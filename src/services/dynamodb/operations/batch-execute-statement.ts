@@ -7,6 +7,7 @@
 import type { BatchExecuteStatementInput, BatchExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
 import type { RequestContext } from '../../types.js';
 import { batchStatementError } from '../partiql/batch-error.js';
+import { keyNotPinnedInBatch } from '../partiql/errors.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { checkStatementMembers, prepare } from '../partiql/prepare.js';
 import { parseStatement } from '../partiql/parse.js';
@@ -32,8 +33,12 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
       const p = await prepare(deps, ctx, s.Statement, s.Parameters, s.ConsistentRead);
       table = p.parsed.statement.target.table;
       if (p.parsed.statement.kind === 'select') {
-        if (p.parsed.statement.target.index !== undefined) throw validation('Select statements in a batch cannot use an index');
-        keyFromWhere(p.parsed.statement.where, p.keys.key, p.params);
+        // On an index, without the whole key, or with a further condition (even attribute_exists):
+        // one wording for all, per statement (paritysuite/dynamodb-conformance
+        // tests/tier2/partiql/executeStatementIndex.test.ts and
+        // tests/tier3/error-messages/partiqlFunctions.test.ts, real AWS 2026).
+        if (p.parsed.statement.target.index !== undefined) throw keyNotPinnedInBatch();
+        if (keyFromWhere(p.parsed.statement.where, p.keys.key, p.params, keyNotPinnedInBatch).rest.length > 0) throw keyNotPinnedInBatch();
       }
       const out = await runPrepared(deps, ctx, p, { Statement: s.Statement, ...(s.ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure: s.ReturnValuesOnConditionCheckFailure }) });
       const item = p.parsed.statement.kind === 'select' ? out.Items?.[0] : undefined;

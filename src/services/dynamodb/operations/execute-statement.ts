@@ -30,7 +30,7 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
       ...t.input, ...common,
       ...(input.Limit !== undefined && { Limit: input.Limit }),
       ...(input.NextToken !== undefined && { ExclusiveStartKey: decodeNextToken(input.Statement, input.NextToken) }),
-    });
+    }).catch(withoutExpressionPrefix);
     const items = (page.Items ?? []) as ExecuteStatementOutput['Items'] & object;
     const out: ExecuteStatementOutput = { Items: t.projection ? items.map((i) => project(i, t.projection!)) : items };
     if (page.LastEvaluatedKey) {
@@ -52,4 +52,19 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
   const out: ExecuteStatementOutput = { Items: written.Attributes ? [written.Attributes as Record<string, never>] : [] };
   if (written.ConsumedCapacity) out.ConsumedCapacity = written.ConsumedCapacity;
   return out;
+}
+
+/**
+ * A SELECT's WHERE runs as a FilterExpression we wrote, but DynamoDB words its
+ * errors without naming that expression: `val < ?` with a BOOL is "Incorrect operand type for
+ * operator or function; operator or function: <, operand type: BOOL" (paritysuite/dynamodb-conformance
+ * tests/tier2/partiql/comparison.test.ts, "names the operator < as written"). Writes keep theirs:
+ * no source pins an UPDATE/DELETE condition error.
+ */
+const EXPRESSION_PREFIX = /^Invalid (?:Filter|KeyCondition)Expression: /;
+function withoutExpressionPrefix(err: unknown): never {
+  if (isAwsError(err) && err.code === 'ValidationException' && EXPRESSION_PREFIX.test(err.message)) {
+    throw new AwsError({ code: err.code, status: err.status, message: err.message.replace(EXPRESSION_PREFIX, '') });
+  }
+  throw err;
 }

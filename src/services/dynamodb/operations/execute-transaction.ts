@@ -32,7 +32,9 @@ export async function executeTransaction(deps: PartiqlDeps, ctx: RequestContext,
   const TransactItems = prepared.map((p, i) => writeAction(p, statements[i]!.ReturnValuesOnConditionCheckFailure));
   try {
     const out = await deps.call('TransactWriteItems', ctx, { TransactItems, ...common, ...(input.ClientRequestToken !== undefined && { ClientRequestToken: input.ClientRequestToken }) });
-    return out.ConsumedCapacity ? { ConsumedCapacity: out.ConsumedCapacity } : {};
+    // An empty Responses list, not one entry per statement nor none (paritysuite/dynamodb-conformance
+    // tests/tier2/partiql/writeResponses.test.ts, "a transaction of updates returns an empty Responses list").
+    return { Responses: [], ...(out.ConsumedCapacity && { ConsumedCapacity: out.ConsumedCapacity }) };
   } catch (err) {
     if (!isAwsError(err) || err.code !== 'TransactionCanceledException') throw err;
     const reasons = (err.fields.CancellationReasons as unknown as CancellationReason[]).map((r, i) =>

@@ -17,6 +17,8 @@ export class Cursor {
   #i = 0;
   /** `?` parameters met so far: each takes the next index. */
   params = 0;
+  /** Whether the statement named an alias after its table (refused once the statement is read). */
+  aliased = false;
 
   constructor(tokens: Token[]) {
     this.#tokens = tokens;

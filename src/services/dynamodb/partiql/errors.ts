@@ -13,6 +13,19 @@ const validation = ddbErrors.validation;
 export const statementNotWellFormed = (detail: string): AwsError =>
   validation(`Statement wasn't well formed, can't be processed: ${detail}`);
 
+/**
+ * A token left after a complete statement (`... WHERE pk = 1 foo`, a stray `)`, ORDER BY on a
+ * DELETE or before WHERE): paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/partiqlGrammar.test.ts, pinned on AWS in October 2026.
+ */
+export const tokenAfterStatement = (): AwsError => statementNotWellFormed('Unexpected token after expression');
+
+/** A table alias on SELECT, UPDATE or DELETE (same source), with no envelope. */
+export const aliasing = (): AwsError => validation('Aliasing is not supported');
+
+/** A SELECT in BatchExecuteStatement on an index or not pinned to one item by its key alone (same suite). */
+export const keyNotPinnedInBatch = (): AwsError => validation('Select statements within BatchExecuteStatement must specify the primary key in the where clause.');
+
 export const parameterCountMismatch = (): AwsError =>
   validation("Number of parameters in request and statement don't match.");
 

@@ -4,7 +4,7 @@
  */
 import type { Comparator, Condition, ConditionFunction, Operand, Path, PathStep, UpdateValue, ValueExpr } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { statementNotWellFormed } from './errors.js';
+import { statementNotWellFormed, unsupportedStatement } from './errors.js';
 
 const COMPARATORS: Record<string, Comparator> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const FUNCTIONS: ReadonlySet<string> = new Set<ConditionFunction>(['begins_with', 'contains', 'attribute_type', 'attribute_exists', 'attribute_not_exists']);
@@ -12,7 +12,14 @@ const FUNCTIONS: ReadonlySet<string> = new Set<ConditionFunction>(['begins_with'
 export function parsePath(c: Cursor): Path {
   const steps: PathStep[] = [{ kind: 'name', name: c.identifier() }];
   for (;;) {
-    if (c.acceptPunct('.')) { steps.push({ kind: 'name', name: c.identifier() }); continue; }
+    if (c.acceptPunct('.')) {
+      // A keyword after the dot, even one PartiQL keeps only for joins such as INNER: DynamoDB
+      // answers `attribute_exists(m.inner)` so (paritysuite/dynamodb-conformance
+      // tests/tier3/error-messages/partiqlFunctions.test.ts, "a path through an attribute named inner").
+      if ((c.peek().type === 'word' && !c.isIdentifier()) || c.isKeyword('INNER')) throw statementNotWellFormed('Invalid path dot component');
+      steps.push({ kind: 'name', name: c.identifier() });
+      continue;
+    }
     if (c.acceptPunct('[')) {
       const t = c.next();
       if (t.type === 'number' && /^\d+$/.test(t.text)) steps.push({ kind: 'index', index: Number(t.text) });
@@ -114,7 +121,7 @@ function parsePredicate(c: Cursor): Condition {
     return inner;
   }
   const t = c.peek();
-  if (t.type === 'word' && FUNCTIONS.has(t.text.toLowerCase()) && c.isPunct('(', 1)) return parseFunction(c);
+  if (t.type === 'word' && FUNCTIONS.has(t.text.toLowerCase()) && c.isPunct('(', 1)) return comparedWithBoolean(c, parseFunction(c));
   const subject = parseOperand(c);
   const op = c.peek();
   if (op.type === 'punct' && COMPARATORS[op.text]) {
@@ -131,6 +138,13 @@ function parsePredicate(c: Cursor): Condition {
     predicate = { kind: 'in', subject, list: parseInList(c) };
   } else if (!negated && c.acceptKeyword('IS')) {
     const isNot = c.acceptKeyword('NOT');
+    const type = IS_TYPES[c.peek().type === 'word' ? c.peek().text.toUpperCase() : ''];
+    if (type !== undefined) {
+      c.next();
+      if (subject.kind !== 'path') throw statementNotWellFormed('Unexpected term');
+      const typed: Condition = { kind: 'function', name: 'attribute_type', path: subject.path, arg: { kind: 'value', value: { kind: 'literal', value: { S: type } } } };
+      return isNot ? { kind: 'not', operand: typed } : typed;
+    }
     c.expectKeyword('MISSING');
     if (subject.kind !== 'path') throw statementNotWellFormed('Unexpected term');
     return { kind: 'missing', path: subject.path, negated: isNot };
@@ -138,6 +152,22 @@ function parsePredicate(c: Cursor): Condition {
     throw c.unexpected();
   }
   return negated ? { kind: 'not', operand: predicate } : predicate;
+}
+
+/**
+ * `a IS NULL`, `a IS BOOL`, `a IS STRING` (and IS NOT ...) filter on the attribute's type, as
+ * attribute_type does (paritysuite/dynamodb-conformance tests/tier2/partiql/whereFunctions.test.ts,
+ * "IS NULL runs as a filter", "IS with a type name runs as a filter", AWS October 2026). Only the
+ * type names that suite pins are read; IS NOT of a missing attribute is true, as NOT attribute_type.
+ */
+const IS_TYPES: Record<string, string> = { NULL: 'NULL', BOOL: 'BOOL', STRING: 'S' };
+
+/** `attribute_exists(a) = true` (or `<> false`, ...) is the function itself, or its negation (same suite, "can be compared with true"). */
+function comparedWithBoolean(c: Cursor, fn: Condition): Condition {
+  if (!(c.isPunct('=') || c.isPunct('<>') || c.isPunct('!=')) || !(c.isKeyword('TRUE', 1) || c.isKeyword('FALSE', 1))) return fn;
+  const equal = c.next().text === '=';
+  const value = c.next().text.toUpperCase() === 'TRUE';
+  return equal === value ? fn : { kind: 'not', operand: fn };
 }
 
 function parseInList(c: Cursor): Operand[] {
@@ -148,18 +178,28 @@ function parseInList(c: Cursor): Operand[] {
   return list;
 }
 
+/**
+ * A condition function. Its operands are read as any operands, then counted and the first checked
+ * to be a path, in the words of DynamoDB's expression checks: `attribute_exists()` is "Incorrect
+ * number of operands ...: attribute_exists, number of operands: 0", `attribute_exists('ss')` or
+ * `(?)` "Operator or function requires a document path; operator or function: attribute_exists"
+ * (paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlFunctions.test.ts, AWS 2026).
+ */
 function parseFunction(c: Cursor): Condition {
   const name = c.next().text.toLowerCase() as ConditionFunction;
   c.expectPunct('(');
-  const path = parsePath(c);
-  let arg: Operand | undefined;
-  const oneArgument = name === 'attribute_exists' || name === 'attribute_not_exists';
-  if (!oneArgument) {
-    c.expectPunct(',');
-    arg = parseOperand(c);
+  const operands: Operand[] = [];
+  if (!c.acceptPunct(')')) {
+    do operands.push(parseOperand(c)); while (c.acceptPunct(','));
+    c.expectPunct(')');
   }
-  c.expectPunct(')');
-  return arg ? { kind: 'function', name, path, arg } : { kind: 'function', name, path };
+  const expected = name === 'attribute_exists' || name === 'attribute_not_exists' ? 1 : 2;
+  if (operands.length !== expected) {
+    throw unsupportedStatement(`Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${operands.length}`);
+  }
+  const [first, arg] = operands;
+  if (first!.kind !== 'path') throw unsupportedStatement(`Operator or function requires a document path; operator or function: ${name}`);
+  return arg ? { kind: 'function', name, path: first!.path, arg } : { kind: 'function', name, path: first!.path };
 }
 
 export function parseUpdateValue(c: Cursor): UpdateValue {

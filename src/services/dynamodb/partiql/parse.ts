@@ -8,7 +8,7 @@
  */
 import type { ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
 import { Cursor } from './cursor.js';
-import { insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed } from './errors.js';
+import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement } from './errors.js';
 import { parseCondition, parsePath, parseUpdateValue, parseValue } from './parse-expression.js';
 import { tokenize } from './tokenize.js';
 
@@ -20,9 +20,14 @@ export function parseStatement(text: string): ParsedStatement {
   else if (c.acceptKeyword('UPDATE')) statement = parseUpdate(c);
   else if (c.acceptKeyword('DELETE')) statement = parseDelete(c);
   else if (c.isKeyword('EXISTS') && c.isPunct('(', 1)) statement = parseExists(c);
+  else if (c.acceptKeyword('FROM')) statement = parseFromFirstUpdate(c);
   else throw statementNotWellFormed('Expected data manipulation');
   if (c.acceptPunct(';') && !c.atEnd()) throw oneOperationPerStatement();
-  if (!c.atEnd()) throw c.unexpected();
+  if (!c.atEnd()) throw tokenAfterStatement();
+  // An alias parses (PartiQL has them) but DynamoDB refuses it once the statement is read whole,
+  // so a token left over after it is reported first (paritysuite/dynamodb-conformance
+  // tests/tier3/error-messages/partiqlGrammar.test.ts, "an alias on a SELECT").
+  if (c.aliased) throw aliasing();
   return { statement, parameterCount: c.params };
 }
 
@@ -30,6 +35,21 @@ function parseTarget(c: Cursor): Target {
   const table = c.identifier();
   if (!c.acceptPunct('.')) return { table };
   return { table, index: c.identifier() };
+}
+
+/**
+ * `FROM "T" t` / `FROM "T" AS t` (SELECT, UPDATE, DELETE): the alias is read, to be refused after
+ * the parse. A second bare word after it stays "Unexpected term", as before.
+ */
+function parseAliasedTarget(c: Cursor): Target {
+  const target = parseTarget(c);
+  const as = c.acceptKeyword('AS');
+  if (as || (c.peek().type === 'word' && c.isIdentifier())) {
+    c.identifier();
+    c.aliased = true;
+    if (c.peek().type === 'word' && c.isIdentifier()) throw c.unexpected();
+  }
+  return target;
 }
 
 function parseSelect(c: Cursor): Statement {
@@ -45,7 +65,7 @@ function parseSelect(c: Cursor): Statement {
     } while (c.acceptPunct(','));
   }
   c.expectKeyword('FROM');
-  const target = parseTarget(c);
+  const target = parseAliasedTarget(c);
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   let orderBy: { path: Path; descending: boolean } | undefined;
   if (c.acceptKeyword('ORDER')) {
@@ -89,6 +109,9 @@ function parseInsert(c: Cursor): Statement {
   const target = parseTarget(c);
   if (c.isKeyword('VALUES')) throw insertSeveral();
   if (c.isPunct('(')) throw sqlColumnListError(c);
+  // INSERT has no alias: DynamoDB reads `INSERT INTO "T" t VALUE ...` as a token left over
+  // (paritysuite/dynamodb-conformance partiqlGrammar.test.ts, "an alias on an INSERT").
+  if (c.peek().type === 'word' && c.isIdentifier()) throw tokenAfterStatement();
   c.expectKeyword('VALUE');
   const item = parseValue(c);
   if (item.kind !== 'map' && item.kind !== 'param') throw insertItemNotStruct();
@@ -97,7 +120,34 @@ function parseInsert(c: Cursor): Statement {
 }
 
 function parseUpdate(c: Cursor): Statement {
-  const target = parseTarget(c);
+  const target = parseAliasedTarget(c);
+  const actions = parseUpdateActions(c);
+  // No SET or REMOVE after the target: DynamoDB answered `UPDATE Payment-<suffix> SET active=? ...`
+  // (an unquoted name with a hyphen, so `-` follows the target) with this wording
+  // (aws-sdk-for-javascript-v3 docs issue 98).
+  if (actions.length === 0) throw statementNotWellFormed('Expected data manipulation');
+  const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
+  const returning = parseReturning(c);
+  return { kind: 'update', target, actions, ...(where && { where }), ...(returning && { returning }) };
+}
+
+/**
+ * PartiQL's FROM-first UPDATE, `FROM "T" WHERE <key> SET ... REMOVE ... [RETURNING ...]`: run as
+ * the UPDATE it spells, so a missing item or a false further condition is
+ * ConditionalCheckFailed (paritysuite/dynamodb-conformance tests/tier2/partiql/fromFirstUpdate.test.ts,
+ * AWS October 2026).
+ */
+function parseFromFirstUpdate(c: Cursor): Statement {
+  const target = parseAliasedTarget(c);
+  c.expectKeyword('WHERE');
+  const where = parseCondition(c);
+  const actions = parseUpdateActions(c);
+  if (actions.length === 0) throw c.unexpected();
+  const returning = parseReturning(c);
+  return { kind: 'update', target, actions, where, ...(returning && { returning }) };
+}
+
+function parseUpdateActions(c: Cursor): UpdateAction[] {
   const actions: UpdateAction[] = [];
   for (;;) {
     if (c.acceptKeyword('SET')) {
@@ -112,21 +162,14 @@ function parseUpdate(c: Cursor): Statement {
       // PartiQL's other update clauses (INSERT INTO path VALUE ..., DELETE path): DynamoDB refuses them.
       throw onlySetAndRemove();
     } else {
-      break;
+      return actions;
     }
   }
-  // No SET or REMOVE after the target: DynamoDB answered `UPDATE Payment-<suffix> SET active=? ...`
-  // (an unquoted name with a hyphen, so `-` follows the target) with this wording
-  // (aws-sdk-for-javascript-v3 docs issue 98).
-  if (actions.length === 0) throw statementNotWellFormed('Expected data manipulation');
-  const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
-  const returning = parseReturning(c);
-  return { kind: 'update', target, actions, ...(where && { where }), ...(returning && { returning }) };
 }
 
 function parseDelete(c: Cursor): Statement {
   c.expectKeyword('FROM');
-  const target = parseTarget(c);
+  const target = parseAliasedTarget(c);
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   const returning = parseReturning(c);
   return { kind: 'delete', target, ...(where && { where }), ...(returning && { returning }) };

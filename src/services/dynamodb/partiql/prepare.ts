@@ -6,6 +6,8 @@ import type { RequestContext } from '../../types.js';
 import type { AttributeValue, ParsedStatement } from './ast.js';
 import type { PartiqlDeps } from './context.js';
 import { parameterCountMismatch } from './errors.js';
+import { checkLiteralNumbers } from './literal-numbers.js';
+import { checkParameterNumbers } from './parameter-numbers.js';
 import { parseStatement } from './parse.js';
 import { tableKeys } from './table-keys.js';
 import { translate, type TableKeys, type Translated } from './translate.js';
@@ -26,8 +28,10 @@ export function checkStatementMembers(statement: unknown, parameters: unknown[] 
 
 export async function prepare(deps: PartiqlDeps, ctx: RequestContext, statement: string, parameters: AttributeValue[] | undefined, consistentRead?: boolean): Promise<Prepared> {
   const parsed = parseStatement(statement);
+  checkLiteralNumbers(parsed.statement);
   const params = parameters ?? [];
   if (params.length !== parsed.parameterCount) throw parameterCountMismatch();
+  checkParameterNumbers(params);
   const keys = await tableKeys(deps, ctx, parsed.statement.target.table);
   return { parsed, keys, params, translated: translate(parsed, params, keys, consistentRead ? { consistentRead } : {}) };
 }
