@@ -20,8 +20,23 @@ export class Cursor {
   /** Whether the statement named an alias after its table (refused once the statement is read). */
   aliased = false;
 
-  constructor(tokens: Token[]) {
+  #text: string;
+
+  constructor(tokens: Token[], text = '') {
     this.#tokens = tokens;
+    this.#text = text;
+  }
+
+  /**
+   * Where a token sits, as DynamoDB's PartiQL messages say it: `<line>:<column>:<length>`, line and
+   * column counted from 1 (paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlFunctions.test.ts).
+   */
+  positionOf(token: Token): string {
+    const before = this.#text.slice(0, token.at);
+    const line = before.split('\n').length;
+    const column = token.at - before.lastIndexOf('\n');
+    const length = token.type === 'quoted' || token.type === 'string' ? token.text.length + 2 : token.text.length;
+    return `${line}:${column}:${length}`;
   }
 
   peek(ahead = 0): Token {

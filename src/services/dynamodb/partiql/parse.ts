@@ -8,12 +8,13 @@
  */
 import type { ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
 import { Cursor } from './cursor.js';
-import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement } from './errors.js';
-import { parseCondition, parsePath, parseUpdateValue, parseValue } from './parse-expression.js';
+import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement, unsupportedStatement } from './errors.js';
+import { parseCondition, parsePath, parseValue } from './parse-expression.js';
+import { parseUpdateValue } from './parse-update-value.js';
 import { tokenize } from './tokenize.js';
 
 export function parseStatement(text: string): ParsedStatement {
-  const c = new Cursor(tokenize(text));
+  const c = new Cursor(tokenize(text), text);
   let statement: Statement;
   if (c.acceptKeyword('SELECT')) statement = parseSelect(c);
   else if (c.acceptKeyword('INSERT')) statement = parseInsert(c);
@@ -61,6 +62,9 @@ function parseSelect(c: Cursor): Statement {
     projection = [];
     do {
       if (c.isPunct('*')) throw starWithOtherAttributes();
+      // A call in the projection: `SELECT attribute_exists(ss) FROM ...` is "Unexpected path
+      // component at 1:8:16" (paritysuite/dynamodb-conformance partiqlFunctions.test.ts).
+      if (c.peek().type === 'word' && c.isPunct('(', 1)) throw unsupportedStatement(`Unexpected path component at ${c.positionOf(c.peek())}`);
       projection.push(parsePath(c));
     } while (c.acceptPunct(','));
   }
@@ -154,7 +158,7 @@ function parseUpdateActions(c: Cursor): UpdateAction[] {
       do {
         const path = parsePath(c);
         c.expectPunct('=');
-        actions.push({ kind: 'set', path, value: parseUpdateValue(c) });
+        actions.push({ kind: 'set', path, value: parseUpdateValue(c, path) });
       } while (c.acceptPunct(','));
     } else if (c.acceptKeyword('REMOVE')) {
       do actions.push({ kind: 'remove', path: parsePath(c) }); while (c.acceptPunct(','));

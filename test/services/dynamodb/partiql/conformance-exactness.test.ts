@@ -100,8 +100,39 @@ const ERROR_ROWS: Array<[string, string, AttributeValue[] | undefined, string]> 
   [`${PARAMS} an unconvertible member of a number set parameter`, `SELECT * FROM "${C}" WHERE pk = 'pq-pn' AND n = ?`, [{ NS: ['1', '1e99999999999'] }], 'The parameter cannot be converted to a numeric value: 1e99999999999'],
   [`${PARAMS} an unconvertible parameter before a deep one (nested 40 levels)`, `SELECT * FROM "${C}" WHERE pk = 'pq-pn' AND x = ? AND y = ?`, [{ N: 'abc' }, deep(40)], 'The parameter cannot be converted to a numeric value: abc'],
   [`${PARAMS} a deep parameter before an unconvertible one (nested 40 levels)`, `SELECT * FROM "${C}" WHERE pk = 'pq-pn' AND x = ? AND y = ?`, [deep(40), { N: 'abc' }], 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit'],
+  ...positioned(),
+  [`${CMP} names BETWEEN as written too`, `SELECT pk FROM "${S}" WHERE pk = ? AND val BETWEEN ? AND ?`, [{ S: 'fn' }, { BOOL: true }, { BOOL: false }], 'Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL'],
+  ...([['NULL', { NULL: true }], ['L', { L: [{ S: 'a' }] }], ['M', { M: { a: { S: 'b' } } }], ['SS', { SS: ['a'] }], ['NS', { NS: ['1'] }], ['BS', { BS: [Uint8Array.from([1])] }]] as Array<[string, AttributeValue]>)
+    .map(([type, value]): [string, string, AttributeValue[], string] => [`${CMP} rejects < against ${type}`, `SELECT pk FROM "${S}" WHERE pk = ? AND val < ?`, [{ S: 'fn' }, value], `Incorrect operand type for operator or function; operator or function: <, operand type: ${type}`]),
   ...['<', '<=', '>', '>='].map((op): [string, string, AttributeValue[], string] => [`${CMP} names the operator ${op} as written`, `SELECT pk FROM "${S}" WHERE pk = ? AND val ${op} ?`, [{ S: 'fn' }, { BOOL: true }], `Incorrect operand type for operator or function; operator or function: ${op}, operand type: BOOL`]),
 ];
+
+/** `1:<column>:<length>` of the first `token` at or after `from`, as the source test computes it. */
+function at(statement: string, token: string, length = token.length, from = 0): string {
+  return `1:${statement.indexOf(token, from) + 1}:${length}`;
+}
+
+/** The rows whose message names a place in the statement (partiqlFunctions.test.ts). */
+function positioned(): Array<[string, string, undefined, string]> {
+  const where = (cond: string) => `SELECT * FROM "${S}" WHERE pk = 'fn' AND ${cond}`;
+  const update = (set: string) => `UPDATE "${S}" SET ${set} WHERE pk = 'fn'`;
+  const projection = `SELECT attribute_exists(ss) FROM "${S}" WHERE pk = 'fn'`;
+  const rows: Array<[string, string, (st: string) => string]> = [
+    ['attribute_exists as a SELECT projection', projection, (st) => `Unexpected path component at ${at(st, 'attribute_exists')}`],
+    ['EXISTS(path) in a WHERE is not a function', where('EXISTS(ss)'), (st) => `Unrecognized function: exists at ${at(st, 'EXISTS')}`],
+    ['set_add in a SELECT WHERE', where("set_add(ss, <<'x'>>) = ss"), (st) => `Unrecognized function: set_add at ${at(st, 'set_add')}`],
+    ['set_add assigned to another attribute', update("t = set_add(ss, <<'x'>>)"), (st) => `The first argument to SET_ADD must equal the assignment value at ${at(st, 'set_add')}`],
+    ['set_add whose first argument is not a path', update("ss = set_add(<<'a'>>, <<'b'>>)"), (st) => `The first argument to SET_ADD must equal the assignment value at ${at(st, 'set_add')}`],
+    ['set_add with a string to add', update("ss = set_add(ss, 'x')"), (st) => `The second argument to SET_ADD must be a value with type SET at ${at(st, 'ss', 2, st.indexOf('set_add('))}`],
+    ['set_add with a list to add', update("ss = set_add(ss, ['x'])"), (st) => `The second argument to SET_ADD must be a value with type SET at ${at(st, 'ss', 2, st.indexOf('set_add('))}`],
+    ['set_add with one argument', update('ss = set_add(ss)'), (st) => `SET_ADD must have exactly two arguments at ${at(st, 'set_add')}`],
+    ['set_add with three arguments', update("ss = set_add(ss, <<'x'>>, <<'y'>>)"), (st) => `SET_ADD must have exactly two arguments at ${at(st, 'set_add')}`],
+    ['set_add on a path through an attribute named inner', update("m.inner = set_add(m.inner, <<'y'>>)"), () => `${NWF}Invalid path dot component`],
+    ['set_delete assigned to another attribute', update("t = set_delete(ss, <<'a'>>)"), (st) => `The first argument to SET_DELETE must equal the assignment value at ${at(st, 'set_delete')}`],
+    ['set_delete with a string to remove', update("ss = set_delete(ss, 'a')"), (st) => `The second argument to SET_DELETE must be a value with type SET at ${at(st, 'ss', 2, st.indexOf('set_delete('))}`],
+  ];
+  return rows.map(([name, st, message]) => [`${FUNCS} ${name}`, st, undefined, message(st)]);
+}
 
 function deep(depth: number, leaf: AttributeValue = { S: 'leaf' }): AttributeValue {
   let v = leaf;
