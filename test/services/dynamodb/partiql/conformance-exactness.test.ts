@@ -232,6 +232,18 @@ const WRITE_ROWS: Array<[string, (pk: string) => Promise<string>, string]> = [
   [`${WRITES} a transaction of updates returns an empty Responses list`, async (pk) => JSON.stringify((await ddb.send(new ExecuteTransactionCommand({
     TransactStatements: [{ Statement: `UPDATE "${S}" SET a = 2 WHERE pk = '${pk}'` }, { Statement: `INSERT INTO "${S}" VALUE {'pk': '${pk}-tx'}` }],
   }))).Responses), '[]'],
+  [`${WRITES} a transaction of writes asked for its capacity returns it beside an empty Responses list`, async (pk) => {
+    const res = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `UPDATE "${S}" SET a = 3 WHERE pk = '${pk}'` }], ReturnConsumedCapacity: 'TOTAL' }));
+    return `${JSON.stringify(res.Responses)} ${res.ConsumedCapacity?.length} ${res.ConsumedCapacity?.[0]?.TableName === S}`;
+  }, '[] 1 true'],
+  [`${GRAMMAR2} an exponent literal in an INSERT stores the number it denotes; so does one with no leading digit`, async () => {
+    await run(`INSERT INTO "${N}" VALUE {'pk': 7.32e6, 'tag': 'grammar'}`);
+    await run(`INSERT INTO "${N}" VALUE {'pk': .7325e1, 'tag': 'grammar'}`);
+    const got = async (n: string) => (await ddb.send(new GetItemCommand({ TableName: N, Key: { pk: { N: n } }, ConsistentRead: true }))).Item?.tag?.S;
+    return `${await got('7320000')} ${await got('7.325')}`;
+  }, 'grammar grammar'],
+  [`${GRAMMAR2} an INSERT with a token left over is refused and writes nothing`, async () =>
+    `${await outcome(run(`INSERT INTO "${N}" VALUE {'pk': 7330000} foo`))} ${(await ddb.send(new GetItemCommand({ TableName: N, Key: { pk: { N: '7330000' } } }))).Item}`, 'ValidationException undefined'],
   [`${WHERE_FN} an UPDATE whose attribute_exists is false fails its condition and changes nothing`, async (pk) =>
     `${await outcome(run(`UPDATE "${S}" SET z = 2 WHERE pk = '${pk}' AND attribute_exists(nope)`))} ${JSON.stringify((await stored(pk))?.z)}`, 'ConditionalCheckFailedException undefined'],
   [`${WHERE_FN} an UPDATE guarded by attribute_not_exists sets the attribute once`, async (pk) => {
