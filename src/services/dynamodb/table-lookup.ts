@@ -22,12 +22,21 @@ export interface TableRef { account: string; region: string; name: string }
  * The account, region and name a TableName member refers to (checked as Coral checks it: item
  * operations accept names of 1 to 255 characters, table operations 3 to 255).
  */
-export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3): TableRef {
+/**
+ * An empty name where the operation runs AWS's 2026 validation framework (PutItem): it stops at
+ * the name and reports it alone, naming the member without its value
+ * (paritysuite/dynamodb-conformance registry/splits.json "put-item-validation-error-aggregation",
+ * us-east-1 and 30 other regions, 2026-10-07).
+ */
+const emptyNameAlone = () => ddbErrors.validation("1 validation error detected: Value at 'TableName' failed to satisfy constraint: Member must have length greater than or equal to 1");
+
+export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3, emptyAlone = false): TableRef {
   // A plain valid name (nearly every request, twice per item operation): no ARN match (a name
   // has no ':'), no Constraints object, no violations to report.
   if (typeof name === 'string' && name.length >= minLength && name.length <= 255 && PLAIN_NAME.test(name)) return { account: ctx.accountId, region: ctx.region, name };
   const arn = name !== undefined ? ARN.exec(name) : null;
   if (arn) return { region: arn[1]!, account: arn[2]!, name: arn[3]! };
+  if (emptyAlone && name === '') throw emptyNameAlone();
   const c = new Constraints();
   checkTableName(c, 'tableName', name, minLength);
   c.check();

@@ -50,6 +50,15 @@ export async function makeFixtures(endpoint: string): Promise<Fixtures> {
   return f;
 }
 
+/** A table with hash key `pk` (B): paritysuite's hashBTableDef, for its empty-binary-key rows. */
+export async function makeBinaryTable(endpoint: string): Promise<string> {
+  const name = uniqueTable('xb');
+  const r = await rawCall(endpoint, 'CreateTable', { TableName: name, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'B' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
+  if (r.status !== 200) throw new Error(`fixture: ${JSON.stringify(r.body)}`);
+  return name;
+}
+
 /** One ava test per row, named after its operation and source, so a difference shows alone. */
 export function registerRows(test: TestFn, rows: Row[], endpoint: () => string, fixtures: () => Fixtures): void {
   rows.forEach((row, i) => {

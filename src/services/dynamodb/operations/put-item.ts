@@ -28,7 +28,7 @@ export function checkPutItemAgainst(table: import('../table-record.js').TableRec
 
 export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  const ref = resolveTableName(ctx, input.TableName, 1);
+  const ref = resolveTableName(ctx, input.TableName, 1, true);
   c.notNull('item', input.Item);
   checkWriteOptions(c, input);
   c.check();

@@ -6,6 +6,7 @@
  */
 import type { ConsumedCapacityItem, TransactGetItemsInput, TransactGetItemsOutput } from '../../../model/generated/dynamodb-types.js';
 import { consumedCapacity, emptyConsumption, readUnits, type Consumption } from '../capacity.js';
+import { isAwsError } from '../../../errors/aws-error.js';
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { checkKey } from '../item-key.js';
@@ -14,10 +15,22 @@ import { itemLockKey } from '../item-store.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { requestExpressions } from '../request-expressions.js';
 import { requireTable } from '../table-lookup.js';
+import type { TableRecord } from '../table-record.js';
 import { RETURN_CAPACITY } from '../write-options.js';
-import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
+import { multipleOperationsOnOneItem, NONE_REASON, tooManyOrFew, transactionCanceled } from '../transactions/errors.js';
 import { itemSize, validateItem, type Item } from '../values/index.js';
 import { isExpired, ttlAttributeOf } from '../ttl/expiry.js';
+
+/** checkKey's message when the key does not match the table's key schema, else undefined. */
+function keyMismatch(table: TableRecord, key: Item): string | undefined {
+  try {
+    checkKey(table, key);
+    return undefined;
+  } catch (error) {
+    if (isAwsError(error) && error.code === 'ValidationException') return error.message;
+    throw error;
+  }
+}
 
 export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItemsOutput> = async (deps, ctx, input) => {
   const items = input.TransactItems;
@@ -34,10 +47,16 @@ export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItem
     // The older validation layer's wording, as us-east-1 answers (values/errors.ts).
     const expressions = requestExpressions('GetItem', get as Parameters<typeof requestExpressions>[1], undefined, 'older');
     const key = validateItem(get.Key as Record<string, unknown>, { layer: 'older' });
-    checkKey(table, key);
-    const encodedKey = encodePrimaryKey(table.hash, table.range, key);
-    return { table, encodedKey, project: expressions.project };
+    // A key that does not match the schema cancels the transaction with a ValidationError reason
+    // instead of failing the request (paritysuite/dynamodb-conformance
+    // tests/tier3/error-messages/transactGetItems.test.ts "missing key attribute", 2026-10).
+    const keyError = keyMismatch(table, key);
+    const encodedKey = keyError === undefined ? encodePrimaryKey(table.hash, table.range, key) : '';
+    return { table, encodedKey, project: expressions.project, keyError };
   });
+  if (plans.some((p) => p.keyError !== undefined)) {
+    throw transactionCanceled(plans.map((p) => (p.keyError === undefined ? NONE_REASON : { Code: 'ValidationError', Message: p.keyError })));
+  }
   const seen = new Set<string>();
   for (const p of plans) {
     const id = itemLockKey(p.table, p.encodedKey);
