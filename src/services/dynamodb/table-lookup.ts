@@ -30,15 +30,18 @@ export interface TableRef { account: string; region: string; name: string }
  */
 const emptyNameAlone = () => ddbErrors.validation("1 validation error detected: Value at 'TableName' failed to satisfy constraint: Member must have length greater than or equal to 1");
 
-export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3, emptyAlone = false): TableRef {
+/** How a rare bad name is reported: `path` names the member (a transaction action's own), `emptyAlone` as above. */
+export interface NameReport { path?: string; emptyAlone?: boolean }
+
+export function resolveTableName(ctx: RequestContext, name: string | undefined, minLength = 3, report?: NameReport): TableRef {
   // A plain valid name (nearly every request, twice per item operation): no ARN match (a name
   // has no ':'), no Constraints object, no violations to report.
   if (typeof name === 'string' && name.length >= minLength && name.length <= 255 && PLAIN_NAME.test(name)) return { account: ctx.accountId, region: ctx.region, name };
   const arn = name !== undefined ? ARN.exec(name) : null;
   if (arn) return { region: arn[1]!, account: arn[2]!, name: arn[3]! };
-  if (emptyAlone && name === '') throw emptyNameAlone();
+  if (report?.emptyAlone === true && name === '') throw emptyNameAlone();
   const c = new Constraints();
-  checkTableName(c, 'tableName', name, minLength);
+  checkTableName(c, report?.path ?? 'tableName', name, minLength);
   c.check();
   return { account: ctx.accountId, region: ctx.region, name: name! };
 }

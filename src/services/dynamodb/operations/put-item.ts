@@ -26,9 +26,11 @@ export function checkPutItemAgainst(table: import('../table-record.js').TableRec
   return item;
 }
 
+const EMPTY_NAME_ALONE = { emptyAlone: true } as const;
+
 export const putItem: DdbHandler<PutItemInput, PutItemOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  const ref = resolveTableName(ctx, input.TableName, 1, true);
+  const ref = resolveTableName(ctx, input.TableName, 1, EMPTY_NAME_ALONE);
   c.notNull('item', input.Item);
   checkWriteOptions(c, input);
   c.check();

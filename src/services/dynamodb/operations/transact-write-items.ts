@@ -15,7 +15,7 @@ import type { Item } from '../values/index.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
 import { executeWriteTransaction, type WriteOutcome } from '../transactions/execute-write.js';
-import { planWrite, type PlannedWrite } from '../transactions/plan-write.js';
+import { parseWriteAction, planWrite, type PlannedWrite } from '../transactions/plan-write.js';
 
 export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWriteItemsOutput> = async (deps, ctx, input) => {
   const items = input.TransactItems;
@@ -25,7 +25,9 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
   c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, ['SIZE', 'NONE']);
   c.length('clientRequestToken', input.ClientRequestToken, 1, 36);
   c.check();
-  const plans = items.map((action) => planWrite(deps, ctx, action));
+  // Every action's own checks first, in request order, then the tables (plan-write.ts).
+  const parsed = items.map((action, i) => parseWriteAction(ctx, action, i));
+  const plans = parsed.map((p) => planWrite(deps, p));
   const seen = new Set<string>();
   for (const p of plans) {
     if (seen.has(p.lock.key)) throw multipleOperationsOnOneItem();

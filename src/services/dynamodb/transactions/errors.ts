@@ -26,6 +26,13 @@ export const transactionCanceled = (reasons: CancellationReason[]): AwsError => 
 
 export const multipleOperationsOnOneItem = (): AwsError => validation('Transaction request cannot include multiple operations on one item');
 
+/**
+ * An action naming no operation, in us-east-1's own sentence (eu-west-2 has moved to a
+ * constraint on the list: paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/transactWriteItems.test.ts "action with no operation", 2026-10).
+ */
+export const noAction = (): AwsError => validation('Invalid Request: TransactWriteRequest should contain Delete or Put or Update request');
+
 export const oneActionPerItem = (): AwsError => validation('TransactItems can only contain one of Check, Put, Update or Delete');
 
 export const idempotentParameterMismatch = (): AwsError => new AwsError({

@@ -14,12 +14,12 @@ import { checkItemKeys, checkKey } from '../item-key.js';
 import { itemLockKey } from '../item-store.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { checkPutItemAgainst } from '../operations/put-item.js';
-import { requestExpressions } from '../request-expressions.js';
+import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import type { TableRecord } from '../table-record.js';
-import { requireTable } from '../table-lookup.js';
+import { requireResolvedTable, resolveTableName, type TableRef } from '../table-lookup.js';
 import { itemSize, MAX_ITEM_SIZE, typeOf, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
-import { oneActionPerItem } from './errors.js';
+import { noAction, oneActionPerItem } from './errors.js';
 import type { WriteParticipant } from './execute-write.js';
 
 export interface PlannedWrite extends WriteParticipant<Item> {
@@ -47,25 +47,53 @@ function keyTypeMismatch(table: TableRecord, item: Item, isPut: boolean): string
   return undefined;
 }
 
-export function planWrite(deps: DdbDeps, ctx: RequestContext, action: TransactWriteItem): PlannedWrite {
+/** One action checked on its own, before any table is looked up. */
+export interface ParsedWrite {
+  kind: 'ConditionCheck' | 'Put' | 'Delete' | 'Update';
+  body: { TableName: string; Key?: Record<string, unknown>; Item?: Record<string, unknown>; ReturnValuesOnConditionCheckFailure?: string };
+  ref: TableRef;
+  expressions: RequestExpressions;
+  /** The validated Put item or action key. */
+  values: Item;
+}
+
+/** The member name of each action kind in Coral's paths ('transactItems.1.member.conditionCheck'). */
+const MEMBER = { ConditionCheck: 'conditionCheck', Put: 'put', Delete: 'delete', Update: 'update' } as const;
+
+/**
+ * What AWS checks of an action before it looks any table up: its table name (reported at the
+ * action's own member path), its expressions, its values. Actions are parsed in request order
+ * and the first problem wins (paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/transactWriteItems.test.ts "Put malformed table name" and
+ * tests/tier3/validation-ordering/deepRequests.test.ts, absent tables, 2026-10-09).
+ */
+export function parseWriteAction(ctx: RequestContext, action: TransactWriteItem, index: number): ParsedWrite {
   const kinds = (['ConditionCheck', 'Put', 'Delete', 'Update'] as const).filter((k) => action[k] !== undefined && action[k] !== null);
+  if (kinds.length === 0) throw noAction();
   if (kinds.length !== 1) throw oneActionPerItem();
   const kind = kinds[0]!;
-  const body = action[kind]! as { TableName: string; Key?: Record<string, unknown>; Item?: Record<string, unknown>; ReturnValuesOnConditionCheckFailure?: string };
-  const table = requireTable(deps, ctx, body.TableName);
+  const body = action[kind]! as ParsedWrite['body'];
+  const ref = resolveTableName(ctx, body.TableName, 1, { path: `transactItems.${index + 1}.member.${MEMBER[kind]}.tableName` });
   // Bad values answer in the older validation layer's wording, as us-east-1 does (values/errors.ts).
   const expressions = requestExpressions(kind === 'Put' ? 'PutItem' : kind === 'Update' ? 'UpdateItem' : 'DeleteItem', body as Parameters<typeof requestExpressions>[1], undefined, 'older');
+  const values = validateItem((kind === 'Put' ? body.Item : body.Key) as Record<string, unknown>, { layer: 'older' });
+  return { kind, body, ref, expressions, values };
+}
+
+export function planWrite(deps: DdbDeps, parsed: ParsedWrite): PlannedWrite {
+  const { kind, body, expressions } = parsed;
+  const table = requireResolvedTable(deps, parsed.ref);
   const onFailure = body.ReturnValuesOnConditionCheckFailure;
   let keyItem: Item;
   let putItem: Item | undefined;
   let mismatch: string | undefined;
   if (kind === 'Put') {
-    const item = validateItem(body.Item as Record<string, unknown>, { layer: 'older' });
+    const item = parsed.values;
     mismatch = keyTypeMismatch(table, item, true);
     putItem = mismatch === undefined ? checkPutItemAgainst(table, item) : item;
     keyItem = { [table.hash.name]: putItem[table.hash.name]!, ...(table.range && { [table.range.name]: putItem[table.range.name]! }) };
   } else {
-    keyItem = validateItem(body.Key as Record<string, unknown>, { layer: 'older' });
+    keyItem = parsed.values;
     mismatch = keyTypeMismatch(table, keyItem, false);
     if (mismatch === undefined) checkKey(table, keyItem);
   }

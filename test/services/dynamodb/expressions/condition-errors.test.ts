@@ -152,6 +152,8 @@ test('limits: 4 KB per expression as sent, 100 IN operands, 300 operators', (t) 
   t.is(filter(`${long} `, undefined, { ':v1': { N: '1' } }), 'Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 4097');
   t.is(validationMessage(() => parseRequestExpressions({ ProjectionExpression: `${'p'.repeat(4097)}` })),
     'Invalid ProjectionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097');
+  // No size in an UpdateExpression's answer (paritysuite/dynamodb-conformance
+  // tests/tier3/validation-ordering/deepRequests.test.ts, us-east-1 and eu-west-2, 2026-10-09).
   t.is(validationMessage(() => parseRequestExpressions({ UpdateExpression: `REMOVE ${'p'.repeat(4090)}` })),
-    'Invalid UpdateExpression: Expression size has exceeded the maximum allowed size; expression size: 4097');
+    'Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;');
 });
