@@ -60,6 +60,13 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
   const onDemand = table.billingMode === 'PAY_PER_REQUEST';
   if (updates !== undefined) {
     checkGsiUpdateShape(updates);
+    // One index created or deleted per UpdateTable, checked before the indexes are looked up
+    // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html;
+    // architect/dynalite test/updateTable.js "LimitExceededException for too many
+    // GlobalSecondaryIndexUpdates", six Deletes of indexes the table does not have).
+    if (updates.filter((u) => u.Create !== undefined || u.Delete !== undefined).length > 1) {
+      throw ddbErrors.limitExceeded('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
+    }
     for (const u of updates) {
       const name = indexNameOf(u);
       const existing = indexes.find((i) => i.name === name);

@@ -24,7 +24,7 @@ export function checkKeyOrder(schema: KeySchemaItem[]): void {
  * The wording depends on which side has more names and on whether the request has indexes
  * (messages as the real API answers them; lists sorted, in Java's List.toString form).
  */
-export function checkDefinitionsMatchKeys(definitions: AttributeDefinition[], keyNames: readonly string[], hasIndexes: boolean): void {
+export function checkDefinitionsMatchKeys(definitions: AttributeDefinition[], keyNames: readonly string[], hasIndexes: boolean, keyLists: readonly (readonly string[])[] = []): void {
   const seen = new Set<string>();
   for (const d of definitions) {
     if (seen.has(d.AttributeName)) throw ddbErrors.validation(`Attribute Name is duplicated: ${d.AttributeName}`);
@@ -39,7 +39,12 @@ export function checkDefinitionsMatchKeys(definitions: AttributeDefinition[], ke
     throw ddbErrors.invalidParameter('Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions');
   }
   if (actual.length < expected.length && !hasIndexes) throw ddbErrors.validation('Invalid KeySchema: Some index key attribute have no definition');
-  throw ddbErrors.invalidParameter(`Some index key attributes are not defined in AttributeDefinitions. Keys: ${list(hasIndexes ? missing : expected)}, AttributeDefinitions: ${list(actual)}`);
+  // With indexes, AWS names the whole key schema (table's, then each index's in request order) of
+  // the first one with an undefined attribute (architect/dynalite test/createTable.js "missing
+  // attribute definitions when hash is same in GlobalSecondaryIndex": Keys: [a, c]).
+  const first = hasIndexes ? keyLists.find((names) => names.some((k) => !seen.has(k))) : undefined;
+  const keys = first ? [...new Set(first)].sort() : hasIndexes ? missing : expected;
+  throw ddbErrors.invalidParameter(`Some index key attributes are not defined in AttributeDefinitions. Keys: ${list(keys)}, AttributeDefinitions: ${list(actual)}`);
 }
 
 export function keyAttributes(schema: KeySchemaItem[], definitions: AttributeDefinition[]): { hash: KeyAttribute; range?: KeyAttribute } {

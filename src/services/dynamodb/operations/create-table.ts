@@ -130,9 +130,9 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   if (!hasIndexes && definitions.length < input.KeySchema!.length) throw ddbErrors.validation('Invalid KeySchema: Some index key attribute have no definition');
   checkKeyOrder(input.KeySchema!);
   if (input.LocalSecondaryIndexes?.length === 0) throw ddbErrors.invalidParameter('List of LocalSecondaryIndexes is empty');
-  const keyNames = [input.KeySchema!, ...(input.LocalSecondaryIndexes ?? []).map((i) => i.KeySchema), ...(input.GlobalSecondaryIndexes ?? []).map((i) => i.KeySchema)]
-    .flat().map((k) => k.AttributeName);
-  checkDefinitionsMatchKeys(definitions, keyNames, hasIndexes);
+  const keyLists = [input.KeySchema!, ...(input.LocalSecondaryIndexes ?? []).map((i) => i.KeySchema), ...(input.GlobalSecondaryIndexes ?? []).map((i) => i.KeySchema)]
+    .map((schema) => schema.map((k) => k.AttributeName));
+  checkDefinitionsMatchKeys(definitions, keyLists.flat(), hasIndexes, keyLists);
   const typeOf = (name: string): KeyAttribute => ({ name, type: definitions.find((d) => d.AttributeName === name)!.AttributeType as KeyAttribute['type'] });
   const keys = keyAttributes(input.KeySchema!, definitions);
   const indexes = [...localIndexes(input, keys, typeOf, deps.newId), ...globalIndexes(input, mode, typeOf, deps.newId)];

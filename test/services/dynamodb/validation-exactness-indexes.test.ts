@@ -1,0 +1,85 @@
+/**
+ * CreateTable's and UpdateTable's refusals of global secondary indexes, row by row against what
+ * real DynamoDB answered (architect/dynalite test/createTable.js, its revision with GSI rows, and
+ * test/updateTable.js; see exactness-rows.ts). Rows whose source lists several violations in no fixed order are left out.
+ */
+import test from 'ava';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
+
+let server: Boltstack;
+let fixtures: Fixtures;
+test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
+test.after.always(async () => { await server?.stop(); });
+
+const DYN = 'architect/dynalite test/createTable.js';
+const UPD = 'architect/dynalite test/updateTable.js';
+const INVALID = 'One or more parameter values were invalid: ';
+const NO_ACTION = `${INVALID}One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null`;
+const PT = { ReadCapacityUnits: 1, WriteCapacityUnits: 1 };
+const S = (AttributeName: string) => ({ AttributeName, AttributeType: 'S' });
+const K = (AttributeName: string, KeyType: string) => ({ AttributeName, KeyType });
+const AB = [S('a'), S('b')];
+const AB_KEYS = [K('a', 'HASH'), K('b', 'RANGE')];
+const gsi = (IndexName: string, KeySchema: unknown[], Projection: unknown = {}) => ({ IndexName, KeySchema, Projection, ProvisionedThroughput: PT });
+/** A CreateTable body; each row its own name, so a wrongly accepted row changes no other row. */
+let n = 0;
+const ct = (KeySchema: unknown[], GlobalSecondaryIndexes: unknown[], extra: Record<string, unknown> = {}) => () =>
+  ({ TableName: `gsi-exact-${n++}`, AttributeDefinitions: AB, KeySchema, GlobalSecondaryIndexes, ProvisionedThroughput: PT, ...extra });
+const UNKNOWN_PROJECTION = `${INVALID}Unknown ProjectionType: null`;
+
+const rows: Row[] = [
+  { source: `${DYN} "missing attribute definition with only range key with GlobalSecondaryIndex"`, op: 'CreateTable',
+    body: ct([K('a', 'HASH')], [gsi('abc', [K('c', 'RANGE')])]),
+    message: /^One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions\. Keys: \[c\], AttributeDefinitions: \[(a, b|b, a)\]$/ },
+  { source: `${DYN} "missing attribute definitions in GlobalSecondaryIndex"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', [K('c', 'RANGE'), K('d', 'RANGE')]), gsi('abc', [K('e', 'RANGE')])]),
+    message: /^One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions\. Keys: \[(c, d|d, c)\], AttributeDefinitions: \[(a, b|b, a)\]$/ },
+  { source: `${DYN} "first key in GlobalSecondaryIndex not being hash"`, op: 'CreateTable', body: ct(AB_KEYS, [gsi('abc', [K('a', 'RANGE')])]),
+    message: 'Invalid KeySchema: The first KeySchemaElement is not a HASH key type' },
+  { source: `${DYN} "same names of keys in GlobalSecondaryIndex"`, op: 'CreateTable', body: ct(AB_KEYS, [gsi('abc', [K('a', 'HASH'), K('a', 'HASH')])]),
+    message: 'Both the Hash Key and the Range Key element in the KeySchema have the same name' },
+  { source: `${DYN} "second key of GlobalSecondaryIndex not being range"`, op: 'CreateTable', body: ct(AB_KEYS, [gsi('abc', [K('a', 'HASH'), K('b', 'HASH')])]),
+    message: 'Invalid KeySchema: The second KeySchemaElement is not a RANGE key type' },
+  { source: `${DYN} "Projection if no range key in GlobalSecondaryIndex"`, op: 'CreateTable', body: ct(AB_KEYS, [gsi('abc', [K('b', 'HASH')])]), message: UNKNOWN_PROJECTION },
+  { source: `${DYN} "Projection for different hash key between GlobalSecondaryIndex and table"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', [K('b', 'HASH'), K('a', 'RANGE')])]), message: UNKNOWN_PROJECTION },
+  { source: `${DYN} "same named keys in GlobalSecondaryIndex when one hash and one range"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', [K('a', 'HASH'), K('a', 'RANGE')])]), message: 'Both the Hash Key and the Range Key element in the KeySchema have the same name' },
+  { source: `${DYN} "missing attribute definitions when hash is same in GlobalSecondaryIndex"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', [K('a', 'HASH'), K('c', 'RANGE')])]),
+    message: /^One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions\. Keys: \[(a, c|c, a)\], AttributeDefinitions: \[(a, b|b, a)\]$/ },
+  { source: `${DYN} "empty Projection in GlobalSecondaryIndex"`, op: 'CreateTable', body: ct(AB_KEYS, [gsi('abc', AB_KEYS)]), message: UNKNOWN_PROJECTION },
+  { source: `${DYN} "missing ProjectionType in GlobalSecondaryIndex"`, op: 'CreateTable', body: ct(AB_KEYS, [gsi('abc', AB_KEYS, { NonKeyAttributes: ['a'] })]), message: UNKNOWN_PROJECTION },
+  { source: `${DYN} "NonKeyAttributes with ProjectionType ALL in GlobalSecondaryIndex"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', AB_KEYS, { ProjectionType: 'ALL', NonKeyAttributes: ['a'] })]), message: `${INVALID}ProjectionType is ALL, but NonKeyAttributes is specified` },
+  { source: `${DYN} "NonKeyAttributes with ProjectionType KEYS_ONLY in GlobalSecondaryIndex"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', AB_KEYS, { ProjectionType: 'KEYS_ONLY', NonKeyAttributes: ['a'] })]), message: `${INVALID}ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified` },
+  { source: `${DYN} "duplicate index names in GlobalSecondaryIndexes"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', AB_KEYS, { ProjectionType: 'ALL' }), gsi('abc', AB_KEYS, { ProjectionType: 'ALL' })]), message: `${INVALID}Duplicate index name: abc` },
+  { source: `${DYN} "more than twenty valid GlobalSecondaryIndexes"`, op: 'CreateTable',
+    body: ct(AB_KEYS, Array.from({ length: 21 }, (_, i) => gsi(`abc${i}`, AB_KEYS, { ProjectionType: 'ALL' }))),
+    message: `${INVALID}GlobalSecondaryIndex count exceeds the per-table limit of 20` },
+  { source: `${DYN} "duplicate index names between LocalSecondaryIndexes and GlobalSecondaryIndexes"`, op: 'CreateTable',
+    body: ct(AB_KEYS, [gsi('abc', AB_KEYS, { ProjectionType: 'ALL' })], { LocalSecondaryIndexes: [{ IndexName: 'abc', KeySchema: AB_KEYS, Projection: { ProjectionType: 'ALL' } }] }),
+    message: `${INVALID}Duplicate index name: abc` },
+
+  // UpdateTable ('abs-…' tables do not exist: these are answered before the table is looked up).
+  { source: `${UPD} "high ProvisionedThroughput.ReadCapacityUnits and neg"`, op: 'UpdateTable',
+    body: () => ({ TableName: 'abs-gsi-upd', ProvisionedThroughput: { ReadCapacityUnits: 1000000000001, WriteCapacityUnits: -1 } }),
+    message: "1 validation error detected: Value '-1' at 'provisionedThroughput.writeCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1" },
+  { source: `${UPD} "high ProvisionedThroughput.WriteCapacityUnits"`, op: 'UpdateTable',
+    body: () => ({ TableName: 'abs-gsi-upd', ProvisionedThroughput: { ReadCapacityUnits: 1000000000000, WriteCapacityUnits: 1000000000001 } }),
+    message: 'Given value 1000000000001 for WriteCapacityUnits is out of bounds' },
+  { source: `${UPD} "too many empty GlobalSecondaryIndexUpdates"`, op: 'UpdateTable', body: () => ({ TableName: 'abs-gsi-upd', GlobalSecondaryIndexUpdates: [{}, {}, {}, {}, {}, {}] }),
+    message: NO_ACTION },
+  { source: `${UPD} "NotFoundException for high index ReadCapacityUnits when table does not exist"`, op: 'UpdateTable',
+    body: () => ({ TableName: 'abs-gsi-upd', GlobalSecondaryIndexUpdates: [{ Update: { IndexName: 'abc', ProvisionedThroughput: { ReadCapacityUnits: 1000000000001, WriteCapacityUnits: 1000000000001 } } }] }),
+    type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'Requested resource not found: Table: abs-gsi-upd not found' },
+  { source: `${UPD} "LimitExceededException for too many GlobalSecondaryIndexUpdates"`, op: 'UpdateTable',
+    body: (f) => ({ TableName: f.hash, GlobalSecondaryIndexUpdates: ['abc', 'abd', 'abe', 'abf', 'abg', 'abh'].map((IndexName) => ({ Delete: { IndexName } })) }),
+    type: 'com.amazonaws.dynamodb.v20120810#LimitExceededException', message: 'Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table' },
+];
+
+registerRows(test, rows, () => server.endpoint, () => fixtures);
