@@ -30,6 +30,12 @@ export interface TableRef { account: string; region: string; name: string }
  */
 const emptyNameAlone = () => ddbErrors.validation("1 validation error detected: Value at 'TableName' failed to satisfy constraint: Member must have length greater than or equal to 1");
 
+/** A name resolveTableName accepts as it is: a valid plain name, or a table ARN. */
+export function isResolvableName(name: string | undefined, minLength: number): boolean {
+  if (typeof name !== 'string') return false;
+  return (name.length >= minLength && name.length <= 255 && PLAIN_NAME.test(name)) || ARN.test(name);
+}
+
 /** How a rare bad name is reported: `path` names the member (a transaction action's own), `emptyAlone` as above. */
 export interface NameReport { path?: string; emptyAlone?: boolean }
 

@@ -30,6 +30,14 @@ const put = (extra: Record<string, unknown>) => (f: Fixtures) => ({ TableName: f
 const del = (extra: Record<string, unknown>) => (f: Fixtures) => ({ TableName: f.hash, Key: { a: { S: 'em-del-envelope' } }, ...extra });
 const scan = (extra: Record<string, unknown>) => (f: Fixtures) => ({ TableName: f.hash, ...extra });
 const tg = (...items: unknown[]) => () => ({ TransactItems: items });
+/** A string leaf wrapped in `depth` single-key maps (paritysuite's deepMap). */
+const deepMap = (depth: number): unknown => { let v: unknown = { S: 'leaf' }; for (let i = 0; i < depth; i++) v = { M: { n: v } }; return v; };
+const KCE_ORDER = `${PS.replace('error-messages', 'validation-ordering')}/queryKeyCondition.test.ts`;
+const OPERAND_N = 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N';
+const UNDEFINED_MISSING = 'Invalid KeyConditionExpression: An expression attribute value used in expression is not defined; attribute value: :missing';
+/** A Query on the range fixture (hash `a`, range `b`) or on a table that does not exist. */
+const kq = (KeyConditionExpression: string, values: Record<string, unknown>, absent = false) => (f: Fixtures) =>
+  ({ TableName: absent ? ABSENT : f.range, KeyConditionExpression, ExpressionAttributeValues: values });
 
 const rows: Row[] = [
   // PutItem (putItem.test.ts "PutItem - request validation envelope": eu-west-2 and us-east-1, 2026-10-09).
@@ -79,6 +87,28 @@ const rows: Row[] = [
     message: 'Invalid ProjectionExpression: Syntax error; token: "!", near: "!!"' },
   { source: `${PS}/transactGetItems.test.ts "missing key attribute"`, op: 'TransactGetItems', body: (f) => tg({ Get: { TableName: f.hash, Key: {} } })(),
     type: DDB('TransactionCanceledException'), message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]' },
+
+  // UpdateItem: a condition value nested past 32 levels (splits.json "update-item-nesting-depth-expression-value",
+  // us-east-1 and 30 other regions, 2026-10-07; the request is tests/tier3/limits/nestingDepth.test.ts's).
+  { source: `${SPLITS} "update-item-nesting-depth-expression-value" (us-east-1)`, op: 'UpdateItem',
+    body: (f) => ({ TableName: f.hash, Key: { a: { S: 'nest-cond-eav' } }, UpdateExpression: 'SET touched = :t', ConditionExpression: '#d = :deep',
+      ExpressionAttributeNames: { '#d': 'data' }, ExpressionAttributeValues: { ':t': { S: 'y' }, ':deep': deepMap(32) } }),
+    message: one('Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit') },
+
+  // Query: the key condition's clauses are checked in written order, before the table is looked up
+  // (eu-west-2, 2026-10; the source pins the phrase, the rows Query's bare form as the operand rows above).
+  { source: `${KCE_ORDER} "an undefined value written before a bad operand is reported first"`, op: 'Query',
+    body: kq('a = :missing AND begins_with(b, :n)', { ':n': { N: '1' } }), message: UNDEFINED_MISSING },
+  { source: `${KCE_ORDER} "a bad operand written before an undefined value is reported first"`, op: 'Query',
+    body: kq('begins_with(b, :n) AND a = :missing', { ':n': { N: '1' } }), message: OPERAND_N },
+  { source: `${KCE_ORDER} "a bad operand in the middle clause is reported ahead of a later undefined value"`, op: 'Query',
+    body: kq('a = :p AND begins_with(b, :n) AND b = :missing', { ':p': { S: 'q' }, ':n': { N: '1' } }), message: OPERAND_N },
+  { source: `${KCE_ORDER} "a bad operand is reported ahead of a third condition"`, op: 'Query',
+    body: kq('a = :p AND begins_with(b, :n) AND b > :s', { ':p': { S: 'q' }, ':n': { N: '1' }, ':s': { S: 'a' } }), message: OPERAND_N },
+  { source: `${KCE_ORDER} "a bad operand is reported ahead of a missing table"`, op: 'Query',
+    body: kq('a = :p AND begins_with(b, :n)', { ':p': { S: 'q' }, ':n': { N: '1' } }, true), message: OPERAND_N },
+  { source: `${KCE_ORDER} "a well-formed key condition on the same missing table reports it missing"`, op: 'Query',
+    body: kq('a = :p AND begins_with(b, :s)', { ':p': { S: 'q' }, ':s': { S: 'a' } }, true), type: DDB('ResourceNotFoundException'), message: 'Requested resource not found' },
 ];
 
 registerRows(test, rows, () => server.endpoint, () => fixtures);

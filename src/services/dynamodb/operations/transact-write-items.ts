@@ -15,15 +15,18 @@ import type { Item } from '../values/index.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
 import { executeWriteTransaction, type WriteOutcome } from '../transactions/execute-write.js';
-import { parseWriteAction, planWrite, type PlannedWrite } from '../transactions/plan-write.js';
+import { checkActionTableName, parseWriteAction, planWrite, type PlannedWrite } from '../transactions/plan-write.js';
 
 export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWriteItemsOutput> = async (deps, ctx, input) => {
   const items = input.TransactItems;
   const c = new Constraints();
   if (c.notNull('transactItems', items) && (items.length === 0 || items.length > 100)) throw tooManyOrFew('transactItems', items.length, 100);
+  // The token first, then the enums, in one message (paritysuite/dynamodb-conformance
+  // tests/tier3/validation-ordering/transactions.test.ts, us-east-1, 2026-10-09).
+  c.length('clientRequestToken', input.ClientRequestToken, 1, 36);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, ['SIZE', 'NONE']);
-  c.length('clientRequestToken', input.ClientRequestToken, 1, 36);
+  items.forEach((action, i) => checkActionTableName(c, action, i));
   c.check();
   // Every action's own checks first, in request order, then the tables (plan-write.ts).
   const parsed = items.map((action, i) => parseWriteAction(ctx, action, i));

@@ -16,7 +16,9 @@ import { encodePrimaryKey } from '../key-encoding.js';
 import { checkPutItemAgainst } from '../operations/put-item.js';
 import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import type { TableRecord } from '../table-record.js';
-import { requireResolvedTable, resolveTableName, type TableRef } from '../table-lookup.js';
+import type { Constraints } from '../constraints.js';
+import { isResolvableName, requireResolvedTable, resolveTableName, type TableRef } from '../table-lookup.js';
+import { checkTableName } from '../table-constraints.js';
 import { itemSize, MAX_ITEM_SIZE, typeOf, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { noAction, oneActionPerItem } from './errors.js';
@@ -60,6 +62,20 @@ export interface ParsedWrite {
 /** The member name of each action kind in Coral's paths ('transactItems.1.member.conditionCheck'). */
 const MEMBER = { ConditionCheck: 'conditionCheck', Put: 'put', Delete: 'delete', Update: 'update' } as const;
 
+const kindsOf = (action: TransactWriteItem) => (['ConditionCheck', 'Put', 'Delete', 'Update'] as const).filter((k) => action[k] !== undefined && action[k] !== null);
+
+/**
+ * An action's table name is one of the request's member constraints, reported with the others
+ * (ClientRequestToken, the enums) in one message before anything else is read
+ * (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts).
+ */
+export function checkActionTableName(c: Constraints, action: TransactWriteItem, index: number): void {
+  const kinds = kindsOf(action);
+  if (kinds.length !== 1) return;
+  const name = (action[kinds[0]!] as { TableName?: string }).TableName;
+  if (!isResolvableName(name, 1)) checkTableName(c, `transactItems.${index + 1}.member.${MEMBER[kinds[0]!]}.tableName`, name, 1);
+}
+
 /**
  * What AWS checks of an action before it looks any table up: its table name (reported at the
  * action's own member path), its expressions, its values. Actions are parsed in request order
@@ -68,7 +84,7 @@ const MEMBER = { ConditionCheck: 'conditionCheck', Put: 'put', Delete: 'delete',
  * tests/tier3/validation-ordering/deepRequests.test.ts, absent tables, 2026-10-09).
  */
 export function parseWriteAction(ctx: RequestContext, action: TransactWriteItem, index: number): ParsedWrite {
-  const kinds = (['ConditionCheck', 'Put', 'Delete', 'Update'] as const).filter((k) => action[k] !== undefined && action[k] !== null);
+  const kinds = kindsOf(action);
   if (kinds.length === 0) throw noAction();
   if (kinds.length !== 1) throw oneActionPerItem();
   const kind = kinds[0]!;
