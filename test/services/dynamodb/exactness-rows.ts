@@ -2,9 +2,12 @@
  * The harness behind the validation-exactness tests: each row is one request and the `__type` and
  * message DynamoDB answers it with, as a source that ran against real AWS recorded it. Rows run
  * through raw JSON 1.0 calls (helpers.ts) so the wire `__type` is checked too, not the SDK's
- * reading of it. Fixture tables are made once per file; a row's body may name them.
+ * reading of it. registerRows starts one server per file with the fixture tables; a row's body
+ * may name them.
  */
 import type { ExecutionContext, TestFn } from 'ava';
+import type { Boltstack } from '../../../src/index.js';
+import { startBoltstack } from '../../helpers/server.js';
 import { rawCall, uniqueTable } from './helpers.js';
 
 /** The fixture tables each exactness file can use (dynalite's testHashTable / testRangeTable shapes). */
@@ -15,6 +18,8 @@ export interface Fixtures {
   range: string;
   /** Hash key `p` (N). */
   numeric: string;
+  /** Hash key `pk` (B): paritysuite's hashBTableDef, for its empty-binary-key rows. */
+  binary: string;
 }
 
 export const VALIDATION = 'com.amazon.coral.validate#ValidationException';
@@ -34,7 +39,7 @@ export interface Row {
 }
 
 export async function makeFixtures(endpoint: string): Promise<Fixtures> {
-  const f: Fixtures = { hash: uniqueTable('xh'), range: uniqueTable('xr'), numeric: uniqueTable('xn') };
+  const f: Fixtures = { hash: uniqueTable('xh'), range: uniqueTable('xr'), numeric: uniqueTable('xn'), binary: uniqueTable('xb') };
   const create = async (body: unknown): Promise<void> => {
     const r = await rawCall(endpoint, 'CreateTable', body);
     if (r.status !== 200) throw new Error(`fixture: ${JSON.stringify(r.body)}`);
@@ -47,20 +52,21 @@ export async function makeFixtures(endpoint: string): Promise<Fixtures> {
     GlobalSecondaryIndexes: [{ IndexName: 'index4', KeySchema: [{ AttributeName: 'c', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
   });
   await create({ TableName: f.numeric, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'p', AttributeType: 'N' }], KeySchema: [{ AttributeName: 'p', KeyType: 'HASH' }] });
+  await create({ TableName: f.binary, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'B' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
   return f;
 }
 
-/** A table with hash key `pk` (B): paritysuite's hashBTableDef, for its empty-binary-key rows. */
-export async function makeBinaryTable(endpoint: string): Promise<string> {
-  const name = uniqueTable('xb');
-  const r = await rawCall(endpoint, 'CreateTable', { TableName: name, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'B' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
-  if (r.status !== 200) throw new Error(`fixture: ${JSON.stringify(r.body)}`);
-  return name;
-}
-
-/** One ava test per row, named after its operation and source, so a difference shows alone. */
-export function registerRows(test: TestFn, rows: Row[], endpoint: () => string, fixtures: () => Fixtures): void {
+/**
+ * Starts one server for the file (with the fixture tables) and registers one ava test per row,
+ * named after its operation and source, so a difference shows alone.
+ */
+export function registerRows(test: TestFn, rows: Row[]): void {
+  let server: Boltstack | undefined;
+  let made: Fixtures | undefined;
+  test.before(async () => { server = await startBoltstack(); made = await makeFixtures(server.endpoint); });
+  test.after.always(async () => { await server?.stop(); });
+  const endpoint = (): string => server!.endpoint;
+  const fixtures = (): Fixtures => made!;
   rows.forEach((row, i) => {
     test(`${String(i + 1).padStart(3, '0')} ${row.op}: ${row.source}`, async (t: ExecutionContext) => {
       for (const s of row.setup ?? []) {

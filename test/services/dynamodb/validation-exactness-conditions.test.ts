@@ -6,19 +6,7 @@
  * in which envelope.
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { DDB, makeBinaryTable, makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-let binary: string;
-test.before(async () => {
-  server = await startBoltstack();
-  fixtures = await makeFixtures(server.endpoint);
-  binary = await makeBinaryTable(server.endpoint);
-});
-test.after.always(async () => { await server?.stop(); });
+import { DDB, registerRows, type Fixtures, type Row } from './exactness-rows.js';
 
 const PS = 'paritysuite/dynamodb-conformance tests/tier3';
 const TWI = `${PS}/error-messages/transactWriteItems.test.ts`;
@@ -67,12 +55,12 @@ const rows: Row[] = [
     message: UNUSED_V },
   { source: `${TWI} "action with no operation" (us-east-1's sentence)`, op: 'TransactWriteItems', body: tx({}),
     message: 'Invalid Request: TransactWriteRequest should contain Delete or Put or Update request' },
-  { source: `${TWI} "Put empty-binary item key"`, op: 'TransactWriteItems', body: () => tx({ Put: { TableName: binary, Item: { pk: { B: '' } } } })(), message: EMPTY_BINARY_KEY },
+  { source: `${TWI} "Put empty-binary item key"`, op: 'TransactWriteItems', body: (f) => tx({ Put: { TableName: f.binary, Item: { pk: { B: '' } } } })(), message: EMPTY_BINARY_KEY },
   { source: `${TWI} "Update empty-binary Key"`, op: 'TransactWriteItems',
-    body: () => tx({ Update: { TableName: binary, Key: { pk: { B: '' } }, UpdateExpression: 'SET attr1 = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } } })(), message: EMPTY_BINARY_KEY },
-  { source: `${TWI} "Delete empty-binary Key"`, op: 'TransactWriteItems', body: () => tx({ Delete: { TableName: binary, Key: { pk: { B: '' } } } })(), message: EMPTY_BINARY_KEY },
+    body: (f) => tx({ Update: { TableName: f.binary, Key: { pk: { B: '' } }, UpdateExpression: 'SET attr1 = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } } })(), message: EMPTY_BINARY_KEY },
+  { source: `${TWI} "Delete empty-binary Key"`, op: 'TransactWriteItems', body: (f) => tx({ Delete: { TableName: f.binary, Key: { pk: { B: '' } } } })(), message: EMPTY_BINARY_KEY },
   { source: `${TWI} "ConditionCheck empty-binary Key"`, op: 'TransactWriteItems',
-    body: () => tx({ ConditionCheck: { TableName: binary, Key: { pk: { B: '' } }, ConditionExpression: 'attribute_not_exists(pk)' } })(), message: EMPTY_BINARY_KEY },
+    body: (f) => tx({ ConditionCheck: { TableName: f.binary, Key: { pk: { B: '' } }, ConditionExpression: 'attribute_not_exists(pk)' } })(), message: EMPTY_BINARY_KEY },
   // Expression checks come before the table is looked up (absent tables; the source's nested keys left out).
   { source: `${DEEP} "reports a Put condition syntax error before a later Delete key nested 100 levels"`, op: 'TransactWriteItems',
     body: tx({ Put: { TableName: ABSENT, Item: { pk: { S: 'a' }, sk: { S: '1' } }, ConditionExpression: 'a = = b' } }),
@@ -109,4 +97,4 @@ const rows: Row[] = [
     type: DDB('ResourceNotFoundException'), message: `Requested resource not found: Table: ${ABSENT} not found` },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

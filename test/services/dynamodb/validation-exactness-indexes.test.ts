@@ -4,14 +4,7 @@
  * test/updateTable.js; see exactness-rows.ts). Rows whose source lists several violations in no fixed order are left out.
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { registerRows, type Row } from './exactness-rows.js';
 
 const DYN = 'architect/dynalite test/createTable.js';
 const UPD = 'architect/dynalite test/updateTable.js';
@@ -82,4 +75,4 @@ const rows: Row[] = [
     type: 'com.amazonaws.dynamodb.v20120810#LimitExceededException', message: 'Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table' },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

@@ -4,14 +4,7 @@
  * it looks the table up, as the source's test did.
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { registerRows, type Row } from './exactness-rows.js';
 
 const DYN = 'architect/dynalite test/putItem.js';
 const INVALID = 'One or more parameter values were invalid: ';
@@ -130,4 +123,4 @@ const rows: Row[] = [
     message: `${INVALID}Aggregated size of all range keys has exceeded the size limit of 1024 bytes` },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

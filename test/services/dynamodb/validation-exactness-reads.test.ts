@@ -3,14 +3,7 @@
  * answered (see exactness-rows.ts).
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { DDB, makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { DDB, registerRows, type Fixtures, type Row } from './exactness-rows.js';
 
 const PS = 'paritysuite/dynamodb-conformance tests/tier3';
 const SCAN = 'architect/dynalite test/scan.js';
@@ -119,4 +112,4 @@ const rows: Row[] = [
     message: 'Number overflow. Attempting to store a number with magnitude larger than supported range' },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

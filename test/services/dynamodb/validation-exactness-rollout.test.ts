@@ -5,19 +5,7 @@
  * follows us-east-1's.
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { DDB, makeBinaryTable, makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-let binary: string;
-test.before(async () => {
-  server = await startBoltstack();
-  fixtures = await makeFixtures(server.endpoint);
-  binary = await makeBinaryTable(server.endpoint);
-});
-test.after.always(async () => { await server?.stop(); });
+import { DDB, registerRows, type Fixtures, type Row } from './exactness-rows.js';
 
 const PS = 'paritysuite/dynamodb-conformance tests/tier3/error-messages';
 const SPLITS = 'paritysuite/dynamodb-conformance registry/splits.json';
@@ -47,7 +35,7 @@ const rows: Row[] = [
     message: one('Invalid ConditionExpression: The expression can not be empty;') },
   { source: `${PS}/putItem.test.ts "a malformed Expected condition" (EQ without a value)`, op: 'PutItem', body: put({ Expected: { a: { ComparisonOperator: 'EQ' } } }),
     message: one(`${INVALID}Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a`) },
-  { source: `${PS}/putItem.test.ts "empty-binary item key value"`, op: 'PutItem', body: () => ({ TableName: binary, Item: { pk: { B: '' } } }), message: EMPTY_BINARY_KEY },
+  { source: `${PS}/putItem.test.ts "empty-binary item key value"`, op: 'PutItem', body: (f) => ({ TableName: f.binary, Item: { pk: { B: '' } } }), message: EMPTY_BINARY_KEY },
   { source: `${SPLITS} "put-item-validation-error-aggregation" (us-east-1, 2026-10-07)`, op: 'PutItem',
     body: () => ({ TableName: '', Item: { pk: { S: 'x' } }, ReturnValues: 'INVALID' }),
     message: one("Value at 'TableName' failed to satisfy constraint: Member must have length greater than or equal to 1") },
@@ -59,7 +47,7 @@ const rows: Row[] = [
     body: del({ Expected: { a: { Exists: false, Value: { S: 'x' } } } }), message: one(`${INVALID}Value cannot be used when Exists is false for Attribute: a`) },
   { source: `${PS}/deleteItem.test.ts "every malformed Expected condition" (EQ without a value)`, op: 'DeleteItem', body: del({ Expected: { a: { ComparisonOperator: 'EQ' } } }),
     message: one(`${INVALID}Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a`) },
-  { source: `${PS}/deleteItem.test.ts "empty-binary key value"`, op: 'DeleteItem', body: () => ({ TableName: binary, Key: { pk: { B: '' } } }), message: EMPTY_BINARY_KEY },
+  { source: `${PS}/deleteItem.test.ts "empty-binary key value"`, op: 'DeleteItem', body: (f) => ({ TableName: f.binary, Key: { pk: { B: '' } } }), message: EMPTY_BINARY_KEY },
 
   // Scan: us-east-1 still answers the five Scan rows in the older wording (splits.json, 2026-10-07).
   { source: `${SPLITS} "scan-segment-out-of-range-message" (us-east-1)`, op: 'Scan', body: scan({ Segment: 5, TotalSegments: 5 }),
@@ -111,4 +99,4 @@ const rows: Row[] = [
     body: kq('a = :p AND begins_with(b, :s)', { ':p': { S: 'q' }, ':s': { S: 'a' } }, true), type: DDB('ResourceNotFoundException'), message: 'Requested resource not found' },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

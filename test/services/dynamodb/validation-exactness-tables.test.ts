@@ -4,14 +4,7 @@
  * the older framework's wording (paritysuite's 2026-10-09 capture of two index names below).
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { registerRows, type Row } from './exactness-rows.js';
 
 const DYN = 'architect/dynalite test/createTable.js';
 const UPD = 'architect/dynalite test/updateTable.js';
@@ -117,4 +110,4 @@ const rows: Row[] = [
     type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'Requested resource not found: Table: abs-upd not found' },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

@@ -5,14 +5,7 @@
  * together; then each action's expressions and values in request order; then the tables.
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { registerRows, type Fixtures, type Row } from './exactness-rows.js';
 
 const PS = 'paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts';
 const ABSENT = 'absent-table-exactness';
@@ -70,4 +63,4 @@ const rows: Row[] = [
     body: (f) => ({ TransactItems: [get(f.hash, 'vo-tg-item'), get(f.hash, 'vo-tg-item')], ReturnConsumedCapacity: 'BOGUS' }), message: one(ENUM_RCC) },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

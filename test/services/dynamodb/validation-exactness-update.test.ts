@@ -6,14 +6,7 @@
  * valueLayers.test.ts, 2026-10-09), so each row is dynalite's message inside it.
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { registerRows, type Fixtures, type Row } from './exactness-rows.js';
 
 const DYN = 'architect/dynalite test/updateItem.js';
 const PS = 'paritysuite/dynamodb-conformance tests/tier3/validation-ordering/updateItem.test.ts';
@@ -99,4 +92,4 @@ const rows: Row[] = [
     message: '1 validation error detected: Failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]' },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);

@@ -3,14 +3,7 @@
  * against what real DynamoDB answered (see exactness-rows.ts).
  */
 import test from 'ava';
-import { startBoltstack } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
-import { DDB, makeFixtures, registerRows, type Fixtures, type Row } from './exactness-rows.js';
-
-let server: Boltstack;
-let fixtures: Fixtures;
-test.before(async () => { server = await startBoltstack(); fixtures = await makeFixtures(server.endpoint); });
-test.after.always(async () => { await server?.stop(); });
+import { DDB, registerRows, type Fixtures, type Row } from './exactness-rows.js';
 
 const PS = 'paritysuite/dynamodb-conformance tests/tier3/error-messages';
 const DYN = 'architect/dynalite test';
@@ -167,4 +160,4 @@ const rows: Row[] = [
     message: /^One or more parameter values were invalid: Input collection (\[b, a, b\]|\["a", "b", "b"\]) contains duplicates\.$/ },
 ];
 
-registerRows(test, rows, () => server.endpoint, () => fixtures);
+registerRows(test, rows);
