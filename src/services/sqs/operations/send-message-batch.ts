@@ -35,7 +35,9 @@ export const sendMessageBatch: SqsHandler<SendMessageBatchInput, SendMessageBatc
   const now = Date.now();
   const prepared: Array<{ id: string; p: Prepared }> = [];
   const Failed: FailedItem[] = [];
-  for (const [i, entry] of input.Entries.entries()) {
+  // An indexed loop: `entries()` makes an [index, entry] pair per message on the send path.
+  for (let i = 0; i < input.Entries.length; i++) {
+    const entry = input.Entries[i]!;
     if (entry.MessageBody === undefined || entry.MessageBody === '') {
       Failed.push(emptyBody(entry.Id, i));
       continue;
