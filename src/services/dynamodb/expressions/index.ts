@@ -34,6 +34,7 @@ export { conditionAttributes } from './condition-attributes.js';
 export { parseProjection, compileProjection, project, type Projector } from './projection.js';
 export { parseUpdate } from './update-validate.js';
 export { applyUpdate, updateMessages, type UpdateResult } from './update-apply.js';
+export { updateCharge, updateChargeExceeds } from './update-charge.js';
 export {
   parseKeyCondition, resolveKeyCondition, rangeMatches,
   type KeyCondition, type KeyConditionPart, type KeyOperator, type KeySchema,

@@ -12,6 +12,7 @@ import { duplicateItem, existsOutsideTransaction } from '../partiql/errors.js';
 import { decodeNextToken, encodeNextToken } from '../partiql/next-token.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
+import { SIZED_AS_FINISHED_ITEM } from './update-item.js';
 
 export async function executeStatement(deps: PartiqlDeps, ctx: RequestContext, input: ExecuteStatementInput): Promise<ExecuteStatementOutput> {
   checkStatementMembers(input.Statement, input.Parameters);
@@ -44,7 +45,7 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
   const onFailure = t.operation !== 'PutItem' && input.ReturnValuesOnConditionCheckFailure !== undefined ? { ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure } : {};
   let written: { Attributes?: Record<string, unknown>; ConsumedCapacity?: ExecuteStatementOutput['ConsumedCapacity'] };
   try {
-    written = await deps.call(t.operation, ctx, { ...t.input, ...common, ...onFailure });
+    written = await deps.call(t.operation, ctx, { ...t.input, ...common, ...onFailure, [SIZED_AS_FINISHED_ITEM]: true });
   } catch (err) {
     if (t.operation === 'PutItem' && isAwsError(err) && err.code === 'ConditionalCheckFailedException') throw duplicateItem();
     throw err;

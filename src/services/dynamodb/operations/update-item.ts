@@ -9,7 +9,7 @@ import type { UpdateItemInput, UpdateItemOutput } from '../../../model/generated
 import { consumedCapacity } from '../capacity.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
-import { applyUpdate, project, updateTargets, type Path } from '../expressions/index.js';
+import { applyUpdate, project, updateChargeExceeds, updateTargets, type Path } from '../expressions/index.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
@@ -19,6 +19,15 @@ import { checkUpdateItemConstraints } from './update-item-constraints.js';
 import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
+
+const TOO_BIG = 'Item size to update has exceeded the maximum allowed size';
+
+/**
+ * Set by PartiQL on the UpdateItem it runs: a PartiQL UPDATE is sized on the finished item alone,
+ * without the statement's charge (paritysuite/dynamodb-conformance itemSizeBySurface.test.ts
+ * "a PartiQL UPDATE does not inherit the exclusion"). A symbol, so no wire request can carry it.
+ */
+export const SIZED_AS_FINISHED_ITEM: unique symbol = Symbol('sized as the finished item');
 
 export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (deps, ctx, input) => {
   checkUpdateItemConstraints(ctx, input);
@@ -35,6 +44,9 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
   for (const path of expressions.update ? updateTargets(expressions.update) : []) {
     if (keyNames.has(path[0] as string)) throw ddbErrors.invalidParameter(`Cannot update attribute ${String(path[0])}. This attribute is part of the key`);
   }
+  // The statement's own charge (expressions/update-charge.ts), before the condition is evaluated.
+  if (input.UpdateExpression != null && expressions.update && !(input as { [SIZED_AS_FINISHED_ITEM]?: true })[SIZED_AS_FINISHED_ITEM]
+    && updateChargeExceeds(expressions.update, MAX_ITEM_SIZE)) throw ddbErrors.validation(TOO_BIG);
   let updated: Path[] = [];
   const { old, next, consumption } = await writeItem(deps, table, encodePrimaryKey(table.hash, table.range, key), (current) => {
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
@@ -43,7 +55,7 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
     const result = applyUpdate(expressions.update, base);
     updated = result.updatedPaths;
     checkItemKeys(table, result.item);
-    if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size to update has exceeded the maximum allowed size');
+    if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation(TOO_BIG);
     return result.item;
   }, undefined, wantsCapacity(input.ReturnConsumedCapacity));
   const out: UpdateItemOutput = {};
