@@ -22,6 +22,7 @@ const CANCELLED = 'Transaction cancelled, please refer cancellation reasons for 
 const ENUM_RCC = "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
 const ENUM_RICM = "Value 'BOGUS2' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]";
 const ABSENT = 'absent-table-exactness';
+const NAME_TOO_LARGE = 'Attribute name is too large, must be less than 65536 bytes';
 const MAX = 409_600;
 const one = (m: string): string => `1 validation error detected: ${m}`;
 /**
@@ -126,6 +127,19 @@ const rows: Row[] = [
     setup: [{ op: 'PutItem', body: (f) => ({ TableName: f.hash, Item: { a: { S: 'order-passes' }, c: { S: 'x' } } }) }],
     body: (f) => ({ TableName: f.hash, Key: { a: { S: 'order-passes' } }, UpdateExpression: 'SET c = if_not_exists(c, :huge)', ExpressionAttributeValues: { ':huge': { S: 'h'.repeat(409_700) } } }),
     message: UPDATE_WORDING },
+
+  // A 65,536-byte attribute name (ExtendDB/extenddb#365, measured against the service 2026-09-16;
+  // the SET #n answer is quoted cut short after "must").
+  { source: 'ExtendDB/extenddb#365 "PutItem, top-level name of 65,536 bytes"', op: 'PutItem',
+    body: (f) => ({ TableName: f.hash, Item: { a: { S: 'name-top' }, ['n'.repeat(65_536)]: { S: 'x' } } }), message: one(NAME_TOO_LARGE) },
+  { source: 'ExtendDB/extenddb#365 "PutItem, nested map key of 65,536 bytes"', op: 'PutItem',
+    body: (f) => ({ TableName: f.hash, Item: { a: { S: 'name-nested' }, doc: { M: { ['n'.repeat(65_536)]: { S: 'x' } } } } }), message: one(NAME_TOO_LARGE) },
+  { source: 'ExtendDB/extenddb#365 "UpdateItem SET doc = :v, value containing a 65,536 byte nested key"', op: 'UpdateItem',
+    body: (f) => ({ TableName: f.hash, Key: { a: { S: 'name-upd' } }, UpdateExpression: 'SET doc = :v', ExpressionAttributeValues: { ':v': { M: { ['n'.repeat(65_536)]: { S: 'x' } } } } }),
+    message: one(NAME_TOO_LARGE) },
+  { source: 'ExtendDB/extenddb#365 "UpdateItem SET #n = :v, #n mapped to a 65,536 byte name"', op: 'UpdateItem',
+    body: (f) => ({ TableName: f.hash, Key: { a: { S: 'name-upd' } }, UpdateExpression: 'SET #n = :v', ExpressionAttributeNames: { '#n': 'n'.repeat(65_536) },
+      ExpressionAttributeValues: { ':v': { S: 'x' } } }), message: /^1 validation error detected: Attribute name is too large, must/ },
 
   // Batch operations: member constraints first, together; BatchWriteItem's enum wins over a bad
   // table name, BatchGetItem reports both (batchOperations.test.ts, us-east-1 and eu-west-2, 2026-10-09).

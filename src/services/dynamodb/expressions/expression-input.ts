@@ -6,7 +6,7 @@
  * ("Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}").
  */
 import { validationException, type ValueLayer } from '../values/errors.js';
-import { validateAttributeValue } from '../values/validate.js';
+import { nameTooLarge, validateAttributeValue, valueMessages } from '../values/validate.js';
 import type { AttributeValue } from '../values/types.js';
 
 const PLACEHOLDER_NAME = /^#[0-9a-zA-Z_]+$/;
@@ -29,6 +29,7 @@ export class ExpressionInput {
       if (keys.length === 0) throw validationException('ExpressionAttributeNames must not be empty');
       for (const key of keys) {
         if (!PLACEHOLDER_NAME.test(key)) throw validationException(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+        if (nameTooLarge(names[key]!)) throw validationException(valueMessages.nameTooLarge);
       }
     }
     const resolved: Record<string, AttributeValue> = {};

@@ -6,7 +6,7 @@
  */
 import { validationException, type ValueLayer } from '../values/errors.js';
 import { compareValues } from '../values/compare.js';
-import { validateAttributeValue } from '../values/validate.js';
+import { nameTooLarge, validateAttributeValue, valueMessages } from '../values/validate.js';
 import { typeOf, type AttributeValue } from '../values/types.js';
 import type { Condition, Operand } from './ast.js';
 import type { KeyConditionPart, KeyOperator } from './key-condition.js';
@@ -135,6 +135,7 @@ export function keyConditionsToParts(keyConditions: Record<string, LegacyConditi
 export function attributesToGetToPaths(names: readonly string[]): Path[] {
   const seen = new Set<string>();
   for (const name of names) {
+    if (nameTooLarge(name)) throw validationException(valueMessages.nameTooLarge);
     if (seen.has(name)) throw validationException(`${INVALID}Duplicate value in attribute name: ${name}`);
     seen.add(name);
   }

@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributeUpdates.html
  */
 import { validationException, type ValueLayer } from '../values/errors.js';
-import { validateAttributeValue } from '../values/validate.js';
+import { nameTooLarge, validateAttributeValue, valueMessages } from '../values/validate.js';
 import { typeOf } from '../values/types.js';
 import type { UpdateAction, UpdateAst } from './update-ast.js';
 
@@ -19,6 +19,7 @@ const INVALID = 'One or more parameter values were invalid: ';
 export function attributeUpdatesToUpdate(updates: Record<string, LegacyAttributeUpdate>, layer: ValueLayer = 'current'): UpdateAst {
   const actions: UpdateAction[] = [];
   for (const [name, update] of Object.entries(updates)) {
+    if (nameTooLarge(name)) throw validationException(valueMessages.nameTooLarge);
     const action = update.Action ?? 'PUT';
     const value = update.Value == null ? undefined : validateAttributeValue(update.Value, { layer });
     if (value === undefined) {

@@ -36,7 +36,17 @@ export const valueMessages = {
     ? `${INVALID}Input collection [${members.map(base64).join(', ')}]of type BS contains duplicates.`
     : `${INVALID}Input collection ${JSON.stringify(duplicateListing(members, compareBytes).map(base64))}of type BS contains duplicates.`),
   nesting: 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+  nameTooLarge: 'Attribute name is too large, must be less than 65536 bytes',
 };
+
+/**
+ * An attribute name, top-level or a map key at any depth, is at most 65,535 bytes of UTF-8
+ * (ExtendDB/extenddb#365, measured against the service 2026-09-16: PutItem and UpdateItem answer
+ * "Attribute name is too large, must be less than 65536 bytes"; scylladb/scylladb
+ * test/alternator/test_limits.py test_limit_attribute_length_nonkey_bad on every surface). A
+ * UTF-16 unit is 1 to 3 bytes, so a name of up to 21,845 units is never measured.
+ */
+export const nameTooLarge = (name: string): boolean => name.length > 21_845 && Buffer.byteLength(name, 'utf8') > 65_535;
 
 function base64(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
@@ -128,6 +138,7 @@ function check(raw: unknown, depth: number, layer: ValueLayer): AttributeValue {
         const entries = payload as Record<string, unknown>;
         let changed: Record<string, AttributeValue> | undefined;
         for (const name in entries) {
+          if (name.length > 21_845 && nameTooLarge(name)) throw new Problem(valueMessages.nameTooLarge);
           const child = check(entries[name], depth + 1, layer);
           if (child !== entries[name]) changed ??= { ...(entries as Record<string, AttributeValue>) };
           if (changed) setOwn(changed, name, child);
@@ -189,6 +200,7 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
   try {
     let changed: Item | undefined;
     for (const name in item) {
+      if (name.length > 21_845 && nameTooLarge(name)) throw new Problem(valueMessages.nameTooLarge);
       const value = check(item[name], 1, frame?.layer ?? 'current');
       if (value !== item[name]) changed ??= { ...(item as Item) };
       if (changed) setOwn(changed, name, value);
