@@ -20,7 +20,8 @@ export interface ReadTarget { table: TableRecord; index: IndexRecord | undefined
  * wraps the Select messages in Coral's "1 validation error detected: " envelope, Scan does not
  * (as captured from DynamoDB).
  */
-export function readTarget(table: TableRecord, input: { IndexName?: string; Select?: string; ConsistentRead?: boolean }, operation: 'Query' | 'Scan', projected: boolean): ReadTarget {
+export function readTarget(table: TableRecord, input: { IndexName?: string; Select?: string; ConsistentRead?: boolean; AttributesToGet?: unknown },
+  operation: 'Query' | 'Scan', projected: boolean): ReadTarget {
   const selectError = (message: string) => ddbErrors.validation(operation === 'Query' ? `1 validation error detected: ${message}` : message);
   let index: IndexRecord | undefined;
   if (input.IndexName !== undefined) {
@@ -30,7 +31,13 @@ export function readTarget(table: TableRecord, input: { IndexName?: string; Sele
     if (index.status !== 'ACTIVE') throw ddbErrors.validation(`Cannot read from backfilling global secondary index: ${index.name}`);
   }
   const select = input.Select ?? (projected ? 'SPECIFIC_ATTRIBUTES' : index ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES');
-  if (projected && select !== 'SPECIFIC_ATTRIBUTES') throw selectError(`Cannot specify the ProjectionExpression when choosing to get ${select}`);
+  if (projected && select !== 'SPECIFIC_ATTRIBUTES') {
+    // The parameter named as sent, COUNT as "only the Count" (getmoto/moto
+    // tests/test_dynamodb/test_dynamodb_select.py, aws_verified; scylladb/scylladb
+    // test/alternator/test_scan.py test_scan_select).
+    const parameter = input.AttributesToGet != null ? 'AttributesToGet' : 'ProjectionExpression';
+    throw selectError(`Cannot specify the ${parameter} when choosing to get ${select === 'COUNT' ? 'only the Count' : select}`);
+  }
   if (select === 'SPECIFIC_ATTRIBUTES' && !projected) throw selectError('Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
   if (select === 'ALL_PROJECTED_ATTRIBUTES' && !index) throw selectError('ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName');
   if (select === 'ALL_ATTRIBUTES' && index?.global && index.projection.type !== 'ALL') {
