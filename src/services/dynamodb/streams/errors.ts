@@ -14,9 +14,13 @@ export const shardNotFound = (shardId: string, arn: string): AwsError =>
 export const tableNotFound = (table: string): AwsError =>
   sender('ResourceNotFoundException', `Requested resource not found: Table: ${table} not found`);
 
-/** Iterators live 15 minutes (GetShardIterator). The wording is the one Kinesis-backed services use. */
-export const expiredIterator = (createdAt: number, now: number): AwsError =>
-  sender('ExpiredIteratorException', `Iterator expired. The iterator was created at time ${new Date(createdAt).toUTCString()} while right now it is ${new Date(now).toUTCString()} which is further in the future than the tolerated delay of 900000 milliseconds.`);
+/**
+ * Iterators live 15 minutes (GetShardIterator). The words of a real DynamoDB Streams answer
+ * (spring-attic/spring-integration-aws PR #59, 2017: "Shard iterator has expired (Service:
+ * AmazonDynamoDBStreams; Status Code: 400; Error Code: ExpiredIteratorException ...)"), not
+ * Kinesis's "Iterator expired. The iterator was created at time ...".
+ */
+export const expiredIterator = (): AwsError => sender('ExpiredIteratorException', 'Shard iterator has expired');
 
 export const trimmedDataAccess = (): AwsError =>
   sender('TrimmedDataAccessException', 'The data you are trying to access has been trimmed');

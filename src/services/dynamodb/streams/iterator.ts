@@ -38,6 +38,6 @@ export function decodeIterator(iterator: string, now: number): IteratorPosition 
     throw invalidIterator();
   }
   if (typeof payload?.s !== 'string' || typeof payload.q !== 'string' || typeof payload.t !== 'number' || !/^\d+$/.test(payload.q)) throw invalidIterator();
-  if (now - payload.t > ITERATOR_LIFETIME_MS) throw expiredIterator(payload.t, now);
+  if (now - payload.t > ITERATOR_LIFETIME_MS) throw expiredIterator();
   return { arn: iterator.slice(0, cut), shardId: payload.s, sequence: payload.q, inclusive: payload.i === 1, createdAt: payload.t };
 }

@@ -101,12 +101,13 @@ test('iterators expire after 15 minutes; records older than 24 h are trimmed', a
   await s.write(undefined, { pk: { S: 'old' } });
   const { ShardIterator } = await s.call('GetShardIterator', { StreamArn: s.descriptor.arn, ShardId: s.descriptor.shardId, ShardIteratorType: 'TRIM_HORIZON' }) as { ShardIterator: string };
   s.clock.advance(15 * 60 * 1000 + 1);
-  t.regex(await code(s.call('GetRecords', { ShardIterator })), /^ExpiredIteratorException: Iterator expired\./);
+  // A real DynamoDB Streams answer's words (spring-attic/spring-integration-aws PR #59, 2017).
+  t.is(await code(s.call('GetRecords', { ShardIterator })), 'ExpiredIteratorException: Shard iterator has expired');
   const fresh = (await s.call('GetShardIterator', { StreamArn: s.descriptor.arn, ShardId: s.descriptor.shardId, ShardIteratorType: 'TRIM_HORIZON' }) as { ShardIterator: string }).ShardIterator;
   s.clock.advance(24 * 60 * 60 * 1000);
   await s.write(undefined, { pk: { S: 'new' } });
   t.is(await (s.service.internal as StreamsInternalApi).trimNow(), 1);
-  t.regex(await code(s.call('GetRecords', { ShardIterator: fresh })), /^ExpiredIteratorException: Iterator expired\. The iterator was created at time .* which is further in the future than the tolerated delay of 900000 milliseconds\.$/);
+  t.is(await code(s.call('GetRecords', { ShardIterator: fresh })), 'ExpiredIteratorException: Shard iterator has expired');
   const horizon = (await s.call('GetShardIterator', { StreamArn: s.descriptor.arn, ShardId: s.descriptor.shardId, ShardIteratorType: 'TRIM_HORIZON' }) as { ShardIterator: string }).ShardIterator;
   const page = await s.call('GetRecords', { ShardIterator: horizon }) as { Records: Array<Record<string, any>> };
   t.deepEqual(page.Records.map((r) => r.dynamodb.Keys.pk.S), ['new']);

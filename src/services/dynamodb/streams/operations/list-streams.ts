@@ -1,6 +1,8 @@
 /** ListStreams: the streams of the caller's account and region, optionally of one table, by ARN page. */
 import type { ListStreamsInput, ListStreamsOutput } from '../../../../model/generated/dynamodbstreams-types.js';
 import type { RequestContext } from '../../../types.js';
+import { streamValidation } from '../errors.js';
+import { parseStreamArn } from '../names.js';
 import { checkLength, checkLimit } from '../validate.js';
 import type { StreamsDeps } from './context.js';
 
@@ -8,6 +10,9 @@ export async function listStreams(deps: StreamsDeps, ctx: RequestContext, input:
   checkLimit(input.Limit, 'limit', 100);
   checkLength(input.TableName, 'tableName', 3, 255);
   checkLength(input.ExclusiveStartStreamArn, 'exclusiveStartStreamArn', 37, 1024);
+  // A malformed start ARN is refused, as AWS does (scylladb test/alternator/test_streams.py
+  // test_list_streams_with_nonexistent_last_stream); the words are DescribeStream's for a bad ARN.
+  if (input.ExclusiveStartStreamArn !== undefined && !parseStreamArn(input.ExclusiveStartStreamArn)) throw streamValidation('Invalid StreamArn');
   const limit = input.Limit ?? 100;
   const Streams: NonNullable<ListStreamsOutput['Streams']> = [];
   let started = input.ExclusiveStartStreamArn === undefined;
