@@ -45,6 +45,7 @@ export function checkIndex(c: Constraints, path: string, index: IndexInput): voi
   checkThroughput(c, `${path}.provisionedThroughput`, index.ProvisionedThroughput);
 }
 
-export const STREAM_VIEW_TYPES = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'] as const;
+/** In the order AWS's enum message lists them (ack-api-quirks dynamodb DDB-TABLE-035, verified 2026-10-08). */
+export const STREAM_VIEW_TYPES = ['OLD_IMAGE', 'KEYS_ONLY', 'NEW_AND_OLD_IMAGES', 'NEW_IMAGE'] as const;
 export const TABLE_CLASSES = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] as const;
 export const BILLING_MODES = ['PROVISIONED', 'PAY_PER_REQUEST'] as const;

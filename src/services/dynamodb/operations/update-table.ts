@@ -44,6 +44,11 @@ function checkAlone(input: UpdateTableInput): void {
   if (input.SSESpecification !== undefined) throw ddbErrors.invalidParameter('Server-Side Encryption modification must be the only operation in the request');
   if (input.TableClass !== undefined) throw ddbErrors.invalidParameter('TableClass modification must be the only operation in the request');
   if (input.DeletionProtectionEnabled !== undefined) throw ddbErrors.invalidParameter('DeletionProtection modification must be the only operation in the request');
+  // A stream change goes with BillingMode=PAY_PER_REQUEST only (ack-api-quirks dynamodb DDB-TABLE-433, 2026-10-09).
+  if (input.StreamSpecification !== undefined) {
+    if (input.ProvisionedThroughput !== undefined || input.BillingMode === 'PROVISIONED') throw ddbErrors.validation('You cannot modify stream status while updating table IOPS');
+    if (input.OnDemandThroughput !== undefined) throw ddbErrors.validation('OnDemandThroughput can only be combined with BillingMode in an UpdateTable request');
+  }
 }
 
 function throughputChange(table: TableRecord, input: UpdateTableInput, now: number): Pick<TableRecord, 'billingMode' | 'throughput' | 'payPerRequestSince'> {

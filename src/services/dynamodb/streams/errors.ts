@@ -22,6 +22,7 @@ export const tableNotFound = (table: string): AwsError =>
  */
 export const expiredIterator = (): AwsError => sender('ExpiredIteratorException', 'Shard iterator has expired');
 
+/** As a real answer quoted it (ironSource/node-dynamodb-stream issue #13, 2019). */
 export const trimmedDataAccess = (): AwsError =>
   sender('TrimmedDataAccessException', 'The data you are trying to access has been trimmed');
 
