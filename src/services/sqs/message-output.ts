@@ -45,8 +45,10 @@ function systemAttributes(record: MessageRecord, msg: Msg, names: Set<string>): 
 
 function selectAttributes(attrs: Record<string, StoredAttribute> | undefined, names: string[] | undefined): Record<string, StoredAttribute> | undefined {
   if (attrs === undefined || names === undefined || names.length === 0) return undefined;
-  if (names.includes('All') || names.includes('.*')) return attrs;
-  const prefixes = names.filter((n) => n.endsWith('.*')).map((n) => n.slice(0, -1));
+  if (names.includes('All') || names.includes('.*') || names.includes('*')) return attrs;
+  // "Hel.*" selects every name starting with "Hel" (Hello and Help.Me alike): AWS's answer in
+  // localstack tests/aws/services/sqs/test_sqs.snapshot.json test_receive_message_message_attribute_names_filters.
+  const prefixes = names.filter((n) => n.endsWith('.*')).map((n) => n.slice(0, -2));
   const out: Record<string, StoredAttribute> = {};
   let any = false;
   for (const [name, value] of Object.entries(attrs)) {

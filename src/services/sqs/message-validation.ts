@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
  */
 import type { MessageAttributesValue } from '../../model/generated/sqs-types.js';
+import { isAwsError } from '../../errors/aws-error.js';
 import { sqsErrors } from './errors.js';
 import type { StoredAttribute } from './records.js';
 
@@ -157,8 +158,21 @@ export function attributesSize(attributes: Record<string, StoredAttribute> | und
   return size;
 }
 
+const TOO_LONG = 'One or more parameters are invalid. Reason: Message must be shorter than ';
+
 export function assertMessageSize(size: number, limit: number): void {
-  if (size > limit) throw sqsErrors.invalidParameterValue(`One or more parameters are invalid. Reason: Message must be shorter than ${limit} bytes.`);
+  if (size > limit) throw sqsErrors.invalidParameterValue(`${TOO_LONG}${limit} bytes.`);
+}
+
+/**
+ * A batch entry over the size fails alone, in other words than SendMessage's: "One or more
+ * parameters cannot be validated. Reason: Message must be shorter than 1024 bytes." (AWS's answer
+ * in localstack tests/aws/services/sqs/test_sqs.snapshot.json test_send_batch_message_size, 2024-04-30).
+ * Reworded here, on the failure path, so that the send path builds one error for both.
+ */
+export function asBatchEntryError(err: unknown): unknown {
+  if (!isAwsError(err) || !err.message.startsWith(TOO_LONG)) return err;
+  return sqsErrors.invalidParameterValue(`One or more parameters cannot be validated. Reason: Message must be shorter than ${err.message.slice(TOO_LONG.length)}`);
 }
 
 const FIFO_ID = /^[\x21-\x7e]{1,128}$/;

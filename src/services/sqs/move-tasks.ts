@@ -174,11 +174,17 @@ export class MoveTasks {
   }
 
   async cancel(handle: string): Promise<MoveTask> {
-    let taskId: string | undefined;
+    let decoded: { taskId?: unknown; sourceArn?: unknown } | undefined;
     try {
-      taskId = (JSON.parse(Buffer.from(handle, 'base64').toString('utf8')) as { taskId?: string }).taskId;
+      decoded = JSON.parse(Buffer.from(handle, 'base64').toString('utf8')) as { taskId?: unknown; sourceArn?: unknown };
     } catch { /* answered below */ }
+    const taskId = decoded?.taskId;
     if (typeof taskId !== 'string') throw sqsErrors.invalidParameterValue('Value for parameter TaskHandle is invalid.');
+    // The handle's queue is looked up before its task (AWS's answers in localstack
+    // tests/aws/services/sqs/test_sqs_move_task.snapshot.json, test_cancel_with_invalid_source_arn_in_task_handle, 2024-01-05).
+    if (typeof decoded?.sourceArn !== 'string' || this.queueByArn(decoded.sourceArn) === undefined) {
+      throw sqsErrors.resourceNotFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
+    }
     const task = this.#tasks.find((t) => t.id === taskId);
     if (task === undefined) throw sqsErrors.resourceNotFound('Task does not exist.');
     if (task.status !== 'RUNNING') throw sqsErrors.unsupportedOperation('Only active tasks can be cancelled.');

@@ -9,7 +9,7 @@ import type { FailedItem, SendMessageBatchInput, SendMessageBatchInputEntry, Sen
 import { assertBatch, failure } from '../batch.js';
 import { queueWithState, required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
-import { messageSize } from '../message-validation.js';
+import { asBatchEntryError, messageSize } from '../message-validation.js';
 import { intAttribute } from '../queue-attributes.js';
 import { commit, prepare, resultOf, type Prepared } from '../send.js';
 import type { Queue } from '../store.js';
@@ -45,7 +45,7 @@ export const sendMessageBatch: SqsHandler<SendMessageBatchInput, SendMessageBatc
     try {
       prepared.push({ id: entry.Id, p: prepare(queue, state, entry, ctx.accountId, now) });
     } catch (err) {
-      Failed.push(failure(entry.Id, err));
+      Failed.push(failure(entry.Id, asBatchEntryError(err)));
     }
   }
   await commit(deps.store, queue, state, prepared.map((x) => x.p));
