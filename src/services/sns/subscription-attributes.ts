@@ -92,6 +92,9 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
       : JSON.stringify({ healthyRetryPolicy: retry, requestPolicy: { headerContentType: contentType } });
   }
   for (const [name, value] of Object.entries(s.attributes)) if (name !== 'RawMessageDelivery') out[name] = value;
-  if (s.attributes.FilterPolicy !== undefined && out.FilterPolicyScope === undefined) out.FilterPolicyScope = 'MessageAttributes';
+  // The scope shows only with a policy, even once set (localstack tests/aws/services/sns/test_sns_filter_policy.snapshot.json,
+  // test_set_subscription_filter_policy_scope "sub-attrs-filter-scope-body", 2024-05-14).
+  if (s.attributes.FilterPolicy === undefined) delete out.FilterPolicyScope;
+  else if (out.FilterPolicyScope === undefined) out.FilterPolicyScope = 'MessageAttributes';
   return out;
 }

@@ -34,7 +34,6 @@ const CASES: [string, Record<string, unknown>, Record<string, FilterAttribute>, 
   ['anything-but numbers, excluded', { n: [{ 'anything-but': [1, 2] }] }, { n: N('2') }, false],
   ['anything-but prefix', { c: [{ 'anything-but': { prefix: 'tmp-' } }] }, { c: S('prod-1') }, true],
   ['anything-but prefix, excluded', { c: [{ 'anything-but': { prefix: 'tmp-' } }] }, { c: S('tmp-1') }, false],
-  ['anything-but suffix', { c: [{ 'anything-but': { suffix: '.tmp' } }] }, { c: S('a.tmp') }, false],
   ['anything-but equals-ignore-case', { c: [{ 'anything-but': { 'equals-ignore-case': 'RED' } }] }, { c: S('red') }, false],
   ['anything-but, attribute absent', { c: [{ 'anything-but': 'red' }] }, {}, false],
   ['numeric =', { n: [{ numeric: ['=', 5] }] }, { n: N('5') }, true],
@@ -104,6 +103,7 @@ const invalid: [string, Record<string, string>, string][] = [
   ['two keys in a match', { FilterPolicy: JSON.stringify({ a: [{ prefix: 'a', suffix: 'b' }] }) }, 'FilterPolicy: Only one key allowed in match expression'],
   ['a value that is an object', { FilterPolicy: JSON.stringify({ a: 'x' }) }, 'FilterPolicy: "a" must be an object or an array'],
   ['anything-but with an unknown pattern', { FilterPolicy: JSON.stringify({ a: [{ 'anything-but': { wildcard: 'x' } }] }) }, 'FilterPolicy: Unsupported anything-but pattern: wildcard'],
+  ['anything-but suffix (refused by AWS, localstack test_sns_filter_policy.snapshot.json 2024-05-15)', { FilterPolicy: JSON.stringify({ a: [{ 'anything-but': { suffix: '.tmp' } }] }) }, 'FilterPolicy: Unsupported anything-but pattern: suffix'],
 ];
 
 for (const [name, attributes, message] of invalid) {
@@ -113,7 +113,8 @@ for (const [name, attributes, message] of invalid) {
       t.true(isAwsError(err));
       if (isAwsError(err)) {
         t.is(err.code, 'InvalidParameter');
-        t.is(err.message, prefix + message);
+        // Rule errors end with the parser's location, compared exactly in filter-policy-answers.test.ts.
+        t.is(err.message.split('\n at [Source: ')[0], prefix + message);
       }
     }
   });

@@ -195,7 +195,8 @@ test('Subscribe validation: unknown protocol, endpoint rules, an unknown attribu
     [{ TopicArn, Protocol: 'sqs', Endpoint: 'not-an-arn' }, 'Invalid parameter: SQS endpoint ARN'],
     [{ TopicArn, Protocol: 'https', Endpoint: 'http://x' }, 'Invalid parameter: Endpoint must match the specified protocol'],
     [{ TopicArn, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:000000000000:q', Attributes: { FilterPolicy: '{"a":[{"numeric":[">",5,"<",1]}]}' } },
-      'Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top'],
+      // With the parser's location, as AWS words rule errors (filter-policy-answers.test.ts).
+      'Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top\n at [Source: (String)"{"a":[{"numeric":[">",5,"<",1]}]}"; line: 1, column: 31]'],
     [{ TopicArn, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:000000000000:q', Attributes: { RawMessageDelivery: 'maybe' } },
       'Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [maybe]. Must be true or false.'],
   ];

@@ -91,7 +91,6 @@ function matchesValue(c: Condition, v: Scalar): boolean {
     case 'equals-ignore-case': return typeof v === 'string' && v.toLowerCase() === c.value.toLowerCase();
     case 'anything-but': return !c.values.some((x) => equal(x, v));
     case 'anything-but-prefix': return typeof v === 'string' && !v.startsWith(c.value);
-    case 'anything-but-suffix': return typeof v === 'string' && !v.endsWith(c.value);
     case 'anything-but-ignore-case': return typeof v === 'string' && v.toLowerCase() !== c.value.toLowerCase();
     case 'numeric': {
       if (typeof v !== 'number' || Number.isNaN(v)) return false;
