@@ -13,6 +13,7 @@ export const stsErrors = {
   constraint: (value: string | number, member: string, constraint: string) =>
     e('ValidationError', 400, `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`),
   accessDenied: (message: string) => e('AccessDenied', 403, message),
+  invalidParameterValue: (message: string) => e('InvalidParameterValue', 400, message),
   invalidIdentityToken: (message: string) => e('InvalidIdentityToken', 400, message),
   malformedPolicyDocument: (message: string) => e('MalformedPolicyDocument', 400, message),
   packedPolicyTooLarge: (message: string) => e('PackedPolicyTooLarge', 400, message),

@@ -63,3 +63,20 @@ export function checkSessionPolicy(policy: string | undefined, policyArns: reado
   if (percent > 100) throw stsErrors.packedPolicyTooLarge(`Packed size of consumed session policies and tags exceeds 2048 bytes by ${size - 2048} bytes.`);
   return percent;
 }
+
+/**
+ * Session tags: keys are case-insensitive, so two that differ only in case are a duplicate, and
+ * every transitive key must be one of the tags. Both are InvalidParameterValue (AWS's answers in
+ * localstack tests/aws/services/sts/test_sts.snapshot.json, test_assume_role_tag_validation, 2025-04-10).
+ */
+export function checkSessionTags(tags: readonly { Key: string }[] | undefined, transitive: readonly string[] | undefined): void {
+  const keys = new Set<string>();
+  for (const tag of tags ?? []) {
+    const key = tag.Key.toLowerCase();
+    if (keys.has(key)) throw stsErrors.invalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+    keys.add(key);
+  }
+  for (const key of transitive ?? []) {
+    if (!keys.has(key.toLowerCase())) throw stsErrors.invalidParameterValue('The specified transitive tag key must be included in the requested tags.');
+  }
+}

@@ -8,7 +8,7 @@ import type { AssumeRoleInput, AssumeRoleOutput } from '../../../model/generated
 import { unsupported, type StsHandler } from '../context.js';
 import { roleIdOf } from '../role-id.js';
 import { stsErrors } from '../errors.js';
-import { checkSessionName, checkSessionPolicy, durationOf, parseRoleArn } from '../validate.js';
+import { checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn } from '../validate.js';
 
 /** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
 const UNEMULATED = ['ProvidedContexts', 'MinimumSessionTokenSize'] as const;
@@ -19,9 +19,7 @@ export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (
   checkSessionName(input.RoleSessionName);
   const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
   const packed = checkSessionPolicy(input.Policy, input.PolicyArns, input.Tags);
-  for (const key of input.TransitiveTagKeys ?? []) {
-    if (!(input.Tags ?? []).some((t) => t.Key === key)) throw stsErrors.validation('The specified transitive tag key must be included in the requested tags.');
-  }
+  checkSessionTags(input.Tags, input.TransitiveTagKeys);
   if (input.ExternalId !== undefined && (input.ExternalId.length < 2 || input.ExternalId.length > 1224)) {
     throw stsErrors.constraint(input.ExternalId, 'externalId', `Member must have length ${input.ExternalId.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 1224'}`);
   }
