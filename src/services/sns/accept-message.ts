@@ -58,8 +58,8 @@ function parseStructure(text: string, structure: string): { perProtocol: Record<
  * test_empty_or_wrong_message_attributes "batch-*" 2024-11-15). Other message rules (an empty
  * message...) still fail only their entry.
  */
-export function checkBatchEntry(topic: TopicRecord, input: MessageInput): void {
-  checkMessageAttributes(input.MessageAttributes);
+export function checkBatchEntry(topic: TopicRecord, input: MessageInput, index: number): void {
+  checkMessageAttributes(input.MessageAttributes, index);
   if (input.MessageStructure !== undefined && input.Message !== '') parseStructure(input.Message, input.MessageStructure);
   fifoIds(topic, input, input.Message);
 }

@@ -12,6 +12,8 @@ export const snsErrors = {
   /** "Invalid parameter: <name>" and, with a reason, "… Reason: <reason>". */
   invalid: (name: string, reason?: string) => e('InvalidParameter', 400, reason === undefined ? `Invalid parameter: ${name}` : `Invalid parameter: ${name} Reason: ${reason}`),
   parameterValueInvalid: (message: string) => e('ParameterValueInvalid', 400, message),
+  /** The validation layer's answer to a request that breaks the API model. */
+  validation: (message: string) => e('ValidationError', 400, message),
   topicNotFound: () => e('NotFound', 404, 'Topic does not exist'),
   subscriptionNotFound: () => e('NotFound', 404, 'Subscription does not exist'),
   endpointNotFound: () => e('NotFound', 404, 'Endpoint does not exist'),

@@ -11,15 +11,27 @@ import type { MessageAttributesValue } from '../../model/generated/sns-types.js'
 import { snsErrors } from './errors.js';
 
 const NAME_CHARACTER = /[^A-Za-z0-9_.-]/;
+
+/**
+ * No DataType at all is the validation layer's answer, naming where the attributes sit:
+ * "Value null at 'messageAttributes.attr1.member.dataType' …" (PublishBatch:
+ * 'publishBatchRequestEntries.1.member.messageAttributes…'; localstack test_sns.snapshot.json,
+ * test_empty_or_wrong_message_attributes "fully_missing_data_type", 2024-11-15).
+ */
+function missingDataType(name: string, batchIndex: number | undefined) {
+  const at = batchIndex === undefined ? 'messageAttributes' : `publishBatchRequestEntries.${batchIndex + 1}.member.messageAttributes`;
+  return snsErrors.validation(`1 validation error detected: Value null at '${at}.${name}.member.dataType' failed to satisfy constraint: Member must not be null`);
+}
 const invalid = snsErrors.parameterValueInvalid;
 
-export function checkMessageAttributes(attributes: Record<string, MessageAttributesValue> | undefined): number {
+/** `batchIndex`: the entry's index when the attributes are a PublishBatch entry's. */
+export function checkMessageAttributes(attributes: Record<string, MessageAttributesValue> | undefined, batchIndex?: number): number {
   if (attributes === undefined) return 0;
   let size = 0;
   for (const [name, a] of Object.entries(attributes)) {
     checkName(name);
     const type = a.DataType ?? '';
-    if (type === '') throw invalid(`The message attribute '${name}' must contain non-empty message attribute type.`);
+    if (type === '') throw a.DataType === undefined ? missingDataType(name, batchIndex) : invalid(`The message attribute '${name}' must contain non-empty message attribute type.`);
     const base = baseType(type);
     if (base === undefined) {
       throw invalid(`The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);

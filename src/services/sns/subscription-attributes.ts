@@ -9,6 +9,7 @@ import { parseQueueArn } from './arns.js';
 import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, effectiveRetry } from './delivery-policy.js';
 import { compileSubscriptionFilter } from './filter/subscription-filter.js';
 import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
+import { jsonParseProblem } from './json-parse-error.js';
 
 export const SUBSCRIPTION_ATTRIBUTES = ['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy'] as const;
 const RAW_PROTOCOLS: readonly Protocol[] = ['sqs', 'http', 'https', 'firehose'];
@@ -65,7 +66,7 @@ export function checkFifoDeadLetter(policy: string | undefined, fifoSubscription
 
 function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw reason('RedrivePolicy: failed to parse JSON.'); }
+  try { json = JSON.parse(text); } catch { throw reason(`RedrivePolicy: failed to parse JSON.${jsonParseProblem(text) ?? ''}`); }
   const arn = (json as { deadLetterTargetArn?: unknown } | null)?.deadLetterTargetArn;
   if (typeof arn !== 'string') throw reason('RedrivePolicy: deadLetterTargetArn is missing');
   // Not an ARN at all ("fake-arn"): AWS's words in localstack tests/aws/services/sns/test_sns.snapshot.json,

@@ -7,6 +7,7 @@
  * Limits and messages as SNS words them: at most 5 keys, at most 150 combinations, 256 KiB.
  * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html
  */
+import { jsonParseProblem } from '../json-parse-error.js';
 import { JsonLocator, type JsonPath } from './json-location.js';
 import { compileNumeric } from './numeric.js';
 import { barf, type PolicyError, type Rules } from './policy-error.js';
@@ -35,7 +36,7 @@ export const MAX_POLICY_BYTES = 256 * 1024;
 export function compilePolicy(text: string, scope: Scope, fail: PolicyError): CompiledPolicy {
   if (Buffer.byteLength(text) > MAX_POLICY_BYTES) throw fail('FilterPolicy: Filter policy is too long');
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw fail('FilterPolicy: failed to parse JSON.'); }
+  try { json = JSON.parse(text); } catch { throw fail(`FilterPolicy: failed to parse JSON.${jsonParseProblem(text) ?? ''}`); }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('FilterPolicy: Filter policy must be a JSON object');
   const top = json as Record<string, unknown>;
   if (Object.keys(top).length > MAX_KEYS) throw fail('FilterPolicy: Filter policy can not have more than 5 keys');

@@ -28,7 +28,7 @@ export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = a
     total += Buffer.byteLength(e.Message ?? '');
   }
   if (total > MAX_MESSAGE_BYTES) throw snsErrors.batchTooLong();
-  for (const e of entries) checkBatchEntry(topic, e);
+  entries.forEach((e, i) => checkBatchEntry(topic, e, i));
   const Successful: SuccessfulItem[] = [];
   const Failed: FailedItem[] = [];
   const toDeliver: PublishedMessage[] = [];

@@ -31,7 +31,8 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
 
 async function publishDirect(deps: SnsDeps, ctx: RequestContext, input: PublishInput): Promise<PublishOutput> {
   const sms = input.PhoneNumber !== undefined;
-  if (sms && !/^\+?[1-9]\d{1,14}$/.test(input.PhoneNumber!)) throw snsErrors.invalid('PhoneNumber', 'Value is not a valid phone number');
+  // "+1a234 is not valid to publish to" (localstack tests/aws/services/sns/test_sns.snapshot.json, test_publish_wrong_phone_format, 2023-08-25).
+  if (sms && !/^\+?[1-9]\d{1,14}$/.test(input.PhoneNumber!)) throw snsErrors.invalid('PhoneNumber', `${input.PhoneNumber!} is not valid to publish to`);
   if (!sms) {
     const endpoint = deps.store.endpoint(input.TargetArn!);
     if (!/^arn:aws:sns:[a-z0-9-]+:\d{12}:endpoint\//.test(input.TargetArn!)) throw snsErrors.invalid('TargetArn');

@@ -17,6 +17,13 @@ import { checkFifoDeadLetter, checkSubscriptionAttributes } from '../subscriptio
 
 const LOCAL: readonly Protocol[] = ['sqs', 'http', 'https'];
 
+/**
+ * A phone number as SMS subscriptions take it: digits with an optional plus, separators ignored
+ * ("+15/55-123.4567" is accepted, test_subscribe_sms_obscure_phone_number, 2025-10-06).
+ */
+const SMS_SEPARATORS = /[/.\-\s()]/g;
+const SMS_ENDPOINT = /^\+?\d{1,15}$/;
+
 function checkEndpoint(protocol: Protocol, endpoint: string | undefined, fifoTopic: boolean): string {
   if (endpoint === undefined || endpoint === '') throw snsErrors.invalid('Endpoint');
   switch (protocol) {
@@ -25,6 +32,10 @@ function checkEndpoint(protocol: Protocol, endpoint: string | undefined, fifoTop
       if (!fifoTopic && endpoint.endsWith('.fifo')) throw snsErrors.invalid('Invalid parameter: Endpoint', 'FIFO SQS Queues can not be subscribed to standard SNS topics');
       return endpoint;
     }
+    case 'sms':
+      // Not an InvalidParameter "Invalid parameter: …" but its own words (test_subscribe_bad_sms, 2025-10-06).
+      if (!SMS_ENDPOINT.test(endpoint.replace(SMS_SEPARATORS, ''))) throw snsErrors.invalidParameter(`Invalid SMS endpoint: ${endpoint}`);
+      return endpoint;
     case 'http': case 'https':
       if (!endpoint.toLowerCase().startsWith(`${protocol}://`)) throw snsErrors.invalid('Endpoint must match the specified protocol');
       try { new URL(endpoint); } catch { throw snsErrors.invalid('Endpoint'); }
