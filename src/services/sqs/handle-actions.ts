@@ -53,7 +53,14 @@ export function changeVisibility(queue: Queue, state: QueueState, handle: string
   if (msg === undefined || !current(msg, h)) {
     throw sqsErrors.invalidValue(handle, 'ReceiptHandle', 'Message does not exist or is not available for visibility timeout change.');
   }
-  if (msg.visibleAt <= now) throw sqsErrors.messageNotInflight();
+  if (msg.visibleAt <= now) {
+    // On a standard queue, a handle whose timeout has passed (and no newer receive) is answered
+    // OK and changes nothing: AWS's answer in localstack tests/aws/services/sqs/test_sqs.snapshot.json,
+    // test_change_message_visibility_after_visibility_timeout_expiration (2024-04-30), and
+    // localstack#9632 (2023, "AWS simply sends back an OK and does nothing").
+    if (!queue.fifo) return [];
+    throw sqsErrors.messageNotInflight();
+  }
   // The 12 hours count from the receive, not from this call.
   if (now - msg.received + timeout * 1000 > MAX_VISIBILITY_S * 1000) {
     throw sqsErrors.invalidValue(timeout, 'VisibilityTimeout', `Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY_S} seconds]`);

@@ -238,3 +238,38 @@ test(`query protocol: a queue that does not exist, in the query wording [${SNAP}
   t.is(xmlValue(answer.body, 'Type'), 'Sender');
   t.is(xmlValue(answer.body, 'Message'), 'The specified queue does not exist for this wsdl version.');
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test(`ChangeMessageVisibility on a standard queue after the message's visibility timeout has passed: OK, nothing changes [${SNAP} test_change_message_visibility_after_visibility_timeout_expiration (2024-04-30); floci-io/floci#902 (2026) claims MessageNotInflight without a recording: the recording wins]`, async (t) => {
+  const url = await create(uniqueQueue('a25-cmv'));
+  await ok('SendMessage', { QueueUrl: url, MessageBody: 'test' });
+  const received = await ok('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 1 });
+  const handle = (received.Messages as Array<{ ReceiptHandle: string }>)[0]!.ReceiptHandle;
+  await sleep(1500);
+  const answer = await json('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: handle, VisibilityTimeout: 60 });
+  t.is(answer.status, 200, JSON.stringify(answer.body));
+  // And it changes nothing: the message stays visible (localstack#9632, 2023, from the same test against AWS).
+  t.is(((await ok('ReceiveMessage', { QueueUrl: url })).Messages as unknown[] | undefined)?.length, 1);
+});
+
+test(`FIFO: a message sent with DelaySeconds 0 waits the queue's delay [${SNAP} test_fifo_queue_send_message_with_zero_delay_defaults_to_queue_delay[sqs] (2025-07-31)]`, async (t) => {
+  const url = await create(`${uniqueQueue('a25-fd')}.fifo`, { FifoQueue: 'true', DelaySeconds: '1' });
+  const sent = await ok('SendMessage', { QueueUrl: url, MessageBody: 'message-1', MessageGroupId: 'g', MessageDeduplicationId: 'd', DelaySeconds: 0 });
+  t.is(sent.MD5OfMessageBody, '3d6b824fd8c1520e9a047d21fee6fb1f');
+  t.is((await ok('ReceiveMessage', { QueueUrl: url })).Messages, undefined);
+  await sleep(1200);
+  const later = await ok('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 2 });
+  t.is((later.Messages as Array<{ Body: string }>)[0]?.Body, 'message-1');
+});
+
+test(`FIFO: DeleteMessage after the first timeout passed but within an extended one: accepted [${SNAP} test_fifo_delete_after_visibility_timeout_extended[sqs] (2025-10-05)]`, async (t) => {
+  const url = await create(`${uniqueQueue('a25-fx')}.fifo`, { FifoQueue: 'true' });
+  await ok('SendMessage', { QueueUrl: url, MessageBody: 'foobar', MessageGroupId: 'g', MessageDeduplicationId: 'd' });
+  const received = await ok('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 1 });
+  const handle = (received.Messages as Array<{ ReceiptHandle: string }>)[0]!.ReceiptHandle;
+  await ok('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: handle, VisibilityTimeout: 5 });
+  await sleep(1300);
+  const answer = await json('DeleteMessage', { QueueUrl: url, ReceiptHandle: handle });
+  t.is(answer.status, 200, JSON.stringify(answer.body));
+});
