@@ -28,9 +28,11 @@ export const DEFAULT_EFFECTIVE_DELIVERY_POLICY = JSON.stringify({
 });
 
 interface PolicyJson {
-  healthyRetryPolicy?: Partial<RetryPolicy>;
-  requestPolicy?: { headerContentType?: string };
-  throttlePolicy?: { maxReceivesPerSecond?: number };
+  healthyRetryPolicy?: Partial<RetryPolicy> | null;
+  sicklyRetryPolicy?: unknown;
+  requestPolicy?: { headerContentType?: string } | null;
+  throttlePolicy?: { maxReceivesPerSecond?: number } | null;
+  guaranteed?: boolean;
   http?: { defaultHealthyRetryPolicy?: Partial<RetryPolicy>; defaultRequestPolicy?: { headerContentType?: string } };
 }
 
@@ -55,7 +57,7 @@ export function checkDeliveryPolicy(text: string, where: (reason: string) => Err
 export function effectiveRetry(subscriptionPolicy: string | undefined, topicPolicy: string | undefined): { retry: RetryPolicy; contentType: string } {
   const sub = subscriptionPolicy === undefined ? undefined : JSON.parse(subscriptionPolicy) as PolicyJson;
   const topic = topicPolicy === undefined ? undefined : JSON.parse(topicPolicy) as PolicyJson;
-  const retry = { ...DEFAULT_RETRY, ...topic?.http?.defaultHealthyRetryPolicy, ...sub?.healthyRetryPolicy };
+  const retry = { ...DEFAULT_RETRY, ...topic?.http?.defaultHealthyRetryPolicy, ...sub?.healthyRetryPolicy ?? undefined };
   const contentType = sub?.requestPolicy?.headerContentType ?? topic?.http?.defaultRequestPolicy?.headerContentType ?? 'text/plain; charset=UTF-8';
   return { retry, contentType };
 }
@@ -77,3 +79,35 @@ export function retryDelay(r: RetryPolicy, n: number): number | undefined {
     case 'exponential': return r.minDelayTarget * Math.pow(r.maxDelayTarget / r.minDelayTarget, x);
   }
 }
+
+/**
+ * A subscription's DeliveryPolicy as GetSubscriptionAttributes shows it, and the policy in force
+ * beside it: every section named, null when not set, the retry policy's fields completed,
+ * `guaranteed` false by default; in force, the topic's (else SNS's) retry policy and content
+ * type fill the gaps. AWS's answers in localstack tests/aws/services/sns/test_sns.snapshot.json,
+ * test_subscribe_external_http_endpoint_content_type "sub-attrs" (2024-10-03).
+ */
+export function subscriptionDeliveryPolicies(subscriptionPolicy: string, topicPolicy: string | undefined): { shown: string; effective: string } {
+  const sub = JSON.parse(subscriptionPolicy) as PolicyJson;
+  const topic = topicPolicy === undefined ? undefined : JSON.parse(topicPolicy) as PolicyJson;
+  const filled = (r: Partial<RetryPolicy> | null | undefined): RetryPolicy | null =>
+    r === undefined || r === null ? null : { ...RETRY_ZERO, ...r };
+  const shown = {
+    healthyRetryPolicy: filled(sub.healthyRetryPolicy),
+    sicklyRetryPolicy: sub.sicklyRetryPolicy ?? null,
+    throttlePolicy: sub.throttlePolicy ?? null,
+    requestPolicy: sub.requestPolicy ?? null,
+    guaranteed: sub.guaranteed ?? false,
+  };
+  const effective = {
+    ...shown,
+    healthyRetryPolicy: shown.healthyRetryPolicy ?? { ...DEFAULT_RETRY, ...topic?.http?.defaultHealthyRetryPolicy },
+    requestPolicy: shown.requestPolicy ?? { headerContentType: topic?.http?.defaultRequestPolicy?.headerContentType ?? 'text/plain; charset=UTF-8' },
+  };
+  return { shown: JSON.stringify(shown), effective: JSON.stringify(effective) };
+}
+
+/** A retry policy's fields in SNS's order, the ones not given 0 (backoff linear). */
+const RETRY_ZERO: RetryPolicy = {
+  minDelayTarget: 0, maxDelayTarget: 0, numRetries: 0, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear',
+};

@@ -6,7 +6,7 @@
  */
 import { snsErrors } from './errors.js';
 import { parseQueueArn } from './arns.js';
-import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, effectiveRetry } from './delivery-policy.js';
+import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, effectiveRetry, subscriptionDeliveryPolicies } from './delivery-policy.js';
 import { compileSubscriptionFilter } from './filter/subscription-filter.js';
 import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
 import { jsonParseProblem } from './json-parse-error.js';
@@ -86,13 +86,24 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
     ConfirmationWasAuthenticated: String(s.authenticated ?? s.protocol === 'sqs'),
     SubscriptionArn: s.arn,
   };
+  let shownPolicy: string | undefined;
   if (s.protocol === 'http' || s.protocol === 'https') {
-    const { retry, contentType } = effectiveRetry(s.attributes.DeliveryPolicy, topic?.attributes.DeliveryPolicy);
-    out.EffectiveDeliveryPolicy = s.attributes.DeliveryPolicy === undefined && topic?.attributes.DeliveryPolicy === undefined
-      ? JSON.stringify(JSON.parse(DEFAULT_EFFECTIVE_DELIVERY_POLICY).http)
-      : JSON.stringify({ healthyRetryPolicy: retry, requestPolicy: { headerContentType: contentType } });
+    if (s.attributes.DeliveryPolicy !== undefined) {
+      const policies = subscriptionDeliveryPolicies(s.attributes.DeliveryPolicy, topic?.attributes.DeliveryPolicy);
+      out.EffectiveDeliveryPolicy = policies.effective;
+      shownPolicy = policies.shown;
+    } else {
+      const { retry, contentType } = effectiveRetry(undefined, topic?.attributes.DeliveryPolicy);
+      out.EffectiveDeliveryPolicy = topic?.attributes.DeliveryPolicy === undefined
+        ? JSON.stringify(JSON.parse(DEFAULT_EFFECTIVE_DELIVERY_POLICY).http)
+        : JSON.stringify({ healthyRetryPolicy: retry, requestPolicy: { headerContentType: contentType } });
+    }
   }
   for (const [name, value] of Object.entries(s.attributes)) if (name !== 'RawMessageDelivery') out[name] = value;
+  if (shownPolicy !== undefined) out.DeliveryPolicy = shownPolicy;
+  // Who subscribed: boltstack keeps no IAM users, so the owner account's root (AWS names the
+  // caller, e.g. arn:aws:iam::111111111111:user/…; test_create_subscriptions_with_attributes, 2025-10-06).
+  out.SubscriptionPrincipal = `arn:aws:iam::${s.owner}:root`;
   // The scope shows only with a policy, even once set (localstack tests/aws/services/sns/test_sns_filter_policy.snapshot.json,
   // test_set_subscription_filter_policy_scope "sub-attrs-filter-scope-body", 2024-05-14).
   if (s.attributes.FilterPolicy === undefined) delete out.FilterPolicyScope;

@@ -140,3 +140,51 @@ test(`Subscribe an SMS endpoint written with separators: accepted [${SNAP} test_
   const answer = await sns({ Action: 'Subscribe', TopicArn: fx.topic, Protocol: 'sms', Endpoint: '+15/55-123.4567' });
   t.is(answer.status, 200, answer.body);
 });
+
+/** A subscription's attributes as a plain object. */
+async function subscriptionAttributesOf(arn: string): Promise<Record<string, string>> {
+  const body = (await sns({ Action: 'GetSubscriptionAttributes', SubscriptionArn: arn })).body;
+  const out: Record<string, string> = {};
+  for (const m of body.matchAll(/<entry><key>([^<]*)<\/key><value>([^<]*)<\/value><\/entry>/g)) out[m[1]!] = m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return out;
+}
+
+test(`GetSubscriptionAttributes of an SQS subscription: the attributes AWS lists, SubscriptionPrincipal among them [${SNAP} test_create_subscriptions_with_attributes "get-attrs" (2025-10-06)]`, async (t) => {
+  const attrs = await subscriptionAttributesOf(fx.subscription);
+  t.deepEqual(Object.keys(attrs).sort(), ['ConfirmationWasAuthenticated', 'Endpoint', 'Owner', 'PendingConfirmation', 'Protocol', 'RawMessageDelivery',
+    'SubscriptionArn', 'SubscriptionPrincipal', 'TopicArn']);
+  t.like(attrs, { ConfirmationWasAuthenticated: 'true', PendingConfirmation: 'false', Protocol: 'sqs', RawMessageDelivery: 'false' });
+  // AWS names the IAM user who subscribed; boltstack has no users: the account's root.
+  t.regex(attrs.SubscriptionPrincipal!, /^arn:aws:iam::\d{12}:(root|user\/.+)$/);
+});
+
+const HTTP = `${SNAP} test_subscribe_external_http_endpoint_content_type`;
+const RETRY_DEFAULT = { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' };
+const POLICY_KEYS = ['healthyRetryPolicy', 'sicklyRetryPolicy', 'throttlePolicy', 'requestPolicy', 'guaranteed'];
+
+test(`an HTTP subscription's DeliveryPolicy and EffectiveDeliveryPolicy as AWS shows them [${HTTP}[True] and [False] "sub-attrs" (2024-10-03)]`, async (t) => {
+  const topic = await value({ Action: 'CreateTopic', Name: unique('a25-http') }, 'sns', 'TopicArn');
+  const subscribe = async (path: string) => value({ Action: 'Subscribe', TopicArn: topic, Protocol: 'http', Endpoint: `http://127.0.0.1:9/${path}`, ReturnSubscriptionArn: 'true' }, 'sns', 'SubscriptionArn');
+  const setPolicy = async (arn: string, policy: unknown) =>
+    t.is((await sns({ Action: 'SetSubscriptionAttributes', SubscriptionArn: arn, AttributeName: 'DeliveryPolicy', AttributeValue: JSON.stringify(policy) })).status, 200);
+
+  // [True]: only a content type.
+  const csv = await subscribe('csv');
+  await setPolicy(csv, { requestPolicy: { headerContentType: 'text/csv' } });
+  let attrs = await subscriptionAttributesOf(csv);
+  t.deepEqual(JSON.parse(attrs.DeliveryPolicy!), { healthyRetryPolicy: null, sicklyRetryPolicy: null, throttlePolicy: null, requestPolicy: { headerContentType: 'text/csv' }, guaranteed: false });
+  t.deepEqual(Object.keys(JSON.parse(attrs.DeliveryPolicy!)), POLICY_KEYS);
+  t.deepEqual(JSON.parse(attrs.EffectiveDeliveryPolicy!), { healthyRetryPolicy: RETRY_DEFAULT, sicklyRetryPolicy: null, throttlePolicy: null,
+    requestPolicy: { headerContentType: 'text/csv' }, guaranteed: false });
+
+  // [False]: a retry and throttle policy; the content type comes from the topic's policy.
+  t.is((await sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'DeliveryPolicy',
+    AttributeValue: JSON.stringify({ http: { defaultRequestPolicy: { headerContentType: 'application/json' } } }) })).status, 200);
+  const json = await subscribe('json');
+  const retry = { minDelayTarget: 1, maxDelayTarget: 1, numRetries: 0, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' };
+  await setPolicy(json, { healthyRetryPolicy: retry, throttlePolicy: { maxReceivesPerSecond: 1000 } });
+  attrs = await subscriptionAttributesOf(json);
+  t.deepEqual(JSON.parse(attrs.DeliveryPolicy!), { healthyRetryPolicy: retry, sicklyRetryPolicy: null, throttlePolicy: { maxReceivesPerSecond: 1000 }, requestPolicy: null, guaranteed: false });
+  t.deepEqual(JSON.parse(attrs.EffectiveDeliveryPolicy!), { healthyRetryPolicy: retry, sicklyRetryPolicy: null, throttlePolicy: { maxReceivesPerSecond: 1000 },
+    requestPolicy: { headerContentType: 'application/json' }, guaranteed: false });
+});
