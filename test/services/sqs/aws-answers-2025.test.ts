@@ -273,3 +273,22 @@ test(`FIFO: DeleteMessage after the first timeout passed but within an extended 
   const answer = await json('DeleteMessage', { QueueUrl: url, ReceiptHandle: handle });
   t.is(answer.status, 200, JSON.stringify(answer.body));
 });
+
+const TESTS = 'localstack tests/aws/services/sqs/test_sqs.py (stored at localemu/localemu@3098669; marked aws.validated)';
+
+test(`PurgeQueue clears a FIFO queue's deduplication ids: the same id is accepted again [${TESTS} test_purge_queue_clears_fifo_deduplication_cache]`, async (t) => {
+  const url = await create(`${uniqueQueue('a25-pd')}.fifo`, { FifoQueue: 'true' });
+  await ok('SendMessage', { QueueUrl: url, MessageBody: 'message-1', MessageGroupId: 'g', MessageDeduplicationId: 'd' });
+  await ok('PurgeQueue', { QueueUrl: url });
+  await ok('SendMessage', { QueueUrl: url, MessageBody: 'message-2', MessageGroupId: 'g', MessageDeduplicationId: 'd' });
+  const received = await ok('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 1 });
+  t.deepEqual((received.Messages as Array<{ Body: string }> | undefined)?.map((m) => m.Body), ['message-2']);
+});
+
+test(`PurgeQueue removes delayed messages too [${TESTS} test_purge_queue_deletes_delayed_messages]`, async (t) => {
+  const url = await create(uniqueQueue('a25-pdl'));
+  for (let i = 0; i < 3; i++) await ok('SendMessage', { QueueUrl: url, MessageBody: `message-${i}`, DelaySeconds: 1 });
+  await ok('PurgeQueue', { QueueUrl: url });
+  await sleep(1100);
+  t.is((await ok('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 1 })).Messages, undefined);
+});
