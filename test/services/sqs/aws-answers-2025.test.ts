@@ -292,3 +292,27 @@ test(`PurgeQueue removes delayed messages too [${TESTS} test_purge_queue_deletes
   await sleep(1100);
   t.is((await ok('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 1 })).Messages, undefined);
 });
+
+test(`GetQueueAttributes All after a KMS key is set and then reset to the defaults: no KMS attributes, SqsManagedSseEnabled stays false [${SNAP} test_set_queue_attributes_default_values "get-queue-attributes-after-update", "get-queue-attributes-after-set-to-defaults" (2025-12-10)]`, async (t) => {
+  const url = await create(uniqueQueue('a25-kmsdef'));
+  await ok('SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: 'testKeyId', KmsDataKeyReusePeriodSeconds: '6000' } });
+  let attrs = (await ok('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] })).Attributes as Record<string, string>;
+  t.like(attrs, { KmsMasterKeyId: 'testKeyId', KmsDataKeyReusePeriodSeconds: '6000', SqsManagedSseEnabled: 'false' });
+  await ok('SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: '', KmsDataKeyReusePeriodSeconds: '300' } });
+  attrs = (await ok('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] })).Attributes as Record<string, string>;
+  t.deepEqual(keysOf(attrs), ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesDelayed', 'ApproximateNumberOfMessagesNotVisible', 'CreatedTimestamp',
+    'DelaySeconds', 'LastModifiedTimestamp', 'MaximumMessageSize', 'MessageRetentionPeriod', 'QueueArn', 'ReceiveMessageWaitTimeSeconds', 'SqsManagedSseEnabled', 'VisibilityTimeout']);
+  t.is(attrs.SqsManagedSseEnabled, 'false');
+});
+
+test(`ChangeMessageVisibility after the message is deleted; DeleteMessage again and again [${TESTS} test_change_visibility_on_deleted_message_raises_invalid_parameter_value, test_delete_message_with_deleted_receipt_handle]`, async (t) => {
+  const url = await create(uniqueQueue('a25-del'));
+  await ok('SendMessage', { QueueUrl: url, MessageBody: 'foo' });
+  const handle = ((await ok('ReceiveMessage', { QueueUrl: url })).Messages as Array<{ ReceiptHandle: string }>)[0]!.ReceiptHandle;
+  await ok('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: handle, VisibilityTimeout: 42 });
+  for (let i = 0; i < 3; i++) await ok('DeleteMessage', { QueueUrl: url, ReceiptHandle: handle });
+  const answer = await json('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: handle, VisibilityTimeout: 42 });
+  t.is(answer.status, 400);
+  t.is(answer.queryError, 'InvalidParameterValue;Sender');
+  t.is(answer.body.message, `Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`);
+});

@@ -34,6 +34,10 @@ export const setQueueAttributes: SqsHandler<SetQueueAttributesInput, SetQueueAtt
     if (value === '' && ['Policy', 'RedrivePolicy', 'RedriveAllowPolicy', 'KmsMasterKeyId'].includes(name)) delete attributes[name];
     else attributes[name] = value;
   }
+  // A KMS key turns SQS-managed encryption off for good: removing the key later does not turn it
+  // back on (AWS's answer in localstack test_sqs.snapshot.json, test_set_queue_attributes_default_values
+  // "get-queue-attributes-after-set-to-defaults", 2025-12-10).
+  if ((given.KmsMasterKeyId ?? '') !== '' && given.SqsManagedSseEnabled === undefined) attributes.SqsManagedSseEnabled = 'false';
   await deps.store.save(queue, { ...queue.record, attributes, modified: Math.floor(Date.now() / 1000) });
   return {};
 };
