@@ -29,7 +29,10 @@ export function required<T extends object>(input: T, ...members: Array<keyof T &
 
 /** The queue a QueueUrl names; QueueDoesNotExist when there is none. */
 export function queueOf(deps: SqsDeps, ctx: RequestContext, url: string): Queue {
-  const queue = deps.store.findByUrl(url, ctx.region);
+  const queue = deps.store.findByUrl(url, ctx.region)
+    // A queue's bare name in QueueUrl names the caller's queue (localstack tests/aws/services/sqs/test_sqs.py
+    // test_posting_to_queue_via_queue_name, run against AWS). Looked at only when the URL finds none.
+    ?? (url.includes('/') ? undefined : deps.store.find({ account: ctx.accountId, region: ctx.region, name: url }));
   if (queue === undefined) throw sqsErrors.queueDoesNotExist();
   return queue;
 }

@@ -316,3 +316,44 @@ test(`ChangeMessageVisibility after the message is deleted; DeleteMessage again 
   t.is(answer.queryError, 'InvalidParameterValue;Sender');
   t.is(answer.body.message, `Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`);
 });
+
+test(`SendMessage: system attributes have their own MD5 and leave MD5OfMessageAttributes alone [${TESTS} test_system_attributes_have_no_effect_on_attr_md5]`, async (t) => {
+  const attrs = { timestamp: { StringValue: '1493147359900', DataType: 'Number' } };
+  const plain = await ok('SendMessage', { QueueUrl: fx.standard, MessageBody: 'test', MessageAttributes: attrs });
+  const traced = await ok('SendMessage', { QueueUrl: fx.standard, MessageBody: 'test', MessageAttributes: attrs,
+    MessageSystemAttributes: { AWSTraceHeader: { StringValue: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1', DataType: 'String' } } });
+  t.is(plain.MD5OfMessageAttributes, traced.MD5OfMessageAttributes);
+  t.is(plain.MD5OfMessageSystemAttributes, undefined);
+  t.is(traced.MD5OfMessageSystemAttributes, '5ae4d5d7636402d80f4eb6d213245a88');
+});
+
+// Known: the header would have to reach the handler through src/gateway and src/services/types.ts
+// (RequestContext), which this work does not own; the row runs as a known failure until it does.
+test.failing(`SendMessage: the X-Amzn-Trace-Id header becomes the AWSTraceHeader attribute [${TESTS} test_aws_trace_header_propagation; ${SNAP} "xray-msg" (2025-06-27)]`, async (t) => {
+  const url = await create(uniqueQueue('a25-xray'));
+  const res = await fetch(server.endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': 'AmazonSQS.SendMessage', 'content-type': 'application/x-amz-json-1.0', 'x-amzn-trace-id': 'Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1' },
+    body: JSON.stringify({ QueueUrl: url, MessageBody: 'test', MessageAttributes: { timestamp: { StringValue: '1493147359900', DataType: 'Number' } } }),
+  });
+  t.is(res.status, 200);
+  const received = await ok('ReceiveMessage', { QueueUrl: url, AttributeNames: ['SentTimestamp', 'AWSTraceHeader'], MessageAttributeNames: ['All'] });
+  const message = (received.Messages as Array<{ Attributes: Record<string, string>; MD5OfMessageAttributes: string }>)[0]!;
+  t.deepEqual(keysOf(message.Attributes), ['AWSTraceHeader', 'SentTimestamp']);
+  t.is(message.Attributes.AWSTraceHeader, 'Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1');
+  t.is(message.MD5OfMessageAttributes, '235c5c510d26fb653d073faed50ae77c');
+});
+
+test(`SendMessage with the queue's name as QueueUrl [${TESTS} test_posting_to_queue_via_queue_name]`, async (t) => {
+  const name = uniqueQueue('a25-byname');
+  await create(name);
+  const sent = await json('SendMessage', { QueueUrl: name, MessageBody: 'Using name instead of URL' });
+  t.is(sent.status, 200, JSON.stringify(sent.body));
+  t.is(sent.body.MD5OfMessageBody, '86a83f96652a1bfad3891e7d523750cb');
+});
+
+test(`SendMessage with control characters in a String attribute: InvalidParameterValue [${TESTS} test_invalid_string_attributes_cause_invalid_parameter_value_error]`, async (t) => {
+  const answer = await json('SendMessage', { QueueUrl: fx.standard, MessageBody: 'test', MessageAttributes: { attr1: { StringValue: `Invalid-${String.fromCharCode(8)},${String.fromCharCode(11)}`, DataType: 'String' } } });
+  t.is(answer.status, 400);
+  t.is(answer.queryError, 'InvalidParameterValue;Sender');
+});
