@@ -20,7 +20,7 @@ export type Reading =
   /** A container to its closing bracket. */
   | 'close';
 
-/** Jackson shows at most 500 characters of the source, then how many it left out. */
+/** Jackson shows at most 500 characters of the source, then how many it left out (Jackson's own rule; no recording has a policy that long). */
 const SNIPPET = 500;
 
 export class JsonLocator {
