@@ -3,13 +3,15 @@ import type {
   GetSubscriptionAttributesInput, GetSubscriptionAttributesOutput, SetSubscriptionAttributesInput, SetSubscriptionAttributesOutput,
 } from '../../../model/generated/sns-types.js';
 import { topicOfSubscription } from '../arns.js';
-import { unsupported, type SnsDeps, type SnsHandler } from '../context.js';
+import { malformedArn, unsupported, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { LiveSubscription } from '../store.js';
 import { SUBSCRIPTION_ATTRIBUTES, checkFifoDeadLetter, checkSubscriptionAttributes, subscriptionAttributes } from '../subscription-attributes.js';
 
 function subscriptionOf(deps: SnsDeps, arn: string): LiveSubscription {
-  if (topicOfSubscription(arn) === undefined) throw snsErrors.invalid('SubscriptionArn');
+  // "An ARN must have at least 6 elements, not 1" for a word, as Unsubscribe words it (AWS's answer
+  // in localstack test_sns.snapshot.json test_delete_subscriptions_on_delete_topic, 2025-10-06).
+  if (topicOfSubscription(arn) === undefined) throw malformedArn(arn, 'SubscriptionArn');
   const live = deps.store.subscription(arn);
   if (live === undefined) throw snsErrors.subscriptionNotFound();
   return live;
