@@ -58,6 +58,15 @@ test('SNS Publish result encodes with resultWrapper and request id', async (t) =
   t.is(out.$metadata.requestId, 'REQ-Q');
 });
 
+test('a result with no members is one self-closing element, as AWS writes <ReceiveMessageResult/>', async (t) => {
+  const wire = query.encode(await ctx('sns', 'ListTopics'), {});
+  t.is(wire.body, '<ListTopicsResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListTopicsResult/>' +
+    '<ResponseMetadata><RequestId>REQ-Q</RequestId></ResponseMetadata></ListTopicsResponse>');
+  const out = await new sns.SNSClient({ ...clientConfig, requestHandler: respondHandler(wire) }).send(new sns.ListTopicsCommand({}));
+  t.is(out.Topics, undefined);
+  t.is(out.$metadata.requestId, 'REQ-Q');
+});
+
 test('SNS list and map outputs encode (member, entry)', async (t) => {
   const wire = query.encode(await ctx('sns', 'GetTopicAttributes'), { Attributes: { Policy: '{"a":1}', Owner: '0' } });
   const out = await new sns.SNSClient({ ...clientConfig, requestHandler: respondHandler(wire) })

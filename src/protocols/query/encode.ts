@@ -22,7 +22,7 @@ export function encodeQuery(ctx: ProtocolContext, output: Record<string, unknown
     const wrapper = shape.resultWrapper ?? `${operation.name}Result`;
     w.open(wrapper);
     writeMembers(w, model, shape, output);
-    w.close(wrapper);
+    w.closeSelfClosingIfEmpty(wrapper);
   }
   w.open('ResponseMetadata').leaf('RequestId', ctx.requestId).close('ResponseMetadata').close(root);
   return {

@@ -66,6 +66,19 @@ export class XmlWriter {
     return this;
   }
 
+  /**
+   * Closes `name`, written as `<name/>` when nothing was written inside it since it was opened
+   * (AWS's query services answer an empty result so: `<ReceiveMessageResult/>`).
+   */
+  closeSelfClosingIfEmpty(name: string): this {
+    const opened = `<${name}>`;
+    if (this.#current.endsWith(opened)) {
+      this.#current = `${this.#current.slice(0, -opened.length)}<${name}/>`;
+      return this;
+    }
+    return this.close(name);
+  }
+
   /** `<name>text</name>`, or `<name/>` for undefined text. */
   leaf(name: string, text: string | undefined, attributes?: Record<string, string | undefined>): this {
     this.#append(text === undefined
