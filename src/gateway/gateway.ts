@@ -106,7 +106,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
   const accessKeyId = accessKeyOf(scope, req.headers.authorization, req.query);
   const rctx = new HandlerContext(requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
-    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', res, accessKeyId);
+    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', res, accessKeyId, req.headers['x-amzn-trace-id']);
   const output = await handler(rctx, input) as Record<string, unknown>;
   const wire = protocol.encode(ctx, output);
   const ignored = rctx.ignoredIfAny;
@@ -125,7 +125,7 @@ class HandlerContext implements RequestContext {
   /** Made on first use, like the signal: almost no request ignores a parameter. */
   #ignored: string[] | undefined;
 
-  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined) {
+  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined, readonly traceHeader: string | undefined) {
     this.#res = res;
   }
 

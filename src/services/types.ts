@@ -49,6 +49,11 @@ export interface RequestContext {
   host: string;
   /** The access key id the request is signed with, if any (STS answers who that key is). */
   accessKeyId?: string | undefined;
+  /**
+   * The request's X-Amzn-Trace-Id header, if any: SQS stores it as a message's AWSTraceHeader
+   * system attribute when the message does not carry one.
+   */
+  traceHeader?: string | undefined;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
   /** Names of parameters ignored under the `loose` gate, reported in x-boltstack-ignored. */

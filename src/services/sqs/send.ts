@@ -117,6 +117,20 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
   return prepared;
 }
 
+/**
+ * The request's X-Amzn-Trace-Id header becomes the AWSTraceHeader system attribute of every message
+ * of a SendMessage or SendMessageBatch that does not carry its own (the attribute wins; it is outside
+ * the size quota): the X-Ray developer guide, "Amazon SQS and AWS X-Ray", and localstack's
+ * test_aws_trace_header_propagation, recorded against AWS 2025-06-27. It was not sent as a system
+ * attribute, so the answer's MD5OfMessageSystemAttributes does not cover it.
+ */
+export function traceFromHeader(prepared: Prepared, header: string | undefined): void {
+  if (header === undefined || header === '') return;
+  const record = prepared.record;
+  if (record.sys?.AWSTraceHeader !== undefined) return;
+  record.sys = { ...record.sys, AWSTraceHeader: { DataType: 'String', StringValue: header } };
+}
+
 function fifoRules(queue: Queue, state: QueueState, entry: SendEntry, prepared: Prepared, now: number, queueDelay: number): void {
   if (entry.DelaySeconds !== undefined && entry.DelaySeconds !== 0) {
     throw sqsErrors.invalidValue(entry.DelaySeconds, 'DelaySeconds', 'The request include parameter that is not valid for this queue type.');

@@ -327,9 +327,7 @@ test(`SendMessage: system attributes have their own MD5 and leave MD5OfMessageAt
   t.is(traced.MD5OfMessageSystemAttributes, '5ae4d5d7636402d80f4eb6d213245a88');
 });
 
-// Known: the header would have to reach the handler through src/gateway and src/services/types.ts
-// (RequestContext), which this work does not own; the row runs as a known failure until it does.
-test.failing(`SendMessage: the X-Amzn-Trace-Id header becomes the AWSTraceHeader attribute [${TESTS} test_aws_trace_header_propagation; ${SNAP} "xray-msg" (2025-06-27)]`, async (t) => {
+test(`SendMessage: the X-Amzn-Trace-Id header becomes the AWSTraceHeader attribute [${TESTS} test_aws_trace_header_propagation; ${SNAP} "xray-msg" (2025-06-27)]`, async (t) => {
   const url = await create(uniqueQueue('a25-xray'));
   const res = await fetch(server.endpoint, {
     method: 'POST',
@@ -356,4 +354,25 @@ test(`SendMessage with control characters in a String attribute: InvalidParamete
   const answer = await json('SendMessage', { QueueUrl: fx.standard, MessageBody: 'test', MessageAttributes: { attr1: { StringValue: `Invalid-${String.fromCharCode(8)},${String.fromCharCode(11)}`, DataType: 'String' } } });
   t.is(answer.status, 400);
   t.is(answer.queryError, 'InvalidParameterValue;Sender');
+});
+
+// The X-Ray developer guide, "Amazon SQS and AWS X-Ray": the header "corresponds to all messages
+// included in a SendMessage or SendMessageBatch request", and "if both tracing headers are set,
+// the message system attribute overrides the HTTP trace header".
+test('SendMessageBatch: the X-Amzn-Trace-Id header reaches every entry, and an entry\'s own AWSTraceHeader wins [X-Ray developer guide, xray-services-sqs]', async (t) => {
+  const url = await create(uniqueQueue('a25-xray-batch'));
+  const own = 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
+  const header = 'Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1';
+  const res = await fetch(server.endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': 'AmazonSQS.SendMessageBatch', 'content-type': 'application/x-amz-json-1.0', 'x-amzn-trace-id': header },
+    body: JSON.stringify({ QueueUrl: url, Entries: [
+      { Id: 'a', MessageBody: 'from-header' },
+      { Id: 'b', MessageBody: 'own', MessageSystemAttributes: { AWSTraceHeader: { DataType: 'String', StringValue: own } } },
+    ] }),
+  });
+  t.is(res.status, 200);
+  const received = await ok('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['AWSTraceHeader'] });
+  const byBody = Object.fromEntries((received.Messages as Array<{ Body: string; Attributes: Record<string, string> }>).map((m) => [m.Body, m.Attributes.AWSTraceHeader]));
+  t.deepEqual(byBody, { 'from-header': header, own });
 });

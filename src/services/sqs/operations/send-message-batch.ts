@@ -11,7 +11,7 @@ import { queueWithState, required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
 import { asBatchEntryError, messageSize } from '../message-validation.js';
 import { intAttribute } from '../queue-attributes.js';
-import { commit, prepare, resultOf, type Prepared } from '../send.js';
+import { commit, prepare, resultOf, traceFromHeader, type Prepared } from '../send.js';
 import type { Queue } from '../store.js';
 
 /** The batch limit is 1 MiB whatever the queue's MaximumMessageSize (which limits each message). */
@@ -43,7 +43,9 @@ export const sendMessageBatch: SqsHandler<SendMessageBatchInput, SendMessageBatc
       continue;
     }
     try {
-      prepared.push({ id: entry.Id, p: prepare(queue, state, entry, ctx.accountId, now) });
+      const p = prepare(queue, state, entry, ctx.accountId, now);
+      traceFromHeader(p, ctx.traceHeader);
+      prepared.push({ id: entry.Id, p });
     } catch (err) {
       Failed.push(failure(entry.Id, asBatchEntryError(err)));
     }

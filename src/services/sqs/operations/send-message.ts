@@ -5,7 +5,7 @@
  */
 import type { SendMessageInput, SendMessageOutput } from '../../../model/generated/sqs-types.js';
 import { queueOf, required, type SqsHandler } from '../context.js';
-import { commit, prepare, resultOf } from '../send.js';
+import { commit, prepare, resultOf, traceFromHeader } from '../send.js';
 
 export const sendMessage: SqsHandler<SendMessageInput, SendMessageOutput> = async (deps, ctx, input) => {
   required(input, 'QueueUrl');
@@ -14,6 +14,7 @@ export const sendMessage: SqsHandler<SendMessageInput, SendMessageOutput> = asyn
   // (the async lookup cost a promise, an object and a turn per send: SendMessage profile).
   const state = queue.loadedState ?? await queue.state(deps.store);
   const prepared = prepare(queue, state, input, ctx.accountId, Date.now());
+  traceFromHeader(prepared, ctx.traceHeader);
   await commit(deps.store, queue, state, [prepared]);
   return resultOf(prepared);
 };
