@@ -30,7 +30,7 @@ export interface Row {
   code?: string;
   message?: string;
   /** Other elements of the error document: their text, or null where S3 sends none. */
-  fields?: Record<string, string | null>;
+  fields?: Record<string, string | null> | ((s: RowState) => Record<string, string | null>);
   /** Elements that must come in this order in the error document. */
   sequence?: string[];
 }

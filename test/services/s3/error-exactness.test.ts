@@ -11,6 +11,9 @@ import type { Boltstack } from '../../../src/index.js';
 import { signedRequest } from './signed-request.js';
 import { bucketRows, objectRows, type Row, type RowState } from './error-exactness-rows.js';
 import { listingRows, missingChecksumRows, multipartRows, taggingRows } from './error-exactness-rows2.js';
+import { bucketNamingRows, errorElementRows, framingRows, headAndConditionRows } from './error-exactness-rows3.js';
+import { listingParamRows, multipartElementRows, taggingRows2 } from './error-exactness-rows4.js';
+import { rangeRows, tagOrderRows } from './error-exactness-rows5.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -47,7 +50,11 @@ async function prepare(row: Row, i: number): Promise<RowState> {
   return state;
 }
 
-const rows = [...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows];
+const rows = [
+  ...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows,
+  ...bucketNamingRows, ...errorElementRows, ...headAndConditionRows, ...framingRows, ...listingParamRows, ...multipartElementRows, ...taggingRows2,
+  ...rangeRows, ...tagOrderRows,
+];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {
     const state = await prepare(row, i);
@@ -60,7 +67,8 @@ for (const [i, row] of rows.entries()) {
     }
     t.is(element(xml, 'Code'), row.code, xml);
     if (row.message !== undefined) t.is(element(xml, 'Message'), row.message);
-    for (const [name, text] of Object.entries(row.fields ?? {})) t.is(element(xml, name) ?? null, text, name);
+    const fields = typeof row.fields === 'function' ? row.fields(state) : row.fields;
+    for (const [name, text] of Object.entries(fields ?? {})) t.is(element(xml, name) ?? null, text, name);
     if (row.sequence) {
       const at = row.sequence.map((name) => xml.indexOf(`<${name}>`));
       t.true(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)), `${row.sequence.join(' < ')} in ${xml}`);

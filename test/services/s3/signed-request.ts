@@ -22,6 +22,8 @@ export interface RawRequest {
   headers?: Record<string, string>;
   body?: string | Buffer;
   region?: string;
+  /** 'none': send neither Content-Length nor Transfer-Encoding (and so no body); default 'length'. */
+  framing?: 'length' | 'none';
 }
 
 export async function signedRequest(endpoint: string, req: RawRequest): Promise<RawResponse> {
@@ -29,7 +31,8 @@ export async function signedRequest(endpoint: string, req: RawRequest): Promise<
   const body = req.body === undefined ? undefined : Buffer.from(req.body);
   const payloadHash = sha256Hex(body ?? '');
   const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': payloadHash, ...req.headers };
-  if (body !== undefined) headers['content-length'] = String(body.length);
+  const framing = req.framing ?? 'length';
+  if (body !== undefined && framing === 'length') headers['content-length'] = String(body.length);
   const signer = new SigV4Signer({ region: req.region ?? 'us-east-1', service: 's3', credentials: CREDENTIALS });
   Object.assign(headers, signer.sign({ method: req.method, path: req.path, query: req.query ?? '', headers, payloadHash }));
   const path = req.query ? `${req.path}?${req.query}` : req.path;
@@ -45,6 +48,12 @@ export async function signedRequest(endpoint: string, req: RawRequest): Promise<
       res.on('error', reject);
     });
     r.on('error', reject);
-    r.end(body);
+    if (framing === 'none') {
+      // Neither Content-Length nor Transfer-Encoding: Node adds one of them unless told not to.
+      r.useChunkedEncodingByDefault = false;
+      r.end();
+    } else {
+      r.end(body);
+    }
   });
 }
