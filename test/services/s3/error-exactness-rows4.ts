@@ -15,6 +15,7 @@ const complete = (s: RowState, parts: { n: number; etag: string }[]): RawRequest
 };
 const UNKNOWN_UPLOAD = 'edd7397f-533c-4f6c-8470-5e82f80c6caf';
 const NO_SUCH_UPLOAD = 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.';
+const INT_RANGE = (name: string): string => `Argument ${name} must be an integer between 0 and 2147483647`;
 
 export const listingParamRows: Row[] = [
   ...([['ListObjects', ''], ['ListObjectsV2', '&list-type=2']] as const).map(([op, extra]): Row => ({
@@ -23,9 +24,15 @@ export const listingParamRows: Row[] = [
     message: 'Invalid Encoding Method specified in Request', fields: { ArgumentName: 'encoding-type', ArgumentValue: 'jkldfsf' },
     sequence: ['Message', 'ArgumentName', 'ArgumentValue', 'RequestId'],
   })),
+  { name: 'ListMultipartUploads max-uploads=-1', source: 'brekkylab/backlot#176 (S3 measured, 2026-09-10)',
+    request: (s) => ({ method: 'GET', path: `/${s.bucket}`, query: 'max-uploads=-1&uploads=' }), status: 400, code: 'InvalidArgument', message: INT_RANGE('max-uploads') },
   { name: 'ListMultipartUploads max-uploads past int32', source: 'versity/versitygw#1794 (S3 answer, 2026-01-27); brekkylab/backlot#176',
     request: (s) => ({ method: 'GET', path: `/${s.bucket}`, query: 'max-uploads=2157483647&uploads=' }), status: 400, code: 'InvalidArgument',
     message: 'Provided max-uploads not an integer or within integer range' },
+  { name: 'ListParts max-parts=-1', source: 'versity/versitygw#329 (S3 answer through its proxy, 2023-12-08)', upload: [],
+    request: (s) => ({ method: 'GET', path: obj(s), query: `max-parts=-1&${upload(s)}` }), status: 400, code: 'InvalidArgument', message: INT_RANGE('max-parts') },
+  { name: 'ListParts part-number-marker=-2', source: 'versity/versitygw#1383 (S3 answer, 2025-07-09)', upload: [],
+    request: (s) => ({ method: 'GET', path: obj(s), query: `part-number-marker=-2&${upload(s)}` }), status: 400, code: 'InvalidArgument', message: INT_RANGE('part-number-marker') },
 ];
 
 export const multipartElementRows: Row[] = [
