@@ -11,7 +11,7 @@ import type { HttpRequest } from '../server/types.js';
 import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
 import { readBody } from './read-body.js';
 import type { VirtualHostParser } from './s3-host.js';
-import { unknownOperation } from './unknown-operation.js';
+import { s3ResourceType, unknownOperation } from './unknown-operation.js';
 
 export interface Resolved {
   service: ServiceName;
@@ -86,7 +86,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   if (protocol === 'rest-xml') {
     const path = s3Path(request, virtualHost);
     const match = matchRestOperation(model, request.method, path, request.query, request.headers);
-    if (!match) throw new Unresolved(protocol, model, unknownOperation(protocol, path.split('/').length > 2 ? 'OBJECT' : 'BUCKET', request.method));
+    if (!match) throw new Unresolved(protocol, model, unknownOperation(protocol, s3ResourceType(path), request.method));
     return resolved(service, protocol, model, match.operation, match.labels, path, body);
   }
   if (protocol === 'json') {

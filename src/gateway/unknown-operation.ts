@@ -15,6 +15,16 @@ export const unknownOperation = (protocol: 'rest-xml' | 'json' | 'query', name: 
   }
 };
 
+/**
+ * The ResourceType S3's MethodNotAllowed names for a path-style path: SERVICE for "/", as S3
+ * answers POST / (versity/versitygw#1810, 2026), BUCKET for "/bucket" or "/bucket/", else OBJECT.
+ */
+export function s3ResourceType(path: string): 'SERVICE' | 'BUCKET' | 'OBJECT' {
+  const slash = path.indexOf('/', 1);
+  if (path.length <= 1) return 'SERVICE';
+  return slash === -1 || slash === path.length - 1 ? 'BUCKET' : 'OBJECT';
+}
+
 export const invalidUri = (): AwsError =>
   new AwsError({ code: 'InvalidURI', status: 400, message: "Couldn't parse the specified URI." });
 

@@ -46,6 +46,9 @@ export const bucketNamingRows: Row[] = [
   })),
   { name: 'PUT on the service (an empty bucket name)', source: `${S3T}::test_bucket_create_naming_bad_short_empty; message: versity/versitygw#1810 (S3 XML quoted, 2026-02-03)`,
     request: () => ({ method: 'PUT', path: '/' }), status: 405, code: 'MethodNotAllowed', message: NOT_ALLOWED },
+  { name: 'POST on the service names the method and resource type', source: 'versity/versitygw#1810 (S3 XML quoted, 2026-02-03), #1487 (2025-08-23)',
+    request: () => ({ method: 'POST', path: '/' }), status: 405, code: 'MethodNotAllowed', message: NOT_ALLOWED,
+    fields: { Method: 'POST', ResourceType: 'SERVICE' }, sequence: ['Code', 'Message', 'Method', 'ResourceType', 'RequestId', 'HostId'] },
 ];
 
 export const errorElementRows: Row[] = [
