@@ -11,7 +11,7 @@ import type { HttpRequest } from '../server/types.js';
 import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
 import { readBody } from './read-body.js';
 import type { VirtualHostParser } from './s3-host.js';
-import { s3ResourceType, unknownOperation } from './unknown-operation.js';
+import { partNumberWithoutUploadId, s3ResourceType, unknownOperation } from './unknown-operation.js';
 
 export interface Resolved {
   service: ServiceName;
@@ -87,6 +87,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
     const path = s3Path(request, virtualHost);
     const match = matchRestOperation(model, request.method, path, request.query, request.headers);
     if (!match) throw new Unresolved(protocol, model, unknownOperation(protocol, s3ResourceType(path), request.method));
+    if (match.operation.name === 'CopyObject' && /(?:^|&)partNumber=/.test(request.query)) throw new Unresolved(protocol, model, partNumberWithoutUploadId());
     return resolved(service, protocol, model, match.operation, match.labels, path, body);
   }
   if (protocol === 'json') {

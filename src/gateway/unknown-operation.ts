@@ -25,6 +25,15 @@ export function s3ResourceType(path: string): 'SERVICE' | 'BUCKET' | 'OBJECT' {
   return slash === -1 || slash === path.length - 1 ? 'BUCKET' : 'OBJECT';
 }
 
+/**
+ * A copy with partNumber but no uploadId: UploadPartCopy missing its upload, which S3 refuses
+ * rather than copying the whole object (versity/versitygw#1226, S3's XML quoted, 2025).
+ */
+export const partNumberWithoutUploadId = (): AwsError => new AwsError({
+  code: 'InvalidArgument', status: 400, message: 'This operation does not accept partNumber without uploadId',
+  fields: { ArgumentName: 'partNumber', ArgumentValue: 'partNumber' },
+});
+
 export const invalidUri = (): AwsError =>
   new AwsError({ code: 'InvalidURI', status: 400, message: "Couldn't parse the specified URI." });
 

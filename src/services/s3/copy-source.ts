@@ -18,7 +18,8 @@ export function parseCopySource(raw: string): CopySource & { versionId?: string 
     throw s3Errors.invalidCopySourceEncoding(raw);
   }
   const slash = decoded.indexOf('/');
-  if (slash <= 0 || slash === decoded.length - 1) throw s3Errors.invalidCopySource();
+  if (decoded === '' || slash === 0) throw s3Errors.invalidCopySourceBucket();
+  if (slash === -1 || slash === decoded.length - 1) throw s3Errors.invalidCopySourceKey();
   const versionId = query ? new URLSearchParams(query).get('versionId') ?? undefined : undefined;
   return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1), ...(versionId ? { versionId } : {}) };
 }

@@ -100,8 +100,9 @@ export const s3Errors = {
     { ArgumentName: 'x-amz-tagging', ArgumentValue: header }),
   metadataTooLarge: (size: number) => e('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size.',
     { Size: size, MaxSizeAllowed: 2048 }),
-  invalidCopySource: () => e('InvalidArgument', 400, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey',
-    { ArgumentName: 'x-amz-copy-source' }),
+  /** x-amz-copy-source naming no bucket (''), or no key ('bucket'): S3's answers in versity/versitygw#1388-#1390 (2025). */
+  invalidCopySourceBucket: () => e('InvalidArgument', 400, 'Invalid copy source bucket name', { ArgumentName: 'x-amz-copy-source' }),
+  invalidCopySourceKey: () => e('InvalidArgument', 400, 'Invalid copy source object key', { ArgumentName: 'x-amz-copy-source' }),
   invalidCopySourceEncoding: (value: string) => e('InvalidArgument', 400, 'Invalid copy source encoding.',
     { ArgumentName: 'x-amz-copy-source', ArgumentValue: value }),
   invalidStorageClass: (requested: string) => e('InvalidStorageClass', 400, 'The storage class you specified is not valid',

@@ -34,6 +34,19 @@ export const rangeRows: Row[] = [
     message: 'The requested range is not satisfiable', fields: { RangeRequested: 'bytes=200-', ActualObjectSize: '100' } },
 ];
 
+export const copySourceRows: Row[] = [
+  { name: 'CopyObject with an empty x-amz-copy-source', source: 'versity/versitygw#1390, #1388 (S3 answer, 2025-07-10)',
+    request: (s) => ({ method: 'PUT', path: obj(s), body: '', headers: { 'x-amz-copy-source': '' } }), status: 400, code: 'InvalidArgument',
+    message: 'Invalid copy source bucket name' },
+  { name: 'CopyObject with a bucket and no key in x-amz-copy-source', source: 'versity/versitygw#1390, #1389 (S3 answer, 2025-07-10)',
+    request: (s) => ({ method: 'PUT', path: obj(s, '-dst'), body: '', headers: { 'x-amz-copy-source': s.bucket } }), status: 400, code: 'InvalidArgument',
+    message: 'Invalid copy source object key' },
+  { name: 'A copy with partNumber and no uploadId', source: 'versity/versitygw#1226 (S3 XML quoted, 2025-04-21)', objects: { '': 'x' },
+    request: (s) => ({ method: 'PUT', path: obj(s, '-dst'), query: 'partNumber=1', body: '', headers: { 'x-amz-copy-source': `${s.bucket}/${enc(s.key)}` } }),
+    status: 400, code: 'InvalidArgument', message: 'This operation does not accept partNumber without uploadId',
+    fields: { ArgumentName: 'partNumber', ArgumentValue: 'partNumber' } },
+];
+
 /** Several tags wrong at once: S3 answers the first one it finds, in document order. */
 export const tagOrderRows: Row[] = [
   { name: 'PutBucketTagging: a long key, then a long value', source: 'scality/cloudserver#4451 (tried on AWS: "returns on the first error that was found", 2022-04-25)',

@@ -13,7 +13,7 @@ import { bucketRows, objectRows, type Row, type RowState } from './error-exactne
 import { listingRows, missingChecksumRows, multipartRows, taggingRows } from './error-exactness-rows2.js';
 import { bucketNamingRows, errorElementRows, framingRows, headAndConditionRows } from './error-exactness-rows3.js';
 import { listingParamRows, multipartElementRows, taggingRows2 } from './error-exactness-rows4.js';
-import { rangeRows, tagOrderRows } from './error-exactness-rows5.js';
+import { copySourceRows, rangeRows, tagOrderRows } from './error-exactness-rows5.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -53,7 +53,7 @@ async function prepare(row: Row, i: number): Promise<RowState> {
 const rows = [
   ...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows,
   ...bucketNamingRows, ...errorElementRows, ...headAndConditionRows, ...framingRows, ...listingParamRows, ...multipartElementRows, ...taggingRows2,
-  ...rangeRows, ...tagOrderRows,
+  ...rangeRows, ...copySourceRows, ...tagOrderRows,
 ];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {
