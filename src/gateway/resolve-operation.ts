@@ -11,7 +11,8 @@ import type { HttpRequest } from '../server/types.js';
 import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
 import { readBody } from './read-body.js';
 import type { VirtualHostParser } from './s3-host.js';
-import { partNumberWithoutUploadId, s3ResourceType, unknownOperation } from './unknown-operation.js';
+import { isAccountActionOnQueuePath } from './sqs-queue-url.js';
+import { partNumberWithoutUploadId, s3ResourceType, sqsUnknownAction, unknownOperation } from './unknown-operation.js';
 
 export interface Resolved {
   service: ServiceName;
@@ -99,7 +100,8 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   }
   const action = queryAction({ method: request.method, path: request.path, query: request.query, headers: request.headers, ...(body ? { body } : {}) }) ?? '';
   const operation = model.operations[action];
-  if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, action, request.method));
+  if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, action, request.method, service));
+  if (service === 'sqs' && isAccountActionOnQueuePath(action, request.path)) throw new Unresolved(protocol, model, sqsUnknownAction(action));
   return resolved(service, protocol, model, operation, NO_LABELS, request.path, body);
 }
 

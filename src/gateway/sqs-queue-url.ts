@@ -11,3 +11,12 @@ export function queueUrlFromPath(input: Record<string, unknown>, operation: Oper
   if (input.QueueUrl !== undefined || operation.input?.members?.QueueUrl === undefined || !QUEUE_PATH.test(path)) return;
   input.QueueUrl = `http://${host ?? 'localhost'}${path}`;
 }
+
+/**
+ * CreateQueue and ListQueues sent to a queue's URL: SQS refuses them there as actions "not valid
+ * for this endpoint" (localstack's TestSqsQueryApi test_get_create_queue_fails and
+ * test_get_list_queues_fails, aws.validated), while GetQueueUrl and the queue's own actions run.
+ */
+export function isAccountActionOnQueuePath(action: string, path: string): boolean {
+  return (action === 'CreateQueue' || action === 'ListQueues') && QUEUE_PATH.test(path);
+}

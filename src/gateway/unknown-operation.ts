@@ -1,11 +1,13 @@
 /** What each protocol answers when a request names no operation it knows. */
 import { AwsError } from '../errors/aws-error.js';
+import type { ServiceName } from '../model/types.js';
 
-export const unknownOperation = (protocol: 'rest-xml' | 'json' | 'query', name: string, method: string): AwsError => {
+export const unknownOperation = (protocol: 'rest-xml' | 'json' | 'query', name: string, method: string, service?: ServiceName): AwsError => {
   switch (protocol) {
     case 'json':
       return new AwsError({ code: 'UnknownOperationException', status: 400, message: `Unknown operation ${name}` });
     case 'query':
+      if (service === 'sqs') return sqsUnknownAction(name);
       return new AwsError({ code: 'InvalidAction', status: 400, message: `The action ${name} is not valid for this web service.` });
     case 'rest-xml':
       return new AwsError({
@@ -39,3 +41,14 @@ export const invalidUri = (): AwsError =>
 
 export const headerTooLarge = (): AwsError =>
   new AwsError({ code: 'RequestHeaderSectionTooLarge', status: 400, message: 'Your request header section exceeds the maximum allowed size.' });
+
+/**
+ * SQS words an unknown action "for this endpoint", and answers a request with no Action at all
+ * 404 with a bare <UnknownOperationException/> (protocols/query/encode.ts writes it): localstack's
+ * TestSqsQueryApi test_invalid_action_raises_exception and
+ * test_get_without_query_returns_unknown_operation (aws.validated).
+ */
+export function sqsUnknownAction(name: string): AwsError {
+  if (name === '') return new AwsError({ code: 'UnknownOperationException', status: 404, message: '' });
+  return new AwsError({ code: 'InvalidAction', status: 400, message: `The action ${name} is not valid for this endpoint.` });
+}

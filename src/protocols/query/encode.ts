@@ -36,6 +36,11 @@ export function encodeQueryError(
   ctx: { model: ServiceModel; operation?: OperationModel; requestId: string; method: string },
   error: AwsError,
 ): WireResponse {
+  // A request that names no action at all is answered with a bare element, not an ErrorResponse
+  // (SQS: localstack's test_get_without_query_returns_unknown_operation, aws.validated).
+  if (error.code === 'UnknownOperationException') {
+    return { status: error.status, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId }, body: '<UnknownOperationException/>' };
+  }
   const w = new XmlWriter().open('ErrorResponse', { xmlns: ctx.model.xmlNamespace }).open('Error')
     .leaf('Type', error.fault).leaf('Code', error.queryCode ?? error.code).leaf('Message', error.queryMessage ?? error.message);
   for (const [name, value] of Object.entries(error.fields)) if (value !== undefined) w.leaf(name, String(value));
