@@ -54,3 +54,11 @@ export function xmlValue(xml: string, name: string): string | undefined {
 export function xmlValues(xml: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
 }
+
+/** One element of a successful query answer; throws with the answer when the call failed. */
+export async function queryValue(endpoint: string, service: QueryPostOptions['service'], params: Record<string, string>, element: string): Promise<string> {
+  const answer = await queryPost(endpoint, { service, params });
+  const v = xmlValue(answer.body, element);
+  if (answer.status !== 200 || v === undefined) throw new Error(`${params.Action}: ${answer.status} ${answer.body}`);
+  return v;
+}

@@ -19,3 +19,22 @@ export async function sqsErrorOf(promise: Promise<unknown>): Promise<SqsError> {
   }
   throw new Error('expected the request to fail, but it succeeded');
 }
+
+export interface SqsJsonAnswer { status: number; queryError: string | null; body: Record<string, unknown> }
+
+/** A raw json 1.0 SQS call, for rows that compare the wire answer (`__type`, x-amzn-query-error). */
+export async function sqsJson(endpoint: string, operation: string, input: unknown): Promise<SqsJsonAnswer> {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': `AmazonSQS.${operation}`, 'content-type': 'application/x-amz-json-1.0' },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), body: await res.json() as Record<string, unknown> };
+}
+
+/** The body of a successful raw json call; throws with the answer when it failed. */
+export async function sqsJsonOk(endpoint: string, operation: string, input: unknown): Promise<Record<string, unknown>> {
+  const answer = await sqsJson(endpoint, operation, input);
+  if (answer.status !== 200) throw new Error(`${operation}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}

@@ -6,7 +6,7 @@
  */
 import test from 'ava';
 import { startBoltstack } from '../../helpers/server.js';
-import { queryPost, xmlValue } from '../../helpers/query-client.js';
+import { queryPost, queryValue, xmlValue } from '../../helpers/query-client.js';
 import type { Boltstack } from '../../../src/index.js';
 
 const SNAP = 'localstack tests/aws/services/sns/test_sns.snapshot.json';
@@ -22,12 +22,7 @@ const sns = (params: Record<string, string>) => queryPost(server.endpoint, { ser
 /** The error message, with the newline our XML writes as a character reference read back. */
 const messageOf = (body: string): string | undefined => xmlValue(body, 'Message')?.replace(/&#10;/g, '\n');
 
-async function value(params: Record<string, string>, service: 'sns' | 'sqs', element: string): Promise<string> {
-  const answer = await queryPost(server.endpoint, { service, params });
-  const v = xmlValue(answer.body, element);
-  if (answer.status !== 200 || v === undefined) throw new Error(`${params.Action}: ${answer.status} ${answer.body}`);
-  return v;
-}
+const value = (params: Record<string, string>, service: 'sns' | 'sqs', element: string): Promise<string> => queryValue(server.endpoint, service, params, element);
 
 test.before(async () => {
   // The virtual gate: SMS subscriptions and phone numbers are judged, not refused as not implemented.

@@ -6,7 +6,7 @@
  */
 import test from 'ava';
 import { startBoltstack } from '../../helpers/server.js';
-import { queryPost, xmlValue } from '../../helpers/query-client.js';
+import { queryPost, queryValue, xmlValue } from '../../helpers/query-client.js';
 import type { Boltstack } from '../../../src/index.js';
 
 const SNAP = 'localstack tests/aws/services/sns/test_sns.snapshot.json';
@@ -22,12 +22,7 @@ async function sns(params: Record<string, string>): Promise<{ status: number; bo
   return queryPost(server.endpoint, { service: 'sns', params });
 }
 
-async function value(params: Record<string, string>, service: 'sns' | 'sqs', element: string): Promise<string> {
-  const answer = await queryPost(server.endpoint, { service, params });
-  const v = xmlValue(answer.body, element);
-  if (answer.status !== 200 || v === undefined) throw new Error(`${params.Action}: ${answer.status} ${answer.body}`);
-  return v;
-}
+const value = (params: Record<string, string>, service: 'sns' | 'sqs', element: string): Promise<string> => queryValue(server.endpoint, service, params, element);
 
 test.before(async () => {
   server = await startBoltstack();

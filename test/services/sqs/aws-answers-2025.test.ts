@@ -9,7 +9,7 @@
 import test from 'ava';
 import { startBoltstack } from '../../helpers/server.js';
 import { queryPost, xmlValue } from '../../helpers/query-client.js';
-import { uniqueQueue } from '../../helpers/sqs.js';
+import { sqsJson, sqsJsonOk, uniqueQueue, type SqsJsonAnswer } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
 
 const SNAP = 'localstack tests/aws/services/sqs/test_sqs.snapshot.json';
@@ -19,22 +19,8 @@ let server: Boltstack;
 interface Fixtures { standard: string; fifo: string; small: string; standardArn: string }
 let fx: Fixtures;
 
-interface JsonAnswer { status: number; queryError: string | null; body: Record<string, unknown> }
-
-async function json(operation: string, input: unknown): Promise<JsonAnswer> {
-  const res = await fetch(server.endpoint, {
-    method: 'POST',
-    headers: { 'x-amz-target': `AmazonSQS.${operation}`, 'content-type': 'application/x-amz-json-1.0' },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), body: await res.json() as Record<string, unknown> };
-}
-
-async function ok(operation: string, input: unknown): Promise<Record<string, unknown>> {
-  const answer = await json(operation, input);
-  if (answer.status !== 200) throw new Error(`${operation}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
+const json = (operation: string, input: unknown): Promise<SqsJsonAnswer> => sqsJson(server.endpoint, operation, input);
+const ok = (operation: string, input: unknown): Promise<Record<string, unknown>> => sqsJsonOk(server.endpoint, operation, input);
 
 const create = async (name: string, attributes: Record<string, string> = {}): Promise<string> =>
   (await ok('CreateQueue', { QueueName: name, Attributes: attributes })).QueueUrl as string;
