@@ -18,12 +18,9 @@ const notAnInteger = (name: string, value: string): AwsError =>
 export function maxKeysOf(value: number | undefined, name = 'max-keys'): number {
   if (value === undefined) return 1000;
   if (!Number.isInteger(value)) throw notAnInteger(name, String(value));
-  if (value < 0) {
-    // S3 answers a negative max-keys "Argument maxKeys must be an integer between 0 and
-    // 2147483647" naming maxKeys (brekkylab/backlot#192, floci-io/floci#3510, 2026); the older
-    // wording stays until test/e2e/xml-value-of-wrong-type.test.ts, which pins it, moves with it.
-    throw name === 'max-keys' ? notAnInteger(name, String(value)) : belowZero(name, String(value));
-  }
+  // S3 answers a negative max-keys naming the argument "maxKeys", its internal name, not the
+  // query parameter (brekkylab/backlot#192, measured 2026-09-11; floci-io/floci#3510).
+  if (value < 0) throw belowZero(name === 'max-keys' ? 'maxKeys' : name, String(value));
   return Math.min(value, 1000);
 }
 

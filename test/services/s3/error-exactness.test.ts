@@ -14,6 +14,7 @@ import { listingRows, missingChecksumRows, multipartRows, taggingRows } from './
 import { bucketNamingRows, errorElementRows, framingRows, headAndConditionRows } from './error-exactness-rows3.js';
 import { listingParamRows, multipartElementRows, taggingRows2 } from './error-exactness-rows4.js';
 import { copySourceRows, rangeRows, tagOrderRows } from './error-exactness-rows5.js';
+import { batchDeleteRows, headRangeRows, pageSizeRows } from './error-exactness-rows6.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -53,7 +54,7 @@ async function prepare(row: Row, i: number): Promise<RowState> {
 const rows = [
   ...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows,
   ...bucketNamingRows, ...errorElementRows, ...headAndConditionRows, ...framingRows, ...listingParamRows, ...multipartElementRows, ...taggingRows2,
-  ...rangeRows, ...copySourceRows, ...tagOrderRows,
+  ...rangeRows, ...copySourceRows, ...tagOrderRows, ...pageSizeRows, ...batchDeleteRows, ...headRangeRows,
 ];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {
