@@ -29,9 +29,13 @@ export const s3Errors = {
     { UploadId: uploadId, PartNumber: partNumber, ETag: etag }),
   invalidPartOrder: (uploadId: string) => e('InvalidPartOrder', 400,
     'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId }),
-  /** The part's ETag without its quotes, as S3 spells it here (apache/arrow-rs-object-store#211, versity/versitygw#2040). */
+  /**
+   * The part's ETag without its quotes, as S3 spells it here (apache/arrow-rs-object-store#211,
+   * versity/versitygw#2040). The message is S3's recorded one (2012 to 2026), not the error-code
+   * table's "...minimum allowed object size." (versity/versitygw#1980).
+   */
   entityTooSmall: (proposedSize: number, partNumber: number, etag: string) => e('EntityTooSmall', 400,
-    'Your proposed upload is smaller than the minimum allowed object size.',
+    'Your proposed upload is smaller than the minimum allowed size',
     { ProposedSize: proposedSize, MinSizeAllowed: 5 * 1024 * 1024, PartNumber: partNumber, ETag: etag.replace(/"/g, '') }),
   entityTooLarge: (proposedSize: number, maxSize: number) => e('EntityTooLarge', 400,
     'Your proposed upload exceeds the maximum allowed size', { ProposedSize: proposedSize, MaxSizeAllowed: maxSize }),
