@@ -15,7 +15,7 @@ import type { Item } from '../values/index.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
 import { executeWriteTransaction, type WriteOutcome } from '../transactions/execute-write.js';
-import { checkActionTableName, parseWriteAction, planWrite, type PlannedWrite } from '../transactions/plan-write.js';
+import { checkActionMembers, parseWriteAction, planWrite, type PlannedWrite } from '../transactions/plan-write.js';
 
 export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWriteItemsOutput> = async (deps, ctx, input) => {
   const items = input.TransactItems;
@@ -26,7 +26,7 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
   c.length('clientRequestToken', input.ClientRequestToken, 1, 36);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, ['SIZE', 'NONE']);
-  items.forEach((action, i) => checkActionTableName(c, action, i));
+  items.forEach((action, i) => checkActionMembers(c, action, i));
   c.check();
   // Every action's own checks first, in request order, then the tables (plan-write.ts).
   const parsed = items.map((action, i) => parseWriteAction(ctx, action, i));

@@ -64,16 +64,27 @@ const MEMBER = { ConditionCheck: 'conditionCheck', Put: 'put', Delete: 'delete',
 
 const kindsOf = (action: TransactWriteItem) => (['ConditionCheck', 'Put', 'Delete', 'Update'] as const).filter((k) => action[k] !== undefined && action[k] !== null);
 
+const ON_CONDITION_FAILURE = ['ALL_OLD', 'NONE'] as const;
+
 /**
- * An action's table name is one of the request's member constraints, reported with the others
- * (ClientRequestToken, the enums) in one message before anything else is read
- * (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts).
+ * An action's model constraints are among the request's member constraints, reported with the
+ * others (ClientRequestToken, the enums) in one message before anything else is read
+ * (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts): its
+ * table name, a ConditionCheck's required ConditionExpression, and the
+ * ReturnValuesOnConditionCheckFailure enum, which AWS refuses for the whole request rather than
+ * as a cancellation reason (scylladb/scylladb test/alternator/test_transact.py
+ * test_transact_write_items_single_conditioncheck_unconditional and
+ * test_transact_write_items_returnvaluesonconditioncheckfailure).
  */
-export function checkActionTableName(c: Constraints, action: TransactWriteItem, index: number): void {
+export function checkActionMembers(c: Constraints, action: TransactWriteItem, index: number): void {
   const kinds = kindsOf(action);
   if (kinds.length !== 1) return;
-  const name = (action[kinds[0]!] as { TableName?: string }).TableName;
-  if (!isResolvableName(name, 1)) checkTableName(c, `transactItems.${index + 1}.member.${MEMBER[kinds[0]!]}.tableName`, name, 1);
+  const kind = kinds[0]!;
+  const body = action[kind] as { TableName?: string; ConditionExpression?: string; ReturnValuesOnConditionCheckFailure?: string };
+  const path = `transactItems.${index + 1}.member.${MEMBER[kind]}`;
+  if (!isResolvableName(body.TableName, 1)) checkTableName(c, `${path}.tableName`, body.TableName, 1);
+  if (kind === 'ConditionCheck') c.notNull(`${path}.conditionExpression`, body.ConditionExpression);
+  c.oneOf(`${path}.returnValuesOnConditionCheckFailure`, body.ReturnValuesOnConditionCheckFailure, ON_CONDITION_FAILURE);
 }
 
 /**
