@@ -1,6 +1,7 @@
 /**
- * CreateTable, UpdateTable, secondary-index, tagging and TTL refusals as ScyllaDB Alternator's
- * test_table.py, test_gsi.py, test_lsi.py, test_tag.py and test_ttl.py assert them (tests that pass
+ * CreateTable, UpdateTable, DescribeTable, secondary-index, tagging and TTL refusals as ScyllaDB
+ * Alternator's test_table.py, test_describe_table.py, test_gsi.py, test_lsi.py, test_tag.py and
+ * test_ttl.py assert them (tests that pass
  * on AWS DynamoDB), row by row (see exactness-rows.ts). Alternator's `match=` regexes run over
  * botocore's "An error occurred (Code) when calling the Op operation: message", so a row keeps
  * only the part of the regex that must sit in the message. Alternator's GSI table test_table_gsi_1
@@ -59,6 +60,10 @@ const rows: Row[] = [
   { source: `${TA} test_create_table_already_exists`, op: 'CreateTable', type: DDB('ResourceInUseException'),
     body: (f) => ({ TableName: f.range, BillingMode: 'PAY_PER_REQUEST', KeySchema: [K('p', 'HASH'), K('c', 'RANGE')], AttributeDefinitions: [S('p'), S('c')] }),
     message: /already exists/ },
+  // Its re.match(message, expected) passes when the message is a prefix of AWS's full sentence.
+  { source: 'scylladb/scylladb test/alternator/test_describe_table.py test_describe_table_non_existent_table', op: 'DescribeTable',
+    type: DDB('ResourceNotFoundException'), body: () => ({ TableName: 'non_existent_table' }),
+    message: /^Requested resource not found(: Table: non_existent_table not found)?$/ },
   { source: `${TA} test_create_table_spurious_attribute_definitions`, op: 'CreateTable',
     body: table({ KeySchema: [K('p', 'HASH')], AttributeDefinitions: [S('p'), S('c')] }), message: /AttributeDefinitions/ },
   ...NON_KEY_TYPES.flatMap((t): Row[] => [

@@ -19,6 +19,13 @@ const OPERAND_COUNTS: Record<string, number> = {
   attribute_exists: 1, attribute_not_exists: 1, attribute_type: 2, begins_with: 2, contains: 2, size: 1,
 };
 const TYPE_NAMES = new Set(['S', 'N', 'B', 'NULL', 'SS', 'BOOL', 'L', 'BS', 'NS', 'M']);
+/**
+ * UpdateExpression's functions are known names, refused in a condition with their own words
+ * (scylladb/scylladb test/alternator/test_condition_expression.py test_update_condition_other_funcs
+ * matches "not allowed" on AWS; the wording as AWS answers live calls, quoted in application
+ * code comments: "The function is not allowed in a condition expression").
+ */
+const UPDATE_FUNCTIONS = new Set(['if_not_exists', 'list_append']);
 
 type Position = 'condition' | 'operand';
 
@@ -38,7 +45,9 @@ export function globalProblem(tree: RawNode): string | undefined {
         for (const e of node.elements) if (e.kind === 'ident' && isReservedWord(e.text)) reserved ??= e.text;
         return;
       case 'call':
-        if (!(node.name in OPERAND_COUNTS)) unknown ??= node.name;
+        if (!(node.name in OPERAND_COUNTS)) {
+          unknown ??= UPDATE_FUNCTIONS.has(node.name) ? `The function is not allowed in a condition expression; function: ${node.name}` : `Invalid function name; function: ${node.name}`;
+        }
         else if ((position === 'condition') === (node.name === 'size')) misused ??= node.name;
         for (const arg of node.args) visit(arg, 'operand');
         return;
@@ -52,7 +61,7 @@ export function globalProblem(tree: RawNode): string | undefined {
   };
   visit(tree, 'condition');
   if (parens) return 'The expression has redundant parentheses;';
-  if (unknown !== undefined) return `Invalid function name; function: ${unknown}`;
+  if (unknown !== undefined) return unknown;
   if (misused !== undefined) return `The function is not allowed to be used this way in an expression; function: ${misused}`;
   if (reserved !== undefined) return `Attribute name is a reserved keyword; reserved keyword: ${reserved}`;
   return undefined;
