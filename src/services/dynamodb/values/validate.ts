@@ -138,7 +138,7 @@ function check(raw: unknown, depth: number, layer: ValueLayer): AttributeValue {
         const entries = payload as Record<string, unknown>;
         let changed: Record<string, AttributeValue> | undefined;
         for (const name in entries) {
-          if (name.length > 21_845 && nameTooLarge(name)) throw new Problem(valueMessages.nameTooLarge);
+          if (nameTooLarge(name)) throw new Problem(valueMessages.nameTooLarge);
           const child = check(entries[name], depth + 1, layer);
           if (child !== entries[name]) changed ??= { ...(entries as Record<string, AttributeValue>) };
           if (changed) setOwn(changed, name, child);
@@ -200,7 +200,7 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
   try {
     let changed: Item | undefined;
     for (const name in item) {
-      if (name.length > 21_845 && nameTooLarge(name)) throw new Problem(valueMessages.nameTooLarge);
+      if (nameTooLarge(name)) throw new Problem(valueMessages.nameTooLarge);
       const value = check(item[name], 1, frame?.layer ?? 'current');
       if (value !== item[name]) changed ??= { ...(item as Item) };
       if (changed) setOwn(changed, name, value);

@@ -40,7 +40,9 @@ export function compilePolicy(text: string, scope: Scope, fail: PolicyError): Co
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('FilterPolicy: Filter policy must be a JSON object');
   const top = json as Record<string, unknown>;
   if (Object.keys(top).length > MAX_KEYS) throw fail('FilterPolicy: Filter policy can not have more than 5 keys');
-  const rules: Rules = { fail, loc: new JsonLocator(top) };
+  // The locator re-serializes the policy and notes every node's place: made only for an error.
+  let locator: JsonLocator | undefined;
+  const rules: Rules = { fail, get loc() { return (locator ??= new JsonLocator(top)); } };
   const { policy, combinations } = compileObject(top, [], [], 1, 1, rules);
   // The rules are judged first: {"key": {"suffix": "value"}} is a rule error in either scope
   // (test_validate_policy_string_operators, MessageAttributes scope), a valid nested policy a scope error.

@@ -10,7 +10,7 @@ export const policyError = (inSubscribe: boolean): PolicyError => (message) =>
   snsErrors.invalidParameter(`${inSubscribe ? 'Invalid parameter: Attributes Reason: ' : 'Invalid parameter: '}${message}`);
 
 /** How a rule error is raised: with the place in the policy where SNS's parser stood (json-location.ts). */
-export interface Rules { fail: PolicyError; loc: JsonLocator }
+export interface Rules { fail: PolicyError; readonly loc: JsonLocator }
 
 export function barf(rules: Rules, message: string, at: JsonPath, reading?: Reading): AwsError {
   return rules.fail(rules.loc.at(`FilterPolicy: ${message}`, at, reading));
