@@ -55,6 +55,16 @@ const rows: Row[] = [
   { source: `${PS} "reports an unused value ahead of a duplicate target"`, op: 'TransactWriteItems',
     body: tw((f) => [put(f.hash, 'vo-tx-cc'), unusedCheck(f.hash)]), message: UNUSED },
 
+  // A request without TransactItems (required in the model) answered 500 InternalFailure: the
+  // member check listed the violation, then the action loop read the missing list (found by a
+  // model-driven fuzz, 2026-12-06). AWS lists a missing required member as "Value null at …"
+  // in one envelope with the other member violations (the rows above; validation-exactness-put).
+  { source: 'the model (TransactItems required) and the envelope of the rows above', op: 'TransactWriteItems',
+    body: () => ({ ReturnConsumedCapacity: 'BOGUS' }),
+    message: `2 validation errors detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null; ${ENUM_RCC}` },
+  { source: 'the model (TransactItems required)', op: 'TransactGetItems', body: () => ({}),
+    message: one("Value null at 'transactItems' failed to satisfy constraint: Member must not be null") },
+
   { source: `${PS} TransactGetItems "refuses an unknown ReturnConsumedCapacity"`, op: 'TransactGetItems',
     body: (f) => ({ TransactItems: [get(f.hash, 'vo-tg-item')], ReturnConsumedCapacity: 'BOGUS' }), message: one(ENUM_RCC) },
   { source: `${PS} TransactGetItems "reports an unknown ReturnConsumedCapacity ahead of a missing table"`, op: 'TransactGetItems',

@@ -26,7 +26,8 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
   c.length('clientRequestToken', input.ClientRequestToken, 1, 36);
   c.oneOf('returnConsumedCapacity', input.ReturnConsumedCapacity, RETURN_CAPACITY);
   c.oneOf('returnItemCollectionMetrics', input.ReturnItemCollectionMetrics, ['SIZE', 'NONE']);
-  items.forEach((action, i) => checkActionMembers(c, action, i));
+  // A missing list is a violation already; c.check() throws it with the others.
+  items?.forEach((action, i) => checkActionMembers(c, action, i));
   c.check();
   // Every action's own checks first, in request order, then the tables (plan-write.ts).
   const parsed = items.map((action, i) => parseWriteAction(ctx, action, i));
