@@ -55,6 +55,9 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   if (!LOCAL.includes(protocol) && !virtual) throw notImplemented('SNS', 'Subscribe', `the ${protocol} protocol (enable the virtual feature gate to capture its deliveries)`);
   if (topic.fifo && protocol !== 'sqs') throw snsErrors.invalid(`Invalid protocol type: ${protocol}`);
   const endpoint = checkEndpoint(protocol, input.Endpoint, topic.fifo);
+  // An application endpoint must exist, "arn" and the ARN run together as AWS words it
+  // (getmoto/moto tests/test_sns/test_application_boto3.py::test_publish_to_deleted_platform_endpoint).
+  if (protocol === 'application' && deps.store.endpoint(endpoint) === undefined) throw snsErrors.invalid('Endpoint', `Endpoint does not exist for endpoint arn${endpoint}`);
   const given = { ...input.Attributes };
   unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
   const attributes = checkSubscriptionAttributes(given, protocol, true);
