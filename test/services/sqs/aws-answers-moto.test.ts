@@ -83,24 +83,32 @@ for (const row of ROWS) {
   });
 }
 
-/** Over the query protocol the same checks name the queue in the query wording (aws-answers-2025's GetQueueUrl row). */
-const QUERY_NO_QUEUE = 'The specified queue does not exist for this wsdl version.';
-const QUERY_ROWS: Array<{ name: string; source: string; params: (f: Fixtures) => Record<string, string> }> = [
+/** Over the query protocol: the legacy codes, and the queue named in the query wording (aws-answers-2025's GetQueueUrl row). */
+const QUERY_NO_QUEUE = { code: 'AWS.SimpleQueueService.NonExistentQueue', message: 'The specified queue does not exist for this wsdl version.' };
+const QUERY_ROWS: Array<{ name: string; source: string; params: (f: Fixtures) => Record<string, string>; code: string; message: string }> = [
   { name: 'DeleteMessage on a queue that does not exist, with a handle that is no handle', source: `${MOTO}::test_delete_message_from_unknown_url`,
-    params: (f) => ({ Action: 'DeleteMessage', QueueUrl: unknown(f), ReceiptHandle: 'unknown' }) },
+    params: (f) => ({ Action: 'DeleteMessage', QueueUrl: unknown(f), ReceiptHandle: 'unknown' }), ...QUERY_NO_QUEUE },
   { name: 'GetQueueAttributes of a URL with no path', source: `${MOTO}::test_get_queue_url_error_not_exists`,
-    params: () => ({ Action: 'GetQueueAttributes', QueueUrl: 'http://whatever-incorrect-queue-address', 'AttributeName.1': 'All' }) },
+    params: () => ({ Action: 'GetQueueAttributes', QueueUrl: 'http://whatever-incorrect-queue-address', 'AttributeName.1': 'All' }), ...QUERY_NO_QUEUE },
   { name: 'TagQueue of a queue that does not exist', source: `${MOTO}::test_tag_unknown_queue`,
-    params: (f) => ({ Action: 'TagQueue', QueueUrl: unknown(f), 'Tag.1.Key': 't', 'Tag.1.Value': 'v' }) },
+    params: (f) => ({ Action: 'TagQueue', QueueUrl: unknown(f), 'Tag.1.Key': 't', 'Tag.1.Value': 'v' }), ...QUERY_NO_QUEUE },
+  // An empty form value is an empty id, not a missing one.
+  { name: 'SendMessageBatch with an empty id', source: `${MOTO}::test_send_message_batch_errors`,
+    params: (f) => ({ Action: 'SendMessageBatch', QueueUrl: f.standard, 'SendMessageBatchRequestEntry.1.Id': '', 'SendMessageBatchRequestEntry.1.MessageBody': 'body_1' }),
+    code: BATCH_ID.code, message: BATCH_ID.message },
+  { name: 'SendMessageBatch with ids 1, 2, 2, 1', source: `${MOTO}::test_send_message_batch_errors`,
+    params: (f) => Object.fromEntries(['id_1', 'id_2', 'id_2', 'id_1'].flatMap((id, i) => [
+      [`SendMessageBatchRequestEntry.${i + 1}.Id`, id], [`SendMessageBatchRequestEntry.${i + 1}.MessageBody`, 'body']]).concat([['Action', 'SendMessageBatch'], ['QueueUrl', f.standard]])),
+    code: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct', message: 'Id id_2 repeated.' },
 ];
 
 for (const row of QUERY_ROWS) {
   test(`query protocol: ${row.name} [${row.source}]`, async (t) => {
     const answer = await queryPost(server.endpoint, { service: 'sqs', params: row.params(fx) });
     t.is(answer.status, 400, answer.body);
-    t.is(xmlValue(answer.body, 'Code'), 'AWS.SimpleQueueService.NonExistentQueue');
+    t.is(xmlValue(answer.body, 'Code'), row.code);
     t.is(xmlValue(answer.body, 'Type'), 'Sender');
-    t.is(xmlValue(answer.body, 'Message'), QUERY_NO_QUEUE);
+    t.is(xmlValue(answer.body, 'Message'), row.message);
   });
 }
 
