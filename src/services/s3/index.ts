@@ -11,7 +11,7 @@ import { checkBucketAccess } from './bucket-access.js';
  * Each operation's handler module is imported on the operation's first request, not with the
  * service. Why: V8 keeps every loaded module (its source text, functions, scope data) for the life
  * of the process, and a session that creates a bucket, puts a few objects and lists them needs 4
- * of these 21 files, not the multipart, copy, tagging and batch-delete code and the helpers only
+ * of these 23 files, not the multipart, copy, tagging and batch-delete code and the helpers only
  * they use (measured: ~150 KiB of heap at rest, issue #7's at-rest figure).
  */
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -34,6 +34,8 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   CopyObject: async () => (await import('./operations/copy-object.js')).copyObject,
   ListObjects: async () => (await import('./operations/list-objects.js')).listObjects,
   ListObjectsV2: async () => (await import('./operations/list-objects-v2.js')).listObjectsV2,
+  ListObjectVersions: async () => (await import('./operations/list-object-versions.js')).listObjectVersions,
+  GetBucketVersioning: async () => (await import('./operations/get-bucket-versioning.js')).getBucketVersioning,
   GetObjectTagging: async () => (await import('./operations/object-tagging.js')).getObjectTagging,
   PutObjectTagging: async () => (await import('./operations/object-tagging.js')).putObjectTagging,
   DeleteObjectTagging: async () => (await import('./operations/object-tagging.js')).deleteObjectTagging,

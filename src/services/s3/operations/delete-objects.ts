@@ -9,6 +9,7 @@ import { type S3Handler, unsupported } from '../context.js';
 import { s3Errors } from '../errors.js';
 import { assertValidKey } from '../names.js';
 import { deleteCheck } from '../delete-conditions.js';
+import { NULL_VERSION_ID } from '../null-version.js';
 
 export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'DeleteObjects', input, ['MFA', 'BypassGovernanceRetention']);
@@ -19,10 +20,13 @@ export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> =
   for (const object of objects) {
     const key = object.Key ?? '';
     try {
-      if (object.VersionId !== undefined) unsupported(deps, ctx, 'DeleteObjects', object, ['VersionId']);
+      // "null" is the only version of an object in an unversioned bucket: deleting it deletes the
+      // object, and S3 echoes the version id (what cleanup tools send after ListObjectVersions).
+      const nullVersion = object.VersionId === NULL_VERSION_ID;
+      if (object.VersionId !== undefined && !nullVersion) unsupported(deps, ctx, 'DeleteObjects', object, ['VersionId']);
       assertValidKey(key);
       await deps.store.deleteObject(input.Bucket, key, deleteCheck({ ifMatch: object.ETag, lastModifiedTime: object.LastModifiedTime, size: object.Size }, key));
-      if (!input.Delete?.Quiet) out.Deleted.push({ Key: key });
+      if (!input.Delete?.Quiet) out.Deleted.push(nullVersion ? { Key: key, VersionId: NULL_VERSION_ID } : { Key: key });
     } catch (err) {
       if (!isAwsError(err)) throw err;
       out.Errors.push({ Key: key, Code: err.code, Message: err.message });
