@@ -68,7 +68,11 @@ function embeddedOptions(options: CreateOptions): BoltstackOptions {
   const { logger: _l, resolved: _r, clock: _c, features, ...rest } = options;
   const explicit: Record<string, unknown> = { ...rest };
   if (features !== undefined) explicit.features = typeof features === 'string' ? features : [...features].join(',');
-  return resolveOptions(explicit, {}, { ephemeral: 'true', port: '0', logLevel: 'warn' });
+  // A dataDir passed without `ephemeral` names where the data is to live: ephemeral by default
+  // would put it in a temp dir instead and remove it at stop(), losing what the caller meant to
+  // keep (a test that stops and restarts on its dir, found writing one, 2026-12-06).
+  const ephemeral = options.dataDir !== undefined && options.ephemeral === undefined ? 'false' : 'true';
+  return resolveOptions(explicit, {}, { ephemeral, port: '0', logLevel: 'warn' });
 }
 
 export async function createBoltstack(options: CreateOptions = {}): Promise<Boltstack> {

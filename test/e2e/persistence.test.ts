@@ -1,8 +1,9 @@
 import test from 'ava';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client, startChild, tempDir } from '../helpers/server.js';
+import { existsSync } from 'node:fs';
+import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Client, startBoltstack, startChild, tempDir } from '../helpers/server.js';
 import { md5Hex, patternBuffer } from '../helpers/bytes.js';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -66,6 +67,27 @@ test('every acknowledged write survives kill -9; an upload killed midway leaves 
     const temp = (await filesUnder(tmp.dir)).filter((f) => f.includes(`${join('blobs', 'tmp')}`));
     t.deepEqual(temp, [], 'startup recovery removed temp files');
     await server.stop();
+  } finally {
+    await tmp.remove();
+  }
+});
+
+test('embedded: a dataDir passed without ephemeral keeps the data across stop() and a new instance; without one, a temp dir', async (t) => {
+  const tmp = await tempDir();
+  try {
+    let server = await startBoltstack({ dataDir: tmp.dir });
+    t.is(server.dataDir, tmp.dir);
+    await s3Client(server.endpoint).send(new CreateBucketCommand({ Bucket: 'embedded-kept' }));
+    await server.stop();
+    server = await startBoltstack({ dataDir: tmp.dir });
+    const listed = await s3Client(server.endpoint).send(new ListBucketsCommand({}));
+    t.deepEqual(listed.Buckets?.map((b) => b.Name), ['embedded-kept']);
+    await server.stop();
+    // No dataDir: isolated and removed at stop(), as a test suite wants.
+    const isolated = await startBoltstack();
+    t.not(isolated.dataDir, tmp.dir);
+    await isolated.stop();
+    t.false(existsSync(isolated.dataDir));
   } finally {
     await tmp.remove();
   }
