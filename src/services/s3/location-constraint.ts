@@ -3,7 +3,9 @@
  * any region of its partition named by the constraint (the legacy "EU" means eu-west-1, and
  * GetBucketLocation answers "EU" again), but refuses "us-east-1" spelled out and any value that
  * is not a region S3 knows: 400 InvalidLocationConstraint. A regional endpoint needs its own
- * region as the constraint: another region, or none, is 400 IllegalLocationConstraintException.
+ * region as the constraint: any other value, or none, is 400 IllegalLocationConstraintException,
+ * "us-east-1" and names of no region ("us-gov-east-2") included (getmoto/moto
+ * tests/test_s3/test_s3.py::test_create_bucket_with_wrong_location_constraint, aws_verified).
  * The list is the model's BucketLocationConstraint enum.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketConfiguration.html
  */
@@ -29,13 +31,11 @@ export interface BucketPlacement { region: string; locationConstraint?: string }
 export function placeBucket(requestRegion: string, constraint: string | undefined): BucketPlacement {
   const given = constraint === '' ? undefined : constraint;
   const region = given === EU ? 'eu-west-1' : given;
-  const known = region !== undefined && REGIONS.has(region) && partitionOf(region) === partitionOf(requestRegion);
   if (requestRegion === US_EAST_1) {
     if (given === undefined) return { region: US_EAST_1 };
-    if (!known) throw s3Errors.invalidLocationConstraint(given);
+    if (!REGIONS.has(region!) || partitionOf(region!) !== partitionOf(requestRegion)) throw s3Errors.invalidLocationConstraint(given);
     return given === EU ? { region: region!, locationConstraint: EU } : { region: region! };
   }
   if (region === requestRegion) return given === EU ? { region, locationConstraint: EU } : { region };
-  if (given !== undefined && !known) throw s3Errors.invalidLocationConstraint(given);
   throw s3Errors.illegalLocationConstraint(given ?? '', requestRegion);
 }

@@ -33,6 +33,8 @@ export interface Row {
   fields?: Record<string, string | null> | ((s: RowState) => Record<string, string | null>);
   /** Elements that must come in this order in the error document. */
   sequence?: string[];
+  /** Response headers (lower-case names): their value, or null where S3 sends none. */
+  headers?: Record<string, string | null>;
 }
 
 const MISSING_BUCKET = 'no-such-bucket-s3exact';

@@ -15,6 +15,7 @@ import { bucketNamingRows, errorElementRows, framingRows, headAndConditionRows }
 import { listingParamRows, multipartElementRows, taggingRows2 } from './error-exactness-rows4.js';
 import { copySourceRows, rangeRows, tagOrderRows } from './error-exactness-rows5.js';
 import { batchDeleteRows, headRangeRows, pageSizeRows } from './error-exactness-rows6.js';
+import { motoLocationRows } from './error-exactness-rows7.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -55,6 +56,7 @@ const rows = [
   ...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows,
   ...bucketNamingRows, ...errorElementRows, ...headAndConditionRows, ...framingRows, ...listingParamRows, ...multipartElementRows, ...taggingRows2,
   ...rangeRows, ...copySourceRows, ...tagOrderRows, ...pageSizeRows, ...batchDeleteRows, ...headRangeRows,
+  ...motoLocationRows,
 ];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {
@@ -62,6 +64,7 @@ for (const [i, row] of rows.entries()) {
     const res = await signedRequest(server.endpoint, row.request(state));
     const xml = res.body.toString('utf8');
     t.is(res.status, row.status, xml);
+    for (const [name, value] of Object.entries(row.headers ?? {})) t.is<string | null, string | null>(res.headers[name] ?? null, value, name);
     if (row.code === undefined) {
       if (row.status >= 300) t.is(res.body.length, 0, 'a 304 or HEAD error has no body');
       return;
