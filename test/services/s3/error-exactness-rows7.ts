@@ -8,6 +8,8 @@ import type { RawRequest } from './signed-request.js';
 import { type Row, type RowState } from './error-exactness-rows.js';
 
 const MOTO = 'getmoto/moto tests/test_s3';
+const enc = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
+const obj = (s: RowState, extra = ''): string => `/${s.bucket}/${enc(s.key + extra)}`;
 /** CreateBucket of a fresh name (the row's bucket plus a suffix) from `region`'s endpoint. */
 const createIn = (s: RowState, region: string, body?: string): RawRequest =>
   ({ method: 'PUT', path: `/${s.bucket}-new`, region, ...(body === undefined ? {} : { body }) });
@@ -30,4 +32,29 @@ export const motoLocationRows: Row[] = [
   })),
   { name: 'CreateBucket on us-east-1 with an empty configuration succeeds', source: `${MOTO}/test_s3.py::test_bucket_create_empty_location_constraint_standard_region_should_pass`,
     request: (s) => createIn(s, 'us-east-1', config()), status: 200 },
+];
+
+const TEN = '0123456789';
+export const motoHeadRows: Row[] = [
+  { name: 'HeadObject of a simple object: no Content-Range, Accept-Ranges bytes', source: `${MOTO}/test_s3.py::test_head_object`, objects: { '': TEN },
+    request: (s) => ({ method: 'HEAD', path: obj(s) }), status: 200, headers: { 'content-range': null, 'content-length': '10', 'accept-ranges': 'bytes' } },
+  ...(['HEAD', 'GET'] as const).map((method): Row => ({
+    name: `${method} partNumber=1 of a simple object: 206 with the whole object's range`, source: `${MOTO}/test_s3.py::test_${method === 'HEAD' ? 'head' : 'get'}_object`,
+    objects: { '': TEN }, request: (s) => ({ method, path: obj(s), query: 'partNumber=1' }), status: 206,
+    headers: { 'content-range': 'bytes 0-9/10', 'content-length': '10', 'accept-ranges': 'bytes' },
+  })),
+  { name: 'HeadObject partNumber=2 of a simple object: 416 without a body', source: `${MOTO}/test_s3.py::test_head_object`, objects: { '': TEN },
+    request: (s) => ({ method: 'HEAD', path: obj(s), query: 'partNumber=2' }), status: 416 },
+  // A satisfiable Range changes HEAD's Content-Length and adds Content-Range (206, as GET).
+  ...([['0-9', 'bytes 0-1/2', '2'], ['0-', 'bytes 0-1/2', '2'], ['-1', 'bytes 1-1/2', '1'], ['1-1', 'bytes 1-1/2', '1']] as const).map(([range, contentRange, length]): Row => ({
+    name: `HeadObject Range bytes=${range} of a 2-byte object`, source: `${MOTO}/test_s3.py::test_head_object_with_range_header`, objects: { '': 'f1' },
+    request: (s) => ({ method: 'HEAD', path: obj(s), headers: { range: `bytes=${range}` } }), status: 206,
+    headers: { 'content-range': contentRange, 'content-length': length },
+  })),
+  { name: 'HeadObject Range bytes=1-0 is ignored', source: `${MOTO}/test_s3.py::test_head_object_with_range_header`, objects: { '': 'f1' },
+    request: (s) => ({ method: 'HEAD', path: obj(s), headers: { range: 'bytes=1-0' } }), status: 200, headers: { 'content-range': null, 'content-length': '2' } },
+  ...(['5-9', '100-'] as const).map((range): Row => ({
+    name: `HeadObject Range bytes=${range} past a 2-byte object: 416 without a body`, source: `${MOTO}/test_s3.py::test_head_object_with_range_header`, objects: { '': 'f1' },
+    request: (s) => ({ method: 'HEAD', path: obj(s), headers: { range: `bytes=${range}` } }), status: 416,
+  })),
 ];

@@ -1,4 +1,4 @@
-/** HeadObject: GetObject's headers without a body; errors are bodiless 404/412/304. */
+/** HeadObject: GetObject's headers (206 for a part or a range) without a body; errors are bodiless 404/412/304/416. */
 import type { HeadObjectInput, HeadObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { objectHeaders } from '../object-headers.js';
@@ -10,7 +10,11 @@ export const headObject: S3Handler<HeadObjectInput, HeadObjectOutput> = async (d
   const range = readRange(record, input);
   const out = objectHeaders(record, input, range ? undefined : input.ChecksumMode);
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
-  // The 2006-03-01 model of this SDK generation has no ContentRange on HeadObject; the length is.
-  if (range) out.ContentLength = range.end - range.start + 1;
+  // A part or a satisfiable Range: 206 with Content-Range, as GetObject (getmoto/moto
+  // tests/test_s3/test_s3.py::test_head_object and test_head_object_with_range_header, aws_verified).
+  if (range) {
+    out.ContentRange = `bytes ${range.start}-${range.end}/${record.size}`;
+    out.ContentLength = range.end - range.start + 1;
+  }
   return out;
 };
