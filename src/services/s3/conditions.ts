@@ -15,7 +15,9 @@ export interface Conditions {
   ifUnmodifiedSince?: Date;
 }
 
-const unquote = (etag: string): string => etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+// Each quote is optional on its own: S3 matches an ETag missing only its opening quote (getmoto/moto
+// tests/test_s3/test_s3_conditionals.py::test_put_object_if_match, aws_verified).
+const unquote = (etag: string): string => etag.trim().replace(/^W\//, '').replace(/^"/, '').replace(/"$/, '');
 
 export function etagMatches(header: string, etag: string): boolean {
   const want = unquote(etag);

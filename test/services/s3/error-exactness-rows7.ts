@@ -10,11 +10,17 @@ import { type Row, type RowState } from './error-exactness-rows.js';
 const MOTO = 'getmoto/moto tests/test_s3';
 const enc = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
 const obj = (s: RowState, extra = ''): string => `/${s.bucket}/${enc(s.key + extra)}`;
+const complete = (s: RowState): RawRequest => {
+  const body = `<CompleteMultipartUpload>${s.parts!.map((p) => `<Part><PartNumber>${p.n}</PartNumber><ETag>${p.etag}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+  return { method: 'POST', path: obj(s), query: `uploadId=${encodeURIComponent(s.uploadId!)}`, body, headers: { 'if-none-match': '*' } };
+};
 /** CreateBucket of a fresh name (the row's bucket plus a suffix) from `region`'s endpoint. */
 const createIn = (s: RowState, region: string, body?: string): RawRequest =>
   ({ method: 'PUT', path: `/${s.bucket}-new`, region, ...(body === undefined ? {} : { body }) });
 const config = (constraint?: string): string =>
   `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${constraint === undefined ? '' : `<LocationConstraint>${constraint}</LocationConstraint>`}</CreateBucketConfiguration>`;
+const PRECONDITION = 'At least one of the pre-conditions you specified did not hold';
+const MiB = 1024 * 1024;
 const incompatible = (what: string): string => `The ${what} location constraint is incompatible for the region specific endpoint this request was sent to.`;
 
 export const motoLocationRows: Row[] = [
@@ -57,4 +63,21 @@ export const motoHeadRows: Row[] = [
     name: `HeadObject Range bytes=${range} past a 2-byte object: 416 without a body`, source: `${MOTO}/test_s3.py::test_head_object_with_range_header`, objects: { '': 'f1' },
     request: (s) => ({ method: 'HEAD', path: obj(s), headers: { range: `bytes=${range}` } }), status: 416,
   })),
+];
+
+export const motoConditionRows: Row[] = [
+  { name: 'PutObject If-None-Match: * over an object', source: `${MOTO}/test_s3_conditionals.py::test_put_object_if_none_match`, objects: { '': 'test' },
+    request: (s) => ({ method: 'PUT', path: obj(s), body: 'another_test', headers: { 'if-none-match': '*' } }), status: 412, code: 'PreconditionFailed',
+    message: PRECONDITION, fields: { Condition: 'If-None-Match' } },
+  { name: 'PutObject If-Match "test" (no such ETag)', source: `${MOTO}/test_s3_conditionals.py::test_put_object_if_match`, objects: { '': 'test' },
+    request: (s) => ({ method: 'PUT', path: obj(s), body: 'test2', headers: { 'if-match': 'test' } }), status: 412, code: 'PreconditionFailed',
+    message: PRECONDITION, fields: { Condition: 'If-Match' } },
+  // S3 is lenient with the quotes: an ETag missing its opening quote still matches.
+  { name: 'PutObject If-Match with the ETag missing its opening quote succeeds', source: `${MOTO}/test_s3_conditionals.py::test_put_object_if_match`, objects: { '': 'test' },
+    request: (s) => ({ method: 'PUT', path: obj(s), body: 'test4', headers: { 'if-match': s.etag!.slice(1) } }), status: 200 },
+  { name: 'PutObject If-Match on a key never written', source: `${MOTO}/test_s3_conditionals.py::test_put_object_if_match`,
+    request: (s) => ({ method: 'PUT', path: obj(s), body: 'test', headers: { 'if-match': 'test' } }), status: 404, code: 'NoSuchKey' },
+  { name: 'CompleteMultipartUpload If-None-Match: * over an object', source: `${MOTO}/test_s3_conditionals.py::test_multipart_upload__if_none_match__put_object`,
+    objects: { '': '' }, upload: [5 * MiB, 1],
+    request: complete, status: 412, code: 'PreconditionFailed', message: PRECONDITION, fields: { Condition: 'If-None-Match' } },
 ];
