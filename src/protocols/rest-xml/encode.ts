@@ -12,6 +12,7 @@ import { structureAttrs, writeMembers, writeValue } from '../shared/xml-serializ
 import { XML_DECLARATION, XmlWriter } from '../shared/xml-writer.js';
 import { s3RequestHeaders } from './request-headers.js';
 import { encodeMetadataValue } from './mime-words.js';
+import { unmodelledHeaders, unmodelledStatus } from './unmodelled-answers.js';
 
 function headerText(model: ServiceModel, member: Shape, value: unknown): string | undefined {
   switch (shapeType(member)) {
@@ -38,14 +39,17 @@ interface OutputPlan {
   statusCode: string[];
   /** Members written in the XML body (no location). */
   body: [string, Shape][];
+  /** Headers S3 sends for this operation that its model does not name (unmodelled-answers.ts). */
+  fixedHeaders: Readonly<Record<string, string>> | undefined;
 }
 
 const plans = new WeakMap<Shape, OutputPlan>();
 
-function outputPlan(model: ServiceModel, shape: Shape): OutputPlan {
+/** Each operation has its own output shape object, so a plan can hold that operation's extras. */
+function outputPlan(model: ServiceModel, shape: Shape, operation: string): OutputPlan {
   let plan = plans.get(shape);
   if (plan !== undefined) return plan;
-  plan = { headers: [], prefixMaps: [], statusCode: [], body: [] };
+  plan = { headers: [], prefixMaps: [], statusCode: [], body: [], fixedHeaders: unmodelledHeaders[operation] };
   for (const [name, ref] of Object.entries(shape.members ?? {})) {
     const member = resolveShape(model, ref);
     if (member.location === 'header') plan.headers.push({ name, member, header: (member.locationName ?? name).toLowerCase() });
@@ -61,8 +65,12 @@ export function encodeRestXml(ctx: ProtocolContext, output: Record<string, unkno
   const { model, operation } = ctx;
   const shape = operation.output;
   const response: WireResponse = { status: operation.http.responseCode ?? 200, headers: s3RequestHeaders(ctx.requestId, ctx.hostId) };
-  if (shape === undefined) return response;
-  const plan = outputPlan(model, shape);
+  if (shape === undefined) {
+    response.status = unmodelledStatus[operation.name] ?? response.status;
+    return response;
+  }
+  const plan = outputPlan(model, shape, operation.name);
+  if (plan.fixedHeaders !== undefined) Object.assign(response.headers, plan.fixedHeaders);
   for (const { name, member, header } of plan.headers) {
     const value = output[name];
     if (value === undefined || value === null) continue;

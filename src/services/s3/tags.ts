@@ -9,11 +9,15 @@ export interface Tag { Key: string; Value: string }
 /** S3's tag text: letters, separators, digits and `_ . : / = + - @` (API_control_S3Tag "Pattern"). */
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-export function validateTags(tags: Tag[], maxTags = 10): Tag[] {
+/** An object takes 10 tags, a bucket 50; they word some refusals differently. */
+export type TagOwner = 'object' | 'bucket';
+
+export function validateTags(tags: Tag[], owner: TagOwner = 'object'): Tag[] {
   // An object's 11th tag is BadRequest, not InvalidTag, on PutObjectTagging and on x-amz-tagging
   // alike (boto/boto3#1213; terraform-provider-aws errors with S3 request ids; getmoto/moto#7112,
   // verified against AWS), though ceph/s3-tests' older test_put_excess_tags expects InvalidTag.
-  if (tags.length > maxTags) throw maxTags === 10 ? s3Errors.objectTagsTooMany() : s3Errors.invalidTag(`Bucket tag count cannot be greater than ${maxTags}`);
+  if (owner === 'object' && tags.length > 10) throw s3Errors.objectTagsTooMany();
+  if (owner === 'bucket' && tags.length > 50) throw s3Errors.invalidTag('Bucket tag count cannot be greater than 50');
   const seen = new Set<string>();
   for (const { Key, Value } of tags) {
     if (Key === undefined || Key.length === 0 || Key.length > 128) throw s3Errors.invalidTag('The TagKey you have provided is invalid');
@@ -21,7 +25,11 @@ export function validateTags(tags: Tag[], maxTags = 10): Tag[] {
     // A character outside the pattern: S3 names the tag (versity/versitygw#1583, #1663, #2039).
     if (!TAG_TEXT.test(Key)) throw s3Errors.invalidTag('The TagKey you have provided is invalid', Key);
     if (!TAG_TEXT.test(Value ?? '')) throw s3Errors.invalidTagValue(Key, Value);
-    if (Key.startsWith('aws:')) throw s3Errors.invalidTag('Your TagKey cannot be prefixed with aws:');
+    // Words from getmoto/moto tests/test_s3/test_s3_tagging.py (aws_verified):
+    // test_put_object_with_tagging and test_put_bucket_tagging.
+    if (Key.startsWith('aws:')) {
+      throw s3Errors.invalidTag(owner === 'object' ? 'Your TagKey cannot be prefixed with aws:' : 'System tags cannot be added/updated by requester');
+    }
     if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key', Key);
     seen.add(Key);
   }

@@ -4,12 +4,20 @@
  * MOTO_TEST_ALLOW_AWS_REQUEST=true; tests/test_s3/__init__.py::s3_aws_verified). Tests without
  * that mark assert moto's own behaviour and are not used. Each row cites `file::test`.
  */
+import { createHash } from 'node:crypto';
 import type { RawRequest } from './signed-request.js';
 import { type Row, type RowState } from './error-exactness-rows.js';
 
 const MOTO = 'getmoto/moto tests/test_s3';
 const enc = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
 const obj = (s: RowState, extra = ''): string => `/${s.bucket}/${enc(s.key + extra)}`;
+const md5 = (body: string): string => createHash('md5').update(body).digest('base64');
+const tagSet = (tags: [string, string][]): string =>
+  `<Tagging><TagSet>${tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('')}</TagSet></Tagging>`;
+const tagging = (path: string, tags: [string, string][]): RawRequest => {
+  const body = tagSet(tags);
+  return { method: 'PUT', path, query: 'tagging=', body, headers: { 'content-md5': md5(body) } };
+};
 const complete = (s: RowState): RawRequest => {
   const body = `<CompleteMultipartUpload>${s.parts!.map((p) => `<Part><PartNumber>${p.n}</PartNumber><ETag>${p.etag}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
   return { method: 'POST', path: obj(s), query: `uploadId=${encodeURIComponent(s.uploadId!)}`, body, headers: { 'if-none-match': '*' } };
@@ -19,9 +27,9 @@ const createIn = (s: RowState, region: string, body?: string): RawRequest =>
   ({ method: 'PUT', path: `/${s.bucket}-new`, region, ...(body === undefined ? {} : { body }) });
 const config = (constraint?: string): string =>
   `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${constraint === undefined ? '' : `<LocationConstraint>${constraint}</LocationConstraint>`}</CreateBucketConfiguration>`;
+const incompatible = (what: string): string => `The ${what} location constraint is incompatible for the region specific endpoint this request was sent to.`;
 const PRECONDITION = 'At least one of the pre-conditions you specified did not hold';
 const MiB = 1024 * 1024;
-const incompatible = (what: string): string => `The ${what} location constraint is incompatible for the region specific endpoint this request was sent to.`;
 
 export const motoLocationRows: Row[] = [
   // A regional endpoint refuses every constraint but its own as Illegal, a region it does not
@@ -80,4 +88,28 @@ export const motoConditionRows: Row[] = [
   { name: 'CompleteMultipartUpload If-None-Match: * over an object', source: `${MOTO}/test_s3_conditionals.py::test_multipart_upload__if_none_match__put_object`,
     objects: { '': '' }, upload: [5 * MiB, 1],
     request: complete, status: 412, code: 'PreconditionFailed', message: PRECONDITION, fields: { Condition: 'If-None-Match' } },
+];
+
+const TAGGING = `${MOTO}/test_s3_tagging.py`;
+export const motoTaggingRows: Row[] = [
+  { name: 'PutObject x-amz-tagging "aws:foo=bar"', source: `${TAGGING}::test_put_object_with_tagging`,
+    request: (s) => ({ method: 'PUT', path: obj(s), body: 'test', headers: { 'x-amz-tagging': 'aws:foo=bar' } }), status: 400, code: 'InvalidTag',
+    message: 'Your TagKey cannot be prefixed with aws:' },
+  { name: 'PutBucketTagging with three tags, one value empty: 204', source: `${TAGGING}::test_put_bucket_tagging`,
+    request: (s) => tagging(`/${s.bucket}`, [['TagOne', 'ValueOne'], ['TagTwo', 'ValueTwo'], ['TagThree', '']]), status: 204 },
+  { name: 'PutBucketTagging with a key twice', source: `${TAGGING}::test_put_bucket_tagging`,
+    request: (s) => tagging(`/${s.bucket}`, [['TagOne', 'ValueOne'], ['TagOne', 'ValueOneAgain']]), status: 400, code: 'InvalidTag',
+    message: 'Cannot provide multiple Tags with the same key' },
+  { name: 'PutBucketTagging "aws:sometag"', source: `${TAGGING}::test_put_bucket_tagging`,
+    request: (s) => tagging(`/${s.bucket}`, [['aws:sometag', 'nope']]), status: 400, code: 'InvalidTag',
+    message: 'System tags cannot be added/updated by requester' },
+  { name: 'PutBucketTagging "something:aws:stuff" succeeds', source: `${TAGGING}::test_put_bucket_tagging`,
+    request: (s) => tagging(`/${s.bucket}`, [['something:aws:stuff', 'this is fine']]), status: 204 },
+  { name: 'PutObjectTagging of a key never written names the key', source: `${TAGGING}::test_put_object_tagging`,
+    request: (s) => tagging(obj(s), [['item1', 'foo'], ['item2', 'bar']]), status: 404, code: 'NoSuchKey',
+    message: 'The specified key does not exist.', fields: (s) => ({ Key: s.key }) },
+  { name: 'PutObjectTagging "aws:item1"', source: `${TAGGING}::test_put_object_tagging`, objects: { '': 'test' },
+    request: (s) => tagging(obj(s), [['aws:item1', 'foo']]), status: 400, code: 'InvalidTag' },
+  { name: 'PutObjectTagging with three tags, one value empty: 200', source: `${TAGGING}::test_put_object_tagging`, objects: { '': 'test' },
+    request: (s) => tagging(obj(s), [['item1', 'foo'], ['item2', 'bar'], ['item3', '']]), status: 200 },
 ];

@@ -15,7 +15,7 @@ import { bucketNamingRows, errorElementRows, framingRows, headAndConditionRows }
 import { listingParamRows, multipartElementRows, taggingRows2 } from './error-exactness-rows4.js';
 import { copySourceRows, rangeRows, tagOrderRows } from './error-exactness-rows5.js';
 import { batchDeleteRows, headRangeRows, pageSizeRows } from './error-exactness-rows6.js';
-import { motoConditionRows, motoHeadRows, motoLocationRows } from './error-exactness-rows7.js';
+import { motoConditionRows, motoHeadRows, motoLocationRows, motoTaggingRows } from './error-exactness-rows7.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -56,7 +56,7 @@ const rows = [
   ...bucketRows, ...objectRows, ...listingRows, ...taggingRows, ...missingChecksumRows, ...multipartRows,
   ...bucketNamingRows, ...errorElementRows, ...headAndConditionRows, ...framingRows, ...listingParamRows, ...multipartElementRows, ...taggingRows2,
   ...rangeRows, ...copySourceRows, ...tagOrderRows, ...pageSizeRows, ...batchDeleteRows, ...headRangeRows,
-  ...motoLocationRows, ...motoHeadRows, ...motoConditionRows,
+  ...motoLocationRows, ...motoHeadRows, ...motoConditionRows, ...motoTaggingRows,
 ];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {

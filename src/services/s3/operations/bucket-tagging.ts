@@ -16,7 +16,7 @@ export const getBucketTagging: S3Handler<GetBucketTaggingInput, GetBucketTagging
 };
 
 export const putBucketTagging: S3Handler<PutBucketTaggingInput, Record<string, never>> = async (deps, _ctx, input) => {
-  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50);
+  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 'bucket');
   await deps.store.updateBucket(input.Bucket, (b) => ({ ...b, tags }));
   return {};
 };

@@ -23,7 +23,7 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   const config = input.CreateBucketConfiguration;
   unsupported(deps, ctx, 'CreateBucket', config ?? {}, ['Location', 'Bucket']);
   const placement = placeBucket(ctx.region, config?.LocationConstraint);
-  const tags = config?.Tags && config.Tags.length > 0 ? validateTags(config.Tags as Tag[], 50) : undefined;
+  const tags = config?.Tags && config.Tags.length > 0 ? validateTags(config.Tags as Tag[], 'bucket') : undefined;
 
   return deps.store.locks.run(`b\0${input.Bucket}`, async () => {
     const existing = await deps.store.getBucket(input.Bucket);
