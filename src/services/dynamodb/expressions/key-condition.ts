@@ -85,13 +85,27 @@ function collect(condition: Condition, seen: Map<string, KeyConditionPart>): voi
   }
 }
 
-/** Parses and validates a KeyConditionExpression on its own (schema-free checks). */
-export function parseKeyCondition(source: string, input: ExpressionInput, trees?: ConditionTrees): KeyConditionPart[] {
+/**
+ * Parses a KeyConditionExpression and resolves its placeholders (syntax, undefined names and
+ * values, operand types). Its shape as a key condition is checked apart, by keyConditionParts:
+ * AWS refuses unused ExpressionAttributeNames before a shape error such as two attribute names
+ * in one condition (moto's aws_verified test_query_unused_attribute_name).
+ */
+export function resolveKeyConditionExpression(source: string, input: ExpressionInput, trees?: ConditionTrees): Condition {
   const kind = 'KeyConditionExpression';
-  const condition = resolveCondition(kind, trees !== undefined ? trees.parse(kind, source) : parseConditionTree(kind, source), input);
+  return resolveCondition(kind, trees !== undefined ? trees.parse(kind, source) : parseConditionTree(kind, source), input);
+}
+
+/** The key condition parts of a resolved KeyConditionExpression (schema-free shape checks). */
+export function keyConditionParts(condition: Condition): KeyConditionPart[] {
   const seen = new Map<string, KeyConditionPart>();
   collect(condition, seen);
   return [...seen.values()];
+}
+
+/** Parses and validates a KeyConditionExpression on its own (schema-free checks). */
+export function parseKeyCondition(source: string, input: ExpressionInput, trees?: ConditionTrees): KeyConditionPart[] {
+  return keyConditionParts(resolveKeyConditionExpression(source, input, trees));
 }
 
 /**

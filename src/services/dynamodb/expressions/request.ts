@@ -1,14 +1,15 @@
 /**
  * Every expression of one request, parsed and validated in AWS's order: the placeholder maps,
  * then UpdateExpression, ConditionExpression, KeyConditionExpression, FilterExpression,
- * ProjectionExpression, then names and values no expression used.
+ * ProjectionExpression, then names and values no expression used, then the key condition's
+ * shape (one condition per key, no OR).
  */
 import type { Condition } from './ast.js';
 import { parseConditionTree } from './condition-parser.js';
 import type { ConditionTrees } from './condition-trees.js';
 import { resolveCondition } from './condition-validate.js';
 import { ExpressionInput } from './expression-input.js';
-import { parseKeyCondition, type KeyConditionPart } from './key-condition.js';
+import { keyConditionParts, resolveKeyConditionExpression, type KeyConditionPart } from './key-condition.js';
 import type { Path } from './paths.js';
 import { parseProjection } from './projection.js';
 import { parseUpdate } from './update-validate.js';
@@ -48,9 +49,11 @@ export function parseRequestExpressions(request: ExpressionRequest, layer: Value
   const parsed: ParsedExpressions = {};
   if (request.UpdateExpression != null) parsed.update = parseUpdate(request.UpdateExpression, input);
   if (request.ConditionExpression != null) parsed.condition = parseConditionExpression('ConditionExpression', request.ConditionExpression, input, trees);
-  if (request.KeyConditionExpression != null) parsed.keyCondition = parseKeyCondition(request.KeyConditionExpression, input, trees);
+  const keyCondition = request.KeyConditionExpression != null ? resolveKeyConditionExpression(request.KeyConditionExpression, input, trees) : undefined;
   if (request.FilterExpression != null) parsed.filter = parseConditionExpression('FilterExpression', request.FilterExpression, input, trees);
   if (request.ProjectionExpression != null) parsed.projection = parseProjection(request.ProjectionExpression, input);
   input.assertAllUsed();
+  // The key condition's shape is checked after the unused names (key-condition.ts says why).
+  if (keyCondition !== undefined) parsed.keyCondition = keyConditionParts(keyCondition);
   return parsed;
 }
