@@ -15,7 +15,7 @@ import { parseItem } from '../item-codec.js';
 import { checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { checkTableName } from '../table-constraints.js';
-import { requireTable } from '../table-lookup.js';
+import { isResolvableName, requireTable } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { validateItem, type Item } from '../values/index.js';
 import { livePredicate } from '../ttl/read-filter.js';
@@ -43,7 +43,8 @@ function checkConstraints(input: BatchGetItemInput): void {
   let badName = false;
   for (const [name, request] of Object.entries(input.RequestItems)) {
     const names = new Constraints();
-    checkTableName(names, `requestItems.${name}`, name, 1);
+    // A map key may be a table ARN, as any TableName (API_BatchGetItem / API_BatchWriteItem: 1 to 1024 characters).
+    if (!isResolvableName(name, 1)) checkTableName(names, `requestItems.${name}`, name, 1);
     // Reported once, together with the other member constraints (an unknown ReturnConsumedCapacity:
     // paritysuite/dynamodb-conformance tests/tier3/validation-ordering/batchOperations.test.ts, 2026-10-09).
     if (names.failed && !badName) {

@@ -14,7 +14,7 @@ import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
 import { checkTableName } from '../table-constraints.js';
-import { requireTable } from '../table-lookup.js';
+import { isResolvableName, requireTable } from '../table-lookup.js';
 import type { TableRecord } from '../table-record.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { wantsCapacity, writeItems, type PlannedWrite, type WriteResult } from '../write-item.js';
@@ -33,7 +33,8 @@ function checkConstraints(input: BatchWriteItemInput): void {
   if (Object.keys(input.RequestItems).length === 0) throw ddbErrors.validation('The requestItems parameter is required for BatchWriteItem');
   const names = new Constraints();
   for (const [name, list] of Object.entries(input.RequestItems)) {
-    checkTableName(names, `requestItems.${name}`, name, 1);
+    // A map key may be a table ARN, as any TableName (API_BatchGetItem / API_BatchWriteItem: 1 to 1024 characters).
+    if (!isResolvableName(name, 1)) checkTableName(names, `requestItems.${name}`, name, 1);
     if (list.length < 1 || list.length > 25) {
       throw ddbErrors.validation(`1 validation error detected: Value '${javaDump(input.RequestItems)}' at 'requestItems' failed to satisfy constraint: `
         + 'Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]');
