@@ -219,3 +219,29 @@ test(`${SC} ::test_scan_by_global_index`, async (t) => {
   t.is(page2.Count, 4);
   t.deepEqual(column([...page1.Items, ...page2.Items], 'gsi_pk').sort(), ['gsi0', 'gsi1', 'gsi16', 'gsi17', 'gsi18', 'gsi19', 'gsi2', 'gsi20', 'gsi3', 'gsi4']);
 });
+
+const SE = 'getmoto/moto tests/test_dynamodb/test_dynamodb_select.py';
+
+test(`${SE} ::test_scan_count_omits_items_and_preserves_pagination, ::test_select_values_are_case_sensitive (the COUNT answers)`, async (t) => {
+  const TableName = await createMotoTable(e());
+  const count = await ok(t, e(), 'Query', { TableName, ...eqKey('pk', 'value'), Select: 'COUNT' });
+  t.is(count.Count, 0);
+  t.false('Items' in count);
+  t.false('Items' in (await ok(t, e(), 'Scan', { TableName, Select: 'COUNT' })));
+  await putAll(t, e(), TableName, [{ pk: 'first' }, { pk: 'second' }]);
+  const page = await ok(t, e(), 'Scan', { TableName, Select: 'COUNT', Limit: 1, ConsistentRead: true });
+  t.is(page.Count, 1);
+  t.is(page.ScannedCount, 1);
+  t.false('Items' in page);
+  t.true('LastEvaluatedKey' in page);
+});
+
+test(`${SE} ::test_all_attributes_rejected_for_keys_only_gsi (the reads AWS accepts)`, async (t) => {
+  const TableName = await createMotoTable(e(), { range: true, gsi: true, lsi: true });
+  // An LSI fetches the table's other attributes, so ALL_ATTRIBUTES is fine there; moto's indexes
+  // project KEYS_ONLY, ours ALL, which the accepted reads do not depend on.
+  const lsi = await ok(t, e(), 'Query', { TableName, IndexName: 'test_lsi', ...eqKey('pk', 'value'), Select: 'ALL_ATTRIBUTES' });
+  t.is(lsi.Count, 0);
+  t.is((await ok(t, e(), 'Scan', { TableName, IndexName: 'test_gsi', Select: 'ALL_PROJECTED_ATTRIBUTES' })).Count, 0);
+  t.is((await ok(t, e(), 'Query', { TableName, IndexName: 'test_gsi', ...eqKey('gsi_pk', 'value'), Select: 'SPECIFIC_ATTRIBUTES', ProjectionExpression: 'pk' })).Count, 0);
+});
