@@ -1,0 +1,118 @@
+/**
+ * Key value sizes: a partition key is at most 2048 bytes and a sort key at most 1024, for S and for
+ * B (the raw bytes, not their base64), on reads as on writes. Sources that ran against AWS:
+ *   ALT  scylladb/scylladb test/alternator/test_limits.py (test_limit_partition_key_len_2048,
+ *        test_limit_partition_key_len, test_limit_sort_key_len_1024, test_limit_sort_key_len,
+ *        test_limit_sort_key_len_lsi): the limit, the read and the write refused ("limit").
+ *   DYN  mhart/dynalite test/{getItem,batchGetItem,batchWriteItem}.js "should return
+ *        ValidationException if hash|range key is too big": the exact wording.
+ * PutItem's S rows are in validation-exactness-put.test.ts already. Not here, for want of a
+ * source: DeleteItem, UpdateItem, Transact*, Query and PartiQL keys (boltstack answers them with
+ * the same two messages, item-key.ts).
+ */
+import test from 'ava';
+import { registerRows, type Row } from './exactness-rows.js';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { rawCall, uniqueTable } from './helpers.js';
+
+const ALT = 'scylladb/scylladb test/alternator/test_limits.py';
+const DYN = 'mhart/dynalite test';
+const HASH = 'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes';
+const RANGE = 'One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes';
+const s = (n: number) => ({ S: 'x'.repeat(n) });
+/** Base64 of n raw bytes of 123 (Alternator's bytearray([123]*n)). */
+const b = (n: number) => ({ B: Buffer.alloc(n, 123).toString('base64') });
+
+/** A row on its own copy of Alternator's test_table_sb (hash `p` S, range `c` B), made by its setup (rows run at once). */
+function sb(source: string, op: string, body: (table: string) => unknown): Row {
+  const TableName = uniqueTable('xkb');
+  const setup = [{ op: 'CreateTable', body: () => ({ TableName, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'p', AttributeType: 'S' }, { AttributeName: 'c', AttributeType: 'B' }],
+    KeySchema: [{ AttributeName: 'p', KeyType: 'HASH' }, { AttributeName: 'c', KeyType: 'RANGE' }] }) }];
+  return { source, op, setup, body: () => body(TableName), message: RANGE };
+}
+
+const rows: Row[] = [
+  // Partition key: the fixtures' hash table (`a` S) and binary table (`pk` B).
+  { source: `${ALT} test_limit_partition_key_len_2048 (GetItem, S 2049); ${DYN}/getItem.js`, op: 'GetItem',
+    body: (f) => ({ TableName: f.hash, Key: { a: s(2049) }, ConsistentRead: true }), message: HASH },
+  { source: `${ALT} test_limit_partition_key_len_2048 (PutItem, B 2049)`, op: 'PutItem', body: (f) => ({ TableName: f.binary, Item: { pk: b(2049) } }), message: HASH },
+  { source: `${ALT} test_limit_partition_key_len_2048 (GetItem, B 2049)`, op: 'GetItem',
+    body: (f) => ({ TableName: f.binary, Key: { pk: b(2049) }, ConsistentRead: true }), message: HASH },
+  { source: `${ALT} test_limit_partition_key_len (PutItem, S 65537)`, op: 'PutItem', body: (f) => ({ TableName: f.hash, Item: { a: s(65537) } }), message: HASH },
+  { source: `${ALT} test_limit_partition_key_len (GetItem, S 65537)`, op: 'GetItem',
+    body: (f) => ({ TableName: f.hash, Key: { a: s(65537) }, ConsistentRead: true }), message: HASH },
+  { source: `${ALT} test_limit_partition_key_len (PutItem, B 65537)`, op: 'PutItem', body: (f) => ({ TableName: f.binary, Item: { pk: b(65537) } }), message: HASH },
+  { source: `${ALT} test_limit_partition_key_len (GetItem, B 65537)`, op: 'GetItem',
+    body: (f) => ({ TableName: f.binary, Key: { pk: b(65537) }, ConsistentRead: true }), message: HASH },
+  { source: `${DYN}/batchGetItem.js (hash key is too big)`, op: 'BatchGetItem', body: (f) => ({ RequestItems: { [f.hash]: { Keys: [{ a: s(2049) }] } } }), message: HASH },
+  { source: `${DYN}/batchWriteItem.js (hash key is too big)`, op: 'BatchWriteItem',
+    body: (f) => ({ RequestItems: { [f.hash]: [{ PutRequest: { Item: { a: s(2049) } } }] } }), message: HASH },
+  // Sort key: the fixtures' range table (`a`, `b` S) and test_table_sb (`p` S, `c` B).
+  { source: `${ALT} test_limit_sort_key_len_1024 (GetItem, S 1025); ${DYN}/getItem.js`, op: 'GetItem',
+    body: (f) => ({ TableName: f.range, Key: { a: { S: 'k' }, b: s(1025) }, ConsistentRead: true }), message: RANGE },
+  sb(`${ALT} test_limit_sort_key_len_1024 (PutItem, B 1025)`, 'PutItem', (TableName) => ({ TableName, Item: { p: { S: 'k' }, c: b(1025) } })),
+  sb(`${ALT} test_limit_sort_key_len_1024 (GetItem, B 1025)`, 'GetItem', (TableName) => ({ TableName, Key: { p: { S: 'k' }, c: b(1025) }, ConsistentRead: true })),
+  { source: `${ALT} test_limit_sort_key_len (PutItem, S 65537)`, op: 'PutItem', body: (f) => ({ TableName: f.range, Item: { a: { S: 'k' }, b: s(65537) } }), message: RANGE },
+  { source: `${ALT} test_limit_sort_key_len (GetItem, S 65537)`, op: 'GetItem',
+    body: (f) => ({ TableName: f.range, Key: { a: { S: 'k' }, b: s(65537) }, ConsistentRead: true }), message: RANGE },
+  sb(`${ALT} test_limit_sort_key_len (PutItem, B 65537)`, 'PutItem', (TableName) => ({ TableName, Item: { p: { S: 'k' }, c: b(65537) } })),
+  sb(`${ALT} test_limit_sort_key_len (GetItem, B 65537)`, 'GetItem', (TableName) => ({ TableName, Key: { p: { S: 'k' }, c: b(65537) }, ConsistentRead: true })),
+  { source: `${DYN}/batchGetItem.js (range key is too big)`, op: 'BatchGetItem',
+    body: (f) => ({ RequestItems: { [f.range]: { Keys: [{ a: { S: 'k' }, b: s(1025) }] } } }), message: RANGE },
+  { source: `${DYN}/batchWriteItem.js (range key is too big)`, op: 'BatchWriteItem',
+    body: (f) => ({ RequestItems: { [f.range]: [{ PutRequest: { Item: { a: { S: 'k' }, b: s(1025) } } }] } }), message: RANGE },
+];
+
+registerRows(test, rows);
+
+// The sizes at the limit are accepted and read back (the success halves of the same ALT tests).
+let server: Boltstack;
+test.before(async () => { server = await startBoltstack(); });
+test.after.always(async () => { await server?.stop(); });
+
+async function ok(op: string, body: unknown): Promise<Record<string, any>> {
+  const r = await rawCall(server.endpoint, op, body);
+  if (r.status !== 200) throw new Error(`${op}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+async function makeTable(keys: Array<[string, string]>, extra: Record<string, unknown> = {}): Promise<string> {
+  const TableName = uniqueTable('xkl');
+  await ok('CreateTable', { TableName, BillingMode: 'PAY_PER_REQUEST', ...extra,
+    AttributeDefinitions: [...keys, ...((extra.AttributeDefinitions as Array<[string, string]> | undefined) ?? [])].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: keys.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })) });
+  return TableName;
+}
+const roundTrip = async (TableName: string, Item: Record<string, unknown>, Key: Record<string, unknown>) => {
+  await ok('PutItem', { TableName, Item });
+  return (await ok('GetItem', { TableName, Key, ConsistentRead: true })).Item;
+};
+
+test(`a 2048-byte partition key, S and B: ${ALT} test_limit_partition_key_len_2048`, async (t) => {
+  const ts = await makeTable([['p', 'S']]);
+  t.deepEqual(await roundTrip(ts, { p: s(2048), z: { S: 'hello' } }, { p: s(2048) }), { p: s(2048), z: { S: 'hello' } });
+  const tb = await makeTable([['p', 'B']]);
+  t.deepEqual(await roundTrip(tb, { p: b(2048), z: { S: 'hello' } }, { p: b(2048) }), { p: b(2048), z: { S: 'hello' } });
+});
+
+test(`a 1024-byte sort key, S and B: ${ALT} test_limit_sort_key_len_1024`, async (t) => {
+  const ts = await makeTable([['p', 'S'], ['c', 'S']]);
+  const ks = { p: { S: 'k' }, c: s(1024) };
+  t.deepEqual(await roundTrip(ts, ks, ks), ks);
+  const tb = await makeTable([['p', 'S'], ['c', 'B']]);
+  const kb = { p: { S: 'k' }, c: b(1024) };
+  t.deepEqual(await roundTrip(tb, kb, kb), kb);
+});
+
+test(`a table sort key and an LSI sort key of 1024 bytes each: ${ALT} test_limit_sort_key_len_lsi ("Aggregated" does not add them up)`, async (t) => {
+  const TableName = await makeTable([['a', 'S'], ['b', 'S']], {
+    AttributeDefinitions: [['c', 'S']],
+    LocalSecondaryIndexes: [{ IndexName: 'lsi', KeySchema: [{ AttributeName: 'a', KeyType: 'HASH' }, { AttributeName: 'c', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+  });
+  const item = { a: { S: 'hello' }, b: s(1024), c: { S: 'y'.repeat(1024) } };
+  t.deepEqual(await roundTrip(TableName, item, { a: item.a, b: item.b }), item);
+  const q = await ok('Query', { TableName, IndexName: 'lsi', ConsistentRead: true, KeyConditions: {
+    a: { AttributeValueList: [{ S: 'hello' }], ComparisonOperator: 'EQ' }, c: { AttributeValueList: [item.c], ComparisonOperator: 'EQ' } } });
+  t.deepEqual(q.Items, [item]);
+});
