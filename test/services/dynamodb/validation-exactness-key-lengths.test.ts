@@ -6,9 +6,18 @@
  *        test_limit_sort_key_len_lsi): the limit, the read and the write refused ("limit").
  *   DYN  mhart/dynalite test/{getItem,batchGetItem,batchWriteItem}.js "should return
  *        ValidationException if hash|range key is too big": the exact wording.
+ *   EXT  ExtendDB/extenddb PR #194 (2026-06-30), "captured directly via the AWS CLI": DeleteItem
+ *        and UpdateItem answer an oversized key with the same two messages.
+ *   IDX  a GSI partition key value over 2048 bytes, in AWS's words as quoted by
+ *        architect/dynalite issue #35 (2015, "Size limit exceeded for Index Key c Actual Size:
+ *        43398 bytes Max Size: 2048 bytes IndexName: index4", on dynalite's test tables, whose
+ *        index4 our range fixture copies) and wellcomecollection/platform issue #2285 (2018,
+ *        "... Index Key componentId Actual Size: 2175 bytes Max Size: 2048 bytes IndexName:
+ *        work-sets-index", Status Code 400, ValidationException).
  * PutItem's S rows are in validation-exactness-put.test.ts already. Not here, for want of a
- * source: DeleteItem, UpdateItem, Transact*, Query and PartiQL keys (boltstack answers them with
- * the same two messages, item-key.ts).
+ * source that quotes AWS: Transact* and PartiQL keys (boltstack answers them with the same two
+ * messages, item-key.ts), an index sort key over 1024 bytes, and a Query key condition value
+ * over the limit (issues quote AWS refusing it; see the report of this change).
  */
 import test from 'ava';
 import { registerRows, type Row } from './exactness-rows.js';
@@ -21,6 +30,7 @@ const DYN = 'mhart/dynalite test';
 const HASH = 'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes';
 const RANGE = 'One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes';
 const s = (n: number) => ({ S: 'x'.repeat(n) });
+const INDEX_KEY = 'One or more parameter values were invalid: Size limit exceeded for Index Key c Actual Size: ';
 /** Base64 of n raw bytes of 123 (Alternator's bytearray([123]*n)). */
 const b = (n: number) => ({ B: Buffer.alloc(n, 123).toString('base64') });
 
@@ -49,6 +59,9 @@ const rows: Row[] = [
   { source: `${DYN}/batchGetItem.js (hash key is too big)`, op: 'BatchGetItem', body: (f) => ({ RequestItems: { [f.hash]: { Keys: [{ a: s(2049) }] } } }), message: HASH },
   { source: `${DYN}/batchWriteItem.js (hash key is too big)`, op: 'BatchWriteItem',
     body: (f) => ({ RequestItems: { [f.hash]: [{ PutRequest: { Item: { a: s(2049) } } }] } }), message: HASH },
+  { source: 'EXT (DeleteItem, hash key > 2048 bytes)', op: 'DeleteItem', body: (f) => ({ TableName: f.hash, Key: { a: s(2049) } }), message: HASH },
+  { source: 'EXT (UpdateItem, hash key > 2048 bytes)', op: 'UpdateItem',
+    body: (f) => ({ TableName: f.hash, Key: { a: s(2049) }, UpdateExpression: 'SET z = :v', ExpressionAttributeValues: { ':v': { N: '1' } } }), message: HASH },
   // Sort key: the fixtures' range table (`a`, `b` S) and test_table_sb (`p` S, `c` B).
   { source: `${ALT} test_limit_sort_key_len_1024 (GetItem, S 1025); ${DYN}/getItem.js`, op: 'GetItem',
     body: (f) => ({ TableName: f.range, Key: { a: { S: 'k' }, b: s(1025) }, ConsistentRead: true }), message: RANGE },
@@ -63,6 +76,16 @@ const rows: Row[] = [
     body: (f) => ({ RequestItems: { [f.range]: { Keys: [{ a: { S: 'k' }, b: s(1025) }] } } }), message: RANGE },
   { source: `${DYN}/batchWriteItem.js (range key is too big)`, op: 'BatchWriteItem',
     body: (f) => ({ RequestItems: { [f.range]: [{ PutRequest: { Item: { a: { S: 'k' }, b: s(1025) } } }] } }), message: RANGE },
+  { source: 'EXT (DeleteItem, sort key > 1024 bytes)', op: 'DeleteItem', body: (f) => ({ TableName: f.range, Key: { a: { S: 'k' }, b: s(1025) } }), message: RANGE },
+  { source: 'EXT (UpdateItem, sort key > 1024 bytes)', op: 'UpdateItem',
+    body: (f) => ({ TableName: f.range, Key: { a: { S: 'k' }, b: s(1025) }, UpdateExpression: 'SET z = :v', ExpressionAttributeValues: { ':v': { N: '1' } } }), message: RANGE },
+  // A GSI partition key: the range fixture's index4 is keyed on `c`.
+  { source: 'IDX (PutItem, GSI partition key of 2049 bytes)', op: 'PutItem',
+    body: (f) => ({ TableName: f.range, Item: { a: { S: 'k' }, b: { S: 'k' }, c: s(2049) } }), message: `${INDEX_KEY}2049 bytes Max Size: 2048 bytes IndexName: index4` },
+  { source: 'IDX (PutItem, GSI partition key of 43398 bytes, dynalite #35)', op: 'PutItem',
+    body: (f) => ({ TableName: f.range, Item: { a: { S: 'k' }, b: { S: 'k' }, c: s(43398) } }), message: `${INDEX_KEY}43398 bytes Max Size: 2048 bytes IndexName: index4` },
+  { source: 'IDX (PutItem, GSI partition key of 1025 two-byte characters: the size is in UTF-8 bytes)', op: 'PutItem',
+    body: (f) => ({ TableName: f.range, Item: { a: { S: 'k' }, b: { S: 'k' }, c: { S: '\u00e9'.repeat(1025) } } }), message: `${INDEX_KEY}2050 bytes Max Size: 2048 bytes IndexName: index4` },
 ];
 
 registerRows(test, rows);
@@ -94,6 +117,17 @@ test(`a 2048-byte partition key, S and B: ${ALT} test_limit_partition_key_len_20
   t.deepEqual(await roundTrip(ts, { p: s(2048), z: { S: 'hello' } }, { p: s(2048) }), { p: s(2048), z: { S: 'hello' } });
   const tb = await makeTable([['p', 'B']]);
   t.deepEqual(await roundTrip(tb, { p: b(2048), z: { S: 'hello' } }, { p: b(2048) }), { p: b(2048), z: { S: 'hello' } });
+});
+
+test('a GSI partition key of 2048 bytes is accepted and indexed: IDX (the limit is "Max Size: 2048 bytes")', async (t) => {
+  const TableName = await makeTable([['a', 'S'], ['b', 'S']], {
+    AttributeDefinitions: [['c', 'S']],
+    GlobalSecondaryIndexes: [{ IndexName: 'index4', KeySchema: [{ AttributeName: 'c', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+  });
+  const item = { a: { S: 'k' }, b: { S: 'k' }, c: s(2048) };
+  await ok('PutItem', { TableName, Item: item });
+  const q = await ok('Query', { TableName, IndexName: 'index4', KeyConditionExpression: 'c = :c', ExpressionAttributeValues: { ':c': item.c } });
+  t.deepEqual(q.Items, [item]);
 });
 
 test(`a 1024-byte sort key, S and B: ${ALT} test_limit_sort_key_len_1024`, async (t) => {
