@@ -12,6 +12,10 @@ const RESERVED = new Set([
   'OR', 'ORDER', 'REMOVE', 'RETURNING', 'SELECT', 'SET', 'TRUE', 'UNION', 'UPDATE', 'VALUE', 'VALUES', 'WHERE',
 ]);
 
+/** Words PartiQL's lexer reads as operators (NOT too, but it may start a term). */
+const OPERATOR_WORDS = new Set(['AND', 'OR', 'IS', 'LIKE', 'IN', 'BETWEEN']);
+const COMPARATORS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
+
 export class Cursor {
   #tokens: Token[];
   #i = 0;
@@ -101,6 +105,28 @@ export class Cursor {
   isIdentifier(): boolean {
     const t = this.peek();
     return t.type === 'quoted' || (t.type === 'word' && !RESERVED.has(t.text.toUpperCase()));
+  }
+
+  /** The end of the statement, or a `;` that ends it. */
+  atStatementEnd(): boolean {
+    return this.atEnd() || (this.isPunct(';') && this.peek(1).type === 'end');
+  }
+
+  /**
+   * The error for the token under the cursor where a term (an operand, a table to read) must
+   * start, as PartiQL's parser classes it: the statement's end or other punctuation is
+   * "Unexpected term", an operator word or comparator "Unexpected operator", any other keyword
+   * "Unexpected keyword" (paritysuite/dynamodb-conformance tests/tier3/error-messages/
+   * partiqlGrammar.test.ts, AWS October 2026: `... WHERE`, `WHERE;`, `WHERE (`, `SELECT * FROM`
+   * are "Unexpected term", `WHERE IS NULL` and `pk = LIKE` "Unexpected operator",
+   * `WHERE ORDER BY pk` "Unexpected keyword").
+   */
+  unexpectedTerm(): Error {
+    const t = this.peek();
+    if (t.type === 'word' && OPERATOR_WORDS.has(t.text.toUpperCase())) return statementNotWellFormed('Unexpected operator');
+    if (t.type === 'punct' && COMPARATORS.has(t.text)) return statementNotWellFormed('Unexpected operator');
+    if (t.type === 'word' && RESERVED.has(t.text.toUpperCase())) return statementNotWellFormed('Unexpected keyword');
+    return statementNotWellFormed('Unexpected term');
   }
 
   /** The error for the token under the cursor, in DynamoDB's words. */

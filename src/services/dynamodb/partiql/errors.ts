@@ -106,3 +106,10 @@ export const keyTypeMismatch = (attr: string): AwsError => validation(`Key attri
 /** MULTIPLE_CONDITIONS_ON_SAME_KEY: UPDATE / DELETE with a key attribute's equality and another condition on its value. */
 export const multipleConditionsOnKey = (attr: string): AwsError =>
   validation(`Multiple conditions on same key ${attr}. Only single item Update/Insert/Delete are supported`);
+
+/**
+ * A SELECT whose OR branches overlap on the sort key: one branch reads a whole partition, another
+ * a sort-key range of the same partition (paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/partiqlGrammar.test.ts, AWS October 2026).
+ */
+export const overlappingRangeConditions = (): AwsError => validation('Overlapping conditions with range keys are not supported in where clause');

@@ -9,7 +9,7 @@
 import type { ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
 import { Cursor } from './cursor.js';
 import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement, unsupportedStatement } from './errors.js';
-import { parseCondition, parsePath, parseValue } from './parse-expression.js';
+import { acceptTypeName, parseCondition, parsePath, parseValue } from './parse-expression.js';
 import { parseUpdateValue } from './parse-update-value.js';
 import { tokenize } from './tokenize.js';
 
@@ -22,7 +22,7 @@ export function parseStatement(text: string): ParsedStatement {
   else if (c.acceptKeyword('DELETE')) statement = parseDelete(c);
   else if (c.isKeyword('EXISTS') && c.isPunct('(', 1)) statement = parseExists(c);
   else if (c.acceptKeyword('FROM')) statement = parseFromFirstUpdate(c);
-  else throw statementNotWellFormed('Expected data manipulation');
+  else throw notDataManipulation(c);
   if (c.acceptPunct(';') && !c.atEnd()) throw oneOperationPerStatement();
   if (!c.atEnd()) throw tokenAfterStatement();
   // An alias parses (PartiQL has them) but DynamoDB refuses it once the statement is read whole,
@@ -30,6 +30,22 @@ export function parseStatement(text: string): ParsedStatement {
   // tests/tier3/error-messages/partiqlGrammar.test.ts, "an alias on a SELECT").
   if (c.aliased) throw aliasing();
   return { statement, parameterCount: c.params };
+}
+
+/**
+ * A statement that is not DML. One that is a bare type test, `x IS INT4`, parses as an expression
+ * and is refused by name (paritysuite/dynamodb-conformance tests/tier3/error-messages/
+ * partiqlGrammar.test.ts, AWS October 2026: "Unsupported operation: IsType"); anything else is
+ * "Expected data manipulation".
+ */
+function notDataManipulation(c: Cursor): Error {
+  if (c.isIdentifier() && c.isKeyword('IS', 1)) {
+    c.next();
+    c.next();
+    c.acceptKeyword('NOT');
+    if (acceptTypeName(c) && c.atStatementEnd()) return unsupportedStatement('Unsupported operation: IsType');
+  }
+  return statementNotWellFormed('Expected data manipulation');
 }
 
 function parseTarget(c: Cursor): Target {
@@ -69,6 +85,8 @@ function parseSelect(c: Cursor): Statement {
     } while (c.acceptPunct(','));
   }
   c.expectKeyword('FROM');
+  // The FROM source is an expression: nothing there is "Unexpected term" (`SELECT * FROM`, paritysuite partiqlGrammar.test.ts).
+  if (!c.isIdentifier()) throw c.unexpectedTerm();
   const target = parseAliasedTarget(c);
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   let orderBy: { path: Path; descending: boolean } | undefined;
@@ -136,19 +154,20 @@ function parseUpdate(c: Cursor): Statement {
 }
 
 /**
- * PartiQL's FROM-first UPDATE, `FROM "T" WHERE <key> SET ... REMOVE ... [RETURNING ...]`: run as
+ * PartiQL's FROM-first UPDATE, `FROM "T" [WHERE <key>] SET ... REMOVE ... [RETURNING ...]`: run as
  * the UPDATE it spells, so a missing item or a false further condition is
  * ConditionalCheckFailed (paritysuite/dynamodb-conformance tests/tier2/partiql/fromFirstUpdate.test.ts,
- * AWS October 2026).
+ * AWS October 2026). The WHERE comes before the actions or not at all: `FROM "T" SET c = 1` parses
+ * and is refused for its missing key, and a WHERE after the actions is a token left over
+ * (tests/tier3/error-messages/partiqlGrammar.test.ts).
  */
 function parseFromFirstUpdate(c: Cursor): Statement {
   const target = parseAliasedTarget(c);
-  c.expectKeyword('WHERE');
-  const where = parseCondition(c);
+  const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   const actions = parseUpdateActions(c);
   if (actions.length === 0) throw c.unexpected();
   const returning = parseReturning(c);
-  return { kind: 'update', target, actions, where, ...(returning && { returning }) };
+  return { kind: 'update', target, actions, ...(where && { where }), ...(returning && { returning }) };
 }
 
 function parseUpdateActions(c: Cursor): UpdateAction[] {
@@ -173,6 +192,8 @@ function parseUpdateActions(c: Cursor): UpdateAction[] {
 
 function parseDelete(c: Cursor): Statement {
   c.expectKeyword('FROM');
+  // `DELETE FROM`, `DELETE FROM;`, `DELETE FROM WHERE ...` (paritysuite partiqlGrammar.test.ts, AWS October 2026).
+  if (!c.isIdentifier()) throw statementNotWellFormed('Expected identifier for simple path');
   const target = parseAliasedTarget(c);
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   const returning = parseReturning(c);

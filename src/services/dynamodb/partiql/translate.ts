@@ -12,7 +12,7 @@ import type { AttributeValue, Condition, Operand, ParsedStatement, Path, Returni
 import { bindValue } from './bind-values.js';
 import {
   consistentReadOnGlobalIndex, existsNotOneItem, indexInTransaction, insertItemNotStruct, keyAttributeAbsent, keyTypeMismatch, missingKeyEquality,
-  multipleConditionsOnKey, notOnIndex, orderByNotKey, orderByWithoutHashKey, unsupportedStatement,
+  multipleConditionsOnKey, notOnIndex, orderByNotKey, orderByWithoutHashKey, overlappingRangeConditions, unsupportedStatement,
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 
@@ -83,6 +83,32 @@ function mentions(c: Condition, names: Set<string>): boolean {
   }
 }
 
+const disjuncts = (c: Condition): Condition[] => (c.kind === 'or' ? [...disjuncts(c.left), ...disjuncts(c.right)] : [c]);
+
+/**
+ * DynamoDB refuses OR branches that overlap on the sort key: a branch that reads a whole
+ * partition (its hash key by equality, its sort key not named at all) beside one that reads a
+ * sort-key range of that same partition. A branch naming the sort key only negated or with `<>`
+ * reads no range and is not refused (paritysuite/dynamodb-conformance
+ * tests/tier3/error-messages/partiqlGrammar.test.ts and tests/tier2/partiql/whereOverlap.test.ts,
+ * AWS October 2026).
+ */
+function checkOverlap(where: Condition | undefined, schema: KeyNames | undefined, params: readonly AttributeValue[]): void {
+  if (where?.kind !== 'or' || schema?.range === undefined) return;
+  const range = schema.range;
+  const whole = new Set<string>();
+  const ranged = new Set<string>();
+  for (const branch of disjuncts(where)) {
+    const parts = conjuncts(branch);
+    const hash = parts.map((c) => keyComparison(c, schema.hash)).find((c) => c?.op === '=');
+    if (hash === undefined || hash.right.kind !== 'value') continue;
+    const value = JSON.stringify(bindValue(hash.right.value, params));
+    if (parts.some((c) => isRangeKeyCondition(c, range) !== undefined)) ranged.add(value);
+    else if (!parts.some((c) => mentions(c, new Set([range])))) whole.add(value);
+  }
+  for (const value of ranged) if (whole.has(value)) throw overlappingRangeConditions();
+}
+
 const andAll = (list: Condition[]): Condition | undefined =>
   list.reduce<Condition | undefined>((acc, c) => (acc ? { kind: 'and', left: acc, right: c } : c), undefined);
 
@@ -91,6 +117,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
   if (options.consistentRead && s.target.index !== undefined && keys.global?.has(s.target.index)) throw consistentReadOnGlobalIndex();
   const base: Record<string, unknown> = { TableName: s.target.table, ...(s.target.index !== undefined && { IndexName: s.target.index }), ...(options.consistentRead && { ConsistentRead: true }) };
   const projection = s.projection === '*' ? undefined : s.projection;
+  checkOverlap(s.where, schema, params);
   const parts = conjuncts(s.where);
   const hashAt = schema ? parts.findIndex((c) => keyComparison(c, schema.hash)?.op === '=') : -1;
   if (schema && hashAt >= 0) {

@@ -43,10 +43,13 @@ test('a statement that is not DML is refused as DynamoDB words it', (t) => {
   // DynamoDB's answer to an unquoted hyphenated table name after UPDATE, as a user reported it.
   t.is(failure('UPDATE Payment-x4ja2l3ph5c3nb3gcv4q2nzs4m-dev SET active=? WHERE subscriptionId=?'), "Statement wasn't well formed, can't be processed: Expected data manipulation");
   t.is(failure('UPDATE t WHERE a = 1'), "Statement wasn't well formed, can't be processed: Expected data manipulation");
-  t.is(failure('SELECT * FROM t WHERE'), "Statement wasn't well formed, can't be processed: Unexpected end of statement");
+  // Was "Unexpected end of statement" (no source); AWS answers "Unexpected term" (paritysuite/dynamodb-conformance
+  // tests/tier3/error-messages/partiqlGrammar.test.ts, October 2026, "WHERE at the end of a SELECT").
+  t.is(failure('SELECT * FROM t WHERE'), "Statement wasn't well formed, can't be processed: Unexpected term");
   t.is(failure('SELECT * FROM select'), "Statement wasn't well formed, can't be processed: Unexpected keyword");
   t.is(failure("SELECT * FROM t WHERE a = 'open"), "Statement wasn't well formed, can't be processed: Unexpected end of statement");
-  t.is(failure('SELECT * FROM t WHERE a = #'), "Statement wasn't well formed, can't be processed: Invalid character");
+  // Was "Invalid character" (no source); AWS leaves nothing after the colon (same file, "a hash comment").
+  t.is(failure('SELECT * FROM t WHERE a = #'), "Statement wasn't well formed, can't be processed: ");
   t.is(failure('SELECT * FROM t t2 t3'), "Statement wasn't well formed, can't be processed: Unexpected term");
 });
 
