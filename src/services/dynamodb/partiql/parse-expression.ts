@@ -50,6 +50,10 @@ export function parseValue(c: Cursor): ValueExpr {
       const word = t.text.toUpperCase();
       if (word === 'TRUE' || word === 'FALSE') return { kind: 'literal', value: { BOOL: word === 'TRUE' } };
       if (word === 'NULL') return { kind: 'literal', value: { NULL: true } };
+      // A call inside an item literal: `VALUE {'pk': 'x', 'ss': set_add(<<'a'>>, <<'b'>>)}` is
+      // "Unsupported data type: set_add under key root at 1:c:7" (paritysuite/dynamodb-conformance
+      // tests/tier3/error-messages/partiqlFunctions.test.ts, "set_add in an INSERT value", AWS October 2026).
+      if (c.isPunct('(')) throw unsupportedStatement(`Unsupported data type: ${t.text.toLowerCase()} under key root at ${c.positionOf(t)}`);
       break;
     }
     case 'punct':

@@ -83,6 +83,12 @@ test('ExecuteStatement parse refusals, in DynamoDB words', async (t) => {
   t.deepEqual(wrong, []);
 });
 
+test('set_add in an INSERT value: paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlFunctions.test.ts "set_add in an INSERT value"', async (t) => {
+  const Statement = `INSERT INTO "${S}" VALUE {'pk': 'pq-fn-msg-insert', 'ss': set_add(<<'a'>>, <<'b'>>)}`;
+  const err = await ddbErrorOf(ddb.send(new ExecuteStatementCommand({ Statement })));
+  t.is(`${err.name}: ${err.message}`, `ValidationException: Unsupported data type: set_add under key root at 1:${Statement.indexOf('set_add') + 1}:7`);
+});
+
 test(`FROM ... WHERE ... SET on a table that does not exist: ${SRC}`, async (t) => {
   const err = await ddbErrorOf(ddb.send(new ExecuteStatementCommand({ Statement: `FROM "${S}-never-created" WHERE pk = 'x' SET c = 1` })));
   t.is(`${err.name}: ${err.message}`, 'ResourceNotFoundException: Requested resource not found');
