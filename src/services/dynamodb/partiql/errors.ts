@@ -113,3 +113,7 @@ export const multipleConditionsOnKey = (attr: string): AwsError =>
  * tests/tier3/error-messages/partiqlGrammar.test.ts, AWS October 2026).
  */
 export const overlappingRangeConditions = (): AwsError => validation('Overlapping conditions with range keys are not supported in where clause');
+
+/** A SELECT on a GSI listing attributes the index does not project (index-projection.ts). */
+export const indexDoesNotProject = (index: string, names: readonly string[]): AwsError =>
+  validation(`One or more parameter values were invalid: Global secondary index ${index} does not project [${names.join(', ')}]`);

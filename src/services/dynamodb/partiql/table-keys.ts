@@ -2,6 +2,7 @@
 import type { RequestContext } from '../../types.js';
 import { AwsError, isAwsError } from '../../../errors/aws-error.js';
 import type { PartiqlDeps } from './context.js';
+import type { IndexProjection } from './index-projection.js';
 import type { KeyNames, TableKeys } from './translate.js';
 
 interface KeySchemaElement { AttributeName: string; KeyType: string }
@@ -13,7 +14,8 @@ const namesOf = (schema: KeySchemaElement[]): KeyNames => {
 };
 
 export async function tableKeys(deps: PartiqlDeps, ctx: RequestContext, table: string): Promise<TableKeys> {
-  let described: { Table: { AttributeDefinitions: Array<{ AttributeName: string; AttributeType: string }>; KeySchema: KeySchemaElement[]; GlobalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }>; LocalSecondaryIndexes?: Array<{ IndexName: string; KeySchema: KeySchemaElement[] }> } };
+  type Index = { IndexName: string; KeySchema: KeySchemaElement[]; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } };
+  let described: { Table: { AttributeDefinitions: Array<{ AttributeName: string; AttributeType: string }>; KeySchema: KeySchemaElement[]; GlobalSecondaryIndexes?: Index[]; LocalSecondaryIndexes?: Index[] } };
   try {
     described = await deps.call('DescribeTable', ctx, { TableName: table });
   } catch (err) {
@@ -22,9 +24,13 @@ export async function tableKeys(deps: PartiqlDeps, ctx: RequestContext, table: s
     throw err;
   }
   const indexes: Record<string, KeyNames> = {};
-  for (const i of [...(described.Table.GlobalSecondaryIndexes ?? []), ...(described.Table.LocalSecondaryIndexes ?? [])]) indexes[i.IndexName] = namesOf(i.KeySchema);
+  const projections: Record<string, IndexProjection> = {};
+  for (const i of [...(described.Table.GlobalSecondaryIndexes ?? []), ...(described.Table.LocalSecondaryIndexes ?? [])]) {
+    indexes[i.IndexName] = namesOf(i.KeySchema);
+    projections[i.IndexName] = { type: i.Projection?.ProjectionType ?? 'ALL', ...(i.Projection?.NonKeyAttributes && { nonKey: i.Projection.NonKeyAttributes }) };
+  }
   const global = new Set((described.Table.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
   const types: Record<string, string> = {};
   for (const d of described.Table.AttributeDefinitions ?? []) types[d.AttributeName] = d.AttributeType;
-  return { key: namesOf(described.Table.KeySchema), indexes, global, types };
+  return { key: namesOf(described.Table.KeySchema), indexes, global, types, projections };
 }

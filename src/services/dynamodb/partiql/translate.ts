@@ -15,6 +15,7 @@ import {
   multipleConditionsOnKey, notOnIndex, orderByNotKey, orderByWithoutHashKey, overlappingRangeConditions, unsupportedStatement,
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
+import { indexReadInput, type IndexProjection } from './index-projection.js';
 
 export interface KeyNames { hash: string; range?: string }
 
@@ -26,6 +27,8 @@ export interface TableKeys {
   global?: ReadonlySet<string>;
   /** Key attribute → its type (S, N or B), from the table's AttributeDefinitions. */
   types?: Readonly<Record<string, string>>;
+  /** Each index's projection (index-projection.ts). */
+  projections?: Readonly<Record<string, IndexProjection>>;
 }
 
 export type Translated =
@@ -115,8 +118,11 @@ const andAll = (list: Condition[]): Condition | undefined =>
 function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: readonly AttributeValue[], keys: TableKeys, options: TranslateOptions): Translated {
   const schema = s.target.index === undefined ? keys.key : keys.indexes[s.target.index];
   if (options.consistentRead && s.target.index !== undefined && keys.global?.has(s.target.index)) throw consistentReadOnGlobalIndex();
-  const base: Record<string, unknown> = { TableName: s.target.table, ...(s.target.index !== undefined && { IndexName: s.target.index }), ...(options.consistentRead && { ConsistentRead: true }) };
   const projection = s.projection === '*' ? undefined : s.projection;
+  const base: Record<string, unknown> = {
+    TableName: s.target.table, ...(s.target.index !== undefined && { IndexName: s.target.index }), ...(options.consistentRead && { ConsistentRead: true }),
+    ...indexReadInput(s.target.index, projection, keys),
+  };
   checkOverlap(s.where, schema, params);
   const parts = conjuncts(s.where);
   const hashAt = schema ? parts.findIndex((c) => keyComparison(c, schema.hash)?.op === '=') : -1;
