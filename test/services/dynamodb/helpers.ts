@@ -1,5 +1,5 @@
 /** DynamoDB test helpers: a default-settings SDK client, its errors, and raw JSON calls. */
-import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { CREDENTIALS } from '../../helpers/server.js';
 
 export function ddbClient(endpoint: string, extra: Partial<ConstructorParameters<typeof DynamoDBClient>[0]> = {}): DynamoDBClient {
@@ -29,3 +29,12 @@ export async function rawCall(endpoint: string, operation: string, body: unknown
 
 let counter = 0;
 export const uniqueTable = (prefix = 't'): string => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+
+/** An on-demand table keyed by `keys` in order: the first the hash key, a second the range key. */
+export function createKeyedTable(ddb: DynamoDBClient, TableName: string, keys: Array<[string, 'S' | 'N']>): Promise<unknown> {
+  return ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keys.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: keys.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+  }));
+}

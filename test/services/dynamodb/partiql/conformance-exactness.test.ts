@@ -5,12 +5,13 @@
  */
 import test from 'ava';
 import {
-  BatchExecuteStatementCommand, CreateTableCommand, ExecuteStatementCommand, ExecuteTransactionCommand,
+  BatchExecuteStatementCommand, ExecuteStatementCommand, ExecuteTransactionCommand,
   GetItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../../helpers/server.js';
 import type { Boltstack } from '../../../../src/index.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
+import { createParitysuiteTables } from './paritysuite-tables.js';
 
 let server: Boltstack;
 let ddb: DynamoDBClient;
@@ -21,14 +22,7 @@ const C = uniqueTable('pqcc'); // pk S, sk S
 test.before(async () => {
   server = await startBoltstack();
   ddb = ddbClient(server.endpoint);
-  const table = (TableName: string, keys: Array<[string, 'S' | 'N']>) => ddb.send(new CreateTableCommand({
-    TableName, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: keys.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
-    KeySchema: keys.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-  }));
-  await table(S, [['pk', 'S']]);
-  await table(N, [['pk', 'N']]);
-  await table(C, [['pk', 'S'], ['sk', 'S']]);
+  await createParitysuiteTables(ddb, { S, N, C });
   const put = (TableName: string, Item: Record<string, AttributeValue>) => ddb.send(new PutItemCommand({ TableName, Item }));
   for (const n of ['7310000', '7.3', '-7.3']) await put(N, { pk: { N: n } });
   for (const s of ['a', 'b', 'c']) await put(S, { pk: { S: `g-${s}` } });

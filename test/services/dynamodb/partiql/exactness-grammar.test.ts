@@ -9,11 +9,12 @@
  */
 import test from 'ava';
 import {
-  BatchExecuteStatementCommand, CreateTableCommand, ExecuteStatementCommand, ExecuteTransactionCommand, type DynamoDBClient,
+  BatchExecuteStatementCommand, ExecuteStatementCommand, ExecuteTransactionCommand, type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../../helpers/server.js';
 import type { Boltstack } from '../../../../src/index.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
+import { createParitysuiteTables } from './paritysuite-tables.js';
 
 const SRC = 'paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlGrammar.test.ts';
 let server: Boltstack;
@@ -25,14 +26,7 @@ const C = uniqueTable('pqgc');
 test.before(async () => {
   server = await startBoltstack();
   ddb = ddbClient(server.endpoint);
-  const table = (TableName: string, keys: Array<[string, 'S' | 'N']>) => ddb.send(new CreateTableCommand({
-    TableName, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: keys.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
-    KeySchema: keys.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-  }));
-  await table(S, [['pk', 'S']]);
-  await table(N, [['pk', 'N']]);
-  await table(C, [['pk', 'S'], ['sk', 'S']]);
+  await createParitysuiteTables(ddb, { S, N, C });
 });
 test.after.always(async () => { ddb?.destroy(); await server?.stop(); });
 

@@ -7,7 +7,7 @@
  * ApproximateCreationDateTime, a decimal SequenceNumber).
  */
 import anyTest, { type ExecutionContext, type TestFn } from 'ava';
-import { startHarness, type Answer, type Harness } from './streams-harness.js';
+import { av, startHarness, type Plain, type Answer, type Harness } from './streams-harness.js';
 import { uniqueTable } from '../helpers.js';
 
 const test = anyTest as TestFn<{ h: Harness }>;
@@ -15,9 +15,6 @@ const ALT = 'scylladb/scylladb test/alternator/test_streams.py';
 test.before(async (t) => { t.context.h = await startHarness(); });
 test.after.always(async (t) => { await t.context.h?.stop(); });
 
-type Plain = Record<string, string | number>;
-const av = (item: Plain): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'number' ? { N: String(v) } : { S: v }]));
 const ok = (r: Answer): Record<string, any> => { if (r.status !== 200) throw new Error(JSON.stringify(r.body)); return r.body; };
 
 /** A table with a stream of `viewType`, keys `p` [+ `c`] (S), `extra` CreateTable members; name and stream ARN. */

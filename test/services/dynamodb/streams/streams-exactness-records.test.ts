@@ -9,7 +9,7 @@
  *        stream record for that operation."
  */
 import anyTest, { type TestFn } from 'ava';
-import { startHarness, type Harness } from './streams-harness.js';
+import { av, startHarness, type Plain, type Harness } from './streams-harness.js';
 
 const test = anyTest as TestFn<{ h: Harness }>;
 const ALT = 'scylladb/scylladb test/alternator/test_streams.py';
@@ -17,10 +17,6 @@ const ALT = 'scylladb/scylladb test/alternator/test_streams.py';
 test.before(async (t) => { t.context.h = await startHarness(); });
 test.after.always(async (t) => { await t.context.h?.stop(); });
 
-type Plain = Record<string, string | number>;
-/** {x: 2, s: 'a'} → {x: {N: '2'}, s: {S: 'a'}}. */
-const av = (item: Plain): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'number' ? { N: String(v) } : { S: v }]));
 
 /** [eventName, Keys, OldImage, NewImage] as compare_events reads a record (ALT). */
 const event = (r: Record<string, any>): unknown[] => [r.eventName, r.dynamodb.Keys, r.dynamodb.OldImage, r.dynamodb.NewImage];

@@ -83,3 +83,8 @@ export async function startHarness(): Promise<Harness> {
   };
   return h;
 }
+
+export type Plain = Record<string, string | number>;
+/** {x: 2, s: 'a'} → {x: {N: '2'}, s: {S: 'a'}}. */
+export const av = (item: Plain): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'number' ? { N: String(v) } : { S: v }]));
