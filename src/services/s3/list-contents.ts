@@ -11,9 +11,17 @@ import type { ObjectSummary } from './listing-index.js';
 
 const plainEntries = new WeakMap<ObjectSummary, Content>();
 
+/**
+ * An object's time as a listing shows it: whole seconds, "2023-11-15T12:02:40.000Z", as S3 keeps
+ * it (localstack/localstack test_s3_list_operations.py::TestS3ListObjects::
+ * test_s3_list_objects_timestamp_precision, validated against AWS 2025-01-21; ListObjectVersions
+ * likewise: test_s3_list_object_versions_timestamp_precision).
+ */
+export const listedTime = (ms: number): Date => new Date(ms - (ms % 1000));
+
 function entryOf(key: string, summary: ObjectSummary, encode?: (s: string) => string, owner?: Content['Owner']): Content {
   const entry: Content = {
-    Key: encode === undefined ? key : encode(key), LastModified: new Date(summary.lastModified), ETag: summary.etag, Size: summary.size,
+    Key: encode === undefined ? key : encode(key), LastModified: listedTime(summary.lastModified), ETag: summary.etag, Size: summary.size,
     StorageClass: summary.storageClass ?? 'STANDARD',
   };
   if (summary.checksumAlgorithm !== undefined) entry.ChecksumAlgorithm = [summary.checksumAlgorithm];

@@ -15,6 +15,7 @@ import { listPage } from '../list-page.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
 import { NULL_VERSION_ID } from '../null-version.js';
+import { listedTime } from '../list-contents.js';
 
 /**
  * S3's checks in S3's order, measured against S3 (brekkylab/backlot tests/test_s3.py
@@ -49,7 +50,7 @@ export const listObjectVersions: S3Handler<ListObjectVersionsInput, ListObjectVe
   const versions: Version[] = page.contents.map(([key, summary]) => {
     const version: Version = {
       ETag: summary.etag, Size: summary.size, StorageClass: summary.storageClass ?? 'STANDARD',
-      Key: encode(key), VersionId: NULL_VERSION_ID, IsLatest: true, LastModified: new Date(summary.lastModified), Owner: owner,
+      Key: encode(key), VersionId: NULL_VERSION_ID, IsLatest: true, LastModified: listedTime(summary.lastModified), Owner: owner,
     };
     if (summary.checksumAlgorithm !== undefined) version.ChecksumAlgorithm = [summary.checksumAlgorithm];
     return version;
