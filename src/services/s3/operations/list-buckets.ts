@@ -21,14 +21,21 @@ export const listBuckets: S3Handler<ListBucketsInput, ListBucketsOutput> = async
   if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 10000)) {
     throw s3Errors.invalidArgument('Argument max-buckets must be an integer between 1 and 10000.', 'max-buckets', String(max));
   }
-  const after = input.ContinuationToken !== undefined ? decodeToken(input.ContinuationToken) : undefined;
+  // An empty token is no token: S3 starts at the first bucket (localstack/localstack
+  // test_s3_list_operations.py::TestS3ListBuckets::test_list_buckets_when_continuation_token_is_empty,
+  // validated against AWS 2025-05-14).
+  const after = input.ContinuationToken ? decodeToken(input.ContinuationToken) : undefined;
+  // "If the request contains at least one valid parameter, [BucketRegion] is included in the
+  // response" (API_Bucket); a Prefix alone is enough (localstack TestS3ListBuckets::
+  // test_list_buckets_by_prefix_with_case_sensitivity, validated 2025-05-14).
+  const withRegion = max !== undefined || input.Prefix !== undefined || input.BucketRegion !== undefined || input.ContinuationToken !== undefined;
   const matching = (await deps.store.listBuckets()).filter((b) => b.owner === ctx.accountId
     && (input.Prefix === undefined || b.name.startsWith(input.Prefix))
     && (input.BucketRegion === undefined || b.region === input.BucketRegion)
     && (after === undefined || b.name > after));
   const page = max === undefined ? matching : matching.slice(0, max);
   const out: ListBucketsOutput = {
-    Buckets: page.map((b) => ({ Name: b.name, CreationDate: new Date(b.created), ...(max !== undefined ? { BucketRegion: b.region } : {}) })),
+    Buckets: page.map((b) => ({ Name: b.name, CreationDate: new Date(b.created), ...(withRegion ? { BucketRegion: b.region } : {}) })),
     Owner: ownerOf(ctx.accountId),
   };
   if (input.Prefix !== undefined) out.Prefix = input.Prefix;
