@@ -16,6 +16,7 @@ import { listingParamRows, multipartElementRows, taggingRows2 } from './error-ex
 import { copySourceRows, rangeRows, tagOrderRows } from './error-exactness-rows5.js';
 import { batchDeleteRows, headRangeRows, pageSizeRows } from './error-exactness-rows6.js';
 import { motoConditionRows, motoHeadRows, motoLocationRows, motoTaggingRows } from './error-exactness-rows7.js';
+import { localstackBucketRows } from './error-exactness-rows9.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -57,6 +58,7 @@ const rows = [
   ...bucketNamingRows, ...errorElementRows, ...headAndConditionRows, ...framingRows, ...listingParamRows, ...multipartElementRows, ...taggingRows2,
   ...rangeRows, ...copySourceRows, ...tagOrderRows, ...pageSizeRows, ...batchDeleteRows, ...headRangeRows,
   ...motoLocationRows, ...motoHeadRows, ...motoConditionRows, ...motoTaggingRows,
+  ...localstackBucketRows,
 ];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {
