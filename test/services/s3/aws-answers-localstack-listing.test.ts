@@ -260,19 +260,45 @@ test(`HeadBucket and ListObjectsV2 of a bucket in eu-west-1 carry x-amz-bucket-r
   t.is((await signedRequest(server.endpoint, { method: 'HEAD', path: `/${bucket}` })).headers['x-amz-bucket-region'], 'eu-west-1');
 });
 
-// Known failures: the header is not in ListObjectsV2's output shape, so a handler cannot set it
-// (needs the rest-xml encoder or gateway to take extra headers); and HeadBucket's
-// x-amz-access-point-alias: false (versity/versitygw#487 quoting the AWS CLI, 2024-04-01; the
-// snapshot of test_region_header_exists has AccessPointAlias, skipped for LocalStack) measured
-// +3.5 us per HeadBucket (median 48.5 vs 45, 9 pairs), so it is left out for now.
-test.failing(`ListObjectsV2 of a bucket in eu-west-1 carries x-amz-bucket-region [${LS}/test_s3.py::TestS3::test_region_header_exists (recorded 2023-08-03)]`, async (t) => {
-  const bucket = uniqueBucket('lsr');
-  const config = '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
-  await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}`, body: config });
-  t.is((await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: 'list-type=2' })).headers['x-amz-bucket-region'], 'eu-west-1');
+test(`CreateBucket from us-east-1 of a name you own in us-west-1 is BucketAlreadyOwnedByYou, whatever the constraint [${LS}/test_s3.py::TestS3::test_create_bucket_with_existing_name (recorded 2023-08-03)]`, async (t) => {
+  const bucket = uniqueBucket('lso');
+  const config = (c: string) => `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${c}</LocationConstraint></CreateBucketConfiguration>`;
+  t.is((await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}`, body: config('us-west-1') })).status, 200);
+  for (const constraint of ['us-west-1', 'us-east-2']) {
+    const res = await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}`, body: config(constraint) });
+    const xml = res.body.toString();
+    t.is(res.status, 409, constraint);
+    t.is(element(xml, 'Code'), 'BucketAlreadyOwnedByYou', constraint);
+    t.is(element(xml, 'Message'), 'Your previous request to create the named bucket succeeded and you already own it.');
+    t.is(element(xml, 'BucketName'), bucket);
+  }
 });
 
-test.failing(`HeadBucket answers AccessPointAlias false [versity/versitygw#487 (AWS CLI against S3, 2024-04-01); ${LS}/test_s3.py::TestS3::test_region_header_exists]`, async (t) => {
+// Known failures, each needing a change outside this helper's files:
+// - x-amz-bucket-region on ListObjects/ListObjectsV2: not in their output shapes, so a handler
+//   cannot set it (the rest-xml encoder or gateway would have to take a per-request header).
+// - HeadBucket's x-amz-access-point-alias: false: one fixed header, cheapest in
+//   src/protocols/rest-xml/unmodelled-answers.ts (HeadBucket's entry); returned from the handler
+//   it measured +3.5 us per HeadBucket (server CPU median 48.5 vs 45 us, 9 noisy pairs).
+// - ListObjects' element order: S3 writes Name, Prefix, Marker, MaxKeys, IsTruncated, Contents;
+//   boltstack writes the model's member order (IsTruncated, Marker, ..., Name, Prefix, MaxKeys).
+for (const [op, query] of [['ListObjects', ''], ['ListObjectsV2', 'list-type=2']] as const) {
+  test.failing(`${op} of a bucket in eu-west-1 carries x-amz-bucket-region [${LS}/test_s3.py::TestS3::test_region_header_exists, test_bucket_name_with_dots (recorded 2023-08-03)]`, async (t) => {
+    const bucket = uniqueBucket('lsr');
+    const config = '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
+    await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}`, body: config });
+    t.is((await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query })).headers['x-amz-bucket-region'], 'eu-west-1');
+  });
+}
+
+test.failing(`ListObjects writes Name, Prefix, Marker, MaxKeys, IsTruncated, Contents in that order [${LS}/test_s3.py::TestS3::test_bucket_name_with_dots (recorded 2023-08-03)]`, async (t) => {
+  const { bucket } = await bucketWith(['my-content']);
+  const xml = (await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}` })).body.toString();
+  const at = ['<Name>', '<Prefix>', '<Marker>', '<MaxKeys>', '<IsTruncated>', '<Contents>'].map((tag) => xml.indexOf(tag));
+  t.true(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)), xml);
+});
+
+test.failing(`HeadBucket answers x-amz-access-point-alias: false [${LS}/test_s3.py::TestS3::test_create_bucket_head_bucket (recorded 2023-08-03); versity/versitygw#487 (AWS CLI, 2024-04-01)]`, async (t) => {
   const { bucket } = await bucketWith([]);
   t.is((await signedRequest(server.endpoint, { method: 'HEAD', path: `/${bucket}` })).headers['x-amz-access-point-alias'], 'false');
 });

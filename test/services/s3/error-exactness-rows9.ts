@@ -19,4 +19,7 @@ export const localstackBucketRows: Row[] = [
   { name: 'GetObject from a missing bucket names the bucket', source: `${LS}/test_s3.py::TestS3::test_get_object_no_such_bucket (recorded 2023-08-03)`,
     request: (s) => ({ method: 'GET', path: `/${s.bucket}-gone/${s.key}` }), status: 404, code: 'NoSuchBucket',
     message: 'The specified bucket does not exist', fields: (s) => ({ BucketName: `${s.bucket}-gone`, Key: null }) },
+  { name: 'CreateBucket of an upper-case name names it', source: `${LS}/test_s3.py::TestS3::test_s3_uppercase_bucket_name (recorded 2023-08-03)`,
+    request: () => ({ method: 'PUT', path: '/TESTUPPERCASE-s3exact9' }), status: 400, code: 'InvalidBucketName',
+    message: 'The specified bucket is not valid.', fields: { BucketName: 'TESTUPPERCASE-s3exact9' } },
 ];
