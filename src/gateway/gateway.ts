@@ -111,6 +111,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   const wire = protocol.encode(ctx, output);
   const ignored = rctx.ignoredIfAny;
   if (ignored !== undefined) wire.headers['x-boltstack-ignored'] = ignored.join(',');
+  if (rctx.responseHeaders !== undefined) Object.assign(wire.headers, rctx.responseHeaders);
   return wire;
 }
 
@@ -124,6 +125,7 @@ class HandlerContext implements RequestContext {
   #signal: AbortSignal | undefined;
   /** Made on first use, like the signal: almost no request ignores a parameter. */
   #ignored: string[] | undefined;
+  responseHeaders: Record<string, string> | undefined;
 
   constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined, readonly traceHeader: string | undefined) {
     this.#res = res;

@@ -58,6 +58,11 @@ export interface RequestContext {
   signal: AbortSignal;
   /** Names of parameters ignored under the `loose` gate, reported in x-boltstack-ignored. */
   ignored: string[];
+  /**
+   * Headers AWS sends with this answer that the operation's model has no member for (S3's
+   * x-amz-bucket-region on a listing): a handler sets them, the gateway adds them after encoding.
+   */
+  responseHeaders?: Record<string, string> | undefined;
 }
 
 // Handlers are typed per operation inside each service; the table erases that to one signature.

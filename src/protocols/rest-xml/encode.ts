@@ -12,7 +12,7 @@ import { structureAttrs, writeMembers, writeValue } from '../shared/xml-serializ
 import { XML_DECLARATION, XmlWriter } from '../shared/xml-writer.js';
 import { s3RequestHeaders } from './request-headers.js';
 import { encodeMetadataValue } from './mime-words.js';
-import { unmodelledHeaders, unmodelledStatus } from './unmodelled-answers.js';
+import { unmodelledHeaders, unmodelledMemberOrder, unmodelledStatus } from './unmodelled-answers.js';
 
 function headerText(model: ServiceModel, member: Shape, value: unknown): string | undefined {
   switch (shapeType(member)) {
@@ -41,15 +41,27 @@ interface OutputPlan {
   body: [string, Shape][];
   /** Headers S3 sends for this operation that its model does not name (unmodelled-answers.ts). */
   fixedHeaders: Readonly<Record<string, string>> | undefined;
+  /** The shape the body is written from: the output shape, its members in S3's order where that differs. */
+  bodyShape: Shape;
 }
 
 const plans = new WeakMap<Shape, OutputPlan>();
+
+/** The shape with its members in S3's element order (unmodelled-answers.ts), made once per operation. */
+function inS3Order(shape: Shape, operation: string): Shape {
+  const order = unmodelledMemberOrder[operation];
+  if (order === undefined || shape.members === undefined) return shape;
+  const members = shape.members;
+  const first = order.filter((name) => members[name] !== undefined);
+  const rest = Object.keys(members).filter((name) => !order.includes(name));
+  return { ...shape, members: Object.fromEntries([...first, ...rest].map((name) => [name, members[name]!])) };
+}
 
 /** Each operation has its own output shape object, so a plan can hold that operation's extras. */
 function outputPlan(model: ServiceModel, shape: Shape, operation: string): OutputPlan {
   let plan = plans.get(shape);
   if (plan !== undefined) return plan;
-  plan = { headers: [], prefixMaps: [], statusCode: [], body: [], fixedHeaders: unmodelledHeaders[operation] };
+  plan = { headers: [], prefixMaps: [], statusCode: [], body: [], fixedHeaders: unmodelledHeaders[operation], bodyShape: inS3Order(shape, operation) };
   for (const [name, ref] of Object.entries(shape.members ?? {})) {
     const member = resolveShape(model, ref);
     if (member.location === 'header') plan.headers.push({ name, member, header: (member.locationName ?? name).toLowerCase() });
@@ -87,7 +99,7 @@ export function encodeRestXml(ctx: ProtocolContext, output: Record<string, unkno
     const value = output[name];
     if (typeof value === 'number') response.status = value;
   }
-  writeBody(ctx, shape, output, response, plan.body);
+  writeBody(ctx, plan.bodyShape, output, response, plan.body);
   return response;
 }
 

@@ -9,8 +9,22 @@ export const unmodelledStatus: Readonly<Record<string, number>> = { PutBucketTag
 
 /**
  * HeadBucket carries Content-Type: application/xml though it has no body (getmoto/moto
- * tests/test_s3/test_s3_response_headers.py::test_header_content_type, aws_verified).
+ * tests/test_s3/test_s3_response_headers.py::test_header_content_type, aws_verified), and
+ * x-amz-access-point-alias: false for a bucket (localstack/localstack tests/aws/services/s3/
+ * test_s3.py::TestS3::test_create_bucket_head_bucket, recorded 2023-08-03; versity/versitygw#487,
+ * the AWS CLI against S3, 2024-04-01).
  */
 export const unmodelledHeaders: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  HeadBucket: { 'content-type': 'application/xml' },
+  HeadBucket: { 'content-type': 'application/xml', 'x-amz-access-point-alias': 'false' },
+};
+
+/**
+ * The order S3 writes a result's elements in where it is not the model's member order; members
+ * not named keep the model's order after these. SDKs read either, a raw XML reader may not.
+ * ListObjects: Name, Prefix, Marker, MaxKeys, IsTruncated, Contents (localstack/localstack
+ * tests/aws/services/s3/test_s3.py::TestS3::test_bucket_name_with_dots, recorded 2023-08-03), with
+ * Delimiter after MaxKeys as in the API reference's example.
+ */
+export const unmodelledMemberOrder: Readonly<Record<string, readonly string[]>> = {
+  ListObjects: ['Name', 'Prefix', 'Marker', 'NextMarker', 'MaxKeys', 'Delimiter', 'IsTruncated', 'Contents', 'CommonPrefixes'],
 };

@@ -6,6 +6,7 @@ import { listPage } from '../list-page.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
 import { contentsOf } from '../list-contents.js';
+import { bucketRegionHeader } from '../region-header.js';
 
 const encodeToken = (key: string): string => Buffer.from(`1:${key}`, 'utf8').toString('base64url');
 
@@ -21,6 +22,7 @@ export const listObjectsV2: S3Handler<ListObjectsV2Input, ListObjectsV2Output> =
   const maxKeys = maxKeysOf(input.MaxKeys);
   const encode = encoderOf(input.EncodingType);
   const bucket = await deps.store.requireBucket(input.Bucket);
+  ctx.responseHeaders = bucketRegionHeader(bucket.region);
   const prefix = input.Prefix ?? '';
   const after = input.ContinuationToken !== undefined ? decodeToken(input.ContinuationToken) : input.StartAfter;
   const page = await listPage(deps.store, bucket.name, {

@@ -5,12 +5,14 @@ import { listPage } from '../list-page.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
 import { contentsOf } from '../list-contents.js';
+import { bucketRegionHeader } from '../region-header.js';
 
 export const listObjects: S3Handler<ListObjectsInput, ListObjectsOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'ListObjects', input, ['OptionalObjectAttributes']);
   const maxKeys = maxKeysOf(input.MaxKeys);
   const encode = encoderOf(input.EncodingType);
   const bucket = await deps.store.requireBucket(input.Bucket);
+  ctx.responseHeaders = bucketRegionHeader(bucket.region);
   const prefix = input.Prefix ?? '';
   const page = await listPage(deps.store, bucket.name, {
     prefix, maxKeys,
