@@ -73,9 +73,13 @@ export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl
   if (f.sequenceNumber !== undefined) head += `  "SequenceNumber" : ${JSON.stringify(f.sequenceNumber)},\n`;
   head += `  "TopicArn" : ${JSON.stringify(f.topicArn)},\n`;
   if (f.subject !== undefined) head += `  "Subject" : ${JSON.stringify(f.subject)},\n`;
-  head += `  "Message" : ${JSON.stringify(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`
-    + `  "SignatureVersion" : ${JSON.stringify(f.signatureVersion)},\n  "Signature" : ${JSON.stringify(f.signature)},\n`
-    + `  "SigningCertURL" : ${JSON.stringify(f.signingCertUrl)},\n`;
+  head += `  "Message" : ${JSON.stringify(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`;
+  // A FIFO topic's notifications go unsigned: no SignatureVersion, Signature or SigningCertURL
+  // (AWS's recordings in localstack's test_sns.snapshot.json, 2023-08 to 2025-08; aws/aws-sdk-net#3000).
+  if (f.sequenceNumber === undefined) {
+    head += `  "SignatureVersion" : ${JSON.stringify(f.signatureVersion)},\n  "Signature" : ${JSON.stringify(f.signature)},\n`
+      + `  "SigningCertURL" : ${JSON.stringify(f.signingCertUrl)},\n`;
+  }
   const attributes = f.attributes !== undefined && Object.keys(f.attributes).length > 0 ? `,\n  "MessageAttributes" : ${attributesJson(f.attributes)}` : '';
   return new NotificationTemplate(head, `${attributes}\n}`, deferred);
 }

@@ -126,6 +126,11 @@ export class Deliverer {
           messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
           sequenceNumber: m.sequenceNumber, signatureVersion: version, signingCertUrl: certUrl, attributes: m.attributes,
         } as const;
+        // A FIFO topic's notifications carry no signature (envelope.ts): nothing to sign.
+        if (m.sequenceNumber !== undefined) {
+          plan.templates.set(text, notificationTemplate({ ...fields, signature: '' }));
+          continue;
+        }
         if (defer && onlyStandardQueues && copies >= 2) {
           deferred ??= { by: 'sns', bytes: signer.signatureChars };
           const unsigned = notificationTemplate({ ...fields, signature: '' }, deferred);
