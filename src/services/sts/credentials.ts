@@ -14,6 +14,8 @@ export interface Principal {
   account: string;
   arn: string;
   userId: string;
+  /** A role session's transitive tag keys, lower-cased: they pass on to the sessions it assumes. */
+  transitiveTagKeys?: string[];
 }
 
 interface IssuedRecord extends Principal {
@@ -58,8 +60,8 @@ export class CredentialStore {
     await this.#ready();
     const text = await this.#meta.get(STS_NS, credentialKey(accessKeyId));
     if (text === undefined) return undefined;
-    const { account, arn, userId } = JSON.parse(text) as IssuedRecord;
-    return { account, arn, userId };
+    const { account, arn, userId, transitiveTagKeys } = JSON.parse(text) as IssuedRecord;
+    return { account, arn, userId, ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }) };
   }
 }
 

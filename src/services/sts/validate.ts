@@ -80,3 +80,19 @@ export function checkSessionTags(tags: readonly { Key: string }[] | undefined, t
     if (!keys.has(key.toLowerCase())) throw stsErrors.invalidParameterValue('The specified transitive tag key must be included in the requested tags.');
   }
 }
+
+/**
+ * Role chaining: a session's transitive tags pass on to the sessions it assumes, and a request
+ * from it may not set a tag of one of those keys again (case-insensitively). InvalidParameterValue,
+ * AWS's answer in localstack tests/aws/services/sts/test_sts.snapshot.json,
+ * test_iam_role_chaining_override_transitive_tags (2025-04-10). The keys the new session carries
+ * on are returned, lower-cased; undefined when there are none.
+ */
+export function chainTransitiveTags(inherited: readonly string[] | undefined, tags: readonly { Key: string }[] | undefined,
+  transitive: readonly string[] | undefined): string[] | undefined {
+  if (inherited !== undefined && tags !== undefined && tags.some((tag) => inherited.includes(tag.Key.toLowerCase()))) {
+    throw stsErrors.invalidParameterValue("One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.");
+  }
+  const keys = new Set([...(inherited ?? []), ...(transitive ?? []).map((key) => key.toLowerCase())]);
+  return keys.size === 0 ? undefined : [...keys];
+}

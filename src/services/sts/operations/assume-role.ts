@@ -8,7 +8,7 @@ import type { AssumeRoleInput, AssumeRoleOutput } from '../../../model/generated
 import { unsupported, type StsHandler } from '../context.js';
 import { roleIdOf } from '../role-id.js';
 import { stsErrors } from '../errors.js';
-import { checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn } from '../validate.js';
+import { chainTransitiveTags, checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn } from '../validate.js';
 
 /** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
 const UNEMULATED = ['ProvidedContexts', 'MinimumSessionTokenSize'] as const;
@@ -28,10 +28,13 @@ export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (
   }
   if (input.TokenCode !== undefined && !/^\d{6}$/.test(input.TokenCode)) throw stsErrors.constraint(input.TokenCode, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
   if (input.SourceIdentity !== undefined) checkSessionName(input.SourceIdentity, 'sourceIdentity');
+  // Only a session boltstack issued (an ASIA key) can carry transitive tags from its own AssumeRole.
+  const caller = ctx.accessKeyId?.startsWith('ASIA') === true ? await deps.credentials.principalOf(ctx.accessKeyId) : undefined;
+  const transitiveTagKeys = chainTransitiveTags(caller?.transitiveTagKeys, input.Tags, input.TransitiveTagKeys);
   const roleId = roleIdOf(input.RoleArn);
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${input.RoleSessionName}`;
   const userId = `${roleId}:${input.RoleSessionName}`;
-  const Credentials = await deps.credentials.issue({ account: role.account, arn, userId }, seconds);
+  const Credentials = await deps.credentials.issue({ account: role.account, arn, userId, ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }) }, seconds);
   return {
     Credentials,
     AssumedRoleUser: { AssumedRoleId: userId, Arn: arn },
