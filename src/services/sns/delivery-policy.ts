@@ -107,6 +107,36 @@ export function subscriptionDeliveryPolicies(subscriptionPolicy: string, topicPo
   return { shown: JSON.stringify(shown), effective: JSON.stringify(effective) };
 }
 
+type HttpSection = NonNullable<PolicyJson['http']> & Record<string, unknown>;
+
+/**
+ * A topic's DeliveryPolicy as GetTopicAttributes shows it, and the policy in force beside it.
+ * Shown: the `http` section's members in SNS's order, null ones dropped,
+ * `disableSubscriptionOverrides` false when not given; in force: the retry policy completed from
+ * SNS's default and the default content type. AWS's answers in localstack
+ * tests/aws/services/sns/test_sns.snapshot.json, test_topic_delivery_policy_crud (2024-10-03).
+ */
+export function topicDeliveryPolicies(topicPolicy: string): { shown: string; effective: string } {
+  const json = JSON.parse(topicPolicy) as Record<string, unknown>;
+  const http = (json.http ?? {}) as HttpSection;
+  const { defaultHealthyRetryPolicy: retry, disableSubscriptionOverrides, defaultRequestPolicy: request, ...rest } = http;
+  const others = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
+  const overrides = disableSubscriptionOverrides ?? false;
+  const shown = { ...json, http: {
+    ...(retry === undefined || retry === null ? {} : { defaultHealthyRetryPolicy: retry }),
+    disableSubscriptionOverrides: overrides,
+    ...(request === undefined || request === null ? {} : { defaultRequestPolicy: request }),
+    ...others,
+  } };
+  const effective = { ...json, http: {
+    defaultHealthyRetryPolicy: { ...DEFAULT_RETRY, ...retry },
+    disableSubscriptionOverrides: overrides,
+    defaultRequestPolicy: request ?? { headerContentType: 'text/plain; charset=UTF-8' },
+    ...others,
+  } };
+  return { shown: JSON.stringify(shown), effective: JSON.stringify(effective) };
+}
+
 /** A retry policy's fields in SNS's order, the ones not given 0 (backoff linear). */
 const RETRY_ZERO: RetryPolicy = {
   minDelayTarget: 0, maxDelayTarget: 0, numRetries: 0, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear',

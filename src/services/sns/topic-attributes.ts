@@ -4,7 +4,7 @@
  * effective delivery policy). https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html
  */
 import { snsErrors } from './errors.js';
-import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy } from './delivery-policy.js';
+import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, topicDeliveryPolicies } from './delivery-policy.js';
 import type { SubscriptionRecord, TopicRecord } from './records.js';
 
 const FEEDBACK = /^(Application|Firehose|HTTP|Lambda|SQS)(Success|Failure)Feedback(RoleArn|SampleRate)$/;
@@ -25,7 +25,8 @@ export function checkTopicAttribute(name: string, value: string, fifo: boolean, 
     case 'FifoThroughputScope': if (value !== 'Topic' && value !== 'MessageGroup') throw where('FifoThroughputScope must be Topic or MessageGroup'); break;
     case 'DisplayName': if (value.length > 100) throw where('DisplayName must be at most 100 characters'); break;
     case 'Policy': case 'ArchivePolicy': checkJson(value, name, where); break;
-    case 'DeliveryPolicy': checkDeliveryPolicy(value, where); break;
+    // "" removes the policy (AWS, test_topic_delivery_policy_crud "set-topic-attrs-full-none").
+    case 'DeliveryPolicy': if (value !== '') checkDeliveryPolicy(value, where); break;
     default:
       if (name.endsWith('SampleRate') && !/^(100|[1-9]?\d)$/.test(value)) throw where(`${name} must be an integer from 0 to 100`);
   }
@@ -54,11 +55,16 @@ export function topicAttributes(topic: TopicRecord, subscriptions: readonly Subs
     Owner: topic.account,
     SubscriptionsPending: String(subscriptions.length - confirmed),
     TopicArn: topic.arn,
-    EffectiveDeliveryPolicy: topic.attributes.DeliveryPolicy ?? DEFAULT_EFFECTIVE_DELIVERY_POLICY,
+    EffectiveDeliveryPolicy: DEFAULT_EFFECTIVE_DELIVERY_POLICY,
     SubscriptionsConfirmed: String(confirmed),
     DisplayName: topic.attributes.DisplayName ?? '',
     SubscriptionsDeleted: String(topic.deleted),
   };
+  if (topic.attributes.DeliveryPolicy !== undefined) {
+    const policies = topicDeliveryPolicies(topic.attributes.DeliveryPolicy);
+    out.DeliveryPolicy = policies.shown;
+    out.EffectiveDeliveryPolicy = policies.effective;
+  }
   if (topic.fifo) {
     out.FifoTopic = 'true';
     out.ContentBasedDeduplication = topic.attributes.ContentBasedDeduplication ?? 'false';

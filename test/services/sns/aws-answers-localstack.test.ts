@@ -170,3 +170,53 @@ test(`FIFO topic → standard queue: the unsigned FIFO envelope, no MessageGroup
   t.deepEqual(Object.keys(messages[0]!.Attributes!).sort(), ['ApproximateFirstReceiveTimestamp', 'ApproximateReceiveCount', 'SenderId', 'SentTimestamp']);
   t.deepEqual(Object.keys(JSON.parse(messages[0]!.Body) as Json), FIFO_ENVELOPE);
 });
+
+/** The attributes, JSON ones re-serialised compactly: what is compared is their members and order. */
+const topicAttributes = async (topic: string): Promise<Record<string, string>> => {
+  const answer = await sns({ Action: 'GetTopicAttributes', TopicArn: topic });
+  const names = xmlValues(answer.body, 'key');
+  const values = xmlValues(answer.body, 'value');
+  return Object.fromEntries(names.map((n, i) => [n, n.endsWith('DeliveryPolicy') ? JSON.stringify(JSON.parse(values[i]!)) : values[i]!]));
+};
+const RETRY_DEFAULT = { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' };
+const setDeliveryPolicy = async (topic: string, value: string): Promise<void> => {
+  const answer = await sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'DeliveryPolicy', AttributeValue: value });
+  if (answer.status !== 200) throw new Error(answer.body);
+};
+
+test(`a topic's DeliveryPolicy as AWS shows it back (disableSubscriptionOverrides added, members in AWS's order) and its EffectiveDeliveryPolicy, through set, a null member and "" [${PY}::TestSNSTopicCrud::test_topic_delivery_policy_crud (validated 2024-10-03)]`, async (t) => {
+  const topic = await snsValue({ Action: 'CreateTopic', Name: `${uniqueQueue('ls-dp')}.fifo`, 'Attributes.entry.1.key': 'DisplayName', 'Attributes.entry.1.value': 'TestTopic',
+    'Attributes.entry.2.key': 'SignatureVersion', 'Attributes.entry.2.value': '2', 'Attributes.entry.3.key': 'FifoTopic', 'Attributes.entry.3.value': 'true',
+    'Attributes.entry.4.key': 'DeliveryPolicy', 'Attributes.entry.4.value': JSON.stringify({ http: { defaultRequestPolicy: { headerContentType: 'application/json' } } }) }, 'TopicArn');
+  let attrs = await topicAttributes(topic);
+  t.is(attrs.DeliveryPolicy, JSON.stringify({ http: { disableSubscriptionOverrides: false, defaultRequestPolicy: { headerContentType: 'application/json' } } }));
+  t.is(attrs.EffectiveDeliveryPolicy, JSON.stringify({ http: { defaultHealthyRetryPolicy: RETRY_DEFAULT, disableSubscriptionOverrides: false,
+    defaultRequestPolicy: { headerContentType: 'application/json' } } }));
+  t.like(attrs, { DisplayName: 'TestTopic', SignatureVersion: '2', FifoTopic: 'true', ContentBasedDeduplication: 'false' });
+
+  await setDeliveryPolicy(topic, JSON.stringify({ http: { defaultHealthyRetryPolicy: { minDelayTarget: 5, maxDelayTarget: 6, numRetries: 1 } } }));
+  attrs = await topicAttributes(topic);
+  t.is(attrs.DeliveryPolicy, JSON.stringify({ http: { defaultHealthyRetryPolicy: { minDelayTarget: 5, maxDelayTarget: 6, numRetries: 1 }, disableSubscriptionOverrides: false } }));
+  t.is(attrs.EffectiveDeliveryPolicy, JSON.stringify({ http: { defaultHealthyRetryPolicy: { ...RETRY_DEFAULT, minDelayTarget: 5, maxDelayTarget: 6, numRetries: 1 },
+    disableSubscriptionOverrides: false, defaultRequestPolicy: { headerContentType: 'text/plain; charset=UTF-8' } } }));
+
+  const effectiveDefault = JSON.stringify({ http: { defaultHealthyRetryPolicy: RETRY_DEFAULT, disableSubscriptionOverrides: false,
+    defaultRequestPolicy: { headerContentType: 'text/plain; charset=UTF-8' } } });
+  await setDeliveryPolicy(topic, JSON.stringify({ http: { defaultHealthyRetryPolicy: null } }));
+  attrs = await topicAttributes(topic);
+  t.is(attrs.DeliveryPolicy, JSON.stringify({ http: { disableSubscriptionOverrides: false } }));
+  t.is(attrs.EffectiveDeliveryPolicy, effectiveDefault);
+
+  await setDeliveryPolicy(topic, '');
+  attrs = await topicAttributes(topic);
+  t.false('DeliveryPolicy' in attrs);
+  t.is(attrs.EffectiveDeliveryPolicy, effectiveDefault);
+});
+
+test(`CreateTopic again with the name alone leaves the attributes set since [${PY}::TestSNSTopicCrudV2::test_create_topic_should_be_idempotent (validated 2025-09-29)]`, async (t) => {
+  const name = uniqueQueue('ls-idem');
+  const topic = await snsValue({ Action: 'CreateTopic', Name: name }, 'TopicArn');
+  await sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'DisplayName', AttributeValue: 'AlreadySet' });
+  t.is(await snsValue({ Action: 'CreateTopic', Name: name }, 'TopicArn'), topic);
+  t.is((await topicAttributes(topic)).DisplayName, 'AlreadySet');
+});
