@@ -25,7 +25,8 @@ export type Condition =
 
 /** A policy: every key must match (AND); each `$or` entry is a list of alternative policies. */
 export interface CompiledPolicy {
-  keys: { path: string[]; conditions: Condition[] }[];
+  /** `name`: the path joined with dots, the name a body key is matched by (match.ts). */
+  keys: { path: string[]; name: string; conditions: Condition[] }[];
   ors: CompiledPolicy[][];
 }
 
@@ -75,7 +76,7 @@ function compileObject(obj: Record<string, unknown>, path: string[], at: JsonPat
       combinations = sum;
     } else if (Array.isArray(value)) {
       if (value.length === 0) throw barf(rules, 'Empty arrays are not allowed', here, 'close');
-      policy.keys.push({ path: [...path, key], conditions: value.map((rule, i) => compileRule(rule, [...here, i], rules)) });
+      policy.keys.push({ path: [...path, key], name: [...path, key].join('.'), conditions: value.map((rule, i) => compileRule(rule, [...here, i], rules)) });
       combinations = combinations * value.length * depth;
     } else if (typeof value === 'object' && value !== null) {
       const sub = compileObject(value as Record<string, unknown>, [...path, key], here, depth + 1, combinations, rules);

@@ -3,8 +3,10 @@
  * (MessageAttributes scope) or its JSON body (MessageBody scope). Pure and synchronous.
  *
  * Values: a String attribute is a string, a Number attribute a number, a String.Array attribute
- * each of its elements; Binary attributes only exist. In a body, arrays along a key's path and at
- * its end are matched element by element. A key matches when any condition matches any value;
+ * each of its elements; Binary attributes only exist. In a body, a key is found by its name with
+ * the levels joined by dots, as SNS flattens both the policy and the message: `{"a.b": [...]}`
+ * and `{"a": {"b": [...]}}` both match `{"a": {"b": 1}}` and `{"a.b": 1}`; arrays along the way
+ * and at the end (arrays of arrays too) are matched element by element. A key matches when any condition matches any value;
  * an absent key matches only {"exists": false}; a policy matches when all keys and one
  * alternative of every `$or` match.
  * https://docs.aws.amazon.com/sns/latest/dg/sns-subscription-filter-policies.html
@@ -16,10 +18,10 @@ type Scalar = string | number | boolean | null;
 export interface FilterAttribute { DataType: string; StringValue?: string | undefined; BinaryValue?: Uint8Array | undefined }
 
 /** Values of a key: undefined when the key is absent; [] when present with no matchable value. */
-type Lookup = (path: string[]) => Scalar[] | undefined;
+type Lookup = (key: CompiledPolicy['keys'][number]) => Scalar[] | undefined;
 
 export function matchesAttributes(policy: CompiledPolicy, attributes: Record<string, FilterAttribute> | undefined): boolean {
-  return evaluate(policy, (path) => attributeValues(attributes?.[path[0]!]));
+  return evaluate(policy, (key) => attributeValues(attributes?.[key.path[0]!]));
 }
 
 /** A body that is not a JSON object matches no policy that names a key. */
@@ -27,12 +29,13 @@ export function matchesBody(policy: CompiledPolicy, body: string): boolean {
   let json: unknown;
   try { json = JSON.parse(body); } catch { json = undefined; }
   const root = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : undefined;
-  return evaluate(policy, (path) => (root === undefined ? undefined : bodyValues(root, path)));
+  return evaluate(policy, (key) => (root === undefined ? undefined : bodyValues(root, key.name)));
 }
 
 function evaluate(policy: CompiledPolicy, lookup: Lookup): boolean {
-  for (const { path, conditions } of policy.keys) {
-    const values = lookup(path);
+  for (const key of policy.keys) {
+    const { conditions } = key;
+    const values = lookup(key);
     if (!conditions.some((c) => matchesKey(c, values))) return false;
   }
   return policy.ors.every((alternatives) => alternatives.some((alt) => evaluate(alt, lookup)));
@@ -56,21 +59,39 @@ function attributeValues(attribute: FilterAttribute | undefined): Scalar[] | und
 
 const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-function bodyValues(root: object, path: string[]): Scalar[] | undefined {
-  let level: unknown[] = [root];
-  for (const key of path) {
-    const next: unknown[] = [];
-    for (const node of level) {
-      for (const item of Array.isArray(node) ? node : [node]) {
-        if (typeof item === 'object' && item !== null && !Array.isArray(item) && Object.hasOwn(item, key)) next.push((item as Record<string, unknown>)[key]);
-      }
-    }
-    if (next.length === 0) return undefined;
-    level = next;
-  }
+/**
+ * The values at a dotted name: each object key equal to the rest of the name ends it, each key
+ * that is a dotted prefix of it leads on (tried at each dot of the rest, so a message key that
+ * holds dots is found too, without listing an object's keys). Undefined when nothing is there.
+ */
+function bodyValues(root: object, name: string): Scalar[] | undefined {
   const out: Scalar[] = [];
-  for (const node of level) for (const item of Array.isArray(node) ? node : [node]) if (isScalar(item)) out.push(item);
-  return out;
+  return collect(root, name, out) ? out : undefined;
+}
+
+function collect(node: unknown, rest: string, out: Scalar[]): boolean {
+  if (Array.isArray(node)) {
+    let found = false;
+    for (const item of node) if (collect(item, rest, out)) found = true;
+    return found;
+  }
+  if (typeof node !== 'object' || node === null) return false;
+  let found = false;
+  if (Object.hasOwn(node, rest)) {
+    found = true;
+    leaves((node as Record<string, unknown>)[rest], out);
+  }
+  for (let dot = rest.indexOf('.'); dot !== -1; dot = rest.indexOf('.', dot + 1)) {
+    const key = rest.slice(0, dot);
+    if (Object.hasOwn(node, key) && collect((node as Record<string, unknown>)[key], rest.slice(dot + 1), out)) found = true;
+  }
+  return found;
+}
+
+/** The scalars of a value at the end of a name: itself, or an array's (of arrays') elements. */
+function leaves(value: unknown, out: Scalar[]): void {
+  if (Array.isArray(value)) for (const item of value) leaves(item, out);
+  else if (isScalar(value)) out.push(value);
 }
 
 function matchesKey(condition: Condition, values: Scalar[] | undefined): boolean {
