@@ -59,6 +59,8 @@ export interface InternalDelivery {
   /** FIFO queues: required there, refused on standard queues. */
   messageGroupId?: string;
   messageDeduplicationId?: string;
+  /** An X-Amzn-Trace-Id to store as the message's AWSTraceHeader system attribute (SNS Publish passes its request's on). */
+  traceHeader?: string;
   /**
    * The caller has checked (with `acceptsCharacters`) that every character of `body` is one SQS
    * accepts (of a shared body's head and tail: SQS checks each part itself), e.g. once for the

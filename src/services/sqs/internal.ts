@@ -12,7 +12,7 @@ import type { InternalDelivery, InternalDeliveryResult, SharedBody, SqsInternalA
 import { sqsErrors } from './errors.js';
 import { md5Hex } from './message-md5.js';
 import { hasOnlyValidCharacters } from './message-validation.js';
-import { abandoned, committed, prepare, resultOf, writesOf, type Prepared, type SharedPart } from './send.js';
+import { abandoned, committed, prepare, resultOf, traceFromHeader, writesOf, type Prepared, type SharedPart } from './send.js';
 import type { Queue, SqsStore } from './store.js';
 
 /** The SenderId SQS shows on messages SNS delivered (SNS's principal, as AWS reports it). */
@@ -71,6 +71,7 @@ async function deliver(store: SqsStore, deliveries: InternalDelivery[]): Promise
           ...(d.messageDeduplicationId !== undefined ? { MessageDeduplicationId: d.messageDeduplicationId } : {}),
         };
       const p = prepare(queue, state, entry, SNS_SENDER_ID, now, d.charactersChecked === true, shared);
+      if (d.traceHeader !== undefined) traceFromHeader(p, d.traceHeader);
       let accepted = byQueue.get(queue);
       if (accepted === undefined) byQueue.set(queue, accepted = { queue, entries: [], stored: [] });
       accepted.entries.push({ index: i, p });

@@ -220,3 +220,15 @@ test(`CreateTopic again with the name alone leaves the attributes set since [${P
   t.is(await snsValue({ Action: 'CreateTopic', Name: name }, 'TopicArn'), topic);
   t.is((await topicAttributes(topic)).DisplayName, 'AlreadySet');
 });
+
+test(`Publish with an X-Amzn-Trace-Id header: the SQS copy carries it as AWSTraceHeader [${PY}::TestSNSSubscriptionSQS::test_publish_sqs_from_sns_with_xray_propagation (validated 2023-08-24)]`, async (t) => {
+  const { topic, url } = await wire({});
+  const trace = 'Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1';
+  const body = new URLSearchParams({ Action: 'Publish', Version: '2010-03-31', TargetArn: topic, Message: 'X-Ray propagation test msg' });
+  const res = await fetch(server.endpoint, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-amzn-trace-id': trace,
+    authorization: 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/sns/aws4_request, SignedHeaders=host, Signature=0' } });
+  t.is(res.status, 200, await res.text());
+  const received = (await sqs('ReceiveMessage', { QueueUrl: url, AttributeNames: ['SentTimestamp', 'AWSTraceHeader'] })).Messages as Message[];
+  t.deepEqual(Object.keys(received[0]!.Attributes!).sort(), ['AWSTraceHeader', 'SentTimestamp']);
+  t.is(received[0]!.Attributes!.AWSTraceHeader, trace);
+});

@@ -230,6 +230,7 @@ export class Deliverer {
   #sqsDelivery(sub: SubscriptionRecord, m: PublishedMessage, body: string | BodyInParts, raw: boolean, charactersChecked: boolean): InternalDelivery {
     const delivery: InternalDelivery = { queueArn: sub.endpoint, body };
     if (charactersChecked) delivery.charactersChecked = true;
+    if (m.traceHeader !== undefined) delivery.traceHeader = m.traceHeader;
     if (raw && m.attributes !== undefined) {
       const attributes: Record<string, InternalMessageAttribute> = {};
       for (const [name, a] of Object.entries(m.attributes)) {

@@ -15,6 +15,8 @@ export interface PublishedMessage {
   groupId?: string | undefined;
   dedupId?: string | undefined;
   sequenceNumber?: string | undefined;
+  /** The Publish request's X-Amzn-Trace-Id: SQS copies carry it as AWSTraceHeader. */
+  traceHeader?: string | undefined;
 }
 
 /** The text a protocol receives: its own entry of a json-structured message, else the default. */

@@ -22,6 +22,9 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
   const member = input.TopicArn !== undefined ? 'TopicArn' : 'TargetArn';
   const topic = topicOf(deps, ctx, topicTarget, member);
   const { message, deliver } = acceptForTopic(topic, input, deps.fifo);
+  // The X-Ray trace header reaches the SQS copies as AWSTraceHeader (AWS's answer in localstack
+  // test_sns.snapshot.json, test_publish_sqs_from_sns_with_xray_propagation, 2023-08-24).
+  if (ctx.traceHeader !== undefined && ctx.traceHeader !== '') message.traceHeader = ctx.traceHeader;
   if (deliver) {
     await deps.deliverer.publish([message], ctx.host);
     if (message.dedupId !== undefined) await deps.fifo.persist(topic.arn, [message.dedupId]);
