@@ -2,10 +2,14 @@
  * Which messages one ReceiveMessage takes, decided synchronously on the in-memory state so two
  * concurrent receives never take the same message.
  * - Standard queues: visible messages in the order they became visible.
- * - FIFO queues: messages in send order per MessageGroupId; a group is held while any of its
- *   messages is in flight, and a message that is not yet visible holds back the rest of its
- *   group. SQS "first attempts to return as many messages with the same message group ID as
- *   possible", so groups are taken one after another.
+ * - FIFO queues: messages in send order per MessageGroupId; a message that is not visible (in
+ *   flight or delayed) holds back the rest of its group, not the messages before it: a message
+ *   whose timeout was extended leaves the earlier ones of its group, visible again, to be
+ *   received (AWS's answers in localstack's test_sqs.snapshot.json,
+ *   test_fifo_group_visibility_extends_with_change_message_visibility, 2025-11-19, and
+ *   test_fifo_message_group_visibility_after_change_message_visibility). SQS "first attempts to
+ *   return as many messages with the same message group ID as possible", so groups are taken one
+ *   after another.
  *   https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html
  */
 import type { Msg, QueueState } from './queue-state.js';
@@ -23,7 +27,6 @@ export function selectStandard(state: QueueState, max: number, now: number): Msg
 
 export function selectFifo(state: QueueState, max: number, now: number): Msg[] {
   const held = new Set<string | undefined>();
-  for (const msg of state.messages.values()) if (msg.count > 0 && msg.visibleAt > now) held.add(msg.group);
   const byGroup = new Map<string | undefined, Msg[]>();
   for (const msg of state.messages.values()) {
     if (held.has(msg.group)) continue;

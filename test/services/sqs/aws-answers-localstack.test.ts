@@ -179,3 +179,19 @@ test(`ReceiveMessage on an empty queue, short and long poll: no Messages member 
   t.deepEqual(await ok('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 0 }), {});
   t.deepEqual(await ok('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 1 }), {});
 });
+
+test(`FIFO: a message whose visibility is extended hides itself and the rest of its group after it, not the ones before [${PY}::test_fifo_group_visibility_extends_with_change_message_visibility[sqs-0-visible, 1-visible, 2-visible] (validated 2025-11-19)]`, async (t) => {
+  const run = async (position: number): Promise<string[]> => {
+    const url = await create(`${uniqueQueue('ls-extend')}.fifo`, { FifoQueue: 'true', VisibilityTimeout: '1' });
+    for (const body of ['foo', 'bar', 'baz']) await ok('SendMessage', { QueueUrl: url, MessageBody: body, MessageGroupId: '1', MessageDeduplicationId: body });
+    const all = await receive({ QueueUrl: url, MaxNumberOfMessages: 5 });
+    t.deepEqual(all.map((m) => m.Body), ['foo', 'bar', 'baz']);
+    await ok('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: all[position]!.ReceiptHandle, VisibilityTimeout: 4 });
+    await new Promise((r) => setTimeout(r, 2500));
+    return (await receive({ QueueUrl: url, MaxNumberOfMessages: 5 })).map((m) => m.Body);
+  };
+  const [zero, one, two] = await Promise.all([run(0), run(1), run(2)]);
+  t.deepEqual(zero, []);
+  t.deepEqual(one, ['foo']);
+  t.deepEqual(two, ['foo', 'bar']);
+});
