@@ -28,6 +28,19 @@ export function failure(id: string, err: unknown): FailedItem {
 }
 
 /**
+ * A batch's answer without its empty lists: AWS leaves `Failed` (and `Successful`) out when there
+ * is none, although its model marks both required (aws/aws-sdk#536 and #657, 2023; localstack's
+ * re-validated fix, localstack#9710; localstack tests/aws/services/sqs/test_sqs.snapshot.json,
+ * test_send_message_batch_with_oversized_contents_with_updated_maximum_message_size, 2024-04-30).
+ * An empty list writes nothing in the query protocol's flattened XML either.
+ */
+export function batchAnswer<S>(Successful: S[], Failed: FailedItem[]): { Successful: S[]; Failed: FailedItem[] } {
+  if (Failed.length === 0) return { Successful } as { Successful: S[]; Failed: FailedItem[] };
+  if (Successful.length === 0) return { Failed } as { Successful: S[]; Failed: FailedItem[] };
+  return { Successful, Failed };
+}
+
+/**
  * The receipt-handle batches (DeleteMessageBatch, ChangeMessageVisibilityBatch): each entry's
  * store operations from `opsFor`, or its failure; the successful ones are one atomic commit.
  */
@@ -49,5 +62,5 @@ export async function applyByReceiptHandle<E extends { Id: string; ReceiptHandle
     }
   }
   if (ops.length > 0) await commit(ops);
-  return { Successful, Failed };
+  return batchAnswer(Successful, Failed);
 }

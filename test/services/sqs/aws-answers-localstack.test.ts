@@ -195,3 +195,17 @@ test(`FIFO: a message whose visibility is extended hides itself and the rest of 
   t.deepEqual(one, ['foo']);
   t.deepEqual(two, ['foo', 'bar']);
 });
+
+test(`SendMessageBatch on a queue of MaximumMessageSize 2048: an entry of exactly 2048 bytes with its attribute is accepted, with AWS's MD5s [${PY}::test_send_message_batch_with_oversized_contents_with_updated_maximum_message_size[sqs] (validated 2024-04-30)]`, async (t) => {
+  const url = await create(uniqueQueue('ls-2048'));
+  await ok('SetQueueAttributes', { QueueUrl: url, Attributes: { MaximumMessageSize: '2048' } });
+  const answer = await ok('SendMessageBatch', { QueueUrl: url, Entries: [
+    { Id: '1', MessageBody: 'a'.repeat(2048 - 'k'.length - 'String'.length - 'x'.length), MessageAttributes: { k: { DataType: 'String', StringValue: 'x' } } },
+    { Id: '2', MessageBody: 'a' },
+  ] });
+  t.false('Failed' in answer, 'no Failed member when none failed (the recording has none)');
+  t.deepEqual((answer.Successful as Array<Record<string, string>>).map((s) => [s.Id, s.MD5OfMessageBody, s.MD5OfMessageAttributes]), [
+    ['1', 'f44facf5a7ee0af446ecf3e0f854441e', 'a45daa70926828a2f0a1db3418e6feb4'],
+    ['2', '0cc175b9c0f1b6a831c399e269772661', undefined],
+  ]);
+});

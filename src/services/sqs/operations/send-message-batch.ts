@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
  */
 import type { FailedItem, SendMessageBatchInput, SendMessageBatchInputEntry, SendMessageBatchOutput, SendMessageBatchOutputSuccessfulItem } from '../../../model/generated/sqs-types.js';
-import { assertBatch, failure } from '../batch.js';
+import { assertBatch, batchAnswer, failure } from '../batch.js';
 import { queueWithState, required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
 import { asBatchEntryError, messageSize } from '../message-validation.js';
@@ -52,7 +52,7 @@ export const sendMessageBatch: SqsHandler<SendMessageBatchInput, SendMessageBatc
   }
   await commit(deps.store, queue, state, prepared.map((x) => x.p));
   const Successful: SendMessageBatchOutputSuccessfulItem[] = prepared.map(({ id, p }) => ({ Id: id, ...resultOf(p) }));
-  return { Successful, Failed };
+  return batchAnswer(Successful, Failed);
 };
 
 /**
