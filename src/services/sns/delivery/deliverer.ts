@@ -47,6 +47,8 @@ interface Plan {
 }
 
 const USER_AGENT = 'Amazon Simple Notification Service Agent';
+/** As SNS sends it, without a space (AWS's recordings in localstack test_sns.snapshot.json, TestSNSSubscriptionHttp, 2023-10 to 2025-01). */
+const ACCEPT_ENCODING = 'gzip,deflate';
 
 export class Deliverer {
   readonly #deps: DelivererDeps;
@@ -211,7 +213,7 @@ export class Deliverer {
     await this.http.enqueue([{
       kind, subscriptionArn: sub.arn, topicArn: topic.arn, url: sub.endpoint, body,
       headers: {
-        'content-type': 'text/plain; charset=UTF-8', 'user-agent': USER_AGENT, 'x-amz-sns-message-type': kind,
+        'content-type': 'text/plain; charset=UTF-8', 'accept-encoding': ACCEPT_ENCODING, 'user-agent': USER_AGENT, 'x-amz-sns-message-type': kind,
         'x-amz-sns-message-id': messageId, 'x-amz-sns-topic-arn': topic.arn,
         ...(kind === 'UnsubscribeConfirmation' ? { 'x-amz-sns-subscription-arn': sub.arn } : {}),
       },
@@ -253,7 +255,7 @@ export class Deliverer {
     return {
       kind: 'Notification', subscriptionArn: sub.arn, topicArn: m.topic.arn, url: sub.endpoint, body,
       headers: {
-        'content-type': contentType, 'user-agent': USER_AGENT, 'x-amz-sns-message-type': 'Notification',
+        'content-type': contentType, 'accept-encoding': ACCEPT_ENCODING, 'user-agent': USER_AGENT, 'x-amz-sns-message-type': 'Notification',
         'x-amz-sns-message-id': m.messageId, 'x-amz-sns-topic-arn': m.topic.arn, 'x-amz-sns-subscription-arn': sub.arn,
         ...(raw ? { 'x-amz-sns-rawdelivery': 'true' } : {}),
       },

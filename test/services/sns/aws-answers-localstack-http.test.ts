@@ -1,0 +1,79 @@
+/**
+ * HTTP deliveries against AWS's recordings in localstack's tests/aws/services/sns/test_sns.snapshot.json
+ * (TestSNSSubscriptionHttp): the headers of a SubscriptionConfirmation, a Notification (raw or
+ * not) and an UnsubscribeConfirmation, and their documents' fields, as a real endpoint started
+ * by the test receives them.
+ */
+import test from 'ava';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startBoltstack } from '../../helpers/server.js';
+import { queryPost, xmlValue } from '../../helpers/query-client.js';
+import type { Boltstack } from '../../../src/index.js';
+
+const PY = 'localstack/localstack tests/aws/services/sns/test_sns.py::TestSNSSubscriptionHttp';
+
+let server: Boltstack;
+test.before(async () => { server = await startBoltstack(); });
+test.after.always(async () => { await server?.stop(); });
+
+interface Received { headers: IncomingMessage['headers']; body: string }
+async function endpoint(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const srv = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => { body += d.toString(); });
+    req.on('end', () => { received.push({ headers: req.headers, body }); res.end(); });
+  });
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/sns-endpoint`, received, close: () => new Promise((r) => srv.close(() => r())) };
+}
+async function until<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const sns = (params: Record<string, string>) => queryPost(server.endpoint, { service: 'sns', params });
+const AGENT = { 'accept-encoding': 'gzip,deflate', 'user-agent': 'Amazon Simple Notification Service Agent' };
+const snsHeaders = (h: IncomingMessage['headers']): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(h).filter(([k]) => k.startsWith('x-amz-sns-') || k in AGENT || k === 'content-type') as Array<[string, string]>);
+
+for (const raw of [true, false]) {
+  test(`${raw ? 'raw' : 'enveloped'} delivery: the headers of the confirmation, the notification and the unsubscribe confirmation, and their documents [${PY}::test_subscribe_external_http_endpoint[${raw ? 'True' : 'False'}] (validated 2023-10-11), test_subscribe_external_http_endpoint_lambda_url_sig_validation (validated 2025-01-24)]`, async (t) => {
+    const hook = await endpoint();
+    try {
+      const topic = xmlValue((await sns({ Action: 'CreateTopic', Name: `http-${process.pid}-${raw}` })).body, 'TopicArn')!;
+      await sns({ Action: 'Subscribe', TopicArn: topic, Protocol: 'http', Endpoint: hook.url });
+      const confirmation = await until(() => hook.received[0]);
+      const doc = JSON.parse(confirmation.body) as Record<string, string>;
+      t.deepEqual(snsHeaders(confirmation.headers), { ...AGENT, 'content-type': 'text/plain; charset=UTF-8',
+        'x-amz-sns-message-id': doc.MessageId, 'x-amz-sns-message-type': 'SubscriptionConfirmation', 'x-amz-sns-topic-arn': topic });
+      t.deepEqual(Object.keys(doc).sort(), ['Message', 'MessageId', 'Signature', 'SignatureVersion', 'SigningCertURL', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type']);
+      t.is(doc.Message, `You have chosen to subscribe to the topic ${topic}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`);
+      const confirmed = await sns({ Action: 'ConfirmSubscription', TopicArn: topic, Token: doc.Token! });
+      const subscription = xmlValue(confirmed.body, 'SubscriptionArn')!;
+      if (raw) await sns({ Action: 'SetSubscriptionAttributes', SubscriptionArn: subscription, AttributeName: 'RawMessageDelivery', AttributeValue: 'true' });
+      await sns({ Action: 'Publish', TopicArn: topic, Message: 'test_external_http_endpoint' });
+      const notification = await until(() => hook.received[1]);
+      const id = notification.headers['x-amz-sns-message-id'] as string;
+      t.deepEqual(snsHeaders(notification.headers), { ...AGENT, 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-id': id,
+        'x-amz-sns-message-type': 'Notification', 'x-amz-sns-subscription-arn': subscription, 'x-amz-sns-topic-arn': topic,
+        ...(raw ? { 'x-amz-sns-rawdelivery': 'true' } : {}) });
+      if (raw) t.is(notification.body, 'test_external_http_endpoint');
+      else t.deepEqual(Object.keys(JSON.parse(notification.body) as object).sort(), ['Message', 'MessageId', 'Signature', 'SignatureVersion', 'SigningCertURL', 'Timestamp', 'TopicArn', 'Type', 'UnsubscribeURL']);
+      await sns({ Action: 'Unsubscribe', SubscriptionArn: subscription });
+      const goodbye = await until(() => hook.received[2]);
+      const bye = JSON.parse(goodbye.body) as Record<string, string>;
+      t.deepEqual(snsHeaders(goodbye.headers), { ...AGENT, 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-id': bye.MessageId,
+        'x-amz-sns-message-type': 'UnsubscribeConfirmation', 'x-amz-sns-subscription-arn': subscription, 'x-amz-sns-topic-arn': topic });
+      t.is(bye.Type, 'UnsubscribeConfirmation');
+      t.is(bye.Message, `You have chosen to deactivate subscription ${subscription}.\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.`);
+    } finally {
+      await hook.close();
+    }
+  });
+}
