@@ -77,3 +77,39 @@ for (const raw of [true, false]) {
     }
   });
 }
+
+test(`ConfirmSubscription by its URL (unsigned GET): a topic that is no ARN or of another region is "Invalid parameter: Topic", a wrong token "Invalid parameter: Token"; a missing topic of the right region still confirms with the token, and again [${PY}::test_subscribe_external_http_endpoint[False] "broken-topic-arn-confirm", "broken-token-confirm", "different-region-arn-confirm", "nonexistent-token-confirm", "confirm-subscribe" (validated 2023-10-11)]`, async (t) => {
+  const hook = await endpoint();
+  try {
+    const topic = xmlValue((await sns({ Action: 'CreateTopic', Name: `http-confirm-${process.pid}` })).body, 'TopicArn')!;
+    await sns({ Action: 'Subscribe', TopicArn: topic, Protocol: 'http', Endpoint: hook.url });
+    const doc = JSON.parse((await until(() => hook.received[0])).body) as Record<string, string>;
+    const base = doc.SubscribeURL!.slice(0, doc.SubscribeURL!.indexOf('?'));
+    const confirm = async (topicArn: string, token: string): Promise<{ status: number; body: string }> => {
+      const res = await fetch(`${base}?Action=ConfirmSubscription&TopicArn=${topicArn}&Token=${token}`);
+      return { status: res.status, body: await res.text() };
+    };
+    const refusals = [];
+    for (const [topicArn, token] of [['not-an-arn', doc.Token!], [topic, 'abc123']] as const) {
+      const answer = await confirm(topicArn, token);
+      refusals.push([answer.status, xmlValue(answer.body, 'Code'), xmlValue(answer.body, 'Type'), xmlValue(answer.body, 'Message')]);
+    }
+    // An unsigned GET to boltstack names no region (AWS's SubscribeURL host does): the other-region
+    // row is asked signed, in us-east-1.
+    const otherRegion = await sns({ Action: 'ConfirmSubscription', TopicArn: topic.replace('us-east-1', 'eu-central-1'), Token: doc.Token! });
+    refusals.push([otherRegion.status, xmlValue(otherRegion.body, 'Code'), xmlValue(otherRegion.body, 'Type'), xmlValue(otherRegion.body, 'Message')]);
+    t.deepEqual(refusals, [[400, 'InvalidParameter', 'Sender', 'Invalid parameter: Topic'], [400, 'InvalidParameter', 'Sender', 'Invalid parameter: Token'],
+      [400, 'InvalidParameter', 'Sender', 'Invalid parameter: Topic']]);
+    const elsewhere = await confirm(`${topic.slice(0, -1)}${topic.endsWith('a') ? 'b' : 'a'}`, doc.Token!);
+    t.is(elsewhere.status, 200, elsewhere.body);
+    const subscription = xmlValue(elsewhere.body, 'SubscriptionArn')!;
+    t.true(subscription.startsWith(`${topic}:`));
+    const attributes = await sns({ Action: 'GetSubscriptionAttributes', SubscriptionArn: subscription });
+    t.regex(attributes.body, /<key>PendingConfirmation<\/key>\s*<value>false<\/value>/);
+    const again = await fetch(doc.SubscribeURL!);
+    t.is(again.status, 200);
+    t.is(xmlValue(await again.text(), 'SubscriptionArn'), subscription);
+  } finally {
+    await hook.close();
+  }
+});

@@ -6,7 +6,10 @@
  * The refusals are AWS's (localstack tests/aws/services/sns/test_sns.snapshot.json,
  * test_sns_confirm_subscription_wrong_token, 2025-10-06): a token that is not hex is "Invalid
  * token"; an unknown token, or a topic that does not exist, is "Invalid parameter: Token" (400,
- * not NotFound).
+ * not NotFound). A TopicArn that is no topic ARN, or names another region than a signed request's,
+ * is "Invalid parameter: Topic"; a topic of the right region that does not exist still confirms
+ * the subscription the token was sent for (test_subscribe_external_http_endpoint, 2023-10-11).
+ * An unsigned GET (an endpoint following the SubscribeURL) carries no region to compare.
  */
 import type { ConfirmSubscriptionInput, ConfirmSubscriptionOutput } from '../../../model/generated/sns-types.js';
 import { parseTopicArn } from '../arns.js';
@@ -15,17 +18,27 @@ import { snsErrors } from '../errors.js';
 
 const TOKEN = /^[0-9a-fA-F]+$/;
 
-export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSubscriptionOutput> = async (deps, _ctx, input) => {
-  if (input.TopicArn === undefined || parseTopicArn(input.TopicArn) === undefined) throw malformedArn(input.TopicArn ?? '', 'TopicArn');
+export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSubscriptionOutput> = async (deps, ctx, input) => {
+  if (input.TopicArn === undefined) throw malformedArn('', 'TopicArn');
+  const named = parseTopicArn(input.TopicArn);
+  if (named === undefined || (ctx.accessKeyId !== undefined && named.region !== ctx.region)) throw snsErrors.invalid('Topic');
   if (input.AuthenticateOnUnsubscribe !== undefined && !['true', 'false'].includes(input.AuthenticateOnUnsubscribe.toLowerCase())) {
     throw snsErrors.invalid('AuthenticateOnUnsubscribe');
   }
   if (input.Token === undefined || !TOKEN.test(input.Token)) throw snsErrors.invalidParameter('Invalid token');
   const topic = deps.store.topic(input.TopicArn);
-  const live = topic === undefined ? undefined : deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token);
+  const live = topic !== undefined
+    ? deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token)
+    : byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:${named.account}:`);
   if (live === undefined) throw snsErrors.invalid('Token');
   if (!live.record.confirmed) {
     await deps.store.putSubscription({ ...live.record, confirmed: true, authenticated: input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true' });
   }
   return { SubscriptionArn: live.record.arn };
 };
+
+/** The subscription `token` was sent for, among the topics under `prefix` (an account and region): a rare path, so a scan. */
+function byToken(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], token: string, prefix: string) {
+  const record = store.allSubscriptions().find((s) => s.token === token && s.topicArn.startsWith(prefix));
+  return record === undefined ? undefined : store.subscription(record.arn);
+}
