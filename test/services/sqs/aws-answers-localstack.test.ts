@@ -209,3 +209,16 @@ test(`SendMessageBatch on a queue of MaximumMessageSize 2048: an entry of exactl
     ['2', '0cc175b9c0f1b6a831c399e269772661', undefined],
   ]);
 });
+
+test(`DeleteMessageBatch and ChangeMessageVisibilityBatch with every entry good, or every entry bad: the empty list is left out [localstack/localstack#9710 (2024-01, re-validated against AWS: no empty Failed or Successful in batch answers); aws/aws-sdk#657 (2023-11)]`, async (t) => {
+  const url = await create(uniqueQueue('ls-batches'));
+  await ok('SendMessageBatch', { QueueUrl: url, Entries: [{ Id: 'a', MessageBody: 'a' }, { Id: 'b', MessageBody: 'b' }] });
+  const got = await receive({ QueueUrl: url, MaxNumberOfMessages: 10 });
+  const entries = got.map((m, i) => ({ Id: `e${i}`, ReceiptHandle: m.ReceiptHandle }));
+  const changed = await ok('ChangeMessageVisibilityBatch', { QueueUrl: url, Entries: entries.map((e) => ({ ...e, VisibilityTimeout: 60 })) });
+  t.deepEqual(changed, { Successful: [{ Id: 'e0' }, { Id: 'e1' }] });
+  const deleted = await ok('DeleteMessageBatch', { QueueUrl: url, Entries: entries });
+  t.deepEqual(deleted, { Successful: [{ Id: 'e0' }, { Id: 'e1' }] });
+  const bad = await ok('DeleteMessageBatch', { QueueUrl: url, Entries: [{ Id: 'x', ReceiptHandle: 'garbage' }] });
+  t.deepEqual(Object.keys(bad), ['Failed']);
+});
