@@ -7,6 +7,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
 import type { TableDescription } from '../../model/generated/dynamodb-types.js';
+import { sseDescription } from './sse.js';
 import type { TableStats } from './table-store.js';
 import { indexArn, tableArn, type IndexRecord, type KeyAttribute, type TableRecord, type Throughput } from './table-record.js';
 
@@ -68,12 +69,7 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
     out.LatestStreamLabel = t.stream.label;
     out.LatestStreamArn = `${tableArn(t)}/stream/${t.stream.label}`;
   }
-  if (t.sse?.enabled) {
-    out.SSEDescription = {
-      Status: 'ENABLED', SSEType: 'KMS',
-      KMSMasterKeyArn: t.sse.kmsKeyId?.startsWith('arn:') ? t.sse.kmsKeyId : `arn:aws:kms:${t.region}:${t.account}:key/${t.sse.kmsKeyId ?? 'aws/dynamodb'}`,
-    };
-  }
+  if (t.sse?.enabled) out.SSEDescription = sseDescription(t);
   if (t.tableClass !== undefined) out.TableClassSummary = { TableClass: t.tableClass };
   if (t.onDemand) out.OnDemandThroughput = onDemandShape(t.onDemand);
   if (t.warmThroughput) out.WarmThroughput = { ReadUnitsPerSecond: t.warmThroughput.read, WriteUnitsPerSecond: t.warmThroughput.write, Status: 'ACTIVE' };

@@ -14,7 +14,7 @@ import { ddbErrors } from '../errors.js';
 import { backfillIndex } from '../gsi-backfill.js';
 import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from '../gsi-updates.js';
 import { DDB_NS, removalKey } from '../keys.js';
-import { checkSse, sseSettings } from '../sse.js';
+import { checkSse, sseDescription, sseSettings } from '../sse.js';
 import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkThroughput } from '../table-constraints.js';
 import { requireNamedTable, resolveTableName } from '../table-lookup.js';
 import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
@@ -128,6 +128,10 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     await deps.tables.update(next, extra);
     if (gsi.dropped.length > 0) deps.removal.kick();
     for (const id of gsi.created) void backfillIndex(deps.tables, deps.items, deps.log, next.id, id);
-    return { TableDescription: describeTable(next, deps.tables.stats(next.id), 'UPDATING') };
+    const TableDescription = describeTable(next, deps.tables.stats(next.id), 'UPDATING');
+    // Turning a KMS key off answers the key being left, UPDATING (localstack
+    // test_dynamodb_create_table_with_partial_sse_specification, validated 2024-01-10).
+    if (table.sse?.enabled && next.sse === undefined) TableDescription.SSEDescription = sseDescription(table, 'UPDATING');
+    return { TableDescription };
   });
 };
