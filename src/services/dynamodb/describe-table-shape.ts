@@ -2,8 +2,8 @@
  * A table record as DescribeTable (and CreateTable, UpdateTable, DeleteTable) shape it. Tables
  * and indexes are ACTIVE as soon as they exist, so SDK waiters finish on their first poll; a GSI
  * added by UpdateTable is CREATING (Backfilling) while its entries are written. On-demand tables
- * report throughput 0/0 on the table and on every GSI, and always carry BillingModeSummary, as
- * AWS does (Terraform assumes PROVISIONED when the summary is missing).
+ * report throughput 0/0 on the table and on every GSI, and carry BillingModeSummary, as AWS does
+ * once a request has named the billing mode (a table left at the default has none).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
 import type { TableDescription } from '../../model/generated/dynamodb-types.js';
@@ -44,9 +44,14 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
     ItemCount: stats.count,
     TableArn: tableArn(t),
     TableId: t.id,
-    BillingModeSummary: { BillingMode: t.billingMode, ...(t.payPerRequestSince !== undefined ? { LastUpdateToPayPerRequestDateTime: new Date(t.payPerRequestSince) } : {}) },
     DeletionProtectionEnabled: t.deletionProtection,
   };
+  // A table whose billing mode no request named has no BillingModeSummary (localstack
+  // test_dynamodb.snapshot.json CreateTable answers, recorded 2023-10 to 2024-06;
+  // gravitational/teleport#29557, 2023); Terraform then reads PROVISIONED, which it is.
+  if (t.billingModeDefaulted !== true) {
+    out.BillingModeSummary = { BillingMode: t.billingMode, ...(t.payPerRequestSince !== undefined ? { LastUpdateToPayPerRequestDateTime: new Date(t.payPerRequestSince) } : {}) };
+  }
   if (lsis.length > 0) {
     out.LocalSecondaryIndexes = lsis.map((i) => ({
       IndexName: i.name, KeySchema: keySchema(i.hash, i.range), Projection: projection(i),
