@@ -14,10 +14,16 @@
  *        index4 our range fixture copies) and wellcomecollection/platform issue #2285 (2018,
  *        "... Index Key componentId Actual Size: 2175 bytes Max Size: 2048 bytes IndexName:
  *        work-sets-index", Status Code 400, ValidationException).
+ *   QRY  a Query whose partition key value is over 2048 bytes, in AWS's words:
+ *        facebook/ThreatExchange issue #1324 (2023-07-10, "An error occurred (ValidationException)
+ *        when calling the Query operation: One or more parameter values were invalid: Size of
+ *        hashkey has exceeded the maximum size limit of2048 bytes") and nextauthjs/next-auth
+ *        issue #5827 (2024-03-23, the same message through the v3 SDK).
  * PutItem's S rows are in validation-exactness-put.test.ts already. Not here, for want of a
  * source that quotes AWS: Transact* and PartiQL keys (boltstack answers them with the same two
- * messages, item-key.ts), an index sort key over 1024 bytes, and a Query key condition value
- * over the limit (issues quote AWS refusing it; see the report of this change).
+ * messages, item-key.ts), an index sort key over 1024 bytes, a Query's sort key condition value
+ * over 1024 bytes and a Query on an index with a partition key value over 2048 (both answered
+ * as before: no items).
  */
 import test from 'ava';
 import { registerRows, type Row } from './exactness-rows.js';
@@ -86,6 +92,15 @@ const rows: Row[] = [
     body: (f) => ({ TableName: f.range, Item: { a: { S: 'k' }, b: { S: 'k' }, c: s(43398) } }), message: `${INDEX_KEY}43398 bytes Max Size: 2048 bytes IndexName: index4` },
   { source: 'IDX (PutItem, GSI partition key of 1025 two-byte characters: the size is in UTF-8 bytes)', op: 'PutItem',
     body: (f) => ({ TableName: f.range, Item: { a: { S: 'k' }, b: { S: 'k' }, c: { S: '\u00e9'.repeat(1025) } } }), message: `${INDEX_KEY}2050 bytes Max Size: 2048 bytes IndexName: index4` },
+  // A Query's partition key value over 2048 bytes (QRY): refused, not answered empty.
+  { source: 'QRY (Query KeyConditionExpression, S 2049)', op: 'Query',
+    body: (f) => ({ TableName: f.hash, KeyConditionExpression: 'a = :a', ExpressionAttributeValues: { ':a': s(2049) } }), message: HASH },
+  { source: 'QRY (Query KeyConditionExpression, S of 683 three-byte characters: 2049 UTF-8 bytes)', op: 'Query',
+    body: (f) => ({ TableName: f.hash, KeyConditionExpression: 'a = :a', ExpressionAttributeValues: { ':a': { S: '\u20ac'.repeat(683) } } }), message: HASH },
+  { source: 'QRY (Query KeyConditions EQ, S 2049, with a sort key condition)', op: 'Query',
+    body: (f) => ({ TableName: f.range, KeyConditions: { a: { AttributeValueList: [s(2049)], ComparisonOperator: 'EQ' }, b: { AttributeValueList: [{ S: 'k' }], ComparisonOperator: 'EQ' } } }), message: HASH },
+  { source: 'QRY (Query KeyConditionExpression, B 2049)', op: 'Query',
+    body: (f) => ({ TableName: f.binary, KeyConditionExpression: 'pk = :k', ExpressionAttributeValues: { ':k': b(2049) } }), message: HASH },
 ];
 
 registerRows(test, rows);
@@ -117,6 +132,17 @@ test(`a 2048-byte partition key, S and B: ${ALT} test_limit_partition_key_len_20
   t.deepEqual(await roundTrip(ts, { p: s(2048), z: { S: 'hello' } }, { p: s(2048) }), { p: s(2048), z: { S: 'hello' } });
   const tb = await makeTable([['p', 'B']]);
   t.deepEqual(await roundTrip(tb, { p: b(2048), z: { S: 'hello' } }, { p: b(2048) }), { p: b(2048), z: { S: 'hello' } });
+});
+
+test('a Query with a 2048-byte partition key value, S and B, and with 682 three-byte characters (2046 bytes), finds the item: QRY (the limit is 2048)', async (t) => {
+  const ts = await makeTable([['p', 'S']]);
+  for (const p of [s(2048), { S: '\u20ac'.repeat(682) }]) {
+    await ok('PutItem', { TableName: ts, Item: { p } });
+    t.deepEqual((await ok('Query', { TableName: ts, KeyConditionExpression: 'p = :p', ExpressionAttributeValues: { ':p': p } })).Items, [{ p }]);
+  }
+  const tb = await makeTable([['p', 'B']]);
+  await ok('PutItem', { TableName: tb, Item: { p: b(2048) } });
+  t.deepEqual((await ok('Query', { TableName: tb, KeyConditionExpression: 'p = :p', ExpressionAttributeValues: { ':p': b(2048) } })).Items, [{ p: b(2048) }]);
 });
 
 test('a GSI partition key of 2048 bytes is accepted and indexed: IDX (the limit is "Max Size: 2048 bytes")', async (t) => {

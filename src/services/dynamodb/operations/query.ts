@@ -20,6 +20,10 @@ import { filterPredicate, requestExpressions, type RequestExpressions } from '..
 import { resolveKeyCondition, type KeyConditionPart } from '../expressions/index.js';
 import { SELECT_VALUES } from './scan.js';
 import { livePredicate } from '../ttl/read-filter.js';
+import { keySizeProblem, MAX_HASH_KEY_BYTES } from '../values/index.js';
+
+/** The longest string (UTF-16 units) that cannot exceed 2048 UTF-8 bytes: 3 bytes per unit at most. */
+const MAX_HASH_CHARS_UNMEASURED = Math.floor(MAX_HASH_KEY_BYTES / 3);
 
 /**
  * A Query filter may not read a key attribute of the table or index queried (those belong in the
@@ -40,6 +44,14 @@ function keyConditionOf(target: ReadTarget, parts: KeyConditionPart[] | undefine
   const types: Record<string, 'S' | 'N' | 'B'> = { [keys.hash.name]: keys.hash.type };
   if (keys.range) types[keys.range.name] = keys.range.type;
   const resolved = resolveKeyCondition(parts, { hash: keys.hash.name, ...(keys.range ? { range: keys.range.name } : {}), types });
+  const hash = resolved.hash.value;
+  // A table partition key value over 2048 bytes is refused in PutItem's words (ThreatExchange
+  // #1324, 2023, on Query). A string of at most 682 UTF-16 units is at most 2046 UTF-8 bytes,
+  // so a usual key costs one comparison and only a long one is measured.
+  if (target.index === undefined && ((hash.S !== undefined && hash.S.length > MAX_HASH_CHARS_UNMEASURED) || (hash.B !== undefined && hash.B.length > MAX_HASH_KEY_BYTES))) {
+    const problem = keySizeProblem(hash, true);
+    if (problem !== undefined) throw ddbErrors.validation(problem);
+  }
   return { hash: resolved.hash.value, ...(resolved.range ? { range: { operator: resolved.range.op, values: resolved.range.values } } : {}) };
 }
 
