@@ -26,12 +26,21 @@ export function checkStatementMembers(statement: unknown, parameters: unknown[] 
   if (parameters !== undefined && parameters.length === 0) throw validation(`1 validation error detected: Value '[]' at '${at}parameters' failed to satisfy constraint: Member must have length greater than or equal to 1`);
 }
 
-export async function prepare(deps: PartiqlDeps, ctx: RequestContext, statement: string, parameters: AttributeValue[] | undefined, consistentRead?: boolean): Promise<Prepared> {
-  const parsed = parseStatement(statement);
+/** Runs a step of one statement; ExecuteTransaction's names the statement in the errors it throws. */
+export type MemberStep = <T>(step: () => T) => T;
+const run: MemberStep = (step) => step();
+
+/**
+ * `member` wraps the steps whose refusals AWS reports per statement in a transaction: parsing and
+ * translating. The parameter checks between them are reported bare (see execute-transaction.ts).
+ */
+export async function prepare(deps: PartiqlDeps, ctx: RequestContext, statement: string, parameters: AttributeValue[] | undefined, consistentRead?: boolean,
+  member: MemberStep = run): Promise<Prepared> {
+  const parsed = member(() => parseStatement(statement));
   checkLiteralNumbers(parsed.statement);
   const params = parameters ?? [];
   if (params.length !== parsed.parameterCount) throw parameterCountMismatch();
   checkParameterNumbers(params);
   const keys = await tableKeys(deps, ctx, parsed.statement.target.table);
-  return { parsed, keys, params, translated: translate(parsed, params, keys, consistentRead ? { consistentRead } : {}) };
+  return { parsed, keys, params, translated: member(() => translate(parsed, params, keys, consistentRead ? { consistentRead } : {})) };
 }

@@ -74,17 +74,36 @@ test('a bag of one type is a set; ORDER BY a key attribute is accepted', async (
   t.deepEqual(ordered.Items!.map((i) => i.sk!.N), ['2', '1', '0']);
 });
 
+// A statement refused while it is translated names its place, 0-based: DynamoDB Local's
+// TransactionProcessor.performTranslations wraps every translation error in "Validation failed
+// in TransactStatements[%s]: %s" with the statement's index (the wordings after the colon are
+// those of the catalogue above), and paritysuite/dynamodb-conformance's AWS captures (2026-10)
+// show the same prefix on a parse error (exactness-grammar.test.ts) and on RETURNING below.
+const member = (i: number, message: string): string => `${V}Validation failed in TransactStatements[${i}]: ${message}`;
+
 test('ExecuteTransaction: reads on an index, reads not pinned to one key, EXISTS on an index or without the key', async (t) => {
   const tx = async (Statement: string) => {
     const err = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement }] })));
     return `${err.name}: ${err.message}`;
   };
-  t.is(await tx(`SELECT * FROM "${T}"."byEmail" WHERE email = 'x'`), `${V}Reads on indices are not supported within transactions.`);
-  const notPinned = `${V}Select statements within ExecuteTransaction must specify the primary key in the where clause.`;
+  t.is(await tx(`SELECT * FROM "${T}"."byEmail" WHERE email = 'x'`), member(0, 'Reads on indices are not supported within transactions.'));
+  const notPinned = member(0, 'Select statements within ExecuteTransaction must specify the primary key in the where clause.');
   t.is(await tx(`SELECT * FROM "${T}" WHERE pk = 'p'`), notPinned);
   t.is(await tx(`SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1 AND a = 2`), notPinned);
-  t.is(await tx(`EXISTS(SELECT * FROM "${T}"."byEmail" WHERE email = 'x')`), `${V}Operations on indices are not supported in transactions`);
-  t.is(await tx(`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p')`), `${V}EXISTS() must contain a single item read with additional condition`);
+  t.is(await tx(`EXISTS(SELECT * FROM "${T}"."byEmail" WHERE email = 'x')`), member(0, 'Operations on indices are not supported in transactions'));
+  t.is(await tx(`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p')`), member(0, 'EXISTS() must contain a single item read with additional condition'));
+});
+
+test('ExecuteTransaction: the index is the failing statement\'s, 0-based; RETURNING in AWS\'s words (paritysuite/dynamodb-conformance tests/tier3/error-messages partiqlFunctions.test.ts "ExecuteTransaction with a RETURNING member")', async (t) => {
+  const tx = async (...statements: string[]) => {
+    const err = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: statements.map((Statement) => ({ Statement })) })));
+    return `${err.name}: ${err.message}`;
+  };
+  t.is(await tx(`UPDATE "${T}" SET data = 'v' WHERE pk = 'p' AND sk = 1 RETURNING ALL NEW *`), member(0, 'RETURNING clause is not supported in ExecuteTransaction.'));
+  t.is(await tx(`SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1`, `SELECT * FROM "${T}"."byEmail" WHERE email = 'x'`), member(1, 'Reads on indices are not supported within transactions.'));
+  t.is(await tx(`UPDATE "${T}" SET a = 1 WHERE pk = 'p' AND sk = 1`, `UPDATE "${T}" SET a = 1 WHERE pk = 'p' AND sk = 1`, `EXISTS(SELECT * FROM "${T}" WHERE pk = 'p')`),
+    member(2, 'EXISTS() must contain a single item read with additional condition'));
+  t.is(await tx(`UPDATE "${T}" SET a = 1 WHERE pk = 'p' AND sk = 1`, `SELECT * FROM "${T}" WHERE`), member(1, "Statement wasn't well formed, can't be processed: Unexpected term"));
 });
 
 test('a NextToken that does not decode, and one of another statement', async (t) => {
