@@ -10,6 +10,7 @@ import type { Page } from './read-page.js';
 import { lastEvaluatedKey } from './start-key.js';
 import { findIndex, type IndexRecord, type TableRecord } from './table-record.js';
 import type { Item } from './values/index.js';
+import type { Path } from './expressions/index.js';
 import { rawJsonAs } from '../../util/raw-json.js';
 import { parseItem } from './item-codec.js';
 
@@ -44,6 +45,24 @@ export function readTarget(table: TableRecord, input: { IndexName?: string; Sele
     throw ddbErrors.invalidParameter(`Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`);
   }
   return { table, index, select, consistent: input.ConsistentRead === true };
+}
+
+/**
+ * A read of a global index may name only what it projects (the table's keys, the index's keys and
+ * an INCLUDE list): AWS refuses the others by their top-level names, once each, in request order
+ * (localstack/localstack#478, 2017, quoting AWS on a Query; the list form as paritysuite's
+ * executeStatementIndex.test.ts captured it for PartiQL, AWS 2026-09-02). An LSI reaches the
+ * table instead (needsTableFetch). Called only for a GSI that does not project ALL.
+ */
+export function checkGlobalIndexProjection(t: ReadTarget, paths: readonly Path[]): void {
+  const index = t.index!;
+  const given = new Set([t.table.hash.name, t.table.range?.name, index.hash.name, index.range?.name, ...(index.projection.nonKeyAttributes ?? [])]);
+  const missing: string[] = [];
+  for (const path of paths) {
+    const name = path[0];
+    if (typeof name === 'string' && !given.has(name) && !missing.includes(name)) missing.push(name);
+  }
+  if (missing.length > 0) throw ddbErrors.invalidParameter(`Global secondary index ${index.name} does not project [${missing.join(', ')}]`);
 }
 
 /** True when the items read from an LSI must be completed from the table (ALL_ATTRIBUTES on a narrower projection). */

@@ -11,7 +11,7 @@ import { ddbErrors } from '../errors.js';
 import { pageRange, queryRange, type KeyCondition } from '../key-condition.js';
 import { allOf, readPage } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
-import { needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
+import { checkGlobalIndexProjection, needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
@@ -76,6 +76,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     const expressions = requestExpressions('Query', input, deps.conditionTrees);
     const table = requireTable(deps, ctx, input.TableName);
     const target = readTarget(table, input, 'Query', expressions.projection !== undefined);
+    if (target.index?.global && target.index.projection.type !== 'ALL' && expressions.projection) checkGlobalIndexProjection(target, expressions.projection);
     const condition = keyConditionOf(target, expressions.keyCondition);
     const forward = input.ScanIndexForward !== false;
     const after = input.ExclusiveStartKey ? startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>) : undefined;

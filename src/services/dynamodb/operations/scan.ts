@@ -13,7 +13,7 @@ import { END, indexPrefix, itemPrefix } from '../keys.js';
 import { allOf, readPage } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
 import { fetchFromTable } from '../table-fetch.js';
-import { needsTableFetch, readAnswer, readTarget } from '../read-target.js';
+import { checkGlobalIndexProjection, needsTableFetch, readAnswer, readTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
@@ -66,6 +66,7 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const expressions = requestExpressions('Scan', input, deps.conditionTrees);
   const table = requireTable(deps, ctx, input.TableName);
   const target = readTarget(table, input, 'Scan', expressions.projection !== undefined);
+  if (target.index?.global && target.index.projection.type !== 'ALL' && expressions.projection) checkGlobalIndexProjection(target, expressions.projection);
   const prefix = target.index ? indexPrefix(table.id, target.index.id) : itemPrefix(table.id);
   const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: prefix + END } : { gte: prefix, lt: prefix + END };
   const total = input.TotalSegments;
