@@ -12,7 +12,7 @@ import type { PartiqlDeps } from '../partiql/context.js';
 import { checkStatementMembers, prepare, type MemberStep, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
 import { keyFromWhere } from '../partiql/translate.js';
-import { indexReadInTransaction, keyNotPinnedInTransaction } from '../partiql/errors.js';
+import { existsNotOneItem, indexReadInTransaction, keyNotPinnedInTransaction } from '../partiql/errors.js';
 import { transactionCanceled, type CancellationReason } from '../transactions/errors.js';
 import { ddbErrors } from '../errors.js';
 
@@ -49,7 +49,8 @@ export async function executeTransaction(deps: PartiqlDeps, ctx: RequestContext,
   statements.forEach((s, i) => checkStatementMembers(s.Statement, s.Parameters, `transactStatements.${i + 1}.member.`));
   const prepared = await Promise.all(statements.map((s, i) => prepare(deps, ctx, s.Statement, s.Parameters, undefined, inMember(i))));
   const reads = prepared.filter((p) => p.parsed.statement.kind === 'select').length;
-  if (reads !== 0 && reads !== prepared.length) throw validation('Transaction must consist of either all read statements or all write statements');
+  // floci-io/floci DynamoDbPartiQLDocumentedSyntaxIntegrationTest (captured from AWS eu-west-2, 2026-09-17).
+  if (reads !== 0 && reads !== prepared.length) throw validation('ExecuteTransaction API does not support both read and write operations in the same request.');
   const common = input.ReturnConsumedCapacity !== undefined ? { ReturnConsumedCapacity: input.ReturnConsumedCapacity } : {};
   if (reads > 0) return readTransaction(deps, ctx, prepared, common);
   const TransactItems = prepared.map((p, i) => inMember(i)(() => writeAction(p, statements[i]!.ReturnValuesOnConditionCheckFailure)));
@@ -92,7 +93,11 @@ function writeAction(p: Prepared, onFailure: string | undefined): Record<string,
     case 'PutItem': return { Put: { ...input } };
     case 'UpdateItem': return { Update: { ...input, ...extra } };
     case 'DeleteItem': return { Delete: { ...input, ...extra } };
-    case 'ConditionCheck': return { ConditionCheck: { ...input, ...extra } };
+    case 'ConditionCheck':
+      // The key alone is no condition: AWS wants one beside it (floci-io/floci
+      // DynamoDbPartiQLDocumentedSyntaxIntegrationTest, captured from AWS eu-west-2, 2026-09-17).
+      if (t.keyOnly) throw existsNotOneItem();
+      return { ConditionCheck: { ...input, ...extra } };
     default: throw validation('Transaction statements must be SELECT, INSERT, UPDATE or DELETE');
   }
 }

@@ -33,7 +33,9 @@ export interface TableKeys {
 
 export type Translated =
   | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[] }
-  | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheck'; input: Record<string, unknown> };
+  | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem'; input: Record<string, unknown> }
+  /** `keyOnly`: EXISTS naming the key and nothing else, which a transaction refuses (execute-transaction.ts). */
+  | { operation: 'ConditionCheck'; input: Record<string, unknown>; keyOnly: boolean };
 
 export interface TranslateOptions { consistentRead?: boolean }
 
@@ -204,7 +206,7 @@ function translateExists(s: Extract<Statement, { kind: 'exists' }>, params: read
   const { key, rest } = keyFromWhere(s.where, keys.key, params, existsNotOneItem);
   const w = new ExpressionWriter(params);
   const condition = [`attribute_exists(${w.name(keys.key.hash)})`, ...rest.map((c) => `(${w.condition(c)})`)].join(' AND ');
-  return { operation: 'ConditionCheck', input: { TableName: s.target.table, Key: key, ConditionExpression: condition, ...w.attributes() } };
+  return { operation: 'ConditionCheck', input: { TableName: s.target.table, Key: key, ConditionExpression: condition, ...w.attributes() }, keyOnly: rest.length === 0 };
 }
 
 const RETURN_VALUES: Record<Returning, string> = { ALL_OLD: 'ALL_OLD', MODIFIED_OLD: 'UPDATED_OLD', ALL_NEW: 'ALL_NEW', MODIFIED_NEW: 'UPDATED_NEW' };

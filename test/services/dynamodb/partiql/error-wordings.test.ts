@@ -106,6 +106,20 @@ test('ExecuteTransaction: the index is the failing statement\'s, 0-based; RETURN
   t.is(await tx(`UPDATE "${T}" SET a = 1 WHERE pk = 'p' AND sk = 1`, `SELECT * FROM "${T}" WHERE`), member(1, "Statement wasn't well formed, can't be processed: Unexpected term"));
 });
 
+// floci-io/floci DynamoDbPartiQLDocumentedSyntaxIntegrationTest.checksAConditionWithExists, "every
+// expectation captured from real DynamoDB (eu-west-2, 2026-09-17)": the EXISTS refusal names its
+// statement, and a read beside a write is refused for the whole request, bare.
+test('ExecuteTransaction: EXISTS without a condition names its statement; a read and a write together are refused whole', async (t) => {
+  const tx = async (...statements: string[]) => {
+    const err = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: statements.map((Statement) => ({ Statement })) })));
+    return `${err.name}: ${err.message}`;
+  };
+  t.is(await tx(`EXISTS(SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1)`, `UPDATE "${T}" SET Touched = 1 WHERE pk = 'p' AND sk = 2`),
+    member(0, 'EXISTS() must contain a single item read with additional condition'));
+  t.is(await tx(`SELECT * FROM "${T}" WHERE pk = 'p' AND sk = 1`, `UPDATE "${T}" SET Touched = 1 WHERE pk = 'p' AND sk = 1`),
+    `${V}ExecuteTransaction API does not support both read and write operations in the same request.`);
+});
+
 test('a NextToken that does not decode, and one of another statement', async (t) => {
   const first = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${T}" WHERE pk = 'p'`, Limit: 1 }));
   t.truthy(first.NextToken);
