@@ -91,8 +91,16 @@ export const bagMemberType = (): AwsError => validation('Unsupported data type i
 export const orderByWithoutHashKey = (): AwsError =>
   validation('Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.');
 
-/** INVALID_ATTRIBUTES_IN_ORDER_BY. */
-export const orderByNotKey = (name: string): AwsError => validation(`Variable reference ${name} in ORDER BY clause must be part of the primary key`);
+/** A WHERE fixing several partitions (`hash IN [...]`) ordered by something else first. */
+export const orderByWithoutHashKeyFirst = (): AwsError =>
+  validation('Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause.');
+
+/**
+ * INVALID_ATTRIBUTES_IN_ORDER_BY. DynamoDB Local's catalogue says "Variable reference x in ...";
+ * AWS answered "Attribute Total in ORDER BY clause must be part of the primary key" (floci-io/floci
+ * DynamoDbPartiQLDocumentedSyntaxIntegrationTest, captured from AWS eu-west-2, 2026-09-17).
+ */
+export const orderByNotKey = (name: string): AwsError => validation(`Attribute ${name} in ORDER BY clause must be part of the primary key`);
 
 /** CONSISTENT_READ_ON_GSI: ExecuteStatement with ConsistentRead on a global secondary index. */
 export const consistentReadOnGlobalIndex = (): AwsError => validation('Strongly consistent read is not supported on Global Secondary Indexes');
