@@ -63,9 +63,17 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
  * no source pins an UPDATE/DELETE condition error.
  */
 const EXPRESSION_PREFIX = /^Invalid (?:Filter|KeyCondition)Expression: /;
+/**
+ * PartiQL lists attribute_type's valid names in its own order: "Invalid attribute type name found;
+ * type: X, valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}" (floci-io/floci
+ * DynamoDbPartiQLDocumentedSyntaxIntegrationTest.filtersWithFunctionsAndNullChecks, captured from
+ * AWS eu-west-2, 2026-09-17), where the expression engine says {B,NULL,SS,BOOL,L,BS,N,NS,S,M}.
+ */
+const EXPRESSION_TYPES = ', valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}';
+const PARTIQL_TYPES = ', valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}';
 function withoutExpressionPrefix(err: unknown): never {
   if (isAwsError(err) && err.code === 'ValidationException' && EXPRESSION_PREFIX.test(err.message)) {
-    throw new AwsError({ code: err.code, status: err.status, message: err.message.replace(EXPRESSION_PREFIX, '') });
+    throw new AwsError({ code: err.code, status: err.status, message: err.message.replace(EXPRESSION_PREFIX, '').replace(EXPRESSION_TYPES, PARTIQL_TYPES) });
   }
   throw err;
 }
