@@ -11,18 +11,9 @@ import { X509Certificate, verify } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CreateTopicCommand, GetTopicAttributesCommand, PublishCommand, SNSClient, SetSubscriptionAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CREDENTIALS, startChild, tempDir } from '../helpers/server.js';
+import { until } from '../helpers/until.js';
 
 const client = (endpoint: string): SNSClient => new SNSClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS });
-
-async function until<T>(probe: () => T | undefined, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test('an HTTP delivery pending at kill -9 is delivered after the restart; signatures still verify', async (t) => {
   t.timeout(120_000);
@@ -47,7 +38,7 @@ test('an HTTP delivery pending at kill -9 is delivered after the restart; signat
     let sns = client(server.endpoint);
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'durable' }));
     await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: url }));
-    const confirmation = JSON.parse(await until(() => bodies[0])) as { SubscribeURL: string };
+    const confirmation = JSON.parse(await until(() => bodies[0], 30_000)) as { SubscribeURL: string };
     const confirmed = await (await fetch(confirmation.SubscribeURL)).text();
     const SubscriptionArn = /<SubscriptionArn>([^<]+)</.exec(confirmed)![1]!;
     await sns.send(new SetSubscriptionAttributesCommand({
@@ -63,7 +54,7 @@ test('an HTTP delivery pending at kill -9 is delivered after the restart; signat
     server = await startChild(args);
     // No SNS request before the delivery: the outbox resumes when the server starts (it used to
     // wait for the first SNS request after the restart).
-    const note = JSON.parse(await until(() => bodies[1])) as Record<string, string>;
+    const note = JSON.parse(await until(() => bodies[1], 30_000)) as Record<string, string>;
     sns = client(server.endpoint);
     t.is((await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!.SubscriptionsConfirmed, '1', 'topic and subscription survived');
     t.is(note.MessageId, MessageId!);

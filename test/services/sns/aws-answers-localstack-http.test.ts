@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { startBoltstack } from '../../helpers/server.js';
 import { queryPost, xmlValue } from '../../helpers/query-client.js';
 import type { Boltstack } from '../../../src/index.js';
+import { until } from '../../helpers/until.js';
 
 const PY = 'localstack/localstack tests/aws/services/sns/test_sns.py::TestSNSSubscriptionHttp';
 
@@ -27,15 +28,6 @@ async function endpoint(): Promise<{ url: string; received: Received[]; close():
   });
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/sns-endpoint`, received, close: () => new Promise((r) => srv.close(() => r())) };
-}
-async function until<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 const sns = (params: Record<string, string>) => queryPost(server.endpoint, { service: 'sns', params });
 const AGENT = { 'accept-encoding': 'gzip,deflate', 'user-agent': 'Amazon Simple Notification Service Agent' };

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
+import { until } from '../../helpers/until.js';
 
 let server: Boltstack;
 let sns: SNSClient;
@@ -115,15 +116,6 @@ async function subscriber(answer: (n: number) => number): Promise<{ url: string;
   return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`, received, server: srv, close: () => new Promise((resolve) => srv.close(() => resolve())) };
 }
 
-async function until<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function verifySignature(message: Record<string, string>): Promise<boolean> {
   const cert = new X509Certificate(await (await fetch(message.SigningCertURL!)).text());

@@ -11,6 +11,7 @@ import { startBoltstack } from '../../helpers/server.js';
 import { queryPost, xmlValue } from '../../helpers/query-client.js';
 import { sqsJson, sqsJsonOk, uniqueQueue, type SqsJsonAnswer } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
+import { registerJsonErrorRows, type JsonErrorRow } from './json-error-rows.js';
 
 const SNAP = 'localstack tests/aws/services/sqs/test_sqs.snapshot.json';
 const MOVE = 'localstack tests/aws/services/sqs/test_sqs_move_task.snapshot.json';
@@ -36,16 +37,7 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-interface Row {
-  name: string;
-  source: string;
-  operation: string;
-  input: (f: Fixtures) => Record<string, unknown>;
-  status: number;
-  code: string;
-  type?: string;
-  message: string;
-}
+type Row = JsonErrorRow<Fixtures>;
 
 const IPV = { status: 400, code: 'InvalidParameterValue', type: 'InvalidParameterValueException' };
 const NAME = { status: 400, code: 'InvalidAttributeName' };
@@ -110,15 +102,7 @@ const ROWS: Row[] = [
     status: 404, code: 'ResourceNotFoundException', message: 'Task does not exist.' },
 ];
 
-for (const row of ROWS) {
-  test(`${row.operation}: ${row.name} [${row.source}]`, async (t) => {
-    const answer = await json(row.operation, row.input(fx));
-    t.is(answer.status, row.status, JSON.stringify(answer.body).slice(0, 300));
-    t.is(answer.queryError, `${row.code};Sender`);
-    t.is(answer.body.__type, `com.amazonaws.sqs#${row.type ?? row.code}`);
-    t.is(answer.body.message, row.message);
-  });
-}
+registerJsonErrorRows(test, ROWS, json, () => fx);
 
 test(`StartMessageMoveTask to a destination that does not exist, and a second task while one runs [${MOVE} test_destination_needs_to_exist, test_start_multiple_move_tasks (2024-01-05)]`, async (t) => {
   const dlq = await create(uniqueQueue('a25-dlq'));

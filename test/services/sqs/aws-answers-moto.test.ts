@@ -17,6 +17,7 @@ import { startBoltstack } from '../../helpers/server.js';
 import { queryPost, xmlValue } from '../../helpers/query-client.js';
 import { sqsJson, sqsJsonOk, uniqueQueue } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
+import { registerJsonErrorRows, type JsonErrorRow } from './json-error-rows.js';
 
 const MOTO = 'getmoto/moto tests/test_sqs/test_sqs.py';
 
@@ -34,7 +35,7 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-interface Row { name: string; source: string; operation: string; input: (f: Fixtures) => Record<string, unknown>; status: number; code: string; type?: string; message: string }
+type Row = JsonErrorRow<Fixtures>;
 
 /** moto's _verify_unknown_queue_error: 400, the legacy code, and (botocore ≥ 1.34.90, json) this message. */
 const NO_QUEUE = { status: 400, code: 'AWS.SimpleQueueService.NonExistentQueue', type: 'QueueDoesNotExist', message: 'The specified queue does not exist.' };
@@ -73,15 +74,7 @@ const ROWS: Row[] = [
     status: 400, code: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct', type: 'BatchEntryIdsNotDistinct', message: 'Id id_2 repeated.' },
 ];
 
-for (const row of ROWS) {
-  test(`${row.operation}: ${row.name} [${row.source}]`, async (t) => {
-    const answer = await json(row.operation, row.input(fx));
-    t.is(answer.status, row.status, JSON.stringify(answer.body));
-    t.is(answer.queryError, `${row.code};Sender`);
-    t.is(answer.body.__type, `com.amazonaws.sqs#${row.type ?? row.code}`);
-    t.is(answer.body.message, row.message);
-  });
-}
+registerJsonErrorRows(test, ROWS, json, () => fx);
 
 /** Over the query protocol: the legacy codes, and the queue named in the query wording (aws-answers-2025's GetQueueUrl row). */
 const QUERY_NO_QUEUE = { code: 'AWS.SimpleQueueService.NonExistentQueue', message: 'The specified queue does not exist for this wsdl version.' };

@@ -12,6 +12,7 @@ import { startBoltstack } from '../../helpers/server.js';
 import { queryPost, xmlValue } from '../../helpers/query-client.js';
 import { sqsJson, sqsJsonOk, uniqueQueue, type SqsJsonAnswer } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
+import { registerJsonErrorRows, type JsonErrorRow } from './json-error-rows.js';
 
 const SNAP = 'localstack tests/aws/services/sqs/test_sqs.snapshot.json';
 const BAL = 'ballerina-platform/module-ballerinax-aws.sqs ballerina/tests/test.bal';
@@ -49,20 +50,7 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-interface Row {
-  /** What the user did. */
-  name: string;
-  /** Where AWS's answer was recorded. */
-  source: string;
-  operation: string;
-  input: (f: Fixtures) => Record<string, unknown>;
-  status: number;
-  /** The code SDKs show: the query protocol's code, sent in x-amzn-query-error over json. */
-  code: string;
-  /** The json `__type` shape name, where it differs from `code`. */
-  type?: string;
-  message: string;
-}
+type Row = JsonErrorRow<Fixtures>;
 
 const IPV = { code: 'InvalidParameterValue', type: 'InvalidParameterValueException' };
 const NO_QUEUE = { status: 400, code: 'AWS.SimpleQueueService.NonExistentQueue', type: 'QueueDoesNotExist', message: 'The specified queue does not exist.' };
@@ -214,15 +202,7 @@ const ROWS: Row[] = [
     message: 'Tag keys must be between 1 and 128 characters in length.' },
 ];
 
-for (const row of ROWS) {
-  test(`${row.operation}: ${row.name} [${row.source}]`, async (t) => {
-    const answer = await json(row.operation, row.input(fx));
-    t.is(answer.status, row.status, JSON.stringify(answer.body));
-    t.is(answer.queryError, `${row.code};Sender`);
-    t.is(answer.body.__type, `com.amazonaws.sqs#${row.type ?? row.code}`);
-    if (row.message !== '') t.is(answer.body.message, row.message);
-  });
-}
+registerJsonErrorRows(test, ROWS, json, () => fx);
 
 test(`SendMessageBatch: an entry without a body fails alone with EmptyValue [redpanda-data/connect#1070; ${BAL} testSendMessageBatchPartialFailure]`, async (t) => {
   const answer = await json('SendMessageBatch', { QueueUrl: fx.standard, Entries: [{ Id: '1', MessageBody: 'Valid message' }, { Id: '2', MessageBody: '' }] });
