@@ -48,3 +48,30 @@ cliTest('aws s3 mb / cp (multipart) / ls / cp back / rm / rb', async (t) => {
     await tmp.remove();
   }
 });
+
+// The CLI copies an object of 8 MB or more from S3 to S3 as a multipart upload of ranged
+// UploadPartCopy parts (8 MiB each), which answered NotImplemented before boltstack had it.
+cliTest('aws s3 cp s3://a/k s3://b/k of a 9 MB object (UploadPartCopy)', async (t) => {
+  t.timeout(120_000);
+  const server = await startBoltstack();
+  const tmp = await tempDir();
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+  const aws = (...args: string[]) => run('aws', ['--endpoint-url', server.endpoint, ...args], { env, maxBuffer: 1 << 24 });
+  try {
+    const file = join(tmp.dir, 'nine.bin');
+    await writeFile(file, patternBuffer(9 * 1024 * 1024 + 5, 13));
+    await aws('s3', 'mb', 's3://cli-copy-a');
+    await aws('s3', 'mb', 's3://cli-copy-b');
+    await aws('s3', 'cp', file, 's3://cli-copy-a/k');
+    await aws('s3', 'cp', 's3://cli-copy-a/k', 's3://cli-copy-b/k');
+    const head = JSON.parse((await aws('s3api', 'head-object', '--bucket', 'cli-copy-b', '--key', 'k')).stdout) as { ETag: string; ContentLength: number };
+    t.regex(head.ETag, /-2"$/, 'copied as 2 parts (8 MiB chunks)');
+    t.is(head.ContentLength, 9 * 1024 * 1024 + 5);
+    const back = join(tmp.dir, 'back.bin');
+    await aws('s3', 'cp', 's3://cli-copy-b/k', back);
+    t.deepEqual(await md5OfStream(createReadStream(back)), await md5OfStream(createReadStream(file)));
+  } finally {
+    await server.stop();
+    await tmp.remove();
+  }
+});

@@ -114,4 +114,15 @@ export const s3Errors = {
   copyInPlace: () => e('InvalidRequest', 400,
     "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."),
   invalidObjectName: (key: string) => e('InvalidArgument', 400, 'Invalid argument.', { ArgumentName: 'key', ArgumentValue: key }),
+  /**
+   * UploadPartCopy's x-amz-copy-source-range: not bytes=first-last (first <= last); the last byte
+   * past the source; the first byte past it. LocalStack's test_s3_api.py::TestS3Multipart::
+   * test_upload_part_copy_range, recorded on AWS 2025-06-13.
+   */
+  copySourceRangeForm: (value: string) => e('InvalidArgument', 400,
+    'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy',
+    { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: value }),
+  copySourceRangeBeyond: (value: string, size: number) => e('InvalidArgument', 400, `Range specified is not valid for source object of size: ${size}`,
+    { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: value }),
+  copySourceRangeOutside: () => e('InvalidRequest', 400, 'The specified copy range is invalid for the source object size'),
 };

@@ -41,6 +41,7 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   DeleteObjectTagging: async () => (await import('./operations/object-tagging.js')).deleteObjectTagging,
   CreateMultipartUpload: async () => (await import('./operations/create-multipart-upload.js')).createMultipartUpload,
   UploadPart: async () => (await import('./operations/upload-part.js')).uploadPart,
+  UploadPartCopy: async () => (await import('./operations/upload-part-copy.js')).uploadPartCopy,
   CompleteMultipartUpload: async () => (await import('./operations/complete-multipart-upload.js')).completeMultipartUpload,
   AbortMultipartUpload: async () => (await import('./operations/abort-multipart-upload.js')).abortMultipartUpload,
   ListParts: async () => (await import('./operations/list-parts.js')).listParts,

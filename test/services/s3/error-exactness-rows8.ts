@@ -1,0 +1,49 @@
+/**
+ * More rows of error-exactness.test.ts (see error-exactness-rows.ts for the row format): the
+ * answers LocalStack's AWS-recorded snapshots hold for object operations. A snapshot entry is
+ * AWS's own response, recorded when the test last ran against AWS (its *.validation.json date,
+ * cited per row). UploadPartCopy's x-amz-copy-source-range rows also agree with the S3 answers
+ * quoted in versity/versitygw#610 (2024-06) and #1122 (2025-03), fsspec/s3fs#321 (2020-05) and
+ * gaul/s3proxy#304 (2019-06).
+ */
+import type { RawRequest } from './signed-request.js';
+import { type Row, type RowState } from './error-exactness-rows.js';
+
+const LS_API = 'localstack/localstack tests/aws/services/s3/test_s3_api.py';
+const enc = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
+const obj = (s: RowState, extra = ''): string => `/${s.bucket}/${enc(s.key + extra)}`;
+const TEN = '0123456789';
+
+/** UploadPartCopy of the row key (a 10-byte object) into the row's upload, part 1. */
+const partCopy = (s: RowState, headers: Record<string, string> = {}): RawRequest => ({
+  method: 'PUT', path: obj(s), query: `partNumber=1&uploadId=${encodeURIComponent(s.uploadId!)}`, body: '',
+  headers: { 'x-amz-copy-source': `${s.bucket}/${enc(s.key)}`, ...headers },
+});
+const RANGE_FORM = 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy';
+
+export const uploadPartCopyRows: Row[] = [
+  // test_upload_part_copy_range (validated 2025-06-13): anything but bytes=<first>-<last> with
+  // first <= last is the form error, naming the header and echoing its value.
+  ...['0-8', 'bytes=1-0', 'bytes=-1-', 'bytes=0--1', 'bytes=0-1,3-4,7-9', 'bytes=-', 'bytes=-0', 'bytes=1-', 'bytes=-2', 'bytes=-15', 'bytes=invalid-range'].map((range): Row => ({
+    name: `UploadPartCopy x-amz-copy-source-range ${range}`,
+    source: range === 'bytes=invalid-range' ? 'versity/versitygw#1122 (S3 answer, 2025-03-06)' : `${LS_API}::TestS3Multipart::test_upload_part_copy_range (validated 2025-06-13)`,
+    objects: { '': TEN }, upload: [], request: (s) => partCopy(s, { 'x-amz-copy-source-range': range }),
+    status: 400, code: 'InvalidArgument', message: RANGE_FORM, fields: { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: range },
+  })),
+  // The last byte past the end (the first inside): InvalidArgument with the source's size.
+  { name: 'UploadPartCopy range ending past the source', source: `${LS_API}::TestS3Multipart::test_upload_part_copy_range (validated 2025-06-13)`,
+    objects: { '': TEN }, upload: [], request: (s) => partCopy(s, { 'x-amz-copy-source-range': 'bytes=0-100' }),
+    status: 400, code: 'InvalidArgument', message: 'Range specified is not valid for source object of size: 10',
+    fields: { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: 'bytes=0-100' } },
+  // The first byte past the end: InvalidRequest, naming no argument.
+  { name: 'UploadPartCopy range starting past the source', source: `${LS_API}::TestS3Multipart::test_upload_part_copy_range (validated 2025-06-13)`,
+    objects: { '': TEN }, upload: [], request: (s) => partCopy(s, { 'x-amz-copy-source-range': 'bytes=100-200' }),
+    status: 400, code: 'InvalidRequest', message: 'The specified copy range is invalid for the source object size', fields: { ArgumentName: null } },
+  ...['bytes=0-8', 'bytes=1-1', 'bytes=0-0', 'bytes=0-9'].map((range): Row => ({
+    name: `UploadPartCopy x-amz-copy-source-range ${range} succeeds`, source: `${LS_API}::TestS3Multipart::test_upload_part_copy_range (validated 2025-06-13)`,
+    objects: { '': TEN }, upload: [], request: (s) => partCopy(s, { 'x-amz-copy-source-range': range }), status: 200,
+    headers: { 'x-amz-server-side-encryption': 'AES256' },
+  })),
+  { name: 'UploadPartCopy without a range copies the whole source', source: `${LS_API}::TestS3Multipart::test_upload_part_copy_no_copy_source_range (validated 2025-06-13)`,
+    objects: { '': TEN }, upload: [], request: (s) => partCopy(s), status: 200, headers: { 'x-amz-server-side-encryption': 'AES256' } },
+];
