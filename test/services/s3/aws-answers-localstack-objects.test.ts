@@ -47,6 +47,7 @@ test(`UploadPartCopy ranges: each part's ETag is the MD5 of its bytes [${LS_API}
   }
   const parts = await s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'test-upload-part-copy', UploadId }));
   t.deepEqual(parts.Parts?.map((p) => [p.PartNumber, p.ETag, p.Size]), recorded.map(([, etag, size], i) => [i + 1, etag, size]));
+  t.is(parts.NextPartNumberMarker, '3');
 
   const wrong = await errorOf(s3.send(new UploadPartCopyCommand({
     Bucket: bucket, Key: 'test-upload-part-copy', UploadId, PartNumber: 1, CopySource: `${bucket}/src-key`, CopySourceRange: '0-8',
