@@ -42,6 +42,17 @@ export function readRange(record: ObjectRecord, input: Pick<GetObjectInput, 'Par
   return partRange(record, input.PartNumber);
 }
 
+/**
+ * The ChecksumMode a read answers with: the stored checksum describes the whole object, so it is
+ * sent when the bytes served are all of it, a Range that covers it (bytes=-15 or bytes=0-100 of
+ * 10 bytes: 206 with the checksum) included (LocalStack test_s3_api.py::TestS3ObjectCRUD::
+ * test_get_object_range, recorded on AWS 2025-01-21). A part read keeps none.
+ */
+export function checksumModeFor(record: ObjectRecord, input: Pick<GetObjectInput, 'PartNumber' | 'ChecksumMode'>, range: ByteRange | undefined): string | undefined {
+  if (range === undefined) return input.ChecksumMode;
+  return input.PartNumber === undefined && range.start === 0 && range.end === record.size - 1 ? input.ChecksumMode : undefined;
+}
+
 /** A read's 304: the validators and freshness headers a 200 would have carried, no payload headers. */
 function notModifiedOf(record: ObjectRecord): () => AwsError {
   return () => {
@@ -76,7 +87,7 @@ export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps
   unsupported(deps, ctx, 'GetObject', input, ['VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const record = await loadForRead(deps, input);
   const range = readRange(record, input);
-  const out: GetObjectOutput = objectHeaders(record, input, range ? undefined : input.ChecksumMode);
+  const out: GetObjectOutput = objectHeaders(record, input, range === undefined ? input.ChecksumMode : checksumModeFor(record, input, range));
   if (record.tags && record.tags.length > 0) out.TagCount = record.tags.length;
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
   if (range) {
