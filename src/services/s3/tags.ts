@@ -28,7 +28,8 @@ export function validateTags(tags: Tag[], owner: TagOwner = 'object'): Tag[] {
     // Words from getmoto/moto tests/test_s3/test_s3_tagging.py (aws_verified):
     // test_put_object_with_tagging and test_put_bucket_tagging.
     if (Key.startsWith('aws:')) {
-      throw s3Errors.invalidTag(owner === 'object' ? 'Your TagKey cannot be prefixed with aws:' : 'System tags cannot be added/updated by requester');
+      // Both name the key (<TagKey>): LocalStack test_s3_api.py::TestS3BucketObjectTagging::test_tagging_validation (AWS 2025-01-21).
+      throw s3Errors.invalidTag(owner === 'object' ? 'Your TagKey cannot be prefixed with aws:' : 'System tags cannot be added/updated by requester', Key);
     }
     if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key', Key);
     seen.add(Key);
@@ -43,6 +44,10 @@ export function validateTags(tags: Tag[], owner: TagOwner = 'object'): Tag[] {
  */
 export function parseTaggingHeader(header: string | undefined): Tag[] | undefined {
   if (header === undefined) return undefined;
+  // A raw ',' is not query-string form: "key1=val1,key2=val2" is refused as a header, not read as
+  // one tag whose value has a comma (LocalStack test_s3_api.py::TestS3BucketObjectTagging::
+  // test_object_tagging_exc, AWS 2025-01-21; an encoded %2C stays an invalid TagValue).
+  if (header.includes(',')) throw s3Errors.invalidTaggingHeader(header);
   const tags: Tag[] = [];
   const seen = new Set<string>();
   for (const [Key, Value] of new URLSearchParams(header)) {

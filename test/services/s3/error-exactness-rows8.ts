@@ -6,6 +6,7 @@
  * quoted in versity/versitygw#610 (2024-06) and #1122 (2025-03), fsspec/s3fs#321 (2020-05) and
  * gaul/s3proxy#304 (2019-06).
  */
+import { createHash } from 'node:crypto';
 import type { RawRequest } from './signed-request.js';
 import { type Row, type RowState } from './error-exactness-rows.js';
 
@@ -82,4 +83,40 @@ export const getRangeRows: Row[] = [
     objects: { '': TEN }, request: (s) => ({ method: 'GET', path: obj(s), headers: { range } }), status: 416, code: 'InvalidRange',
     message: 'The requested range is not satisfiable', fields: { RangeRequested: range, ActualObjectSize: '10' },
   })),
+];
+
+/** Object tagging refusals: test_object_tagging_exc and test_tagging_validation (validated 2025-01-21). */
+const TAGGING_EXC = `${LS_API}::TestS3BucketObjectTagging::test_object_tagging_exc (validated 2025-01-21)`;
+const TAGGING_VALIDATION = `${LS_API}::TestS3BucketObjectTagging::test_tagging_validation (validated 2025-01-21)`;
+const tagSet = (tags: [string, string][]): string =>
+  `<Tagging><TagSet>${tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('')}</TagSet></Tagging>`;
+const putTagging = (s: RowState, tags: [string, string][]): RawRequest => {
+  const body = tagSet(tags);
+  return { method: 'PUT', path: obj(s), query: 'tagging=', body, headers: { 'content-md5': createHash('md5').update(body).digest('base64') } };
+};
+const TAGGING_HEADER = "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.";
+export const objectTaggingRows: Row[] = [
+  // GetObjectTagging names the missing key as "<bucket>/<key>"; Put and Delete name the key alone.
+  { name: 'GetObjectTagging of a missing key names bucket/key', source: TAGGING_EXC,
+    request: (s) => ({ method: 'GET', path: obj(s), query: 'tagging=' }), status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.',
+    fields: (s) => ({ Key: `${s.bucket}/${s.key}` }) },
+  { name: 'DeleteObjectTagging of a missing key names the key', source: TAGGING_EXC,
+    request: (s) => ({ method: 'DELETE', path: obj(s), query: 'tagging=' }), status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.',
+    fields: (s) => ({ Key: s.key }) },
+  { name: 'PutObjectTagging of a missing key names the key', source: TAGGING_EXC,
+    request: (s) => putTagging(s, [['tag1', 'tag1']]), status: 404, code: 'NoSuchKey', fields: (s) => ({ Key: s.key }) },
+  ...['key1=val1&key1=val2', 'key1=val1,key2=val2'].map((header): Row => ({
+    name: `PutObject x-amz-tagging "${header}"`, source: TAGGING_EXC,
+    request: (s) => ({ method: 'PUT', path: obj(s), body: 'x', headers: { 'x-amz-tagging': header } }), status: 400, code: 'InvalidArgument',
+    message: TAGGING_HEADER, fields: { ArgumentName: 'x-amz-tagging', ArgumentValue: header },
+  })),
+  { name: 'PutObjectTagging with a key twice', source: TAGGING_VALIDATION, objects: { '': 'x' },
+    request: (s) => putTagging(s, [['Key1', 'Val1'], ['Key1', 'Val1']]), status: 400, code: 'InvalidTag',
+    message: 'Cannot provide multiple Tags with the same key', fields: { TagKey: 'Key1' } },
+  { name: 'PutObjectTagging key "Key1,Key2"', source: TAGGING_VALIDATION, objects: { '': 'x' },
+    request: (s) => putTagging(s, [['Key1,Key2', 'Val1']]), status: 400, code: 'InvalidTag',
+    message: 'The TagKey you have provided is invalid', fields: { TagKey: 'Key1,Key2' } },
+  { name: 'PutObjectTagging key "aws:prefixed"', source: TAGGING_VALIDATION, objects: { '': 'x' },
+    request: (s) => putTagging(s, [['aws:prefixed', 'Val1']]), status: 400, code: 'InvalidTag',
+    message: 'Your TagKey cannot be prefixed with aws:', fields: { TagKey: 'aws:prefixed' } },
 ];

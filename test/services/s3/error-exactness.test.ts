@@ -17,7 +17,7 @@ import { copySourceRows, rangeRows, tagOrderRows } from './error-exactness-rows5
 import { batchDeleteRows, headRangeRows, pageSizeRows } from './error-exactness-rows6.js';
 import { motoConditionRows, motoHeadRows, motoLocationRows, motoTaggingRows } from './error-exactness-rows7.js';
 import { localstackBucketRows } from './error-exactness-rows9.js';
-import { getRangeRows, uploadPartCopyRows } from './error-exactness-rows8.js';
+import { getRangeRows, objectTaggingRows, uploadPartCopyRows } from './error-exactness-rows8.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -60,7 +60,7 @@ const rows = [
   ...rangeRows, ...copySourceRows, ...tagOrderRows, ...pageSizeRows, ...batchDeleteRows, ...headRangeRows,
   ...motoLocationRows, ...motoHeadRows, ...motoConditionRows, ...motoTaggingRows,
   ...localstackBucketRows,
-  ...uploadPartCopyRows, ...getRangeRows,
+  ...uploadPartCopyRows, ...getRangeRows, ...objectTaggingRows,
 ];
 for (const [i, row] of rows.entries()) {
   test(`${row.name} → ${row.status} ${row.code ?? ''} [${row.source.split('::')[1] ?? row.source}]`, async (t) => {

@@ -11,7 +11,9 @@ export const getObjectTagging: S3Handler<GetObjectTaggingInput, GetObjectTagging
   unsupported(deps, ctx, 'GetObjectTagging', input, ['VersionId']);
   await deps.store.requireBucket(input.Bucket);
   const record = await deps.store.getObject(input.Bucket, input.Key);
-  if (!record) throw s3Errors.noSuchKey(input.Key);
+  // GetObjectTagging alone names the missing key as "<bucket>/<key>" (Put and Delete name the key):
+  // LocalStack test_s3_api.py::TestS3BucketObjectTagging::test_object_tagging_exc, AWS 2025-01-21.
+  if (!record) throw s3Errors.noSuchKey(`${input.Bucket}/${input.Key}`);
   return { TagSet: record.tags ?? [] };
 };
 
