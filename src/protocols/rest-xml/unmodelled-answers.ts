@@ -27,4 +27,8 @@ export const unmodelledHeaders: Readonly<Record<string, Readonly<Record<string, 
  */
 export const unmodelledMemberOrder: Readonly<Record<string, readonly string[]>> = {
   ListObjects: ['Name', 'Prefix', 'Marker', 'NextMarker', 'MaxKeys', 'Delimiter', 'IsTruncated', 'Contents', 'CommonPrefixes'],
+  // brekkylab/backlot tests/test_s3.py::test_list_multipart_uploads_echoes_what_was_sent_in_reals_order
+  // (S3 measured 2026-09-10): the markers, Delimiter before Prefix, MaxUploads, EncodingType, IsTruncated.
+  ListMultipartUploads: ['Bucket', 'KeyMarker', 'UploadIdMarker', 'NextKeyMarker', 'NextUploadIdMarker', 'Delimiter', 'Prefix',
+    'MaxUploads', 'EncodingType', 'IsTruncated', 'Uploads', 'CommonPrefixes'],
 };

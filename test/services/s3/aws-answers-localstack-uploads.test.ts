@@ -31,13 +31,12 @@ const element = (xml: string, name: string): string | undefined => {
 const FOLDER = ['folder/aSubfolder/subFile1', 'folder/aSubfolder/subFile2', 'folder/file1', 'folder/file2'];
 
 // ---- ListMultipartUploads ----
-// Known failures (test.failing): ListMultipartUploads is another helper's file
-// (src/services/s3/operations/list-multipart-uploads.ts). S3 always sends NextKeyMarker and
+// src/services/s3/operations/list-multipart-uploads.ts: S3 always sends NextKeyMarker and
 // NextUploadIdMarker (empty unless the page ends on an upload, truncated or not), sends Prefix
 // only when asked, ignores an upload-id marker without a key marker (echoing ""), refuses an
 // upload-id marker of another key, and lists Initiated in whole seconds.
 
-test.failing(`ListMultipartUploads of a bucket without uploads: empty markers and next markers, no Prefix [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_next_marker (validated 2025-01-21)]`, async (t) => {
+test(`ListMultipartUploads of a bucket without uploads: empty markers and next markers, no Prefix [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_next_marker (validated 2025-01-21)]`, async (t) => {
   const { s3, bucket } = await bucketWith();
   const out = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
   t.is(out.Bucket, bucket);
@@ -51,7 +50,7 @@ test.failing(`ListMultipartUploads of a bucket without uploads: empty markers an
   t.is(out.Uploads, undefined);
 });
 
-test.failing(`ListMultipartUploads markers: by key then initiation; next markers name the last upload even when not truncated [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_next_marker (validated 2025-01-21)]`, async (t) => {
+test(`ListMultipartUploads markers: by key then initiation; next markers name the last upload even when not truncated [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_next_marker (validated 2025-01-21)]`, async (t) => {
   const { s3, bucket } = await bucketWith();
   const ids: string[] = [];
   for (const Key of ['test_c', 'test_b', 'test_a', 'test_a', 'test_a']) {
@@ -99,7 +98,7 @@ test.failing(`ListMultipartUploads markers: by key then initiation; next markers
   t.is(emptyMarker.IsTruncated, true);
 });
 
-test.failing(`ListMultipartUploads by prefix and delimiter: only common prefixes, empty next markers [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter (validated 2025-01-21)]`, async (t) => {
+test(`ListMultipartUploads by prefix and delimiter: only common prefixes, empty next markers [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter (validated 2025-01-21)]`, async (t) => {
   const { s3, bucket } = await bucketWith();
   const ids: string[] = [];
   for (const Key of ['test/foo/bar/123', 'test/foo/bar/456', 'test/bar/foo/123']) ids.push((await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key }))).UploadId!);
@@ -120,7 +119,7 @@ test.failing(`ListMultipartUploads by prefix and delimiter: only common prefixes
   t.is(element(xml, 'EncodingType'), undefined);
 });
 
-test.failing(`ListMultipartUploads: a page ending on a common prefix has empty next markers; a key marker inside a prefix skips it [${LIST}::TestS3ListMultipartUploads::test_list_multipart_uploads_marker_common_prefixes (validated 2025-01-21)]`, async (t) => {
+test(`ListMultipartUploads: a page ending on a common prefix has empty next markers; a key marker inside a prefix skips it [${LIST}::TestS3ListMultipartUploads::test_list_multipart_uploads_marker_common_prefixes (validated 2025-01-21)]`, async (t) => {
   const { s3, bucket } = await bucketWith();
   const ids: string[] = [];
   for (const Key of FOLDER) ids.push((await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key }))).UploadId!);
@@ -141,14 +140,14 @@ test.failing(`ListMultipartUploads: a page ending on a common prefix has empty n
   }
 });
 
-test.failing(`ListMultipartUploads Initiated on the wire: seconds and ".000Z" [${LIST}::TestS3ListMultipartUploads::test_s3_list_multiparts_timestamp_precision (validated 2025-01-21)]`, async (t) => {
+test(`ListMultipartUploads Initiated on the wire: seconds and ".000Z" [${LIST}::TestS3ListMultipartUploads::test_s3_list_multiparts_timestamp_precision (validated 2025-01-21)]`, async (t) => {
   const { s3, bucket } = await bucketWith();
   await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'test-list-part-empty-marker' }));
   const xml = (await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: 'uploads=' })).body.toString();
   t.regex(element(xml, 'Initiated') ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
 });
 
-test.failing(`ListMultipartUploads upload-id-marker of another key: 400 InvalidArgument naming it [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_next_marker (validated 2025-01-21)]`, async (t) => {
+test(`ListMultipartUploads upload-id-marker of another key: 400 InvalidArgument naming it [${LIST}::TestS3ListMultipartUploads::test_list_multiparts_next_marker (validated 2025-01-21)]`, async (t) => {
   const { s3, bucket } = await bucketWith();
   const ids: string[] = [];
   for (const Key of ['test_c', 'test_b']) ids.push((await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key }))).UploadId!);
@@ -158,4 +157,18 @@ test.failing(`ListMultipartUploads upload-id-marker of another key: 400 InvalidA
   t.is(err.message, 'Invalid uploadId marker');
   t.is((err as unknown as Record<string, unknown>).ArgumentName, 'upload-id-marker');
   t.is((err as unknown as Record<string, unknown>).ArgumentValue, ids[1]);
+});
+
+// S3's answer byte for byte, measured by brekkylab/backlot tests/test_s3.py
+// ::test_list_multipart_uploads_is_the_empty_page_real_serves_byte_for_byte and
+// ::test_list_multipart_uploads_echoes_what_was_sent_in_reals_order (ap-northeast-2, 2026-09-10).
+test('ListMultipartUploads: the empty page and the echoed parameters in S3\'s element order [brekkylab/backlot tests/test_s3.py (S3 measured 2026-09-10)]', async (t) => {
+  const { bucket } = await bucketWith();
+  const body = (query: string) => signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query }).then((r) => r.body.toString());
+  const head = `<Bucket>${bucket}</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><NextKeyMarker></NextKeyMarker><NextUploadIdMarker></NextUploadIdMarker>`;
+  t.is(await body('uploads='),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${head}<MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>`);
+  t.true((await body('delimiter=%2F&uploads=')).includes(`${head}<Delimiter>/</Delimiter><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>`));
+  t.true((await body('delimiter=%2F&encoding-type=url&prefix=runbooks%2F&uploads=')).includes(
+    `${head}<Delimiter>/</Delimiter><Prefix>runbooks/</Prefix><MaxUploads>1000</MaxUploads><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>`));
 });

@@ -1,10 +1,21 @@
-/** ListMultipartUploads: unfinished uploads by key, then initiation time; delimiter roll-up. */
+/**
+ * ListMultipartUploads: unfinished uploads by key, then initiation time; delimiter roll-up. What
+ * the answer echoes follows S3's recorded answers (localstack/localstack tests/aws/services/s3/
+ * test_s3_list_operations.py::TestS3ListMultipartUploads, validated 2025-01-21; brekkylab/backlot
+ * tests/test_s3.py, S3 measured 2026-09-10): the next markers are always present, naming the
+ * page's last upload even when the page is not truncated, and empty when it ends on a common
+ * prefix or has no upload; Prefix only when one was given; an upload-id marker without a key
+ * marker is ignored and echoed empty; one that is not an upload of the key marker is refused.
+ */
 import type { ListMultipartUploadsInput, ListMultipartUploadsOutput } from '../../../model/generated/s3-types.js';
 import { compareUtf8 } from '../../../util/utf8-order.js';
 import type { S3Handler } from '../context.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
 import { ownerOf } from '../owner.js';
 import type { UploadRecord } from '../records.js';
+import type { S3Store } from '../store.js';
+import { s3Errors } from '../errors.js';
+import { isAwsError } from '../../../errors/aws-error.js';
 
 export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMultipartUploadsOutput> = async (deps, ctx, input) => {
   const maxUploads = maxKeysOf(input.MaxUploads, 'max-uploads');
@@ -12,7 +23,8 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
   await deps.store.requireBucket(input.Bucket);
   const prefix = input.Prefix ?? '';
   const keyMarker = input.KeyMarker ?? '';
-  const uploadIdMarker = input.UploadIdMarker;
+  const uploadIdMarker = keyMarker === '' ? undefined : input.UploadIdMarker;
+  if (uploadIdMarker !== undefined) await requireMarkerUpload(deps.store, input.Bucket, keyMarker, uploadIdMarker);
   const uploads: UploadRecord[] = [];
   const prefixes: string[] = [];
   let truncated = false;
@@ -23,6 +35,8 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
     const at = input.Delimiter ? upload.key.indexOf(input.Delimiter, prefix.length) : -1;
     const common = at >= 0 ? upload.key.slice(0, at + input.Delimiter!.length) : undefined;
     if (common !== undefined && prefixes[prefixes.length - 1] === common) continue;
+    // A common prefix at or before the key marker was listed on an earlier page (as ListObjects).
+    if (common !== undefined && keyMarker !== '' && compareUtf8(common, keyMarker) <= 0) continue;
     if (uploads.length + prefixes.length === maxUploads) { truncated = true; break; }
     if (common !== undefined) { prefixes.push(common); last = { key: common }; continue; }
     uploads.push(upload);
@@ -31,19 +45,28 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
   const owner = ownerOf(ctx.accountId);
   const out: ListMultipartUploadsOutput = {
     Bucket: input.Bucket, KeyMarker: encode(keyMarker), UploadIdMarker: uploadIdMarker ?? '',
-    Prefix: encode(prefix), MaxUploads: maxUploads, IsTruncated: truncated,
+    NextKeyMarker: last?.uploadId !== undefined ? encode(last.key) : '', NextUploadIdMarker: last?.uploadId ?? '',
+    MaxUploads: maxUploads, IsTruncated: truncated,
     Uploads: uploads.map((u) => ({
-      UploadId: u.uploadId, Key: encode(u.key), Initiated: new Date(u.initiated),
+      // S3 lists the initiation time in whole seconds.
+      UploadId: u.uploadId, Key: encode(u.key), Initiated: new Date(u.initiated - (u.initiated % 1000)),
       StorageClass: u.object.storageClass ?? 'STANDARD', Owner: owner, Initiator: owner,
       ...(u.checksumAlgorithm ? { ChecksumAlgorithm: u.checksumAlgorithm } : {}),
     })),
     CommonPrefixes: prefixes.map((p) => ({ Prefix: encode(p) })),
   };
   if (input.Delimiter) out.Delimiter = encode(input.Delimiter);
+  if (prefix !== '') out.Prefix = encode(prefix);
   if (input.EncodingType) out.EncodingType = input.EncodingType;
-  if (truncated && last) {
-    out.NextKeyMarker = encode(last.key);
-    if (last.uploadId) out.NextUploadIdMarker = last.uploadId;
-  }
   return out;
 };
+
+/** An upload-id marker names an upload of the key marker, or S3 refuses it. */
+async function requireMarkerUpload(store: S3Store, bucket: string, key: string, uploadId: string): Promise<void> {
+  try {
+    await store.requireUpload(bucket, key, uploadId);
+  } catch (err) {
+    if (isAwsError(err) && err.code === 'NoSuchUpload') throw s3Errors.invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadId);
+    throw err;
+  }
+}
