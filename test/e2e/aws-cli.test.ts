@@ -17,12 +17,18 @@ const hasCli = await run('aws', ['--version']).then(() => true, () => false);
 const cliTest = hasCli ? test : test.skip;
 if (!hasCli) console.warn('aws-cli.test: the `aws` command is not installed; skipping the AWS CLI tests');
 
-cliTest('aws s3 mb / cp (multipart) / ls / cp back / rm / rb', async (t) => {
-  t.timeout(120_000);
+/** A server, a temp dir, and the CLI pointed at the server with test credentials and no user config. */
+async function cliSession() {
   const server = await startBoltstack();
   const tmp = await tempDir();
   const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
   const aws = (...args: string[]) => run('aws', ['--endpoint-url', server.endpoint, ...args], { env, maxBuffer: 1 << 24 });
+  return { server, tmp, aws };
+}
+
+cliTest('aws s3 mb / cp (multipart) / ls / cp back / rm / rb', async (t) => {
+  t.timeout(120_000);
+  const { server, tmp, aws } = await cliSession();
   try {
     const big = join(tmp.dir, 'big.bin');
     const small = join(tmp.dir, 'small.txt');
@@ -53,10 +59,7 @@ cliTest('aws s3 mb / cp (multipart) / ls / cp back / rm / rb', async (t) => {
 // UploadPartCopy parts (8 MiB each), which answered NotImplemented before boltstack had it.
 cliTest('aws s3 cp s3://a/k s3://b/k of a 9 MB object (UploadPartCopy)', async (t) => {
   t.timeout(120_000);
-  const server = await startBoltstack();
-  const tmp = await tempDir();
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-  const aws = (...args: string[]) => run('aws', ['--endpoint-url', server.endpoint, ...args], { env, maxBuffer: 1 << 24 });
+  const { server, tmp, aws } = await cliSession();
   try {
     const file = join(tmp.dir, 'nine.bin');
     await writeFile(file, patternBuffer(9 * 1024 * 1024 + 5, 13));

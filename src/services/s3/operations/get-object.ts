@@ -87,7 +87,7 @@ export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps
   unsupported(deps, ctx, 'GetObject', input, ['VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const record = await loadForRead(deps, input);
   const range = readRange(record, input);
-  const out: GetObjectOutput = objectHeaders(record, input, range === undefined ? input.ChecksumMode : checksumModeFor(record, input, range));
+  const out: GetObjectOutput = objectHeaders(record, input, checksumModeFor(record, input, range));
   if (record.tags && record.tags.length > 0) out.TagCount = record.tags.length;
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
   if (range) {

@@ -8,7 +8,7 @@ export const headObject: S3Handler<HeadObjectInput, HeadObjectOutput> = async (d
   unsupported(deps, ctx, 'HeadObject', input, ['VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const record = await loadForRead(deps, input);
   const range = readRange(record, input);
-  const out = objectHeaders(record, input, range === undefined ? input.ChecksumMode : checksumModeFor(record, input, range));
+  const out = objectHeaders(record, input, checksumModeFor(record, input, range));
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
   // A part or a satisfiable Range: 206 with Content-Range, as GetObject (getmoto/moto
   // tests/test_s3/test_s3.py::test_head_object and test_head_object_with_range_header, aws_verified).

@@ -11,6 +11,7 @@ import type { ListMultipartUploadsInput, ListMultipartUploadsOutput } from '../.
 import { compareUtf8 } from '../../../util/utf8-order.js';
 import type { S3Handler } from '../context.js';
 import { encoderOf, maxKeysOf } from '../list-params.js';
+import { listedTime } from '../list-contents.js';
 import { ownerOf } from '../owner.js';
 import type { UploadRecord } from '../records.js';
 import type { S3Store } from '../store.js';
@@ -48,8 +49,8 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
     NextKeyMarker: last?.uploadId !== undefined ? encode(last.key) : '', NextUploadIdMarker: last?.uploadId ?? '',
     MaxUploads: maxUploads, IsTruncated: truncated,
     Uploads: uploads.map((u) => ({
-      // S3 lists the initiation time in whole seconds.
-      UploadId: u.uploadId, Key: encode(u.key), Initiated: new Date(u.initiated - (u.initiated % 1000)),
+      // S3 lists the initiation time in whole seconds, as it does LastModified.
+      UploadId: u.uploadId, Key: encode(u.key), Initiated: listedTime(u.initiated),
       StorageClass: u.object.storageClass ?? 'STANDARD', Owner: owner, Initiator: owner,
       ...(u.checksumAlgorithm ? { ChecksumAlgorithm: u.checksumAlgorithm } : {}),
     })),
