@@ -3,15 +3,13 @@
  * this machine image, v1, speaks the query protocol to STS). Skipped, with a visible line, where
  * the CLI is not installed — except in CI, where a missing CLI fails the run.
  */
-import test from 'ava';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { cliTestFor } from '../helpers/aws-cli.js';
 import { startBoltstack } from '../helpers/server.js';
 
 const run = promisify(execFile);
-const hasCli = await run('aws', ['--version']).then(() => true, () => false);
-const cliTest = hasCli || process.env.CI ? test : test.skip;
-if (!hasCli) console.warn('aws-cli-sts.test: the `aws` command is not installed; skipping the AWS CLI STS tests');
+const cliTest = cliTestFor('aws-cli-sts.test');
 
 cliTest('aws sts get-caller-identity, assume-role, and get-caller-identity with the assumed credentials', async (t) => {
   const server = await startBoltstack();

@@ -1,21 +1,19 @@
 /**
  * The AWS CLI as a user drives it: mb, cp up (multipart above 8 MB), ls, cp down, rm, rb.
  * The CLI ships with this project's machine image (awscli v1); where it is missing the test says
- * so and is skipped rather than silently passing.
+ * so and is skipped (required in CI: test/helpers/aws-cli.ts).
  */
-import test from 'ava';
 import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cliTestFor } from '../helpers/aws-cli.js';
 import { startBoltstack, tempDir } from '../helpers/server.js';
 import { md5OfStream, patternBuffer } from '../helpers/bytes.js';
 
 const run = promisify(execFile);
-const hasCli = await run('aws', ['--version']).then(() => true, () => false);
-const cliTest = hasCli ? test : test.skip;
-if (!hasCli) console.warn('aws-cli.test: the `aws` command is not installed; skipping the AWS CLI tests');
+const cliTest = cliTestFor('aws-cli.test');
 
 /** A server, a temp dir, and the CLI pointed at the server with test credentials and no user config. */
 async function cliSession() {

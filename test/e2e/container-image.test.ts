@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { inCi } from '../helpers/ci.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PODMAN = join(ROOT, 'scripts/podman.sh');
@@ -94,7 +95,7 @@ function s3(endpoint: string): S3Client {
 }
 
 const skip = process.env.BOLTSTACK_TEST_HTTP_ADAPTER ? 'adapter re-run (the image test runs once, in the main pass)' : await missing();
-const required = Boolean(process.env.CI) && !process.env.BOLTSTACK_TEST_HTTP_ADAPTER;
+const required = inCi() && !process.env.BOLTSTACK_TEST_HTTP_ADAPTER;
 if (skip) console.log(`container-image: ${required ? 'required in CI, failing' : 'skipped'} (${skip})`);
 let buildError: Error | undefined;
 

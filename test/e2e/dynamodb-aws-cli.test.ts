@@ -2,18 +2,16 @@
  * The AWS CLI drives DynamoDB as a user would (issue #8: "plus the AWS CLI for a few"): botocore
  * parses every answer with its own model, waits for the table with its waiter, and turns a
  * conditional failure into a non-zero exit naming the error. The CLI ships with this project's
- * machine image; where it is missing the test says so and is skipped.
+ * machine image; where it is missing the test says so and is skipped (required in CI).
  */
-import test from 'ava';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { cliTestFor } from '../helpers/aws-cli.js';
 import { startBoltstack } from '../helpers/server.js';
 import { uniqueTable } from '../services/dynamodb/helpers.js';
 
 const run = promisify(execFile);
-const hasCli = await run('aws', ['--version']).then(() => true, () => false);
-const cliTest = hasCli ? test : test.skip;
-if (!hasCli) console.warn('dynamodb-aws-cli.test: the `aws` command is not installed; skipping the AWS CLI tests');
+const cliTest = cliTestFor('dynamodb-aws-cli.test');
 
 cliTest('aws dynamodb create-table / wait / put-item / get-item / query / scan / update-item / conditional failure / delete-table', async (t) => {
   t.timeout(120_000);

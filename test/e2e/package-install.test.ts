@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { inCi } from '../helpers/ci.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -131,7 +132,7 @@ let consumer: Consumer | undefined;
 let setupError: Error | undefined;
 const skip = skipReason();
 const reachable = skip ? false : await registryReachable();
-const required = Boolean(process.env.CI);
+const required = inCi();
 const active = !skip && (reachable || required);
 if (!active) console.log(`package-install: skipped (${skip ?? 'the npm registry is unreachable (npm ping failed); CI requires it'})`);
 

@@ -1,18 +1,16 @@
 /**
  * The AWS CLI drives SQS as a user would (botocore verifies MD5OfMessageBody and
  * MD5OfMessageAttributes itself and fails the command on a mismatch). The CLI ships with this
- * project's machine image; where it is missing the test says so and is skipped.
+ * project's machine image; where it is missing the test says so and is skipped (required in CI).
  */
-import test from 'ava';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { cliTestFor } from '../helpers/aws-cli.js';
 import { startBoltstack } from '../helpers/server.js';
 import { uniqueQueue } from '../helpers/sqs.js';
 
 const run = promisify(execFile);
-const hasCli = await run('aws', ['--version']).then(() => true, () => false);
-const cliTest = hasCli ? test : test.skip;
-if (!hasCli) console.warn('sqs-aws-cli.test: the `aws` command is not installed; skipping the AWS CLI tests');
+const cliTest = cliTestFor('sqs-aws-cli.test');
 
 cliTest('aws sqs create-queue / send-message with attributes / receive-message / delete-message / get-queue-attributes', async (t) => {
   t.timeout(120_000);

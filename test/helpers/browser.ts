@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { inCi } from './ci.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -62,12 +63,6 @@ export async function chartStates(ctx: BrowserContext, file: string, problems: s
       width: canvas?.width ?? 0, height: canvas?.height ?? 0, coloured,
     };
   }));
-}
-
-/** True when `CI` is set as CI services set it (any value but empty, 0 or false). */
-export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = (env.CI ?? '').trim().toLowerCase();
-  return value !== '' && value !== '0' && value !== 'false';
 }
 
 export type BrowserPlan =

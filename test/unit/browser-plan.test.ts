@@ -1,6 +1,7 @@
 /** When the headless-Chromium tests run, skip or fail (test/helpers/browser.ts). */
 import test from 'ava';
-import { browserPlan, inCi } from '../helpers/browser.js';
+import { browserPlan } from '../helpers/browser.js';
+import { inCi } from '../helpers/ci.js';
 
 test('without Chromium and outside CI the browser tests are skipped, saying how to enable them', (t) => {
   const plan = browserPlan({}, false);
