@@ -10,6 +10,7 @@ import { AwsError, isAwsError } from '../../../errors/aws-error.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { duplicateItem, existsOutsideTransaction } from '../partiql/errors.js';
 import { decodeNextToken, encodeNextToken } from '../partiql/next-token.js';
+import { readPartitions } from '../partiql/partition-read.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
 import { SIZED_AS_FINISHED_ITEM } from './update-item.js';
@@ -25,6 +26,7 @@ export async function executeStatement(deps: PartiqlDeps, ctx: RequestContext, i
 
 export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Prepared, input: Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity' | 'ReturnValuesOnConditionCheckFailure'>): Promise<ExecuteStatementOutput> {
   const t = p.translated;
+  if (t.operation === 'QueryPartitions') return readPartitions((query) => deps.call('Query', ctx, query).catch(withoutExpressionPrefix), t, input);
   const common = input.ReturnConsumedCapacity !== undefined ? { ReturnConsumedCapacity: input.ReturnConsumedCapacity } : {};
   if (t.operation === 'Query' || t.operation === 'Scan') {
     const page = await deps.call(t.operation, ctx, {

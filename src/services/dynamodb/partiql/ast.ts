@@ -55,8 +55,11 @@ export type Returning = 'ALL_OLD' | 'MODIFIED_OLD' | 'ALL_NEW' | 'MODIFIED_NEW';
 
 export interface Target { table: string; index?: string }
 
+/** One term of ORDER BY: a key attribute and its direction. */
+export interface OrderTerm { path: Path; descending: boolean }
+
 export type Statement =
-  | { kind: 'select'; target: Target; projection: '*' | Path[]; where?: Condition; orderBy?: { path: Path; descending: boolean } }
+  | { kind: 'select'; target: Target; projection: '*' | Path[]; where?: Condition; orderBy?: OrderTerm[] }
   | { kind: 'insert'; target: Target; item: ValueExpr }
   | { kind: 'update'; target: Target; actions: UpdateAction[]; where?: Condition; returning?: Returning }
   | { kind: 'delete'; target: Target; where?: Condition; returning?: Returning }

@@ -96,6 +96,16 @@ export const orderByWithoutHashKeyFirst = (): AwsError =>
   validation('Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause.');
 
 /**
+ * OP_LIMIT_EXCEEDED: a SELECT that decomposes into more than 50 reads (`hash IN [...]` of 51
+ * values: floci-io/floci DynamoDbPartiQLEdgeCaseIntegrationTest, AWS eu-west-2, 2026-09-17; the
+ * developer guide's ql-operators.html allows at most 50 hash attribute values in IN).
+ */
+export const tooManyDecomposedReads = (): AwsError => validation('Too many decomposed read operations for a given query.');
+
+/** More than 100 values in one IN, in the expression engine's words (same floci source). */
+export const tooManyInOperands = (count: number): AwsError => validation(`The IN operator is provided with too many operands; number of operands: ${count}`);
+
+/**
  * INVALID_ATTRIBUTES_IN_ORDER_BY. DynamoDB Local's catalogue says "Variable reference x in ...";
  * AWS answered "Attribute Total in ORDER BY clause must be part of the primary key" (floci-io/floci
  * DynamoDbPartiQLDocumentedSyntaxIntegrationTest, captured from AWS eu-west-2, 2026-09-17).

@@ -24,3 +24,26 @@ export function decodeNextToken(statement: string, token: string): Record<string
   if (parsed.s !== digest(statement)) throw nextTokenMismatch();
   return parsed.k;
 }
+
+/**
+ * The token of a read over several partitions (partition-read.ts): the partition to go on with,
+ * by its place in the statement's reading order, and the key in it to resume after (none: read
+ * it from its start). Bound to the statement like the single-read token.
+ */
+export interface PartitionPosition { partition: number; lastKey?: Record<string, AttributeValue> }
+
+export function encodePartitionToken(statement: string, at: PartitionPosition): string {
+  return Buffer.from(stringifyWithBinary({ s: digest(statement), p: at.partition, ...(at.lastKey && { k: at.lastKey }) })).toString('base64url');
+}
+
+export function decodePartitionToken(statement: string, token: string): PartitionPosition {
+  let parsed: { s?: string; p?: number; k?: Record<string, AttributeValue> };
+  try {
+    parsed = parseWithBinary(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidNextToken();
+  }
+  if (typeof parsed?.s !== 'string' || !Number.isSafeInteger(parsed.p) || parsed.p! < 0 || (parsed.k !== undefined && (typeof parsed.k !== 'object' || parsed.k === null))) throw invalidNextToken();
+  if (parsed.s !== digest(statement)) throw nextTokenMismatch();
+  return { partition: parsed.p!, ...(parsed.k && { lastKey: parsed.k }) };
+}

@@ -6,7 +6,7 @@
  *   DELETE FROM "table" [WHERE cond] [RETURNING ALL OLD *]
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.statements.html
  */
-import type { ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
+import type { OrderTerm, ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
 import { Cursor } from './cursor.js';
 import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement, unsupportedStatement } from './errors.js';
 import { acceptTypeName, parseCondition, parsePath, parseValue } from './parse-expression.js';
@@ -89,13 +89,17 @@ function parseSelect(c: Cursor): Statement {
   if (!c.isIdentifier()) throw c.unexpectedTerm();
   const target = parseAliasedTarget(c);
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
-  let orderBy: { path: Path; descending: boolean } | undefined;
+  let orderBy: OrderTerm[] | undefined;
   if (c.acceptKeyword('ORDER')) {
     c.expectKeyword('BY');
-    const path = parsePath(c);
-    const descending = c.acceptKeyword('DESC');
-    if (!descending) c.acceptKeyword('ASC');
-    orderBy = { path, descending };
+    // `ORDER BY key [DESC|ASC] , ...` (the developer guide's SELECT syntax): several terms.
+    orderBy = [];
+    do {
+      const path = parsePath(c);
+      const descending = c.acceptKeyword('DESC');
+      if (!descending) c.acceptKeyword('ASC');
+      orderBy.push({ path, descending });
+    } while (c.acceptPunct(','));
   }
   return { kind: 'select', target, projection, ...(where && { where }), ...(orderBy && { orderBy }) };
 }

@@ -1,6 +1,8 @@
 /**
  * A parsed PartiQL statement with its parameters → the classic operation that does the same:
- *   SELECT with `hash = v` (and at most one sort-key condition) → Query, any other SELECT → Scan;
+ *   SELECT with `hash = v` (and at most one sort-key condition) → Query, with ORDER BY over
+ *   several partitions (`hash IN [...]`) → one Query per partition (ordered-read.ts), any other
+ *   SELECT → Scan;
  *   INSERT → PutItem that must not overwrite (DuplicateItemException when it would);
  *   UPDATE → UpdateItem on an existing item (WHERE holds every key attribute by equality,
  *            the rest of WHERE becomes the ConditionExpression);
@@ -12,10 +14,12 @@ import type { AttributeValue, Condition, Operand, ParsedStatement, Path, Returni
 import { bindValue } from './bind-values.js';
 import {
   consistentReadOnGlobalIndex, existsNotOneItem, indexInTransaction, insertItemNotStruct, keyAttributeAbsent, keyTypeMismatch, missingKeyEquality,
-  multipleConditionsOnKey, notOnIndex, orderByNotKey, orderByWithoutHashKey, orderByWithoutHashKeyFirst, overlappingRangeConditions, unsupportedStatement,
+  multipleConditionsOnKey, notOnIndex, overlappingRangeConditions, unsupportedStatement,
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 import { indexReadInput, type IndexProjection } from './index-projection.js';
+import { conjuncts, disjuncts, isRangeKeyCondition, keyComparison, mentions, topName } from './key-conditions.js';
+import { checkOrderBy, sortKeyDescending, translateOrderedRead, type PartitionsRead } from './ordered-read.js';
 
 export interface KeyNames { hash: string; range?: string }
 
@@ -33,6 +37,7 @@ export interface TableKeys {
 
 export type Translated =
   | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[] }
+  | PartitionsRead
   | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem'; input: Record<string, unknown> }
   /** `keyOnly`: EXISTS naming the key and nothing else, which a transaction refuses (execute-transaction.ts). */
   | { operation: 'ConditionCheck'; input: Record<string, unknown>; keyOnly: boolean };
@@ -48,47 +53,6 @@ export function translate(parsed: ParsedStatement, params: readonly AttributeVal
     case 'exists': return translateExists(s, params, keys);
   }
 }
-
-/** Conjuncts of a top-level AND chain. */
-export function conjuncts(cond: Condition | undefined): Condition[] {
-  if (cond === undefined) return [];
-  return cond.kind === 'and' ? [...conjuncts(cond.left), ...conjuncts(cond.right)] : [cond];
-}
-
-const topName = (o: Operand): string | undefined => (o.kind === 'path' && o.path.steps.length === 1 && o.path.steps[0]!.kind === 'name' ? o.path.steps[0]!.name : undefined);
-
-const FLIP = { '=': '=', '<>': '<>', '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
-
-/** `attr op value` with the attribute first (flipping `value op attr`), or undefined. */
-function keyComparison(c: Condition, attr: string): Extract<Condition, { kind: 'compare' }> | undefined {
-  if (c.kind !== 'compare') return undefined;
-  if (topName(c.left) === attr && c.right.kind === 'value') return c;
-  if (topName(c.right) === attr && c.left.kind === 'value') return { kind: 'compare', op: FLIP[c.op], left: c.right, right: c.left };
-  return undefined;
-}
-
-function isRangeKeyCondition(c: Condition, range: string): Condition | undefined {
-  const cmp = keyComparison(c, range);
-  if (cmp) return cmp.op === '<>' ? undefined : cmp;
-  if (c.kind === 'between' && topName(c.subject) === range && c.low.kind === 'value' && c.high.kind === 'value') return c;
-  if (c.kind === 'function' && c.name === 'begins_with' && c.path.steps.length === 1 && c.path.steps[0]!.kind === 'name' && c.path.steps[0]!.name === range && c.arg?.kind === 'value') return c;
-  return undefined;
-}
-
-function mentions(c: Condition, names: Set<string>): boolean {
-  const operandMentions = (o: Operand): boolean => o.kind !== 'value' && o.path.steps[0]!.kind === 'name' && names.has(o.path.steps[0]!.name);
-  switch (c.kind) {
-    case 'compare': return operandMentions(c.left) || operandMentions(c.right);
-    case 'between': return [c.subject, c.low, c.high].some(operandMentions);
-    case 'in': return [c.subject, ...c.list].some(operandMentions);
-    case 'and': case 'or': return mentions(c.left, names) || mentions(c.right, names);
-    case 'not': return mentions(c.operand, names);
-    case 'function': return operandMentions({ kind: 'path', path: c.path }) || (c.arg !== undefined && operandMentions(c.arg));
-    case 'missing': return operandMentions({ kind: 'path', path: c.path });
-  }
-}
-
-const disjuncts = (c: Condition): Condition[] => (c.kind === 'or' ? [...disjuncts(c.left), ...disjuncts(c.right)] : [c]);
 
 /**
  * DynamoDB refuses OR branches that overlap on the sort key: a branch that reads a whole
@@ -139,8 +103,8 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       const keyCondition = keyConds.map((c) => w.condition(c)).join(' AND ');
       const filter = andAll(filters);
       const filterExpression = filter ? w.condition(filter) : undefined;
-      if (s.orderBy) checkOrderBy(s.orderBy.path, schema);
-      const descending = s.orderBy?.descending === true;
+      if (s.orderBy) for (const term of s.orderBy) checkOrderBy(term.path, schema);
+      const descending = s.orderBy !== undefined && sortKeyDescending(s.orderBy, schema);
       return {
         operation: 'Query',
         input: { ...base, KeyConditionExpression: keyCondition, ...(filterExpression && { FilterExpression: filterExpression }), ...(descending && { ScanIndexForward: false }), ...w.attributes() },
@@ -148,15 +112,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       };
     }
   }
-  if (s.orderBy) {
-    if (!s.where) throw unsupportedStatement('Must have WHERE clause in the statement when using ORDER BY clause.');
-    // Several partitions (`hash IN [...]`) ordered without the hash key first (floci-io/floci
-    // DynamoDbPartiQLDocumentedSyntaxIntegrationTest, captured from AWS eu-west-2, 2026-09-17).
-    // Ordering them by the hash key is not implemented: refused as before.
-    const severalHashes = schema !== undefined && parts.some((c) => c.kind === 'in' && topName(c.subject) === schema.hash && c.list.length > 1);
-    if (severalHashes && topName({ kind: 'path', path: s.orderBy.path }) !== schema!.hash) throw orderByWithoutHashKeyFirst();
-    throw orderByWithoutHashKey();
-  }
+  if (s.orderBy) return translateOrderedRead({ where: s.where, orderBy: s.orderBy, parts, schema, table: keys.key, base, params, ...(projection && { projection }) });
   const w = new ExpressionWriter(params);
   const filterExpression = s.where ? w.condition(s.where) : undefined;
   return { operation: 'Scan', input: { ...base, ...(filterExpression && { FilterExpression: filterExpression }), ...w.attributes() }, ...(projection && { projection }) };
@@ -199,13 +155,6 @@ export function keyFromWhere(
 function constrainsKey(c: Condition, attr: string): boolean {
   if (c.kind === 'compare') return keyComparison(c, attr) !== undefined;
   return (c.kind === 'between' || c.kind === 'in') && topName(c.subject) === attr;
-}
-
-/** ORDER BY names a key attribute of the table or index read. */
-function checkOrderBy(path: Path, schema: KeyNames): void {
-  const first = path.steps[0]!;
-  const name = first.kind === 'name' ? first.name : String(first.index);
-  if (path.steps.length !== 1 || (name !== schema.hash && name !== schema.range)) throw orderByNotKey(name);
 }
 
 /** EXISTS: the item pinned by the key exists and meets the rest of WHERE (a ConditionCheck). */

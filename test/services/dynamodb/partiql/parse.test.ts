@@ -18,7 +18,7 @@ function failure(statement: string): string {
 test('SELECT parses projection, target with index, WHERE with precedence and ORDER BY', (t) => {
   const { statement, parameterCount } = parseStatement(`select a, "b c".d[2], e['x'] FROM "T"."byEmail" WHERE email = ? AND NOT x <> 3 OR y IN [1, 2] ORDER BY sk DESC`);
   t.is(parameterCount, 1);
-  t.like(statement, { kind: 'select', target: { table: 'T', index: 'byEmail' }, orderBy: { descending: true } });
+  t.like(statement, { kind: 'select', target: { table: 'T', index: 'byEmail' }, orderBy: [{ descending: true }] });
   if (statement.kind !== 'select' || statement.projection === '*') return t.fail();
   t.deepEqual(statement.projection[1]!.steps, [{ kind: 'name', name: 'b c' }, { kind: 'name', name: 'd' }, { kind: 'index', index: 2 }]);
   t.deepEqual(statement.projection[2]!.steps, [{ kind: 'name', name: 'e' }, { kind: 'name', name: 'x' }]);

@@ -1,0 +1,84 @@
+/**
+ * Runs a read over several partitions (ordered-read.ts): one Query per partition in reading
+ * order, the items concatenated, a page at a time as a single Query pages. Limit counts the items
+ * evaluated across the partitions (ExecuteStatement's Limit, as Query's); a page also ends where
+ * a partition's Query stopped on its own (its 1 MB), or once the items gathered reach 1 MB. The
+ * NextToken says which partition to go on with, and after which key (next-token.ts). AWS pages
+ * across partitions this way: with Limit 2, `pk IN ['o', 'p'] ORDER BY pk DESC` answered p/3,
+ * p/2, then p/1, o/3 (floci-io/floci DynamoDbPartiQLDocumentedSyntaxIntegrationTest, AWS
+ * eu-west-2, 2026-09-17).
+ */
+import type { ConsumedCapacityItem, ExecuteStatementInput, ExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
+import type { AttributeValue } from './ast.js';
+import { decodePartitionToken, encodePartitionToken, type PartitionPosition } from './next-token.js';
+import { HASH_PLACEHOLDER, type PartitionsRead } from './ordered-read.js';
+import { project } from './project.js';
+import { PAGE_BYTES } from '../read-page.js';
+import { itemSize } from '../values/item-size.js';
+import type { Item } from '../values/types.js';
+
+type Key = Record<string, AttributeValue>;
+interface QueryPage { Items?: Key[]; ScannedCount?: number; LastEvaluatedKey?: Key; ConsumedCapacity?: ConsumedCapacityItem }
+export type RunQuery = (input: Record<string, unknown>) => Promise<QueryPage>;
+type Request = Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity'>;
+
+export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request): Promise<ExecuteStatementOutput> {
+  const values = (t.input.ExpressionAttributeValues ?? {}) as Record<string, AttributeValue>;
+  let at: PartitionPosition = request.NextToken !== undefined ? decodePartitionToken(request.Statement, request.NextToken) : { partition: 0 };
+  let remaining = request.Limit;
+  let bytes = 0;
+  let capacity: ConsumedCapacityItem | undefined;
+  const items: Key[] = [];
+  let next: PartitionPosition | undefined;
+  while (at.partition < t.hashes.length) {
+    const page = await query({
+      ...t.input, ExpressionAttributeValues: { ...values, [HASH_PLACEHOLDER]: t.hashes[at.partition]! },
+      ...(remaining !== undefined && { Limit: remaining }),
+      ...(at.lastKey && { ExclusiveStartKey: at.lastKey }),
+      ...(request.ReturnConsumedCapacity !== undefined && { ReturnConsumedCapacity: request.ReturnConsumedCapacity }),
+    });
+    const got = page.Items ?? [];
+    if (page.ConsumedCapacity) capacity = capacity === undefined ? page.ConsumedCapacity : addCapacity(capacity, page.ConsumedCapacity);
+    if (remaining !== undefined) remaining -= page.ScannedCount ?? got.length;
+    // The page's 1 MB spans the partitions: the item that reaches it ends the page, as in one
+    // Query (read-page.ts). Measured on the items returned (a filter's rejects are not seen here).
+    let cut = -1;
+    for (let i = 0; i < got.length && cut < 0; i++) {
+      items.push(got[i]!);
+      bytes += itemSize(got[i] as Item);
+      if (bytes >= PAGE_BYTES) cut = i;
+    }
+    if (cut >= 0) { next = { partition: at.partition, lastKey: keyOf(got[cut]!, t.keyAttributes) }; break; }
+    // The Query stopped inside the partition (Limit reached, or its own 1 MB): go on from there.
+    if (page.LastEvaluatedKey) { next = { partition: at.partition, lastKey: page.LastEvaluatedKey }; break; }
+    at = { partition: at.partition + 1 };
+  }
+  const out: ExecuteStatementOutput = { Items: (t.projection ? items.map((i) => project(i, t.projection!)) : items) as ExecuteStatementOutput['Items'] };
+  if (next) {
+    out.NextToken = encodePartitionToken(request.Statement, next);
+    if (next.lastKey) out.LastEvaluatedKey = next.lastKey as ExecuteStatementOutput['LastEvaluatedKey'];
+  }
+  if (capacity) out.ConsumedCapacity = capacity;
+  return out;
+}
+
+/** An item's key: the attributes a LastEvaluatedKey of the read holds (table and index keys). */
+function keyOf(item: Key, names: readonly string[]): Key {
+  const key: Key = {};
+  for (const name of names) if (item[name] !== undefined) key[name] = item[name]!;
+  return key;
+}
+
+/** One statement, one ConsumedCapacity: the partitions' reads summed, member by member. */
+function addCapacity(a: ConsumedCapacityItem, b: ConsumedCapacityItem): ConsumedCapacityItem {
+  const sum = (x: unknown, y: unknown): unknown => {
+    if (typeof x === 'number' && typeof y === 'number') return x + y;
+    if (x !== null && typeof x === 'object' && y !== null && typeof y === 'object') {
+      const out: Record<string, unknown> = { ...(x as Record<string, unknown>) };
+      for (const [k, v] of Object.entries(y)) out[k] = k in out ? sum(out[k], v) : v;
+      return out;
+    }
+    return x ?? y;
+  };
+  return sum(a, b) as ConsumedCapacityItem;
+}
