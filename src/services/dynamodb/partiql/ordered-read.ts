@@ -14,16 +14,17 @@
  *   several must order by the hash key ("Must have hash key in ORDER BY clause ...");
  * - within a partition the sort key runs descending unless ORDER BY names it (`pk = 'o' ORDER
  *   BY pk ASC` answered o/3, o/2, o/1), the partitions ascending unless the hash term says DESC;
- * - more than 100 IN values is the IN operand limit, more than 50 partitions "Too many
- *   decomposed read operations".
+ * - more than 100 IN values is the IN operand limit, more than 50 reads "Too many decomposed
+ *   read operations" (decomposed-reads.ts).
  * Not captured, chosen as the documentation implies: the partitions are the outer order whatever
  * the order of the terms (the reads are per partition); a value named twice is one partition.
  */
-import type { AttributeValue, Condition, OrderTerm, Path, ValueExpr } from './ast.js';
+import type { AttributeValue, Condition, OrderTerm, Path } from './ast.js';
 import { bindValue } from './bind-values.js';
-import { orderByNotKey, orderByWithoutHashKey, orderByWithoutHashKeyFirst, tooManyDecomposedReads, tooManyInOperands, unsupportedStatement } from './errors.js';
+import { checkDecomposedReads, namedPartitions } from './decomposed-reads.js';
+import { orderByNotKey, orderByWithoutHashKey, orderByWithoutHashKeyFirst, unsupportedStatement } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
-import { disjuncts, isRangeKeyCondition, keyComparison, mentions, topName } from './key-conditions.js';
+import { isRangeKeyCondition, mentions } from './key-conditions.js';
 import type { KeyNames } from './translate.js';
 import { compareValues, valuesEqual } from '../values/compare.js';
 import type { AttributeValue as StoredValue } from '../values/types.js';
@@ -38,10 +39,6 @@ export interface PartitionsRead {
   keyAttributes: string[];
   projection?: Path[];
 }
-
-/** The decompositions AWS serves: 50 partitions, 100 values in one IN (ql-operators.html). */
-const MAX_PARTITIONS = 50;
-const MAX_IN_OPERANDS = 100;
 
 const termName = (term: OrderTerm): string => {
   const first = term.path.steps[0]!;
@@ -59,23 +56,6 @@ export function checkOrderBy(path: Path, schema: KeyNames): void {
 export function sortKeyDescending(orderBy: readonly OrderTerm[], schema: KeyNames): boolean {
   const term = schema.range === undefined ? undefined : orderBy.find((t) => termName(t) === schema.range);
   return term === undefined || term.descending;
-}
-
-/** The hash values one conjunct names: `hash IN [...]` or an OR of `hash = v` (literals, parameters). */
-function namedPartitions(c: Condition, hash: string): { values: ValueExpr[]; viaIn: boolean } | undefined {
-  const values: ValueExpr[] = [];
-  if (c.kind === 'in') {
-    if (topName(c.subject) !== hash) return undefined;
-    for (const o of c.list) { if (o.kind !== 'value') return undefined; values.push(o.value); }
-    return { values, viaIn: true };
-  }
-  if (c.kind !== 'or' && c.kind !== 'compare') return undefined;
-  for (const branch of disjuncts(c)) {
-    const cmp = keyComparison(branch, hash);
-    if (cmp?.op !== '=' || cmp.right.kind !== 'value') return undefined;
-    values.push(cmp.right.value);
-  }
-  return { values, viaIn: false };
 }
 
 /** Distinct values in hash-key order (S by UTF-8 bytes, N by value, B by bytes). */
@@ -102,8 +82,7 @@ export function translateOrderedRead(s: OrderedSelect): PartitionsRead {
   const named = namedPartitions(s.parts[at]!, schema.hash)!;
   const hashTerm = s.orderBy.find((t) => termName(t) === schema.hash);
   if (named.values.length > 1 && hashTerm === undefined) throw orderByWithoutHashKeyFirst();
-  if (named.viaIn && named.values.length > MAX_IN_OPERANDS) throw tooManyInOperands(named.values.length);
-  if (named.values.length > MAX_PARTITIONS) throw tooManyDecomposedReads();
+  checkDecomposedReads(s.parts, schema);
   const rest = s.parts.filter((_, i) => i !== at);
   const rangeAt = schema.range === undefined ? -1 : rest.findIndex((c) => isRangeKeyCondition(c, schema.range!) !== undefined);
   const filters = rest.filter((_, i) => i !== rangeAt);

@@ -18,6 +18,7 @@ import {
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 import { indexReadInput, type IndexProjection } from './index-projection.js';
+import { checkDecomposedReads } from './decomposed-reads.js';
 import { conjuncts, disjuncts, isRangeKeyCondition, keyComparison, mentions, topName } from './key-conditions.js';
 import { checkOrderBy, sortKeyDescending, translateOrderedRead, type PartitionsRead } from './ordered-read.js';
 
@@ -112,6 +113,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       };
     }
   }
+  if (schema && !s.orderBy) checkDecomposedReads(parts, schema);
   if (s.orderBy) return translateOrderedRead({ where: s.where, orderBy: s.orderBy, parts, schema, table: keys.key, base, params, ...(projection && { projection }) });
   const w = new ExpressionWriter(params);
   const filterExpression = s.where ? w.condition(s.where) : undefined;

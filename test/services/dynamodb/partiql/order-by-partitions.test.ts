@@ -13,7 +13,9 @@
  *   OrderID = 2` read by key; ql-operators.html: IN takes at most 50 hash attribute values.
  */
 import test from 'ava';
-import { CreateTableCommand, ExecuteStatementCommand, PutItemCommand, type DynamoDBClient, type ExecuteStatementCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  BatchExecuteStatementCommand, CreateTableCommand, ExecuteStatementCommand, ExecuteTransactionCommand, PutItemCommand, type DynamoDBClient, type ExecuteStatementCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../../helpers/server.js';
 import type { Boltstack } from '../../../../src/index.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
@@ -160,4 +162,21 @@ test('a page holds 1 MB across the partitions, ending with the item that reaches
   const second = await run(statement, { NextToken: first.NextToken! });
   t.deepEqual(second.Items!.map((i) => `${i.pk!.S}/${i.sk!.S}`), ['c/1', 'c/2']);
   t.is(second.NextToken, undefined);
+});
+
+test('without ORDER BY too: a SELECT decomposing into more than 50 reads is refused (FLOCI_EDGE)', async (t) => {
+  const select = `SELECT sk FROM "${T}" WHERE `;
+  const tooManyReads = 'ValidationException: Too many decomposed read operations for a given query.';
+  for (const where of [`pk IN [${inValues(51)}]`, `pk = 'o' AND sk IN [${inValues(51)}]`, `pk IN [${inValues(26)}] AND sk IN ['1', '2']`]) {
+    t.is(await refusal(select + where), tooManyReads, where);
+  }
+  for (const where of [`pk IN [${inValues(50)}] AND flag IN [${inValues(100)}]`, `pk IN [${inValues(51)}] OR flag = 'one'`]) {
+    await t.notThrowsAsync(run(select + where), where);
+  }
+  const batch = await ddb.send(new BatchExecuteStatementCommand({ Statements: [{ Statement: `${select}pk IN [${inValues(51)}] AND sk = '1'` }] }));
+  t.is(batch.Responses?.[0]?.Error?.Message, 'Too many decomposed read operations for a given query.');
+  const operands = 'ValidationException: The IN operator is provided with too many operands; number of operands: 101';
+  t.is(await refusal(`${select}pk = 'o' AND flag IN [${inValues(101)}]`), operands);
+  const tx = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `SELECT * FROM "${T}" WHERE pk IN [${inValues(101)}] AND sk = '1'` }] })));
+  t.is(`${tx.name}: ${tx.message}`, 'ValidationException: Validation failed in TransactStatements[0]: The IN operator is provided with too many operands; number of operands: 101');
 });
