@@ -286,7 +286,10 @@ export class Deliverer {
     const results = await sqs.deliver(items.map((i) => i.delivery));
     const failed: Promise<void>[] = [];
     results.forEach((r, i) => {
-      if (!r.ok) failed.push(this.#signedBody(items[i]!.delivery.body).then((body) => this.#deadLetter(items[i]!.sub.arn, body, `${r.code}: ${r.message}`)));
+      if (!r.ok) {
+        const { delivery, sub } = items[i]!;
+        failed.push(this.#signedBody(delivery.body).then((body) => this.#deadLetter(sub.arn, body, `${r.code}: ${r.message}`, delivery)));
+      }
     });
     await Promise.all(failed);
   }
@@ -297,8 +300,14 @@ export class Deliverer {
     return await this.#deferred.finish(body.shared.head) + body.part + body.shared.tail;
   }
 
-  /** A delivery that failed for good goes to the subscription's dead-letter queue, if it has one. */
-  async #deadLetter(subscriptionArn: string, body: string, reason: string): Promise<void> {
+  /**
+   * A delivery that failed for good goes to the subscription's dead-letter queue, if it has one.
+   * An SQS delivery arrives there as it would have arrived at its queue: a raw delivery's message
+   * attributes, a FIFO message's group and deduplication ids and the trace header stay with it, as
+   * AWS recorded (localstack test_sns.py test_redrive_policy_sqs_queue_subscription[True],
+   * test_publish_fifo_messages_to_dlq; a FIFO dead-letter queue refuses a message without a group).
+   */
+  async #deadLetter(subscriptionArn: string, body: string, reason: string, failed?: InternalDelivery): Promise<void> {
     const sub = this.#deps.store.subscription(subscriptionArn)?.record;
     const policy = sub?.attributes.RedrivePolicy;
     const target = policy === undefined ? undefined : (JSON.parse(policy) as { deadLetterTargetArn?: string }).deadLetterTargetArn;
@@ -307,7 +316,7 @@ export class Deliverer {
       return;
     }
     const sqs = await this.#deps.sqs();
-    const [result] = sqs === undefined ? [] : await sqs.deliver([{ queueArn: target, body }]);
+    const [result] = sqs === undefined ? [] : await sqs.deliver([{ ...failed, queueArn: target, body }]);
     if (result === undefined || !result.ok) this.#deps.log.warn('sns: dead-letter delivery failed', { subscriptionArn, target, reason });
   }
 }
