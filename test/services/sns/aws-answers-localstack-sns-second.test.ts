@@ -9,7 +9,7 @@
  */
 import test from 'ava';
 import {
-  CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, PublishBatchCommand,
+  CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, PublishBatchCommand,
   PublishCommand, SetSubscriptionAttributesCommand, SNSClient, SubscribeCommand, UnsubscribeCommand, type PublishBatchRequestEntry,
 } from '@aws-sdk/client-sns';
 import {
@@ -190,4 +190,55 @@ test(`SetSubscriptionAttributes on an unsubscribed subscription: 404 NotFound "S
   t.is(err.message, 'Subscription does not exist');
   t.is(err.$metadata.httpStatusCode, 404);
   t.deepEqual((await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }))).Subscriptions, []);
+});
+
+for (const raw of [true, false]) {
+  test(`FIFO topic with content-based deduplication → FIFO queue without it: each message's deduplication id is the SHA-256 of its Message${raw ? '' : ' (not of the envelope)'}; the repeats are dropped [${PY}::TestSNSSubscriptionSQSFifo::test_publish_to_fifo_topic_to_sqs_queue_no_content_dedup[${raw ? 'True' : 'False'}] (2023-08-24)]`, async (t) => {
+    const name = `${uniqueQueue('ls2-t')}.fifo`;
+    const topicArn = (await sns.send(new CreateTopicCommand({ Name: name, Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'true' } }))).TopicArn!;
+    const q = await queue(true);
+    const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: q.arn }));
+    if (raw) await sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName: 'RawMessageDelivery', AttributeValue: 'true' }));
+    for (let i = 0; i < 2; i++) {
+      await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'Test single', MessageGroupId: 'message-group-id-1' }));
+      await sns.send(new PublishBatchCommand({ TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', MessageGroupId: 'message-group-id-1', Message: 'Test batched' }] }));
+    }
+    const messages = (await drain(q.url, 2)).sort((a, b) => (a.Attributes?.MessageDeduplicationId ?? '').localeCompare(b.Attributes?.MessageDeduplicationId ?? ''));
+    t.deepEqual(messages.map((m) => m.Attributes?.MessageDeduplicationId), [
+      '2591186cff6c740cb9e0cfce1653a7e6998d57da12e1da13d85344b1c08be4cb', '32a45f72fe3d20fb5d4f1647421d1c5f9d20ef207c8ab713443cc9f9b76c468c']);
+    t.deepEqual(messages.map((m) => m.Attributes?.MessageGroupId), ['message-group-id-1', 'message-group-id-1']);
+    const texts = messages.map((m) => raw ? m.Body : (JSON.parse(m.Body ?? '{}') as { Message: string }).Message);
+    t.deepEqual(texts, ['Test single', 'Test batched']);
+    if (!raw) t.deepEqual(Object.keys(JSON.parse(messages[0]!.Body!) as object), ['Type', 'MessageId', 'SequenceNumber', 'TopicArn', 'Message', 'Timestamp', 'UnsubscribeURL']);
+    const counts = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: q.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }))).Attributes;
+    t.deepEqual(counts, { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '2' }, 'the repeated Publish and PublishBatch were dropped');
+  });
+}
+
+test(`Subscribe to an SQS queue that does not exist: AWS subscribes it (confirmed) [${PY}::TestSNSSubscriptionCrudV2::test_subscribe_unknown_sqs_queue "subscribe-unknown-sqs" (2025-10-06)]`, async (t) => {
+  const topicArn = await topic();
+  const endpoint = arnOf(uniqueQueue('never-created'));
+  const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: endpoint }));
+  t.true(SubscriptionArn?.startsWith(`${topicArn}:`));
+  const { Attributes } = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }));
+  t.like(Attributes, { Endpoint: endpoint, PendingConfirmation: 'false', ConfirmationWasAuthenticated: 'true' });
+});
+
+test(`one topic name in two regions: two topics, each region lists only its own; the west topic's policy names its own ARN [${PY}::TestSNSTopicCrudV2::test_create_topic_in_multiple_regions (2025-09-29)]`, async (t) => {
+  const west = new SNSClient({ endpoint: server.endpoint, region: 'us-west-1', credentials: CREDENTIALS });
+  try {
+    const name = uniqueQueue('ls2-regions');
+    const east = (await sns.send(new CreateTopicCommand({ Name: name }))).TopicArn!;
+    const westArn = (await west.send(new CreateTopicCommand({ Name: name }))).TopicArn!;
+    t.is(east, `arn:aws:sns:us-east-1:000000000000:${name}`);
+    t.is(westArn, `arn:aws:sns:us-west-1:000000000000:${name}`);
+    const listed = async (client: SNSClient) => ((await client.send(new ListTopicsCommand({}))).Topics ?? []).map((x) => x.TopicArn).filter((a) => a?.endsWith(`:${name}`));
+    t.deepEqual(await listed(sns), [east]);
+    t.deepEqual(await listed(west), [westArn]);
+    const { Attributes } = await west.send(new GetTopicAttributesCommand({ TopicArn: westArn }));
+    t.is(Attributes?.TopicArn, westArn);
+    t.is((JSON.parse(Attributes?.Policy ?? '{}') as { Statement: { Resource: string }[] }).Statement[0]?.Resource, westArn);
+  } finally {
+    west.destroy();
+  }
 });
