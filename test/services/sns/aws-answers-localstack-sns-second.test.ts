@@ -9,7 +9,8 @@
  */
 import test from 'ava';
 import {
-  CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, PublishBatchCommand,
+  CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTagsForResourceCommand, ListTopicsCommand,
+  PublishBatchCommand,
   PublishCommand, SetSubscriptionAttributesCommand, SNSClient, SubscribeCommand, UnsubscribeCommand, type PublishBatchRequestEntry,
 } from '@aws-sdk/client-sns';
 import {
@@ -241,4 +242,40 @@ test(`one topic name in two regions: two topics, each region lists only its own;
   } finally {
     west.destroy();
   }
+});
+
+test(`CreateTopic again with the same tags, a subset of them, or none answers the same ARN [${PY}::TestSNSTopicCrud::test_create_duplicate_topic_check_idempotency (2023-08-24)]`, async (t) => {
+  const name = uniqueQueue('ls2-idem');
+  const tags = [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }];
+  const arn = (await sns.send(new CreateTopicCommand({ Name: name, Tags: tags }))).TopicArn;
+  for (const again of [tags, [tags[0]!], []]) t.is((await sns.send(new CreateTopicCommand({ Name: name, Tags: again }))).TopicArn, arn);
+  const other = await t.throwsAsync(sns.send(new CreateTopicCommand({ Name: name, Tags: [{ Key: 'a', Value: '2' }] }))) as unknown as SdkError;
+  t.is(other.message, 'Invalid parameter: Tags Reason: Topic already exists with different tags', 'a tag with another value still differs');
+});
+
+test(`a topic deleted and created again takes the new tags [${PY}::TestSNSTopicCrud::test_create_topic_after_delete_with_new_tags (2023-08-24)]`, async (t) => {
+  const name = uniqueQueue('ls2-retag');
+  const arn = (await sns.send(new CreateTopicCommand({ Name: name, Tags: [{ Key: 'Name', Value: 'pqr' }] }))).TopicArn!;
+  await sns.send(new DeleteTopicCommand({ TopicArn: arn }));
+  t.is((await sns.send(new CreateTopicCommand({ Name: name, Tags: [{ Key: 'Name', Value: 'abc' }] }))).TopicArn, arn);
+  t.deepEqual((await sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, [{ Key: 'Name', Value: 'abc' }]);
+});
+
+test(`Publish with TargetArn set to a topic ARN delivers as TopicArn does [${PY}::TestSNSPublishCrud::test_publish_message_by_target_arn (2023-08-24)]`, async (t) => {
+  const topicArn = await topic();
+  const q = await queue();
+  await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: q.arn }));
+  await sns.send(new PublishCommand({ TargetArn: topicArn, Message: 'test-msg-2' }));
+  const [m] = await drain(q.url, 1);
+  t.like(JSON.parse(m?.Body ?? '{}'), { Type: 'Notification', TopicArn: topicArn, Message: 'test-msg-2' });
+});
+
+test(`MessageStructure json: duplicate keys are accepted; a default that is an object is "No default entry" [${PY}::TestSNSPublishCrud::test_message_structure_json_exc "duplicate-json-keys", "key-is-not-string" (2023-08-24)]`, async (t) => {
+  const topicArn = await topic();
+  const ok = await sns.send(new PublishCommand({ TopicArn: topicArn, Message: '{"default": "This is a default message", "default": "Duplicate"}', MessageStructure: 'json' }));
+  t.regex(ok.MessageId ?? '', /^[0-9a-f-]{36}$/);
+  const err = await t.throwsAsync(sns.send(new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify({ default: { object: 'test' } }), MessageStructure: 'json' }))) as unknown as SdkError;
+  t.is(err.name, 'InvalidParameterException');
+  t.is(err.message, 'Invalid parameter: Message Structure - No default entry in JSON message body');
+  t.is(err.$metadata.httpStatusCode, 400);
 });
