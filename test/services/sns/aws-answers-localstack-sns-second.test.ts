@@ -279,3 +279,19 @@ test(`MessageStructure json: duplicate keys are accepted; a default that is an o
   t.is(err.message, 'Invalid parameter: Message Structure - No default entry in JSON message body');
   t.is(err.$metadata.httpStatusCode, 400);
 });
+
+test(`Subscribe with an empty FilterPolicy: no policy, so neither FilterPolicy nor FilterPolicyScope is shown; RawMessageDelivery "TrUe" reads "true" [${PY}::TestSNSSubscriptionCrud::test_create_subscriptions_with_attributes "subscribe-wrong-attr", "get-attrs" (2025-10-06)]`, async (t) => {
+  const topicArn = await topic();
+  const q = await queue();
+  const attempt = (raw: string) => sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: q.arn, ReturnSubscriptionArn: true,
+    Attributes: { RawMessageDelivery: raw, FilterPolicyScope: 'MessageBody', FilterPolicy: '' } }));
+  const wrong = await t.throwsAsync(attempt('wrongvalue')) as unknown as SdkError;
+  t.is(wrong.message, 'Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [wrongvalue]. Must be true or false.');
+  const { SubscriptionArn } = await attempt('TrUe');
+  const { Attributes } = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }));
+  t.deepEqual(Object.keys(Attributes ?? {}).sort(), ['ConfirmationWasAuthenticated', 'Endpoint', 'Owner', 'PendingConfirmation', 'Protocol', 'RawMessageDelivery',
+    'SubscriptionArn', 'SubscriptionPrincipal', 'TopicArn']);
+  t.like(Attributes, { RawMessageDelivery: 'true', ConfirmationWasAuthenticated: 'true', PendingConfirmation: 'false', Protocol: 'sqs', Endpoint: q.arn });
+  await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'not filtered' }));
+  t.is((await drain(q.url, 1))[0]?.Body, 'not filtered');
+});

@@ -62,6 +62,12 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
   const attributes = checkSubscriptionAttributes(given, protocol, true);
   checkFifoDeadLetter(attributes.RedrivePolicy, topic.fifo && protocol === 'sqs' && endpoint.endsWith('.fifo'), true);
+  // An empty FilterPolicy is no policy and takes its scope with it, as in SetSubscriptionAttributes
+  // (AWS then shows neither: localstack test_sns.py test_create_subscriptions_with_attributes "get-attrs", 2025-10-06).
+  if (attributes.FilterPolicy === '') {
+    delete attributes.FilterPolicy;
+    delete attributes.FilterPolicyScope;
+  }
 
   const existing = deps.store.subscriptionsOf(topic.arn).find((s) => s.record.protocol === protocol && s.record.endpoint === endpoint);
   if (existing !== undefined) {
