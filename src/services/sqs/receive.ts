@@ -51,11 +51,18 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
       msg.count++;
       if (msg.first === 0) msg.first = now;
       msg.received = now;
-      msg.visibleAt = now + visibilityMs;
-      state.schedule(msg, now);
+      // In flight for the rest of this call whatever the timeout: with VisibilityTimeout 0 a
+      // later round would otherwise take it again (a FIFO receive answered each message up to
+      // ten times; AWS answers each once: localstack test_sqs.py
+      // test_fifo_receive_message_with_zero_visibility_timeout). Scheduled below.
+      msg.visibleAt = Number.POSITIVE_INFINITY;
       taken.push(msg);
     }
     if (!queue.fifo && redriven.length === 0 && gone.length === 0) break;
+  }
+  for (const msg of taken) {
+    msg.visibleAt = now + visibilityMs;
+    state.schedule(msg, now);
   }
   if (taken.length === 0 && redriven.length === 0 && gone.length === 0) return [];
 
