@@ -3,6 +3,7 @@ import type { Features } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { RequestContext } from '../types.js';
 import { rejectUnsupported } from '../unsupported.js';
+import { s3Errors } from './errors.js';
 import type { S3Store } from './store.js';
 
 export interface S3Deps {
@@ -18,9 +19,19 @@ export function unsupported(deps: S3Deps, ctx: RequestContext, operation: string
   rejectUnsupported(deps.features, ctx, 'S3', operation, input as Record<string, unknown>, members);
 }
 
-/** ACL values that equal S3's default behaviour are accepted; anything else is a gate. */
+/** Every canned ACL S3 knows (the model's ObjectCannedACL and BucketCannedACL, and log-delivery-write). */
+const CANNED_ACLS: ReadonlySet<string> = new Set([
+  'private', 'public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read', 'bucket-owner-read',
+  'bucket-owner-full-control', 'log-delivery-write',
+]);
+
+/**
+ * ACL values that equal S3's default behaviour are accepted; another canned ACL is a gate; a
+ * value that is no canned ACL at all is S3's own 400, whatever is emulated.
+ */
 export function checkCannedAcl(deps: S3Deps, ctx: RequestContext, operation: string, acl: string | undefined): void {
   if (acl === undefined || acl === 'private' || acl === 'bucket-owner-full-control') return;
+  if (!CANNED_ACLS.has(acl)) throw s3Errors.unknownCannedAcl(acl);
   unsupported(deps, ctx, operation, { ACL: acl }, ['ACL']);
 }
 

@@ -90,6 +90,8 @@ export const s3Errors = {
   invalidArgument: (message: string, name?: string, value?: string) => e('InvalidArgument', 400, message,
     name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => e('InvalidRequest', 400, message),
+  // S3 sends this one with an empty Message (LocalStack test_s3.py::TestS3::test_s3_object_acl_exceptions, 2023-08-15).
+  unknownCannedAcl: (acl: string) => e('InvalidArgument', 400, '', { ArgumentName: 'x-amz-acl', ArgumentValue: acl }),
   noSuchTagSet: (bucket: string) => e('NoSuchTagSet', 404, 'The TagSet does not exist', { BucketName: bucket }),
   /** With the offending key where S3 names it (a repeated key: versity/versitygw#2039, quoting S3). */
   invalidTag: (message: string, tagKey?: string) => e('InvalidTag', 400, message, tagKey === undefined ? undefined : { TagKey: tagKey }),

@@ -26,10 +26,12 @@ export function maxKeysOf(value: number | undefined, name = 'max-keys'): number 
 
 /**
  * part-number-marker is a string in the model; S3 wants a non-negative integer there, and
- * answers a negative one as it answers a negative page size (versity/versitygw#1383, 2025).
+ * answers a negative one as it answers a negative page size (versity/versitygw#1383, 2025). An
+ * empty one is no marker: AWS lists from the start and says PartNumberMarker 0 (LocalStack
+ * test_s3.py::TestS3::test_list_parts_empty_part_number_marker, recorded 2023-11-11).
  */
 export function partNumberMarkerOf(value: string | undefined): number {
-  if (value === undefined) return 0;
+  if (value === undefined || value === '') return 0;
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n)) throw notAnInteger('part-number-marker', value);
   if (n < 0) throw belowZero('part-number-marker', value);

@@ -92,8 +92,10 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
   assertIfNoneMatch(input.IfNoneMatch);
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const requested = input.MultipartUpload?.Parts;
-  if (!requested) throw s3Errors.malformedXml();
-  if (requested.length === 0) throw s3Errors.invalidRequest('You must specify at least one part');
+  // No body at all is the same refusal as an empty part list: AWS answered a boto3 call without
+  // MultipartUpload so (LocalStack test_s3.py::TestS3::test_multipart_complete_multipart_too_small,
+  // recorded 2023-08-03; boto/boto3#1635, 2019), where it once said MalformedXML.
+  if (!requested || requested.length === 0) throw s3Errors.invalidRequest('You must specify at least one part');
   await deps.store.requireBucket(input.Bucket);
   let record: ObjectRecord;
   try {

@@ -93,8 +93,13 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   return { CopyObjectResult: result, ServerSideEncryption: 'AES256' };
 };
 
+/**
+ * What a COPY directive carries from the source. Not its storage class: the copy is STANDARD
+ * unless the request names one (LocalStack test_s3.py::TestS3::test_s3_copy_object_storage_class,
+ * recorded 2023-08-03: a STANDARD_IA source's copy lists as STANDARD).
+ */
 function pickContent(r: ObjectRecord): Partial<ObjectRecord> {
-  const { contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation, storageClass, metadata } = r;
-  return Object.fromEntries(Object.entries({ contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation, storageClass, metadata })
+  const { contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation, metadata } = r;
+  return Object.fromEntries(Object.entries({ contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation, metadata })
     .filter(([, v]) => v !== undefined));
 }
