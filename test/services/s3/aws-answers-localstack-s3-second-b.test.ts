@@ -5,7 +5,7 @@
  */
 import test from 'ava';
 import {
-  CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteObjectCommand,
+  CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketCommand, DeleteObjectCommand,
   DeleteObjectsCommand, GetObjectAttributesCommand, GetObjectCommand, GetObjectRetentionCommand, HeadObjectCommand,
   ListObjectsV2Command, PutBucketAnalyticsConfigurationCommand, PutBucketIntelligentTieringConfigurationCommand,
   PutBucketInventoryConfigurationCommand, PutBucketLifecycleConfigurationCommand, PutBucketLoggingCommand, PutObjectAclCommand,
@@ -206,4 +206,45 @@ test(`GetObject's response headers for a plain object: S3's values [${LS}::TestS
     ['bytes', '3', 'binary/octet-stream', '"202cb962ac59075b964b07152d234b70"', 'AES256']);
   // S3 also sends `server: AmazonS3`; boltstack sends none (not worth a header on every response).
   for (const name of ['date', 'last-modified', 'x-amz-id-2', 'x-amz-request-id']) t.true(name in headers, name);
+});
+
+// ---- The small snapshot files: test_s3_preconditions.snapshot.json (c050d86), test_buckets.snapshot.json (dc8ca66) ----
+
+const LS_PRE = 'localstack/localstack tests/aws/services/s3/test_s3_preconditions.py::TestS3CopySourcePreconditions';
+
+test(`CopyObject source date preconditions at the source's own Last-Modified, and the copy result's CRC32 (the client's default checksum, carried) [${LS_PRE}::test_s3_copy_object_preconditions, test_s3_copy_object_if_source_(un)modified_since_versioned (12-11-2025)]`, async (t) => {
+  const bucket = await newBucket();
+  const Key = 'source-object';
+  // Both boto3 (>= 1.36) and the SDK v3 send a CRC32 with the PutObject by default.
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'data' }));
+  const { LastModified } = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key }));
+  const lastModified = LastModified!;
+  const copy = (extra: object) => s3.send(new CopyObjectCommand({ Bucket: bucket, CopySource: `${bucket}/${Key}`, Key: 'dest-object', ...extra }));
+  for (const extra of [
+    { CopySourceIfModifiedSince: new Date(lastModified.getTime() - 60_000) }, { CopySourceIfUnmodifiedSince: lastModified },
+    { CopySourceIfModifiedSince: new Date(Date.now() + 86_400_000) },
+  ]) {
+    const out = await copy(extra);
+    t.deepEqual([out.CopyObjectResult?.ETag, out.CopyObjectResult?.ChecksumCRC32, out.ServerSideEncryption], ['"8d777f385d3dfec8815d20f7496026dc"', 'rfPzYw==', 'AES256']);
+  }
+  for (const [extra, condition] of [
+    [{ CopySourceIfModifiedSince: lastModified }, 'x-amz-copy-source-If-Modified-Since'],
+    [{ CopySourceIfUnmodifiedSince: new Date(Date.now() - 86_400_000) }, 'x-amz-copy-source-If-Unmodified-Since'],
+  ] as const) {
+    const err = await errorOf(copy(extra));
+    t.is(err.$metadata.httpStatusCode, 412);
+    t.is(err.name, 'PreconditionFailed');
+    t.is(fields(err).Condition, condition);
+  }
+});
+
+test(`CreateBucket, ListObjectsV2 of the empty bucket, DeleteBucket [localstack/localstack tests/aws/services/s3/test_buckets.py::test_create_list_delete_bucket (12-09-2025)]`, async (t) => {
+  const bucket = uniqueBucket('lsb');
+  const created = await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  t.is(created.$metadata.httpStatusCode, 200);
+  t.is(created.Location, `/${bucket}`);
+  const list = await s3.send(new ListObjectsV2Command({ Bucket: bucket, EncodingType: 'url' }));
+  t.deepEqual([list.EncodingType, list.IsTruncated, list.KeyCount, list.MaxKeys, list.Name, list.Prefix, list.Contents], ['url', false, 0, 1000, bucket, '', undefined]);
+  const deleted = await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+  t.is(deleted.$metadata.httpStatusCode, 204);
 });
