@@ -13,7 +13,8 @@ import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
 import { contentFields } from '../object-headers.js';
-import { checksumMember } from '../checksum-plan.js';
+import { checksumMember, parseAlgorithm } from '../checksum-plan.js';
+import { copyChecksum } from '../copy-checksum.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
 import { MAX_SINGLE_UPLOAD } from '../write-body.js';
@@ -42,7 +43,8 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   assertValidKey(input.Key);
   checkCannedAcl(deps, ctx, 'CopyObject', input.ACL);
   checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption, input.BucketKeyEnabled);
-  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'ChecksumAlgorithm', 'AnnotationDirective']);
+  unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'AnnotationDirective']);
+  const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);
   // If-Match / If-None-Match judge the destination, under its lock (write-conditions.ts).
   assertIfNoneMatch(input.IfNoneMatch);
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
@@ -69,7 +71,8 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
     if (samePlace && !replaceMetadata && input.StorageClass === undefined && input.WebsiteRedirectLocation === undefined && input.ServerSideEncryption === undefined) {
       throw s3Errors.copyInPlace();
     }
-    const { size, etag, spans, partsCount, checksum } = from;
+    const { size, etag, spans, partsCount } = from;
+    const checksum = checksumAlgorithm ? await copyChecksum(deps.store.blobs, from, checksumAlgorithm) : from.checksum;
     const carried = replaceMetadata ? contentFields(input) : {
       ...pickContent(from),
       ...(input.StorageClass !== undefined ? { storageClass: input.StorageClass } : {}),
