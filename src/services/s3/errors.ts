@@ -24,9 +24,10 @@ export const s3Errors = {
     undefined, { 'x-amz-bucket-region': region }),
   noSuchUpload: (uploadId: string) => e('NoSuchUpload', 404,
     'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId }),
+  /** The ETag as sent, less its quotes (LocalStack test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part, 2023-08-03). */
   invalidPart: (uploadId: string, partNumber: number, etag: string) => e('InvalidPart', 400,
     "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
-    { UploadId: uploadId, PartNumber: partNumber, ETag: etag }),
+    { UploadId: uploadId, PartNumber: partNumber, ETag: etag.replace(/^"(.*)"$/, '$1') }),
   invalidPartOrder: (uploadId: string) => e('InvalidPartOrder', 400,
     'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId }),
   /**

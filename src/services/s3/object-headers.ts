@@ -60,7 +60,9 @@ export function objectHeaders(record: ObjectRecord, overrides: Overrides, checks
   if (record.websiteRedirectLocation !== undefined) out.WebsiteRedirectLocation = record.websiteRedirectLocation;
   if (record.storageClass !== undefined && record.storageClass !== 'STANDARD') out.StorageClass = record.storageClass;
   if (record.metadata) out.Metadata = record.metadata;
-  if (checksumMode === 'ENABLED' && record.checksum) {
+  // S3 reads x-amz-checksum-mode case-insensitively ("enabled": LocalStack test_s3.py::TestS3::
+  // test_s3_get_object_checksum, recorded 2024-06-04); the SDKs' "ENABLED" needs no case folding.
+  if (record.checksum && (checksumMode === 'ENABLED' || checksumMode?.toUpperCase() === 'ENABLED')) {
     out[checksumMember(record.checksum.algorithm)] = record.checksum.value;
     out.ChecksumType = record.checksum.type;
   }

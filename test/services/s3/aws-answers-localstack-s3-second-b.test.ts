@@ -110,7 +110,7 @@ test(`PutObject with x-amz-checksum-sha256 and no algorithm: a wrong value, two 
 });
 
 for (const [algorithm, member, value] of [['CRC32', 'ChecksumCRC32', 'lVk/nw=='], ['CRC32C', 'ChecksumCRC32C', 'Fz3epA=='], ['SHA1', 'ChecksumSHA1', 'jbXkHAsXUrubtL3dqDQ4w+7WXc0=']] as const) {
-  test(`GetObject and HeadObject answer the ${algorithm} checksum only with ChecksumMode ENABLED [${LS}::TestS3::test_s3_get_object_checksum[${algorithm}] (04-06-2024)]`, async (t) => {
+  test(`GetObject and HeadObject answer the ${algorithm} checksum only with ChecksumMode ENABLED, in any case [${LS}::TestS3::test_s3_get_object_checksum[${algorithm}] (04-06-2024)]`, async (t) => {
     const bucket = await newBucket();
     const Key = 'test-checksum-retrieval';
     const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'test-checksum', ChecksumAlgorithm: algorithm }));
@@ -127,6 +127,9 @@ for (const [algorithm, member, value] of [['CRC32', 'ChecksumCRC32', 'lVk/nw==']
     t.is(await get.Body?.transformToString(), 'test-checksum');
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key, ChecksumMode: 'ENABLED' }));
     t.is(head[member], value);
+    // The recording's last GET says ChecksumMode="enabled": the casing does not matter.
+    const lower = await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}/${Key}`, headers: { 'x-amz-checksum-mode': 'enabled' } });
+    t.is(lower.headers[`x-amz-checksum-${algorithm.toLowerCase()}`], value);
   });
 }
 

@@ -263,6 +263,21 @@ test(`CompleteMultipartUpload with no parts: 400 InvalidRequest "You must specif
 // The recording also lists with an empty max-parts (MaxParts 1000); boltstack's REST-XML decoder
 // refuses an empty query integer before the handler sees it (src/protocols/rest-xml/decode.ts),
 // which this file's owner may not change: left out, reported.
+test(`CompleteMultipartUpload naming a part not uploaded, or a wrong ETag: InvalidPart with the upload, the part and the ETag unquoted [${LS}::TestS3::test_multipart_complete_multipart_wrong_part (03-08-2023)]`, async (t) => {
+  const bucket = await newBucket();
+  const Key = 'test-upload-part-exc';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key }));
+  const { ETag } = await s3.send(new UploadPartCommand({ Bucket: bucket, Key, UploadId, PartNumber: 1, Body: 'data' }));
+  t.is(ETag, '"8d777f385d3dfec8815d20f7496026dc"');
+  for (const [part, etag, named] of [[2, ETag!, '8d777f385d3dfec8815d20f7496026dc'], [1, 'd41d8cd98f00b204e9800998ecf8427e', 'd41d8cd98f00b204e9800998ecf8427e']] as const) {
+    const err = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: part, ETag: etag }] } })));
+    t.is(err.$metadata.httpStatusCode, 400);
+    t.is(err.name, 'InvalidPart');
+    t.is(err.message, "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+    t.deepEqual([fields(err).ETag, fields(err).PartNumber, fields(err).UploadId], [named, String(part), UploadId]);
+  }
+});
+
 test(`ListParts with an empty part-number-marker: the default, 0 [${LS}::TestS3::test_list_parts_empty_part_number_marker (11-11-2023)]`, async (t) => {
   const bucket = await newBucket();
   const Key = 'test-list-part-empty-marker';
