@@ -80,6 +80,16 @@ test(`CopyObject in place with the same WebsiteRedirectLocation is a change, and
   t.is((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key }))).WebsiteRedirectLocation, '/test/direct');
 });
 
+test(`CopyObject in place naming ServerSideEncryption AES256 (the object's own) is a change; aws:kms is not emulated [${LS}::TestS3::test_s3_copy_object_in_place_with_encryption (03-08-2023)]`, async (t) => {
+  const bucket = await newBucket();
+  const Key = 'source-object';
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'test' }));
+  const out = await s3.send(new CopyObjectCommand({ Bucket: bucket, CopySource: `${bucket}/${Key}`, Key, ServerSideEncryption: 'AES256' }));
+  t.deepEqual([out.CopyObjectResult?.ETag, out.ServerSideEncryption], ['"098f6bcd4621d373cade4e832627b4f6"', 'AES256']);
+  const kms = await errorOf(s3.send(new CopyObjectCommand({ Bucket: bucket, CopySource: `${bucket}/${Key}`, Key, ServerSideEncryption: 'aws:kms' })));
+  t.deepEqual([kms.$metadata.httpStatusCode, kms.name], [501, 'NotImplemented']);
+});
+
 test(`CopyObject in place naming StorageClass STANDARD (the object's own) is a change [${LS}::TestS3::test_s3_copy_object_in_place_storage_class (03-08-2023)]`, async (t) => {
   const bucket = await newBucket();
   const Key = 'source-object';
