@@ -28,6 +28,11 @@ export const s3Errors = {
   invalidPart: (uploadId: string, partNumber: number, etag: string) => e('InvalidPart', 400,
     "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
     { UploadId: uploadId, PartNumber: partNumber, ETag: etag.replace(/^"(.*)"$/, '$1') }),
+  /** GetObject of an archived object not restored (localstack test_s3.py::TestS3::test_put_object_storage_class, recorded 2024-03-05). */
+  invalidObjectState: (storageClass: string) => e('InvalidObjectState', 403,
+    "The operation is not valid for the object's storage class", { StorageClass: storageClass }),
+  partChecksumMissing: (algorithm: string, partNumber: number) => e('InvalidRequest', 400,
+    `The upload was created using a ${algorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${partNumber} in the request.`),
   invalidPartOrder: (uploadId: string) => e('InvalidPartOrder', 400,
     'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId }),
   /**

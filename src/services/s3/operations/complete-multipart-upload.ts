@@ -23,16 +23,31 @@ export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
 const unquote = (etag: string): string => etag.replace(/^"(.*)"$/, '$1');
 
+const compositeUpload = (upload: UploadRecord): boolean =>
+  (upload.checksumType ?? (upload.checksumAlgorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE')) === 'COMPOSITE';
+
 type RequestedPart = NonNullable<NonNullable<CompleteMultipartUploadInput['MultipartUpload']>['Parts']>[number];
 
 function choosePart(upload: UploadRecord, parts: Map<number, PartRecord>, requested: RequestedPart): PartRecord {
   const number = requested.PartNumber ?? 0;
   const stored = parts.get(number);
   const etag = requested.ETag ?? '';
-  if (!stored || unquote(stored.etag) !== unquote(etag)) throw s3Errors.invalidPart(upload.uploadId, number, etag);
+  // <ETag> is the sent ETag unquoted: AWS answered c4c7…01c6 for a part sent as "c4c7…01c6"
+  // (localstack test_s3.py::TestS3::test_complete_multipart_parts_checksum, recorded 2024-05-28).
+  if (!stored || unquote(stored.etag) !== unquote(etag)) throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
   if (stored.checksum) {
     const given = (requested as Record<string, unknown>)[`Checksum${stored.checksum.algorithm}`];
-    if (given !== undefined && given !== stored.checksum.value) throw s3Errors.invalidPart(upload.uploadId, number, etag);
+    if (given !== undefined && given !== stored.checksum.value) throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
+    // A COMPOSITE upload's checksum is made of the parts' as the completion lists them, so each
+    // must be listed (localstack test_s3.py::TestS3::test_complete_multipart_parts_checksum,
+    // recorded 2024-05-28); a FULL_OBJECT one may leave them out.
+    if (given === undefined && upload.checksumAlgorithm === stored.checksum.algorithm && compositeUpload(upload)) {
+      throw s3Errors.partChecksumMissing(stored.checksum.algorithm, number);
+    }
+  } else if (Object.keys(ALGORITHMS).some((a) => (requested as Record<string, unknown>)[`Checksum${a}`] !== undefined)) {
+    // A checksum for a part stored without one is InvalidPart too (localstack test_s3.py::TestS3::
+    // test_multipart_parts_checksum_exceptions, recorded 2024-06-04).
+    throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
   }
   return stored;
 }

@@ -4,6 +4,7 @@
  * cannot be collected between reading its record and committing the new references.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
  */
+import { createHash } from 'node:crypto';
 import type { CopyObjectInput, CopyObjectOutput } from '../../../model/generated/s3-types.js';
 import { compareUtf8 } from '../../../util/utf8-order.js';
 import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
@@ -16,6 +17,7 @@ import { contentFields } from '../object-headers.js';
 import { checksumMember, parseAlgorithm } from '../checksum-plan.js';
 import { copyChecksum } from '../copy-checksum.js';
 import type { ObjectRecord } from '../records.js';
+import { readSpans } from '../read-spans.js';
 import { parseTaggingHeader } from '../tags.js';
 import { MAX_SINGLE_UPLOAD } from '../write-body.js';
 import { assertIfNoneMatch, checkWriteConditions, hasWriteConditions } from '../write-conditions.js';
@@ -71,8 +73,12 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
     if (samePlace && !replaceMetadata && input.StorageClass === undefined && input.WebsiteRedirectLocation === undefined && input.ServerSideEncryption === undefined) {
       throw s3Errors.copyInPlace();
     }
-    const { size, etag, spans, partsCount } = from;
+    const { size, spans } = from;
     const checksum = checksumAlgorithm ? await copyChecksum(deps.store.blobs, from, checksumAlgorithm) : from.checksum;
+    // The copy is one object, not parts: its ETag is the MD5 of the bytes, not the source's "-N"
+    // one, and it has no parts to read by number (localstack test_s3.py::TestS3::
+    // test_multipart_copy_object_etag, recorded 2023-08-10). Only a multipart source pays the read.
+    const etag = from.partsCount ? await md5OfSpans(deps, from) : from.etag;
     const carried = replaceMetadata ? contentFields(input) : {
       ...pickContent(from),
       ...(input.StorageClass !== undefined ? { storageClass: input.StorageClass } : {}),
@@ -80,7 +86,6 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
     };
     const next: ObjectRecord = {
       size, etag, spans, lastModified: Date.now(), version: deps.store.newVersion(),
-      ...(partsCount ? { partsCount } : {}),
       ...(checksum ? { checksum } : {}),
       ...carried,
     };
@@ -95,6 +100,15 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   if (record.checksum?.type === 'FULL_OBJECT') result[checksumMember(record.checksum.algorithm)] = record.checksum.value;
   return { CopyObjectResult: result, ServerSideEncryption: 'AES256' };
 };
+
+/** The quoted MD5 of an object's bytes, read from its blobs (the caller holds its key's lock). */
+async function md5OfSpans(deps: Parameters<S3Handler<unknown, unknown>>[0], record: ObjectRecord): Promise<string> {
+  const hash = createHash('md5');
+  if (record.size > 0) {
+    for await (const chunk of readSpans(deps.store.blobs, record.spans, 0, record.size - 1)) hash.update(chunk as Buffer);
+  }
+  return `"${hash.digest('hex')}"`;
+}
 
 /**
  * What a COPY directive carries from the source. Not its storage class: the copy is STANDARD

@@ -28,5 +28,8 @@ export const listParts: S3Handler<ListPartsInput, ListPartsOutput> = async (deps
   // NextPartNumberMarker 3 (LocalStack test_s3_api.py::TestS3Multipart::test_upload_part_copy_range,
   // recorded 2025-06-13).
   if (page.length > 0) out.NextPartNumberMarker = String(page[page.length - 1]!.partNumber);
+  // An upload with no parts yet, listed from the start, says 0 (localstack test_s3.py::TestS3::
+  // test_multipart_and_list_parts, recorded 2024-05-28); past the last part no source says.
+  else if (marker === 0) out.NextPartNumberMarker = '0';
   return out;
 };
