@@ -3,8 +3,8 @@
  * when the WHERE names its partitions (`hash IN [a, b]`, or `hash = a OR hash = b`) and reads
  * them one Query each, partition after partition in hash-key order (the developer guide's
  * ql-reference.select.html example `WHERE OrderID IN [1, 2, 3] ORDER BY OrderID DESC`).
- * This module checks the statement as AWS does and writes the one Query input the partitions
- * share; partition-read.ts runs it.
+ * This module checks the statement as AWS does; read-plan.ts writes the reads, partition-read.ts
+ * runs them.
  *
  * The rules, as AWS answered them (floci-io/floci DynamoDbPartiQLDocumentedSyntaxIntegrationTest
  * ordersByTheKey / refusesAnOrderByItCannotServe and DynamoDbPartiQLEdgeCaseIntegrationTest
@@ -17,28 +17,13 @@
  * - more than 100 IN values is the IN operand limit, more than 50 reads "Too many decomposed
  *   read operations" (decomposed-reads.ts).
  * Not captured, chosen as the documentation implies: the partitions are the outer order whatever
- * the order of the terms (the reads are per partition); a value named twice is one partition.
+ * the order of the terms (the reads are per partition); a hash value named twice is one partition.
  */
 import type { AttributeValue, Condition, OrderTerm, Path } from './ast.js';
-import { bindValue } from './bind-values.js';
 import { checkDecomposedReads, namedPartitions } from './decomposed-reads.js';
 import { orderByNotKey, orderByWithoutHashKey, orderByWithoutHashKeyFirst, unsupportedStatement } from './errors.js';
-import { ExpressionWriter } from './expression-writer.js';
-import { isRangeKeyCondition, mentions } from './key-conditions.js';
+import { planReads, type PartitionsRead } from './read-plan.js';
 import type { KeyNames } from './translate.js';
-import { compareValues, valuesEqual } from '../values/compare.js';
-import type { AttributeValue as StoredValue } from '../values/types.js';
-
-/** The placeholder the shared KeyConditionExpression holds for each partition's hash value. */
-export const HASH_PLACEHOLDER = ':hash';
-
-/** One Query input for all partitions, and the partitions' hash values in reading order. */
-export interface PartitionsRead {
-  operation: 'QueryPartitions'; input: Record<string, unknown>; hashes: AttributeValue[];
-  /** The attributes of a LastEvaluatedKey of this read: the table's key, and the index's if one is read. */
-  keyAttributes: string[];
-  projection?: Path[];
-}
 
 const termName = (term: OrderTerm): string => {
   const first = term.path.steps[0]!;
@@ -58,18 +43,9 @@ export function sortKeyDescending(orderBy: readonly OrderTerm[], schema: KeyName
   return term === undefined || term.descending;
 }
 
-/** Distinct values in hash-key order (S by UTF-8 bytes, N by value, B by bytes). */
-function partitionOrder(values: AttributeValue[], descending: boolean): AttributeValue[] {
-  const distinct: AttributeValue[] = [];
-  for (const v of values) if (!distinct.some((d) => valuesEqual(d as StoredValue, v as StoredValue))) distinct.push(v);
-  // Values of another type than the key's sort anywhere: the Query refuses them in its own words.
-  distinct.sort((a, b) => compareValues(a as StoredValue, b as StoredValue) ?? 0);
-  return descending ? distinct.reverse() : distinct;
-}
-
 export interface OrderedSelect {
   where: Condition | undefined; orderBy: readonly OrderTerm[]; parts: Condition[]; schema: KeyNames | undefined; table: KeyNames;
-  base: Record<string, unknown>; params: readonly AttributeValue[]; projection?: Path[];
+  base: Record<string, unknown>; params: readonly AttributeValue[]; types: Readonly<Record<string, string>> | undefined; projection?: Path[];
 }
 
 export function translateOrderedRead(s: OrderedSelect): PartitionsRead {
@@ -77,30 +53,17 @@ export function translateOrderedRead(s: OrderedSelect): PartitionsRead {
   const schema = s.schema;
   if (schema === undefined) throw orderByWithoutHashKey();
   for (const term of s.orderBy) checkOrderBy(term.path, schema);
-  const at = s.parts.findIndex((c) => namedPartitions(c, schema.hash) !== undefined);
-  if (at < 0) throw orderByWithoutHashKey();
-  const named = namedPartitions(s.parts[at]!, schema.hash)!;
+  const named = s.parts.map((c) => namedPartitions(c, schema.hash)).find((n) => n !== undefined);
+  if (named === undefined) throw orderByWithoutHashKey();
   const hashTerm = s.orderBy.find((t) => termName(t) === schema.hash);
   if (named.values.length > 1 && hashTerm === undefined) throw orderByWithoutHashKeyFirst();
   checkDecomposedReads(s.parts, schema);
-  const rest = s.parts.filter((_, i) => i !== at);
-  const rangeAt = schema.range === undefined ? -1 : rest.findIndex((c) => isRangeKeyCondition(c, schema.range!) !== undefined);
-  const filters = rest.filter((_, i) => i !== rangeAt);
-  // A further condition on a key attribute (a second IN, `sk <> v`) is not one Query per
-  // partition: not served, refused as before.
-  if (filters.some((c) => mentions(c, new Set([schema.hash, ...(schema.range !== undefined ? [schema.range] : [])])))) throw orderByWithoutHashKey();
-  const w = new ExpressionWriter(s.params);
-  const range = rangeAt >= 0 ? ` AND ${w.condition(isRangeKeyCondition(rest[rangeAt]!, schema.range!)!)}` : '';
-  const keyCondition = `${w.name(schema.hash)} = ${HASH_PLACEHOLDER}${range}`;
-  const filter = filters.length === 0 ? undefined : filters.map((c) => `(${w.condition(c)})`).join(' AND ');
-  return {
-    operation: 'QueryPartitions',
-    input: {
-      ...s.base, KeyConditionExpression: keyCondition, ...(filter !== undefined && { FilterExpression: filter }),
-      ...(sortKeyDescending(s.orderBy, schema) && { ScanIndexForward: false }), ...w.attributes(),
-    },
-    keyAttributes: [...new Set([s.table.hash, ...(s.table.range !== undefined ? [s.table.range] : []), schema.hash, ...(schema.range !== undefined ? [schema.range] : [])])],
-    hashes: partitionOrder(named.values.map((v) => bindValue(v, s.params)), hashTerm?.descending === true),
-    ...(s.projection && { projection: s.projection }),
-  };
+  const plan = planReads({
+    parts: s.parts, schema, table: s.table, base: s.base, params: s.params, types: s.types, ...(s.projection && { projection: s.projection }),
+    order: { hashDescending: hashTerm?.descending === true, rangeDescending: sortKeyDescending(s.orderBy, schema) },
+  });
+  // A further condition on a key attribute (`sk <> v`, a second IN): no capture says what AWS
+  // answers under ORDER BY; refused as before.
+  if (plan === undefined) throw orderByWithoutHashKey();
+  return plan;
 }

@@ -1,17 +1,20 @@
 /**
- * Runs a read over several partitions (ordered-read.ts): one Query per partition in reading
+ * Runs a read over several partitions or keys (read-plan.ts): one Query per read in reading
  * order, the items concatenated, a page at a time as a single Query pages. Limit counts the items
  * evaluated across the partitions (ExecuteStatement's Limit, as Query's); a page also ends where
  * a partition's Query stopped on its own (its 1 MB), or once the items gathered reach 1 MB. The
  * NextToken says which partition to go on with, and after which key (next-token.ts). AWS pages
  * across partitions this way: with Limit 2, `pk IN ['o', 'p'] ORDER BY pk DESC` answered p/3,
  * p/2, then p/1, o/3 (floci-io/floci DynamoDbPartiQLDocumentedSyntaxIntegrationTest, AWS
- * eu-west-2, 2026-09-17).
+ * eu-west-2, 2026-09-17). A read of one key (sort-key values named) ends with its item: with
+ * Limit 2, `pk IN ['b','a'] AND sk IN [20,7,-2] ORDER BY pk, sk` paged a/-2, a/20 | b/-2, b/20,
+ * the last page without a NextToken (radkawar/stackd partiql_ordered_ranges.json, AWS us-east-1,
+ * 2026-09-17).
  */
 import type { ConsumedCapacityItem, ExecuteStatementInput, ExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
 import type { AttributeValue } from './ast.js';
 import { decodePartitionToken, encodePartitionToken, type PartitionPosition } from './next-token.js';
-import { HASH_PLACEHOLDER, type PartitionsRead } from './ordered-read.js';
+import { HASH_PLACEHOLDER, RANGE_PLACEHOLDER, type PartitionsRead } from './read-plan.js';
 import { project } from './project.js';
 import { PAGE_BYTES } from '../read-page.js';
 import { itemSize } from '../values/item-size.js';
@@ -30,9 +33,11 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
   let capacity: ConsumedCapacityItem | undefined;
   const items: Key[] = [];
   let next: PartitionPosition | undefined;
-  while (at.partition < t.hashes.length) {
+  let lastKey: Key | undefined;
+  while (at.partition < t.reads.length) {
+    const read = t.reads[at.partition]!;
     const page = await query({
-      ...t.input, ExpressionAttributeValues: { ...values, [HASH_PLACEHOLDER]: t.hashes[at.partition]! },
+      ...t.input, ExpressionAttributeValues: { ...values, [HASH_PLACEHOLDER]: read.hash, ...(read.range && { [RANGE_PLACEHOLDER]: read.range }) },
       ...(remaining !== undefined && { Limit: remaining }),
       ...(at.lastKey && { ExclusiveStartKey: at.lastKey }),
       ...(request.ReturnConsumedCapacity !== undefined && { ReturnConsumedCapacity: request.ReturnConsumedCapacity }),
@@ -48,16 +53,25 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
       bytes += itemSize(got[i] as Item);
       if (bytes >= PAGE_BYTES) cut = i;
     }
-    if (cut >= 0) { next = { partition: at.partition, lastKey: keyOf(got[cut]!, t.keyAttributes) }; break; }
+    if (cut >= 0) { next = { partition: at.partition, lastKey: keyOf(got[cut]!, t.keyAttributes) }; lastKey = next.lastKey; break; }
+    if (t.pointReads) {
+      // One key, at most one item: the read is done. Limit spent ends the page after it, the
+      // next page (if any read is left) starting at the next read.
+      at = { partition: at.partition + 1 };
+      if (remaining === 0) {
+        if (got.length > 0) lastKey = keyOf(got[got.length - 1]!, t.keyAttributes);
+        if (at.partition < t.reads.length) next = at;
+        break;
+      }
+      continue;
+    }
     // The Query stopped inside the partition (Limit reached, or its own 1 MB): go on from there.
-    if (page.LastEvaluatedKey) { next = { partition: at.partition, lastKey: page.LastEvaluatedKey }; break; }
+    if (page.LastEvaluatedKey) { next = { partition: at.partition, lastKey: page.LastEvaluatedKey }; lastKey = next.lastKey; break; }
     at = { partition: at.partition + 1 };
   }
   const out: ExecuteStatementOutput = { Items: (t.projection ? items.map((i) => project(i, t.projection!)) : items) as ExecuteStatementOutput['Items'] };
-  if (next) {
-    out.NextToken = encodePartitionToken(request.Statement, next);
-    if (next.lastKey) out.LastEvaluatedKey = next.lastKey as ExecuteStatementOutput['LastEvaluatedKey'];
-  }
+  if (next) out.NextToken = encodePartitionToken(request.Statement, next);
+  if (lastKey) out.LastEvaluatedKey = lastKey as ExecuteStatementOutput['LastEvaluatedKey'];
   if (capacity) out.ConsumedCapacity = capacity;
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * A parsed PartiQL statement with its parameters → the classic operation that does the same:
- *   SELECT with `hash = v` (and at most one sort-key condition) → Query, with ORDER BY over
- *   several partitions (`hash IN [...]`) → one Query per partition (ordered-read.ts), any other
- *   SELECT → Scan;
+ *   SELECT with `hash = v` (and at most one sort-key condition) → Query, naming several
+ *   partitions (`hash IN [...]`) or sort-key values (`range IN [...]`) → one Query per partition
+ *   or key (read-plan.ts; ordered-read.ts checks ORDER BY), any other SELECT → Scan;
  *   INSERT → PutItem that must not overwrite (DuplicateItemException when it would);
  *   UPDATE → UpdateItem on an existing item (WHERE holds every key attribute by equality,
  *            the rest of WHERE becomes the ConditionExpression);
@@ -20,7 +20,8 @@ import { ExpressionWriter } from './expression-writer.js';
 import { indexReadInput, type IndexProjection } from './index-projection.js';
 import { checkDecomposedReads } from './decomposed-reads.js';
 import { conjuncts, disjuncts, isRangeKeyCondition, keyComparison, mentions, topName } from './key-conditions.js';
-import { checkOrderBy, sortKeyDescending, translateOrderedRead, type PartitionsRead } from './ordered-read.js';
+import { checkOrderBy, sortKeyDescending, translateOrderedRead } from './ordered-read.js';
+import { planReads, type PartitionsRead } from './read-plan.js';
 
 export interface KeyNames { hash: string; range?: string }
 
@@ -113,8 +114,13 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       };
     }
   }
-  if (schema && !s.orderBy) checkDecomposedReads(parts, schema);
-  if (s.orderBy) return translateOrderedRead({ where: s.where, orderBy: s.orderBy, parts, schema, table: keys.key, base, params, ...(projection && { projection }) });
+  if (s.orderBy) return translateOrderedRead({ where: s.where, orderBy: s.orderBy, parts, schema, table: keys.key, base, params, types: keys.types, ...(projection && { projection }) });
+  if (schema) {
+    checkDecomposedReads(parts, schema);
+    // Partitions named by IN or OR are read one Query each, not by a scan (read-plan.ts).
+    const reads = planReads({ parts, schema, table: keys.key, base, params, types: keys.types, ...(projection && { projection }) });
+    if (reads) return reads;
+  }
   const w = new ExpressionWriter(params);
   const filterExpression = s.where ? w.condition(s.where) : undefined;
   return { operation: 'Scan', input: { ...base, ...(filterExpression && { FilterExpression: filterExpression }), ...w.attributes() }, ...(projection && { projection }) };
