@@ -18,7 +18,7 @@ import {
 } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
 import { indexReadInput, type IndexProjection } from './index-projection.js';
-import { checkDecomposedReads } from './decomposed-reads.js';
+import { checkDecomposedReads, namedPartitions } from './decomposed-reads.js';
 import { conjuncts, disjuncts, isRangeKeyCondition, keyComparison, mentions, topName } from './key-conditions.js';
 import { checkOrderBy, sortKeyDescending, translateOrderedRead } from './ordered-read.js';
 import { planReads, type PartitionsRead } from './read-plan.js';
@@ -80,6 +80,24 @@ function checkOverlap(where: Condition | undefined, schema: KeyNames | undefined
   for (const value of ranged) if (whole.has(value)) throw overlappingRangeConditions();
 }
 
+/**
+ * The same refusal inside one partition: `pk = 'a' AND (sk = 10 OR flag = 'yes')` reads a
+ * sort-key range and the whole partition beside it, "Overlapping conditions ...", with or
+ * without ORDER BY (radkawar/stackd testdata/aws/dynamodb/partiql_compound_predicates.json
+ * mixed-key-filter-or, AWS us-east-1, 2026-09-17; floci-io/floci
+ * DynamoDbPartiQLEdgeCaseIntegrationTest, `pk='ranges' AND (sk='1' OR flag='two')`).
+ */
+function checkOverlapInPartition(parts: readonly Condition[], schema: KeyNames): void {
+  const range = schema.range;
+  if (range === undefined || !parts.some((c) => namedPartitions(c, schema.hash) !== undefined)) return;
+  for (const c of parts) {
+    if (c.kind !== 'or' || mentions(c, new Set([schema.hash]))) continue;
+    const branches = disjuncts(c).map(conjuncts);
+    const ranged = branches.some((b) => b.some((x) => isRangeKeyCondition(x, range) !== undefined));
+    if (ranged && branches.some((b) => !b.some((x) => mentions(x, new Set([range]))))) throw overlappingRangeConditions();
+  }
+}
+
 const andAll = (list: Condition[]): Condition | undefined =>
   list.reduce<Condition | undefined>((acc, c) => (acc ? { kind: 'and', left: acc, right: c } : c), undefined);
 
@@ -114,6 +132,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       };
     }
   }
+  if (schema) checkOverlapInPartition(parts, schema);
   if (s.orderBy) return translateOrderedRead({ where: s.where, orderBy: s.orderBy, parts, schema, table: keys.key, base, params, types: keys.types, ...(projection && { projection }) });
   if (schema) {
     checkDecomposedReads(parts, schema);

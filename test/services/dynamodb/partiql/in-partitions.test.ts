@@ -8,6 +8,8 @@
  * - STACKD: radkawar/stackd testdata/aws/dynamodb/partiql_ordered_ranges.json, captured from AWS
  *   us-east-1 on 2026-09-17 (table pk S, sk N; partitions a and b with sort keys -2, 2, 10, 20
  *   carrying payloads of 1000, 4200, 8100, 12500 bytes; flag 'yes' on -2 and 10).
+ * - STACKD_COMPOUND: radkawar/stackd testdata/aws/dynamodb/partiql_compound_predicates.json (same
+ *   table and items, AWS us-east-1, 2026-09-17).
  * - FLOCI_EDGE: floci-io/floci DynamoDbPartiQLEdgeCaseIntegrationTest
  *   .refusesOverlappingKeyConditionsAndMismatchedKeyTypes (AWS eu-west-2, 2026-09-17).
  * - GUIDE: the developer guide's ql-operators.html (IN reads each named partition) and
@@ -119,4 +121,16 @@ test('a sort-key value named twice overlaps; a value of the wrong type is refuse
   t.is(await refusal(`pk = 'a' AND (sk = 20 OR sk = -2 OR sk = 20) ORDER BY sk ASC`), OVERLAP, 'sort-or-duplicate-asc');
   t.is(await refusal(`pk = 'a' AND sk IN ['2'] ORDER BY sk ASC`), "ValidationException: Key attribute's data type should match its data type in table's schema: Key sk", 'wrong-type-sort-in');
   t.is(await refusal(`pk = 'a' AND sk IN [2, '2']`), "ValidationException: Key attribute's data type should match its data type in table's schema: Key sk", 'FLOCI_EDGE');
+});
+
+test('a further condition on the sort key: served by a scan without ORDER BY, refused under it (STACKD_COMPOUND)', async (t) => {
+  const noHashKey = 'ValidationException: Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.';
+  for (const where of [`pk = 'a' AND sk <> 2`, `pk = 'a' AND NOT sk = 2`, `pk = 'a' AND sk IN [2, 10] AND sk IN [10, 2]`]) {
+    t.is(await refusal(`${where} ORDER BY pk ASC, sk ASC`), noHashKey, where);
+  }
+  t.deepEqual(await rows(`pk = 'a' AND sk <> 2`), ['a/-2', 'a/10', 'a/20'], 'unequal-sort-key-unordered');
+  t.deepEqual(await rows(`pk = 'a' AND NOT sk = 2`), ['a/-2', 'a/10', 'a/20'], 'negated-sort-equality-unordered');
+  t.deepEqual(await rows(`pk = 'a' AND sk IN [2, 10] AND sk IN [2.0, 10.0]`), ['a/2', 'a/10'], 'equivalent-sort-in-unordered');
+  t.is(await refusal(`pk = 'a' AND (sk = 10 OR flag = 'yes') ORDER BY pk ASC, sk ASC`), OVERLAP, 'mixed-key-filter-or');
+  t.is(await refusal(`pk = 'a' AND (sk = 10 OR flag = 'yes')`), OVERLAP, 'mixed-key-filter-or-unordered');
 });
