@@ -102,6 +102,10 @@ export const orderByWithoutHashKeyFirst = (): AwsError =>
  */
 export const tooManyDecomposedReads = (): AwsError => validation('Too many decomposed read operations for a given query.');
 
+/** IN without a list of at least one member on its right (parse-expression.ts). */
+export const inNeedsList = (): AwsError =>
+  validation('IN operator must have a left hand argument of type Variable Reference and right hand argument of type Seq with at least one member');
+
 /** More than 100 values in one IN, in the expression engine's words (same floci source). */
 export const tooManyInOperands = (count: number): AwsError => validation(`The IN operator is provided with too many operands; number of operands: ${count}`);
 

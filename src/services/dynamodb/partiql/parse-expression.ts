@@ -4,7 +4,7 @@
  */
 import type { Comparator, Condition, ConditionFunction, Operand, Path, PathStep, ValueExpr } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { statementNotWellFormed, unsupportedStatement } from './errors.js';
+import { inNeedsList, statementNotWellFormed, unsupportedStatement } from './errors.js';
 
 const COMPARATORS: Record<string, Comparator> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const FUNCTIONS: ReadonlySet<string> = new Set<ConditionFunction>(['begins_with', 'contains', 'attribute_type', 'attribute_exists', 'attribute_not_exists']);
@@ -208,7 +208,14 @@ function comparedWithBoolean(c: Cursor, fn: Condition): Condition {
   return equal === value ? fn : { kind: 'not', operand: fn };
 }
 
+/**
+ * IN's right side is a list of at least one member: `IN ?` (a list parameter) and `IN []` are
+ * refused in the words AWS answered (radkawar/stackd testdata/aws/dynamodb/
+ * partiql_ordered_partitions.json string-parameter-list, partiql_ordered_ranges.json
+ * empty-sort-in, AWS us-east-1, 2026-09-17).
+ */
 function parseInList(c: Cursor): Operand[] {
+  if (c.peek().type === 'param' || (c.isPunct('[') && c.isPunct(']', 1))) throw inNeedsList();
   const close = c.acceptPunct('[') ? ']' : (c.expectPunct('('), ')');
   const list: Operand[] = [];
   do list.push(parseOperand(c)); while (c.acceptPunct(','));

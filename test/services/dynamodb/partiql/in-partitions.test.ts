@@ -134,3 +134,14 @@ test('a further condition on the sort key: served by a scan without ORDER BY, re
   t.is(await refusal(`pk = 'a' AND (sk = 10 OR flag = 'yes') ORDER BY pk ASC, sk ASC`), OVERLAP, 'mixed-key-filter-or');
   t.is(await refusal(`pk = 'a' AND (sk = 10 OR flag = 'yes')`), OVERLAP, 'mixed-key-filter-or-unordered');
 });
+
+test('captured across partitions: terms in any order keep the partitions outer; IN takes a list, not a parameter (STACKD_PARTITIONS)', async (t) => {
+  // radkawar/stackd testdata/aws/dynamodb/partiql_ordered_partitions.json (AWS us-east-1,
+  // 2026-09-17): control-reversed-order-keys answered A/2, A/10, A/30, B/2, ... for
+  // `pk IN ['B','AA','A'] ORDER BY sk ASC, pk ASC`; string-parameter-list refused `pk IN ?`.
+  t.deepEqual(await rows(`pk IN ['b', 'absent', 'a'] ORDER BY sk ASC, pk ASC`), ['a/-2', 'a/2', 'a/10', 'a/20', 'b/-2', 'b/2', 'b/10', 'b/20']);
+  const err = await ddbErrorOf(run(`pk IN ? ORDER BY pk ASC, sk DESC`, { Parameters: [{ L: [{ S: 'b' }, { S: 'a' }] }] }));
+  const inNeedsList = 'ValidationException: IN operator must have a left hand argument of type Variable Reference and right hand argument of type Seq with at least one member';
+  t.is(`${err.name}: ${err.message}`, inNeedsList);
+  t.is(await refusal(`pk = 'a' AND sk IN [] ORDER BY sk ASC`), inNeedsList, 'STACKD empty-sort-in');
+});
