@@ -16,7 +16,7 @@
  *   ql-reference.select.html (a WHERE naming the partition key by equality is not a full scan).
  */
 import test from 'ava';
-import { CreateTableCommand, type AttributeValue, ExecuteStatementCommand, PutItemCommand, type DynamoDBClient, type ExecuteStatementCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type AttributeValue, ExecuteStatementCommand, ExecuteTransactionCommand, PutItemCommand, type DynamoDBClient, type ExecuteStatementCommandInput } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../../helpers/server.js';
 import type { Boltstack } from '../../../../src/index.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
@@ -144,4 +144,9 @@ test('captured across partitions: terms in any order keep the partitions outer; 
   const inNeedsList = 'ValidationException: IN operator must have a left hand argument of type Variable Reference and right hand argument of type Seq with at least one member';
   t.is(`${err.name}: ${err.message}`, inNeedsList);
   t.is(await refusal(`pk = 'a' AND sk IN [] ORDER BY sk ASC`), inNeedsList, 'STACKD empty-sort-in');
+});
+
+test('a transaction read naming one partition twice overlaps too (FLOCI_EDGE)', async (t) => {
+  const err = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `SELECT * FROM "${T}" WHERE pk IN ['a', 'a'] AND sk = 2` }] })));
+  t.is(`${err.name}: ${err.message}`, `${OVERLAP.replace('ValidationException: ', 'ValidationException: Validation failed in TransactStatements[0]: ')}`);
 });
