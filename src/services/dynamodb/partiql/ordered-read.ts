@@ -22,7 +22,9 @@
 import type { AttributeValue, Condition, OrderTerm, Path } from './ast.js';
 import { checkDecomposedReads, namedPartitions } from './decomposed-reads.js';
 import { orderByNotKey, orderByWithoutHashKey, orderByWithoutHashKeyFirst, unsupportedStatement } from './errors.js';
-import { planReads, type PartitionsRead } from './read-plan.js';
+import { planBranchReads, planReads, type PartitionsRead } from './read-plan.js';
+import { valuesEqual } from '../values/compare.js';
+import type { AttributeValue as StoredValue } from '../values/types.js';
 import type { KeyNames } from './translate.js';
 
 const termName = (term: OrderTerm): string => {
@@ -53,15 +55,20 @@ export function translateOrderedRead(s: OrderedSelect): PartitionsRead {
   const schema = s.schema;
   if (schema === undefined) throw orderByWithoutHashKey();
   for (const term of s.orderBy) checkOrderBy(term.path, schema);
-  const named = s.parts.map((c) => namedPartitions(c, schema.hash)).find((n) => n !== undefined);
-  if (named === undefined) throw orderByWithoutHashKey();
   const hashTerm = s.orderBy.find((t) => termName(t) === schema.hash);
+  const order = { hashDescending: hashTerm?.descending === true, rangeDescending: sortKeyDescending(s.orderBy, schema) };
+  const common = { parts: s.parts, schema, table: s.table, base: s.base, params: s.params, types: s.types, ...(s.projection && { projection: s.projection }), order };
+  const named = s.parts.map((c) => namedPartitions(c, schema.hash)).find((n) => n !== undefined);
+  if (named === undefined) {
+    const branches = planBranchReads({ ...common, where: s.where });
+    if (branches === undefined) throw orderByWithoutHashKey();
+    // Several partitions need the hash key in ORDER BY, as for IN (not captured for branches).
+    if (hashTerm === undefined && branches.reads.some((r) => !valuesEqual(r.hash as StoredValue, branches.reads[0]!.hash as StoredValue))) throw orderByWithoutHashKeyFirst();
+    return branches;
+  }
   if (named.values.length > 1 && hashTerm === undefined) throw orderByWithoutHashKeyFirst();
   checkDecomposedReads(s.parts, schema);
-  const plan = planReads({
-    parts: s.parts, schema, table: s.table, base: s.base, params: s.params, types: s.types, ...(s.projection && { projection: s.projection }),
-    order: { hashDescending: hashTerm?.descending === true, rangeDescending: sortKeyDescending(s.orderBy, schema) },
-  });
+  const plan = planReads(common);
   // A further condition on a key attribute (`sk <> v`, a second IN): no capture says what AWS
   // answers under ORDER BY; refused as before.
   if (plan === undefined) throw orderByWithoutHashKey();

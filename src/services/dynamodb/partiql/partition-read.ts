@@ -26,7 +26,6 @@ export type RunQuery = (input: Record<string, unknown>) => Promise<QueryPage>;
 type Request = Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity'>;
 
 export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request): Promise<ExecuteStatementOutput> {
-  const values = (t.input.ExpressionAttributeValues ?? {}) as Record<string, AttributeValue>;
   let at: PartitionPosition = request.NextToken !== undefined ? decodePartitionToken(request.Statement, request.NextToken) : { partition: 0 };
   let remaining = request.Limit;
   let bytes = 0;
@@ -36,8 +35,10 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
   let lastKey: Key | undefined;
   while (at.partition < t.reads.length) {
     const read = t.reads[at.partition]!;
+    const input = read.input === undefined ? t.input : { ...t.input, ...read.input };
+    const values = (input.ExpressionAttributeValues ?? {}) as Record<string, AttributeValue>;
     const page = await query({
-      ...t.input, ExpressionAttributeValues: { ...values, [HASH_PLACEHOLDER]: read.hash, ...(read.range && { [RANGE_PLACEHOLDER]: read.range }) },
+      ...input, ExpressionAttributeValues: { ...values, [HASH_PLACEHOLDER]: read.hash, ...(read.range && { [RANGE_PLACEHOLDER]: read.range }) },
       ...(remaining !== undefined && { Limit: remaining }),
       ...(at.lastKey && { ExclusiveStartKey: at.lastKey }),
       ...(request.ReturnConsumedCapacity !== undefined && { ReturnConsumedCapacity: request.ReturnConsumedCapacity }),

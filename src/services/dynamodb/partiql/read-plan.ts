@@ -23,7 +23,7 @@ import { bindValue } from './bind-values.js';
 import { namedPartitions } from './decomposed-reads.js';
 import { keyTypeMismatch, overlappingRangeConditions } from './errors.js';
 import { ExpressionWriter } from './expression-writer.js';
-import { isRangeKeyCondition, mentions } from './key-conditions.js';
+import { conjuncts, disjuncts, isRangeKeyCondition, keyComparison, mentions } from './key-conditions.js';
 import type { KeyNames } from './translate.js';
 import { compareValues, valuesEqual } from '../values/compare.js';
 import type { AttributeValue as StoredValue } from '../values/types.js';
@@ -32,8 +32,11 @@ import type { AttributeValue as StoredValue } from '../values/types.js';
 export const HASH_PLACEHOLDER = ':hash';
 export const RANGE_PLACEHOLDER = ':range';
 
-/** One read: a partition, and a sort-key value when the WHERE names them. */
-export interface ReadKey { hash: AttributeValue; range?: AttributeValue }
+/**
+ * One read: a partition, and a sort-key value when the WHERE names them; `input`, a branch's
+ * own key condition, filter and attribute maps (planBranchReads), in place of the shared ones.
+ */
+export interface ReadKey { hash: AttributeValue; range?: AttributeValue; input?: Record<string, unknown> }
 
 /** One Query input for all reads, and the reads in reading order. */
 export interface PartitionsRead {
@@ -85,6 +88,57 @@ export function planReads(p: ReadPlanInput): PartitionsRead | undefined {
     reads: ranges ? hashes.flatMap((hash) => ranges.map((r) => ({ hash, range: r }))) : hashes.map((hash) => ({ hash })),
     pointReads: ranges !== undefined,
     keyAttributes: [...new Set([p.table.hash, ...(p.table.range !== undefined ? [p.table.range] : []), schema.hash, ...(range !== undefined ? [range] : [])])],
+    ...(p.projection && { projection: p.projection }),
+  };
+}
+
+/**
+ * Under ORDER BY, an OR of whole keys each with its own filter (`(pk='a' AND sk=2 AND flag='no')
+ * OR (pk='b' AND sk=10 AND flag='yes')`): one read per branch, in key order, each with its
+ * branch's filter. AWS served it a/2, b/10, and `(pk='a' AND sk=20) OR (pk='a' AND sk=-2) ORDER
+ * BY sk DESC` with Limit 1 as 20 | -2 (radkawar/stackd partiql_compound_predicates.json
+ * branch-local-filters, partiql_ordered_ranges.json full-key-or-desc-limit1, AWS us-east-1,
+ * 2026-09-17). Anything else (a branch without its whole key, a key named twice): undefined.
+ */
+export function planBranchReads(p: ReadPlanInput & { where: Condition | undefined }): PartitionsRead | undefined {
+  const { schema } = p;
+  const range = schema.range;
+  if (p.where?.kind !== 'or' || range === undefined || p.order === undefined) return undefined;
+  const keyNames = new Set([schema.hash, range]);
+  const reads: ReadKey[] = [];
+  for (const branch of disjuncts(p.where)) {
+    const parts = conjuncts(branch);
+    const hashAt = parts.findIndex((c) => keyComparison(c, schema.hash)?.op === '=');
+    const rangeAt = parts.findIndex((c) => keyComparison(c, range)?.op === '=');
+    if (hashAt < 0 || rangeAt < 0) return undefined;
+    const filters = parts.filter((_, i) => i !== hashAt && i !== rangeAt);
+    if (filters.some((c) => mentions(c, keyNames))) return undefined;
+    const value = (c: Condition, attr: string): AttributeValue => {
+      const right = keyComparison(c, attr)!.right;
+      if (right.kind !== 'value') throw keyTypeMismatch(attr);
+      const bound = bindValue(right.value, p.params);
+      const type = p.types?.[attr];
+      if (type !== undefined && (bound as Record<string, unknown>)[type] === undefined) throw keyTypeMismatch(attr);
+      return bound;
+    };
+    // Each branch its own expression maps: a Query refuses names or values it does not use.
+    const w = new ExpressionWriter(p.params);
+    const keyCondition = `${w.name(schema.hash)} = ${HASH_PLACEHOLDER} AND ${w.name(range)} = ${RANGE_PLACEHOLDER}`;
+    const filter = filters.length === 0 ? undefined : filters.map((c) => `(${w.condition(c)})`).join(' AND ');
+    reads.push({
+      hash: value(parts[hashAt]!, schema.hash), range: value(parts[rangeAt]!, range),
+      input: { KeyConditionExpression: keyCondition, ...(filter !== undefined && { FilterExpression: filter }), ...w.attributes() },
+    });
+  }
+  const cmp = (a: AttributeValue, b: AttributeValue, descending: boolean): number => (compareValues(a as StoredValue, b as StoredValue) ?? 0) * (descending ? -1 : 1);
+  reads.sort((a, b) => cmp(a.hash, b.hash, p.order!.hashDescending) || cmp(a.range!, b.range!, p.order!.rangeDescending));
+  for (let i = 1; i < reads.length; i++) {
+    if (valuesEqual(reads[i]!.hash as StoredValue, reads[i - 1]!.hash as StoredValue) && valuesEqual(reads[i]!.range as StoredValue, reads[i - 1]!.range as StoredValue)) return undefined;
+  }
+  return {
+    operation: 'QueryPartitions',
+    input: { ...p.base }, reads, pointReads: true,
+    keyAttributes: [...new Set([p.table.hash, ...(p.table.range !== undefined ? [p.table.range] : []), schema.hash, range])],
     ...(p.projection && { projection: p.projection }),
   };
 }

@@ -150,3 +150,10 @@ test('a transaction read naming one partition twice overlaps too (FLOCI_EDGE)', 
   const err = await ddbErrorOf(ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `SELECT * FROM "${T}" WHERE pk IN ['a', 'a'] AND sk = 2` }] })));
   t.is(`${err.name}: ${err.message}`, `${OVERLAP.replace('ValidationException: ', 'ValidationException: Validation failed in TransactStatements[0]: ')}`);
 });
+
+test('under ORDER BY, an OR of whole keys with their own filters reads each key (STACKD_COMPOUND, STACKD)', async (t) => {
+  t.deepEqual(await rows(`(pk = 'b' AND sk = 10 AND flag = 'yes') OR (pk = 'a' AND sk = 2 AND flag = 'no') ORDER BY pk ASC, sk ASC`), ['a/2', 'b/10'], 'branch-local-filters');
+  t.deepEqual(await rows(`(pk = 'b' AND sk = 10 AND flag = 'no') OR (pk = 'a' AND sk = 2 AND flag = 'no') ORDER BY pk ASC, sk ASC`), ['a/2'], 'a branch filter applies to its key only');
+  t.deepEqual(await pages(`(pk = 'a' AND sk = 20) OR (pk = 'a' AND sk = -2) ORDER BY sk DESC`, 1), [['a/20'], ['a/-2']], 'full-key-or-desc-limit1');
+  t.deepEqual(await pages(`(pk = 'a' AND sk = 20) OR (pk = 'a' AND sk = -2) ORDER BY sk ASC`, 1), [['a/-2'], ['a/20']], 'full-key-or-asc-limit1');
+});
