@@ -13,10 +13,12 @@
  * - a missing key adds nothing; `pk IN ['b','a'] AND sk IN [20,7,-2] ORDER BY pk, sk` with
  *   Limit 2 paged a/-2, a/20 | b/-2, b/20;
  * - under ORDER BY a sort-key value named twice (2, 2.0) is "Overlapping conditions with range
- *   keys ...", so is a hash value named twice without ORDER BY (`pk IN ['ranges','ranges']`);
+ *   keys ...", so is a hash value named twice, with ORDER BY or without (`pk IN ['ranges',
+ *   'ranges']`; `pk IN ['B','A','AA','A','B','AA'] ORDER BY pk, sk`, partiql_ordered_partitions.json
+ *   seq 64);
  * - a value of another type than the key's is "Key attribute's data type should match ...".
  * Not captured, chosen: without ORDER BY the partitions come in hash-key order (as under ORDER
- * BY); a hash value named twice under ORDER BY, or a sort-key value without it, is read once.
+ * BY); a sort-key value named twice without ORDER BY is read once.
  */
 import type { AttributeValue, Condition, Path } from './ast.js';
 import { bindValue } from './bind-values.js';
@@ -74,7 +76,7 @@ export function planReads(p: ReadPlanInput): PartitionsRead | undefined {
     if (type !== undefined && (value as Record<string, unknown>)[type] === undefined) throw keyTypeMismatch(attr);
     return value;
   };
-  const hashes = keyOrder(namedPartitions(parts[at]!, schema.hash)!.values.map(bind(schema.hash)), p.order?.hashDescending === true, p.order === undefined);
+  const hashes = keyOrder(namedPartitions(parts[at]!, schema.hash)!.values.map(bind(schema.hash)), p.order?.hashDescending === true, true);
   const ranges = points && keyOrder(points.map(bind(range!)), p.order?.rangeDescending === true, p.order !== undefined);
   const w = new ExpressionWriter(p.params);
   const rangeCondition = ranges ? ` AND ${w.name(range!)} = ${RANGE_PLACEHOLDER}` : rangeAt >= 0 ? ` AND ${w.condition(isRangeKeyCondition(rest[rangeAt]!, range!)!)}` : '';
