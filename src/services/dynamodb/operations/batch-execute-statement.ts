@@ -38,7 +38,7 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
         // tests/tier2/partiql/executeStatementIndex.test.ts and
         // tests/tier3/error-messages/partiqlFunctions.test.ts, real AWS 2026).
         if (p.parsed.statement.target.index !== undefined) throw keyNotPinnedInBatch();
-        if (keyFromWhere(p.parsed.statement.where, p.keys.key, p.params, keyNotPinnedInBatch).rest.length > 0) throw keyNotPinnedInBatch();
+        if (keyFromWhere(p.parsed.statement.where, p.keys.key, p.params, keyNotPinnedInBatch, true).rest.length > 0) throw keyNotPinnedInBatch();
       }
       const out = await runPrepared(deps, ctx, p, { Statement: s.Statement, ...(s.ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure: s.ReturnValuesOnConditionCheckFailure }) });
       const item = p.parsed.statement.kind === 'select' ? out.Items?.[0] : undefined;

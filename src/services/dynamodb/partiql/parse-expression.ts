@@ -61,6 +61,14 @@ export function parseValue(c: Cursor): ValueExpr {
       if (t.text === '{') return parseMapRest(c);
       if (t.text === '[') return { kind: 'list', items: parseValuesUntil(c, ']') };
       if (t.text === '<<') return { kind: 'bag', items: parseValuesUntil(c, '>>') };
+      // A value in parentheses is the value: AWS stored `VALUE {'pk': ('parenthesized'), 'sk':
+      // (104), ...}` as pk 'parenthesized', sk 104 (radkawar/stackd testdata/aws/dynamodb/
+      // partiql_key_ordering.json seq 46, AWS us-east-1, 2026-09-17).
+      if (t.text === '(') {
+        const inner = parseValue(c);
+        c.expectPunct(')');
+        return inner;
+      }
       break;
     default:
   }
@@ -76,9 +84,24 @@ function parseMapRest(c: Cursor): ValueExpr {
     if (key.type !== 'string') throw statementNotWellFormed('Unexpected term');
     c.expectPunct(':');
     entries.push([key.text, parseValue(c)]);
+    refuseOperator(c);
   } while (c.acceptPunct(','));
   c.expectPunct('}');
   return { kind: 'map', entries };
+}
+
+/**
+ * An arithmetic or concatenation operator after an item's value is refused as a call is, where
+ * it stands: `'sk': 100 + 1` "Unsupported data type: plus under key root at 1:92:1", `105 - 2`
+ * "minus", `'string-' || 'concat'` "concat ... at 1:77:2" (radkawar/stackd testdata/aws/dynamodb/
+ * partiql_key_ordering.json seq 40-48, AWS us-east-1, 2026-09-17). Other operators: not captured.
+ */
+const OPERATOR_NAMES: Readonly<Record<string, string>> = { '+': 'plus', '-': 'minus', '||': 'concat' };
+
+function refuseOperator(c: Cursor): void {
+  const t = c.peek();
+  const name = t.type === 'punct' ? OPERATOR_NAMES[t.text] : undefined;
+  if (name !== undefined) throw unsupportedStatement(`Unsupported data type: ${name} under key root at ${c.positionOf(t)}`);
 }
 
 function parseValuesUntil(c: Cursor, close: string): ValueExpr[] {

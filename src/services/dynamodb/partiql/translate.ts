@@ -22,6 +22,8 @@ import { checkDecomposedReads, namedPartitions } from './decomposed-reads.js';
 import { conjuncts, disjuncts, isRangeKeyCondition, keyComparison, mentions, topName } from './key-conditions.js';
 import { checkOrderBy, sortKeyDescending, translateOrderedRead } from './ordered-read.js';
 import { planReads, type PartitionsRead } from './read-plan.js';
+import { valuesEqual } from '../values/compare.js';
+import type { AttributeValue as StoredValue } from '../values/types.js';
 
 export interface KeyNames { hash: string; range?: string }
 
@@ -69,13 +71,23 @@ function checkOverlap(where: Condition | undefined, schema: KeyNames | undefined
   const range = schema.range;
   const whole = new Set<string>();
   const ranged = new Set<string>();
+  const points: Array<[StoredValue, StoredValue]> = [];
   for (const branch of disjuncts(where)) {
     const parts = conjuncts(branch);
     const hash = parts.map((c) => keyComparison(c, schema.hash)).find((c) => c?.op === '=');
     if (hash === undefined || hash.right.kind !== 'value') continue;
-    const value = JSON.stringify(bindValue(hash.right.value, params));
+    const bound = bindValue(hash.right.value, params);
+    const value = JSON.stringify(bound);
     if (parts.some((c) => isRangeKeyCondition(c, range) !== undefined)) ranged.add(value);
     else if (!parts.some((c) => mentions(c, new Set([range])))) whole.add(value);
+    // One whole key named by two branches overlaps too: `(pk='batch' AND sk=201) OR (pk='batch'
+    // AND sk=201)` (radkawar/stackd testdata/aws/dynamodb/partiql_key_ordering.json seq 70, AWS
+    // us-east-1, 2026-09-17).
+    const point = parts.map((c) => keyComparison(c, range)).find((c) => c?.op === '=');
+    if (point?.right.kind !== 'value') continue;
+    const key: [StoredValue, StoredValue] = [bound as StoredValue, bindValue(point.right.value, params) as StoredValue];
+    if (points.some(([h, r]) => valuesEqual(h, key[0]) && valuesEqual(r, key[1]))) throw overlappingRangeConditions();
+    points.push(key);
   }
   for (const value of ranged) if (whole.has(value)) throw overlappingRangeConditions();
 }
@@ -161,17 +173,26 @@ function translateInsert(s: Extract<Statement, { kind: 'insert' }>, params: read
 
 /**
  * The item key that a WHERE clause pins by equality on every key attribute, and the rest;
- * `notPinned` is the statement kind's error when it does not.
+ * `notPinned` is the statement kind's error when it does not. With `singletonIn`, `k IN [v]`
+ * pins k as `k = v` does: a BatchExecuteStatement read takes it, an update does not ("Where
+ * clause does not contain a mandatory equality on all key attributes"; radkawar/stackd
+ * testdata/aws/dynamodb/partiql_key_ordering.json seq 73-83, AWS us-east-1, 2026-09-17).
  */
 export function keyFromWhere(
-  where: Condition | undefined, key: KeyNames, params: readonly AttributeValue[], notPinned: () => Error = missingKeyEquality,
+  where: Condition | undefined, key: KeyNames, params: readonly AttributeValue[], notPinned: () => Error = missingKeyEquality, singletonIn = false,
 ): { key: Record<string, AttributeValue>; rest: Condition[] } {
   let rest = conjuncts(where);
   const out: Record<string, AttributeValue> = {};
+  const equality = (c: Condition, attr: string): Operand | undefined => {
+    const cmp = keyComparison(c, attr);
+    if (cmp?.op === '=') return cmp.right;
+    if (singletonIn && c.kind === 'in' && c.list.length === 1 && topName(c.subject) === attr && c.list[0]!.kind === 'value') return c.list[0];
+    return undefined;
+  };
   for (const attr of key.range === undefined ? [key.hash] : [key.hash, key.range]) {
-    const at = rest.findIndex((c) => keyComparison(c, attr)?.op === '=');
+    const at = rest.findIndex((c) => equality(c, attr) !== undefined);
     if (at < 0) throw notPinned();
-    const operand = keyComparison(rest[at]!, attr)!.right as Extract<Operand, { kind: 'value' }>;
+    const operand = equality(rest[at]!, attr) as Extract<Operand, { kind: 'value' }>;
     out[attr] = bindValue(operand.value, params);
     rest = rest.filter((_, i) => i !== at);
   }

@@ -1,0 +1,211 @@
+/**
+ * SELECT over several partitions under ORDER BY, page by page, as AWS answered it: the items of
+ * each page, whether it carries a NextToken and a LastEvaluatedKey, and its ConsumedCapacity.
+ *
+ * Source of every row: radkawar/stackd testdata/aws/dynamodb/partiql_ordered_partitions.json,
+ * recorded against AWS DynamoDB us-east-1 on 2026-09-17 (cited as `seq N`). Its tables: S (pk S,
+ * sk N) holding B/30, A/10, B/2, A/30, B/10, A/2 with payloads of 5000, 4200, 12500, 8400, 1000
+ * and 100 bytes, flag 'yes' on A/10 and B/10; N (pk N, sk N) holding 10, 2 and -2 with sort keys
+ * 2 and 10, no other attribute. AA (S) and 3 (N) are partitions named but absent.
+ *
+ * ConsumedCapacity follows one rule on every captured page: each Query the statement runs costs
+ * the bytes it reads rounded up to 4 KB (one unit at least, half that eventually consistent),
+ * Limit counting across the partitions; a Query resuming after a LastEvaluatedKey that finds
+ * nothing costs its unit too.
+ */
+import test from 'ava';
+import { BatchExecuteStatementCommand, CreateTableCommand, ExecuteStatementCommand, GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient, type ExecuteStatementCommandInput } from '@aws-sdk/client-dynamodb';
+import { startBoltstack } from '../../../helpers/server.js';
+import type { Boltstack } from '../../../../src/index.js';
+import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
+
+let server: Boltstack;
+let ddb: DynamoDBClient;
+const S = uniqueTable('pqsd');
+const N = uniqueTable('pqsdn');
+
+test.before(async () => {
+  server = await startBoltstack();
+  ddb = ddbClient(server.endpoint);
+  for (const [TableName, type] of [[S, 'S'], [N, 'N']] as const) {
+    await ddb.send(new CreateTableCommand({
+      TableName, BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: type }, { AttributeName: 'sk', AttributeType: 'N' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    }));
+  }
+  const seeds: Array<[string, string, number, string]> = [['B', '30', 5000, 'no'], ['A', '10', 4200, 'yes'], ['B', '2', 12500, 'no'], ['A', '30', 8400, 'no'], ['B', '10', 1000, 'yes'], ['A', '2', 100, 'no']];
+  for (const [pk, sk, bytes, flag] of seeds) {
+    await ddb.send(new PutItemCommand({ TableName: S, Item: { pk: { S: pk }, sk: { N: sk }, payload: { S: 'x'.repeat(bytes) }, flag: { S: flag } } }));
+  }
+  for (const pk of ['10', '2', '-2']) for (const sk of ['2', '10']) await ddb.send(new PutItemCommand({ TableName: N, Item: { pk: { N: pk }, sk: { N: sk } } }));
+});
+test.after.always(async () => { ddb?.destroy(); await server?.stop(); });
+
+const key = (i: Record<string, AttributeValue>): string => `${i.pk?.S ?? i.pk?.N ?? ''}/${i.sk!.N}`;
+const IN = `pk IN ['B','AA','A']`;
+
+/** Each page as `keys | NT LEK capacity`, the way the capture lists them, following the NextToken. */
+async function pages(table: string, select: string, where: string, extra: Partial<ExecuteStatementCommandInput> = {}): Promise<string[]> {
+  const out: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await ddb.send(new ExecuteStatementCommand({
+      Statement: `SELECT ${select} FROM "${table}" WHERE ${where}`, ReturnConsumedCapacity: 'INDEXES', ConsistentRead: true, ...extra, ...(token && { NextToken: token }),
+    }));
+    token = page.NextToken;
+    const marks = [token !== undefined && 'NT', page.LastEvaluatedKey !== undefined && 'LEK', `${page.ConsumedCapacity?.CapacityUnits}`].filter(Boolean).join(' ');
+    out.push(`${(page.Items ?? []).map(key).join(',')} | ${marks}`);
+  } while (token !== undefined && out.length < 12);
+  return out;
+}
+const refusal = async (Statement: string): Promise<string> => {
+  const err = await ddbErrorOf(ddb.send(new ExecuteStatementCommand({ Statement, ConsistentRead: true })));
+  return `${err.name}: ${err.message}`;
+};
+
+test('whole reads in every direction; ORDER BY the hash key alone reads each partition descending (seq 24-29, 63, 71-73, 79-80)', async (t) => {
+  t.deepEqual(await pages(S, '*', `${IN} ORDER BY pk ASC, sk ASC`), ['A/2,A/10,A/30,B/2,B/10,B/30 | 10'], 'seq 24 string-full-asc-asc');
+  t.deepEqual(await pages(S, '*', `${IN} ORDER BY pk ASC, sk DESC`), ['A/30,A/10,A/2,B/30,B/10,B/2 | 10'], 'seq 25 string-full-asc-desc');
+  t.deepEqual(await pages(S, '*', `${IN} ORDER BY pk DESC, sk ASC`), ['B/2,B/10,B/30,A/2,A/10,A/30 | 10'], 'seq 26 string-full-desc-asc');
+  t.deepEqual(await pages(S, '*', `${IN} ORDER BY pk DESC, sk DESC`), ['B/30,B/10,B/2,A/30,A/10,A/2 | 10'], 'seq 27 string-full-desc-desc');
+  t.deepEqual(await pages(S, 'pk, sk', `${IN} ORDER BY pk ASC`), ['A/30,A/10,A/2,B/30,B/10,B/2 | 10'], 'seq 28 string-pk-only-asc');
+  t.deepEqual(await pages(S, 'pk, sk', `${IN} ORDER BY pk DESC`), ['B/30,B/10,B/2,A/30,A/10,A/2 | 10'], 'seq 29 string-pk-only-desc');
+  t.deepEqual(await pages(S, 'pk, sk', `${IN} ORDER BY pk ASC, sk DESC`, { ConsistentRead: false }), ['A/30,A/10,A/2,B/30,B/10,B/2 | 5'], 'seq 63 string-full-eventual');
+  t.deepEqual(await pages(S, 'pk, sk', `pk='A' ORDER BY sk DESC`), ['A/30,A/10,A/2 | 4'], 'seq 71 control-single-partition');
+  t.deepEqual(await pages(S, 'pk, sk', `pk IN ['B','A'] ORDER BY pk ASC, sk DESC`), ['A/30,A/10,A/2,B/30,B/10,B/2 | 9'], 'seq 72 control-no-missing-partition');
+  t.deepEqual(await pages(S, 'pk, sk', `pk='B' OR pk='AA' OR pk='A' ORDER BY pk ASC, sk DESC`), ['A/30,A/10,A/2,B/30,B/10,B/2 | 10'], 'seq 73 string-or-full');
+  t.deepEqual(await pages(S, 'pk, sk', `${IN} ORDER BY sk ASC, pk ASC`), ['A/2,A/10,A/30,B/2,B/10,B/30 | 10'], 'seq 79 control-reversed-order-keys');
+  t.deepEqual(await pages(N, '*', `pk IN [10,3,2,-2] ORDER BY pk ASC, sk DESC`), ['-2/10,-2/2,2/10,2/2,10/10,10/2 | 4'], 'seq 80 numeric-full-asc-desc');
+});
+
+test('missing partitions only: no items, one unit each (seq 69-70)', async (t) => {
+  t.deepEqual(await pages(S, 'pk, sk', `pk IN ['AA','Z'] ORDER BY pk ASC, sk ASC`, { Limit: 1 }), [' | 2'], 'seq 69 missing-only-strong-limit1');
+  t.deepEqual(await pages(S, 'pk, sk', `pk IN ['AA','Z'] ORDER BY pk ASC, sk ASC`, { ConsistentRead: false }), [' | 1'], 'seq 70 missing-only-eventual');
+});
+
+/**
+ * Where a page's Limit runs out on a partition's last item, AWS's answer depends on more than
+ * the statement: `A/30 | NT` (no LastEvaluatedKey, the next page starting at the next partition)
+ * in seq 36, but `B/30 | NT LEK` then an empty page in seq 39; with Limit 2 the last partition's
+ * last page carried no NextToken (seq 32, 50, 53, 83), yet partitions 10 and 2 ended with a
+ * LastEvaluatedKey (seq 81, 82). Each partition's Query either saw its end or stopped at its
+ * Limit, and which one no rule of the statement explains (per partition and direction, it looks
+ * like where the partition lies among the table's storage). boltstack answers as its Query does,
+ * the LastEvaluatedKey kept whenever the Limit ran out: these rows pin every page up to that
+ * point, and the items of the whole chain.
+ */
+const settled = (chain: string[]): string[] => chain.filter((p) => !p.startsWith(' |'));
+const itemsOf = (chain: string[]): string => chain.map((p) => p.split(' | ')[0]).filter(Boolean).join(',');
+
+test('Limit 2 pages across partitions (seq 30-32, 48-53, 57-62, 65-67, 74-76, 81-83)', async (t) => {
+  const check = async (chain: Promise<string[]>, captured: string[], label: string): Promise<void> => {
+    const got = await chain;
+    t.deepEqual(got.slice(0, 2), captured.slice(0, 2), label);
+    t.is(itemsOf(got), itemsOf(captured), `${label}: the items`);
+    t.is(settled(got).length, captured.length, `${label}: the pages holding items`);
+  };
+  const ascDesc = ['A/30,A/10 | NT LEK 4', 'A/2,B/30 | NT LEK 4', 'B/10,B/2 | 4'];
+  await check(pages(S, 'pk, sk', `${IN} ORDER BY pk`, { Limit: 2 }), ascDesc, 'seq 30-32 string-pk-only-default-limit2');
+  await check(pages(S, 'pk, sk', `${IN} ORDER BY pk ASC, sk DESC`, { Limit: 2 }), ascDesc, 'seq 48-50 string-limit2-asc-desc');
+  const descAsc = ['B/2,B/10 | NT LEK 4', 'B/30,A/2 | NT LEK 4', 'A/10,A/30 | 4'];
+  await check(pages(S, 'pk, sk', `${IN} ORDER BY pk DESC, sk ASC`, { Limit: 2 }), descAsc, 'seq 51-53 string-limit2-desc-asc');
+  const params = [{ S: 'A' }, { S: 'AA' }, { S: 'B' }];
+  await check(pages(S, 'pk, sk', `pk IN [?,?,?] ORDER BY pk DESC, sk ASC`, { Limit: 2, Parameters: params }), descAsc, 'seq 65-67 string-parameter-elements-limit2');
+  const filtered = await pages(S, 'sk', `${IN} AND flag='yes' ORDER BY pk ASC, sk DESC`, { Limit: 2 });
+  t.deepEqual(filtered.slice(0, 2), ['/10 | NT LEK 4', ' | NT LEK 4'], 'seq 57-58 string-limit2-filter-some: a page the filter empties still carries its NextToken');
+  t.is(filtered[2], '/10 | NT LEK 4', 'seq 59: B/10 (its last page there, without NextToken)');
+  await check(pages(S, 'pk, sk', `${IN} ORDER BY pk ASC, sk DESC`, { Limit: 2, ConsistentRead: false }), ['A/30,A/10 | NT LEK 2', 'A/2,B/30 | NT LEK 2', 'B/10,B/2 | 2'], 'seq 60-62 string-limit2-eventual');
+  await check(pages(S, 'pk, sk', `pk='B' OR pk='AA' OR pk='A' ORDER BY pk ASC, sk DESC`, { Limit: 2 }), ascDesc, 'seq 74-76 string-or-limit2');
+  await check(pages(N, '*', `pk IN [10,3,2,-2] ORDER BY pk DESC, sk ASC`, { Limit: 2 }), ['10/2,10/10 | NT LEK 1', '2/2,2/10 | NT LEK 3', '-2/2,-2/10 | 2'], 'seq 81-83 numeric-limit2-desc-asc');
+});
+
+test('Limit 1 pages across partitions (seq 34-47)', async (t) => {
+  const asc = await pages(S, '*', `${IN} ORDER BY pk ASC, sk ASC`, { Limit: 1 });
+  t.deepEqual(asc.slice(0, 2), ['A/2 | NT LEK 1', 'A/10 | NT LEK 2'], 'seq 34-35 string-limit1-asc-asc');
+  t.deepEqual(asc.slice(4), ['B/10 | NT LEK 1', 'B/30 | NT LEK 2', ' | 1'], 'seq 38-40');
+  t.is(itemsOf(asc), 'A/2,A/10,A/30,B/2,B/10,B/30');
+  const desc = await pages(S, '*', `${IN} ORDER BY pk DESC, sk DESC`, { Limit: 1 });
+  t.deepEqual(desc.slice(0, 2), ['B/30 | NT LEK 2', 'B/10 | NT LEK 1'], 'seq 41-42 string-limit1-desc-desc');
+  t.deepEqual(desc.slice(4), ['A/10 | NT LEK 2', 'A/2 | NT LEK 1', ' | 1'], 'seq 45-47');
+  t.is(itemsOf(desc), 'B/30,B/10,B/2,A/30,A/10,A/2');
+});
+
+test('refusals (seq 33, 64, 68, 77, 78)', async (t) => {
+  t.is(await refusal(`SELECT pk, sk FROM "${S}" WHERE ${IN} ORDER BY sk ASC`),
+    'ValidationException: Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause.', 'seq 33 string-sk-only');
+  t.is(await refusal(`SELECT pk, sk FROM "${S}" WHERE pk IN ['B','A','AA','A','B','AA'] ORDER BY pk ASC, sk ASC`),
+    'ValidationException: Overlapping conditions with range keys are not supported in where clause', 'seq 64 string-duplicate-list-limit2');
+  const err = await ddbErrorOf(ddb.send(new ExecuteStatementCommand({ Statement: `SELECT pk, sk FROM "${S}" WHERE pk IN ? ORDER BY pk ASC, sk DESC`, Parameters: [{ L: [{ S: 'B' }, { S: 'AA' }, { S: 'A' }] }] })));
+  t.is(`${err.name}: ${err.message}`, 'ValidationException: IN operator must have a left hand argument of type Variable Reference and right hand argument of type Seq with at least one member', 'seq 68 string-parameter-list');
+  t.is(await refusal(`SELECT pk, sk FROM "${S}" ORDER BY pk ASC, sk ASC`), 'ValidationException: Must have WHERE clause in the statement when using ORDER BY clause.', 'seq 77 control-scan-order');
+  t.is(await refusal(`SELECT pk, sk FROM "${S}" WHERE ${IN} ORDER BY pk ASC, flag ASC`), 'ValidationException: Attribute flag in ORDER BY clause must be part of the primary key', 'seq 78 control-nonkey-order');
+});
+
+/*
+ * Key forms: radkawar/stackd testdata/aws/dynamodb/partiql_key_ordering.json (AWS us-east-1,
+ * 2026-09-17), table pk S, sk N. The table keeps the captured name, so that the positions AWS
+ * gives in its refusals (line:column:length) fall on the same characters.
+ */
+const K = 'stackd-pql-key-20260917185526-dba1f3da';
+const executeIn = (Statement: string, Parameters?: AttributeValue[]) => ddb.send(new ExecuteStatementCommand({ Statement, ...(Parameters && { Parameters }) }));
+const batchOne = async (Statement: string, Parameters?: AttributeValue[]): Promise<unknown> => {
+  const out = await ddb.send(new BatchExecuteStatementCommand({ Statements: [{ Statement, ConsistentRead: true, ...(Parameters && { Parameters }) }] }));
+  return out.Responses![0];
+};
+
+test.serial('INSERT: a key is a literal or a parameter, parenthesised or not; an operator or function is refused where it stands (seq 36-53)', async (t) => {
+  await ddb.send(new CreateTableCommand({
+    TableName: K, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+  }));
+  const insert = `INSERT INTO "${K}" VALUE`;
+  t.deepEqual((await executeIn(`${insert} {'pk': 'literal', 'sk': 100, 'payload': 'inserted'}`)).Items, [], 'seq 36 insert-literal-control');
+  t.deepEqual((await executeIn(`${insert} {'pk': ?, 'sk': ?, 'payload': 'inserted'}`, [{ S: 'parameter' }, { N: '100' }])).Items, [], 'seq 38 insert-parameter-control');
+  t.deepEqual((await executeIn(`${insert} {'pk': ('parenthesized'), 'sk': (104), 'payload': 'inserted'}`)).Items, [], 'seq 46 insert-parenthesized-literal');
+  const refused = async (Statement: string, Parameters?: AttributeValue[]): Promise<string> => {
+    const err = await ddbErrorOf(executeIn(Statement, Parameters));
+    return `${err.name}: ${err.message}`;
+  };
+  t.is(await refused(`${insert} {'pk': 'numeric-add', 'sk': 100 + 1, 'payload': 'inserted'}`), 'ValidationException: Unsupported data type: plus under key root at 1:92:1', 'seq 40');
+  t.is(await refused(`${insert} {'pk': ?, 'sk': ? + ?, 'payload': 'inserted'}`, [{ S: 'numeric-param' }, { N: '100' }, { N: '2' }]), 'ValidationException: Unsupported data type: plus under key root at 1:78:1', 'seq 42');
+  t.is(await refused(`${insert} {'pk': 'numeric-subtract', 'sk': 105 - 2, 'payload': 'inserted'}`), 'ValidationException: Unsupported data type: minus under key root at 1:97:1', 'seq 44');
+  t.is(await refused(`${insert} {'pk': 'string-' || 'concat', 'sk': 105, 'payload': 'inserted'}`), 'ValidationException: Unsupported data type: concat under key root at 1:77:2', 'seq 48');
+  t.is(await refused(`${insert} {'pk': 'size-function', 'sk': size('abcd'), 'payload': 'inserted'}`), 'ValidationException: Unsupported data type: size under key root at 1:90:4', 'seq 50');
+  t.is(await refused(`${insert} {'pk': CAST(106 AS STRING), 'sk': 106, 'payload': 'inserted'}`), 'ValidationException: Unsupported data type: cast under key root at 1:67:4', 'seq 52');
+  const keys = (await ddb.send(new ScanCommand({ TableName: K, ConsistentRead: true }))).Items!.map(key).sort();
+  t.deepEqual(keys, ['literal/100', 'parameter/100', 'parenthesized/104'], 'seq 85 final-state: only the three accepted inserts');
+});
+
+test.serial('BatchExecuteStatement key forms: a read takes any equality on the whole key; an update only `key = value` per key (seq 54-84)', async (t) => {
+  await ddb.send(new PutItemCommand({ TableName: K, Item: { pk: { S: 'batch' }, sk: { N: '201' }, payload: { S: 'before' } } }));
+  const item = (payload: string) => ({ TableName: K, Item: { payload: { S: payload }, pk: { S: 'batch' }, sk: { N: '201' } } });
+  const updated = { TableName: K };
+  const mandatory = { Error: { Code: 'ValidationError', Message: 'Where clause does not contain a mandatory equality on all key attributes' } };
+  const overlap = { Error: { Code: 'ValidationError', Message: 'Overlapping conditions with range keys are not supported in where clause' } };
+  const set = (value: string, where: string) => `UPDATE "${K}" SET payload='${value}' WHERE ${where}`;
+  const read = (where: string) => `SELECT * FROM "${K}" WHERE ${where}`;
+  const params = [{ S: 'batch' }, { N: '201' }];
+  t.deepEqual(await batchOne(read(`pk='batch' AND sk=201`)), item('before'), 'seq 55');
+  t.deepEqual(await batchOne(set('literal-control', `pk='batch' AND sk=201`)), updated, 'seq 56');
+  t.deepEqual(await batchOne(read(`pk=? AND sk=?`), params), item('literal-control'), 'seq 58');
+  t.deepEqual(await batchOne(set('parameter-control', `pk=? AND sk=?`), params), updated, 'seq 59');
+  t.deepEqual(await batchOne(read(`(pk='batch') AND (sk=201)`)), item('parameter-control'), 'seq 61');
+  t.deepEqual(await batchOne(set('parenthesized-equality', `(pk='batch') AND (sk=201)`)), updated, 'seq 62');
+  t.deepEqual(await batchOne(read(`'batch'=pk AND 201=sk`)), item('parenthesized-equality'), 'seq 64');
+  t.deepEqual(await batchOne(set('reversed-equality', `'batch'=pk AND 201=sk`)), updated, 'seq 65');
+  t.deepEqual(await batchOne(read(`(pk='batch' OR pk='batch') AND sk=201`)), overlap, 'seq 67');
+  t.deepEqual(await batchOne(set('or-wrapped-partition-equality', `(pk='batch' OR pk='batch') AND sk=201`)), mandatory, 'seq 68');
+  t.deepEqual(await batchOne(read(`(pk='batch' AND sk=201) OR (pk='batch' AND sk=201)`)), overlap, 'seq 70');
+  t.deepEqual(await batchOne(set('or-wrapped-full-key-equality', `(pk='batch' AND sk=201) OR (pk='batch' AND sk=201)`)), mandatory, 'seq 71');
+  t.deepEqual(await batchOne(read(`pk IN ['batch'] AND sk=201`)), item('reversed-equality'), 'seq 73');
+  t.deepEqual(await batchOne(set('singleton-partition-in', `pk IN ['batch'] AND sk=201`)), mandatory, 'seq 74');
+  t.deepEqual(await batchOne(read(`pk='batch' AND sk IN [201]`)), item('reversed-equality'), 'seq 76');
+  t.deepEqual(await batchOne(set('singleton-sort-in', `pk='batch' AND sk IN [201]`)), mandatory, 'seq 77');
+  t.deepEqual(await batchOne(read(`pk IN ['batch'] AND sk IN [201]`)), item('reversed-equality'), 'seq 79');
+  t.deepEqual(await batchOne(set('singleton-both-in', `pk IN ['batch'] AND sk IN [201]`)), mandatory, 'seq 80');
+  t.deepEqual(await batchOne(read(`pk IN [?] AND sk IN [?]`), params), item('reversed-equality'), 'seq 82');
+  t.deepEqual(await batchOne(set('parameter-singleton-in', `pk IN [?] AND sk IN [?]`), params), mandatory, 'seq 83');
+  t.deepEqual((await ddb.send(new GetItemCommand({ TableName: K, Key: { pk: { S: 'batch' }, sk: { N: '201' } }, ConsistentRead: true }))).Item, item('reversed-equality').Item, 'seq 84');
+});
