@@ -9,13 +9,16 @@ import type { RequestContext } from '../../types.js';
 import { batchStatementError } from '../partiql/batch-error.js';
 import { keyNotPinnedInBatch } from '../partiql/errors.js';
 import type { PartiqlDeps } from '../partiql/context.js';
-import { checkStatementMembers, prepare } from '../partiql/prepare.js';
+import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
+import { statementKey } from '../partiql/statement-key.js';
 import { parseStatement } from '../partiql/parse.js';
 import { keyFromWhere } from '../partiql/translate.js';
 import { runPrepared } from './execute-statement.js';
 import { ddbErrors } from '../errors.js';
 
 type Response = NonNullable<BatchExecuteStatementOutput['Responses']>[number];
+/** A statement whose preparation failed: its error is its response. */
+interface Failed { failed: unknown; table: string | undefined }
 
 const validation = ddbErrors.validation;
 
@@ -27,7 +30,11 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
   statements.forEach((s, i) => checkStatementMembers(s.Statement, s.Parameters, `statements.${i + 1}.member.`));
   const kinds = new Set(statements.map((s) => { try { return parseStatement(s.Statement).statement.kind === 'select' ? 'read' : 'write'; } catch { return undefined; } }));
   if (kinds.has('read') && kinds.has('write')) throw validation('Batch must consist of either all read statements or all write statements');
-  const Responses = await Promise.all(statements.map(async (s): Promise<Response> => {
+  // Every statement is prepared (and checked) before any runs: two on one item refuse the whole
+  // request, nothing done, "Provided list of item keys contains duplicates", reads or writes
+  // alike (radkawar/stackd testdata/aws/dynamodb/partiql_duplicate_keys.json seq 8-15, AWS
+  // us-east-1, 2026-09-17), as BatchGetItem and BatchWriteItem answer.
+  const prepared = await Promise.all(statements.map(async (s): Promise<Prepared | Failed> => {
     let table: string | undefined;
     try {
       const p = await prepare(deps, ctx, s.Statement, s.Parameters, s.ConsistentRead);
@@ -40,10 +47,27 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
         if (p.parsed.statement.target.index !== undefined) throw keyNotPinnedInBatch();
         if (keyFromWhere(p.parsed.statement.where, p.keys.key, p.params, keyNotPinnedInBatch, true).rest.length > 0) throw keyNotPinnedInBatch();
       }
+      return p;
+    } catch (err) {
+      return { failed: err, table };
+    }
+  }));
+  const seen = new Set<string>();
+  for (const p of prepared) {
+    if ('failed' in p) continue;
+    const key = statementKey(p);
+    if (seen.has(key)) throw validation('Provided list of item keys contains duplicates');
+    seen.add(key);
+  }
+  const Responses = await Promise.all(prepared.map(async (p, i): Promise<Response> => {
+    const s = statements[i]!;
+    try {
+      if ('failed' in p) throw p.failed;
       const out = await runPrepared(deps, ctx, p, { Statement: s.Statement, ...(s.ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure: s.ReturnValuesOnConditionCheckFailure }) });
       const item = p.parsed.statement.kind === 'select' ? out.Items?.[0] : undefined;
-      return { TableName: table, ...(item && { Item: item }) };
+      return { TableName: p.parsed.statement.target.table, ...(item && { Item: item }) };
     } catch (err) {
+      const table = 'failed' in p ? p.table : p.parsed.statement.target.table;
       return { ...(table !== undefined && { TableName: table }), Error: batchStatementError(err) as NonNullable<Response['Error']> };
     }
   }));

@@ -24,5 +24,10 @@ export interface BatchStatementError { Code: string; Message: string; Item?: Rec
 export function batchStatementError(err: unknown): BatchStatementError {
   if (!isAwsError(err) || CODES[err.code] === undefined) throw err;
   const item = err.fields.Item as unknown as Record<string, unknown> | undefined;
-  return { Code: CODES[err.code]!, Message: err.message, ...(item && { Item: item }) };
+  // A write's failed condition carrying the old item words its text in `Message`, its `message`
+  // empty (write-condition.ts); the batch slot still says it: {Code: ConditionalCheckFailed,
+  // Message: 'The conditional request failed', Item} (radkawar/stackd testdata/aws/dynamodb/
+  // partiql_duplicate_keys.json seq 48, AWS us-east-1, 2026-09-17).
+  const message = err.message !== '' ? err.message : typeof err.fields.Message === 'string' ? err.fields.Message : '';
+  return { Code: CODES[err.code]!, Message: message, ...(item && { Item: item }) };
 }

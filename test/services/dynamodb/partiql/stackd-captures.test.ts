@@ -209,3 +209,46 @@ test.serial('BatchExecuteStatement key forms: a read takes any equality on the w
   t.deepEqual(await batchOne(set('parameter-singleton-in', `pk IN [?] AND sk IN [?]`), params), mandatory, 'seq 83');
   t.deepEqual((await ddb.send(new GetItemCommand({ TableName: K, Key: { pk: { S: 'batch' }, sk: { N: '201' } }, ConsistentRead: true }))).Item, item('reversed-equality').Item, 'seq 84');
 });
+
+/*
+ * Two statements on one item: radkawar/stackd testdata/aws/dynamodb/partiql_duplicate_keys.json
+ * (AWS us-east-1, 2026-09-17), a table keyed by pk S alone.
+ */
+test.serial('BatchExecuteStatement: two statements on one item refuse the request, nothing done (seq 8-15); a failed write answers in its slot (seq 47-48)', async (t) => {
+  const D = 'stackd-pql-duplicates-20260917182635862557';
+  await ddb.send(new CreateTableCommand({ TableName: D, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
+  await ddb.send(new PutItemCommand({ TableName: D, Item: { pk: { S: 'same' }, payload: { S: 'x'.repeat(4000) } } }));
+  const batch = (Statements: Array<{ Statement: string; Parameters?: AttributeValue[]; ReturnValuesOnConditionCheckFailure?: 'ALL_OLD' }>) =>
+    ddb.send(new BatchExecuteStatementCommand({ Statements, ReturnConsumedCapacity: 'INDEXES' }));
+  const refusal = async (Statements: Parameters<typeof batch>[0]): Promise<string> => {
+    const err = await ddbErrorOf(batch(Statements));
+    return `${err.name}: ${err.message}`;
+  };
+  const DUPLICATES = 'ValidationException: Provided list of item keys contains duplicates';
+  const update = (payload: string) => ({ Statement: `UPDATE "${D}" SET payload=? WHERE pk=?`, Parameters: [{ S: payload }, { S: 'same' }] });
+  t.is(await refusal([update('y'.repeat(4000)), update('xxxxxxxxxx')]), DUPLICATES, 'seq 8 repeated-updates');
+  const read = { Statement: `SELECT * FROM "${D}" WHERE pk=?`, Parameters: [{ S: 'same' }] };
+  t.is(await refusal([read, read]), DUPLICATES, 'seq 10 repeated-reads');
+  const insert = (pk: string, payload: string) => ({ Statement: `INSERT INTO "${D}" VALUE {'pk':?,'payload':?}`, Parameters: [{ S: pk }, { S: payload }] });
+  t.is(await refusal([{ Statement: `DELETE FROM "${D}" WHERE pk=?`, Parameters: [{ S: 'same' }] }, insert('same', 'z')]), DUPLICATES, 'seq 12 delete-then-insert');
+  t.is(await refusal([insert('new', 'z'.repeat(4000)), insert('new', 'xxxxxxxxxx')]), DUPLICATES, 'seq 14 repeated-inserts');
+  const get = async (pk: string) => (await ddb.send(new GetItemCommand({ TableName: D, Key: { pk: { S: pk } }, ConsistentRead: true }))).Item;
+  t.is((await get('same'))?.payload?.S, 'x'.repeat(4000), 'seq 9, 11, 13: the item untouched');
+  t.is(await get('new'), undefined, 'seq 15: nothing inserted');
+
+  await ddb.send(new PutItemCommand({ TableName: D, Item: { pk: { S: 'existing' }, payload: { S: 'o'.repeat(100) } } }));
+  const duplicate = await batch([
+    { Statement: `INSERT INTO "${D}" VALUE {'pk':'existing','payload':'short'}`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
+    { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-duplicate','payload':'small'}` },
+  ]);
+  t.deepEqual(duplicate.Responses, [{ Error: { Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' }, TableName: D }, { TableName: D }], 'seq 47 mixed-duplicate');
+  const conditional = await batch([
+    { Statement: `UPDATE "${D}" SET payload='short' WHERE pk='existing' AND payload='never'`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
+    { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-conditional','payload':'small'}` },
+  ]);
+  t.deepEqual(conditional.Responses, [
+    { Error: { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: { S: 'existing' }, payload: { S: 'o'.repeat(100) } } }, TableName: D },
+    { TableName: D },
+  ], 'seq 48 mixed-conditional');
+  t.is((await get('accepted-conditional'))?.payload?.S, 'small', 'seq 49 mixed-final-state');
+});
