@@ -4,8 +4,9 @@
  * in its response (BatchStatementError), never failing the request.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html
  */
-import type { BatchExecuteStatementInput, BatchExecuteStatementOutput } from '../../../model/generated/dynamodb-types.js';
+import type { BatchExecuteStatementInput, BatchExecuteStatementOutput, ConsumedCapacityItem } from '../../../model/generated/dynamodb-types.js';
 import type { RequestContext } from '../../types.js';
+import { addCapacity } from '../partiql/add-capacity.js';
 import { batchStatementError } from '../partiql/batch-error.js';
 import { keyNotPinnedInBatch } from '../partiql/errors.js';
 import type { PartiqlDeps } from '../partiql/context.js';
@@ -59,11 +60,22 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
     if (seen.has(key)) throw validation('Provided list of item keys contains duplicates');
     seen.add(key);
   }
+  // ConsumedCapacity: one entry per table, the statements that succeeded summed; none when none
+  // did (partiql_duplicate_keys.json seq 32-33: two failed writes, no ConsumedCapacity).
+  const capacity = new Map<string, ConsumedCapacityItem>();
   const Responses = await Promise.all(prepared.map(async (p, i): Promise<Response> => {
     const s = statements[i]!;
     try {
       if ('failed' in p) throw p.failed;
-      const out = await runPrepared(deps, ctx, p, { Statement: s.Statement, ...(s.ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure: s.ReturnValuesOnConditionCheckFailure }) });
+      const out = await runPrepared(deps, ctx, p, {
+        Statement: s.Statement, ...(input.ReturnConsumedCapacity !== undefined && { ReturnConsumedCapacity: input.ReturnConsumedCapacity }),
+        ...(s.ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure: s.ReturnValuesOnConditionCheckFailure }),
+      });
+      if (out.ConsumedCapacity) {
+        const table = p.parsed.statement.target.table;
+        const sum = capacity.get(table);
+        capacity.set(table, sum === undefined ? out.ConsumedCapacity : addCapacity(sum, out.ConsumedCapacity));
+      }
       const item = p.parsed.statement.kind === 'select' ? out.Items?.[0] : undefined;
       return { TableName: p.parsed.statement.target.table, ...(item && { Item: item }) };
     } catch (err) {
@@ -71,5 +83,5 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
       return { ...(table !== undefined && { TableName: table }), Error: batchStatementError(err) as NonNullable<Response['Error']> };
     }
   }));
-  return { Responses };
+  return { Responses, ...(capacity.size > 0 && { ConsumedCapacity: [...capacity.values()] }) };
 }

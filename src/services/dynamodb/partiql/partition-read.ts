@@ -16,6 +16,7 @@ import type { AttributeValue } from './ast.js';
 import { decodePartitionToken, encodePartitionToken, type PartitionPosition } from './next-token.js';
 import { HASH_PLACEHOLDER, RANGE_PLACEHOLDER, type PartitionsRead } from './read-plan.js';
 import { project } from './project.js';
+import { addCapacity } from './add-capacity.js';
 import { PAGE_BYTES } from '../read-page.js';
 import { itemSize } from '../values/item-size.js';
 import type { Item } from '../values/types.js';
@@ -82,18 +83,4 @@ function keyOf(item: Key, names: readonly string[]): Key {
   const key: Key = {};
   for (const name of names) if (item[name] !== undefined) key[name] = item[name]!;
   return key;
-}
-
-/** One statement, one ConsumedCapacity: the partitions' reads summed, member by member. */
-function addCapacity(a: ConsumedCapacityItem, b: ConsumedCapacityItem): ConsumedCapacityItem {
-  const sum = (x: unknown, y: unknown): unknown => {
-    if (typeof x === 'number' && typeof y === 'number') return x + y;
-    if (x !== null && typeof x === 'object' && y !== null && typeof y === 'object') {
-      const out: Record<string, unknown> = { ...(x as Record<string, unknown>) };
-      for (const [k, v] of Object.entries(y)) out[k] = k in out ? sum(out[k], v) : v;
-      return out;
-    }
-    return x ?? y;
-  };
-  return sum(a, b) as ConsumedCapacityItem;
 }

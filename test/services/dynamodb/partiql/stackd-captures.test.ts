@@ -187,6 +187,9 @@ test.serial('BatchExecuteStatement key forms: a read takes any equality on the w
   const set = (value: string, where: string) => `UPDATE "${K}" SET payload='${value}' WHERE ${where}`;
   const read = (where: string) => `SELECT * FROM "${K}" WHERE ${where}`;
   const params = [{ S: 'batch' }, { N: '201' }];
+  // ReturnConsumedCapacity INDEXES: one entry for the table (seq 55: a strongly consistent read of the item, 1 unit).
+  const withCapacity = await ddb.send(new BatchExecuteStatementCommand({ Statements: [{ Statement: read(`pk='batch' AND sk=201`), ConsistentRead: true }], ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(withCapacity.ConsumedCapacity, [{ TableName: K, CapacityUnits: 1, Table: { CapacityUnits: 1 } }], 'seq 55 ConsumedCapacity');
   t.deepEqual(await batchOne(read(`pk='batch' AND sk=201`)), item('before'), 'seq 55');
   t.deepEqual(await batchOne(set('literal-control', `pk='batch' AND sk=201`)), updated, 'seq 56');
   t.deepEqual(await batchOne(read(`pk=? AND sk=?`), params), item('literal-control'), 'seq 58');
@@ -242,6 +245,12 @@ test.serial('BatchExecuteStatement: two statements on one item refuse the reques
     { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-duplicate','payload':'small'}` },
   ]);
   t.deepEqual(duplicate.Responses, [{ Error: { Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' }, TableName: D }, { TableName: D }], 'seq 47 mixed-duplicate');
+  // AWS: [{TableName, CapacityUnits: 10, Table: {CapacityUnits: 1}}], the refused insert's 9 units
+  // in the total only; boltstack counts the statements that succeeded (reported, not pinned).
+  t.deepEqual(duplicate.ConsumedCapacity?.map((c) => [c.TableName, c.Table?.CapacityUnits]), [[D, 1]], 'seq 47: the table part');
+  const allFailed = await batch([insert('same', 'a'), insert('existing', 'b')]);
+  t.deepEqual(allFailed.Responses!.map((r) => r.Error?.Code), ['DuplicateItem', 'DuplicateItem'], 'seq 32 all-failed-duplicate-inserts');
+  t.is(allFailed.ConsumedCapacity, undefined, 'seq 32: no ConsumedCapacity when every statement failed');
   const conditional = await batch([
     { Statement: `UPDATE "${D}" SET payload='short' WHERE pk='existing' AND payload='never'`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
     { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-conditional','payload':'small'}` },
