@@ -26,18 +26,18 @@ export async function executeStatement(deps: PartiqlDeps, ctx: RequestContext, i
 
 export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Prepared, input: Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity' | 'ReturnValuesOnConditionCheckFailure'>): Promise<ExecuteStatementOutput> {
   const t = p.translated;
-  if (t.operation === 'QueryPartitions') return readPartitions((query) => deps.call('Query', ctx, query).catch(withoutExpressionPrefix), t, input);
+  if (t.operation === 'QueryPartitions') return readPartitions((query) => deps.call('Query', ctx, query).catch(withoutExpressionPrefix), t, input, p.params);
   const common = input.ReturnConsumedCapacity !== undefined ? { ReturnConsumedCapacity: input.ReturnConsumedCapacity } : {};
   if (t.operation === 'Query' || t.operation === 'Scan') {
     const page = await deps.call(t.operation, ctx, {
       ...t.input, ...common,
       ...(input.Limit !== undefined && { Limit: input.Limit }),
-      ...(input.NextToken !== undefined && { ExclusiveStartKey: decodeNextToken(input.Statement, input.NextToken) }),
+      ...(input.NextToken !== undefined && { ExclusiveStartKey: decodeNextToken({ statement: input.Statement, params: p.params }, input.NextToken) }),
     }).catch(withoutExpressionPrefix);
     const items = (page.Items ?? []) as ExecuteStatementOutput['Items'] & object;
     const out: ExecuteStatementOutput = { Items: t.projection ? items.map((i) => project(i, t.projection!)) : items };
     if (page.LastEvaluatedKey) {
-      out.NextToken = encodeNextToken(input.Statement, page.LastEvaluatedKey);
+      out.NextToken = encodeNextToken({ statement: input.Statement, params: p.params }, page.LastEvaluatedKey);
       out.LastEvaluatedKey = page.LastEvaluatedKey;
     }
     if (page.ConsumedCapacity) out.ConsumedCapacity = page.ConsumedCapacity;

@@ -1,27 +1,41 @@
 /**
- * ExecuteStatement's NextToken: the LastEvaluatedKey of the page, tied to the statement text so
- * a token cannot continue another statement. Opaque base64url; binary key values survive.
+ * ExecuteStatement's NextToken: the LastEvaluatedKey of the page, tied to the statement text and
+ * its parameters so a token cannot continue another request. Opaque base64url; binary key values
+ * survive. AWS answers "NextToken does not match request" for a token reused with other
+ * parameters (`WHERE pk=?` with 'missing' in place of 'A'; `pk IN [?, ?]` with its two values
+ * swapped) but takes it under another ConsistentRead (radkawar/stackd testdata/aws/dynamodb/
+ * partiql_pagination.json seq 85-89, AWS us-east-1, 2026-09-17).
  */
 import { createHash } from 'node:crypto';
 import { parseWithBinary, stringifyWithBinary } from '../streams/attribute-json.js';
 import type { AttributeValue } from './ast.js';
 import { invalidNextToken, nextTokenMismatch } from './errors.js';
 
-const digest = (statement: string): string => createHash('sha256').update(statement).digest('base64url').slice(0, 16);
+/** What a token is bound to: the statement, and its parameters when it has any. */
+export interface TokenScope { statement: string; params: readonly AttributeValue[] }
 
-export function encodeNextToken(statement: string, lastKey: Record<string, AttributeValue>): string {
+const digest = ({ statement, params }: TokenScope): string => {
+  const hash = createHash('sha256').update(statement);
+  if (params.length > 0) hash.update('\u0000').update(stringifyWithBinary(params));
+  return hash.digest('base64url').slice(0, 16);
+};
+
+export function encodeNextToken(statement: TokenScope, lastKey: Record<string, AttributeValue>): string {
   return Buffer.from(stringifyWithBinary({ s: digest(statement), k: lastKey })).toString('base64url');
 }
 
-export function decodeNextToken(statement: string, token: string): Record<string, AttributeValue> {
+export function decodeNextToken(statement: TokenScope, token: string): Record<string, AttributeValue> {
   let parsed: { s?: string; k?: Record<string, AttributeValue> };
   try {
     parsed = parseWithBinary(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
     throw invalidNextToken();
   }
-  if (typeof parsed?.s !== 'string' || typeof parsed.k !== 'object' || parsed.k === null) throw invalidNextToken();
+  // Another request's token (even of another shape: a single read's given to a read over
+  // partitions, seq 87) does not match; only then is its shape checked.
+  if (typeof parsed?.s !== 'string') throw invalidNextToken();
   if (parsed.s !== digest(statement)) throw nextTokenMismatch();
+  if (typeof parsed.k !== 'object' || parsed.k === null) throw invalidNextToken();
   return parsed.k;
 }
 
@@ -32,18 +46,19 @@ export function decodeNextToken(statement: string, token: string): Record<string
  */
 export interface PartitionPosition { partition: number; lastKey?: Record<string, AttributeValue> }
 
-export function encodePartitionToken(statement: string, at: PartitionPosition): string {
+export function encodePartitionToken(statement: TokenScope, at: PartitionPosition): string {
   return Buffer.from(stringifyWithBinary({ s: digest(statement), p: at.partition, ...(at.lastKey && { k: at.lastKey }) })).toString('base64url');
 }
 
-export function decodePartitionToken(statement: string, token: string): PartitionPosition {
+export function decodePartitionToken(statement: TokenScope, token: string): PartitionPosition {
   let parsed: { s?: string; p?: number; k?: Record<string, AttributeValue> };
   try {
     parsed = parseWithBinary(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
     throw invalidNextToken();
   }
-  if (typeof parsed?.s !== 'string' || !Number.isSafeInteger(parsed.p) || parsed.p! < 0 || (parsed.k !== undefined && (typeof parsed.k !== 'object' || parsed.k === null))) throw invalidNextToken();
+  if (typeof parsed?.s !== 'string') throw invalidNextToken();
   if (parsed.s !== digest(statement)) throw nextTokenMismatch();
+  if (!Number.isSafeInteger(parsed.p) || parsed.p! < 0 || (parsed.k !== undefined && (typeof parsed.k !== 'object' || parsed.k === null))) throw invalidNextToken();
   return { partition: parsed.p!, ...(parsed.k && { lastKey: parsed.k }) };
 }

@@ -26,8 +26,9 @@ interface QueryPage { Items?: Key[]; ScannedCount?: number; LastEvaluatedKey?: K
 export type RunQuery = (input: Record<string, unknown>) => Promise<QueryPage>;
 type Request = Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity'>;
 
-export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request): Promise<ExecuteStatementOutput> {
-  let at: PartitionPosition = request.NextToken !== undefined ? decodePartitionToken(request.Statement, request.NextToken) : { partition: 0 };
+export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request, params: readonly AttributeValue[]): Promise<ExecuteStatementOutput> {
+  const scope = { statement: request.Statement, params };
+  let at: PartitionPosition = request.NextToken !== undefined ? decodePartitionToken(scope, request.NextToken) : { partition: 0 };
   let remaining = request.Limit;
   let bytes = 0;
   let capacity: ConsumedCapacityItem | undefined;
@@ -72,7 +73,7 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
     at = { partition: at.partition + 1 };
   }
   const out: ExecuteStatementOutput = { Items: (t.projection ? items.map((i) => project(i, t.projection!)) : items) as ExecuteStatementOutput['Items'] };
-  if (next) out.NextToken = encodePartitionToken(request.Statement, next);
+  if (next) out.NextToken = encodePartitionToken(scope, next);
   if (lastKey) out.LastEvaluatedKey = lastKey as ExecuteStatementOutput['LastEvaluatedKey'];
   if (capacity) out.ConsumedCapacity = capacity;
   return out;

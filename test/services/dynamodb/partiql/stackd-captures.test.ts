@@ -261,3 +261,45 @@ test.serial('BatchExecuteStatement: two statements on one item refuse the reques
   ], 'seq 48 mixed-conditional');
   t.is((await get('accepted-conditional'))?.payload?.S, 'small', 'seq 49 mixed-final-state');
 });
+
+/*
+ * NextToken reuse: radkawar/stackd testdata/aws/dynamodb/partiql_pagination.json (AWS us-east-1,
+ * 2026-09-17): table pk S, sk S with index by-gp-gs (gp, gs); partitions A (01..04), B (01..03).
+ */
+test.serial('a NextToken is bound to its statement and parameters, not to ConsistentRead; a damaged one is invalid (seq 85-95)', async (t) => {
+  const P = 'stackd-partiql-pages-4d4aa0eb2673';
+  await ddb.send(new CreateTableCommand({
+    TableName: P, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: ['pk', 'sk', 'gp', 'gs'].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'by-gp-gs', KeySchema: [{ AttributeName: 'gp', KeyType: 'HASH' }, { AttributeName: 'gs', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+  }));
+  for (const [pk, count] of [['A', 4], ['B', 3]] as const) {
+    for (let n = 1; n <= count; n++) {
+      await ddb.send(new PutItemCommand({ TableName: P, Item: { pk: { S: pk }, sk: { S: `0${n}` }, n: { N: `${n}` }, gp: { S: 'shared' }, gs: { S: `0${5 - n}-${pk}` }, payload: { S: `${pk}-${n}` } } }));
+    }
+  }
+  const page = (Statement: string, Parameters: AttributeValue[], NextToken?: string, ConsistentRead = true) =>
+    ddb.send(new ExecuteStatementCommand({ Statement, Parameters, Limit: 1, ConsistentRead, ...(NextToken !== undefined && { NextToken }) }));
+  const refused = async (...args: Parameters<typeof page>): Promise<string> => {
+    const err = await ddbErrorOf(page(...args));
+    return `${err.name}: ${err.message}`;
+  };
+  const MISMATCH = 'ValidationException: NextToken does not match request';
+  const INVALID = 'ValidationException: Invalid NextToken';
+  const one = `SELECT pk, sk, n FROM "${P}" WHERE pk=?`;
+  const token = (await page(one, [{ S: 'A' }])).NextToken!;
+  t.is(await refused(one, [{ S: 'missing' }], token), MISMATCH, 'seq 85 reuse_token_parameters_absent_partition');
+  const eventual = await page(one, [{ S: 'A' }], token, false);
+  t.deepEqual([eventual.Items, eventual.NextToken !== undefined, eventual.LastEvaluatedKey], [[{ pk: { S: 'A' }, sk: { S: '02' }, n: { N: '2' } }], true, { pk: { S: 'A' }, sk: { S: '02' } }], 'seq 86 reuse_token_consistency_false');
+  const fanout = `SELECT pk, sk, n FROM "${P}" WHERE pk IN [?, ?]`;
+  t.is(await refused(fanout, [{ S: 'A' }, { S: 'B' }], token), MISMATCH, 'seq 87 reuse_token_statement_fanout');
+  t.is(await refused(`SELECT n, payload FROM "${P}"."by-gp-gs" WHERE gp=?`, [{ S: 'shared' }], token, false), MISMATCH, 'seq 88 reuse_token_statement_index');
+  const fanoutToken = (await page(fanout, [{ S: 'A' }, { S: 'B' }])).NextToken!;
+  t.is(await refused(fanout, [{ S: 'B' }, { S: 'A' }], fanoutToken), MISMATCH, 'seq 89 reuse_fanout_token_reverse_parameters');
+  t.is(await refused(one, [{ S: 'A' }], 'not-a-token'), INVALID, 'seq 90 malformed_token_plain');
+  t.is(await refused(one, [{ S: 'A' }], 'e30='), INVALID, 'seq 92 malformed_token_base64_empty_object');
+  t.is(await refused(one, [{ S: 'A' }], 'eyJvcEluZGV4VG9FeGNsdXNpdmVOZXh0S2V5IjogeyIwIjogeyJwayI6IHsiUyI6ICJBIn0sICJzayI6IHsiUyI6ICIwMSJ9fX19'), INVALID, 'seq 93 malformed_token_local_shape');
+  t.is(await refused(one, [{ S: 'A' }], token.slice(0, -12)), INVALID, 'seq 94 malformed_token_truncated_native');
+  t.is(await refused(one, [{ S: 'A' }], `${token[0] === 'B' ? 'C' : 'B'}${token.slice(1)}`), INVALID, 'seq 95 malformed_token_mutated_native');
+});
