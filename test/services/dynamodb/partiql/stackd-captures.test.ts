@@ -266,7 +266,7 @@ test.serial('BatchExecuteStatement: two statements on one item refuse the reques
  * NextToken reuse: radkawar/stackd testdata/aws/dynamodb/partiql_pagination.json (AWS us-east-1,
  * 2026-09-17): table pk S, sk S with index by-gp-gs (gp, gs); partitions A (01..04), B (01..03).
  */
-test.serial('a NextToken is bound to its statement and parameters, not to ConsistentRead; a damaged one is invalid (seq 85-95)', async (t) => {
+test.serial('a NextToken is bound to its statement and parameters, not to ConsistentRead; a damaged one is invalid (seq 73-95)', async (t) => {
   const P = 'stackd-partiql-pages-4d4aa0eb2673';
   await ddb.send(new CreateTableCommand({
     TableName: P, BillingMode: 'PAY_PER_REQUEST',
@@ -289,6 +289,19 @@ test.serial('a NextToken is bound to its statement and parameters, not to Consis
   const INVALID = 'ValidationException: Invalid NextToken';
   const one = `SELECT pk, sk, n FROM "${P}" WHERE pk=?`;
   const token = (await page(one, [{ S: 'A' }])).NextToken!;
+  const keysOf = (items: Array<Record<string, AttributeValue>> | undefined) => (items ?? []).map((i) => `${i.pk!.S}/${i.sk!.S}`);
+  t.deepEqual(keysOf((await page(one, [{ S: 'A' }], token)).Items), ['A/02'], 'seq 77 reuse_token_same_request');
+  const two = await ddb.send(new ExecuteStatementCommand({ Statement: one, Parameters: [{ S: 'A' }], Limit: 2, ConsistentRead: true, NextToken: token }));
+  t.deepEqual([keysOf(two.Items), two.LastEvaluatedKey], [['A/02', 'A/03'], { pk: { S: 'A' }, sk: { S: '03' } }], 'seq 78 reuse_token_limit_two');
+  const rest = await ddb.send(new ExecuteStatementCommand({ Statement: one, Parameters: [{ S: 'A' }], ConsistentRead: true, NextToken: token }));
+  t.deepEqual([keysOf(rest.Items), rest.NextToken], [['A/02', 'A/03', 'A/04'], undefined], 'seq 79 reuse_token_limit_omitted');
+  for (const [other, label] of [
+    [`SELECT n, payload FROM "${P}" WHERE pk=?`, 'seq 80 reuse_token_statement_projection'],
+    [`SELECT  pk, sk, n FROM "${P}" WHERE pk=?`, 'seq 81 reuse_token_statement_whitespace'],
+    [`SELECT pk, sk, n FROM "${P}" WHERE pk=? ORDER BY sk DESC`, 'seq 82 reuse_token_statement_descending'],
+    [`SELECT pk, sk, n FROM "${P}" WHERE pk=? AND n > 2`, 'seq 83 reuse_token_statement_filter'],
+  ] as const) t.is(await refused(other, [{ S: 'A' }], token), MISMATCH, label);
+  t.is(await refused(one, [{ S: 'B' }], token), MISMATCH, 'seq 84 reuse_token_parameters_other_partition');
   t.is(await refused(one, [{ S: 'missing' }], token), MISMATCH, 'seq 85 reuse_token_parameters_absent_partition');
   const eventual = await page(one, [{ S: 'A' }], token, false);
   t.deepEqual([eventual.Items, eventual.NextToken !== undefined, eventual.LastEvaluatedKey], [[{ pk: { S: 'A' }, sk: { S: '02' }, n: { N: '2' } }], true, { pk: { S: 'A' }, sk: { S: '02' } }], 'seq 86 reuse_token_consistency_false');
@@ -298,6 +311,16 @@ test.serial('a NextToken is bound to its statement and parameters, not to Consis
   const fanoutToken = (await page(fanout, [{ S: 'A' }, { S: 'B' }])).NextToken!;
   t.is(await refused(fanout, [{ S: 'B' }, { S: 'A' }], fanoutToken), MISMATCH, 'seq 89 reuse_fanout_token_reverse_parameters');
   t.is(await refused(one, [{ S: 'A' }], 'not-a-token'), INVALID, 'seq 90 malformed_token_plain');
+  // seq 73-76 gsi_empty_filter: a filter nothing meets still pages by Limit, each LastEvaluatedKey holding the table's and the index's keys.
+  const lastKeys: unknown[] = [];
+  let next: string | undefined;
+  do {
+    const got = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT n, payload FROM "${P}"."by-gp-gs" WHERE gp=? AND n > ?`, Parameters: [{ S: 'shared' }, { N: '100' }], Limit: 2, ...(next && { NextToken: next }) }));
+    t.deepEqual(got.Items, []);
+    lastKeys.push(got.LastEvaluatedKey && `${got.LastEvaluatedKey.pk!.S}/${got.LastEvaluatedKey.sk!.S}/${got.LastEvaluatedKey.gp!.S}/${got.LastEvaluatedKey.gs!.S}`);
+    next = got.NextToken;
+  } while (next !== undefined && lastKeys.length < 6);
+  t.deepEqual(lastKeys, ['A/03/shared/02-A', 'A/02/shared/03-A', 'A/01/shared/04-A', undefined], 'seq 73-76 gsi_empty_filter');
   t.is(await refused(one, [{ S: 'A' }], 'e30='), INVALID, 'seq 92 malformed_token_base64_empty_object');
   t.is(await refused(one, [{ S: 'A' }], 'eyJvcEluZGV4VG9FeGNsdXNpdmVOZXh0S2V5IjogeyIwIjogeyJwayI6IHsiUyI6ICJBIn0sICJzayI6IHsiUyI6ICIwMSJ9fX19'), INVALID, 'seq 93 malformed_token_local_shape');
   t.is(await refused(one, [{ S: 'A' }], token.slice(0, -12)), INVALID, 'seq 94 malformed_token_truncated_native');
