@@ -80,7 +80,10 @@ function parseSelect(c: Cursor): Statement {
       if (c.isPunct('*')) throw starWithOtherAttributes();
       // A call in the projection: `SELECT attribute_exists(ss) FROM ...` is "Unexpected path
       // component at 1:8:16" (paritysuite/dynamodb-conformance partiqlFunctions.test.ts).
-      if (c.peek().type === 'word' && c.isPunct('(', 1)) throw unsupportedStatement(`Unexpected path component at ${c.positionOf(c.peek())}`);
+      // So is the bare word MISSING, a PartiQL value rather than an attribute name: `SELECT missing
+      // FROM ...` answered "Unexpected path component at 1:8:7" (radkawar/stackd testdata/aws/
+      // dynamodb/partiql_pagination.json seq 25, AWS us-east-1, 2026-09-17).
+      if ((c.peek().type === 'word' && c.isPunct('(', 1)) || c.isKeyword('MISSING')) throw unsupportedStatement(`Unexpected path component at ${c.positionOf(c.peek())}`);
       projection.push(parsePath(c));
     } while (c.acceptPunct(','));
   }
