@@ -21,6 +21,7 @@ import { encodeMessage } from './message-codec.js';
 import { SQS_NS, messageKey, moveTaskKey, moveTaskRange } from './keys.js';
 import type { Msg, QueueState } from './queue-state.js';
 import { dropMessage } from './drop-message.js';
+import { arriveFifo, seenIn } from './fifo-arrival.js';
 import { parseQueueArn } from './names.js';
 import type { MessageRecord } from './records.js';
 import { selectFifo, selectStandard } from './receive-select.js';
@@ -41,6 +42,11 @@ export interface MoveTask {
   failureReason?: string;
 }
 
+/** How long a FIFO task waits at most before it looks again at a group held in flight. */
+const FIFO_HELD_POLL_MS = 200;
+/** ... and at least (a stale timer entry may lie in the past). */
+const FIFO_HELD_MIN_MS = 10;
+
 /** Tasks kept per source queue (ListMessageMoveTasks answers at most 10). */
 const KEPT_PER_SOURCE = 10;
 
@@ -58,6 +64,8 @@ export class MoveTasks {
   /** A task's end could not be stored: the marker stays, the next start checks. */
   #unsure = false;
   #closed = false;
+  /** Aborted on close: ends a FIFO task's wait for a held group. */
+  readonly #closing = new AbortController();
 
   constructor(store: SqsStore, log: Logger, marker?: BackgroundWorkMarker) {
     this.#store = store;
@@ -122,9 +130,12 @@ export class MoveTasks {
   async #create(source: Queue, destinationArn: string | undefined, maxPerSecond: number | undefined): Promise<MoveTask> {
     const state = await source.state(this.#store);
     const id = randomUUID();
+    // Messages in flight count too (AWS: radkawar/stackd testdata/aws/sqs/fifo_redrive.json, case
+    // held_progress, 2026-09-12: 3 to move, one of them in flight).
+    const counts = state.counters(Date.now());
     const task: MoveTask = {
       id, handle: Buffer.from(JSON.stringify({ taskId: id, sourceArn: source.arn })).toString('base64'),
-      sourceArn: source.arn, status: 'RUNNING', started: Date.now(), moved: 0, toMove: state.counters(Date.now()).visible,
+      sourceArn: source.arn, status: 'RUNNING', started: Date.now(), moved: 0, toMove: counts.visible + counts.notVisible,
       ...(destinationArn !== undefined ? { destinationArn } : {}), ...(maxPerSecond !== undefined ? { maxPerSecond } : {}),
     };
     // Stored before the answer, with the oldest tasks of this source past the 10 kept dropped.
@@ -201,7 +212,14 @@ export class MoveTasks {
       if (task.status === 'CANCELLING') return this.#finish(task, 'CANCELLED');
       const now = Date.now();
       const [msg] = source.fifo ? selectFifo(state, 1, now) : selectStandard(state, 1, now);
-      if (msg === undefined) return this.#finish(task, 'COMPLETED');
+      if (msg === undefined) {
+        // A FIFO task waits for a group held by a message in flight in the dead-letter queue, then
+        // moves it and the rest of its group in order (AWS: radkawar/stackd testdata/aws/sqs/
+        // fifo_redrive.json, cases held_progress..released_destination, 2026-09-12).
+        if (!source.fifo || state.messages.size === 0) return this.#finish(task, 'COMPLETED');
+        await state.wait(Math.max(FIFO_HELD_MIN_MS, Math.min(FIFO_HELD_POLL_MS, state.nextVisibleAt() - now)), this.#closing.signal);
+        continue;
+      }
       // Out of the state at once, so no other operation deletes it meanwhile (drop-message.ts).
       state.remove(msg);
       const [record] = await this.#store.readMessages(source, [msg.seq]);
@@ -228,11 +246,22 @@ export class MoveTasks {
       state.add(msg, now);
       throw sqsErrors.queueDoesNotExist();
     }
+    const ops: MetaOp[] = [];
+    if (target.fifo && seenIn(target, targetState, record.group, record.id, now) !== undefined) {
+      // The destination has seen this MessageId as a deduplication id: the message is dropped,
+      // not delivered and not counted (fifo_redrive.json, cases send_collision..collision_destination).
+      dropMessage(this.#store.bodies, source.id, state, msg, ops);
+      await this.#store.commit(ops);
+      return;
+    }
     const targetSeq = target.numbers.next();
     const { dlqSource: _source, priorReceives: _receives, ...rest } = record;
     // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...rest, visibleAt: now };
-    const ops: MetaOp[] = [{ type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) }];
+    // Into a FIFO queue the moved message is a new one: new MessageId and SentTimestamp, sequenced
+    // and deduplicated by its old MessageId there (fifo-arrival.ts).
+    if (target.fifo) arriveFifo(target, targetState, Object.assign(copy, { id: target.ids.next(), sent: now }), targetSeq, record.id, now, ops);
+    ops.push({ type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) });
     dropMessage(this.#store.bodies, source.id, state, msg, ops);
     // The task's count moves in the same batch as the message: exact after a crash.
     task.moved++;
@@ -249,6 +278,7 @@ export class MoveTasks {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#closing.abort();
     await Promise.all([...this.#running]);
   }
 }

@@ -13,6 +13,7 @@ import { intAttribute } from './queue-attributes.js';
 import { newMsg, type Msg, type QueueState } from './queue-state.js';
 import { encodeHandle } from './receipt-handle.js';
 import type { MessageRecord } from './records.js';
+import { arriveFifo } from './fifo-arrival.js';
 import { dropMessage } from './drop-message.js';
 import { writeStates } from './state-records.js';
 import { expired, selectFifo, selectStandard } from './receive-select.js';
@@ -98,6 +99,7 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
     const seq = dead.queue.numbers.next();
     // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...record, dlqSource: queue.arn, priorReceives: msg.count, visibleAt: now };
+    if (dead.queue.fifo) arriveFifo(dead.queue, dead.state, copy, seq, copy.id, now, ops);
     ops.push({ type: 'put', ns: SQS_NS, key: messageKey(dead.queue.id, seq), value: encodeMessage(copy) });
     const m = newMsg(seq, copy.sent, now, copy.group);
     m.count = msg.count;

@@ -62,7 +62,7 @@ export interface SendResult {
   SequenceNumber?: string;
 }
 
-const sequenceNumber = (seq: number): string => (18_000_000_000_000_000_000n + BigInt(seq)).toString();
+export const sequenceNumber = (seq: number): string => (18_000_000_000_000_000_000n + BigInt(seq)).toString();
 
 /**
  * Validates one message for `queue` and reserves its place; throws the entry's AwsError.
