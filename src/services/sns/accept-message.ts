@@ -62,6 +62,10 @@ export function checkBatchEntry(topic: TopicRecord, input: MessageInput, index: 
   checkMessageAttributes(input.MessageAttributes, index);
   if (input.MessageStructure !== undefined && input.Message !== '') parseStructure(input.Message, input.MessageStructure);
   fifoIds(topic, input, input.Message);
+  // To a FIFO topic, the other message rules (an empty message, an empty Subject) fail the whole
+  // call too: native AWS, radkawar/stackd testdata/aws/sns/fifo_edges.json, batch-empty-message
+  // and batch-subject (2026-09-22).
+  if (topic.fifo) checkMessage(input);
 }
 
 /** The FIFO ids of a message to `topic`: checked, and the dedup id derived when content-based. */
@@ -86,7 +90,8 @@ export function fifoIds(topic: TopicRecord, input: MessageInput, message: string
     }
     dedupId = contentDedupId(message);
   } else if (!FIFO_ID.test(dedupId)) {
-    throw snsErrors.invalid('MessageDeduplicationId', 'MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+    // Native AWS, radkawar/stackd testdata/aws/sns/fifo_edges.json, batch-invalid-dedup (2026-09-22).
+    throw snsErrors.invalidParameter('Invalid parameter: The MessageDeduplicationId parameter can only include alphanumeric and punctuation characters. 1 to 128 in length');
   }
   return { groupId: input.MessageGroupId, dedupId };
 }

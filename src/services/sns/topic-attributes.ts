@@ -14,14 +14,21 @@ const FIFO_ONLY = new Set(['ContentBasedDeduplication', 'FifoThroughputScope', '
 
 export const isTopicAttribute = (name: string): boolean => SIMPLE.has(name) || FEEDBACK.test(name);
 
-/** Checks one settable attribute's value; `where` is the parameter named in errors. */
-export function checkTopicAttribute(name: string, value: string, fifo: boolean, where: (reason: string) => Error): void {
+/**
+ * Checks one settable attribute's value; `where` makes the error (`bare`: SetTopicAttributes
+ * names no parameter before the reason, as for RawMessageDelivery).
+ */
+export function checkTopicAttribute(name: string, value: string, fifo: boolean, where: (reason: string, bare?: boolean) => Error): void {
   if (!isTopicAttribute(name)) throw snsErrors.invalid('AttributeName');
   if (FIFO_ONLY.has(name) && !fifo) throw where(`${name} is only applicable to FIFO topics`);
   switch (name) {
     case 'SignatureVersion': if (value !== '1' && value !== '2') throw where('SignatureVersion must be 1 or 2'); break;
     case 'TracingConfig': if (value !== 'PassThrough' && value !== 'Active') throw where('TracingConfig must be PassThrough or Active'); break;
-    case 'ContentBasedDeduplication': if (value !== 'true' && value !== 'false') throw where('ContentBasedDeduplication must be true or false'); break;
+    // Any case of true/false (native AWS, radkawar/stackd testdata/aws/sns/fifo_edges.json,
+    // boolean-* rows, 2026-09-22); stored in lower case (normalTopicAttribute).
+    case 'ContentBasedDeduplication':
+      if (value.toLowerCase() !== 'true' && value.toLowerCase() !== 'false') throw where(`ContentBasedDeduplication: Invalid value [${value}]. Must be true or false.`, true);
+      break;
     case 'FifoThroughputScope': if (value !== 'Topic' && value !== 'MessageGroup') throw where('FifoThroughputScope must be Topic or MessageGroup'); break;
     case 'DisplayName': if (value.length > 100) throw where('DisplayName must be at most 100 characters'); break;
     case 'Policy': case 'ArchivePolicy': checkJson(value, name, where); break;
@@ -31,6 +38,9 @@ export function checkTopicAttribute(name: string, value: string, fifo: boolean, 
       if (name.endsWith('SampleRate') && !/^(100|[1-9]?\d)$/.test(value)) throw where(`${name} must be an integer from 0 to 100`);
   }
 }
+
+/** A checked attribute's value as stored. */
+export const normalTopicAttribute = (name: string, value: string): string => (name === 'ContentBasedDeduplication' ? value.toLowerCase() : value);
 
 function checkJson(value: string, name: string, where: (reason: string) => Error): void {
   try { JSON.parse(value); } catch { throw where(`${name}: failed to parse JSON.`); }

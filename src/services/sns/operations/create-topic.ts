@@ -10,7 +10,7 @@ import type { SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { TopicRecord } from '../records.js';
 import { checkTags, mergeTags } from '../tags.js';
-import { checkTopicAttribute } from '../topic-attributes.js';
+import { checkTopicAttribute, normalTopicAttribute } from '../topic-attributes.js';
 
 const NAME = /^[A-Za-z0-9_-]{1,256}$/;
 
@@ -25,7 +25,10 @@ export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = asyn
     throw snsErrors.invalidParameter('Invalid parameter: Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.');
   }
   if (!fifo && !NAME.test(name)) throw snsErrors.invalid('Topic Name');
-  for (const [k, v] of Object.entries(attributes)) checkTopicAttribute(k, v, fifo, (reason) => snsErrors.invalid('Attributes', reason));
+  for (const [k, v] of Object.entries(attributes)) {
+    checkTopicAttribute(k, v, fifo, (reason) => snsErrors.invalid('Attributes', reason));
+    attributes[k] = normalTopicAttribute(k, v);
+  }
   if (input.Tags !== undefined) checkTags(input.Tags);
   if (input.DataProtectionPolicy !== undefined) {
     try { JSON.parse(input.DataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }

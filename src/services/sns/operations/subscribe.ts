@@ -52,8 +52,10 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   const protocol = input.Protocol.toLowerCase() as Protocol;
   if (!PROTOCOLS.includes(protocol)) throw snsErrors.invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${input.Protocol}`);
   const virtual = deps.features.has('virtual');
-  if (!LOCAL.includes(protocol) && !virtual) throw notImplemented('SNS', 'Subscribe', `the ${protocol} protocol (enable the virtual feature gate to capture its deliveries)`);
+  // A FIFO topic refuses the protocol before anything needs it (AWS's answer whether or not
+  // boltstack implements it: radkawar/stackd testdata/aws/sns/fifo_edges.json, fifo-lambda, 2026-09-22).
   if (topic.fifo && protocol !== 'sqs') throw snsErrors.invalid(`Invalid protocol type: ${protocol}`);
+  if (!LOCAL.includes(protocol) && !virtual) throw notImplemented('SNS', 'Subscribe', `the ${protocol} protocol (enable the virtual feature gate to capture its deliveries)`);
   const endpoint = checkEndpoint(protocol, input.Endpoint, topic.fifo);
   // An application endpoint must exist, "arn" and the ARN run together as AWS words it
   // (getmoto/moto tests/test_sns/test_application_boto3.py::test_publish_to_deleted_platform_endpoint).

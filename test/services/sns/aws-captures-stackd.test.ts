@@ -1,0 +1,112 @@
+/**
+ * SNS against raw captures of native AWS (us-east-1, 2026-09) stored in radkawar/stackd
+ * testdata/aws/sns/*.json: each row cites the file and the label of its `observations` entry.
+ * Query protocol (what the AWS CLI spoke); each error row compares the status, Code and exact
+ * message. Where a capture disagrees with an older source pinned elsewhere, the capture wins.
+ */
+import test from 'ava';
+import { startBoltstack } from '../../helpers/server.js';
+import { queryPost, queryValue, xmlValue, xmlValues } from '../../helpers/query-client.js';
+import type { Boltstack } from '../../../src/index.js';
+
+const CAP = 'radkawar/stackd testdata/aws/sns';
+
+let server: Boltstack;
+let counter = 0;
+const unique = (prefix: string): string => `${prefix}-${process.pid}-${counter++}`;
+
+interface Fixtures { fifo: string }
+let fx: Fixtures;
+
+const sns = (params: Record<string, string>) => queryPost(server.endpoint, { service: 'sns', params });
+const value = (params: Record<string, string>, service: 'sns' | 'sqs', element: string): Promise<string> => queryValue(server.endpoint, service, params, element);
+const fifoTopic = (): Promise<string> => value({ Action: 'CreateTopic', Name: `${unique('cap')}.fifo`, 'Attributes.entry.1.key': 'FifoTopic', 'Attributes.entry.1.value': 'true' }, 'sns', 'TopicArn');
+
+test.before(async () => {
+  server = await startBoltstack();
+  fx = { fifo: await fifoTopic() };
+});
+test.after.always(async () => { await server?.stop(); });
+
+interface Row { name: string; source: string; params: (f: Fixtures) => Record<string, string>; status: number; code: string; message: string }
+const INVALID = { status: 400, code: 'InvalidParameter' };
+
+/** PublishBatch entries as query parameters. */
+function batch(topic: string, entries: Array<Record<string, string>>): Record<string, string> {
+  const params: Record<string, string> = { Action: 'PublishBatch', TopicArn: topic };
+  entries.forEach((entry, i) => {
+    for (const [k, v] of Object.entries(entry)) params[`PublishBatchRequestEntries.member.${i + 1}.${k}`] = v;
+  });
+  return params;
+}
+const good = (id: string): Record<string, string> => ({ Id: 'good', Message: id, MessageGroupId: 'g', MessageDeduplicationId: id });
+const EDGES = `${CAP}/fifo_edges.json`;
+const cbd = (v: string): Row => ({
+  name: `SetTopicAttributes ContentBasedDeduplication ${JSON.stringify(v)}`, source: `${EDGES} boolean-${v} (2026-09-22)`,
+  params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.fifo, AttributeName: 'ContentBasedDeduplication', AttributeValue: v }), ...INVALID,
+  message: `Invalid parameter: ContentBasedDeduplication: Invalid value [${v}]. Must be true or false.`,
+});
+
+const rows: Row[] = [
+  { name: 'Subscribe lambda to a FIFO topic', source: `${EDGES} fifo-lambda (2026-09-22)`,
+    params: (f) => ({ Action: 'Subscribe', TopicArn: f.fifo, Protocol: 'lambda', Endpoint: 'arn:aws:lambda:us-east-1:000000000000:function:missing' }), ...INVALID,
+    message: 'Invalid parameter: Invalid protocol type: lambda' },
+  cbd('1'), cbd('yes'), cbd('nonsense'), cbd(''),
+  { name: 'PublishBatch to a FIFO topic, one entry without a deduplication id: the whole call', source: `${EDGES} batch-missing-dedup (2026-09-22)`,
+    params: (f) => batch(f.fifo, [good('good-missing-dedup'), { Id: 'bad', Message: 'x', MessageGroupId: 'g' }]), ...INVALID,
+    message: 'Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly' },
+  { name: 'PublishBatch to a FIFO topic, one entry with a deduplication id with a space: the whole call', source: `${EDGES} batch-invalid-dedup (2026-09-22)`,
+    params: (f) => batch(f.fifo, [good('good-invalid-dedup'), { Id: 'bad', Message: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'with space' }]), ...INVALID,
+    message: 'Invalid parameter: The MessageDeduplicationId parameter can only include alphanumeric and punctuation characters. 1 to 128 in length' },
+  { name: 'PublishBatch to a FIFO topic, one entry with an empty message: the whole call', source: `${EDGES} batch-empty-message (2026-09-22)`,
+    params: (f) => batch(f.fifo, [good('good-empty-message'), { Id: 'bad', Message: '', MessageGroupId: 'g', MessageDeduplicationId: 'bad' }]), ...INVALID,
+    message: 'Invalid parameter: Empty message' },
+  { name: 'PublishBatch to a FIFO topic, one entry with an empty Subject: the whole call', source: `${EDGES} batch-subject (2026-09-22)`,
+    params: (f) => batch(f.fifo, [good('good-subject'), { Id: 'bad', Message: 'x', Subject: '', MessageGroupId: 'g', MessageDeduplicationId: 'bad' }]), ...INVALID,
+    message: 'Invalid parameter: Subject' },
+];
+
+for (const row of rows) {
+  test(`${row.name} [${row.source}]`, async (t) => {
+    const reply = await sns(row.params(fx));
+    t.is(reply.status, row.status, reply.body);
+    t.is(xmlValue(reply.body, 'Code'), row.code);
+    t.is(xmlValue(reply.body, 'Message'), row.message);
+  });
+}
+
+test(`FIFO topic: ContentBasedDeduplication "FALSE" is accepted; a JSON-structured batch entry and a content-deduplicated structured publish succeed [${EDGES} boolean-FALSE, batch-structure, content-structured (2026-09-22)]`, async (t) => {
+  const topic = await fifoTopic();
+  const set = await sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'ContentBasedDeduplication', AttributeValue: 'FALSE' });
+  t.is(set.status, 200, set.body);
+  const structured = await sns(batch(topic, [good('good-structure'),
+    { Id: 'bad', Message: '{"default":"x"}', MessageStructure: 'json', MessageGroupId: 'g', MessageDeduplicationId: 'struct' }]));
+  t.is(structured.status, 200, structured.body);
+  t.deepEqual(xmlValues(structured.body, 'Id'), ['good', 'bad']);
+  await sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'ContentBasedDeduplication', AttributeValue: 'true' });
+  const content = await sns({ Action: 'Publish', TopicArn: topic, Message: '{"default":"x","sqs":"y"}', MessageStructure: 'json', MessageGroupId: 'g' });
+  t.is(content.status, 200, content.body);
+  t.truthy(xmlValue(content.body, 'SequenceNumber'));
+});
+
+test(`FIFO topic: deduplication is topic-wide, across groups, and a filtered-out publish still claims its id [${EDGES} topic-first, topic-other-group, filtered-first, filtered-duplicate, filter-receive0 (2026-09-22)]`, async (t) => {
+  const topic = await fifoTopic();
+  const publish = async (message: string, group: string, dedup: string, kind?: string): Promise<{ id?: string; seq?: string }> => {
+    const reply = await sns({ Action: 'Publish', TopicArn: topic, Message: message, MessageGroupId: group, MessageDeduplicationId: dedup,
+      ...(kind !== undefined ? { 'MessageAttributes.entry.1.Name': 'kind', 'MessageAttributes.entry.1.Value.DataType': 'String', 'MessageAttributes.entry.1.Value.StringValue': kind } : {}) });
+    t.is(reply.status, 200, reply.body);
+    return { id: xmlValue(reply.body, 'MessageId'), seq: xmlValue(reply.body, 'SequenceNumber') };
+  };
+  const first = await publish('topic-first', 'g1', 'same');
+  t.deepEqual(await publish('other', 'g2', 'same'), first);
+  const queueName = `${unique('cap-q')}.fifo`;
+  const url = await value({ Action: 'CreateQueue', QueueName: queueName, 'Attribute.1.Name': 'FifoQueue', 'Attribute.1.Value': 'true' }, 'sqs', 'QueueUrl');
+  const sub = await sns({ Action: 'Subscribe', TopicArn: topic, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:000000000000:${queueName}`,
+    'Attributes.entry.1.key': 'RawMessageDelivery', 'Attributes.entry.1.value': 'true', 'Attributes.entry.2.key': 'FilterPolicy', 'Attributes.entry.2.value': '{"kind": ["yes"]}' });
+  t.is(sub.status, 200, sub.body);
+  const filtered = await publish('filtered', 'g', 'filtered', 'no');
+  t.deepEqual(await publish('matched-duplicate', 'g', 'filtered', 'yes'), filtered);
+  await publish('matched-next', 'g', 'matched', 'yes');
+  const received = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'ReceiveMessage', QueueUrl: url, MaxNumberOfMessages: '10', WaitTimeSeconds: '1' } });
+  t.deepEqual(xmlValues(received.body, 'Body'), ['matched-next']);
+});
