@@ -29,7 +29,8 @@ export function checkTopicAttribute(name: string, value: string, fifo: boolean, 
     case 'ContentBasedDeduplication':
       if (value.toLowerCase() !== 'true' && value.toLowerCase() !== 'false') throw where(`ContentBasedDeduplication: Invalid value [${value}]. Must be true or false.`, true);
       break;
-    case 'FifoThroughputScope': if (value !== 'Topic' && value !== 'MessageGroup') throw where('FifoThroughputScope must be Topic or MessageGroup'); break;
+    // Native AWS, radkawar/stackd testdata/aws/sns/fifo.json, set-FifoThroughputScope-bad (2026-09-22).
+    case 'FifoThroughputScope': if (value !== 'Topic' && value !== 'MessageGroup') throw where(`Invalid FifoThroughputScope: ${value}`, true); break;
     case 'DisplayName': if (value.length > 100) throw where('DisplayName must be at most 100 characters'); break;
     case 'Policy': case 'ArchivePolicy': checkJson(value, name, where); break;
     // "" removes the policy (AWS, test_topic_delivery_policy_crud "set-topic-attrs-full-none").
@@ -37,6 +38,25 @@ export function checkTopicAttribute(name: string, value: string, fifo: boolean, 
     default:
       if (name.endsWith('SampleRate') && !/^(100|[1-9]?\d)$/.test(value)) throw where(`${name} must be an integer from 0 to 100`);
   }
+}
+
+/**
+ * SetTopicAttributes' own rules, before checkTopicAttribute: a standard topic has no FIFO
+ * attributes to set ("AttributeName"); a FIFO topic may be told it is one again (true: nothing to
+ * do, answered `true`) but not changed, nor its FifoThroughputScope taken back from MessageGroup.
+ * Native AWS, radkawar/stackd testdata/aws/sns/fifo.json, set-FifoTopic-*, standard-*,
+ * set-FifoThroughputScope-Topic (2026-09-22).
+ */
+export function checkTopicChange(topic: TopicRecord, name: string, value: string): boolean {
+  if (!topic.fifo && (name === 'FifoTopic' || FIFO_ONLY.has(name)) && name !== 'ArchivePolicy') throw snsErrors.invalid('AttributeName');
+  if (name === 'FifoTopic') {
+    if (value.toLowerCase() === 'true') return true;
+    throw snsErrors.invalidParameter('Invalid parameter: FifoTopic: Modifying topic type is not supported');
+  }
+  if (name === 'FifoThroughputScope' && value === 'Topic' && topic.attributes.FifoThroughputScope === 'MessageGroup') {
+    throw snsErrors.invalidParameter('Invalid parameter: Modifying FifoThroughputScope from MessageGroup to Topic is not supported');
+  }
+  return false;
 }
 
 /** A checked attribute's value as stored. */

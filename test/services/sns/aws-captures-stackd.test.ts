@@ -15,7 +15,7 @@ let server: Boltstack;
 let counter = 0;
 const unique = (prefix: string): string => `${prefix}-${process.pid}-${counter++}`;
 
-interface Fixtures { fifo: string }
+interface Fixtures { fifo: string; standard: string }
 let fx: Fixtures;
 
 const sns = (params: Record<string, string>) => queryPost(server.endpoint, { service: 'sns', params });
@@ -24,7 +24,7 @@ const fifoTopic = (): Promise<string> => value({ Action: 'CreateTopic', Name: `$
 
 test.before(async () => {
   server = await startBoltstack();
-  fx = { fifo: await fifoTopic() };
+  fx = { fifo: await fifoTopic(), standard: await value({ Action: 'CreateTopic', Name: unique('cap-std') }, 'sns', 'TopicArn') };
 });
 test.after.always(async () => { await server?.stop(); });
 
@@ -41,6 +41,7 @@ function batch(topic: string, entries: Array<Record<string, string>>): Record<st
 }
 const good = (id: string): Record<string, string> => ({ Id: 'good', Message: id, MessageGroupId: 'g', MessageDeduplicationId: id });
 const EDGES = `${CAP}/fifo_edges.json`;
+const FIFO = `${CAP}/fifo.json`;
 const cbd = (v: string): Row => ({
   name: `SetTopicAttributes ContentBasedDeduplication ${JSON.stringify(v)}`, source: `${EDGES} boolean-${v} (2026-09-22)`,
   params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.fifo, AttributeName: 'ContentBasedDeduplication', AttributeValue: v }), ...INVALID,
@@ -64,6 +65,24 @@ const rows: Row[] = [
   { name: 'PublishBatch to a FIFO topic, one entry with an empty Subject: the whole call', source: `${EDGES} batch-subject (2026-09-22)`,
     params: (f) => batch(f.fifo, [good('good-subject'), { Id: 'bad', Message: 'x', Subject: '', MessageGroupId: 'g', MessageDeduplicationId: 'bad' }]), ...INVALID,
     message: 'Invalid parameter: Subject' },
+  ...['FifoTopic', 'ContentBasedDeduplication', 'FifoThroughputScope'].map((name): Row => ({
+    name: `SetTopicAttributes ${name} on a standard topic`, source: `${FIFO} standard-${name} (2026-09-22)`,
+    params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.standard, AttributeName: name, AttributeValue: name === 'FifoThroughputScope' ? 'Topic' : 'true' }),
+    ...INVALID, message: 'Invalid parameter: AttributeName' })),
+  { name: 'SetTopicAttributes FifoTopic false on a FIFO topic', source: `${FIFO} set-FifoTopic-false (2026-09-22)`,
+    params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.fifo, AttributeName: 'FifoTopic', AttributeValue: 'false' }), ...INVALID,
+    message: 'Invalid parameter: FifoTopic: Modifying topic type is not supported' },
+  { name: 'SetTopicAttributes FifoThroughputScope "bad"', source: `${FIFO} set-FifoThroughputScope-bad (2026-09-22)`,
+    params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.fifo, AttributeName: 'FifoThroughputScope', AttributeValue: 'bad' }), ...INVALID,
+    message: 'Invalid parameter: Invalid FifoThroughputScope: bad' },
+  { name: 'CreateTopic with a .fifo name but no FifoTopic', source: `${FIFO} create-missing.fifo (2026-09-22)`,
+    params: () => ({ Action: 'CreateTopic', Name: `${unique('cap')}.fifo` }), ...INVALID, message: 'Invalid parameter: Topic Name' },
+  { name: 'CreateTopic with a .fifo name and FifoTopic false', source: `${FIFO} create-false.fifo (2026-09-22)`,
+    params: () => ({ Action: 'CreateTopic', Name: `${unique('cap')}.fifo`, 'Attributes.entry.1.key': 'FifoTopic', 'Attributes.entry.1.value': 'false' }),
+    ...INVALID, message: 'Invalid parameter: Topic Name' },
+  { name: 'Subscribe a FIFO queue to a standard topic', source: `${FIFO} standard-to-fifo (2026-09-22)`,
+    params: (f) => ({ Action: 'Subscribe', TopicArn: f.standard, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:000000000000:cap-any.fifo' }), ...INVALID,
+    message: 'Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics' },
 ];
 
 for (const row of rows) {
@@ -109,4 +128,22 @@ test(`FIFO topic: deduplication is topic-wide, across groups, and a filtered-out
   await publish('matched-next', 'g', 'matched', 'yes');
   const received = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'ReceiveMessage', QueueUrl: url, MaxNumberOfMessages: '10', WaitTimeSeconds: '1' } });
   t.deepEqual(xmlValues(received.body, 'Body'), ['matched-next']);
+});
+
+test(`FIFO topic: FifoTopic "True" creates one; FifoTopic true may be set again; FifoThroughputScope MessageGroup cannot go back to Topic; GetTopicAttributes then [${FIFO} create-upper.fifo, set-FifoTopic-true, set-FifoThroughputScope-*, set-ContentBasedDeduplication-*, fifo-attributes (2026-09-22)]`, async (t) => {
+  const created = await sns({ Action: 'CreateTopic', Name: `${unique('cap')}.fifo`, 'Attributes.entry.1.key': 'FifoTopic', 'Attributes.entry.1.value': 'True' });
+  t.is(created.status, 200, created.body);
+  const topic = xmlValue(created.body, 'TopicArn')!;
+  const set = (name: string, v: string) => sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: name, AttributeValue: v });
+  t.is((await set('FifoTopic', 'true')).status, 200);
+  for (const v of ['True', 'true', 'false']) t.is((await set('ContentBasedDeduplication', v)).status, 200);
+  t.is((await set('FifoThroughputScope', 'MessageGroup')).status, 200);
+  const back = await set('FifoThroughputScope', 'Topic');
+  t.is(back.status, 400);
+  t.is(xmlValue(back.body, 'Message'), 'Invalid parameter: Modifying FifoThroughputScope from MessageGroup to Topic is not supported');
+  const attrs = await sns({ Action: 'GetTopicAttributes', TopicArn: topic });
+  const keys = xmlValues(attrs.body, 'key');
+  const values = xmlValues(attrs.body, 'value');
+  const got = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+  t.like(got, { FifoTopic: 'true', ContentBasedDeduplication: 'false', FifoThroughputScope: 'MessageGroup', SubscriptionsDeleted: '0', DisplayName: '' });
 });

@@ -2,7 +2,7 @@
 import type { GetTopicAttributesInput, GetTopicAttributesOutput, SetTopicAttributesInput, SetTopicAttributesOutput } from '../../../model/generated/sns-types.js';
 import { topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
-import { checkTopicAttribute, normalTopicAttribute, topicAttributes } from '../topic-attributes.js';
+import { checkTopicAttribute, checkTopicChange, normalTopicAttribute, topicAttributes } from '../topic-attributes.js';
 
 export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAttributesOutput> = async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
@@ -12,6 +12,7 @@ export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAtt
 export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAttributesOutput> = async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
   const value = input.AttributeValue ?? '';
+  if (checkTopicChange(topic, input.AttributeName, value)) return {};
   checkTopicAttribute(input.AttributeName, value, topic.fifo,
     (reason, bare) => (bare === true ? snsErrors.invalidParameter(`Invalid parameter: ${reason}`) : snsErrors.invalid(input.AttributeName, reason)));
   const attributes = { ...topic.attributes };
