@@ -108,11 +108,15 @@ export function acceptForTopic(topic: TopicRecord, input: MessageInput, fifo: Fi
     timestamp: isoDateText(new Date()), groupId, dedupId,
   };
   if (topic.fifo && dedupId !== undefined) {
-    const earlier = fifo.duplicate(topic.arn, dedupId);
+    // Under FifoThroughputScope MessageGroup the same id in another group is a new message (native
+    // AWS, radkawar/stackd testdata/aws/sns/fifo.json, duplicate-other-group, 2026-09-22; topic-wide
+    // otherwise: fifo_edges.json, topic-other-group).
+    const dedupKey = topic.attributes.FifoThroughputScope === 'MessageGroup' ? `${groupId}\u0001${dedupId}` : dedupId;
+    const earlier = fifo.duplicate(topic.arn, dedupKey);
     if (earlier !== undefined) return { message: { ...base, messageId: earlier.messageId, sequenceNumber: earlier.sequenceNumber }, deliver: false };
     const accepted = { messageId: randomUUID(), sequenceNumber: fifo.nextSequenceNumber() };
-    fifo.remember(topic.arn, dedupId, accepted);
-    return { message: { ...base, ...accepted }, deliver: true };
+    fifo.remember(topic.arn, dedupKey, accepted);
+    return { message: { ...base, ...accepted, dedupKey }, deliver: true };
   }
   return { message: { ...base, messageId: randomUUID() }, deliver: true };
 }

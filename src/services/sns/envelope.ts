@@ -14,6 +14,8 @@ export interface NotificationFields {
   message: string;
   timestamp: string;
   sequenceNumber?: string | undefined;
+  /** From a FIFO topic: unsigned (and with no SequenceNumber when the message was json-structured). */
+  fifo?: boolean | undefined;
   signatureVersion: '1' | '2';
   signature: string;
   signingCertUrl: string;
@@ -76,7 +78,7 @@ export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl
   head += `  "Message" : ${JSON.stringify(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`;
   // A FIFO topic's notifications go unsigned: no SignatureVersion, Signature or SigningCertURL
   // (AWS's recordings in localstack's test_sns.snapshot.json, 2023-08 to 2025-08; aws/aws-sdk-net#3000).
-  if (f.sequenceNumber === undefined) {
+  if (f.fifo !== true && f.sequenceNumber === undefined) {
     head += `  "SignatureVersion" : ${JSON.stringify(f.signatureVersion)},\n  "Signature" : ${JSON.stringify(f.signature)},\n`
       + `  "SigningCertURL" : ${JSON.stringify(f.signingCertUrl)},\n`;
   }

@@ -147,3 +147,34 @@ test(`FIFO topic: FifoTopic "True" creates one; FifoTopic true may be set again;
   const got = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
   t.like(got, { FifoTopic: 'true', ContentBasedDeduplication: 'false', FifoThroughputScope: 'MessageGroup', SubscriptionsDeleted: '0', DisplayName: '' });
 });
+
+test(`FIFO topic with FifoThroughputScope MessageGroup: deduplication is per group; the wrapped notification of a json-structured message has no SequenceNumber [${FIFO} set-FifoThroughputScope-MessageGroup, structured, first, duplicate-same, duplicate-other-group, next, initial-00 (2026-09-22)]`, async (t) => {
+  const topic = await fifoTopic();
+  t.is((await sns({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'FifoThroughputScope', AttributeValue: 'MessageGroup' })).status, 200);
+  const queueName = `${unique('cap-w')}.fifo`;
+  const url = await value({ Action: 'CreateQueue', QueueName: queueName, 'Attribute.1.Name': 'FifoQueue', 'Attribute.1.Value': 'true' }, 'sqs', 'QueueUrl');
+  const sub = await sns({ Action: 'Subscribe', TopicArn: topic, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:000000000000:${queueName}` });
+  const subscriptionArn = xmlValue(sub.body, 'SubscriptionArn')!;
+  const publish = async (extra: Record<string, string>): Promise<{ id?: string; seq?: string }> => {
+    const reply = await sns({ Action: 'Publish', TopicArn: topic, ...extra });
+    t.is(reply.status, 200, reply.body);
+    return { id: xmlValue(reply.body, 'MessageId'), seq: xmlValue(reply.body, 'SequenceNumber') };
+  };
+  const structured = await publish({ Message: '{"default": "x", "sqs": "y"}', MessageStructure: 'json', MessageGroupId: 'g', MessageDeduplicationId: 'structured' });
+  const first = await publish({ Message: 'one', MessageGroupId: 'g1', MessageDeduplicationId: 'same' });
+  t.deepEqual(await publish({ Message: 'two', MessageGroupId: 'g1', MessageDeduplicationId: 'same' }), first);
+  const other = await publish({ Message: 'three', MessageGroupId: 'g2', MessageDeduplicationId: 'same' });
+  t.not(other.id, first.id);
+  t.not(other.seq, first.seq);
+  const received = await queryPost(server.endpoint, { service: 'sqs', params: {
+    Action: 'ReceiveMessage', QueueUrl: url, MaxNumberOfMessages: '10', 'MessageSystemAttributeName.1': 'All' } });
+  const bodies = xmlValues(received.body, 'Body').map((b) => JSON.parse(b.replace(/&quot;/g, '"').replace(/&#xD;/g, '\r').replace(/&#10;/g, '\n').replace(/&amp;/g, '&')) as Record<string, unknown>);
+  // The queue (deduplication scope: queue) drops "three": its deduplication id "same" came with "one".
+  t.deepEqual(bodies.map((b) => b.Message), ['y', 'one']);
+  t.deepEqual(Object.keys(bodies[0]!), ['Type', 'MessageId', 'TopicArn', 'Message', 'Timestamp', 'UnsubscribeURL']);
+  t.like(bodies[0], { Type: 'Notification', MessageId: structured.id });
+  t.deepEqual(Object.keys(bodies[1]!), ['Type', 'MessageId', 'SequenceNumber', 'TopicArn', 'Message', 'Timestamp', 'UnsubscribeURL']);
+  t.like(bodies[1], { SequenceNumber: first.seq });
+  // The ARN unescaped in the UnsubscribeURL, as AWS writes it.
+  t.true((bodies[1]!.UnsubscribeURL as string).endsWith(`/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`), bodies[1]!.UnsubscribeURL as string);
+});

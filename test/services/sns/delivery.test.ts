@@ -32,7 +32,8 @@ test('enveloped delivery: every field, a signature that verifies (v1 and v2) wit
       t.is(env.Message, `hello ${version}`);
       t.is(env.SignatureVersion, version);
       t.deepEqual(env.MessageAttributes, { kind: { Type: 'String', Value: 'a' }, n: { Type: 'Number', Value: '7' } });
-      t.is(env.UnsubscribeURL, `http://localhost:4566/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(SubscriptionArn)}`);
+      // The ARN unescaped, as AWS writes it (radkawar/stackd testdata/aws/sns/fifo.json, initial-00, 2026-09-22).
+      t.is(env.UnsubscribeURL, `http://localhost:4566/?Action=Unsubscribe&SubscriptionArn=${SubscriptionArn}`);
       const file = /\/_boltstack\/sns\/(SimpleNotificationService-[0-9a-f]+\.pem)$/.exec(env.SigningCertURL as string)![1]!;
       const pem = await (h.sns.internal as SnsInternalApi).certificate(file);
       const cert = new X509Certificate(pem!);

@@ -126,7 +126,9 @@ export class Deliverer {
       for (const [text, { copies, onlyStandardQueues }] of plan.envelopes) {
         const fields = {
           messageId: m.messageId, topicArn: m.topic.arn, subject: m.subject, message: text, timestamp: m.timestamp,
-          sequenceNumber: m.sequenceNumber, signatureVersion: version, signingCertUrl: certUrl, attributes: m.attributes,
+          // A json-structured FIFO message's envelope names no SequenceNumber (native AWS,
+          // radkawar/stackd testdata/aws/sns/fifo.json, initial-00, 2026-09-22).
+          sequenceNumber: m.perProtocol === undefined ? m.sequenceNumber : undefined, fifo: m.sequenceNumber !== undefined, signatureVersion: version, signingCertUrl: certUrl, attributes: m.attributes,
         } as const;
         // A FIFO topic's notifications carry no signature (envelope.ts): nothing to sign.
         if (m.sequenceNumber !== undefined) {

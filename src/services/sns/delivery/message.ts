@@ -14,6 +14,8 @@ export interface PublishedMessage {
   timestamp: string;
   groupId?: string | undefined;
   dedupId?: string | undefined;
+  /** The key of its deduplication window entry (FifoState): the id, within its group under FifoThroughputScope MessageGroup. */
+  dedupKey?: string | undefined;
   sequenceNumber?: string | undefined;
   /** The Publish request's X-Amzn-Trace-Id: SQS copies carry it as AWSTraceHeader. */
   traceHeader?: string | undefined;

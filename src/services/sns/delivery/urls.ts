@@ -5,8 +5,12 @@
  */
 export const signingCertUrl = (host: string, file: string): string => `http://${host}/_boltstack/sns/${file}`;
 
+/**
+ * The ARN as it is (its characters need no escaping in a query): native AWS,
+ * radkawar/stackd testdata/aws/sns/fifo.json, initial-00 (2026-09-22).
+ */
 export const unsubscribeUrl = (host: string, subscriptionArn: string): string =>
-  `http://${host}/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(subscriptionArn)}`;
+  `http://${host}/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`;
 
 export const subscribeUrl = (host: string, topicArn: string, token: string): string =>
   `http://${host}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topicArn)}&Token=${token}`;

@@ -44,7 +44,7 @@ export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = a
   }
   if (toDeliver.length > 0) {
     await deps.deliverer.publish(toDeliver, ctx.host);
-    const dedupIds = toDeliver.flatMap((m) => (m.dedupId === undefined ? [] : [m.dedupId]));
+    const dedupIds = toDeliver.flatMap((m) => (m.dedupKey === undefined ? [] : [m.dedupKey]));
     if (dedupIds.length > 0) await deps.fifo.persist(topic.arn, dedupIds);
   }
   return { Successful, Failed };

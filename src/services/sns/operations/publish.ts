@@ -27,7 +27,7 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
   if (ctx.traceHeader !== undefined && ctx.traceHeader !== '') message.traceHeader = ctx.traceHeader;
   if (deliver) {
     await deps.deliverer.publish([message], ctx.host);
-    if (message.dedupId !== undefined) await deps.fifo.persist(topic.arn, [message.dedupId]);
+    if (message.dedupKey !== undefined) await deps.fifo.persist(topic.arn, [message.dedupKey]);
   }
   return { MessageId: message.messageId, ...(message.sequenceNumber === undefined ? {} : { SequenceNumber: message.sequenceNumber }) };
 };
