@@ -45,10 +45,15 @@ function parseStructure(text: string, structure: string): { perProtocol: Record<
   try { json = JSON.parse(text); } catch { throw snsErrors.invalid('Message Structure - JSON message body failed to parse'); }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw snsErrors.invalid('Message Structure - JSON message body failed to parse');
   const entries = json as Record<string, unknown>;
-  if (typeof entries.default !== 'string') throw snsErrors.invalid('Message Structure - No default entry in JSON message body');
+  // A number or null default is taken as its JSON text ("17", "null"); an object or an array is
+  // none (native AWS, radkawar/stackd testdata/aws/sns/subject_structure.json, default-*, 2026-09-14).
+  const fallback = entries.default;
+  if (typeof fallback !== 'string' && typeof fallback !== 'number' && fallback !== null) {
+    throw snsErrors.invalid('Message Structure - No default entry in JSON message body');
+  }
   const perProtocol: Record<string, string> = {};
   for (const [k, v] of Object.entries(entries)) perProtocol[k] = typeof v === 'string' ? v : JSON.stringify(v);
-  return { perProtocol, message: entries.default };
+  return { perProtocol, message: perProtocol.default! };
 }
 
 /**

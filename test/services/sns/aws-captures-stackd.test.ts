@@ -42,6 +42,7 @@ function batch(topic: string, entries: Array<Record<string, string>>): Record<st
 const good = (id: string): Record<string, string> => ({ Id: 'good', Message: id, MessageGroupId: 'g', MessageDeduplicationId: id });
 const EDGES = `${CAP}/fifo_edges.json`;
 const FIFO = `${CAP}/fifo.json`;
+const SUBJECT = `${CAP}/subject_structure.json`;
 const cbd = (v: string): Row => ({
   name: `SetTopicAttributes ContentBasedDeduplication ${JSON.stringify(v)}`, source: `${EDGES} boolean-${v} (2026-09-22)`,
   params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.fifo, AttributeName: 'ContentBasedDeduplication', AttributeValue: v }), ...INVALID,
@@ -83,6 +84,16 @@ const rows: Row[] = [
   { name: 'Subscribe a FIFO queue to a standard topic', source: `${FIFO} standard-to-fifo (2026-09-22)`,
     params: (f) => ({ Action: 'Subscribe', TopicArn: f.standard, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:000000000000:cap-any.fifo' }), ...INVALID,
     message: 'Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics' },
+  { name: 'Publish with a 101-character Subject', source: `${SUBJECT} subject-ascii-101 (2026-09-14)`,
+    params: (f) => ({ Action: 'Publish', TopicArn: f.standard, Message: 'x', Subject: 'a'.repeat(101) }), ...INVALID, message: 'Invalid parameter: Subject' },
+  { name: 'Publish with a Subject of 51 emoji (102 UTF-16 units)', source: `${SUBJECT} subject-emoji-51 (2026-09-14)`,
+    params: (f) => ({ Action: 'Publish', TopicArn: f.standard, Message: 'x', Subject: '\u{1F600}'.repeat(51) }), ...INVALID, message: 'Invalid parameter: Subject' },
+  { name: 'Publish with an empty Subject', source: `${SUBJECT} subject-empty (2026-09-14)`,
+    params: (f) => ({ Action: 'Publish', TopicArn: f.standard, Message: 'x', Subject: '' }), ...INVALID, message: 'Invalid parameter: Subject' },
+  ...['{"default": {"value": 17}}', '{"default": [17]}'].map((message): Row => ({
+    name: `Publish json-structured ${message}`, source: `${SUBJECT} default-object / default-array (2026-09-14)`,
+    params: (f) => ({ Action: 'Publish', TopicArn: f.standard, Message: message, MessageStructure: 'json' }), ...INVALID,
+    message: 'Invalid parameter: Message Structure - No default entry in JSON message body' })),
 ];
 
 for (const row of rows) {
@@ -177,4 +188,14 @@ test(`FIFO topic with FifoThroughputScope MessageGroup: deduplication is per gro
   t.like(bodies[1], { SequenceNumber: first.seq });
   // The ARN unescaped in the UnsubscribeURL, as AWS writes it.
   t.true((bodies[1]!.UnsubscribeURL as string).endsWith(`/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`), bodies[1]!.UnsubscribeURL as string);
+});
+
+test(`Publish accepts a Subject of 100 characters, 100 CJK characters or 50 emoji, and a json-structured default that is a number, null or empty [${SUBJECT} subject-ascii-100, subject-unicode-100, subject-emoji-50, default-number, default-null, default-empty, sqs-empty (2026-09-14)]`, async (t) => {
+  const cases: Array<Record<string, string>> = [{ Subject: 'a'.repeat(100) }, { Subject: '\u754c'.repeat(100) }, { Subject: '\u{1F600}'.repeat(50) },
+    { Message: '{"default": 17}', MessageStructure: 'json' }, { Message: '{"default": null}', MessageStructure: 'json' },
+    { Message: '{"default": ""}', MessageStructure: 'json' }, { Message: '{"default": "fallback", "sqs": ""}', MessageStructure: 'json' }];
+  for (const params of cases) {
+    const reply = await sns({ Action: 'Publish', TopicArn: fx.standard, Message: 'x', ...params });
+    t.is(reply.status, 200, `${JSON.stringify(params)}: ${reply.body}`);
+  }
 });
