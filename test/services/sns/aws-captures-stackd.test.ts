@@ -43,6 +43,7 @@ const good = (id: string): Record<string, string> => ({ Id: 'good', Message: id,
 const EDGES = `${CAP}/fifo_edges.json`;
 const FIFO = `${CAP}/fifo.json`;
 const SUBJECT = `${CAP}/subject_structure.json`;
+const ADMISSION = `${CAP}/admission.json`;
 const cbd = (v: string): Row => ({
   name: `SetTopicAttributes ContentBasedDeduplication ${JSON.stringify(v)}`, source: `${EDGES} boolean-${v} (2026-09-22)`,
   params: (f) => ({ Action: 'SetTopicAttributes', TopicArn: f.fifo, AttributeName: 'ContentBasedDeduplication', AttributeValue: v }), ...INVALID,
@@ -94,6 +95,10 @@ const rows: Row[] = [
     name: `Publish json-structured ${message}`, source: `${SUBJECT} default-object / default-array (2026-09-14)`,
     params: (f) => ({ Action: 'Publish', TopicArn: f.standard, Message: message, MessageStructure: 'json' }), ...INVALID,
     message: 'Invalid parameter: Message Structure - No default entry in JSON message body' })),
+  { name: 'Publish with a Number attribute 1e-100000', source: `${ADMISSION} number-admission-single-underflow (2026-09-14)`,
+    params: (f) => ({ Action: 'Publish', TopicArn: f.standard, Message: 'x', 'MessageAttributes.entry.1.Name': 'numeric',
+      'MessageAttributes.entry.1.Value.DataType': 'Number', 'MessageAttributes.entry.1.Value.StringValue': '1e-100000' }),
+    status: 400, code: 'ParameterValueInvalid', message: "Message attribute 'numeric' number value [1e-100000] scale must be 10^-128 and 10^126." },
 ];
 
 for (const row of rows) {
@@ -198,4 +203,12 @@ test(`Publish accepts a Subject of 100 characters, 100 CJK characters or 50 emoj
     const reply = await sns({ Action: 'Publish', TopicArn: fx.standard, Message: 'x', ...params });
     t.is(reply.status, 200, `${JSON.stringify(params)}: ${reply.body}`);
   }
+});
+
+test(`PublishBatch to a standard topic: a Subject with a newline and an empty message fail only their entries [${ADMISSION} mixed-batch-error-boundary (2026-09-14)]`, async (t) => {
+  const reply = await sns(batch(fx.standard, [{ Id: 'valid', Message: 'ok' }, { Id: 'newline_subject', Message: 'x', Subject: 'invalid\nsubject' }, { Id: 'empty_message', Message: '' }]));
+  t.is(reply.status, 200, reply.body);
+  t.deepEqual(xmlValues(reply.body, 'Id'), ['valid', 'newline_subject', 'empty_message']);
+  t.deepEqual(xmlValues(reply.body, 'Message'), ['Invalid parameter: Subject', 'Invalid parameter: Empty message']);
+  t.deepEqual(xmlValues(reply.body, 'Code'), ['InvalidParameter', 'InvalidParameter']);
 });
