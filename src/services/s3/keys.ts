@@ -7,6 +7,7 @@
  *   o\0<bucket>\0<key>                 → ObjectRecord
  *   u\0<bucket>\0<key>\0<uploadId>     → UploadRecord   (uploadIds sort by creation time)
  *   p\0<uploadId>\0<part, 5 digits>    → PartRecord
+ *   a\0<bucket>\0<key>\0<uploadId>     → 1: an aborted upload, so that aborting it again is 204
  */
 export const S3_NS = 's3';
 const S = '\u0000';
@@ -19,6 +20,9 @@ export const objectKey = (bucket: string, key: string): string => objectPrefix(b
 
 export const uploadPrefix = (bucket: string): string => `u${S}${bucket}${S}`;
 export const uploadKey = (bucket: string, key: string, uploadId: string): string => `${uploadPrefix(bucket)}${key}${S}${uploadId}`;
+
+export const abortedUploadPrefix = (bucket: string): string => `a${S}${bucket}${S}`;
+export const abortedUploadKey = (bucket: string, key: string, uploadId: string): string => `${abortedUploadPrefix(bucket)}${key}${S}${uploadId}`;
 
 export const partPrefix = (uploadId: string): string => `p${S}${uploadId}${S}`;
 export const partKey = (uploadId: string, partNumber: number): string => partPrefix(uploadId) + String(partNumber).padStart(5, '0');

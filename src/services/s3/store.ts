@@ -142,6 +142,8 @@ export class S3Store {
           dropped.push(part.blob);
         }
       }
+      const aborted = keys.abortedUploadPrefix(name);
+      for await (const [key] of this.meta.iterate(NS, { gte: aborted, lt: keys.prefixEnd(aborted) })) ops.push(del(key));
       this.#buckets.delete(name);
       await this.meta.batch(ops);
       this.#buckets.set(name, undefined);
@@ -315,9 +317,14 @@ export class S3Store {
     return this.locks.run(`u\0${upload.uploadId}`, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
       const removal = await this.#uploadRemovalOps(upload);
-      await this.meta.batch(removal.ops);
+      await this.meta.batch([...removal.ops, put(keys.abortedUploadKey(upload.bucket, upload.key, upload.uploadId), 1)]);
       this.collect(removal.blobs);
     });
+  }
+
+  /** Whether this upload of this key was aborted (S3 answers a repeated abort 204). */
+  async wasAborted(bucket: string, key: string, uploadId: string): Promise<boolean> {
+    return (await this.meta.get(NS, keys.abortedUploadKey(bucket, key, uploadId))) !== undefined;
   }
 
   /**

@@ -259,11 +259,13 @@ test(`CompleteMultipartUpload with no parts: 400 InvalidRequest "You must specif
   const Key = 'test.file';
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key }));
   await s3.send(new UploadPartCommand({ Bucket: bucket, Key, UploadId, PartNumber: 1, Body: 'data' }));
+  // An empty <CompleteMultipartUpload> (the SDK's Parts: []) is MalformedXML: a native AWS capture
+  // disagrees with answering it like no body (radkawar/stackd testdata/aws/s3/
+  // multipart_completion_replay.json seq 17 never/receipt/empty-manifest, 2026-09-20); the newer wins.
   const err = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key, UploadId, MultipartUpload: { Parts: [] } })));
   t.is(err.$metadata.httpStatusCode, 400);
-  t.is(err.name, 'InvalidRequest');
-  t.is(err.message, 'You must specify at least one part');
-  // The recorded call: boto3 without MultipartUpload, so no body at all (was MalformedXML here).
+  t.is(err.name, 'MalformedXML');
+  // The recorded call: boto3 without MultipartUpload, so no body at all.
   const raw = await signedRequest(server.endpoint, { method: 'POST', path: `/${bucket}/${Key}`, query: `uploadId=${UploadId}` });
   t.is(raw.status, 400);
   t.is(element(raw.body.toString(), 'Code'), 'InvalidRequest');

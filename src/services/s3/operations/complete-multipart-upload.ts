@@ -35,6 +35,12 @@ function choosePart(upload: UploadRecord, parts: Map<number, PartRecord>, reques
   // <ETag> is the sent ETag unquoted: AWS answered c4c7…01c6 for a part sent as "c4c7…01c6"
   // (localstack test_s3.py::TestS3::test_complete_multipart_parts_checksum, recorded 2024-05-28).
   if (!stored || unquote(stored.etag) !== unquote(etag)) throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
+  // An upload created without an algorithm takes no part checksum in the list, even the one the
+  // part was sent with (radkawar/stackd testdata/aws/s3/multipart_checksums_replay.json seq 5
+  // init-None-None.complete, 2026).
+  if (upload.checksumAlgorithm === undefined && Object.keys(ALGORITHMS).some((a) => (requested as Record<string, unknown>)[`Checksum${a}`] !== undefined)) {
+    throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
+  }
   if (stored.checksum) {
     const given = (requested as Record<string, unknown>)[`Checksum${stored.checksum.algorithm}`];
     if (given !== undefined && given !== stored.checksum.value) throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
@@ -96,6 +102,17 @@ async function completedBefore(deps: S3Deps, input: CompleteMultipartUploadInput
   return done !== undefined && done.id === input.UploadId && done.parts === partListDigest(requested) ? record : undefined;
 }
 
+/**
+ * If-Match * (alone, or an ETag beside If-None-Match *) is 501 on a completion, where PutObject
+ * takes it (radkawar/stackd testdata/aws/s3/multipart_completion_replay.json seq 21
+ * never/receipt/match-star, 22 never/receipt/both-current-star, 2026-09-20).
+ */
+function assertCompletionIfMatch(ifMatch: string | undefined, ifNoneMatch: string | undefined): void {
+  if (ifMatch === undefined) return;
+  if (ifMatch.trim() === '*') throw s3Errors.headerValueNotImplemented('If-Match');
+  if (ifNoneMatch !== undefined) throw s3Errors.headerValueNotImplemented('If-None-Match');
+}
+
 function isNoSuchUpload(err: unknown): boolean {
   return isAwsError(err) && err.code === 'NoSuchUpload';
 }
@@ -105,12 +122,16 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
   // ChecksumType, x-amz-checksum-* and MpuObjectSize: multipart-checksum.ts.
   const claims = input as unknown as CompletionClaims;
   assertIfNoneMatch(input.IfNoneMatch);
+  assertCompletionIfMatch(input.IfMatch, input.IfNoneMatch);
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const requested = input.MultipartUpload?.Parts;
-  // No body at all is the same refusal as an empty part list: AWS answered a boto3 call without
-  // MultipartUpload so (LocalStack test_s3.py::TestS3::test_multipart_complete_multipart_too_small,
-  // recorded 2023-08-03; boto/boto3#1635, 2019), where it once said MalformedXML.
-  if (!requested || requested.length === 0) throw s3Errors.invalidRequest('You must specify at least one part');
+  // No body at all: AWS answered a boto3 call without MultipartUpload so (LocalStack test_s3.py::
+  // TestS3::test_multipart_complete_multipart_too_small, recorded 2023-08-03; boto/boto3#1635, 2019).
+  // A <CompleteMultipartUpload> naming no part is MalformedXML (radkawar/stackd testdata/aws/s3/
+  // multipart_completion_replay.json seq 17 never/receipt/empty-manifest, 2026-09-20).
+  if (!requested || requested.length === 0) {
+    throw input.MultipartUpload === undefined ? s3Errors.invalidRequest('You must specify at least one part') : s3Errors.malformedXml();
+  }
   await deps.store.requireBucket(input.Bucket);
   let record: ObjectRecord;
   try {

@@ -9,6 +9,9 @@ export const headObject: S3Handler<HeadObjectInput, HeadObjectOutput> = async (d
   const record = await loadForRead(deps, input);
   const range = readRange(record, input);
   const out = objectHeaders(record, input, checksumModeFor(record, input, range));
+  // x-amz-tagging-count as on GetObject (radkawar/stackd testdata/aws/s3/multipart_controls_replay.json
+  // seq 29 baseline-head, 2026-09-20): one property read on the record already loaded.
+  if (record.tags && record.tags.length > 0) out.TagCount = record.tags.length;
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
   // A part or a satisfiable Range: 206 with Content-Range, as GetObject (getmoto/moto
   // tests/test_s3/test_s3.py::test_head_object and test_head_object_with_range_header, aws_verified).
