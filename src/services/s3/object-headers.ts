@@ -2,7 +2,7 @@
 import type { GetObjectInput, HeadObjectOutput } from '../../model/generated/s3-types.js';
 import { checksumMember } from './checksum-plan.js';
 import { s3Errors } from './errors.js';
-import type { ObjectRecord } from './records.js';
+import type { ChecksumRecord, ObjectRecord } from './records.js';
 import { utcDateText } from '../../util/date-text.js';
 
 type Overrides = Pick<GetObjectInput, 'ResponseCacheControl' | 'ResponseContentDisposition' | 'ResponseContentEncoding'
@@ -37,7 +37,7 @@ function checkOverrides(overrides: Overrides): void {
   }
 }
 
-export function objectHeaders(record: ObjectRecord, overrides: Overrides, checksumMode: string | undefined): HeadObjectOutput {
+export function objectHeaders(record: ObjectRecord, overrides: Overrides, checksumMode: string | undefined, checksum: ChecksumRecord | undefined): HeadObjectOutput {
   checkOverrides(overrides);
   const out: HeadObjectOutput = {
     AcceptRanges: 'bytes',
@@ -62,9 +62,9 @@ export function objectHeaders(record: ObjectRecord, overrides: Overrides, checks
   if (record.metadata) out.Metadata = record.metadata;
   // S3 reads x-amz-checksum-mode case-insensitively ("enabled": LocalStack test_s3.py::TestS3::
   // test_s3_get_object_checksum, recorded 2024-06-04); the SDKs' "ENABLED" needs no case folding.
-  if (record.checksum && (checksumMode === 'ENABLED' || checksumMode?.toUpperCase() === 'ENABLED')) {
-    out[checksumMember(record.checksum.algorithm)] = record.checksum.value;
-    out.ChecksumType = record.checksum.type;
+  if (checksum && (checksumMode === 'ENABLED' || checksumMode?.toUpperCase() === 'ENABLED')) {
+    out[checksumMember(checksum.algorithm)] = checksum.value;
+    out.ChecksumType = checksum.type;
   }
   return out;
 }

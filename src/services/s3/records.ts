@@ -46,6 +46,8 @@ export interface ObjectRecord {
   storageClass?: string;
   metadata?: Record<string, string>;
   checksum?: ChecksumRecord;
+  /** COMPOSITE multipart objects: each part's checksum, in part order (a part read answers it). */
+  partChecksums?: string[];
   tags?: { Key: string; Value: string }[];
   /**
    * Multipart objects: the upload that made this version and a digest of the part list it was

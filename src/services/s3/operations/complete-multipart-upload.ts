@@ -91,6 +91,7 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
     partsCount: chosen.length,
     ...upload.object,
     ...(checksum ? { checksum } : {}),
+    ...(checksum?.type === 'COMPOSITE' ? { partChecksums: chosen.map((p) => p.checksum?.value ?? '') } : {}),
     completedUpload: { id: upload.uploadId, parts: partListDigest(requested) },
   };
 }

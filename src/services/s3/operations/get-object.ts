@@ -13,7 +13,7 @@ import { objectHeaders } from '../object-headers.js';
 import { parseRange, type ByteRange } from '../range.js';
 import { readSpans, readSpansBuffered } from '../read-spans.js';
 import { bufferedBody } from '../../bodies.js';
-import type { ObjectRecord } from '../records.js';
+import type { ChecksumRecord, ObjectRecord } from '../records.js';
 import { UNCACHED } from '../store.js';
 import { NOT_NOW } from '../../../storage/meta-store.js';
 import type { AwsError } from '../../../errors/aws-error.js';
@@ -43,14 +43,32 @@ export function readRange(record: ObjectRecord, input: Pick<GetObjectInput, 'Par
 }
 
 /**
- * The ChecksumMode a read answers with: the stored checksum describes the whole object, so it is
- * sent when the bytes served are all of it, a Range that covers it (bytes=-15 or bytes=0-100 of
- * 10 bytes: 206 with the checksum) included (LocalStack test_s3_api.py::TestS3ObjectCRUD::
- * test_get_object_range, recorded on AWS 2025-01-21). A part read keeps none.
+ * The checksum a read answers (when its x-amz-checksum-mode asks): the stored one describes the
+ * whole object, so it is sent when the bytes served are all of it, a Range that covers it
+ * (bytes=-15 or bytes=0-100 of 10 bytes: 206 with the checksum) included (LocalStack
+ * test_s3_api.py::TestS3ObjectCRUD::test_get_object_range, recorded on AWS 2025-01-21), and
+ * part 1 of a simple object. Of a COMPOSITE multipart object, a part read, or a Range that is
+ * exactly one part, answers that part's checksum; other ranges none (radkawar/stackd
+ * testdata/aws/s3/multipart_read_bounds_replay.json seq 57 single-part-1, 69-70 composite-part-1/2,
+ * 91-98 composite-range-exact/partial; checksum_algorithms_object_replay.json seq 10-11, 2026).
  */
-export function checksumModeFor(record: ObjectRecord, input: Pick<GetObjectInput, 'PartNumber' | 'ChecksumMode'>, range: ByteRange | undefined): string | undefined {
-  if (range === undefined) return input.ChecksumMode;
-  return input.PartNumber === undefined && range.start === 0 && range.end === record.size - 1 ? input.ChecksumMode : undefined;
+export function checksumFor(record: ObjectRecord, input: Pick<GetObjectInput, 'PartNumber'>, range: ByteRange | undefined): ChecksumRecord | undefined {
+  const whole = record.checksum;
+  if (range === undefined || whole === undefined) return whole;
+  const multipartPart = input.PartNumber !== undefined && record.partsCount !== undefined;
+  if (!multipartPart && range.start === 0 && range.end === record.size - 1) return whole;
+  return record.partChecksums === undefined ? undefined : partChecksum(record, record.partChecksums, range, whole);
+}
+
+/** The checksum of the part whose bytes are exactly `range`, if there is one. */
+function partChecksum(record: ObjectRecord, sums: string[], range: ByteRange, whole: ChecksumRecord): ChecksumRecord | undefined {
+  let start = 0;
+  for (let i = 0; i < record.spans.length && start <= range.start; i++) {
+    const end = start + record.spans[i]!.size - 1;
+    if (start === range.start && end === range.end) return sums[i] ? { ...whole, value: sums[i]! } : undefined;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /** A read's 304: the validators and freshness headers a 200 would have carried, no payload headers. */
@@ -94,7 +112,7 @@ export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps
     throw s3Errors.invalidObjectState(record.storageClass);
   }
   const range = readRange(record, input);
-  const out: GetObjectOutput = objectHeaders(record, input, checksumModeFor(record, input, range));
+  const out: GetObjectOutput = objectHeaders(record, input, input.ChecksumMode, checksumFor(record, input, range));
   if (record.tags && record.tags.length > 0) out.TagCount = record.tags.length;
   if (input.PartNumber !== undefined && record.partsCount) out.PartsCount = record.partsCount;
   if (range) {

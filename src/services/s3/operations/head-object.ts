@@ -2,13 +2,13 @@
 import type { HeadObjectInput, HeadObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { objectHeaders } from '../object-headers.js';
-import { checksumModeFor, loadForRead, readRange } from './get-object.js';
+import { checksumFor, loadForRead, readRange } from './get-object.js';
 
 export const headObject: S3Handler<HeadObjectInput, HeadObjectOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'HeadObject', input, ['VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const record = await loadForRead(deps, input);
   const range = readRange(record, input);
-  const out = objectHeaders(record, input, checksumModeFor(record, input, range));
+  const out = objectHeaders(record, input, input.ChecksumMode, checksumFor(record, input, range));
   // x-amz-tagging-count as on GetObject (radkawar/stackd testdata/aws/s3/multipart_controls_replay.json
   // seq 29 baseline-head, 2026-09-20): one property read on the record already loaded.
   if (record.tags && record.tags.length > 0) out.TagCount = record.tags.length;
