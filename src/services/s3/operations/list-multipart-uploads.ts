@@ -5,7 +5,8 @@
  * tests/test_s3.py, S3 measured 2026-09-10): the next markers are always present, naming the
  * page's last upload even when the page is not truncated, and empty when it ends on a common
  * prefix or has no upload; Prefix only when one was given; an upload-id marker without a key
- * marker is ignored and echoed empty; one that is not an upload of the key marker is refused.
+ * marker is ignored and echoed empty; one that is not an upload of the key marker (or one
+ * aborted since) is refused.
  */
 import type { ListMultipartUploadsInput, ListMultipartUploadsOutput } from '../../../model/generated/s3-types.js';
 import { compareUtf8 } from '../../../util/utf8-order.js';
@@ -62,12 +63,16 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
   return out;
 };
 
-/** An upload-id marker names an upload of the key marker, or S3 refuses it. */
+/**
+ * An upload-id marker names an upload of the key marker, or one of its uploads aborted since
+ * (radkawar/stackd testdata/aws/s3/multipart_raw_replay.json seq 31-32 upload-marker-deleted,
+ * 2026); anything else S3 refuses.
+ */
 async function requireMarkerUpload(store: S3Store, bucket: string, key: string, uploadId: string): Promise<void> {
   try {
     await store.requireUpload(bucket, key, uploadId);
   } catch (err) {
-    if (isAwsError(err) && err.code === 'NoSuchUpload') throw s3Errors.invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadId);
-    throw err;
+    if (!isAwsError(err) || err.code !== 'NoSuchUpload') throw err;
+    if (!(await store.wasAborted(bucket, key, uploadId))) throw s3Errors.invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadId);
   }
 }
