@@ -94,10 +94,14 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
     await deps.store.replaceObjectLocked(input.Bucket, input.Key, next);
     return next;
   });
-  // The copy's checksum is the source's; S3 answers it in the result (a full-object one: a
-  // composite value describes parts the copy does not have, so it is not repeated here).
+  // The copy's checksum is the source's; S3 answers it in the result with its type (a full-object
+  // one: a composite value describes parts the copy does not have, so it is not repeated here;
+  // radkawar/stackd testdata/aws/s3/multipart_readers_replay.json seq 250, 2026-09-20).
   const result: NonNullable<CopyObjectOutput['CopyObjectResult']> = { ETag: record.etag, LastModified: new Date(record.lastModified) };
-  if (record.checksum?.type === 'FULL_OBJECT') result[checksumMember(record.checksum.algorithm)] = record.checksum.value;
+  if (record.checksum?.type === 'FULL_OBJECT') {
+    result.ChecksumType = 'FULL_OBJECT';
+    result[checksumMember(record.checksum.algorithm)] = record.checksum.value;
+  }
   return { CopyObjectResult: result, ServerSideEncryption: 'AES256' };
 };
 
