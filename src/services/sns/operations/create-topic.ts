@@ -21,9 +21,9 @@ export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = asyn
   delete attributes.FifoTopic;
   const name = input.Name;
   const base = name.endsWith('.fifo') ? name.slice(0, -5) : name;
-  if (fifo && (!name.endsWith('.fifo') || !NAME.test(base))) {
-    throw snsErrors.invalidParameter('Invalid parameter: Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.');
-  }
+  // A FIFO topic's name without ".fifo" is refused with the same words as any bad name (native AWS,
+  // radkawar/stackd testdata/aws/sns/fifo.json "create-nosuffix", 2026-09-22).
+  if (fifo && (!name.endsWith('.fifo') || !NAME.test(base))) throw snsErrors.invalid('Topic Name');
   if (!fifo && !NAME.test(name)) throw snsErrors.invalid('Topic Name');
   for (const [k, v] of Object.entries(attributes)) {
     checkTopicAttribute(k, v, fifo, (reason) => snsErrors.invalid('Attributes', reason));
