@@ -56,5 +56,9 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
     (out as Record<string, unknown>)[`Checksum${written.checksum.algorithm}`] = written.checksum.value;
     out.ChecksumType = written.checksum.type;
   }
+  // S3 names a storage class other than STANDARD in x-amz-storage-class, which PutObject's model
+  // has no member for (native AWS, radkawar/stackd testdata/aws/s3/storage_class_replay.json seq 8
+  // and 12, 2026-09-21: absent for STANDARD named or not, present for STANDARD_IA).
+  if (input.StorageClass !== undefined && input.StorageClass !== 'STANDARD') ctx.responseHeaders = { 'x-amz-storage-class': input.StorageClass };
   return out;
 };
