@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html
  */
 import type { ConsumedCapacityItem, TransactGetItemsInput, TransactGetItemsOutput } from '../../../model/generated/dynamodb-types.js';
-import { consumedCapacity, emptyConsumption, readUnits, type Consumption } from '../capacity.js';
+import { emptyConsumption, readUnits, transactionCapacity, type Consumption } from '../capacity.js';
 import { isAwsError } from '../../../errors/aws-error.js';
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
@@ -87,7 +87,8 @@ export const transactGetItems: DdbHandler<TransactGetItemsInput, TransactGetItem
       if (!cons) byTable.set(p.table.name, cons = emptyConsumption());
       cons.table += 2 * readUnits(live[i] ? itemSize(live[i] as Item) : 0, true);
     });
-    out.ConsumedCapacity = [...byTable].map(([name, cons]) => consumedCapacity(name, input.ReturnConsumedCapacity, cons)!) as ConsumedCapacityItem[];
+    // Named ReadCapacityUnits too (radkawar/stackd testdata/aws/dynamodb/capacity.json, native AWS 2026-09-17).
+    out.ConsumedCapacity = [...byTable].map(([name, cons]) => transactionCapacity(name, input.ReturnConsumedCapacity, cons, 'ReadCapacityUnits')!) as ConsumedCapacityItem[];
   }
   return out;
 };
