@@ -63,7 +63,11 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
     return { billingMode: mode, throughput: { read: 0, write: 0, decreasesToday: 0 }, payPerRequestSince: table.billingMode === 'PAY_PER_REQUEST' ? table.payPerRequestSince ?? now : now };
   }
   if (!t) {
-    if (table.billingMode === 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
+    // Naming PROVISIONED asks for throughput even on a table that is provisioned already
+    // (radkawar/stackd testdata/aws/dynamodb/billing_mode_limits.json seq 8, native AWS 2026-09-18).
+    if (table.billingMode === 'PAY_PER_REQUEST' || input.BillingMode === 'PROVISIONED') {
+      throw ddbErrors.invalidParameter('ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
+    }
     return { billingMode: mode, throughput: table.throughput, payPerRequestSince: table.payPerRequestSince };
   }
   const old = table.throughput;
