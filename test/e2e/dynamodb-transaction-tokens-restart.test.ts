@@ -38,7 +38,8 @@ test('a retry after kill -9 within 10 minutes is a no-op with the first answer; 
     t.is(other.status, 400);
     t.deepEqual(other.body, {
       __type: 'com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException',
-      Message: 'DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used.',
+      // Native AWS: radkawar/stackd testdata/aws/dynamodb/data.json seq 64 (2026-09).
+      Message: 'Specified idempotent token was used with different request parameters within the idempotency window',
     });
     const sdk = await ddbErrorOf(ddb.send(new TransactWriteItemsCommand({ TransactItems: [bump('5')], ClientRequestToken: 'tok-1' })));
     t.is(sdk.name, 'IdempotentParameterMismatchException');

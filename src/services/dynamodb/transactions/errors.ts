@@ -35,10 +35,14 @@ export const noAction = (): AwsError => validation('Invalid Request: TransactWri
 
 export const oneActionPerItem = (): AwsError => validation('TransactItems can only contain one of Check, Put, Update or Delete');
 
+/**
+ * AWS's words (native AWS, radkawar/stackd testdata/aws/dynamodb/data.json seq 64, 2026-09); the
+ * sentence the SDK model documents for the exception is not what the service sends.
+ */
 export const idempotentParameterMismatch = (): AwsError => new AwsError({
   code: 'IdempotentParameterMismatchException',
   status: 400,
-  message: 'DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used.',
+  message: 'Specified idempotent token was used with different request parameters within the idempotency window',
 });
 
 /**
