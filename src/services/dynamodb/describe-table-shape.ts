@@ -3,7 +3,7 @@
  * and indexes are ACTIVE as soon as they exist, so SDK waiters finish on their first poll; a GSI
  * added by UpdateTable is CREATING (Backfilling) while its entries are written. On-demand tables
  * report throughput 0/0 on the table and on every GSI, and carry BillingModeSummary, as AWS does
- * once a request has named the billing mode (a table left at the default has none).
+ * for a table that is or has been on demand (a provisioned one never on demand has none).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
 import type { TableDescription } from '../../model/generated/dynamodb-types.js';
@@ -28,13 +28,22 @@ const projection = (i: IndexRecord) => ({ ProjectionType: i.projection.type, ...
 const onDemandShape = (o: { maxRead?: number; maxWrite?: number } | undefined) =>
   o === undefined ? undefined : { MaxReadRequestUnits: o.maxRead ?? -1, MaxWriteRequestUnits: o.maxWrite ?? -1 };
 
+/**
+ * AttributeDefinitions sorted by name, whatever order the requests gave them in (native AWS,
+ * radkawar/stackd testdata/aws/dynamodb/controls.json seq 6, 2026-09-17: pk, sk, lsi, gpk sent;
+ * gpk, lsi, pk, sk answered).
+ */
+const attributeDefinitions = (t: TableRecord) => t.attributeDefinitions
+  .map((a) => ({ AttributeName: a.name, AttributeType: a.type }))
+  .sort((a, b) => (a.AttributeName < b.AttributeName ? -1 : a.AttributeName > b.AttributeName ? 1 : 0));
+
 export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIVE'): TableDescription {
   const onDemand = t.billingMode === 'PAY_PER_REQUEST';
   const gsis = t.indexes.filter((i) => i.global);
   const lsis = t.indexes.filter((i) => !i.global);
   const indexStats = (i: IndexRecord) => stats.indexes?.[i.id] ?? [0, 0];
   const out: TableDescription = {
-    AttributeDefinitions: t.attributeDefinitions.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+    AttributeDefinitions: attributeDefinitions(t),
     TableName: t.name,
     KeySchema: keySchema(t.hash, t.range),
     TableStatus: status,
@@ -46,10 +55,12 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
     TableId: t.id,
     DeletionProtectionEnabled: t.deletionProtection,
   };
-  // A table whose billing mode no request named has no BillingModeSummary (localstack
-  // test_dynamodb.snapshot.json CreateTable answers, recorded 2023-10 to 2024-06;
-  // gravitational/teleport#29557, 2023); Terraform then reads PROVISIONED, which it is.
-  if (t.billingModeDefaulted !== true) {
+  // BillingModeSummary only for a table that is or has been on demand: none for one left at the
+  // default (localstack test_dynamodb.snapshot.json CreateTable answers, recorded 2023-10 to
+  // 2024-06; gravitational/teleport#29557, 2023) nor for one created PROVISIONED by name (native AWS,
+  // radkawar/stackd testdata/aws/dynamodb/controls.json seq 6 and billing_mode_limits.json,
+  // 2026-09-17). Terraform then reads PROVISIONED, which it is.
+  if (onDemand || t.payPerRequestSince !== undefined) {
     out.BillingModeSummary = { BillingMode: t.billingMode, ...(t.payPerRequestSince !== undefined ? { LastUpdateToPayPerRequestDateTime: new Date(t.payPerRequestSince) } : {}) };
   }
   if (lsis.length > 0) {

@@ -52,11 +52,6 @@ export interface TableRecord {
   range?: KeyAttribute;
   indexes: IndexRecord[];
   billingMode: BillingMode;
-  /**
-   * True while the billing mode is the default no request named (CreateTable without BillingMode,
-   * no UpdateTable BillingMode since): AWS then describes no BillingModeSummary.
-   */
-  billingModeDefaulted?: true;
   /** Epoch ms of the last switch to PAY_PER_REQUEST. */
   payPerRequestSince?: number;
   throughput: Throughput;

@@ -151,7 +151,6 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
     account: ctx.accountId, region: ctx.region, name: input.TableName, id: deps.newId(), created: now,
     attributeDefinitions: definitions.map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] })),
     ...keys, indexes, billingMode: mode, ...(mode === 'PAY_PER_REQUEST' ? { payPerRequestSince: now } : {}), throughput,
-    ...(input.BillingMode === undefined ? { billingModeDefaulted: true } : {}),
     ...(input.OnDemandThroughput ? { onDemand: { maxRead: input.OnDemandThroughput.MaxReadRequestUnits, maxWrite: input.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
     ...(stream ? { stream } : {}), ...(sse ? { sse } : {}),
     ...(input.TableClass !== undefined ? { tableClass: input.TableClass } : {}),

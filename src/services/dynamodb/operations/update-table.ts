@@ -114,7 +114,6 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     const table = requireNamedTable(deps, ctx, input.TableName);
     const now = deps.now();
     let next: TableRecord = { ...table, ...throughputChange(table, input, now) };
-    if (input.BillingMode !== undefined) delete next.billingModeDefaulted;
     next.stream = streamChange(table, input.StreamSpecification, now);
     if (next.stream === undefined) delete next.stream;
     if (input.SSESpecification !== undefined) {
