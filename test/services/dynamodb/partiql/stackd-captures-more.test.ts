@@ -1,0 +1,152 @@
+/**
+ * PartiQL ConsumedCapacity as AWS answered it, read by read and write by write.
+ *
+ * Source of every row (unless it names another file): radkawar/stackd testdata/aws/dynamodb/partiql_capacity.json, recorded against
+ * AWS DynamoDB us-east-1 on 2026-09-17 (cited as `seq N`): its `nativeFacts` summarise the calls
+ * they name. Its table: pk S, sk S, a KEYS_ONLY GSI `by-g` on g. The items here are rebuilt to the
+ * exact byte sizes those facts state (attribute names plus values, the DynamoDB item-size rule),
+ * so each row checks AWS's rounding on the same sizes.
+ */
+import test from 'ava';
+import { BatchExecuteStatementCommand, CreateTableCommand, ExecuteStatementCommand, ExecuteTransactionCommand, PutItemCommand, type AttributeValue, type DynamoDBClient, type ExecuteStatementCommandInput } from '@aws-sdk/client-dynamodb';
+import { startBoltstack } from '../../../helpers/server.js';
+import type { Boltstack } from '../../../../src/index.js';
+import { ddbClient, uniqueTable } from '../helpers.js';
+
+let server: Boltstack;
+let ddb: DynamoDBClient;
+const T = uniqueTable('pqcap');
+const W = uniqueTable('pqcapw');
+
+/** An item of exactly `bytes` bytes: 'pk' + pk + 'sk' + sk + 'payload' + the payload. */
+const sized = (pk: string, sk: string, bytes: number): Record<string, AttributeValue> =>
+  ({ pk: { S: pk }, sk: { S: sk }, payload: { S: 'x'.repeat(bytes - (2 + pk.length + 2 + sk.length + 7)) } });
+
+const POINT_SIZES = [1023, 1024, 1025, 4095, 4096, 4097];
+// Partition A: six items, 15360 bytes in all, whose point reads would sum to 7 units (seq 32-41).
+const A_SIZES = [1024, 1024, 2100, 2100, 4096, 5016];
+
+test.before(async () => {
+  server = await startBoltstack();
+  ddb = ddbClient(server.endpoint);
+  for (const TableName of [T, W]) {
+    await ddb.send(new CreateTableCommand({
+      TableName, BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    }));
+  }
+  for (const size of POINT_SIZES) await ddb.send(new PutItemCommand({ TableName: T, Item: sized('P', `s${size}`, size) }));
+  for (const [i, size] of A_SIZES.entries()) await ddb.send(new PutItemCommand({ TableName: T, Item: sized('A', `0${i + 1}`, size) }));
+  for (const sk of ['01', '02']) await ddb.send(new PutItemCommand({ TableName: T, Item: sized('B', sk, 1500) }));
+});
+test.after.always(async () => { ddb?.destroy(); await server?.stop(); });
+
+const units = async (Statement: string, extra: Partial<ExecuteStatementCommandInput> = {}): Promise<number | undefined> =>
+  (await ddb.send(new ExecuteStatementCommand({ Statement, ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true, ...extra }))).ConsumedCapacity?.CapacityUnits;
+
+test('a full-key SELECT costs its item rounded up to 4 KB; a missing item one unit, half eventually (seq 20-31)', async (t) => {
+  const got = [];
+  for (const size of POINT_SIZES) got.push(await units(`SELECT * FROM "${T}" WHERE pk='P' AND sk='s${size}'`));
+  t.deepEqual(got, [1, 1, 1, 1, 1, 2], 'seq 20-25: 1023/1024/1025/4095/4096/4097 bytes');
+  t.is(await units(`SELECT pk FROM "${T}" WHERE pk='P' AND sk='s4097'`), 2, 'seq 26: projecting pk reads the whole item');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='P' AND sk='s4097' AND payload='nope'`), 2, 'seq 27: a filter that drops the item still pays for it');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='P' AND sk='s4097'`, { ConsistentRead: false }), 1, 'seq 28: eventual');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='P' AND sk='missing'`), 1, 'seq 29: missing full key, strong');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='P' AND sk='missing'`, { ConsistentRead: false }), 0.5, 'seq 30: missing full key, eventual');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='nothing'`), 1, 'seq 31: missing partition, strong');
+});
+
+test('a partition SELECT costs its bytes rounded once, whatever it projects or filters (seq 32-41, 61-62)', async (t) => {
+  const A = `SELECT * FROM "${T}" WHERE pk='A'`;
+  t.is(await units(A), 4, 'seq 32: 15360 bytes, not the 7 of six point reads');
+  t.is(await units(`SELECT pk, sk FROM "${T}" WHERE pk='A'`), 4, 'seq 33: projection');
+  t.is(await units(`${A} AND payload <> 'y'`), 4, 'seq 34: filter-some');
+  t.is(await units(`${A} AND payload = 'y'`), 4, 'seq 35: filter-none');
+  t.is(await units(A, { ConsistentRead: false }), 2, 'seq 36: eventual halves it');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='B'`), 1, 'seq 37: two 1500-byte items');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk='B'`, { ConsistentRead: false }), 0.5, 'seq 38: eventual');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk IN ['A','B']`), 5, 'seq 61: IN across A and B');
+  t.is(await units(`SELECT * FROM "${T}" WHERE pk IN ['A','B'] AND sk='01'`), 2, 'seq 62: IN across their sk=01 full keys');
+});
+
+test('batch and transaction reads: one ConsumedCapacity entry per table (seq 82-84)', async (t) => {
+  const keys = ['s1023', 's4097', 'missing'].map((sk) => ({ Statement: `SELECT pk FROM "${T}" WHERE pk='P' AND sk='${sk}'` }));
+  const strong = await ddb.send(new BatchExecuteStatementCommand({ Statements: keys.map((s) => ({ ...s, ConsistentRead: true })), ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(strong.ConsumedCapacity, [{ TableName: T, CapacityUnits: 4, Table: { CapacityUnits: 4 } }], 'seq 82: strong 1 + 2 + 1');
+  t.deepEqual(strong.Responses?.map((r) => Object.keys(r).sort().join()), ['Item,TableName', 'Item,TableName', 'TableName'], 'seq 82: a missing item answers its TableName alone');
+  const eventual = await ddb.send(new BatchExecuteStatementCommand({ Statements: keys.map((s) => ({ ...s, ConsistentRead: false })), ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(eventual.ConsumedCapacity, [{ TableName: T, CapacityUnits: 2, Table: { CapacityUnits: 2 } }], 'seq 83: eventual 0.5 + 1 + 0.5');
+  const tx = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: keys, ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(tx.ConsumedCapacity?.map((c) => [c.TableName, c.CapacityUnits, c.Table?.CapacityUnits]), [[T, 8, 8]], 'seq 84: transactional reads cost twice');
+  t.deepEqual(tx.Responses?.map((r) => Object.keys(r).join()), ['Item', 'Item', ''], 'seq 84');
+});
+
+test.serial('BatchExecuteStatement writes on missing items (seq 93-94)', async (t) => {
+  const out = await ddb.send(new BatchExecuteStatementCommand({
+    Statements: [
+      { Statement: `UPDATE "${W}" SET payload='x' WHERE pk='BW' AND sk='01' RETURNING ALL OLD *` },
+      { Statement: `DELETE FROM "${W}" WHERE pk='BW' AND sk='02' RETURNING ALL OLD *` },
+    ],
+    ReturnConsumedCapacity: 'INDEXES',
+  }));
+  t.deepEqual(out.Responses, [{ Error: { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }, TableName: W }, { TableName: W }], 'seq 93: an UPDATE needs its item; a DELETE does not');
+  t.deepEqual(out.ConsumedCapacity?.map((c) => c.TableName), [W], 'seq 93: one entry (AWS: CapacityUnits 2, Table.CapacityUnits 1)');
+  const failed = await ddb.send(new BatchExecuteStatementCommand({
+    Statements: [{ Statement: `UPDATE "${W}" SET payload='bad' WHERE pk='BW' AND sk='01' AND payload='never'`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }],
+    ReturnConsumedCapacity: 'INDEXES',
+  }));
+  t.deepEqual(failed.Responses, [{ Error: { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }, TableName: W }], 'seq 94: no Item for a missing one');
+  t.is(failed.ConsumedCapacity, undefined, 'seq 94: every statement failed, no ConsumedCapacity');
+});
+
+test.serial('writes cost the larger of the old and new item per KB (seq 109-115)', async (t) => {
+  const item = (bytes: number): string => `{'pk': 'w', 'sk': '1', 'payload': '${'x'.repeat(bytes - 13)}'}`;
+  t.is(await units(`INSERT INTO "${W}" VALUE ${item(1024)}`), 1, 'seq 110: 1024-byte INSERT');
+  const grow = await ddb.send(new ExecuteStatementCommand({ Statement: `UPDATE "${W}" SET payload='${'x'.repeat(4097 - 13)}' WHERE pk='w' AND sk='1' RETURNING ALL NEW *`, ReturnConsumedCapacity: 'TOTAL' }));
+  t.is(grow.ConsumedCapacity?.CapacityUnits, 5, 'seq 111: grow to 4097 bytes');
+  t.is(grow.Items?.length, 1, 'seq 111: RETURNING answers the item');
+  t.is(await units(`UPDATE "${W}" SET payload='${'x'.repeat(1023 - 13)}' WHERE pk='w' AND sk='1' RETURNING ALL OLD *`, { ConsistentRead: undefined }), 5, 'seq 112: shrink from 4097 bytes');
+  t.is(await units(`DELETE FROM "${W}" WHERE pk='w' AND sk='1' RETURNING ALL OLD *`, { ConsistentRead: undefined }), 1, 'seq 113: delete a 1023-byte item');
+  t.is(await units(`DELETE FROM "${W}" WHERE pk='w' AND sk='1'`, { ConsistentRead: undefined }), 1, 'seq 114: deleting again');
+});
+
+test.serial('batch and transaction writes (seq 116-121)', async (t) => {
+  const insert = (sk: string, bytes: number): { Statement: string } => ({ Statement: `INSERT INTO "${W}" VALUE {'pk': 'b', 'sk': '${sk}', 'payload': '${'x'.repeat(bytes - 12 - sk.length)}'}` });
+  const batch = await ddb.send(new BatchExecuteStatementCommand({ Statements: [insert('1', 1024), insert('2', 1025)], ReturnConsumedCapacity: 'TOTAL' }));
+  t.deepEqual(batch.ConsumedCapacity, [{ TableName: W, CapacityUnits: 3 }], 'seq 116: 1 + 2');
+  const tx = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: [insert('3', 1024), insert('4', 1025)], ReturnConsumedCapacity: 'TOTAL' }));
+  t.deepEqual(tx.ConsumedCapacity?.map((c) => [c.TableName, c.CapacityUnits]), [[W, 6]], 'seq 119: transactional writes cost twice');
+});
+
+// Not yet so: boltstack's TransactGetItems / TransactWriteItems, which ExecuteTransaction runs, answer
+// CapacityUnits alone. The fix belongs there (operations/transact-*), not in PartiQL.
+test.failing('ExecuteTransaction names its units ReadCapacityUnits / WriteCapacityUnits too (seq 84, 119)', async (t) => {
+  const read = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `SELECT pk FROM "${T}" WHERE pk='P' AND sk='s1023'` }], ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(read.ConsumedCapacity, [{ TableName: T, CapacityUnits: 2, ReadCapacityUnits: 2, Table: { ReadCapacityUnits: 2, CapacityUnits: 2 } }], 'seq 84 shape');
+  const write = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `INSERT INTO "${W}" VALUE {'pk': 'f', 'sk': '1'}` }], ReturnConsumedCapacity: 'TOTAL' }));
+  t.is(write.ConsumedCapacity?.[0]?.WriteCapacityUnits, 2, 'seq 119: "6 WriteCapacityUnits"');
+});
+
+// radkawar/stackd testdata/aws/dynamodb/partiql_key_ordering.json (2026-09-17): one partition 'order'
+// (pk S, sk N), payloads of 1000, 2000, 8000 and 12000 bytes at sk 10, 20, 30, 40.
+test('one partition under ORDER BY, Limit 1: each page costs its item (partiql_key_ordering.json seq 11-12, 101-102)', async (t) => {
+  const O = uniqueTable('pqko');
+  await ddb.send(new CreateTableCommand({
+    TableName: O, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+  }));
+  for (const [sk, bytes, flag] of [['10', 1000, 'yes'], ['20', 2000, 'no'], ['30', 8000, 'yes'], ['40', 12000, 'no']] as const) {
+    await ddb.send(new PutItemCommand({ TableName: O, Item: { pk: { S: 'order' }, sk: { N: sk }, payload: { S: 'x'.repeat(bytes) }, flag: { S: flag } } }));
+  }
+  const page = async (select: string, order: string, NextToken?: string): Promise<[string, boolean, string | undefined, number | undefined, string | undefined]> => {
+    const out = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT ${select} FROM "${O}" WHERE pk='order' ORDER BY sk ${order}`, ConsistentRead: true, Limit: 1, ReturnConsumedCapacity: 'INDEXES', ...(NextToken && { NextToken }) }));
+    return [(out.Items ?? []).map((i) => i.sk!.N).join(), out.NextToken !== undefined, out.LastEvaluatedKey?.sk?.N, out.ConsumedCapacity?.CapacityUnits, out.NextToken];
+  };
+  const first = await page('*', 'ASC');
+  t.deepEqual(first.slice(0, 4), ['10', true, '10', 1], 'seq 11 order-asc-limit1-full-page-1');
+  t.deepEqual((await page('*', 'ASC', first[4])).slice(0, 4), ['20', true, '20', 1], 'seq 12 order-asc-limit1-full-page-2');
+  t.deepEqual((await page('sk', 'ASC')).slice(0, 4), ['10', true, '10', 1], 'seq 101 projection-sort-only-asc');
+  t.deepEqual((await page('sk', 'DESC')).slice(0, 4), ['40', true, '40', 3], 'seq 102 projection-sort-only-desc');
+});
