@@ -62,8 +62,8 @@ export const indexReadInTransaction = (): AwsError => validation('Reads on indic
 export const keyNotPinnedInTransaction = (): AwsError => validation('Select statements within ExecuteTransaction must specify the primary key in the where clause.');
 
 /** UNSUPPORTED_ITEM_SYNTAX: INSERT ... VALUE of something that is not a {...} struct. */
-export const insertItemNotStruct = (): AwsError =>
-  validation('Unsupported format in item expression. Please use struct format {...} to express item values for insert statement.');
+export const insertItemNotStruct = (at = ''): AwsError =>
+  validation(`Unsupported format in item expression. Please use struct format {...} to express item values for insert statement.${at}`);
 
 /** INSERT_OP_NOT_SUPPORTED: INSERT ... VALUES (several items). */
 export const insertSeveral = (): AwsError =>

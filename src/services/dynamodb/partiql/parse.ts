@@ -142,8 +142,12 @@ function parseInsert(c: Cursor): Statement {
   // (paritysuite/dynamodb-conformance partiqlGrammar.test.ts, "an alias on an INSERT").
   if (c.peek().type === 'word' && c.isIdentifier()) throw tokenAfterStatement();
   c.expectKeyword('VALUE');
+  // A parameter is refused too, even one bound to an M, with where it stands: `VALUE ?` was "...
+  // for insert statement. at 1:60:1" (radkawar/stackd testdata/aws/dynamodb/partiql_capacity.json
+  // seq 85, AWS us-east-1, 2026-09-17).
+  if (c.peek().type === 'param') throw insertItemNotStruct(` at ${c.positionOf(c.peek())}`);
   const item = parseValue(c);
-  if (item.kind !== 'map' && item.kind !== 'param') throw insertItemNotStruct();
+  if (item.kind !== 'map') throw insertItemNotStruct();
   if (c.isKeyword('RETURNING')) throw returningInInsert();
   return { kind: 'insert', target, item };
 }

@@ -11,7 +11,7 @@ import test from 'ava';
 import { BatchExecuteStatementCommand, CreateTableCommand, ExecuteStatementCommand, ExecuteTransactionCommand, PutItemCommand, type AttributeValue, type DynamoDBClient, type ExecuteStatementCommandInput } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../../helpers/server.js';
 import type { Boltstack } from '../../../../src/index.js';
-import { ddbClient, uniqueTable } from '../helpers.js';
+import { ddbClient, ddbErrorOf, uniqueTable } from '../helpers.js';
 
 let server: Boltstack;
 let ddb: DynamoDBClient;
@@ -82,6 +82,17 @@ test('batch and transaction reads: one ConsumedCapacity entry per table (seq 82-
   t.deepEqual(tx.Responses?.map((r) => Object.keys(r).join()), ['Item', 'Item', ''], 'seq 84');
 });
 
+test('INSERT VALUE ? is refused: AWS wants the struct form (seq 85-86, 92, 94)', async (t) => {
+  const M = { M: { pk: { S: 'W' }, sk: { S: '01' }, payload: { S: 'x' } } };
+  const message = 'Unsupported format in item expression. Please use struct format {...} to express item values for insert statement. at 1:';
+  const insert = `INSERT INTO "${T}" VALUE ?`;
+  const err = await ddbErrorOf(ddb.send(new ExecuteStatementCommand({ Statement: insert, Parameters: [M], ReturnConsumedCapacity: 'INDEXES' })));
+  // AWS's column is 60 for its table name of 38 characters: 22 plus the name's length.
+  t.is(`${err.name}: ${err.message}`, `ValidationException: ${message}${22 + T.length}:1`, 'seq 85');
+  const batch = await ddb.send(new BatchExecuteStatementCommand({ Statements: [{ Statement: insert, Parameters: [M] }], ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(batch.Responses, [{ Error: { Code: 'ValidationError', Message: `${message}${22 + T.length}:1` } }], 'seq 92: the slot carries no TableName');
+});
+
 test.serial('BatchExecuteStatement writes on missing items (seq 93-94)', async (t) => {
   const out = await ddb.send(new BatchExecuteStatementCommand({
     Statements: [
@@ -149,4 +160,34 @@ test('one partition under ORDER BY, Limit 1: each page costs its item (partiql_k
   t.deepEqual((await page('*', 'ASC', first[4])).slice(0, 4), ['20', true, '20', 1], 'seq 12 order-asc-limit1-full-page-2');
   t.deepEqual((await page('sk', 'ASC')).slice(0, 4), ['10', true, '10', 1], 'seq 101 projection-sort-only-asc');
   t.deepEqual((await page('sk', 'DESC')).slice(0, 4), ['40', true, '40', 3], 'seq 102 projection-sort-only-desc');
+});
+
+// radkawar/stackd testdata/aws/dynamodb/partiql_pagination.json (2026-09-17): items A/01..A/04 and
+// B/01..B/03 (pk, sk S) with n, payload 'A-n', and a GSI by-gp-gs on gp 'shared', gs '0<5-n>-<pk>'.
+test('a GSI SELECT pages by Limit, its LastEvaluatedKey naming both keys (partiql_pagination.json seq 65-71)', async (t) => {
+  const G = uniqueTable('pqgsi');
+  await ddb.send(new CreateTableCommand({
+    TableName: G, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: ['pk', 'sk', 'gp', 'gs'].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'by-gp-gs', KeySchema: [{ AttributeName: 'gp', KeyType: 'HASH' }, { AttributeName: 'gs', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+  }));
+  for (const [pk, count] of [['A', 4], ['B', 3]] as const) {
+    for (let n = 1; n <= count; n++) {
+      await ddb.send(new PutItemCommand({ TableName: G, Item: { pk: { S: pk }, sk: { S: `0${n}` }, n: { N: `${n}` }, payload: { S: `${pk}-${n}` }, gp: { S: 'shared' }, gs: { S: `0${5 - n}-${pk}` } } }));
+    }
+  }
+  const pages = async (select: string): Promise<string[]> => {
+    const out: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT ${select} FROM "${G}"."by-gp-gs" WHERE gp=?`, Parameters: [{ S: 'shared' }], Limit: 2, ...(token && { NextToken: token }) }));
+      token = page.NextToken;
+      const lek = page.LastEvaluatedKey && ['pk', 'sk', 'gp', 'gs'].map((k) => page.LastEvaluatedKey![k]?.S).join('/');
+      out.push(`${(page.Items ?? []).map((i) => i.payload?.S ?? i.gs?.S).join(',')} | ${token !== undefined ? 'NT ' : ''}${lek ?? ''}`);
+    } while (token !== undefined && out.length < 8);
+    return out;
+  };
+  t.deepEqual(await pages('n, payload'), ['A-4,A-3 | NT A/03/shared/02-A', 'B-3,A-2 | NT A/02/shared/03-A', 'B-2,A-1 | NT A/01/shared/04-A', 'B-1 | '], 'seq 65-68 gsi_excludes_all_keys');
+  t.deepEqual((await pages('gp, gs')).slice(0, 3), ['01-A,02-A | NT A/03/shared/02-A', '02-B,03-A | NT A/02/shared/03-A', '03-B,04-A | NT A/01/shared/04-A'], 'seq 69-71 gsi_projects_index_keys');
 });
