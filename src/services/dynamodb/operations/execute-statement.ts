@@ -37,7 +37,10 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
     const items = (page.Items ?? []) as ExecuteStatementOutput['Items'] & object;
     const out: ExecuteStatementOutput = { Items: t.projection ? items.map((i) => project(i, t.projection!)) : items };
     if (page.LastEvaluatedKey) {
-      out.NextToken = encodeNextToken({ statement: input.Statement, params: p.params }, page.LastEvaluatedKey);
+      // A whole-key read stopped by Limit 1 answers its LastEvaluatedKey but no NextToken: there is
+      // no further page (radkawar/stackd testdata/aws/dynamodb/partiql_pagination.json seq 34, AWS
+      // us-east-1, 2026-09-17).
+      if (!('wholeKey' in t)) out.NextToken = encodeNextToken({ statement: input.Statement, params: p.params }, page.LastEvaluatedKey);
       out.LastEvaluatedKey = page.LastEvaluatedKey;
     }
     if (page.ConsumedCapacity) out.ConsumedCapacity = page.ConsumedCapacity;

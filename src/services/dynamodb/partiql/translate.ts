@@ -40,7 +40,8 @@ export interface TableKeys {
 }
 
 export type Translated =
-  | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[] }
+  /** `wholeKey`: a Query naming the table's hash and range key with `=`, one item at most. */
+  | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[]; wholeKey?: true }
   | PartitionsRead
   | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem'; input: Record<string, unknown> }
   /** `keyOnly`: EXISTS naming the key and nothing else, which a transaction refuses (execute-transaction.ts). */
@@ -141,6 +142,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
         operation: 'Query',
         input: { ...base, KeyConditionExpression: keyCondition, ...(filterExpression && { FilterExpression: filterExpression }), ...(descending && { ScanIndexForward: false }), ...w.attributes() },
         ...(projection && { projection }),
+        ...(s.target.index === undefined && keyConds.length === 2 && keyConds[1]!.kind === 'compare' && keyConds[1]!.op === '=' && { wholeKey: true as const }),
       };
     }
   }
