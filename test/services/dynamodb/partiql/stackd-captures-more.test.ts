@@ -130,9 +130,8 @@ test.serial('batch and transaction writes (seq 116-121)', async (t) => {
   t.deepEqual(tx.ConsumedCapacity?.map((c) => [c.TableName, c.CapacityUnits]), [[W, 6]], 'seq 119: transactional writes cost twice');
 });
 
-// Not yet so: boltstack's TransactGetItems / TransactWriteItems, which ExecuteTransaction runs, answer
-// CapacityUnits alone. The fix belongs there (operations/transact-*), not in PartiQL.
-test.failing('ExecuteTransaction names its units ReadCapacityUnits / WriteCapacityUnits too (seq 84, 119)', async (t) => {
+// ExecuteTransaction passes on what TransactGetItems / TransactWriteItems answer.
+test('ExecuteTransaction names its units ReadCapacityUnits / WriteCapacityUnits too (seq 84, 119)', async (t) => {
   const read = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `SELECT pk FROM "${T}" WHERE pk='P' AND sk='s1023'` }], ReturnConsumedCapacity: 'INDEXES' }));
   t.deepEqual(read.ConsumedCapacity, [{ TableName: T, CapacityUnits: 2, ReadCapacityUnits: 2, Table: { ReadCapacityUnits: 2, CapacityUnits: 2 } }], 'seq 84 shape');
   const write = await ddb.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `INSERT INTO "${W}" VALUE {'pk': 'f', 'sk': '1'}` }], ReturnConsumedCapacity: 'TOTAL' }));
