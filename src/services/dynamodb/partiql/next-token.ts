@@ -24,19 +24,31 @@ export function encodeNextToken(statement: TokenScope, lastKey: Record<string, A
   return Buffer.from(stringifyWithBinary({ s: digest(statement), k: lastKey })).toString('base64url');
 }
 
-export function decodeNextToken(statement: TokenScope, token: string): Record<string, AttributeValue> {
-  let parsed: { s?: string; k?: Record<string, AttributeValue> };
+/** A token's fields once it is known to be this request's (statement and parameters). */
+interface TokenFields { s: string; p?: number; k?: Record<string, AttributeValue> }
+
+/**
+ * Another request's token (even of another shape: a single read's given to a read over
+ * partitions, seq 87) does not match; only then is its shape checked, by the caller.
+ */
+function openToken(statement: TokenScope, token: string): TokenFields {
+  let parsed: Partial<TokenFields>;
   try {
     parsed = parseWithBinary(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
     throw invalidNextToken();
   }
-  // Another request's token (even of another shape: a single read's given to a read over
-  // partitions, seq 87) does not match; only then is its shape checked.
   if (typeof parsed?.s !== 'string') throw invalidNextToken();
   if (parsed.s !== digest(statement)) throw nextTokenMismatch();
-  if (typeof parsed.k !== 'object' || parsed.k === null) throw invalidNextToken();
-  return parsed.k;
+  return parsed as TokenFields;
+}
+
+const isKey = (k: unknown): k is Record<string, AttributeValue> => typeof k === 'object' && k !== null;
+
+export function decodeNextToken(statement: TokenScope, token: string): Record<string, AttributeValue> {
+  const { k } = openToken(statement, token);
+  if (!isKey(k)) throw invalidNextToken();
+  return k;
 }
 
 /**
@@ -51,14 +63,7 @@ export function encodePartitionToken(statement: TokenScope, at: PartitionPositio
 }
 
 export function decodePartitionToken(statement: TokenScope, token: string): PartitionPosition {
-  let parsed: { s?: string; p?: number; k?: Record<string, AttributeValue> };
-  try {
-    parsed = parseWithBinary(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidNextToken();
-  }
-  if (typeof parsed?.s !== 'string') throw invalidNextToken();
-  if (parsed.s !== digest(statement)) throw nextTokenMismatch();
-  if (!Number.isSafeInteger(parsed.p) || parsed.p! < 0 || (parsed.k !== undefined && (typeof parsed.k !== 'object' || parsed.k === null))) throw invalidNextToken();
-  return { partition: parsed.p!, ...(parsed.k && { lastKey: parsed.k }) };
+  const { p, k } = openToken(statement, token);
+  if (!Number.isSafeInteger(p) || p! < 0 || (k !== undefined && !isKey(k))) throw invalidNextToken();
+  return { partition: p!, ...(k && { lastKey: k }) };
 }
