@@ -14,28 +14,15 @@ import {
   CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketLifecycleCommand, DeleteObjectTaggingCommand,
   GetBucketEncryptionCommand, GetBucketLocationCommand, GetBucketWebsiteCommand, PutBucketAclCommand,
   type BucketLocationConstraint, GetObjectCommand, HeadObjectCommand, ListObjectsCommand, ListObjectsV2Command,
-  ListObjectVersionsCommand, PutObjectCommand, type S3Client, type StorageClass,
+  ListObjectVersionsCommand, PutObjectCommand, type StorageClass,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
-import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
+import { s3Client, uniqueBucket } from '../../helpers/server.js';
+import { LS, extra, md5, serveRows, sha256b64 } from './localstack-s3-rows.js';
 import { signedRequest } from './signed-request.js';
 
-const LS = 'localstack/localstack tests/aws/services/s3/test_s3.py';
-let server: Boltstack;
-test.before(async () => { server = await startBoltstack(); });
-test.after.always(async () => { await server?.stop(); });
+const { endpoint, newBucket } = serveRows();
 
-const md5 = (s: string | Buffer): string => createHash('md5').update(s).digest('hex');
-const sha256b64 = (s: string | Buffer): string => createHash('sha256').update(s).digest('base64');
-const extra = (err: unknown): Record<string, unknown> => err as Record<string, unknown>;
-
-async function newBucket(extraConfig: Parameters<typeof s3Client>[1] = {}): Promise<{ s3: S3Client; bucket: string }> {
-  const s3 = s3Client(server.endpoint, extraConfig);
-  const bucket = uniqueBucket('lss3a');
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  return { s3, bucket };
-}
 
 test(`ListObjectVersions of a never-versioned bucket: the empty page, then each object as version "null" [${LS}::TestS3::test_get_bucket_versioning_order, test_s3_put_object_versioned (03-08-2023)]`, async (t) => {
   const { s3, bucket } = await newBucket();
@@ -141,7 +128,7 @@ test(`GetObject and HeadObject answer the stored SHA256 only with ChecksumMode E
   t.is(put.ChecksumSHA256, '1YQo81vx2VFUl0q5ccWISq8AkSBQQ0WO80S82TmfdIQ=');
   t.is(put.ETag, '"f2081dd61dfa700a0fd5e29b9c3cc23d"');
   // The SDK v3 asks x-amz-checksum-mode: ENABLED on every GetObject by default; boto3 did not.
-  const plainClient = s3Client(server.endpoint, { responseChecksumValidation: 'WHEN_REQUIRED' });
+  const plainClient = s3Client(endpoint(), { responseChecksumValidation: 'WHEN_REQUIRED' });
   const plain = await plainClient.send(new GetObjectCommand({ Bucket: bucket, Key: 'test-checksum-retrieval' }));
   t.is(plain.ChecksumSHA256, undefined);
   const get = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'test-checksum-retrieval', ChecksumMode: 'ENABLED' }));
@@ -153,7 +140,7 @@ test(`GetObject and HeadObject answer the stored SHA256 only with ChecksumMode E
 
 test(`PutObject answers only Content-Length 0, ETag and SSE; GetObject echoes cache-control, disposition, language [${LS}::TestS3::test_put_and_get_object_with_content_language_disposition (03-08-2023)]`, async (t) => {
   const { s3, bucket } = await newBucket();
-  const put = await signedRequest(server.endpoint, {
+  const put = await signedRequest(endpoint(), {
     method: 'PUT', path: `/${bucket}/test`, body: 'abc123',
     headers: { 'content-language': 'de', 'content-disposition': 'attachment; filename="foo.jpg"', 'cache-control': 'no-cache' },
   });
@@ -184,7 +171,7 @@ test(`ListObjectsV2 by prefix [${LS}::TestS3::test_list_objects_v2_with_prefix (
 });
 
 test(`CreateBucket naming us-east-1 on us-east-1 is InvalidLocationConstraint; a regional endpoint wants a constraint; GetBucketLocation [${LS}::TestS3::test_different_location_constraint (04-04-2024)]`, async (t) => {
-  const s3 = s3Client(server.endpoint);
+  const s3 = s3Client(endpoint());
   const plain = uniqueBucket('lss3a');
   await s3.send(new CreateBucketCommand({ Bucket: plain }));
   // <LocationConstraint/> empty: boto3 reads None.
@@ -194,9 +181,9 @@ test(`CreateBucket naming us-east-1 on us-east-1 is InvalidLocationConstraint; a
   t.is(named.$metadata.httpStatusCode, 400);
   t.is(named.message, 'The specified location-constraint is not valid');
   t.is(extra(named).LocationConstraint, 'us-east-1');
-  const regional = s3Client(server.endpoint, { region: 'us-west-1' });
+  const regional = s3Client(endpoint(), { region: 'us-west-1' });
   // The SDK v3 adds the client's region as the constraint; boto3 sent none: a raw request here.
-  const unspecified = await signedRequest(server.endpoint, { method: 'PUT', path: `/${uniqueBucket('lss3a')}`, region: 'us-west-1' });
+  const unspecified = await signedRequest(endpoint(), { method: 'PUT', path: `/${uniqueBucket('lss3a')}`, region: 'us-west-1' });
   t.is(unspecified.status, 400);
   t.regex(unspecified.body.toString(), /<Code>IllegalLocationConstraintException<\/Code><Message>The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.<\/Message>/);
   const third = uniqueBucket('lss3a');
@@ -258,7 +245,7 @@ test(`DeleteObjects sent as raw XML answers a DeleteResult in S3's namespace lis
   const keys = ['key-created-by-anonymous-1', 'key-created-by-anonymous-2'];
   for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'x' }));
   const body = `<Delete>${keys.map((k) => `<Object><Key>${k}</Key></Object>`).join('')}</Delete>`;
-  const res = await signedRequest(server.endpoint, {
+  const res = await signedRequest(endpoint(), {
     method: 'POST', path: `/${bucket}`, query: 'delete=', body, headers: { 'content-md5': createHash('md5').update(body).digest('base64') },
   });
   t.is(res.status, 200);

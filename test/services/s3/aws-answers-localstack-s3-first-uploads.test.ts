@@ -9,29 +9,14 @@
 import test from 'ava';
 import { createHash } from 'node:crypto';
 import {
-  CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand,
+  CompleteMultipartUploadCommand, CopyObjectCommand, CreateMultipartUploadCommand, GetObjectCommand,
   HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, PutObjectCommand, UploadPartCommand, type ChecksumAlgorithm,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
-import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
+import { LS, extra, md5, serveRows, sha256b64 } from './localstack-s3-rows.js';
 
-const LS = 'localstack/localstack tests/aws/services/s3/test_s3.py';
-let server: Boltstack;
-test.before(async () => { server = await startBoltstack(); });
-test.after.always(async () => { await server?.stop(); });
+const { newBucket } = serveRows();
 
-const md5 = (s: string | Buffer): string => createHash('md5').update(s).digest('hex');
-const sha256b64 = (s: string | Buffer): string => createHash('sha256').update(s).digest('base64');
-const extra = (err: unknown): Record<string, unknown> => err as Record<string, unknown>;
-
-async function newBucket(extraConfig: Parameters<typeof s3Client>[1] = {}): Promise<{ s3: S3Client; bucket: string }> {
-  const s3 = s3Client(server.endpoint, extraConfig);
-  const bucket = uniqueBucket('lss3a');
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  return { s3, bucket };
-}
 
 test(`CopyObject of a multipart object answers the MD5 of its bytes, not a part-count ETag [${LS}::TestS3::test_multipart_copy_object_etag (10-08-2023)]`, async (t) => {
   const { s3, bucket } = await newBucket();

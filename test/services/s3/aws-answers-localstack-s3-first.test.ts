@@ -7,31 +7,18 @@
  * KMS, lifecycle or replication are out of boltstack's scope and only checked for a 501.
  */
 import test from 'ava';
-import { createHash } from 'node:crypto';
 import {
-  CopyObjectCommand, CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, GetBucketAclCommand, GetBucketCorsCommand,
+  CopyObjectCommand, DeleteBucketCommand, DeleteObjectsCommand, GetBucketAclCommand, GetBucketCorsCommand,
   GetBucketNotificationConfigurationCommand, GetBucketReplicationCommand, GetBucketRequestPaymentCommand,
   GetObjectAttributesCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, ListBucketsCommand,
-  ListObjectsCommand, PutObjectCommand, PutObjectTaggingCommand, type ChecksumAlgorithm, type S3Client,
+  ListObjectsCommand, PutObjectCommand, PutObjectTaggingCommand, type ChecksumAlgorithm,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
-import { SERVED_BY_UWS_V20_30, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
-import type { Boltstack } from '../../../src/index.js';
+import { SERVED_BY_UWS_V20_30, s3Client, uniqueBucket } from '../../helpers/server.js';
+import { LS, extra, md5, serveRows } from './localstack-s3-rows.js';
 
-const LS = 'localstack/localstack tests/aws/services/s3/test_s3.py';
-let server: Boltstack;
-test.before(async () => { server = await startBoltstack(); });
-test.after.always(async () => { await server?.stop(); });
+const { endpoint, newBucket } = serveRows();
 
-const md5 = (s: string | Buffer): string => createHash('md5').update(s).digest('hex');
-const extra = (err: unknown): Record<string, unknown> => err as Record<string, unknown>;
-
-async function newBucket(extraConfig: Parameters<typeof s3Client>[1] = {}): Promise<{ s3: S3Client; bucket: string }> {
-  const s3 = s3Client(server.endpoint, extraConfig);
-  const bucket = uniqueBucket('lss3a');
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  return { s3, bucket };
-}
 
 test(`ListObjects page of 10 keys, then DeleteBucket drops it from ListBuckets [${LS}::TestS3::test_delete_bucket_with_content (03-08-2023)]`, async (t) => {
   const { s3, bucket } = await newBucket();
@@ -223,7 +210,7 @@ test(`DeleteObjects of keys that never existed lists each as Deleted; Quiet answ
 });
 
 test(`DeleteObjects and ListObjects on a missing bucket are NoSuchBucket naming it [${LS}::TestS3::test_delete_non_existing_keys_in_non_existing_bucket (04-08-2023), test_bucket_does_not_exist (03-08-2023)]`, async (t) => {
-  const s3 = s3Client(server.endpoint);
+  const s3 = s3Client(endpoint());
   const bucket = uniqueBucket('lss3a-missing');
   for (const call of [
     s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: 'dummy1' }] } })),
