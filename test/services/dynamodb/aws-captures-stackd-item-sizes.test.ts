@@ -5,10 +5,10 @@
  * padding still written for 1 unit and the smallest written for 2.
  */
 import test from 'ava';
-import { CreateTableCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
-import { ddbClient, uniqueTable } from './helpers.js';
+import { createKeyedTable, ddbClient, uniqueTable } from './helpers.js';
 
 let server: Boltstack;
 let ddb: DynamoDBClient;
@@ -17,10 +17,7 @@ test.before(async () => {
   server = await startBoltstack();
   ddb = ddbClient(server.endpoint);
   TableName = uniqueTable('sizes');
-  await ddb.send(new CreateTableCommand({
-    TableName, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-  }));
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
 });
 test.after.always(async () => { await server?.stop(); });
 

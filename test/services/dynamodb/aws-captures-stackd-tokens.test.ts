@@ -4,10 +4,10 @@
  * ReturnItemCollectionMetrics are part of the request a token stands for, NONE as if omitted.
  */
 import test from 'ava';
-import { CreateTableCommand, TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
-import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
+import { createKeyedTable, ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
 
 const SRC = 'radkawar/stackd testdata/aws/dynamodb/transaction_tokens.json';
 let server: Boltstack;
@@ -17,10 +17,7 @@ test.before(async () => {
   server = await startBoltstack();
   ddb = ddbClient(server.endpoint);
   TableName = uniqueTable('tok');
-  await ddb.send(new CreateTableCommand({
-    TableName, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-  }));
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
 });
 test.after.always(async () => { await server?.stop(); });
 
