@@ -69,7 +69,12 @@ function readQueryMember(model: ServiceModel, member: Shape, name: string, query
     const item = resolveShape(model, member.member ?? {});
     return values.map((v) => convert(model, item, key, v, false));
   }
-  return convert(model, member, key, values[0]!, false);
+  const text = values[0]!;
+  // An empty integer (ListParts max-parts=) is no value: S3 answers with its default (LocalStack's
+  // AWS-validated test_s3.py::test_list_parts_empty_part_number_marker, "list-parts-empty-max-parts":
+  // MaxParts 1000, and its note "S3 does not care about empty string for integer query string parameters").
+  if (text === '' && isNumeric(type)) return undefined;
+  return convert(model, member, key, text, false);
 }
 
 function readBody(ctx: ProtocolContext, request: WireRequest, input: Shape, out: Record<string, unknown>, hasBodyMembers: boolean): void {
