@@ -135,7 +135,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
       },
     });
     const handler = options.onBusy ? signalWhenBusy(gateway, BUSY_AFTER_REQUESTS, options.onBusy) : gateway;
-    const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log });
+    const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log, spillDir: dataDir });
     http = server.adapterReason === undefined ? { adapter: server.adapter } : { adapter: server.adapter, reason: server.adapterReason };
     const port = await server.listen(config.host, config.port);
     // Services resume what a previous run left (SNS HTTP deliveries, SQS move tasks) now, not on

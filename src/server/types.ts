@@ -76,6 +76,11 @@ export interface HttpServerOptions {
   handler: RequestHandler;
   /** Largest request head accepted; larger ones get 431 without reaching the handler. */
   maxHeaderBytes?: number;
+  /**
+   * Where a request body that arrives faster than it is consumed, past what the front end can
+   * hold back, is parked (server/body-overflow.ts): the data dir. Default: os.tmpdir().
+   */
+  spillDir?: string;
 }
 
 export interface NodeHttpServerOptions extends HttpServerOptions {

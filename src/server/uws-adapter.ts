@@ -13,6 +13,7 @@
  * arrives while an earlier response on the connection waits for I/O closes the connection.
  */
 import type { Readable } from 'node:stream';
+import { tmpdir } from 'node:os';
 import type { HttpRequest as UwsRequest, HttpResponse as UwsRawResponse, TemplatedApp, us_listen_socket } from '@based/uws';
 import type { HttpRequest, HttpServer, HttpServerOptions, RequestHandler } from './types.js';
 import type { UwsModule } from './uws-loader.js';
@@ -45,6 +46,7 @@ class UwsServer implements HttpServer {
   readonly #maxHeaderBytes: number;
   /** Memory for streamed request bodies, reused across this server's requests. */
   readonly #slabs = new SlabPool();
+  readonly #spillDir: string;
   /**
    * Exchanges neither ended nor aborted (each settles exactly once: UwsExchange). A count, not a
    * Set: only the number is ever read, and the Set's add and delete per request showed in the
@@ -65,6 +67,7 @@ class UwsServer implements HttpServer {
     this.#uws = uws;
     this.#handler = options.handler;
     this.#maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
+    this.#spillDir = options.spillDir ?? tmpdir();
     this.#app = uws.App();
     this.#app.any('/*', (res, req) => this.#onRequest(res, req));
   }
@@ -124,7 +127,7 @@ class UwsServer implements HttpServer {
       body = small;
     } else if (length === STREAMED) {
       const declared = headers['transfer-encoding'] === undefined ? Number(headers['content-length']) : undefined;
-      const stream = new UwsRequestBody(exchange, this.#slabs, declared);
+      const stream = new UwsRequestBody(exchange, this.#slabs, this.#spillDir, declared);
       res.onData((chunk, isLast) => stream.onChunk(chunk, isLast));
       body = stream;
     }

@@ -7,6 +7,10 @@
  * paused (`res.pause()`), and the stream's read() resumes it: memory stays bounded by the high-water mark
  * plus one network read, however slow the consumer (disk, hashing) is.
  *
+ * uWS v20.51 (Node 22/24) keeps delivering reads after a pause while they fill its buffer: those
+ * chunks wait in a BodyOverflow (body-overflow.ts: a little memory, then a file), in order, and
+ * the socket stays paused until they have all been handed on.
+ *
  * The Readable is a member (`stream`), not a base class: extending node:stream's Readable would
  * load node:stream (20 of Node's modules) when this module loads, at start (util/node-builtins.ts).
  */
@@ -15,6 +19,7 @@ import { nodeStream } from '../util/node-builtins.js';
 import { SlabChain, type SlabPool } from '../util/byte-slabs.js';
 import type { UwsExchange } from './uws-exchange.js';
 import { clientAbortedError } from './client-aborted.js';
+import { BodyOverflow } from './body-overflow.js';
 
 /**
  * Chunks held for a consumer that is behind: enough to keep a disk write busy without holding
@@ -41,13 +46,22 @@ export class UwsRequestBody {
   readonly #slabs: SlabChain;
   #paused = false;
   #ended = false;
+  /** The last byte has arrived, but the end waits behind the overflow. */
+  #endPending = false;
+  /** Made on the first chunk that arrives while paused (only uWS v20.51 sends one). */
+  #overflow: BodyOverflow | undefined;
+  readonly #spillDir: string;
   /** Set when the response went out before the body was read: the rest is drained and dropped. */
   #discarding = false;
 
-  /** `declaredLength`: the Content-Length of a body without a transfer coding (sizes its slabs). */
-  constructor(exchange: UwsExchange, slabs: SlabPool, declaredLength?: number) {
-    this.stream = new (nodeStream().Readable)({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS, read: () => this.#unpause() });
+  /**
+   * `declaredLength`: the Content-Length of a body without a transfer coding (sizes its slabs).
+   * `spillDir`: where the overflow may make its file (the data dir).
+   */
+  constructor(exchange: UwsExchange, slabs: SlabPool, spillDir: string, declaredLength?: number) {
+    this.stream = new (nodeStream().Readable)({ objectMode: true, highWaterMark: HIGH_WATER_CHUNKS, read: () => this.#read() });
     this.#exchange = exchange;
+    this.#spillDir = spillDir;
     this.#slabs = new SlabChain(slabs, declaredLength);
     // A client that disconnects before anyone reads the body destroys it with an error; with no
     // listener that error would be thrown and end the process. Readers still get it through
@@ -68,13 +82,22 @@ export class UwsRequestBody {
       if (isLast) this.#unpause();
       return;
     }
-    // Copied now: uWS reuses its receive buffer once the callback returns.
-    const more = chunk.byteLength === 0 ? true : stream.push(this.#slabs.copy(chunk));
+    let more = true;
+    if (chunk.byteLength > 0) {
+      // Copied now: uWS reuses its receive buffer once the callback returns. A chunk that came
+      // although the socket is paused (or behind one that did) waits its turn in the overflow.
+      if (this.#paused || this.#overflow?.empty === false) this.#park(chunk);
+      else more = stream.push(this.#slabs.copy(chunk));
+    }
     if (isLast) {
-      // uWS (v20.51) still delivers the rest of a read after pause(), so the end can arrive while
-      // paused; the connection must be resumed or its next request is never read.
+      // uWS (v20.51) still delivers reads after pause(), so the end can arrive while paused; the
+      // connection must be resumed or its next request is never read.
       this.#unpause();
-      stream.push(null);
+      if (this.#overflow?.empty === false) this.#endPending = true;
+      else {
+        this.#overflow?.close();
+        stream.push(null);
+      }
       return;
     }
     if (!more && !this.#paused && this.#exchange.socketUsable) {
@@ -85,7 +108,10 @@ export class UwsRequestBody {
 
   /** The client went away: fail the consumer unless every byte had already arrived. */
   onAbort(): void {
-    if (!this.#ended) this.stream.destroy(clientAbortedError());
+    if (!this.#ended) {
+      this.#overflow?.close();
+      this.stream.destroy(clientAbortedError());
+    }
   }
 
   /**
@@ -96,6 +122,7 @@ export class UwsRequestBody {
   onResponseEnd(): void {
     if (this.#ended) return;
     this.#discarding = true;
+    this.#overflow?.close();
     this.#unpause();
     if (!this.stream.destroyed) this.stream.destroy();
   }
@@ -104,6 +131,39 @@ export class UwsRequestBody {
   discard(): void {
     if (this.stream.readableEnded || this.stream.destroyed) return;
     this.stream.resume();
+  }
+
+  #park(chunk: ArrayBuffer): void {
+    try {
+      (this.#overflow ??= new BodyOverflow(this.#spillDir)).add(new Uint8Array(chunk), (bytes) => this.#slabs.copy(bytes));
+    } catch (err) {
+      // No room on disk (or no data dir): the upload fails rather than the process.
+      this.#overflow?.close();
+      this.stream.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** The consumer wants more: the overflow first, in order; the socket once it is empty. */
+  #read(): void {
+    const overflow = this.#overflow;
+    if (overflow !== undefined && !overflow.empty) {
+      try {
+        for (let chunk = overflow.take((bytes) => this.#slabs.copy(bytes)); chunk !== undefined; chunk = overflow.take((bytes) => this.#slabs.copy(bytes))) {
+          if (!this.stream.push(chunk)) return;
+        }
+      } catch (err) {
+        overflow.close();
+        this.stream.destroy(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+    }
+    if (this.#endPending) {
+      this.#endPending = false;
+      overflow?.close();
+      this.stream.push(null);
+      return;
+    }
+    this.#unpause();
   }
 
   #unpause(): void {

@@ -127,11 +127,12 @@ export class SlabChain {
   }
 
   /** Copies `chunk` (valid only now) and returns the copy, a view into a slab. */
-  copy(chunk: ArrayBuffer): Buffer {
+  copy(chunk: ArrayBuffer | Uint8Array): Buffer {
     const n = chunk.byteLength;
     this.#bytes += n;
-    if (!this.#intoSlab(n)) return Buffer.from(chunk.slice(0));
-    return this.#append(new Uint8Array(chunk));
+    // Outside a slab, a copy of its own (Buffer.from(bytes) would share node's 8 KiB pool).
+    if (!this.#intoSlab(n)) return Buffer.from(chunk instanceof Uint8Array ? new Uint8Array(chunk).buffer : chunk.slice(0));
+    return this.#append(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk));
   }
 
   /**
