@@ -17,6 +17,7 @@ import { decodePartitionToken, encodePartitionToken, type PartitionPosition } fr
 import { HASH_PLACEHOLDER, RANGE_PLACEHOLDER, type PartitionsRead } from './read-plan.js';
 import { project } from './project.js';
 import { addCapacity } from './add-capacity.js';
+import { partitionEnded, type RunRead } from './page-end.js';
 import { PAGE_BYTES } from '../read-page.js';
 import { itemSize } from '../values/item-size.js';
 import type { Item } from '../values/types.js';
@@ -26,7 +27,8 @@ interface QueryPage { Items?: Key[]; ScannedCount?: number; LastEvaluatedKey?: K
 export type RunQuery = (input: Record<string, unknown>) => Promise<QueryPage>;
 type Request = Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity'>;
 
-export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request, params: readonly AttributeValue[]): Promise<ExecuteStatementOutput> {
+/** `lookAhead`: a Query or Scan with no capacity counted, to tell a partition's end (page-end.ts). */
+export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request, params: readonly AttributeValue[], lookAhead?: RunRead): Promise<ExecuteStatementOutput> {
   const scope = { statement: request.Statement, params };
   let at: PartitionPosition = request.NextToken !== undefined ? decodePartitionToken(scope, request.NextToken) : { partition: 0 };
   let remaining = request.Limit;
@@ -39,12 +41,13 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
     const read = t.reads[at.partition]!;
     const input = read.input === undefined ? t.input : { ...t.input, ...read.input };
     const values = (input.ExpressionAttributeValues ?? {}) as Record<string, AttributeValue>;
-    const page = await query({
+    const queryInput = {
       ...input, ExpressionAttributeValues: { ...values, [HASH_PLACEHOLDER]: read.hash, ...(read.range && { [RANGE_PLACEHOLDER]: read.range }) },
       ...(remaining !== undefined && { Limit: remaining }),
       ...(at.lastKey && { ExclusiveStartKey: at.lastKey }),
       ...(request.ReturnConsumedCapacity !== undefined && { ReturnConsumedCapacity: request.ReturnConsumedCapacity }),
-    });
+    };
+    const page = await query(queryInput);
     const got = page.Items ?? [];
     if (page.ConsumedCapacity) capacity = capacity === undefined ? page.ConsumedCapacity : addCapacity(capacity, page.ConsumedCapacity);
     if (remaining !== undefined) remaining -= page.ScannedCount ?? got.length;
@@ -68,8 +71,16 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
       }
       continue;
     }
-    // The Query stopped inside the partition (Limit reached, or its own 1 MB): go on from there.
-    if (page.LastEvaluatedKey) { next = { partition: at.partition, lastKey: page.LastEvaluatedKey }; lastKey = next.lastKey; break; }
+    if (page.LastEvaluatedKey) {
+      // The Limit ran out on the partition's last item: the next page starts at the next
+      // partition, and this one answers no LastEvaluatedKey (page-end.ts).
+      if (remaining === 0 && lookAhead && await partitionEnded(lookAhead, queryInput, page.LastEvaluatedKey, t.hashAttribute)) {
+        if (at.partition + 1 < t.reads.length) next = { partition: at.partition + 1 };
+        break;
+      }
+      // The Query stopped inside the partition (Limit reached, or its own 1 MB): go on from there.
+      next = { partition: at.partition, lastKey: page.LastEvaluatedKey }; lastKey = next.lastKey; break;
+    }
     at = { partition: at.partition + 1 };
   }
   const out: ExecuteStatementOutput = { Items: (t.projection ? items.map((i) => project(i, t.projection!)) : items) as ExecuteStatementOutput['Items'] };

@@ -47,6 +47,8 @@ export interface PartitionsRead {
   pointReads: boolean;
   /** The attributes of a LastEvaluatedKey of this read: the table's key, and the index's if one is read. */
   keyAttributes: string[];
+  /** The partition key of the table or index read. */
+  hashAttribute: string;
   projection?: Path[];
 }
 
@@ -88,7 +90,7 @@ export function planReads(p: ReadPlanInput): PartitionsRead | undefined {
       ...(p.order?.rangeDescending === true && !ranges && { ScanIndexForward: false }), ...w.attributes(),
     },
     reads: ranges ? hashes.flatMap((hash) => ranges.map((r) => ({ hash, range: r }))) : hashes.map((hash) => ({ hash })),
-    pointReads: ranges !== undefined,
+    pointReads: ranges !== undefined, hashAttribute: schema.hash,
     keyAttributes: [...new Set([p.table.hash, ...(p.table.range !== undefined ? [p.table.range] : []), schema.hash, ...(range !== undefined ? [range] : [])])],
     ...(p.projection && { projection: p.projection }),
   };
@@ -139,7 +141,7 @@ export function planBranchReads(p: ReadPlanInput & { where: Condition | undefine
   }
   return {
     operation: 'QueryPartitions',
-    input: { ...p.base }, reads, pointReads: true,
+    input: { ...p.base }, reads, pointReads: true, hashAttribute: schema.hash,
     keyAttributes: [...new Set([p.table.hash, ...(p.table.range !== undefined ? [p.table.range] : []), schema.hash, range])],
     ...(p.projection && { projection: p.projection }),
   };

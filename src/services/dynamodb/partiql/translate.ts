@@ -40,8 +40,8 @@ export interface TableKeys {
 }
 
 export type Translated =
-  /** `wholeKey`: a Query naming the table's hash and range key with `=`, one item at most. */
-  | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[]; wholeKey?: true }
+  /** `wholeKey`: a Query naming the table's hash and range key with `=`, one item at most; `hash`: a Query's partition key. */
+  | { operation: 'Query' | 'Scan'; input: Record<string, unknown>; projection?: Path[]; wholeKey?: true; hash?: string }
   | PartitionsRead
   | { operation: 'PutItem' | 'UpdateItem' | 'DeleteItem'; input: Record<string, unknown> }
   /** `keyOnly`: EXISTS naming the key and nothing else, which a transaction refuses (execute-transaction.ts). */
@@ -139,7 +139,7 @@ function translateSelect(s: Extract<Statement, { kind: 'select' }>, params: read
       if (s.orderBy) for (const term of s.orderBy) checkOrderBy(term.path, schema);
       const descending = s.orderBy !== undefined && sortKeyDescending(s.orderBy, schema);
       return {
-        operation: 'Query',
+        operation: 'Query', hash: schema.hash,
         input: { ...base, KeyConditionExpression: keyCondition, ...(filterExpression && { FilterExpression: filterExpression }), ...(descending && { ScanIndexForward: false }), ...w.attributes() },
         ...(projection && { projection }),
         ...(s.target.index === undefined && keyConds.length === 2 && keyConds[1]!.kind === 'compare' && keyConds[1]!.op === '=' && { wholeKey: true as const }),
