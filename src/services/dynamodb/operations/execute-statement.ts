@@ -10,6 +10,7 @@ import { AwsError, isAwsError } from '../../../errors/aws-error.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { duplicateItem, existsOutsideTransaction } from '../partiql/errors.js';
 import { decodeNextToken, encodeNextToken } from '../partiql/next-token.js';
+import { partitionEnded, type RunRead } from '../partiql/page-end.js';
 import { readPartitions } from '../partiql/partition-read.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { project } from '../partiql/project.js';
@@ -26,17 +27,22 @@ export async function executeStatement(deps: PartiqlDeps, ctx: RequestContext, i
 
 export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Prepared, input: Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity' | 'ReturnValuesOnConditionCheckFailure'>): Promise<ExecuteStatementOutput> {
   const t = p.translated;
-  if (t.operation === 'QueryPartitions') return readPartitions((query) => deps.call('Query', ctx, query).catch(withoutExpressionPrefix), t, input, p.params);
+  const lookAhead: RunRead = (operation, read) => deps.call(operation, ctx, read);
+  if (t.operation === 'QueryPartitions') return readPartitions((query) => deps.call('Query', ctx, query).catch(withoutExpressionPrefix), t, input, p.params, lookAhead);
   const common = input.ReturnConsumedCapacity !== undefined ? { ReturnConsumedCapacity: input.ReturnConsumedCapacity } : {};
   if (t.operation === 'Query' || t.operation === 'Scan') {
-    const page = await deps.call(t.operation, ctx, {
+    const read = {
       ...t.input, ...common,
       ...(input.Limit !== undefined && { Limit: input.Limit }),
       ...(input.NextToken !== undefined && { ExclusiveStartKey: decodeNextToken({ statement: input.Statement, params: p.params }, input.NextToken) }),
-    }).catch(withoutExpressionPrefix);
+    };
+    const page = await deps.call(t.operation, ctx, read).catch(withoutExpressionPrefix);
     const items = (page.Items ?? []) as ExecuteStatementOutput['Items'] & object;
     const out: ExecuteStatementOutput = { Items: t.projection ? items.map((i) => project(i, t.projection!)) : items };
-    if (page.LastEvaluatedKey) {
+    // A Query whose Limit ran out on its partition's last item answers neither field (partiql/page-end.ts).
+    const ended = page.LastEvaluatedKey !== undefined && t.hash !== undefined && !('wholeKey' in t) && page.ScannedCount === input.Limit
+      && await partitionEnded(lookAhead, read, page.LastEvaluatedKey, t.hash);
+    if (page.LastEvaluatedKey && !ended) {
       // A whole-key read stopped by Limit 1 answers its LastEvaluatedKey but no NextToken: there is
       // no further page (radkawar/stackd testdata/aws/dynamodb/partiql_pagination.json seq 34, AWS
       // us-east-1, 2026-09-17).
