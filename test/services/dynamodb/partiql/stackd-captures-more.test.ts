@@ -70,6 +70,25 @@ test('a partition SELECT costs its bytes rounded once, whatever it projects or f
   t.is(await units(`SELECT * FROM "${T}" WHERE pk IN ['A','B'] AND sk='01'`), 2, 'seq 62: IN across their sk=01 full keys');
 });
 
+test('partition A by Limit 2: each page costs its own bytes, the last ends the read (seq 47-55)', async (t) => {
+  // "A with Limit=2 returned three actual NextToken pages costing strong 1, 2, 3. Full items,
+  // projected keys and fully filtered empty results each had that same page cost sequence": the
+  // page on A's last item is the last (B follows A in the table: partiql/page-end.ts).
+  const chain = async (Statement: string): Promise<string[]> => {
+    const out: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await ddb.send(new ExecuteStatementCommand({ Statement, Limit: 2, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL', ...(token && { NextToken: token }) }));
+      token = page.NextToken;
+      out.push(`${page.Items?.length} ${page.ConsumedCapacity?.CapacityUnits}${token ? ' NT' : ''}${page.LastEvaluatedKey ? ' LEK' : ''}`);
+    } while (token !== undefined && out.length < 6);
+    return out;
+  };
+  t.deepEqual(await chain(`SELECT * FROM "${T}" WHERE pk='A'`), ['2 1 NT LEK', '2 2 NT LEK', '2 3'], 'seq 47-49 full items');
+  t.deepEqual(await chain(`SELECT pk, sk FROM "${T}" WHERE pk='A'`), ['2 1 NT LEK', '2 2 NT LEK', '2 3'], 'projected keys');
+  t.deepEqual(await chain(`SELECT * FROM "${T}" WHERE pk='A' AND payload = 'y'`), ['0 1 NT LEK', '0 2 NT LEK', '0 3'], 'fully filtered');
+});
+
 test('batch and transaction reads: one ConsumedCapacity entry per table (seq 82-84)', async (t) => {
   const keys = ['s1023', 's4097', 'missing'].map((sk) => ({ Statement: `SELECT pk FROM "${T}" WHERE pk='P' AND sk='${sk}'` }));
   const strong = await ddb.send(new BatchExecuteStatementCommand({ Statements: keys.map((s) => ({ ...s, ConsistentRead: true })), ReturnConsumedCapacity: 'INDEXES' }));
@@ -268,4 +287,28 @@ test('one partition alone in its table: each chain ends with its last item (part
   // Eventually consistent, AWS kept both fields on '20,10 | 0.5' and answered an empty page (seq
   // 32-33); boltstack ends there as for a strong read. Pinned: the first page.
   t.is((await chain('pk, sk', ' ORDER BY sk DESC', 2, false))[0], '40,30 | NT LEK 2.5', 'seq 31 order-desc-limit2-projected-eventual');
+});
+
+// partiql_capacity.json seq 76-78 (2026-09-17): its table's LSI by-l (pk, l; INCLUDE flag), items
+// A/01..A/06 with l equal to sk, and partition B after A.
+test('an LSI read pages by Limit, its LastEvaluatedKey naming the index key; A\'s last item ends it (partiql_capacity.json seq 76-78)', async (t) => {
+  const L = uniqueTable('pqlsi');
+  await ddb.send(new CreateTableCommand({
+    TableName: L, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: ['pk', 'sk', 'l'].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    LocalSecondaryIndexes: [{ IndexName: 'by-l', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['flag'] } }],
+  }));
+  for (const [pk, count] of [['A', 6], ['B', 2]] as const) {
+    for (let n = 1; n <= count; n++) await ddb.send(new PutItemCommand({ TableName: L, Item: { pk: { S: pk }, sk: { S: `0${n}` }, l: { S: `0${n}` }, flag: { S: 'no' }, payload: { S: 'x'.repeat(1000) } } }));
+  }
+  const out: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT pk, sk FROM "${L}"."by-l" WHERE pk='A'`, Limit: 2, ConsistentRead: true, ...(token && { NextToken: token }) }));
+    token = page.NextToken;
+    const lek = page.LastEvaluatedKey && ['pk', 'sk', 'l'].map((k) => page.LastEvaluatedKey![k]?.S).join('/');
+    out.push(`${(page.Items ?? []).map((i) => `${i.pk!.S}/${i.sk!.S}`).join(',')} |${token ? ' NT' : ''}${lek ? ` ${lek}` : ''}`);
+  } while (token !== undefined && out.length < 6);
+  t.deepEqual(out, ['A/01,A/02 | NT A/02/02', 'A/03,A/04 | NT A/04/04', 'A/05,A/06 |'], 'seq 76-78 by-l-limit2-keys');
 });
