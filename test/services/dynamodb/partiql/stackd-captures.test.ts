@@ -244,6 +244,8 @@ test.serial('BatchExecuteStatement: two statements on one item refuse the reques
   const allFailed = await batch([insert('same', 'a'), insert('existing', 'b')]);
   t.deepEqual(allFailed.Responses!.map((r) => r.Error?.Code), ['DuplicateItem', 'DuplicateItem'], 'seq 32 all-failed-duplicate-inserts');
   t.is(allFailed.ConsumedCapacity, undefined, 'seq 32: no ConsumedCapacity when every statement failed');
+  const conditionFailed = await batch(['same', 'existing'].map((pk) => ({ Statement: `UPDATE "${D}" SET payload=? WHERE pk=? AND attribute_not_exists(pk)`, Parameters: [{ S: 'a' }, { S: pk }] })));
+  t.deepEqual([conditionFailed.Responses, conditionFailed.ConsumedCapacity], [[1, 2].map(() => ({ Error: { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }, TableName: D })), undefined], 'seq 33 all-failed-conditional-updates');
   const conditional = await batch([
     { Statement: `UPDATE "${D}" SET payload='short' WHERE pk='existing' AND payload='never'`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
     { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-conditional','payload':'small'}` },
