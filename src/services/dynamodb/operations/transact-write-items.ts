@@ -2,17 +2,17 @@
  * TransactWriteItems: up to 100 Put / Update / Delete / ConditionCheck actions, on distinct items
  * of any tables of the account, applied all together or not at all (transactions/): one
  * MetaStore batch for everything, so also across a kill -9. ClientRequestToken makes a retry
- * within 10 minutes a no-op. Transactional writes cost twice the write units on the table (not on
+ * within 10 minutes a no-op (answered in read units). Transactional writes cost twice the write units on the table (not on
  * its indexes).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
  */
 import type { ConsumedCapacityItem, TransactWriteItemsInput, TransactWriteItemsOutput } from '../../../model/generated/dynamodb-types.js';
-import { emptyConsumption, transactionCapacity, writeConsumption, type Consumption } from '../capacity.js';
+import { emptyConsumption, readUnits, transactionCapacity, writeConsumption, type Consumption } from '../capacity.js';
 import { Constraints } from '../constraints.js';
 import type { DdbDeps, DdbHandler } from '../context.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import type { MetaOp } from '../../../storage/meta-store.js';
-import type { Item } from '../values/index.js';
+import { itemSize, type Item } from '../values/index.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
 import { executeWriteTransaction, type WriteOutcome } from '../transactions/execute-write.js';
@@ -46,8 +46,8 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
   if (parameters.ReturnItemCollectionMetrics === 'NONE') delete parameters.ReturnItemCollectionMetrics;
   const scope = { account: ctx.accountId, region: ctx.region, token: ClientRequestToken };
   return deps.transactionTokens.run<TransactWriteItemsOutput>(scope, parameters, async (record) => {
-    // The token's record goes in the transaction's batch, with the answer the first request got.
-    const outcomes = await commitAll(deps, plans, (o) => [record(answer(plans, o, input))]);
+    // The token's record goes in the transaction's batch, with the answer a repeat will get.
+    const outcomes = await commitAll(deps, plans, (o) => [record(answer(plans, o, input, true))]);
     return answer(plans, outcomes, input);
   });
 };
@@ -67,7 +67,14 @@ async function commitAll(deps: DdbDeps, plans: PlannedWrite[], more?: (outcomes:
   }
 }
 
-function answer(plans: PlannedWrite[], outcomes: Awaited<ReturnType<typeof commitAll>>, input: TransactWriteItemsInput): TransactWriteItemsOutput {
+/**
+ * The answer, or with `repeat` the one a repeat of the token's request gets: AWS charges a repeat
+ * two strongly consistent read units per 4 KB of the larger of each item's images of the first
+ * run, on the table only, in ReadCapacityUnits, whatever the items are now (radkawar/stackd
+ * testdata/aws/dynamodb/transaction_tokens.json "nativeFacts", seq 17-36, 37-97, native AWS
+ * 2026-09-17). What a repeat costs on an index was not observed: none is charged.
+ */
+function answer(plans: PlannedWrite[], outcomes: Awaited<ReturnType<typeof commitAll>>, input: TransactWriteItemsInput, repeat = false): TransactWriteItemsOutput {
   const out: TransactWriteItemsOutput = {};
   if (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') {
     const byTable = new Map<string, Consumption>();
@@ -75,15 +82,17 @@ function answer(plans: PlannedWrite[], outcomes: Awaited<ReturnType<typeof commi
       const o = outcomes[i]!;
       let c = byTable.get(p.table.name);
       if (!c) byTable.set(p.table.name, c = emptyConsumption());
-      writeConsumption(p.table, p.encodedKey, o.old, o.changed ? o.next : o.old, c);
+      const next = o.changed ? o.next : o.old;
+      if (repeat) c.table += readUnits(Math.max(o.old ? itemSize(o.old) : 0, next ? itemSize(next) : 0), true);
+      else writeConsumption(p.table, p.encodedKey, o.old, next, c);
     });
     const capacities: ConsumedCapacityItem[] = [];
     for (const [name, c] of byTable) {
       // Two write units per unit of a standard write on the table; its index entries cost what
       // they cost outside a transaction (radkawar/stackd testdata/aws/dynamodb/index_capacity.json
-      // seq 61-79, data.json seq 62, native AWS 2026-09-17).
+      // seq 61-79, data.json seq 62, native AWS 2026-09-17). A repeat: two read units per unit.
       c.table *= 2;
-      capacities.push(transactionCapacity(name, input.ReturnConsumedCapacity, c, 'WriteCapacityUnits')!);
+      capacities.push(transactionCapacity(name, input.ReturnConsumedCapacity, c, repeat ? 'ReadCapacityUnits' : 'WriteCapacityUnits')!);
     }
     out.ConsumedCapacity = capacities;
   }

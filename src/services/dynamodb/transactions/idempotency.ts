@@ -11,11 +11,16 @@
  * are both there or neither is, and a retry after a restart is still a no-op. Records are keyed
  * by the 10-minute bucket they completed in (keys.ts), so a lookup reads two keys (this bucket
  * and the one before) and the expired ones are dropped as one range in the background.
- * A failed transaction leaves no record: it did not happen, so its token may be used again.
+ * A cancelled transaction (TransactionCanceledException) did not happen, but AWS still holds its
+ * token's parameters: the same request runs again, another one is IdempotentParameterMismatch
+ * (radkawar/stackd testdata/aws/dynamodb/transaction_tokens.json seq 170-174, 179-188, native AWS
+ * 2026-09-17); that record has no answer. A request refused before it ran (ValidationException)
+ * leaves no record (same capture, seq 175-177).
  */
 import { createHash } from 'node:crypto';
 import type { MetaOp, MetaStore } from '../../../storage/meta-store.js';
 import { NOT_NOW } from '../../../storage/meta-store.js';
+import { isAwsError } from '../../../errors/aws-error.js';
 import { DDB_NS, tokenKey, tokensBefore } from '../keys.js';
 import { idempotentParameterMismatch, transactionInProgress } from './errors.js';
 
@@ -25,7 +30,8 @@ const SWEEP_BATCH = 500;
 
 export interface TokenScope { account: string; region: string; token: string }
 
-interface TokenRecord { f: string; at: number; r: unknown }
+/** `r` absent: the token's request was cancelled, so a repeat of it runs again. */
+interface TokenRecord { f: string; at: number; r?: unknown }
 
 export class IdempotencyTokens {
   readonly #meta: MetaStore;
@@ -46,8 +52,8 @@ export class IdempotencyTokens {
   /**
    * Runs `write` once per (token, parameters) within the window. `parameters` is the request
    * without the token and the fields that do not change the write (ReturnConsumedCapacity...);
-   * `write` gets the operation that records the token with its answer and must put it in the
-   * transaction's batch (it may be called with the answer once the outcome is known).
+   * `write` gets the operation that records the token with the answer a repeat gets and must put
+   * it in the transaction's batch (it may be called with that answer once the outcome is known).
    */
   async run<T>(scope: TokenScope, parameters: unknown, write: (record: (answer: T) => MetaOp) => Promise<T>): Promise<T> {
     const fingerprint = fingerprintOf(parameters);
@@ -60,9 +66,14 @@ export class IdempotencyTokens {
       const known = await this.#lookup(scope);
       if (known) {
         if (known.f !== fingerprint) throw idempotentParameterMismatch();
-        return known.r as T;
+        if (known.r !== undefined) return known.r as T;
       }
-      return await write((answer) => this.#recordOp(scope, fingerprint, answer));
+      try {
+        return await write((answer) => this.#recordOp(scope, fingerprint, answer));
+      } catch (err) {
+        if (isAwsError(err) && err.code === 'TransactionCanceledException') await this.#meta.batch([this.#recordOp(scope, fingerprint, undefined)]);
+        throw err;
+      }
     } finally {
       this.#running.delete(id);
     }
@@ -90,7 +101,7 @@ export class IdempotencyTokens {
     const completed = this.#now();
     const bucket = bucketOf(completed);
     this.#sweepBefore(bucket - 1);
-    const record: TokenRecord = { f: fingerprint, at: completed + TOKEN_WINDOW_MS, r: answer };
+    const record: TokenRecord = { f: fingerprint, at: completed + TOKEN_WINDOW_MS, ...(answer !== undefined && { r: answer }) };
     return { type: 'put', ns: DDB_NS, key: tokenKey(bucket, scope.account, scope.region, scope.token), value: JSON.stringify(record, keepBinary) };
   }
 
