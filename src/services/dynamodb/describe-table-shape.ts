@@ -10,6 +10,7 @@ import type { TableDescription } from '../../model/generated/dynamodb-types.js';
 import { sseDescription } from './sse.js';
 import type { TableStats } from './table-store.js';
 import { indexArn, tableArn, type IndexRecord, type KeyAttribute, type TableRecord, type Throughput } from './table-record.js';
+import { onDemandShape } from './on-demand-throughput.js';
 
 const keySchema = (hash: KeyAttribute, range?: KeyAttribute) =>
   range ? [{ AttributeName: hash.name, KeyType: 'HASH' }, { AttributeName: range.name, KeyType: 'RANGE' }] : [{ AttributeName: hash.name, KeyType: 'HASH' }];
@@ -25,8 +26,6 @@ function throughput(t: Throughput | undefined, onDemand: boolean) {
 
 const projection = (i: IndexRecord) => ({ ProjectionType: i.projection.type, ...(i.projection.nonKeyAttributes ? { NonKeyAttributes: i.projection.nonKeyAttributes } : {}) });
 
-const onDemandShape = (o: { maxRead?: number; maxWrite?: number } | undefined) =>
-  o === undefined ? undefined : { MaxReadRequestUnits: o.maxRead ?? -1, MaxWriteRequestUnits: o.maxWrite ?? -1 };
 
 /**
  * AttributeDefinitions sorted by name, whatever order the requests gave them in (native AWS,

@@ -9,6 +9,7 @@ import { ddbErrors } from './errors.js';
 import { checkKeyOrder, checkProjectionRules } from './key-schema-rules.js';
 import { MAX_CAPACITY_UNITS, checkIndex, checkThroughput } from './table-constraints.js';
 import type { IndexRecord, KeyAttribute, TableRecord } from './table-record.js';
+import { onDemandRecord } from './on-demand-throughput.js';
 
 export function checkGsiUpdateConstraints(c: Constraints, updates: GlobalSecondaryIndexUpdate[] | undefined): void {
   updates?.forEach((u, i) => {
@@ -87,7 +88,7 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
         indexes.push({
           name, id, global: true, hash: typeOf(keyNames[0]!), ...(keyNames[1] ? { range: typeOf(keyNames[1]) } : {}), projection,
           ...(t ? { throughput: { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: 0 } } : {}),
-          ...(u.Create.OnDemandThroughput ? { onDemand: { maxRead: u.Create.OnDemandThroughput.MaxReadRequestUnits, maxWrite: u.Create.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
+          ...(u.Create.OnDemandThroughput ? { onDemand: onDemandRecord(u.Create.OnDemandThroughput, `index: ${name}`, false) } : {}),
           status: 'CREATING',
         });
         created.push(id);
@@ -101,7 +102,7 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
           if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS || t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${Math.max(t.ReadCapacityUnits, t.WriteCapacityUnits)} for ReadCapacityUnits is out of bounds`);
           next = { ...next, throughput: { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: existing.throughput?.decreasesToday ?? 0 } };
         }
-        if (u.Update.OnDemandThroughput) next = { ...next, onDemand: { maxRead: u.Update.OnDemandThroughput.MaxReadRequestUnits, maxWrite: u.Update.OnDemandThroughput.MaxWriteRequestUnits } };
+        if (u.Update.OnDemandThroughput) next = { ...next, onDemand: onDemandRecord(u.Update.OnDemandThroughput, `index: ${name}`, true) };
         indexes = indexes.map((i) => (i === existing ? next : i));
       } else {
         if (!existing) throw ddbErrors.resourceNotFoundNamed(`Requested resource not found: Index: ${name} not found`);

@@ -3,7 +3,7 @@
  * testdata/aws/dynamodb/controls.json, calls of 2026-09-17).
  */
 import test from 'ava';
-import { CreateTableCommand, UpdateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeLimitsCommand, UpdateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
@@ -64,4 +64,9 @@ test(`UpdateTable naming PROVISIONED without throughput on a provisioned table i
   const err = await ddbErrorOf(ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PROVISIONED' })));
   t.deepEqual([err.name, err.message, err.$metadata.httpStatusCode],
     ['ValidationException', 'One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED', 400]);
+});
+
+test('DescribeLimits answers the default quotas (radkawar/stackd testdata/aws/dynamodb/account_controls.json call 1, 2026-09-17)', async (t) => {
+  const { $metadata: _m, ...limits } = await ddb.send(new DescribeLimitsCommand({}));
+  t.deepEqual(limits, { AccountMaxReadCapacityUnits: 80000, AccountMaxWriteCapacityUnits: 80000, TableMaxReadCapacityUnits: 40000, TableMaxWriteCapacityUnits: 40000 });
 });

@@ -58,8 +58,12 @@ export const updateContinuousBackups: DdbHandler<UpdateContinuousBackupsInput, U
     }
     const now = deps.now();
     const was = current.pointInTimeRecovery;
+    // Recovery starts at the whole second of enabling: AWS answered 1789744048.0 as both bounds
+    // for a request sent at 15:07:28.147 (radkawar/stackd testdata/aws/dynamodb/
+    // point_in_time_recovery.json seq 13-14, native AWS 2026-09-18).
+    const enabledAt = Math.floor(now / 1000) * 1000;
     const pointInTimeRecovery = spec.PointInTimeRecoveryEnabled
-      ? { enabled: true, recoveryPeriodInDays: spec.RecoveryPeriodInDays ?? was?.recoveryPeriodInDays ?? 35, since: was?.enabled ? was.since ?? now : now }
+      ? { enabled: true, recoveryPeriodInDays: spec.RecoveryPeriodInDays ?? was?.recoveryPeriodInDays ?? 35, since: was?.enabled ? was.since ?? enabledAt : enabledAt }
       : { enabled: false };
     const next = { ...current, pointInTimeRecovery };
     await deps.tables.update(next);

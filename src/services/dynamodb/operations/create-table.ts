@@ -15,6 +15,7 @@ import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, ch
 import type { BillingMode, IndexRecord, KeyAttribute, TableRecord, Throughput } from '../table-record.js';
 import { checkTagConstraints, checkTagRules, MAX_TAGS } from '../tags.js';
 import { checkSse, sseSettings } from '../sse.js';
+import { onDemandRecord } from '../on-demand-throughput.js';
 
 function checkConstraints(input: CreateTableInput): void {
   // The members in the order AWS reports their violations (Coral's, not the request's):
@@ -59,7 +60,8 @@ function billing(input: CreateTableInput): { mode: BillingMode; throughput: Thro
     if (input.ProvisionedThroughput) throw ddbErrors.invalidParameter('Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST');
     return { mode: 'PAY_PER_REQUEST', throughput: { read: 0, write: 0, decreasesToday: 0 } };
   }
-  if (input.OnDemandThroughput) throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED');
+  // radkawar/stackd testdata/aws/dynamodb/on_demand_limits.json seq 34 (native AWS, 2026-09-18).
+  if (input.OnDemandThroughput) throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when table BillingMode is PROVISIONED.');
   const t = input.ProvisionedThroughput;
   if (!t) throw ddbErrors.invalidParameter('ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED');
   checkCapacity(t);
@@ -103,7 +105,7 @@ function globalIndexes(input: CreateTableInput, mode: BillingMode, typeOf: (n: s
     return {
       name: gsi.IndexName, id: newId(), global: true, hash: typeOf(h!.AttributeName), ...(r ? { range: typeOf(r.AttributeName) } : {}),
       projection, ...(throughput ? { throughput } : {}),
-      ...(gsi.OnDemandThroughput ? { onDemand: { maxRead: gsi.OnDemandThroughput.MaxReadRequestUnits, maxWrite: gsi.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
+      ...(gsi.OnDemandThroughput ? { onDemand: onDemandRecord(gsi.OnDemandThroughput, `index: ${gsi.IndexName}`, false) } : {}),
       status: 'ACTIVE',
     } satisfies IndexRecord;
   });
@@ -151,7 +153,7 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
     account: ctx.accountId, region: ctx.region, name: input.TableName, id: deps.newId(), created: now,
     attributeDefinitions: definitions.map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] })),
     ...keys, indexes, billingMode: mode, ...(mode === 'PAY_PER_REQUEST' ? { payPerRequestSince: now } : {}), throughput,
-    ...(input.OnDemandThroughput ? { onDemand: { maxRead: input.OnDemandThroughput.MaxReadRequestUnits, maxWrite: input.OnDemandThroughput.MaxWriteRequestUnits } } : {}),
+    ...(input.OnDemandThroughput ? { onDemand: onDemandRecord(input.OnDemandThroughput, 'table', false) } : {}),
     ...(stream ? { stream } : {}), ...(sse ? { sse } : {}),
     ...(input.TableClass !== undefined ? { tableClass: input.TableClass } : {}),
     deletionProtection: input.DeletionProtectionEnabled === true,

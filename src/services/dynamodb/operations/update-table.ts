@@ -18,6 +18,8 @@ import { checkSse, sseDescription, sseSettings } from '../sse.js';
 import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkThroughput } from '../table-constraints.js';
 import { requireNamedTable, resolveTableName } from '../table-lookup.js';
 import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
+import { onDemandRecord } from '../on-demand-throughput.js';
+import { checkDecrease, decreasesToday } from '../decrease-limit.js';
 
 const NOTHING = 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, '
   + 'MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required';
@@ -79,7 +81,12 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
   const next: Throughput = { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: old.decreasesToday };
   if (table.billingMode === 'PROVISIONED') {
     if (t.ReadCapacityUnits > old.read || t.WriteCapacityUnits > old.write) next.lastIncrease = now; else if (old.lastIncrease !== undefined) next.lastIncrease = old.lastIncrease;
-    if (t.ReadCapacityUnits < old.read || t.WriteCapacityUnits < old.write) { next.lastDecrease = now; next.decreasesToday++; } else if (old.lastDecrease !== undefined) next.lastDecrease = old.lastDecrease;
+    if (t.ReadCapacityUnits < old.read || t.WriteCapacityUnits < old.write) {
+      const today = decreasesToday(old.decreasesToday, old.lastDecrease, now);
+      checkDecrease(today, old.lastDecrease, now);
+      next.lastDecrease = now;
+      next.decreasesToday = today + 1;
+    } else if (old.lastDecrease !== undefined) next.lastDecrease = old.lastDecrease;
   }
   return { billingMode: mode, throughput: next, payPerRequestSince: table.payPerRequestSince };
 }
@@ -124,7 +131,7 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     if (input.DeletionProtectionEnabled !== undefined) next.deletionProtection = input.DeletionProtectionEnabled;
     if (input.OnDemandThroughput !== undefined) {
       if (next.billingMode !== 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED');
-      next.onDemand = { maxRead: input.OnDemandThroughput.MaxReadRequestUnits, maxWrite: input.OnDemandThroughput.MaxWriteRequestUnits };
+      next.onDemand = onDemandRecord(input.OnDemandThroughput, 'table', true);
     }
     const gsi = applyGsiUpdates(next, input, deps.newId);
     next = gsi.table;

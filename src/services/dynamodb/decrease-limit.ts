@@ -1,0 +1,37 @@
+/**
+ * The daily quota on provisioned-throughput decreases: within one UTC day, after 4 decreases
+ * each further one waits 3600 seconds after the last. Native AWS refused a table's fifth decrease
+ * 4 seconds after its fourth with LimitExceededException (radkawar/stackd testdata/aws/dynamodb/
+ * decrease_limits.json seq 20-36, 2026-09-18); the message's dates are spelled as it spelled them.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#default-limits-capacity-decreases
+ */
+import { ddbErrors } from './errors.js';
+
+const FREE_DECREASES = 4;
+const SPACING_MS = 3600 * 1000;
+const DAY_MS = 86_400_000;
+
+/** Decreases already made today (a count from an earlier UTC day is spent). */
+export function decreasesToday(count: number, lastDecrease: number | undefined, now: number): number {
+  return lastDecrease !== undefined && Math.floor(lastDecrease / DAY_MS) === Math.floor(now / DAY_MS) ? count : 0;
+}
+
+/** Refuses a decrease the quota does not allow now. */
+export function checkDecrease(today: number, lastDecrease: number | undefined, now: number): void {
+  if (today < FREE_DECREASES || lastDecrease === undefined || now - lastDecrease >= SPACING_MS) return;
+  throw ddbErrors.limitExceeded('Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. '
+    + `After the first ${FREE_DECREASES} decreases, each subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. `
+    + `Number of decreases today: ${today}. Last decrease at ${spelled(lastDecrease)}. Next decrease can be made at ${spelled(lastDecrease + SPACING_MS)}`);
+}
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** "Friday, September 18, 2026 at 8:15:44 AM Coordinated Universal Time" (by hand: ICU versions differ in their spaces). */
+function spelled(ms: number): string {
+  const d = new Date(ms);
+  const h = d.getUTCHours();
+  const clock = `${h % 12 === 0 ? 12 : h % 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${DAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at ${clock} Coordinated Universal Time`;
+}

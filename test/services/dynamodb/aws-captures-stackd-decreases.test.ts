@@ -1,0 +1,47 @@
+/**
+ * Provisioned-throughput decreases as native AWS DynamoDB counted and refused them in 2026
+ * (radkawar/stackd testdata/aws/dynamodb/decrease_limits.json, calls of 2026-09-18): four
+ * decreases a UTC day, then one an hour; increases and the unchanged-value refusal go on as before.
+ */
+import test from 'ava';
+import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
+
+const SRC = 'radkawar/stackd testdata/aws/dynamodb/decrease_limits.json';
+let server: Boltstack;
+let ddb: DynamoDBClient;
+let now = Date.UTC(2026, 8, 18, 8, 14, 55, 922);
+test.before(async () => { server = await startBoltstack({ clock: () => now }); ddb = ddbClient(server.endpoint); });
+test.after.always(async () => { await server?.stop(); });
+
+test(`a table's fifth decrease within the hour is LimitExceededException; an increase is not (${SRC} seq 20-42)`, async (t) => {
+  const TableName = uniqueTable('decrease');
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 },
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+  }));
+  const update = (ReadCapacityUnits: number, WriteCapacityUnits: number) =>
+    ddb.send(new UpdateTableCommand({ TableName, ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits } }));
+  // seq 20, 24, 28, 32: read only, write only, both, and a decrease with an increase.
+  for (const [at, read, write] of [[1789719326573, 15, 16], [1789719332016, 15, 15], [1789719337464, 14, 14], [1789719344169, 13, 15]] as const) {
+    now = at;
+    await update(read, write);
+  }
+  now = 1789719348057;
+  const fifth = await ddbErrorOf(update(12, 15));
+  t.deepEqual([fifth.name, fifth.message, fifth.$metadata.httpStatusCode], ['LimitExceededException',
+    'Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, each subsequent decrease '
+    + 'in the same UTC day can be performed at most once every 3600 seconds. Number of decreases today: 4. Last decrease at Friday, September 18, 2026 '
+    + 'at 8:15:44 AM Coordinated Universal Time. Next decrease can be made at Friday, September 18, 2026 at 9:15:44 AM Coordinated Universal Time', 400], 'seq 36');
+  now = 1789719351122;
+  const same = await ddbErrorOf(update(13, 15));
+  t.is(same.message, 'The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits '
+    + 'provisioned for the table: 13. Requested ReadCapacityUnits: 13. Current WriteCapacityUnits provisioned for the table: 15. Requested WriteCapacityUnits: 15. '
+    + 'Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.', 'seq 39');
+  now = 1789719354161;
+  await update(14, 16);
+  const settled = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!.ProvisionedThroughput!;
+  t.like(settled, { NumberOfDecreasesToday: 4, ReadCapacityUnits: 14, WriteCapacityUnits: 16 }, 'seq 42, settled');
+});
