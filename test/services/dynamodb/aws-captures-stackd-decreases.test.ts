@@ -16,7 +16,7 @@ let now = Date.UTC(2026, 8, 18, 8, 14, 55, 922);
 test.before(async () => { server = await startBoltstack({ clock: () => now }); ddb = ddbClient(server.endpoint); });
 test.after.always(async () => { await server?.stop(); });
 
-test(`a table's fifth decrease within the hour is LimitExceededException; an increase is not (${SRC} seq 20-42)`, async (t) => {
+test(`a table's fifth decrease within the hour is LimitExceededException; an increase is not; answers give the capacity being left (${SRC} seq 20-42)`, async (t) => {
   const TableName = uniqueTable('decrease');
   await ddb.send(new CreateTableCommand({
     TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 },
@@ -24,10 +24,16 @@ test(`a table's fifth decrease within the hour is LimitExceededException; an inc
   }));
   const update = (ReadCapacityUnits: number, WriteCapacityUnits: number) =>
     ddb.send(new UpdateTableCommand({ TableName, ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits } }));
-  // seq 20, 24, 28, 32: read only, write only, both, and a decrease with an increase.
-  for (const [at, read, write] of [[1789719326573, 15, 16], [1789719332016, 15, 15], [1789719337464, 14, 14], [1789719344169, 13, 15]] as const) {
+  // seq 20, 24, 28, 32: read only, write only, both, and a decrease with an increase. Each
+  // answer ("immediate") still gives the capacity and count it is leaving, with the new times.
+  const steps = [[1789719326573, 15, 16, 0, 16, 16], [1789719332016, 15, 15, 1, 15, 16], [1789719337464, 14, 14, 2, 15, 15], [1789719344169, 13, 15, 3, 14, 14]] as const;
+  for (const [at, read, write, count, oldRead, oldWrite] of steps) {
     now = at;
-    await update(read, write);
+    const answered = (await update(read, write)).TableDescription!.ProvisionedThroughput;
+    t.deepEqual(answered, {
+      LastDecreaseDateTime: new Date(at), ...(read > oldRead || write > oldWrite ? { LastIncreaseDateTime: new Date(at) } : {}),
+      NumberOfDecreasesToday: count, ReadCapacityUnits: oldRead, WriteCapacityUnits: oldWrite,
+    }, `the answer to the decrease at ${at}`);
   }
   now = 1789719348057;
   const fifth = await ddbErrorOf(update(12, 15));

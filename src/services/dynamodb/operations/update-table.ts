@@ -143,6 +143,15 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     // Turning a KMS key off answers the key being left, UPDATING (localstack
     // test_dynamodb_create_table_with_partial_sse_specification, validated 2024-01-10).
     if (table.sse?.enabled && next.sse === undefined) TableDescription.SSEDescription = sseDescription(table, 'UPDATING');
+    // A throughput change answers the capacity it is leaving, with the new change times: the
+    // units and NumberOfDecreasesToday move once it settles (native AWS, radkawar/stackd
+    // testdata/aws/dynamodb/decrease_limits.json seq 20, 24, 28, 32 "immediate";
+    // point_in_time_recovery.json seq 18; 2026-09-18).
+    if (input.ProvisionedThroughput && table.billingMode === 'PROVISIONED' && TableDescription.ProvisionedThroughput) {
+      Object.assign(TableDescription.ProvisionedThroughput, {
+        NumberOfDecreasesToday: table.throughput.decreasesToday, ReadCapacityUnits: table.throughput.read, WriteCapacityUnits: table.throughput.write,
+      });
+    }
     return { TableDescription };
   });
 };
