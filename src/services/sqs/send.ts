@@ -17,7 +17,7 @@ import type { SharedBody } from './internal-api.js';
 import { encodeMessage, encodeSharedCopy } from './message-codec.js';
 import { md5Hex, md5OfAttributes } from './message-md5.js';
 import {
-  assertBody, assertFifoId, assertMessageSize, attributesSize, hasOnlyValidCharacters, storeMessageAttributes, storeSystemAttributes,
+  asSent, assertBody, assertFifoId, assertMessageSize, attributesSize, hasOnlyValidCharacters, storeMessageAttributes, storeSystemAttributes,
 } from './message-validation.js';
 import type { QueueState } from './queue-state.js';
 import type { DedupRecord, MessageRecord } from './records.js';
@@ -48,6 +48,8 @@ export interface Prepared {
   /** The shared body it is stored as a copy of, once one is written for it. */
   ref?: number;
   md5SysAttrs: string | undefined;
+  /** MD5OfMessageAttributes of the attributes as sent, when a Number's stored text differs. */
+  md5SentAttrs?: string;
   /** Set when the message is a duplicate within the deduplication window: nothing is stored. */
   duplicate?: DedupRecord;
   dedupKey?: string;
@@ -79,10 +81,11 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
   } else if (!charactersChecked) assertBody(entry.MessageBody);
   else if (entry.MessageBody === undefined || entry.MessageBody === '') throw sqsErrors.missingParameter('MessageBody');
   const attrs = storeMessageAttributes(entry.MessageAttributes);
+  const sent = attrs === undefined ? undefined : asSent(attrs, entry.MessageAttributes!);
   const sys = storeSystemAttributes(entry.MessageSystemAttributes);
   const bodyBytes = shared === undefined ? Buffer.byteLength(entry.MessageBody!, 'utf8') : shared.bytes + Buffer.byteLength(shared.part, 'utf8');
   const limits = queue.sendLimits();
-  assertMessageSize(bodyBytes + attributesSize(attrs), limits.maxSize);
+  assertMessageSize(bodyBytes + attributesSize(sent ?? attrs), limits.maxSize);
   assertFifoId(entry.MessageGroupId, 'MessageGroupId');
   assertFifoId(entry.MessageDeduplicationId, 'MessageDeduplicationId');
   const delay = entry.DelaySeconds;
@@ -100,6 +103,7 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
   if (entry.MessageGroupId !== undefined) record.group = entry.MessageGroupId;
   const prepared: Prepared = { record, seq: 0, md5SysAttrs: md5OfAttributes(sys) };
   if (shared !== undefined) prepared.shared = shared;
+  if (sent !== undefined) prepared.md5SentAttrs = md5OfAttributes(sent);
   if (queue.fifo) fifoRules(queue, state, entry, prepared, now, queueDelay);
   else if (entry.MessageDeduplicationId !== undefined) {
     throw sqsErrors.invalidValue(entry.MessageDeduplicationId, 'MessageDeduplicationId', 'The request include parameter that is not valid for this queue type.');
@@ -219,7 +223,7 @@ function sweepDedup(queue: Queue, state: QueueState, now: number): MetaOp[] {
 export function resultOf(p: Prepared): SendResult {
   const r = p.record;
   const out: SendResult = { MessageId: p.duplicate?.messageId ?? r.id, MD5OfMessageBody: r.md5 };
-  if (r.md5Attrs !== undefined) out.MD5OfMessageAttributes = r.md5Attrs;
+  if (r.md5Attrs !== undefined) out.MD5OfMessageAttributes = p.md5SentAttrs ?? r.md5Attrs;
   if (p.md5SysAttrs !== undefined) out.MD5OfMessageSystemAttributes = p.md5SysAttrs;
   const seqNo = p.duplicate?.seqNo ?? r.seqNo;
   if (seqNo !== undefined) out.SequenceNumber = seqNo;
