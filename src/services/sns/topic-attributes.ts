@@ -59,8 +59,34 @@ export function checkTopicChange(topic: TopicRecord, name: string, value: string
   return false;
 }
 
-/** A checked attribute's value as stored. */
-export const normalTopicAttribute = (name: string, value: string): string => (name === 'ContentBasedDeduplication' ? value.toLowerCase() : value);
+/**
+ * A checked attribute's value as stored: a Policy is kept as compact JSON (native AWS,
+ * radkawar/stackd testdata/aws/sns/policy_actions.json, lower-publish-readback, 2026-09-14).
+ */
+export function normalTopicAttribute(name: string, value: string): string {
+  if (name === 'ContentBasedDeduplication') return value.toLowerCase();
+  if (name === 'Policy') return JSON.stringify(JSON.parse(value));
+  return value;
+}
+
+/**
+ * SetTopicAttributes' answer for a Policy it refuses before storing, or undefined: text that is
+ * not JSON, or a statement whose action is a wildcard ("*", "sns:*" in any case) or outside SNS.
+ * Native AWS, radkawar/stackd testdata/aws/sns/controls.json topic-invalid-policy and
+ * policy_actions.json lower-wildcard, upper-wildcard, global-wildcard (2026-09-14).
+ */
+export function policyRefusal(value: string): string | undefined {
+  let policy: unknown;
+  try { policy = JSON.parse(value); } catch { return 'Invalid parameter: Policy Error: null'; }
+  const statements = (policy as { Statement?: unknown } | null)?.Statement;
+  for (const s of Array.isArray(statements) ? statements : [statements]) {
+    const action = (s as { Action?: unknown } | null | undefined)?.Action;
+    for (const a of Array.isArray(action) ? action : [action]) {
+      if (typeof a === 'string' && (!/^sns:/i.test(a) || a.length === 5 && a.endsWith('*'))) return 'Invalid parameter: Policy statement action out of service scope!';
+    }
+  }
+  return undefined;
+}
 
 function checkJson(value: string, name: string, where: (reason: string) => Error): void {
   try { JSON.parse(value); } catch { throw where(`${name}: failed to parse JSON.`); }

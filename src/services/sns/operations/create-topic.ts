@@ -17,7 +17,11 @@ const NAME = /^[A-Za-z0-9_-]{1,256}$/;
 export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = async (deps, ctx, input) => {
   const attributes = { ...input.Attributes };
   const fifo = attributes.FifoTopic?.toLowerCase() === 'true';
-  if (attributes.FifoTopic !== undefined && !['true', 'false'].includes(attributes.FifoTopic.toLowerCase())) throw snsErrors.invalid('Attributes', 'FifoTopic must be true or false');
+  // Native AWS, radkawar/stackd testdata/aws/sns/fifo_projection.json, create-flag-garbage and
+  // create-flag-empty (2026-09-22).
+  if (attributes.FifoTopic !== undefined && !['true', 'false'].includes(attributes.FifoTopic.toLowerCase())) {
+    throw snsErrors.invalid('Attributes', `FifoTopic: Invalid value [${attributes.FifoTopic}]. Must be true or false.`);
+  }
   delete attributes.FifoTopic;
   const name = input.Name;
   const base = name.endsWith('.fifo') ? name.slice(0, -5) : name;

@@ -10,19 +10,27 @@ import { defaultPolicy } from '../topic-attributes.js';
 
 interface Policy { Statement?: { Sid?: string }[] }
 
+/**
+ * One principal or action is written as a string, several as a list: native AWS, controls.json
+ * topic-policy-after-add ("Principal":{"AWS":"arn:aws:iam::…:root"},"Action":"SNS:Publish").
+ */
+const one = (list: string[]): string | string[] => (list.length === 1 ? list[0]! : list);
+
 export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> = async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
   if (input.AWSAccountId.length === 0) throw snsErrors.invalid('AWSAccountId');
   if (input.ActionName.length === 0) throw snsErrors.invalid('ActionName');
   const policy = JSON.parse(topic.attributes.Policy ?? defaultPolicy(topic)) as Policy;
   const statements = policy.Statement ?? [];
-  if (statements.some((s) => s.Sid === input.Label)) throw snsErrors.invalid('Statement', 'Already exists');
-  statements.push({
+  // A repeated label answers 200 (native AWS, radkawar/stackd testdata/aws/sns/controls.json,
+  // topic-add-permission-repeat, 2026-09-14); its statement is replaced (the capture repeated an
+  // identical one, so the policy read the same either way).
+  const statement = {
     Sid: input.Label, Effect: 'Allow',
-    Principal: { AWS: input.AWSAccountId.map((a) => `arn:aws:iam::${a}:root`) },
-    Action: input.ActionName.map((a) => `SNS:${a}`), Resource: topic.arn,
-  } as { Sid: string });
-  policy.Statement = statements;
+    Principal: { AWS: one(input.AWSAccountId.map((a) => `arn:aws:iam::${a}:root`)) },
+    Action: one(input.ActionName.map((a) => `SNS:${a}`)), Resource: topic.arn,
+  };
+  policy.Statement = [...statements.filter((s) => s.Sid !== input.Label), statement];
   await deps.store.putTopic({ ...topic, attributes: { ...topic.attributes, Policy: JSON.stringify(policy) } });
   return {};
 };
@@ -31,7 +39,9 @@ export const removePermission: SnsHandler<RemovePermissionInput, RemovePermissio
   const topic = topicOf(deps, ctx, input.TopicArn);
   const policy = JSON.parse(topic.attributes.Policy ?? defaultPolicy(topic)) as Policy;
   const statements = policy.Statement ?? [];
-  if (!statements.some((s) => s.Sid === input.Label)) throw snsErrors.invalid('Label', `Can't remove label ${input.Label}: not found`);
+  // An absent label answers 200 and changes nothing (native AWS, controls.json,
+  // topic-remove-permission-repeat, 2026-09-14).
+  if (!statements.some((s) => s.Sid === input.Label)) return {};
   policy.Statement = statements.filter((s) => s.Sid !== input.Label);
   await deps.store.putTopic({ ...topic, attributes: { ...topic.attributes, Policy: JSON.stringify(policy) } });
   return {};

@@ -2,7 +2,7 @@
 import type { GetTopicAttributesInput, GetTopicAttributesOutput, SetTopicAttributesInput, SetTopicAttributesOutput } from '../../../model/generated/sns-types.js';
 import { topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
-import { checkTopicAttribute, checkTopicChange, normalTopicAttribute, topicAttributes } from '../topic-attributes.js';
+import { checkTopicAttribute, checkTopicChange, normalTopicAttribute, policyRefusal, topicAttributes } from '../topic-attributes.js';
 
 export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAttributesOutput> = async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
@@ -13,6 +13,10 @@ export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAtt
   const topic = topicOf(deps, ctx, input.TopicArn);
   const value = input.AttributeValue ?? '';
   if (checkTopicChange(topic, input.AttributeName, value)) return {};
+  if (input.AttributeName === 'Policy' && value !== '') {
+    const refusal = policyRefusal(value);
+    if (refusal !== undefined) throw snsErrors.invalidParameter(refusal);
+  }
   checkTopicAttribute(input.AttributeName, value, topic.fifo,
     (reason, bare) => (bare === true ? snsErrors.invalidParameter(`Invalid parameter: ${reason}`) : snsErrors.invalid(input.AttributeName, reason)));
   const attributes = { ...topic.attributes };
