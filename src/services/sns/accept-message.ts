@@ -66,12 +66,21 @@ function parseStructure(text: string, structure: string): { perProtocol: Record<
 export function checkBatchEntry(topic: TopicRecord, input: MessageInput, index: number): void {
   checkMessageAttributes(input.MessageAttributes, index);
   if (input.MessageStructure !== undefined && input.Message !== '') parseStructure(input.Message, input.MessageStructure);
-  fifoIds(topic, input, input.Message);
+  // To a standard topic a bad MessageGroupId fails only its entry (native AWS, message_groups.json
+  // mixed-batch, 2026-09-22): acceptForTopic checks it.
+  if (topic.fifo || input.MessageDeduplicationId !== undefined) fifoIds(topic, input, input.Message);
   // To a FIFO topic, the other message rules (an empty message, an empty Subject) fail the whole
   // call too: native AWS, radkawar/stackd testdata/aws/sns/fifo_edges.json, batch-empty-message
   // and batch-subject (2026-09-22).
   if (topic.fifo) checkMessage(input);
 }
+
+/**
+ * Native AWS, radkawar/stackd testdata/aws/sns/message_groups.json, empty, over, space, unicode,
+ * tab (standard topic, 2026-09-22); a FIFO topic's answer is taken to match its
+ * MessageDeduplicationId one (fifo_edges.json batch-invalid-dedup).
+ */
+const BAD_GROUP_ID = 'Invalid parameter: The MessageGroupId parameter can only include alphanumeric and punctuation characters. 1 to 128 in length';
 
 /** The FIFO ids of a message to `topic`: checked, and the dedup id derived when content-based. */
 export function fifoIds(topic: TopicRecord, input: MessageInput, message: string): { groupId?: string; dedupId?: string } {
@@ -83,11 +92,11 @@ export function fifoIds(topic: TopicRecord, input: MessageInput, message: string
     // queues): https://aws.amazon.com/about-aws/whats-new/2025/07/amazon-sns-standard-topics-sqs-fair-queues/;
     // AWS's answer in localstack tests/aws/services/sns/test_sns.snapshot.json, test_publish_message_group_id, 2025-08-18.
     if (input.MessageGroupId === undefined) return {};
-    if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalid('MessageGroupId', 'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+    if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalidParameter(BAD_GROUP_ID);
     return { groupId: input.MessageGroupId };
   }
   if (input.MessageGroupId === undefined) throw snsErrors.invalid('The MessageGroupId parameter is required for FIFO topics');
-  if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalid('MessageGroupId', 'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+  if (!FIFO_ID.test(input.MessageGroupId)) throw snsErrors.invalidParameter(BAD_GROUP_ID);
   let dedupId = input.MessageDeduplicationId;
   if (dedupId === undefined) {
     if (topic.attributes.ContentBasedDeduplication !== 'true') {
