@@ -12,5 +12,9 @@ export const signingCertUrl = (host: string, file: string): string => `http://${
 export const unsubscribeUrl = (host: string, subscriptionArn: string): string =>
   `http://${host}/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`;
 
+/**
+ * The topic ARN as it is too: native AWS, radkawar/stackd testdata/aws/sns/confirmation_lifetime.json
+ * original-control-0 and deleted_rejoin.json cancellation-receive-0 (2026-09-23).
+ */
 export const subscribeUrl = (host: string, topicArn: string, token: string): string =>
-  `http://${host}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topicArn)}&Token=${token}`;
+  `http://${host}/?Action=ConfirmSubscription&TopicArn=${topicArn}&Token=${token}`;

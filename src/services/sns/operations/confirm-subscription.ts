@@ -27,12 +27,19 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   }
   if (input.Token === undefined || !TOKEN.test(input.Token)) throw snsErrors.invalidParameter('Invalid token');
   const topic = deps.store.topic(input.TopicArn);
-  const live = topic !== undefined
-    ? deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token)
-    : byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:${named.account}:`);
+  // The token alone names the subscription: under another existing topic of the account it still
+  // confirms (native AWS, radkawar/stackd testdata/aws/sns/confirmation_lifetime.json,
+  // confirm-wrong-topic, 2026-09-23).
+  const live = (topic === undefined ? undefined : deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token))
+    ?? byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:${named.account}:`);
   if (live === undefined) throw snsErrors.invalid('Token');
+  const authenticate = input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true';
   if (!live.record.confirmed) {
-    await deps.store.putSubscription({ ...live.record, confirmed: true, authenticated: input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true' });
+    await deps.store.putSubscription({ ...live.record, confirmed: true, authenticated: authenticate });
+  } else if (authenticate) {
+    // Asking for authentication on a confirmed subscription is refused (confirmation_lifetime.json
+    // confirm-active-protected, confirm-replacement-active); without it the ARN is answered.
+    throw snsErrors.authorization('Subscription already confirmed');
   }
   return { SubscriptionArn: live.record.arn };
 };

@@ -76,13 +76,18 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
     if (!sameAttributes(existing.record.attributes, attributes)) throw snsErrors.invalid('Attributes', 'Subscription already exists with different attributes');
     return { SubscriptionArn: existing.record.confirmed || input.ReturnSubscriptionArn === true ? existing.record.arn : 'pending confirmation' };
   }
-  const ownQueue = protocol === 'sqs' && parseQueueArn(endpoint)!.account === ctx.accountId;
+  const queueAccount = protocol === 'sqs' ? parseQueueArn(endpoint)!.account : undefined;
+  const ownQueue = queueAccount === ctx.accountId;
   const confirmed = ownQueue || (virtual && protocol !== 'sqs');
+  // A queue of another account than the topic's gets a SubscriptionConfirmation even when its own
+  // account subscribed it, confirmed at once (native AWS, radkawar/stackd testdata/aws/sns/
+  // confirmation_lifetime.json subscribe-owner, original-control-0, confirm-active-protected, 2026-09-23).
+  const crossAccount = queueAccount !== undefined && queueAccount !== topic.account;
   const record: SubscriptionRecord = {
     arn: `${topic.arn}:${randomUUID()}`, topicArn: topic.arn, owner: ctx.accountId, protocol, endpoint, attributes, confirmed,
-    ...(confirmed ? {} : { token: randomBytes(64).toString('hex') }),
+    ...(confirmed && !crossAccount ? {} : { token: randomBytes(64).toString('hex') }),
   };
   await deps.store.putSubscription(record);
-  if (!confirmed) await deps.deliverer.requestConfirmation(record, topic, record.token!, ctx.host);
+  if (record.token !== undefined) await deps.deliverer.requestConfirmation(record, topic, record.token, ctx.host);
   return { SubscriptionArn: confirmed || input.ReturnSubscriptionArn === true ? record.arn : 'pending confirmation' };
 };

@@ -1,6 +1,6 @@
 /**
  * Unsubscribe: reachable unsigned as the UnsubscribeURL of every notification. An http/https
- * endpoint gets an UnsubscribeConfirmation, as from AWS. A pending subscription cannot be
+ * endpoint or a queue of another account gets an UnsubscribeConfirmation, as from AWS. A pending subscription cannot be
  * unsubscribed (Terraform's provider tolerates exactly that error).
  * https://docs.aws.amazon.com/sns/latest/api/API_Unsubscribe.html
  */
@@ -28,8 +28,19 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   await deps.store.deleteSubscription(input.SubscriptionArn);
   const { record } = live;
   const topic = deps.store.topic(record.topicArn);
-  if (topic !== undefined && record.confirmed && (record.protocol === 'http' || record.protocol === 'https') && !deps.features.has('virtual')) {
+  if (topic !== undefined && record.confirmed && confirmsUnsubscribe(record.protocol, record.endpoint, topic.account) && !deps.features.has('virtual')) {
     await deps.deliverer.requestConfirmation(record, topic, randomBytes(64).toString('hex'), ctx.host, 'UnsubscribeConfirmation');
   }
   return {};
 };
+
+/**
+ * http/https endpoints, and queues of another account than the topic's (native AWS,
+ * radkawar/stackd testdata/aws/sns/deleted_rejoin.json unsubscribe-topic-owner,
+ * cancellation-receive-0, 2026-09-23); a queue of the topic's own account gets none
+ * (deletion.json, unsubscribe-retained-old and the receives after it).
+ */
+function confirmsUnsubscribe(protocol: string, endpoint: string, topicAccount: string): boolean {
+  if (protocol === 'http' || protocol === 'https') return true;
+  return protocol === 'sqs' && endpoint.split(':')[4] !== topicAccount;
+}
