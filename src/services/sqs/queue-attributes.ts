@@ -117,11 +117,14 @@ const FIFO_DEFAULTS: Record<string, string> = {
 };
 
 /**
- * AWS answers the redrive policies as compact JSON with maxReceiveCount a number, whatever
+ * AWS answers the policies as compact JSON with maxReceiveCount a number, whatever
  * spacing or string numbers were sent (Terraform compares them as strings: no drift on refresh).
  */
 function normalise(name: string, value: string): string {
   if (value === '') return value;
+  // The access policy too (native AWS, radkawar/stackd testdata/aws/sns/delivery.json,
+  // inspect-primary-policy and inspect-dlq-policy, 2026-09-14).
+  if (name === 'Policy') return JSON.stringify(JSON.parse(value));
   if (name === 'RedrivePolicy') {
     const p = JSON.parse(value) as { deadLetterTargetArn: string; maxReceiveCount: number | string };
     return JSON.stringify({ deadLetterTargetArn: p.deadLetterTargetArn, maxReceiveCount: Number(p.maxReceiveCount) });

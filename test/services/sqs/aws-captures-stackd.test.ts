@@ -6,7 +6,7 @@
 import test from 'ava';
 import {
   ChangeMessageVisibilityCommand, CreateQueueCommand, GetQueueAttributesCommand, ListMessageMoveTasksCommand, ReceiveMessageCommand,
-  SendMessageCommand, StartMessageMoveTaskCommand, type Message, type SendMessageCommandOutput, type SQSClient,
+  SendMessageCommand, SetQueueAttributesCommand, StartMessageMoveTaskCommand, type Message, type SendMessageCommandOutput, type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startBoltstack } from '../../helpers/server.js';
 import { sqsClient, uniqueQueue } from '../../helpers/sqs.js';
@@ -120,4 +120,13 @@ test(`a FIFO move task drops a message whose old MessageId the destination has s
     QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
   }))).Attributes!;
   t.like(await counts(destination.url), { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '1' });
+});
+
+test(`a queue's access Policy is answered as compact JSON, whatever spacing it was set with [radkawar/stackd testdata/aws/sns/delivery.json captures.wrapped configure-primary-policy, inspect-primary-policy (2026-09-14)]`, async (t) => {
+  const url = (await sqs.send(new CreateQueueCommand({ QueueName: uniqueQueue('cap-policy') }))).QueueUrl!;
+  const policy = { Version: '2012-10-17', Statement: [{ Sid: 'AllowOnlyOwnedSnsTopic', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' },
+    Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:000000000000:q', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:000000000000:t' } } }] };
+  await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy, null, 1).replace(/\n */g, ' ') } }));
+  const got = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }));
+  t.is(got.Attributes?.Policy, JSON.stringify(policy));
 });
