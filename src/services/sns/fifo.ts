@@ -83,6 +83,19 @@ export class FifoState {
     if (ops.length > 0) await this.#meta.batch(ops);
   }
 
+  /**
+   * Forgets a deleted topic's window: a topic made again under the same name starts with none
+   * (native AWS, radkawar/stackd testdata/aws/sns/fifo_projection.json before-recreate,
+   * delete-recreate, recreate, after-recreate, 2026-09-22: the same id gets a new MessageId).
+   */
+  async forget(topicArn: string): Promise<void> {
+    const seen = this.#seen.get(topicArn);
+    if (seen === undefined) return;
+    this.#seen.delete(topicArn);
+    const ops: MetaOp[] = [...seen.keys()].map((id) => ({ type: 'del', ns: SNS_NS, key: dedupKey(topicArn, id) }));
+    if (ops.length > 0) await this.#meta.batch(ops);
+  }
+
   #topic(topicArn: string): Map<string, Seen> {
     let seen = this.#seen.get(topicArn);
     if (seen === undefined) this.#seen.set(topicArn, (seen = new Map()));

@@ -64,3 +64,18 @@ test(`A content-deduplicated FIFO topic hands SQS the SHA-256 of the whole messa
     'd9dce79fc8bf0b67bfbdf0928c9852cafb88841e5339150dae6031d6d7938035', '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881',
     'a1fce4363854ff888cff4b8e7875d600c2682390412a8cf79b37d0b11148b0fa', 'batch', 'next']);
 });
+
+test(`a FIFO topic deleted and made again under its name starts a new deduplication window [${PROJECTION} before-recreate, delete-recreate, recreate, after-recreate (2026-09-22)]`, async (t) => {
+  const name = `${unique('cap-recreate')}.fifo`;
+  const create = () => queryValue(server.endpoint, 'sns', { Action: 'CreateTopic', Name: name, 'Attributes.entry.1.key': 'FifoTopic', 'Attributes.entry.1.value': 'true' }, 'TopicArn');
+  const publish = async (topic: string, message: string) => {
+    const reply = await sns({ Action: 'Publish', TopicArn: topic, Message: message, MessageGroupId: 'g', MessageDeduplicationId: 'recreate' });
+    t.is(reply.status, 200, reply.body);
+    return xmlValue(reply.body, 'MessageId');
+  };
+  const topic = await create();
+  const old = await publish(topic, 'old');
+  t.is((await sns({ Action: 'DeleteTopic', TopicArn: topic })).status, 200);
+  t.is(await create(), topic);
+  t.not(await publish(topic, 'new'), old);
+});

@@ -11,6 +11,9 @@ export const deleteTopic: SnsHandler<DeleteTopicInput, DeleteTopicOutput> = asyn
   const parsed = parseTopicArn(input.TopicArn);
   // Another region's topic is refused (test_cross_region_access "delete-topic", context.ts).
   if (parsed === undefined || parsed.region !== ctx.region) throw snsErrors.invalid('TopicArn');
-  if (deps.store.topic(input.TopicArn) !== undefined) await deps.store.deleteTopic(input.TopicArn);
+  const topic = deps.store.topic(input.TopicArn);
+  if (topic === undefined) return {};
+  await deps.store.deleteTopic(input.TopicArn);
+  if (topic.fifo) await deps.fifo.forget(topic.arn);
   return {};
 };
