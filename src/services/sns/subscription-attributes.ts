@@ -6,7 +6,7 @@
  */
 import { snsErrors } from './errors.js';
 import { parseQueueArn } from './arns.js';
-import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, effectiveRetry, subscriptionDeliveryPolicies } from './delivery-policy.js';
+import { checkDeliveryPolicy, effectiveRetry, subscriptionDeliveryPolicies } from './delivery-policy.js';
 import { compileSubscriptionFilter } from './filter/subscription-filter.js';
 import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
 import { jsonParseProblem } from './json-parse-error.js';
@@ -94,8 +94,10 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
       shownPolicy = policies.shown;
     } else {
       const { retry, contentType } = effectiveRetry(undefined, topic?.attributes.DeliveryPolicy);
+      // With no policy anywhere, the subscription form of the defaults (native AWS,
+      // radkawar/stackd testdata/aws/sns/http_delivery.json pending_attributes, 2026-09).
       out.EffectiveDeliveryPolicy = topic?.attributes.DeliveryPolicy === undefined
-        ? JSON.stringify(JSON.parse(DEFAULT_EFFECTIVE_DELIVERY_POLICY).http)
+        ? JSON.stringify({ healthyRetryPolicy: retry, sicklyRetryPolicy: null, throttlePolicy: null, requestPolicy: { headerContentType: contentType }, guaranteed: false })
         : JSON.stringify({ healthyRetryPolicy: retry, requestPolicy: { headerContentType: contentType } });
     }
   }

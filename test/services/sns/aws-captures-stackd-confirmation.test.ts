@@ -83,3 +83,42 @@ test(`the queue's own account subscribing it to another account's topic: confirm
     await h.close();
   }
 });
+
+const HTTP = 'radkawar/stackd testdata/aws/sns/http_delivery.json';
+
+test(`AuthenticateOnUnsubscribe cannot be asked for unsigned; a subscription confirmed with it is not removed unsigned, only signed [${HTTP} observations unsigned_authenticated_confirm, signed_authenticated_confirm, protected_unsubscribe (2026-09)]`, async (t) => {
+  const h = await snsHarness();
+  try {
+    const { TopicArn } = await h.call<{ TopicArn: string }>('CreateTopic', { Name: 'protected' });
+    await h.call('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: QUEUE });
+    const token = (JSON.parse(h.sqs.to(QUEUE)[0]!.body) as Confirmation).Token;
+    t.deepEqual(await refusal(t, h.call('ConfirmSubscription', { TopicArn, Token: token, AuthenticateOnUnsubscribe: 'true' }, OTHER)),
+      { code: 'AuthorizationError', status: 403, message: 'To disallow anonymous unsubscription, subscriber and confirmer IDs must match' });
+    const { SubscriptionArn } = await h.call<{ SubscriptionArn: string }>('ConfirmSubscription', { TopicArn, Token: token, AuthenticateOnUnsubscribe: 'true' }, OTHER, true);
+    const attributes = await h.call<{ Attributes: Record<string, string> }>('GetSubscriptionAttributes', { SubscriptionArn }, '000000000000', true);
+    t.is(attributes.Attributes.ConfirmationWasAuthenticated, 'true');
+    t.deepEqual(await refusal(t, h.call('Unsubscribe', { SubscriptionArn })),
+      { code: 'AuthorizationError', status: 403, message: 'This subscription may only be deleted by an authorized user.' });
+    await h.call('Unsubscribe', { SubscriptionArn }, '000000000000', true);
+    await t.throwsAsync(h.call('GetSubscriptionAttributes', { SubscriptionArn }, '000000000000', true), { message: 'Subscription does not exist' });
+  } finally {
+    await h.close();
+  }
+});
+
+test(`an https subscription: listed with its endpoint password as ****; with no delivery policy, its EffectiveDeliveryPolicy is the subscription form of the defaults [${HTTP} observations pending_attributes, post_unsubscribe_list (2026-09)]`, async (t) => {
+  const h = await snsHarness(['virtual']);
+  try {
+    const { TopicArn } = await h.call<{ TopicArn: string }>('CreateTopic', { Name: 'listed' });
+    const { SubscriptionArn } = await h.call<{ SubscriptionArn: string }>('Subscribe',
+      { TopicArn, Protocol: 'https', Endpoint: 'https://probe:secret@127.0.0.1:9/basic', ReturnSubscriptionArn: true });
+    const listed = await h.call<{ Subscriptions: Array<{ Endpoint: string }> }>('ListSubscriptionsByTopic', { TopicArn });
+    t.is(listed.Subscriptions[0]!.Endpoint, 'https://probe:****@127.0.0.1:9/basic');
+    const { Attributes } = await h.call<{ Attributes: Record<string, string> }>('GetSubscriptionAttributes', { SubscriptionArn });
+    t.is(Attributes.EffectiveDeliveryPolicy, '{"healthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,'
+      + '"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"sicklyRetryPolicy":null,"throttlePolicy":null,'
+      + '"requestPolicy":{"headerContentType":"text/plain; charset=UTF-8"},"guaranteed":false}');
+  } finally {
+    await h.close();
+  }
+});

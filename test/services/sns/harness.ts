@@ -37,7 +37,8 @@ export class FakeSqs implements SqsInternalApi {
 export interface Harness {
   sns: Service;
   sqs: FakeSqs;
-  call<T = Record<string, unknown>>(operation: string, input: Record<string, unknown>, account?: string): Promise<T>;
+  /** `signed`: as a signed request (an access key in the context); else as an unsigned GET. */
+  call<T = Record<string, unknown>>(operation: string, input: Record<string, unknown>, account?: string, signed?: boolean): Promise<T>;
   /** A new SNS service over the same store (what a restart finds), the same fake SQS behind it. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -52,13 +53,14 @@ export async function snsHarness(features: FeatureGate[] = []): Promise<Harness>
     peer: async (name: string) => (name === 'sqs' ? { operations: {}, internal: sqs } : undefined),
   } satisfies ServiceDeps;
   let sns = await createSnsService(deps);
-  const ctx = (accountId: string): RequestContext => ({
+  const ctx = (accountId: string, signed: boolean): RequestContext => ({
     requestId: 'r', accountId, region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [],
+    ...(signed ? { accessKeyId: accountId } : {}),
   });
   return {
     get sns() { return sns; },
     sqs,
-    call: async (operation, input, account = '000000000000') => sns.operations[operation]!(ctx(account), input),
+    call: async (operation, input, account = '000000000000', signed = false) => sns.operations[operation]!(ctx(account, signed), input),
     restart: async () => { await sns.close?.(); sns = await createSnsService(deps); },
     close: async () => { await sns.close?.(); await storage.close(); },
   };

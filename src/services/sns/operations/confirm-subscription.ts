@@ -35,6 +35,11 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   if (live === undefined) throw snsErrors.invalid('Token');
   const authenticate = input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true';
   if (!live.record.confirmed) {
+    // Authentication cannot be asked for by an unsigned request (the SubscribeURL): native AWS,
+    // radkawar/stackd testdata/aws/sns/http_delivery.json unsigned_authenticated_confirm (2026-09).
+    if (authenticate && ctx.accessKeyId === undefined) {
+      throw snsErrors.authorization('To disallow anonymous unsubscription, subscriber and confirmer IDs must match');
+    }
     await deps.store.putSubscription({ ...live.record, confirmed: true, authenticated: authenticate });
   } else if (authenticate) {
     // Asking for authentication on a confirmed subscription is refused (confirmation_lifetime.json

@@ -5,8 +5,16 @@ import type {
 import { pageAfter, topicOf, type SnsHandler } from '../context.js';
 import type { SubscriptionRecord } from '../records.js';
 
+/**
+ * A password in an http/https endpoint is listed as "****" (native AWS, radkawar/stackd
+ * testdata/aws/sns/http_delivery.json post_unsubscribe_list, http_confirmation_authority.json
+ * PendingSubscriptionFollowup, 2026-09: "https://probe:****@…/basic").
+ */
+const listed = (endpoint: string): string => endpoint.replace(/^(https?:\/\/[^:/@]*):[^@/]*@/i, '$1:****@');
+
 const entry = (s: SubscriptionRecord): Subscription => ({
-  SubscriptionArn: s.confirmed ? s.arn : 'PendingConfirmation', Owner: s.owner, Protocol: s.protocol, Endpoint: s.endpoint, TopicArn: s.topicArn,
+  SubscriptionArn: s.confirmed ? s.arn : 'PendingConfirmation', Owner: s.owner, Protocol: s.protocol,
+  Endpoint: s.protocol === 'http' || s.protocol === 'https' ? listed(s.endpoint) : s.endpoint, TopicArn: s.topicArn,
 });
 
 export const listSubscriptions: SnsHandler<ListSubscriptionsInput, ListSubscriptionsOutput> = async (deps, ctx, input) => {

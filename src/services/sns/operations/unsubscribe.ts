@@ -25,6 +25,12 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   const live = deps.store.subscription(arn);
   if (live === undefined) return {};
   if (!live.record.confirmed) throw snsErrors.invalidParameter('Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
+  // A subscription confirmed with AuthenticateOnUnsubscribe=true is not removed by an unsigned
+  // request (its UnsubscribeURL): native AWS, radkawar/stackd testdata/aws/sns/http_delivery.json
+  // protected_unsubscribe (2026-09).
+  if (live.record.authenticated === true && ctx.accessKeyId === undefined) {
+    throw snsErrors.authorization('This subscription may only be deleted by an authorized user.');
+  }
   await deps.store.deleteSubscription(input.SubscriptionArn);
   const { record } = live;
   const topic = deps.store.topic(record.topicArn);
