@@ -51,9 +51,11 @@ export interface ObjectRecord {
   tags?: { Key: string; Value: string }[];
   /**
    * Multipart objects: the upload that made this version and a digest of the part list it was
-   * completed with, so a repeated CompleteMultipartUpload of that list answers as the first did.
+   * completed with, so a repeated CompleteMultipartUpload of that list answers as the first did;
+   * and when the upload was initiated (epoch ms), when S3 takes the write to have begun
+   * (completion-order.ts).
    */
-  completedUpload?: { id: string; parts: string };
+  completedUpload?: { id: string; parts: string; initiated?: number };
 }
 
 export interface UploadRecord {

@@ -13,6 +13,7 @@ import type { Logger } from '../../log.js';
 import * as keys from './keys.js';
 import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
 import { s3Errors } from './errors.js';
+import { supersedesUpload } from './completion-order.js';
 import { ListingIndex, type ObjectSummary } from './listing-index.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
 
@@ -329,7 +330,8 @@ export class S3Store {
 
   /**
    * Completes an upload: the object becomes a manifest of the chosen parts' blobs (no bytes are
-   * copied), the upload and all its parts go, in one batch.
+   * copied), the upload and all its parts go, in one batch; unless the key's object was written
+   * after the upload was initiated, which stays (completion-order.ts).
    */
   completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord, check?: (current: ObjectRecord | undefined) => void): Promise<ObjectRecord> {
     return this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
@@ -337,7 +339,11 @@ export class S3Store {
       const parts = new Map((await this.listParts(upload.uploadId)).map((p) => [p.partNumber, p] as const));
       const record = build(parts);
       const removal = await this.#uploadRemovalOps(upload);
-      await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops, check);
+      const current = await this.getObject(upload.bucket, upload.key);
+      check?.(current);
+      // A write begun after the upload was initiated stays the object (completion-order.ts).
+      if (supersedesUpload(current, upload)) await this.meta.batch(removal.ops);
+      else await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops);
       this.collect(removal.blobs);
       return record;
     }));

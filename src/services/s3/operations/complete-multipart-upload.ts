@@ -92,7 +92,7 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
     ...upload.object,
     ...(checksum ? { checksum } : {}),
     ...(checksum?.type === 'COMPOSITE' ? { partChecksums: chosen.map((p) => p.checksum?.value ?? '') } : {}),
-    completedUpload: { id: upload.uploadId, parts: partListDigest(requested) },
+    completedUpload: { id: upload.uploadId, parts: partListDigest(requested), initiated: upload.initiated },
   };
 }
 
