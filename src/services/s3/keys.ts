@@ -7,7 +7,7 @@
  *   o\0<bucket>\0<key>                 → ObjectRecord
  *   u\0<bucket>\0<key>\0<uploadId>     → UploadRecord   (uploadIds sort by creation time)
  *   p\0<uploadId>\0<part, 5 digits>    → PartRecord
- *   a\0<bucket>\0<key>\0<uploadId>     → 1: an aborted upload, so that aborting it again is 204
+ *   a\0<bucket>\0<key>\0<uploadId>     → abort time: a recently aborted upload (abort-markers.ts)
  */
 export const S3_NS = 's3';
 const S = '\u0000';

@@ -14,6 +14,7 @@ import * as keys from './keys.js';
 import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
 import { s3Errors } from './errors.js';
 import { supersedesUpload } from './completion-order.js';
+import { AbortMarkers } from './abort-markers.js';
 import { ListingIndex, type ObjectSummary } from './listing-index.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
 
@@ -36,6 +37,7 @@ export class S3Store {
   readonly #listing: ListingIndex;
   /** Object and part versions (the owner in blob references): crypto.randomUUID made ~0.5 KB of garbage per id. */
   readonly #versions = new UuidV4Source();
+  readonly #aborted: AbortMarkers;
   #log: Logger;
 
   constructor(meta: MetaStore, blobs: BlobStore, log: Logger, listingIndexKeys?: number) {
@@ -43,6 +45,7 @@ export class S3Store {
     this.blobs = blobs;
     this.#log = log;
     this.#listing = new ListingIndex(listingIndexKeys);
+    this.#aborted = new AbortMarkers(meta);
   }
 
   async #getJson<T>(key: string): Promise<T | undefined> {
@@ -149,6 +152,7 @@ export class S3Store {
       await this.meta.batch(ops);
       this.#buckets.set(name, undefined);
       this.#listing.forgetBucket(name);
+      this.#aborted.forget(name);
       this.collect(dropped);
     });
   }
@@ -314,18 +318,19 @@ export class S3Store {
     return { ops, blobs };
   }
 
-  abortUpload(upload: UploadRecord): Promise<void> {
-    return this.locks.run(`u\0${upload.uploadId}`, async () => {
+  async abortUpload(upload: UploadRecord): Promise<void> {
+    await this.locks.run(`u\0${upload.uploadId}`, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
       const removal = await this.#uploadRemovalOps(upload);
-      await this.meta.batch([...removal.ops, put(keys.abortedUploadKey(upload.bucket, upload.key, upload.uploadId), 1)]);
+      await this.meta.batch([...removal.ops, this.#aborted.markOp(upload.bucket, upload.key, upload.uploadId)]);
       this.collect(removal.blobs);
     });
+    await this.locks.run(`a\0${upload.bucket}`, () => this.#aborted.marked(upload.bucket));
   }
 
-  /** Whether this upload of this key was aborted (S3 answers a repeated abort 204). */
-  async wasAborted(bucket: string, key: string, uploadId: string): Promise<boolean> {
-    return (await this.meta.get(NS, keys.abortedUploadKey(bucket, key, uploadId))) !== undefined;
+  /** Whether this upload of this key was aborted lately (S3 answers a repeated abort 204; abort-markers.ts). */
+  wasAborted(bucket: string, key: string, uploadId: string): Promise<boolean> {
+    return this.#aborted.has(bucket, key, uploadId);
   }
 
   /**
