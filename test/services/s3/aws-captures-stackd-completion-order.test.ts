@@ -46,7 +46,11 @@ test(`completing the older of two uploads after the newer completed answers 200 
   await sleep(5);
   const newer = await onePartUpload(Key, 'never/reverse/newer/part-1');
   t.is(newer.part.ETag, '"03c926f2db06ff6c9c531f0fefbad43c"');
-  t.is((await newer.complete()).ETag, '"e813c056f3c2e129a30131b5eedd044e-1"');
+  const newerDone = await newer.complete();
+  t.is(newerDone.ETag, '"e813c056f3c2e129a30131b5eedd044e-1"');
+  // seq 70: S3's default checksum of an upload created without an algorithm.
+  t.is(newerDone.ChecksumCRC64NVME, '/YgtzVP8R/w=');
+  t.is(newerDone.ChecksumType, 'FULL_OBJECT');
   // seq 74: the older upload is still there.
   const listed = await s3.send(new ListPartsCommand({ Bucket: bucket, Key, UploadId: older.UploadId }));
   t.deepEqual(listed.Parts?.map((p) => [p.PartNumber, p.ETag, p.Size]), [[1, '"14b0a38a52cac33facbddef87cf1e205"', 26]]);
@@ -54,14 +58,20 @@ test(`completing the older of two uploads after the newer completed answers 200 
   const done = await older.complete();
   t.is(done.$metadata.httpStatusCode, 200);
   t.is(done.ETag, '"7e0a3d715a8ea8924f5033b3585269b1-1"');
+  t.is(done.ChecksumCRC64NVME, 'pALopkqYOC4=');
+  t.is(done.ChecksumType, 'FULL_OBJECT');
   // seq 77: ...but the object is still the newer one.
   t.deepEqual(await current(Key), { etag: '"e813c056f3c2e129a30131b5eedd044e-1"', body: 'never/reverse/newer/part-1' });
   // seq 80-81: both uploads are gone.
   for (const UploadId of [older.UploadId, newer.UploadId]) {
     t.is((await errorOf(s3.send(new ListPartsCommand({ Bucket: bucket, Key, UploadId })))).name, 'NoSuchUpload');
   }
-  // seq 82: the newer completion repeated answers its receipt; seq 83: the older one's is NoSuchUpload.
-  t.is((await newer.complete()).ETag, '"e813c056f3c2e129a30131b5eedd044e-1"');
+  // seq 82: the newer completion repeated answers its receipt, without checksum members; seq 83:
+  // the older one's is NoSuchUpload.
+  const repeat = await newer.complete();
+  t.is(repeat.ETag, '"e813c056f3c2e129a30131b5eedd044e-1"');
+  t.is(repeat.ChecksumCRC64NVME, undefined);
+  t.is(repeat.ChecksumType, undefined);
   const again = await errorOf(older.complete());
   t.is(again.$metadata.httpStatusCode, 404);
   t.is(again.name, 'NoSuchUpload');
@@ -77,6 +87,7 @@ test(`completing an upload after a PutObject made since its initiation answers 2
   const done = await upload.complete();
   t.is(done.$metadata.httpStatusCode, 200);
   t.is(done.ETag, '"772005be55f5302a98ad94911116e853-1"');
+  t.is(done.ChecksumCRC64NVME, 'NA6pYZHm1Qw=');
   t.deepEqual(await current(Key), { etag: '"b36fe903948990b944eaa5f7b145e8b9"', body: 'never/intervening-put/put' });
   t.is((await errorOf(s3.send(new ListPartsCommand({ Bucket: bucket, Key, UploadId: upload.UploadId })))).name, 'NoSuchUpload');
 });

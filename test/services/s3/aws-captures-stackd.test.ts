@@ -6,7 +6,7 @@
 import test from 'ava';
 import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
-  DeleteObjectCommand, GetObjectCommand, ListPartsCommand, PutObjectCommand, UploadPartCommand, type S3Client,
+  DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, ListPartsCommand, PutObjectCommand, UploadPartCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack } from '../../helpers/server.js';
@@ -40,14 +40,28 @@ async function receipt(Key: string) {
 
 test(`a repeated completion answers without the checksum members the first one had [${CMPL} seq 9 never/receipt/first, 14 never/receipt/same (2026-09-20)]`, async (t) => {
   const { first, complete } = await receipt('receipt-same');
-  // seq 9: the first answer carries ChecksumCRC64NVME and ChecksumType FULL_OBJECT.
-  // (boltstack does not give an upload without an algorithm S3's default CRC64NVME: not asserted.)
+  // seq 9: the first answer carries S3's default ChecksumCRC64NVME and ChecksumType FULL_OBJECT.
   t.is(first.ETag, '"d98eac19a3cbd845f42bae8a46e1a6e9-1"');
+  t.is(first.ChecksumCRC64NVME, 'EkQwNpOwey0=');
+  t.is(first.ChecksumType, 'FULL_OBJECT');
+  t.is(first.ChecksumCRC32, undefined);
   const same = await complete();
   t.is(same.$metadata.httpStatusCode, 200);
   t.is(same.ETag, '"d98eac19a3cbd845f42bae8a46e1a6e9-1"');
   t.is(same.ServerSideEncryption, 'AES256');
   for (const member of CHECKSUM_MEMBERS) t.is((same as unknown as Record<string, unknown>)[member], undefined, member);
+});
+
+test(`an upload without an algorithm lists S3's default CRC64NVME; a read without checksum mode answers none [${CMPL} seq 10 never/receipt/first-state/current, 11 first-state/versions (2026-09-20)]`, async (t) => {
+  await receipt('receipt-state');
+  const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'receipt-state' }));
+  t.deepEqual(listed.Versions?.map((v) => [v.Key, v.ChecksumAlgorithm, v.Size]), [['receipt-state', ['CRC64NVME'], 20]]);
+  // A client that asks for no checksum mode (the SDK asks for one by default).
+  const plain = s3Client(server.endpoint, { responseChecksumValidation: 'WHEN_REQUIRED' });
+  const got = await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'receipt-state' }));
+  t.is(got.ContentLength, 20);
+  for (const member of CHECKSUM_MEMBERS) t.is((got as unknown as Record<string, unknown>)[member], undefined, member);
+  await got.Body!.transformToByteArray();
 });
 
 test(`after completion: another uploaded part or a wrong ETag is NoSuchUpload; If-None-Match * and a wrong If-Match still answer the receipt [${CMPL} seq 15-20 (2026-09-20)]`, async (t) => {
@@ -137,6 +151,13 @@ for (const row of checksumRows) {
     t.is(done.ETag, '"d953f5020c745916c7cc1115cbba5269-1"');
     t.is(done[member], row.object);
     t.is(done.ChecksumType, row.created);
+    // The same completion repeated answers no checksum members (radkawar/stackd testdata/aws/s3/
+    // checksum_algorithms_multipart_replay.json seq 9 MD5, 22 SHA512, 35 XXHASH64 .exact-completion-retry, 2026).
+    const again = await s3.send(new CompleteMultipartUploadCommand({
+      Bucket: bucket, Key, UploadId: created.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag!, [member]: PART_SUMS[row.algorithm] }] },
+    }));
+    t.is(again.ETag, '"d953f5020c745916c7cc1115cbba5269-1"');
+    for (const name of CHECKSUM_MEMBERS) t.is((again as unknown as Record<string, unknown>)[name], undefined, name);
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key, ChecksumMode: 'ENABLED' }));
     t.is(got[member], row.object);
     t.is(got.ChecksumType, row.created);
