@@ -36,6 +36,7 @@ export interface ObjectSummary {
   readonly lastModified: number;
   readonly storageClass?: string;
   readonly checksumAlgorithm?: string;
+  readonly checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
 }
 
 /**

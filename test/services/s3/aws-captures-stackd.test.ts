@@ -55,7 +55,7 @@ test(`a repeated completion answers without the checksum members the first one h
 test(`an upload without an algorithm lists S3's default CRC64NVME; a read without checksum mode answers none [${CMPL} seq 10 never/receipt/first-state/current, 11 first-state/versions (2026-09-20)]`, async (t) => {
   await receipt('receipt-state');
   const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'receipt-state' }));
-  t.deepEqual(listed.Versions?.map((v) => [v.Key, v.ChecksumAlgorithm, v.Size]), [['receipt-state', ['CRC64NVME'], 20]]);
+  t.deepEqual(listed.Versions?.map((v) => [v.Key, v.ChecksumAlgorithm, v.ChecksumType, v.Size]), [['receipt-state', ['CRC64NVME'], 'FULL_OBJECT', 20]]);
   // A client that asks for no checksum mode (the SDK asks for one by default).
   const plain = s3Client(server.endpoint, { responseChecksumValidation: 'WHEN_REQUIRED' });
   const got = await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'receipt-state' }));

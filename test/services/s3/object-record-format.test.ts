@@ -21,7 +21,11 @@ const record: ObjectRecord = {
 test('encode and decode round-trip a record and its summary', (t) => {
   const stored = encodeObjectRecord(record);
   t.deepEqual(decodeObjectRecord(stored), record);
-  t.deepEqual(decodeObjectSummary(stored), { size: 0, etag: record.etag, lastModified: record.lastModified, storageClass: 'STANDARD_IA', checksumAlgorithm: 'CRC32' });
+  t.deepEqual(decodeObjectSummary(stored), { size: 0, etag: record.etag, lastModified: record.lastModified, storageClass: 'STANDARD_IA', checksumAlgorithm: 'CRC32', checksumType: 'FULL_OBJECT' });
+  // A header written before the checksum type was kept (five elements): no type.
+  const older = stored.replace(',"FULL_OBJECT"]', ']');
+  t.not(older, stored);
+  t.deepEqual(decodeObjectSummary(older), { size: 0, etag: record.etag, lastModified: record.lastModified, storageClass: 'STANDARD_IA', checksumAlgorithm: 'CRC32' });
   const bare: ObjectRecord = { size: 5, etag: '"abc-2"', lastModified: 1, version: 'v', spans: [] };
   t.deepEqual(decodeObjectSummary(encodeObjectRecord(bare)), { size: 5, etag: '"abc-2"', lastModified: 1 });
   t.deepEqual(decodeObjectSummary(JSON.stringify(record)), decodeObjectSummary(stored), 'format 1 too');

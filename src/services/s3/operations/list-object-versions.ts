@@ -53,6 +53,9 @@ export const listObjectVersions: S3Handler<ListObjectVersionsInput, ListObjectVe
       Key: encode(key), VersionId: NULL_VERSION_ID, IsLatest: true, LastModified: listedTime(summary.lastModified), Owner: owner,
     };
     if (summary.checksumAlgorithm !== undefined) version.ChecksumAlgorithm = [summary.checksumAlgorithm];
+    // Beside the algorithm, its type (native AWS: radkawar/stackd testdata/aws/s3/
+    // multipart_completion_replay.json seq 11, 33, 72; marker_policy.json retained-history; 2026-09).
+    if (summary.checksumType !== undefined) version.ChecksumType = summary.checksumType;
     return version;
   });
   const out: ListObjectVersionsOutput = {
