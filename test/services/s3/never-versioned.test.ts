@@ -114,3 +114,20 @@ for (const row of ROWS) {
     }
   });
 }
+
+test(`GetObject and HeadObject naming versionId=null answer the object, without x-amz-version-id; another id stays NotImplemented [radkawar/stackd testdata/aws/s3/versioning_null.json unversioned-explicit-null-get-object, unversioned-explicit-null-head-object (2026-09-15)]`, async (t) => {
+  const bucket = uniqueBucket('nv');
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'package.zip', Body: 'before-versioning', Metadata: { marker: 'put-original-null' } }));
+  for (const method of ['GET', 'HEAD']) {
+    const res = await signedRequest(server.endpoint, { method, path: `/${bucket}/package.zip`, query: 'versionId=null' });
+    t.is(res.status, 200, method);
+    t.is(res.headers.etag, '"13dfba16cf460eaec65b5d934be1e068"');
+    t.is(res.headers['content-length'], '17');
+    t.is(res.headers['x-amz-meta-marker'], 'put-original-null');
+    t.false('x-amz-version-id' in res.headers, method);
+    if (method === 'GET') t.is(res.body.toString(), 'before-versioning');
+  }
+  const other = await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}/package.zip`, query: 'versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY' });
+  t.is(other.status, 501);
+});
