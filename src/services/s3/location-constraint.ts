@@ -23,7 +23,7 @@ const REGIONS: ReadonlySet<string> = new Set([
   'us-west-1', 'us-west-2',
 ]);
 
-const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
+export const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
 
 /** Where the bucket lives, and the constraint GetBucketLocation answers when it differs (EU). */
 export interface BucketPlacement { region: string; locationConstraint?: string }

@@ -126,3 +126,14 @@ test('ExpectedBucketOwner other than the caller is AccessDenied', async (t) => {
   t.is(denied.name, 'AccessDenied');
   t.is(denied.$metadata.httpStatusCode, 403);
 });
+
+test(`CreateBucket answers the bucket's ARN in x-amz-bucket-arn, a repeated us-east-1 create too [radkawar/stackd testdata/aws/s3/owned_object_delivery.json create-stackd-s3trail-4e88b522458c-source, same-owner-repeat-create-us-east-1 (2026-09-13)]`, async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const name = uniqueBucket();
+  const created = await s3.send(new CreateBucketCommand({ Bucket: name }));
+  t.is(created.Location, `/${name}`);
+  t.is(created.BucketArn, `arn:aws:s3:::${name}`);
+  const again = await s3.send(new CreateBucketCommand({ Bucket: name }));
+  t.is(again.$metadata.httpStatusCode, 200);
+  t.is(again.BucketArn, `arn:aws:s3:::${name}`);
+});

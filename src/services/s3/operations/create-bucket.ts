@@ -7,7 +7,7 @@ import type { CreateBucketInput, CreateBucketOutput } from '../../../model/gener
 import { type S3Handler, checkCannedAcl, unsupported } from '../context.js';
 import { s3Errors } from '../errors.js';
 import { assertValidBucketName } from '../names.js';
-import { placeBucket } from '../location-constraint.js';
+import { partitionOf, placeBucket } from '../location-constraint.js';
 import { validateTags, type Tag } from '../tags.js';
 
 const US_EAST_1 = 'us-east-1';
@@ -25,14 +25,18 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   const placement = placeBucket(ctx.region, config?.LocationConstraint);
   const tags = config?.Tags && config.Tags.length > 0 ? validateTags(config.Tags as Tag[], 'bucket') : undefined;
 
+  // The answer names the bucket's ARN (x-amz-bucket-arn), a repeated us-east-1 create's too
+  // (native AWS: radkawar/stackd testdata/aws/s3/owned_object_delivery.json
+  // create-stackd-s3trail-...-source, same-owner-repeat-create-us-east-1, 2026-09-13).
+  const created: CreateBucketOutput = { Location: `/${input.Bucket}`, BucketArn: `arn:${partitionOf(ctx.region)}:s3:::${input.Bucket}` };
   return deps.store.locks.run(`b\0${input.Bucket}`, async () => {
     const existing = await deps.store.getBucket(input.Bucket);
     if (existing) {
       if (existing.owner !== ctx.accountId) throw s3Errors.bucketAlreadyExists(input.Bucket);
-      if (ctx.region === US_EAST_1 && existing.region === US_EAST_1) return { Location: `/${input.Bucket}` };
+      if (ctx.region === US_EAST_1 && existing.region === US_EAST_1) return created;
       throw s3Errors.bucketAlreadyOwnedByYou(input.Bucket);
     }
     await deps.store.putBucket({ name: input.Bucket, ...placement, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}) });
-    return { Location: `/${input.Bucket}` };
+    return created;
   });
 };
