@@ -36,28 +36,10 @@ export function uploadChecksumType(algorithm: S3ChecksumAlgorithm | undefined, g
   return type;
 }
 
-/**
- * S3's default for an upload created without an algorithm: the object's CRC64NVME, FULL_OBJECT,
- * combined from its parts' (native AWS answered such a completion with ChecksumCRC64NVME and
- * ChecksumType FULL_OBJECT: radkawar/stackd testdata/aws/s3/multipart_completion_replay.json seq 9
- * never/receipt/first, 76 never/reverse/older-complete, 2026-09-20). Undefined when a part was
- * stored without its CRC64NVME (before boltstack kept it).
- */
-function defaultChecksum(chosen: PartRecord[]): ChecksumRecord | undefined {
-  const pieces: { crc: Buffer; size: number }[] = [];
-  for (const part of chosen) {
-    const crc = part.crc64nvme ?? (part.checksum?.algorithm === 'CRC64NVME' ? part.checksum.value : undefined);
-    if (crc === undefined) return undefined;
-    pieces.push({ crc: Buffer.from(crc, 'base64'), size: part.size });
-  }
-  return { algorithm: 'CRC64NVME', value: combineCrc64Nvme(pieces).toString('base64'), type: 'FULL_OBJECT' };
-}
-
-/** The object's checksum from its parts' (undefined when a part lacks it). */
+/** The object's checksum from its parts' (undefined when the upload has none, or a part lacks it). */
 export function multipartChecksum(upload: UploadRecord, chosen: PartRecord[]): ChecksumRecord | undefined {
   const algorithm = upload.checksumAlgorithm;
-  if (!algorithm) return defaultChecksum(chosen);
-  if (chosen.some((p) => p.checksum?.algorithm !== algorithm)) return undefined;
+  if (!algorithm || chosen.some((p) => p.checksum?.algorithm !== algorithm)) return undefined;
   const type = upload.checksumType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
   if (type === 'FULL_OBJECT') {
     const pieces = chosen.map((p) => ({ crc: Buffer.from(p.checksum!.value, 'base64'), size: p.size }));

@@ -79,9 +79,4 @@ export interface PartRecord {
   blob: string;
   version: string;
   checksum?: ChecksumRecord;
-  /**
-   * The part's CRC64NVME (base64) in an upload created without an algorithm, for the object's
-   * default checksum (multipart-checksum.ts); not answered for the part itself.
-   */
-  crc64nvme?: string;
 }

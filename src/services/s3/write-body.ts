@@ -18,8 +18,6 @@ export interface WrittenBody {
   blob: WrittenBlob;
   md5Hex: string;
   checksum?: ChecksumRecord;
-  /** The body's CRC64NVME (base64), when asked for: S3's default checksum (multipart-checksum.ts). */
-  crc64nvme?: string;
 }
 
 export async function writeBody(
@@ -28,7 +26,6 @@ export async function writeBody(
   plan: ChecksumPlan,
   contentMd5: string | undefined,
   signal: AbortSignal,
-  withCrc64nvme = false,
 ): Promise<WrittenBody> {
   let expectedMd5: Buffer | undefined;
   if (contentMd5 !== undefined) {
@@ -37,10 +34,8 @@ export async function writeBody(
   }
   if (body?.length !== undefined && body.length > MAX_SINGLE_UPLOAD) throw s3Errors.entityTooLarge(body.length, MAX_SINGLE_UPLOAD);
   const algorithm = plan.algorithm ? ALGORITHMS[plan.algorithm] : undefined;
-  const algorithms = algorithm ? [algorithm] : [];
-  if (withCrc64nvme && algorithm !== 'crc64nvme') algorithms.push('crc64nvme');
   const blob = await blobs.write(body?.stream ?? emptyStream(), {
-    algorithms,
+    algorithms: algorithm ? [algorithm] : [],
     signal,
     ...(body?.length !== undefined ? { expectedSize: body.length } : {}),
     maxSize: MAX_SINGLE_UPLOAD,
@@ -60,8 +55,7 @@ export async function writeBody(
       }
       checksum = { algorithm: plan.algorithm, value: actual, type: 'FULL_OBJECT' };
     }
-    const crc64nvme = withCrc64nvme ? toBase64(blob.digests.crc64nvme!) : undefined;
-    return { blob, md5Hex: blob.digests.md5.toString('hex'), ...(checksum ? { checksum } : {}), ...(crc64nvme !== undefined ? { crc64nvme } : {}) };
+    return { blob, md5Hex: blob.digests.md5.toString('hex'), ...(checksum ? { checksum } : {}) };
   } catch (err) {
     blob.release();
     blobs.collect(blob.id).catch(() => undefined);

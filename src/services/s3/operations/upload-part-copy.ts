@@ -57,7 +57,7 @@ export const uploadPartCopy: S3Handler<UploadPartCopyInput, UploadPartCopyOutput
       throw s3Errors.invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_SINGLE_UPLOAD}`);
     }
     const body: IncomingBody = { stream: length === 0 ? empty() : readSpans(deps.store.blobs, from.spans, start, end), length, trailers: () => ({}) };
-    return writeBody(deps.store.blobs, body, plan, undefined, ctx.signal, upload.checksumAlgorithm === undefined);
+    return writeBody(deps.store.blobs, body, plan, undefined, ctx.signal);
   });
   const etag = `"${written.md5Hex}"`;
   const lastModified = Date.now();
@@ -65,7 +65,6 @@ export const uploadPartCopy: S3Handler<UploadPartCopyInput, UploadPartCopyOutput
     await deps.store.putPart(upload, {
       partNumber: input.PartNumber, size: written.blob.size, etag, lastModified, blob: written.blob.id, version: deps.store.newVersion(),
       ...(written.checksum ? { checksum: written.checksum } : {}),
-      ...(written.crc64nvme !== undefined ? { crc64nvme: written.crc64nvme } : {}),
     });
   } finally {
     written.blob.release();

@@ -17,8 +17,7 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
   const plan = planChecksum(input, input.Body);
   await deps.store.requireBucket(input.Bucket);
   const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
-  // An upload without an algorithm gets S3's default CRC64NVME: each part's is kept (multipart-checksum.ts).
-  const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal, upload.checksumAlgorithm === undefined);
+  const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
   try {
     await deps.store.putPart(upload, {
       partNumber: input.PartNumber,
@@ -28,7 +27,6 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
       blob: written.blob.id,
       version: deps.store.newVersion(),
       ...(written.checksum ? { checksum: written.checksum } : {}),
-      ...(written.crc64nvme !== undefined ? { crc64nvme: written.crc64nvme } : {}),
     });
   } finally {
     written.blob.release();
