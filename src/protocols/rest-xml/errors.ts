@@ -14,3 +14,10 @@ export const invalidArgument = (name: string, value: string, message: string): A
   message,
   fields: { ArgumentName: name, ArgumentValue: value },
 });
+
+/** x-amz-expected-bucket-owner given both as a header and in the query (a presigned URL's). */
+export const expectedOwnerTwice = (): AwsError => new AwsError({
+  code: 'InvalidBucketOwnerAWSAccountID',
+  status: 400,
+  message: 'Expected bucket owner must be provided as either a header or parameter, not both',
+});

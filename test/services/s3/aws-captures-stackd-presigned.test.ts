@@ -40,16 +40,15 @@ test(`x-amz-checksum-mode in the query alone answers no checksum; in a header it
   await res.arrayBuffer();
 });
 
-// Known disagreements: the rest-xml decoder (src/protocols/rest-xml/decode.ts) binds
-// ExpectedBucketOwner from the x-amz-expected-bucket-owner header only, so the query field is
-// ignored (200) and a header beside it is judged alone. These flip when the decoder reads it.
-test.failing(`x-amz-expected-bucket-owner in the query alone is enforced: another account is 403 AccessDenied [${SRC} owner-query-wrong (2026-09-13)]`, async (t) => {
+// The rest-xml decoder (src/protocols/rest-xml/decode.ts) takes ExpectedBucketOwner from the
+// query too, and refuses it given both ways.
+test(`x-amz-expected-bucket-owner in the query alone is enforced: another account is 403 AccessDenied [${SRC} owner-query-wrong (2026-09-13)]`, async (t) => {
   const res = await get('?x-amz-expected-bucket-owner=999999999999');
   t.is(res.status, 403);
   t.regex(await res.text(), /<Code>AccessDenied<\/Code><Message>Access Denied<\/Message>/);
 });
 
-test.failing(`x-amz-expected-bucket-owner in both the query and a header is 400 InvalidBucketOwnerAWSAccountID, equal or not [${SRC} owner-query-header-conflict, owner-query-header-same (2026-09-13)]`, async (t) => {
+test(`x-amz-expected-bucket-owner in both the query and a header is 400 InvalidBucketOwnerAWSAccountID, equal or not [${SRC} owner-query-header-conflict, owner-query-header-same (2026-09-13)]`, async (t) => {
   for (const header of ['999999999999', OWNER]) {
     const res = await get(`?x-amz-expected-bucket-owner=${OWNER}`, { 'x-amz-expected-bucket-owner': header });
     t.is(res.status, 400, header);
