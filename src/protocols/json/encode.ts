@@ -119,6 +119,11 @@ export function encodeJsonError(
   ctx: { model: ServiceModel; operation?: OperationModel; requestId: string; method: string },
   error: AwsError,
 ): WireResponse {
+  // DynamoDB refuses a request over its 16 MiB limit with a bare 413: no body, no __type
+  // (radkawar/stackd testdata/aws/dynamodb/batch_request_size.json, native AWS, 2026-09-18).
+  if (error.code === 'RequestEntityTooLarge' && (ctx.model.service === 'dynamodb' || ctx.model.service === 'dynamodbstreams')) {
+    return { status: 413, headers: { 'x-amzn-requestid': ctx.requestId }, body: '' };
+  }
   const body: Record<string, unknown> = { __type: jsonErrorType(ctx.model.service, error.code) };
   // Most modelled errors say "message"; a few (DynamoDB's TransactionCanceledException) "Message".
   const modelled = ctx.model.shapes[error.code]?.members;
