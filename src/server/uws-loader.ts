@@ -13,11 +13,13 @@
  *   backpressure works in it: `res.pause()` holds the socket after any number of resumes.
  * - `@based/uws` 6.0.1 (uWS v20.51; its `latest` tag is an older release without these builds) for
  *   ABI 127/131 (Node 22, 23), glibc >= 2.27, and ABI 137/141 (Node 24, 25), glibc >= 2.38.
- *   In v20.51 `res.pause()` holds only until the first `res.resume()`: every later pause is ignored
- *   (measured: a 64 MiB PUT paused for 20 ms per 512 KiB read still received 57 of its 64 MiB
- *   while "paused"; v20.30: 0). An upload then buffers as fast as loopback delivers it, so on
- *   Node 22/24 a large upload's memory grows with its size (4 concurrent 64 MiB PUTs: 470 MiB peak
- *   and 115 MB/s, against 72 MiB and 400 MB/s on v20.30). See docs/configuration.md.
+ *   In v20.51 `res.pause()` does not stop reads that fill uWS's 512 KiB buffer: uSockets repeats
+ *   full reads without looking at the pause (measured: a 64 MiB PUT paused for 5 ms per read still
+ *   received 58 of its 64 MiB while "paused", in bursts of 3-6 MiB per pause; v20.30: 0). What
+ *   arrives while paused is parked in a file (body-overflow.ts), so memory stays bounded; on Node
+ *   20, v20.51 with that overflow cost 4 concurrent 64 MiB PUTs 27-52 % more server CPU per GB
+ *   than v20.30 (5,588-5,998 against 3,949-4,359 ms, side by side, 2026-12-07), so Node 20 keeps
+ *   v20.30. See docs/configuration.md.
  * No npm-published build for ABI 137 loads on an older glibc (checked: @btc-vision/uwebsockets.js
  * 20.57.0 and uwebsockets 3.0.6 need 2.38 too). Musl (Alpine) has no build at all.
  */
@@ -35,7 +37,7 @@ export interface UwsBuild {
   /** Folder of the `.node` files, relative to the package's CommonJS entry. */
   binaries: string;
   uwsVersion: 'v20.30' | 'v20.51';
-  /** Whether `res.pause()` holds a request body back after a resume (see the header comment). */
+  /** Whether `res.pause()` holds every read of a request body back (see the header comment). */
   bodyBackpressure: boolean;
 }
 
