@@ -158,7 +158,6 @@ export function messageSize(body: string, attributes: Record<string, StoredAttri
   return Buffer.byteLength(body, 'utf8') + attributesSize(attributes);
 }
 
-/** The attributes' part of the message size: names, types and values, in bytes. */
 /**
  * The attributes as sent when a Number's stored text differs from the text sent (canonicalNumber),
  * else undefined: SendMessage answers the MD5 of the text sent, and the size limit counts it.
@@ -175,6 +174,7 @@ export function asSent(stored: Record<string, StoredAttribute>, sent: Record<str
   return out;
 }
 
+/** The attributes' part of the message size: names, types and values, in bytes. */
 export function attributesSize(attributes: Record<string, StoredAttribute> | undefined): number {
   let size = 0;
   if (attributes === undefined) return size;
