@@ -1,6 +1,9 @@
 /**
  * CreateBucket. Region rules as S3 (location-constraint.ts). Re-creating your own bucket is 200
- * in us-east-1 (legacy) and BucketAlreadyOwnedByYou elsewhere.
+ * in us-east-1 (legacy) and BucketAlreadyOwnedByYou elsewhere. The legacy 200 changes nothing
+ * (objects, tags and CreationDate stay) and is only given to a request that would create the same
+ * bucket: one naming creation tags (even the bucket's own) or another region is 409 too
+ * (radkawar/stackd testdata/aws/s3/recreation_controls_replay.json seq 161, 190, 221, 223).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
  */
 import type { CreateBucketInput, CreateBucketOutput } from '../../../model/generated/s3-types.js';
@@ -28,12 +31,15 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   // The answer names the bucket's ARN (x-amz-bucket-arn), a repeated us-east-1 create's too
   // (native AWS: radkawar/stackd testdata/aws/s3/owned_object_delivery.json
   // create-stackd-s3trail-...-source, same-owner-repeat-create-us-east-1, 2026-09-13).
-  const created: CreateBucketOutput = { Location: `/${input.Bucket}`, BucketArn: `arn:${partitionOf(ctx.region)}:s3:::${input.Bucket}` };
+  // A bucket outside us-east-1 is located by its virtual-hosted URL, not by its path (native AWS,
+  // us-west-2: radkawar/stackd testdata/aws/s3/recreation_controls_replay.json seq 83, 201).
+  const Location = placement.region === US_EAST_1 ? `/${input.Bucket}` : `http://${input.Bucket}.s3.amazonaws.com/`;
+  const created: CreateBucketOutput = { Location, BucketArn: `arn:${partitionOf(ctx.region)}:s3:::${input.Bucket}` };
   return deps.store.locks.run(`b\0${input.Bucket}`, async () => {
     const existing = await deps.store.getBucket(input.Bucket);
     if (existing) {
       if (existing.owner !== ctx.accountId) throw s3Errors.bucketAlreadyExists(input.Bucket);
-      if (ctx.region === US_EAST_1 && existing.region === US_EAST_1) return created;
+      if (ctx.region === US_EAST_1 && existing.region === US_EAST_1 && placement.region === US_EAST_1 && !tags) return created;
       throw s3Errors.bucketAlreadyOwnedByYou(input.Bucket);
     }
     await deps.store.putBucket({ name: input.Bucket, ...placement, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}) });
