@@ -22,7 +22,10 @@ export const listParts: S3Handler<ListPartsInput, ListPartsOutput> = async (deps
       ...(p.checksum ? { [`Checksum${p.checksum.algorithm}`]: p.checksum.value } : {}),
     })),
     Initiator: owner, Owner: owner, StorageClass: upload.object.storageClass ?? 'STANDARD',
+    // The upload's ChecksumType beside its algorithm (native AWS: radkawar/stackd testdata/aws/s3/
+    // checksum_algorithms_multipart_replay.json seq 7 MD5, 46 XXHASH3 .list-parts, 2026).
     ...(upload.checksumAlgorithm ? { ChecksumAlgorithm: upload.checksumAlgorithm } : {}),
+    ...(upload.checksumAlgorithm && upload.checksumType ? { ChecksumType: upload.checksumType } : {}),
   };
   // The last part listed, on the last page too: AWS's ListParts of 3 parts, not truncated, says
   // NextPartNumberMarker 3 (LocalStack test_s3_api.py::TestS3Multipart::test_upload_part_copy_range,
