@@ -25,6 +25,9 @@ function entryOf(key: string, summary: ObjectSummary, encode?: (s: string) => st
     StorageClass: summary.storageClass ?? 'STANDARD',
   };
   if (summary.checksumAlgorithm !== undefined) entry.ChecksumAlgorithm = [summary.checksumAlgorithm];
+  // Beside the algorithm, its type, as ListObjectVersions names it (native AWS: radkawar/stackd
+  // testdata/aws/s3/owned_object_delivery.json baseline-list, 2026-09-13).
+  if (summary.checksumType !== undefined) entry.ChecksumType = summary.checksumType;
   if (owner !== undefined) entry.Owner = owner;
   return entry;
 }
