@@ -24,5 +24,9 @@ export const DEDUP_PREFIX = 'f/';
 /** An account's SMS settings in one Region (sms-settings.ts). */
 export const smsSettingsKey = (account: string, region: string): string => `m/${account}/${region}`;
 
+/** Tokens of removed subscriptions, oldest first (tombstones.ts): `r/<seq, 15 digits>`. */
+export const tombstoneKey = (seq: number): string => `r/${String(seq).padStart(15, '0')}`;
+export const TOMBSTONE_PREFIX = 'r/';
+
 /** The range of keys starting with `prefix`. */
 export const prefixRange = (prefix: string): { gte: string; lt: string } => ({ gte: prefix, lt: `${prefix}\xff` });

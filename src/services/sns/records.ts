@@ -32,6 +32,12 @@ export interface SubscriptionRecord {
   token?: string;
   /** Confirmed through an authenticated ConfirmSubscription (AuthenticateOnUnsubscribe=true). */
   authenticated?: boolean;
+  /**
+   * Unsubscribed by another than its owner (unsigned, from the UnsubscribeURL, or by the topic's
+   * owner): kept, listed as "Deleted", not delivered to (`confirmed` is false), until the token
+   * of its UnsubscribeConfirmation (`token`) restores it (operations/unsubscribe.ts).
+   */
+  deleted?: boolean;
 }
 
 export interface ApplicationRecord {

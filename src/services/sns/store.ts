@@ -11,6 +11,7 @@ import {
   prefixRange, subscriptionKey, topicKey,
 } from './keys.js';
 import type { ApplicationRecord, EndpointRecord, SubscriptionRecord, TopicRecord } from './records.js';
+import { Tombstones, type Tombstone } from './tombstones.js';
 
 /** A subscription as the fan-out needs it: the record and its compiled filter. */
 export interface LiveSubscription {
@@ -26,13 +27,15 @@ export class SnsStore {
   readonly #subscriptions = new Map<string, LiveSubscription>();
   readonly #applications = new Map<string, ApplicationRecord>();
   readonly #endpoints = new Map<string, EndpointRecord>();
+  readonly #tombstones: Tombstones;
 
-  private constructor(meta: MetaStore) {
+  private constructor(meta: MetaStore, tombstones: Tombstones) {
     this.#meta = meta;
+    this.#tombstones = tombstones;
   }
 
   static async open(meta: MetaStore): Promise<SnsStore> {
-    const store = new SnsStore(meta);
+    const store = new SnsStore(meta, await Tombstones.open(meta));
     for await (const [, v] of meta.iterate(SNS_NS, prefixRange(TOPIC_PREFIX))) {
       const t = JSON.parse(v) as TopicRecord;
       store.#topics.set(t.arn, t);
@@ -67,12 +70,15 @@ export class SnsStore {
     this.#topics.set(topic.arn, topic);
   }
 
-  /** Deletes the topic and its subscriptions, as AWS does. */
+  /** Deletes the topic and its subscriptions, as AWS does; their tokens are remembered (tombstones.ts). */
   async deleteTopic(arn: string): Promise<void> {
     const subs = [...(this.#byTopic.get(arn)?.values() ?? [])];
-    const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: topicKey(arn) }];
+    const stones = this.#tombstones.ops(subs.filter((s) => s.record.token !== undefined)
+      .map((s) => ({ token: s.record.token!, arn: s.record.arn, answersArn: s.record.confirmed })));
+    const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: topicKey(arn) }, ...stones.ops];
     for (const s of subs) ops.push({ type: 'del', ns: SNS_NS, key: subscriptionKey(s.record.arn) });
     await this.#meta.batch(ops);
+    stones.apply();
     this.#topics.delete(arn);
     for (const s of subs) this.#subscriptions.delete(s.record.arn);
     this.#byTopic.delete(arn);
@@ -102,14 +108,23 @@ export class SnsStore {
     this.#index(record);
   }
 
-  async deleteSubscription(arn: string): Promise<void> {
+  /** A removed subscription's token, if remembered (tombstones.ts). */
+  tombstone(token: string): Tombstone | undefined {
+    return this.#tombstones.find(token);
+  }
+
+  /** Removes a subscription; its tokens (`tokens`, beside its own) answer NotFound from then on. */
+  async deleteSubscription(arn: string, tokens: string[] = []): Promise<void> {
     const live = this.#subscriptions.get(arn);
     if (live === undefined) return;
     const topic = this.#topics.get(live.record.topicArn);
-    const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: subscriptionKey(arn) }];
+    const all = live.record.token === undefined ? tokens : [live.record.token, ...tokens];
+    const stones = this.#tombstones.ops(all.map((token) => ({ token, arn, answersArn: false })));
+    const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: subscriptionKey(arn) }, ...stones.ops];
     const counted = topic === undefined ? undefined : { ...topic, deleted: topic.deleted + 1 };
     if (counted !== undefined) ops.push({ type: 'put', ns: SNS_NS, key: topicKey(counted.arn), value: JSON.stringify(counted) });
     await this.#meta.batch(ops);
+    stones.apply();
     if (counted !== undefined) this.#topics.set(counted.arn, counted);
     this.#subscriptions.delete(arn);
     this.#byTopic.get(live.record.topicArn)?.delete(arn);

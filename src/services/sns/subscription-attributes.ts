@@ -82,7 +82,8 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
     TopicArn: s.topicArn,
     Endpoint: s.endpoint,
     Protocol: s.protocol,
-    PendingConfirmation: String(!s.confirmed),
+    // A deactivated subscription is not pending (http_delivery.json post_unsubscribe_attributes).
+    PendingConfirmation: String(!s.confirmed && s.deleted !== true),
     ConfirmationWasAuthenticated: String(s.authenticated ?? s.protocol === 'sqs'),
     SubscriptionArn: s.arn,
   };

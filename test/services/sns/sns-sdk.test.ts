@@ -172,11 +172,19 @@ test('HTTP subscriber: confirms through the SubscribeURL, receives signed notifi
     t.is(raw.body, 'raw body');
     t.is(raw.headers['x-amz-sns-rawdelivery'], 'true');
 
+    // The UnsubscribeURL (unsigned) deactivates the subscription: it still answers, is not
+    // pending, and its UnsubscribeConfirmation's SubscribeURL restores it (native AWS,
+    // radkawar/stackd testdata/aws/sns/http_delivery.json unsigned_unsubscribe,
+    // post_unsubscribe_attributes, reactivate, 2026-09-22).
     const unsubscribed = await fetch(note.UnsubscribeURL!);
     t.is(unsubscribed.status, 200);
-    const gone = await t.throwsAsync(sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn }))) as unknown as SdkError;
-    t.is(gone.name, 'NotFoundException');
-    t.is(JSON.parse((await until(() => hook.received[4])).body).Type, 'UnsubscribeConfirmation');
+    const kept = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn }));
+    t.is(kept.Attributes!.PendingConfirmation, 'false');
+    const cancellation = JSON.parse((await until(() => hook.received[4])).body) as Record<string, string>;
+    t.is(cancellation.Type, 'UnsubscribeConfirmation');
+    t.is((await fetch(cancellation.SubscribeURL!)).status, 200);
+    await sns.send(new PublishCommand({ TopicArn, Message: 'restored' }));
+    t.is((await until(() => hook.received[5])).body, 'restored');
   } finally {
     await hook.close();
   }

@@ -32,7 +32,7 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   // confirm-wrong-topic, 2026-09-23).
   const live = (topic === undefined ? undefined : deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token))
     ?? byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:${named.account}:`);
-  if (live === undefined) throw snsErrors.invalid('Token');
+  if (live === undefined) return removed(deps.store, input.Token);
   const authenticate = input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true';
   if (!live.record.confirmed) {
     // Authentication cannot be asked for by an unsigned request (the SubscribeURL): native AWS,
@@ -40,7 +40,11 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
     if (authenticate && ctx.accessKeyId === undefined) {
       throw snsErrors.authorization('To disallow anonymous unsubscription, subscriber and confirmer IDs must match');
     }
-    await deps.store.putSubscription({ ...live.record, confirmed: true, authenticated: authenticate });
+    // A deactivated subscription (operations/unsubscribe.ts) is restored as it was confirmed
+    // (http_delivery.json reactivate, reactivated_attributes: ConfirmationWasAuthenticated kept).
+    const { deleted, ...record } = live.record;
+    const how = deleted === true && !authenticate ? {} : { authenticated: authenticate };
+    await deps.store.putSubscription({ ...record, confirmed: true, ...how });
   } else if (authenticate) {
     // Asking for authentication on a confirmed subscription is refused (confirmation_lifetime.json
     // confirm-active-protected, confirm-replacement-active); without it the ARN is answered.
@@ -48,6 +52,14 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   }
   return { SubscriptionArn: live.record.arn };
 };
+
+/** A removed subscription's token: NotFound, or the ARN of one its topic's deletion took (tombstones.ts); else unknown. */
+function removed(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], token: string): ConfirmSubscriptionOutput {
+  const stone = store.tombstone(token);
+  if (stone === undefined) throw snsErrors.invalid('Token');
+  if (!stone.answersArn) throw snsErrors.subscriptionNotFound();
+  return { SubscriptionArn: stone.arn };
+}
 
 /** The subscription `token` was sent for, among the topics under `prefix` (an account and region): a rare path, so a scan. */
 function byToken(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], token: string, prefix: string) {

@@ -12,8 +12,9 @@ import type { SubscriptionRecord } from '../records.js';
  */
 const listed = (endpoint: string): string => endpoint.replace(/^(https?:\/\/[^:/@]*):[^@/]*@/i, '$1:****@');
 
+/** A deactivated subscription is listed as "Deleted" (http_delivery.json post_unsubscribe_list, deleted_rejoin.json list-deleted). */
 const entry = (s: SubscriptionRecord): Subscription => ({
-  SubscriptionArn: s.confirmed ? s.arn : 'PendingConfirmation', Owner: s.owner, Protocol: s.protocol,
+  SubscriptionArn: s.confirmed ? s.arn : s.deleted === true ? 'Deleted' : 'PendingConfirmation', Owner: s.owner, Protocol: s.protocol,
   Endpoint: s.protocol === 'http' || s.protocol === 'https' ? listed(s.endpoint) : s.endpoint, TopicArn: s.topicArn,
 });
 

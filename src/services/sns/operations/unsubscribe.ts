@@ -24,19 +24,35 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   }
   const live = deps.store.subscription(arn);
   if (live === undefined) return {};
-  if (!live.record.confirmed) throw snsErrors.invalidParameter('Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
+  const { record } = live;
+  if (!record.confirmed && record.deleted !== true) throw snsErrors.invalidParameter('Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
   // A subscription confirmed with AuthenticateOnUnsubscribe=true is not removed by an unsigned
   // request (its UnsubscribeURL): native AWS, radkawar/stackd testdata/aws/sns/http_delivery.json
   // protected_unsubscribe (2026-09).
-  if (live.record.authenticated === true && ctx.accessKeyId === undefined) {
+  if (record.authenticated === true && ctx.accessKeyId === undefined) {
     throw snsErrors.authorization('This subscription may only be deleted by an authorized user.');
   }
-  await deps.store.deleteSubscription(input.SubscriptionArn);
-  const { record } = live;
   const topic = deps.store.topic(record.topicArn);
-  if (topic !== undefined && record.confirmed && confirmsUnsubscribe(record.protocol, record.endpoint, topic.account) && !deps.features.has('virtual')) {
-    await deps.deliverer.requestConfirmation(record, topic, randomBytes(64).toString('hex'), ctx.host, 'UnsubscribeConfirmation');
+  const confirms = topic !== undefined && confirmsUnsubscribe(record.protocol, record.endpoint, topic.account) && !deps.features.has('virtual');
+  const byOwner = ctx.accessKeyId !== undefined && ctx.accountId === record.owner;
+  if (confirms && !byOwner) {
+    // Another than the owner (the UnsubscribeURL, unsigned, or the topic's owner) only
+    // deactivates it: it stays, listed as "Deleted" and still answering GetSubscriptionAttributes,
+    // Subscribe answers its ARN, nothing reaches it, and the UnsubscribeConfirmation's token
+    // restores it (native AWS: http_delivery.json unsigned_unsubscribe, post_unsubscribe_attributes,
+    // post_unsubscribe_list, reactivate, reactivated_attributes, 2026-09-22; deleted_rejoin.json
+    // unsubscribe-topic-owner, list-deleted, resubscribe-owner, get-after-rejoin, after-rejoin-*,
+    // confirm-deleted-token, after-confirm-receive-0, 2026-09-23). Deactivating it again is not captured: a no-op.
+    if (record.deleted === true) return {};
+    const token = randomBytes(64).toString('hex');
+    await deps.store.putSubscription({ ...record, confirmed: false, deleted: true, token });
+    await deps.deliverer.requestConfirmation(record, topic, token, ctx.host, 'UnsubscribeConfirmation');
+    return {};
   }
+  // Its owner removes it; its tokens then answer NotFound (tombstones.ts).
+  const token = confirms ? randomBytes(64).toString('hex') : undefined;
+  await deps.store.deleteSubscription(arn, token === undefined ? [] : [token]);
+  if (token !== undefined && record.deleted !== true) await deps.deliverer.requestConfirmation(record, topic!, token, ctx.host, 'UnsubscribeConfirmation');
   return {};
 };
 
