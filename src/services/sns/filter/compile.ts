@@ -1,8 +1,9 @@
 /**
  * Filter policies: JSON → validated, compiled form (one pure step; match.ts evaluates it).
  * The syntax: per key, an array of conditions (any may match) — exact strings, numbers,
- * booleans and null; {prefix}, {suffix}, {equals-ignore-case}, {anything-but: value | [values]
- * | {prefix} | {equals-ignore-case}}, {numeric: [op, n (, op, n)]}, {exists}, {cidr};
+ * booleans and null; {prefix} (also {prefix: {equals-ignore-case}}), {suffix}, {equals-ignore-case},
+ * {anything-but: value | [values] | {prefix} | {suffix} | {equals-ignore-case}},
+ * {numeric: [op, n (, op, n)]}, {exists}, {cidr};
  * `$or` with an array of sub-policies; nested objects (MessageBody scope only).
  * Limits and messages as SNS words them: at most 5 keys, at most 150 combinations, 256 KiB.
  * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html
@@ -16,9 +17,9 @@ export type Scope = 'MessageAttributes' | 'MessageBody';
 
 export type Condition =
   | { kind: 'exact'; value: string | number | boolean | null }
-  | { kind: 'prefix' | 'suffix' | 'equals-ignore-case'; value: string }
+  | { kind: 'prefix' | 'suffix' | 'equals-ignore-case' | 'prefix-ignore-case'; value: string }
   | { kind: 'anything-but'; values: (string | number | boolean | null)[] }
-  | { kind: 'anything-but-prefix' | 'anything-but-ignore-case'; value: string }
+  | { kind: 'anything-but-prefix' | 'anything-but-suffix' | 'anything-but-ignore-case'; value: string }
   | { kind: 'numeric'; lower?: { n: number; inclusive: boolean }; upper?: { n: number; inclusive: boolean }; equals?: number }
   | { kind: 'exists'; value: boolean }
   | { kind: 'cidr'; network: bigint; bits: number; v6: boolean };
@@ -38,7 +39,8 @@ export function compilePolicy(text: string, scope: Scope, fail: PolicyError): Co
   if (Buffer.byteLength(text) > MAX_POLICY_BYTES) throw fail('FilterPolicy: Filter policy is too long');
   let json: unknown;
   try { json = JSON.parse(text); } catch { throw fail(`FilterPolicy: failed to parse JSON.${jsonParseProblem(text) ?? ''}`); }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('FilterPolicy: Filter policy must be a JSON object');
+  // Native AWS, radkawar/stackd testdata/aws/sns/filters.json admission-top-level-array (2026-09-14).
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('FilterPolicy: Filter is not an object');
   const top = json as Record<string, unknown>;
   if (Object.keys(top).length > MAX_KEYS) throw fail('FilterPolicy: Filter policy can not have more than 5 keys');
   // The locator re-serializes the policy and notes every node's place: made only for an error.
@@ -63,11 +65,16 @@ function compileObject(obj: Record<string, unknown>, path: string[], at: JsonPat
   for (const [key, value] of Object.entries(obj)) {
     const here = [...at, key];
     if (key === '$or' && Array.isArray(value)) {
-      if (value.length < 2) throw fail('FilterPolicy: $or must have at least 2 elements');
+      // The elements are judged before their count: ["literal"] is refused for its element
+      // (native AWS, radkawar/stackd testdata/aws/sns/filters.json admission-or-literal-field,
+      // admission-or-one-object, 2026-09-14).
+      if (value.some((alt) => typeof alt !== 'object' || alt === null || Array.isArray(alt))) {
+        throw fail('FilterPolicy: Only JSON object is allowed in array of $or relationship.');
+      }
+      if (value.length < 2) throw fail('FilterPolicy: There must have at least 2 Objects in $or relationship.');
       let sum = 0;
       const alternatives: CompiledPolicy[] = [];
       value.forEach((alt, i) => {
-        if (typeof alt !== 'object' || alt === null || Array.isArray(alt)) throw fail('FilterPolicy: $or elements must be objects');
         const sub = compileObject(alt as Record<string, unknown>, path, [...here, i], depth, combinations, rules);
         alternatives.push(sub.policy);
         sum += sub.combinations;
@@ -109,6 +116,9 @@ function compileRule(rule: unknown, at: JsonPath, rules: Rules): Condition {
 function compileMatch(operator: string, value: unknown, at: JsonPath, rules: Rules): Condition {
   switch (operator) {
     case 'prefix': case 'suffix': case 'equals-ignore-case':
+      // {prefix: {equals-ignore-case: "abc"}} is admitted (native AWS, radkawar/stackd
+      // testdata/aws/sns/filters.json admission-prefix-ignore-case-nesting, 2026-09-14).
+      if (operator === 'prefix' && isIgnoreCase(value)) return { kind: 'prefix-ignore-case', value: value['equals-ignore-case'] };
       if (typeof value !== 'string') throw barf(rules, `${operator} match pattern must be a string`, at);
       return { kind: operator, value };
     case 'anything-but': return compileAnythingBut(value, at, rules);
@@ -121,6 +131,9 @@ function compileMatch(operator: string, value: unknown, at: JsonPath, rules: Rul
   }
 }
 
+const isIgnoreCase = (v: unknown): v is { 'equals-ignore-case': string } => typeof v === 'object' && v !== null && !Array.isArray(v)
+  && Object.keys(v).length === 1 && typeof (v as Record<string, unknown>)['equals-ignore-case'] === 'string';
+
 function compileAnythingBut(value: unknown, at: JsonPath, rules: Rules): Condition {
   if (isScalar(value)) return { kind: 'anything-but', values: [value] };
   if (Array.isArray(value)) {
@@ -130,9 +143,12 @@ function compileAnythingBut(value: unknown, at: JsonPath, rules: Rules): Conditi
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) throw barf(rules, 'Empty objects are not allowed', at, 'close');
   const [inner, pattern] = entries[0]!;
-  // No suffix: AWS answers "Unsupported anything-but pattern: suffix" (localstack
-  // tests/aws/services/sns/test_sns_filter_policy.snapshot.json, test_validate_policy_nested_anything_but_operator, 2024-05-15).
-  const kinds: Record<string, Condition['kind']> = { prefix: 'anything-but-prefix', 'equals-ignore-case': 'anything-but-ignore-case' };
+  // Suffix, refused in 2024 (localstack test_sns_filter_policy.snapshot.json, 2024-05-15), is
+  // admitted since (native AWS, radkawar/stackd testdata/aws/sns/filters.json
+  // admission-anything-but-suffix, 2026-09-14); other patterns are "Unsupported anything-but pattern".
+  const kinds: Record<string, Condition['kind']> = {
+    prefix: 'anything-but-prefix', suffix: 'anything-but-suffix', 'equals-ignore-case': 'anything-but-ignore-case',
+  };
   const kind = kinds[inner];
   if (kind === undefined) throw barf(rules, `Unsupported anything-but pattern: ${inner}`, [...at, inner]);
   if (typeof pattern !== 'string') throw barf(rules, `${inner} match pattern must be a string`, [...at, inner]);

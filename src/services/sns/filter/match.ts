@@ -127,5 +127,8 @@ function matchesValue(c: Condition, v: Scalar): boolean {
       return c.bits === 0 || ip.value >> BigInt(width - c.bits) === c.network;
     }
     case 'exists': return true;
+    // Last, so the earlier (common) kinds are compared as before.
+    case 'anything-but-suffix': return typeof v === 'string' && !v.endsWith(c.value);
+    case 'prefix-ignore-case': return typeof v === 'string' && v.toLowerCase().startsWith(c.value.toLowerCase());
   }
 }
