@@ -81,3 +81,31 @@ test(`the two admitted patterns match as their names say (the capture exercised 
     await h.close();
   }
 });
+
+const RULES = 'radkawar/stackd testdata/aws/sns/message_rules.json';
+
+test(`the 5-key limit counts the keys of every $or branch: 10 branches over 3 distinct keys (19 in all) are refused; 5 top-level keys, and 5 one-key branches, are admitted [${RULES} previous_attempts fresh-subscribe-numeric-and-control, and the final run's fresh-subscribe-numeric-and-control (2026-09-14); ${FILTERS} string-operators-subscribe]`, async (t) => {
+  const h = await snsHarness();
+  try {
+    const { TopicArn } = await h.call<{ TopicArn: string }>('CreateTopic', { Name: 'keys' });
+    const subscribe = (name: string, policy: string) => h.call('Subscribe', {
+      TopicArn, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:000000000000:${name}`, ReturnSubscriptionArn: true,
+      Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: policy },
+    });
+    const refused = '{"$or": [{"control": ["yes"]}, {"case": ["half-exact"], "n": [0.5]}, {"case": ["half-numeric"], "n": [{"numeric": ["=", 0.5]}]}, '
+      + '{"case": ["five-exact"], "n": [5]}, {"case": ["five-numeric"], "n": [{"numeric": ["=", 5]}]}, {"case": ["lower-exact"], "n": [1.23456]}, '
+      + '{"case": ["upper-exact"], "n": [1.23457]}, {"case": ["interior"], "n": [{"numeric": [">", 1.23456, "<", 1.23457]}]}, '
+      + '{"case": ["half-string"], "n": [".5"]}, {"case": ["precision-string"], "n": ["1.234565"]}]}';
+    const err = await t.throwsAsync(subscribe('refused', refused));
+    if (isAwsError(err)) {
+      t.deepEqual({ code: err.code, status: err.status, message: err.message },
+        { code: 'InvalidParameter', status: 400, message: `${REASON}FilterPolicy: Filter policy can not have more than 5 keys` });
+    }
+    await t.notThrowsAsync(subscribe('five', '{"half": [0.5, "control"], "five": [5, "control"], "lower": [1.23456, "control"], "upper": [1.23457, "control"], '
+      + '"numeric": [{"numeric": ["=", 0.5]}, {"numeric": ["=", 5]}, {"numeric": [">", 1.23456, "<", 1.23457]}, "control"]}'));
+    await t.notThrowsAsync(subscribe('branches', JSON.stringify({ $or: [{ p: [{ prefix: 'pre-' }] }, { s: [{ suffix: '.json' }] },
+      { i: [{ 'equals-ignore-case': 'ALARM' }] }, { d: [{ 'anything-but': ['bad'] }] }, { n: [{ 'anything-but': { prefix: 'skip-' } }] }] })));
+  } finally {
+    await h.close();
+  }
+});

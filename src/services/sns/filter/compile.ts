@@ -47,6 +47,13 @@ export function compilePolicy(text: string, scope: Scope, fail: PolicyError): Co
   let locator: JsonLocator | undefined;
   const rules: Rules = { fail, get loc() { return (locator ??= new JsonLocator(top)); } };
   const { policy, combinations } = compileObject(top, [], [], 1, 1, rules);
+  // The 5 keys are counted over the whole policy, every `$or` branch's keys included: a 10-branch
+  // `$or` over 3 distinct keys (19 in all) is refused, 5 branches of 1 key and 5 top-level keys are
+  // admitted (native AWS, radkawar/stackd testdata/aws/sns/message_rules.json previous_attempts
+  // fresh-subscribe-numeric-and-control, and its final run's; filters.json
+  // string-operators-subscribe, 2026-09-14). Whether AWS counts keys or branches is not decided
+  // by the captures; keys are what its message names.
+  if (keyCount(policy) > MAX_KEYS) throw fail('FilterPolicy: Filter policy can not have more than 5 keys');
   // The rules are judged first: {"key": {"suffix": "value"}} is a rule error in either scope
   // (test_validate_policy_string_operators, MessageAttributes scope), a valid nested policy a scope error.
   if (scope === 'MessageAttributes' && isNested(policy)) {
@@ -56,6 +63,7 @@ export function compilePolicy(text: string, scope: Scope, fail: PolicyError): Co
   return policy;
 }
 
+const keyCount = (p: CompiledPolicy): number => p.ors.reduce((n, alts) => n + alts.reduce((m, alt) => m + keyCount(alt), 0), p.keys.length);
 const isNested = (p: CompiledPolicy): boolean => p.keys.some((k) => k.path.length > 1) || p.ors.some((alts) => alts.some(isNested));
 
 /** `path` is the key path matched in messages; `at` the node's place in the policy JSON. */
