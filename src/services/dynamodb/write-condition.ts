@@ -12,9 +12,18 @@ import type { Item } from './values/index.js';
 
 const FAILED = 'The conditional request failed';
 
+/**
+ * The item a failed condition was evaluated on (undefined: there was none), kept on the error
+ * under this symbol (never rendered): a BatchExecuteStatement counts a failed write by its size
+ * (partiql/failed-write-units.ts).
+ */
+export const CONDITION_ITEM = Symbol('conditionItem');
+
 export function checkWriteCondition(condition: Condition | undefined, old: Item | undefined, returnOldOnFailure: string | undefined): void {
   if (condition === undefined || evaluateCondition(condition, old ?? {})) return;
-  if (returnOldOnFailure !== 'ALL_OLD' || old === undefined) throw new AwsError({ code: 'ConditionalCheckFailedException', status: 400, message: FAILED });
-  // The protocol renders fields as JSON members (an empty message adds none); the item goes in its wire form.
-  throw new AwsError({ code: 'ConditionalCheckFailedException', status: 400, message: '', fields: { Message: FAILED, Item: JSON.parse(serializeItem(old)) as unknown as string } });
+  const err = returnOldOnFailure !== 'ALL_OLD' || old === undefined
+    ? new AwsError({ code: 'ConditionalCheckFailedException', status: 400, message: FAILED })
+    // The protocol renders fields as JSON members (an empty message adds none); the item goes in its wire form.
+    : new AwsError({ code: 'ConditionalCheckFailedException', status: 400, message: '', fields: { Message: FAILED, Item: JSON.parse(serializeItem(old)) as unknown as string } });
+  throw Object.defineProperty(err, CONDITION_ITEM, { value: old });
 }

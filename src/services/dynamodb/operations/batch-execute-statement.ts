@@ -9,6 +9,7 @@ import type { RequestContext } from '../../types.js';
 import { addCapacity } from '../partiql/add-capacity.js';
 import { batchStatementError } from '../partiql/batch-error.js';
 import { keyNotPinnedInBatch } from '../partiql/errors.js';
+import { failedWriteUnits } from '../partiql/failed-write-units.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { checkStatementMembers, prepare, type Prepared } from '../partiql/prepare.js';
 import { statementKey } from '../partiql/statement-key.js';
@@ -61,8 +62,10 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
     seen.add(key);
   }
   // ConsumedCapacity: one entry per table, the statements that succeeded summed; none when none
-  // did (partiql_duplicate_keys.json seq 32-33: two failed writes, no ConsumedCapacity).
+  // did (partiql_duplicate_keys.json seq 32-33: two failed writes, no ConsumedCapacity). A write
+  // refused by its condition adds to its table's total only (partiql/failed-write-units.ts).
   const capacity = new Map<string, ConsumedCapacityItem>();
+  const failedUnits = new Map<string, number>();
   const Responses = await Promise.all(prepared.map(async (p, i): Promise<Response> => {
     const s = statements[i]!;
     try {
@@ -80,8 +83,15 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
       return { TableName: p.parsed.statement.target.table, ...(item && { Item: item }) };
     } catch (err) {
       const table = 'failed' in p ? p.table : p.parsed.statement.target.table;
+      const units = failedWriteUnits(err);
+      if (units !== undefined && table !== undefined) failedUnits.set(table, (failedUnits.get(table) ?? 0) + units);
       return { ...(table !== undefined && { TableName: table }), Error: batchStatementError(err) as NonNullable<Response['Error']> };
     }
   }));
+  for (const [table, units] of failedUnits) {
+    const sum = capacity.get(table);
+    // Only a table some statement succeeded on has an entry (none answered when all failed).
+    if (sum !== undefined) capacity.set(table, { ...sum, CapacityUnits: (sum.CapacityUnits ?? 0) + units });
+  }
   return { Responses, ...(capacity.size > 0 && { ConsumedCapacity: [...capacity.values()] }) };
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../types.js';
 import { AwsError, isAwsError } from '../../../errors/aws-error.js';
 import type { PartiqlDeps } from '../partiql/context.js';
 import { duplicateItem, existsOutsideTransaction } from '../partiql/errors.js';
+import { keepConditionItem } from '../partiql/failed-write-units.js';
 import { decodeNextToken, encodeNextToken } from '../partiql/next-token.js';
 import { partitionEnded, type RunRead } from '../partiql/page-end.js';
 import { readPartitions } from '../partiql/partition-read.js';
@@ -58,7 +59,7 @@ export async function runPrepared(deps: PartiqlDeps, ctx: RequestContext, p: Pre
   try {
     written = await deps.call(t.operation, ctx, { ...t.input, ...common, ...onFailure, [SIZED_AS_FINISHED_ITEM]: true });
   } catch (err) {
-    if (t.operation === 'PutItem' && isAwsError(err) && err.code === 'ConditionalCheckFailedException') throw duplicateItem();
+    if (t.operation === 'PutItem' && isAwsError(err) && err.code === 'ConditionalCheckFailedException') throw keepConditionItem(err, duplicateItem());
     throw err;
   }
   const out: ExecuteStatementOutput = { Items: written.Attributes ? [written.Attributes as Record<string, never>] : [] };

@@ -232,15 +232,17 @@ test.serial('BatchExecuteStatement: two statements on one item refuse the reques
   t.is((await get('same'))?.payload?.S, 'x'.repeat(4000), 'seq 9, 11, 13: the item untouched');
   t.is(await get('new'), undefined, 'seq 15: nothing inserted');
 
-  await ddb.send(new PutItemCommand({ TableName: D, Item: { pk: { S: 'existing' }, payload: { S: 'o'.repeat(100) } } }));
+  // seq 46: 'existing' is exactly 9216 bytes (9199 'o's, measured in the capture), 9 write units.
+  const OLD = 'o'.repeat(9199);
+  const seeded = await ddb.send(new PutItemCommand({ TableName: D, Item: { pk: { S: 'existing' }, payload: { S: OLD } }, ReturnConsumedCapacity: 'INDEXES' }));
+  t.deepEqual(seeded.ConsumedCapacity, { TableName: D, CapacityUnits: 9, Table: { CapacityUnits: 9 } }, 'seq 46 mixed-seed');
   const duplicate = await batch([
     { Statement: `INSERT INTO "${D}" VALUE {'pk':'existing','payload':'short'}`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
     { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-duplicate','payload':'small'}` },
   ]);
   t.deepEqual(duplicate.Responses, [{ Error: { Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' }, TableName: D }, { TableName: D }], 'seq 47 mixed-duplicate');
-  // AWS: [{TableName, CapacityUnits: 10, Table: {CapacityUnits: 1}}], the refused insert's 9 units
-  // in the total only; boltstack counts the statements that succeeded (reported, not pinned).
-  t.deepEqual(duplicate.ConsumedCapacity?.map((c) => [c.TableName, c.Table?.CapacityUnits]), [[D, 1]], 'seq 47: the table part');
+  // The refused INSERT costs the 9 units of the item it met, in the total only (partiql/failed-write-units.ts).
+  t.deepEqual(duplicate.ConsumedCapacity, [{ TableName: D, CapacityUnits: 10, Table: { CapacityUnits: 1 } }], 'seq 47: 9 + 1, the table part 1');
   const allFailed = await batch([insert('same', 'a'), insert('existing', 'b')]);
   t.deepEqual(allFailed.Responses!.map((r) => r.Error?.Code), ['DuplicateItem', 'DuplicateItem'], 'seq 32 all-failed-duplicate-inserts');
   t.is(allFailed.ConsumedCapacity, undefined, 'seq 32: no ConsumedCapacity when every statement failed');
@@ -251,9 +253,10 @@ test.serial('BatchExecuteStatement: two statements on one item refuse the reques
     { Statement: `INSERT INTO "${D}" VALUE {'pk':'accepted-conditional','payload':'small'}` },
   ]);
   t.deepEqual(conditional.Responses, [
-    { Error: { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: { S: 'existing' }, payload: { S: 'o'.repeat(100) } } }, TableName: D },
+    { Error: { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: { S: 'existing' }, payload: { S: OLD } } }, TableName: D },
     { TableName: D },
   ], 'seq 48 mixed-conditional');
+  t.deepEqual(conditional.ConsumedCapacity, [{ TableName: D, CapacityUnits: 10, Table: { CapacityUnits: 1 } }], 'seq 48: the failed UPDATE\'s 9 units in the total only');
   t.is((await get('accepted-conditional'))?.payload?.S, 'small', 'seq 49 mixed-final-state');
 });
 
