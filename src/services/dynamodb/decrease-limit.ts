@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#default-limits-capacity-decreases
  */
 import { ddbErrors } from './errors.js';
+import type { Throughput } from './table-record.js';
 
 const FREE_DECREASES = 4;
 const SPACING_MS = 3600 * 1000;
@@ -22,6 +23,25 @@ export function checkDecrease(today: number, lastDecrease: number | undefined, n
   throw ddbErrors.limitExceeded('Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. '
     + `After the first ${FREE_DECREASES} decreases, each subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. `
     + `Number of decreases today: ${today}. Last decrease at ${spelled(lastDecrease)}. Next decrease can be made at ${spelled(lastDecrease + SPACING_MS)}`);
+}
+
+/**
+ * `old` provisioned as `read`/`write` at `now`: the times of the last increase and decrease and
+ * the day's decrease count, the quota checked. A table and each of its GSIs keep their own count
+ * under one rule and one wording (decrease_limits.json seq 303, the table's "Number of decreases
+ * today: 4", and seq 306, the GSI `quota`'s "Number of decreases today: 5. Last decrease at ...
+ * 8:21:45 AM ...", each of its own last decrease).
+ */
+export function changedThroughput(old: Throughput, read: number, write: number, now: number): Throughput {
+  const next: Throughput = { read, write, decreasesToday: old.decreasesToday };
+  if (read > old.read || write > old.write) next.lastIncrease = now; else if (old.lastIncrease !== undefined) next.lastIncrease = old.lastIncrease;
+  if (read < old.read || write < old.write) {
+    const today = decreasesToday(old.decreasesToday, old.lastDecrease, now);
+    checkDecrease(today, old.lastDecrease, now);
+    next.lastDecrease = now;
+    next.decreasesToday = today + 1;
+  } else if (old.lastDecrease !== undefined) next.lastDecrease = old.lastDecrease;
+  return next;
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

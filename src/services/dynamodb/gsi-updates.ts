@@ -5,6 +5,7 @@
  */
 import type { GlobalSecondaryIndexUpdate, UpdateTableInput } from '../../model/generated/dynamodb-types.js';
 import { Constraints } from './constraints.js';
+import { changedThroughput } from './decrease-limit.js';
 import { ddbErrors } from './errors.js';
 import { checkKeyOrder, checkProjectionRules } from './key-schema-rules.js';
 import { MAX_CAPACITY_UNITS, checkIndex, checkThroughput } from './table-constraints.js';
@@ -52,7 +53,7 @@ export function checkGsiUpdateShape(updates: GlobalSecondaryIndexUpdate[]): void
   }
 }
 
-export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, newId: () => string): { table: TableRecord; created: string[]; dropped: string[] } {
+export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, newId: () => string, now: number): { table: TableRecord; created: string[]; dropped: string[] } {
   const updates = input.GlobalSecondaryIndexUpdates;
   const created: string[] = [];
   const dropped: string[] = [];
@@ -100,7 +101,8 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
         let next: IndexRecord = { ...existing };
         if (t) {
           if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS || t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${Math.max(t.ReadCapacityUnits, t.WriteCapacityUnits)} for ReadCapacityUnits is out of bounds`);
-          next = { ...next, throughput: { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: existing.throughput?.decreasesToday ?? 0 } };
+          // Its own increase/decrease times and daily decrease quota, as the table's (decrease-limit.ts).
+          next = { ...next, throughput: existing.throughput ? changedThroughput(existing.throughput, t.ReadCapacityUnits, t.WriteCapacityUnits, now) : { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: 0 } };
         }
         if (u.Update.OnDemandThroughput) next = { ...next, onDemand: onDemandRecord(u.Update.OnDemandThroughput, `index: ${name}`, true) };
         indexes = indexes.map((i) => (i === existing ? next : i));

@@ -51,3 +51,32 @@ test(`a table's fifth decrease within the hour is LimitExceededException; an inc
   const settled = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!.ProvisionedThroughput!;
   t.like(settled, { NumberOfDecreasesToday: 4, ReadCapacityUnits: 14, WriteCapacityUnits: 16 }, 'seq 42, settled');
 });
+
+// seq 306: a GSI keeps its own quota under the table's rule and wording. Its index `quota` had
+// made 5 decreases that day, the last at 8:21:45.466 (the capture's summary: LastDecreaseDateTime
+// 1789719705.466); the next one, at 8:25:07, was refused. Here its first four are an hour earlier.
+test.serial(`a GSI's decreases are counted and refused as a table's, on its own count (${SRC} seq 303-307)`, async (t) => {
+  const TableName = uniqueTable('gsidecrease');
+  now = Date.UTC(2026, 8, 18, 7, 0, 0);
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 },
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'x', AttributeType: 'S' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'quota', KeySchema: [{ AttributeName: 'x', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' }, ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 } }],
+  }));
+  const gsi = (ReadCapacityUnits: number) => ddb.send(new UpdateTableCommand({
+    TableName, GlobalSecondaryIndexUpdates: [{ Update: { IndexName: 'quota', ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits: 18 } } }],
+  }));
+  for (const [i, minute] of [1, 2, 3, 4].entries()) { now = Date.UTC(2026, 8, 18, 7, minute, 0); await gsi(15 - i); }
+  now = 1789719705466; // 8:21:45 AM: more than an hour after the fourth, so allowed
+  await gsi(11);
+  now = 1789719907016; // 8:25:07 AM
+  const refused = await ddbErrorOf(gsi(10));
+  t.deepEqual([refused.name, refused.message, refused.$metadata.httpStatusCode], ['LimitExceededException',
+    'Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, each subsequent decrease '
+    + 'in the same UTC day can be performed at most once every 3600 seconds. Number of decreases today: 5. Last decrease at Friday, September 18, 2026 '
+    + 'at 8:21:45 AM Coordinated Universal Time. Next decrease can be made at Friday, September 18, 2026 at 9:21:45 AM Coordinated Universal Time', 400], 'seq 306');
+  const described = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  t.like(described.GlobalSecondaryIndexes![0]!.ProvisionedThroughput, { NumberOfDecreasesToday: 5, LastDecreaseDateTime: new Date(1789719705466), ReadCapacityUnits: 11 }, 'seq 307: unchanged by the refusal');
+  t.like(described.ProvisionedThroughput, { NumberOfDecreasesToday: 0, ReadCapacityUnits: 16 }, 'seq 307: the table\'s count is its own');
+});

@@ -19,7 +19,7 @@ import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, ch
 import { requireNamedTable, resolveTableName } from '../table-lookup.js';
 import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
 import { onDemandRecord } from '../on-demand-throughput.js';
-import { checkDecrease, decreasesToday } from '../decrease-limit.js';
+import { changedThroughput } from '../decrease-limit.js';
 
 const NOTHING = 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, '
   + 'MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required';
@@ -78,16 +78,9 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
       + `Requested ReadCapacityUnits: ${t.ReadCapacityUnits}. Current WriteCapacityUnits provisioned for the table: ${old.write}. Requested WriteCapacityUnits: ${t.WriteCapacityUnits}. `
       + 'Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.');
   }
-  const next: Throughput = { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: old.decreasesToday };
-  if (table.billingMode === 'PROVISIONED') {
-    if (t.ReadCapacityUnits > old.read || t.WriteCapacityUnits > old.write) next.lastIncrease = now; else if (old.lastIncrease !== undefined) next.lastIncrease = old.lastIncrease;
-    if (t.ReadCapacityUnits < old.read || t.WriteCapacityUnits < old.write) {
-      const today = decreasesToday(old.decreasesToday, old.lastDecrease, now);
-      checkDecrease(today, old.lastDecrease, now);
-      next.lastDecrease = now;
-      next.decreasesToday = today + 1;
-    } else if (old.lastDecrease !== undefined) next.lastDecrease = old.lastDecrease;
-  }
+  const next: Throughput = table.billingMode === 'PROVISIONED'
+    ? changedThroughput(old, t.ReadCapacityUnits, t.WriteCapacityUnits, now)
+    : { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: old.decreasesToday };
   return { billingMode: mode, throughput: next, payPerRequestSince: table.payPerRequestSince };
 }
 
@@ -133,7 +126,7 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
       if (next.billingMode !== 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED');
       next.onDemand = onDemandRecord(input.OnDemandThroughput, 'table', true);
     }
-    const gsi = applyGsiUpdates(next, input, deps.newId);
+    const gsi = applyGsiUpdates(next, input, deps.newId, now);
     next = gsi.table;
     const extra: MetaOp[] = gsi.dropped.map((id) => ({ type: 'put', ns: DDB_NS, key: removalKey(table.id, id), value: '' }));
     await deps.tables.update(next, extra);
