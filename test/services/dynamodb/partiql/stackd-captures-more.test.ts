@@ -172,8 +172,8 @@ test('ExecuteTransaction names its units ReadCapacityUnits / WriteCapacityUnits 
 
 // radkawar/stackd testdata/aws/dynamodb/partiql_key_ordering.json (2026-09-17): one partition 'order'
 // (pk S, sk N), payloads of 1000, 2000, 8000 and 12000 bytes at sk 10, 20, 30, 40.
-test('one partition under ORDER BY, Limit 1: each page costs its item (partiql_key_ordering.json seq 11-12, 101-102)', async (t) => {
-  const O = uniqueTable('pqko');
+async function orderPartition(prefix: string): Promise<string> {
+  const O = uniqueTable(prefix);
   await ddb.send(new CreateTableCommand({
     TableName: O, BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
@@ -182,6 +182,11 @@ test('one partition under ORDER BY, Limit 1: each page costs its item (partiql_k
   for (const [sk, bytes, flag] of [['10', 1000, 'yes'], ['20', 2000, 'no'], ['30', 8000, 'yes'], ['40', 12000, 'no']] as const) {
     await ddb.send(new PutItemCommand({ TableName: O, Item: { pk: { S: 'order' }, sk: { N: sk }, payload: { S: 'x'.repeat(bytes) }, flag: { S: flag } } }));
   }
+  return O;
+}
+
+test('one partition under ORDER BY, Limit 1: each page costs its item (partiql_key_ordering.json seq 11-12, 101-102)', async (t) => {
+  const O = await orderPartition('pqko');
   const page = async (select: string, order: string, NextToken?: string): Promise<[string, boolean, string | undefined, number | undefined, string | undefined]> => {
     const out = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT ${select} FROM "${O}" WHERE pk='order' ORDER BY sk ${order}`, ConsistentRead: true, Limit: 1, ReturnConsumedCapacity: 'INDEXES', ...(NextToken && { NextToken }) }));
     return [(out.Items ?? []).map((i) => i.sk!.N).join(), out.NextToken !== undefined, out.LastEvaluatedKey?.sk?.N, out.ConsumedCapacity?.CapacityUnits, out.NextToken];
@@ -270,15 +275,7 @@ test('one partition, Limit 1: a filtered ascending read ends on its last item (p
 // 'yes' on 10 and 30. Every strongly consistent chain ended on its last item without NextToken
 // or LastEvaluatedKey, either way (partiql/page-end.ts: the partition is the table's only one).
 test('one partition alone in its table: each chain ends with its last item (partiql_key_ordering.json seq 11-31)', async (t) => {
-  const O = uniqueTable('pqkoend');
-  await ddb.send(new CreateTableCommand({
-    TableName: O, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-  }));
-  for (const [sk, bytes, flag] of [['10', 1000, 'yes'], ['20', 2000, 'no'], ['30', 8000, 'yes'], ['40', 12000, 'no']] as const) {
-    await ddb.send(new PutItemCommand({ TableName: O, Item: { pk: { S: 'order' }, sk: { N: sk }, payload: { S: 'x'.repeat(bytes) }, flag: { S: flag } } }));
-  }
+  const O = await orderPartition('pqkoend');
   const chain = async (select: string, where: string, Limit: number, ConsistentRead = true): Promise<string[]> => {
     const out: string[] = [];
     let token: string | undefined;
