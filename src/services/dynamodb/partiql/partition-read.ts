@@ -28,7 +28,7 @@ export type RunQuery = (input: Record<string, unknown>) => Promise<QueryPage>;
 type Request = Pick<ExecuteStatementInput, 'Statement' | 'NextToken' | 'Limit' | 'ReturnConsumedCapacity'>;
 
 /** `lookAhead`: a Query or Scan with no capacity counted, to tell a partition's end (page-end.ts). */
-export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request, params: readonly AttributeValue[], lookAhead?: RunRead): Promise<ExecuteStatementOutput> {
+export async function readPartitions(query: RunQuery, t: PartitionsRead, request: Request, params: readonly AttributeValue[], lookAhead: RunRead): Promise<ExecuteStatementOutput> {
   const scope = { statement: request.Statement, params };
   let at: PartitionPosition = request.NextToken !== undefined ? decodePartitionToken(scope, request.NextToken) : { partition: 0 };
   let remaining = request.Limit;
@@ -74,7 +74,7 @@ export async function readPartitions(query: RunQuery, t: PartitionsRead, request
     if (page.LastEvaluatedKey) {
       // The Limit ran out on the partition's last item: the next page starts at the next
       // partition, and this one answers no LastEvaluatedKey (page-end.ts).
-      if (remaining === 0 && lookAhead && await partitionEnded(lookAhead, queryInput, page.LastEvaluatedKey, t.hashAttribute)) {
+      if (remaining === 0 && await partitionEnded(lookAhead, queryInput, page.LastEvaluatedKey, t.hashAttribute)) {
         if (at.partition + 1 < t.reads.length) next = { partition: at.partition + 1 };
         break;
       }
