@@ -40,7 +40,10 @@ export const sqsErrors = {
     `The request must contain the parameter ${parameter}.`, 'MissingParameter'),
   invalidMessageContents: () => e('InvalidMessageContents', 400,
     'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF'),
-  receiptHandleIsInvalid: (handle: string) => e('ReceiptHandleIsInvalid', 404,
+  /** A handle that does not decode: native AWS's words (radkawar/stackd testdata/aws/sqs/metrics.json, 2026-09-15). */
+  receiptHandleIsInvalid: () => e('ReceiptHandleIsInvalid', 404, 'The input receipt handle is invalid.', 'ReceiptHandleIsInvalid'),
+  /** A well-formed handle of another queue: the wording of AWS's knowledge-center article on DeleteMessage. */
+  receiptHandleNotValid: (handle: string) => e('ReceiptHandleIsInvalid', 404,
     `The input receipt handle "${handle}" is not a valid receipt handle.`, 'ReceiptHandleIsInvalid'),
   messageNotInflight: () => e('MessageNotInflight', 400, 'The message referred to is not in flight.', legacy('MessageNotInflight')),
   emptyBatchRequest: (prefix: string) => e('EmptyBatchRequest', 400,

@@ -26,7 +26,7 @@ function current(msg: Msg, h: { count: number; received: number }): boolean {
 
 export function deleteByHandle(bodies: SharedBodies, queue: Queue, state: QueueState, handle: string, now: number): MetaOp[] {
   const h = decodeHandle(handle);
-  if (h.queueId !== queue.id) throw sqsErrors.receiptHandleIsInvalid(handle);
+  if (h.queueId !== queue.id) throw sqsErrors.receiptHandleNotValid(handle);
   const msg = state.messages.get(h.seq);
   if (msg === undefined) return [];
   if (queue.fifo) {
@@ -45,7 +45,7 @@ export function deleteByHandle(bodies: SharedBodies, queue: Queue, state: QueueS
 export function changeVisibility(queue: Queue, state: QueueState, handle: string, timeout: number | undefined, now: number): MetaOp[] {
   if (timeout === undefined) throw sqsErrors.missingParameter('VisibilityTimeout');
   const h = decodeHandle(handle);
-  if (h.queueId !== queue.id) throw sqsErrors.receiptHandleIsInvalid(handle);
+  if (h.queueId !== queue.id) throw sqsErrors.receiptHandleNotValid(handle);
   if (!Number.isInteger(timeout) || timeout < 0 || timeout > MAX_VISIBILITY_S) {
     throw sqsErrors.invalidValue(timeout, 'VisibilityTimeout', `Must be between 0 and ${MAX_VISIBILITY_S}, if provided.`);
   }

@@ -31,14 +31,16 @@ function systemAttributes(record: MessageRecord, msg: Msg, names: Set<string>): 
   const all = names.has('All');
   const out: Record<string, string> = {};
   const put = (name: string, value: string | undefined): void => { if (value !== undefined && (all || names.has(name))) out[name] = value; };
+  // In the order native AWS writes them (radkawar/stackd testdata/aws/sqs/fifo_redrive.json,
+  // queue_metrics.json, request_metrics.json, 2026-09): the AWS CLI prints them in that order.
   put('SenderId', record.sender);
-  put('SentTimestamp', String(record.sent));
-  put('ApproximateReceiveCount', String(msg.count));
   put('ApproximateFirstReceiveTimestamp', String(msg.first));
+  put('ApproximateReceiveCount', String(msg.count));
+  put('SentTimestamp', String(record.sent));
+  put('AWSTraceHeader', record.sys?.AWSTraceHeader?.StringValue);
   put('SequenceNumber', record.seqNo);
   put('MessageDeduplicationId', record.dedup);
   put('MessageGroupId', record.group);
-  put('AWSTraceHeader', record.sys?.AWSTraceHeader?.StringValue);
   put('DeadLetterQueueSourceArn', record.dlqSource);
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -110,10 +110,11 @@ export const DEFAULTS: Record<string, string> = {
   VisibilityTimeout: '30',
 };
 
+/** In the order GetQueueAttributes lists them (allAttributes). */
 const FIFO_DEFAULTS: Record<string, string> = {
-  ContentBasedDeduplication: 'false',
   DeduplicationScope: 'queue',
   FifoThroughputLimit: 'perQueue',
+  ContentBasedDeduplication: 'false',
 };
 
 /**
@@ -173,7 +174,13 @@ export function isKnownAttribute(name: string): boolean {
 
 export interface Counters { visible: number; notVisible: number; delayed: number }
 
-/** Every attribute of a queue, in the order AWS lists them. */
+/**
+ * Every attribute of a queue, in the order AWS lists them: the policies between DelaySeconds and
+ * ReceiveMessageWaitTimeSeconds, a FIFO queue's own last with ContentBasedDeduplication at the end
+ * (radkawar/stackd testdata/aws/sqs/fifo_redrive_late_arrival.json waiting_poison_*, queue_metrics.json
+ * after-three-receive-transfer-source, 2026-09; the GetQueueAttributes example of the API reference
+ * puts Policy and RedriveAllowPolicy there too). The AWS CLI prints them in this order.
+ */
 export function allAttributes(q: { fifo: boolean; created: number; modified: number; attributes: Record<string, string>; arn: string }, counters: Counters): Record<string, string> {
   const set = q.attributes;
   const out: Record<string, string> = {
@@ -187,9 +194,9 @@ export function allAttributes(q: { fifo: boolean; created: number; modified: num
     MaximumMessageSize: set.MaximumMessageSize ?? DEFAULTS.MaximumMessageSize!,
     MessageRetentionPeriod: set.MessageRetentionPeriod ?? DEFAULTS.MessageRetentionPeriod!,
     DelaySeconds: set.DelaySeconds ?? DEFAULTS.DelaySeconds!,
-    ReceiveMessageWaitTimeSeconds: set.ReceiveMessageWaitTimeSeconds ?? DEFAULTS.ReceiveMessageWaitTimeSeconds!,
   };
   for (const name of ['Policy', 'RedrivePolicy', 'RedriveAllowPolicy']) if (set[name] !== undefined && set[name] !== '') out[name] = set[name]!;
+  out.ReceiveMessageWaitTimeSeconds = set.ReceiveMessageWaitTimeSeconds ?? DEFAULTS.ReceiveMessageWaitTimeSeconds!;
   // SSE: SQS-managed encryption is on by default; a KMS key turns it off and has a reuse period.
   if (set.KmsMasterKeyId !== undefined && set.KmsMasterKeyId !== '') {
     out.KmsMasterKeyId = set.KmsMasterKeyId;

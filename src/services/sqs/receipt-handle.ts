@@ -31,8 +31,8 @@ const PARTS = /^([0-9a-z]+):([0-9a-z]+):([0-9a-z]+):([0-9a-z]+)$/;
 
 /** The handle's parts; ReceiptHandleIsInvalid when it is not one boltstack made. */
 export function decodeHandle(handle: string): ReceiptHandle {
-  if (!handle.startsWith(PREFIX)) throw sqsErrors.receiptHandleIsInvalid(handle);
+  if (!handle.startsWith(PREFIX)) throw sqsErrors.receiptHandleIsInvalid();
   const parts = PARTS.exec(Buffer.from(handle.slice(PREFIX.length), 'base64url').toString('utf8'));
-  if (parts === null) throw sqsErrors.receiptHandleIsInvalid(handle);
+  if (parts === null) throw sqsErrors.receiptHandleIsInvalid();
   return { queueId: parts[1]!, seq: parseInt(parts[2]!, 36), count: parseInt(parts[3]!, 36), received: parseInt(parts[4]!, 36) };
 }

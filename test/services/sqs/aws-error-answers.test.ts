@@ -163,9 +163,9 @@ const ROWS: Row[] = [
     input: (f) => ({ QueueUrl: f.standard, MaxNumberOfMessages: 20 }), status: 400, ...IPV,
     message: 'Value 20 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.' },
   // Receipt handles and visibility
-  { name: 'DeleteMessage with a made-up handle', source: `${BAL} testDeleteMessageWithInvalidReceiptHandle (code and status)`, operation: 'DeleteMessage',
-    input: (f) => ({ QueueUrl: f.standard, ReceiptHandle: 'InvalidReceiptHandle123' }), status: 404, code: 'ReceiptHandleIsInvalid',
-    message: 'The input receipt handle "InvalidReceiptHandle123" is not a valid receipt handle.' },
+  { name: 'DeleteMessage with a made-up handle', source: `${BAL} testDeleteMessageWithInvalidReceiptHandle (code and status); radkawar/stackd testdata/aws/sqs/metrics.json individual-invalid-delete (message, 2026-09-15)`,
+    operation: 'DeleteMessage', input: (f) => ({ QueueUrl: f.standard, ReceiptHandle: 'InvalidReceiptHandle123' }), status: 404, code: 'ReceiptHandleIsInvalid',
+    message: 'The input receipt handle is invalid.' },
   { name: 'DeleteMessageBatch with an id twice', source: `${BAL} testDeleteMessageBatchWithDuplicateIds`, operation: 'DeleteMessageBatch',
     input: (f) => ({ QueueUrl: f.standard, Entries: [{ Id: 'dup-id', ReceiptHandle: f.handle }, { Id: 'dup-id', ReceiptHandle: f.handle }] }), status: 400,
     code: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct', type: 'BatchEntryIdsNotDistinct', message: 'Id dup-id repeated.' },

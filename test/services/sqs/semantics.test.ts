@@ -58,7 +58,8 @@ test('ChangeMessageVisibility: 0 makes a message visible at once; errors for han
   const malformed = await sqsErrorOf(sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: 'not-a-handle' })));
   t.is(malformed.name, 'ReceiptHandleIsInvalid');
   t.is(malformed.$metadata.httpStatusCode, 404);
-  t.is(malformed.message, 'The input receipt handle "not-a-handle" is not a valid receipt handle.');
+  // Native AWS's words for a handle that does not decode (radkawar/stackd testdata/aws/sqs/metrics.json, 2026-09-15).
+  t.is(malformed.message, 'The input receipt handle is invalid.');
   const third = (await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages![0]!;
   const batch = await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl, Entries: [
     { Id: 'good', ReceiptHandle: third.ReceiptHandle!, VisibilityTimeout: 60 },

@@ -1,7 +1,7 @@
 /**
  * SendMessageBatch: up to 10 messages whose sizes together stay within the queue's limit
  * (BatchRequestTooLong otherwise, before any is sent); on a FIFO queue every entry must carry
- * its group (and deduplication) id or the call fails; otherwise each entry succeeds or fails on
+ * its group (and deduplication) id and no delay, or the call fails; otherwise each entry succeeds or fails on
  * its own, and the successful ones are stored in one atomic batch.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
  */
@@ -60,7 +60,10 @@ export const sendMessageBatch: SqsHandler<SendMessageBatchInput, SendMessageBatc
  * content-based deduplication, fails the whole call with InvalidParameterValue (not its entry,
  * and not MissingParameter as SendMessage answers): AWS's answers in localstack
  * tests/aws/services/sqs/test_sqs.snapshot.json, test_send_batch_missing_message_group_id_for_fifo_queue
- * and test_send_batch_missing_deduplication_id_for_fifo_queue, 2023-11-14.
+ * and test_send_batch_missing_deduplication_id_for_fifo_queue, 2023-11-14. So does an entry with
+ * a DelaySeconds other than 0, even one out of range (901 names the queue type, not the range,
+ * where SendMessage names the range): radkawar/stackd testdata/aws/sqs/request_metrics.json,
+ * fifo-partial-success, isolated-rejected-fifo-delay, fifo-batch-explicit-delay-one (2026-09-15).
  */
 function assertFifoIds(queue: Queue, entries: SendMessageBatchInputEntry[]): void {
   const contentBased = queue.record.attributes.ContentBasedDeduplication === 'true';
@@ -68,6 +71,9 @@ function assertFifoIds(queue: Queue, entries: SendMessageBatchInputEntry[]): voi
     if (e.MessageGroupId === undefined) throw sqsErrors.invalidParameterValue('The request must contain the parameter MessageGroupId.');
     if (e.MessageDeduplicationId === undefined && !contentBased) {
       throw sqsErrors.invalidParameterValue('The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+    }
+    if (e.DelaySeconds !== undefined && e.DelaySeconds !== 0) {
+      throw sqsErrors.invalidValue(e.DelaySeconds, 'DelaySeconds', 'The request include parameter that is not valid for this queue type.');
     }
   }
 }
