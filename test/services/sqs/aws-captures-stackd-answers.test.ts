@@ -175,3 +175,60 @@ test(`SendMessageBatch on a FIFO queue with an explicit DelaySeconds 0 is accept
   t.is(xmlValue(xml.body, 'Code'), 'InvalidParameterValue');
   t.is(xmlValue(xml.body, 'Message'), FIFO_DELAY(1));
 });
+
+// Rows boltstack already answered as AWS did, pinned so they stay so.
+
+test(`SendMessageBatch on a FIFO queue: an entry with the deduplication id of an earlier entry of the same batch answers that entry's MessageId and SequenceNumber, with the MD5 of its own body; one of a message sent before answers that message's [${CAP}/request_metrics.json fifo-new-initial, fifo-mixed-existing-and-within-batch-duplicates (2026-09-15)]`, async (t) => {
+  const { url } = await newQueue('cap-fifo-dups', { ContentBasedDeduplication: 'false' }, true);
+  const initial = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'aaa', MessageGroupId: 'g', MessageDeduplicationId: 'initial' }));
+  const batch = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [
+    { Id: 'existing', MessageBody: 'x'.repeat(23), MessageGroupId: 'g', MessageDeduplicationId: 'initial' },
+    { Id: 'newA', MessageBody: 'x'.repeat(7), MessageGroupId: 'g', MessageDeduplicationId: 'a' },
+    { Id: 'sameA', MessageBody: 'x'.repeat(29), MessageGroupId: 'g', MessageDeduplicationId: 'a' },
+    { Id: 'newB', MessageBody: 'x'.repeat(11), MessageGroupId: 'g', MessageDeduplicationId: 'b' },
+  ] }));
+  const [existing, newA, sameA, newB] = batch.Successful!;
+  t.like(existing, { Id: 'existing', MessageId: initial.MessageId, SequenceNumber: initial.SequenceNumber, MD5OfMessageBody: 'ff4045bf8e0150a597d0b9a355ffb644' });
+  t.like(newA, { Id: 'newA', MD5OfMessageBody: '04adb4e2f055c978c9bb101ee1bc5cd4' });
+  t.like(sameA, { Id: 'sameA', MessageId: newA!.MessageId, SequenceNumber: newA!.SequenceNumber, MD5OfMessageBody: '0d046efba26ac1a3f561246081c086e7' });
+  t.like(newB, { Id: 'newB', MD5OfMessageBody: 'dcb740b2c2836cb11f707d63e6ac664f' });
+  t.true(BigInt(newB!.SequenceNumber!) > BigInt(newA!.SequenceNumber!));
+  const received = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }))).Messages!;
+  t.deepEqual(received.map((m) => m.Body), ['aaa', 'x'.repeat(7), 'x'.repeat(11)]);
+});
+
+test(`Content-based deduplication reads the body only: the same body with another attribute value is a duplicate (answering the first's ids and the MD5 of the attributes sent), and so is a second entry of one batch [${CAP}/request_metrics.json content-new, content-duplicate-changed-attribute, content-within-batch, identities-content (2026-09-15)]`, async (t) => {
+  const { url } = await newQueue('cap-content', { ContentBasedDeduplication: 'true' }, true);
+  const first = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'hello', MessageGroupId: 'g',
+    MessageAttributes: { tag: { DataType: 'String', StringValue: 'one' } } }));
+  t.is(first.MD5OfMessageAttributes, '0c5a8880fe44ffd58b3f7117d182b347');
+  const again = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'hello', MessageGroupId: 'g',
+    MessageAttributes: { tag: { DataType: 'String', StringValue: 'different' } } }));
+  t.like(again, { MessageId: first.MessageId, SequenceNumber: first.SequenceNumber, MD5OfMessageAttributes: '57985e0b4e13ac8d12df05ce8f8df31c' });
+  const batch = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [
+    { Id: 'first', MessageBody: 'same-nine', MessageGroupId: 'g' }, { Id: 'second', MessageBody: 'same-nine', MessageGroupId: 'g' },
+  ] }));
+  t.is(batch.Successful![1]!.MessageId, batch.Successful![0]!.MessageId);
+  t.is(batch.Successful![1]!.SequenceNumber, batch.Successful![0]!.SequenceNumber);
+  const received = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['MessageDeduplicationId'] }))).Messages!;
+  t.deepEqual(received.map((m) => m.Attributes!.MessageDeduplicationId), [
+    '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824', 'a6931443f139406d0ec77c1601dba7708ab066e4ee84ac20567a383d06ab3a10',
+  ]);
+});
+
+test(`SendMessageBatch on a standard queue: an entry's DelaySeconds 901 fails that entry alone, with the range reason; the others are sent [${CAP}/request_metrics.json standard-partial-success, zero-success-send-batch; metrics.json batch-partial-invalid-send (2026-09-15)]`, async (t) => {
+  const { url } = await newQueue('cap-std-delay');
+  const RANGE = 'Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.';
+  const mixed = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [
+    { Id: 'good13', MessageBody: 'p'.repeat(13) }, { Id: 'good21', MessageBody: 'q'.repeat(21) }, { Id: 'bad', MessageBody: 'z'.repeat(41), DelaySeconds: 901 },
+  ] }));
+  t.deepEqual(mixed.Successful?.map((s) => [s.Id, s.MD5OfMessageBody]), [['good13', '75beb1c4d7f97a8462d8878e721b2357'], ['good21', 'b3bc0e0c6acdfd2b53b73796ef2f0ec7']]);
+  t.deepEqual(mixed.Failed, [{ Id: 'bad', SenderFault: true, Code: 'InvalidParameterValue', Message: RANGE }]);
+  const none = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [
+    { Id: '1', MessageBody: 'invalid', DelaySeconds: 901 }, { Id: '2', MessageBody: 'invalidinvalid', DelaySeconds: 901 },
+  ] }));
+  t.is(none.Successful, undefined);
+  t.deepEqual(none.Failed?.map((f) => f.Message), [RANGE, RANGE]);
+  const single = await sqsErrorOf(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'invalid', DelaySeconds: 901 })));
+  t.is(single.message, RANGE);
+});
