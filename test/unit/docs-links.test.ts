@@ -125,6 +125,11 @@ test('a broken link is reported (the check can fail)', (t) => {
   t.deepEqual(linkTargets('[a](x.md) `[b](y.md)`\n```\n[c](z.md)\n```\n[d](<w.md> "title")'), ['x.md', 'w.md']);
 });
 
+test('README.md links every page of docs/ (its table is the way in)', (t) => {
+  const linked = new Set(linkTargets(readFileSync(join(ROOT, 'README.md'), 'utf8')).map((target) => target.split('#')[0]));
+  t.deepEqual(PAGES.filter((page) => page !== 'README.md' && !linked.has(page)), []);
+});
+
 for (const page of PAGES) {
   test(`${page}: every relative link and #anchor resolves`, (t) => {
     const broken = linkTargets(readFileSync(join(ROOT, page), 'utf8'))
