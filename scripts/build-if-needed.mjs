@@ -18,6 +18,8 @@ const entryMissing = ['dist/src/cli.js', 'dist/src/cli-main.js'].some((f) => !ex
 // tsc is incremental: with its build info present it does not re-emit an output deleted since.
 if (entryMissing) rmSync('dist/.tsbuildinfo', { force: true });
 if (roots.some((r) => newest(r) > built) || entryMissing) {
+  // tsc takes 10-15 s on a first start: say why nothing else is printed meanwhile.
+  process.stderr.write('boltstack: compiling TypeScript into dist/ (first start, or the sources changed) ...\n');
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   writeFileSync(stamp, new Date().toISOString());
 }
