@@ -51,21 +51,27 @@ function parseStructure(text: string, structure: string): { perProtocol: Record<
   if (typeof fallback !== 'string' && typeof fallback !== 'number' && fallback !== null) {
     throw snsErrors.invalid('Message Structure - No default entry in JSON message body');
   }
-  const perProtocol: Record<string, string> = {};
-  for (const [k, v] of Object.entries(entries)) perProtocol[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  // Another protocol's entry counts only as a string: one that is an object or a number gets the
+  // default (native AWS, radkawar/stackd testdata/aws/sns/message_rules.json
+  // structured-nonstring-sqs and its receipt, 2026-09-14).
+  const perProtocol: Record<string, string> = { default: typeof fallback === 'string' ? fallback : JSON.stringify(fallback) };
+  for (const [k, v] of Object.entries(entries)) if (typeof v === 'string') perProtocol[k] = v;
   return { perProtocol, message: perProtocol.default! };
 }
 
 /**
- * What PublishBatch refuses for the whole call when any entry breaks it: message attributes,
- * MessageStructure json and the FIFO ids (AWS's answers in localstack
- * tests/aws/services/sns/test_sns.snapshot.json: test_publish_batch_exceptions 2023-08-24,
- * test_empty_or_wrong_message_attributes "batch-*" 2024-11-15). Other message rules (an empty
- * message...) still fail only their entry.
+ * What PublishBatch refuses for the whole call when any entry breaks it: message attributes and
+ * the FIFO ids (AWS's answers in localstack tests/aws/services/sns/test_sns.snapshot.json:
+ * test_publish_batch_exceptions 2023-08-24, test_empty_or_wrong_message_attributes "batch-*"
+ * 2024-11-15). Other message rules (an empty message, a json structure without default or that
+ * does not parse...) fail only their entry on a standard topic (native AWS, radkawar/stackd
+ * testdata/aws/sns/message_rules.json structured-batch-valid-then-malformed and
+ * -malformed-then-valid, 2026-09-14), the whole call on a FIFO topic (below).
  */
 export function checkBatchEntry(topic: TopicRecord, input: MessageInput, index: number): void {
   checkMessageAttributes(input.MessageAttributes, index);
-  if (input.MessageStructure !== undefined && input.Message !== '') parseStructure(input.Message, input.MessageStructure);
+  // Before the FIFO ids: test_publish_batch_exceptions "no-default-key-json" has no MessageGroupId.
+  if (topic.fifo && input.MessageStructure !== undefined && input.Message !== '') parseStructure(input.Message, input.MessageStructure);
   // To a standard topic a bad MessageGroupId fails only its entry (native AWS, message_groups.json
   // mixed-batch, 2026-09-22): acceptForTopic checks it.
   if (topic.fifo || input.MessageDeduplicationId !== undefined) fifoIds(topic, input, input.Message);

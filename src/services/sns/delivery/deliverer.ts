@@ -89,8 +89,10 @@ export class Deliverer {
       const plan: Plan = { m, targets: [], templates: new Map(), envelopes: new Map() };
       for (const { record: sub, filter } of subs.values()) {
         if (!sub.confirmed) continue;
-        if (filter !== undefined && !filter.matches(m.message, m.attributes)) continue;
         const text = textFor(m, sub.protocol);
+        // A MessageBody filter reads the text this protocol gets, not the default (native AWS,
+        // radkawar/stackd testdata/aws/sns/message_rules.json structured-default-sqs, 2026-09-14).
+        if (filter !== undefined && !filter.matches(text, m.attributes)) continue;
         const raw = sub.attributes.RawMessageDelivery === 'true' || sub.protocol === 'email' || sub.protocol === 'sms' || sub.protocol === 'application';
         plan.targets.push({ sub, text, raw });
         if (sub.protocol === 'sqs') toQueues = true;

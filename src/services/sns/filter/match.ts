@@ -52,10 +52,18 @@ function attributeValues(attribute: FilterAttribute | undefined): Scalar[] | und
       return Array.isArray(list) ? list.filter(isScalar) : [];
     } catch { return []; }
   }
-  if (type.startsWith('Number')) return [Number(text)];
+  if (type.startsWith('Number')) return JSON_NUMBER.test(text) ? [Number(text)] : [];
   if (type.startsWith('String')) return [text];
   return [];
 }
+
+/**
+ * A Number attribute is a number to a filter only when it is written as a JSON number: Publish
+ * takes ".5" and "5.", but neither matched 0.5 or 5, exactly or by `numeric` (native AWS,
+ * radkawar/stackd testdata/aws/sns/message_rules.json numeric-half-number, numeric-five-number,
+ * 2026-09-14; "0.5" matched both). The JSON grammar is boltstack's reading of those two.
+ */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
@@ -100,8 +108,13 @@ function matchesKey(condition: Condition, values: Scalar[] | undefined): boolean
   return values.some((v) => matchesValue(condition, v));
 }
 
+/**
+ * Numbers compare exactly: 1.234561 and 1.234569 match neither 1.23456 nor 1.23457 (native AWS,
+ * radkawar/stackd testdata/aws/sns/message_rules.json numeric-precision-low, -high, -seven,
+ * 2026-09-14), though the docs speak of five digits after the point.
+ */
 function equal(a: Scalar, b: Scalar): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-5 : a === b;
+  return a === b;
 }
 
 function matchesValue(c: Condition, v: Scalar): boolean {

@@ -1,7 +1,7 @@
 /**
  * PublishBatch: up to 10 messages to one topic. Request-level rules (entry count, distinct and
- * well-formed ids, total size, and each entry's attributes, json structure and FIFO ids:
- * checkBatchEntry) fail the call; a message that breaks another message rule fails only its
+ * well-formed ids, total size, and each entry's attributes and FIFO ids: checkBatchEntry) fail
+ * the call; a message that breaks another message rule fails only its
  * entry, reported in Failed with SNS's code and message.
  * https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
  */
