@@ -10,6 +10,7 @@ import type { MessageAttributesValue } from '../../model/generated/sns-types.js'
 import { snsErrors } from './errors.js';
 import { checkMessageAttributes } from './message-attributes.js';
 import { contentDedupId, type FifoState } from './fifo.js';
+import type { RequestSequence } from './fifo-sequence.js';
 import type { PublishedMessage } from './delivery/message.js';
 import type { TopicRecord } from './records.js';
 import { isoDateText } from '../../util/date-text.js';
@@ -117,10 +118,11 @@ export function fifoIds(topic: TopicRecord, input: MessageInput, message: string
 }
 
 /**
- * Accepts a checked message to a topic: a new MessageId (and sequence number on FIFO), or the
- * earlier answer for a duplicate within the deduplication window (then `deliver` is false).
+ * Accepts a checked message to a topic: a new MessageId (and on FIFO the next number of the
+ * request's `sequence`), or the earlier answer for a duplicate within the deduplication window
+ * (then `deliver` is false).
  */
-export function acceptForTopic(topic: TopicRecord, input: MessageInput, fifo: FifoState): { message: PublishedMessage; deliver: boolean } {
+export function acceptForTopic(topic: TopicRecord, input: MessageInput, fifo: FifoState, sequence: RequestSequence | undefined): { message: PublishedMessage; deliver: boolean } {
   const checked = checkMessage(input);
   const { groupId, dedupId } = fifoIds(topic, input, input.Message);
   const base = {
@@ -134,7 +136,8 @@ export function acceptForTopic(topic: TopicRecord, input: MessageInput, fifo: Fi
     const dedupKey = topic.attributes.FifoThroughputScope === 'MessageGroup' ? `${groupId}\u0001${dedupId}` : dedupId;
     const earlier = fifo.duplicate(topic.arn, dedupKey);
     if (earlier !== undefined) return { message: { ...base, messageId: earlier.messageId, sequenceNumber: earlier.sequenceNumber }, deliver: false };
-    const accepted = { messageId: randomUUID(), sequenceNumber: fifo.nextSequenceNumber() };
+    if (sequence === undefined) throw new Error('a FIFO message is accepted with its request\'s sequence');
+    const accepted = { messageId: randomUUID(), sequenceNumber: sequence() };
     fifo.remember(topic.arn, dedupKey, accepted);
     return { message: { ...base, ...accepted, dedupKey }, deliver: true };
   }

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { DEDUP_PREFIX, SNS_NS, dedupKey, prefixRange } from './keys.js';
+import { FifoSequences } from './fifo-sequence.js';
 
 const WINDOW_MS = 5 * 60_000;
 
@@ -23,15 +24,16 @@ export class FifoState {
   readonly #seen = new Map<string, Map<string, Seen>>();
   /** Expired ids dropped from memory, deleted from the store with the next write. */
   #expired: MetaOp[] = [];
-  // Time-based, so numbers after a restart still follow those before it.
-  #sequence = BigInt(Date.now()) * 1_000_000n;
+  /** Each topic's sequence numbers. */
+  readonly sequences: FifoSequences;
 
-  private constructor(meta: MetaStore) {
+  private constructor(meta: MetaStore, sequences: FifoSequences) {
     this.#meta = meta;
+    this.sequences = sequences;
   }
 
   static async open(meta: MetaStore): Promise<FifoState> {
-    const state = new FifoState(meta);
+    const state = new FifoState(meta, await FifoSequences.open(meta));
     const now = Date.now();
     const loaded: Array<{ topic: string; id: string; seen: Seen }> = [];
     for await (const [key, value] of meta.iterate(SNS_NS, prefixRange(DEDUP_PREFIX))) {
@@ -45,11 +47,6 @@ export class FifoState {
     loaded.sort((a, b) => a.seen.expires - b.seen.expires);
     for (const { topic, id, seen } of loaded) state.#topic(topic).set(id, seen);
     return state;
-  }
-
-  nextSequenceNumber(): string {
-    this.#sequence += 1n;
-    return this.#sequence.toString().padStart(20, '0');
   }
 
   /** The earlier answer for this deduplication id, if it is within the window. */
@@ -84,11 +81,12 @@ export class FifoState {
   }
 
   /**
-   * Forgets a deleted topic's window: a topic made again under the same name starts with none
+   * Forgets a deleted topic's window and sequence: a topic made again under the same name starts with none
    * (native AWS, radkawar/stackd testdata/aws/sns/fifo_projection.json before-recreate,
    * delete-recreate, recreate, after-recreate, 2026-09-22: the same id gets a new MessageId).
    */
   async forget(topicArn: string): Promise<void> {
+    await this.sequences.forget(topicArn);
     const seen = this.#seen.get(topicArn);
     if (seen === undefined) return;
     this.#seen.delete(topicArn);

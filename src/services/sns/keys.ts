@@ -21,6 +21,9 @@ export const CAPTURED_PREFIX = 'v/';
 /** A FIFO topic's deduplication window (fifo.ts): ids are printable ASCII without spaces, ARNs have none. */
 export const dedupKey = (topicArn: string, dedupId: string): string => `f/${topicArn} ${dedupId}`;
 export const DEDUP_PREFIX = 'f/';
+/** A FIFO topic's first sequence count not yet reserved (fifo-sequence.ts). */
+export const sequenceKey = (topicArn: string): string => `q/${topicArn}`;
+export const SEQUENCE_PREFIX = 'q/';
 /** An account's SMS settings in one Region (sms-settings.ts). */
 export const smsSettingsKey = (account: string, region: string): string => `m/${account}/${region}`;
 

@@ -32,9 +32,14 @@ export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = a
   const Successful: SuccessfulItem[] = [];
   const Failed: FailedItem[] = [];
   const toDeliver: PublishedMessage[] = [];
+  // FIFO: the batch is one request, one count for its new messages (fifo-sequence.ts), taken
+  // with no await between the reservation and the entries.
+  const sequences = deps.fifo.sequences;
+  if (topic.fifo) for (let w = sequences.reserve(topic.arn); w !== undefined; w = sequences.reserve(topic.arn)) await w;
+  const sequence = topic.fifo ? sequences.request(topic.arn) : undefined;
   for (const e of entries) {
     try {
-      const { message, deliver } = acceptForTopic(topic, e, deps.fifo);
+      const { message, deliver } = acceptForTopic(topic, e, deps.fifo, sequence);
       if (deliver) toDeliver.push(message);
       Successful.push({ Id: e.Id, MessageId: message.messageId, ...(message.sequenceNumber === undefined ? {} : { SequenceNumber: message.sequenceNumber }) });
     } catch (err) {

@@ -21,7 +21,10 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
   if (topicTarget === undefined) return publishDirect(deps, ctx, input);
   const member = input.TopicArn !== undefined ? 'TopicArn' : 'TargetArn';
   const topic = topicOf(deps, ctx, topicTarget, member);
-  const { message, deliver } = acceptForTopic(topic, input, deps.fifo);
+  // FIFO: the reservation awaited (rarely), then the count taken with no await in between.
+  const sequences = deps.fifo.sequences;
+  if (topic.fifo) for (let w = sequences.reserve(topic.arn); w !== undefined; w = sequences.reserve(topic.arn)) await w;
+  const { message, deliver } = acceptForTopic(topic, input, deps.fifo, topic.fifo ? sequences.request(topic.arn) : undefined);
   // The X-Ray trace header reaches the SQS copies as AWSTraceHeader (AWS's answer in localstack
   // test_sns.snapshot.json, test_publish_sqs_from_sns_with_xray_propagation, 2023-08-24).
   if (ctx.traceHeader !== undefined && ctx.traceHeader !== '') message.traceHeader = ctx.traceHeader;
