@@ -51,18 +51,27 @@ export function checkSubscriptionAttributes(attributes: Record<string, string>, 
 }
 
 /**
- * A FIFO subscription (a FIFO queue on a FIFO topic) needs a FIFO dead-letter queue; a standard
- * queue on a FIFO topic may have a standard one. AWS's words in localstack
- * tests/aws/services/sns/test_sns.snapshot.json, test_validations_for_fifo
- * "regular-queue-for-dlq-of-fifo-topic", 2025-08-18. `policy` has passed checkRedrivePolicy.
+ * An SQS subscription to a FIFO topic needs a dead-letter queue of its queue's kind: a FIFO queue's
+ * a FIFO one (AWS's words in localstack tests/aws/services/sns/test_sns.snapshot.json,
+ * test_validations_for_fifo "regular-queue-for-dlq-of-fifo-topic", 2025-08-18), a standard
+ * queue's a standard one (native AWS, radkawar/stackd testdata/aws/sns/fifo_redrive.json
+ * fifo-dead-0, fifo-queue-dead-1, 2026-09-22). A standard topic's subscriptions take either
+ * (standard-dead-0). `queue` is the subscribed queue's kind on a FIFO topic, else undefined;
+ * `policy` has passed checkRedrivePolicy.
  */
-export function checkFifoDeadLetter(policy: string | undefined, fifoSubscription: boolean, inSubscribe: boolean): void {
-  if (!fifoSubscription || policy === undefined || policy === '') return;
+export function checkFifoDeadLetter(policy: string | undefined, queue: 'fifo' | 'standard' | undefined, inSubscribe: boolean): void {
+  if (queue === undefined || policy === undefined || policy === '') return;
   const arn = (JSON.parse(policy) as { deadLetterTargetArn: string }).deadLetterTargetArn;
-  if (arn.endsWith('.fifo')) return;
-  const reason = 'RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.';
+  if (arn.endsWith('.fifo') === (queue === 'fifo')) return;
+  const reason = queue === 'fifo'
+    ? 'RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.'
+    : 'RedrivePolicy: must use a Standard queue as DLQ for a Standard Subscription to a FIFO Topic.';
   throw inSubscribe ? snsErrors.invalid('Attributes', reason) : snsErrors.invalidParameter(`Invalid parameter: ${reason}`);
 }
+
+/** The kind of queue an SQS subscription to a FIFO topic delivers to (checkFifoDeadLetter). */
+export const fifoTopicQueue = (fifoTopic: boolean, protocol: string, endpoint: string): 'fifo' | 'standard' | undefined =>
+  (fifoTopic && protocol === 'sqs' ? (endpoint.endsWith('.fifo') ? 'fifo' : 'standard') : undefined);
 
 function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
   let json: unknown;

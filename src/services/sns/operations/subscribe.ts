@@ -13,7 +13,7 @@ import { parseQueueArn } from '../arns.js';
 import { topicOf, unsupported, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import { PROTOCOLS, type Protocol, type SubscriptionRecord } from '../records.js';
-import { checkFifoDeadLetter, checkSubscriptionAttributes } from '../subscription-attributes.js';
+import { checkFifoDeadLetter, checkSubscriptionAttributes, fifoTopicQueue } from '../subscription-attributes.js';
 
 const LOCAL: readonly Protocol[] = ['sqs', 'http', 'https'];
 
@@ -63,7 +63,7 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   const given = { ...input.Attributes };
   unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
   const attributes = checkSubscriptionAttributes(given, protocol, true);
-  checkFifoDeadLetter(attributes.RedrivePolicy, topic.fifo && protocol === 'sqs' && endpoint.endsWith('.fifo'), true);
+  checkFifoDeadLetter(attributes.RedrivePolicy, fifoTopicQueue(topic.fifo, protocol, endpoint), true);
   // An empty FilterPolicy is no policy and takes its scope with it, as in SetSubscriptionAttributes
   // (AWS then shows neither: localstack test_sns.py test_create_subscriptions_with_attributes "get-attrs", 2025-10-06).
   if (attributes.FilterPolicy === '') {

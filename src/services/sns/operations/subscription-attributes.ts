@@ -6,7 +6,7 @@ import { topicOfSubscription } from '../arns.js';
 import { malformedArn, unsupported, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { LiveSubscription } from '../store.js';
-import { SUBSCRIPTION_ATTRIBUTES, checkFifoDeadLetter, checkSubscriptionAttributes, subscriptionAttributes } from '../subscription-attributes.js';
+import { SUBSCRIPTION_ATTRIBUTES, checkFifoDeadLetter, checkSubscriptionAttributes, fifoTopicQueue, subscriptionAttributes } from '../subscription-attributes.js';
 
 function subscriptionOf(deps: SnsDeps, arn: string): LiveSubscription {
   // "An ARN must have at least 6 elements, not 1" for a word, as Unsubscribe words it (AWS's answer
@@ -40,8 +40,7 @@ export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInpu
   }
   const checked = checkSubscriptionAttributes(attributes, record.protocol, false);
   if (name === 'RedrivePolicy') {
-    const fifoSubscription = record.protocol === 'sqs' && record.endpoint.endsWith('.fifo') && deps.store.topic(record.topicArn)?.fifo === true;
-    checkFifoDeadLetter(value, fifoSubscription, false);
+    checkFifoDeadLetter(value, fifoTopicQueue(deps.store.topic(record.topicArn)?.fifo === true, record.protocol, record.endpoint), false);
   }
   await deps.store.putSubscription({ ...record, attributes: checked });
   return {};
