@@ -37,6 +37,21 @@ export function confirmationStringToSign(f: { type: string; message: string; mes
 
 export const field = (name: string, value: string): string => `  ${JSON.stringify(name)} : ${JSON.stringify(value)}`;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const SURROGATES = /[\uD800-\uDFFF]/g;
+
+/**
+ * A string as the notification writes it: JSON, with each UTF-16 unit of a character beyond the
+ * BMP escaped (`😀` → `\uD83D\uDE00`, upper-case hex) and every other character as it is (native
+ * AWS, radkawar/stackd testdata/aws/sns/subject_structure.json receive-5 and receive-1,
+ * 2026-09-14, a Subject; the Message is taken to come from the same writer). One scan of the
+ * JSON text when there is none.
+ */
+export function notificationText(value: string): string {
+  const json = JSON.stringify(value);
+  return SURROGATE.test(json) ? json.replace(SURROGATES, (unit) => `\\u${unit.charCodeAt(0).toString(16).toUpperCase()}`) : json;
+}
+
 function attributesJson(attributes: Record<string, MessageAttributesValue>): string {
   const entries = Object.entries(attributes).map(([name, a]) => {
     const value = a.BinaryValue !== undefined ? Buffer.from(a.BinaryValue).toString('base64') : a.StringValue ?? '';
@@ -74,8 +89,8 @@ export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl
   let head = `{\n  "Type" : "Notification",\n  "MessageId" : ${JSON.stringify(f.messageId)},\n`;
   if (f.sequenceNumber !== undefined) head += `  "SequenceNumber" : ${JSON.stringify(f.sequenceNumber)},\n`;
   head += `  "TopicArn" : ${JSON.stringify(f.topicArn)},\n`;
-  if (f.subject !== undefined) head += `  "Subject" : ${JSON.stringify(f.subject)},\n`;
-  head += `  "Message" : ${JSON.stringify(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`;
+  if (f.subject !== undefined) head += `  "Subject" : ${notificationText(f.subject)},\n`;
+  head += `  "Message" : ${notificationText(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`;
   // A FIFO topic's notifications go unsigned: no SignatureVersion, Signature or SigningCertURL
   // (AWS's recordings in localstack's test_sns.snapshot.json, 2023-08 to 2025-08; aws/aws-sdk-net#3000).
   if (f.fifo !== true && f.sequenceNumber === undefined) {
