@@ -23,7 +23,9 @@ export function checkTopicAttribute(name: string, value: string, fifo: boolean, 
   if (FIFO_ONLY.has(name) && !fifo) throw where(`${name} is only applicable to FIFO topics`);
   switch (name) {
     case 'SignatureVersion': if (value !== '1' && value !== '2') throw where('SignatureVersion must be 1 or 2'); break;
-    case 'TracingConfig': if (value !== 'PassThrough' && value !== 'Active') throw where('TracingConfig must be PassThrough or Active'); break;
+    // In these words, any other case or '' included (native AWS, radkawar/stackd
+    // testdata/aws/sns/tracing.json, tracing-standard-* and tracing-fifo-*, 2026-09-23).
+    case 'TracingConfig': if (value !== 'PassThrough' && value !== 'Active') throw where(`Invalid tracing config value: ${value}`, true); break;
     // Any case of true/false (native AWS, radkawar/stackd testdata/aws/sns/fifo_edges.json,
     // boolean-* rows, 2026-09-22); stored in lower case (normalTopicAttribute).
     case 'ContentBasedDeduplication':
