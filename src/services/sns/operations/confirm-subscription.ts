@@ -27,11 +27,13 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   }
   if (input.Token === undefined || !TOKEN.test(input.Token)) throw snsErrors.invalidParameter('Invalid token');
   const topic = deps.store.topic(input.TopicArn);
-  // The token alone names the subscription: under another existing topic of the account it still
-  // confirms (native AWS, radkawar/stackd testdata/aws/sns/confirmation_lifetime.json,
-  // confirm-wrong-topic, 2026-09-23).
+  // The token alone names the subscription: under another existing topic of the account, another
+  // account's topic of the same name, or a topic that does not exist, it still confirms (native
+  // AWS, radkawar/stackd testdata/aws/sns/confirmation_lifetime.json confirm-wrong-topic;
+  // confirmation_lifetime_scope.json active-other-account-parameter-A/B,
+  // pending-confirm-other-account, pending-confirm-missing-topic; 2026-09-23).
   const live = (topic === undefined ? undefined : deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token))
-    ?? byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:${named.account}:`);
+    ?? byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:`);
   if (live === undefined) return removed(deps.store, input.Token);
   const authenticate = input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true';
   if (!live.record.confirmed) {
@@ -61,7 +63,7 @@ function removed(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], to
   return { SubscriptionArn: stone.arn };
 }
 
-/** The subscription `token` was sent for, among the topics under `prefix` (an account and region): a rare path, so a scan. */
+/** The subscription `token` was sent for, among the topics under `prefix` (a region, every account): a rare path, so a scan. */
 function byToken(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], token: string, prefix: string) {
   const record = store.allSubscriptions().find((s) => s.token === token && s.topicArn.startsWith(prefix));
   return record === undefined ? undefined : store.subscription(record.arn);
