@@ -74,7 +74,9 @@ export class SnsStore {
   async deleteTopic(arn: string): Promise<void> {
     const subs = [...(this.#byTopic.get(arn)?.values() ?? [])];
     const stones = this.#tombstones.ops(subs.filter((s) => s.record.token !== undefined)
-      .map((s) => ({ token: s.record.token!, arn: s.record.arn, answersArn: s.record.confirmed })));
+      // A deactivated subscription's UnsubscribeConfirmation token answers its ARN too (native AWS,
+      // radkawar/stackd testdata/aws/sns/confirmation_lifetime_scope.json reactivate-without-topic, 2026-09-23).
+      .map((s) => ({ token: s.record.token!, arn: s.record.arn, answersArn: s.record.confirmed || s.record.deleted === true })));
     const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: topicKey(arn) }, ...stones.ops];
     for (const s of subs) ops.push({ type: 'del', ns: SNS_NS, key: subscriptionKey(s.record.arn) });
     await this.#meta.batch(ops);

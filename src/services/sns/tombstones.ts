@@ -6,7 +6,8 @@
  * confirm-removed-B, confirm-old-after-replacement, 2026-09-23), where an unknown token is
  * "Invalid parameter: Token". The token of a confirmed subscription whose topic was deleted still
  * answers its ARN, even after the topic is made again (confirm-removed-topic,
- * confirm-recreated-topic). The tokens live in the MetaStore beside the subscriptions, written in
+ * confirm-recreated-topic); so does the UnsubscribeConfirmation token of one deactivated before
+ * (confirmation_lifetime_scope.json reactivate-without-topic). The tokens live in the MetaStore beside the subscriptions, written in
  * the batch that removes them; only the newest LIMIT are kept, so the state stays bounded.
  */
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';

@@ -43,3 +43,24 @@ test(`a token confirms its subscription whatever account's topic the TopicArn na
     await h.close();
   }
 });
+
+test(`the UnsubscribeConfirmation token of a subscription deactivated before its topic was deleted still answers its ARN; the topic made again has no subscription and delivers nothing [${SCOPE} subscribe-cancellation-owner, cancel-topic-owner, cancellation-control-0, delete-topic-before-reactivation, reactivate-without-topic, recreate-topic, list-recreated-topic, publish-recreated-topic, recreated-receive-0..2 (2026-09-23)]`, async (t) => {
+  const h = await snsHarness();
+  try {
+    const { TopicArn } = await h.call<{ TopicArn: string }>('CreateTopic', { Name: 'scope' });
+    const { SubscriptionArn } = await h.call<{ SubscriptionArn: string }>('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: QUEUE, ReturnSubscriptionArn: true }, OTHER, true);
+    await h.call('Unsubscribe', { SubscriptionArn }, OWNER, true);
+    const deliveries = h.sqs.to(QUEUE);
+    const cancellation = JSON.parse(deliveries[deliveries.length - 1]!.body) as Confirmation;
+    t.is(cancellation.Type, 'UnsubscribeConfirmation');
+    await h.call('DeleteTopic', { TopicArn }, OWNER, true);
+    t.deepEqual(await h.call('ConfirmSubscription', { TopicArn, Token: cancellation.Token }, OTHER, true), { SubscriptionArn });
+    await h.call('CreateTopic', { Name: 'scope' });
+    t.deepEqual(await h.call('ListSubscriptionsByTopic', { TopicArn }), { Subscriptions: [] });
+    const before = h.sqs.to(QUEUE).length;
+    await h.call('Publish', { TopicArn, Message: 'recreated-topic-after-old-token' });
+    t.is(h.sqs.to(QUEUE).length, before);
+  } finally {
+    await h.close();
+  }
+});
