@@ -73,7 +73,12 @@ export class FifoSequences {
 
   /** A deleted topic's count: a topic made again under its name starts again. */
   async forget(topicArn: string): Promise<void> {
-    if (!this.#counters.delete(topicArn)) return;
+    const counter = this.#counters.get(topicArn);
+    if (counter === undefined) return;
+    this.#counters.delete(topicArn);
+    // A reservation still being written must not land after the delete (a topic made again would
+    // then resume at it after a restart).
+    await counter.writing?.catch(() => undefined);
     await this.#meta.del(SNS_NS, sequenceKey(topicArn));
   }
 
