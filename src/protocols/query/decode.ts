@@ -22,28 +22,33 @@ interface Params {
 
 const MAX_DEPTH = 32;
 
-/** The query protocol's "wrong value" error (what SNS/STS answer for e.g. Foo=abc on an integer). */
-const malformedValue = (name: string, value: string): AwsError => new AwsError({
-  code: 'InvalidParameterValue',
+/**
+ * The query protocol's "wrong value" error (what SNS answers for e.g. Foo=abc on an integer).
+ * STS answers the code MalformedInput instead: radkawar/stackd testdata/aws/sts/query_inputs.json
+ * (GetSessionToken DurationSeconds " 900 ", "900.0", "9e2", "2147483648", 2026-09-12). The
+ * capture keeps codes only, so the message stays the decoder's.
+ */
+const malformedValue = (service: ServiceModel['service'], name: string, value: string): AwsError => new AwsError({
+  code: service === 'sts' ? 'MalformedInput' : 'InvalidParameterValue',
   status: 400,
   message: `Invalid value for parameter ${name}: ${value}`,
 });
 
-function scalar(shape: Shape, name: string, text: string): unknown {
+function scalar(service: ServiceModel['service'], shape: Shape, name: string, text: string): unknown {
   const type = shapeType(shape);
   if (isNumeric(type)) {
     // Not Number(): it takes '0x10', '1e1' and ' 7 ' as integers (number-text.ts).
     const n = parseNumberText(type, text);
-    if (n === undefined || Number.isNaN(n)) throw malformedValue(name, text);
+    if (n === undefined || Number.isNaN(n)) throw malformedValue(service, name, text);
     return n;
   }
   switch (type) {
     case 'boolean':
       if (text === 'true' || text === 'false') return text === 'true';
-      throw malformedValue(name, text);
+      throw malformedValue(service, name, text);
     case 'timestamp': {
       const date = parseTimestamp(text);
-      if (date === undefined) throw malformedValue(name, text);
+      if (date === undefined) throw malformedValue(service, name, text);
       return date;
     }
     case 'blob': return Buffer.from(text, 'base64');
@@ -84,7 +89,7 @@ function read(model: ServiceModel, shape: Shape, key: string, params: Params, de
     }
     default: {
       const text = params.values.get(key);
-      return text === undefined ? undefined : scalar(shape, key, text);
+      return text === undefined ? undefined : scalar(model.service, shape, key, text);
     }
   }
 }
