@@ -1,11 +1,12 @@
 /**
- * Sequence numbers of stream records: 21-digit decimal strings (so byte order is numeric order),
- * derived from the wall clock in microsecond-sized steps and strictly increasing within the
- * process. Deriving them from time, not a stored counter, keeps them increasing across restarts
- * without an extra write per item change (a restart takes far longer than a millisecond).
+ * Sequence numbers of stream records as stored: 21-digit decimal strings (so byte order is
+ * numeric order), derived from the wall clock in microsecond-sized steps and strictly increasing
+ * within the process. Deriving them from time, not a stored counter, keeps them increasing across
+ * restarts without an extra write per item change (a restart takes far longer than a
+ * millisecond). The API shows them 22 digits wide (wire-sequence.ts); the stored form stays.
  */
-const WIDTH = 21;
-/** 10^20 + time-derived part: every number has 21 digits and no leading zero, as AWS's look. */
+export const STORED_WIDTH = 21;
+/** 10^20 + time-derived part: every stored number has 21 digits and no leading zero. */
 const BASE = 10n ** 20n;
 
 export class SequenceClock {
@@ -25,6 +26,3 @@ export class SequenceClock {
 }
 
 export const isSequenceNumber = (value: string): boolean => /^\d{1,40}$/.test(value);
-
-/** Pads a client-given sequence number to the stored width (so "5" compares as 5). */
-export const normalizeSequence = (value: string): string => value.replace(/^0+(?=\d)/, '').padStart(WIDTH, '0');

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../../types.js';
 import { checkEnum, checkLength, checkLimit } from '../validate.js';
 import type { StreamsDeps } from './context.js';
 import { findStream } from './find-stream.js';
+import { toWireSequence } from '../wire-sequence.js';
 
 export async function describeStream(deps: StreamsDeps, _ctx: RequestContext, input: DescribeStreamInput): Promise<DescribeStreamOutput> {
   checkLimit(input.Limit, 'limit', 100);
@@ -16,7 +17,10 @@ export async function describeStream(deps: StreamsDeps, _ctx: RequestContext, in
   const d = await findStream(deps, input.StreamArn);
   const shard: Shard = {
     ShardId: d.shardId,
-    SequenceNumberRange: { StartingSequenceNumber: d.trimmedBefore ?? d.startingSequence, ...(d.endingSequence !== undefined && { EndingSequenceNumber: d.endingSequence }) },
+    SequenceNumberRange: {
+      StartingSequenceNumber: toWireSequence(d.trimmedBefore ?? d.startingSequence),
+      ...(d.endingSequence !== undefined && { EndingSequenceNumber: toWireSequence(d.endingSequence) }),
+    },
   };
   // The one shard has no children; pages after it are empty.
   const listed = input.ShardFilter?.Type === 'CHILD_SHARDS' || input.ExclusiveStartShardId !== undefined ? [] : [shard];

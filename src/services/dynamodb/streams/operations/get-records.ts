@@ -8,6 +8,7 @@ import type { RequestContext } from '../../../types.js';
 import { shardNotFound, streamNotFound, trimmedDataAccess } from '../errors.js';
 import { decodeIterator, encodeIterator } from '../iterator.js';
 import { checkLength, checkLimit, checkRequired } from '../validate.js';
+import { toWireSequence } from '../wire-sequence.js';
 import type { StreamsDeps } from './context.js';
 
 const PAGE_BYTES = 1024 * 1024;
@@ -28,6 +29,8 @@ export async function getRecords(deps: StreamsDeps, _ctx: RequestContext, input:
   const last = records.length > 0 ? records[records.length - 1]!.dynamodb.SequenceNumber : undefined;
   const next = last !== undefined ? { sequence: last, inclusive: false } : { sequence: position.sequence, inclusive: position.inclusive };
   const closedAndDone = d.status === 'DISABLED' && (await deps.store.records(d, { from: next, limit: 1 })).length === 0;
+  // Freshly parsed records: their stored sequence numbers are rewritten in place to the wire form.
+  for (const r of records) r.dynamodb.SequenceNumber = toWireSequence(r.dynamodb.SequenceNumber);
   return {
     // ApproximateCreationDateTime is kept as epoch seconds, which is its wire form.
     Records: records as unknown as GetRecordsOutput['Records'],

@@ -7,7 +7,8 @@ import type { GetShardIteratorInput, GetShardIteratorOutput } from '../../../../
 import type { RequestContext } from '../../../types.js';
 import { shardNotFound, streamValidation, trimmedDataAccess } from '../errors.js';
 import { encodeIterator, type IteratorPosition } from '../iterator.js';
-import { isSequenceNumber, normalizeSequence } from '../sequence-clock.js';
+import { isSequenceNumber } from '../sequence-clock.js';
+import { fromWireSequence } from '../wire-sequence.js';
 import { checkEnum, checkLength, checkRequired } from '../validate.js';
 import type { StreamsDeps } from './context.js';
 import { findStream } from './find-stream.js';
@@ -35,7 +36,7 @@ export async function getShardIterator(deps: StreamsDeps, _ctx: RequestContext, 
     position = last !== undefined ? { sequence: last, inclusive: false } : { sequence: trimmedBefore, inclusive: true };
   } else {
     if (!isSequenceNumber(input.SequenceNumber!)) throw streamValidation(`Invalid SequenceNumber: ${input.SequenceNumber}`);
-    const sequence = normalizeSequence(input.SequenceNumber!);
+    const sequence = fromWireSequence(input.SequenceNumber!);
     if (sequence < trimmedBefore && d.trimmedBefore !== undefined) throw trimmedDataAccess();
     if (sequence < d.startingSequence || (d.endingSequence !== undefined && sequence > d.endingSequence)) {
       throw streamValidation(`Sequence number ${input.SequenceNumber} is not in the range of shard ${d.shardId}`);
