@@ -2,7 +2,8 @@
  * Sequence numbers on the wire are 22 digits wide, as AWS's records are (radkawar/stackd
  * testdata/aws/dynamodb/audit.json, AWS us-east-1 2026-09-17: seq 29-30 records
  * "1200003261316805598902", "1400000094811547933239", "1600003789211097896248", seq 50
- * "3800001051453075306751"; seq 55 the closed shard's EndingSequenceNumber "1600002482544056241863").
+ * "3800001051453075306751"). A closed shard ends at its last record (seq 55: EndingSequenceNumber
+ * "1600002482544056241863" is the txn1 record's), or at its start when it holds none.
  * Stored keys keep their 21-digit form (streams/wire-sequence.ts), so data written by an older
  * build reads the same, and the 21-digit numbers that build answered still position an iterator.
  */
@@ -74,7 +75,17 @@ test('records, the shard\'s StartingSequenceNumber and a closed shard\'s EndingS
   await ddb.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }));
   const closed = (await shardOf(streams, arn)).SequenceNumberRange!;
   t.regex(closed.EndingSequenceNumber!, WIRE);
-  t.true(BigInt(closed.EndingSequenceNumber!) >= BigInt(seqs(records)[1]!), 'the shard ends at or after its last record');
+  t.is(closed.EndingSequenceNumber, seqs(records)[1], 'seq 55: a closed shard ends at its last record');
+  t.deepEqual(keys(await read(streams, arn, 'AT_SEQUENCE_NUMBER', closed.EndingSequenceNumber)), ['b']);
+});
+
+test('a closed shard with no records ends where it starts (audit.json seq 55, shardId-...2859-0264d284)', async (t) => {
+  const { ddb, streams } = t.context;
+  const { name, arn } = await streamTable(ddb);
+  await ddb.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }));
+  const range = (await shardOf(streams, arn)).SequenceNumberRange!;
+  t.regex(range.StartingSequenceNumber!, WIRE);
+  t.is(range.EndingSequenceNumber, range.StartingSequenceNumber);
 });
 
 test('order on the wire is stored order, numerically and as strings, across many records', async (t) => {

@@ -1,7 +1,10 @@
 /**
  * DescribeStream. boltstack keeps one shard per stream (AWS splits and rotates shards; a
  * consumer that follows ParentShardId reads the same records either way). A disabled stream's
- * shard is closed: it has an EndingSequenceNumber.
+ * shard is closed: its EndingSequenceNumber is its last record's, or its StartingSequenceNumber
+ * when it holds none, as AWS answers (radkawar/stackd testdata/aws/dynamodb/audit.json,
+ * 2026-09-17, seq 37/55: "EndingSequenceNumber": the txn1 record's "1600002482544056241863"; an
+ * empty shard's equal to its start).
  */
 import type { DescribeStreamInput, DescribeStreamOutput, Shard } from '../../../../model/generated/dynamodbstreams-types.js';
 import type { RequestContext } from '../../../types.js';
@@ -15,11 +18,13 @@ export async function describeStream(deps: StreamsDeps, _ctx: RequestContext, in
   checkLength(input.ExclusiveStartShardId, 'exclusiveStartShardId', 28, 65);
   checkEnum(input.ShardFilter?.Type, 'shardFilter.type', ['CHILD_SHARDS']);
   const d = await findStream(deps, input.StreamArn);
+  const starting = d.trimmedBefore ?? d.startingSequence;
+  const ending = d.status === 'DISABLED' ? (await deps.store.lastSequence(d)) ?? starting : undefined;
   const shard: Shard = {
     ShardId: d.shardId,
     SequenceNumberRange: {
-      StartingSequenceNumber: toWireSequence(d.trimmedBefore ?? d.startingSequence),
-      ...(d.endingSequence !== undefined && { EndingSequenceNumber: toWireSequence(d.endingSequence) }),
+      StartingSequenceNumber: toWireSequence(starting),
+      ...(ending !== undefined && { EndingSequenceNumber: toWireSequence(ending) }),
     },
   };
   // The one shard has no children; pages after it are empty.
