@@ -44,6 +44,20 @@ export function changedThroughput(old: Throughput, read: number, write: number, 
   return next;
 }
 
+/**
+ * The switch to on-demand. The table keeps its count and change times, its units 0, and after the
+ * round trip back to PROVISIONED its next decrease is still limited by them; each GSI's switch
+ * counts as one more decrease, dated when it happens and never refused by the quota (native AWS,
+ * radkawar/stackd testdata/aws/dynamodb/decrease_limits.json, 2026-09-18: seq 96 switch, seq 218
+ * settled with the table's count 4 and times unchanged, index `sibling` 0 → 1 and `quota` 4 → 5,
+ * its fifth 5 minutes after its fourth; seq 303 the table's decrease refused on "4").
+ */
+export const tableOnDemand = (old: Throughput): Throughput => ({ ...old, read: 0, write: 0 });
+
+export function indexOnDemand(old: Throughput, now: number): Throughput {
+  return { ...old, read: 0, write: 0, decreasesToday: decreasesToday(old.decreasesToday, old.lastDecrease, now) + 1, lastDecrease: now };
+}
+
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const two = (n: number): string => String(n).padStart(2, '0');

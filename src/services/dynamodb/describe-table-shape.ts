@@ -15,12 +15,17 @@ import { onDemandShape } from './on-demand-throughput.js';
 const keySchema = (hash: KeyAttribute, range?: KeyAttribute) =>
   range ? [{ AttributeName: hash.name, KeyType: 'HASH' }, { AttributeName: range.name, KeyType: 'RANGE' }] : [{ AttributeName: hash.name, KeyType: 'HASH' }];
 
-function throughput(t: Throughput | undefined, onDemand: boolean) {
-  if (!t || onDemand) return { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 };
+/**
+ * An on-demand table's (and GSI's) units are 0; the count and change times from its provisioned
+ * days stay (decrease_limits.json seq 104-218: "LastDecreaseDateTime", "NumberOfDecreasesToday": 4,
+ * "ReadCapacityUnits": 0 while on demand).
+ */
+export function throughputShape(t: Throughput | undefined, onDemand: boolean) {
+  if (!t) return { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 };
   return {
     ...(t.lastIncrease !== undefined ? { LastIncreaseDateTime: new Date(t.lastIncrease) } : {}),
     ...(t.lastDecrease !== undefined ? { LastDecreaseDateTime: new Date(t.lastDecrease) } : {}),
-    NumberOfDecreasesToday: t.decreasesToday, ReadCapacityUnits: t.read, WriteCapacityUnits: t.write,
+    NumberOfDecreasesToday: t.decreasesToday, ReadCapacityUnits: onDemand ? 0 : t.read, WriteCapacityUnits: onDemand ? 0 : t.write,
   };
 }
 
@@ -47,7 +52,7 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
     KeySchema: keySchema(t.hash, t.range),
     TableStatus: status,
     CreationDateTime: new Date(t.created),
-    ProvisionedThroughput: throughput(t.throughput, onDemand),
+    ProvisionedThroughput: throughputShape(t.throughput, onDemand),
     TableSizeBytes: stats.bytes,
     ItemCount: stats.count,
     TableArn: tableArn(t),
@@ -72,7 +77,7 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
     out.GlobalSecondaryIndexes = gsis.map((i) => ({
       IndexName: i.name, KeySchema: keySchema(i.hash, i.range), Projection: projection(i),
       IndexStatus: i.status, ...(i.status === 'CREATING' ? { Backfilling: true } : {}),
-      ProvisionedThroughput: throughput(i.throughput, onDemand),
+      ProvisionedThroughput: throughputShape(i.throughput, onDemand),
       IndexSizeBytes: indexStats(i)[1], ItemCount: indexStats(i)[0], IndexArn: indexArn(t, i),
       ...(i.onDemand ? { OnDemandThroughput: onDemandShape(i.onDemand) } : {}),
     }));

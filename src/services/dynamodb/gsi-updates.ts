@@ -5,7 +5,7 @@
  */
 import type { GlobalSecondaryIndexUpdate, UpdateTableInput } from '../../model/generated/dynamodb-types.js';
 import { Constraints } from './constraints.js';
-import { changedThroughput } from './decrease-limit.js';
+import { changedThroughput, indexOnDemand } from './decrease-limit.js';
 import { ddbErrors } from './errors.js';
 import { checkKeyOrder, checkProjectionRules } from './key-schema-rules.js';
 import { MAX_CAPACITY_UNITS, checkIndex, checkThroughput } from './table-constraints.js';
@@ -114,10 +114,12 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
       }
     }
   }
+  // An on-demand GSI keeps its provisioned history with units 0 (decrease-limit.ts), so units 0
+  // mean none given: back on PROVISIONED each GSI needs its own.
   if (table.billingMode === 'PROVISIONED') {
-    for (const i of indexes) if (i.global && !i.throughput) throw ddbErrors.invalidParameter(`ProvisionedThroughput must be specified for index: ${i.name}`);
+    for (const i of indexes) if (i.global && !(i.throughput && i.throughput.read > 0)) throw ddbErrors.invalidParameter(`ProvisionedThroughput must be specified for index: ${i.name}`);
   } else {
-    indexes = indexes.map((i) => { if (!i.throughput) return i; const { throughput: _dropped, ...rest } = i; return rest; });
+    indexes = indexes.map((i) => (i.throughput && i.throughput.read > 0 ? { ...i, throughput: indexOnDemand(i.throughput, now) } : i));
   }
   const next = { ...table, indexes };
   next.attributeDefinitions = usedDefinitions(next, definitions);

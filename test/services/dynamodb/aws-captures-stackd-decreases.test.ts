@@ -80,3 +80,81 @@ test.serial(`a GSI's decreases are counted and refused as a table's, on its own 
   t.like(described.GlobalSecondaryIndexes![0]!.ProvisionedThroughput, { NumberOfDecreasesToday: 5, LastDecreaseDateTime: new Date(1789719705466), ReadCapacityUnits: 11 }, 'seq 307: unchanged by the refusal');
   t.like(described.ProvisionedThroughput, { NumberOfDecreasesToday: 0, ReadCapacityUnits: 16 }, 'seq 307: the table\'s count is its own');
 });
+
+// seq 96-307: the round trip through on-demand. The switch does not count for the table (seq 218
+// settled: its count 4 and change times unchanged, units 0), so back on PROVISIONED its next
+// decrease is refused on that count (seq 303); each GSI's switch counts as a decrease, past the
+// quota too (`quota` 4 → 5, `sibling` 0 → 1; AWS dated them when each index finished switching,
+// 1789719590.152 and 1789719705.466; boltstack switches at once, so at the switch). The answers
+// give the table the switch's time and the GSIs their history as it was (seq 96, 220 "immediate").
+test.serial(`switching to on-demand and back: the table keeps its count, each GSI counts one decrease (${SRC} seq 96-307)`, async (t) => {
+  const TableName = uniqueTable('roundtrip');
+  now = 1789719295922;
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 },
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'x', AttributeType: 'S' }],
+    GlobalSecondaryIndexes: ['quota', 'sibling'].map((IndexName) => ({
+      IndexName, KeySchema: [{ AttributeName: 'x', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'KEYS_ONLY' as const }, ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 },
+    })),
+  }));
+  const table = (ReadCapacityUnits: number, WriteCapacityUnits: number) => ddb.send(new UpdateTableCommand({ TableName, ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits } }));
+  const quota = (ReadCapacityUnits: number, WriteCapacityUnits: number) => ddb.send(new UpdateTableCommand({
+    TableName, GlobalSecondaryIndexUpdates: [{ Update: { IndexName: 'quota', ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits } } }],
+  }));
+  // The state before the switch (seq 95): the table's four decreases, the last at 1789719344.169,
+  // and an increase at 1789719355.115; `quota`'s four, the last at 1789719381.769, and an increase
+  // at 1789719392.849; `sibling` untouched.
+  for (const [at, r, w] of [[1789719326573, 15, 16], [1789719332016, 15, 15], [1789719337464, 14, 14], [1789719344169, 13, 15], [1789719355115, 14, 16]] as const) { now = at; await table(r, w); }
+  for (const [at, r, w] of [[1789719360000, 15, 16], [1789719365000, 15, 15], [1789719370000, 14, 14], [1789719381769, 13, 15], [1789719392849, 14, 16]] as const) { now = at; await quota(r, w); }
+  const pt = (lastDecrease: number | undefined, lastIncrease: number | undefined, count: number, read: number, write: number) => ({
+    ...(lastDecrease !== undefined ? { LastDecreaseDateTime: new Date(lastDecrease) } : {}),
+    ...(lastIncrease !== undefined ? { LastIncreaseDateTime: new Date(lastIncrease) } : {}),
+    NumberOfDecreasesToday: count, ReadCapacityUnits: read, WriteCapacityUnits: write,
+  });
+  const shape = (d: { ProvisionedThroughput?: unknown; GlobalSecondaryIndexes?: Array<{ IndexName?: string; ProvisionedThroughput?: unknown }> }) => ({
+    table: d.ProvisionedThroughput,
+    ...Object.fromEntries((d.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, i.ProvisionedThroughput])),
+  });
+  const described = async () => shape((await ddb.send(new DescribeTableCommand({ TableName }))).Table!);
+
+  const toOnDemand = 1789719418146;
+  now = toOnDemand;
+  t.deepEqual(shape((await ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST' }))).TableDescription!), {
+    table: pt(toOnDemand, 1789719355115, 4, 0, 0), quota: pt(1789719381769, 1789719392849, 4, 0, 0), sibling: pt(undefined, undefined, 0, 0, 0),
+  }, 'seq 96: the answer');
+  now = 1789719430000;
+  t.deepEqual(await described(), {
+    table: pt(1789719344169, 1789719355115, 4, 0, 0), quota: pt(toOnDemand, 1789719392849, 5, 0, 0), sibling: pt(toOnDemand, undefined, 1, 0, 0),
+  }, 'seq 218: settled');
+
+  const back = 1789719709472;
+  now = back;
+  const roundtrip = await ddb.send(new UpdateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 18 },
+    GlobalSecondaryIndexUpdates: ['quota', 'sibling'].map((IndexName) => ({ Update: { IndexName, ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 18 } } })),
+  }));
+  t.deepEqual(shape(roundtrip.TableDescription!), {
+    table: pt(1789719344169, back, 4, 16, 18), quota: pt(toOnDemand, 1789719392849, 5, 16, 18), sibling: pt(toOnDemand, undefined, 1, 16, 18),
+  }, 'seq 220: the answer');
+  now = 1789719899762;
+  t.deepEqual(await described(), {
+    table: pt(1789719344169, 1789719355115, 4, 16, 18), quota: pt(toOnDemand, back, 5, 16, 18), sibling: pt(toOnDemand, back, 1, 16, 18),
+  }, 'seq 301: settled');
+
+  now = 1789719900000;
+  const refused = await ddbErrorOf(table(15, 18));
+  t.deepEqual([refused.name, refused.message], ['LimitExceededException',
+    'Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, each subsequent decrease '
+    + 'in the same UTC day can be performed at most once every 3600 seconds. Number of decreases today: 4. Last decrease at Friday, September 18, 2026 '
+    + 'at 8:15:44 AM Coordinated Universal Time. Next decrease can be made at Friday, September 18, 2026 at 9:15:44 AM Coordinated Universal Time'], 'seq 303');
+  now = 1789719907016;
+  const gsiRefused = await ddbErrorOf(quota(15, 18));
+  t.regex(gsiRefused.message, /Number of decreases today: 5\. Last decrease at Friday, September 18, 2026 at 8:16:58 AM/, 'seq 306, dated at boltstack\'s switch');
+
+  // Back on PROVISIONED, every GSI needs its own units again.
+  now = 1789720000000;
+  await ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST' }));
+  const bare = await ddbErrorOf(ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 18 } })));
+  t.regex(bare.message, /^One or more parameter values were invalid: ProvisionedThroughput must be specified for index: (quota|sibling)$/);
+});

@@ -9,7 +9,7 @@ import type { UpdateTableInput, UpdateTableOutput } from '../../../model/generat
 import type { MetaOp } from '../../../storage/meta-store.js';
 import { Constraints } from '../constraints.js';
 import { type DdbHandler, unsupported } from '../context.js';
-import { describeTable } from '../describe-table-shape.js';
+import { describeTable, throughputShape } from '../describe-table-shape.js';
 import { ddbErrors } from '../errors.js';
 import { backfillIndex } from '../gsi-backfill.js';
 import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from '../gsi-updates.js';
@@ -19,7 +19,7 @@ import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, ch
 import { requireNamedTable, resolveTableName } from '../table-lookup.js';
 import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
 import { onDemandRecord } from '../on-demand-throughput.js';
-import { changedThroughput } from '../decrease-limit.js';
+import { changedThroughput, tableOnDemand } from '../decrease-limit.js';
 
 const NOTHING = 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, '
   + 'MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required';
@@ -62,7 +62,7 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
         ? 'Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST'
         : 'ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST');
     }
-    return { billingMode: mode, throughput: { read: 0, write: 0, decreasesToday: 0 }, payPerRequestSince: table.billingMode === 'PAY_PER_REQUEST' ? table.payPerRequestSince ?? now : now };
+    return { billingMode: mode, throughput: tableOnDemand(table.throughput), payPerRequestSince: table.billingMode === 'PAY_PER_REQUEST' ? table.payPerRequestSince ?? now : now };
   }
   if (!t) {
     // Naming PROVISIONED asks for throughput even on a table that is provisioned already
@@ -80,7 +80,7 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
   }
   const next: Throughput = table.billingMode === 'PROVISIONED'
     ? changedThroughput(old, t.ReadCapacityUnits, t.WriteCapacityUnits, now)
-    : { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: old.decreasesToday };
+    : { ...old, read: t.ReadCapacityUnits, write: t.WriteCapacityUnits };
   return { billingMode: mode, throughput: next, payPerRequestSince: table.payPerRequestSince };
 }
 
@@ -145,6 +145,24 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
         NumberOfDecreasesToday: table.throughput.decreasesToday, ReadCapacityUnits: table.throughput.read, WriteCapacityUnits: table.throughput.write,
       });
     }
+    if (next.billingMode !== table.billingMode) answerModeSwitch(TableDescription, table, next, now);
     return { TableDescription };
   });
 };
+
+/**
+ * A billing-mode switch answers the table's change time of the switch (a decrease to on-demand,
+ * an increase back) and each GSI's history as it was, with the new units: the GSIs' counts and
+ * times move once the switch settles, the table's do not (decrease_limits.json seq 96 and 220
+ * answers, seq 218 and 301 settled; native AWS 2026-09-18).
+ */
+function answerModeSwitch(out: UpdateTableOutput['TableDescription'] & object, before: TableRecord, after: TableRecord, now: number): void {
+  const onDemand = after.billingMode === 'PAY_PER_REQUEST';
+  if (out.ProvisionedThroughput) out.ProvisionedThroughput[onDemand ? 'LastDecreaseDateTime' : 'LastIncreaseDateTime'] = new Date(now);
+  for (const gsi of out.GlobalSecondaryIndexes ?? []) {
+    const old = before.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
+    const units = after.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
+    if (old === undefined || units === undefined) continue;
+    gsi.ProvisionedThroughput = throughputShape({ ...old, read: units.read, write: units.write }, onDemand);
+  }
+}
