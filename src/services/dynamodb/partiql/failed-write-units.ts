@@ -7,7 +7,9 @@
  * a 9-unit item plus a 1-unit INSERT answer CapacityUnits 10, Table 1; partiql_capacity.json
  * seq 93: an UPDATE of a missing item plus a DELETE, 2 and 1; seq 118: a failed UPDATE of a
  * 1-unit item plus a 2-unit INSERT, 3 and 2; seq 94 and partiql_duplicate_keys.json seq 32-33:
- * all failed, none. AWS us-east-1, 2026-09-17).
+ * all failed, none. AWS us-east-1, 2026-09-17). The item met, not the one brought: an INSERT of a
+ * ~9 KB item over a 1-unit one costs 1, of a small item over a 9-unit one 9
+ * (partiql_failure_metrics.json seq 10-11, CloudWatch ConsumedWriteCapacityUnits).
  */
 import type { AwsError } from '../../../errors/aws-error.js';
 import { writeUnits } from '../capacity.js';
