@@ -7,7 +7,7 @@ import test from 'ava';
 import { DescribeContinuousBackupsCommand, UpdateContinuousBackupsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
-import { createKeyedTable, ddbClient, uniqueTable } from './helpers.js';
+import { createKeyedTable, ddbClient, rawCall, uniqueTable } from './helpers.js';
 
 const SRC = 'radkawar/stackd testdata/aws/dynamodb/point_in_time_recovery.json';
 let server: Boltstack;
@@ -33,4 +33,34 @@ test(`enabling recovery for one day: both bounds are the whole second it was ena
   t.deepEqual(enabled.ContinuousBackupsDescription, expected, 'seq 13');
   now += 364;
   t.deepEqual((await ddb.send(new DescribeContinuousBackupsCommand({ TableName }))).ContinuousBackupsDescription, expected, 'seq 14');
+});
+
+// radkawar/stackd testdata/aws/dynamodb/continuous_backup_controls.json (AWS us-east-1,
+// 2026-09-18): a missing table, a fresh table's defaults, a disable that changes nothing, and an
+// enable without RecoveryPeriodInDays (35 days).
+const CONTROLS = 'radkawar/stackd testdata/aws/dynamodb/continuous_backup_controls.json';
+test.serial(`a missing table; the defaults; disabling when disabled; enabling with the default period (${CONTROLS} seq 2-3, 11-13)`, async (t) => {
+  const missing = 'pitr-controls-missing';
+  for (const [seq, op, body] of [
+    ['seq 2', 'DescribeContinuousBackups', { TableName: missing }],
+    ['seq 3', 'UpdateContinuousBackups', { TableName: missing, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }],
+  ] as const) {
+    const r = await rawCall(server.endpoint, op, body);
+    t.deepEqual([r.status, r.body.__type, r.body.message ?? r.body.Message], [400, 'com.amazonaws.dynamodb.v20120810#TableNotFoundException', `Table not found: ${missing}`], seq);
+  }
+  const TableName = uniqueTable('pitrcontrols');
+  // seq 13 was sent at 15:06:35.794 and answered 15:06:36 for both bounds: the second AWS took as
+  // "now" (rounded, or its own later clock; point_in_time_recovery.json's 15:07:28.147 gave 28).
+  // boltstack floors its clock, so the clock here is that second.
+  now = 1789743996000;
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const off = { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } };
+  t.deepEqual((await ddb.send(new DescribeContinuousBackupsCommand({ TableName }))).ContinuousBackupsDescription, off, 'seq 11');
+  t.deepEqual((await ddb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } }))).ContinuousBackupsDescription, off, 'seq 12');
+  const second = new Date(1789743996000);
+  t.deepEqual((await ddb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }))).ContinuousBackupsDescription, {
+    ContinuousBackupsStatus: 'ENABLED',
+    PointInTimeRecoveryDescription: { EarliestRestorableDateTime: second, LatestRestorableDateTime: second, PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: 35 },
+  }, 'seq 13 (AWS also answers PointInTimeRecoveryWindowDays: 35, not in the SDKs\' model)');
+  now = ENABLED_AT;
 });
