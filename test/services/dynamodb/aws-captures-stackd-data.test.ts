@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
-import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
+import { ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
 
 const SRC = 'radkawar/stackd testdata/aws/dynamodb/data.json';
 let server: Boltstack;
@@ -239,6 +239,55 @@ test.serial(`transactions: ordered reasons, token replay and its capacity (${SRC
     { Delete: { TableName: items, Key: key('tenant-a', '99') } }, { Put: { TableName: items, Item: key('tenant-a', '99') } },
   ] })));
   t.deepEqual([twice.name, twice.message], ['ValidationException', 'Transaction request cannot include multiple operations on one item']);
+});
+
+// seq 67-79: PartiQL on the same tables, raw on the wire (the ExecuteStatement answers carry a
+// LastEvaluatedKey beside the NextToken). The txn table's items sk 1 (n 10) and sk 2 (n 20) are
+// the state the capture's seq 75 read.
+test.serial(`PartiQL pages, quoting, RETURNING, refusals and transactions (${SRC} seq 67-79, 2026-09-17)`, async (t) => {
+  const call = (op: string, body: Record<string, unknown>) => rawCall(server.endpoint, op, body);
+  const page = (extra: Record<string, unknown> = {}, where = '') => call('ExecuteStatement', {
+    Statement: `SELECT "pk", "sk", "n" FROM "${items}" WHERE "pk" = ?${where}`, Parameters: [S('tenant-a')], Limit: 1, ConsistentRead: true, ...extra,
+  });
+  const first = await page();
+  t.deepEqual([first.body.Items, first.body.LastEvaluatedKey, typeof first.body.NextToken], [[{ n: N('3.5'), pk: S('tenant-a'), sk: N('1') }], key('tenant-a', '1'), 'string'], 'seq 67');
+  const second = await page({ NextToken: first.body.NextToken });
+  t.deepEqual([second.body.Items, second.body.LastEvaluatedKey, typeof second.body.NextToken], [[{ n: N('2'), pk: S('tenant-a'), sk: N('2') }], key('tenant-a', '2'), 'string'], 'seq 68');
+  const filtered = await page({}, ' AND "n" > 100');
+  t.deepEqual([filtered.body.Items, filtered.body.LastEvaluatedKey, typeof filtered.body.NextToken], [[], key('tenant-a', '1'), 'string'], 'seq 69');
+  const unquoted = await call('ExecuteStatement', { Statement: `SELECT * FROM ${items} WHERE pk = ?`, Parameters: [S('tenant-a')] });
+  t.deepEqual([unquoted.status, unquoted.body.message ?? unquoted.body.Message], [400, 'Unexpected from source'], 'seq 70');
+  t.deepEqual((await call('ExecuteStatement', { Statement: `INSERT INTO "${items}" VALUE {'pk':'tenant-a','sk':70,'text':'O''Brien','n':70}` })).body, { Items: [] }, 'seq 71');
+  const obrien = (n: string) => ({ sk: N('70'), text: S("O'Brien"), pk: S('tenant-a'), n: N(n) });
+  t.deepEqual((await call('ExecuteStatement', {
+    Statement: `UPDATE "${items}" SET "n" = "n" + ? WHERE "pk" = ? AND "sk" = ? RETURNING ALL OLD *`, Parameters: [N('1'), S('tenant-a'), N('70')],
+  })).body, { Items: [obrien('70')] }, 'seq 72');
+  const failed = await call('ExecuteStatement', {
+    Statement: `UPDATE "${items}" SET "n" = 99 WHERE "pk" = ? AND "sk" = ? AND "n" = 0`, Parameters: [S('tenant-a'), N('70')], ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  });
+  t.deepEqual([failed.status, failed.body.message ?? failed.body.Message, failed.body.Item], [400, 'The conditional request failed', obrien('71')], 'seq 73');
+  const mixed = await call('BatchExecuteStatement', { Statements: [
+    { Statement: `SELECT * FROM "${items}" WHERE "pk" = ? AND "sk" = ?`, Parameters: [S('tenant-a'), N('1')] },
+    { Statement: `DELETE FROM "${items}" WHERE "pk" = ? AND "sk" = ?`, Parameters: [S('tenant-a'), N('70')] },
+  ] });
+  t.deepEqual([mixed.status, mixed.body.message ?? mixed.body.Message], [400, 'Read and write requests together in the same batch is not supported.'], 'seq 74');
+  for (const [sk, n] of [['1', '10'], ['2', '20']]) await ddb.send(new PutItemCommand({ TableName: txn, Item: { pk: S('tenant-a'), sk: N(sk!), n: N(n!) } }));
+  const select = (sk: string) => ({ Statement: `SELECT * FROM "${txn}" WHERE "pk" = ? AND "sk" = ?`, Parameters: [S('tenant-a'), N(sk)] });
+  t.deepEqual((await call('ExecuteTransaction', { TransactStatements: [select('2'), select('99'), select('1')] })).body, {
+    Responses: [{ Item: { pk: S('tenant-a'), n: N('20'), sk: N('2') } }, {}, { Item: { pk: S('tenant-a'), n: N('10'), sk: N('1') } }],
+  }, 'seq 75: reads keep their order; a missing item answers {}');
+  const increment = (sk: string, condition = '') => ({ Statement: `UPDATE "${txn}" SET "n" = "n" + 1 WHERE "pk" = ? AND "sk" = ?${condition}`, Parameters: [S('tenant-a'), N(sk)] });
+  t.deepEqual((await call('ExecuteTransaction', { TransactStatements: [increment('1'), increment('2')], ReturnConsumedCapacity: 'TOTAL' })).body, {
+    Responses: [], ConsumedCapacity: [{ TableName: txn, CapacityUnits: 4, WriteCapacityUnits: 4 }],
+  }, 'seq 76');
+  const cancelled = await call('ExecuteTransaction', { TransactStatements: [increment('1'), { ...increment('2', ' AND "n" = 0'), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }] });
+  t.deepEqual([cancelled.status, cancelled.body.message ?? cancelled.body.Message, cancelled.body.CancellationReasons], [400,
+    'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]',
+    [{ Code: 'None' }, { Item: { pk: S('tenant-a'), sk: N('2'), n: N('21') }, Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }]], 'seq 77');
+  const proof = await ddb.send(new TransactGetItemsCommand({ TransactItems: ['1', '2'].map((sk) => ({ Get: { TableName: txn, Key: key('tenant-a', sk) } })) }));
+  t.deepEqual(proof.Responses?.map((r) => r.Item?.n), [N('11'), N('21')], 'seq 78: nothing of the cancelled transaction was written');
+  const both = await call('ExecuteTransaction', { TransactStatements: [select('2'), increment('1')] });
+  t.deepEqual([both.status, both.body.message ?? both.body.Message], [400, 'ExecuteTransaction API does not support both read and write operations in the same request.'], 'seq 79');
 });
 
 test.serial(`a missing table; DeleteTable's description (${SRC} seq 14, 22, 105, 110, 2026-09-17)`, async (t) => {

@@ -31,7 +31,8 @@ export async function batchExecuteStatement(deps: PartiqlDeps, ctx: RequestConte
   }
   statements.forEach((s, i) => checkStatementMembers(s.Statement, s.Parameters, `statements.${i + 1}.member.`));
   const kinds = new Set(statements.map((s) => { try { return parseStatement(s.Statement).statement.kind === 'select' ? 'read' : 'write'; } catch { return undefined; } }));
-  if (kinds.has('read') && kinds.has('write')) throw validation('Batch must consist of either all read statements or all write statements');
+  // AWS's words (radkawar/stackd testdata/aws/dynamodb/data.json seq 74, AWS us-east-1, 2026-09-17).
+  if (kinds.has('read') && kinds.has('write')) throw validation('Read and write requests together in the same batch is not supported.');
   // Every statement is prepared (and checked) before any runs: two on one item refuse the whole
   // request, nothing done, "Provided list of item keys contains duplicates", reads or writes
   // alike (radkawar/stackd testdata/aws/dynamodb/partiql_duplicate_keys.json seq 8-15, AWS

@@ -20,6 +20,13 @@ export const statementNotWellFormed = (detail: string): AwsError =>
  */
 export const tokenAfterStatement = (): AwsError => statementNotWellFormed('Unexpected token after expression');
 
+/**
+ * A SELECT's FROM source that is an expression rather than a table name, with no envelope: an
+ * unquoted name with hyphens reads as a subtraction, `SELECT * FROM my-table WHERE pk = ?`
+ * (radkawar/stackd testdata/aws/dynamodb/data.json seq 70, AWS us-east-1, 2026-09-17).
+ */
+export const unexpectedFromSource = (): AwsError => validation('Unexpected from source');
+
 /** A table alias on SELECT, UPDATE or DELETE (same source), with no envelope. */
 export const aliasing = (): AwsError => validation('Aliasing is not supported');
 

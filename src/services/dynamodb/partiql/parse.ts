@@ -8,7 +8,7 @@
  */
 import type { OrderTerm, ParsedStatement, Path, Returning, Statement, Target, UpdateAction } from './ast.js';
 import { Cursor } from './cursor.js';
-import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement, unsupportedStatement } from './errors.js';
+import { aliasing, insertItemNotStruct, insertSeveral, oneOperationPerStatement, onlySetAndRemove, returningInInsert, starWithOtherAttributes, statementNotWellFormed, tokenAfterStatement, unexpectedFromSource, unsupportedStatement } from './errors.js';
 import { acceptTypeName, parseCondition, parsePath, parseValue } from './parse-expression.js';
 import { parseUpdateValue } from './parse-update-value.js';
 import { tokenize } from './tokenize.js';
@@ -69,6 +69,8 @@ function parseAliasedTarget(c: Cursor): Target {
   return target;
 }
 
+const ARITHMETIC = ['-', '+', '*', '/', '%'];
+
 function parseSelect(c: Cursor): Statement {
   let projection: '*' | Path[];
   if (c.acceptPunct('*')) {
@@ -91,6 +93,8 @@ function parseSelect(c: Cursor): Statement {
   // The FROM source is an expression: nothing there is "Unexpected term" (`SELECT * FROM`, paritysuite partiqlGrammar.test.ts).
   if (!c.isIdentifier()) throw c.unexpectedTerm();
   const target = parseAliasedTarget(c);
+  // An operator after the name makes the source an expression (errors.ts, unexpectedFromSource).
+  if (ARITHMETIC.some((op) => c.isPunct(op))) throw unexpectedFromSource();
   const where = c.acceptKeyword('WHERE') ? parseCondition(c) : undefined;
   let orderBy: OrderTerm[] | undefined;
   if (c.acceptKeyword('ORDER')) {
