@@ -120,9 +120,11 @@ test.serial(`switching to on-demand and back: the table keeps its count, each GS
 
   const toOnDemand = 1789719418146;
   now = toOnDemand;
-  t.deepEqual(shape((await ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST' }))).TableDescription!), {
+  const switched = (await ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST' }))).TableDescription!;
+  t.deepEqual(shape(switched), {
     table: pt(toOnDemand, 1789719355115, 4, 0, 0), quota: pt(1789719381769, 1789719392849, 4, 0, 0), sibling: pt(undefined, undefined, 0, 0, 0),
   }, 'seq 96: the answer');
+  t.deepEqual([switched.TableStatus, ...switched.GlobalSecondaryIndexes!.map((i) => i.IndexStatus)], ['UPDATING', 'UPDATING', 'UPDATING'], 'seq 96: every index switching');
   now = 1789719430000;
   t.deepEqual(await described(), {
     table: pt(1789719344169, 1789719355115, 4, 0, 0), quota: pt(toOnDemand, 1789719392849, 5, 0, 0), sibling: pt(toOnDemand, undefined, 1, 0, 0),
@@ -157,4 +159,36 @@ test.serial(`switching to on-demand and back: the table keeps its count, each GS
   await ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST' }));
   const bare = await ddbErrorOf(ddb.send(new UpdateTableCommand({ TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 18 } })));
   t.regex(bare.message, /^One or more parameter values were invalid: ProvisionedThroughput must be specified for index: (quota|sibling)$/);
+});
+
+// seq 48-57 "immediate": a GSI's throughput update leaves the table ACTIVE and answers the index
+// UPDATING with the throughput it is leaving; DescribeTable then shows the new one.
+test.serial(`a GSI throughput update answers the index UPDATING with what it is leaving, the table ACTIVE (${SRC} seq 49-55)`, async (t) => {
+  const TableName = uniqueTable('gsianswer');
+  now = 1789719295922;
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 14, WriteCapacityUnits: 16 },
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'x', AttributeType: 'S' }],
+    GlobalSecondaryIndexes: ['quota', 'sibling'].map((IndexName) => ({
+      IndexName, KeySchema: [{ AttributeName: 'x', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'KEYS_ONLY' as const }, ProvisionedThroughput: { ReadCapacityUnits: 16, WriteCapacityUnits: 16 },
+    })),
+  }));
+  const quota = (ReadCapacityUnits: number, WriteCapacityUnits: number) => ddb.send(new UpdateTableCommand({
+    TableName, GlobalSecondaryIndexUpdates: [{ Update: { IndexName: 'quota', ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits } } }],
+  }));
+  const view = (d: { TableStatus?: string; GlobalSecondaryIndexes?: Array<{ IndexName?: string; IndexStatus?: string; ProvisionedThroughput?: unknown }> }) => ({
+    table: d.TableStatus, ...Object.fromEntries((d.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, [i.IndexStatus, i.ProvisionedThroughput]])),
+  });
+  const untouched = ['ACTIVE', { NumberOfDecreasesToday: 0, ReadCapacityUnits: 16, WriteCapacityUnits: 16 }];
+  now = 1789719364431;
+  t.deepEqual(view((await quota(15, 16)).TableDescription!), {
+    table: 'ACTIVE', quota: ['UPDATING', { NumberOfDecreasesToday: 0, ReadCapacityUnits: 16, WriteCapacityUnits: 16 }], sibling: untouched,
+  }, 'seq 49: the answer');
+  const first = { LastDecreaseDateTime: new Date(1789719364431), NumberOfDecreasesToday: 1, ReadCapacityUnits: 15, WriteCapacityUnits: 16 };
+  t.deepEqual(view((await ddb.send(new DescribeTableCommand({ TableName }))).Table!), { table: 'ACTIVE', quota: ['ACTIVE', first], sibling: untouched }, 'seq 51: settled');
+  now = 1789719370993;
+  t.deepEqual(view((await quota(15, 15)).TableDescription!), { table: 'ACTIVE', quota: ['UPDATING', first], sibling: untouched }, 'seq 53: the answer');
+  t.deepEqual(view((await ddb.send(new DescribeTableCommand({ TableName }))).Table!).quota,
+    ['ACTIVE', { LastDecreaseDateTime: new Date(1789719370993), NumberOfDecreasesToday: 2, ReadCapacityUnits: 15, WriteCapacityUnits: 15 }], 'seq 55: settled');
 });

@@ -146,6 +146,7 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
       });
     }
     if (next.billingMode !== table.billingMode) answerModeSwitch(TableDescription, table, next, now);
+    else answerIndexThroughput(TableDescription, table, input);
     return { TableDescription };
   });
 };
@@ -156,13 +157,35 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
  * times move once the switch settles, the table's do not (decrease_limits.json seq 96 and 220
  * answers, seq 218 and 301 settled; native AWS 2026-09-18).
  */
-function answerModeSwitch(out: UpdateTableOutput['TableDescription'] & object, before: TableRecord, after: TableRecord, now: number): void {
+function answerModeSwitch(out: TableDescriptionOut, before: TableRecord, after: TableRecord, now: number): void {
   const onDemand = after.billingMode === 'PAY_PER_REQUEST';
   if (out.ProvisionedThroughput) out.ProvisionedThroughput[onDemand ? 'LastDecreaseDateTime' : 'LastIncreaseDateTime'] = new Date(now);
   for (const gsi of out.GlobalSecondaryIndexes ?? []) {
     const old = before.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
     const units = after.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
     if (old === undefined || units === undefined) continue;
+    gsi.IndexStatus = 'UPDATING';
     gsi.ProvisionedThroughput = throughputShape({ ...old, read: units.read, write: units.write }, onDemand);
   }
 }
+
+/**
+ * A GSI throughput update answers that index UPDATING with the throughput it is leaving, and the
+ * table ACTIVE when the request changes nothing else (decrease_limits.json seq 49, 53, 57, 61
+ * answers; native AWS 2026-09-18).
+ */
+function answerIndexThroughput(out: TableDescriptionOut, before: TableRecord, input: UpdateTableInput): void {
+  const updates = input.GlobalSecondaryIndexUpdates ?? [];
+  const named = new Set(updates.flatMap((u) => (u.Update?.ProvisionedThroughput ? [u.Update.IndexName] : [])));
+  if (named.size === 0) return;
+  for (const gsi of out.GlobalSecondaryIndexes ?? []) {
+    const old = gsi.IndexName !== undefined && named.has(gsi.IndexName) ? before.indexes.find((i) => i.name === gsi.IndexName)?.throughput : undefined;
+    if (old === undefined) continue;
+    gsi.IndexStatus = 'UPDATING';
+    gsi.ProvisionedThroughput = throughputShape(old, false);
+  }
+  const onlyIndexThroughput = updates.every((u) => u.Update?.ProvisionedThroughput !== undefined) && input.ProvisionedThroughput === undefined && input.BillingMode === undefined;
+  if (onlyIndexThroughput) out.TableStatus = 'ACTIVE';
+}
+
+type TableDescriptionOut = NonNullable<UpdateTableOutput['TableDescription']>;
