@@ -125,6 +125,7 @@ test.serial(`switching to on-demand and back: the table keeps its count, each GS
     table: pt(toOnDemand, 1789719355115, 4, 0, 0), quota: pt(1789719381769, 1789719392849, 4, 0, 0), sibling: pt(undefined, undefined, 0, 0, 0),
   }, 'seq 96: the answer');
   t.deepEqual([switched.TableStatus, ...switched.GlobalSecondaryIndexes!.map((i) => i.IndexStatus)], ['UPDATING', 'UPDATING', 'UPDATING'], 'seq 96: every index switching');
+  t.deepEqual(switched.BillingModeSummary, { BillingMode: 'PAY_PER_REQUEST' }, 'seq 96: no LastUpdateToPayPerRequestDateTime until the first switch settles');
   now = 1789719430000;
   t.deepEqual(await described(), {
     table: pt(1789719344169, 1789719355115, 4, 0, 0), quota: pt(toOnDemand, 1789719392849, 5, 0, 0), sibling: pt(toOnDemand, undefined, 1, 0, 0),
@@ -139,6 +140,8 @@ test.serial(`switching to on-demand and back: the table keeps its count, each GS
   t.deepEqual(shape(roundtrip.TableDescription!), {
     table: pt(1789719344169, back, 4, 16, 18), quota: pt(toOnDemand, 1789719392849, 5, 16, 18), sibling: pt(toOnDemand, undefined, 1, 16, 18),
   }, 'seq 220: the answer');
+  // AWS dated it when the switch settled (1789719558.116); boltstack's switch settles at once.
+  t.deepEqual(roundtrip.TableDescription!.BillingModeSummary, { BillingMode: 'PROVISIONED', LastUpdateToPayPerRequestDateTime: new Date(toOnDemand) }, 'seq 220');
   now = 1789719899762;
   t.deepEqual(await described(), {
     table: pt(1789719344169, 1789719355115, 4, 16, 18), quota: pt(toOnDemand, back, 5, 16, 18), sibling: pt(toOnDemand, back, 1, 16, 18),

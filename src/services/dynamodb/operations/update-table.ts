@@ -153,13 +153,17 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
 
 /**
  * A billing-mode switch answers the table's change time of the switch (a decrease to on-demand,
- * an increase back) and each GSI's history as it was, with the new units: the GSIs' counts and
- * times move once the switch settles, the table's do not (decrease_limits.json seq 96 and 220
- * answers, seq 218 and 301 settled; native AWS 2026-09-18).
+ * an increase back) and each GSI, UPDATING, with its history as it was and the new units: the
+ * GSIs' counts and times move once the switch settles, the table's do not (decrease_limits.json
+ * seq 96 and 220 answers, seq 218 and 301 settled; native AWS 2026-09-18).
  */
 function answerModeSwitch(out: TableDescriptionOut, before: TableRecord, after: TableRecord, now: number): void {
   const onDemand = after.billingMode === 'PAY_PER_REQUEST';
   if (out.ProvisionedThroughput) out.ProvisionedThroughput[onDemand ? 'LastDecreaseDateTime' : 'LastIncreaseDateTime'] = new Date(now);
+  // The switch's own time shows once it settles: seq 96 answered a first switch without it.
+  if (onDemand) {
+    out.BillingModeSummary = { BillingMode: 'PAY_PER_REQUEST', ...(before.payPerRequestSince !== undefined && { LastUpdateToPayPerRequestDateTime: new Date(before.payPerRequestSince) }) };
+  }
   for (const gsi of out.GlobalSecondaryIndexes ?? []) {
     const old = before.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
     const units = after.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
