@@ -101,6 +101,15 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
         let next: IndexRecord = { ...existing };
         if (t) {
           if (t.ReadCapacityUnits > MAX_CAPACITY_UNITS || t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${Math.max(t.ReadCapacityUnits, t.WriteCapacityUnits)} for ReadCapacityUnits is out of bounds`);
+          const old = existing.throughput;
+          // The same units are refused as the table's are, in the index's words (radkawar/stackd
+          // testdata/aws/dynamodb/decrease_limits.json seq 17, AWS us-east-1, 2026-09-18).
+          if (old && old.read === t.ReadCapacityUnits && old.write === t.WriteCapacityUnits) {
+            throw ddbErrors.validation(`The provisioned throughput for the index ${name} will not change. The requested value equals the current value. `
+              + `Current ReadCapacityUnits provisioned for index ${name}: ${old.read}. Requested ReadCapacityUnits: ${t.ReadCapacityUnits}. `
+              + `Current WriteCapacityUnits provisioned for index ${name}: ${old.write}. Requested WriteCapacityUnits: ${t.WriteCapacityUnits}. `
+              + 'Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.');
+          }
           // Its own increase/decrease times and daily decrease quota, as the table's (decrease-limit.ts).
           next = { ...next, throughput: existing.throughput ? changedThroughput(existing.throughput, t.ReadCapacityUnits, t.WriteCapacityUnits, now) : { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: 0 } };
         }

@@ -166,7 +166,7 @@ test.serial(`switching to on-demand and back: the table keeps its count, each GS
 
 // seq 48-57 "immediate": a GSI's throughput update leaves the table ACTIVE and answers the index
 // UPDATING with the throughput it is leaving; DescribeTable then shows the new one.
-test.serial(`a GSI throughput update answers the index UPDATING with what it is leaving, the table ACTIVE (${SRC} seq 49-55)`, async (t) => {
+test.serial(`a GSI throughput update: the same units refused; the index UPDATING with what it is leaving, the table ACTIVE (${SRC} seq 17, 49-55)`, async (t) => {
   const TableName = uniqueTable('gsianswer');
   now = 1789719295922;
   await ddb.send(new CreateTableCommand({
@@ -184,6 +184,10 @@ test.serial(`a GSI throughput update answers the index UPDATING with what it is 
     table: d.TableStatus, ...Object.fromEntries((d.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, [i.IndexStatus, i.ProvisionedThroughput]])),
   });
   const untouched = ['ACTIVE', { NumberOfDecreasesToday: 0, ReadCapacityUnits: 16, WriteCapacityUnits: 16 }];
+  const same = await ddbErrorOf(quota(16, 16));
+  t.deepEqual([same.name, same.message], ['ValidationException', 'The provisioned throughput for the index quota will not change. The requested value equals the current value. '
+    + 'Current ReadCapacityUnits provisioned for index quota: 16. Requested ReadCapacityUnits: 16. Current WriteCapacityUnits provisioned for index quota: 16. '
+    + 'Requested WriteCapacityUnits: 16. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.'], 'seq 17');
   now = 1789719364431;
   t.deepEqual(view((await quota(15, 16)).TableDescription!), {
     table: 'ACTIVE', quota: ['UPDATING', { NumberOfDecreasesToday: 0, ReadCapacityUnits: 16, WriteCapacityUnits: 16 }], sibling: untouched,
