@@ -167,8 +167,8 @@ function answerModeSwitch(out: TableDescriptionOut, before: TableRecord, after: 
   for (const gsi of out.GlobalSecondaryIndexes ?? []) {
     const old = before.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
     const units = after.indexes.find((i) => i.name === gsi.IndexName)?.throughput;
-    if (old === undefined || units === undefined) continue;
     gsi.IndexStatus = 'UPDATING';
+    if (old === undefined || units === undefined) continue;
     gsi.ProvisionedThroughput = throughputShape({ ...old, read: units.read, write: units.write }, onDemand);
   }
 }
