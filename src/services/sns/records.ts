@@ -13,6 +13,8 @@ export interface TopicRecord {
   dataProtectionPolicy?: string;
   /** Subscriptions deleted from this topic (SubscriptionsDeleted). */
   deleted: number;
+  /** When its ArchivePolicy took effect (BeginningArchiveTime), while one is in force. */
+  beginningArchiveTime?: string;
 }
 
 export type Protocol = 'http' | 'https' | 'email' | 'email-json' | 'sms' | 'sqs' | 'application' | 'lambda' | 'firehose';

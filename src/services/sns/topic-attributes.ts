@@ -5,6 +5,7 @@
  */
 import { snsErrors } from './errors.js';
 import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, topicDeliveryPolicies } from './delivery-policy.js';
+import { inJavaMapOrder } from './java-map-order.js';
 import type { SubscriptionRecord, TopicRecord } from './records.js';
 
 const FEEDBACK = /^(Application|Firehose|HTTP|Lambda|SQS)(Success|Failure)Feedback(RoleArn|SampleRate)$/;
@@ -90,6 +91,36 @@ export function policyRefusal(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * An ArchivePolicy that turns message archiving off: "{}" (native AWS, radkawar/stackd
+ * testdata/aws/sns/archive_create.json inline-disable, inline-disabled-attributes, 2026-09-22),
+ * or "" as for any attribute.
+ */
+export function archiveOff(value: string): boolean {
+  if (value === '') return true;
+  try {
+    const policy: unknown = JSON.parse(value);
+    return typeof policy === 'object' && policy !== null && !Array.isArray(policy) && Object.keys(policy).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `topic` with `value` as its ArchivePolicy: archiving starts now (BeginningArchiveTime, ISO
+ * time in ms) unless it is already on, and stops with the policy.
+ */
+export function withArchivePolicy<T extends Pick<TopicRecord, 'attributes' | 'beginningArchiveTime'>>(topic: T, value: string, now: number): T {
+  const attributes = { ...topic.attributes };
+  if (archiveOff(value)) {
+    delete attributes.ArchivePolicy;
+    const { beginningArchiveTime: _off, ...rest } = topic;
+    return { ...rest, attributes } as T;
+  }
+  attributes.ArchivePolicy = value;
+  return { ...topic, attributes, beginningArchiveTime: topic.beginningArchiveTime ?? new Date(now).toISOString() };
+}
+
 function checkJson(value: string, name: string, where: (reason: string) => Error): void {
   try { JSON.parse(value); } catch { throw where(`${name}: failed to parse JSON.`); }
 }
@@ -106,27 +137,29 @@ export function defaultPolicy(topic: TopicRecord): string {
   });
 }
 
+/**
+ * What GetTopicAttributes answers: the derived attributes with those the user set, listed as AWS
+ * lists them (java-map-order.ts). DisplayName, Policy, DeliveryPolicy and ContentBasedDeduplication
+ * are shown from what is set; BeginningArchiveTime while an ArchivePolicy is in force.
+ */
 export function topicAttributes(topic: TopicRecord, subscriptions: readonly SubscriptionRecord[]): Record<string, string> {
   const confirmed = subscriptions.filter((s) => s.confirmed).length;
-  const out: Record<string, string> = {
-    Policy: topic.attributes.Policy ?? defaultPolicy(topic),
-    Owner: topic.account,
-    SubscriptionsPending: String(subscriptions.length - confirmed),
-    TopicArn: topic.arn,
-    EffectiveDeliveryPolicy: DEFAULT_EFFECTIVE_DELIVERY_POLICY,
-    SubscriptionsConfirmed: String(confirmed),
-    DisplayName: topic.attributes.DisplayName ?? '',
-    SubscriptionsDeleted: String(topic.deleted),
-  };
-  if (topic.attributes.DeliveryPolicy !== undefined) {
-    const policies = topicDeliveryPolicies(topic.attributes.DeliveryPolicy);
-    out.DeliveryPolicy = policies.shown;
-    out.EffectiveDeliveryPolicy = policies.effective;
-  }
-  if (topic.fifo) {
-    out.FifoTopic = 'true';
-    out.ContentBasedDeduplication = topic.attributes.ContentBasedDeduplication ?? 'false';
-  }
-  for (const [name, value] of Object.entries(topic.attributes)) if (!(name in out)) out[name] = value;
-  return out;
+  const policies = topic.attributes.DeliveryPolicy === undefined ? undefined : topicDeliveryPolicies(topic.attributes.DeliveryPolicy);
+  const derived: Array<[string, string]> = [
+    ['Policy', topic.attributes.Policy ?? defaultPolicy(topic)],
+    ['Owner', topic.account],
+    ['SubscriptionsPending', String(subscriptions.length - confirmed)],
+    ['TopicArn', topic.arn],
+    ['EffectiveDeliveryPolicy', policies?.effective ?? DEFAULT_EFFECTIVE_DELIVERY_POLICY],
+    ['SubscriptionsConfirmed', String(confirmed)],
+  ];
+  if (topic.fifo) derived.push(['FifoTopic', 'true']);
+  if (topic.beginningArchiveTime !== undefined) derived.push(['BeginningArchiveTime', topic.beginningArchiveTime]);
+  derived.push(['DisplayName', topic.attributes.DisplayName ?? '']);
+  if (policies !== undefined) derived.push(['DeliveryPolicy', policies.shown]);
+  if (topic.fifo) derived.push(['ContentBasedDeduplication', topic.attributes.ContentBasedDeduplication ?? 'false']);
+  derived.push(['SubscriptionsDeleted', String(topic.deleted)]);
+  const shown = new Set(derived.map(([name]) => name));
+  const own = Object.entries(topic.attributes).filter(([name]) => !shown.has(name));
+  return inJavaMapOrder([...own, ...derived]);
 }

@@ -2,7 +2,7 @@
 import type { GetTopicAttributesInput, GetTopicAttributesOutput, SetTopicAttributesInput, SetTopicAttributesOutput } from '../../../model/generated/sns-types.js';
 import { topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
-import { checkTopicAttribute, checkTopicChange, normalTopicAttribute, policyRefusal, topicAttributes } from '../topic-attributes.js';
+import { checkTopicAttribute, checkTopicChange, normalTopicAttribute, policyRefusal, topicAttributes, withArchivePolicy } from '../topic-attributes.js';
 
 export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAttributesOutput> = async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
@@ -19,6 +19,10 @@ export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAtt
   }
   checkTopicAttribute(input.AttributeName, value, topic.fifo,
     (reason, bare) => (bare === true ? snsErrors.invalidParameter(`Invalid parameter: ${reason}`) : snsErrors.invalid(input.AttributeName, reason)));
+  if (input.AttributeName === 'ArchivePolicy') {
+    await deps.store.putTopic(withArchivePolicy(topic, value, Date.now()));
+    return {};
+  }
   const attributes = { ...topic.attributes };
   // An empty value resets an attribute to its default (DisplayName, DeliveryPolicy, Policy...).
   if (value === '') delete attributes[input.AttributeName];
