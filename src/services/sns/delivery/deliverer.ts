@@ -211,7 +211,10 @@ export class Deliverer {
       signatureVersion: version, signature, signingCertUrl: signingCertUrl(host, signer.certificateFile),
     });
     if (sub.protocol === 'sqs') {
-      await this.#sendToQueues([{ sub, delivery: { queueArn: sub.endpoint, body, ...(sub.endpoint.endsWith('.fifo') ? { messageGroupId: topic.arn.split(':')[5]!, messageDeduplicationId: messageId } : {}) } }]);
+      // A FIFO queue gets it in group "Subscription", deduplicated by its MessageId (native AWS,
+      // radkawar/stackd testdata/aws/sns/cross_account_confirmation.json, fifo-owner-true-confirmation-receive, 2026-09-23).
+      const fifo = sub.endpoint.endsWith('.fifo') ? { messageGroupId: 'Subscription', messageDeduplicationId: messageId } : {};
+      await this.#sendToQueues([{ sub, delivery: { queueArn: sub.endpoint, body, ...fifo } }]);
       return;
     }
     await this.http.enqueue([{

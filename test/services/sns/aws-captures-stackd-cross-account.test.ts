@@ -1,0 +1,76 @@
+/**
+ * A topic of account A subscribed to a queue of account B, against a raw capture of native AWS
+ * (us-east-1, 2026-09-23): radkawar/stackd testdata/aws/sns/cross_account_confirmation.json; each
+ * test cites the labels of its `observations` entries. SDK v3 clients over the real server; the
+ * access key names the account.
+ */
+import test from 'ava';
+import {
+  ConfirmSubscriptionCommand, CreateTopicCommand, GetSubscriptionAttributesCommand, SetSubscriptionAttributesCommand, SNSClient, SNSServiceException, SubscribeCommand,
+} from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+
+const XCONFIRM = 'radkawar/stackd testdata/aws/sns/cross_account_confirmation.json';
+const A = '000000000000';
+const B = '917546008205';
+
+let server: Boltstack;
+let counter = 0;
+const unique = (prefix: string): string => `${prefix}-${process.pid}-${counter++}`;
+const as = (account: string) => ({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: account, secretAccessKey: 'x' } });
+const sns = (account: string): SNSClient => new SNSClient(as(account));
+const sqs = (account: string): SQSClient => new SQSClient(as(account));
+
+test.before(async () => { server = await startBoltstack(); });
+test.after.always(async () => { await server?.stop(); });
+
+async function refusal(call: Promise<unknown>): Promise<{ code: string; status: number | undefined; message: string }> {
+  try { await call; } catch (err) {
+    if (err instanceof SNSServiceException) return { code: err.name, status: err.$metadata.httpStatusCode, message: err.message };
+    throw err;
+  }
+  return { code: 'none', status: 200, message: '' };
+}
+
+/** A's topic and B's queue (its ARN and URL), FIFO or not. */
+async function wire(fifo: boolean): Promise<{ topic: string; queueArn: string; queueUrl: string }> {
+  const name = unique('xconfirm');
+  const { TopicArn } = await sns(A).send(new CreateTopicCommand(fifo ? { Name: `${name}.fifo`, Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'false' } } : { Name: name }));
+  const { QueueUrl } = await sqs(B).send(new CreateQueueCommand(fifo ? { QueueName: `${name}.fifo`, Attributes: { FifoQueue: 'true' } } : { QueueName: name }));
+  const { Attributes } = await sqs(B).send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+  return { topic: TopicArn!, queueArn: Attributes!.QueueArn!, queueUrl: QueueUrl! };
+}
+
+/** AWS's Code AuthorizationError, as the SDK names it. */
+const DENIED = { code: 'AuthorizationErrorException', status: 403, message: 'Not authorized to access this subscription' };
+
+test(`Get/SetSubscriptionAttributes answer only the subscription's owner: not the topic's owner for B's subscription, not the queue's owner for A's pending one [${XCONFIRM} direct-subscribe-B, direct-confirmed-get-A, direct-confirmed-set-A, direct-confirmed-get-B, direct-confirmed-set-B, owner-true-subscribe-A-return-true, owner-true-pending-get-A, owner-true-pending-set-A, owner-true-pending-get-B, owner-true-pending-set-B (2026-09-23)]`, async (t) => {
+  const { topic, queueArn } = await wire(false);
+  const { SubscriptionArn: direct } = await sns(B).send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: queueArn, ReturnSubscriptionArn: false }));
+  t.deepEqual(await refusal(sns(A).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: direct }))), DENIED);
+  t.deepEqual(await refusal(sns(A).send(new SetSubscriptionAttributesCommand({ SubscriptionArn: direct, AttributeName: 'RawMessageDelivery', AttributeValue: 'false' }))), DENIED);
+  const { Attributes } = await sns(B).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: direct }));
+  t.like(Attributes, { Owner: B, PendingConfirmation: 'false', ConfirmationWasAuthenticated: 'true' });
+  await sns(B).send(new SetSubscriptionAttributesCommand({ SubscriptionArn: direct, AttributeName: 'RawMessageDelivery', AttributeValue: 'false' }));
+
+  const second = await wire(false);
+  const { SubscriptionArn: pending } = await sns(A).send(new SubscribeCommand({ TopicArn: second.topic, Protocol: 'sqs', Endpoint: second.queueArn, ReturnSubscriptionArn: true }));
+  t.like((await sns(A).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: pending }))).Attributes, { Owner: A, PendingConfirmation: 'true' });
+  await sns(A).send(new SetSubscriptionAttributesCommand({ SubscriptionArn: pending, AttributeName: 'RawMessageDelivery', AttributeValue: 'false' }));
+  t.deepEqual(await refusal(sns(B).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: pending }))), DENIED);
+  t.deepEqual(await refusal(sns(B).send(new SetSubscriptionAttributesCommand({ SubscriptionArn: pending, AttributeName: 'RawMessageDelivery', AttributeValue: 'false' }))), DENIED);
+});
+
+test(`a FIFO topic's SubscriptionConfirmation reaches a FIFO queue of another account in group "Subscription", deduplicated by its MessageId [${XCONFIRM} fifo-owner-true-subscribe-A-return-true, fifo-owner-true-confirmation-receive-0 (2026-09-23)]`, async (t) => {
+  const { topic, queueArn, queueUrl } = await wire(true);
+  await sns(A).send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: queueArn, ReturnSubscriptionArn: true }));
+  const { Messages } = await sqs(B).send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'] }));
+  t.is(Messages?.length, 1);
+  const body = JSON.parse(Messages![0]!.Body!) as { Type: string; MessageId: string; Token: string };
+  t.is(body.Type, 'SubscriptionConfirmation');
+  t.like(Messages![0]!.Attributes, { MessageGroupId: 'Subscription', MessageDeduplicationId: body.MessageId });
+  const { SubscriptionArn } = await sns(A).send(new ConfirmSubscriptionCommand({ TopicArn: topic, Token: body.Token, AuthenticateOnUnsubscribe: 'true' }));
+  t.true(SubscriptionArn!.startsWith(`${topic}:`));
+});
