@@ -10,6 +10,7 @@ import { checkDeliveryPolicy, effectiveRetry, subscriptionDeliveryPolicies } fro
 import { compileSubscriptionFilter } from './filter/subscription-filter.js';
 import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
 import { jsonParseProblem } from './json-parse-error.js';
+import { inJavaMapOrder } from './java-map-order.js';
 
 export const SUBSCRIPTION_ATTRIBUTES = ['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy'] as const;
 const RAW_PROTOCOLS: readonly Protocol[] = ['sqs', 'http', 'https', 'firehose'];
@@ -113,12 +114,12 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
   }
   for (const [name, value] of Object.entries(s.attributes)) if (name !== 'RawMessageDelivery') out[name] = value;
   if (shownPolicy !== undefined) out.DeliveryPolicy = shownPolicy;
-  // Who subscribed: boltstack keeps no IAM users, so the owner account's root (AWS names the
-  // caller, e.g. arn:aws:iam::111111111111:user/…; test_create_subscriptions_with_attributes, 2025-10-06).
-  out.SubscriptionPrincipal = `arn:aws:iam::${s.owner}:root`;
   // The scope shows only with a policy, even once set (localstack tests/aws/services/sns/test_sns_filter_policy.snapshot.json,
   // test_set_subscription_filter_policy_scope "sub-attrs-filter-scope-body", 2024-05-14).
   if (s.attributes.FilterPolicy === undefined) delete out.FilterPolicyScope;
   else if (out.FilterPolicyScope === undefined) out.FilterPolicyScope = 'MessageAttributes';
-  return out;
+  // Who subscribed: boltstack keeps no IAM users, so the owner account's root (AWS names the
+  // caller, e.g. arn:aws:iam::111111111111:user/…; test_create_subscriptions_with_attributes, 2025-10-06).
+  // Listed as AWS lists them (java-map-order.ts).
+  return inJavaMapOrder([['SubscriptionPrincipal', `arn:aws:iam::${s.owner}:root`], ...Object.entries(out)], 16);
 }

@@ -53,6 +53,8 @@ test(`Get/SetSubscriptionAttributes answer only the subscription's owner: not th
   t.deepEqual(await refusal(sns(A).send(new SetSubscriptionAttributesCommand({ SubscriptionArn: direct, AttributeName: 'RawMessageDelivery', AttributeValue: 'false' }))), DENIED);
   const { Attributes } = await sns(B).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: direct }));
   t.like(Attributes, { Owner: B, PendingConfirmation: 'false', ConfirmationWasAuthenticated: 'true' });
+  t.deepEqual(Object.keys(Attributes!), ['SubscriptionPrincipal', 'Owner', 'RawMessageDelivery', 'TopicArn', 'Endpoint', 'Protocol', 'PendingConfirmation',
+    'ConfirmationWasAuthenticated', 'SubscriptionArn']);
   await sns(B).send(new SetSubscriptionAttributesCommand({ SubscriptionArn: direct, AttributeName: 'RawMessageDelivery', AttributeValue: 'false' }));
 
   const second = await wire(false);
@@ -73,4 +75,17 @@ test(`a FIFO topic's SubscriptionConfirmation reaches a FIFO queue of another ac
   t.like(Messages![0]!.Attributes, { MessageGroupId: 'Subscription', MessageDeduplicationId: body.MessageId });
   const { SubscriptionArn } = await sns(A).send(new ConfirmSubscriptionCommand({ TopicArn: topic, Token: body.Token, AuthenticateOnUnsubscribe: 'true' }));
   t.true(SubscriptionArn!.startsWith(`${topic}:`));
+});
+
+test(`GetSubscriptionAttributes lists SubscriptionPrincipal first and an https subscription's delivery policies between Endpoint and Protocol, as AWS does [radkawar/stackd testdata/aws/sns/http_delivery.json observations pending_attributes, raw_attributes (2026-09)]`, async (t) => {
+  const { topic } = await wire(false);
+  const { SubscriptionArn } = await sns(A).send(new SubscribeCommand({ TopicArn: topic, Protocol: 'https', Endpoint: 'https://127.0.0.1:9/wrapped', ReturnSubscriptionArn: true }));
+  const keys = async (): Promise<string[]> => Object.keys((await sns(A).send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes!);
+  t.deepEqual(await keys(), ['SubscriptionPrincipal', 'Owner', 'RawMessageDelivery', 'TopicArn', 'Endpoint', 'EffectiveDeliveryPolicy', 'Protocol',
+    'PendingConfirmation', 'ConfirmationWasAuthenticated', 'SubscriptionArn']);
+  const policy = JSON.stringify({ healthyRetryPolicy: { minDelayTarget: 1, maxDelayTarget: 1, numRetries: 1, numNoDelayRetries: 1 }, requestPolicy: { headerContentType: 'application/json' } });
+  await sns(A).send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName: 'DeliveryPolicy', AttributeValue: policy }));
+  await sns(A).send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName: 'RawMessageDelivery', AttributeValue: 'true' }));
+  t.deepEqual(await keys(), ['SubscriptionPrincipal', 'Owner', 'RawMessageDelivery', 'TopicArn', 'Endpoint', 'EffectiveDeliveryPolicy', 'DeliveryPolicy', 'Protocol',
+    'PendingConfirmation', 'ConfirmationWasAuthenticated', 'SubscriptionArn']);
 });
