@@ -51,10 +51,11 @@ test(`the topic owner unsubscribing a confirmed queue of another account sends i
   const h = await snsHarness();
   try {
     const { TopicArn } = await h.call<{ TopicArn: string }>('CreateTopic', { Name: 'rejoin' });
-    await h.call('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: QUEUE });
-    const token = (JSON.parse(h.sqs.to(QUEUE)[0]!.body) as Confirmation).Token;
-    const { SubscriptionArn } = await h.call<{ SubscriptionArn: string }>('ConfirmSubscription', { TopicArn, Token: token }, OTHER);
-    await h.call('Unsubscribe', { SubscriptionArn });
+    // The queue's account subscribes it (subscribe-owner); the topic's owner unsubscribes it,
+    // signed: an SQS subscription is never unsubscribed unsigned, and its own owner would remove
+    // it without a word (cross_account_confirmation.json direct-unsubscribe-anonymous, owner-true-unsubscribe-owner-A).
+    const { SubscriptionArn } = await h.call<{ SubscriptionArn: string }>('Subscribe', { TopicArn, Protocol: 'sqs', Endpoint: QUEUE, ReturnSubscriptionArn: true }, OTHER, true);
+    await h.call('Unsubscribe', { SubscriptionArn }, '000000000000', true);
     const deliveries = h.sqs.to(QUEUE);
     const cancellation = JSON.parse(deliveries[deliveries.length - 1]!.body) as Record<string, string>;
     t.deepEqual(Object.keys(cancellation), ['Type', 'MessageId', 'Token', 'TopicArn', 'Message', 'SubscribeURL', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL']);

@@ -6,7 +6,7 @@
  */
 import test from 'ava';
 import {
-  ConfirmSubscriptionCommand, CreateTopicCommand, GetSubscriptionAttributesCommand, SetSubscriptionAttributesCommand, SNSClient, SNSServiceException, SubscribeCommand,
+  ConfirmSubscriptionCommand, CreateTopicCommand, GetSubscriptionAttributesCommand, SetSubscriptionAttributesCommand, SNSClient, SNSServiceException, SubscribeCommand, UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startBoltstack } from '../../helpers/server.js';
@@ -88,4 +88,44 @@ test(`GetSubscriptionAttributes lists SubscriptionPrincipal first and an https s
   await sns(A).send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName: 'RawMessageDelivery', AttributeValue: 'true' }));
   t.deepEqual(await keys(), ['SubscriptionPrincipal', 'Owner', 'RawMessageDelivery', 'TopicArn', 'Endpoint', 'EffectiveDeliveryPolicy', 'DeliveryPolicy', 'Protocol',
     'PendingConfirmation', 'ConfirmationWasAuthenticated', 'SubscriptionArn']);
+});
+
+/** An unsigned Unsubscribe, as the UnsubscribeURL sends it: [status, Code, Message]. */
+async function unsignedUnsubscribe(arn: string): Promise<[number, string | undefined, string | undefined]> {
+  const res = await fetch(`${server.endpoint}/?Action=Unsubscribe&SubscriptionArn=${arn}`);
+  const body = await res.text();
+  return [res.status, /<Code>([^<]*)<\/Code>/.exec(body)?.[1], /<Message>([^<]*)<\/Message>/.exec(body)?.[1]];
+}
+const PROTECTED: [number, string, string] = [403, 'AuthorizationError', 'This subscription may only be deleted by an authorized user.'];
+const receive = async (queueUrl: string) => (await sqs(B).send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }))).Messages ?? [];
+
+test(`an SQS subscription is never unsubscribed unsigned; signed, an authenticated one only by its owner or the topic's owner; its owner removes it without an UnsubscribeConfirmation [${XCONFIRM} direct-unsubscribe-anonymous, direct-unsubscribe-topic-owner-A, owner-true-confirm-owner-A-true, owner-true-unsubscribe-anonymous, owner-true-unsubscribe-queue-owner-B, owner-true-unsubscribe-owner-A, owner-true-after-owner-unsubscribe-receive-0/1, queue-default-confirm-queue-owner-B-default, queue-default-unsubscribe-queue-owner-B, queue-default-after-queue-owner-unsubscribe-receive-0 (2026-09-23)]`, async (t) => {
+  // B's own subscription of its queue: not unsigned; the topic's owner deactivates it.
+  const direct = await wire(false);
+  const { SubscriptionArn: mine } = await sns(B).send(new SubscribeCommand({ TopicArn: direct.topic, Protocol: 'sqs', Endpoint: direct.queueArn, ReturnSubscriptionArn: true }));
+  await receive(direct.queueUrl);
+  t.deepEqual(await unsignedUnsubscribe(mine!), PROTECTED);
+  await sns(A).send(new UnsubscribeCommand({ SubscriptionArn: mine }));
+  t.deepEqual((await receive(direct.queueUrl)).map((m) => (JSON.parse(m.Body!) as { Type: string }).Type), ['UnsubscribeConfirmation']);
+
+  // A's subscription of B's queue, confirmed with AuthenticateOnUnsubscribe: neither unsigned nor
+  // by the queue's owner; A removes it, and the queue hears nothing.
+  const owned = await wire(false);
+  const { SubscriptionArn: theirs } = await sns(A).send(new SubscribeCommand({ TopicArn: owned.topic, Protocol: 'sqs', Endpoint: owned.queueArn, ReturnSubscriptionArn: true }));
+  const [confirmation] = await receive(owned.queueUrl);
+  await sns(A).send(new ConfirmSubscriptionCommand({ TopicArn: owned.topic, Token: (JSON.parse(confirmation!.Body!) as { Token: string }).Token, AuthenticateOnUnsubscribe: 'true' }));
+  t.deepEqual(await unsignedUnsubscribe(theirs!), PROTECTED);
+  t.deepEqual(await refusal(sns(B).send(new UnsubscribeCommand({ SubscriptionArn: theirs }))),
+    { code: 'AuthorizationErrorException', status: 403, message: 'This subscription may only be deleted by an authorized user.' });
+  await sns(A).send(new UnsubscribeCommand({ SubscriptionArn: theirs }));
+  t.deepEqual(await receive(owned.queueUrl), []);
+  t.is((await refusal(sns(A).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: theirs })))).code, 'NotFoundException');
+
+  // Confirmed by the queue's owner without AuthenticateOnUnsubscribe: the queue's owner deactivates it.
+  const plain = await wire(false);
+  const { SubscriptionArn: unauthenticated } = await sns(A).send(new SubscribeCommand({ TopicArn: plain.topic, Protocol: 'sqs', Endpoint: plain.queueArn, ReturnSubscriptionArn: true }));
+  const [pending] = await receive(plain.queueUrl);
+  await sns(B).send(new ConfirmSubscriptionCommand({ TopicArn: plain.topic, Token: (JSON.parse(pending!.Body!) as { Token: string }).Token }));
+  await sns(B).send(new UnsubscribeCommand({ SubscriptionArn: unauthenticated }));
+  t.deepEqual((await receive(plain.queueUrl)).map((m) => (JSON.parse(m.Body!) as { Type: string }).Type), ['UnsubscribeConfirmation']);
 });

@@ -9,6 +9,7 @@ import type { UnsubscribeInput, UnsubscribeOutput } from '../../../model/generat
 import { topicOfSubscription } from '../arns.js';
 import { malformedArn, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
+import type { SubscriptionRecord } from '../records.js';
 
 /**
  * The refusals are AWS's (localstack tests/aws/services/sns/test_sns.snapshot.json, recorded
@@ -26,15 +27,12 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   if (live === undefined) return {};
   const { record } = live;
   if (!record.confirmed && record.deleted !== true) throw snsErrors.invalidParameter('Invalid parameter: Cannot unsubscribe a subscription that is pending confirmation');
-  // A subscription confirmed with AuthenticateOnUnsubscribe=true is not removed by an unsigned
-  // request (its UnsubscribeURL): native AWS, radkawar/stackd testdata/aws/sns/http_delivery.json
-  // protected_unsubscribe (2026-09).
-  if (record.authenticated === true && ctx.accessKeyId === undefined) {
+  const topic = deps.store.topic(record.topicArn);
+  const byOwner = ctx.accessKeyId !== undefined && ctx.accountId === record.owner;
+  if (!mayUnsubscribe(record, ctx.accessKeyId === undefined ? undefined : ctx.accountId, byOwner, topic?.account)) {
     throw snsErrors.authorization('This subscription may only be deleted by an authorized user.');
   }
-  const topic = deps.store.topic(record.topicArn);
   const confirms = topic !== undefined && confirmsUnsubscribe(record.protocol, record.endpoint, topic.account) && !deps.features.has('virtual');
-  const byOwner = ctx.accessKeyId !== undefined && ctx.accountId === record.owner;
   if (confirms && !byOwner) {
     // Another than the owner (the UnsubscribeURL, unsigned, or the topic's owner) only
     // deactivates it: it stays, listed as "Deleted" and still answering GetSubscriptionAttributes,
@@ -49,8 +47,10 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
     await deps.deliverer.requestConfirmation(record, topic, token, ctx.host, 'UnsubscribeConfirmation');
     return {};
   }
-  // Its owner removes it; its tokens then answer NotFound (tombstones.ts).
-  const token = confirms ? randomBytes(64).toString('hex') : undefined;
+  // Its owner removes it; its tokens then answer NotFound (tombstones.ts). An http/https endpoint
+  // hears of it; a queue does not (native AWS, radkawar/stackd testdata/aws/sns/
+  // cross_account_confirmation.json owner-true-unsubscribe-owner-A, owner-true-after-owner-unsubscribe-receive-0/1, 2026-09-23).
+  const token = confirms && record.protocol !== 'sqs' ? randomBytes(64).toString('hex') : undefined;
   await deps.store.deleteSubscription(arn, token === undefined ? [] : [token]);
   if (token !== undefined && record.deleted !== true) await deps.deliverer.requestConfirmation(record, topic!, token, ctx.host, 'UnsubscribeConfirmation');
   return {};
@@ -65,4 +65,18 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
 function confirmsUnsubscribe(protocol: string, endpoint: string, topicAccount: string): boolean {
   if (protocol === 'http' || protocol === 'https') return true;
   return protocol === 'sqs' && endpoint.split(':')[4] !== topicAccount;
+}
+
+/**
+ * Who may unsubscribe: an SQS subscription never unsigned, whatever its confirmation (native AWS,
+ * radkawar/stackd testdata/aws/sns/cross_account_confirmation.json direct-unsubscribe-anonymous,
+ * owner-true-unsubscribe-anonymous, 2026-09-23); one confirmed with AuthenticateOnUnsubscribe=true
+ * (or an SQS one its queue's account made) only by its owner or its topic's owner
+ * (owner-true-unsubscribe-queue-owner-B refused, direct-unsubscribe-topic-owner-A allowed; unsigned:
+ * http_delivery.json protected_unsubscribe, 2026-09). `caller` is the signed caller's account.
+ */
+function mayUnsubscribe(record: SubscriptionRecord, caller: string | undefined, byOwner: boolean, topicAccount: string | undefined): boolean {
+  if (caller === undefined) return record.protocol !== 'sqs' && record.authenticated !== true;
+  const authenticated = record.authenticated ?? record.protocol === 'sqs';
+  return !authenticated || byOwner || caller === topicAccount;
 }
