@@ -94,3 +94,15 @@ test(`SetTopicAttributes Policy: a wildcard action is out of service scope and c
     t.is((await attributes(arn)).Policy, JSON.stringify(JSON.parse(policyOf(arn, action))));
   }
 });
+
+test(`AddPermission naming an action SNS does not have is out of service scope and changes nothing; a real one is kept [${CAP}/audit.json add-owned-permission, add-invalid-permission-action (2026-09-14)]`, async (t) => {
+  const arn = await queryValue(server.endpoint, 'sns', { Action: 'CreateTopic', Name: unique('cap-audit') }, 'TopicArn');
+  const before = await attributes(arn);
+  const reply = await sns({ Action: 'AddPermission', TopicArn: arn, Label: 'AuditInvalidPermission', 'AWSAccountId.member.1': '000000000000', 'ActionName.member.1': 'NotAnSnsAction' });
+  t.is(reply.status, 400, reply.body);
+  t.deepEqual([xmlValue(reply.body, 'Code'), xmlValue(reply.body, 'Message')], ['InvalidParameter', 'Invalid parameter: Policy statement action out of service scope!']);
+  t.deepEqual(await attributes(arn), before);
+  const ok = await sns({ Action: 'AddPermission', TopicArn: arn, Label: 'AuditOwnedPermission', 'AWSAccountId.member.1': '000000000000', 'ActionName.member.1': 'GetTopicAttributes' });
+  t.is(ok.status, 200, ok.body);
+  t.true((await attributes(arn)).Policy!.includes('{"Sid":"AuditOwnedPermission","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:root"},"Action":"SNS:GetTopicAttributes"'));
+});

@@ -7,6 +7,9 @@ import type { AddPermissionInput, AddPermissionOutput, RemovePermissionInput, Re
 import { topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import { defaultPolicy } from '../topic-attributes.js';
+import model from '../../../model/generated/sns.js';
+
+const SNS_ACTIONS = new Set(Object.keys(model.operations).map((name) => name.toLowerCase()));
 
 interface Policy { Statement?: { Sid?: string }[] }
 
@@ -20,6 +23,9 @@ export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> 
   const topic = topicOf(deps, ctx, input.TopicArn);
   if (input.AWSAccountId.length === 0) throw snsErrors.invalid('AWSAccountId');
   if (input.ActionName.length === 0) throw snsErrors.invalid('ActionName');
+  // Only SNS's own actions (native AWS, radkawar/stackd testdata/aws/sns/audit.json
+  // add-invalid-permission-action, 2026-09-14); told apart in any case, as IAM tells actions apart.
+  if (input.ActionName.some((a) => !SNS_ACTIONS.has(a.toLowerCase()))) throw snsErrors.invalidParameter('Invalid parameter: Policy statement action out of service scope!');
   const policy = JSON.parse(topic.attributes.Policy ?? defaultPolicy(topic)) as Policy;
   const statements = policy.Statement ?? [];
   // A repeated label answers 200 (native AWS, radkawar/stackd testdata/aws/sns/controls.json,
