@@ -27,4 +27,5 @@ export const snsErrors = {
   invalidBatchEntryId: () => e('InvalidBatchEntryId', 400, 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.'),
   batchTooLong: () => e('BatchRequestTooLong', 400, 'The length of all the messages put together is more than the limit.'),
   endpointDisabled: () => e('EndpointDisabled', 400, 'Endpoint is disabled'),
+  invalidState: (message: string) => e('InvalidState', 400, message),
 };

@@ -35,7 +35,8 @@ export function checkTopicAttribute(name: string, value: string, fifo: boolean, 
     // Native AWS, radkawar/stackd testdata/aws/sns/fifo.json, set-FifoThroughputScope-bad (2026-09-22).
     case 'FifoThroughputScope': if (value !== 'Topic' && value !== 'MessageGroup') throw where(`Invalid FifoThroughputScope: ${value}`, true); break;
     case 'DisplayName': if (value.length > 100) throw where('DisplayName must be at most 100 characters'); break;
-    case 'Policy': case 'ArchivePolicy': checkJson(value, name, where); break;
+    case 'Policy': checkJson(value, name, where); break;
+    case 'ArchivePolicy': checkJson(value, name, where); checkRetention(value, where); break;
     // "" removes the policy (AWS, test_topic_delivery_policy_crud "set-topic-attrs-full-none").
     case 'DeliveryPolicy': if (value !== '') checkDeliveryPolicy(value, where); break;
     default:
@@ -119,6 +120,20 @@ export function withArchivePolicy<T extends Pick<TopicRecord, 'attributes' | 'be
   }
   attributes.ArchivePolicy = value;
   return { ...topic, attributes, beginningArchiveTime: topic.beginningArchiveTime ?? new Date(now).toISOString() };
+}
+
+/**
+ * An ArchivePolicy's MessageRetentionPeriod is a number of days from 1 to 365, a number or a
+ * numeric string (native AWS, radkawar/stackd testdata/aws/sns/archive_replay.json
+ * archive-retention-string taken; -zero, -negative, -above-maximum refused, 2026-09-22). A
+ * fraction or any other text is taken as invalid too (not captured).
+ */
+function checkRetention(value: string, where: (reason: string, bare?: boolean) => Error): void {
+  const policy: unknown = JSON.parse(value);
+  if (typeof policy !== 'object' || policy === null || !('MessageRetentionPeriod' in policy)) return;
+  const raw = (policy as { MessageRetentionPeriod: unknown }).MessageRetentionPeriod;
+  const days = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw where('ArchivePolicy: MessageRetentionPeriod value is invalid', true);
 }
 
 function checkJson(value: string, name: string, where: (reason: string) => Error): void {

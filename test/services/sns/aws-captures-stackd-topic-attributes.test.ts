@@ -101,3 +101,27 @@ for (const mode of ['inline', 'later'] as const) {
     t.deepEqual(await names(topic), FIFO);
   });
 }
+
+const ARCHIVE_REPLAY = `${CAP}/archive_replay.json`;
+
+test(`ArchivePolicy's MessageRetentionPeriod: "1" as a string is taken (archiving goes on from when it began), 0, -1 and 366 are refused in AWS's words; a topic with an ArchivePolicy cannot be deleted; BeginningArchiveTime cannot be set [${ARCHIVE_REPLAY} archive-enabled, delete-enabled-archive-refusal, beginning-archive-read-only, archive-retention-string, after-retention-string, archive-retention-zero, archive-retention-negative, archive-retention-above-maximum, after-retention-* (2026-09-22)]`, async (t) => {
+  const topic = await createTopic(`${unique('retention')}.fifo`, { FifoTopic: 'true' });
+  await set(topic, 'ArchivePolicy', POLICY);
+  const began = Object.fromEntries(await attributes(topic)).BeginningArchiveTime;
+  const refused = async (params: Record<string, string>, code: string, message: string): Promise<void> => {
+    const answer = await sns(params);
+    t.is(answer.status, 400, answer.body);
+    t.deepEqual([xmlValue(answer.body, 'Code'), xmlValue(answer.body, 'Message')], [code, message]);
+  };
+  await refused({ Action: 'DeleteTopic', TopicArn: topic }, 'InvalidState', 'Invalid state: Cannot delete a topic with an ArchivePolicy');
+  await refused({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'BeginningArchiveTime', AttributeValue: '2026-09-22T00:00:00Z' }, 'InvalidParameter', 'Invalid parameter: AttributeName');
+  await set(topic, 'ArchivePolicy', '{"MessageRetentionPeriod":"1"}');
+  t.like(Object.fromEntries(await attributes(topic)), { ArchivePolicy: '{"MessageRetentionPeriod":"1"}', BeginningArchiveTime: began });
+  for (const days of ['0', '-1', '366']) {
+    await refused({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'ArchivePolicy', AttributeValue: `{"MessageRetentionPeriod":${days}}` },
+      'InvalidParameter', 'Invalid parameter: ArchivePolicy: MessageRetentionPeriod value is invalid');
+  }
+  t.is(Object.fromEntries(await attributes(topic)).ArchivePolicy, '{"MessageRetentionPeriod":"1"}');
+  await set(topic, 'ArchivePolicy', '{}');
+  t.is((await sns({ Action: 'DeleteTopic', TopicArn: topic })).status, 200);
+});

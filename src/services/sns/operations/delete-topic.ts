@@ -13,6 +13,9 @@ export const deleteTopic: SnsHandler<DeleteTopicInput, DeleteTopicOutput> = asyn
   if (parsed === undefined || parsed.region !== ctx.region) throw snsErrors.invalid('TopicArn');
   const topic = deps.store.topic(input.TopicArn);
   if (topic === undefined) return {};
+  // Its archive must be turned off first (native AWS, radkawar/stackd testdata/aws/sns/
+  // archive_replay.json delete-enabled-archive-refusal, 2026-09-22).
+  if (topic.attributes.ArchivePolicy !== undefined) throw snsErrors.invalidState('Invalid state: Cannot delete a topic with an ArchivePolicy');
   await deps.store.deleteTopic(input.TopicArn);
   if (topic.fifo) await deps.fifo.forget(topic.arn);
   return {};
