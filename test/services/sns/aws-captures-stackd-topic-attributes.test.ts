@@ -104,7 +104,7 @@ for (const mode of ['inline', 'later'] as const) {
 
 const ARCHIVE_REPLAY = `${CAP}/archive_replay.json`;
 
-test(`ArchivePolicy's MessageRetentionPeriod: "1" as a string is taken (archiving goes on from when it began), 0, -1 and 366 are refused in AWS's words; a topic with an ArchivePolicy cannot be deleted; BeginningArchiveTime cannot be set [${ARCHIVE_REPLAY} archive-enabled, delete-enabled-archive-refusal, beginning-archive-read-only, archive-retention-string, after-retention-string, archive-retention-zero, archive-retention-negative, archive-retention-above-maximum, after-retention-* (2026-09-22)]`, async (t) => {
+test(`ArchivePolicy's MessageRetentionPeriod: "1" as a string is taken (archiving goes on from when it began), 0, -1 and 366 are refused in AWS's words; a topic with an ArchivePolicy cannot be deleted; BeginningArchiveTime cannot be set [${ARCHIVE_REPLAY} archive-enabled, delete-enabled-archive-refusal, beginning-archive-read-only, archive-retention-string, after-retention-string, archive-retention-zero, archive-retention-negative, archive-retention-above-maximum, -fractional, -boolean, -null, -maximum, after-retention-*, archive-unknown, archive-invalid-json, archive-array, standard-archive-refusal (2026-09-22)]`, async (t) => {
   const topic = await createTopic(`${unique('retention')}.fifo`, { FifoTopic: 'true' });
   await set(topic, 'ArchivePolicy', POLICY);
   const began = Object.fromEntries(await attributes(topic)).BeginningArchiveTime;
@@ -121,7 +121,16 @@ test(`ArchivePolicy's MessageRetentionPeriod: "1" as a string is taken (archivin
     await refused({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'ArchivePolicy', AttributeValue: `{"MessageRetentionPeriod":${days}}` },
       'InvalidParameter', 'Invalid parameter: ArchivePolicy: MessageRetentionPeriod value is invalid');
   }
+  for (const [policy, reason] of [['{"MessageRetentionPeriod":1.5}', 'MessageRetentionPeriod value is invalid'], ['{"MessageRetentionPeriod":true}', 'MessageRetentionPeriod value is invalid'],
+    ['{"MessageRetentionPeriod":null}', 'MessageRetentionPeriod value is invalid'], ['{"Other":1}', 'JSON is missing required fields'], ['[]', 'JSON is missing required fields'],
+    ['{', 'Unable to parse JSON']] as const) {
+    await refused({ Action: 'SetTopicAttributes', TopicArn: topic, AttributeName: 'ArchivePolicy', AttributeValue: policy }, 'InvalidParameter', `Invalid parameter: ArchivePolicy: ${reason}`);
+  }
   t.is(Object.fromEntries(await attributes(topic)).ArchivePolicy, '{"MessageRetentionPeriod":"1"}');
+  await set(topic, 'ArchivePolicy', '{"MessageRetentionPeriod":365}');
+  t.like(Object.fromEntries(await attributes(topic)), { ArchivePolicy: '{"MessageRetentionPeriod":365}', BeginningArchiveTime: began });
+  const standard = await createTopic(unique('retention'));
+  await refused({ Action: 'SetTopicAttributes', TopicArn: standard, AttributeName: 'ArchivePolicy', AttributeValue: POLICY }, 'InvalidParameter', 'Invalid parameter: AttributeName');
   await set(topic, 'ArchivePolicy', '{}');
   t.is((await sns({ Action: 'DeleteTopic', TopicArn: topic })).status, 200);
 });
