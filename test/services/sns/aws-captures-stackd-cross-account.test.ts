@@ -129,3 +129,24 @@ test(`an SQS subscription is never unsubscribed unsigned; signed, an authenticat
   await sns(B).send(new UnsubscribeCommand({ SubscriptionArn: unauthenticated }));
   t.deepEqual((await receive(plain.queueUrl)).map((m) => (JSON.parse(m.Body!) as { Type: string }).Type), ['UnsubscribeConfirmation']);
 });
+
+test(`AuthenticateOnUnsubscribe is for the subscription's owner: the queue's owner asking it for A's pending subscription is refused, A is not; the topic's owner asking it to restore B's deactivated one is "already confirmed" [${XCONFIRM} owner-true-confirm-anonymous-true, owner-true-confirm-queue-owner-B-true, owner-true-confirm-owner-A-true, owner-true-confirmed-get-A, direct-unsubscribe-topic-owner-A, direct-after-topic-owner-unsubscribe-recover (2026-09-23)]`, async (t) => {
+  const { topic, queueArn, queueUrl } = await wire(false);
+  await sns(A).send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: queueArn, ReturnSubscriptionArn: true }));
+  const [confirmation] = await receive(queueUrl);
+  const token = (JSON.parse(confirmation!.Body!) as { Token: string }).Token;
+  t.deepEqual(await refusal(sns(B).send(new ConfirmSubscriptionCommand({ TopicArn: topic, Token: token, AuthenticateOnUnsubscribe: 'true' }))),
+    { code: 'AuthorizationErrorException', status: 403, message: 'To disallow anonymous unsubscription, subscriber and confirmer IDs must match' });
+  const { SubscriptionArn } = await sns(A).send(new ConfirmSubscriptionCommand({ TopicArn: topic, Token: token, AuthenticateOnUnsubscribe: 'true' }));
+  t.like((await sns(A).send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes, { PendingConfirmation: 'false', ConfirmationWasAuthenticated: 'true' });
+
+  const direct = await wire(false);
+  const { SubscriptionArn: theirs } = await sns(B).send(new SubscribeCommand({ TopicArn: direct.topic, Protocol: 'sqs', Endpoint: direct.queueArn, ReturnSubscriptionArn: true }));
+  await receive(direct.queueUrl);
+  await sns(A).send(new UnsubscribeCommand({ SubscriptionArn: theirs }));
+  const [cancellation] = await receive(direct.queueUrl);
+  const again = (JSON.parse(cancellation!.Body!) as { Token: string }).Token;
+  t.deepEqual(await refusal(sns(A).send(new ConfirmSubscriptionCommand({ TopicArn: direct.topic, Token: again, AuthenticateOnUnsubscribe: 'true' }))),
+    { code: 'AuthorizationErrorException', status: 403, message: 'Subscription already confirmed' });
+  t.is((await sns(B).send(new ConfirmSubscriptionCommand({ TopicArn: direct.topic, Token: again, AuthenticateOnUnsubscribe: 'true' }))).SubscriptionArn, theirs);
+});

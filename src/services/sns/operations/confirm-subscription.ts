@@ -39,7 +39,13 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   if (!live.record.confirmed) {
     // Authentication cannot be asked for by an unsigned request (the SubscribeURL): native AWS,
     // radkawar/stackd testdata/aws/sns/http_delivery.json unsigned_authenticated_confirm (2026-09).
-    if (authenticate && ctx.accessKeyId === undefined) {
+    // Signed, only the subscription's owner may: the queue's owner asking it for the topic
+    // owner's pending subscription is refused alike, and the topic's owner asking it to restore
+    // another account's deactivated one is told it is confirmed (native AWS, radkawar/stackd
+    // testdata/aws/sns/cross_account_confirmation.json owner-true-confirm-queue-owner-B-true,
+    // owner-true-confirm-owner-A-true, direct-after-topic-owner-unsubscribe-recover, 2026-09-23).
+    if (authenticate && (ctx.accessKeyId === undefined || ctx.accountId !== live.record.owner)) {
+      if (ctx.accessKeyId !== undefined && live.record.deleted === true) throw snsErrors.authorization('Subscription already confirmed');
       throw snsErrors.authorization('To disallow anonymous unsubscription, subscriber and confirmer IDs must match');
     }
     // A deactivated subscription (operations/unsubscribe.ts) is restored as it was confirmed
