@@ -32,6 +32,8 @@ export interface SubscriptionRecord {
   confirmed: boolean;
   /** The confirmation token (pending subscriptions; kept so a repeated confirm answers the same). */
   token?: string;
+  /** Tokens of SubscriptionConfirmations sent again by a repeated Subscribe; each works as `token` does. */
+  resent?: string[];
   /** Confirmed through an authenticated ConfirmSubscription (AuthenticateOnUnsubscribe=true). */
   authenticated?: boolean;
   /**
@@ -54,3 +56,9 @@ export interface EndpointRecord {
   applicationArn: string;
   attributes: Record<string, string>;
 }
+
+/** Whether `token` was sent for `s` (its own token or one sent again). */
+export const holdsToken = (s: SubscriptionRecord, token: string): boolean => s.token === token || s.resent?.includes(token) === true;
+
+/** Every token sent for `s`. */
+export const tokensOf = (s: SubscriptionRecord): string[] => [...(s.token === undefined ? [] : [s.token]), ...(s.resent ?? [])];

@@ -10,7 +10,7 @@ import {
   APPLICATION_PREFIX, ENDPOINT_PREFIX, SNS_NS, SUBSCRIPTION_PREFIX, TOPIC_PREFIX, applicationKey, endpointKey,
   prefixRange, subscriptionKey, topicKey,
 } from './keys.js';
-import type { ApplicationRecord, EndpointRecord, SubscriptionRecord, TopicRecord } from './records.js';
+import { tokensOf, type ApplicationRecord, type EndpointRecord, type SubscriptionRecord, type TopicRecord } from './records.js';
 import { Tombstones, type Tombstone } from './tombstones.js';
 
 /** A subscription as the fan-out needs it: the record and its compiled filter. */
@@ -73,10 +73,10 @@ export class SnsStore {
   /** Deletes the topic and its subscriptions, as AWS does; their tokens are remembered (tombstones.ts). */
   async deleteTopic(arn: string): Promise<void> {
     const subs = [...(this.#byTopic.get(arn)?.values() ?? [])];
-    const stones = this.#tombstones.ops(subs.filter((s) => s.record.token !== undefined)
-      // A deactivated subscription's UnsubscribeConfirmation token answers its ARN too (native AWS,
-      // radkawar/stackd testdata/aws/sns/confirmation_lifetime_scope.json reactivate-without-topic, 2026-09-23).
-      .map((s) => ({ token: s.record.token!, arn: s.record.arn, answersArn: s.record.confirmed || s.record.deleted === true })));
+    // A deactivated subscription's UnsubscribeConfirmation token answers its ARN too (native AWS,
+    // radkawar/stackd testdata/aws/sns/confirmation_lifetime_scope.json reactivate-without-topic, 2026-09-23).
+    const stones = this.#tombstones.ops(subs.flatMap((s) => tokensOf(s.record)
+      .map((token) => ({ token, arn: s.record.arn, answersArn: s.record.confirmed || s.record.deleted === true }))));
     const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: topicKey(arn) }, ...stones.ops];
     for (const s of subs) ops.push({ type: 'del', ns: SNS_NS, key: subscriptionKey(s.record.arn) });
     await this.#meta.batch(ops);
@@ -120,7 +120,7 @@ export class SnsStore {
     const live = this.#subscriptions.get(arn);
     if (live === undefined) return;
     const topic = this.#topics.get(live.record.topicArn);
-    const all = live.record.token === undefined ? tokens : [live.record.token, ...tokens];
+    const all = [...tokensOf(live.record), ...tokens];
     const stones = this.#tombstones.ops(all.map((token) => ({ token, arn, answersArn: false })));
     const ops: MetaOp[] = [{ type: 'del', ns: SNS_NS, key: subscriptionKey(arn) }, ...stones.ops];
     const counted = topic === undefined ? undefined : { ...topic, deleted: topic.deleted + 1 };

@@ -150,3 +150,27 @@ test(`AuthenticateOnUnsubscribe is for the subscription's owner: the queue's own
     { code: 'AuthorizationErrorException', status: 403, message: 'Subscription already confirmed' });
   t.is((await sns(B).send(new ConfirmSubscriptionCommand({ TopicArn: direct.topic, Token: again, AuthenticateOnUnsubscribe: 'true' }))).SubscriptionArn, theirs);
 });
+
+test(`Subscribe again by another account than the queue's: the same ARN, and the queue gets a fresh SubscriptionConfirmation whose token works; again by the queue's account: nothing sent [${XCONFIRM} direct-subscribe-B, direct-resubscribe-other-A, direct-after-topic-owner-unsubscribe-receive-0, owner-true-subscribe-A-return-false, owner-true-subscribe-A-return-true, owner-true-pending-receive-0, owner-true-confirm-owner-A-true, owner-true-confirmed-resubscribe-other-B, owner-true-after-owner-unsubscribe-receive-0/1 (2026-09-23)]`, async (t) => {
+  const types = (messages: Awaited<ReturnType<typeof receive>>) => messages.map((m) => (JSON.parse(m.Body!) as { Type: string }).Type);
+  const direct = await wire(false);
+  const { SubscriptionArn: theirs } = await sns(B).send(new SubscribeCommand({ TopicArn: direct.topic, Protocol: 'sqs', Endpoint: direct.queueArn, ReturnSubscriptionArn: true }));
+  await receive(direct.queueUrl);
+  t.is((await sns(A).send(new SubscribeCommand({ TopicArn: direct.topic, Protocol: 'sqs', Endpoint: direct.queueArn, ReturnSubscriptionArn: true }))).SubscriptionArn, theirs);
+  const resent = await receive(direct.queueUrl);
+  t.deepEqual(types(resent), ['SubscriptionConfirmation']);
+  const token = (JSON.parse(resent[0]!.Body!) as { Token: string }).Token;
+  t.is((await sns(B).send(new ConfirmSubscriptionCommand({ TopicArn: direct.topic, Token: token }))).SubscriptionArn, theirs);
+  t.is((await sns(B).send(new SubscribeCommand({ TopicArn: direct.topic, Protocol: 'sqs', Endpoint: direct.queueArn, ReturnSubscriptionArn: true }))).SubscriptionArn, theirs);
+  t.deepEqual(await receive(direct.queueUrl), []);
+
+  const owned = await wire(false);
+  t.is((await sns(A).send(new SubscribeCommand({ TopicArn: owned.topic, Protocol: 'sqs', Endpoint: owned.queueArn }))).SubscriptionArn, 'pending confirmation');
+  const { SubscriptionArn: pending } = await sns(A).send(new SubscribeCommand({ TopicArn: owned.topic, Protocol: 'sqs', Endpoint: owned.queueArn, ReturnSubscriptionArn: true }));
+  const both = await receive(owned.queueUrl);
+  t.deepEqual(types(both), ['SubscriptionConfirmation', 'SubscriptionConfirmation']);
+  const latest = (JSON.parse(both[1]!.Body!) as { Token: string }).Token;
+  t.is((await sns(A).send(new ConfirmSubscriptionCommand({ TopicArn: owned.topic, Token: latest, AuthenticateOnUnsubscribe: 'true' }))).SubscriptionArn, pending);
+  t.is((await sns(B).send(new SubscribeCommand({ TopicArn: owned.topic, Protocol: 'sqs', Endpoint: owned.queueArn, ReturnSubscriptionArn: true }))).SubscriptionArn, pending);
+  t.deepEqual(await receive(owned.queueUrl), []);
+});

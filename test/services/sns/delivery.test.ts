@@ -125,7 +125,11 @@ test('a queue in another account: pending, a SubscriptionConfirmation in the que
     const confirmed = await h.call<{ SubscriptionArn: string }>('ConfirmSubscription', { TopicArn, Token: confirmation.Token }, '111122223333');
     t.regex(confirmed.SubscriptionArn, /:x:[0-9a-f-]{36}$/);
     await h.call('Publish', { TopicArn, Message: 'after' });
-    t.is((JSON.parse(h.sqs.to(other)[1]!.body) as { Message: string }).Message, 'after');
+    // The repeated Subscribe sent a second SubscriptionConfirmation (radkawar/stackd
+    // cross_account_confirmation.json owner-true-subscribe-A-return-true); the notification is last.
+    const deliveries = h.sqs.to(other);
+    t.deepEqual(deliveries.map((d) => (JSON.parse(d.body) as { Type: string }).Type), ['SubscriptionConfirmation', 'SubscriptionConfirmation', 'Notification']);
+    t.is((JSON.parse(deliveries[2]!.body) as { Message: string }).Message, 'after');
   } finally {
     await h.close();
   }

@@ -15,6 +15,7 @@ import type { ConfirmSubscriptionInput, ConfirmSubscriptionOutput } from '../../
 import { parseTopicArn } from '../arns.js';
 import { malformedArn, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
+import { holdsToken } from '../records.js';
 
 const TOKEN = /^[0-9a-fA-F]+$/;
 
@@ -32,7 +33,7 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
   // AWS, radkawar/stackd testdata/aws/sns/confirmation_lifetime.json confirm-wrong-topic;
   // confirmation_lifetime_scope.json active-other-account-parameter-A/B,
   // pending-confirm-other-account, pending-confirm-missing-topic; 2026-09-23).
-  const live = (topic === undefined ? undefined : deps.store.subscriptionsOf(topic.arn).find((s) => s.record.token === input.Token))
+  const live = (topic === undefined ? undefined : deps.store.subscriptionsOf(topic.arn).find((s) => holdsToken(s.record, input.Token!)))
     ?? byToken(deps.store, input.Token, `arn:aws:sns:${named.region}:`);
   if (live === undefined) return removed(deps.store, input.Token);
   const authenticate = input.AuthenticateOnUnsubscribe?.toLowerCase() === 'true';
@@ -71,6 +72,6 @@ function removed(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], to
 
 /** The subscription `token` was sent for, among the topics under `prefix` (a region, every account): a rare path, so a scan. */
 function byToken(store: Parameters<SnsHandler<unknown, unknown>>[0]['store'], token: string, prefix: string) {
-  const record = store.allSubscriptions().find((s) => s.token === token && s.topicArn.startsWith(prefix));
+  const record = store.allSubscriptions().find((s) => holdsToken(s, token) && s.topicArn.startsWith(prefix));
   return record === undefined ? undefined : store.subscription(record.arn);
 }

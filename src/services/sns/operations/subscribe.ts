@@ -44,6 +44,9 @@ function checkEndpoint(protocol: Protocol, endpoint: string | undefined, fifoTop
   }
 }
 
+/** How many tokens sent again a subscription keeps (each repeated Subscribe sends one); AWS's count is not known. */
+const RESENT_KEPT = 10;
+
 const sameAttributes = (a: Record<string, string>, b: Record<string, string>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
@@ -72,11 +75,21 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   }
 
   const existing = deps.store.subscriptionsOf(topic.arn).find((s) => s.record.protocol === protocol && s.record.endpoint === endpoint);
+  const queueAccount = protocol === 'sqs' ? parseQueueArn(endpoint)!.account : undefined;
   if (existing !== undefined) {
     if (!sameAttributes(existing.record.attributes, attributes)) throw snsErrors.invalid('Attributes', 'Subscription already exists with different attributes');
+    // Another account than the queue's subscribing a queue of another account than the topic's
+    // again sends it a fresh SubscriptionConfirmation, pending or confirmed; the queue's own
+    // account does not (native AWS, radkawar/stackd testdata/aws/sns/cross_account_confirmation.json
+    // direct-resubscribe-other-A, owner-true-subscribe-A-return-true and the receives after them;
+    // owner-true-confirmed-resubscribe-other-B, 2026-09-23).
+    if (queueAccount !== undefined && queueAccount !== ctx.accountId && queueAccount !== topic.account && existing.record.deleted !== true) {
+      const token = randomBytes(64).toString('hex');
+      await deps.store.putSubscription({ ...existing.record, resent: [...(existing.record.resent ?? []).slice(-(RESENT_KEPT - 1)), token] });
+      await deps.deliverer.requestConfirmation(existing.record, topic, token, ctx.host);
+    }
     return { SubscriptionArn: existing.record.confirmed || input.ReturnSubscriptionArn === true ? existing.record.arn : 'pending confirmation' };
   }
-  const queueAccount = protocol === 'sqs' ? parseQueueArn(endpoint)!.account : undefined;
   const ownQueue = queueAccount === ctx.accountId;
   const confirmed = ownQueue || (virtual && protocol !== 'sqs');
   // A queue of another account than the topic's gets a SubscriptionConfirmation even when its own
