@@ -67,6 +67,7 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
   const attributes = checkSubscriptionAttributes(given, protocol, true);
   checkFifoDeadLetter(attributes.RedrivePolicy, fifoTopicQueue(topic.fifo, protocol, endpoint), true);
+  if (protocol === 'firehose') checkFirehoseSubscriber(endpoint, attributes.SubscriptionRoleArn, ctx.accountId);
   // An empty FilterPolicy is no policy and takes its scope with it, as in SetSubscriptionAttributes
   // (AWS then shows neither: localstack test_sns.py test_create_subscriptions_with_attributes "get-attrs", 2025-10-06).
   if (attributes.FilterPolicy === '') {
@@ -104,3 +105,16 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   if (record.token !== undefined) await deps.deliverer.requestConfirmation(record, topic, record.token, ctx.host);
   return { SubscriptionArn: confirmed || input.ReturnSubscriptionArn === true ? record.arn : 'pending confirmation' };
 };
+
+/**
+ * A Firehose subscription is made by the stream's account with a role of its own, checked in this
+ * order: another account's role, another account's stream, no role (native AWS, radkawar/stackd
+ * testdata/aws/sns/cross_account_firehose.json A-cross-foreign-role-B, B-cross-foreign-role-A,
+ * A-cross-local-role-A, A-cross-missing-role, B-cross-missing-role, 2026-09-23). Whether SNS may
+ * assume the role is IAM's to say, which boltstack does not serve.
+ */
+function checkFirehoseSubscriber(endpoint: string, roleArn: string | undefined, caller: string): void {
+  if (roleArn !== undefined && roleArn.split(':')[4] !== caller) throw snsErrors.authorization('Cross-account pass role is not allowed.');
+  if (endpoint.split(':')[4] !== caller) throw snsErrors.authorization(`The account ${caller} is not the owner of the endpoint ${endpoint}`);
+  if (roleArn === undefined) throw snsErrors.invalidParameter('Invalid parameter: Delivery protocol firehose can only be subscribed with subscription role arn');
+}
