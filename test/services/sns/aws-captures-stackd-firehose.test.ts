@@ -1,7 +1,8 @@
 /**
- * Subscribing a Firehose delivery stream (under the `virtual` gate, which captures firehose
- * deliveries), against a raw capture of native AWS (us-east-1, 2026-09-23): radkawar/stackd
- * testdata/aws/sns/cross_account_firehose.json, `rejected_configurations` and `findings`. What
+ * Subscribing a Firehose delivery stream or a Lambda function across accounts (under the
+ * `virtual` gate, which captures their deliveries), against raw captures of native AWS
+ * (us-east-1, 2026-09-23): radkawar/stackd testdata/aws/sns/cross_account_firehose.json
+ * (`rejected_configurations`, `findings`) and cross_account_lambda.json (`conclusions`). What
  * SNS checks without IAM: the role is of the caller's account, the stream is the caller's, a role
  * is given. (Whether SNS may assume the role is IAM's, which boltstack does not serve.)
  */
@@ -46,4 +47,13 @@ test(`Subscribe firehose: another account's role is "Cross-account pass role is 
   const { SubscriptionArn } = await subscribe(B, { SubscriptionRoleArn: role(B) });
   t.true(SubscriptionArn!.startsWith(`${TopicArn}:`));
   t.like((await sns(B).send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes, { Owner: B, PendingConfirmation: 'false', SubscriptionRoleArn: role(B) });
+});
+
+test(`Subscribe lambda by the function's own account to another account's topic: confirmed, ConfirmationWasAuthenticated true, owned by the subscriber [radkawar/stackd testdata/aws/sns/cross_account_lambda.json conclusions (endpoint-owner B Subscribe), 2026-09-23]`, async (t) => {
+  const { TopicArn } = await sns(A).send(new CreateTopicCommand({ Name: `xlambda-${process.pid}` }));
+  const fn = `arn:aws:lambda:us-east-1:${B}:function:stackd-xlambda`;
+  const { SubscriptionArn } = await sns(B).send(new SubscribeCommand({ TopicArn, Protocol: 'lambda', Endpoint: fn, ReturnSubscriptionArn: true }));
+  t.true(SubscriptionArn!.startsWith(`${TopicArn}:`));
+  t.like((await sns(B).send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes,
+    { Owner: B, Protocol: 'lambda', PendingConfirmation: 'false', ConfirmationWasAuthenticated: 'true' });
 });

@@ -100,6 +100,9 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   const record: SubscriptionRecord = {
     arn: `${topic.arn}:${randomUUID()}`, topicArn: topic.arn, owner: ctx.accountId, protocol, endpoint, attributes, confirmed,
     ...(confirmed && !crossAccount ? {} : { token: randomBytes(64).toString('hex') }),
+    // A function subscribed by its own account is confirmed as authenticated, as a queue is
+    // (native AWS, radkawar/stackd testdata/aws/sns/cross_account_lambda.json conclusions, 2026-09-23).
+    ...(protocol === 'lambda' && endpoint.split(':')[4] === ctx.accountId ? { authenticated: true } : {}),
   };
   await deps.store.putSubscription(record);
   if (record.token !== undefined) await deps.deliverer.requestConfirmation(record, topic, record.token, ctx.host);
