@@ -4,6 +4,7 @@
  * added by UpdateTable is CREATING (Backfilling) while its entries are written. On-demand tables
  * report throughput 0/0 on the table and on every GSI, and carry BillingModeSummary, as AWS does
  * for a table that is or has been on demand (a provisioned one never on demand has none).
+ * WarmThroughput, on the table and each GSI not CREATING, as warm-throughput.ts derives it.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
 import type { TableDescription } from '../../model/generated/dynamodb-types.js';
@@ -11,6 +12,7 @@ import { sseDescription } from './sse.js';
 import type { TableStats } from './table-store.js';
 import { indexArn, tableArn, type IndexRecord, type KeyAttribute, type TableRecord, type Throughput } from './table-record.js';
 import { onDemandShape } from './on-demand-throughput.js';
+import { warmShape, warmUnits } from './warm-throughput.js';
 
 const keySchema = (hash: KeyAttribute, range?: KeyAttribute) =>
   range ? [{ AttributeName: hash.name, KeyType: 'HASH' }, { AttributeName: range.name, KeyType: 'RANGE' }] : [{ AttributeName: hash.name, KeyType: 'HASH' }];
@@ -80,6 +82,8 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
       ProvisionedThroughput: throughputShape(i.throughput, onDemand),
       IndexSizeBytes: indexStats(i)[1], ItemCount: indexStats(i)[0], IndexArn: indexArn(t, i),
       ...(i.onDemand ? { OnDemandThroughput: onDemandShape(i.onDemand) } : {}),
+      // None while the index is CREATING (controls.json seq 6-13; on_demand_limits.json seq 12-19).
+      ...(i.status === 'CREATING' ? {} : { WarmThroughput: warmShape(warmUnits(t, i)) }),
     }));
   }
   if (t.stream?.enabled) {
@@ -92,6 +96,6 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
   if (t.sse?.enabled) out.SSEDescription = sseDescription(t);
   if (t.tableClass !== undefined) out.TableClassSummary = { TableClass: t.tableClass };
   if (t.onDemand) out.OnDemandThroughput = onDemandShape(t.onDemand);
-  if (t.warmThroughput) out.WarmThroughput = { ReadUnitsPerSecond: t.warmThroughput.read, WriteUnitsPerSecond: t.warmThroughput.write, Status: 'ACTIVE' };
+  out.WarmThroughput = warmShape(warmUnits(t));
   return out;
 }

@@ -30,6 +30,8 @@ export interface IndexRecord {
   /** GSIs only: PROVISIONED tables give each GSI its own throughput. */
   throughput?: Throughput;
   onDemand?: { maxRead?: number; maxWrite?: number };
+  /** GSIs only: the highest units a decrease or a switch to on-demand left behind (warm-throughput.ts). */
+  warmThroughput?: { read: number; write: number };
   /** GSIs only: CREATING while a backfill runs (UpdateTable), then ACTIVE. */
   status: 'CREATING' | 'ACTIVE';
 }
@@ -64,6 +66,7 @@ export interface TableRecord {
   /** UpdateTimeToLive: the attribute, whether enabled (expiry itself is another module's job). */
   ttl?: { attributeName: string; enabled: boolean };
   pointInTimeRecovery?: { enabled: boolean; recoveryPeriodInDays?: number; since?: number };
+  /** The highest units a decrease or a switch to on-demand left behind (warm-throughput.ts). */
   warmThroughput?: { read: number; write: number };
   resourcePolicy?: string;
 }

@@ -9,6 +9,7 @@ import type { CreateTableInput, CreateTableOutput } from '../../../model/generat
 import { Constraints } from '../constraints.js';
 import { type DdbHandler, unsupported } from '../context.js';
 import { describeTable } from '../describe-table-shape.js';
+import { withoutWarmThroughput } from '../warm-throughput.js';
 import { ddbErrors } from '../errors.js';
 import { checkDefinitionsMatchKeys, checkKeyOrder, checkProjectionRules, keyAttributes } from '../key-schema-rules.js';
 import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkIndex, checkKeySchema, checkTableName, checkThroughput } from '../table-constraints.js';
@@ -162,6 +163,6 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${input.TableName}`, async () => {
     if (deps.tables.get(ctx.accountId, ctx.region, input.TableName)) throw ddbErrors.tableAlreadyExists(input.TableName);
     await deps.tables.create(record);
-    return { TableDescription: describeTable(record, deps.tables.stats(record.id)) };
+    return { TableDescription: withoutWarmThroughput(describeTable(record, deps.tables.stats(record.id))) };
   });
 };

@@ -20,6 +20,7 @@ import { requireNamedTable, resolveTableName } from '../table-lookup.js';
 import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
 import { onDemandRecord } from '../on-demand-throughput.js';
 import { changedThroughput, tableOnDemand } from '../decrease-limit.js';
+import { answerWarmBefore, keepWarmMarks } from '../warm-throughput.js';
 
 const NOTHING = 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, '
   + 'MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required';
@@ -127,12 +128,13 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
       next.onDemand = onDemandRecord(input.OnDemandThroughput, 'table', true);
     }
     const gsi = applyGsiUpdates(next, input, deps.newId, now);
-    next = gsi.table;
+    next = keepWarmMarks(table, gsi.table);
     const extra: MetaOp[] = gsi.dropped.map((id) => ({ type: 'put', ns: DDB_NS, key: removalKey(table.id, id), value: '' }));
     await deps.tables.update(next, extra);
     if (gsi.dropped.length > 0) deps.removal.kick();
     for (const id of gsi.created) void backfillIndex(deps.tables, deps.items, deps.log, next.id, id);
     const TableDescription = describeTable(next, deps.tables.stats(next.id), 'UPDATING');
+    answerWarmBefore(TableDescription, table);
     // Turning a KMS key off answers the key being left, UPDATING (localstack
     // test_dynamodb_create_table_with_partial_sse_specification, validated 2024-01-10).
     if (table.sse?.enabled && next.sse === undefined) TableDescription.SSEDescription = sseDescription(table, 'UPDATING');
