@@ -56,6 +56,8 @@ export interface TableRecord {
   billingMode: BillingMode;
   /** Epoch ms of the last switch to PAY_PER_REQUEST. */
   payPerRequestSince?: number;
+  /** Epoch ms of the switches to PAY_PER_REQUEST in the last 24 hours (on-demand-switch-limit.ts). */
+  payPerRequestSwitches?: number[];
   throughput: Throughput;
   onDemand?: { maxRead?: number; maxWrite?: number };
   stream?: StreamSettings;

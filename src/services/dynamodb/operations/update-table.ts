@@ -21,6 +21,7 @@ import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
 import { onDemandRecord } from '../on-demand-throughput.js';
 import { changedThroughput, tableOnDemand } from '../decrease-limit.js';
 import { answerWarmBefore, keepWarmMarks } from '../warm-throughput.js';
+import { switchToOnDemand } from '../on-demand-switch-limit.js';
 
 const NOTHING = 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, '
   + 'MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required';
@@ -54,7 +55,7 @@ function checkAlone(input: UpdateTableInput): void {
   }
 }
 
-function throughputChange(table: TableRecord, input: UpdateTableInput, now: number): Pick<TableRecord, 'billingMode' | 'throughput' | 'payPerRequestSince'> {
+function throughputChange(table: TableRecord, input: UpdateTableInput, now: number): Pick<TableRecord, 'billingMode' | 'throughput' | 'payPerRequestSince' | 'payPerRequestSwitches'> {
   const mode = (input.BillingMode ?? table.billingMode) as BillingMode;
   const t = input.ProvisionedThroughput;
   if (mode === 'PAY_PER_REQUEST') {
@@ -63,7 +64,8 @@ function throughputChange(table: TableRecord, input: UpdateTableInput, now: numb
         ? 'Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST'
         : 'ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST');
     }
-    return { billingMode: mode, throughput: tableOnDemand(table.throughput), payPerRequestSince: table.billingMode === 'PAY_PER_REQUEST' ? table.payPerRequestSince ?? now : now };
+    if (table.billingMode === 'PAY_PER_REQUEST') return { billingMode: mode, throughput: tableOnDemand(table.throughput), payPerRequestSince: table.payPerRequestSince ?? now };
+    return { billingMode: mode, throughput: tableOnDemand(table.throughput), payPerRequestSince: now, payPerRequestSwitches: switchToOnDemand(table, now) };
   }
   if (!t) {
     // Naming PROVISIONED asks for throughput even on a table that is provisioned already
