@@ -43,6 +43,15 @@ const attributeDefinitions = (t: TableRecord) => t.attributeDefinitions
   .map((a) => ({ AttributeName: a.name, AttributeType: a.type }))
   .sort((a, b) => (a.AttributeName < b.AttributeName ? -1 : a.AttributeName > b.AttributeName ? 1 : 0));
 
+/**
+ * The class, and once an UpdateTable changed it, when (native AWS, radkawar/stackd
+ * testdata/aws/dynamodb/controls.json seq 15 created STANDARD_INFREQUENT_ACCESS without a time,
+ * seq 52 STANDARD with LastUpdateDateTime, 2026-09-17).
+ */
+export const tableClassSummary = (t: TableRecord) => ({
+  TableClass: t.tableClass, ...(t.tableClassSince !== undefined ? { LastUpdateDateTime: new Date(t.tableClassSince) } : {}),
+});
+
 export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIVE'): TableDescription {
   const onDemand = t.billingMode === 'PAY_PER_REQUEST';
   const gsis = t.indexes.filter((i) => i.global);
@@ -94,7 +103,7 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
     out.LatestStreamArn = `${tableArn(t)}/stream/${t.stream.label}`;
   }
   if (t.sse?.enabled) out.SSEDescription = sseDescription(t);
-  if (t.tableClass !== undefined) out.TableClassSummary = { TableClass: t.tableClass };
+  if (t.tableClass !== undefined) out.TableClassSummary = tableClassSummary(t);
   if (t.onDemand) out.OnDemandThroughput = onDemandShape(t.onDemand);
   out.WarmThroughput = warmShape(warmUnits(t));
   return out;

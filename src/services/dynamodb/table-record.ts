@@ -63,6 +63,8 @@ export interface TableRecord {
   stream?: StreamSettings;
   sse?: { enabled: boolean; type?: string; kmsKeyId?: string };
   tableClass?: string;
+  /** Epoch ms of the last UpdateTable that changed the table class (TableClassSummary.LastUpdateDateTime). */
+  tableClassSince?: number;
   deletionProtection: boolean;
   tags: { Key: string; Value: string }[];
   /** UpdateTimeToLive: the attribute, whether enabled (expiry itself is another module's job). */

@@ -3,7 +3,7 @@
  * testdata/aws/dynamodb/controls.json, calls of 2026-09-17).
  */
 import test from 'ava';
-import { CreateTableCommand, DescribeLimitsCommand, UpdateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeLimitsCommand, DescribeTableCommand, UpdateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
@@ -11,7 +11,8 @@ import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
 const SRC = 'radkawar/stackd testdata/aws/dynamodb/controls.json';
 let server: Boltstack;
 let ddb: DynamoDBClient;
-test.before(async () => { server = await startBoltstack(); ddb = ddbClient(server.endpoint); });
+let now = Date.UTC(2026, 8, 17, 8, 48, 41, 534);
+test.before(async () => { server = await startBoltstack({ clock: () => now }); ddb = ddbClient(server.endpoint); });
 test.after.always(async () => { await server?.stop(); });
 
 const indexed = (gsiProjection: object): CreateTableCommandInput => ({
@@ -69,4 +70,19 @@ test(`UpdateTable naming PROVISIONED without throughput on a provisioned table i
 test('DescribeLimits answers the default quotas (radkawar/stackd testdata/aws/dynamodb/account_controls.json call 1, 2026-09-17)', async (t) => {
   const { $metadata: _m, ...limits } = await ddb.send(new DescribeLimitsCommand({}));
   t.deepEqual(limits, { AccountMaxReadCapacityUnits: 80000, AccountMaxWriteCapacityUnits: 80000, TableMaxReadCapacityUnits: 40000, TableMaxWriteCapacityUnits: 40000 });
+});
+
+test(`a table-class change answers the class being left; the class then carries its change time (${SRC} seq 9, 15, 49-52, 2026-09-17)`, async (t) => {
+  const TableName = uniqueTable('class');
+  const created = await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST', TableClass: 'STANDARD_INFREQUENT_ACCESS',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  }));
+  t.deepEqual(created.TableDescription!.TableClassSummary, { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, 'seq 9');
+  t.deepEqual((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.TableClassSummary, { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, 'seq 15');
+  // AWS's change settled at 09:49:35.942 (+01:00); boltstack's settles when it is asked for.
+  now = Date.UTC(2026, 8, 17, 8, 49, 35, 942);
+  const updated = (await ddb.send(new UpdateTableCommand({ TableName, TableClass: 'STANDARD' }))).TableDescription!;
+  t.deepEqual([updated.TableStatus, updated.TableClassSummary], ['UPDATING', { TableClass: 'STANDARD_INFREQUENT_ACCESS' }], 'seq 49');
+  t.deepEqual((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.TableClassSummary, { TableClass: 'STANDARD', LastUpdateDateTime: new Date(now) }, 'seq 52');
 });

@@ -9,7 +9,7 @@ import type { UpdateTableInput, UpdateTableOutput } from '../../../model/generat
 import type { MetaOp } from '../../../storage/meta-store.js';
 import { Constraints } from '../constraints.js';
 import { type DdbHandler, unsupported } from '../context.js';
-import { describeTable, throughputShape } from '../describe-table-shape.js';
+import { describeTable, tableClassSummary, throughputShape } from '../describe-table-shape.js';
 import { ddbErrors } from '../errors.js';
 import { backfillIndex } from '../gsi-backfill.js';
 import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from '../gsi-updates.js';
@@ -123,7 +123,10 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
       const sse = sseSettings(input.SSESpecification);
       if (sse) next.sse = sse; else delete next.sse;
     }
-    if (input.TableClass !== undefined) next.tableClass = input.TableClass;
+    if (input.TableClass !== undefined) {
+      next.tableClass = input.TableClass;
+      if (input.TableClass !== (table.tableClass ?? 'STANDARD')) next.tableClassSince = now;
+    }
     if (input.DeletionProtectionEnabled !== undefined) next.deletionProtection = input.DeletionProtectionEnabled;
     if (input.OnDemandThroughput !== undefined) {
       if (next.billingMode !== 'PAY_PER_REQUEST') throw ddbErrors.invalidParameter('MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED');
@@ -137,6 +140,9 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     for (const id of gsi.created) void backfillIndex(deps.tables, deps.items, deps.log, next.id, id);
     const TableDescription = describeTable(next, deps.tables.stats(next.id), 'UPDATING');
     answerWarmBefore(TableDescription, table);
+    // A class change answers the class being left, UPDATING, as AWS's does (controls.json seq 49).
+    if (table.tableClass !== undefined) TableDescription.TableClassSummary = tableClassSummary(table);
+    else delete TableDescription.TableClassSummary;
     // Turning a KMS key off answers the key being left, UPDATING (localstack
     // test_dynamodb_create_table_with_partial_sse_specification, validated 2024-01-10).
     if (table.sse?.enabled && next.sse === undefined) TableDescription.SSEDescription = sseDescription(table, 'UPDATING');
