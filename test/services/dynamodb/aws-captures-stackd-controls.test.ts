@@ -72,14 +72,17 @@ test('DescribeLimits answers the default quotas (radkawar/stackd testdata/aws/dy
   t.deepEqual(limits, { AccountMaxReadCapacityUnits: 80000, AccountMaxWriteCapacityUnits: 80000, TableMaxReadCapacityUnits: 40000, TableMaxWriteCapacityUnits: 40000 });
 });
 
-test(`a table-class change answers the class being left; the class then carries its change time (${SRC} seq 9, 15, 49-52, 2026-09-17)`, async (t) => {
+test(`CreateTable answers no on-demand time; a table-class change answers the class being left, then carries its change time (${SRC} seq 9, 15, 49-52, 2026-09-17)`, async (t) => {
   const TableName = uniqueTable('class');
   const created = await ddb.send(new CreateTableCommand({
     TableName, BillingMode: 'PAY_PER_REQUEST', TableClass: 'STANDARD_INFREQUENT_ACCESS',
     AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
   }));
   t.deepEqual(created.TableDescription!.TableClassSummary, { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, 'seq 9');
-  t.deepEqual((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.TableClassSummary, { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, 'seq 15');
+  // The time it went on demand shows once the table is ACTIVE, not on CreateTable's answer.
+  t.deepEqual(created.TableDescription!.BillingModeSummary, { BillingMode: 'PAY_PER_REQUEST' }, 'seq 9');
+  const active = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  t.deepEqual([active.TableClassSummary, active.BillingModeSummary], [{ TableClass: 'STANDARD_INFREQUENT_ACCESS' }, { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: new Date(now) }], 'seq 15');
   // AWS's change settled at 09:49:35.942 (+01:00); boltstack's settles when it is asked for.
   now = Date.UTC(2026, 8, 17, 8, 49, 35, 942);
   const updated = (await ddb.send(new UpdateTableCommand({ TableName, TableClass: 'STANDARD' }))).TableDescription!;

@@ -5,7 +5,7 @@
  * class, streams, on-demand limits) are stored and described as AWS describes them.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html
  */
-import type { CreateTableInput, CreateTableOutput } from '../../../model/generated/dynamodb-types.js';
+import type { CreateTableInput, CreateTableOutput, TableDescription } from '../../../model/generated/dynamodb-types.js';
 import { Constraints } from '../constraints.js';
 import { type DdbHandler, unsupported } from '../context.js';
 import { describeTable } from '../describe-table-shape.js';
@@ -163,6 +163,18 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${input.TableName}`, async () => {
     if (deps.tables.get(ctx.accountId, ctx.region, input.TableName)) throw ddbErrors.tableAlreadyExists(input.TableName);
     await deps.tables.create(record);
-    return { TableDescription: withoutWarmThroughput(describeTable(record, deps.tables.stats(record.id))) };
+    return { TableDescription: creatingAnswer(describeTable(record, deps.tables.stats(record.id))) };
   });
 };
+
+/**
+ * CreateTable's answer is the table as AWS's answer shows it while CREATING: no warm throughput
+ * (warm-throughput.ts), and an on-demand table's BillingModeSummary without the time it went on
+ * demand, which DescribeTable shows once the table is ACTIVE (native AWS, radkawar/stackd
+ * testdata/aws/dynamodb/controls.json seq 9 and 15, 2026-09-17; on_demand_limits.json seq 2 and 6,
+ * billing_mode_limits.json seq 214, 2026-09-18).
+ */
+function creatingAnswer(d: TableDescription): TableDescription {
+  if (d.BillingModeSummary) delete d.BillingModeSummary.LastUpdateToPayPerRequestDateTime;
+  return withoutWarmThroughput(d);
+}
