@@ -64,3 +64,33 @@ test.serial(`a missing table; the defaults; disabling when disabled; enabling wi
   }, 'seq 13 (AWS also answers PointInTimeRecoveryWindowDays: 35, not in the SDKs\' model)');
   now = ENABLED_AT;
 });
+
+test.serial(`retention changes keep the restorable bounds; re-enabling after a disable moves them (${CONTROLS} seq 13-25, 36-42)`, async (t) => {
+  const TableName = uniqueTable('pitrperiods');
+  now = 1789743996000;
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const enabled = (second: number, RecoveryPeriodInDays: number) => ({
+    ContinuousBackupsStatus: 'ENABLED',
+    PointInTimeRecoveryDescription: { EarliestRestorableDateTime: new Date(second), LatestRestorableDateTime: new Date(second), PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays },
+  });
+  const off = { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } };
+  const update = async (at: number, spec: { PointInTimeRecoveryEnabled: boolean; RecoveryPeriodInDays?: number }) => {
+    now = at;
+    return (await ddb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: spec }))).ContinuousBackupsDescription;
+  };
+  // Each answer as AWS gave it (its PointInTimeRecoveryWindowDays, equal to the period, is outside the SDKs' model).
+  t.deepEqual(await update(1789743996000, { PointInTimeRecoveryEnabled: true }), enabled(1789743996000, 35), 'seq 13');
+  t.deepEqual(await update(1789744008562, { PointInTimeRecoveryEnabled: true }), enabled(1789743996000, 35), 'seq 15: enabled again, nothing moves');
+  t.deepEqual(await update(1789744009327, { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 }), enabled(1789743996000, 35), 'seq 17');
+  t.deepEqual(await update(1789744010061, { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 1 }), enabled(1789743996000, 1), 'seq 19');
+  t.deepEqual(await update(1789744010785, { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 }), enabled(1789743996000, 7), 'seq 21');
+  t.deepEqual(await update(1789744011549, { PointInTimeRecoveryEnabled: true }), enabled(1789743996000, 7), 'seq 23: an omitted period keeps 7');
+  now = 1789744022354;
+  t.deepEqual((await ddb.send(new DescribeContinuousBackupsCommand({ TableName }))).ContinuousBackupsDescription, enabled(1789743996000, 7), 'seq 25');
+  t.deepEqual(await update(1789744026104, { PointInTimeRecoveryEnabled: false }), off, 'seq 36');
+  t.deepEqual(await update(1789744026821, { PointInTimeRecoveryEnabled: false }), off, 'seq 38');
+  t.deepEqual(await update(1789744035543, { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 3 }), enabled(1789744035000, 3), 'seq 40: the second it was enabled again');
+  now = 1789744044249;
+  t.deepEqual((await ddb.send(new DescribeContinuousBackupsCommand({ TableName }))).ContinuousBackupsDescription, enabled(1789744035000, 3), 'seq 42: 9 s later, the same bounds');
+  now = ENABLED_AT;
+});
