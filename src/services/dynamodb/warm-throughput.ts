@@ -12,7 +12,8 @@
  * - Status ACTIVE in every capture (UPDATING is for a warm throughput the user raises, which
  *   boltstack does not take).
  * So the warm units are the highest units the table or index has had, at least 12000/4000 once on
- * demand. The current units and the on-demand mark are in the record already; only the highest
+ * demand (for a GSI: once its table has been on demand; an index added while the table is
+ * provisioned again is not in the captures and gets the same floor). The current units and the on-demand mark are in the record already; only the highest
  * units left behind by a decrease or a switch are kept (`warmThroughput`), and only then.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html
  */
