@@ -82,7 +82,8 @@ export const s3Errors = {
     `The ${type} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`),
   checksumModeMismatch: (uploadType: string) => e('InvalidRequest', 400,
     `The upload was created using the ${uploadType} checksum mode. The complete request must use the same checksum mode.`),
-  checksumAlgorithmMismatchOnComplete: (expected: string, actual: string) => e('InvalidRequest', 400,
+  /** A part or completion checksum of another algorithm than the upload's; `actual` "null" for none (part-checksum-plan.ts). */
+  checksumTypeMismatch: (expected: string, actual: string) => e('InvalidRequest', 400,
     `Checksum Type mismatch occurred, expected checksum Type: ${expected.toLowerCase()}, actual checksum Type: ${actual.toLowerCase()}`),
   mpuObjectSizeMismatch: (given: number, actual: number) => e('InvalidRequest', 400,
     `The provided 'x-amz-mp-object-size' header value ${given} does not match what was computed: ${actual}`),

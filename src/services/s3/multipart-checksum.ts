@@ -36,11 +36,18 @@ export function uploadChecksumType(algorithm: S3ChecksumAlgorithm | undefined, g
   return type;
 }
 
+/** An upload's checksum type; uploads recorded before types were kept have their algorithm's default. */
+export function uploadChecksumTypeOf(upload: UploadRecord): ChecksumType | undefined {
+  const algorithm = upload.checksumAlgorithm;
+  if (algorithm === undefined) return undefined;
+  return upload.checksumType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
+}
+
 /** The object's checksum from its parts' (undefined when the upload has none, or a part lacks it). */
 export function multipartChecksum(upload: UploadRecord, chosen: PartRecord[]): ChecksumRecord | undefined {
   const algorithm = upload.checksumAlgorithm;
   if (!algorithm || chosen.some((p) => p.checksum?.algorithm !== algorithm)) return undefined;
-  const type = upload.checksumType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
+  const type = uploadChecksumTypeOf(upload);
   if (type === 'FULL_OBJECT') {
     const pieces = chosen.map((p) => ({ crc: Buffer.from(p.checksum!.value, 'base64'), size: p.size }));
     const crc = algorithm === 'CRC64NVME' ? combineCrc64Nvme(pieces) : combineCrc32(algorithm as 'CRC32' | 'CRC32C', pieces);
@@ -66,6 +73,25 @@ export function claimedChecksum(claims: CompletionClaims): { algorithm: S3Checks
   return algorithm === undefined ? undefined : { algorithm, value: claims[checksumMember(algorithm)] as string };
 }
 
+const IGNORED_WITHOUT_ALGORITHM: ReadonlySet<S3ChecksumAlgorithm> = new Set(['CRC32', 'CRC32C', 'SHA1', 'SHA256']);
+
+/**
+ * An object checksum claimed at completion of an upload created without an algorithm, which S3
+ * gives its default CRC64NVME FULL_OBJECT checksum (radkawar/stackd testdata/aws/s3/
+ * checksum_algorithms_multipart_replay.json, 2026): a CRC32, CRC32C, SHA1 or SHA256 claim is
+ * ignored, 200 (seq 103, 107, 111, 115 <algorithm>.completion-header); an MD5, SHA512 or xxHash
+ * one is 400 InvalidRequest (seq 78, 83, 88, 93, 98). The capture keeps the code, not the message:
+ * boltstack's names the default algorithm and the claimed one, as S3's other mismatches do.
+ * Returns the algorithm of a claim boltstack cannot check: CRC64NVME, which it does not compute
+ * for such uploads (docs/s3.md) and whose answer no capture holds.
+ */
+export function uncheckableClaim(claims: CompletionClaims): S3ChecksumAlgorithm | undefined {
+  const claimed = claimedChecksum(claims);
+  if (claimed === undefined || IGNORED_WITHOUT_ALGORITHM.has(claimed.algorithm)) return undefined;
+  if (claimed.algorithm === 'CRC64NVME') return claimed.algorithm;
+  throw s3Errors.checksumTypeMismatch('CRC64NVME', claimed.algorithm);
+}
+
 /** Checks the claims that need no parts (before the completion's batch). */
 export function checkClaimsUpFront(upload: UploadRecord, claims: CompletionClaims): void {
   if (claims.MpuObjectSize !== undefined && claims.MpuObjectSize < 0) throw s3Errors.mpuObjectSizeNegative(claims.MpuObjectSize);
@@ -76,7 +102,7 @@ export function checkClaimsUpFront(upload: UploadRecord, claims: CompletionClaim
     if (upload.checksumType !== undefined && type !== upload.checksumType) throw s3Errors.checksumModeMismatch(upload.checksumType);
   }
   if (claimed !== undefined && upload.checksumAlgorithm !== undefined && claimed.algorithm !== upload.checksumAlgorithm) {
-    throw s3Errors.checksumAlgorithmMismatchOnComplete(upload.checksumAlgorithm, claimed.algorithm);
+    throw s3Errors.checksumTypeMismatch(upload.checksumAlgorithm, claimed.algorithm);
   }
 }
 

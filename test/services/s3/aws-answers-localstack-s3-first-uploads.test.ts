@@ -119,11 +119,11 @@ test(`checksum refusals on multipart uploads: an unknown algorithm; a completion
   t.true(algo.message.startsWith('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, '), algo.message);
   const plain = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
   t.is(plain.ChecksumAlgorithm, undefined);
-  // Not pinned: the recording's UploadPart refusals "Checksum Type mismatch occurred, expected
+  // Not pinned: the recording's UploadPart refusal "Checksum Type mismatch occurred, expected
   // checksum Type: null, actual checksum Type: sha256" (a part checksum on an upload created without
-  // one) and "...expected checksum Type: sha256, actual checksum Type: null" predate S3's default
-  // integrity protections (2024-12), since which the SDKs send a CRC32 with every UploadPart
-  // unasked; boltstack accepts both, and no newer AWS answer says otherwise.
+  // one) predates S3's default integrity protections (2024-12); AWS has taken such parts since
+  // (radkawar/stackd multipart_checksums_replay.json seq 4, 2026). Its "...expected checksum Type:
+  // sha256, actual checksum Type: null" still holds: aws-captures-stackd-part-checksums.
   const ok = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: plain.UploadId, PartNumber: 1, Body: 'abc' }));
   t.is(ok.ETag, '"900150983cd24fb0d6963f7d28e17f72"');
   const completeWith = await errorOf(s3.send(new CompleteMultipartUploadCommand({

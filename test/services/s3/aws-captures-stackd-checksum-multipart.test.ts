@@ -121,7 +121,7 @@ test(`XXHASH128 upload: a part naming another algorithm or with a wrong value, a
   await s3.send(new UploadPartCopyCommand({ Bucket, Key, UploadId, PartNumber: 1, CopySource: `${Bucket}/XXHASH128-refusals-source` }));
   await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: SMALL, ChecksumXXHASH128: XX128.part2 }));
   // seq 62-63, raw: part 3 naming another algorithm, or with a wrong value. (seq 60-61, a part with
-  // no checksum value, are 400 InvalidRequest on AWS; boltstack accepts them: not replayed.)
+  // no checksum value: aws-captures-stackd-part-checksums.)
   const refusals: [Record<string, string>, string][] = [
     [{ 'x-amz-sdk-checksum-algorithm': 'SHA256', 'x-amz-checksum-xxhash128': XX128.part2 }, 'InvalidRequest'],
     [{ 'x-amz-checksum-xxhash128': 'AAAAAAAAAAAAAAAAAAAAAA==' }, 'BadDigest'],
@@ -158,8 +158,7 @@ test(`an upload created without an algorithm: a part checksum at completion is I
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key, ContentType: 'binary/octet-stream' }));
   const part = await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: SMALL }));
   t.is(part.ETag, '"2749bb8427091bd65fef0c1c038e5fb9"');
-  // seq 78, an MD5 object checksum at completion, is 400 InvalidRequest on AWS; boltstack, which
-  // does not compute S3's default CRC64NVME, answers NotImplemented to any claim for such an upload.
+  // seq 78, an MD5 object checksum at completion: aws-captures-stackd-part-checksums.
   const xml = await errorOf(s3.send(new CompleteMultipartUploadCommand({
     Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag, ChecksumMD5: 'J0m7hCcJG9Zf7wwcA45fuQ==' }] },
   })));

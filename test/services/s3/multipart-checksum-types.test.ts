@@ -121,13 +121,15 @@ test('CreateMultipartUpload refuses a type its algorithm does not have, or a typ
   t.is((await create('CRC32', 'SOMETIMES')).message, 'Value for x-amz-checksum-type header is invalid.');
 });
 
-test('an object checksum claimed for an upload created without an algorithm: NotImplemented naming it', async (t) => {
+test('a CRC64NVME object checksum claimed for an upload created without an algorithm: NotImplemented naming it', async (t) => {
+  // S3 gives such an upload its default CRC64NVME, which boltstack does not compute; the other
+  // algorithms' claims are answered as AWS does (aws-captures-stackd-part-checksums).
   const s3 = s3Client(server.endpoint);
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'no-algorithm' }));
   const part = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'no-algorithm', UploadId, PartNumber: 1, Body: 'x' }));
   const err = await errorOf(s3.send(new CompleteMultipartUploadCommand({
-    Bucket: bucket, Key: 'no-algorithm', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] }, ChecksumCRC32: be32(crc32(Buffer.from('x'))),
+    Bucket: bucket, Key: 'no-algorithm', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] }, ChecksumCRC64NVME: 'AAAAAAAAAAA=',
   })));
   t.is(err.name, 'NotImplemented');
-  t.regex(err.message, /ChecksumCRC32/);
+  t.regex(err.message, /ChecksumCRC64NVME/);
 });

@@ -14,7 +14,7 @@ import { prepareChecksums } from '../../../checksums/index.js';
 import { isAwsError } from '../../../errors/aws-error.js';
 import { type S3Deps, type S3Handler, unsupported } from '../context.js';
 import { ALGORITHMS, checksumMember } from '../checksum-plan.js';
-import { checkClaims, checkClaimsUpFront, claimedChecksum, multipartChecksum, type CompletionClaims } from '../multipart-checksum.js';
+import { checkClaims, checkClaimsUpFront, multipartChecksum, uncheckableClaim, uploadChecksumTypeOf, type CompletionClaims } from '../multipart-checksum.js';
 import { s3Errors } from '../errors.js';
 import type { ObjectRecord, PartRecord, UploadRecord } from '../records.js';
 import { assertIfNoneMatch, checkWriteConditions, commitCheck, hasWriteConditions } from '../write-conditions.js';
@@ -23,8 +23,7 @@ export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
 const unquote = (etag: string): string => etag.replace(/^"(.*)"$/, '$1');
 
-const compositeUpload = (upload: UploadRecord): boolean =>
-  (upload.checksumType ?? (upload.checksumAlgorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE')) === 'COMPOSITE';
+const compositeUpload = (upload: UploadRecord): boolean => uploadChecksumTypeOf(upload) === 'COMPOSITE';
 
 type RequestedPart = NonNullable<NonNullable<CompleteMultipartUploadInput['MultipartUpload']>['Parts']>[number];
 
@@ -141,9 +140,9 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
     if (upload.checksumAlgorithm === undefined) {
       // S3 gives such an upload its default CRC64NVME, which boltstack does not compute (docs/s3.md:
       // a CRC64NVME pass over every part cost SDK multipart uploads 22 % more server CPU per GB).
-      // What S3 answers to a checksum or type claimed for it is not recorded anywhere we know of.
-      const claimed = claimedChecksum(claims);
-      if (claimed !== undefined) unsupported(deps, ctx, 'CompleteMultipartUpload', input, [checksumMember(claimed.algorithm)]);
+      // Other claimed checksums: multipart-checksum.ts; a claimed type is not recorded anywhere we know of.
+      const unchecked = uncheckableClaim(claims);
+      if (unchecked !== undefined) unsupported(deps, ctx, 'CompleteMultipartUpload', input, [checksumMember(unchecked)]);
       unsupported(deps, ctx, 'CompleteMultipartUpload', input, ['ChecksumType']);
     }
     checkClaimsUpFront(upload, claims);

@@ -2,6 +2,7 @@
 import type { UploadPartInput, UploadPartOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { planChecksum } from '../checksum-plan.js';
+import { partChecksumPlan } from '../part-checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import { writeBody } from '../write-body.js';
 
@@ -14,9 +15,11 @@ export function assertPartNumber(partNumber: number): void {
 export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'UploadPart', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   assertPartNumber(input.PartNumber);
-  const plan = planChecksum(input, input.Body);
+  const sent = planChecksum(input, input.Body);
   await deps.store.requireBucket(input.Bucket);
   const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+  // The upload's algorithm decides what the part must carry, before a byte is stored.
+  const plan = partChecksumPlan(upload, sent);
   const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
   try {
     await deps.store.putPart(upload, {
