@@ -184,12 +184,19 @@ export class S3Store {
     return this.locks.run(`o\0${bucket}\0${key}`, () => this.replaceObjectLocked(bucket, key, record, extraOps, check));
   }
 
-  /** As replaceObject, for callers that already hold the key's lock. */
-  async replaceObjectLocked(bucket: string, key: string, record: ObjectRecord, extraOps: MetaOp[] = [], check?: (current: ObjectRecord | undefined) => void): Promise<string[]> {
-    // Both read synchronously when they can (as a GetObject does): a write's awaits and promises
-    // are part of the bytes per request that the peaks under load grow with.
-    const read = this.#currentObject(bucket, key);
-    const current = read instanceof Promise ? await read : read;
+  /**
+   * As replaceObject, for callers that already hold the key's lock. `read`: the key's object as
+   * the caller read it under that lock, so it is not read twice (completeUpload).
+   */
+  async replaceObjectLocked(bucket: string, key: string, record: ObjectRecord, extraOps: MetaOp[] = [], check?: (current: ObjectRecord | undefined) => void, read?: { current: ObjectRecord | undefined }): Promise<string[]> {
+    let current: ObjectRecord | undefined;
+    if (read !== undefined) current = read.current;
+    else {
+      // Both read synchronously when they can (as a GetObject does): a write's awaits and promises
+      // are part of the bytes per request that the peaks under load grow with.
+      const now = this.#currentObject(bucket, key);
+      current = now instanceof Promise ? await now : now;
+    }
     check?.(current);
     // The bucket may have been deleted while the body streamed in.
     const bucketRead = this.assertBucket(bucket);
@@ -344,11 +351,13 @@ export class S3Store {
       const parts = new Map((await this.listParts(upload.uploadId)).map((p) => [p.partNumber, p] as const));
       const record = build(parts);
       const removal = await this.#uploadRemovalOps(upload);
-      const current = await this.getObject(upload.bucket, upload.key);
+      // Read once, under the key's lock: the completion-order rule and the write see the same object.
+      const read = this.#currentObject(upload.bucket, upload.key);
+      const current = read instanceof Promise ? await read : read;
       check?.(current);
       // A write begun after the upload was initiated stays the object (completion-order.ts).
       if (supersedesUpload(current, upload)) await this.meta.batch(removal.ops);
-      else await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops);
+      else await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops, undefined, { current });
       this.collect(removal.blobs);
       return record;
     }));
