@@ -99,6 +99,21 @@ test('lib-storage Upload of a stream of unknown length (multipart, default check
   t.deepEqual(await md5OfStream(got.Body as AsyncIterable<Uint8Array>), expected);
 });
 
+// A part must carry its upload's algorithm (part-checksum-plan.ts): lib-storage passes the Upload's
+// ChecksumAlgorithm to CreateMultipartUpload and to every UploadPart, with or without the SDK's defaults.
+for (const [ChecksumAlgorithm, requestChecksumCalculation] of [['SHA256', 'WHEN_SUPPORTED'], ['CRC32C', 'WHEN_REQUIRED']] as const) {
+  test(`lib-storage Upload with ChecksumAlgorithm ${ChecksumAlgorithm} (${requestChecksumCalculation}): the object gets that composite checksum`, async (t) => {
+    const s3 = s3Client(server.endpoint, { requestChecksumCalculation });
+    const Key = `with-${ChecksumAlgorithm}`;
+    const upload = new Upload({ client: s3, params: { Bucket: bucket, Key, Body: patternBuffer(11 * MiB, 3), ChecksumAlgorithm }, partSize: 5 * MiB });
+    await upload.done();
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key, ChecksumMode: 'ENABLED' }));
+    t.is(head.ContentLength, 11 * MiB);
+    t.regex(head[`Checksum${ChecksumAlgorithm}`] ?? '', /-3$/);
+    t.is(head.ChecksumType, 'COMPOSITE');
+  });
+}
+
 test('a completion document of 2,000 parts is parsed off the main thread and checked part by part', async (t) => {
   const s3 = s3Client(server.endpoint);
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'many' }));
