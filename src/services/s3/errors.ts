@@ -68,6 +68,13 @@ export const s3Errors = {
   badDigestMd5: (expected: string, calculated: string) => e('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.',
     { CalculatedDigest: calculated, ExpectedDigest: expected }),
   badDigestChecksum: (algorithm: string) => e('BadDigest', 400, `The ${algorithm} you specified did not match the calculated checksum.`),
+  /**
+   * A completion's object checksum that is not the object's, or is of another algorithm than the
+   * upload's: S3 names the algorithm in lower case here (openstack/swift test/s3api/
+   * test_object_checksums.py test_mpu_complete_bad_checksum, asserted against AWS;
+   * apache/arrow-rs-object-store#709, "The sha256 you specified...", 2026-05).
+   */
+  badDigestOnCompletion: (algorithm: string) => e('BadDigest', 400, `The ${algorithm.toLowerCase()} you specified did not match the calculated checksum.`),
   invalidDigest: (contentMd5: string) => e('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 }),
   invalidChecksumValue: (algorithm: string) => e('InvalidRequest', 400, `Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`),
   /** An x-amz-trailer naming no checksum S3 knows (x-amz-checksum-sha10), as S3 answers it in versity/versitygw#1161. */
@@ -82,7 +89,7 @@ export const s3Errors = {
     `The ${type} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`),
   checksumModeMismatch: (uploadType: string) => e('InvalidRequest', 400,
     `The upload was created using the ${uploadType} checksum mode. The complete request must use the same checksum mode.`),
-  /** A part or completion checksum of another algorithm than the upload's; `actual` "null" for none (part-checksum-plan.ts). */
+  /** A part checksum of another algorithm than the upload's; `actual` "null" for none (part-checksum-plan.ts). */
   checksumTypeMismatch: (expected: string, actual: string) => e('InvalidRequest', 400,
     `Checksum Type mismatch occurred, expected checksum Type: ${expected.toLowerCase()}, actual checksum Type: ${actual.toLowerCase()}`),
   mpuObjectSizeMismatch: (given: number, actual: number) => e('InvalidRequest', 400,

@@ -153,6 +153,22 @@ test(`XXHASH128 upload: a part naming another algorithm or with a wrong value, a
   t.is(done.ETag, '"7f9dd28a166bf2b6593b3ad5ea8e422a-2"');
 });
 
+test(`an XXHASH128 upload completed with an x-amz-checksum-sha256 is BadDigest and kept; completed without one, it answers its composite [${SRC} seq 152-155 mismatched-complete (2026)]`, async (t) => {
+  const Key = 'mismatched-complete';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key, ContentType: 'binary/octet-stream', ChecksumAlgorithm: 'XXHASH128' }));
+  const part = await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: SMALL, ChecksumXXHASH128: XX128.part2 }));
+  t.is(part.ETag, '"2749bb8427091bd65fef0c1c038e5fb9"');
+  const MultipartUpload = { Parts: [{ PartNumber: 1, ETag: part.ETag, ChecksumXXHASH128: XX128.part2 }] };
+  const refused = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload, ChecksumSHA256: 'sLjjYXnP/alJvFnpsu4YClmLp0BUTwQAzRaEqyxDGYw=-1' })));
+  t.is(refused.name, 'BadDigest');
+  t.is(refused.$metadata.httpStatusCode, 400);
+  const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload }));
+  t.is(done.ETag, '"891651d1bc23b3ce631bfa105ffe0bc7-1"');
+  t.is(done.ChecksumXXHASH128, 'PToYZx3+apwVK9ojSfWLFA==-1');
+  t.is(done.ChecksumType, 'COMPOSITE');
+  t.deepEqual(others(done, 'ChecksumXXHASH128'), []);
+});
+
 test(`an upload created without an algorithm: a part checksum at completion is InvalidPart [${SRC} seq 76-80 (2026)]`, async (t) => {
   const Key = 'MD5-omitted-init';
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key, ContentType: 'binary/octet-stream' }));
