@@ -138,3 +138,23 @@ test('a CRC64NVME object checksum claimed for an upload created without an algor
   t.is(err.name, 'NotImplemented');
   t.regex(err.message, /ChecksumCRC64NVME/);
 });
+
+test('a wrong part checksum listed beside a right object checksum: BadDigest on a COMPOSITE upload, InvalidPart on a FULL_OBJECT one [openstack/swift test/s3api/test_object_checksums.py test_mpu_complete_bad_part_cs_good_global_cs_*, asserted against AWS]', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  for (const [type, code] of [['COMPOSITE', 'BadDigest'], ['FULL_OBJECT', 'InvalidPart']] as const) {
+    const Key = `bad-part-good-object-${type}`;
+    const { UploadId, parts } = await uploadParts(Key, 'CRC32', type);
+    const object = type === 'FULL_OBJECT'
+      ? be32(crc32(WHOLE))
+      : `${be32(crc32(Buffer.concat(parts.map((p) => Buffer.from(p.ChecksumCRC32!, 'base64')))))}-${parts.length}`;
+    const wrongPart = [{ ...parts[0]!, ChecksumCRC32: be32(crc32(PARTS[0]!) ^ 1) }, ...parts.slice(1)];
+    const refused = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key, UploadId, MultipartUpload: { Parts: wrongPart }, ChecksumCRC32: object })));
+    t.is(refused.name, code, type);
+    t.is(refused.$metadata.httpStatusCode, 400);
+    if (code === 'BadDigest') t.is(refused.message, 'The crc32 you specified did not match the calculated checksum.');
+    // Without the object checksum, the same list is InvalidPart; the right list completes with it.
+    t.is((await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key, UploadId, MultipartUpload: { Parts: wrongPart } })))).name, 'InvalidPart');
+    const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key, UploadId, MultipartUpload: { Parts: parts }, ChecksumCRC32: object }));
+    t.is(done.ChecksumCRC32, object);
+  }
+});

@@ -14,7 +14,7 @@ import { prepareChecksums } from '../../../checksums/index.js';
 import { isAwsError } from '../../../errors/aws-error.js';
 import { type S3Deps, type S3Handler, unsupported } from '../context.js';
 import { ALGORITHMS, checksumMember } from '../checksum-plan.js';
-import { checkClaims, checkClaimsUpFront, multipartChecksum, uncheckableClaim, uploadChecksumTypeOf, type CompletionClaims } from '../multipart-checksum.js';
+import { checkClaims, checkClaimsUpFront, claimedChecksum, multipartChecksum, uncheckableClaim, uploadChecksumTypeOf, type CompletionClaims } from '../multipart-checksum.js';
 import { s3Errors } from '../errors.js';
 import type { ObjectRecord, PartRecord, UploadRecord } from '../records.js';
 import { assertIfNoneMatch, checkWriteConditions, commitCheck, hasWriteConditions } from '../write-conditions.js';
@@ -27,7 +27,14 @@ const compositeUpload = (upload: UploadRecord): boolean => uploadChecksumTypeOf(
 
 type RequestedPart = NonNullable<NonNullable<CompleteMultipartUploadInput['MultipartUpload']>['Parts']>[number];
 
-function choosePart(upload: UploadRecord, parts: Map<number, PartRecord>, requested: RequestedPart): PartRecord {
+/**
+ * `claimed`: the completion names the object's checksum. A COMPOSITE one is made of the part
+ * checksums as listed, so a wrong listed one makes it differ: BadDigest, where the same list
+ * without the claim is InvalidPart; a FULL_OBJECT upload answers InvalidPart either way
+ * (openstack/swift test/s3api/test_object_checksums.py test_mpu_complete_bad_part_cs_good_global_cs_*,
+ * asserted against AWS).
+ */
+function choosePart(upload: UploadRecord, parts: Map<number, PartRecord>, requested: RequestedPart, claimed: boolean): PartRecord {
   const number = requested.PartNumber ?? 0;
   const stored = parts.get(number);
   const etag = requested.ETag ?? '';
@@ -42,7 +49,10 @@ function choosePart(upload: UploadRecord, parts: Map<number, PartRecord>, reques
   }
   if (stored.checksum) {
     const given = (requested as Record<string, unknown>)[`Checksum${stored.checksum.algorithm}`];
-    if (given !== undefined && given !== stored.checksum.value) throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
+    if (given !== undefined && given !== stored.checksum.value) {
+      if (claimed && compositeUpload(upload)) throw s3Errors.badDigestOnCompletion(stored.checksum.algorithm);
+      throw s3Errors.invalidPart(upload.uploadId, number, unquote(etag));
+    }
     // A COMPOSITE upload's checksum is made of the parts' as the completion lists them, so each
     // must be listed (localstack test_s3.py::TestS3::test_complete_multipart_parts_checksum,
     // recorded 2024-05-28); a FULL_OBJECT one may leave them out.
@@ -67,11 +77,12 @@ export function partListDigest(requested: RequestedPart[]): string {
 export function buildMultipartObject(upload: UploadRecord, parts: Map<number, PartRecord>, requested: RequestedPart[], claims: CompletionClaims = {}): ObjectRecord {
   let previous = 0;
   const chosen: PartRecord[] = [];
+  const claimed = claimedChecksum(claims) !== undefined;
   for (const part of requested) {
     const number = part.PartNumber ?? 0;
     if (number <= previous) throw s3Errors.invalidPartOrder(upload.uploadId);
     previous = number;
-    chosen.push(choosePart(upload, parts, part));
+    chosen.push(choosePart(upload, parts, part, claimed));
   }
   chosen.forEach((part, i) => {
     if (i < chosen.length - 1 && part.size < MIN_PART_SIZE) throw s3Errors.entityTooSmall(part.size, part.partNumber, part.etag);
