@@ -85,6 +85,7 @@ export const s3Errors = {
   checksumAlgorithmMismatch: () => e('InvalidRequest', 400, 'The algorithm type you specified in x-amz-checksum- header is invalid.'),
   checksumTypeWithoutAlgorithm: () => e('InvalidRequest', 400, 'The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.'),
   invalidChecksumType: () => e('InvalidRequest', 400, 'Value for x-amz-checksum-type header is invalid.'),
+  invalidChecksumMode: () => e('InvalidRequest', 400, 'Value for x-amz-checksum-mode header is invalid.'),
   checksumTypeNotForAlgorithm: (type: string, algorithm: string) => e('InvalidRequest', 400,
     `The ${type} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`),
   checksumModeMismatch: (uploadType: string) => e('InvalidRequest', 400,

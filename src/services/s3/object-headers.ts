@@ -69,6 +69,17 @@ export function objectHeaders(record: ObjectRecord, overrides: Overrides, checks
   return out;
 }
 
+/**
+ * GetObject/HeadObject's x-amz-checksum-mode: ENABLED in any case, or absent; anything else is
+ * 400 InvalidRequest "Value for x-amz-checksum-mode header is invalid." (bodiless on HEAD)
+ * (openstack/swift test/s3api/test_object_checksums.py
+ * test_full_content_with_checksum_checksum_mode_invalid, asserted against AWS). The SDKs'
+ * "ENABLED" costs one comparison.
+ */
+export function assertChecksumMode(mode: string | undefined): void {
+  if (mode !== undefined && mode !== 'ENABLED' && mode.toUpperCase() !== 'ENABLED') throw s3Errors.invalidChecksumMode();
+}
+
 /** Record fields set from the content headers of PutObject / CreateMultipartUpload / CopyObject. */
 export interface ContentMembers {
   ContentType?: string;

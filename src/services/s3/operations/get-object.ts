@@ -10,7 +10,7 @@ import { unsupported } from '../context.js';
 import { NULL_VERSION_ID } from '../null-version.js';
 import { checkConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
-import { objectHeaders } from '../object-headers.js';
+import { assertChecksumMode, objectHeaders } from '../object-headers.js';
 import { parseRange, type ByteRange } from '../range.js';
 import { readSpans, readSpansBuffered } from '../read-spans.js';
 import { bufferedBody } from '../../bodies.js';
@@ -104,6 +104,7 @@ export async function loadForRead(deps: Parameters<S3Handler<unknown, unknown>>[
 
 export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'GetObject', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
+  assertChecksumMode(input.ChecksumMode);
   // versionId=null names the one version of a never-versioned bucket's object: AWS answers it as
   // the current one, without x-amz-version-id (radkawar/stackd testdata/aws/s3/versioning_null.json
   // unversioned-explicit-null-get-object, -head-object, 2026-09-15). Any other id is not emulated.

@@ -2,11 +2,12 @@
 import type { HeadObjectInput, HeadObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { NULL_VERSION_ID } from '../null-version.js';
-import { objectHeaders } from '../object-headers.js';
+import { assertChecksumMode, objectHeaders } from '../object-headers.js';
 import { checksumFor, loadForRead, readRange } from './get-object.js';
 
 export const headObject: S3Handler<HeadObjectInput, HeadObjectOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'HeadObject', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
+  assertChecksumMode(input.ChecksumMode);
   // versionId=null names the one version of a never-versioned bucket's object: AWS answers it as
   // the current one, without x-amz-version-id (radkawar/stackd testdata/aws/s3/versioning_null.json
   // unversioned-explicit-null-get-object, -head-object, 2026-09-15). Any other id is not emulated.
