@@ -74,6 +74,9 @@ export const s3Errors = {
    * test_object_checksums.py test_mpu_complete_bad_checksum, asserted against AWS;
    * apache/arrow-rs-object-store#709, "The sha256 you specified...", 2026-05).
    */
+  /** listed-part-checksums.ts. */
+  badDigestForPart: (algorithm: string, partNumber: number) => e('BadDigest', 400,
+    `The ${algorithm.toLowerCase()} you specified for part ${partNumber} did not match what we received.`),
   badDigestOnCompletion: (algorithm: string) => e('BadDigest', 400, `The ${algorithm.toLowerCase()} you specified did not match the calculated checksum.`),
   invalidDigest: (contentMd5: string) => e('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 }),
   invalidChecksumValue: (algorithm: string) => e('InvalidRequest', 400, `Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`),

@@ -11,9 +11,10 @@
  * that does not match, is BadDigest and nothing is stored. x-amz-mp-object-size, when given, must
  * be the object's size.
  */
-import { combineCrc64Nvme, createHasher, fromBase64, DIGEST_BYTES } from '../../checksums/index.js';
+import { combineCrc64Nvme, createHasher } from '../../checksums/index.js';
 import { ALGORITHMS, checksumMember, S3_CHECKSUM_ALGORITHMS, type S3ChecksumAlgorithm } from './checksum-plan.js';
 import { combineCrc32 } from './crc32-combine.js';
+import { isChecksumValue } from './checksum-value.js';
 import { s3Errors } from './errors.js';
 import type { ChecksumRecord, PartRecord, UploadRecord } from './records.js';
 
@@ -118,6 +119,6 @@ export function checkClaims(claims: CompletionClaims, size: number, checksum: Ch
   // A composite value may be given with its "-N" suffix or without it.
   if (claimed.value === checksum.value || (count !== undefined && claimed.value === digest)) return;
   const bare = claimed.value.replace(/-\d+$/, '');
-  if (!fromBase64(bare, DIGEST_BYTES[ALGORITHMS[claimed.algorithm]])) throw s3Errors.invalidChecksumValue(claimed.algorithm);
+  if (!isChecksumValue(claimed.algorithm, bare)) throw s3Errors.invalidChecksumValue(claimed.algorithm);
   throw s3Errors.badDigestOnCompletion(claimed.algorithm);
 }

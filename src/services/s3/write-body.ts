@@ -7,6 +7,7 @@ import type { BlobStore, WrittenBlob } from '../../storage/blob-store.js';
 import type { IncomingBody } from '../bodies.js';
 import { fromBase64, toBase64 } from '../../checksums/index.js';
 import { ALGORITHMS, type ChecksumPlan } from './checksum-plan.js';
+import { isChecksumValue } from './checksum-value.js';
 import type { ChecksumRecord } from './records.js';
 import { s3Errors } from './errors.js';
 
@@ -50,7 +51,7 @@ export async function writeBody(
       const actual = toBase64(blob.digests[algorithm]!);
       const expected = plan.headerValue ?? (plan.trailer ? body?.trailers()[plan.trailer] : undefined);
       if (expected !== undefined && expected !== actual) {
-        if (!fromBase64(expected, blob.digests[algorithm]!.length)) throw s3Errors.invalidChecksumValue(plan.algorithm);
+        if (!isChecksumValue(plan.algorithm, expected)) throw s3Errors.invalidChecksumValue(plan.algorithm);
         throw s3Errors.badDigestChecksum(plan.algorithm);
       }
       checksum = { algorithm: plan.algorithm, value: actual, type: 'FULL_OBJECT' };
