@@ -96,7 +96,10 @@ export function buildMultipartObject(upload: UploadRecord, parts: Map<number, Pa
   return {
     size,
     etag: `"${md5.digest('hex')}-${chosen.length}"`,
-    lastModified: Date.now(),
+    // "For multipart uploads, the object creation date is the date of initiation of the multipart
+    // upload" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html, Last-Modified;
+    // openstack/swift test/s3api/test_mpu.py test_basic_upload, asserted against AWS).
+    lastModified: upload.initiated,
     version: randomUUID(),
     spans: chosen.map((p) => ({ blob: p.blob, size: p.size })),
     partsCount: chosen.length,
