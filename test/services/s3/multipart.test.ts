@@ -78,6 +78,18 @@ test('AWS rules: EntityTooSmall, InvalidPart, InvalidPartOrder, NoSuchUpload, pa
   t.is(again.$metadata.httpStatusCode, 404);
 });
 
+test('a part listed with an empty ETag is InvalidPart without an ETag element [openstack/swift test/s3api/test_mpu.py::test_complete_multipart_upload_malformed_request, asserted against AWS]', async (t) => {
+  const s3 = s3Client(server.endpoint);
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'empty-etag' }));
+  await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'empty-etag', UploadId, PartNumber: 1, Body: 'x' }));
+  const err = await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'empty-etag', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '' }] } })));
+  t.is(err.name, 'InvalidPart');
+  const fields = err as unknown as Record<string, unknown>;
+  t.is(fields.UploadId, UploadId);
+  t.is(fields.PartNumber, '1');
+  t.false('ETag' in fields);
+});
+
 test('abort removes the upload and its parts', async (t) => {
   const s3 = s3Client(server.endpoint);
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'aborted' }));
