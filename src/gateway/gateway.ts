@@ -220,6 +220,9 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
     if (hostId !== undefined) {
       wire.headers['x-amz-request-id'] = requestId;
       wire.headers['x-amz-id-2'] = hostId;
+      // S3 names itself on every answer, success or error (AWS "Common response headers";
+      // radkawar/stackd testdata/aws/s3/owned_binary_headers.json, raw headers, 2026-09-13).
+      wire.headers['server'] = 'AmazonS3';
     } else {
       wire.headers['x-amzn-requestid'] = requestId;
     }
