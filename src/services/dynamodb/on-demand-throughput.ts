@@ -11,10 +11,19 @@ import { ddbErrors } from './errors.js';
 
 export interface OnDemandRecord { maxRead?: number; maxWrite?: number }
 
+/**
+ * Past every Long (the members' type): 2^63 and up. The json decoder passes any number through,
+ * and a maximum such as 1e300 was stored and described as `1e+300`, which SDKs that read a Long
+ * (Java, Go) cannot parse, so the table could no longer be described to them. No capture shows
+ * AWS's answer for one; the range refusal is the closest answer it gives (found by the fuzzx
+ * helper, test/services/dynamodb/hostile-streams-update-table.test.ts).
+ */
+const PAST_LONG = 2 ** 63;
+
 /** The record of `o` for `owner` ("table" or "index: NAME"), refusing a maximum out of range. */
 export function onDemandRecord(o: OnDemandThroughput, owner: string, update: boolean): OnDemandRecord {
   const check = (member: string, value: number | undefined): void => {
-    if (value === undefined || value >= 1 || (update && value === -1)) return;
+    if (value === undefined || (value >= 1 && value < PAST_LONG) || (update && value === -1)) return;
     throw ddbErrors.invalidParameter(`Requested ${member} for OnDemandThroughput for ${owner} is outside of valid range`);
   };
   check('MaxReadRequestUnits', o.MaxReadRequestUnits);
