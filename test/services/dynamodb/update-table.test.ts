@@ -90,3 +90,26 @@ test('billing mode and throughput switches, streams, deletion protection; refusa
   await ddb.send(new UpdateTableCommand({ TableName, DeletionProtectionEnabled: true }));
   t.true((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.DeletionProtectionEnabled);
 });
+
+test('strict mode: a GSI warm throughput in UpdateTable answers NotImplemented naming it, as the table\'s does', async (t) => {
+  const ddb = ddbClient(server.endpoint);
+  const TableName = uniqueTable();
+  const definitions = [{ AttributeName: 'id', AttributeType: 'S' as const }, { AttributeName: 'color', AttributeType: 'S' as const }];
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: definitions, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'byColor', KeySchema: [{ AttributeName: 'color', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+  }));
+  const warm = { ReadUnitsPerSecond: 13000, WriteUnitsPerSecond: 5000 };
+  const update = await ddbErrorOf(ddb.send(new UpdateTableCommand({ TableName, GlobalSecondaryIndexUpdates: [{ Update: { IndexName: 'byColor', WarmThroughput: warm } }] })));
+  const create = await ddbErrorOf(ddb.send(new UpdateTableCommand({
+    TableName, AttributeDefinitions: definitions,
+    GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byId', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, WarmThroughput: warm } }],
+  })));
+  for (const err of [update, create]) {
+    t.is(err.name, 'NotImplemented');
+    t.is(err.$metadata.httpStatusCode, 501);
+    t.regex(err.message, /WarmThroughput of DynamoDB UpdateTable/);
+  }
+  const d = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  t.deepEqual(d.GlobalSecondaryIndexes?.map((g) => g.IndexName), ['byColor']);
+});

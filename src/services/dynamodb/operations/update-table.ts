@@ -103,6 +103,12 @@ function streamChange(table: TableRecord, spec: UpdateTableInput['StreamSpecific
 export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = async (deps, ctx, input) => {
   resolveTableName(ctx, input.TableName);
   unsupported(deps, ctx, 'UpdateTable', input, ['ReplicaUpdates', 'MultiRegionConsistency', 'GlobalTableWitnessUpdates', 'WarmThroughput', 'GlobalTableSettingsReplicationMode', 'DisassociationProtectionEnabled', 'VectorIndexUpdates']);
+  // An index's warm throughput is gated as the table's is (CreateTable does the same per GSI):
+  // accepting it without pre-warming anything would be a silent success.
+  for (const u of input.GlobalSecondaryIndexUpdates ?? []) {
+    if (u.Create) unsupported(deps, ctx, 'UpdateTable', u.Create, ['WarmThroughput']);
+    if (u.Update) unsupported(deps, ctx, 'UpdateTable', u.Update, ['WarmThroughput']);
+  }
   checkConstraints(input);
   // What needs no table is refused before the table is looked up, as AWS does (architect/dynalite
   // test/updateTable.js, on a table that does not exist); index capacities come after it.
