@@ -79,6 +79,9 @@ export class FifoSequences {
     // A reservation still being written must not land after the delete (a topic made again would
     // then resume at it after a restart).
     await counter.writing?.catch(() => undefined);
+    // A topic made again under the name while that write was in flight has its own count now,
+    // and may have reserved under the same key: deleting it would let a restart reuse numbers.
+    if (this.#counters.has(topicArn)) return;
     await this.#meta.del(SNS_NS, sequenceKey(topicArn));
   }
 
