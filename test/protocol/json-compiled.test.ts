@@ -13,74 +13,64 @@ import { getProtocol } from '../../src/protocols/index.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../../src/protocols/shared/shape-walker.js';
 import { MAX_DEPTH } from '../../src/protocols/json/decode.js';
 import { serializationException } from '../../src/protocols/json/errors.js';
+import { typeMismatch, type Position } from '../../src/protocols/json/type-mismatch.js';
 
 const json = getProtocol('json');
 
 // ---- The reference: the walk as it was before compilation ----
 
-const JAVA_TYPE: Record<string, string> = {
-  string: 'String', integer: 'Integer', long: 'Long', float: 'Float', double: 'Double',
-  bigdecimal: 'BigDecimal', boolean: 'Boolean', timestamp: 'Date', blob: 'ByteBuffer',
-};
-
-function javaClass(value: unknown): string {
-  if (typeof value === 'string') return 'class java.lang.String';
-  if (typeof value === 'boolean') return 'class java.lang.Boolean';
-  return 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber';
+// The wording of a mismatch is ./type-mismatch.ts's (pinned against AWS's answers in
+// test/services/dynamodb/aws-captures-stackd-serialization.test.ts); the walk decides which value
+// fails first, where it sits (a field, or a list's or map's value) and which member it is.
+function mismatch(model: ServiceModel, ref: Shape, position: Position, value: unknown): never {
+  throw typeMismatch({ model, ref, position }, value);
 }
 
-function mismatch(shape: Shape, value: unknown): never {
-  if (Array.isArray(value)) throw serializationException('Start of list found where not expected');
-  if (typeof value === 'object') throw serializationException('Start of structure or map found where not expected');
-  const target = JAVA_TYPE[shapeType(shape)] ?? 'String';
-  if (typeof value === 'string' && target !== 'String') throw serializationException(`'${value}' can not be converted to an ${target}`);
-  throw serializationException(`${javaClass(value)} can not be converted to an ${target}`);
-}
-
-function read(model: ServiceModel, shape: Shape, value: unknown, depth: number): unknown {
+function read(model: ServiceModel, ref: Shape, value: unknown, depth: number, position: Position = 'field'): unknown {
   if (depth > MAX_DEPTH) throw serializationException('Document nesting exceeds the supported depth');
+  const shape = resolveShape(model, ref);
   const type = shapeType(shape);
   switch (type) {
     case 'structure': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) mismatch(shape, value);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) mismatch(model, ref, position, value);
       const src = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [name, ref] of Object.entries(shape.members ?? {})) {
+      for (const [name, member] of Object.entries(shape.members ?? {})) {
         const v = src[name];
-        if (v !== undefined && v !== null) out[name] = read(model, resolveShape(model, ref), v, depth + 1);
+        if (v !== undefined && v !== null) out[name] = read(model, member, v, depth + 1);
       }
       return out;
     }
     case 'list': {
-      if (!Array.isArray(value)) mismatch(shape, value);
-      const item = resolveShape(model, shape.member ?? {});
-      return (value as unknown[]).map((v) => (v === null ? null : read(model, item, v, depth + 1)));
+      if (!Array.isArray(value)) mismatch(model, ref, position, value);
+      const item = shape.member ?? {};
+      return (value as unknown[]).map((v) => (v === null ? null : read(model, item, v, depth + 1, 'value')));
     }
     case 'map': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) mismatch(shape, value);
-      const item = resolveShape(model, shape.value ?? {});
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) mismatch(model, ref, position, value);
+      const item = shape.value ?? {};
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (v !== null) setOwn(out, k, read(model, item, v, depth + 1));
+        if (v !== null) setOwn(out, k, read(model, item, v, depth + 1, 'value'));
       }
       return out;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') mismatch(shape, value);
+      if (typeof value !== 'boolean') mismatch(model, ref, position, value);
       return value;
     case 'timestamp':
       if (typeof value === 'number') return new Date(value * 1000);
-      mismatch(shape, value);
+      mismatch(model, ref, position, value);
     // eslint-disable-next-line no-fallthrough -- mismatch() never returns
     case 'blob':
-      if (typeof value !== 'string') mismatch(shape, value);
+      if (typeof value !== 'string') mismatch(model, ref, position, value);
       return Buffer.from(value as string, 'base64');
     default:
       if (isNumeric(type)) {
-        if (typeof value !== 'number') mismatch(shape, value);
+        if (typeof value !== 'number') mismatch(model, ref, position, value);
         return value;
       }
-      if (typeof value !== 'string') mismatch(shape, value);
+      if (typeof value !== 'string') mismatch(model, ref, position, value);
       return value;
   }
 }

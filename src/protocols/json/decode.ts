@@ -1,42 +1,26 @@
 /**
  * JSON 1.0 request body → typed input by shape (DynamoDB, SQS json). Timestamps are epoch
- * seconds, blobs base64. A value of the wrong JSON type is a SerializationException with the
- * message AWS's Coral framework uses; nesting beyond MAX_DEPTH is refused before it can exhaust
- * the stack (DynamoDB itself caps documents at 32 levels).
+ * seconds, blobs base64. A value of the wrong JSON type is a SerializationException in the words
+ * of AWS's Coral codec today (./type-mismatch.ts); nesting beyond MAX_DEPTH is refused before it
+ * can exhaust the stack (DynamoDB itself caps documents at 32 levels).
  *
  * Each shape is compiled once into a decoder function (a closure per shape, members resolved in
  * advance), memoised per shape object: walking the shape on every request (Object.entries,
  * resolveShape, a switch on the type per value) was about 10% of a GetItem's server CPU.
  * Members are read in model order, so the output and the first error found are the same as
- * the walk's.
+ * the walk's. A shape compiles once per position (a structure's field, or a list's or map's
+ * value): Coral words a mismatch differently in each, and the closure keeps what the message
+ * needs so that only a failing value pays for it.
  */
 import type { ServiceModel, Shape } from '../../model/types.js';
 import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
 import { serializationException } from './errors.js';
+import { typeMismatch, type Position } from './type-mismatch.js';
 
 export const MAX_DEPTH = 100;
 
 type Decoder = (value: unknown, depth: number) => unknown;
-
-function javaClass(value: unknown): string {
-  if (typeof value === 'string') return 'class java.lang.String';
-  if (typeof value === 'boolean') return 'class java.lang.Boolean';
-  return 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber';
-}
-
-const JAVA_TYPE: Record<string, string> = {
-  string: 'String', integer: 'Integer', long: 'Long', float: 'Float', double: 'Double',
-  bigdecimal: 'BigDecimal', boolean: 'Boolean', timestamp: 'Date', blob: 'ByteBuffer',
-};
-
-function mismatch(shape: Shape, value: unknown): never {
-  if (Array.isArray(value)) throw serializationException('Start of list found where not expected');
-  if (typeof value === 'object') throw serializationException('Start of structure or map found where not expected');
-  const target = JAVA_TYPE[shapeType(shape)] ?? 'String';
-  if (typeof value === 'string' && target !== 'String') throw serializationException(`'${value}' can not be converted to an ${target}`);
-  throw serializationException(`${javaClass(value)} can not be converted to an ${target}`);
-}
 
 function tooDeep(): never {
   throw serializationException('Document nesting exceeds the supported depth');
@@ -44,29 +28,32 @@ function tooDeep(): never {
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Compiled decoders by (resolved) shape: derived from the immutable model, shared by every instance. */
-const compiled = new WeakMap<Shape, Decoder>();
+/** Compiled decoders by (resolved) shape and position: derived from the immutable model, shared by every instance. */
+const compiled: Record<Position, WeakMap<Shape, Decoder>> = { field: new WeakMap(), value: new WeakMap() };
 
-function decoderFor(model: ServiceModel, shape: Shape): Decoder {
-  let decoder = compiled.get(shape);
+/** The decoder for `ref` (a member as the model gives it: a `shape` reference or inline) at `position`. */
+function decoderFor(model: ServiceModel, ref: Shape, position: Position): Decoder {
+  const shape = resolveShape(model, ref);
+  let decoder = compiled[position].get(shape);
   if (decoder === undefined) {
-    decoder = compile(model, shape);
-    compiled.set(shape, decoder);
+    decoder = compile(model, shape, ref, position);
+    compiled[position].set(shape, decoder);
   }
   return decoder;
 }
 
-function compile(model: ServiceModel, shape: Shape): Decoder {
+function compile(model: ServiceModel, shape: Shape, ref: Shape, position: Position): Decoder {
   const type = shapeType(shape);
+  const mismatch: (value: unknown) => never = (value) => { throw typeMismatch({ model, ref, position }, value); };
   switch (type) {
-    case 'structure': return structureDecoder(model, shape);
+    case 'structure': return structureDecoder(model, shape, mismatch);
     case 'list': {
       // Looked up on first use: shapes are recursive (a DynamoDB AttributeValue holds lists of itself).
       let item: Decoder | undefined;
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
-        if (!Array.isArray(value)) mismatch(shape, value);
-        const decode = (item ??= decoderFor(model, resolveShape(model, shape.member ?? {})));
+        if (!Array.isArray(value)) mismatch(value);
+        const decode = (item ??= decoderFor(model, shape.member ?? {}, 'value'));
         const out = new Array<unknown>(value.length);
         for (let i = 0; i < value.length; i++) {
           const v: unknown = value[i];
@@ -79,8 +66,8 @@ function compile(model: ServiceModel, shape: Shape): Decoder {
       let item: Decoder | undefined;
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
-        if (!isObject(value)) mismatch(shape, value);
-        const decode = (item ??= decoderFor(model, resolveShape(model, shape.value ?? {})));
+        if (!isObject(value)) mismatch(value);
+        const decode = (item ??= decoderFor(model, shape.value ?? {}, 'value'));
         const out: Record<string, unknown> = {};
         for (const k of Object.keys(value)) {
           const v = value[k];
@@ -92,32 +79,32 @@ function compile(model: ServiceModel, shape: Shape): Decoder {
     case 'boolean':
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
-        if (typeof value !== 'boolean') mismatch(shape, value);
+        if (typeof value !== 'boolean') mismatch(value);
         return value;
       };
     case 'timestamp':
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
-        if (typeof value !== 'number') mismatch(shape, value);
+        if (typeof value !== 'number') mismatch(value);
         return new Date(value * 1000);
       };
     case 'blob':
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
-        if (typeof value !== 'string') mismatch(shape, value);
+        if (typeof value !== 'string') mismatch(value);
         return Buffer.from(value, 'base64');
       };
     default:
       if (isNumeric(type)) {
         return (value, depth) => {
           if (depth > MAX_DEPTH) tooDeep();
-          if (typeof value !== 'number') mismatch(shape, value);
+          if (typeof value !== 'number') mismatch(value);
           return value;
         };
       }
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
-        if (typeof value !== 'string') mismatch(shape, value);
+        if (typeof value !== 'string') mismatch(value);
         return value;
       };
   }
@@ -130,14 +117,14 @@ function compile(model: ServiceModel, shape: Shape): Decoder {
  * the walk's: only that member can be present or fail. Any other value walks the members in model
  * order, so with several members the first error found is still the model's first.
  */
-function structureDecoder(model: ServiceModel, shape: Shape): Decoder {
+function structureDecoder(model: ServiceModel, shape: Shape, mismatch: (value: unknown) => never): Decoder {
   const names = Object.keys(shape.members ?? {});
   const positions = new Map(names.map((name, i) => [name, i]));
   let decoders: Decoder[] | undefined;
   return (value, depth) => {
     if (depth > MAX_DEPTH) tooDeep();
-    if (!isObject(value)) mismatch(shape, value);
-    decoders ??= names.map((name) => decoderFor(model, resolveShape(model, shape.members![name]!)));
+    if (!isObject(value)) mismatch(value);
+    decoders ??= names.map((name) => decoderFor(model, shape.members![name]!, 'field'));
     let only: string | undefined;
     let count = 0;
     // Own members only: a decoded JSON body's objects inherit no enumerable ones.
@@ -173,5 +160,5 @@ export function decodeJson(ctx: ProtocolContext, request: WireRequest): Record<s
   }
   const input = ctx.operation.input;
   if (input === undefined) return {};
-  return decoderFor(ctx.model, input)(parsed, 0) as Record<string, unknown>;
+  return decoderFor(ctx.model, input, 'field')(parsed, 0) as Record<string, unknown>;
 }

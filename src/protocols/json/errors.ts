@@ -20,10 +20,13 @@ const CORAL_SERVICE = new Set([
   'AccessDeniedException', 'RequestEntityTooLarge',
 ]);
 
+/** The namespace of the service's modelled shapes (errors' `__type`, the JVM names of its structures). */
+export const modelNamespace = (service: ServiceName): string => SERVICE_NAMESPACES[service] ?? `com.amazonaws.${service}`;
+
 export function jsonErrorType(service: ServiceName, code: string): string {
   if (code === 'ValidationException' && (service === 'dynamodb' || service === 'dynamodbstreams')) return `com.amazon.coral.validate#${code}`;
   if (CORAL_SERVICE.has(code)) return `com.amazon.coral.service#${code}`;
-  return `${SERVICE_NAMESPACES[service] ?? `com.amazonaws.${service}`}#${code}`;
+  return `${modelNamespace(service)}#${code}`;
 }
 
 /** Coral's framework errors carry "Message"; service errors "message" (as AWS sends them). */
