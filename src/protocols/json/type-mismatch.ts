@@ -1,7 +1,8 @@
 /**
- * The SerializationException a JSON 1.0 value of the wrong type gets, in the words of AWS's Coral
- * JSON codec today. The wording depends on the member's type, the JSON token found and whether the
- * member is a structure's field or a value in a list or map:
+ * The SerializationException a JSON 1.0 value of the wrong type gets, in the words of the Coral
+ * JSON codec of the service that receives it. DynamoDB (and Streams, the same Coral service)
+ * words it by the member's type, the JSON token found and whether the member is a structure's
+ * field or a value in a list or map:
  *
  * - a scalar member: "<TOKEN> cannot be converted to <Type>", the token being STRING_VALUE,
  *   TRUE_VALUE, FALSE_VALUE, NUMBER_VALUE (an integral number) or DECIMAL_VALUE; a string for a
@@ -17,9 +18,15 @@
  * us-east-1, 2026-09-18: RecoveryPeriodInDays "seven" is "STRING_VALUE cannot be converted to
  * Integer"); architect/dynalite test/helpers.js `assertType` at 6caa634 (its suite runs against
  * AWS with REMOTE=1: every DynamoDB operation's String, Integer, Long, Boolean, Blob, list, map and
- * structure members, data plane included). The Float, Double, BigDecimal and timestamp rows and
- * SQS (the same Coral codec behind its JSON protocol) follow the same pattern without a capture of
- * their own. The JVM names of a structure use the service's model namespace.
+ * structure members, data plane included). The Float, Double, BigDecimal and timestamp rows follow
+ * the same pattern without a capture of their own. A structure's JVM name uses the model's
+ * namespace; where the model has lost the name (an inlined structure) the older wording stays.
+ *
+ * SQS's codec is another generation: a string for an Integer is "STRING_VALUE can not be
+ * converted to an Integer" (AWS SQS eu-central-1 2024-02-16, async-aws/aws issue #1667; eu-west-1
+ * 2024-02-12, symfony/symfony pull #53910: VisibilityTimeout sent as a string). The other scalar
+ * tokens are taken to follow it ("TRUE_VALUE can not be converted to an Integer"); lists, maps and
+ * structures keep the wording boltstack had, for want of any answer of SQS's.
  *
  * Only ever called once a value has failed its type check: none of this is on a well-formed
  * request's path.
@@ -85,8 +92,27 @@ function unrecognizedCollection(target: MismatchTarget, type: string): AwsError 
   return serializationException('Start of list found where not expected');
 }
 
+/** The last names of the older Coral wording ("... can not be converted to an ByteBuffer"). */
+const OLDER_TARGET_NAME: Record<string, string> = { ...TARGET_NAME, blob: 'ByteBuffer' };
+
+function olderJavaClass(value: unknown): string {
+  if (typeof value === 'string') return 'class java.lang.String';
+  if (typeof value === 'boolean') return 'class java.lang.Boolean';
+  return 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber';
+}
+
+/** SQS: scalar tokens by name in the older phrase; everything else as boltstack answered before. */
+function sqsMismatch(type: string, value: unknown): AwsError {
+  if (Array.isArray(value)) return serializationException('Start of list found where not expected');
+  if (typeof value === 'object') return serializationException('Start of structure or map found where not expected');
+  const target = OLDER_TARGET_NAME[type];
+  if (target === undefined) return serializationException(`${olderJavaClass(value)} can not be converted to an String`);
+  return serializationException(`${token(value)} can not be converted to an ${target}`);
+}
+
 export function typeMismatch(target: MismatchTarget, value: unknown): AwsError {
   const type = shapeType(resolveShape(target.model, target.ref));
+  if (target.model.service === 'sqs') return sqsMismatch(type, value);
   if (Array.isArray(value)) return unrecognizedCollection(target, type);
   if (typeof value === 'object') return serializationException('Start of structure or map found where not expected');
   switch (type) {
