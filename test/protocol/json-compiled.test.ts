@@ -68,7 +68,8 @@ function read(model: ServiceModel, ref: Shape, value: unknown, depth: number, po
     default:
       if (isNumeric(type)) {
         if (typeof value !== 'number') mismatch(model, ref, position, value);
-        return value;
+        // Integer members drop a fraction (floored), as Coral and dynalite do (json.test.ts).
+        return (type === 'integer' || type === 'long') ? Math.floor(value as number) : value;
       }
       if (typeof value !== 'string') mismatch(model, ref, position, value);
       return value;

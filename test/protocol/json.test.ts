@@ -103,6 +103,20 @@ test('malformed JSON and wrong types are SerializationException', async (t) => {
     'Start of structure or map found where not expected');
 });
 
+test('an integer member takes a fractional number with the fraction dropped (floored)', async (t) => {
+  // Coral reads numbers as TruncatingBigNumber; architect/dynalite's validation (which follows
+  // AWS's answers) floors them for Integer and Long members. Before, 1.5 capacity units were
+  // stored and described as 1.5 (found by fuzzing).
+  const create = await ctx('dynamodb', 'CreateTable');
+  const decoded = json.decode(create, raw('{"TableName":"t","ProvisionedThroughput":{"ReadCapacityUnits":1.5,"WriteCapacityUnits":2.999}}'), {}) as {
+    ProvisionedThroughput: { ReadCapacityUnits: number; WriteCapacityUnits: number };
+  };
+  t.deepEqual(decoded.ProvisionedThroughput, { ReadCapacityUnits: 1, WriteCapacityUnits: 2 });
+  const query = await ctx('dynamodb', 'Query');
+  t.is((json.decode(query, raw('{"TableName":"t","Limit":7.5}'), {}) as { Limit: number }).Limit, 7);
+  t.is((json.decode(query, raw('{"TableName":"t","Limit":-0.5}'), {}) as { Limit: number }).Limit, -1);
+});
+
 test('a map nested thousands deep is refused, not a stack overflow', async (t) => {
   const c = await ctx('dynamodb', 'PutItem');
   const depth = 20_000;

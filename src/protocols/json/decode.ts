@@ -96,10 +96,16 @@ function compile(model: ServiceModel, shape: Shape, ref: Shape, position: Positi
       };
     default:
       if (isNumeric(type)) {
+        // An integer member takes a fractional JSON number with its fraction dropped: AWS's Coral
+        // reads numbers as TruncatingBigNumber (its own error messages name the class), and
+        // architect/dynalite, whose validation follows AWS's answers, floors them. Kept as sent,
+        // 1.5 ReadCapacityUnits were stored and described as 1.5, which a client reading the
+        // member as a Long cannot parse (found by fuzzing).
+        const integral = type === 'integer' || type === 'long';
         return (value, depth) => {
           if (depth > MAX_DEPTH) tooDeep();
           if (typeof value !== 'number') mismatch(value);
-          return value;
+          return integral && !Number.isInteger(value) ? Math.floor(value as number) : value;
         };
       }
       return (value, depth) => {
