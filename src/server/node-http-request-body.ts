@@ -53,6 +53,9 @@ function release(chunk: Buffer): void {
   }
 }
 
+/** A destroy by a consumer that gave up (no error, or an AbortError), not a failure or the client's abort. */
+const abandoned = (error: Error | null): boolean => error === null || error.name === 'AbortError';
+
 export class NodeHttpRequestBody extends Readable {
   readonly #req: IncomingMessage;
   readonly #slabs: SlabChain;
@@ -95,9 +98,19 @@ export class NodeHttpRequestBody extends Readable {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    // Destroying an IncomingMessage whose body is complete leaves the connection alone; one still
-    // arriving closes it, as destroying the IncomingMessage itself did. A discarded rest is drained.
-    if (!this.#discarding && !this.#req.destroyed) this.#req.destroy(error ?? undefined);
+    if (abandoned(error) && !this.#ended && !this.#req.destroyed) {
+      // The consumer stopped reading (an iterator's return, or the pipeline it fed aborting it:
+      // e.g. an aws-chunked body refused at a malformed trailer): its answer is still to come, so
+      // the connection must live. The rest is read and dropped, as the uWS body does. Closing it
+      // here reset the connection under the client's writes, and the client never read the 400
+      // (Node 24, a 100 KB trailer line: test/services/s3/hostile-checksums.test.ts).
+      this.#discarding = true;
+      this.#req.resume();
+    } else if (!this.#discarding && !this.#req.destroyed) {
+      // A failure (a client abort included) closes a body still arriving, as destroying the
+      // IncomingMessage itself did; destroying one whose body is complete leaves the connection alone.
+      this.#req.destroy(error ?? undefined);
+    }
     callback(error);
   }
 

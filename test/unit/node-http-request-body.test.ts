@@ -235,3 +235,24 @@ test.serial('a consumer that falls behind still gets slab views one by one, neve
   t.is(freed, pieces.length - kept, `${freed} of ${pieces.length} pieces freed`);
 });
 
+
+for (const how of ['an iterator return', 'an AbortError'] as const) {
+  test(`a body its consumer abandons mid-way (${how}) is drained, so the client reads the answer`, async (t) => {
+    // Destroying the IncomingMessage here reset the connection under the client's writes: the
+    // client never read the 400 (Node 24, an aws-chunked trailer refused mid-body).
+    const handler: RequestHandler = async (req, res) => {
+      const body = req.bodyChunks();
+      if (how === 'an iterator return') {
+        for await (const chunk of body) { void chunk; break; }
+      } else {
+        await body[Symbol.asyncIterator]().next();
+        (body as Readable).destroy(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+      }
+      res.send(400, { 'content-type': 'text/plain' }, 'refused');
+    };
+    await withServer(handler, async (port) => {
+      t.is(await put(port, generated(16 * MiB)), 'refused');
+      t.is(await put(port, generated(16 * MiB)), 'refused', 'and the server serves on');
+    });
+  });
+}
