@@ -1,5 +1,6 @@
 /**
- * Date.prototype.toUTCString and toISOString, written from the getUTC* fields.
+ * Date.prototype.toUTCString and toISOString (and java.util.Date#toString in UTC, which AWS's
+ * messages print), written from the getUTC* fields.
  *
  * Why: the first call of either built-in makes V8 map about 0.95 MiB of ICU's data into the
  * process (RssFile 33.8 -> 34.8 MiB in a bare node 20; the getUTC* fields map nothing), and
@@ -32,4 +33,9 @@ export function isoDateText(date: Date): string {
   if (!inFourDigitYears(date.getTime())) return date.toISOString();
   const ms = date.getUTCMilliseconds();
   return `${four(date.getUTCFullYear())}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+}
+
+/** As java.util.Date#toString in UTC: "Fri Sep 18 09:01:50 UTC 2026" (AWS's DynamoDB limit messages). */
+export function javaUtcDateText(date: Date): string {
+  return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} UTC ${date.getUTCFullYear()}`;
 }

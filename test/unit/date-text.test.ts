@@ -3,7 +3,7 @@
  * map ~1 MiB of ICU data into the process): the texts must be the built-ins', byte for byte.
  */
 import test from 'ava';
-import { isoDateText, utcDateText } from '../../src/util/date-text.js';
+import { isoDateText, javaUtcDateText, utcDateText } from '../../src/util/date-text.js';
 
 function sampleDates(): Date[] {
   const dates: Date[] = [];
@@ -27,4 +27,9 @@ test('isoDateText is toISOString for every sampled date, and throws as it does f
   t.is(isoDateText(new Date(1700000000123)), '2023-11-14T22:13:20.123Z');
   t.throws(() => isoDateText(new Date(Number.NaN)), { instanceOf: RangeError });
   t.is(utcDateText(new Date(Number.NaN)), 'Invalid Date');
+});
+
+test('javaUtcDateText writes java.util.Date#toString in UTC, as AWS prints it in its limit messages', (t) => {
+  t.is(javaUtcDateText(new Date(Date.UTC(2026, 8, 18, 9, 1, 50))), 'Fri Sep 18 09:01:50 UTC 2026');
+  t.is(javaUtcDateText(new Date(Date.UTC(2027, 0, 3, 23, 9, 5))), 'Sun Jan 03 23:09:05 UTC 2027');
 });

@@ -9,6 +9,7 @@
  * and did not count). Switches back to PROVISIONED are not limited.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-switching-capacity-modes.html
  */
+import { javaUtcDateText } from '../../util/date-text.js';
 import { ddbErrors } from './errors.js';
 import type { TableRecord } from './table-record.js';
 
@@ -27,17 +28,7 @@ export function switchToOnDemand(t: Pick<TableRecord, 'payPerRequestSwitches' | 
   const recent = recentSwitches(t, now);
   if (recent.length >= SWITCHES) {
     throw ddbErrors.limitExceeded(`Subscriber limit exceeded: Update to PayPerRequest mode are limited to ${SWITCHES} in 1 day(s). `
-      + `Last update at ${javaDate(recent[recent.length - 1]!)}. Next update can be made at ${javaDate(recent[recent.length - SWITCHES]! + WINDOW_MS)}`);
+      + `Last update at ${javaUtcDateText(new Date(recent[recent.length - 1]!))}. Next update can be made at ${javaUtcDateText(new Date(recent[recent.length - SWITCHES]! + WINDOW_MS))}`);
   }
   return [...recent, now];
-}
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/** "Fri Sep 18 09:01:50 UTC 2026": java.util.Date#toString in UTC, as the message spells it. */
-function javaDate(ms: number): string {
-  const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
