@@ -36,6 +36,14 @@ export const sqsErrors = {
   /** "Value X for parameter P is invalid. Reason: R" — the form most SQS parameter errors take. */
   invalidValue: (value: unknown, parameter: string, reason: string) => e('InvalidParameterValueException', 400,
     `Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${reason}`, 'InvalidParameterValue'),
+  /**
+   * A retried FIFO ReceiveRequestAttemptId whose messages were modified since: native AWS's words,
+   * quoted from its answers in aws/aws-sdk-java#2613 (2021-07-19) and
+   * awslabs/amazon-sqs-java-messaging-lib#101 (2021-07-21, HTTP 400, InvalidParameterValue).
+   */
+  receiveAttemptNotRetryable: (attemptId: string) => e('InvalidParameterValueException', 400,
+    `Value ${attemptId} for parameter ReceiveRequestAttemptId is invalid. Reason: The receiveRequestAttemptId is not valid anymore since the receive call is not retryable.`,
+    'InvalidParameterValue'),
   missingParameter: (parameter: string) => e('MissingRequiredParameterException', 400,
     `The request must contain the parameter ${parameter}.`, 'MissingParameter'),
   invalidMessageContents: () => e('InvalidMessageContents', 400,

@@ -1,7 +1,8 @@
 /**
  * Rebuilding queues' in-memory states from the store, for every queue not loaded yet at once:
  * messages are in SQS's log in write order, not under a prefix per queue (keys.ts), so one scan
- * of the log serves them all. Per queue, by prefix: its state records, its deduplication ids, and
+ * of the log serves them all. Per queue, by prefix: its state records (with the FIFO receive
+ * attempts of the last 5 minutes they name: receive-attempts.ts), its deduplication ids, and
  * the messages and per-message states of the earlier layout (numbers below LOG_BASE, so they
  * come before the log's in each queue's order).
  */
@@ -14,7 +15,7 @@ import { decodeMessageHeader } from './message-codec.js';
 import { LEGACY_STATE, QueueState, newMsg, type Msg } from './queue-state.js';
 import { decodeState, type DedupRecord, type MessageState } from './records.js';
 import type { SharedBodies } from './shared-bodies.js';
-import { decodeStates } from './state-records.js';
+import { decodeAttemptTag, decodeStates } from './state-records.js';
 
 /**
  * What loading needs of a queue: a Queue, or a deleted queue known only by its id (a tombstone
@@ -49,7 +50,13 @@ class QueueLoad<T extends LoadTarget> {
       for await (const [key, value] of meta.iterate(SQS_NS, prefixRange(prefix))) {
         const number = seqOf(lastPart(key));
         this.#records.push(number);
-        for (const { seq, state } of decodeStates(value)) this.#states.set(seq, { state, record: number });
+        const states = decodeStates(value);
+        for (const { seq, state } of states) this.#states.set(seq, { state, record: number });
+        const attempt = decodeAttemptTag(value);
+        // A retry after the restart checks, as before it, that the messages' state is still this record's.
+        if (attempt !== undefined && attempt.expires > this.now) {
+          this.state.attempts.set(attempt.id, { expires: attempt.expires, record: number, seqs: states.map((s) => s.seq) });
+        }
       }
     }
     if (this.#records.length > 0) this.state.nextStateRecord = Math.max(LOG_BASE, this.#records[this.#records.length - 1]! + 1);

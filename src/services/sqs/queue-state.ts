@@ -17,7 +17,7 @@
 import { FreshLog } from './fresh-log.js';
 import { LOG_BASE } from './keys.js';
 import { MinHeap } from './min-heap.js';
-import type { DedupRecord, MessageRecord } from './records.js';
+import type { DedupRecord } from './records.js';
 
 export interface Msg {
   seq: number;
@@ -61,7 +61,12 @@ const current = (t: Timed): boolean => t.version === t.msg.version && !t.msg.del
 /** Stale timed entries tolerated before a sweep, so small queues never sweep. */
 const STALE_TIMED_SLACK = 1024;
 
-export interface ReceiveAttempt { expires: number; items: Array<{ msg: Msg; record: MessageRecord; count: number; received: number }> }
+/**
+ * A FIFO receive made with a ReceiveRequestAttemptId (receive-attempts.ts): its messages, and the
+ * state record holding their state as that receive (or its last retry) left it. A message whose
+ * state is elsewhere now was deleted, re-timed or received again: the attempt is not retryable.
+ */
+export interface ReceiveAttempt { readonly expires: number; record: number; readonly seqs: readonly number[] }
 
 export class QueueState {
   readonly messages = new Map<number, Msg>();
@@ -72,7 +77,7 @@ export class QueueState {
   readonly #waiters = new Set<() => void>();
   /** FIFO deduplication ids (or content hashes) of the last 5 minutes. */
   readonly dedup = new Map<string, DedupRecord>();
-  /** FIFO ReceiveRequestAttemptIds of the last 5 minutes. */
+  /** FIFO ReceiveRequestAttemptIds of the last 5 minutes, roughly oldest first. */
   readonly attempts = new Map<string, ReceiveAttempt>();
   /** When expired deduplication ids are next dropped (ms). */
   dedupSweepAt = 0;

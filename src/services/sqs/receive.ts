@@ -16,6 +16,7 @@ import type { MessageRecord } from './records.js';
 import { arriveFifo } from './fifo-arrival.js';
 import { dropMessage } from './drop-message.js';
 import { writeStates } from './state-records.js';
+import { attemptTag, rememberAttempt } from './receive-attempts.js';
 import { expired, selectFifo, selectStandard } from './receive-select.js';
 import type { Queue, SqsStore } from './store.js';
 
@@ -33,7 +34,12 @@ async function deadLetterOf(store: SqsStore, queue: Queue): Promise<DeadLetter |
   return { queue: dlq, state: dlq.loadedState ?? await dlq.state(store), maxReceiveCount: Number(maxReceiveCount) };
 }
 
-export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number): Promise<Received[]> {
+/**
+ * Receives up to `max` messages for `visibilityMs`. With `attemptId` (a FIFO queue's
+ * ReceiveRequestAttemptId) the messages' state record says so, and the attempt is remembered for
+ * retries (receive-attempts.ts); without one nothing more is done.
+ */
+export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, attemptId?: string): Promise<Received[]> {
   const dead = await deadLetterOf(store, queue);
   const now = Date.now();
   const retentionMs = intAttribute(queue.record.attributes, 'MessageRetentionPeriod') * 1000;
@@ -83,7 +89,9 @@ export async function receiveOnce(store: SqsStore, queue: Queue, state: QueueSta
     stateful.push(msg);
     out.push({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) });
   });
-  writeStates(queue.id, state, stateful, ops);
+  const attempt = attemptId === undefined || stateful.length === 0 ? undefined : attemptTag(attemptId, now);
+  const record = writeStates(queue.id, state, stateful, ops, attempt);
+  if (attempt !== undefined) rememberAttempt(state, attempt, record, stateful, now);
   const moved: Array<{ msg: Msg; record: MessageRecord }> = [];
   redriven.forEach((msg, i) => {
     const record = records[taken.length + i];

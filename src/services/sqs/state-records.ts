@@ -10,6 +10,10 @@
  * number order, so the newest state wins and entries of deleted messages are ignored. A record
  * whose every entry is stale by then is deleted at load. State written by earlier versions under
  * a per-message `s` key is still read, and removed when the message is received again or deleted.
+ *
+ * A FIFO receive with a ReceiveRequestAttemptId (receive-attempts.ts) adds a line to its record:
+ * `\n<expires> <attempt id>` (an id is printable ASCII without spaces), so a retry after a restart
+ * finds its attempt where the state it must match is; a receive without one writes what it did.
  */
 import type { MetaOp } from '../../storage/meta-store.js';
 import { decimalText } from './decimal-text.js';
@@ -17,9 +21,15 @@ import { SQS_NS, stateKey, stateRecordKey } from './keys.js';
 import { LEGACY_STATE, type Msg, type QueueState } from './queue-state.js';
 import type { MessageState } from './records.js';
 
-/** Adds to `ops` one state record with the current state of `msgs` and what it makes obsolete. */
-export function writeStates(queueId: string, state: QueueState, msgs: Msg[], ops: MetaOp[]): void {
-  if (msgs.length === 0) return;
+/** A FIFO receive's ReceiveRequestAttemptId and when retrying it stops being possible (ms). */
+export interface AttemptTag { readonly id: string; readonly expires: number }
+
+/**
+ * Adds to `ops` one state record with the current state of `msgs` (and `attempt`, the receive's
+ * attempt id, if it had one) and what it makes obsolete; returns the record's number (0: none).
+ */
+export function writeStates(queueId: string, state: QueueState, msgs: Msg[], ops: MetaOp[], attempt?: AttemptTag): number {
+  if (msgs.length === 0) return 0;
   const number = state.nextStateRecord++;
   let value = '';
   for (const msg of msgs) {
@@ -27,8 +37,10 @@ export function writeStates(queueId: string, state: QueueState, msgs: Msg[], ops
     msg.stateRecord = number;
     value += `${value === '' ? '' : ';'}${decimalText(msg.seq)},${msg.count},${decimalText(msg.first)},${decimalText(msg.visibleAt)},${decimalText(msg.received)}`;
   }
+  if (attempt !== undefined) value += `\n${decimalText(attempt.expires)} ${attempt.id}`;
   state.stateRecordRefs.set(number, msgs.length);
   ops.push({ type: 'put', ns: SQS_NS, key: stateRecordKey(queueId, number), value });
+  return number;
 }
 
 /** The message's state is no longer where it was (deleted, or written anew): adds the deletes that makes possible. */
@@ -52,9 +64,18 @@ export function release(queueId: string, state: QueueState, msg: Msg, ops: MetaO
 /** The states of one stored state record, by message sequence number. */
 export function decodeStates(value: string): Array<{ seq: number; state: MessageState }> {
   const out: Array<{ seq: number; state: MessageState }> = [];
-  for (const entry of value.split(';')) {
+  const end = value.indexOf('\n');
+  for (const entry of (end < 0 ? value : value.slice(0, end)).split(';')) {
     const [seq, count, first, visibleAt, received] = entry.split(',').map(Number) as [number, number, number, number, number];
     out.push({ seq, state: { count, first, visibleAt, received } });
   }
   return out;
+}
+
+/** The attempt id a state record was written with, if any. */
+export function decodeAttemptTag(value: string): AttemptTag | undefined {
+  const end = value.indexOf('\n');
+  if (end < 0) return undefined;
+  const space = value.indexOf(' ', end);
+  return { expires: Number(value.slice(end + 1, space)), id: value.slice(space + 1) };
 }

@@ -3,7 +3,7 @@
  * VisibilityTimeout (the queue's by default); with WaitTimeSeconds (the queue's
  * ReceiveMessageWaitTimeSeconds by default) a long poll that answers the moment a message
  * arrives or becomes visible again, else after the wait with no messages. On FIFO queues a
- * ReceiveRequestAttemptId retried within 5 minutes returns the same messages and handles.
+ * ReceiveRequestAttemptId retried within 5 minutes is answered by receive-attempts.ts.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
  */
 import type { ReceiveMessageInput, ReceiveMessageOutput } from '../../../model/generated/sqs-types.js';
@@ -12,11 +12,9 @@ import { sqsErrors } from '../errors.js';
 import { messageOutput, systemNames } from '../message-output.js';
 import { intAttribute } from '../queue-attributes.js';
 import type { QueueState } from '../queue-state.js';
-import { encodeHandle } from '../receipt-handle.js';
+import { retryAttempt } from '../receive-attempts.js';
 import { receiveOnce, type Received } from '../receive.js';
 import type { Queue, SqsStore } from '../store.js';
-
-const ATTEMPT_WINDOW_MS = 5 * 60 * 1000;
 
 function validate(input: ReceiveMessageInput): void {
   const { MaxNumberOfMessages: max, WaitTimeSeconds: wait, VisibilityTimeout: vt } = input;
@@ -31,25 +29,16 @@ function validate(input: ReceiveMessageInput): void {
   }
 }
 
-/** A retried attempt: the same messages, if they are all still in flight from that receive. */
-function retried(queue: Queue, state: QueueState, attemptId: string, now: number): Received[] | undefined {
-  const attempt = state.attempts.get(attemptId);
-  if (attempt === undefined || attempt.expires <= now) return undefined;
-  const same = attempt.items.every(({ msg, count, received }) => !msg.deleted && msg.count === count && msg.received === received && msg.visibleAt > now);
-  if (!same) return undefined;
-  return attempt.items.map(({ msg, record }) => ({ msg, record, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) }));
-}
-
 /**
  * Receives, waiting up to `waitMs` for a message. The client's signal is read only when the
  * receive has to wait: the request context makes it on first use (an AbortController and an
  * abort listener), about 1 µs of main thread per message in the send + receive + delete batches
  * of sqs-figures, whose receives never wait.
  */
-async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, waitMs: number, ctx: { readonly signal: AbortSignal }): Promise<Received[]> {
+async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, waitMs: number, ctx: { readonly signal: AbortSignal }, attemptId: string | undefined): Promise<Received[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const got = await receiveOnce(store, queue, state, max, visibilityMs);
+    const got = await receiveOnce(store, queue, state, max, visibilityMs, attemptId);
     const now = Date.now();
     if (got.length > 0 || now >= deadline || ctx.signal.aborted || store.find(queue.record) !== queue) return got;
     await state.wait(Math.min(deadline, state.nextVisibleAt()) - now, ctx.signal);
@@ -69,15 +58,8 @@ export const receiveMessage: SqsHandler<ReceiveMessageInput, ReceiveMessageOutpu
   if (attemptId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(attemptId)) {
     throw sqsErrors.invalidValue(attemptId, 'ReceiveRequestAttemptId', 'ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
   }
-  const now = Date.now();
-  let got = attemptId === undefined ? undefined : retried(queue, state, attemptId, now);
-  if (got === undefined) {
-    got = await receiveWaiting(deps.store, queue, state, max, visibilityMs, waitMs, ctx);
-    if (attemptId !== undefined && got.length > 0) {
-      for (const [id, a] of state.attempts) if (a.expires <= now) state.attempts.delete(id);
-      state.attempts.set(attemptId, { expires: now + ATTEMPT_WINDOW_MS, items: got.map(({ msg, record }) => ({ msg, record, count: msg.count, received: msg.received })) });
-    }
-  }
+  const got = (attemptId === undefined ? undefined : await retryAttempt(deps.store, queue, state, attemptId, visibilityMs))
+    ?? await receiveWaiting(deps.store, queue, state, max, visibilityMs, waitMs, ctx, attemptId);
   if (got.length === 0) return {};
   return { Messages: got.map(({ msg, record, handle }) => messageOutput(record, msg, handle, system, input.MessageAttributeNames)) };
 };

@@ -1,0 +1,84 @@
+/**
+ * FIFO ReceiveRequestAttemptId: for 5 minutes after a receive made with one, a receive with the
+ * same id is a retry of it. While none of its messages was modified since (deleted, visibility
+ * changed, received again), the retry answers the same messages with the same receipt handles
+ * and ApproximateReceiveCount, and starts their visibility timeout again (the retry's
+ * VisibilityTimeout, or the queue's); once one was, the retry is refused with InvalidParameterValue.
+ * Past the 5 minutes the id is a new attempt.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+ * ("It is possible to retry ... if none of the messages have been modified (deleted or had their
+ * visibility changes). During a visibility timeout, subsequent calls with the same
+ * ReceiveRequestAttemptId return the same messages and receipt handles. If a retry occurs within
+ * the deduplication interval, it resets the visibility timeout.")
+ *
+ * "Modified" is read off the state records (state-records.ts): the attempt's receive writes its
+ * messages' state into one record tagged with the id; anything that changes one of them moves
+ * its state to another record. The tag makes attempts survive a restart (load-states.ts).
+ */
+import type { MetaOp } from '../../storage/meta-store.js';
+import { sqsErrors } from './errors.js';
+import type { Msg, QueueState } from './queue-state.js';
+import { encodeHandle } from './receipt-handle.js';
+import type { Received } from './receive.js';
+import { writeStates, type AttemptTag } from './state-records.js';
+import type { Queue, SqsStore } from './store.js';
+
+/** How long an attempt id can be retried: "only for 5 minutes after a ReceiveMessage action". */
+export const ATTEMPT_WINDOW_MS = 5 * 60 * 1000;
+
+/** The tag a receive with attempt id `id` made at `now` writes with its messages' state. */
+export const attemptTag = (id: string, now: number): AttemptTag => ({ id, expires: now + ATTEMPT_WINDOW_MS });
+
+/** Records the attempt whose messages' state was just written to state record `record`. */
+export function rememberAttempt(state: QueueState, tag: AttemptTag, record: number, msgs: readonly Msg[], now: number): void {
+  // Attempts are kept in the order they were made: the expired ones are at the front.
+  for (const [id, a] of state.attempts) {
+    if (a.expires > now) break;
+    state.attempts.delete(id);
+  }
+  state.attempts.delete(tag.id);
+  state.attempts.set(tag.id, { expires: tag.expires, record, seqs: msgs.map((m) => m.seq) });
+}
+
+/** The attempt's messages, if none was modified since it (or its last retry) answered them. */
+function unmodified(state: QueueState, record: number, seqs: readonly number[]): Msg[] | undefined {
+  const out: Msg[] = [];
+  for (const seq of seqs) {
+    const msg = state.messages.get(seq);
+    if (msg === undefined || msg.deleted || msg.stateRecord !== record) return undefined;
+    out.push(msg);
+  }
+  return out;
+}
+
+/**
+ * The answer to a retry of attempt `id`: its messages, made invisible for `visibilityMs` again,
+ * with the same handles; undefined when `id` names no attempt of the last 5 minutes (a new one).
+ * Throws when one of its messages was modified since.
+ */
+export async function retryAttempt(store: SqsStore, queue: Queue, state: QueueState, id: string, visibilityMs: number): Promise<Received[] | undefined> {
+  const attempt = state.attempts.get(id);
+  if (attempt === undefined) return undefined;
+  if (attempt.expires <= Date.now()) {
+    state.attempts.delete(id);
+    return undefined;
+  }
+  if (unmodified(state, attempt.record, attempt.seqs) === undefined) throw sqsErrors.receiveAttemptNotRetryable(id);
+  const records = await store.readMessages(queue, [...attempt.seqs]);
+  // Checked again: the read may have let a delete or another retry in.
+  const msgs = unmodified(state, attempt.record, attempt.seqs);
+  if (msgs === undefined || records.includes(undefined)) throw sqsErrors.receiveAttemptNotRetryable(id);
+  const now = Date.now();
+  let sooner = false;
+  for (const msg of msgs) {
+    sooner ||= now + visibilityMs < msg.visibleAt;
+    msg.visibleAt = now + visibilityMs;
+    state.schedule(msg, now);
+  }
+  // Long polls sleep until the earliest visibility they know of: a sooner one must wake them.
+  if (sooner) state.wake();
+  const ops: MetaOp[] = [];
+  attempt.record = writeStates(queue.id, state, msgs, ops, { id, expires: attempt.expires });
+  await store.commit(ops);
+  return msgs.map((msg, i) => ({ msg, record: records[i]!, handle: encodeHandle({ queueId: queue.id, seq: msg.seq, count: msg.count, received: msg.received }) }));
+}
