@@ -113,8 +113,10 @@ test.serial('a retry after its message was received again is refused', async (t)
   t.is(err.message, notRetryable('taken'));
 });
 
-// Not modified, only its timeout over: the docs' "within the deduplication interval, it resets the
-// visibility timeout" read as covering it (the messages were not deleted nor re-timed nor taken).
+// Not modified, only its timeout over: the docs' "retry the same action with an identical
+// ReceiveRequestAttemptId to retrieve the same set of messages, even if their visibility timeout
+// has not yet expired" and "If a retry occurs within the deduplication interval, it resets the
+// visibility timeout" read as covering it (no message was deleted, re-timed or taken).
 test.serial('a retry after the timeout merely ended answers the same messages and hides them again', async (t) => {
   const QueueUrl = await queueWith('late');
   const [first] = await receive({ QueueUrl, VisibilityTimeout: 1, ReceiveRequestAttemptId: 'late' });
