@@ -68,6 +68,12 @@ export class Deliverer {
         const sub = deps.store.subscription(entry.subscriptionArn)?.record;
         return sub === undefined ? undefined : effectiveRetry(sub.attributes.DeliveryPolicy, deps.store.topic(sub.topicArn)?.attributes.DeliveryPolicy).retry;
       },
+      // Nothing reaches a subscription once it is removed, by Unsubscribe or with its topic, not
+      // even a notification published before and waiting for a retry: AWS documents that deleting
+      // a topic "might prevent some messages previously sent to the topic from being delivered"
+      // (https://docs.aws.amazon.com/sns/latest/api/API_DeleteTopic.html). Confirmations go out
+      // regardless: an UnsubscribeConfirmation is sent once its subscription is already gone.
+      isVoid: (entry) => entry.kind === 'Notification' && deps.store.subscription(entry.subscriptionArn) === undefined,
       onFailed: (entry, reason) => this.#deadLetter(entry.subscriptionArn, entry.body, reason),
       ...(deps.markBackgroundWork && { markBackgroundWork: deps.markBackgroundWork }),
       ...(deps.backgroundWorkDrained && { backgroundWorkDrained: deps.backgroundWorkDrained }),

@@ -3,7 +3,9 @@
  * order) before Publish answers, so a restart or a kill -9 resumes it. Each entry is POSTed when
  * due; a network error, a timeout, a 5xx or a 429 schedules the next retry per the
  * subscription's delivery policy (delivery-policy.ts); success, another 4xx, or retries used up
- * remove it — the last two hand it to `onFailed` (the subscription's dead-letter queue).
+ * remove it — the last two hand it to `onFailed` (the subscription's dead-letter queue). A
+ * notification whose subscription is gone by the time it is due (DeleteTopic, Unsubscribe) is
+ * dropped unsent.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../../log.js';
@@ -29,6 +31,8 @@ export interface HttpOutboxDeps {
   log: Logger;
   /** The retry policy in force for an entry; undefined when its subscription is gone. */
   retryOf(entry: OutboxEntry): RetryPolicy | undefined;
+  /** Whether an entry is no longer to be sent at all (a notification to a subscription that is gone). */
+  isVoid(entry: OutboxEntry): boolean;
   retryDelay(policy: RetryPolicy, attempt: number): number | undefined;
   onFailed(entry: OutboxEntry, reason: string): Promise<void>;
   /** Marks SNS as having work to resume at start (storage/background-markers.ts); once per process. */
@@ -129,6 +133,7 @@ export class HttpOutbox {
   }
 
   async #attempt(key: string, entry: OutboxEntry): Promise<void> {
+    if (this.#deps.isVoid(entry)) return this.#deps.meta.del(SNS_NS, key);
     const outcome = await this.#post(entry);
     if (this.#closed) return; // resumed from the outbox at the next start
     if (outcome === 'delivered') return this.#deps.meta.del(SNS_NS, key);
