@@ -7,6 +7,8 @@
  * seq 76-79 never/reverse/older-complete, an older upload after a newer one completed; seq 91-92
  * never/intervening-put/complete, an upload after a PutObject made since its initiation; 2026-09-20).
  *
+ * A delete of the key made since the initiation beats the completion too (delete-marks.ts).
+ *
  * Times are milliseconds: of two writes begun in the same millisecond the completing one wins
  * (what boltstack did before), since their order cannot be told.
  */

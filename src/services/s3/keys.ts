@@ -8,6 +8,7 @@
  *   u\0<bucket>\0<key>\0<uploadId>     → UploadRecord   (uploadIds sort by creation time)
  *   p\0<uploadId>\0<part, 5 digits>    → PartRecord
  *   a\0<bucket>\0<key>\0<uploadId>     → abort time: a recently aborted upload (abort-markers.ts)
+ *   d\0<bucket>\0<key>                 → JSON upload ids: uploads a delete of the key overtook (delete-marks.ts)
  */
 export const S3_NS = 's3';
 const S = '\u0000';
@@ -23,6 +24,14 @@ export const uploadKey = (bucket: string, key: string, uploadId: string): string
 
 export const abortedUploadPrefix = (bucket: string): string => `a${S}${bucket}${S}`;
 export const abortedUploadKey = (bucket: string, key: string, uploadId: string): string => `${abortedUploadPrefix(bucket)}${key}${S}${uploadId}`;
+
+export const deleteMarkPrefix = (bucket: string): string => `d${S}${bucket}${S}`;
+export const deleteMarkKey = (bucket: string, key: string): string => deleteMarkPrefix(bucket) + key;
+
+/** The object key of an upload's key (`uploadKey`): upload ids hold no NUL, object keys may. */
+export function keyOfUploadKey(bucket: string, uploadKey: string): string {
+  return uploadKey.slice(uploadPrefix(bucket).length, uploadKey.lastIndexOf(S));
+}
 
 export const partPrefix = (uploadId: string): string => `p${S}${uploadId}${S}`;
 export const partKey = (uploadId: string, partNumber: number): string => partPrefix(uploadId) + String(partNumber).padStart(5, '0');

@@ -15,6 +15,8 @@ import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './rec
 import { s3Errors } from './errors.js';
 import { supersedesUpload } from './completion-order.js';
 import { AbortMarkers } from './abort-markers.js';
+import { DeleteMarks } from './delete-marks.js';
+import { OpenUploadKeys } from './open-upload-keys.js';
 import { ListingIndex, type ObjectSummary } from './listing-index.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
 
@@ -38,6 +40,8 @@ export class S3Store {
   /** Object and part versions (the owner in blob references): crypto.randomUUID made ~0.5 KB of garbage per id. */
   readonly #versions = new UuidV4Source();
   readonly #aborted: AbortMarkers;
+  readonly #openUploads: OpenUploadKeys;
+  readonly #deleteMarks: DeleteMarks;
   #log: Logger;
 
   constructor(meta: MetaStore, blobs: BlobStore, log: Logger, listingIndexKeys?: number) {
@@ -46,6 +50,8 @@ export class S3Store {
     this.#log = log;
     this.#listing = new ListingIndex(listingIndexKeys);
     this.#aborted = new AbortMarkers(meta);
+    this.#openUploads = new OpenUploadKeys(meta);
+    this.#deleteMarks = new DeleteMarks(meta);
   }
 
   async #getJson<T>(key: string): Promise<T | undefined> {
@@ -146,13 +152,15 @@ export class S3Store {
           dropped.push(part.blob);
         }
       }
-      const aborted = keys.abortedUploadPrefix(name);
-      for await (const [key] of this.meta.iterate(NS, { gte: aborted, lt: keys.prefixEnd(aborted) })) ops.push(del(key));
+      for (const markers of [keys.abortedUploadPrefix(name), keys.deleteMarkPrefix(name)]) {
+        for await (const [key] of this.meta.iterate(NS, { gte: markers, lt: keys.prefixEnd(markers) })) ops.push(del(key));
+      }
       this.#buckets.delete(name);
       await this.meta.batch(ops);
       this.#buckets.set(name, undefined);
       this.#listing.forgetBucket(name);
       this.#aborted.forget(name);
+      this.#openUploads.forget(name);
       this.collect(dropped);
     });
   }
@@ -212,14 +220,23 @@ export class S3Store {
 
   /**
    * Deletes an object; returns whether it existed. `check` runs under the key's lock with the
-   * current record (conditional deletes) and may throw to keep it.
+   * current record (conditional deletes) and may throw to keep it. A delete of a key with open
+   * uploads marks them overtaken, object or not (delete-marks.ts); of one without, it reads
+   * nothing more (open-upload-keys.ts answers from memory).
    */
   deleteObject(bucket: string, key: string, check?: (current: ObjectRecord | undefined) => void): Promise<boolean> {
     return this.locks.run(`o\0${bucket}\0${key}`, async () => {
       const current = await this.getObject(bucket, key);
       check?.(current);
-      if (!current) return false;
-      await this.meta.batch([del(keys.objectKey(bucket, key)), ...objectRefOps(bucket, key, current, dropBlobRef)]);
+      const open = this.#openUploads.has(bucket, key);
+      const mark = open === false ? undefined : (await open) ? await this.#deleteMarks.markOp(bucket, key) : undefined;
+      if (!current) {
+        if (mark !== undefined) await this.meta.batch([mark]);
+        return false;
+      }
+      const ops = [del(keys.objectKey(bucket, key)), ...objectRefOps(bucket, key, current, dropBlobRef)];
+      if (mark !== undefined) ops.push(mark);
+      await this.meta.batch(ops);
       this.#listing.delete(bucket, key);
       this.collect(current.spans.map((s) => s.blob));
       return true;
@@ -277,8 +294,16 @@ export class S3Store {
 
   // ---- multipart uploads
 
-  createUpload(record: UploadRecord): Promise<void> {
-    return this.meta.put(NS, keys.uploadKey(record.bucket, record.key, record.uploadId), JSON.stringify(record));
+  /** Stores a new upload, counted as open first (open-upload-keys.ts). */
+  async createUpload(record: UploadRecord): Promise<void> {
+    await this.#openUploads.ready(record.bucket);
+    this.#openUploads.opening(record.bucket, record.key);
+    try {
+      await this.meta.put(NS, keys.uploadKey(record.bucket, record.key, record.uploadId), JSON.stringify(record));
+    } catch (err) {
+      this.#openUploads.closed(record.bucket, record.key);
+      throw err;
+    }
   }
 
   async requireUpload(bucket: string, key: string, uploadId: string): Promise<UploadRecord> {
@@ -325,13 +350,28 @@ export class S3Store {
     return { ops, blobs };
   }
 
+  /**
+   * Ops that remove an upload as it completes or aborts: its parts, and its id from the key's
+   * delete mark. `overtaken`: a delete of the key made since its initiation beats it.
+   */
+  async #closingOps(upload: UploadRecord): Promise<{ ops: MetaOp[]; blobs: string[]; overtaken: boolean }> {
+    const removal = await this.#uploadRemovalOps(upload);
+    const mark = await this.#deleteMarks.read(upload.bucket, upload.key);
+    const settle = this.#deleteMarks.settleOp(upload.bucket, upload.key, mark, upload.uploadId);
+    if (settle !== undefined) removal.ops.push(settle);
+    return { ...removal, overtaken: settle !== undefined };
+  }
+
+  /** Aborts an upload; under the key's lock too, as the key's delete mark may change. */
   async abortUpload(upload: UploadRecord): Promise<void> {
-    await this.locks.run(`u\0${upload.uploadId}`, async () => {
+    await this.#openUploads.ready(upload.bucket);
+    await this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
-      const removal = await this.#uploadRemovalOps(upload);
-      await this.meta.batch([...removal.ops, this.#aborted.markOp(upload.bucket, upload.key, upload.uploadId)]);
-      this.collect(removal.blobs);
-    });
+      const closing = await this.#closingOps(upload);
+      await this.meta.batch([...closing.ops, this.#aborted.markOp(upload.bucket, upload.key, upload.uploadId)]);
+      this.#openUploads.closed(upload.bucket, upload.key);
+      this.collect(closing.blobs);
+    }));
     await this.locks.run(`a\0${upload.bucket}`, () => this.#aborted.marked(upload.bucket));
   }
 
@@ -343,22 +383,25 @@ export class S3Store {
   /**
    * Completes an upload: the object becomes a manifest of the chosen parts' blobs (no bytes are
    * copied), the upload and all its parts go, in one batch; unless the key's object was written
-   * after the upload was initiated, which stays (completion-order.ts).
+   * after the upload was initiated, which stays (completion-order.ts), or was deleted
+   * since: the key then stays without one (delete-marks.ts).
    */
-  completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord, check?: (current: ObjectRecord | undefined) => void): Promise<ObjectRecord> {
+  async completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord, check?: (current: ObjectRecord | undefined) => void): Promise<ObjectRecord> {
+    await this.#openUploads.ready(upload.bucket);
     return this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
       const parts = new Map((await this.listParts(upload.uploadId)).map((p) => [p.partNumber, p] as const));
       const record = build(parts);
-      const removal = await this.#uploadRemovalOps(upload);
+      const closing = await this.#closingOps(upload);
       // Read once, under the key's lock: the completion-order rule and the write see the same object.
       const read = this.#currentObject(upload.bucket, upload.key);
       const current = read instanceof Promise ? await read : read;
       check?.(current);
-      // A write begun after the upload was initiated stays the object (completion-order.ts).
-      if (supersedesUpload(current, upload)) await this.meta.batch(removal.ops);
-      else await this.replaceObjectLocked(upload.bucket, upload.key, record, removal.ops, undefined, { current });
-      this.collect(removal.blobs);
+      // A write begun after the upload was initiated stays the object, or its absence if a delete.
+      if (closing.overtaken || supersedesUpload(current, upload)) await this.meta.batch(closing.ops);
+      else await this.replaceObjectLocked(upload.bucket, upload.key, record, closing.ops, undefined, { current });
+      this.#openUploads.closed(upload.bucket, upload.key);
+      this.collect(closing.blobs);
       return record;
     }));
   }
