@@ -8,8 +8,8 @@
  * delete makes the object as ever.
  *
  * Why upload ids and not the delete's time: the delete saw exactly which uploads were open, so its
- * order against each is known even within one millisecond, where times could not tell (a create
- * and a delete on localhost are often well under a millisecond apart).
+ * order against each is known even within one millisecond, where times could not tell (with the
+ * SDK on localhost, about one CreateMultipartUpload -> DeleteObject pair in twelve lands in one).
  *
  * Cost: a mark is written only by a delete of a key with an open upload (open-upload-keys.ts
  * answers that from memory; then the key's upload records are read), in the delete's batch. Every
