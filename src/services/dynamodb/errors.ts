@@ -21,6 +21,9 @@ export const ddbErrors = {
   resourceArnNotFound: (arn: string) => e('ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn} not found`),
   tableAlreadyExists: (name: string) => e('ResourceInUseException', `Table already exists: ${name}`),
   resourceInUse: (message: string) => e('ResourceInUseException', message),
+  /** DeleteTable while a GSI is being created (continuous_backup_readiness.json seq 145, AWS 2026-09-18). */
+  indexesInProgress: () => e('ResourceInUseException',
+    'Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted.'),
   limitExceeded: (message: string) => e('LimitExceededException', message),
   conditionalCheckFailed: () => e('ConditionalCheckFailedException', 'The conditional request failed'),
   deletionProtected: () => e('ValidationException',

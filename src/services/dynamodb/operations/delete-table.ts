@@ -3,7 +3,9 @@
  * (so Terraform's delete waiter sees ResourceNotFoundException on its first poll); its items
  * and index entries are dropped by the background removal. The answer describes the table without
  * its schema, creation time, global secondary indexes or warm throughput, as AWS's does
- * (radkawar/stackd testdata/aws/dynamodb/data.json seq 105-106, native AWS 2026-09-17).
+ * (radkawar/stackd testdata/aws/dynamodb/data.json seq 105-106, native AWS 2026-09-17). A table
+ * whose GSI is still CREATING (backfilling) is refused, as AWS refuses it
+ * (continuous_backup_readiness.json seq 145, 2026-09-18).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
  */
 import type { DeleteTableInput, DeleteTableOutput } from '../../../model/generated/dynamodb-types.js';
@@ -17,6 +19,7 @@ export const deleteTable: DdbHandler<DeleteTableInput, DeleteTableOutput> = asyn
   return deps.tables.locks.run(`${found.account}\0${found.region}\0${found.name}`, async () => {
     const table = requireNamedTable(deps, ctx, input.TableName);
     if (table.deletionProtection) throw ddbErrors.deletionProtected();
+    if (table.indexes.some((i) => i.status === 'CREATING')) throw ddbErrors.indexesInProgress();
     const { AttributeDefinitions: _a, KeySchema: _k, CreationDateTime: _c, GlobalSecondaryIndexes: _g, WarmThroughput: _w, ...description } =
       describeTable(table, deps.tables.stats(table.id), 'DELETING');
     await deps.tables.delete(table);

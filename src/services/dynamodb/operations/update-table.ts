@@ -12,6 +12,7 @@ import { type DdbHandler, unsupported } from '../context.js';
 import { describeTable, tableClassSummary, throughputShape } from '../describe-table-shape.js';
 import { ddbErrors } from '../errors.js';
 import { backfillIndex } from '../gsi-backfill.js';
+import { answerIndexChanges } from '../index-change-answer.js';
 import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from '../gsi-updates.js';
 import { DDB_NS, removalKey } from '../keys.js';
 import { checkSse, sseDescription, sseSettings } from '../sse.js';
@@ -141,6 +142,10 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     const gsi = applyGsiUpdates(next, input, deps.newId, now);
     next = keepWarmMarks(table, gsi.table);
     const extra: MetaOp[] = gsi.dropped.map((id) => ({ type: 'put', ns: DDB_NS, key: removalKey(table.id, id), value: '' }));
+    const droppedFigures = new Map(gsi.dropped.map((id): [string, [number, number]] => {
+      const [count, bytes] = deps.tables.stats(table.id).indexes?.[id] ?? [0, 0];
+      return [id, [count, bytes]];
+    }));
     await deps.tables.update(next, extra);
     if (gsi.dropped.length > 0) deps.removal.kick();
     for (const id of gsi.created) void backfillIndex(deps.tables, deps.items, deps.log, next.id, id);
@@ -163,6 +168,7 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     }
     if (next.billingMode !== table.billingMode) answerModeSwitch(TableDescription, table, next, now);
     else answerIndexThroughput(TableDescription, table, input);
+    answerIndexChanges(TableDescription, table, gsi.created, droppedFigures);
     return { TableDescription };
   });
 };
