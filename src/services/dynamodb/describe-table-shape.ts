@@ -4,7 +4,8 @@
  * added by UpdateTable is CREATING (Backfilling) while its entries are written. On-demand tables
  * report throughput 0/0 on the table and on every GSI, and carry BillingModeSummary, as AWS does
  * for a table that is or has been on demand (a provisioned one never on demand has none).
- * WarmThroughput, on the table and each GSI not CREATING, as warm-throughput.ts derives it.
+ * WarmThroughput, on the table and each GSI (UPDATING while a GSI is backfilled), as
+ * warm-throughput.ts derives it.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
 import type { TableDescription } from '../../model/generated/dynamodb-types.js';
@@ -91,8 +92,10 @@ export function describeTable(t: TableRecord, stats: TableStats, status = 'ACTIV
       ProvisionedThroughput: throughputShape(i.throughput, onDemand),
       IndexSizeBytes: indexStats(i)[1], ItemCount: indexStats(i)[0], IndexArn: indexArn(t, i),
       ...(i.onDemand ? { OnDemandThroughput: onDemandShape(i.onDemand) } : {}),
-      // None while the index is CREATING (controls.json seq 6-13; on_demand_limits.json seq 12-19).
-      ...(i.status === 'CREATING' ? {} : { WarmThroughput: warmShape(warmUnits(t, i)) }),
+      // An index being backfilled (added by UpdateTable) says its units UPDATING
+      // (continuous_backup_readiness.json seq 138-147, 2026-09-18); CreateTable's and UpdateTable's
+      // answers drop it (warm-throughput.ts).
+      WarmThroughput: i.status === 'CREATING' ? { ...warmShape(warmUnits(t, i)), Status: 'UPDATING' } : warmShape(warmUnits(t, i)),
     }));
   }
   if (t.stream?.enabled) {

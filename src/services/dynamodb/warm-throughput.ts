@@ -9,8 +9,10 @@
  * - an on-demand table and GSI: 12000/4000, whatever OnDemandThroughput maxima are set
  *   (controls.json seq 15; on_demand_limits.json seq 11, 20), and still 12000/4000 once the table
  *   is provisioned again (controls.json seq 54-64, units 1/1; decrease_limits.json seq 248);
- * - Status ACTIVE in every capture (UPDATING is for a warm throughput the user raises, which
- *   boltstack does not take).
+ * - Status ACTIVE, but UPDATING on a GSI that UpdateTable added while it is backfilled
+ *   (continuous_backup_readiness.json seq 138-147: 12000/4000 UPDATING on an on-demand table; a
+ *   provisioned table's is not in the captures and gets its units the same way). UPDATING is also
+ *   for a warm throughput the user raises, which boltstack does not take.
  * So the warm units are the highest units the table or index has had, at least 12000/4000 once on
  * demand (for a GSI: once its table has been on demand; an index added while the table is
  * provisioned again is not in the captures and gets the same floor). The current units and the on-demand mark are in the record already; only the highest

@@ -64,12 +64,13 @@ test(`deleting an index answers it DELETING with its name, throughput, figures a
   t.is((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.GlobalSecondaryIndexes, undefined);
 });
 
-test.serial(`a table whose index is backfilling cannot be deleted; the backfilling index can (${SRC} seq 139, 145, 148, 184)`, async (t) => {
+test.serial(`a backfilling index says its warm throughput UPDATING; its table cannot be deleted; the index can (${SRC} seq 139, 145, 148, 184)`, async (t) => {
   const TableName = await tableWithItems(1000);
   await ddb.send(new UpdateTableCommand(addIndex(TableName)));
   const during = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!.GlobalSecondaryIndexes![0]!;
   // The backfill of 1000 items takes far longer than one call; were it over, this test would prove nothing.
   t.deepEqual([during.IndexStatus, during.Backfilling], ['CREATING', true], 'seq 139');
+  t.deepEqual(during.WarmThroughput, { ReadUnitsPerSecond: 12000, WriteUnitsPerSecond: 4000, Status: 'UPDATING' }, 'seq 139: warm throughput UPDATING while backfilled');
   const refused = await rawCall(server.endpoint, 'DeleteTable', { TableName });
   t.deepEqual([refused.status, refused.body.__type, refused.body.message], [400, 'com.amazonaws.dynamodb.v20120810#ResourceInUseException',
     'Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted.'], 'seq 145');
