@@ -5,6 +5,7 @@
  * AWS's payload was a run of "x" charged five write units and two read units (4-5 KB); 4500
  * characters charge the same here.
  */
+import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
@@ -59,12 +60,13 @@ for (const [seq, op, body, code] of refused) {
 
 test.serial(`a cancelled transaction, then one that writes, then its replay under the same token (${SRC} seq 16-18)`, async (t) => {
   const cancelled = await call('TransactWriteItems', {
-    ClientRequestToken: `${TableName}-cancelled`,
+    ClientRequestToken: randomUUID(),
     TransactItems: [{ Put: { TableName, Item: seed, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }],
   });
   t.deepEqual([cancelled.status, cancelled.body.CancellationReasons, cancelled.body.ConsumedCapacity],
     [400, [{ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: seed }], undefined], 'seq 16');
-  const transaction = { ClientRequestToken: `${TableName}-written`, TransactItems: [{ Put: { TableName, Item: { pk: { S: 'transaction' }, g: seed.g, payload: { S: 'small' } } } }] };
+  // Tokens are at most 36 characters: a UUID each, not the (longer) table name.
+  const transaction = { ClientRequestToken: randomUUID(), TransactItems: [{ Put: { TableName, Item: { pk: { S: 'transaction' }, g: seed.g, payload: { S: 'small' } } } }] };
   t.deepEqual((await call('TransactWriteItems', transaction)).body.ConsumedCapacity, [{
     TableName, CapacityUnits: 3, WriteCapacityUnits: 3, Table: { WriteCapacityUnits: 2, CapacityUnits: 2 },
     GlobalSecondaryIndexes: { 'by-g': { WriteCapacityUnits: 1, CapacityUnits: 1 } },
