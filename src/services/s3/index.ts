@@ -11,7 +11,7 @@ import { checkBucketAccess } from './bucket-access.js';
  * Each operation's handler module is imported on the operation's first request, not with the
  * service. Why: V8 keeps every loaded module (its source text, functions, scope data) for the life
  * of the process, and a session that creates a bucket, puts a few objects and lists them needs 4
- * of these 23 files, not the multipart, copy, tagging and batch-delete code and the helpers only
+ * of these 24 files, not the multipart, copy, tagging and batch-delete code and the helpers only
  * they use (measured: ~150 KiB of heap at rest, issue #7's at-rest figure).
  */
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -29,6 +29,7 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   PutObject: async () => (await import('./operations/put-object.js')).putObject,
   GetObject: async () => (await import('./operations/get-object.js')).getObject,
   HeadObject: async () => (await import('./operations/head-object.js')).headObject,
+  GetObjectAttributes: async () => (await import('./operations/get-object-attributes.js')).getObjectAttributes,
   DeleteObject: async () => (await import('./operations/delete-object.js')).deleteObject,
   DeleteObjects: async () => (await import('./operations/delete-objects.js')).deleteObjects,
   CopyObject: async () => (await import('./operations/copy-object.js')).copyObject,

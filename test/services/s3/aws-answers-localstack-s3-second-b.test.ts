@@ -6,7 +6,7 @@
 import test from 'ava';
 import {
   CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketCommand, DeleteObjectCommand,
-  DeleteObjectsCommand, GetObjectAttributesCommand, GetObjectCommand, GetObjectRetentionCommand, HeadObjectCommand,
+  DeleteObjectsCommand, GetObjectCommand, GetObjectRetentionCommand, HeadObjectCommand,
   ListObjectsV2Command, PutBucketAnalyticsConfigurationCommand, PutBucketEncryptionCommand, PutBucketIntelligentTieringConfigurationCommand,
   PutBucketInventoryConfigurationCommand, PutBucketLifecycleConfigurationCommand, PutBucketLoggingCommand, PutObjectAclCommand,
   PutObjectCommand, PutObjectLegalHoldCommand, UploadPartCommand, type S3Client,
@@ -188,7 +188,6 @@ test(`operations of the second half of test_s3.py that boltstack does not implem
     ['GetObjectRetention', s3.send(new GetObjectRetentionCommand({ Bucket: bucket, Key: 'k' }))],
     ['PutObjectLegalHold', s3.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: 'k', LegalHold: { Status: 'ON' } }))],
     ['PutObjectAcl', s3.send(new PutObjectAclCommand({ Bucket: bucket, Key: 'k', ACL: 'public-read' }))],
-    ['GetObjectAttributes', s3.send(new GetObjectAttributesCommand({ Bucket: bucket, Key: 'k', ObjectAttributes: ['StorageClass'] }))],
   ];
   for (const [operation, call] of calls) {
     const err = await errorOf(call);
