@@ -110,6 +110,8 @@ export const s3Errors = {
     name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => e('InvalidRequest', 400, message),
   // S3 sends this one with an empty Message (LocalStack test_s3.py::TestS3::test_s3_object_acl_exceptions, 2023-08-15).
+  /** An ACL other than the owner's own on a bucket whose ACLs are disabled (BucketOwnerEnforced). */
+  accessControlListNotSupported: () => e('AccessControlListNotSupported', 400, 'The bucket does not allow ACLs'),
   unknownCannedAcl: (acl: string) => e('InvalidArgument', 400, '', { ArgumentName: 'x-amz-acl', ArgumentValue: acl }),
   noSuchTagSet: (bucket: string) => e('NoSuchTagSet', 404, 'The TagSet does not exist', { BucketName: bucket }),
   /** With the offending key where S3 names it (a repeated key: versity/versitygw#2039, quoting S3). */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CopyObjectInput, CopyObjectOutput } from '../../../model/generated/s3-types.js';
 import { compareUtf8 } from '../../../util/utf8-order.js';
-import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
+import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkEncryption, checkObjectAcl, unsupported } from '../context.js';
 import { checkConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
 import { assertMetadataSize } from '../metadata-size.js';
@@ -43,7 +43,7 @@ export function copySourceConditions(input: Pick<CopyObjectInput, 'CopySourceIfM
 
 export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
-  checkCannedAcl(deps, ctx, 'CopyObject', input.ACL);
+  checkObjectAcl(deps, ctx, 'CopyObject', input);
   checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'AnnotationDirective']);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);

@@ -1,7 +1,7 @@
 /** CreateMultipartUpload: records the object's headers for completion; upload ids sort by time. */
 import { randomBytes } from 'node:crypto';
 import type { CreateMultipartUploadInput, CreateMultipartUploadOutput } from '../../../model/generated/s3-types.js';
-import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
+import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkEncryption, checkObjectAcl, unsupported } from '../context.js';
 import { parseAlgorithm } from '../checksum-plan.js';
 import { uploadChecksumType } from '../multipart-checksum.js';
 import { assertMetadataSize } from '../metadata-size.js';
@@ -18,7 +18,7 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
-  checkCannedAcl(deps, ctx, 'CreateMultipartUpload', input.ACL);
+  checkObjectAcl(deps, ctx, 'CreateMultipartUpload', input);
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);

@@ -5,7 +5,7 @@
  * write (write-conditions.ts).
  */
 import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
-import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkCannedAcl, checkEncryption, unsupported } from '../context.js';
+import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkEncryption, checkObjectAcl, unsupported } from '../context.js';
 import { planChecksum } from '../checksum-plan.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
@@ -20,7 +20,7 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
-  checkCannedAcl(deps, ctx, 'PutObject', input.ACL);
+  checkObjectAcl(deps, ctx, 'PutObject', input);
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'WriteOffsetBytes']);
   assertIfNoneMatch(input.IfNoneMatch);
