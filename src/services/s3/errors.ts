@@ -50,6 +50,9 @@ export const s3Errors = {
     { RangeRequested: range, ActualObjectSize: size }),
   preconditionFailed: (condition: string) => e('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition }),
   /** S3's answer to a header value it does not implement (If-None-Match other than *). */
+  /** DeleteObject with both a versionId and If-Match (radkawar/stackd conditional_versions.json, 2026-09-15). */
+  conditionalDeleteOfVersion: () => e('NotImplemented', 501, 'A header you provided implies functionality that is not implemented',
+    { Header: 'If-Match', additionalMessage: 'Conditional delete operations are not allowed when a version ID is included in the request parameters.' }),
   headerValueNotImplemented: (header: string) => e('NotImplemented', 501, 'A header you provided implies functionality that is not implemented',
     { Header: header, additionalMessage: `We don't accept the provided value of ${header} header for this API` }),
   conditionalRequestConflict: () => e('ConditionalRequestConflict', 409,

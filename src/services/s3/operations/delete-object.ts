@@ -5,8 +5,14 @@
 import type { DeleteObjectInput, DeleteObjectOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
 import { deleteCheck } from '../delete-conditions.js';
+import { s3Errors } from '../errors.js';
 
 export const deleteObject: S3Handler<DeleteObjectInput, DeleteObjectOutput> = async (deps, ctx, input) => {
+  // If-Match beside a versionId (any: "null" too) is S3's own 501, naming the header, before
+  // anything is looked up: a wrong ETag gets it as well (native AWS: radkawar/stackd testdata/aws/
+  // s3/conditional_versions.json baseline/historical-own/delete, baseline/current-explicit-wrong/
+  // delete, 2026-09-15).
+  if (input.VersionId !== undefined && input.IfMatch !== undefined) throw s3Errors.conditionalDeleteOfVersion();
   unsupported(deps, ctx, 'DeleteObject', input, ['VersionId', 'MFA', 'BypassGovernanceRetention']);
   await deps.store.requireBucket(input.Bucket);
   await deps.store.deleteObject(input.Bucket, input.Key, deleteCheck({
