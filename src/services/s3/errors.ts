@@ -108,6 +108,7 @@ export const s3Errors = {
     { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed }),
   keyTooLong: (size: number) => e('KeyTooLongError', 400, 'Your key is too long', { Size: size, MaxSizeAllowed: 1024 }),
   missingContentLength: () => e('MissingContentLength', 411, 'You must provide the Content-Length HTTP header.'),
+  illegalVersioningConfiguration: (message: string) => e('IllegalVersioningConfigurationException', 400, message),
   malformedXml: () => e('MalformedXML', 400, 'The XML you provided was not well-formed or did not validate against our published schema'),
   invalidArgument: (message: string, name?: string, value?: string) => e('InvalidArgument', 400, message,
     name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
