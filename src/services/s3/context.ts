@@ -78,6 +78,12 @@ const OWNER_ONLY_CANNED_ACLS: ReadonlySet<string> = new Set(['private', 'bucket-
 const GRANTING_CANNED_ACLS: ReadonlySet<string> = new Set(['public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read']);
 const GRANTEE = /^(id|emailAddress|uri)=(?:"([^"]*)"|([^",\s]+))$/;
 
+/** Whether a grant header names the account's canonical id and nothing else (`id="<owner>"`). */
+export function grantsOnlyOwner(value: string, accountId: string): boolean {
+  const owner = ownerOf(accountId).ID;
+  return granteesOf(value)?.every((g) => g === `id=${owner}`) ?? false;
+}
+
 /** `id="abc", uri="http://..."` as ["id=abc", "uri=http://..."]; undefined if it is no such list. */
 function granteesOf(value: string): string[] | undefined {
   const out: string[] = [];
