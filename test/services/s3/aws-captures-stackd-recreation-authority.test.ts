@@ -59,3 +59,12 @@ test.serial('a grant to anyone but the owner alone, and Object Lock on, stay Not
     t.is(err.name, 'NotImplemented', JSON.stringify(options));
   }
 });
+
+test.serial(`a first create with ObjectLockEnabledForBucket false, or with a full-control grant to the owner alone, creates a plain bucket [radkawar/stackd testdata/aws/s3/recreation_authority_replay.json seq 170 fresh-create-lock-false; Supplement seq 32 for the grant]`, async (t) => {
+  const locked = await s3.send(new CreateBucketCommand({ Bucket: 'recreation-authority-f13', ObjectLockEnabledForBucket: false }));
+  t.like(locked, { Location: '/recreation-authority-f13', BucketArn: 'arn:aws:s3:::recreation-authority-f13' });
+  const granted = await s3.send(new CreateBucketCommand({ Bucket: 'recreation-authority-f14', GrantFullControl: `id="${owner}"` }));
+  t.like(granted, { Location: '/recreation-authority-f14', BucketArn: 'arn:aws:s3:::recreation-authority-f14' });
+  const names = (await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name);
+  t.true(names?.includes('recreation-authority-f13') && names.includes('recreation-authority-f14'));
+});
