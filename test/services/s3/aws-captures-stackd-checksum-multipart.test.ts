@@ -4,7 +4,7 @@
  * 2026; calls re-expressed as SDK inputs): FULL_OBJECT is refused for them, a COMPOSITE upload's
  * copied and uploaded parts answer and list their digests, the completion answers
  * "<digest of digests>-N", a repeated completion answers none, and reads answer the composite.
- * GetObjectAttributes rows are not replayed: boltstack does not implement it.
+ * GetObjectAttributes rows: aws-captures-stackd-object-attributes.test.ts (the MD5 one, seq 12).
  */
 import test from 'ava';
 import {

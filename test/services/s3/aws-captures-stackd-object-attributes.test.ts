@@ -9,7 +9,7 @@
 import test from 'ava';
 import {
   CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, GetObjectAttributesCommand,
-  type GetObjectAttributesCommandInput, ListPartsCommand, PutObjectCommand, UploadPartCommand, type S3Client,
+  type GetObjectAttributesCommandInput, ListPartsCommand, PutObjectCommand, UploadPartCommand, UploadPartCopyCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack } from '../../helpers/server.js';
@@ -142,4 +142,26 @@ test(`a completion naming a part ETag that was not uploaded is 400 InvalidPart a
   const listed = await s3.send(new ListPartsCommand({ Bucket, Key, UploadId }));
   t.deepEqual(listed.Parts?.map((p) => [p.PartNumber, p.ETag, p.Size]), [[1, '"d5ebeecc7430ca43644a696dd1732270"', 19]]);
   t.false(listed.IsTruncated);
+});
+
+test(`GetObjectAttributes of an MD5 COMPOSITE object with a copied and an uploaded part lists both parts' MD5 digests [radkawar/stackd testdata/aws/s3/checksum_algorithms_multipart_replay.json seq 3-12 MD5.attributes (2026)]`, async (t) => {
+  const Key = 'MD5-composite';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key, ChecksumAlgorithm: 'MD5' }));
+  await s3.send(new PutObjectCommand({ Bucket, Key: 'MD5-source', Body: Buffer.alloc(5242880, 'A') }));
+  await s3.send(new UploadPartCopyCommand({ Bucket, Key, UploadId, PartNumber: 1, CopySource: `${Bucket}/MD5-source` }));
+  await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: 'checksum final part\n', ChecksumMD5: 'J0m7hCcJG9Zf7wwcA45fuQ==' }));
+  const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [
+    { PartNumber: 1, ETag: '"b8fc857a25e7958868c2f003d5e0952d"', ChecksumMD5: 'uPyFeiXnlYhowvAD1eCVLQ==' },
+    { PartNumber: 2, ETag: '"2749bb8427091bd65fef0c1c038e5fb9"', ChecksumMD5: 'J0m7hCcJG9Zf7wwcA45fuQ==' }] } }));
+  t.is(done.ETag, '"7f9dd28a166bf2b6593b3ad5ea8e422a-2"');
+  const got = await attributes({ Key, ObjectAttributes: ['Checksum', 'ObjectParts', 'ObjectSize', 'ETag'] });
+  t.deepEqual(shapeOf(got), {
+    ETag: '7f9dd28a166bf2b6593b3ad5ea8e422a-2',
+    Checksum: { ChecksumMD5: 'f53SihZr8rZZOzrV6o5CKg==', ChecksumType: 'COMPOSITE' },
+    ObjectParts: {
+      TotalPartsCount: 2, PartNumberMarker: '0', NextPartNumberMarker: '2', MaxParts: 1000, IsTruncated: false,
+      Parts: [{ PartNumber: 1, Size: 5242880, ChecksumMD5: 'uPyFeiXnlYhowvAD1eCVLQ==' }, { PartNumber: 2, Size: 20, ChecksumMD5: 'J0m7hCcJG9Zf7wwcA45fuQ==' }],
+    },
+    ObjectSize: 5242900,
+  });
 });
