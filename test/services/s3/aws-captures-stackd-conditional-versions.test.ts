@@ -7,7 +7,7 @@
  * versionId, which it gives before looking anything up.
  */
 import test from 'ava';
-import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
@@ -56,3 +56,25 @@ for (const [title, VersionId, IfMatch] of refusals) {
     t.is((await s3.send(new GetObjectCommand({ Bucket, Key }))).ETag, '"f4388a855dd7b5410bab27edd0fa347b"');
   });
 }
+
+test(`DeleteObjects: an <ETag> beside a <VersionId> is that object's NotImplemented naming the version; without a version the ETag is a condition [${SRC} batch/deny-GetObjectVersion (historical-*, implicit-*)]`, async (t) => {
+  const keys = ['batch/historical-current', 'batch/historical-wildcard', 'batch/implicit-current', 'batch/implicit-wrong', 'batch/implicit-wildcard'];
+  const etags: Record<string, string> = {};
+  for (const Key of keys) etags[Key] = (await s3.send(new PutObjectCommand({ Bucket, Key, Body: `new:${Key}` }))).ETag!;
+  const answer = await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Quiet: false, Objects: [
+    { Key: 'batch/historical-current', ETag: etags['batch/historical-current'], VersionId: 'null' },
+    { Key: 'batch/historical-wildcard', ETag: '*', VersionId: '3K4crhikgDPuxyD.H1wy0Gup9m0ZeWCd' },
+    { Key: 'batch/implicit-current', ETag: etags['batch/implicit-current'] },
+    { Key: 'batch/implicit-wrong', ETag: '"00000000000000000000000000000000"' },
+    { Key: 'batch/implicit-wildcard', ETag: '*' },
+  ] } }));
+  t.deepEqual(answer.Deleted?.map((d) => d.Key).sort(), ['batch/implicit-current', 'batch/implicit-wildcard']);
+  t.deepEqual(answer.Errors?.map((e) => [e.Key, e.VersionId, e.Code, e.Message]), [
+    ['batch/historical-current', 'null', 'NotImplemented', 'A form field you provided implies functionality that is not implemented'],
+    ['batch/historical-wildcard', '3K4crhikgDPuxyD.H1wy0Gup9m0ZeWCd', 'NotImplemented', 'A form field you provided implies functionality that is not implemented'],
+    ['batch/implicit-wrong', undefined, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold'],
+  ]);
+  for (const Key of ['batch/historical-current', 'batch/historical-wildcard', 'batch/implicit-wrong']) {
+    t.is((await s3.send(new HeadObjectCommand({ Bucket, Key }))).ETag, etags[Key], Key);
+  }
+});

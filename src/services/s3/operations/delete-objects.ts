@@ -11,6 +11,8 @@ import { assertValidKey } from '../names.js';
 import { deleteCheck } from '../delete-conditions.js';
 import { NULL_VERSION_ID } from '../null-version.js';
 
+const CONDITIONAL_VERSION_MESSAGE = 'A form field you provided implies functionality that is not implemented';
+
 export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'DeleteObjects', input, ['MFA', 'BypassGovernanceRetention']);
   const objects = input.Delete?.Objects ?? [];
@@ -19,6 +21,13 @@ export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> =
   const out: Required<Pick<DeleteObjectsOutput, 'Deleted' | 'Errors'>> = { Deleted: [], Errors: [] };
   for (const object of objects) {
     const key = object.Key ?? '';
+    // An <ETag> beside a <VersionId> ("null" too) is S3's per-object NotImplemented, naming the
+    // version, and deletes nothing (native AWS: radkawar/stackd testdata/aws/s3/
+    // conditional_versions.json batch/deny-GetObjectVersion/historical-*, 2026-09-15).
+    if (object.VersionId !== undefined && object.ETag !== undefined) {
+      out.Errors.push({ Key: key, VersionId: object.VersionId, Code: 'NotImplemented', Message: CONDITIONAL_VERSION_MESSAGE });
+      continue;
+    }
     try {
       // "null" is the only version of an object in an unversioned bucket: deleting it deletes the
       // object, and S3 echoes the version id (what cleanup tools send after ListObjectVersions).
@@ -29,7 +38,7 @@ export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> =
       if (!input.Delete?.Quiet) out.Deleted.push(nullVersion ? { Key: key, VersionId: NULL_VERSION_ID } : { Key: key });
     } catch (err) {
       if (!isAwsError(err)) throw err;
-      out.Errors.push({ Key: key, Code: err.code, Message: err.message });
+      out.Errors.push({ Key: key, ...(object.VersionId !== undefined ? { VersionId: object.VersionId } : {}), Code: err.code, Message: err.message });
     }
   }
   return {
