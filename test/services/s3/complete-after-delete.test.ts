@@ -8,7 +8,9 @@
  * functional tests written to run against real S3 (test/s3api/__init__.py takes AWS credentials
  * from SWIFT_TEST_AWS_CONFIG_FILE; "these tests run against real s3 accounts"). They assert the
  * DeleteObject 204, HeadObject 404 before and after, and the completion 200; nothing more of its
- * answer. DeleteObjects is not in any source we found: it deletes each key as DeleteObject does
+ * answer. Native AWS recorded the same (radkawar/stackd testdata/aws/s3/multipart_events_replay.json seq
+ * 104-111, us-east-1, 2026-09-20): the completion answered 200 with the upload's ETag, then
+ * HeadObject 404 and GetObject and GetObjectTagging 404 NoSuchKey. DeleteObjects is not in any source we found: it deletes each key as DeleteObject does
  * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html), and is tested so here.
  */
 import test from 'ava';
@@ -17,7 +19,7 @@ import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
-  DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand,
+  DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand,
   UploadPartCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import * as keys from '../../../src/services/s3/keys.js';
@@ -107,6 +109,25 @@ test(`a delete of an existing object after the initiation and the parts beats th
   t.is(done.$metadata.httpStatusCode, 200);
   t.is(done.ETag, upload.etag());
   await assertNoObject(t, s3, Bucket, Key);
+});
+
+test('a delete after the initiation and one part beats the completion, as native AWS recorded it [radkawar/stackd testdata/aws/s3/multipart_events_replay.json seq 104-111]', async (t) => {
+  const Bucket = await newBucket();
+  const Key = 'multipart/delete-after-initiation.bin';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({
+    Bucket, Key, Metadata: { 'private-note': 'delete-control-metadata' }, Tagging: 'purpose=delete-control',
+  }));
+  const part = await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: 'completed-after-delete' }));
+  t.is(part.ETag, '"646be27b82a2d95d69a564e3b6a033b4"', 'seq 105');
+  t.is((await s3.send(new DeleteObjectCommand({ Bucket, Key }))).$metadata.httpStatusCode, 204, 'seq 106');
+  await assertNoObject(t, s3, Bucket, Key);
+  const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag! }] } }));
+  t.deepEqual([done.$metadata.httpStatusCode, done.ETag], [200, '"414f9e9e79c8fa7e07e152ac6da115ce-1"'], 'seq 108');
+  await assertNoObject(t, s3, Bucket, Key);
+  for (const [seq, call] of [['seq 110', new GetObjectCommand({ Bucket, Key })], ['seq 111', new GetObjectTaggingCommand({ Bucket, Key })]] as const) {
+    const err = await errorOf(s3.send(call as GetObjectCommand));
+    t.deepEqual([err.$metadata.httpStatusCode, err.name], [404, 'NoSuchKey'], seq);
+  }
 });
 
 test('a DeleteObjects naming the key after the initiation beats the completion, as DeleteObject does [AWS API reference, DeleteObjects]', async (t) => {
