@@ -103,10 +103,13 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   // operation is not implemented.
   const service = deps.registry.ready(r.service) ?? await deps.registry.get(r.service);
   const handler = service?.operations[r.operation.name];
-  if (!handler) throw notImplemented(r.model.serviceId, r.operation.name);
   const accessKeyId = accessKeyOf(scope, req.headers.authorization, req.query);
   const rctx = new HandlerContext(requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
     scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', res, accessKeyId, req.headers['x-amzn-trace-id']);
+  if (!handler) {
+    await service?.refuseUnimplemented?.(rctx, input);
+    throw notImplemented(r.model.serviceId, r.operation.name);
+  }
   const output = await handler(rctx, input) as Record<string, unknown>;
   const wire = protocol.encode(ctx, output);
   const ignored = rctx.ignoredIfAny;

@@ -71,6 +71,12 @@ export type OperationHandler = (ctx: RequestContext, input: any) => Promise<any>
 
 export interface Service {
   operations: Record<string, OperationHandler>;
+  /**
+   * Runs before an operation without a handler answers NotImplemented, with what AWS answers
+   * first whatever the operation (S3: NoSuchBucket for a bucket that does not exist,
+   * AccessDenied for another account's), so a client meets the same error as on AWS first.
+   */
+  refuseUnimplemented?(ctx: RequestContext, input: Record<string, unknown>): void | Promise<void>;
   /** Background work to stop (timers, sweepers). */
   close?(): Promise<void>;
   /**

@@ -14,12 +14,12 @@ for (const features of ['', 'loose']) {
     try {
       t.is((await fetch(`${server.endpoint}/gates`, { method: 'PUT', headers: AUTH })).status, 200);
       const put = await fetch(`${server.endpoint}/gates/locked`, {
-        method: 'PUT', body: 'x', headers: { ...AUTH, 'x-amz-object-lock-mode': 'GOVERNANCE', 'x-amz-grant-read': 'id=abc' },
+        method: 'PUT', body: 'x', headers: { ...AUTH, 'x-amz-object-lock-mode': 'GOVERNANCE', 'x-amz-object-lock-legal-hold': 'ON' },
       });
       const body = await put.text();
       if (features === 'loose') {
         t.is(put.status, 200, body);
-        t.is(put.headers.get('x-boltstack-ignored'), 'GrantRead,ObjectLockMode');
+        t.is(put.headers.get('x-boltstack-ignored'), 'ObjectLockMode,ObjectLockLegalHoldStatus');
         // AWS's own rules stay: a bad Content-MD5 is still BadDigest.
         const bad = await fetch(`${server.endpoint}/gates/k`, { method: 'PUT', body: 'x', headers: { ...AUTH, 'content-md5': Buffer.alloc(16).toString('base64') } });
         t.is(bad.status, 400);
@@ -27,7 +27,7 @@ for (const features of ['', 'loose']) {
       } else {
         t.is(put.status, 501);
         t.regex(body, /<Code>NotImplemented<\/Code>/);
-        t.regex(body, /GrantRead|ObjectLockMode/);
+        t.regex(body, /ObjectLockLegalHoldStatus|ObjectLockMode/);
         t.is((await fetch(`${server.endpoint}/gates/locked`, { method: 'HEAD', headers: AUTH })).status, 404, 'nothing stored');
       }
       const health = await (await fetch(`${server.endpoint}/_boltstack/health`)).json() as { features: string[] };

@@ -45,6 +45,19 @@ function copySourceBucket(raw: unknown): string | undefined {
   }
 }
 
+/**
+ * What S3 answers before any operation of a bucket, for those boltstack does not implement: a
+ * bucket that does not exist is 404 NoSuchBucket, another account's 403 AccessDenied; the
+ * gateway then answers NotImplemented (native AWS answers a wrong expected owner AccessDenied
+ * on Block Public Access operations: radkawar/stackd testdata/aws/s3/public_access_replay.json
+ * seq 61-64, 2026). Operations without a bucket go straight to NotImplemented.
+ */
+export async function refuseUnimplemented(store: S3Store, ctx: RequestContext, input: Record<string, unknown>): Promise<void> {
+  if (typeof input.Bucket !== 'string') return;
+  await checkBucketAccess(store, ctx, input);
+  await store.requireBucket(input.Bucket);
+}
+
 /** Throws (or rejects with) AccessDenied when the caller may not use the input's bucket(s). */
 export function checkBucketAccess(store: S3Store, ctx: RequestContext, input: Record<string, unknown>): void | Promise<void> {
   const bucket = input.Bucket;

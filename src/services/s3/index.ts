@@ -5,7 +5,7 @@
 import type { RequestContext, Service, ServiceDeps } from '../types.js';
 import type { S3Deps, S3Handler } from './context.js';
 import { S3Store } from './store.js';
-import { checkBucketAccess } from './bucket-access.js';
+import { checkBucketAccess, refuseUnimplemented } from './bucket-access.js';
 
 /**
  * Each operation's handler module is imported on the operation's first request, not with the
@@ -71,5 +71,5 @@ export function createS3Service(deps: ServiceDeps): Service {
       return pending === undefined ? call(ctx, input) : pending.then(() => call(ctx, input));
     };
   }
-  return { operations };
+  return { operations, refuseUnimplemented: (ctx, input) => refuseUnimplemented(s3.store, ctx, input) };
 }
