@@ -1,16 +1,16 @@
 /**
  * The order in which SNS lists a topic's or a subscription's attributes: that of a
- * java.util.HashMap holding them.
- * Every GetTopicAttributes captured from native AWS lists its entries by the bucket
- * (String.hashCode, spread as HashMap.hash does, masked by a table of 32) and, within a bucket, in
- * the order they were put: user-set attributes (KmsMasterKeyId, TracingConfig, a feedback role)
- * before the derived ones sharing their bucket (TopicArn, EffectiveDeliveryPolicy). Radkawar/stackd
- * testdata/aws/sns/archive_create.json inline-attributes (12 entries, which a table of 16 would
- * order otherwise), encryption.json get-key-0, feedback_sampling.json role-only-attributes,
- * tracing.json read-tracing-standard-'active' (2026-09-22/23). A subscription's table starts at
- * 16 (http_delivery.json raw_attributes, 11 entries; archive_transitions.json denied-status;
- * cross_account_confirmation.json direct-confirmed-get-B, 2026-09). A table grows as HashMap's
- * does, doubling past a load of 3/4.
+ * java.util.HashMap holding them, made from the whole set at once (as `new HashMap<>(map)` is):
+ * by the bucket (String.hashCode, spread as HashMap.hash does, masked by the table size) and,
+ * within a bucket, in the order they were put: user-set attributes (KmsMasterKeyId, TracingConfig,
+ * a feedback role) before the derived ones sharing their bucket (TopicArn, EffectiveDeliveryPolicy).
+ * The table is sized as that constructor sizes it, tableSizeFor(n / 0.75 + 1): 16 for up to 11
+ * entries, 32 for 12 to 23. Radkawar/stackd testdata/aws/sns (2026-09): archive_create.json
+ * inline-attributes (12 entries, BeginningArchiveTime before DisplayName: a table of 32);
+ * policy_context.json signature-two-topic-attributes (9 entries, SignatureVersion right after
+ * Policy: a table of 16); encryption.json get-key-0, feedback_sampling.json role-only-attributes,
+ * tracing.json read-tracing-standard-'active', http_delivery.json raw_attributes (11 entries),
+ * archive_transitions.json denied-status, cross_account_confirmation.json direct-confirmed-get-B.
  */
 
 function javaStringHash(text: string): number {
@@ -24,10 +24,17 @@ function bucket(name: string, table: number): number {
   return (hash ^ (hash >>> 16)) & (table - 1);
 }
 
+/** HashMap's table for `size` entries put at once: tableSizeFor((int) (size / 0.75f + 1)). */
+function tableFor(size: number): number {
+  const wanted = Math.floor(size / 0.75 + 1);
+  let table = 1;
+  while (table < wanted) table *= 2;
+  return table;
+}
+
 /** `entries` in insertion order, listed as the HashMap would iterate them. */
-export function inJavaMapOrder(entries: ReadonlyArray<readonly [string, string]>, initialTable: 16 | 32): Record<string, string> {
-  let table: number = initialTable;
-  while (entries.length > table * 0.75) table *= 2;
+export function inJavaMapOrder(entries: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+  const table = tableFor(entries.length);
   const placed = entries.map(([name, value], i) => ({ name, value, at: bucket(name, table), i }));
   placed.sort((a, b) => a.at - b.at || a.i - b.i);
   const out: Record<string, string> = {};

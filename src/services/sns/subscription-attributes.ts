@@ -121,5 +121,5 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
   // Who subscribed: boltstack keeps no IAM users, so the owner account's root (AWS names the
   // caller, e.g. arn:aws:iam::111111111111:user/…; test_create_subscriptions_with_attributes, 2025-10-06).
   // Listed as AWS lists them (java-map-order.ts).
-  return inJavaMapOrder([['SubscriptionPrincipal', `arn:aws:iam::${s.owner}:root`], ...Object.entries(out)], 16);
+  return inJavaMapOrder([['SubscriptionPrincipal', `arn:aws:iam::${s.owner}:root`], ...Object.entries(out)]);
 }

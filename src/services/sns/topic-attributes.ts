@@ -181,5 +181,5 @@ export function topicAttributes(topic: TopicRecord, subscriptions: readonly Subs
   derived.push(['SubscriptionsDeleted', String(topic.deleted)]);
   const shown = new Set(derived.map(([name]) => name));
   const own = Object.entries(topic.attributes).filter(([name]) => !shown.has(name));
-  return inJavaMapOrder([...own, ...derived], 32);
+  return inJavaMapOrder([...own, ...derived]);
 }
