@@ -28,4 +28,6 @@ export const snsErrors = {
   batchTooLong: () => e('BatchRequestTooLong', 400, 'The length of all the messages put together is more than the limit.'),
   endpointDisabled: () => e('EndpointDisabled', 400, 'Endpoint is disabled'),
   invalidState: (message: string) => e('InvalidState', 400, message),
+  /** An operation the resource cannot take, e.g. "Operation (GetDataProtectionPolicy) is not supported on FIFO topics". */
+  invalidAction: (message: string) => e('InvalidAction', 400, message),
 };

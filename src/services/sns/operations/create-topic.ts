@@ -34,8 +34,11 @@ export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = asyn
     attributes[k] = normalTopicAttribute(k, v);
   }
   if (input.Tags !== undefined) checkTags(input.Tags);
-  if (input.DataProtectionPolicy !== undefined) {
-    try { JSON.parse(input.DataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }
+  // "" asks for no policy: the topic is made without one (native AWS, radkawar/stackd
+  // testdata/aws/sns/data_protection.json create-empty, 2026-09-22).
+  const dataProtectionPolicy = input.DataProtectionPolicy === '' ? undefined : input.DataProtectionPolicy;
+  if (dataProtectionPolicy !== undefined) {
+    try { JSON.parse(dataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }
   }
   const arn = topicArn(ctx.region, ctx.accountId, name);
   const existing = deps.store.topic(arn);
@@ -56,7 +59,7 @@ export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = asyn
   const { ArchivePolicy: archivePolicy, ...rest } = attributes;
   const topic: TopicRecord = {
     arn, name, account: ctx.accountId, region: ctx.region, fifo, attributes: rest, tags: mergeTags([], input.Tags ?? []), deleted: 0,
-    ...(input.DataProtectionPolicy === undefined ? {} : { dataProtectionPolicy: input.DataProtectionPolicy }),
+    ...(dataProtectionPolicy === undefined ? {} : { dataProtectionPolicy }),
   };
   await deps.store.putTopic(archivePolicy === undefined ? topic : withArchivePolicy(topic, archivePolicy, Date.now()));
   return { TopicArn: arn };
