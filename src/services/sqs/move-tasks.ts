@@ -258,9 +258,14 @@ export class MoveTasks {
     const { dlqSource: _source, priorReceives: _receives, ...rest } = record;
     // The copy owns its whole body (encodeMessage never writes a shared body's ref).
     const copy: MessageRecord = { ...rest, visibleAt: now };
-    // Into a FIFO queue the moved message is a new one: new MessageId and SentTimestamp, sequenced
-    // and deduplicated by its old MessageId there (fifo-arrival.ts).
-    if (target.fifo) arriveFifo(target, targetState, Object.assign(copy, { id: target.ids.next(), sent: now }), targetSeq, record.id, now, ops);
+    // The moved message is a new one, with a new MessageId and SentTimestamp (so its retention
+    // starts again): AWS Developer Guide, "Configure a dead-letter queue redrive" ("All redriven
+    // messages are considered new messages with a new messageID and enqueueTime"); native AWS,
+    // radkawar/stackd testdata/aws/sqs/forwarding_execution.json (a standard message's
+    // SentTimestamp after the task started) and fifo_redrive.json, 2026-09-12. Into a FIFO queue it
+    // is sequenced and deduplicated by its old MessageId (fifo-arrival.ts).
+    Object.assign(copy, { id: target.ids.next(), sent: now });
+    if (target.fifo) arriveFifo(target, targetState, copy, targetSeq, record.id, now, ops);
     ops.push({ type: 'put', ns: SQS_NS, key: messageKey(target.id, targetSeq), value: encodeMessage(copy) });
     dropMessage(this.#store.bodies, source.id, state, msg, ops);
     // The task's count moves in the same batch as the message: exact after a crash.
