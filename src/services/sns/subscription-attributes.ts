@@ -11,6 +11,7 @@ import { compileSubscriptionFilter } from './filter/subscription-filter.js';
 import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
 import { jsonParseProblem } from './json-parse-error.js';
 import { inJavaMapOrder } from './java-map-order.js';
+import { withoutJsonWhitespace } from './json-whitespace.js';
 
 export const SUBSCRIPTION_ATTRIBUTES = ['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy'] as const;
 const RAW_PROTOCOLS: readonly Protocol[] = ['sqs', 'http', 'https', 'firehose'];
@@ -48,6 +49,7 @@ export function checkSubscriptionAttributes(attributes: Record<string, string>, 
     throw reason('FilterPolicyScope: Filter policy scope can only be set with a filter policy');
   }
   compileSubscriptionFilter(attributes, inSubscribe);
+  if (attributes.FilterPolicy !== undefined) attributes.FilterPolicy = withoutJsonWhitespace(attributes.FilterPolicy);
   return attributes;
 }
 
@@ -86,9 +88,14 @@ function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
 }
 
 export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord | undefined): Record<string, string> {
+  // The attributes set on the subscription go in before TopicArn and Endpoint, after Owner and
+  // RawMessageDelivery: a FilterPolicy shares TopicArn's bucket and comes first (java-map-order.ts;
+  // native AWS, radkawar/stackd testdata/aws/sns/metrics.json read-subscription-attributes, 2026-09-14).
+  const own = Object.entries(s.attributes).filter(([name]) => name !== 'RawMessageDelivery');
   const out: Record<string, string> = {
     Owner: s.owner,
     RawMessageDelivery: s.attributes.RawMessageDelivery ?? 'false',
+    ...Object.fromEntries(own),
     TopicArn: s.topicArn,
     Endpoint: s.endpoint,
     Protocol: s.protocol,
@@ -112,7 +119,6 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
         : JSON.stringify({ healthyRetryPolicy: retry, requestPolicy: { headerContentType: contentType } });
     }
   }
-  for (const [name, value] of Object.entries(s.attributes)) if (name !== 'RawMessageDelivery') out[name] = value;
   if (shownPolicy !== undefined) out.DeliveryPolicy = shownPolicy;
   // The scope shows only with a policy, even once set (localstack tests/aws/services/sns/test_sns_filter_policy.snapshot.json,
   // test_set_subscription_filter_policy_scope "sub-attrs-filter-scope-body", 2024-05-14).
