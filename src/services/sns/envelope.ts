@@ -52,12 +52,21 @@ export function notificationText(value: string): string {
   return SURROGATE.test(json) ? json.replace(SURROGATES, (unit) => `\\u${unit.charCodeAt(0).toString(16).toUpperCase()}`) : json;
 }
 
+/**
+ * The MessageAttributes object as the notification writes it: one attribute a line, each compact
+ * (native AWS, radkawar/stackd testdata/aws/sns/regional_sqs.json standard-wrapped-receive-1,
+ * metrics.json single-size-receive-attributes-0, admission.json receive-publications-3, 2026-09):
+ *   "MessageAttributes" : {
+ *     "kind" : {"Type":"String","Value":"keep"},
+ *     "detail" : {"Type":"String","Value":"é界"}
+ *   }
+ */
 function attributesJson(attributes: Record<string, MessageAttributesValue>): string {
   const entries = Object.entries(attributes).map(([name, a]) => {
     const value = a.BinaryValue !== undefined ? Buffer.from(a.BinaryValue).toString('base64') : a.StringValue ?? '';
-    return `${JSON.stringify(name)}:{"Type":${JSON.stringify(a.DataType)},"Value":${JSON.stringify(value)}}`;
+    return `    ${JSON.stringify(name)} : {"Type":${JSON.stringify(a.DataType)},"Value":${JSON.stringify(value)}}`;
   });
-  return `{${entries.join(',')}}`;
+  return `{\n${entries.join(',\n')}\n  }`;
 }
 
 /** A Notification as SNS delivers it to SQS and HTTP/S (without raw delivery). */
