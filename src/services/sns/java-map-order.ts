@@ -33,11 +33,11 @@ function tableFor(size: number): number {
 }
 
 /** `entries` in insertion order, listed as the HashMap would iterate them. */
-export function inJavaMapOrder(entries: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+export function inJavaMapOrder<T>(entries: ReadonlyArray<readonly [string, T]>): Record<string, T> {
   const table = tableFor(entries.length);
   const placed = entries.map(([name, value], i) => ({ name, value, at: bucket(name, table), i }));
   placed.sort((a, b) => a.at - b.at || a.i - b.i);
-  const out: Record<string, string> = {};
+  const out: Record<string, T> = {};
   for (const { name, value } of placed) out[name] = value;
   return out;
 }

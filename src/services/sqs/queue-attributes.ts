@@ -4,6 +4,7 @@
  * (records.ts); defaults and the Approximate* counters are computed when asked.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
  */
+import { answeredAccessPolicy } from './access-policy.js';
 import { sqsErrors } from './errors.js';
 import { parseQueueArn } from './names.js';
 
@@ -123,9 +124,8 @@ const FIFO_DEFAULTS: Record<string, string> = {
  */
 function normalise(name: string, value: string): string {
   if (value === '') return value;
-  // The access policy too (native AWS, radkawar/stackd testdata/aws/sns/delivery.json,
-  // inspect-primary-policy and inspect-dlq-policy, 2026-09-14).
-  if (name === 'Policy') return JSON.stringify(JSON.parse(value));
+  // The access policy too, its Condition operators in AWS's order (access-policy.ts).
+  if (name === 'Policy') return answeredAccessPolicy(value);
   if (name === 'RedrivePolicy') {
     const p = JSON.parse(value) as { deadLetterTargetArn: string; maxReceiveCount: number | string };
     return JSON.stringify({ deadLetterTargetArn: p.deadLetterTargetArn, maxReceiveCount: Number(p.maxReceiveCount) });
