@@ -181,5 +181,6 @@ export function topicAttributes(topic: TopicRecord, subscriptions: readonly Subs
   derived.push(['SubscriptionsDeleted', String(topic.deleted)]);
   const shown = new Set(derived.map(([name]) => name));
   const own = Object.entries(topic.attributes).filter(([name]) => !shown.has(name));
-  return inJavaMapOrder([...own, ...derived]);
+  // A topic's map is sized as if it held one entry more (java-map-order.ts).
+  return inJavaMapOrder([...own, ...derived], 1);
 }

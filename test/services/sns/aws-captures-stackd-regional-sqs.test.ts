@@ -82,6 +82,17 @@ test(`Subscribe takes queues of another region, one never made too, confirmed at
   t.is(attributes.RedrivePolicy, redrive);
 });
 
+test(`a subscription with a FilterPolicy and a RedrivePolicy (12 entries) lists them as AWS does: FilterPolicy before TopicArn, RedrivePolicy after Endpoint, FilterPolicyScope before Protocol; the filter compact, the redrive policy as written [${REGIONAL} optin-subscribe-optin-to-optin-generic, optin-subscription-readback-optin-to-optin-generic, -source-regional, -target-regional (2026-09-22)]`, async (t) => {
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: unique('regional') }));
+  const redrive = '{"deadLetterTargetArn": "arn:aws:sqs:us-east-1:000000000000:regional-opt-dlq"}';
+  const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-west-2:000000000000:optin-to-optin-generic',
+    ReturnSubscriptionArn: true, Attributes: { RedrivePolicy: redrive, FilterPolicy: '{"ProbeCase": ["optin-to-optin-generic"]}' } }));
+  const attributes = (await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes!;
+  t.deepEqual(Object.keys(attributes), ['SubscriptionPrincipal', 'Owner', 'RawMessageDelivery', 'FilterPolicy', 'TopicArn', 'Endpoint', 'RedrivePolicy',
+    'FilterPolicyScope', 'Protocol', 'PendingConfirmation', 'ConfirmationWasAuthenticated', 'SubscriptionArn']);
+  t.like(attributes, { FilterPolicy: '{"ProbeCase":["optin-to-optin-generic"]}', RedrivePolicy: redrive, FilterPolicyScope: 'MessageAttributes' });
+});
+
 // [label, Subscribe input (the topics: a standard one in us-east-1, and that name in us-west-2 or one never made), AWS's answer]
 const REFUSED: Array<[label: string, input: (topic: string) => { TopicArn: string; Protocol: string; Endpoint: string }, answer: [string, number, string]]> = [
   ['error-standard-topic-fifo-queue', (topic) => ({ TopicArn: topic, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-west-2:000000000000:regional.fifo' }),
