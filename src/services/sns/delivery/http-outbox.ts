@@ -2,8 +2,9 @@
  * HTTP/S deliveries, durable: each one is an entry in the MetaStore outbox (keys.ts, in due
  * order) before Publish answers, so a restart or a kill -9 resumes it. Each entry is POSTed when
  * due; a network error, a timeout, a 5xx or a 429 schedules the next retry per the
- * subscription's delivery policy (delivery-policy.ts); success, another 4xx, or retries used up
- * remove it — the last two hand it to `onFailed` (the subscription's dead-letter queue). A
+ * subscription's delivery policy (delivery-policy.ts); any other answer (a 2xx, a 3xx, which is
+ * not followed, another 4xx) is the endpoint's last word and removes it, as do retries used up —
+ * those hand it to `onFailed` (the subscription's dead-letter queue). A
  * notification whose subscription is gone by the time it is due (DeleteTopic, Unsubscribe) is
  * dropped unsent.
  */
@@ -138,7 +139,7 @@ export class HttpOutbox {
     if (this.#closed) return; // resumed from the outbox at the next start
     if (outcome === 'delivered') return this.#deps.meta.del(SNS_NS, key);
     const policy = this.#deps.retryOf(entry);
-    const delay = policy === undefined || outcome.retry === false ? undefined : this.#deps.retryDelay(policy, entry.attempt + 1);
+    const delay = policy === undefined ? undefined : this.#deps.retryDelay(policy, entry.attempt + 1);
     if (delay === undefined) {
       await this.#deps.onFailed(entry, outcome.reason);
       return this.#deps.meta.del(SNS_NS, key);
@@ -149,10 +150,10 @@ export class HttpOutbox {
     this.#waiting.set(nextKey, next);
   }
 
-  async #post(entry: OutboxEntry): Promise<'delivered' | { retry: boolean; reason: string }> {
+  async #post(entry: OutboxEntry): Promise<'delivered' | { reason: string }> {
     // A hung endpoint counts as a failure after TIMEOUT_MS, as SNS's 15 s delivery timeout.
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<{ retry: boolean; reason: string }>((resolve) => { timer = setTimeout(() => resolve({ retry: true, reason: 'timeout' }), TIMEOUT_MS); });
+    const timeout = new Promise<{ reason: string }>((resolve) => { timer = setTimeout(() => resolve({ reason: 'timeout' }), TIMEOUT_MS); });
     try {
       return await Promise.race([this.#send(entry), timeout]);
     } finally {
@@ -160,17 +161,20 @@ export class HttpOutbox {
     }
   }
 
-  async #send(entry: OutboxEntry): Promise<'delivered' | { retry: boolean; reason: string }> {
+  async #send(entry: OutboxEntry): Promise<'delivered' | { reason: string }> {
     try {
       const res = await fetch(entry.url, {
         method: 'POST', headers: entry.headers, body: entry.body, redirect: 'manual',
         signal: this.#abort.signal,
       });
       await res.arrayBuffer().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) return 'delivered';
-      return { retry: res.status >= 500 || res.status === 429, reason: `HTTP ${res.status}` };
+      // Only a 5xx or a 429 is a failure: AWS logs an endpoint's 400 or 302 as SUCCESS, retries
+      // neither and dead-letters neither, while its 503 went to the dead-letter queue
+      // (radkawar/stackd testdata/aws/sns/external_feedback.json, 2026-09-22).
+      if (res.status < 500 && res.status !== 429) return 'delivered';
+      return { reason: `HTTP ${res.status}` };
     } catch (err) {
-      return { retry: true, reason: err instanceof Error ? err.message : String(err) };
+      return { reason: err instanceof Error ? err.message : String(err) };
     }
   }
 }
