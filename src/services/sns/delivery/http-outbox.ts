@@ -3,8 +3,8 @@
  * order) before Publish answers, so a restart or a kill -9 resumes it. Each entry is POSTed when
  * due; a network error, a timeout, a 5xx or a 429 schedules the next retry per the
  * subscription's delivery policy (delivery-policy.ts); any other answer (a 2xx, a 3xx, which is
- * not followed, another 4xx) is the endpoint's last word and removes it, as do retries used up —
- * those hand it to `onFailed` (the subscription's dead-letter queue). A
+ * not followed, another 4xx) is the endpoint's last word and removes it; retries used up remove
+ * it too, handing it to `onFailed` (the subscription's dead-letter queue). A
  * notification whose subscription is gone by the time it is due (DeleteTopic, Unsubscribe) is
  * dropped unsent.
  */
