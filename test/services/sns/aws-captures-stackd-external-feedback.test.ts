@@ -5,7 +5,8 @@
  * queue pointed at a function answering each path's status; SNS's delivery-status log named the
  * 400 and the 302 answers "status":"SUCCESS" (each POSTed once, the 302 not followed), the 503 and
  * 429 ones "FAILURE" and retried, and the dead-letter queue then held the 503 subscription's
- * envelope and no other HTTP one. The delivery-status logs themselves (CloudWatch Logs), the
+ * envelope (receive-actual-dlq-0), later the 429 one's (the capture's second `dlq` read), and no
+ * other HTTP one. The delivery-status logs themselves (CloudWatch Logs), the
  * Firehose subscription and the IAM roles are not reproduced. Official SDK v3 clients against the
  * real server; every subscription here retries at most once, 1 s later, so the test is quick (the
  * capture's used SNS's default, 3 retries 20 s apart).
@@ -63,14 +64,14 @@ async function statusEndpoint(): Promise<{ base: string; notifications: Map<stri
   return { base: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, notifications, close: () => new Promise((resolve) => srv.close(() => resolve())) };
 }
 
-test(`an endpoint's 400 or 302 is its last word: posted once, not retried, not dead-lettered; a 503, retried out, sends the subscription's envelope to its dead-letter queue [${FEEDBACK} subscribe-http-200, subscribe-http-400, subscribe-http-302, subscribe-http-503, publish-http-statuses, read-feedback-*-http, read-feedback-*-http/Failure, receive-actual-dlq-0 (2026-09-22)]`, async (t) => {
+test(`an endpoint's 400 or 302 is its last word: posted once, not retried, not dead-lettered; a 503 or a 429, retried out, sends the subscription's envelope to its dead-letter queue [${FEEDBACK} subscribe-http-200, subscribe-http-400, subscribe-http-302, subscribe-http-429, subscribe-http-503, publish-http-statuses, read-feedback-*-http, read-feedback-*-http/Failure, receive-actual-dlq-0, deliveries dlq (2026-09-22)]`, async (t) => {
   t.timeout(60_000);
   const endpoint = await statusEndpoint();
   try {
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: uniqueQueue('extfb-dlq') }));
     const dlq = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: uniqueQueue('extfb-http') }));
-    const paths = ['200', '400', '302', '503'];
+    const paths = ['200', '400', '302', '429', '503'];
     for (const path of paths) {
       await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: `${endpoint.base}/${path}`, Attributes: {
         RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq }),
@@ -83,17 +84,23 @@ test(`an endpoint's 400 or 302 is its last word: posted once, not retried, not d
     });
     const { MessageId } = await sns.send(new PublishCommand({ TopicArn, Message: 'external-feedback-http' }));
 
-    // The 503 is tried twice, then dead-lettered; by then every other answer was long in.
-    const received = await eventually(async () => (await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }))).Messages);
+    // The 429 and the 503 are tried twice, then dead-lettered; by then every other answer was long in.
+    const deadLettered: Record<string, string>[] = [];
+    await eventually(async () => {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      deadLettered.push(...Messages.map((m) => JSON.parse(m.Body!) as Record<string, string>));
+      return deadLettered.length >= 2 ? true : undefined;
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const late = (await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }))).Messages ?? [];
-    const deadLettered = [...received, ...late].map((m) => JSON.parse(m.Body!) as Record<string, string>);
-    const of503 = confirmed.find((s) => s.Endpoint!.endsWith('/503'))!.SubscriptionArn!;
-    t.deepEqual(deadLettered.map((e) => [e.Type, e.MessageId, e.Message, e.UnsubscribeURL!.endsWith(`SubscriptionArn=${of503}`)]),
-      [['Notification', MessageId, 'external-feedback-http', true]], 'only the 503 subscription dead-letters');
+    deadLettered.push(...late.map((m) => JSON.parse(m.Body!) as Record<string, string>));
+    const pathOf = new Map(confirmed.map((s) => [s.SubscriptionArn!, s.Endpoint!.slice(endpoint.base.length + 1)]));
+    t.deepEqual(deadLettered.map((e) => [e.Type, e.MessageId, e.Message, pathOf.get(e.UnsubscribeURL!.split('SubscriptionArn=')[1]!)]).sort((a, b) => String(a[3]).localeCompare(String(b[3]))),
+      [['Notification', MessageId, 'external-feedback-http', '429'], ['Notification', MessageId, 'external-feedback-http', '503']],
+      'only the 429 and 503 subscriptions dead-letter, each its own envelope');
     t.deepEqual(Object.keys(deadLettered[0]!), ['Type', 'MessageId', 'TopicArn', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL', 'UnsubscribeURL']);
-    t.deepEqual(Object.fromEntries(paths.map((p) => [p, endpoint.notifications.get(p)?.length])), { 200: 1, 400: 1, 302: 1, 503: 2 },
-      'each posted once (the 302 not followed to /200), the 503 retried once');
+    t.deepEqual(Object.fromEntries(paths.map((p) => [p, endpoint.notifications.get(p)?.length])), { 200: 1, 400: 1, 302: 1, 429: 2, 503: 2 },
+      'each posted once (the 302 not followed to /200), the 429 and 503 retried once');
   } finally {
     await endpoint.close();
   }
