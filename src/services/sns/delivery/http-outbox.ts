@@ -4,7 +4,8 @@
  * due; a network error, a timeout, a 5xx or a 429 schedules the next retry per the
  * subscription's delivery policy (delivery-policy.ts); any other answer (a 2xx, a 3xx, which is
  * not followed, another 4xx) is the endpoint's last word and removes it; retries used up remove
- * it too, handing it to `onFailed` (the subscription's dead-letter queue). A
+ * it too, handing a notification to `onFailed` (the subscription's dead-letter queue) and only
+ * logging a confirmation. A
  * notification whose subscription is gone by the time it is due (DeleteTopic, Unsubscribe) is
  * dropped unsent.
  */
@@ -35,6 +36,7 @@ export interface HttpOutboxDeps {
   /** Whether an entry is no longer to be sent at all (a notification to a subscription that is gone). */
   isVoid(entry: OutboxEntry): boolean;
   retryDelay(policy: RetryPolicy, attempt: number): number | undefined;
+  /** A notification that failed for good: to its subscription's dead-letter queue. */
   onFailed(entry: OutboxEntry, reason: string): Promise<void>;
   /** Marks SNS as having work to resume at start (storage/background-markers.ts); once per process. */
   markBackgroundWork?: () => Promise<void>;
@@ -141,7 +143,13 @@ export class HttpOutbox {
     const policy = this.#deps.retryOf(entry);
     const delay = policy === undefined ? undefined : this.#deps.retryDelay(policy, entry.attempt + 1);
     if (delay === undefined) {
-      await this.#deps.onFailed(entry, outcome.reason);
+      // Only a notification is dead-lettered: AWS's dead-letter queue held other subscriptions'
+      // refused notifications but never the SubscriptionConfirmation an endpoint kept refusing
+      // with 503 (radkawar/stackd testdata/aws/sns/external_feedback.json
+      // subscribe-http-confirm503, receive-actual-dlq-0..3, 2026-09-22); an
+      // UnsubscribeConfirmation is taken to go the same way.
+      if (entry.kind === 'Notification') await this.#deps.onFailed(entry, outcome.reason);
+      else this.#deps.log.warn('sns: confirmation not delivered', { subscriptionArn: entry.subscriptionArn, kind: entry.kind, reason: outcome.reason });
       return this.#deps.meta.del(SNS_NS, key);
     }
     const next: OutboxEntry = { ...entry, attempt: entry.attempt + 1, due: Date.now() + Math.round(delay * 1000) };
