@@ -5,6 +5,7 @@ import type { MetaStore } from '../../storage/meta-store.js';
 import type { RequestContext } from '../types.js';
 import { rejectUnsupported } from '../unsupported.js';
 import type { BackgroundRemoval } from './background-removal.js';
+import type { GsiBackfills } from './gsi-backfills.js';
 import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
 import type { IdempotencyTokens } from './transactions/idempotency.js';
@@ -16,6 +17,8 @@ export interface DdbDeps {
   tables: TableStore;
   items: ItemStore;
   removal: BackgroundRemoval;
+  /** GSIs being created: their backfills (gsi-backfills.ts). */
+  backfills: GsiBackfills;
   features: Features;
   log: Logger;
   /** Epoch ms; injectable so tests control time (TTL, timestamps). */

@@ -1,56 +1,87 @@
 /**
- * Writes the entries of a GSI added by UpdateTable for the items that exist already, then marks
- * it ACTIVE (IndexStatus CREATING + Backfilling until then, as DynamoDB reports it). Each item is
- * re-read under its lock, and writers take the current table record under the same lock, so an
- * item written during the backfill is indexed exactly once whichever comes first. Items go in
- * small batches with a yield between them.
+ * One pass of a GSI backfill (UpdateTable's Create, or a start that finds the index CREATING):
+ * writes the entries of the items that exist, counts them in the index's ItemCount and
+ * IndexSizeBytes, then marks the index ACTIVE (IndexStatus CREATING + Backfilling until then, as
+ * DynamoDB reports it).
+ *
+ * A pass starts from the first item with the index's figures at zero (gsi-backfills.ts). An
+ * item's entry always matches its current version (both go in one batch), so entries an earlier
+ * pass or a writer left are rewritten in place, never duplicated; each item is counted once,
+ * whoever reaches it first (backfill-progress.ts). So a pass cut short by a stop, a failure or
+ * kill -9 is simply run again. Each item is re-read under its lock, and writers take the current
+ * table record under the same lock, so an item written during the backfill is indexed exactly
+ * once whichever comes first. Items go in small chunks with a yield between them.
  */
-import type { Logger } from '../../log.js';
 import { indexEntryKeyOf, projectForIndex } from './index-entries.js';
 import { parseItem, serializeItem } from './item-codec.js';
 import type { ItemStore } from './item-store.js';
 import { DDB_NS, END, itemPrefix } from './keys.js';
+import type { BackfillProgress } from './backfill-progress.js';
 import type { TableStore } from './table-store.js';
 import { itemSize } from './values/index.js';
 
 const CHUNK = 200;
 
-export async function backfillIndex(tables: TableStore, items: ItemStore, log: Logger, tableId: string, indexId: string): Promise<void> {
+/** How a pass ended: the index is ACTIVE; its table or the index was deleted; the service is closing. */
+export type BackfillEnd = 'active' | 'gone' | 'stopped';
+
+/** What indexing one item left to wait for (outside its lock), or why the pass ends. */
+type Step = { durable?: Promise<void> } | 'gone';
+
+export async function backfillIndex(tables: TableStore, items: ItemStore, tableId: string, indexId: string, progress: BackfillProgress, stopping: () => boolean): Promise<BackfillEnd> {
+  // A writer that read the table record before the index was added may still hold its item's
+  // lock; once every such writer lets go its write is queued: make it durable, so the scan sees it.
+  await items.locks.settled();
+  await items.flush();
   const prefix = itemPrefix(tableId);
   let after: string | undefined;
-  try {
-    for (;;) {
-      const keys: string[] = [];
-      for await (const [key] of items.iterate(after === undefined ? { gte: prefix, lt: prefix + END, limit: CHUNK } : { gt: after, lt: prefix + END, limit: CHUNK })) keys.push(key);
-      if (keys.length === 0) break;
-      for (const key of keys) {
-        const table = tables.byId(tableId);
-        const index = table?.indexes.find((i) => i.id === indexId);
-        if (!table || !index) return; // table or index deleted meanwhile
-        const encodedKey = key.slice(prefix.length);
-        await items.withItem(table, encodedKey, async () => {
-          const text = await items.latestText(table, encodedKey);
-          if (text === undefined) return;
-          const item = parseItem(text);
-          const entry = indexEntryKeyOf(table, index, item, encodedKey);
-          if (entry === undefined) return;
-          const projected = projectForIndex(table, index, item);
-          const figures = ((tables.stats(tableId).indexes ??= {})[indexId] ??= [0, 0]);
-          figures[0]++; figures[1] += itemSize(projected);
-          await items.commit(table, [{ type: 'put', ns: DDB_NS, key: entry, value: serializeItem(projected) }]);
-        });
-      }
-      after = keys[keys.length - 1];
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  for (;;) {
+    const keys: string[] = [];
+    for await (const [key] of items.iterate(after === undefined ? { gte: prefix, lt: prefix + END, limit: CHUNK } : { gt: after, lt: prefix + END, limit: CHUNK })) keys.push(key);
+    if (keys.length === 0) break;
+    for (const key of keys) {
+      if (stopping()) return 'stopped';
+      const step = await items.locks.run(key, () => indexOne(tables, items, tableId, indexId, key, progress));
+      if (step === 'gone') return 'gone';
+      if (step.durable) await step.durable;
     }
-    const table = tables.byId(tableId);
-    if (!table) return;
-    await tables.locks.run(`${table.account}\0${table.region}\0${table.name}`, async () => {
-      const current = tables.byId(tableId);
-      if (!current) return;
-      await tables.update({ ...current, indexes: current.indexes.map((i) => (i.id === indexId ? { ...i, status: 'ACTIVE' as const } : i)) });
-    });
-  } catch (err) {
-    log.warn('dynamodb: GSI backfill failed', { err: String(err), tableId, indexId });
+    after = keys[keys.length - 1]!;
+    progress.advance(after);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  return finish(tables, items, tableId, indexId, stopping);
+}
+
+/** Under the item's lock (its store key is its lock key: item-store.ts itemLockKey). */
+async function indexOne(tables: TableStore, items: ItemStore, tableId: string, indexId: string, key: string, progress: BackfillProgress): Promise<Step> {
+  const table = tables.byId(tableId);
+  const index = table?.indexes.find((i) => i.id === indexId);
+  if (!table || !index) return 'gone';
+  // A writer reached it first: it counted the item and keeps its entry.
+  if (progress.counted(key)) return {};
+  const text = await items.latestTextAt(key);
+  progress.markCounted(key);
+  if (text === undefined) return {};
+  const item = parseItem(text);
+  const entry = indexEntryKeyOf(table, index, item, key.slice(itemPrefix(tableId).length));
+  if (entry === undefined) return {};
+  const projected = projectForIndex(table, index, item);
+  const figures = ((tables.stats(tableId).indexes ??= {})[indexId] ??= [0, 0]);
+  figures[0]++; figures[1] += itemSize(projected);
+  return { durable: items.commit(table, [{ type: 'put', ns: DDB_NS, key: entry, value: serializeItem(projected) }]) };
+}
+
+async function finish(tables: TableStore, items: ItemStore, tableId: string, indexId: string, stopping: () => boolean): Promise<BackfillEnd> {
+  const table = tables.byId(tableId);
+  if (!table) return 'gone';
+  // The figures this pass counted go to disk (with every write queued so far) before the index
+  // says ACTIVE: a pass that indexed nothing has written no batch that carried them.
+  await items.commit(table, [tables.statsOp(tableId)]);
+  if (stopping()) return 'stopped';
+  return tables.locks.run(`${table.account}\0${table.region}\0${table.name}`, async () => {
+    const current = tables.byId(tableId);
+    if (!current?.indexes.some((i) => i.id === indexId)) return 'gone';
+    await tables.update({ ...current, indexes: current.indexes.map((i) => (i.id === indexId ? { ...i, status: 'ACTIVE' as const } : i)) });
+    return 'active';
+  });
 }

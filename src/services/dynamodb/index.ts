@@ -1,12 +1,14 @@
 /**
  * The DynamoDB service: its operation table. Operations of the model that are not listed here
  * answer NotImplemented (the gateway does that from the catalogue). The table catalogue is
- * loaded when the service starts; deleted tables still being removed resume in the background.
+ * loaded when the service starts; deleted tables still being removed, and GSIs still being
+ * created (gsi-backfills.ts), resume in the background.
  */
 import { decodedOutput } from './decoded-output.js';
 import { randomUUID } from 'node:crypto';
 import type { Service, ServiceDeps } from '../types.js';
 import { BackgroundRemoval } from './background-removal.js';
+import { GsiBackfills } from './gsi-backfills.js';
 import type { DdbDeps, DdbHandler } from './context.js';
 import { TableStore } from './table-store.js';
 import { ItemStore } from './item-store.js';
@@ -71,12 +73,15 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const removal = new BackgroundRemoval(deps.meta, deps.log);
   const streams = new StreamWriter(now);
   const tables = await TableStore.open(deps.meta, streams);
+  const items = new ItemStore(deps.meta, tables, streams);
+  const backfills = new GsiBackfills(tables, items, deps.log);
   const ddb: DdbDeps = {
-    meta: deps.meta, tables, items: new ItemStore(deps.meta, tables, streams), removal,
+    meta: deps.meta, tables, items, removal, backfills,
     features: deps.features, log: deps.log, now, newId: randomUUID, ongoing: new OngoingWrites(), conditionTrees: new ConditionTrees(),
     transactionTokens: new IdempotencyTokens(deps.meta, now, (err) => deps.log.warn('sweeping expired transaction tokens failed', { err: err instanceof Error ? err.message : String(err) })),
   };
   removal.kick();
+  backfills.resumeAll();
   const sweeper = new TtlSweeper(ttlPort(ddb), { now, onError: (err) => deps.log.warn('TTL sweep failed', { err: err instanceof Error ? err.message : String(err) }) });
   sweeper.start();
   const operations: Service['operations'] = {};
@@ -84,5 +89,5 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   // PartiQL reads what its SELECTs return: the items answers splice as stored text are decoded.
   const partiql: PartiqlDeps = { call: async (operation, ctx, input) => decodedOutput(await operations[operation]!(ctx, input)) };
   for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
-  return { operations, close: async () => { await sweeper.close(); await removal.close(); await ddb.transactionTokens.settled(); } };
+  return { operations, close: async () => { await sweeper.close(); await backfills.close(); await removal.close(); await ddb.transactionTokens.settled(); } };
 }

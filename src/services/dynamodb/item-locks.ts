@@ -47,6 +47,16 @@ export class ItemLocks {
     }
   }
 
+  /**
+   * Resolves once every item held now has been released (by its holder and the waiters queued
+   * before this call): a GSI backfill starts after the writers that may have read the table
+   * record without the index (gsi-backfill.ts).
+   */
+  async settled(): Promise<void> {
+    const noop = async (): Promise<void> => undefined;
+    await Promise.all([...this.#held.keys()].map((key) => this.run(key, noop)));
+  }
+
   /** Items currently held (tests: every lock is released). */
   get size(): number {
     return this.#held.size;

@@ -9,6 +9,7 @@
  */
 import type { KeyRange, MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { NOT_NOW, valueBatches } from '../../storage/meta-store.js';
+import type { BackfillProgress } from './backfill-progress.js';
 import { GroupCommit, NOT_PENDING } from './group-commit.js';
 import { indexEntryKeyOf, projectForIndex } from './index-entries.js';
 import { ItemLocks } from './item-locks.js';
@@ -34,6 +35,8 @@ export class ItemStore {
   readonly #meta: MetaStore;
   readonly #tables: TableStore;
   readonly locks = new ItemLocks();
+  /** The GSIs being backfilled now, by index id: which items each has counted (gsi-backfills.ts sets them). */
+  readonly backfilling = new Map<string, BackfillProgress>();
 
   readonly #streams: StreamWriter | undefined;
   readonly #group: GroupCommit;
@@ -130,7 +133,7 @@ export class ItemStore {
     } else if (old) {
       ops.push({ type: 'del', ns: DDB_NS, key });
     }
-    for (const index of table.indexes) this.#indexOps(table, index, encodedKey, old, next, ops);
+    for (const index of table.indexes) this.#indexOps(table, index, encodedKey, old, next, ops, key);
     // The stream record goes in the same batch (a TTL deletion is marked as the service's).
     if (this.#streams && (old !== undefined || next !== undefined)) {
       for (const op of this.#streams.itemOps(table, old, next, byTtl)) ops.push(op);
@@ -138,13 +141,18 @@ export class ItemStore {
     return ops;
   }
 
-  #indexOps(table: TableRecord, index: IndexRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, ops: MetaOp[]): void {
+  #indexOps(table: TableRecord, index: IndexRecord, encodedKey: string, old: Item | undefined, next: Item | undefined, ops: MetaOp[], key: string): void {
     const stats = this.#tables.stats(table.id);
     const figures = (stats.indexes ??= {})[index.id] ??= [0, 0];
     const oldKey = old && indexEntryKeyOf(table, index, old, encodedKey);
     const newKey = next && indexEntryKeyOf(table, index, next, encodedKey);
+    // An index being backfilled counts an item once (backfill-progress.ts): until then the entry
+    // this write replaces was never counted, so only the new one is. Only while an index is CREATING.
+    const progress = index.status === 'CREATING' ? this.backfilling.get(index.id) : undefined;
+    const counted = progress === undefined || progress.counted(key);
+    if (!counted) progress.markCounted(key);
     if (oldKey !== undefined) {
-      figures[0]--; figures[1] -= itemSize(projectForIndex(table, index, old!));
+      if (counted) { figures[0]--; figures[1] -= itemSize(projectForIndex(table, index, old!)); }
       if (oldKey !== newKey) ops.push({ type: 'del', ns: DDB_NS, key: oldKey });
     }
     if (newKey !== undefined) {

@@ -11,7 +11,6 @@ import { Constraints } from '../constraints.js';
 import { type DdbHandler, unsupported } from '../context.js';
 import { describeTable, tableClassSummary, throughputShape } from '../describe-table-shape.js';
 import { ddbErrors } from '../errors.js';
-import { backfillIndex } from '../gsi-backfill.js';
 import { answerIndexChanges } from '../index-change-answer.js';
 import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from '../gsi-updates.js';
 import { DDB_NS, removalKey } from '../keys.js';
@@ -148,7 +147,7 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
     }));
     await deps.tables.update(next, extra);
     if (gsi.dropped.length > 0) deps.removal.kick();
-    for (const id of gsi.created) void backfillIndex(deps.tables, deps.items, deps.log, next.id, id);
+    for (const id of gsi.created) deps.backfills.start(next.id, id);
     const TableDescription = describeTable(next, deps.tables.stats(next.id), 'UPDATING');
     answerWarmBefore(TableDescription, table);
     // A class change answers the class being left, UPDATING, as AWS's does (controls.json seq 49).
