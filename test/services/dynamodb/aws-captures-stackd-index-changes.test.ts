@@ -5,12 +5,13 @@
  */
 import test from 'ava';
 import {
-  BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, UpdateContinuousBackupsCommand, UpdateTableCommand,
+  DeleteTableCommand, DescribeTableCommand, UpdateContinuousBackupsCommand, UpdateTableCommand,
   type DynamoDBClient, type UpdateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { createKeyedTable, ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
+import { loadItems } from './gsi-backfill-helpers.js';
 
 const SRC = 'radkawar/stackd testdata/aws/dynamodb/continuous_backup_readiness.json';
 let server: Boltstack;
@@ -23,14 +24,16 @@ const addIndex = (TableName: string): UpdateTableCommandInput => ({
   GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } } }],
 });
 
-/** An on-demand table with `count` items, enough that a new GSI's backfill outlasts a few calls. */
+/**
+ * An on-demand table with `count` items, each with an index key, enough that a new GSI's backfill
+ * outlasts a few calls. Not a matter of machine speed: the backfill waits for each item's own
+ * batch write (gsi-backfill.ts), so N items take at least N turns of the event loop, where a call
+ * takes a handful (this server runs in the test's process, on the same loop).
+ */
 async function tableWithItems(count: number): Promise<string> {
   const TableName = uniqueTable('idx');
   await createKeyedTable(ddb, TableName, [['pk', 'S']]);
-  for (let b = 0; b < count / 25; b++) {
-    const RequestItems = { [TableName]: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `k${b}-${i}` }, g: { S: 'x' } } } })) };
-    await ddb.send(new BatchWriteItemCommand({ RequestItems }));
-  }
+  await loadItems(ddb, TableName, count, (i) => ({ pk: { S: `k${i}` }, g: { S: 'x' } }));
   return TableName;
 }
 
@@ -65,10 +68,11 @@ test(`deleting an index answers it DELETING with its name, throughput, figures a
 });
 
 test.serial(`a backfilling index says its warm throughput UPDATING; its table cannot be deleted; the index can (${SRC} seq 139, 145, 148, 184)`, async (t) => {
-  const TableName = await tableWithItems(1000);
+  const TableName = await tableWithItems(4000);
   await ddb.send(new UpdateTableCommand(addIndex(TableName)));
   const during = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!.GlobalSecondaryIndexes![0]!;
-  // The backfill of 1000 items takes far longer than one call; were it over, this test would prove nothing.
+  // The backfill of 4000 items takes at least 4000 turns of the event loop, the three calls below
+  // a few dozen; were it over, the refused DeleteTable (seq 145) would fail this test.
   t.deepEqual([during.IndexStatus, during.Backfilling], ['CREATING', true], 'seq 139');
   t.deepEqual(during.WarmThroughput, { ReadUnitsPerSecond: 12000, WriteUnitsPerSecond: 4000, Status: 'UPDATING' }, 'seq 139: warm throughput UPDATING while backfilled');
   const refused = await rawCall(server.endpoint, 'DeleteTable', { TableName });
