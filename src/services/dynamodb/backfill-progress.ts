@@ -12,9 +12,18 @@
  */
 import { compareUtf8 } from '../../util/utf8-order.js';
 
+/** Fewest keys counted ahead worth a pass over them to drop those the cursor has passed. */
+const PRUNE_FROM = 1024;
+
 export class BackfillProgress {
   #after: string | undefined;
   readonly #ahead = new Set<string>();
+  /**
+   * Keys the cursor has passed are dropped once the set has doubled since the last time (a walk
+   * of the set per chunk would cost the backfill quadratic time under many writes ahead of it);
+   * keeping them a little longer changes no answer.
+   */
+  #pruneAt = PRUNE_FROM;
 
   counted(key: string): boolean {
     return (this.#after !== undefined && compareUtf8(key, this.#after) <= 0) || this.#ahead.has(key);
@@ -27,6 +36,8 @@ export class BackfillProgress {
   /** Every existing item up to `key` has been counted (the backfill's chunk ended there). */
   advance(key: string): void {
     this.#after = key;
+    if (this.#ahead.size < this.#pruneAt) return;
     for (const k of this.#ahead) if (compareUtf8(k, key) <= 0) this.#ahead.delete(k);
+    this.#pruneAt = Math.max(PRUNE_FROM, 2 * this.#ahead.size);
   }
 }
