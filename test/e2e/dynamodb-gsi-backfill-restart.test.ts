@@ -5,7 +5,7 @@
  * forever (nothing resumed the backfill), with entries missing and its table undeletable.
  */
 import test from 'ava';
-import { DeleteItemCommand, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { type ChildServer, startChild, tempDir } from '../helpers/server.js';
 import { createKeyedTable, ddbClient } from '../services/dynamodb/helpers.js';
 import { addIndex, indexedAndExpected, loadItems, waitActive } from '../services/dynamodb/gsi-backfill-helpers.js';
@@ -40,9 +40,14 @@ async function interruptedBackfill(t: import('ava').ExecutionContext, interrupt:
     server = await startChild(args);
     const log = logOf(server);
     ddb = ddbClient(server.endpoint);
-    // Writes while the backfill runs again: ahead of it (the last keys, a new one) and behind it.
+    // Writes while the backfill runs again: ahead of it (the last keys, a new one) and behind it,
+    // some on the first items, whose entries the interrupted pass had written (none may be left).
     await Promise.all([
       ...Array.from({ length: 5 }, (_, i) => ddb.send(new DeleteItemCommand({ TableName, Key: { pk: { S: key(ITEMS - 1 - i) } } }))),
+      ...Array.from({ length: 3 }, (_, i) => ddb.send(new UpdateItemCommand({
+        TableName, Key: { pk: { S: key(1 + i) } }, UpdateExpression: 'SET g = :m', ExpressionAttributeValues: { ':m': { S: 'moved' } },
+      }))),
+      ...Array.from({ length: 3 }, (_, i) => ddb.send(new UpdateItemCommand({ TableName, Key: { pk: { S: key(4 + i) } }, UpdateExpression: 'REMOVE g' }))),
       ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: `${key(ITEMS - 10)}-new` }, g: { S: 'new' } } })),
       ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'a-new' }, g: { S: 'new' } } })),
     ]);
