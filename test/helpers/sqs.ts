@@ -29,7 +29,9 @@ export async function sqsJson(endpoint: string, operation: string, input: unknow
     headers: { 'x-amz-target': `AmazonSQS.${operation}`, 'content-type': 'application/x-amz-json-1.0' },
     body: JSON.stringify(input),
   });
-  return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), body: await res.json() as Record<string, unknown> };
+  // An operation without output answers an empty body, as AWS does (json-empty-answers.test.ts).
+  const text = await res.text();
+  return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), body: text === '' ? {} : JSON.parse(text) as Record<string, unknown> };
 }
 
 /** The body of a successful raw json call; throws with the answer when it failed. */

@@ -106,7 +106,11 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
 
 export function encodeJson(ctx: ProtocolContext, output: Record<string, unknown>): WireResponse {
   const shape = ctx.operation.output;
-  const body = shape === undefined ? {} : encoderFor(ctx.model, shape)(output);
+  // An operation without an output shape (SQS DeleteMessage, SetQueueAttributes, PurgeQueue...)
+  // answers an empty body, as AWS does: content-length 0 (radkawar/stackd
+  // testdata/aws/sqs/queue_metrics.json, testdata/aws/sns/data_protection.json wire bodies, 2026).
+  if (shape === undefined) return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId }, body: '' };
+  const body = encoderFor(ctx.model, shape)(output);
   return {
     status: 200,
     headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId },

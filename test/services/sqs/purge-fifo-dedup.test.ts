@@ -13,7 +13,8 @@ async function call(server: Boltstack, operation: string, input: unknown): Promi
   const res = await fetch(server.endpoint, {
     method: 'POST', headers: { 'x-amz-target': `AmazonSQS.${operation}`, 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify(input),
   });
-  const body = await res.json() as Record<string, unknown>;
+  const text = await res.text(); // empty for an operation without output, as on AWS
+  const body = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
   if (res.status !== 200) throw new Error(`${operation}: ${res.status} ${JSON.stringify(body)}`);
   return body;
 }
