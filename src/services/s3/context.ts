@@ -21,7 +21,7 @@ export function unsupported(deps: S3Deps, ctx: RequestContext, operation: string
 }
 
 /** Every canned ACL S3 knows (the model's ObjectCannedACL and BucketCannedACL, and log-delivery-write). */
-const CANNED_ACLS: ReadonlySet<string> = new Set([
+export const CANNED_ACLS: ReadonlySet<string> = new Set([
   'private', 'public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read', 'bucket-owner-read',
   'bucket-owner-full-control', 'log-delivery-write',
 ]);

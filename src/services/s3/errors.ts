@@ -113,10 +113,24 @@ export const s3Errors = {
   invalidArgument: (message: string, name?: string, value?: string) => e('InvalidArgument', 400, message,
     name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => e('InvalidRequest', 400, message),
-  // S3 sends this one with an empty Message (LocalStack test_s3.py::TestS3::test_s3_object_acl_exceptions, 2023-08-15).
   /** An ACL other than the owner's own on a bucket whose ACLs are disabled (BucketOwnerEnforced). */
   accessControlListNotSupported: () => e('AccessControlListNotSupported', 400, 'The bucket does not allow ACLs'),
+  // S3 sends this one with an empty Message (LocalStack test_s3.py::TestS3::test_s3_object_acl_exceptions, 2023-08-15).
   unknownCannedAcl: (acl: string) => e('InvalidArgument', 400, '', { ArgumentName: 'x-amz-acl', ArgumentValue: acl }),
+  /**
+   * PutBucketAcl / PutObjectAcl requests S3 refuses before it looks at the bucket's ACL setting
+   * (LocalStack test_s3.py::TestS3::test_s3_bucket_acl_exceptions and test_s3_object_acl_exceptions,
+   * recorded on AWS 2023-08-03 and 2023-08-15 on a default, ACL-disabled bucket): a grantee that is no canonical id or known group, a grant
+   * header that is no grantee list, an AccessControlPolicy that fails the schema, no ACL at all,
+   * a canned ACL with grant headers, a canned ACL with a body.
+   */
+  invalidGranteeId: (argumentName: string, id: string) => e('InvalidArgument', 400, 'Invalid id', { ArgumentName: argumentName, ArgumentValue: id }),
+  invalidGroupUri: (argumentName: string, uri: string) => e('InvalidArgument', 400, 'Invalid group uri', { ArgumentName: argumentName, ArgumentValue: uri }),
+  grantFormatNotRecognized: (header: string, value: string) => e('InvalidArgument', 400, 'Argument format not recognized', { ArgumentName: header, ArgumentValue: value }),
+  malformedAcl: () => e('MalformedACLError', 400, 'The XML you provided was not well-formed or did not validate against our published schema'),
+  missingAclHeader: () => e('MissingSecurityHeader', 400, 'Your request was missing a required header', { MissingHeaderName: 'x-amz-acl' }),
+  cannedAclWithGrants: () => e('InvalidRequest', 400, 'Specifying both Canned ACLs and Header Grants is not allowed'),
+  unexpectedContent: () => e('UnexpectedContent', 400, 'This request does not support content'),
   noSuchTagSet: (bucket: string) => e('NoSuchTagSet', 404, 'The TagSet does not exist', { BucketName: bucket }),
   /** With the offending key where S3 names it (a repeated key: versity/versitygw#2039, quoting S3). */
   invalidTag: (message: string, tagKey?: string) => e('InvalidTag', 400, message, tagKey === undefined ? undefined : { TagKey: tagKey }),

@@ -11,7 +11,7 @@ import { checkBucketAccess, refuseUnimplemented } from './bucket-access.js';
  * Each operation's handler module is imported on the operation's first request, not with the
  * service. Why: V8 keeps every loaded module (its source text, functions, scope data) for the life
  * of the process, and a session that creates a bucket, puts a few objects and lists them needs 4
- * of these 25 files, not the multipart, copy, tagging and batch-delete code and the helpers only
+ * of these 28 files, not the multipart, copy, tagging and batch-delete code and the helpers only
  * they use (measured: ~150 KiB of heap at rest, issue #7's at-rest figure).
  */
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -26,6 +26,8 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   GetBucketTagging: async () => (await import('./operations/bucket-tagging.js')).getBucketTagging,
   PutBucketTagging: async () => (await import('./operations/bucket-tagging.js')).putBucketTagging,
   DeleteBucketTagging: async () => (await import('./operations/bucket-tagging.js')).deleteBucketTagging,
+  GetBucketAcl: async () => (await import('./operations/bucket-acl.js')).getBucketAcl,
+  PutBucketAcl: async () => (await import('./operations/bucket-acl.js')).putBucketAcl,
   PutObject: async () => (await import('./operations/put-object.js')).putObject,
   GetObject: async () => (await import('./operations/get-object.js')).getObject,
   HeadObject: async () => (await import('./operations/head-object.js')).headObject,
@@ -41,6 +43,8 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   GetObjectTagging: async () => (await import('./operations/object-tagging.js')).getObjectTagging,
   PutObjectTagging: async () => (await import('./operations/object-tagging.js')).putObjectTagging,
   DeleteObjectTagging: async () => (await import('./operations/object-tagging.js')).deleteObjectTagging,
+  GetObjectAcl: async () => (await import('./operations/object-acl.js')).getObjectAcl,
+  PutObjectAcl: async () => (await import('./operations/object-acl.js')).putObjectAcl,
   CreateMultipartUpload: async () => (await import('./operations/create-multipart-upload.js')).createMultipartUpload,
   UploadPart: async () => (await import('./operations/upload-part.js')).uploadPart,
   UploadPartCopy: async () => (await import('./operations/upload-part-copy.js')).uploadPartCopy,

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
   CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketLifecycleCommand, DeleteObjectTaggingCommand,
-  GetBucketEncryptionCommand, GetBucketLocationCommand, GetBucketWebsiteCommand, PutBucketAclCommand,
+  GetBucketEncryptionCommand, GetBucketLocationCommand, GetBucketWebsiteCommand,
   type BucketLocationConstraint, GetObjectCommand, HeadObjectCommand, ListObjectsCommand, ListObjectsV2Command,
   ListObjectVersionsCommand, PutObjectCommand, type StorageClass,
 } from '@aws-sdk/client-s3';
@@ -224,10 +224,9 @@ test(`a gzip body with a SHA256 checksum: the checksum is of the stored (encoded
   // (content-encoding-formatting.test.ts).
 });
 
-test(`more operations out of scope answer 501 naming themselves [${LS}::TestS3::test_s3_bucket_acl_exceptions, TestS3StaticWebsiteHosting::test_crud_website_configuration, TestS3BucketLifecycle::test_delete_bucket_lifecycle_configuration, test_s3_sse_bucket_key_default]`, async (t) => {
+test(`more operations out of scope answer 501 naming themselves [${LS}::TestS3StaticWebsiteHosting::test_crud_website_configuration, TestS3BucketLifecycle::test_delete_bucket_lifecycle_configuration, test_s3_sse_bucket_key_default]`, async (t) => {
   const { s3, bucket } = await newBucket();
   const calls: [string, Promise<unknown>][] = [
-    ['PutBucketAcl', s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: 'public-read' }))],
     ['GetBucketWebsite', s3.send(new GetBucketWebsiteCommand({ Bucket: bucket }))],
     ['DeleteBucketLifecycle', s3.send(new DeleteBucketLifecycleCommand({ Bucket: bucket }))],
     ['GetBucketEncryption', s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }))],

@@ -8,7 +8,7 @@
  */
 import test from 'ava';
 import {
-  CopyObjectCommand, DeleteBucketCommand, DeleteObjectsCommand, GetBucketAclCommand, GetBucketCorsCommand,
+  CopyObjectCommand, DeleteBucketCommand, DeleteObjectsCommand, GetBucketCorsCommand,
   GetBucketNotificationConfigurationCommand, GetBucketReplicationCommand, GetBucketRequestPaymentCommand,
   GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, ListBucketsCommand,
   ListObjectsCommand, PutObjectCommand, PutObjectTaggingCommand, type ChecksumAlgorithm,
@@ -73,7 +73,6 @@ test(`operations out of boltstack's scope answer 501 naming themselves [${LS}::T
     ['GetBucketReplication', s3.send(new GetBucketReplicationCommand({ Bucket: bucket }))],
     ['GetBucketRequestPayment', s3.send(new GetBucketRequestPaymentCommand({ Bucket: bucket }))],
     ['GetBucketCors', s3.send(new GetBucketCorsCommand({ Bucket: bucket }))],
-    ['GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket }))],
   ];
   for (const [operation, call] of calls) {
     const err = await errorOf(call);

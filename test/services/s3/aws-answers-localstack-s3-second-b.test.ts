@@ -8,7 +8,7 @@ import {
   CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketCommand, DeleteObjectCommand,
   DeleteObjectsCommand, GetObjectCommand, GetObjectRetentionCommand, HeadObjectCommand,
   ListObjectsV2Command, PutBucketAnalyticsConfigurationCommand, PutBucketEncryptionCommand, PutBucketIntelligentTieringConfigurationCommand,
-  PutBucketInventoryConfigurationCommand, PutBucketLifecycleConfigurationCommand, PutBucketLoggingCommand, PutObjectAclCommand,
+  PutBucketInventoryConfigurationCommand, PutBucketLifecycleConfigurationCommand, PutBucketLoggingCommand,
   PutObjectCommand, PutObjectLegalHoldCommand, UploadPartCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
@@ -187,7 +187,6 @@ test(`operations of the second half of test_s3.py that boltstack does not implem
     ['PutBucketIntelligentTieringConfiguration', s3.send(new PutBucketIntelligentTieringConfigurationCommand({ Bucket: bucket, Id: 't', IntelligentTieringConfiguration: { Id: 't', Status: 'Enabled', Tierings: [{ AccessTier: 'ARCHIVE_ACCESS', Days: 90 }] } }))],
     ['GetObjectRetention', s3.send(new GetObjectRetentionCommand({ Bucket: bucket, Key: 'k' }))],
     ['PutObjectLegalHold', s3.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: 'k', LegalHold: { Status: 'ON' } }))],
-    ['PutObjectAcl', s3.send(new PutObjectAclCommand({ Bucket: bucket, Key: 'k', ACL: 'public-read' }))],
   ];
   for (const [operation, call] of calls) {
     const err = await errorOf(call);

@@ -1,16 +1,15 @@
 /**
  * The bucket controls radkawar/stackd captured from native AWS S3 that boltstack does not
  * emulate (testdata/aws/s3/public_access_replay.json, ownership_replay.json, 2026): Block Public
- * Access, policy status, ownership controls and ACL reads and writes. Strict by default
- * (docs/feature-gates.md): each answers 501 NotImplemented naming the operation, never a
- * silent success, whatever AWS would have answered (200 with the defaults, or
- * AccessControlListNotSupported for an ACL write on a BucketOwnerEnforced bucket).
+ * Access, policy status and ownership controls. Strict by default (docs/feature-gates.md): each
+ * answers 501 NotImplemented naming the operation, never a silent success, whatever AWS would
+ * have answered (200 with the defaults). The ACL reads and writes of the same captures are
+ * emulated: aws-captures-stackd-ownership.test.ts.
  */
 import test from 'ava';
 import {
-  CreateBucketCommand, DeletePublicAccessBlockCommand, GetBucketAclCommand, GetBucketOwnershipControlsCommand,
-  GetBucketPolicyStatusCommand, GetObjectAclCommand, GetPublicAccessBlockCommand, PutBucketAclCommand,
-  PutBucketOwnershipControlsCommand, PutObjectAclCommand, PutObjectCommand, PutPublicAccessBlockCommand, type S3Client,
+  CreateBucketCommand, DeletePublicAccessBlockCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyStatusCommand,
+  GetPublicAccessBlockCommand, PutBucketOwnershipControlsCommand, PutObjectCommand, PutPublicAccessBlockCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack } from '../../helpers/server.js';
@@ -34,10 +33,6 @@ const rows: [string, string, () => Promise<unknown>][] = [
   ['GetBucketPolicyStatus', 'public_access_replay.json seq 6 (AWS: 404 NoSuchBucketPolicy)', () => s3.send(new GetBucketPolicyStatusCommand({ Bucket }))],
   ['GetBucketOwnershipControls', 'ownership_replay.json seq 4 (AWS: BucketOwnerEnforced)', () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))],
   ['PutBucketOwnershipControls', 'ownership_replay.json seq 9', () => s3.send(new PutBucketOwnershipControlsCommand({ Bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } }))],
-  ['GetBucketAcl', 'ownership_replay.json seq 5 (AWS: the owner\'s FULL_CONTROL)', () => s3.send(new GetBucketAclCommand({ Bucket }))],
-  ['GetObjectAcl', 'ownership_replay.json seq 12 (AWS: the owner\'s FULL_CONTROL)', () => s3.send(new GetObjectAclCommand({ Bucket, Key: 'source' }))],
-  ['PutBucketAcl', 'ownership_replay.json seq 57 (AWS: 400 AccessControlListNotSupported)', () => s3.send(new PutBucketAclCommand({ Bucket, ACL: 'private' }))],
-  ['PutObjectAcl', 'ownership_replay.json seq 59 (AWS: 400 AccessControlListNotSupported)', () => s3.send(new PutObjectAclCommand({ Bucket, Key: 'source', ACL: 'private' }))],
 ];
 for (const [operation, source, call] of rows) {
   test(`${operation} answers 501 NotImplemented naming it [radkawar/stackd testdata/aws/s3/${source}: not emulated]`, async (t) => {
