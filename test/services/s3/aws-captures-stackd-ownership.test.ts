@@ -188,3 +188,19 @@ test(`GetObjectAcl with versionId=null answers the object's ACL, as GetObject an
   t.is(err.name, 'NotImplemented');
   t.true(err.message.includes('VersionId'), err.message);
 });
+
+test('an e-mail grantee, grant headers beside a body, and a grantee without its ID stay NotImplemented: no source records S3\'s answer to them', async (t) => {
+  const policy = { Owner: { ID: owner }, Grants: [{ Grantee: { ID: owner, Type: 'CanonicalUser' as const }, Permission: 'FULL_CONTROL' as const }] };
+  const cases: [string, () => Promise<unknown>][] = [
+    ['GrantRead', () => s3.send(new PutBucketAclCommand({ Bucket, GrantRead: 'emailAddress="someone@example.com"' }))],
+    ['GrantRead', () => s3.send(new PutObjectAclCommand({ Bucket, Key: 'source', GrantRead: 'emailAddress="someone@example.com"' }))],
+    ['AccessControlPolicy', () => s3.send(new PutBucketAclCommand({ Bucket, GrantRead: `id="${owner}"`, AccessControlPolicy: policy }))],
+    ['AccessControlPolicy', () => s3.send(new PutObjectAclCommand({ Bucket, Key: 'source', AccessControlPolicy: { Owner: { ID: owner }, Grants: [{ Grantee: { Type: 'CanonicalUser' }, Permission: 'READ' }] } }))],
+    ['AccessControlPolicy', () => s3.send(new PutBucketAclCommand({ Bucket, AccessControlPolicy: { Owner: { ID: owner }, Grants: [{ Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'someone@example.com' }, Permission: 'READ' }] } }))],
+  ];
+  for (const [member, call] of cases) {
+    const err = await errorOf(call());
+    t.is(err.name, 'NotImplemented', member);
+    t.true(err.message.includes(member), err.message);
+  }
+});
