@@ -108,7 +108,9 @@ export function encodeJson(ctx: ProtocolContext, output: Record<string, unknown>
   const shape = ctx.operation.output;
   // An operation without an output shape (SQS DeleteMessage, SetQueueAttributes, PurgeQueue...)
   // answers an empty body, as AWS does: content-length 0 (radkawar/stackd
-  // testdata/aws/sqs/queue_metrics.json, testdata/aws/sns/data_protection.json wire bodies, 2026).
+  // testdata/aws/sqs/queue_metrics.json, testdata/aws/sns/data_protection.json wire bodies, 2026);
+  // DynamoDB's TagResource and UntagResource too ("both return *empty* HTTP responses":
+  // erlcloud/erlcloud#502, which had to read empty bodies for them, 2018).
   if (shape === undefined) return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId }, body: '' };
   const body = encoderFor(ctx.model, shape)(output);
   return {

@@ -24,7 +24,7 @@ export async function rawCall(endpoint: string, operation: string, body: unknown
     headers: { 'x-amz-target': `DynamoDB_20120810.${operation}`, 'content-type': 'application/x-amz-json-1.0' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() as Record<string, unknown> };
+  return { status: res.status, body: await jsonOrEmpty(res) as Record<string, unknown> };
 }
 
 let counter = 0;
@@ -37,4 +37,10 @@ export function createKeyedTable(ddb: DynamoDBClient, TableName: string, keys: A
     AttributeDefinitions: keys.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
     KeySchema: keys.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
   }));
+}
+
+/** A json 1.0 answer; an operation without output (TagResource, UntagResource) answers an empty body, as AWS does. */
+async function jsonOrEmpty(res: Response): Promise<unknown> {
+  const text = await res.text();
+  return text === '' ? {} : JSON.parse(text);
 }

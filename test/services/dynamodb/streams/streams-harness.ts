@@ -39,7 +39,7 @@ async function call(endpoint: string, target: string, body: unknown): Promise<An
     headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.0' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() as Record<string, any> };
+  return { status: res.status, body: await jsonOrEmpty(res) as Record<string, any> };
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -88,3 +88,9 @@ export type Plain = Record<string, string | number>;
 /** {x: 2, s: 'a'} → {x: {N: '2'}, s: {S: 'a'}}. */
 export const av = (item: Plain): Record<string, unknown> =>
   Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'number' ? { N: String(v) } : { S: v }]));
+
+/** A json 1.0 answer; an operation without output (TagResource, UntagResource) answers an empty body, as AWS does. */
+async function jsonOrEmpty(res: Response): Promise<unknown> {
+  const text = await res.text();
+  return text === '' ? {} : JSON.parse(text);
+}
