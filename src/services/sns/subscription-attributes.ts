@@ -10,7 +10,7 @@ import { checkDeliveryPolicy, effectiveRetry, subscriptionDeliveryPolicies } fro
 import { compileSubscriptionFilter } from './filter/subscription-filter.js';
 import type { Protocol, SubscriptionRecord, TopicRecord } from './records.js';
 import { jsonParseProblem } from './json-parse-error.js';
-import { inJavaMapOrder } from './java-map-order.js';
+import { inJavaMapOrder } from '../../util/java-map-order.js';
 import { withoutJsonWhitespace } from './json-whitespace.js';
 
 export const SUBSCRIPTION_ATTRIBUTES = ['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy'] as const;
@@ -89,7 +89,7 @@ function checkRedrivePolicy(text: string, reason: (r: string) => Error): void {
 
 export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord | undefined): Record<string, string> {
   // The attributes set on the subscription go in before TopicArn and Endpoint, after Owner and
-  // RawMessageDelivery: a FilterPolicy shares TopicArn's bucket and comes first (java-map-order.ts;
+  // RawMessageDelivery: a FilterPolicy shares TopicArn's bucket and comes first (util/java-map-order.ts;
   // native AWS, radkawar/stackd testdata/aws/sns/metrics.json read-subscription-attributes, 2026-09-14).
   const own = Object.entries(s.attributes).filter(([name]) => name !== 'RawMessageDelivery');
   const out: Record<string, string> = {
@@ -126,6 +126,6 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
   else if (out.FilterPolicyScope === undefined) out.FilterPolicyScope = 'MessageAttributes';
   // Who subscribed: boltstack keeps no IAM users, so the owner account's root (AWS names the
   // caller, e.g. arn:aws:iam::111111111111:user/…; test_create_subscriptions_with_attributes, 2025-10-06).
-  // Listed as AWS lists them (java-map-order.ts).
+  // Listed as AWS lists them (util/java-map-order.ts).
   return inJavaMapOrder([['SubscriptionPrincipal', `arn:aws:iam::${s.owner}:root`], ...Object.entries(out)]);
 }

@@ -5,7 +5,7 @@
  */
 import { snsErrors } from './errors.js';
 import { DEFAULT_EFFECTIVE_DELIVERY_POLICY, checkDeliveryPolicy, topicDeliveryPolicies } from './delivery-policy.js';
-import { inJavaMapOrder } from './java-map-order.js';
+import { inJavaMapOrder } from '../../util/java-map-order.js';
 import type { SubscriptionRecord, TopicRecord } from './records.js';
 
 const FEEDBACK = /^(Application|Firehose|HTTP|Lambda|SQS)(Success|Failure)Feedback(RoleArn|SampleRate)$/;
@@ -159,7 +159,7 @@ export function defaultPolicy(topic: TopicRecord): string {
 
 /**
  * What GetTopicAttributes answers: the derived attributes with those the user set, listed as AWS
- * lists them (java-map-order.ts). DisplayName, Policy, DeliveryPolicy and ContentBasedDeduplication
+ * lists them (util/java-map-order.ts). DisplayName, Policy, DeliveryPolicy and ContentBasedDeduplication
  * are shown from what is set; BeginningArchiveTime while an ArchivePolicy is in force.
  */
 export function topicAttributes(topic: TopicRecord, subscriptions: readonly SubscriptionRecord[]): Record<string, string> {
@@ -181,6 +181,6 @@ export function topicAttributes(topic: TopicRecord, subscriptions: readonly Subs
   derived.push(['SubscriptionsDeleted', String(topic.deleted)]);
   const shown = new Set(derived.map(([name]) => name));
   const own = Object.entries(topic.attributes).filter(([name]) => !shown.has(name));
-  // A topic's map is sized as if it held one entry more (java-map-order.ts).
+  // A topic's map is sized as if it held one entry more (util/java-map-order.ts).
   return inJavaMapOrder([...own, ...derived], 1);
 }
