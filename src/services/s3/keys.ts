@@ -36,18 +36,29 @@ export function keyOfUploadKey(bucket: string, uploadKey: string): string {
 export const partPrefix = (uploadId: string): string => `p${S}${uploadId}${S}`;
 export const partKey = (uploadId: string, partNumber: number): string => partPrefix(uploadId) + String(partNumber).padStart(5, '0');
 
-/** Upper bound of a prefix range: every key that starts with `prefix` is below it. */
-export const prefixEnd = (prefix: string): string => prefix + '\u{10FFFF}';
+/**
+ * Upper bound of a prefix range: every key that starts with `prefix` is below it. Not
+ * `prefix + U+10FFFF`: a key that goes on with U+10FFFF and more sorts above that, and such an
+ * object was left out of listings and of DeleteBucket's emptiness check (found by fuzz19).
+ */
+export const prefixEnd = (prefix: string): string => afterPrefix(prefix);
+
+/** Above every object key, for a prefix that has no bound: a key is at most 1024 bytes, this 1028. */
+const ABOVE_EVERY_KEY = '\u{10FFFF}'.repeat(257);
 
 /**
  * The smallest string greater than every string that starts with `prefix`: used to skip a
  * whole common prefix in a delimiter listing. Incrementing the last code point is exact in
- * UTF-8 byte order.
+ * UTF-8 byte order; U+10FFFF has none above it, so the one before it is incremented, and
+ * U+D7FF is followed by U+E000 (the surrogates are no characters of their own).
  */
 export function afterPrefix(prefix: string): string {
   const chars = Array.from(prefix);
-  const last = chars.pop()!;
-  return chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+  while (chars.length > 0) {
+    const last = chars.pop()!.codePointAt(0)!;
+    if (last !== 0x10ffff) return chars.join('') + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return ABOVE_EVERY_KEY;
 }
 
 /** Owner names for blob references: unique per stored version, so a re-put never collides. */
