@@ -17,8 +17,11 @@ import { parseItem, serializeItem } from './item-codec.js';
 import type { ItemStore } from './item-store.js';
 import { DDB_NS, END, itemPrefix } from './keys.js';
 import type { BackfillProgress } from './backfill-progress.js';
+import type { IndexRecord } from './table-record.js';
 import type { TableStore } from './table-store.js';
 import { itemSize } from './values/index.js';
+import { emptyKeyValueProblem, keySizeProblem } from './values/key-rules.js';
+import type { AttributeValue } from './values/types.js';
 
 const CHUNK = 200;
 
@@ -64,11 +67,27 @@ async function indexOne(tables: TableStore, items: ItemStore, tableId: string, i
   if (text === undefined) return {};
   const item = parseItem(text);
   const entry = indexEntryKeyOf(table, index, item, key.slice(itemPrefix(tableId).length));
-  if (entry === undefined) return {};
+  if (entry === undefined || violatesIndexKey(index, item)) return {};
   const projected = projectForIndex(table, index, item);
   const figures = ((tables.stats(tableId).indexes ??= {})[indexId] ??= [0, 0]);
   figures[0]++; figures[1] += itemSize(projected);
   return { durable: items.commit(table, [{ type: 'put', ns: DDB_NS, key: entry, value: serializeItem(projected) }]) };
+}
+
+/**
+ * Whether the item's index key value is one no write could give it (an empty string or binary,
+ * a partition key over 2048 bytes, a sort key over 1024), so the item stays out of the index:
+ * an "index key violation" (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html:
+ * "If a String or Binary attribute value is set for an attribute that is used as an index key,
+ * then the attribute value must have a length greater than zero"). Items written before the index
+ * existed may hold such values; a value of another type has no entry already (indexEntryKeyOf).
+ */
+function violatesIndexKey(index: IndexRecord, item: Record<string, AttributeValue>): boolean {
+  const broken = (name: string, isHash: boolean): boolean => {
+    const value = item[name];
+    return value !== undefined && (emptyKeyValueProblem(name, value) !== undefined || keySizeProblem(value, isHash) !== undefined);
+  };
+  return broken(index.hash.name, true) || (index.range !== undefined && broken(index.range.name, false));
 }
 
 async function finish(tables: TableStore, items: ItemStore, tableId: string, indexId: string, stopping: () => boolean): Promise<BackfillEnd> {
