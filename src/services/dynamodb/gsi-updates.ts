@@ -58,7 +58,10 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
   const created: string[] = [];
   const dropped: string[] = [];
   let indexes = [...table.indexes];
-  const definitions = [...(input.AttributeDefinitions ?? []).map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] })), ...table.attributeDefinitions];
+  // The table's own definitions first: an attribute it already keys keeps its type, a conflicting
+  // redeclaration is ignored (AWS eu-west-2, 2026-07-02, paritysuite/dynamodb-conformance#78:
+  // "AWS keeps the attribute's existing type, ignores the conflicting one, and proceeds").
+  const definitions = [...table.attributeDefinitions, ...(input.AttributeDefinitions ?? []).map((d) => ({ name: d.AttributeName, type: d.AttributeType as KeyAttribute['type'] }))];
   const onDemand = table.billingMode === 'PAY_PER_REQUEST';
   if (updates !== undefined) {
     checkGsiUpdateShape(updates);

@@ -13,10 +13,14 @@
  * the item from the table would violate the index key", and a violating item "remain[s] in the
  * table, but the index doesn't have a corresponding entry"; so too a partition key over 2048
  * bytes or a sort key over 1024 (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html).
+ * And an UpdateTable whose AttributeDefinitions gave an attribute the table already keys another
+ * type changed it (DescribeTable said the table key was N, a new index on an S-keyed attribute
+ * was keyed N); AWS keeps the existing type and ignores the conflicting one
+ * (paritysuite/dynamodb-conformance#78, characterised on AWS eu-west-2, 2026-07-02).
  */
 import test from 'ava';
 import {
-  type AttributeValue, BatchWriteItemCommand, DeleteTableCommand, type DynamoDBClient, PutItemCommand, UpdateTableCommand,
+  type AttributeValue, BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, type DynamoDBClient, PutItemCommand, UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { Boltstack } from '../../../src/index.js';
 import { startBoltstack } from '../../helpers/server.js';
@@ -104,4 +108,23 @@ test('an index created and deleted eight times during its backfill, DeleteTable 
   }
   t.is(await outcome(ddb.send(new DeleteTableCommand({ TableName }))), 'ok');
   t.is((await fetch(`${server.endpoint}/_boltstack/health`)).status, 200);
+});
+
+test('AttributeDefinitions that give a keyed attribute another type are ignored for it: the existing type stays [paritysuite/dynamodb-conformance#78, AWS eu-west-2 2026-07-02]', async (t) => {
+  const TableName = uniqueTable('hostile-types');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'a' }, g: { S: 'x' } } }));
+  // The table key redeclared N beside a new index's key.
+  await ddb.send(new UpdateTableCommand({
+    TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'N' }, { AttributeName: 'g', AttributeType: 'S' }],
+    GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+  }));
+  await waitActive(ddb, TableName, 'by-g');
+  // A second index on g, g redeclared N: keyed S as the first.
+  await createIndex(TableName, 'by-g-again', [['g', 'N', 'HASH']]);
+  await waitActive(ddb, TableName, 'by-g-again');
+  const described = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  t.deepEqual(described.AttributeDefinitions?.map((d) => `${d.AttributeName}:${d.AttributeType}`).sort(), ['g:S', 'pk:S']);
+  t.is(await outcome(ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'b' }, g: { S: 'y' } } }))), 'ok', 'a string key and index key still written');
+  t.deepEqual(await indexed(TableName, 'by-g-again'), ['a', 'b']);
 });
