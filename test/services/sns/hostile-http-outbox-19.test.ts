@@ -127,3 +127,41 @@ test('a notification whose subscription goes (DeleteTopic) between its retries i
     await new Promise((resolve) => endpoint.close(resolve));
   }
 });
+
+test('an endpoint that never answers, or stops mid-body, times out: retried, dead-lettered, and no socket left open per try', async (t) => {
+  const open = new Set<Socket>();
+  let posts = 0;
+  // The sockets that carried a POST and are still open (the client may also open a spare one).
+  const endpoint = createServer((req, res) => {
+    posts++;
+    open.add(req.socket);
+    req.socket.on('close', () => open.delete(req.socket));
+    // "/body": the head, then nothing more; otherwise nothing at all.
+    if (req.url === '/body') req.resume().on('end', () => { res.writeHead(200, { 'content-length': '100' }); res.write('x'); });
+  });
+  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+  const storage = createMemoryStorage();
+  const failed: string[] = [];
+  const outbox = new HttpOutbox({
+    meta: storage.meta, log: createLogger('silent'), isVoid: () => false, retryOf: () => TWO_RETRIES_AT_ONCE, retryDelay, timeoutMs: 200,
+    onFailed: async (entry) => { failed.push(entry.url); },
+  });
+  const base = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`;
+  try {
+    await outbox.open();
+    await outbox.enqueue(['/hang', '/body'].map((path) => ({
+      kind: 'Notification' as const, subscriptionArn: 'arn:aws:sns:us-east-1:000000000000:t:s', topicArn: 'arn:aws:sns:us-east-1:000000000000:t', url: base + path, body: '{}', headers: {},
+    })));
+    for (const end = Date.now() + 5_000; outbox.pending > 0 && Date.now() < end;) await new Promise((resolve) => setTimeout(resolve, 20));
+    t.is(outbox.pending, 0);
+    t.is(posts, 6, 'each tried three times');
+    t.deepEqual(failed.sort(), [`${base}/body`, `${base}/hang`]);
+    for (const end = Date.now() + 1_000; open.size > 0 && Date.now() < end;) await new Promise((resolve) => setTimeout(resolve, 20));
+    t.is(open.size, 0, 'every timed-out request was aborted, its socket closed');
+  } finally {
+    await outbox.close();
+    await storage.close();
+    endpoint.closeAllConnections();
+    await new Promise((resolve) => endpoint.close(resolve));
+  }
+});

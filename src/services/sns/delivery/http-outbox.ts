@@ -42,6 +42,8 @@ export interface HttpOutboxDeps {
   markBackgroundWork?: () => Promise<void>;
   /** The outbox is empty: the marker goes (background-markers.ts, drained()). */
   backgroundWorkDrained?: () => Promise<void>;
+  /** How long an endpoint may take to answer (tests shorten it); SNS's 15 s by default. */
+  timeoutMs?: number;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -160,20 +162,24 @@ export class HttpOutbox {
 
   async #post(entry: OutboxEntry): Promise<'delivered' | { reason: string }> {
     // A hung endpoint counts as a failure after TIMEOUT_MS, as SNS's 15 s delivery timeout.
+    // The request is aborted then too: a hung endpoint must not keep a socket per try.
+    const giveUp = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<{ reason: string }>((resolve) => { timer = setTimeout(() => resolve({ reason: 'timeout' }), TIMEOUT_MS); });
+    const timeout = new Promise<{ reason: string }>((resolve) => {
+      timer = setTimeout(() => { giveUp.abort(); resolve({ reason: 'timeout' }); }, this.#deps.timeoutMs ?? TIMEOUT_MS);
+    });
     try {
-      return await Promise.race([this.#send(entry), timeout]);
+      return await Promise.race([this.#send(entry, giveUp.signal), timeout]);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async #send(entry: OutboxEntry): Promise<'delivered' | { reason: string }> {
+  async #send(entry: OutboxEntry, timedOut: AbortSignal): Promise<'delivered' | { reason: string }> {
     try {
       const res = await fetch(entry.url, {
         method: 'POST', headers: entry.headers, body: entry.body, redirect: 'manual',
-        signal: this.#abort.signal,
+        signal: AbortSignal.any([this.#abort.signal, timedOut]),
       });
       await res.arrayBuffer().catch(() => undefined);
       // Only a 5xx or a 429 is a failure: AWS logs an endpoint's 400 or 302 as SUCCESS, retries
