@@ -162,8 +162,12 @@ export class HttpOutbox {
 
   async #post(entry: OutboxEntry): Promise<'delivered' | { reason: string }> {
     // A hung endpoint counts as a failure after TIMEOUT_MS, as SNS's 15 s delivery timeout.
-    // The request is aborted then too: a hung endpoint must not keep a socket per try.
+    // The request is aborted then too (and on close): a hung endpoint must not keep a socket per
+    // try. One controller linked by hand: AbortSignal.any needs Node 20.3, engines allow 20.0.
     const giveUp = new AbortController();
+    const onClose = (): void => giveUp.abort();
+    if (this.#abort.signal.aborted) giveUp.abort();
+    else this.#abort.signal.addEventListener('abort', onClose, { once: true });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<{ reason: string }>((resolve) => {
       timer = setTimeout(() => { giveUp.abort(); resolve({ reason: 'timeout' }); }, this.#deps.timeoutMs ?? TIMEOUT_MS);
@@ -172,15 +176,13 @@ export class HttpOutbox {
       return await Promise.race([this.#send(entry, giveUp.signal), timeout]);
     } finally {
       clearTimeout(timer);
+      this.#abort.signal.removeEventListener('abort', onClose);
     }
   }
 
-  async #send(entry: OutboxEntry, timedOut: AbortSignal): Promise<'delivered' | { reason: string }> {
+  async #send(entry: OutboxEntry, signal: AbortSignal): Promise<'delivered' | { reason: string }> {
     try {
-      const res = await fetch(entry.url, {
-        method: 'POST', headers: entry.headers, body: entry.body, redirect: 'manual',
-        signal: AbortSignal.any([this.#abort.signal, timedOut]),
-      });
+      const res = await fetch(entry.url, { method: 'POST', headers: entry.headers, body: entry.body, redirect: 'manual', signal });
       await res.arrayBuffer().catch(() => undefined);
       // Only a 5xx or a 429 is a failure: AWS logs an endpoint's 400 or 302 as SUCCESS, retries
       // neither and dead-letters neither, while its 503 went to the dead-letter queue
