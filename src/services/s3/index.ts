@@ -6,6 +6,7 @@ import type { RequestContext, Service, ServiceDeps } from '../types.js';
 import type { S3Deps, S3Handler } from './context.js';
 import { S3Store } from './store.js';
 import { checkBucketAccess, refuseUnimplemented } from './bucket-access.js';
+import { refuseEmptyVersionId } from './empty-version-id.js';
 
 /**
  * Each operation's handler module is imported on the operation's first request, not with the
@@ -71,9 +72,16 @@ export function createS3Service(deps: ServiceDeps): Service {
       handler !== undefined ? handler(s3, ctx, input) : load().then((loaded) => (handler = loaded)(s3, ctx, input));
     // CreateBucket answers another account's name itself (BucketAlreadyExists).
     operations[name] = name === 'CreateBucket' ? call : (ctx, input: Record<string, unknown>) => {
+      refuseEmptyVersionId(input);
       const pending = checkBucketAccess(s3.store, ctx, input);
       return pending === undefined ? call(ctx, input) : pending.then(() => call(ctx, input));
     };
   }
-  return { operations, refuseUnimplemented: (ctx, input) => refuseUnimplemented(s3.store, ctx, input) };
+  return {
+    operations,
+    refuseUnimplemented: (ctx, input) => {
+      refuseEmptyVersionId(input);
+      return refuseUnimplemented(s3.store, ctx, input);
+    },
+  };
 }
