@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../../log.js';
 import type { MetaStore } from '../../storage/meta-store.js';
-import { DDB_NS, END, REMOVAL_RANGE, indexPrefix, itemPrefix, parseRemovalKey, removalKey, statsKey } from './keys.js';
+import { DDB_NS, REMOVAL_RANGE, afterPrefix, indexPrefix, itemPrefix, parseRemovalKey, removalKey, statsKey } from './keys.js';
 
 const BATCH = 500;
 
@@ -64,7 +64,7 @@ export class BackgroundRemoval {
     for (;;) {
       if (this.#closed) return;
       const keys: string[] = [];
-      for await (const [key] of this.#meta.iterate(DDB_NS, { gte: prefix, lt: prefix + END, limit: BATCH })) keys.push(key);
+      for await (const [key] of this.#meta.iterate(DDB_NS, { gte: prefix, lt: afterPrefix(prefix), limit: BATCH })) keys.push(key);
       if (keys.length === 0) return;
       await this.#meta.batch(keys.map((key) => ({ type: 'del' as const, ns: DDB_NS, key })));
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -15,7 +15,7 @@
 import { indexEntryKeyOf, projectForIndex } from './index-entries.js';
 import { parseItem, serializeItem } from './item-codec.js';
 import type { ItemStore } from './item-store.js';
-import { DDB_NS, END, itemPrefix } from './keys.js';
+import { DDB_NS, afterPrefix, itemPrefix } from './keys.js';
 import type { BackfillProgress } from './backfill-progress.js';
 import type { IndexRecord } from './table-record.js';
 import type { TableStore } from './table-store.js';
@@ -40,7 +40,7 @@ export async function backfillIndex(tables: TableStore, items: ItemStore, tableI
   let after: string | undefined;
   for (;;) {
     const keys: string[] = [];
-    for await (const [key] of items.iterate(after === undefined ? { gte: prefix, lt: prefix + END, limit: CHUNK } : { gt: after, lt: prefix + END, limit: CHUNK })) keys.push(key);
+    for await (const [key] of items.iterate(after === undefined ? { gte: prefix, lt: afterPrefix(prefix), limit: CHUNK } : { gt: after, lt: afterPrefix(prefix), limit: CHUNK })) keys.push(key);
     if (keys.length === 0) break;
     for (const key of keys) {
       if (stopping()) return 'stopped';

@@ -62,5 +62,31 @@ export const tokenKey = (bucket: number, account: string, region: string, token:
 /** Every token record of a bucket older than `bucket`. */
 export const tokensBefore = (bucket: number): { gt: string; lt: string } => ({ gt: `k${S}`, lt: `k${S}${bucketText(bucket)}` });
 
-/** Every key below `prefix + END` starts with `prefix` (no encoded key uses U+10FFFF first). */
-export const END = '\u{10FFFF}';
+/**
+ * The smallest string above every key that starts with `prefix`: the exclusive end of a prefix
+ * range. Not `prefix + U+10FFFF`: a string key value may begin with U+10FFFF (it is encoded raw),
+ * and a key that goes on with it sorts above that bound, so such items were left out of Query,
+ * Scan, TTL sweeps and DeleteTable's removal. Incrementing the last code point is exact in UTF-8
+ * byte order; U+10FFFF has none above it, so the one before is incremented, and U+D7FF is
+ * followed by U+E000 (surrogates are no characters). Every prefix the service reads ends in a
+ * NUL separator or an encoded value's ASCII terminator (key-encoding.ts), so the common case is
+ * one slice and one concatenation, no scan of the string.
+ */
+export function afterPrefix(prefix: string): string {
+  let end = prefix.length;
+  while (end > 0) {
+    const unit = prefix.charCodeAt(end - 1);
+    if (unit < 0xd800) return prefix.slice(0, end - 1) + String.fromCharCode(unit === 0xd7ff ? 0xe000 : unit + 1);
+    const high = end >= 2 ? prefix.charCodeAt(end - 2) : 0;
+    if (unit >= 0xdc00 && unit <= 0xdfff && high >= 0xd800 && high <= 0xdbff) {
+      const point = ((high - 0xd800) << 10) + (unit - 0xdc00) + 0x10000;
+      if (point !== 0x10ffff) return prefix.slice(0, end - 2) + String.fromCodePoint(point + 1);
+      end -= 2;
+      continue;
+    }
+    // A BMP char at or above U+E000 (U+FFFF goes on to U+10000), or a lone surrogate.
+    return prefix.slice(0, end - 1) + String.fromCodePoint(unit + 1);
+  }
+  // Only U+10FFFF: never the case here (every prefix starts with a namespace letter).
+  throw new Error('no key range above a prefix of only U+10FFFF');
+}

@@ -9,7 +9,7 @@ import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { encodeKeyValue } from '../key-encoding.js';
-import { END, indexPrefix, itemPrefix } from '../keys.js';
+import { afterPrefix, indexPrefix, itemPrefix } from '../keys.js';
 import { allOf, readPage } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
 import { fetchFromTable } from '../table-fetch.js';
@@ -68,7 +68,8 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const target = readTarget(table, input, 'Scan', expressions.projection !== undefined);
   if (target.index?.global && target.index.projection.type !== 'ALL' && expressions.projection) checkGlobalIndexProjection(target, expressions.projection);
   const prefix = target.index ? indexPrefix(table.id, target.index.id) : itemPrefix(table.id);
-  const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: prefix + END } : { gte: prefix, lt: prefix + END };
+  const end = afterPrefix(prefix);
+  const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: end } : { gte: prefix, lt: end };
   const total = input.TotalSegments;
   const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
   const page = await readPage(deps.items, range, input.Limit, allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now())));

@@ -6,7 +6,7 @@
  */
 import type { DdbDeps } from '../context.js';
 import { parseItem } from '../item-codec.js';
-import { END, itemPrefix } from '../keys.js';
+import { afterPrefix, itemPrefix } from '../keys.js';
 import type { TableRecord } from '../table-record.js';
 import { isExpired, ttlAttributeOf } from './expiry.js';
 import type { TtlPort } from './sweeper.js';
@@ -20,7 +20,8 @@ export function ttlPort(deps: DdbDeps): TtlPort<TableRecord> {
       const expired: string[] = [];
       let seen = 0;
       let last: string | undefined;
-      const range = after === undefined ? { gte: prefix, lt: prefix + END, limit } : { gt: prefix + after, lt: prefix + END, limit };
+      const end = afterPrefix(prefix);
+      const range = after === undefined ? { gte: prefix, lt: end, limit } : { gt: prefix + after, lt: end, limit };
       for await (const [key, text] of deps.items.iterate(range)) {
         seen++;
         last = key.slice(prefix.length);
