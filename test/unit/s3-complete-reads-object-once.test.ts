@@ -42,13 +42,13 @@ async function completeOverExisting(existingBegan: 'before' | 'after'): Promise<
     // The current object was written before the upload was initiated (replaced) or after (kept).
     await existing(existingBegan === 'before' ? initiated - 1000 : initiated + 500);
     const upload: UploadRecord = { bucket: 'bkt', key: 'k', uploadId: 'u1', initiated, object: {} };
-    await store.createUpload(upload);
+    await store.uploads.createUpload(upload);
     const blob = await storage.blobs.write((async function* () { yield Buffer.from('new'); })());
     const part: PartRecord = { partNumber: 1, size: 3, etag: '"p1"', lastModified: Date.now(), blob: blob.id, version: 'v-p1' };
-    await store.putPart(upload, part);
+    await store.uploads.putPart(upload, part);
     blob.release();
     const before = reads();
-    await store.completeUpload(upload, (parts): ObjectRecord => ({
+    await store.uploads.completeUpload(upload, (parts): ObjectRecord => ({
       size: 3, etag: '"new-1"', lastModified: Date.now(), version: 'v-new', spans: [{ blob: parts.get(1)!.blob, size: 3 }],
     }));
     return { reads: reads() - before, kept: (await store.getObject('bkt', 'k'))?.etag };

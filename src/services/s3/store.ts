@@ -1,6 +1,6 @@
 /**
- * S3's storage in service terms: buckets, objects, uploads and parts over the MetaStore and
- * BlobStore. Every change that moves blob references is one atomic batch (record + refs); a
+ * S3's storage in service terms: buckets and objects over the MetaStore and BlobStore; uploads
+ * and parts are upload-store.ts's (`uploads`). Every change that moves blob references is one atomic batch (record + refs); a
  * per-key mutex keeps concurrent writes of one key from both dropping the same old reference.
  * Blobs a change stops referencing are collected after its batch commits.
  */
@@ -11,12 +11,9 @@ import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { UuidV4Source } from '../../util/uuid-v4.js';
 import type { Logger } from '../../log.js';
 import * as keys from './keys.js';
-import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './records.js';
+import type { BucketRecord, ObjectRecord } from './records.js';
 import { s3Errors } from './errors.js';
-import { supersedesUpload } from './completion-order.js';
-import { AbortMarkers } from './abort-markers.js';
-import { DeleteMarks } from './delete-marks.js';
-import { OpenUploadKeys } from './open-upload-keys.js';
+import { UploadStore } from './upload-store.js';
 import { ListingIndex, type ObjectSummary } from './listing-index.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
 
@@ -25,7 +22,6 @@ const NS = keys.S3_NS;
 /** cachedBucket's answer when the bucket's record is not in the cache (a read would be needed). */
 export const UNCACHED = Symbol('uncached');
 
-const put = (key: string, value: unknown): MetaOp => ({ type: 'put', ns: NS, key, value: JSON.stringify(value) });
 const del = (key: string): MetaOp => ({ type: 'del', ns: NS, key });
 
 export function objectRefOps(bucket: string, key: string, record: ObjectRecord, op: typeof addBlobRef): MetaOp[] {
@@ -39,9 +35,8 @@ export class S3Store {
   readonly #listing: ListingIndex;
   /** Object and part versions (the owner in blob references): crypto.randomUUID made ~0.5 KB of garbage per id. */
   readonly #versions = new UuidV4Source();
-  readonly #aborted: AbortMarkers;
-  readonly #openUploads: OpenUploadKeys;
-  readonly #deleteMarks: DeleteMarks;
+  /** Multipart uploads and their parts. */
+  readonly uploads: UploadStore;
   #log: Logger;
 
   constructor(meta: MetaStore, blobs: BlobStore, log: Logger, listingIndexKeys?: number) {
@@ -49,9 +44,7 @@ export class S3Store {
     this.blobs = blobs;
     this.#log = log;
     this.#listing = new ListingIndex(listingIndexKeys);
-    this.#aborted = new AbortMarkers(meta);
-    this.#openUploads = new OpenUploadKeys(meta);
-    this.#deleteMarks = new DeleteMarks(meta);
+    this.uploads = new UploadStore(this);
   }
 
   async #getJson<T>(key: string): Promise<T | undefined> {
@@ -142,26 +135,14 @@ export class S3Store {
     return this.locks.run(`b\0${name}`, async () => {
       await this.requireBucket(name);
       if (await this.#hasAny(keys.objectPrefix(name))) throw s3Errors.bucketNotEmpty(name);
-      const ops: MetaOp[] = [del(keys.bucketKey(name))];
-      const dropped: string[] = [];
-      const prefix = keys.uploadPrefix(name);
-      for await (const [key, value] of this.meta.iterate(NS, { gte: prefix, lt: keys.prefixEnd(prefix) })) {
-        ops.push(del(key));
-        for (const part of await this.listParts((JSON.parse(value) as UploadRecord).uploadId)) {
-          ops.push(del(keys.partKey(part.uploadId, part.partNumber)), dropBlobRef(part.blob, keys.partBlobOwner(part.uploadId, part.partNumber, part.version)));
-          dropped.push(part.blob);
-        }
-      }
-      for (const markers of [keys.abortedUploadPrefix(name), keys.deleteMarkPrefix(name)]) {
-        for await (const [key] of this.meta.iterate(NS, { gte: markers, lt: keys.prefixEnd(markers) })) ops.push(del(key));
-      }
+      const removal = await this.uploads.bucketRemovalOps(name);
+      const ops: MetaOp[] = [del(keys.bucketKey(name)), ...removal.ops];
       this.#buckets.delete(name);
       await this.meta.batch(ops);
       this.#buckets.set(name, undefined);
       this.#listing.forgetBucket(name);
-      this.#aborted.forget(name);
-      this.#openUploads.forget(name);
-      this.collect(dropped);
+      this.uploads.forgetBucket(name);
+      this.collect(removal.blobs);
     });
   }
 
@@ -179,7 +160,7 @@ export class S3Store {
   }
 
   /** getObject without a promise when the MetaStore can read now (objectNow). */
-  #currentObject(bucket: string, key: string): ObjectRecord | undefined | Promise<ObjectRecord | undefined> {
+  currentObject(bucket: string, key: string): ObjectRecord | undefined | Promise<ObjectRecord | undefined> {
     const now = this.objectNow(bucket, key);
     return now === NOT_NOW ? this.getObject(bucket, key) : now;
   }
@@ -194,7 +175,7 @@ export class S3Store {
 
   /**
    * As replaceObject, for callers that already hold the key's lock. `read`: the key's object as
-   * the caller read it under that lock, so it is not read twice (completeUpload).
+   * the caller read it under that lock, so it is not read twice (upload-store.ts completeUpload).
    */
   async replaceObjectLocked(bucket: string, key: string, record: ObjectRecord, extraOps: MetaOp[] = [], check?: (current: ObjectRecord | undefined) => void, read?: { current: ObjectRecord | undefined }): Promise<string[]> {
     let current: ObjectRecord | undefined;
@@ -202,7 +183,7 @@ export class S3Store {
     else {
       // Both read synchronously when they can (as a GetObject does): a write's awaits and promises
       // are part of the bytes per request that the peaks under load grow with.
-      const now = this.#currentObject(bucket, key);
+      const now = this.currentObject(bucket, key);
       current = now instanceof Promise ? await now : now;
     }
     check?.(current);
@@ -228,8 +209,8 @@ export class S3Store {
     return this.locks.run(`o\0${bucket}\0${key}`, async () => {
       const current = await this.getObject(bucket, key);
       check?.(current);
-      const open = this.#openUploads.has(bucket, key);
-      const mark = open === false ? undefined : (await open) ? await this.#deleteMarks.markOp(bucket, key) : undefined;
+      const pendingMark = this.uploads.deleteMarkOp(bucket, key);
+      const mark = pendingMark instanceof Promise ? await pendingMark : pendingMark;
       if (!current) {
         if (mark !== undefined) await this.meta.batch([mark]);
         return false;
@@ -290,119 +271,5 @@ export class S3Store {
       this.#listing.abandonBuild(bucket, journal);
       this.#log.warn('listing index build failed', { bucket, err: String(err) });
     });
-  }
-
-  // ---- multipart uploads
-
-  /** Stores a new upload, counted as open first (open-upload-keys.ts). */
-  async createUpload(record: UploadRecord): Promise<void> {
-    await this.#openUploads.ready(record.bucket);
-    this.#openUploads.opening(record.bucket, record.key);
-    try {
-      await this.meta.put(NS, keys.uploadKey(record.bucket, record.key, record.uploadId), JSON.stringify(record));
-    } catch (err) {
-      this.#openUploads.closed(record.bucket, record.key);
-      throw err;
-    }
-  }
-
-  async requireUpload(bucket: string, key: string, uploadId: string): Promise<UploadRecord> {
-    const upload = await this.#getJson<UploadRecord>(keys.uploadKey(bucket, key, uploadId));
-    if (!upload) throw s3Errors.noSuchUpload(uploadId);
-    return upload;
-  }
-
-  async *iterateUploads(bucket: string, gte: string, prefix: string): AsyncIterable<UploadRecord> {
-    const base = keys.uploadPrefix(bucket);
-    for await (const [, v] of this.meta.iterate(NS, { gte: base + gte, lt: keys.prefixEnd(base + prefix) })) yield JSON.parse(v) as UploadRecord;
-  }
-
-  /** Stores a part, replacing a previous upload of the same part number. */
-  putPart(upload: UploadRecord, part: PartRecord): Promise<void> {
-    return this.locks.run(`u\0${upload.uploadId}`, async () => {
-      await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
-      const key = keys.partKey(upload.uploadId, part.partNumber);
-      const previous = await this.#getJson<PartRecord>(key);
-      const ops: MetaOp[] = [put(key, part), addBlobRef(part.blob, keys.partBlobOwner(upload.uploadId, part.partNumber, part.version))];
-      if (previous) ops.push(dropBlobRef(previous.blob, keys.partBlobOwner(upload.uploadId, previous.partNumber, previous.version)));
-      await this.meta.batch(ops);
-      if (previous) this.collect([previous.blob]);
-    });
-  }
-
-  async listParts(uploadId: string, afterPart = 0, limit = -1): Promise<(PartRecord & { uploadId: string })[]> {
-    const out: (PartRecord & { uploadId: string })[] = [];
-    const prefix = keys.partPrefix(uploadId);
-    for await (const [, v] of this.meta.iterate(NS, { gt: keys.partKey(uploadId, afterPart), lt: keys.prefixEnd(prefix), limit })) {
-      out.push({ ...(JSON.parse(v) as PartRecord), uploadId });
-    }
-    return out;
-  }
-
-  /** Ops that remove an upload and all its parts' records and references. */
-  async #uploadRemovalOps(upload: UploadRecord): Promise<{ ops: MetaOp[]; blobs: string[] }> {
-    const ops: MetaOp[] = [del(keys.uploadKey(upload.bucket, upload.key, upload.uploadId))];
-    const blobs: string[] = [];
-    for (const part of await this.listParts(upload.uploadId)) {
-      ops.push(del(keys.partKey(upload.uploadId, part.partNumber)), dropBlobRef(part.blob, keys.partBlobOwner(upload.uploadId, part.partNumber, part.version)));
-      blobs.push(part.blob);
-    }
-    return { ops, blobs };
-  }
-
-  /**
-   * Ops that remove an upload as it completes or aborts: its parts, and its id from the key's
-   * delete mark. `overtaken`: a delete of the key made since its initiation beats it.
-   */
-  async #closingOps(upload: UploadRecord): Promise<{ ops: MetaOp[]; blobs: string[]; overtaken: boolean }> {
-    const removal = await this.#uploadRemovalOps(upload);
-    const mark = await this.#deleteMarks.read(upload.bucket, upload.key);
-    const settle = this.#deleteMarks.settleOp(upload.bucket, upload.key, mark, upload.uploadId);
-    if (settle !== undefined) removal.ops.push(settle);
-    return { ...removal, overtaken: settle !== undefined };
-  }
-
-  /** Aborts an upload; under the key's lock too, as the key's delete mark may change. */
-  async abortUpload(upload: UploadRecord): Promise<void> {
-    await this.#openUploads.ready(upload.bucket);
-    await this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
-      await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
-      const closing = await this.#closingOps(upload);
-      await this.meta.batch([...closing.ops, this.#aborted.markOp(upload.bucket, upload.key, upload.uploadId)]);
-      this.#openUploads.closed(upload.bucket, upload.key);
-      this.collect(closing.blobs);
-    }));
-    await this.locks.run(`a\0${upload.bucket}`, () => this.#aborted.marked(upload.bucket));
-  }
-
-  /** Whether this upload of this key was aborted lately (S3 answers a repeated abort 204; abort-markers.ts). */
-  wasAborted(bucket: string, key: string, uploadId: string): Promise<boolean> {
-    return this.#aborted.has(bucket, key, uploadId);
-  }
-
-  /**
-   * Completes an upload: the object becomes a manifest of the chosen parts' blobs (no bytes are
-   * copied), the upload and all its parts go, in one batch; unless the key's object was written
-   * after the upload was initiated, which stays (completion-order.ts), or was deleted
-   * since: the key then stays without one (delete-marks.ts).
-   */
-  async completeUpload(upload: UploadRecord, build: (parts: Map<number, PartRecord>) => ObjectRecord, check?: (current: ObjectRecord | undefined) => void): Promise<ObjectRecord> {
-    await this.#openUploads.ready(upload.bucket);
-    return this.locks.run(`u\0${upload.uploadId}`, () => this.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
-      await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
-      const parts = new Map((await this.listParts(upload.uploadId)).map((p) => [p.partNumber, p] as const));
-      const record = build(parts);
-      const closing = await this.#closingOps(upload);
-      // Read once, under the key's lock: the completion-order rule and the write see the same object.
-      const read = this.#currentObject(upload.bucket, upload.key);
-      const current = read instanceof Promise ? await read : read;
-      check?.(current);
-      // A write begun after the upload was initiated stays the object, or its absence if a delete.
-      if (closing.overtaken || supersedesUpload(current, upload)) await this.meta.batch(closing.ops);
-      else await this.replaceObjectLocked(upload.bucket, upload.key, record, closing.ops, undefined, { current });
-      this.#openUploads.closed(upload.bucket, upload.key);
-      this.collect(closing.blobs);
-      return record;
-    }));
   }
 }

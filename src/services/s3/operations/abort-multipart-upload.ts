@@ -13,11 +13,11 @@ export const abortMultipartUpload: S3Handler<AbortMultipartUploadInput, AbortMul
   unsupported(deps, ctx, 'AbortMultipartUpload', input, ['IfMatchInitiatedTime']);
   await deps.store.requireBucket(input.Bucket);
   try {
-    const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
-    await deps.store.abortUpload(upload);
+    const upload = await deps.store.uploads.requireUpload(input.Bucket, input.Key, input.UploadId);
+    await deps.store.uploads.abortUpload(upload);
   } catch (err) {
     if (!isAwsError(err) || err.code !== 'NoSuchUpload') throw err;
-    if (await deps.store.wasAborted(input.Bucket, input.Key, input.UploadId)) return {};
+    if (await deps.store.uploads.wasAborted(input.Bucket, input.Key, input.UploadId)) return {};
     const current = await deps.store.getObject(input.Bucket, input.Key);
     if (current?.completedUpload?.id !== input.UploadId) throw err;
   }

@@ -151,7 +151,7 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
   let record: ObjectRecord;
   let repeated = false;
   try {
-    const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+    const upload = await deps.store.uploads.requireUpload(input.Bucket, input.Key, input.UploadId);
     if (upload.checksumAlgorithm === undefined) {
       // S3 gives such an upload its default CRC64NVME, which boltstack does not compute (docs/s3.md:
       // a CRC64NVME pass over every part cost SDK multipart uploads 22 % more server CPU per GB).
@@ -168,7 +168,7 @@ export const completeMultipartUpload: S3Handler<CompleteMultipartUploadInput, Co
       seen = await deps.store.getObject(input.Bucket, input.Key);
       checkWriteConditions(conditions, seen, input.Key);
     }
-    record = await deps.store.completeUpload(upload, (parts) => buildMultipartObject(upload, parts, requested, claims), commitCheck(conditions, seen, input.Key));
+    record = await deps.store.uploads.completeUpload(upload, (parts) => buildMultipartObject(upload, parts, requested, claims), commitCheck(conditions, seen, input.Key));
   } catch (err) {
     // Completed already (by an earlier call, or one racing this one): the same list answers alike.
     const earlier = isNoSuchUpload(err) ? await completedBefore(deps, input, requested) : undefined;

@@ -27,7 +27,7 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   const tags = parseTaggingHeader(input.Tagging);
   await deps.store.requireBucket(input.Bucket);
   const uploadId = newUploadId();
-  await deps.store.createUpload({
+  await deps.store.uploads.createUpload({
     bucket: input.Bucket, key: input.Key, uploadId, initiated: Date.now(),
     object: { ...contentFields(input), ...(tags && tags.length > 0 ? { tags } : {}) },
     ...(checksumAlgorithm ? { checksumAlgorithm, checksumType } : {}),

@@ -31,7 +31,7 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
   const prefixes: string[] = [];
   let truncated = false;
   let last: { key: string; uploadId?: string } | undefined;
-  for await (const upload of deps.store.iterateUploads(input.Bucket, compareUtf8(keyMarker, prefix) > 0 ? keyMarker : prefix, prefix)) {
+  for await (const upload of deps.store.uploads.iterateUploads(input.Bucket, compareUtf8(keyMarker, prefix) > 0 ? keyMarker : prefix, prefix)) {
     const order = compareUtf8(upload.key, keyMarker);
     if (keyMarker !== '' && (order < 0 || (order === 0 && (uploadIdMarker === undefined || upload.uploadId <= uploadIdMarker)))) continue;
     const at = input.Delimiter ? upload.key.indexOf(input.Delimiter, prefix.length) : -1;
@@ -70,9 +70,9 @@ export const listMultipartUploads: S3Handler<ListMultipartUploadsInput, ListMult
  */
 async function requireMarkerUpload(store: S3Store, bucket: string, key: string, uploadId: string): Promise<void> {
   try {
-    await store.requireUpload(bucket, key, uploadId);
+    await store.uploads.requireUpload(bucket, key, uploadId);
   } catch (err) {
     if (!isAwsError(err) || err.code !== 'NoSuchUpload') throw err;
-    if (!(await store.wasAborted(bucket, key, uploadId))) throw s3Errors.invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadId);
+    if (!(await store.uploads.wasAborted(bucket, key, uploadId))) throw s3Errors.invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadId);
   }
 }

@@ -8,9 +8,9 @@ export const listParts: S3Handler<ListPartsInput, ListPartsOutput> = async (deps
   unsupported(deps, ctx, 'ListParts', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   const maxParts = maxKeysOf(input.MaxParts, 'max-parts');
   await deps.store.requireBucket(input.Bucket);
-  const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+  const upload = await deps.store.uploads.requireUpload(input.Bucket, input.Key, input.UploadId);
   const marker = partNumberMarkerOf(input.PartNumberMarker);
-  const parts = await deps.store.listParts(upload.uploadId, marker, maxParts + 1);
+  const parts = await deps.store.uploads.listParts(upload.uploadId, marker, maxParts + 1);
   const truncated = parts.length > maxParts;
   const page = parts.slice(0, maxParts);
   const owner = ownerOf(ctx.accountId);

@@ -39,7 +39,7 @@ export const uploadPartCopy: S3Handler<UploadPartCopyInput, UploadPartCopyOutput
   const range = raw === undefined ? undefined : parseCopySourceRange(raw);
   await deps.store.requireBucket(input.Bucket);
   await deps.store.requireBucket(source.bucket);
-  const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+  const upload = await deps.store.uploads.requireUpload(input.Bucket, input.Key, input.UploadId);
   const plan = upload.checksumAlgorithm ? { algorithm: upload.checksumAlgorithm } : {};
 
   // The source's key stays locked while its bytes are read, so its blobs cannot be collected
@@ -62,7 +62,7 @@ export const uploadPartCopy: S3Handler<UploadPartCopyInput, UploadPartCopyOutput
   const etag = `"${written.md5Hex}"`;
   const lastModified = Date.now();
   try {
-    await deps.store.putPart(upload, {
+    await deps.store.uploads.putPart(upload, {
       partNumber: input.PartNumber, size: written.blob.size, etag, lastModified, blob: written.blob.id, version: deps.store.newVersion(),
       ...(written.checksum ? { checksum: written.checksum } : {}),
     });

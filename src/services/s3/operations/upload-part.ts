@@ -17,12 +17,12 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
   assertPartNumber(input.PartNumber);
   const sent = planChecksum(input, input.Body);
   await deps.store.requireBucket(input.Bucket);
-  const upload = await deps.store.requireUpload(input.Bucket, input.Key, input.UploadId);
+  const upload = await deps.store.uploads.requireUpload(input.Bucket, input.Key, input.UploadId);
   // The upload's algorithm decides what the part must carry, before a byte is stored.
   const plan = partChecksumPlan(upload, sent);
   const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
   try {
-    await deps.store.putPart(upload, {
+    await deps.store.uploads.putPart(upload, {
       partNumber: input.PartNumber,
       size: written.blob.size,
       etag: `"${written.md5Hex}"`,
