@@ -6,16 +6,17 @@
 import test from 'ava';
 import {
   CreatePlatformApplicationCommand, CreatePlatformEndpointCommand, CreateTopicCommand, GetPlatformApplicationAttributesCommand,
-  ListEndpointsByPlatformApplicationCommand, ListPlatformApplicationsCommand, PublishCommand, SNSClient, SubscribeCommand,
+  ListEndpointsByPlatformApplicationCommand, ListPlatformApplicationsCommand, PublishCommand, SubscribeCommand,
 } from '@aws-sdk/client-sns';
-import { CREDENTIALS, startBoltstack } from '../helpers/server.js';
+import { startBoltstack } from '../helpers/server.js';
+import { snsClient } from '../helpers/sns.js';
 
 interface SdkError { name: string; message: string; $metadata: { httpStatusCode?: number } }
 interface Outbox { deliveries: { protocol: string; endpoint: string; message: string; subject?: string }[] }
 
 test('with virtual: email, SMS and push deliveries are captured at /_boltstack/sns/outbox', async (t) => {
   const server = await startBoltstack({ features: 'virtual' });
-  const sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  const sns = snsClient(server.endpoint);
   try {
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'alerts' }));
     const email = await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'ops@example.com' }));
@@ -44,7 +45,7 @@ test('with virtual: email, SMS and push deliveries are captured at /_boltstack/s
 
 test('strict (default): the same calls are NotImplemented, naming what is missing', async (t) => {
   const server = await startBoltstack();
-  const sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  const sns = snsClient(server.endpoint);
   try {
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'alerts' }));
     const sub = await t.throwsAsync(sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sms', Endpoint: '+15555550100' }))) as unknown as SdkError;

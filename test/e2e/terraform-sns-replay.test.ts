@@ -9,15 +9,16 @@
 import test from 'ava';
 import {
   CreateTopicCommand, DeleteTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListTagsForResourceCommand,
-  SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand, UnsubscribeCommand,
+  SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SubscribeCommand, UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
-import { CREDENTIALS, startBoltstack } from '../helpers/server.js';
+import { startBoltstack } from '../helpers/server.js';
+import { snsClient } from '../helpers/sns.js';
 
 interface SdkError { name: string }
 
 test('aws_sns_topic + aws_sns_topic_policy + aws_sns_topic_subscription: apply, refresh without drift, destroy', async (t) => {
   const server = await startBoltstack();
-  const sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  const sns = snsClient(server.endpoint);
   try {
     // aws_sns_topic (FIFO, content-based deduplication, a display name, tags)
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'tf-events.fifo', Attributes: { FifoTopic: 'true' }, Tags: [{ Key: 'env', Value: 'ci' }] }));

@@ -11,7 +11,8 @@ import test from 'ava';
 import {
   CreateTopicCommand, GetDataProtectionPolicyCommand, PutDataProtectionPolicyCommand, SNSClient,
 } from '@aws-sdk/client-sns';
-import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
+import { startBoltstack } from '../../helpers/server.js';
+import { snsClient } from '../../helpers/sns.js';
 import { queryPost, queryValue, xmlValue } from '../../helpers/query-client.js';
 import type { Boltstack } from '../../../src/index.js';
 
@@ -26,7 +27,7 @@ const unique = (prefix: string): string => `${prefix}-${process.pid}-${counter++
 
 test.before(async () => {
   server = await startBoltstack();
-  client = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  client = snsClient(server.endpoint);
 });
 test.after.always(async () => { client?.destroy(); await server?.stop(); });
 

@@ -16,7 +16,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
+import { startBoltstack } from '../../helpers/server.js';
+import { snsClient } from '../../helpers/sns.js';
 import { sqsClient, uniqueQueue } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
 
@@ -27,7 +28,7 @@ let sns: SNSClient;
 let sqs: SQSClient;
 test.before(async () => {
   server = await startBoltstack();
-  sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  sns = snsClient(server.endpoint);
   sqs = sqsClient(server.endpoint);
 });
 test.after.always(async () => { sns?.destroy(); sqs?.destroy(); await server?.stop(); });

@@ -9,6 +9,7 @@ import test from 'ava';
 import { CreateTopicCommand, GetSubscriptionAttributesCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
+import { snsClient } from '../../helpers/sns.js';
 import type { Boltstack } from '../../../src/index.js';
 
 const REGIONAL = 'radkawar/stackd testdata/aws/sns/regional_sqs.json';
@@ -21,7 +22,7 @@ const unique = (prefix: string): string => `${prefix}-${process.pid}-${counter++
 
 test.before(async () => {
   server = await startBoltstack();
-  sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  sns = snsClient(server.endpoint);
   west = new SQSClient({ endpoint: server.endpoint, region: 'us-west-2', credentials: CREDENTIALS });
 });
 test.after.always(async () => { sns?.destroy(); west?.destroy(); await server?.stop(); });

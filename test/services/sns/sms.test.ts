@@ -11,6 +11,7 @@ import {
   OptInPhoneNumberCommand, SetSMSAttributesCommand, SNSClient, VerifySMSSandboxPhoneNumberCommand,
 } from '@aws-sdk/client-sns';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
+import { snsClient } from '../../helpers/sns.js';
 import type { Boltstack } from '../../../src/index.js';
 
 let server: Boltstack;
@@ -20,7 +21,7 @@ let strictSns: SNSClient;
 test.before(async () => {
   server = await startBoltstack({ features: ['virtual'] });
   strict = await startBoltstack();
-  sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  sns = snsClient(server.endpoint);
   strictSns = new SNSClient({ endpoint: strict.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
 });
 test.after.always(async () => {

@@ -13,7 +13,8 @@ import {
   ListTagsForResourceCommand, ListTopicsCommand, PublishBatchCommand, PublishCommand, SetSubscriptionAttributesCommand, SetTopicAttributesCommand,
   SNSClient, SubscribeCommand, TagResourceCommand, UnsubscribeCommand, UntagResourceCommand,
 } from '@aws-sdk/client-sns';
-import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
+import { startBoltstack } from '../../helpers/server.js';
+import { snsClient } from '../../helpers/sns.js';
 import type { Boltstack } from '../../../src/index.js';
 import { until } from '../../helpers/until.js';
 
@@ -21,7 +22,7 @@ let server: Boltstack;
 let sns: SNSClient;
 test.before(async () => {
   server = await startBoltstack();
-  sns = new SNSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  sns = snsClient(server.endpoint);
 });
 test.after.always(async () => { sns?.destroy(); await server?.stop(); });
 
