@@ -201,7 +201,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       operation = resolved.operation;
       operationName = operation.name;
       if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
-      else requestId = deps.ids.uuid();
+      else requestId = resolved.service === 'dynamodb' ? deps.ids.dynamodb() : deps.ids.uuid();
       wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);
     } catch (err) {
       req.discardBody();
@@ -213,7 +213,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       }
       if (requestId === undefined) {
         if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
-        else requestId = deps.ids.uuid();
+        else requestId = model?.service === 'dynamodb' ? deps.ids.dynamodb() : deps.ids.uuid();
       }
       const error = toAwsError(err instanceof Unresolved ? err.error : err, deps.log);
       model ??= await loadModel(protocolName === 'rest-xml' ? 's3' : protocolName === 'json' ? 'dynamodb' : 'sns');

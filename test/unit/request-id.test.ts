@@ -37,3 +37,19 @@ test('json and query request ids stay v4-shaped and unique across the counter\'s
     }
   }
 });
+
+test('DynamoDB request ids are 52 base32hex characters, the last 26 fixed, unique across the counter', (t) => {
+  // us-east-1 DynamoDB answers, 2019-2022 (boto3 ResponseMetadata):
+  // "81RT0S7OISJUMUPABFMPQ61LKRVV4KQNSO5AEMVJF66Q9ASUAAJG", "UP94CN0FCBF0EODKQTBRHNN9CBVV4KQNSO5AEMVJF66Q9ASUAAJG".
+  const ids = createRequestIds();
+  const first = ids.dynamodb();
+  const seen = new Set<string>();
+  for (let i = 0; i < 10_000; i++) {
+    const id = ids.dynamodb();
+    t.regex(id, /^[0-9A-V]{52}$/);
+    t.is(id.slice(26), first.slice(26));
+    t.false(seen.has(id), id);
+    seen.add(id);
+  }
+  t.not(createRequestIds().dynamodb().slice(26), first.slice(26), 'another instance, another endpoint tail');
+});

@@ -69,7 +69,7 @@ test('plain GetObject/HeadObject: the fast path and the generic path give identi
     const deps: GatewayDeps = {
       registry, pool, log, defaultAccountId: '000000000000', features: new Set(), metrics: new RequestMetrics(), virtualHost: createVirtualHostParser(),
       // Fixed ids, so the two gateways' answers can be compared whole.
-      ids: { s3: () => ({ requestId: '0123456789ABCDEF', hostId: 'aG9zdA==' }), uuid: () => '00000000-0000-0000-0000-000000000000' },
+      ids: { s3: () => ({ requestId: '0123456789ABCDEF', hostId: 'aG9zdA==' }), dynamodb: () => 'A'.repeat(52), uuid: () => '00000000-0000-0000-0000-000000000000' },
       internal: { version: 'test', httpAdapter: () => ({ adapter: 'test' }), features: () => [], registry, reset: async () => undefined, info: () => ({}), metrics: async () => ({ contentType: 'text/plain', text: '' }) },
     };
     const fast = createGateway(deps);
