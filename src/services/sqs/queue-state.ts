@@ -79,6 +79,11 @@ export class QueueState {
   readonly dedup = new Map<string, DedupRecord>();
   /** FIFO ReceiveRequestAttemptIds of the last 5 minutes, roughly oldest first. */
   readonly attempts = new Map<string, ReceiveAttempt>();
+  /**
+   * Receives with a ReceiveRequestAttemptId still running, by id: each resolves once its receive
+   * has answered (receive-attempts.ts' oneAtATime). Empty unless such receives overlap.
+   */
+  readonly attemptsRunning = new Map<string, Promise<void>>();
   /** When expired deduplication ids are next dropped (ms). */
   dedupSweepAt = 0;
   /** When the last PurgeQueue was accepted (ms); 0: never. */

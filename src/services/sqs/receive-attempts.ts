@@ -11,6 +11,10 @@
  * ReceiveRequestAttemptId return the same messages and receipt handles. If a retry occurs within
  * the deduplication interval, it resets the visibility timeout.")
  *
+ * Receives with the same id on one queue run one after another (oneAtATime): an SDK retries a
+ * receive it gave up on while the first may still be running (a long poll), and the retry must
+ * answer what the first answers, not take other messages.
+ *
  * "Modified" is read off the state records (state-records.ts): the attempt's receive writes its
  * messages' state into one record tagged with the id; anything that changes one of them moves
  * its state to another record. The tag makes attempts survive a restart (load-states.ts).
@@ -38,6 +42,29 @@ export function rememberAttempt(state: QueueState, tag: AttemptTag, record: numb
   }
   state.attempts.delete(tag.id);
   state.attempts.set(tag.id, { expires: tag.expires, record, seqs: msgs.map((m) => m.seq) });
+}
+
+/**
+ * Runs `receive`, a receive with attempt id `id`, once every receive with the same id on this
+ * queue that came before it has answered; receives without an id never come here. Run side by
+ * side, two receives would take different messages; one after the other, the later one finds
+ * the earlier one's attempt and answers its messages and handles (retryAttempt), or, when the
+ * earlier one took none (it failed, its client went away, its wait ended empty), receives for
+ * itself. AWS's guide: "Retry using the same receive request attempt ID if the operation fails"
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-receiverequestattemptid-request-parameter.html).
+ */
+export async function oneAtATime<T>(state: QueueState, id: string, receive: () => Promise<T>): Promise<T> {
+  const earlier = state.attemptsRunning.get(id);
+  let answered!: () => void;
+  const mine = new Promise<void>((resolve) => { answered = resolve; });
+  state.attemptsRunning.set(id, mine);
+  try {
+    if (earlier !== undefined) await earlier;
+    return await receive();
+  } finally {
+    if (state.attemptsRunning.get(id) === mine) state.attemptsRunning.delete(id);
+    answered();
+  }
 }
 
 /** The attempt's messages, if none was modified since it (or its last retry) answered them. */

@@ -3,7 +3,8 @@
  * VisibilityTimeout (the queue's by default); with WaitTimeSeconds (the queue's
  * ReceiveMessageWaitTimeSeconds by default) a long poll that answers the moment a message
  * arrives or becomes visible again, else after the wait with no messages. On FIFO queues a
- * ReceiveRequestAttemptId retried within 5 minutes is answered by receive-attempts.ts.
+ * ReceiveRequestAttemptId retried within 5 minutes is answered by receive-attempts.ts, and
+ * receives with one id run one after another there.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
  */
 import type { ReceiveMessageInput, ReceiveMessageOutput } from '../../../model/generated/sqs-types.js';
@@ -12,7 +13,7 @@ import { sqsErrors } from '../errors.js';
 import { messageOutput, systemNames } from '../message-output.js';
 import { intAttribute } from '../queue-attributes.js';
 import type { QueueState } from '../queue-state.js';
-import { retryAttempt } from '../receive-attempts.js';
+import { oneAtATime, retryAttempt } from '../receive-attempts.js';
 import { receiveOnce, type Received } from '../receive.js';
 import type { Queue, SqsStore } from '../store.js';
 
@@ -35,8 +36,7 @@ function validate(input: ReceiveMessageInput): void {
  * abort listener), about 1 µs of main thread per message in the send + receive + delete batches
  * of sqs-figures, whose receives never wait.
  */
-async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, waitMs: number, ctx: { readonly signal: AbortSignal }, attemptId: string | undefined): Promise<Received[]> {
-  const deadline = Date.now() + waitMs;
+async function receiveWaiting(store: SqsStore, queue: Queue, state: QueueState, max: number, visibilityMs: number, deadline: number, ctx: { readonly signal: AbortSignal }, attemptId: string | undefined): Promise<Received[]> {
   for (;;) {
     const got = await receiveOnce(store, queue, state, max, visibilityMs, attemptId);
     const now = Date.now();
@@ -58,8 +58,17 @@ export const receiveMessage: SqsHandler<ReceiveMessageInput, ReceiveMessageOutpu
   if (attemptId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(attemptId)) {
     throw sqsErrors.invalidValue(attemptId, 'ReceiveRequestAttemptId', 'ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
   }
-  const got = (attemptId === undefined ? undefined : await retryAttempt(deps.store, queue, state, attemptId, visibilityMs))
-    ?? await receiveWaiting(deps.store, queue, state, max, visibilityMs, waitMs, ctx, attemptId);
+  // Counted from the call's arrival: a receive that waited for an earlier one with its attempt
+  // id waits only for what is left.
+  const deadline = Date.now() + waitMs;
+  const got = attemptId === undefined
+    ? await receiveWaiting(deps.store, queue, state, max, visibilityMs, deadline, ctx, undefined)
+    : await oneAtATime(state, attemptId, async () => {
+      // Deleted while an earlier receive ran: no messages, as a long poll answers (receiveWaiting).
+      if (deps.store.find(queue.record) !== queue) return [];
+      return await retryAttempt(deps.store, queue, state, attemptId, visibilityMs)
+        ?? await receiveWaiting(deps.store, queue, state, max, visibilityMs, deadline, ctx, attemptId);
+    });
   if (got.length === 0) return {};
   return { Messages: got.map(({ msg, record, handle }) => messageOutput(record, msg, handle, system, input.MessageAttributeNames)) };
 };
