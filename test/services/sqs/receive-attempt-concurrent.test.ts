@@ -25,6 +25,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startBoltstack } from '../../helpers/server.js';
 import { sqsClient, uniqueQueue } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
+import { createLogger } from '../../../src/log.js';
+import type { SqsDeps } from '../../../src/services/sqs/context.js';
+import { MoveTasks } from '../../../src/services/sqs/move-tasks.js';
+import { createQueue } from '../../../src/services/sqs/operations/create-queue.js';
+import { deleteMessage } from '../../../src/services/sqs/operations/delete-message.js';
+import { receiveMessage } from '../../../src/services/sqs/operations/receive-message.js';
+import { sendMessage } from '../../../src/services/sqs/operations/send-message.js';
+import { SqsStore } from '../../../src/services/sqs/store.js';
+import type { RequestContext } from '../../../src/services/types.js';
+import { createMemoryStorage } from '../../../src/storage/memory/index.js';
 
 let server: Boltstack;
 let sqs: SQSClient;
@@ -141,4 +151,29 @@ test('a call waiting behind another whose queue is deleted answers no messages',
   await sqs.send(new DeleteQueueCommand({ QueueUrl }));
   t.deepEqual(await first, []);
   t.deepEqual(await second, []);
+});
+
+// In process, to see the queue's map of running attempts: it must be empty once every call has
+// answered, whether the calls answered messages or were refused.
+test('no running attempt is left behind, after answers or refusals', async (t) => {
+  const storage = createMemoryStorage();
+  const log = createLogger('error');
+  const store = await SqsStore.open(storage.meta, log);
+  const deps: SqsDeps = { store, features: new Set(), log, moveTasks: new MoveTasks(store, log) };
+  const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
+  const QueueUrl = (await createQueue(deps, ctx, { QueueName: 'running.fifo', Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' } })).QueueUrl!;
+  const state = store.find({ account: '111122223333', region: 'us-east-1', name: 'running.fifo' })!.loadedState!;
+  const calls = [0, 1, 2].map(() => receiveMessage(deps, ctx, { QueueUrl, WaitTimeSeconds: 2, ReceiveRequestAttemptId: 'left' }));
+  await sleep(50);
+  t.is(state.attemptsRunning.size, 1);
+  await sendMessage(deps, ctx, { QueueUrl, MessageBody: 'one', MessageGroupId: 'g' });
+  const answers = await Promise.all(calls);
+  t.deepEqual(answers.map((a) => a.Messages?.map((m) => m.ReceiptHandle)), Array(3).fill(answers[0]!.Messages!.map((m) => m.ReceiptHandle)));
+  t.is(state.attemptsRunning.size, 0);
+  await deleteMessage(deps, ctx, { QueueUrl, ReceiptHandle: answers[0]!.Messages![0]!.ReceiptHandle! });
+  const refused = await Promise.allSettled([0, 1].map(() => receiveMessage(deps, ctx, { QueueUrl, ReceiveRequestAttemptId: 'left' })));
+  t.deepEqual(refused.map((r) => r.status), ['rejected', 'rejected'], 'a message of the attempt was deleted');
+  t.is(state.attemptsRunning.size, 0);
+  await store.close();
+  await storage.close();
 });
