@@ -116,7 +116,10 @@ test.serial('a retry after its message was received again is refused', async (t)
 // Not modified, only its timeout over: the docs' "retry the same action with an identical
 // ReceiveRequestAttemptId to retrieve the same set of messages, even if their visibility timeout
 // has not yet expired" and "If a retry occurs within the deduplication interval, it resets the
-// visibility timeout" read as covering it (no message was deleted, re-timed or taken).
+// visibility timeout" read as covering it (no message was deleted, re-timed or taken). Searched
+// again 2026-12-07 (radkawar/stackd testdata/aws/sqs, LocalStack and floci-io/floci tests, the
+// current API reference): no capture or snapshot of such a retry; the reference adds only
+// "During a visibility timeout, subsequent calls ... return the same messages", silent on after.
 test.serial('a retry after the timeout merely ended answers the same messages and hides them again', async (t) => {
   const QueueUrl = await queueWith('late');
   const [first] = await receive({ QueueUrl, VisibilityTimeout: 1, ReceiveRequestAttemptId: 'late' });
