@@ -31,7 +31,7 @@ function validate(input: ReceiveMessageInput): void {
 }
 
 /**
- * Receives, waiting up to `waitMs` for a message. The client's signal is read only when the
+ * Receives, waiting until `deadline` (ms) for a message. The client's signal is read only when the
  * receive has to wait: the request context makes it on first use (an AbortController and an
  * abort listener), about 1 µs of main thread per message in the send + receive + delete batches
  * of sqs-figures, whose receives never wait.
