@@ -58,6 +58,7 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
 const START_CHECKS: Partial<Record<ServiceName, (meta: MetaStore) => Promise<boolean>>> = {
   sqs: async (meta) => (await import('../services/sqs/background-work.js')).hasBackgroundWork(meta),
   sns: async (meta) => (await import('../services/sns/background-work.js')).hasBackgroundWork(meta),
+  dynamodb: async (meta) => (await import('../services/dynamodb/background-work.js')).hasBackgroundWork(meta),
 };
 
 /** Operations a service implements, without creating it (docs, capabilities). */

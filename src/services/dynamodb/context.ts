@@ -5,6 +5,7 @@ import type { MetaStore } from '../../storage/meta-store.js';
 import type { RequestContext } from '../types.js';
 import { rejectUnsupported } from '../unsupported.js';
 import type { BackgroundRemoval } from './background-removal.js';
+import type { BackgroundWork } from './background-work.js';
 import type { GsiBackfills } from './gsi-backfills.js';
 import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
@@ -19,6 +20,8 @@ export interface DdbDeps {
   removal: BackgroundRemoval;
   /** GSIs being created: their backfills (gsi-backfills.ts). */
   backfills: GsiBackfills;
+  /** The background-work marker: set before a write that queues a removal or a backfill (background-work.ts). */
+  work: BackgroundWork;
   features: Features;
   log: Logger;
   /** Epoch ms; injectable so tests control time (TTL, timestamps). */

@@ -1,6 +1,7 @@
 /**
  * The GSI backfills of the service: one per index UpdateTable creates, and one at start for every
- * index an earlier run left CREATING (a stop, a failure or kill -9 cut its backfill short). A pass
+ * index an earlier run left CREATING (a stop, a failure or kill -9 cut its backfill short); the
+ * server's start creates the service for them, before any request (background-work.ts). A pass
  * starts over from the first item with the index's figures at zero (gsi-backfill.ts), so nothing
  * of a pass in progress needs to be durable but the index's CREATING status.
  *
@@ -11,6 +12,7 @@
  */
 import type { Logger } from '../../log.js';
 import { BackfillProgress } from './backfill-progress.js';
+import type { BackgroundWork } from './background-work.js';
 import { backfillIndex } from './gsi-backfill.js';
 import type { ItemStore } from './item-store.js';
 import type { TableStore } from './table-store.js';
@@ -22,15 +24,22 @@ export class GsiBackfills {
   readonly #tables: TableStore;
   readonly #items: ItemStore;
   readonly #log: Logger;
+  readonly #work: BackgroundWork | undefined;
   /** Passes running, by index id. */
   readonly #running = new Map<string, Promise<void>>();
   readonly #retries = new Set<NodeJS.Timeout>();
   #closed = false;
 
-  constructor(tables: TableStore, items: ItemStore, log: Logger) {
+  constructor(tables: TableStore, items: ItemStore, log: Logger, work?: BackgroundWork) {
     this.#tables = tables;
     this.#items = items;
     this.#log = log;
+    this.#work = work;
+  }
+
+  /** Whether a pass runs or a retry is due (an index may be CREATING without either: a closing service). */
+  get busy(): boolean {
+    return this.#running.size > 0 || this.#retries.size > 0;
   }
 
   /** Backfills every index a previous run left CREATING. */
@@ -56,6 +65,7 @@ export class GsiBackfills {
       .finally(() => {
         if (this.#items.backfilling.get(indexId) === progress) this.#items.backfilling.delete(indexId);
         this.#running.delete(indexId);
+        this.#work?.settled();
       });
     this.#running.set(indexId, pass);
   }
@@ -84,6 +94,7 @@ export class GsiBackfills {
     const timer = setTimeout(() => {
       this.#retries.delete(timer);
       if (this.#tables.byId(tableId)?.indexes.some((i) => i.id === indexId && i.status === 'CREATING')) this.start(tableId, indexId, failures);
+      else this.#work?.settled();
     }, delay);
     timer.unref();
     this.#retries.add(timer);

@@ -2,12 +2,14 @@
  * The DynamoDB service: its operation table. Operations of the model that are not listed here
  * answer NotImplemented (the gateway does that from the catalogue). The table catalogue is
  * loaded when the service starts; deleted tables still being removed, and GSIs still being
- * created (gsi-backfills.ts), resume in the background.
+ * created (gsi-backfills.ts), resume in the background. The server's start creates the service
+ * when such work is left (background-work.ts), so it does not wait for a request.
  */
 import { decodedOutput } from './decoded-output.js';
 import { randomUUID } from 'node:crypto';
 import type { Service, ServiceDeps } from '../types.js';
 import { BackgroundRemoval } from './background-removal.js';
+import { BackgroundWork, hasPendingRemoval, isBackfilling } from './background-work.js';
 import { GsiBackfills } from './gsi-backfills.js';
 import type { DdbDeps, DdbHandler } from './context.js';
 import { TableStore } from './table-store.js';
@@ -70,18 +72,22 @@ export interface DynamoDbOptions {
 
 export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDbOptions = {}): Promise<Service> {
   const now = options.now ?? deps.clock ?? Date.now;
-  const removal = new BackgroundRemoval(deps.meta, deps.log);
   const streams = new StreamWriter(now);
   const tables = await TableStore.open(deps.meta, streams);
   const items = new ItemStore(deps.meta, tables, streams);
-  const backfills = new GsiBackfills(tables, items, deps.log);
+  // Asked only once a removal or a backfill ends, after every const below is set.
+  const work: BackgroundWork = new BackgroundWork(deps.backgroundWork, deps.log, (): boolean => removal.busy || backfills.busy || tables.all().some(isBackfilling));
+  const removal = new BackgroundRemoval(deps.meta, deps.log, work);
+  const backfills = new GsiBackfills(tables, items, deps.log, work);
   const ddb: DdbDeps = {
-    meta: deps.meta, tables, items, removal, backfills,
+    meta: deps.meta, tables, items, removal, backfills, work,
     features: deps.features, log: deps.log, now, newId: randomUUID, ongoing: new OngoingWrites(), conditionTrees: new ConditionTrees(),
     transactionTokens: new IdempotencyTokens(deps.meta, now, (err) => deps.log.warn('sweeping expired transaction tokens failed', { err: err instanceof Error ? err.message : String(err) })),
   };
-  removal.kick();
-  backfills.resumeAll();
+  const resume = async (): Promise<void> => { removal.kick(); backfills.resumeAll(); };
+  // Work left by a build that kept no marker is marked now, so the next start resumes it.
+  if (tables.all().some(isBackfilling) || await hasPendingRemoval(deps.meta)) await work.queue(resume);
+  else await resume();
   const sweeper = new TtlSweeper(ttlPort(ddb), { now, onError: (err) => deps.log.warn('TTL sweep failed', { err: err instanceof Error ? err.message : String(err) }) });
   sweeper.start();
   const operations: Service['operations'] = {};

@@ -22,8 +22,11 @@ export const deleteTable: DdbHandler<DeleteTableInput, DeleteTableOutput> = asyn
     if (table.indexes.some((i) => i.status === 'CREATING')) throw ddbErrors.indexesInProgress();
     const { AttributeDefinitions: _a, KeySchema: _k, CreationDateTime: _c, GlobalSecondaryIndexes: _g, WarmThroughput: _w, ...description } =
       describeTable(table, deps.tables.stats(table.id), 'DELETING');
-    await deps.tables.delete(table);
-    deps.removal.kick();
+    // The background-work marker first, so a kill -9 after the delete still resumes the removal at start.
+    await deps.work.queue(async () => {
+      await deps.tables.delete(table);
+      deps.removal.kick();
+    });
     return { TableDescription: description };
   });
 };

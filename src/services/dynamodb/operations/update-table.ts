@@ -145,9 +145,14 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
       const [count, bytes] = deps.tables.stats(table.id).indexes?.[id] ?? [0, 0];
       return [id, [count, bytes]];
     }));
-    await deps.tables.update(next, extra);
-    if (gsi.dropped.length > 0) deps.removal.kick();
-    for (const id of gsi.created) deps.backfills.start(next.id, id);
+    const write = async (): Promise<void> => {
+      await deps.tables.update(next, extra);
+      if (gsi.dropped.length > 0) deps.removal.kick();
+      for (const id of gsi.created) deps.backfills.start(next.id, id);
+    };
+    // An index created or deleted is background work: the marker is set before the record says so
+    // (background-work.ts), so a kill -9 still resumes it at start. Other updates skip the marker.
+    await (gsi.created.length > 0 || gsi.dropped.length > 0 ? deps.work.queue(write) : write());
     const TableDescription = describeTable(next, deps.tables.stats(next.id), 'UPDATING');
     answerWarmBefore(TableDescription, table);
     // A class change answers the class being left, UPDATING, as AWS's does (controls.json seq 49).

@@ -1,0 +1,68 @@
+/**
+ * DynamoDB's background work: a GSI backfill (an index CREATING, gsi-backfills.ts) and the
+ * removal of a deleted table's or index's entries (a removal mark, background-removal.ts). Both
+ * resume when the server starts, not at DynamoDB's first request:
+ *
+ * - `hasBackgroundWork` is the start check (gateway/service-registry.ts, START_CHECKS): it reads
+ *   the store only and loads none of the service.
+ * - `BackgroundWork` keeps the service's marker (storage/background-markers.ts) in step while
+ *   the service runs: marked before the write that creates work (UpdateTable creating or deleting
+ *   an index, DeleteTable), removed once none is left. Item operations never touch it.
+ */
+import type { Logger } from '../../log.js';
+import type { BackgroundWorkMarker } from '../../storage/background-markers.js';
+import type { MetaStore } from '../../storage/meta-store.js';
+import { DDB_NS, REMOVAL_RANGE, TABLE_RANGE } from './keys.js';
+import type { TableRecord } from './table-record.js';
+
+export async function hasBackgroundWork(meta: MetaStore): Promise<boolean> {
+  if (await hasPendingRemoval(meta)) return true;
+  for await (const [, value] of meta.iterate(DDB_NS, TABLE_RANGE)) if (isBackfilling(JSON.parse(value) as TableRecord)) return true;
+  return false;
+}
+
+/** Whether a deleted table or index still has entries to drop (one key read at most). */
+export async function hasPendingRemoval(meta: MetaStore): Promise<boolean> {
+  for await (const _ of meta.iterate(DDB_NS, { ...REMOVAL_RANGE, limit: 1 })) return true;
+  return false;
+}
+
+/** Whether one of the table's indexes is still being backfilled. */
+export const isBackfilling = (table: TableRecord): boolean => table.indexes.some((i) => i.status === 'CREATING');
+
+export class BackgroundWork {
+  readonly #marker: BackgroundWorkMarker | undefined;
+  readonly #log: Logger;
+  /** Whether any work is left (a pass running or due, an index CREATING, a removal unfinished). */
+  readonly #busy: () => boolean;
+  /** `queue` calls between their mark() and the start of their work (background-markers.ts drained()). */
+  #queuing = 0;
+
+  constructor(marker: BackgroundWorkMarker | undefined, log: Logger, busy: () => boolean) {
+    this.#marker = marker;
+    this.#log = log;
+    this.#busy = busy;
+  }
+
+  /**
+   * Runs `write` (the durable write that creates work, then the start of that work) once the
+   * marker is durable: a kill -9 after the write leaves the marker, so the next start resumes the
+   * work. One file write per process (the marker caches it); none with no data dir.
+   */
+  async queue<T>(write: () => Promise<T>): Promise<T> {
+    this.#queuing++;
+    try {
+      await this.#marker?.mark();
+      return await write();
+    } finally {
+      this.#queuing--;
+      this.settled();
+    }
+  }
+
+  /** Some work ended (or was never started): with none left, the marker goes. */
+  settled(): void {
+    if (this.#marker === undefined || this.#queuing > 0 || this.#busy()) return;
+    this.#marker.drained().catch((err: unknown) => this.#log.warn('dynamodb: removing the background-work marker failed', { err: String(err) }));
+  }
+}
