@@ -30,6 +30,14 @@ export async function hasPendingRemoval(meta: MetaStore): Promise<boolean> {
 /** Whether one of the table's indexes is still being backfilled. */
 export const isBackfilling = (table: TableRecord): boolean => table.indexes.some((i) => i.status === 'CREATING');
 
+/**
+ * How long the marker outlives the last work. A test suite's teardown deletes tables one after
+ * another: each DeleteTable would write the marker again (three fsyncs: about 1 ms, 9 ms at p90
+ * here) right after the last removal took it away. Kept a second, it is written once per burst;
+ * a kill -9 within that second leaves a stale marker, which costs one store open at the next start.
+ */
+const DRAIN_AFTER_MS = 1000;
+
 export class BackgroundWork {
   readonly #marker: BackgroundWorkMarker | undefined;
   readonly #log: Logger;
@@ -37,6 +45,8 @@ export class BackgroundWork {
   readonly #busy: () => boolean;
   /** `queue` calls between their mark() and the start of their work (background-markers.ts drained()). */
   #queuing = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
 
   constructor(marker: BackgroundWorkMarker | undefined, log: Logger, busy: () => boolean) {
     this.#marker = marker;
@@ -47,7 +57,7 @@ export class BackgroundWork {
   /**
    * Runs `write` (the durable write that creates work, then the start of that work) once the
    * marker is durable: a kill -9 after the write leaves the marker, so the next start resumes the
-   * work. One file write per process (the marker caches it); none with no data dir.
+   * work. One file write per process while the marker stays (none with no data dir).
    */
   async queue<T>(write: () => Promise<T>): Promise<T> {
     this.#queuing++;
@@ -60,9 +70,29 @@ export class BackgroundWork {
     }
   }
 
-  /** Some work ended (or was never started): with none left, the marker goes. */
+  /** Some work ended (or was never started): with none left a second later, the marker goes. */
   settled(): void {
-    if (this.#marker === undefined || this.#queuing > 0 || this.#busy()) return;
-    this.#marker.drained().catch((err: unknown) => this.#log.warn('dynamodb: removing the background-work marker failed', { err: String(err) }));
+    if (this.#marker === undefined || this.#closed || this.#timer !== undefined || !this.#drained()) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (!this.#closed && this.#drained()) void this.#drop();
+    }, DRAIN_AFTER_MS);
+    this.#timer.unref();
+  }
+
+  /** After the backfills and the removal have stopped: with no work left, the marker goes now. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#drained()) await this.#drop();
+  }
+
+  #drained(): boolean {
+    return this.#queuing === 0 && !this.#busy();
+  }
+
+  async #drop(): Promise<void> {
+    await this.#marker?.drained().catch((err: unknown) => this.#log.warn('dynamodb: removing the background-work marker failed', { err: String(err) }));
   }
 }

@@ -95,5 +95,5 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   // PartiQL reads what its SELECTs return: the items answers splice as stored text are decoded.
   const partiql: PartiqlDeps = { call: async (operation, ctx, input) => decodedOutput(await operations[operation]!(ctx, input)) };
   for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
-  return { operations, close: async () => { await sweeper.close(); await backfills.close(); await removal.close(); await ddb.transactionTokens.settled(); } };
+  return { operations, close: async () => { await sweeper.close(); await backfills.close(); await removal.close(); await work.close(); await ddb.transactionTokens.settled(); } };
 }
