@@ -138,7 +138,8 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     const server = await createHttpServer({ handler, adapter: config.httpAdapter, logger: log, spillDir: dataDir });
     http = server.adapterReason === undefined ? { adapter: server.adapter } : { adapter: server.adapter, reason: server.adapterReason };
     const port = await server.listen(config.host, config.port);
-    // Services resume what a previous run left (SNS HTTP deliveries, SQS move tasks) now, not on
+    // Services resume what a previous run left (SNS HTTP deliveries, SQS move tasks, DynamoDB GSI
+    // backfills and table removals) now, not on
     // their first request. With no marker there is nothing to resume, and the store stays unopened.
     const resuming = marked.length > 0 ? registry.start(marked).catch((err: unknown) => log.warn('resuming background work failed', { err: String(err) })) : undefined;
     const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;

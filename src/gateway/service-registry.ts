@@ -50,10 +50,11 @@ const MODULES: Partial<Record<ServiceName, () => Promise<ServiceModule>>> = {
 
 /**
  * Background work a service resumes when the server starts, not on its first request (an SNS
- * HTTP delivery still being retried, a running SQS message move task): each check reads the
- * store and says whether its service has any, without loading the service; `start` then
- * creates that service, which resumes it. A check runs only for a service whose marker file
- * exists (storage/background-markers.ts), so a data dir with no work to resume is not opened.
+ * HTTP delivery still being retried, a running SQS message move task, a DynamoDB GSI backfill or
+ * table removal): each check reads the store and says whether its service has any, without
+ * loading the service; `start` then creates that service, which resumes it. A check runs only
+ * for a service whose marker file exists (storage/background-markers.ts), so a data dir with no
+ * work to resume is not opened.
  */
 const START_CHECKS: Partial<Record<ServiceName, (meta: MetaStore) => Promise<boolean>>> = {
   sqs: async (meta) => (await import('../services/sqs/background-work.js')).hasBackgroundWork(meta),

@@ -40,6 +40,11 @@ export function createDynamoDbStreamsService(deps: ServiceDeps): Service {
     trimNow().catch((err: unknown) => deps.log.warn('stream retention failed', { err: err instanceof Error ? err.message : String(err) }));
   }, TRIM_EVERY_MS);
   timer.unref();
+  // The records a Streams reader waits for after a restart include the REMOVEs of items TTL
+  // expires, which only the DynamoDB service's sweeper writes: a reader that makes no DynamoDB
+  // request would otherwise never see them. Starting it costs a module load, and only when
+  // Streams is used.
+  void deps.peer?.('dynamodb').catch((err: unknown) => deps.log.warn('starting dynamodb for its TTL sweeper failed', { err: String(err) }));
   const internal: StreamsInternalApi = { trimNow };
   return {
     operations,
