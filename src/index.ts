@@ -103,7 +103,7 @@ export async function createBoltstack(options: CreateOptions = {}): Promise<Bolt
     unlock = await lockDataDir(dataDir);
     // Which services an earlier run left background work to (registry.start): a listing of
     // small marker files, so a data dir with none does not open its store at start.
-    const markers = config.ephemeral ? undefined : new BackgroundMarkers(dataDir);
+    const markers = config.ephemeral ? undefined : new BackgroundMarkers(dataDir, config.durability);
     const marked = (await markers?.marked()) ?? [];
     const registry = new ServiceRegistry({
       storage, pool, ...(markers && { markers }), features: config.features, log, durability: config.durability, listingIndexKeys: config.listingIndexKeys,

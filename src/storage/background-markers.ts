@@ -5,15 +5,21 @@
  * idle emulator does not open its store; opening it costs about 4 MiB of RSS).
  *
  * Layout: `<dataDir>/background-work/<service>`, an empty file per service. A service marks
- * itself (file and directory fsynced) before the first durable write that creates background
- * work since the process started, and only once per process: the result is cached, so a
- * publish costs nothing after the first. A service removes its marker while the server runs
- * once its background work has drained (`drained()`), so the next start does not open the store
- * for nothing; a marker is also removed at start when the service's own check (START_CHECKS)
- * finds no work left (a kill -9 between the last work and the removal leaves a stale one, which
- * costs opening the store once). Marks and removals of one service run one after the other, so a
- * removal never lands after a mark that followed it, and a mark after `drained()` writes the
- * marker again before the work it precedes.
+ * itself before the first durable write that creates background work since the process started,
+ * and only once per process: the result is cached, so a publish costs nothing after the first.
+ * A service removes its marker while the server runs once its background work has drained
+ * (`drained()`), so the next start does not open the store for nothing; a marker is also removed
+ * at start when the service's own check (START_CHECKS) finds no work left (a kill -9 between the
+ * last work and the removal leaves a stale one, which costs opening the store once). Marks and
+ * removals of one service run one after the other, so a removal never lands after a mark that
+ * followed it, and a mark after `drained()` writes the marker again before the work it precedes.
+ *
+ * Synced only under `--durability fsync` (the file and both directories), where the store's
+ * writes are synced too and the marker must reach the disk first. Under the default `process`
+ * durability the store's writes are not synced, and a kill -9 keeps what the kernel was given,
+ * so the created file is enough. A mark and its removal took 0.5-4 ms with the three fsyncs on
+ * this machine's disk, 0.1 ms without (more on a laptop's container volume), paid again by every
+ * SNS HTTP publish that finds its outbox drained.
  */
 import { join } from 'node:path';
 import { fsCall } from '../util/node-builtins.js';
@@ -42,8 +48,11 @@ export class BackgroundMarkers {
   /** Services whose marker may exist: listed at start or marked since (a drain without one is no file operation). */
   readonly #present = new Set<string>();
 
-  constructor(dataDir: string) {
+  readonly #sync: boolean;
+
+  constructor(dataDir: string, durability: 'process' | 'fsync' = 'fsync') {
     this.#dir = join(dataDir, BACKGROUND_WORK_DIR);
+    this.#sync = durability === 'fsync';
   }
 
   /** Services whose marker exists (none when the directory does not). */
@@ -103,7 +112,8 @@ export class BackgroundMarkers {
 
   async #write(service: string): Promise<void> {
     await fsCall<string>((fs, done) => fs.mkdir(this.#dir, { recursive: true }, done));
-    await syncFile(join(this.#dir, service), 'w');
+    await syncFile(join(this.#dir, service), 'w', this.#sync);
+    if (!this.#sync) return;
     // The directory entries themselves (marker, and the marker directory in the data dir).
     await syncDir(this.#dir);
     await syncDir(join(this.#dir, '..'));
@@ -111,14 +121,14 @@ export class BackgroundMarkers {
 }
 
 async function syncDir(dir: string): Promise<void> {
-  await syncFile(dir, 'r');
+  await syncFile(dir, 'r', true);
 }
 
-/** Opens (with `flags`), fsyncs and closes. */
-async function syncFile(path: string, flags: 'r' | 'w'): Promise<void> {
+/** Opens (with `flags`), fsyncs when `sync`, and closes. */
+async function syncFile(path: string, flags: 'r' | 'w', sync: boolean): Promise<void> {
   const fd = await fsCall<number>((fs, done) => fs.open(path, flags, done));
   try {
-    await fsCall((fs, done) => fs.fsync(fd, done));
+    if (sync) await fsCall((fs, done) => fs.fsync(fd, done));
   } finally {
     await fsCall((fs, done) => fs.close(fd, done));
   }
