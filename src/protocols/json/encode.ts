@@ -15,6 +15,7 @@ import { resolveShape, shapeType } from '../shared/shape-walker.js';
 import { jsonErrorType, messageKey } from './errors.js';
 import { holdsRawJson, RawJson } from '../../util/raw-json.js';
 import { stringifyWithRawJson } from './raw-json-stringify.js';
+import { bodyCrc32, CRC32_HEADER, sendsBodyCrc32 } from './crc32-header.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
@@ -106,19 +107,21 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
 
 export function encodeJson(ctx: ProtocolContext, output: Record<string, unknown>): WireResponse {
   const shape = ctx.operation.output;
+  const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId };
   // An operation without an output shape (SQS DeleteMessage, SetQueueAttributes, PurgeQueue...)
   // answers an empty body, as AWS does: content-length 0 (radkawar/stackd
   // testdata/aws/sqs/queue_metrics.json, testdata/aws/sns/data_protection.json wire bodies, 2026);
   // DynamoDB's TagResource and UntagResource too ("both return *empty* HTTP responses":
   // erlcloud/erlcloud#502, which had to read empty bodies for them, 2018).
-  if (shape === undefined) return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId }, body: '' };
-  const body = encoderFor(ctx.model, shape)(output);
-  return {
-    status: 200,
-    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId },
+  // undefined (not '') when the output itself encodes to nothing, as before; the adapters send ''.
+  let body: string | undefined = '';
+  if (shape !== undefined) {
+    const encoded = encoderFor(ctx.model, shape)(output);
     // Values already in JSON form (util/raw-json.ts) are spliced in; only outputs marked as holding them take that walk.
-    body: holdsRawJson(output) ? stringifyWithRawJson(body) : JSON.stringify(body),
-  };
+    body = holdsRawJson(output) ? stringifyWithRawJson(encoded) : JSON.stringify(encoded) as string | undefined;
+  }
+  if (sendsBodyCrc32(ctx.model.service)) headers[CRC32_HEADER] = bodyCrc32(body ?? '');
+  return { status: 200, headers, body };
 }
 
 export function encodeJsonError(
@@ -126,7 +129,9 @@ export function encodeJsonError(
   error: AwsError,
 ): WireResponse {
   // DynamoDB refuses a request over its 16 MiB limit with a bare 413: no body, no __type
-  // (radkawar/stackd testdata/aws/dynamodb/batch_request_size.json, native AWS, 2026-09-18).
+  // (radkawar/stackd testdata/aws/dynamodb/batch_request_size.json, native AWS, 2026-09-18). No
+  // x-amz-crc32 either: that capture records no headers, and a bare 413 without even a
+  // content-type looks like the front end's, not the service's; a missing header skips the checks.
   if (error.code === 'RequestEntityTooLarge' && (ctx.model.service === 'dynamodb' || ctx.model.service === 'dynamodbstreams')) {
     return { status: 413, headers: { 'x-amzn-requestid': ctx.requestId }, body: '' };
   }
@@ -141,5 +146,8 @@ export function encodeJsonError(
   // query-compatible SDKs surface as the error code: "AWS.SimpleQueueService.NonExistentQueue;Sender".
   if (ctx.model.protocols.includes('query')) headers['x-amzn-query-error'] = `${error.queryCode ?? error.code};${error.fault}`;
   for (const [k, v] of Object.entries(error.headers)) headers[k.toLowerCase()] = v;
-  return { status: error.status, headers, body: JSON.stringify(body) };
+  const text = JSON.stringify(body);
+  // DynamoDB's errors carry the body's CRC too (crc32-header.ts: the 400s captured with it).
+  if (sendsBodyCrc32(ctx.model.service)) headers[CRC32_HEADER] = bodyCrc32(text);
+  return { status: error.status, headers, body: text };
 }
