@@ -1,8 +1,9 @@
 /**
- * Which `test` the AWS CLI tests use, and a session (server, temp dir, CLI environment) for them. The CLI is an optional extra of the machine: where `aws` is
- * missing the file says so in one line and its tests are skipped; in CI (`CI` set; `.ci/run`
- * installs the Debian package when the image lacks it) the tests run anyway and fail, so a missing
- * CLI can never turn them silently into skips there.
+ * Which `test` the AWS CLI tests use, and a session (server, temp dir, CLI environment) for them.
+ * The CLI is an optional extra of the machine: where `aws` is missing the file says so in one line
+ * and its tests are skipped; in CI (`CI` set; `.ci/run` installs the Debian package when the image
+ * lacks it) the tests run anyway and fail, so a missing CLI can never turn them silently into
+ * skips there.
  */
 import test from 'ava';
 import { execFile, spawn } from 'node:child_process';
@@ -20,7 +21,10 @@ export function cliTestFor(file: string): typeof test | typeof test.skip {
   return required ? test : test.skip;
 }
 
-/** `test.failing` for a row that pins a known defect: ava reports it as a known failure until it is fixed, then fails so the mark is removed. */
+/**
+ * `test.failing` for a row that pins a known defect: ava reports it as a known failure until the
+ * defect is fixed, then fails, so the mark is removed with the fix.
+ */
 export function cliKnownFailureFor(file: string): typeof test.failing | typeof test.skip {
   if (hasCli) return test.failing;
   // Missing in CI: a plain test, so the missing CLI fails the run instead of passing as "known".
