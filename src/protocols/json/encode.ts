@@ -1,6 +1,7 @@
 /**
- * Typed output / AwsError → JSON 1.0 response. Dates become epoch seconds and blobs base64,
- * following the output shape; members the shape does not name, and null values, are left out.
+ * Typed output / AwsError → JSON 1.0 response. Dates become epoch seconds (written as Java
+ * writes a double, as AWS does) and blobs base64, following the output shape; members are written
+ * in name order, as AWS writes them; members the shape does not name, and null values, are left out.
  *
  * As the decoder, each shape is compiled once into an encoder function, memoised per shape
  * object (walking the shape per request was about 10% of a GetItem's server CPU). A list of
@@ -16,11 +17,18 @@ import { jsonErrorType, messageKey } from './errors.js';
 import { holdsRawJson, RawJson } from '../../util/raw-json.js';
 import { stringifyWithRawJson } from './raw-json-stringify.js';
 import { bodyCrc32, CRC32_HEADER, sendsBodyCrc32 } from './crc32-header.js';
+import { javaDoubleText } from './java-double.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 /** undefined for a value to leave out. */
 type Encoder = (value: unknown) => unknown;
+
+/**
+ * Set by an encoder that made a RawJson itself (a timestamp) during the current encodeJson: that
+ * answer is written by stringifyWithRawJson even when the service did not mark its output.
+ */
+let wroteRawJson = false;
 
 /** Compiled encoders by (resolved) shape: derived from the immutable model, shared by every instance. */
 const compiled = new WeakMap<Shape, Encoder>();
@@ -45,7 +53,11 @@ const isPlain = (shape: Shape): boolean => {
 function compile(model: ServiceModel, shape: Shape): Encoder {
   switch (shapeType(shape)) {
     case 'structure': {
-      const names = Object.keys(shape.members ?? {});
+      // Members in name order, as AWS's JSON services write them (a DynamoDB CreateTable answer of
+      // 2021 in rusoto's mock tests: AttributeDefinitions, CreationDateTime, ItemCount, KeySchema,
+      // ProvisionedThroughput, TableArn...; the ReceiveMessage and Query samples of the SQS and
+      // DynamoDB API references), not the model's order. Sorted once, when the encoder is compiled.
+      const names = Object.keys(shape.members ?? {}).sort();
       // Looked up on first use: shapes are recursive (a DynamoDB AttributeValue holds maps of itself).
       let encoders: Encoder[] | undefined;
       return (value) => {
@@ -96,7 +108,15 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
       };
     }
     case 'timestamp':
-      return (value) => (value === null || value === undefined ? undefined : value instanceof Date ? value.getTime() / 1000 : value);
+      // Written as AWS writes them, "1.615218678973E9" (java-double.ts): text JSON.stringify cannot
+      // make from a number, so spliced in as RawJson, and the answer takes that walk.
+      return (value) => {
+        if (value === null || value === undefined) return undefined;
+        const seconds = value instanceof Date ? value.getTime() / 1000 : value;
+        if (typeof seconds !== 'number') return seconds;
+        wroteRawJson = true;
+        return new RawJson(javaDoubleText(seconds));
+      };
     case 'blob':
       return (value) => (value === null || value === undefined ? undefined
         : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value);
@@ -116,9 +136,11 @@ export function encodeJson(ctx: ProtocolContext, output: Record<string, unknown>
   // undefined (not '') when the output itself encodes to nothing, as before; the adapters send ''.
   let body: string | undefined = '';
   if (shape !== undefined) {
+    wroteRawJson = false;
     const encoded = encoderFor(ctx.model, shape)(output);
-    // Values already in JSON form (util/raw-json.ts) are spliced in; only outputs marked as holding them take that walk.
-    body = holdsRawJson(output) ? stringifyWithRawJson(encoded) : JSON.stringify(encoded) as string | undefined;
+    // Values already in JSON form (util/raw-json.ts) are spliced in; only outputs marked as holding
+    // them, or holding a timestamp, take that walk.
+    body = holdsRawJson(output) || wroteRawJson ? stringifyWithRawJson(encoded) : JSON.stringify(encoded) as string | undefined;
   }
   if (sendsBodyCrc32(ctx.model.service)) headers[CRC32_HEADER] = bodyCrc32(body ?? '');
   return { status: 200, headers, body };

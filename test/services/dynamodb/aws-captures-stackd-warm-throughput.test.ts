@@ -40,13 +40,14 @@ test(`a provisioned table and its GSI: none on CreateTable, the units once ACTIV
   const created = (await ddb.send(new CreateTableCommand(indexed(TableName)))).TableDescription!;
   t.deepEqual(warmOf(created), [undefined, { gsi_one: undefined }], 'seq 6: CreateTable answers no WarmThroughput');
   t.deepEqual(warmOf(await describe(TableName)), [warm(1, 1), { gsi_one: warm(1, 1) }], 'seq 14, 16');
-  // Raw JSON: the members in the order AWS's description lists them (seq 14, as the AWS CLI
-  // printed it): WarmThroughput after DeletionProtectionEnabled, and after IndexArn in the GSI.
+  // Raw JSON: members in name order, as AWS writes them on the wire (the AWS CLI prints them in
+  // the model's order, as the capture has them: botocore rebuilds the answer shape by shape; the
+  // wire order is that of raw answers, test/protocol/json-wire-format.test.ts).
   const raw = (await rawCall(server.endpoint, 'DescribeTable', { TableName })).body.Table as Record<string, unknown>;
-  t.deepEqual(Object.keys(raw).slice(-2), ['DeletionProtectionEnabled', 'WarmThroughput']);
+  t.is(Object.keys(raw).at(-1), 'WarmThroughput');
   const gsi = (raw.GlobalSecondaryIndexes as Array<Record<string, unknown>>)[0]!;
-  t.deepEqual(Object.keys(gsi).slice(-2), ['IndexArn', 'WarmThroughput']);
-  t.deepEqual(Object.keys(raw.WarmThroughput as object), ['ReadUnitsPerSecond', 'WriteUnitsPerSecond', 'Status']);
+  t.is(Object.keys(gsi).at(-1), 'WarmThroughput');
+  t.deepEqual(Object.keys(raw.WarmThroughput as object), ['ReadUnitsPerSecond', 'Status', 'WriteUnitsPerSecond']);
 });
 
 test(`raised with the units, answered as it was by UpdateTable, kept when the units are lowered; none on DeleteTable (${CONTROLS} seq 40-45, 100-117)`, async (t) => {
