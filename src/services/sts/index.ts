@@ -1,6 +1,7 @@
 /**
  * The STS service: the calls tools make before anything else (Terraform's GetCallerIdentity,
- * the SDKs' role providers). Operations of the model not listed here answer NotImplemented.
+ * the SDKs' role providers, federation). Operations of the model not listed here answer
+ * NotImplemented: GetWebIdentityToken, GetDelegatedAccessToken and GetScopedCredentials (docs/sts.md says why).
  */
 import model from '../../model/generated/sts.js';
 import { requiredMembersCheck } from '../required-members.js';
@@ -11,6 +12,7 @@ import { assumeRole } from './operations/assume-role.js';
 import { assumeRoleWithWebIdentity } from './operations/assume-role-with-web-identity.js';
 import { getAccessKeyInfo } from './operations/get-access-key-info.js';
 import { getCallerIdentity } from './operations/get-caller-identity.js';
+import { getFederationToken } from './operations/get-federation-token.js';
 import { getSessionToken } from './operations/get-session-token.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -18,6 +20,7 @@ import { getSessionToken } from './operations/get-session-token.js';
 const HANDLERS: Record<string, StsHandler<any, any>> = {
   GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole, AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
   GetSessionToken: getSessionToken, GetAccessKeyInfo: getAccessKeyInfo,
+  GetFederationToken: getFederationToken,
 };
 
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);

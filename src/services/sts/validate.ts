@@ -18,9 +18,10 @@ export function parseRoleArn(roleArn: string): RoleName {
   return { account: m[1]!, name: m[2]! };
 }
 
-export function checkSessionName(name: string, member = 'roleSessionName'): void {
+/** A session, source identity or federated user name: 2 to `max` characters of `[\w+=,.@-]`. */
+export function checkSessionName(name: string, member = 'roleSessionName', max = 64): void {
   if (name.length < 2) throw stsErrors.constraint(name, member, 'Member must have length greater than or equal to 2');
-  if (name.length > 64) throw stsErrors.constraint(name, member, 'Member must have length less than or equal to 64');
+  if (name.length > max) throw stsErrors.constraint(name, member, `Member must have length less than or equal to ${max}`);
   if (!SESSION_NAME.test(name)) throw stsErrors.constraint(name, member, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
 }
 

@@ -1,0 +1,33 @@
+/**
+ * GetFederationToken: temporary credentials for a federated user of the caller's account
+ * (arn:aws:sts::<account>:federated-user/<Name>), which GetCallerIdentity answers as that user.
+ * Refused for session credentials, as AWS refuses it. Every long-term key in boltstack stands
+ * for its account's root user, and AWS holds a root user's federation sessions to one hour.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
+ */
+import type { GetFederationTokenInput, GetFederationTokenOutput } from '../../../model/generated/sts-types.js';
+import { unsupported, type StsHandler } from '../context.js';
+import { stsErrors } from '../errors.js';
+import { checkSessionName, checkSessionPolicy, checkSessionTags, durationOf } from '../validate.js';
+
+const UNEMULATED = ['MinimumSessionTokenSize'] as const;
+
+/** "Sessions obtained using root user credentials are restricted to a maximum of 3,600 seconds". */
+const ROOT_MAX_SECONDS = 3600;
+
+export const getFederationToken: StsHandler<GetFederationTokenInput, GetFederationTokenOutput> = async (deps, ctx, input) => {
+  unsupported(deps, ctx, 'GetFederationToken', input, UNEMULATED);
+  checkSessionName(input.Name, 'name', 32);
+  const seconds = durationOf(input.DurationSeconds, 900, 129600, 43200);
+  const packed = checkSessionPolicy(input.Policy, input.PolicyArns, input.Tags);
+  checkSessionTags(input.Tags, undefined);
+  if (await deps.credentials.principalOf(ctx.accessKeyId) !== undefined) {
+    throw stsErrors.accessDenied('Cannot call GetFederationToken with session credentials');
+  }
+  const account = ctx.accountId;
+  const federatedUserId = `${account}:${input.Name}`;
+  const arn = `arn:aws:sts::${account}:federated-user/${input.Name}`;
+  const Credentials = await deps.credentials.issue({ account, arn, userId: federatedUserId }, Math.min(seconds, ROOT_MAX_SECONDS));
+  // AWS answers PackedPolicySize even without a policy or tags: 0 (localstack test_sts.snapshot.json).
+  return { Credentials, FederatedUser: { FederatedUserId: federatedUserId, Arn: arn }, PackedPolicySize: packed ?? 0 };
+};
