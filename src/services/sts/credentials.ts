@@ -16,6 +16,8 @@ export interface Principal {
   userId: string;
   /** A role session's transitive tag keys, lower-cased: they pass on to the sessions it assumes. */
   transitiveTagKeys?: string[];
+  /** The session's source identity: AssumeRoot answers the caller's (API_AssumeRoot.html, SourceIdentity). */
+  sourceIdentity?: string;
 }
 
 interface IssuedRecord extends Principal {
@@ -60,8 +62,12 @@ export class CredentialStore {
     await this.#ready();
     const text = await this.#meta.get(STS_NS, credentialKey(accessKeyId));
     if (text === undefined) return undefined;
-    const { account, arn, userId, transitiveTagKeys } = JSON.parse(text) as IssuedRecord;
-    return { account, arn, userId, ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }) };
+    const { account, arn, userId, transitiveTagKeys, sourceIdentity } = JSON.parse(text) as IssuedRecord;
+    return {
+      account, arn, userId,
+      ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }),
+      ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+    };
   }
 }
 

@@ -10,6 +10,7 @@ import type { StsDeps, StsHandler } from './context.js';
 import { CredentialStore } from './credentials.js';
 import { assumeRole } from './operations/assume-role.js';
 import { assumeRoleWithWebIdentity } from './operations/assume-role-with-web-identity.js';
+import { assumeRoot } from './operations/assume-root.js';
 import { getAccessKeyInfo } from './operations/get-access-key-info.js';
 import { getCallerIdentity } from './operations/get-caller-identity.js';
 import { getFederationToken } from './operations/get-federation-token.js';
@@ -21,6 +22,7 @@ const HANDLERS: Record<string, StsHandler<any, any>> = {
   GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole, AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
   GetSessionToken: getSessionToken, GetAccessKeyInfo: getAccessKeyInfo,
   GetFederationToken: getFederationToken,
+  AssumeRoot: assumeRoot,
 };
 
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);

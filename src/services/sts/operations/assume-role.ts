@@ -34,7 +34,11 @@ export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (
   const roleId = roleIdOf(input.RoleArn);
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${input.RoleSessionName}`;
   const userId = `${roleId}:${input.RoleSessionName}`;
-  const Credentials = await deps.credentials.issue({ account: role.account, arn, userId, ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }) }, seconds);
+  const Credentials = await deps.credentials.issue({
+    account: role.account, arn, userId,
+    ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }),
+    ...(input.SourceIdentity === undefined ? {} : { sourceIdentity: input.SourceIdentity }),
+  }, seconds);
   return {
     Credentials,
     AssumedRoleUser: { AssumedRoleId: userId, Arn: arn },
