@@ -9,6 +9,7 @@ import type { Service, ServiceDeps } from '../types.js';
 import type { StsDeps, StsHandler } from './context.js';
 import { CredentialStore } from './credentials.js';
 import { assumeRole } from './operations/assume-role.js';
+import { assumeRoleWithSAML } from './operations/assume-role-with-saml.js';
 import { assumeRoleWithWebIdentity } from './operations/assume-role-with-web-identity.js';
 import { assumeRoot } from './operations/assume-root.js';
 import { getAccessKeyInfo } from './operations/get-access-key-info.js';
@@ -23,6 +24,7 @@ const HANDLERS: Record<string, StsHandler<any, any>> = {
   GetSessionToken: getSessionToken, GetAccessKeyInfo: getAccessKeyInfo,
   GetFederationToken: getFederationToken,
   AssumeRoot: assumeRoot,
+  AssumeRoleWithSAML: assumeRoleWithSAML,
 };
 
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
