@@ -17,4 +17,5 @@ export const stsErrors = {
   invalidIdentityToken: (message: string) => e('InvalidIdentityToken', 400, message),
   malformedPolicyDocument: (message: string) => e('MalformedPolicyDocument', 400, message),
   packedPolicyTooLarge: (message: string) => e('PackedPolicyTooLarge', 400, message),
+  invalidAuthorizationMessage: (message: string) => e('InvalidAuthorizationMessageException', 400, message),
 };

@@ -12,6 +12,7 @@ import { assumeRole } from './operations/assume-role.js';
 import { assumeRoleWithSAML } from './operations/assume-role-with-saml.js';
 import { assumeRoleWithWebIdentity } from './operations/assume-role-with-web-identity.js';
 import { assumeRoot } from './operations/assume-root.js';
+import { decodeAuthorizationMessage } from './operations/decode-authorization-message.js';
 import { getAccessKeyInfo } from './operations/get-access-key-info.js';
 import { getCallerIdentity } from './operations/get-caller-identity.js';
 import { getFederationToken } from './operations/get-federation-token.js';
@@ -21,10 +22,8 @@ import { getSessionToken } from './operations/get-session-token.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const HANDLERS: Record<string, StsHandler<any, any>> = {
   GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole, AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
-  GetSessionToken: getSessionToken, GetAccessKeyInfo: getAccessKeyInfo,
-  GetFederationToken: getFederationToken,
-  AssumeRoot: assumeRoot,
-  AssumeRoleWithSAML: assumeRoleWithSAML,
+  GetSessionToken: getSessionToken, GetAccessKeyInfo: getAccessKeyInfo, GetFederationToken: getFederationToken,
+  AssumeRoleWithSAML: assumeRoleWithSAML, AssumeRoot: assumeRoot, DecodeAuthorizationMessage: decodeAuthorizationMessage,
 };
 
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
