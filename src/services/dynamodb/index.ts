@@ -30,6 +30,7 @@ import { describeEndpoints, describeLimits } from './operations/describe-limits.
 import { describeTable } from './operations/describe-table.js';
 import { listTables } from './operations/list-tables.js';
 import { listTagsOfResource, tagResource, untagResource } from './operations/tagging.js';
+import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policy.js';
 import { describeTimeToLive, updateTimeToLive } from './operations/time-to-live.js';
 import { batchExecuteStatement } from './operations/batch-execute-statement.js';
 import { executeStatement } from './operations/execute-statement.js';
@@ -51,6 +52,7 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   DescribeTimeToLive: describeTimeToLive, UpdateTimeToLive: updateTimeToLive,
   DescribeContinuousBackups: describeContinuousBackups, UpdateContinuousBackups: updateContinuousBackups,
   TagResource: tagResource, UntagResource: untagResource, ListTagsOfResource: listTagsOfResource,
+  PutResourcePolicy: putResourcePolicy, GetResourcePolicy: getResourcePolicy, DeleteResourcePolicy: deleteResourcePolicy,
   DescribeLimits: describeLimits, DescribeEndpoints: describeEndpoints,
   PutItem: putItem, GetItem: getItem, DeleteItem: deleteItem, UpdateItem: updateItem,
   Query: makeQuery(), Scan: scan, BatchGetItem: batchGetItem, BatchWriteItem: batchWriteItem,

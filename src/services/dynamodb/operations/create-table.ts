@@ -17,6 +17,8 @@ import type { BillingMode, IndexRecord, KeyAttribute, TableRecord, Throughput } 
 import { checkTagConstraints, checkTagRules, MAX_TAGS } from '../tags.js';
 import { checkSse, sseSettings } from '../sse.js';
 import { onDemandRecord } from '../on-demand-throughput.js';
+import { canonicalPolicy } from '../policy-document.js';
+import { nextRevision, writePolicy } from '../resource-policies.js';
 
 function checkConstraints(input: CreateTableInput): void {
   // The members in the order AWS reports their violations (Coral's, not the request's):
@@ -120,7 +122,7 @@ export function streamSettings(spec: CreateTableInput['StreamSpecification'], no
 }
 
 export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = async (deps, ctx, input) => {
-  unsupported(deps, ctx, 'CreateTable', input, ['ResourcePolicy', 'GlobalTableSourceArn', 'GlobalTableSettingsReplicationMode', 'VectorIndexes', 'WarmThroughput']);
+  unsupported(deps, ctx, 'CreateTable', input, ['GlobalTableSourceArn', 'GlobalTableSettingsReplicationMode', 'VectorIndexes', 'WarmThroughput']);
   for (const gsi of input.GlobalSecondaryIndexes ?? []) unsupported(deps, ctx, 'CreateTable', gsi, ['WarmThroughput']);
   checkConstraints(input);
   const { mode, throughput } = billing(input);
@@ -147,6 +149,7 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   checkSse(input.SSESpecification);
   if (input.Tags && input.Tags.length > MAX_TAGS) throw ddbErrors.validation('Number of Tags exceed the current limit for the provided ResourceArn');
   checkTagRules(input.Tags ?? []);
+  const policy = input.ResourcePolicy === undefined ? undefined : canonicalPolicy(input.ResourcePolicy, 'table');
   const now = deps.now();
   const stream = streamSettings(input.StreamSpecification, now);
   const sse = sseSettings(input.SSESpecification);
@@ -162,6 +165,9 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   };
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${input.TableName}`, async () => {
     if (deps.tables.get(ctx.accountId, ctx.region, input.TableName)) throw ddbErrors.tableAlreadyExists(input.TableName);
+    // The policy first: keyed by the new table's id, it is unreachable should the table not follow.
+    // Its RevisionId is the creation time (ack-api-quirks DDB-TABLE-233, AWS 2026-10-09).
+    if (policy) await writePolicy(deps.meta, { tableId: record.id }, { policy: policy.text, identity: policy.identity, revisionId: nextRevision(now) });
     await deps.tables.create(record);
     return { TableDescription: creatingAnswer(describeTable(record, deps.tables.stats(record.id))) };
   });

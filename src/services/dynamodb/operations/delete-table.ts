@@ -13,6 +13,7 @@ import type { DdbHandler } from '../context.js';
 import { describeTable } from '../describe-table-shape.js';
 import { ddbErrors } from '../errors.js';
 import { requireNamedTable } from '../table-lookup.js';
+import { removePolicies } from '../resource-policies.js';
 
 export const deleteTable: DdbHandler<DeleteTableInput, DeleteTableOutput> = async (deps, ctx, input) => {
   const found = requireNamedTable(deps, ctx, input.TableName);
@@ -25,6 +26,8 @@ export const deleteTable: DdbHandler<DeleteTableInput, DeleteTableOutput> = asyn
     // The background-work marker first, so a kill -9 after the delete still resumes the removal at start.
     await deps.work.queue(async () => {
       await deps.tables.delete(table);
+      // Its resource policies go with it: the next Get on the ARN is ResourceNotFoundException (policies.json seq 120).
+      await removePolicies(deps.meta, table.id);
       deps.removal.kick();
     });
     return { TableDescription: description };
