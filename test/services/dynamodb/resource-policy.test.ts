@@ -288,6 +288,13 @@ test('a policy survives a restart', async (t) => {
   }
 });
 
+test(`ConfirmRemoveSelfResourceAccess is accepted; not enforcing policies, boltstack never finds a lockout (${STACKD} seq 72)`, async (t) => {
+  const name = await newTable('polconfirm');
+  const put = await ddb.send(new PutResourcePolicyCommand({ ResourceArn: arnOf(name), Policy: grant(name), ConfirmRemoveSelfResourceAccess: true }));
+  t.regex(put.RevisionId!, /^\d{13}$/);
+  t.is((await ddb.send(new GetResourcePolicyCommand({ ResourceArn: arnOf(name) }))).RevisionId, put.RevisionId);
+});
+
 test('the SDK names the errors (PolicyNotFoundException is modelled)', async (t) => {
   const name = await newTable('polsdk');
   const err = await ddbErrorOf(ddb.send(new GetResourcePolicyCommand({ ResourceArn: arnOf(name) })));

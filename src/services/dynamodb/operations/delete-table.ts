@@ -26,7 +26,8 @@ export const deleteTable: DdbHandler<DeleteTableInput, DeleteTableOutput> = asyn
     // The background-work marker first, so a kill -9 after the delete still resumes the removal at start.
     await deps.work.queue(async () => {
       await deps.tables.delete(table);
-      // Its resource policies go with it: the next Get on the ARN is ResourceNotFoundException (policies.json seq 120).
+      // Its resource policies and its streams' go with it; a stream outlives the table without its
+      // policy (ack-api-quirks DDB-TABLE-214: Get on the old stream ARN is PolicyNotFoundException).
       await removePolicies(deps.meta, table.id);
       deps.removal.kick();
     });
