@@ -254,10 +254,10 @@ test('BatchWriteItem and BatchGetItem: limits, duplicates, items per table', asy
 test('strict mode: a parameter boltstack does not emulate answers NotImplemented naming it', async (t) => {
   const ddb = ddbClient(server.endpoint);
   const err = await ddbErrorOf(ddb.send(new CreateTableCommand({
-    TableName: uniqueTable(), BillingMode: 'PAY_PER_REQUEST', ResourcePolicy: '{}',
+    TableName: uniqueTable(), BillingMode: 'PAY_PER_REQUEST', GlobalTableSourceArn: 'arn:aws:dynamodb:us-west-2:000000000000:table/source',
     AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
   })));
   t.is(err.name, 'NotImplemented');
-  t.regex(err.message, /ResourcePolicy/);
+  t.regex(err.message, /GlobalTableSourceArn/);
   t.is(err.$metadata.httpStatusCode, 501);
 });
