@@ -7,7 +7,7 @@
 import type { Logger } from '../../log.js';
 import type { MetaStore } from '../../storage/meta-store.js';
 import type { BackgroundWork } from './background-work.js';
-import { DDB_NS, REMOVAL_RANGE, afterPrefix, indexPrefix, itemPrefix, parseRemovalKey, removalKey, statsKey } from './keys.js';
+import { DDB_NS, REMOVAL_RANGE, afterPrefix, indexPrefix, itemPrefix, parseRemovalKey, policyKey, removalKey, statsKey } from './keys.js';
 
 const BATCH = 500;
 
@@ -62,7 +62,10 @@ export class BackgroundRemoval {
     for (const mark of marks) {
       const { tableId, indexId } = parseRemovalKey(mark);
       if (indexId === undefined) {
-        if (!await this.#dropPrefix(itemPrefix(tableId)) || !await this.#dropPrefix(`x\u0000${tableId}\u0000`)) return false;
+        // The resource policies too: DeleteTable removes them in a write of their own, and a
+        // kill -9 between the two would leave them behind (table ids are UUIDs, all one length,
+        // so the table's key is a prefix of its streams' and of no other table's).
+        if (!await this.#dropPrefix(itemPrefix(tableId)) || !await this.#dropPrefix(`x\u0000${tableId}\u0000`) || !await this.#dropPrefix(policyKey(tableId))) return false;
         await this.#meta.batch([{ type: 'del', ns: DDB_NS, key: statsKey(tableId) }, { type: 'del', ns: DDB_NS, key: removalKey(tableId) }]);
       } else {
         if (!await this.#dropPrefix(indexPrefix(tableId, indexId))) return false;
