@@ -14,6 +14,7 @@ import type { OperationModel, ProtocolName, ServiceModel } from '../model/types.
 import type { RequestMetrics } from '../metrics/request-metrics.js';
 import { getProtocol } from '../protocols/index.js';
 import { scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
+import { presignExpiryError } from './presign-expiry.js';
 import type { WireRequest, WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
@@ -200,6 +201,11 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       model = resolved.model;
       operation = resolved.operation;
       operationName = operation.name;
+      // A presigned URL's expiry, before anything else, as S3 checks it (presign-expiry.ts).
+      if (resolved.service === 's3' && req.query.length > 0) {
+        const expired = presignExpiryError(req.query, Date.now());
+        if (expired !== undefined) throw expired;
+      }
       if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
       else requestId = resolved.service === 'dynamodb' ? deps.ids.dynamodb() : deps.ids.uuid();
       wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);

@@ -13,12 +13,11 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { cliKnownFailureFor, cliSession, cliTestFor } from '../helpers/aws-cli.js';
+import { cliSession, cliTestFor } from '../helpers/aws-cli.js';
 import { md5Hex, patternBuffer } from '../helpers/bytes.js';
 import { s3Client } from '../helpers/server.js';
 
 const cliTest = cliTestFor('aws-cli-s3-sync.test');
-const knownFailure = cliKnownFailureFor('aws-cli-s3-sync.test');
 
 async function writeTree(root: string, files: Record<string, string | Buffer>): Promise<void> {
   for (const [name, body] of Object.entries(files)) {
@@ -176,12 +175,11 @@ cliTest('aws s3 cp with headers, presign + GET, ls --human-readable --summarize,
 });
 
 /**
- * Known defect, reported to the gateway's owner: boltstack checks no presigned URL's expiry
- * (neither SigV2 `Expires` nor SigV4 `X-Amz-Date` + `X-Amz-Expires`), so an expired URL still
- * answers 200. S3 answers 403 AccessDenied "Request has expired" (docs.aws.amazon.com/AmazonS3/
- * latest/userguide/using-presigned-url.html: "a presigned URL ... can't be used after it expires").
+ * A presigned URL stops working when it expires (SigV2 `Expires`, the CLI v1's default presign):
+ * S3 answers 403 AccessDenied "Request has expired" (docs.aws.amazon.com/AmazonS3/latest/
+ * userguide/using-presigned-url.html; src/gateway/presign-expiry.ts has the recorded answers).
  */
-knownFailure('aws s3 presign --expires-in 1: a GET after it expired is 403 AccessDenied "Request has expired"', async (t: ExecutionContext) => {
+cliTest('aws s3 presign --expires-in 1: a GET after it expired is 403 AccessDenied "Request has expired"', async (t: ExecutionContext) => {
   t.timeout(30_000);
   const cli = await cliSession();
   const s3 = s3Client(cli.endpoint);
@@ -206,8 +204,8 @@ async function presignV4(cli: Awaited<ReturnType<typeof cliSession>>, ...args: s
   return presigned.stdout.trim();
 }
 
-// Known defect, as the row above, for SigV4's X-Amz-Date + X-Amz-Expires.
-knownFailure('aws s3 presign (SigV4) --expires-in 1: a GET after it expired is 403 AccessDenied "Request has expired"', async (t: ExecutionContext) => {
+// As the row above, for SigV4's X-Amz-Date + X-Amz-Expires.
+cliTest('aws s3 presign (SigV4) --expires-in 1: a GET after it expired is 403 AccessDenied "Request has expired"', async (t: ExecutionContext) => {
   t.timeout(30_000);
   const cli = await cliSession();
   const s3 = s3Client(cli.endpoint);
@@ -226,12 +224,12 @@ knownFailure('aws s3 presign (SigV4) --expires-in 1: a GET after it expired is 4
 });
 
 /**
- * Known defect, reported to the gateway's owner: S3 refuses a SigV4 presigned URL valid for more
- * than a week, which the CLI signs without complaint (aws/aws-cli issue #5464, 2020, quoting S3:
- * AuthorizationQueryParametersError "X-Amz-Expires must be less than a week (in seconds); that
- * is, the given X-Amz-Expires must be less than 604800 seconds"); boltstack answers 200.
+ * S3 refuses a SigV4 presigned URL valid for more than a week, which the CLI signs without
+ * complaint (aws/aws-cli issue #5464, 2020, quoting S3: AuthorizationQueryParametersError
+ * "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be
+ * less than 604800 seconds").
  */
-knownFailure('aws s3 presign (SigV4) --expires-in 604801: S3 refuses it, AuthorizationQueryParametersError', async (t: ExecutionContext) => {
+cliTest('aws s3 presign (SigV4) --expires-in 604801: S3 refuses it, AuthorizationQueryParametersError', async (t: ExecutionContext) => {
   t.timeout(30_000);
   const cli = await cliSession();
   const s3 = s3Client(cli.endpoint);

@@ -21,16 +21,6 @@ export function cliTestFor(file: string): typeof test | typeof test.skip {
   return required ? test : test.skip;
 }
 
-/**
- * `test.failing` for a row that pins a known defect: ava reports it as a known failure until the
- * defect is fixed, then fails, so the mark is removed with the fix.
- */
-export function cliKnownFailureFor(file: string): typeof test.failing | typeof test.skip {
-  if (hasCli) return test.failing;
-  // Missing in CI: a plain test, so the missing CLI fails the run instead of passing as "known".
-  return inCi() ? test : test.skip;
-}
-
 /** What one CLI command printed and how it exited. */
 export interface CliResult {
   code: number | null;
