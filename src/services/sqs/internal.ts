@@ -15,8 +15,13 @@ import { hasOnlyValidCharacters } from './message-validation.js';
 import { abandoned, committed, prepare, resultOf, traceFromHeader, writesOf, type Prepared, type SharedPart } from './send.js';
 import type { Queue, SqsStore } from './store.js';
 
-/** The SenderId SQS shows on messages SNS delivered (SNS's principal, as AWS reports it). */
-const SNS_SENDER_ID = 'AIDAIT2UOQQY3AUEKVGXU';
+/**
+ * The SenderId SQS shows on messages SNS delivered: SNS's delivery role session, as native AWS
+ * reported it in us-east-1 (radkawar/stackd testdata/aws/sns/delivery.json, 2026-09-14; fifo.json
+ * of 2026-09-22 has another role id, AROAYRRVD2EN7TLVTDKCF, with the same session name). The
+ * IAM user id AIDAIT2UOQQY3AUEKVGXU of older recordings is no longer what AWS shows.
+ */
+const SNS_SENDER_ID = 'AROA3TYMO3BGGTBI3MZUH:AWS-CLOUDCAST';
 
 const failed = (err: unknown): InternalDeliveryResult => {
   if (!isAwsError(err)) throw err;
