@@ -43,6 +43,11 @@ import { IdempotencyTokens } from './transactions/idempotency.js';
 import { OngoingWrites } from './transactions/ongoing-writes.js';
 import { ConditionTrees } from './expressions/condition-trees.js';
 import { ttlPort } from './ttl/item-sweep.js';
+import { createBackup } from './backups/create-backup.js';
+import { deleteBackup, describeBackup } from './backups/describe-backup.js';
+import { listBackups } from './backups/list-backups.js';
+import { dropUnfinishedCopies } from './backups/pending-copies.js';
+import { restoreTableFromBackup } from './backups/restore-table.js';
 import { TtlSweeper } from './ttl/sweeper.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -57,6 +62,8 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   PutItem: putItem, GetItem: getItem, DeleteItem: deleteItem, UpdateItem: updateItem,
   Query: makeQuery(), Scan: scan, BatchGetItem: batchGetItem, BatchWriteItem: batchWriteItem,
   TransactWriteItems: transactWriteItems, TransactGetItems: transactGetItems,
+  CreateBackup: createBackup, DescribeBackup: describeBackup, ListBackups: listBackups, DeleteBackup: deleteBackup,
+  RestoreTableFromBackup: restoreTableFromBackup,
 };
 
 /** PartiQL runs each statement as the classic operation it translates to (partiql/translate.ts). */
@@ -87,6 +94,8 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
     transactionTokens: new IdempotencyTokens(deps.meta, now, (err) => deps.log.warn('sweeping expired transaction tokens failed', { err: err instanceof Error ? err.message : String(err) })),
   };
   const resume = async (): Promise<void> => { removal.kick(); backfills.resumeAll(); };
+  // A backup copy or restore cut short by a stop or kill -9 becomes a removal mark (backups/pending-copies.ts).
+  await dropUnfinishedCopies(deps.meta, tables);
   // Work left by a build that kept no marker is marked now, so the next start resumes it.
   if (tables.all().some(isBackfilling) || await hasPendingRemoval(deps.meta)) await work.queue(resume);
   else await resume();

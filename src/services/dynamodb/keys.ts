@@ -10,6 +10,13 @@
  *   d\0<tableId>[\0<indexId>]                      → a table or index whose entries the
  *                                                     background removal still has to drop
  *   (reserved: r\0<tableId>\0<seq> for stream records, written in the item's batch)
+ *   b\0<account>\0<region>\0<time>-<hex>           → BackupRecord (JSON, backups/backup-record.ts);
+ *                                                     <time>-<hex> ends the backup's ARN, and its
+ *                                                     14-digit time makes key order creation order
+ *   p\0<copyId>                                     → a backup copy or a restored table's items
+ *                                                     still being written (backups/pending-copies.ts)
+ *   (a backup's items are a copy under i\0<copyId>\0..., the table item layout with the backup's
+ *    own id, so DeleteBackup drops them with a removal mark d\0<copyId>, as DeleteTable does)
  *   k\0<bucket>\0<account>\0<region>\0<token>       → a TransactWriteItems ClientRequestToken
  *                                                     (transactions/idempotency.ts); <bucket> is
  *                                                     the 10-minute window it completed in
@@ -58,6 +65,15 @@ export function parseRemovalKey(key: string): { tableId: string; indexId?: strin
   const [, tableId, indexId] = key.split(S);
   return indexId === undefined ? { tableId: tableId! } : { tableId: tableId!, indexId };
 }
+
+export const backupKey = (account: string, region: string, backupId: string): string => `b${S}${account}${S}${region}${S}${backupId}`;
+/** Every backup of one account and region, in creation order. */
+export const backupRange = (account: string, region: string): { gt: string; lt: string } =>
+  ({ gt: `b${S}${account}${S}${region}${S}`, lt: `b${S}${account}${S}${region}\u0001` });
+
+export const pendingCopyKey = (copyId: string): string => `p${S}${copyId}`;
+export const PENDING_COPY_RANGE = { gt: `p${S}`, lt: 'p\u0001' };
+export const pendingCopyId = (key: string): string => key.slice(2);
 
 /** Bucket numbers are fixed-width so that byte order is numeric order (a sweep is one range). */
 const bucketText = (bucket: number): string => bucket.toString().padStart(12, '0');

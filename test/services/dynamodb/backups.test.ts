@@ -1,0 +1,322 @@
+/**
+ * On-demand backups and restores (CreateBackup, DescribeBackup, ListBackups, DeleteBackup,
+ * RestoreTableFromBackup) as native AWS answered them: radkawar/stackd testdata/aws/dynamodb/
+ * backups.json (us-east-1), backup_arn_grammar.json, backup_arn_case.json (us-west-2) and
+ * backup_list_time_precision.json (us-east-1), all of 2026-09-18. Every row failed before the
+ * backup operations existed (NotImplemented).
+ */
+import test from 'ava';
+import {
+  CreateBackupCommand, CreateTableCommand, DeleteBackupCommand, DeleteItemCommand, DeleteTableCommand, DescribeBackupCommand,
+  DescribeTableCommand, ListBackupsCommand, PutItemCommand, QueryCommand, RestoreTableFromBackupCommand, ScanCommand,
+  UpdateItemCommand, UpdateTimeToLiveCommand, type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { startBoltstack } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { createKeyedTable, ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
+
+const STACKD = 'radkawar/stackd testdata/aws/dynamodb';
+let server: Boltstack;
+let ddb: DynamoDBClient;
+test.before(async () => { server = await startBoltstack(); ddb = ddbClient(server.endpoint); });
+test.after.always(async () => { await server?.stop(); });
+
+const ARN_RE = /^arn:aws:dynamodb:us-east-1:000000000000:table\/([^/]+)\/backup\/(\d{14})-[0-9a-f]{8}$/;
+
+/** seq 15's `expires` was 30 days ahead; here one far ahead, so the TTL sweep never takes an item. */
+const FAR_FUTURE = 4_102_444_800;
+
+/** backups.json seq 4's table: GSI by-group, LSI by-rank, a NEW_AND_OLD_IMAGES stream, 2/2 units; TTL on `expires` (seq 14). */
+async function createSource(TableName: string): Promise<void> {
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 },
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }, { AttributeName: 'gpk', AttributeType: 'S' }, { AttributeName: 'rank', AttributeType: 'N' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'by-group', KeySchema: [{ AttributeName: 'gpk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 } }],
+    LocalSecondaryIndexes: [{ IndexName: 'by-rank', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'rank', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    Tags: [{ Key: 'stackd-probe', Value: 'backup' }],
+  }));
+  await ddb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
+  for (const [sk, rank] of [[1, 10], [2, 20], [3, 30]] as const) {
+    await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'partition' }, sk: { N: String(sk) }, gpk: { S: 'group' }, rank: { N: String(rank) }, version: { S: 'before' }, expires: { N: String(FAR_FUTURE) } } }));
+  }
+}
+
+const sourceFeatures = {
+  GlobalSecondaryIndexes: [{ IndexName: 'by-group', KeySchema: [{ AttributeName: 'gpk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 } }],
+  LocalSecondaryIndexes: [{ IndexName: 'by-rank', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'rank', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+  StreamDescription: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  TimeToLiveDescription: { AttributeName: 'expires', TimeToLiveStatus: 'ENABLED' },
+};
+
+test(`CreateBackup answers CREATING, DescribeBackup AVAILABLE with the source's details and features (${STACKD}/backups.json seq 24-25)`, async (t) => {
+  const TableName = uniqueTable('bk-src');
+  await createSource(TableName);
+  const before = Date.now();
+  const { BackupDetails: details } = await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'snap.shot_1-x' }));
+  const match = ARN_RE.exec(details!.BackupArn!);
+  t.truthy(match, details!.BackupArn);
+  t.is(match![1], TableName);
+  // The 14 digits are the creation time in ms (seq 24: .../backup/01789723711221-... created 1789723711.221).
+  t.is(Number(match![2]), details!.BackupCreationDateTime!.getTime());
+  t.true(details!.BackupCreationDateTime!.getTime() >= before);
+  t.like(details, { BackupName: 'snap.shot_1-x', BackupStatus: 'CREATING', BackupType: 'USER' });
+  t.is(typeof details!.BackupSizeBytes, 'number');
+
+  const table = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  const { BackupDescription: d } = await ddb.send(new DescribeBackupCommand({ BackupArn: details!.BackupArn }));
+  t.deepEqual(d!.BackupDetails, { ...details, BackupStatus: 'AVAILABLE' });
+  t.deepEqual(d!.SourceTableDetails, {
+    TableName, TableId: table.TableId, TableArn: table.TableArn, TableSizeBytes: table.TableSizeBytes, ItemCount: 3,
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    TableCreationDateTime: table.CreationDateTime, ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 }, BillingMode: 'PROVISIONED',
+  });
+  t.deepEqual(d!.SourceTableFeatureDetails, sourceFeatures);
+  t.is(details!.BackupSizeBytes, table.TableSizeBytes);
+});
+
+test(`an on-demand table without features: throughput 0/0 and SourceTableFeatureDetails {} (${STACKD}/backup_arn_case.json seq 9)`, async (t) => {
+  const TableName = uniqueTable('bk-ppr');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const created = await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'ppr' }));
+  const raw = await rawCall(server.endpoint, 'DescribeBackup', { BackupArn: created.BackupDetails!.BackupArn });
+  const description = raw.body.BackupDescription as Record<string, Record<string, unknown>>;
+  t.deepEqual(description.SourceTableFeatureDetails, {});
+  t.like(description.SourceTableDetails, { ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 }, BillingMode: 'PAY_PER_REQUEST', ItemCount: 0, TableSizeBytes: 0 });
+  t.like(description.BackupDetails, { BackupSizeBytes: 0, BackupStatus: 'AVAILABLE', BackupType: 'USER' });
+});
+
+test(`a restore has the items as they were at CreateBackup, with their index entries (${STACKD}/backups.json seq 36-43)`, async (t) => {
+  const TableName = uniqueTable('bk-pit');
+  const target = uniqueTable('bk-pit-default');
+  await createSource(TableName);
+  const backupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'snapshot' }))).BackupDetails!.BackupArn;
+  const backupTime = (await ddb.send(new DescribeBackupCommand({ BackupArn: backupArn }))).BackupDescription!.BackupDetails!.BackupCreationDateTime;
+  // seq 36-38: the source changes after the backup.
+  await ddb.send(new UpdateItemCommand({ TableName, Key: { pk: { S: 'partition' }, sk: { N: '1' } }, UpdateExpression: 'SET #v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': { S: 'after' } } }));
+  await ddb.send(new DeleteItemCommand({ TableName, Key: { pk: { S: 'partition' }, sk: { N: '2' } } }));
+  await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'partition' }, sk: { N: '4' }, gpk: { S: 'group' }, rank: { N: '40' }, version: { S: 'late' } } }));
+
+  const raw = await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: target, BackupArn: backupArn });
+  t.is(raw.status, 200);
+  const answer = raw.body.TableDescription as Record<string, unknown>;
+  // seq 42: CREATING, figures 0, RestoreSummary, GSIs without IndexStatus, BillingModeSummary even though provisioned, no stream.
+  t.like(answer, {
+    TableName: target, TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0, BillingModeSummary: { BillingMode: 'PROVISIONED' },
+    ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 2, WriteCapacityUnits: 2 },
+    RestoreSummary: { RestoreDateTime: backupTime!.getTime() / 1000, RestoreInProgress: true, SourceBackupArn: backupArn, SourceTableArn: `arn:aws:dynamodb:us-east-1:000000000000:table/${TableName}` },
+  });
+  t.deepEqual(Object.keys(answer).sort(), ['AttributeDefinitions', 'BillingModeSummary', 'CreationDateTime', 'GlobalSecondaryIndexes', 'ItemCount', 'KeySchema',
+    'LocalSecondaryIndexes', 'ProvisionedThroughput', 'RestoreSummary', 'TableArn', 'TableId', 'TableName', 'TableSizeBytes', 'TableStatus']);
+  t.deepEqual(Object.keys((answer.GlobalSecondaryIndexes as object[])[0]!).sort(), ['IndexArn', 'IndexName', 'IndexSizeBytes', 'ItemCount', 'KeySchema', 'Projection', 'ProvisionedThroughput']);
+
+  const restored = (await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!;
+  t.is(restored.TableStatus, 'ACTIVE');
+  t.is(restored.ItemCount, 3);
+  t.is(restored.StreamSpecification, undefined);
+  t.deepEqual(restored.GlobalSecondaryIndexes!.map((i) => [i.IndexName, i.IndexStatus, i.ItemCount]), [['by-group', 'ACTIVE', 3]]);
+  t.deepEqual(restored.LocalSecondaryIndexes!.map((i) => [i.IndexName, i.ItemCount]), [['by-rank', 3]]);
+  const versions = (items: Array<Record<string, { S?: string; N?: string }>> | undefined) => (items ?? []).map((i) => `${i.sk!.N}:${i.version!.S}`);
+  t.deepEqual(versions((await ddb.send(new ScanCommand({ TableName: target, ConsistentRead: true }))).Items as never), ['1:before', '2:before', '3:before']);
+  const byGroup = await ddb.send(new QueryCommand({ TableName: target, IndexName: 'by-group', KeyConditionExpression: 'gpk = :g', ExpressionAttributeValues: { ':g': { S: 'group' } } }));
+  t.deepEqual(versions(byGroup.Items as never), ['1:before', '2:before', '3:before']);
+  const byRank = await ddb.send(new QueryCommand({ TableName: target, IndexName: 'by-rank', KeyConditionExpression: 'pk = :p AND #r > :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':p': { S: 'partition' }, ':r': { N: '15' } } }));
+  t.deepEqual(versions(byRank.Items as never), ['2:before', '3:before']);
+  // The restored table takes writes as any other.
+  await ddb.send(new PutItemCommand({ TableName: target, Item: { pk: { S: 'partition' }, sk: { N: '9' }, gpk: { S: 'group' }, rank: { N: '90' }, version: { S: 'new' } } }));
+  t.is((await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!.ItemCount, 4);
+  // The source is untouched by the restore.
+  t.deepEqual(versions((await ddb.send(new ScanCommand({ TableName, ConsistentRead: true }))).Items as never), ['1:after', '3:before', '4:late']);
+});
+
+test(`ListBackups: oldest first, Limit pages with LastEvaluatedBackupArn only while more remain, types, inclusive time bounds (${STACKD}/backups.json seq 28-35, backup_list_time_precision.json seq 4-8)`, async (t) => {
+  const TableName = uniqueTable('bk-list');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const first = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'snapshot' }))).BackupDetails!;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const second = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'snapshot' }))).BackupDetails!;
+  const arns = (out: { BackupSummaries?: Array<{ BackupArn?: string }> }) => (out.BackupSummaries ?? []).map((b) => b.BackupArn);
+  const list = (extra: Record<string, unknown> = {}) => ddb.send(new ListBackupsCommand({ TableName, ...extra }));
+
+  const all = await list({ BackupType: 'USER' });
+  t.deepEqual(arns(all), [first.BackupArn, second.BackupArn], 'seq 28');
+  const table = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  t.deepEqual(all.BackupSummaries![0], {
+    BackupArn: first.BackupArn, BackupCreationDateTime: first.BackupCreationDateTime, BackupName: 'snapshot', BackupSizeBytes: 0,
+    BackupStatus: 'AVAILABLE', BackupType: 'USER', TableArn: table.TableArn, TableId: table.TableId, TableName,
+  });
+  t.deepEqual(arns(await list({ BackupType: 'SYSTEM' })), [], 'seq 29');
+  t.deepEqual(arns(await list({ BackupType: 'ALL' })), [first.BackupArn, second.BackupArn], 'seq 30');
+  const page0 = await list({ BackupType: 'USER', Limit: 1 });
+  t.deepEqual([arns(page0), page0.LastEvaluatedBackupArn], [[first.BackupArn], first.BackupArn], 'seq 31');
+  const page1 = await list({ BackupType: 'USER', Limit: 1, ExclusiveStartBackupArn: page0.LastEvaluatedBackupArn });
+  t.deepEqual([arns(page1), page1.LastEvaluatedBackupArn], [[second.BackupArn], undefined], 'seq 32');
+  const at = first.BackupCreationDateTime!;
+  t.deepEqual(arns(await list({ TimeRangeLowerBound: at })), [first.BackupArn, second.BackupArn], 'seq 33: lower bound inclusive');
+  t.deepEqual(arns(await list({ TimeRangeUpperBound: at })), [first.BackupArn], 'seq 34 and time precision seq 5: upper bound inclusive');
+  t.deepEqual(arns(await list({ TimeRangeUpperBound: new Date(at.getTime() - 1) })), [], 'time precision seq 4');
+  t.deepEqual(arns(await list({ TimeRangeLowerBound: new Date(at.getTime() - 1000), TimeRangeUpperBound: new Date(at.getTime() + 60_000) })), [first.BackupArn, second.BackupArn], 'seq 35');
+  t.deepEqual(arns(await ddb.send(new ListBackupsCommand({ TableName: uniqueTable('bk-absent') }))), [], 'seq 3: a table that never existed lists none');
+  t.true(arns(await ddb.send(new ListBackupsCommand({}))).includes(second.BackupArn), 'without TableName: every table\'s');
+});
+
+test(`errors: missing table, bad restore members, existing target, deleted backup (${STACKD}/backups.json seq 2, 40, 41, 216, 228-229)`, async (t) => {
+  const missing = uniqueTable('bk-missing');
+  const noTable = await rawCall(server.endpoint, 'CreateBackup', { TableName: missing, BackupName: missing });
+  t.deepEqual([noTable.status, noTable.body], [400, { __type: 'com.amazonaws.dynamodb.v20120810#TableNotFoundException', message: `Table not found: ${missing}` }], 'seq 2');
+
+  const TableName = uniqueTable('bk-err');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'snapshot' }))).BackupDetails!.BackupArn;
+  const target = uniqueTable('bk-err-target');
+  const billing = await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: target, BackupArn, BillingModeOverride: 'INVALID' });
+  t.deepEqual(billing.body, { __type: 'com.amazon.coral.validate#ValidationException', message: "1 validation error detected: Value 'INVALID' at 'billingModeOverride' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]" }, 'seq 40');
+  const units = await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: target, BackupArn, ProvisionedThroughputOverride: { ReadCapacityUnits: 0, WriteCapacityUnits: 2 } });
+  t.deepEqual(units.body, { __type: 'com.amazon.coral.validate#ValidationException', message: "1 validation error detected: Value '0' at 'provisionedThroughputOverride.readCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1" }, 'seq 41');
+  const name = await rawCall(server.endpoint, 'CreateBackup', { TableName, BackupName: 'x' });
+  t.deepEqual(name.body, { __type: 'com.amazon.coral.validate#ValidationException', message: "1 validation error detected: Value 'x' at 'backupName' failed to satisfy constraint: Member must have length greater than or equal to 3" });
+
+  const exists = await ddbErrorOf(ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: TableName, BackupArn })));
+  t.deepEqual([exists.name, exists.message], ['TableAlreadyExistsException', `Table already exists: ${TableName}`]);
+  const gsiOverride = await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: target, BackupArn, GlobalSecondaryIndexOverride: [] });
+  t.is(gsiOverride.status, 501);
+  t.regex(String(gsiOverride.body.message), /GlobalSecondaryIndexOverride/);
+  t.is((await rawCall(server.endpoint, 'DescribeTable', { TableName: target })).status, 400, 'no table was created');
+
+  const deleted = await ddb.send(new DeleteBackupCommand({ BackupArn }));
+  t.is(deleted.BackupDescription!.BackupDetails!.BackupStatus, 'DELETED', 'backup_arn_case.json seq 19');
+  t.is(deleted.BackupDescription!.SourceTableDetails!.TableName, TableName);
+  const notFound = { __type: 'com.amazonaws.dynamodb.v20120810#BackupNotFoundException', message: `Backup not found: ${BackupArn}` };
+  t.deepEqual((await rawCall(server.endpoint, 'DescribeBackup', { BackupArn })).body, notFound, 'seq 229');
+  t.deepEqual((await rawCall(server.endpoint, 'DeleteBackup', { BackupArn })).body, notFound, 'seq 228');
+  t.deepEqual((await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: target, BackupArn })).body, notFound, 'seq 216');
+  t.deepEqual((await ddb.send(new ListBackupsCommand({ TableName }))).BackupSummaries, [], 'seq 217');
+});
+
+test(`a deleted table's backup is still listed, described and restorable (${STACKD}/backups.json seq 219 lists after delete)`, async (t) => {
+  const TableName = uniqueTable('bk-gone');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'kept' }, v: { N: '1' } } }));
+  const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'last' }))).BackupDetails!.BackupArn;
+  await ddb.send(new DeleteTableCommand({ TableName }));
+  t.deepEqual((await ddb.send(new ListBackupsCommand({ TableName }))).BackupSummaries!.map((b) => b.BackupArn), [BackupArn]);
+  t.is((await ddb.send(new DescribeBackupCommand({ BackupArn }))).BackupDescription!.SourceTableDetails!.ItemCount, 1);
+  // Restored under the deleted table's own name.
+  await ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: TableName, BackupArn }));
+  t.deepEqual((await ddb.send(new ScanCommand({ TableName }))).Items, [{ pk: { S: 'kept' }, v: { N: '1' } }]);
+});
+
+test(`a PAY_PER_REQUEST override and a provisioned override change the restored table's billing (${STACKD}/backups.json seq 42 for the default)`, async (t) => {
+  const TableName = uniqueTable('bk-bill');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'bill' }))).BackupDetails!.BackupArn;
+  const onDemand = await ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: uniqueTable('bk-bill-ppr'), BackupArn }));
+  t.like(onDemand.TableDescription, { BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 } });
+  const provisioned = await ddb.send(new RestoreTableFromBackupCommand({
+    TargetTableName: uniqueTable('bk-bill-prov'), BackupArn, BillingModeOverride: 'PROVISIONED', ProvisionedThroughputOverride: { ReadCapacityUnits: 3, WriteCapacityUnits: 4 },
+  }));
+  t.like(provisioned.TableDescription, { BillingModeSummary: { BillingMode: 'PROVISIONED' }, ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 4 } });
+});
+
+// backup_arn_grammar.json (us-west-2, ARNs of us-east-1) and backup_arn_case.json (us-west-2): the
+// same ARNs judged from us-east-1 here; the account is the caller's (000000000000) unless said.
+const TBL = 'stackd-ddb-backup-tps-21514a805cfa-source';
+const arnOf = (region: string, account: string, resource: string) => `arn:aws:dynamodb:${region}:${account}:${resource}`;
+const ACCT = '000000000000';
+const GRAMMAR: Array<[label: string, arn: string, code: 'NotFound' | 'Invalid' | 'InvalidArn' | 'Denied']> = [
+  ['seq 2 well formed, absent', arnOf('us-east-1', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'NotFound'],
+  ['seq 3 seventeen-digit time', arnOf('us-east-1', ACCT, `table/${TBL}/backup/00001789732865749-d3df7150`), 'Invalid'],
+  ['seq 4 thirty-two-hex suffix', arnOf('us-east-1', ACCT, `table/${TBL}/backup/01789732865749-d3df7150d3df7150d3df7150d3df7150`), 'Invalid'],
+  ['seq 6 thirteen-digit time', arnOf('us-east-1', ACCT, `table/${TBL}/backup/1789732865749-d3df7150`), 'Invalid'],
+  ['seq 7 zero time', arnOf('us-east-1', ACCT, `table/${TBL}/backup/00000000000000-d3df7150`), 'NotFound'],
+  ['seq 8 upper-case hex', arnOf('us-east-1', ACCT, `table/${TBL}/backup/01789732865749-D3DF7150`), 'NotFound'],
+  ['seq 9 non-hex suffix', arnOf('us-east-1', ACCT, `table/${TBL}/backup/01789732865749-zzzzzzzz`), 'Invalid'],
+  ['seq 10 nine-character suffix', arnOf('us-east-1', ACCT, `table/${TBL}/backup/01789732865749-d3df71500`), 'Invalid'],
+  ['seq 12 region us-test-1', arnOf('us-test-1', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'Invalid'],
+  ['seq 13 region us-west-99', arnOf('us-west-99', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'Invalid'],
+  ['seq 14 region eu-isoe-west-1', arnOf('eu-isoe-west-1', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'Invalid'],
+  ['seq 15 region US-WEST-2', arnOf('US-WEST-2', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'NotFound'],
+  ['seq 16 region us-east1', arnOf('us-east1', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'Invalid'],
+  ['seq 17 region us-east-0', arnOf('us-east-0', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'Invalid'],
+  ['seq 18 partition AWS', `arn:AWS:dynamodb:us-east-1:${ACCT}:table/${TBL}/backup/01789732865749-d3df7150`, 'Invalid'],
+  ['seq 19 service DYNAMODB', `arn:aws:DYNAMODB:us-east-1:${ACCT}:table/${TBL}/backup/01789732865749-d3df7150`, 'Invalid'],
+  ['seq 20 TABLE/…/BACKUP', arnOf('us-east-1', ACCT, `TABLE/${TBL}/BACKUP/01789732865749-d3df7150`), 'InvalidArn'],
+  ['seq 21 region Us-EaSt-1', arnOf('Us-EaSt-1', ACCT, `table/${TBL}/backup/01789732865749-d3df7150`), 'NotFound'],
+  ['seq 24 one-character table', arnOf('us-east-1', ACCT, 'table/x/backup/01789732865749-d3df7150'), 'InvalidArn'],
+  ['seq 25 space in table', arnOf('us-east-1', ACCT, 'table/bad table/backup/01789732865749-d3df7150'), 'InvalidArn'],
+  ['seq 26 colon in table', arnOf('us-east-1', ACCT, 'table/bad:table/backup/01789732865749-d3df7150'), 'InvalidArn'],
+  ['seq 27 256-character table', arnOf('us-east-1', ACCT, `table/${'x'.repeat(256)}/backup/01789732865749-d3df7150`), 'InvalidArn'],
+  ['seq 28 short account', arnOf('us-east-1', '05045140132', `table/${TBL}/backup/01789732865749-d3df7150`), 'Denied'],
+  ['seq 29 non-digit account', arnOf('us-east-1', '05045140132x', `table/${TBL}/backup/01789732865749-d3df7150`), 'Denied'],
+  ['seq 30 empty account', arnOf('us-east-1', '', `table/${TBL}/backup/01789732865749-d3df7150`), 'Denied'],
+  ['seq 31 foreign account, bad table', arnOf('us-east-1', '999000999000', 'table/x/backup/01789732865749-d3df7150'), 'Denied'],
+  ['seq 32 foreign account, bad suffix', arnOf('us-east-1', '999000999000', `table/${TBL}/backup/01789732865749-zzzzzzzz`), 'Denied'],
+  ['seq 33 empty table', arnOf('us-east-1', ACCT, 'table//backup/01789732865749-d3df7150'), 'InvalidArn'],
+  ['seq 34 foreign account, unknown region', arnOf('us-test-1', '999000999000', `table/${TBL}/backup/01789732865749-d3df7150`), 'Denied'],
+  ['seq 35 foreign account, service s3', `arn:aws:s3:us-east-1:999000999000:table/${TBL}/backup/01789732865749-d3df7150`, 'Denied'],
+  ['case seq 15 region not-a-region', arnOf('not-a-region', ACCT, `table/${TBL}/backup/01789734026361-3d5ff54b`), 'Invalid'],
+];
+
+for (const [label, BackupArn, code] of GRAMMAR) {
+  test(`DescribeBackup judges an ARN as AWS does: ${label} (${STACKD}/backup_arn_grammar.json, backup_arn_case.json)`, async (t) => {
+    const { status, body } = await rawCall(server.endpoint, 'DescribeBackup', { BackupArn });
+    t.is(status, 400);
+    const expected = {
+      NotFound: { __type: 'com.amazonaws.dynamodb.v20120810#BackupNotFoundException', message: `Backup not found: ${BackupArn}` },
+      Invalid: { __type: 'com.amazon.coral.validate#ValidationException', message: 'Invalid Request: BackupArn is not valid' },
+      InvalidArn: { __type: 'com.amazon.coral.validate#ValidationException', message: 'Invalid Backup ARN' },
+      // A coral.service error's text is `Message`, as the JSON protocol renders it (protocols/json/errors.ts).
+      Denied: { __type: 'com.amazon.coral.service#AccessDeniedException', Message: 'Access is denied' },
+    }[code];
+    t.deepEqual(body, expected);
+  });
+}
+
+test(`a backup's ARN with its hex digits or table name in another case is not found (${STACKD}/backup_arn_case.json seq 11, 16)`, async (t) => {
+  const TableName = uniqueTable('bk-case');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const arn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'case' }))).BackupDetails!.BackupArn!;
+  const upperHex = arn.replace(/-([0-9a-f]{8})$/, (_, hex: string) => `-${hex.toUpperCase()}`);
+  const upperTable = arn.replace(TableName, TableName.toUpperCase());
+  for (const other of [upperHex, upperTable]) {
+    const { body } = await rawCall(server.endpoint, 'DescribeBackup', { BackupArn: other });
+    t.deepEqual(body, { __type: 'com.amazonaws.dynamodb.v20120810#BackupNotFoundException', message: `Backup not found: ${other}` });
+  }
+  t.is((await ddb.send(new DescribeBackupCommand({ BackupArn: arn }))).BackupDescription!.BackupDetails!.BackupArn, arn);
+  // backup_arn_grammar.json seq 22: the region in another case counts as another region.
+  const otherRegion = arn.replace(':us-east-1:', ':US-EAST-1:');
+  const { body } = await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: uniqueTable('bk-case-target'), BackupArn: otherRegion });
+  t.deepEqual(body, { __type: 'com.amazon.coral.validate#ValidationException', message: 'Invalid Request: sseSpecificationOverride must be provided for cross-region restores' });
+});
+
+test('CreateBackup of a 10,000-item table copies it before answering, without stalling other requests', async (t) => {
+  const TableName = uniqueTable('bk-big');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const items = Array.from({ length: 10_000 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `item-${i}` }, v: { S: 'x'.repeat(100) } } } }));
+  const { BatchWriteItemCommand } = await import('@aws-sdk/client-dynamodb');
+  for (let i = 0; i < items.length; i += 25) await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: items.slice(i, i + 25) } }));
+  const started = performance.now();
+  let gets = 0;
+  let slowest = 0;
+  let copying = true;
+  const probe = (async () => {
+    while (copying) {
+      const at = performance.now();
+      await ddb.send(new DescribeTableCommand({ TableName }));
+      slowest = Math.max(slowest, performance.now() - at);
+      gets++;
+    }
+  })();
+  const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'big' }))).BackupDetails!.BackupArn;
+  const took = performance.now() - started;
+  copying = false;
+  await probe;
+  t.log(`CreateBackup of 10,000 items: ${took.toFixed(0)} ms; ${gets} DescribeTable meanwhile, slowest ${slowest.toFixed(0)} ms`);
+  t.true(gets > 1, 'other requests were answered during the copy');
+  const d = (await ddb.send(new DescribeBackupCommand({ BackupArn }))).BackupDescription!;
+  t.is(d.SourceTableDetails!.ItemCount, 10_000);
+  const target = uniqueTable('bk-big-restored');
+  await ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: target, BackupArn }));
+  t.is((await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!.ItemCount, 10_000);
+});
