@@ -320,3 +320,44 @@ test('CreateBackup of a 10,000-item table copies it before answering, without st
   await ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: target, BackupArn }));
   t.is((await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!.ItemCount, 10_000);
 });
+
+test(`a backup is looked up in the request's region whatever region its ARN names; the answer repeats the ARN given (${STACKD}/backup_delete_regions.json seq 26-29)`, async (t) => {
+  const TableName = uniqueTable('bk-region');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  const arn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'region' }))).BackupDetails!.BackupArn!;
+  const west = ddbClient(server.endpoint, { region: 'us-west-2' });
+  const other = await ddbErrorOf(west.send(new DeleteBackupCommand({ BackupArn: arn })));
+  t.deepEqual([other.name, other.message], ['BackupNotFoundException', `Backup not found: ${arn}`], 'seq 26');
+  t.is((await ddb.send(new DescribeBackupCommand({ BackupArn: arn }))).BackupDescription!.BackupDetails!.BackupStatus, 'AVAILABLE', 'seq 27');
+  const altered = arn.replace(':us-east-1:', ':us-west-2:');
+  const deleted = (await ddb.send(new DeleteBackupCommand({ BackupArn: altered }))).BackupDescription!;
+  t.is(deleted.BackupDetails!.BackupArn, altered, 'seq 28: the ARN as given');
+  t.is(deleted.BackupDetails!.BackupStatus, 'DELETED');
+  t.is(deleted.SourceTableDetails!.TableArn, `arn:aws:dynamodb:us-east-1:000000000000:table/${TableName}`);
+  const gone = await ddbErrorOf(ddb.send(new DescribeBackupCommand({ BackupArn: arn })));
+  t.is(gone.name, 'BackupNotFoundException', 'seq 29');
+});
+
+test(`an on-demand restore keeps the table's and GSIs' OnDemandThroughput; its answer's units have no NumberOfDecreasesToday (${STACKD}/backup_on_demand_restore.json seq 3, 24)`, async (t) => {
+  const TableName = uniqueTable('bk-od');
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST', OnDemandThroughput: { MaxReadRequestUnits: 17, MaxWriteRequestUnits: 23 },
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'gpk', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'ByGroup', KeySchema: [{ AttributeName: 'gpk', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, OnDemandThroughput: { MaxReadRequestUnits: 11, MaxWriteRequestUnits: 13 } }],
+  }));
+  const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'on-demand' }))).BackupDetails!.BackupArn!;
+  const target = uniqueTable('bk-od-default');
+  const { body } = await rawCall(server.endpoint, 'RestoreTableFromBackup', { TargetTableName: target, BackupArn });
+  const answer = body.TableDescription as Record<string, unknown>;
+  t.like(answer, {
+    BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, OnDemandThroughput: { MaxReadRequestUnits: 17, MaxWriteRequestUnits: 23 },
+    ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 }, TableStatus: 'CREATING',
+  });
+  t.deepEqual(answer.ProvisionedThroughput, { ReadCapacityUnits: 0, WriteCapacityUnits: 0 });
+  const [gsi] = answer.GlobalSecondaryIndexes as Array<Record<string, unknown>>;
+  t.deepEqual(gsi!.ProvisionedThroughput, { ReadCapacityUnits: 0, WriteCapacityUnits: 0 });
+  t.deepEqual(gsi!.OnDemandThroughput, { MaxReadRequestUnits: 11, MaxWriteRequestUnits: 13 });
+  const restored = (await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!;
+  t.deepEqual(restored.OnDemandThroughput, { MaxReadRequestUnits: 17, MaxWriteRequestUnits: 23 });
+});

@@ -14,8 +14,9 @@
  *    14 digits, `-` and 8 hex digits of either case: "Invalid Request: BackupArn is not valid";
  * 3. a resource not `table/<valid table name>/backup/<id>` (upper-case `TABLE/`, a 1-character or
  *    256-character name, a space or a colon in it, an empty one): "Invalid Backup ARN";
- * 4. anything else is looked up as written: another case of the hex digits, of the table name
- *    or of the region is BackupNotFoundException.
+ * 4. anything else is looked up in the request's region by the table name and backup id as
+ *    written (describe-backup.ts): another case of the hex digits or of the table name is
+ *    BackupNotFoundException.
  */
 import type { RequestContext } from '../../types.js';
 import { backupErrors } from './backup-errors.js';

@@ -25,9 +25,10 @@ const projection = (i: IndexRecord) => ({ ProjectionType: i.projection.type, ...
 const units = (t: TableRecord, read: number, write: number) =>
   (t.billingMode === 'PAY_PER_REQUEST' ? { ReadCapacityUnits: 0, WriteCapacityUnits: 0 } : { ReadCapacityUnits: read, WriteCapacityUnits: write });
 
-export function backupDetails(b: BackupRecord, status: BackupStatus): BackupDetails {
+/** `arn`: the ARN the request named, which DescribeBackup and DeleteBackup repeat (describe-backup.ts). */
+export function backupDetails(b: BackupRecord, status: BackupStatus, arn = b.arn): BackupDetails {
   return {
-    BackupArn: b.arn, BackupName: b.name, BackupSizeBytes: b.sizeBytes, BackupStatus: status, BackupType: 'USER',
+    BackupArn: arn, BackupName: b.name, BackupSizeBytes: b.sizeBytes, BackupStatus: status, BackupType: 'USER',
     BackupCreationDateTime: new Date(b.created),
   };
 }
@@ -58,8 +59,8 @@ function featureDetails(t: TableRecord): SourceTableFeatureDetails {
   return out;
 }
 
-export function backupDescription(b: BackupRecord, status: BackupStatus): BackupDescription {
-  return { BackupDetails: backupDetails(b, status), SourceTableDetails: sourceDetails(b), SourceTableFeatureDetails: featureDetails(b.source) };
+export function backupDescription(b: BackupRecord, status: BackupStatus, arn = b.arn): BackupDescription {
+  return { BackupDetails: backupDetails(b, status, arn), SourceTableDetails: sourceDetails(b), SourceTableFeatureDetails: featureDetails(b.source) };
 }
 
 export function backupSummary(b: BackupRecord): BackupSummary {

@@ -1,6 +1,10 @@
 /**
  * DescribeBackup and DeleteBackup. An ARN is judged as AWS judges it (backup-arn.ts), then looked
- * up as written. DeleteBackup answers the backup's description with BackupStatus DELETED; the
+ * up in the region the request was sent to, by its table name and backup id as written: the
+ * region the ARN names plays no part, and the answer repeats the ARN as given (native AWS,
+ * radkawar/stackd testdata/aws/dynamodb/backup_delete_regions.json seq 26: a us-east-1 backup's
+ * ARN sent to us-west-2 is BackupNotFoundException; seq 28: its ARN with us-west-2 in it sent to
+ * us-east-1 deletes it, answering that ARN, 2026-09-18). DeleteBackup answers the backup's description with BackupStatus DELETED; the
  * backup is gone at once (BackupNotFoundException after it) and its copy is dropped in the
  * background (native AWS, radkawar/stackd testdata/aws/dynamodb/backup_arn_case.json seq 19-20,
  * 2026-09-18).
@@ -22,13 +26,13 @@ export async function requireBackup(deps: DdbDeps, ctx: RequestContext, arn: str
   if (c.notNull('backupArn', arn)) c.length('backupArn', arn, 37, 1024);
   c.check();
   const parts = parseBackupArn(ctx, arn!);
-  const found = await getBackup(deps.meta, parts.account, parts.region, parts.backupId);
-  if (!found || found.arn !== arn) throw backupErrors.backupNotFound(arn!);
+  const found = await getBackup(deps.meta, ctx.accountId, ctx.region, parts.backupId);
+  if (!found || found.source.name !== parts.table) throw backupErrors.backupNotFound(arn!);
   return found;
 }
 
 export const describeBackup: DdbHandler<DescribeBackupInput, DescribeBackupOutput> = async (deps, ctx, input) => {
-  return { BackupDescription: backupDescription(await requireBackup(deps, ctx, input.BackupArn), 'AVAILABLE') };
+  return { BackupDescription: backupDescription(await requireBackup(deps, ctx, input.BackupArn), 'AVAILABLE', input.BackupArn) };
 };
 
 export const deleteBackup: DdbHandler<DeleteBackupInput, DeleteBackupOutput> = async (deps, ctx, input) => {
@@ -38,5 +42,5 @@ export const deleteBackup: DdbHandler<DeleteBackupInput, DeleteBackupOutput> = a
     await deps.meta.batch(deleteBackupOps(backup));
     deps.removal.kick();
   });
-  return { BackupDescription: backupDescription(backup, 'DELETED') };
+  return { BackupDescription: backupDescription(backup, 'DELETED', input.BackupArn) };
 };

@@ -88,12 +88,21 @@ function restoredRecord(backup: BackupRecord, input: RestoreTableFromBackupInput
   };
 }
 
-/** The answer while AWS restores (backups.json seq 42). */
+/**
+ * The answer while AWS restores (backups.json seq 42; an on-demand one without
+ * NumberOfDecreasesToday on the table and its GSIs, and with their OnDemandThroughput,
+ * backup_on_demand_restore.json seq 24-145, 2026-09-18).
+ */
 function restoringAnswer(record: TableRecord, backup: BackupRecord): TableDescription {
   const out = describeTable(record, { count: 0, bytes: 0 }, 'CREATING');
+  const onDemand = record.billingMode === 'PAY_PER_REQUEST';
   delete out.DeletionProtectionEnabled;
   delete out.WarmThroughput;
-  for (const gsi of out.GlobalSecondaryIndexes ?? []) { delete gsi.IndexStatus; delete gsi.WarmThroughput; }
+  if (onDemand) delete out.ProvisionedThroughput!.NumberOfDecreasesToday;
+  for (const gsi of out.GlobalSecondaryIndexes ?? []) {
+    delete gsi.IndexStatus; delete gsi.WarmThroughput;
+    if (onDemand) delete gsi.ProvisionedThroughput!.NumberOfDecreasesToday;
+  }
   out.BillingModeSummary = { BillingMode: record.billingMode };
   out.RestoreSummary = { SourceBackupArn: backup.arn, SourceTableArn: tableArn(backup.source), RestoreDateTime: new Date(backup.created), RestoreInProgress: true };
   return out;
