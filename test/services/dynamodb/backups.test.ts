@@ -443,3 +443,26 @@ test('writes during the copy never leave a torn backup: if a later write is in i
   t.log(`${written} writes during the copy, the first ${late.length} in the backup`);
   t.deepEqual(late, Array.from({ length: late.length }, (_, i) => i), 'the writes in the backup are a prefix of the writes made');
 });
+
+// The constraints are the API reference's (CreateBackup: TableName and BackupName 3-255 of
+// [a-zA-Z0-9_.-]+; ListBackups: Limit 1-100, BackupType's enum) in the wording Coral uses for
+// them elsewhere (backups.json seq 40-41); no capture shows two at once, so the order is the model's.
+test('CreateBackup and ListBackups report their members\' constraints together, in Coral\'s words', async (t) => {
+  const both = await rawCall(server.endpoint, 'CreateBackup', { TableName: 'x', BackupName: 'bad name!' });
+  t.deepEqual(both.body, {
+    __type: 'com.amazon.coral.validate#ValidationException',
+    message: "2 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+      + "Value 'bad name!' at 'backupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+  });
+  const missing = await rawCall(server.endpoint, 'CreateBackup', {});
+  t.deepEqual(missing.body, {
+    __type: 'com.amazon.coral.validate#ValidationException',
+    message: "2 validation errors detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null; Value null at 'backupName' failed to satisfy constraint: Member must not be null",
+  });
+  const list = await rawCall(server.endpoint, 'ListBackups', { Limit: 0, BackupType: 'NONE' });
+  t.deepEqual(list.body, {
+    __type: 'com.amazon.coral.validate#ValidationException',
+    message: "2 validation errors detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1; "
+      + "Value 'NONE' at 'backupType' failed to satisfy constraint: Member must satisfy enum value set: [USER, SYSTEM, AWS_BACKUP, ALL]",
+  });
+});

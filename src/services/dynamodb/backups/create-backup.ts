@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import type { CreateBackupInput, CreateBackupOutput } from '../../../model/generated/dynamodb-types.js';
 import { Constraints, NAME_PATTERN } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
-import { resolveTableName } from '../table-lookup.js';
+import { checkTableName } from '../table-constraints.js';
+import { isResolvableName, resolveTableName } from '../table-lookup.js';
 import { backupArn, newBackupId } from './backup-arn.js';
 import { backupErrors } from './backup-errors.js';
 import type { BackupRecord } from './backup-record.js';
@@ -22,10 +23,12 @@ import { copyItems } from './copy-items.js';
 import { markPending } from './pending-copies.js';
 
 export const createBackup: DdbHandler<CreateBackupInput, CreateBackupOutput> = async (deps, ctx, input) => {
-  const ref = resolveTableName(ctx, input.TableName);
+  // The table name and the backup name are reported together, as Coral reports its constraints.
   const c = new Constraints();
+  if (!isResolvableName(input.TableName, 3)) checkTableName(c, 'tableName', input.TableName);
   if (c.notNull('backupName', input.BackupName)) c.length('backupName', input.BackupName, 3, 255).pattern('backupName', input.BackupName, NAME_PATTERN);
   c.check();
+  const ref = resolveTableName(ctx, input.TableName);
   const table = deps.tables.get(ref.account, ref.region, ref.name);
   if (!table) throw backupErrors.tableNotFound(ref.name);
   const created = deps.now();

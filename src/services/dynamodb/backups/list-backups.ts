@@ -13,7 +13,8 @@
 import type { BackupSummary, ListBackupsInput, ListBackupsOutput } from '../../../model/generated/dynamodb-types.js';
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
-import { resolveTableName } from '../table-lookup.js';
+import { checkTableName } from '../table-constraints.js';
+import { isResolvableName, resolveTableName } from '../table-lookup.js';
 import { parseBackupArn } from './backup-arn.js';
 import { backupSummary } from './backup-shapes.js';
 import { backupsOf } from './backup-store.js';
@@ -21,12 +22,13 @@ import { backupsOf } from './backup-store.js';
 const BACKUP_TYPES = ['USER', 'SYSTEM', 'AWS_BACKUP', 'ALL'];
 
 export const listBackups: DdbHandler<ListBackupsInput, ListBackupsOutput> = async (deps, ctx, input) => {
-  const ref = input.TableName === undefined ? undefined : resolveTableName(ctx, input.TableName);
   const c = new Constraints();
+  if (input.TableName !== undefined && !isResolvableName(input.TableName, 3)) checkTableName(c, 'tableName', input.TableName);
   c.range('limit', input.Limit, 1, 100);
   c.oneOf('backupType', input.BackupType, BACKUP_TYPES);
   c.length('exclusiveStartBackupArn', input.ExclusiveStartBackupArn, 37, 1024);
   c.check();
+  const ref = input.TableName === undefined ? undefined : resolveTableName(ctx, input.TableName);
   const after = input.ExclusiveStartBackupArn === undefined ? undefined : parseBackupArn(ctx, input.ExclusiveStartBackupArn).backupId;
   if (input.BackupType === 'SYSTEM' || input.BackupType === 'AWS_BACKUP') return { BackupSummaries: [] };
   const lower = input.TimeRangeLowerBound?.getTime();
