@@ -466,3 +466,16 @@ test('CreateBackup and ListBackups report their members\' constraints together, 
       + "Value 'NONE' at 'backupType' failed to satisfy constraint: Member must satisfy enum value set: [USER, SYSTEM, AWS_BACKUP, ALL]",
   });
 });
+
+test(`a restore takes neither the table class nor deletion protection (${STACKD}/backup_provisioned_restore.json seq 2, 54)`, async (t) => {
+  const TableName = uniqueTable('bk-class');
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 100 }, TableClass: 'STANDARD_INFREQUENT_ACCESS',
+    DeletionProtectionEnabled: true, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  }));
+  const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'class' }))).BackupDetails!.BackupArn!;
+  const target = uniqueTable('bk-class-target');
+  await ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: target, BackupArn }));
+  const restored = (await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!;
+  t.like(restored, { TableStatus: 'ACTIVE', TableClassSummary: undefined, BillingModeSummary: undefined, DeletionProtectionEnabled: false, ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 100 } });
+});

@@ -2,9 +2,10 @@
  * The table record of a restore: the backup's key schema, the indexes it keeps
  * (index-overrides.ts) with fresh ids, and only the attribute definitions they and the table key
  * use (backups.json seq 132: a restore keeping no index defines pk and sk only); billing and
- * units as the overrides say, else as the source had them; the source's encryption and table
- * class. Not restored, as in AWS: the stream, TTL, tags, point-in-time recovery and deletion
- * protection (backups.json seq 42 and 201-203, 2026-09-18).
+ * units as the overrides say, else as the source had them; the source's encryption. Not
+ * restored, as in AWS: the stream, TTL, tags, point-in-time recovery, deletion protection
+ * (backups.json seq 42 and 201-203) and the table class (a STANDARD_INFREQUENT_ACCESS table's
+ * restore describes no TableClassSummary: backup_provisioned_restore.json seq 54, 2026-09-18).
  */
 import type { RestoreTableFromBackupInput } from '../../../model/generated/dynamodb-types.js';
 import { notImplemented } from '../../../errors/common.js';
@@ -38,7 +39,7 @@ export function restoredRecord(source: TableRecord, kept: KeptIndex[], input: Re
     hash: source.hash, ...(source.range ? { range: source.range } : {}),
     indexes, billingMode: mode, ...(mode === 'PAY_PER_REQUEST' ? { payPerRequestSince: target.now } : {}), throughput,
     ...(onDemand && mode === 'PAY_PER_REQUEST' ? { onDemand } : {}),
-    ...(source.sse ? { sse: source.sse } : {}), ...(source.tableClass !== undefined ? { tableClass: source.tableClass } : {}),
+    ...(source.sse ? { sse: source.sse } : {}),
     deletionProtection: false, tags: [],
   };
 }
