@@ -479,3 +479,55 @@ test(`a restore takes neither the table class nor deletion protection (${STACKD}
   const restored = (await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!;
   t.like(restored, { TableStatus: 'ACTIVE', TableClassSummary: undefined, BillingModeSummary: undefined, DeletionProtectionEnabled: false, ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 100 } });
 });
+
+test('a CreateBackup racing a DeleteTable is whole or refused, never a part of the table', async (t) => {
+  const { BatchWriteItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const outcomes: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    const TableName = uniqueTable('bk-race-delete');
+    await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+    for (let i = 0; i < 3000; i += 25) {
+      await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: { pk: { S: `k${i + j}` } } } })) } }));
+    }
+    const backup = ddb.send(new CreateBackupCommand({ TableName, BackupName: 'race' })).then((o) => o.BackupDetails!.BackupArn!, (err: Error) => err);
+    await new Promise((resolve) => setTimeout(resolve, round));
+    await ddb.send(new DeleteTableCommand({ TableName }));
+    const arn = await backup;
+    if (arn instanceof Error) {
+      t.is(arn.name, 'TableNotFoundException');
+      outcomes.push('refused');
+      continue;
+    }
+    const count = (await ddb.send(new DescribeBackupCommand({ BackupArn: arn }))).BackupDescription!.SourceTableDetails!.ItemCount;
+    t.is(count, 3000, 'the backup holds the whole table');
+    outcomes.push('whole');
+  }
+  t.log(outcomes.join(', '));
+});
+
+test('a RestoreTableFromBackup racing a DeleteBackup is whole or refused, never a part of the backup', async (t) => {
+  const { BatchWriteItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const TableName = uniqueTable('bk-race-backup');
+  await createKeyedTable(ddb, TableName, [['pk', 'S']]);
+  for (let i = 0; i < 3000; i += 25) {
+    await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: { pk: { S: `k${i + j}` } } } })) } }));
+  }
+  const outcomes: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    const BackupArn = (await ddb.send(new CreateBackupCommand({ TableName, BackupName: 'race' }))).BackupDetails!.BackupArn!;
+    const target = uniqueTable('bk-race-target');
+    const restore = ddb.send(new RestoreTableFromBackupCommand({ TargetTableName: target, BackupArn })).then(() => undefined, (err: Error) => err);
+    await new Promise((resolve) => setTimeout(resolve, round));
+    await ddb.send(new DeleteBackupCommand({ BackupArn }));
+    const failed = await restore;
+    if (failed) {
+      t.is(failed.name, 'BackupNotFoundException');
+      t.is((await rawCall(server.endpoint, 'DescribeTable', { TableName: target })).status, 400, 'no table was made');
+      outcomes.push('refused');
+      continue;
+    }
+    t.is((await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!.ItemCount, 3000, 'the restore holds the whole backup');
+    outcomes.push('whole');
+  }
+  t.log(outcomes.join(', '));
+});

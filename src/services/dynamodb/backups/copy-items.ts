@@ -1,10 +1,10 @@
 /**
- * Copies a table's items to a backup's copy (keys.ts: the item layout under the backup's id).
- * One iterator reads the whole table: a LevelDB iterator reads from the snapshot taken when it
- * opened, so the copy is the table as it was at that moment whatever is written meanwhile (the
- * in-memory store's iterator reads a copy of the range, which gives the same). Items are written
- * in batches with a yield to the event loop between them, so a large table never stalls other
- * requests; the caller answers once the copy is complete.
+ * Copies the items under one id (a table's, or a backup's copy: keys.ts) to another id. The
+ * source is read through one iterator, pinned before the copy starts (`pinItems`): a LevelDB
+ * iterator reads from the snapshot taken when it opened, so the copy is the items as they were at
+ * that moment, whatever is written or removed meanwhile (the in-memory store's iterator reads a
+ * copy of its range, which gives the same). Items are written in batches with a yield to the
+ * event loop between them, so a large copy never stalls other requests.
  */
 import type { MetaOp, MetaStore } from '../../../storage/meta-store.js';
 import { parseItem } from '../item-codec.js';
@@ -15,9 +15,27 @@ const BATCH = 500;
 
 export interface CopyFigures { count: number; bytes: number }
 
-/** Copies every item under `fromId`'s prefix to `toId`'s; `each` may add ops per item (index entries). */
-export async function copyItems(meta: MetaStore, fromId: string, toId: string, each?: (encodedKey: string, text: string, ops: MetaOp[]) => number): Promise<CopyFigures> {
-  const from = itemPrefix(fromId);
+/** The items under an id as they are now: an iterator whose snapshot is taken, and its first entry. */
+export interface PinnedItems {
+  fromId: string;
+  first: IteratorResult<[string, string]>;
+  rest: AsyncIterator<[string, string]>;
+}
+
+export async function pinItems(meta: MetaStore, fromId: string): Promise<PinnedItems> {
+  const prefix = itemPrefix(fromId);
+  const rest = meta.iterate(DDB_NS, { gte: prefix, lt: afterPrefix(prefix) })[Symbol.asyncIterator]();
+  return { fromId, first: await rest.next(), rest };
+}
+
+/** Lets go of a pinned iterator that will not be copied (the copy was refused after pinning). */
+export async function unpinItems(pinned: PinnedItems): Promise<void> {
+  await pinned.rest.return?.();
+}
+
+/** Copies every pinned item to `toId`'s prefix; `each` may add ops per item (index entries) and returns its size. */
+export async function copyItems(meta: MetaStore, pinned: PinnedItems, toId: string, each?: (encodedKey: string, text: string, ops: MetaOp[]) => number): Promise<CopyFigures> {
+  const from = itemPrefix(pinned.fromId);
   const figures: CopyFigures = { count: 0, bytes: 0 };
   let ops: MetaOp[] = [];
   const flush = async (): Promise<void> => {
@@ -26,7 +44,8 @@ export async function copyItems(meta: MetaStore, fromId: string, toId: string, e
     ops = [];
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  for await (const [key, text] of meta.iterate(DDB_NS, { gte: from, lt: afterPrefix(from) })) {
+  for (let entry = pinned.first; !entry.done; entry = await pinned.rest.next()) {
+    const [key, text] = entry.value;
     const encodedKey = key.slice(from.length);
     ops.push({ type: 'put', ns: DDB_NS, key: itemKey(toId, encodedKey), value: text });
     figures.count++;

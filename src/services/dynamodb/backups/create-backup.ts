@@ -19,8 +19,8 @@ import { backupErrors } from './backup-errors.js';
 import type { BackupRecord } from './backup-record.js';
 import { backupDetails } from './backup-shapes.js';
 import { saveBackup } from './backup-store.js';
-import { copyItems } from './copy-items.js';
-import { markPending } from './pending-copies.js';
+import { copyItems, pinItems, unpinItems } from './copy-items.js';
+import { clearPending, markPending } from './pending-copies.js';
 
 export const createBackup: DdbHandler<CreateBackupInput, CreateBackupOutput> = async (deps, ctx, input) => {
   // The table name and the backup name are reported together, as Coral reports its constraints.
@@ -37,7 +37,16 @@ export const createBackup: DdbHandler<CreateBackupInput, CreateBackupOutput> = a
   await markPending(deps.meta, copyId);
   // Every write queued before this request is on disk before the copy's iterator opens.
   await deps.items.flush();
-  const figures = await copyItems(deps.meta, table.id, copyId);
+  const pinned = await pinItems(deps.meta, table.id);
+  // Still there once the snapshot is taken: a DeleteTable had not begun, so its removal has not
+  // dropped any item the snapshot holds (the table leaves the catalogue before its removal mark
+  // is written: table-store.ts delete).
+  if (deps.tables.byId(table.id) === undefined) {
+    await unpinItems(pinned);
+    await clearPending(deps.meta, copyId);
+    throw backupErrors.tableNotFound(ref.name);
+  }
+  const figures = await copyItems(deps.meta, pinned, copyId);
   const record: BackupRecord = {
     arn: backupArn(table.region, table.account, table.name, backupId), backupId, name: input.BackupName, created, copyId,
     itemCount: figures.count, sizeBytes: figures.bytes, source: table,

@@ -13,12 +13,12 @@ import type { IndexRecord, TableRecord } from '../table-record.js';
 import type { TableStats } from '../table-store.js';
 import { itemSize, type Item } from '../values/index.js';
 import { emptyKeyValueProblem, keySizeProblem } from '../values/key-rules.js';
-import { copyItems } from './copy-items.js';
+import { copyItems, type PinnedItems } from './copy-items.js';
 
-export async function restoreItems(meta: MetaStore, copyId: string, table: TableRecord): Promise<TableStats> {
+export async function restoreItems(meta: MetaStore, pinned: PinnedItems, table: TableRecord): Promise<TableStats> {
   const indexes: Record<string, [number, number]> = {};
   for (const index of table.indexes) indexes[index.id] = [0, 0];
-  const figures = await copyItems(meta, copyId, table.id, (encodedKey, text, ops) => {
+  const figures = await copyItems(meta, pinned, table.id, (encodedKey, text, ops) => {
     const item = parseItem(text);
     for (const index of table.indexes) {
       const entry = indexEntryKeyOf(table, index, item, encodedKey);

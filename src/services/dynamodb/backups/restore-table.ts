@@ -22,6 +22,8 @@ import { tableArn, type TableRecord } from '../table-record.js';
 import { parseBackupArn } from './backup-arn.js';
 import { backupErrors } from './backup-errors.js';
 import type { BackupRecord } from './backup-record.js';
+import { getBackup } from './backup-store.js';
+import { pinItems, unpinItems } from './copy-items.js';
 import { requireBackup } from './describe-backup.js';
 import { checkIndexOverrides, keptIndexes } from './index-overrides.js';
 import { clearPending, markPending } from './pending-copies.js';
@@ -50,7 +52,15 @@ export const restoreTableFromBackup: DdbHandler<RestoreTableFromBackupInput, Res
     const now = deps.now();
     const record = restoredRecord(backup.source, kept, input, { account: ctx.accountId, region: ctx.region, name, id: deps.newId(), now }, deps.newId);
     await markPending(deps.meta, record.id);
-    const stats = await restoreItems(deps.meta, backup.copyId, record);
+    const pinned = await pinItems(deps.meta, backup.copyId);
+    // Still there once the snapshot is taken: a DeleteBackup had not written its removal mark
+    // (the record goes in the same batch), so the snapshot holds the whole copy.
+    if (await getBackup(deps.meta, ctx.accountId, ctx.region, backup.backupId) === undefined) {
+      await unpinItems(pinned);
+      await clearPending(deps.meta, record.id);
+      throw backupErrors.backupNotFound(input.BackupArn);
+    }
+    const stats = await restoreItems(deps.meta, pinned, record);
     await deps.tables.create(record);
     // create() starts the figures at zero; the restored ones replace them before any writer runs.
     Object.assign(deps.tables.stats(record.id), stats);
