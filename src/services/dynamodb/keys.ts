@@ -20,10 +20,12 @@
  *   k\0<bucket>\0<account>\0<region>\0<token>       → a TransactWriteItems ClientRequestToken
  *                                                     (transactions/idempotency.ts); <bucket> is
  *                                                     the 10-minute window it completed in
- *   p\0<tableId>                                   → the table's resource-based policy
- *   p\0<tableId>\0<stream label>                   → a stream's resource-based policy
+ *   y\0<tableId>                                   → the table's resource-based policy
+ *   y\0<tableId>\0<stream label>                   → a stream's resource-based policy
  *                                                     (resource-policies.ts); under the table id,
  *                                                     so a re-created table starts without one
+ *                                                     (not p\0: that is the pending copies' range,
+ *                                                     whose start-up sweep would take them for copies)
  *
  * Key values are encoded so that byte order is DynamoDB's order and every encoded value ends
  * where it says (so a partition's items are one contiguous range, and a hash value never runs
@@ -82,9 +84,9 @@ export const tokenKey = (bucket: number, account: string, region: string, token:
 /** Every token record of a bucket older than `bucket`. */
 export const tokensBefore = (bucket: number): { gt: string; lt: string } => ({ gt: `k${S}`, lt: `k${S}${bucketText(bucket)}` });
 
-export const policyKey = (tableId: string, streamLabel?: string): string => `p${S}${tableId}${streamLabel === undefined ? '' : S + streamLabel}`;
+export const policyKey = (tableId: string, streamLabel?: string): string => `y${S}${tableId}${streamLabel === undefined ? '' : S + streamLabel}`;
 /** The table's policy and its streams' policies: what DeleteTable removes. */
-export const policyRange = (tableId: string): { gte: string; lt: string } => ({ gte: `p${S}${tableId}`, lt: `p${S}${tableId}\u0001` });
+export const policyRange = (tableId: string): { gte: string; lt: string } => ({ gte: `y${S}${tableId}`, lt: `y${S}${tableId}\u0001` });
 
 /**
  * The smallest string above every key that starts with `prefix`: the exclusive end of a prefix
