@@ -114,6 +114,9 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
         if (value === null || value === undefined) return undefined;
         const seconds = value instanceof Date ? value.getTime() / 1000 : value;
         if (typeof seconds !== 'number') return seconds;
+        // An invalid Date (a stored record missing its time) has no JSON number: `NaN` would make
+        // the whole answer unreadable, so the member is left out, as absent (hostile pass 20).
+        if (!Number.isFinite(seconds)) return undefined;
         wroteRawJson = true;
         return new RawJson(javaDoubleText(seconds));
       };
