@@ -23,6 +23,12 @@ const STATEMENT_ORDER = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action',
 /** DynamoDB Streams actions: refused in a table's policy (DDB-TABLE-211). */
 const STREAM_ACTIONS = new Set(['dynamodb:describestream', 'dynamodb:getrecords', 'dynamodb:getsharditerator']);
 const ACCOUNT_ID = /^\d{12}$/;
+/**
+ * IAM's grammar nests a handful of levels (Statement, Condition, operator, key, value list); 20 KB
+ * of brackets nest ~10,000, which overflows JSON.stringify's stack (a 500). Deeper than this is
+ * taken as the invalid Json it is to IAM; AWS's answer for such a document was not captured.
+ */
+const MAX_DEPTH = 32;
 
 export interface CanonicalPolicy {
   /** What GetResourcePolicy answers. */
@@ -45,7 +51,7 @@ export function canonicalPolicy(text: string, target: 'table' | 'stream'): Canon
   } catch {
     throw policyErrors.invalidJson();
   }
-  if (!isObject(doc)) throw policyErrors.invalidJson();
+  if (!isObject(doc) || deeperThan(doc, MAX_DEPTH)) throw policyErrors.invalidJson();
   const given = doc.Statement;
   const statements = Array.isArray(given) ? given : given === undefined ? [] : [given];
   if (statements.length === 0) throw policyErrors.emptyStatement();
@@ -84,7 +90,7 @@ function canonicalPrincipal(p: Json, text: string): Json {
   for (const [kind, value] of Object.entries(p)) {
     const list = Array.isArray(value) ? value : [value];
     const named = list.map((v) => (kind === 'AWS' && typeof v === 'string' && ACCOUNT_ID.test(v) ? `arn:aws:iam::${v}:root` : v));
-    out[kind] = unwrapSingle([...new Set(named)]);
+    setOwn(out, kind, unwrapSingle([...new Set(named)]));
   }
   return out;
 }
@@ -92,10 +98,10 @@ function canonicalPrincipal(p: Json, text: string): Json {
 function canonicalCondition(condition: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const [operator, keys] of Object.entries(condition)) {
-    if (!isObject(keys)) { out[operator] = keys; continue; }
+    if (!isObject(keys)) { setOwn(out, operator, keys); continue; }
     const inner: JsonObject = {};
-    for (const [key, value] of Object.entries(keys)) inner[key] = unwrapSingle(value);
-    out[operator] = inner;
+    for (const [key, value] of Object.entries(keys)) setOwn(inner, key, unwrapSingle(value));
+    setOwn(out, operator, inner);
   }
   return out;
 }
@@ -129,9 +135,26 @@ function grantsEveryone(s: JsonObject): boolean {
 /** Keys in `order` first, the rest after them as sent. */
 function ordered(o: JsonObject, order: readonly string[]): JsonObject {
   const out: JsonObject = {};
-  for (const key of order) if (o[key] !== undefined) out[key] = o[key]!;
-  for (const [key, value] of Object.entries(o)) if (!(key in out)) out[key] = value;
+  for (const key of order) if (Object.hasOwn(o, key) && o[key] !== undefined) out[key] = o[key]!;
+  for (const [key, value] of Object.entries(o)) if (!Object.hasOwn(out, key)) setOwn(out, key, value);
   return out;
+}
+
+/**
+ * A key of the document, as an own property: `out[key] =` would set the prototype for
+ * "__proto__", and `key in out` is true for "toString" or "constructor", so such keys were lost.
+ */
+function setOwn(out: JsonObject, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
+/** Whether `v` nests more than `limit` arrays or objects; stops at the limit, so never deep itself. */
+function deeperThan(v: Json, limit: number): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (limit === 0) return true;
+  const items = Array.isArray(v) ? v : Object.values(v);
+  return items.some((item) => deeperThan(item, limit - 1));
 }
 
 /**
