@@ -53,17 +53,51 @@ export function rememberAttempt(state: QueueState, tag: AttemptTag, record: numb
  * itself. AWS's guide: "Retry using the same receive request attempt ID if the operation fails"
  * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-receiverequestattemptid-request-parameter.html).
  */
-export async function oneAtATime<T>(state: QueueState, id: string, receive: () => Promise<T>): Promise<T> {
+export async function oneAtATime<T>(state: QueueState, id: string, receive: () => Promise<T>, until?: GiveUp<T>): Promise<T> {
   const earlier = state.attemptsRunning.get(id);
   let answered!: () => void;
   const mine = new Promise<void>((resolve) => { answered = resolve; });
   state.attemptsRunning.set(id, mine);
+  const release = (): void => {
+    if (state.attemptsRunning.get(id) === mine) state.attemptsRunning.delete(id);
+    answered();
+  };
+  if (earlier !== undefined && until !== undefined && !(await settlesBy(earlier, Math.max(until.deadline, Date.now() + FINISH_MS)))) {
+    // Out of its own wait behind a longer poll: it answers now, and keeps its place in line until
+    // the earlier receive answers, so a call after it still comes after that one.
+    void earlier.then(release);
+    return until.ranOut();
+  }
   try {
     if (earlier !== undefined) await earlier;
     return await receive();
   } finally {
-    if (state.attemptsRunning.get(id) === mine) state.attemptsRunning.delete(id);
-    answered();
+    release();
+  }
+}
+
+/**
+ * When a receive waiting behind an earlier one with its id stops waiting: at its own deadline
+ * (ms), answering `ranOut()` (no messages), as any long poll answers when its WaitTimeSeconds
+ * end. Without it, a 1 s poll behind a 20 s one answered after 20 s (hostile pass 20).
+ */
+export interface GiveUp<T> { deadline: number; ranOut: () => T }
+
+/**
+ * How long a receive behind another waits at least, whatever its own WaitTimeSeconds: an earlier
+ * receive that found messages answers within milliseconds (its state write), and a retry with
+ * WaitTimeSeconds 0 must answer those messages, not give up empty while they are being written.
+ */
+const FINISH_MS = 1000;
+
+/** Whether `p` settles before `deadline` (epoch ms). */
+async function settlesBy(p: Promise<void>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), false); });
+  try {
+    return await Promise.race([p.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
