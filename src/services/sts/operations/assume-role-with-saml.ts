@@ -30,6 +30,19 @@ function parseProviderArn(arn: string): { account: string; name: string } {
   return { account: m[1]!, name: m[2]! };
 }
 
+/**
+ * SAMLAssertionType: 4 to 100,000 characters, and `sensitive`, so the validation layer leaves its
+ * value out of the message ("Value at '<member>'", as Coral words it for sensitive members, e.g.
+ * Cognito's passwords). Model: botocore 1.43.11 sts/2011-06-15/service-2.json. No capture of
+ * STS's own answer was found; before this check a 100,001-character assertion was read whole.
+ */
+function checkAssertionLength(assertion: string): void {
+  const bound = assertion.length < 4 ? 'greater than or equal to 4' : assertion.length > 100_000 ? 'less than or equal to 100000' : undefined;
+  if (bound !== undefined) {
+    throw stsErrors.validation(`1 validation error detected: Value at 'sAMLAssertion' failed to satisfy constraint: Member must have length ${bound}`);
+  }
+}
+
 /** The response, checked for what AWS requires of it; each failure is AWS's answer. */
 function checkedResponse(encoded: string, roleArn: string, principalArn: string): SamlResponse & { session: string; nameId: string } {
   const saml = readSamlResponse(encoded);
@@ -56,6 +69,7 @@ export const assumeRoleWithSAML: StsHandler<AssumeRoleWithSAMLInput, AssumeRoleW
   unsupported(deps, ctx, 'AssumeRoleWithSAML', input, UNEMULATED);
   const role = parseRoleArn(input.RoleArn);
   const provider = parseProviderArn(input.PrincipalArn);
+  checkAssertionLength(input.SAMLAssertion);
   const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
   const packed = checkSessionPolicy(input.Policy, input.PolicyArns, undefined);
   const saml = checkedResponse(input.SAMLAssertion, input.RoleArn, input.PrincipalArn);
