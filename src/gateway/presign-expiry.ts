@@ -68,8 +68,10 @@ const queryParameters = (message: string): AwsError =>
 
 /** The error S3 answers for this presigned request's expiry, or undefined (not presigned, or valid). */
 export function presignExpiryError(query: string, nowMs: number): AwsError | undefined {
-  // Most requests have no such parameter: one scan, then nothing.
-  if (!query.includes('Expires=')) return undefined;
+  // Most requests have no such parameter: one scan, then nothing. A name may be percent-encoded
+  // (S3 decodes names: `X-Amz-%45xpires` is X-Amz-Expires), so a query with `%` is read too;
+  // presigned URLs have one anyway (X-Amz-Credential's `%2F`).
+  if (!query.includes('Expires=') && !query.includes('%')) return undefined;
   const expiresV4 = firstParam(query, 'X-Amz-Expires');
   const algorithm = expiresV4 === undefined ? firstParam(query, 'X-Amz-Algorithm') : undefined;
   if (expiresV4 !== undefined || algorithm !== undefined) return sigV4Error(query, expiresV4, algorithm !== undefined, nowMs);

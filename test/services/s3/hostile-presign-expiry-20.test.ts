@@ -51,6 +51,8 @@ const ROWS: Row[] = [
   ['X-Amz-Date in year 0000 has expired', (u) => setParam(u, 'X-Amz-Date', '00000101T000000Z'), 403, 'AccessDenied', 'Request has expired'],
   ['X-Amz-Date in year 9999 is not yet valid', (u) => setParam(u, 'X-Amz-Date', '99991231T235959Z'), 403, 'AccessDenied', 'Request is not yet valid'],
   ['X-Amz-Algorithm without X-Amz-Expires, SigV2 Expires beside it', (u) => u.replace(/X-Amz-Expires=/, 'Expires='), 400, 'AuthorizationQueryParametersError', MISSING],
+  ['X-Amz-Expires in percent-encoded digits is read decoded', (u) => setParam(u, 'X-Amz-Expires', '%2D1'), 400, 'AuthorizationQueryParametersError', NEGATIVE],
+  ['a percent-encoded X-Amz-Expires name is read decoded', (u) => setParam(u, 'X-Amz-Expires', '-1').replace('X-Amz-Expires=', 'X-Amz-%45xpires='), 400, 'AuthorizationQueryParametersError', NEGATIVE],
   ['X-Amz-Expires of 0060 is 60 s', (u) => setParam(u, 'X-Amz-Expires', '0060'), 200, '', undefined],
   ['x-amz-expires in lower case is an ordinary parameter', (u) => `${u}&x-amz-expires=-5`, 200, '', undefined],
 ];
