@@ -3,7 +3,10 @@
  * Issuer, Subject/NameID (and its Format), SubjectConfirmationData's Recipient, and the
  * attributes AWS reads (Role, RoleSessionName, SourceIdentity). The signature is not verified:
  * boltstack has no IAM SAML providers whose metadata would hold the signing certificate.
- * Element names are matched without their namespace prefix (saml:, saml2:, samlp: or none).
+ * Element names are matched without their namespace prefix (saml:, saml2:, samlp: or none); the
+ * Response and its Assertion must be in SAML 2.0's protocol and assertion namespaces, however
+ * prefixed: a document of the same shape in another namespace is no SAML Response (hostile pass
+ * 20; AWS's answer for one was not captured, so it gets the answer for any non-SAML document).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html
  */
 import type { XmlElement } from '../../pool/types.js';
@@ -29,7 +32,21 @@ const WHITESPACE = /\s+/g;
 /** A SAML response is a few KB; AWS's SAMLAssertion member allows 100,000 characters. */
 const MAX_BYTES = 100_000;
 
+const PROTOCOL_NS = 'urn:oasis:names:tc:SAML:2.0:protocol';
+const ASSERTION_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
+
 const localName = (e: XmlElement): string => e.name.slice(e.name.indexOf(':') + 1);
+
+/** The namespace of `e`'s name, declared on it or on `outer` (its ancestors, nearest first). */
+function namespaceOf(e: XmlElement, outer: readonly XmlElement[]): string | undefined {
+  const colon = e.name.indexOf(':');
+  const declaration = colon < 0 ? 'xmlns' : `xmlns:${e.name.slice(0, colon)}`;
+  for (const scope of [e, ...outer]) {
+    const uri = scope.attributes[declaration];
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
 const child = (e: XmlElement | undefined, name: string): XmlElement | undefined => e?.children.find((c) => localName(c) === name);
 const children = (e: XmlElement | undefined, name: string): XmlElement[] => e?.children.filter((c) => localName(c) === name) ?? [];
 const text = (e: XmlElement | undefined): string | undefined => (e === undefined ? undefined : e.text.trim());
@@ -47,6 +64,7 @@ export function readSamlResponse(encoded: string): SamlResponse | undefined {
   }
   const assertion = child(root, 'Assertion');
   if (localName(root) !== 'Response' || assertion === undefined) return undefined;
+  if (namespaceOf(root, []) !== PROTOCOL_NS || namespaceOf(assertion, [root]) !== ASSERTION_NS) return undefined;
   const subject = child(assertion, 'Subject');
   const nameId = child(subject, 'NameID');
   const confirmation = child(child(subject, 'SubjectConfirmation'), 'SubjectConfirmationData');

@@ -105,6 +105,23 @@ test('an external entity is never fetched', async (t) => {
   }
 });
 
+test('the Response and its Assertion in other namespaces: InvalidIdentityToken; default namespaces and other prefixes: read', async (t) => {
+  const good = response('jane');
+  const wrong = [
+    good.replace('xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"', 'xmlns:samlp="urn:example:not-saml"'),
+    good.replace('xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"', 'xmlns:saml="urn:oasis:names:tc:SAML:2.0:protocol"'),
+    good.replace(' xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"', ''),
+  ];
+  for (const xml of wrong) {
+    const answer = await saml(b64(xml));
+    t.is(answer.status, 400, xml.slice(0, 200));
+    t.is(xmlValue(answer.body, 'Code'), 'InvalidIdentityToken');
+  }
+  const renamed = good.replace(/samlp:/g, 'p2:').replace('xmlns:samlp=', 'xmlns:p2=').replace(/<saml:Assertion>/, '<Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion">').replace('</saml:Assertion>', '</Assertion>');
+  const answer = await saml(b64(renamed));
+  t.is(answer.status, 200, answer.body);
+});
+
 test('XML that is not a SAML Response, and text that is not XML: InvalidIdentityToken', async (t) => {
   for (const xml of ['<a><b/></a>', 'plain words, not XML', '<samlp:Response xmlns:samlp="x"><unclosed>']) {
     const answer = await saml(b64(xml));
