@@ -38,12 +38,19 @@ export function durationOf(value: number | undefined, min: number, max: number, 
   return value;
 }
 
+const SESSION_POLICY_CHARACTERS = /^[\t\n\r\u0020-\u00FF]+$/;
+
 /** A session policy must be JSON of at most 2,048 characters; returns its packed size in percent. */
 export function checkSessionPolicy(policy: string | undefined, policyArns: readonly { arn?: string }[] | undefined, tags: readonly { Key: string; Value: string }[] | undefined): number | undefined {
   if (policy === undefined && policyArns === undefined && tags === undefined) return undefined;
   let size = 0;
   if (policy !== undefined) {
     if (policy.length > 2048) throw stsErrors.constraint('…', 'policy', 'Member must have length less than or equal to 2048');
+    // The model's sessionPolicyDocumentType (botocore 1.43.11): at least one character, each a tab,
+    // a line break or from U+0020 to U+00FF (hostile pass 20: '' was MalformedPolicyDocument, CJK
+    // and emoji were accepted).
+    if (policy.length === 0) throw stsErrors.constraint('', 'policy', 'Member must have length greater than or equal to 1');
+    if (!SESSION_POLICY_CHARACTERS.test(policy)) throw stsErrors.constraint(policy, 'policy', 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+');
     try { size += JSON.stringify(JSON.parse(policy)).length; } catch { throw stsErrors.malformedPolicyDocument('The policy is not in the valid JSON format.'); }
   }
   if (policyArns !== undefined) {

@@ -68,7 +68,7 @@ export const receiveMessage: SqsHandler<ReceiveMessageInput, ReceiveMessageOutpu
       if (deps.store.find(queue.record) !== queue) return [];
       return await retryAttempt(deps.store, queue, state, attemptId, visibilityMs)
         ?? await receiveWaiting(deps.store, queue, state, max, visibilityMs, deadline, ctx, attemptId);
-    });
+    }, { deadline, ranOut: () => [] });
   if (got.length === 0) return {};
   return { Messages: got.map(({ msg, record, handle }) => messageOutput(record, msg, handle, system, input.MessageAttributeNames)) };
 };
