@@ -7,7 +7,7 @@
 import type { Logger } from '../../log.js';
 import type { MetaStore } from '../../storage/meta-store.js';
 import type { BackgroundWork } from './background-work.js';
-import { DDB_NS, REMOVAL_RANGE, afterPrefix, indexPrefix, itemPrefix, parseRemovalKey, policyKey, removalKey, statsKey } from './keys.js';
+import { DDB_NS, REMOVAL_RANGE, afterPrefix, indexPrefix, itemPrefix, parseRemovalKey, policyKey, removalKey, statsKey, tableSettingsPrefix } from './keys.js';
 
 const BATCH = 500;
 
@@ -66,6 +66,8 @@ export class BackgroundRemoval {
         // kill -9 between the two would leave them behind (table ids are UUIDs, all one length,
         // so the table's key is a prefix of its streams' and of no other table's).
         if (!await this.#dropPrefix(itemPrefix(tableId)) || !await this.#dropPrefix(`x\u0000${tableId}\u0000`) || !await this.#dropPrefix(policyKey(tableId))) return false;
+        // Contributor Insights and Kinesis destinations (keys.ts c\0): nothing else removes them.
+        if (!await this.#dropPrefix(tableSettingsPrefix(tableId))) return false;
         await this.#meta.batch([{ type: 'del', ns: DDB_NS, key: statsKey(tableId) }, { type: 'del', ns: DDB_NS, key: removalKey(tableId) }]);
       } else {
         if (!await this.#dropPrefix(indexPrefix(tableId, indexId))) return false;

@@ -32,6 +32,13 @@ import { listTables } from './operations/list-tables.js';
 import { listTagsOfResource, tagResource, untagResource } from './operations/tagging.js';
 import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policy.js';
 import { describeTimeToLive, updateTimeToLive } from './operations/time-to-live.js';
+import { describeContributorInsights, listContributorInsights, updateContributorInsights } from './operations/contributor-insights.js';
+import {
+  describeKinesisStreamingDestination, disableKinesisStreamingDestination, enableKinesisStreamingDestination, updateKinesisStreamingDestination,
+} from './operations/kinesis-destinations.js';
+import {
+  createGlobalTable, describeGlobalTable, describeGlobalTableSettings, describeTableReplicaAutoScaling, listGlobalTables, updateGlobalTable,
+} from './operations/global-tables.js';
 import { batchExecuteStatement } from './operations/batch-execute-statement.js';
 import { executeStatement } from './operations/execute-statement.js';
 import { executeTransaction } from './operations/execute-transaction.js';
@@ -64,6 +71,11 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   TransactWriteItems: transactWriteItems, TransactGetItems: transactGetItems,
   CreateBackup: createBackup, DescribeBackup: describeBackup, ListBackups: listBackups, DeleteBackup: deleteBackup,
   RestoreTableFromBackup: restoreTableFromBackup,
+  DescribeContributorInsights: describeContributorInsights, UpdateContributorInsights: updateContributorInsights, ListContributorInsights: listContributorInsights,
+  DescribeKinesisStreamingDestination: describeKinesisStreamingDestination, EnableKinesisStreamingDestination: enableKinesisStreamingDestination,
+  DisableKinesisStreamingDestination: disableKinesisStreamingDestination, UpdateKinesisStreamingDestination: updateKinesisStreamingDestination,
+  ListGlobalTables: listGlobalTables, DescribeGlobalTable: describeGlobalTable, CreateGlobalTable: createGlobalTable, UpdateGlobalTable: updateGlobalTable,
+  DescribeGlobalTableSettings: describeGlobalTableSettings, DescribeTableReplicaAutoScaling: describeTableReplicaAutoScaling,
 };
 
 /** PartiQL runs each statement as the classic operation it translates to (partiql/translate.ts). */

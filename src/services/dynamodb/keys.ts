@@ -26,6 +26,12 @@
  *                                                     so a re-created table starts without one
  *                                                     (not p\0: that is the pending copies' range,
  *                                                     whose start-up sweep would take them for copies)
+ *   c\0<tableId>\0i\0<index name>               → Contributor Insights of the table (index name
+ *                                                     empty) or of one GSI (contributor-insights-state.ts)
+ *   c\0<tableId>\0k                              → the table's Kinesis streaming destinations
+ *                                                     (kinesis-destination-state.ts)
+ *   (c\0: settings of features boltstack answers but does not run; under the table id, so a
+ *    re-created table starts without them, and the background removal drops them with the table)
  *
  * Key values are encoded so that byte order is DynamoDB's order and every encoded value ends
  * where it says (so a partition's items are one contiguous range, and a hash value never runs
@@ -87,6 +93,15 @@ export const tokensBefore = (bucket: number): { gt: string; lt: string } => ({ g
 export const policyKey = (tableId: string, streamLabel?: string): string => `y${S}${tableId}${streamLabel === undefined ? '' : S + streamLabel}`;
 /** The table's policy and its streams' policies: what DeleteTable removes. */
 export const policyRange = (tableId: string): { gte: string; lt: string } => ({ gte: `y${S}${tableId}`, lt: `y${S}${tableId}\u0001` });
+
+/** Contributor Insights of a table (`indexName` absent) or of one of its GSIs. */
+export const insightsKey = (tableId: string, indexName?: string): string => `c${S}${tableId}${S}i${S}${indexName ?? ''}`;
+/** Every Contributor Insights record of a table: the table's own first (empty index name), then its GSIs by name. */
+export const insightsRange = (tableId: string): { gte: string; lt: string } => ({ gte: `c${S}${tableId}${S}i${S}`, lt: `c${S}${tableId}${S}i\u0001` });
+export const kinesisDestinationsKey = (tableId: string): string => `c${S}${tableId}${S}k`;
+/** Everything of the c\0 family kept for one table: what its background removal drops. */
+export const tableSettingsPrefix = (tableId: string): string => `c${S}${tableId}${S}`;
+export const TABLE_SETTINGS_RANGE = { gt: `c${S}`, lt: 'c\u0001' };
 
 /**
  * The smallest string above every key that starts with `prefix`: the exclusive end of a prefix
