@@ -148,18 +148,24 @@ test.serial(`a table deleted and created again starts DISABLED (${QUIRKS} DDB-TA
 test('the state survives a restart', async (t) => {
   const tmp = await tempDir();
   let clock = Date.UTC(2026, 9, 8, 12, 0, 0);
+  const enabledAt = clock;
   try {
     const first = await startBoltstack({ ephemeral: false, dataDir: tmp.dir, clock: () => clock });
-    const client = ddbClient(first.endpoint);
-    await createKeyedTable(client, 'cirestart', [['pk', 'S']]);
-    await rawCall(first.endpoint, 'UpdateContributorInsights', { TableName: 'cirestart', IndexName: undefined, ContributorInsightsAction: 'ENABLE', ContributorInsightsMode: 'THROTTLED_KEYS' });
-    await first.stop();
+    try {
+      await createKeyedTable(ddbClient(first.endpoint), 'cirestart', [['pk', 'S']]);
+      await rawCall(first.endpoint, 'UpdateContributorInsights', { TableName: 'cirestart', ContributorInsightsAction: 'ENABLE', ContributorInsightsMode: 'THROTTLED_KEYS' });
+    } finally {
+      await first.stop();
+    }
     clock += 5_000;
     const second = await startBoltstack({ ephemeral: false, dataDir: tmp.dir, clock: () => clock });
-    const got = await ddbClient(second.endpoint).send(new DescribeContributorInsightsCommand({ TableName: 'cirestart' }));
-    t.deepEqual([got.ContributorInsightsStatus, got.ContributorInsightsMode, got.ContributorInsightsRuleList],
-      ['ENABLED', 'THROTTLED_KEYS', [`DynamoDBContributorInsights-PKT-cirestart-${clock - 5_000}`]]);
-    await second.stop();
+    try {
+      const got = await ddbClient(second.endpoint).send(new DescribeContributorInsightsCommand({ TableName: 'cirestart' }));
+      t.deepEqual([got.ContributorInsightsStatus, got.ContributorInsightsMode, got.ContributorInsightsRuleList],
+        ['ENABLED', 'THROTTLED_KEYS', [`DynamoDBContributorInsights-PKT-cirestart-${enabledAt}`]]);
+    } finally {
+      await second.stop();
+    }
   } finally {
     await tmp.remove();
   }

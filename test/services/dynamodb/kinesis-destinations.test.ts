@@ -115,15 +115,21 @@ test('destinations survive a restart', async (t) => {
   let clock = Date.UTC(2026, 8, 19, 1, 5, 57);
   try {
     const first = await startBoltstack({ ephemeral: false, dataDir: tmp.dir, clock: () => clock });
-    const client = ddbClient(first.endpoint);
-    await createKeyedTable(client, 'kdsrestart', [['pk', 'S']]);
-    await client.send(new EnableKinesisStreamingDestinationCommand({ TableName: 'kdsrestart', StreamArn: MISSING_STREAM }));
-    await first.stop();
+    try {
+      const client = ddbClient(first.endpoint);
+      await createKeyedTable(client, 'kdsrestart', [['pk', 'S']]);
+      await client.send(new EnableKinesisStreamingDestinationCommand({ TableName: 'kdsrestart', StreamArn: MISSING_STREAM }));
+    } finally {
+      await first.stop();
+    }
     clock += 5_000;
     const second = await startBoltstack({ ephemeral: false, dataDir: tmp.dir, clock: () => clock });
-    const got = await ddbClient(second.endpoint).send(new DescribeKinesisStreamingDestinationCommand({ TableName: 'kdsrestart' }));
-    t.deepEqual(got.KinesisDataStreamDestinations, [{ DestinationStatus: 'ENABLE_FAILED', DestinationStatusDescription: NO_PERMISSION, StreamArn: MISSING_STREAM }]);
-    await second.stop();
+    try {
+      const got = await ddbClient(second.endpoint).send(new DescribeKinesisStreamingDestinationCommand({ TableName: 'kdsrestart' }));
+      t.deepEqual(got.KinesisDataStreamDestinations, [{ DestinationStatus: 'ENABLE_FAILED', DestinationStatusDescription: NO_PERMISSION, StreamArn: MISSING_STREAM }]);
+    } finally {
+      await second.stop();
+    }
   } finally {
     await tmp.remove();
   }
