@@ -130,6 +130,10 @@ test.serial(`missing tables and invalid input (${QUIRKS} DDB-TABLE-094, 097; API
     "1 validation error detected: Value 'TOGGLE' at 'contributorInsightsAction' failed to satisfy constraint: Member must satisfy enum value set: [ENABLE, DISABLE]"], 'API');
   t.deepEqual(await answer('UpdateContributorInsights', { TableName: existing, ContributorInsightsAction: 'ENABLE', ContributorInsightsMode: 'ALL_KEYS' }), [400, VALIDATION,
     "1 validation error detected: Value 'ALL_KEYS' at 'contributorInsightsMode' failed to satisfy constraint: Member must satisfy enum value set: [ACCESSED_AND_THROTTLED_KEYS, THROTTLED_KEYS]"], 'API');
+  t.deepEqual(await answer('UpdateContributorInsights', { TableName: 'x', IndexName: 'ab' }), [400, VALIDATION,
+    "3 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+    + "Value 'ab' at 'indexName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+    + "Value null at 'contributorInsightsAction' failed to satisfy constraint: Member must not be null"], 'API: members checked together, in member order');
   t.deepEqual(await answer('ListContributorInsights', { MaxResults: 101 }), [400, VALIDATION,
     "1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100"], 'API');
 });

@@ -54,6 +54,9 @@ test.serial(`one table's destinations from none to failed (${STACKD} seq 14-53, 
     "1 validation error detected: Value 'not-an-arn' at 'streamArn' failed to satisfy constraint: Member must have length greater than or equal to 37"], 'seq 21');
   t.deepEqual(await answer('EnableKinesisStreamingDestination', { TableName, StreamArn: STREAM, EnableKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: 'SECOND' } }), [400, VALIDATION,
     "1 validation error detected: Value 'SECOND' at 'enableKinesisStreamingConfiguration.approximateCreationDateTimePrecision' failed to satisfy constraint: Member must satisfy enum value set: [MILLISECOND, MICROSECOND]"], 'seq 23');
+  t.deepEqual(await answer('DisableKinesisStreamingDestination', { TableName: 'x' }), [400, VALIDATION,
+    "2 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+    + "Value null at 'streamArn' failed to satisfy constraint: Member must not be null"], 'API: StreamArn is required; members checked together');
   const noConfig = [400, VALIDATION, 'Streaming destination cannot be updated with given parameters: UpdateKinesisStreamingConfiguration cannot be null or contain only null values'];
   t.deepEqual(await answer('UpdateKinesisStreamingDestination', { TableName, StreamArn: STREAM }), noConfig, 'seq 100');
   t.deepEqual(await answer('UpdateKinesisStreamingDestination', { TableName, StreamArn: STREAM, UpdateKinesisStreamingConfiguration: {} }), noConfig, 'seq 101');

@@ -18,13 +18,16 @@ import {
   DEFAULT_MODE, type InsightsRecord, allInsights, readInsights, ruleNames, statusAt, writeInsights,
 } from '../contributor-insights-state.js';
 import { ddbErrors } from '../errors.js';
-import { requireNamedTable } from '../table-lookup.js';
+import { checkTableName } from '../table-constraints.js';
+import { isResolvableName, requireNamedTable } from '../table-lookup.js';
 import type { IndexRecord, TableRecord } from '../table-record.js';
 
 const MODES = ['ACCESSED_AND_THROTTLED_KEYS', 'THROTTLED_KEYS'];
 
-function checkIndexName(c: Constraints, name: string | undefined): void {
-  c.length('indexName', name, 3, 255).pattern('indexName', name, NAME_PATTERN);
+/** TableName (a name or the table's ARN) and IndexName, reported together as Coral does. */
+function checkNames(c: Constraints, table: string | undefined, index: string | undefined): void {
+  if (!isResolvableName(table, 3)) checkTableName(c, 'tableName', table);
+  c.length('indexName', index, 3, 255).pattern('indexName', index, NAME_PATTERN);
 }
 
 /**
@@ -50,7 +53,7 @@ function describe(table: TableRecord, index: IndexRecord | undefined, record: In
 
 export const describeContributorInsights: DdbHandler<DescribeContributorInsightsInput, DescribeContributorInsightsOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  checkIndexName(c, input.IndexName);
+  checkNames(c, input.TableName, input.IndexName);
   c.check();
   const table = requireNamedTable(deps, ctx, input.TableName);
   const index = findIndex(table, input.IndexName);
@@ -59,7 +62,7 @@ export const describeContributorInsights: DdbHandler<DescribeContributorInsights
 
 export const updateContributorInsights: DdbHandler<UpdateContributorInsightsInput, UpdateContributorInsightsOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  checkIndexName(c, input.IndexName);
+  checkNames(c, input.TableName, input.IndexName);
   if (c.notNull('contributorInsightsAction', input.ContributorInsightsAction)) c.oneOf('contributorInsightsAction', input.ContributorInsightsAction, ['ENABLE', 'DISABLE']);
   c.oneOf('contributorInsightsMode', input.ContributorInsightsMode, MODES);
   c.check();

@@ -84,7 +84,12 @@ export const createGlobalTable: DdbHandler<CreateGlobalTableInput, CreateGlobalT
 export const updateGlobalTable: DdbHandler<UpdateGlobalTableInput, UpdateGlobalTableOutput> = async (_deps, _ctx, input) => {
   const c = new Constraints();
   checkTableName(c, 'globalTableName', input.GlobalTableName);
-  c.notNull('replicaUpdates', input.ReplicaUpdates);
+  if (c.notNull('replicaUpdates', input.ReplicaUpdates)) {
+    input.ReplicaUpdates.forEach((u, i) => {
+      if (u.Create) c.notNull(`replicaUpdates.${i + 1}.member.create.regionName`, u.Create.RegionName);
+      if (u.Delete) c.notNull(`replicaUpdates.${i + 1}.member.delete.regionName`, u.Delete.RegionName);
+    });
+  }
   c.check();
   if (input.ReplicaUpdates.some((u) => u.Create && u.Delete)) {
     throw ddbErrors.invalidParameter('A ReplicaUpdate structure cannot contain both a create replica action and a delete replica action');

@@ -16,14 +16,16 @@ import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { type DestinationRecord, failureOf, isEnabling, readDestinations, writeDestinations } from '../kinesis-destination-state.js';
-import { requireNamedTable } from '../table-lookup.js';
+import { checkTableName } from '../table-constraints.js';
+import { isResolvableName, requireNamedTable } from '../table-lookup.js';
 
 const PRECISIONS = ['MILLISECOND', 'MICROSECOND'];
 /** The prefix of every state refusal, whatever the operation (seq 15, 16, 18, 53). */
 const STATE = 'Table is not in a valid state to enable Kinesis Streaming Destination: ';
 
-/** seq 21: 'not-an-arn' fails the length, the only constraint AWS checks on it. */
-function checkStream(c: Constraints, arn: string | undefined): void {
+/** TableName, then StreamArn: seq 21, 'not-an-arn' fails the length, the only constraint AWS checks on it. */
+function checkMembers(c: Constraints, table: string | undefined, arn: string | undefined): void {
+  if (!isResolvableName(table, 3)) checkTableName(c, 'tableName', table);
   if (c.notNull('streamArn', arn)) c.length('streamArn', arn, 37, 1024);
 }
 
@@ -47,7 +49,7 @@ export const describeKinesisStreamingDestination: DdbHandler<DescribeKinesisStre
  */
 export const enableKinesisStreamingDestination: DdbHandler<EnableKinesisStreamingDestinationInput, EnableKinesisStreamingDestinationOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  checkStream(c, input.StreamArn);
+  checkMembers(c, input.TableName, input.StreamArn);
   const precision = input.EnableKinesisStreamingConfiguration?.ApproximateCreationDateTimePrecision;
   c.oneOf('enableKinesisStreamingConfiguration.approximateCreationDateTimePrecision', precision, PRECISIONS);
   c.check();
@@ -69,7 +71,7 @@ export const enableKinesisStreamingDestination: DdbHandler<EnableKinesisStreamin
 /** Only an ACTIVE destination can be disabled, and none ever is here (seq 15, 29, 40, 390). */
 export const disableKinesisStreamingDestination: DdbHandler<DisableKinesisStreamingDestinationInput, DisableKinesisStreamingDestinationOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  checkStream(c, input.StreamArn);
+  checkMembers(c, input.TableName, input.StreamArn);
   c.check();
   requireNamedTable(deps, ctx, input.TableName);
   throw ddbErrors.validation(`${STATE}KinesisStreamingDestination must be ACTIVE to perform DISABLE operation.`);
@@ -81,7 +83,7 @@ export const disableKinesisStreamingDestination: DdbHandler<DisableKinesisStream
  */
 export const updateKinesisStreamingDestination: DdbHandler<UpdateKinesisStreamingDestinationInput, UpdateKinesisStreamingDestinationOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
-  checkStream(c, input.StreamArn);
+  checkMembers(c, input.TableName, input.StreamArn);
   const precision = input.UpdateKinesisStreamingConfiguration?.ApproximateCreationDateTimePrecision;
   c.oneOf('updateKinesisStreamingConfiguration.approximateCreationDateTimePrecision', precision, PRECISIONS);
   c.check();
