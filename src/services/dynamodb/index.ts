@@ -36,9 +36,8 @@ import { describeContributorInsights, listContributorInsights, updateContributor
 import {
   describeKinesisStreamingDestination, disableKinesisStreamingDestination, enableKinesisStreamingDestination, updateKinesisStreamingDestination,
 } from './operations/kinesis-destinations.js';
-import {
-  createGlobalTable, describeGlobalTable, describeGlobalTableSettings, describeTableReplicaAutoScaling, listGlobalTables, updateGlobalTable,
-} from './operations/global-tables.js';
+import { createGlobalTable, describeGlobalTable, describeGlobalTableSettings, listGlobalTables, updateGlobalTable } from './operations/global-tables.js';
+import { describeTableReplicaAutoScaling, updateTableReplicaAutoScaling } from './operations/replica-auto-scaling.js';
 import { batchExecuteStatement } from './operations/batch-execute-statement.js';
 import { executeStatement } from './operations/execute-statement.js';
 import { executeTransaction } from './operations/execute-transaction.js';
@@ -76,6 +75,7 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   DisableKinesisStreamingDestination: disableKinesisStreamingDestination, UpdateKinesisStreamingDestination: updateKinesisStreamingDestination,
   ListGlobalTables: listGlobalTables, DescribeGlobalTable: describeGlobalTable, CreateGlobalTable: createGlobalTable, UpdateGlobalTable: updateGlobalTable,
   DescribeGlobalTableSettings: describeGlobalTableSettings, DescribeTableReplicaAutoScaling: describeTableReplicaAutoScaling,
+  UpdateTableReplicaAutoScaling: updateTableReplicaAutoScaling,
 };
 
 /** PartiQL runs each statement as the classic operation it translates to (partiql/translate.ts). */

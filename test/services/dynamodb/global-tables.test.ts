@@ -68,3 +68,29 @@ test.serial('a table without replicas has no replica auto scaling (AUTOSCALING s
   t.deepEqual(await answer('DescribeTableReplicaAutoScaling', { TableName: NAME }),
     [400, `${PREFIX}ResourceNotFoundException`, `Global table with name: '${NAME}' does not exist.`], 'QUIRKS DDB-TABLE-187: a regional table');
 });
+
+test.serial('UpdateTableReplicaAutoScaling checks the request, then finds no global table (AUTOSCALING seq 3, 6; QUIRKS DDB-TABLE-187, 241, 253)', async (t) => {
+  const absent = 'stackd-ddb-replica-as-20260918224339-d25a37-absent';
+  const failed = `Failed to update settings for global table with name: \u2018${absent}\u2019`;
+  t.deepEqual(await answer('UpdateTableReplicaAutoScaling', { TableName: absent }),
+    [400, VALIDATION, `${failed} because at least one update parameter must be specified.`], 'AUTOSCALING seq 3');
+  t.deepEqual(await answer('UpdateTableReplicaAutoScaling', { TableName: absent, ProvisionedWriteCapacityAutoScalingUpdate: { MinimumUnits: 2, MaximumUnits: 6 } }),
+    [400, VALIDATION, `${failed}: Parameters 'ScalingPolicyUpdate' are required unless auto scaling is being disabled.`], 'AUTOSCALING seq 6');
+  const policy = { TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } };
+  const partial = (settings: Record<string, unknown>) => answer('UpdateTableReplicaAutoScaling', { TableName: absent, ProvisionedWriteCapacityAutoScalingUpdate: settings });
+  t.deepEqual(await partial({ ScalingPolicyUpdate: policy }),
+    [400, VALIDATION, `${failed}: Parameters 'MaximumUnits', 'MinimumUnits' are required unless auto scaling is being disabled.`], 'DDB-TABLE-241 policy only');
+  t.deepEqual(await partial({ MinimumUnits: 1, ScalingPolicyUpdate: policy }),
+    [400, VALIDATION, `${failed}: Parameters 'MaximumUnits' are required unless auto scaling is being disabled.`], 'DDB-TABLE-241 min only with policy');
+  t.deepEqual(await partial({ MaximumUnits: 5, ScalingPolicyUpdate: policy }),
+    [400, VALIDATION, `${failed}: Parameters 'MinimumUnits' are required unless auto scaling is being disabled.`], 'DDB-TABLE-241 max only with policy');
+  t.deepEqual(await partial({}),
+    [400, VALIDATION, `${failed}: Parameters 'MaximumUnits', 'ScalingPolicyUpdate', 'MinimumUnits' are required unless auto scaling is being disabled.`], 'DDB-TABLE-253 empty_struct');
+  t.deepEqual(await answer('UpdateTableReplicaAutoScaling', { TableName: absent, ReplicaUpdates: [{ RegionName: 'us-west-2' }] }),
+    [400, VALIDATION, `${failed} because at least one update parameter must be specified for region: \u2018us-west-2\u2019.`], 'DDB-TABLE-253 replica_updates_region_only');
+  const rnf = (name: string) => [400, `${PREFIX}ResourceNotFoundException`, `Global table with name: '${name}' does not exist.`];
+  t.deepEqual(await partial({ MinimumUnits: 1, MaximumUnits: 5, ScalingPolicyUpdate: policy }), rnf(absent), 'DDB-TABLE-253 update_missing');
+  t.deepEqual(await partial({ AutoScalingDisabled: true }), rnf(absent), 'DDB-TABLE-253: a disable needs nothing else');
+  t.deepEqual(await answer('UpdateTableReplicaAutoScaling', { TableName: NAME, ProvisionedWriteCapacityAutoScalingUpdate: { MinimumUnits: 1, MaximumUnits: 5, ScalingPolicyUpdate: policy } }),
+    rnf(NAME), 'DDB-TABLE-187: a regional table');
+});

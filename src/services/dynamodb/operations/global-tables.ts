@@ -1,29 +1,25 @@
 /**
- * Global tables version 2017.11.29 (Legacy) and replica auto scaling, as AWS answers them for an
- * account that has no global table: AWS no longer creates legacy global tables (CreateGlobalTable
- * and UpdateGlobalTable's Create are refused everywhere), so no name ever describes one, and a
- * regional table has no replica auto scaling. boltstack has no replication at all.
+ * Global tables version 2017.11.29 (Legacy), as AWS answers them for an account that has none:
+ * AWS no longer creates legacy global tables (CreateGlobalTable and UpdateGlobalTable's Create are
+ * refused everywhere), so no name ever describes one. boltstack has no replication at all; replica
+ * auto scaling is in replica-auto-scaling.ts.
  *
  * Sources:
  * - LEGACY: native AWS, radkawar/stackd testdata/aws/dynamodb/legacy_global_controls.json
  *   (us-east-1, 2026-09-19): seq 2-8, 14-16 and its CloudTrail records of UpdateGlobalTable.
- * - AUTOSCALING: radkawar/stackd testdata/aws/dynamodb/replica_autoscaling_api.json seq 2
- *   (2026-09-18); ack-api-quirks DDB-TABLE-187 (a regional table answers as a missing one).
  * - SETTINGS: ack-api-quirks DDB-GLOBALTABLESETTINGS-001 (verified 2026-10-09).
- * UpdateGlobalTableSettings and UpdateTableReplicaAutoScaling stay NotImplemented: their
- * refusal of a well-formed request on a regional table is not captured word for word.
+ * UpdateGlobalTableSettings stays NotImplemented: its refusal of a well-formed request is not
+ * captured word for word.
  */
 import type {
   CreateGlobalTableInput, CreateGlobalTableOutput, DescribeGlobalTableInput, DescribeGlobalTableOutput, DescribeGlobalTableSettingsInput,
-  DescribeGlobalTableSettingsOutput, DescribeTableReplicaAutoScalingInput, DescribeTableReplicaAutoScalingOutput, ListGlobalTablesInput,
-  ListGlobalTablesOutput, UpdateGlobalTableInput, UpdateGlobalTableOutput,
+  DescribeGlobalTableSettingsOutput, ListGlobalTablesInput, ListGlobalTablesOutput, UpdateGlobalTableInput, UpdateGlobalTableOutput,
 } from '../../../model/generated/dynamodb-types.js';
 import { AwsError } from '../../../errors/aws-error.js';
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { checkTableName } from '../table-constraints.js';
-import { resolveTableName } from '../table-lookup.js';
 
 const notFound = (name: string, prefix: string): AwsError =>
   new AwsError({ code: 'GlobalTableNotFoundException', status: 400, message: `${prefix}Global table with name: '${name}' does not exist.` });
@@ -101,10 +97,4 @@ export const updateGlobalTable: DdbHandler<UpdateGlobalTableInput, UpdateGlobalT
   }
   if (creates.length > 0) throw unsupported();
   throw notFound(input.GlobalTableName, 'Global table not found: ');
-};
-
-/** AUTOSCALING seq 2 (missing table) and DDB-TABLE-187 (a regional table): ResourceNotFoundException. */
-export const describeTableReplicaAutoScaling: DdbHandler<DescribeTableReplicaAutoScalingInput, DescribeTableReplicaAutoScalingOutput> = async (_deps, ctx, input) => {
-  const { name } = resolveTableName(ctx, input.TableName);
-  throw ddbErrors.resourceNotFoundNamed(`Global table with name: '${name}' does not exist.`);
 };
