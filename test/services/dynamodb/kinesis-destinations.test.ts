@@ -80,6 +80,8 @@ test.serial(`one table's destinations from none to failed (${STACKD} seq 14-53, 
     [400, VALIDATION, `${STATE}KinesisStreamingDestination must be ACTIVE to perform DISABLE operation.`], 'seq 40: ENABLING is not ACTIVE');
   t.deepEqual(await answer('EnableKinesisStreamingDestination', { TableName, StreamArn: STREAM }), busy, 'seq 28');
   now += 61_000;
+  t.is((await ddb.send(new DescribeKinesisStreamingDestinationCommand({ TableName }))).KinesisDataStreamDestinations![0]!.DestinationStatus, 'ENABLING', 'seq 375: still ENABLING after 61 s');
+  now += 2_000;
   t.deepEqual(await answer('DescribeKinesisStreamingDestination', { TableName }), [200, { KinesisDataStreamDestinations: [
     { DestinationStatus: 'ENABLE_FAILED', DestinationStatusDescription: NOT_ACTIVE, StreamArn: DDB_STREAM },
     { DestinationStatus: 'ENABLE_FAILED', DestinationStatusDescription: NO_PERMISSION, StreamArn: MISSING_STREAM },
