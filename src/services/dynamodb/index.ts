@@ -36,7 +36,9 @@ import { describeContributorInsights, listContributorInsights, updateContributor
 import {
   describeKinesisStreamingDestination, disableKinesisStreamingDestination, enableKinesisStreamingDestination, updateKinesisStreamingDestination,
 } from './operations/kinesis-destinations.js';
-import { createGlobalTable, describeGlobalTable, describeGlobalTableSettings, listGlobalTables, updateGlobalTable } from './operations/global-tables.js';
+import {
+  createGlobalTable, describeGlobalTable, describeGlobalTableSettings, listGlobalTables, updateGlobalTable, updateGlobalTableSettings,
+} from './operations/global-tables.js';
 import { describeTableReplicaAutoScaling, updateTableReplicaAutoScaling } from './operations/replica-auto-scaling.js';
 import { batchExecuteStatement } from './operations/batch-execute-statement.js';
 import { executeStatement } from './operations/execute-statement.js';
@@ -74,7 +76,7 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   DescribeKinesisStreamingDestination: describeKinesisStreamingDestination, EnableKinesisStreamingDestination: enableKinesisStreamingDestination,
   DisableKinesisStreamingDestination: disableKinesisStreamingDestination, UpdateKinesisStreamingDestination: updateKinesisStreamingDestination,
   ListGlobalTables: listGlobalTables, DescribeGlobalTable: describeGlobalTable, CreateGlobalTable: createGlobalTable, UpdateGlobalTable: updateGlobalTable,
-  DescribeGlobalTableSettings: describeGlobalTableSettings, DescribeTableReplicaAutoScaling: describeTableReplicaAutoScaling,
+  DescribeGlobalTableSettings: describeGlobalTableSettings, UpdateGlobalTableSettings: updateGlobalTableSettings, DescribeTableReplicaAutoScaling: describeTableReplicaAutoScaling,
   UpdateTableReplicaAutoScaling: updateTableReplicaAutoScaling,
 };
 

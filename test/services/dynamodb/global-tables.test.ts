@@ -38,6 +38,18 @@ test.serial('no global table to list or describe (LEGACY seq 2, 14; QUIRKS DDB-G
     [400, `${PREFIX}GlobalTableNotFoundException`, `Global table with name: '${NAME}' does not exist.`], 'QUIRKS DDB-GLOBALTABLESETTINGS-001');
 });
 
+test.serial('UpdateGlobalTableSettings finds no global table (QUIRKS DDB-GLOBALTABLESETTINGS-001, DDB-GLOBALTABLE-004)', async (t) => {
+  const settingsNotFound = [400, `${PREFIX}GlobalTableNotFoundException`, `Global table with name: '${NAME}' does not exist.`];
+  t.deepEqual(await answer('UpdateGlobalTableSettings', { GlobalTableName: NAME, GlobalTableBillingMode: 'PAY_PER_REQUEST' }), settingsNotFound, 'GlobalTableBillingMode');
+  t.deepEqual(await answer('UpdateGlobalTableSettings', { GlobalTableName: NAME, ReplicaSettingsUpdate: [{ RegionName: 'us-east-1', ReplicaProvisionedReadCapacityUnits: 5 }] }),
+    settingsNotFound, 'ReplicaSettingsUpdate');
+  t.deepEqual((await answer('UpdateGlobalTableSettings', { GlobalTableName: NAME, GlobalTableProvisionedWriteCapacityUnits: 5 })).slice(0, 1), [501],
+    'a shape whose answer is not captured: NotImplemented in strict mode');
+  t.deepEqual(await answer('UpdateGlobalTable', { GlobalTableName: NAME, ReplicaUpdates: [] }),
+    [400, VALIDATION, 'One or more parameter values were invalid'], 'DDB-GLOBALTABLE-004: ReplicaUpdates=[]');
+  t.deepEqual(await answer('ListGlobalTables', { RegionName: 'us-east-1', Limit: 1 }), [200, { GlobalTables: [] }], 'DDB-GLOBALTABLE-004: no LastEvaluatedGlobalTableName');
+});
+
 test.serial('CreateGlobalTable is refused (LEGACY seq 4-8, 15-16)', async (t) => {
   t.deepEqual(await answer('CreateGlobalTable', { GlobalTableName: NAME, ReplicationGroup: [] }),
     [400, VALIDATION, 'One or more parameter values were invalid: Global table must have atleast one replica'], 'seq 4');

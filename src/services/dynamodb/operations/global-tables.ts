@@ -7,17 +7,19 @@
  * Sources:
  * - LEGACY: native AWS, radkawar/stackd testdata/aws/dynamodb/legacy_global_controls.json
  *   (us-east-1, 2026-09-19): seq 2-8, 14-16 and its CloudTrail records of UpdateGlobalTable.
- * - SETTINGS: ack-api-quirks DDB-GLOBALTABLESETTINGS-001 (verified 2026-10-09).
- * UpdateGlobalTableSettings stays NotImplemented: its refusal of a well-formed request is not
- * captured word for word.
+ * - QUIRKS: ack-api-quirks DDB-GLOBALTABLESETTINGS-001 and DDB-GLOBALTABLE-004 (real AWS, verified
+ *   2026-10-09): the settings operations' message (without DescribeGlobalTable's "Global table not
+ *   found: " prefix), UpdateGlobalTable with no update, ListGlobalTables' empty answer.
  */
 import type {
   CreateGlobalTableInput, CreateGlobalTableOutput, DescribeGlobalTableInput, DescribeGlobalTableOutput, DescribeGlobalTableSettingsInput,
   DescribeGlobalTableSettingsOutput, ListGlobalTablesInput, ListGlobalTablesOutput, UpdateGlobalTableInput, UpdateGlobalTableOutput,
+  UpdateGlobalTableSettingsInput, UpdateGlobalTableSettingsOutput,
 } from '../../../model/generated/dynamodb-types.js';
 import { AwsError } from '../../../errors/aws-error.js';
+import { notImplemented } from '../../../errors/common.js';
 import { Constraints } from '../constraints.js';
-import type { DdbHandler } from '../context.js';
+import { type DdbHandler, unsupported as unsupportedMembers } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { checkTableName } from '../table-constraints.js';
 
@@ -56,9 +58,29 @@ export const describeGlobalTable: DdbHandler<DescribeGlobalTableInput, DescribeG
   throw notFound(input.GlobalTableName, 'Global table not found: ');
 };
 
-/** SETTINGS: a regional table, a missing name and a 2019.11.21 global table all answer so. */
+/** QUIRKS DDB-GLOBALTABLESETTINGS-001: a regional table, a missing name and a 2019.11.21 global table all answer so. */
 export const describeGlobalTableSettings: DdbHandler<DescribeGlobalTableSettingsInput, DescribeGlobalTableSettingsOutput> = async (_deps, _ctx, input) => {
   checkGlobalName(input.GlobalTableName);
+  throw notFound(input.GlobalTableName, '');
+};
+
+/**
+ * QUIRKS DDB-GLOBALTABLESETTINGS-001 / DDB-GLOBALTABLE-004: with GlobalTableBillingMode or
+ * ReplicaSettingsUpdate, the settings' not-found answer. AWS's answer to the other shapes is not
+ * captured, so they are NotImplemented in strict mode (and answered so in loose mode).
+ */
+export const updateGlobalTableSettings: DdbHandler<UpdateGlobalTableSettingsInput, UpdateGlobalTableSettingsOutput> = async (deps, ctx, input) => {
+  const c = new Constraints();
+  checkTableName(c, 'globalTableName', input.GlobalTableName);
+  c.oneOf('globalTableBillingMode', input.GlobalTableBillingMode, ['PROVISIONED', 'PAY_PER_REQUEST']);
+  c.check();
+  if (input.GlobalTableBillingMode === undefined && input.ReplicaSettingsUpdate === undefined) {
+    const others = ['GlobalTableProvisionedWriteCapacityUnits', 'GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate', 'GlobalTableGlobalSecondaryIndexSettingsUpdate'];
+    unsupportedMembers(deps, ctx, 'UpdateGlobalTableSettings', input, others);
+    if (!others.some((m) => (input as unknown as Record<string, unknown>)[m] !== undefined)) {
+      throw notImplemented('DynamoDB', 'UpdateGlobalTableSettings', 'a request without any setting');
+    }
+  }
   throw notFound(input.GlobalTableName, '');
 };
 
@@ -87,6 +109,8 @@ export const updateGlobalTable: DdbHandler<UpdateGlobalTableInput, UpdateGlobalT
     });
   }
   c.check();
+  // QUIRKS DDB-GLOBALTABLE-004: "One or more parameter values were invalid" with no detail.
+  if (input.ReplicaUpdates.length === 0) throw ddbErrors.validation('One or more parameter values were invalid');
   if (input.ReplicaUpdates.some((u) => u.Create && u.Delete)) {
     throw ddbErrors.invalidParameter('A ReplicaUpdate structure cannot contain both a create replica action and a delete replica action');
   }
