@@ -8,7 +8,7 @@
  * The clock is the test's: ENABLING settles after 1 s and DISABLING after 2 s (QUIRKS DDB-TABLE-090).
  */
 import test from 'ava';
-import { CreateTableCommand, DeleteTableCommand, DescribeContributorInsightsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeContributorInsightsCommand, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Boltstack } from '../../../src/index.js';
 import { startBoltstack, tempDir } from '../../helpers/server.js';
 import { createKeyedTable, ddbClient, rawCall, uniqueTable } from './helpers.js';
@@ -116,6 +116,23 @@ test.serial(`GSIs have their own state, LSIs and unknown indexes none (${QUIRKS}
   now += 1_500;
   t.deepEqual((await ddb.send(new DescribeContributorInsightsCommand({ TableName }))).ContributorInsightsRuleList,
     [rule('PKT', TableName), rule('SKT', TableName)], 'DDB-TABLE-341: PKT/SKT kept with their time');
+});
+
+test.serial(`a deleted GSI takes its insights with it, and one created again under its name starts DISABLED (${QUIRKS} DDB-TABLE-112)`, async (t) => {
+  const TableName = uniqueTable('cigsi');
+  await tableWithIndexes(TableName);
+  await answer('UpdateContributorInsights', { TableName, IndexName: 'gsi1', ContributorInsightsAction: 'ENABLE' });
+  now += 1_500;
+  await ddb.send(new UpdateTableCommand({ TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'gsi1' } }] }));
+  const gone = [400, `${PREFIX}ResourceNotFoundException`, `Requested resource not found: Index: gsi1 not found for table: ${TableName}`];
+  t.deepEqual(await answer('DescribeContributorInsights', { TableName, IndexName: 'gsi1' }), gone, 'Describe after the delete');
+  t.deepEqual(await answer('UpdateContributorInsights', { TableName, IndexName: 'gsi1', ContributorInsightsAction: 'DISABLE' }), gone, 'DISABLE on the deleted index');
+  t.deepEqual(await answer('ListContributorInsights', { TableName }), [200, { ContributorInsightsSummaries: [] }], 'no orphan in the list');
+  await ddb.send(new UpdateTableCommand({
+    TableName, AttributeDefinitions: [{ AttributeName: 'g', AttributeType: 'S' }],
+    GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'gsi1', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+  }));
+  t.deepEqual(await answer('DescribeContributorInsights', { TableName, IndexName: 'gsi1' }), [200, { TableName, IndexName: 'gsi1', ContributorInsightsStatus: 'DISABLED' }], 'a new GSI of the same name');
 });
 
 test.serial(`missing tables and invalid input (${QUIRKS} DDB-TABLE-094, 097; API constraints)`, async (t) => {
