@@ -17,6 +17,10 @@ export const ddbErrors = {
   /** Item operations name nothing; table operations name the table (Terraform matches on it). */
   resourceNotFound: () => e('ResourceNotFoundException', 'Requested resource not found'),
   resourceNotFoundNamed: (message: string) => e('ResourceNotFoundException', message),
+  /** Legacy global tables (operations/global-tables.ts): `prefix` is "Global table not found: " where AWS adds it. */
+  globalTableNotFound: (name: string, prefix = '') => e('GlobalTableNotFoundException', `${prefix}Global table with name: '${name}' does not exist.`),
+  /** DescribeTableReplicaAutoScaling and its Update for a table without replicas. */
+  noGlobalTable: (name: string) => e('ResourceNotFoundException', `Global table with name: '${name}' does not exist.`),
   tableNotFound: (name: string) => e('ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`),
   resourceArnNotFound: (arn: string) => e('ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn} not found`),
   tableAlreadyExists: (name: string) => e('ResourceInUseException', `Table already exists: ${name}`),

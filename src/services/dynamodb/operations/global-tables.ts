@@ -16,15 +16,14 @@ import type {
   DescribeGlobalTableSettingsOutput, ListGlobalTablesInput, ListGlobalTablesOutput, UpdateGlobalTableInput, UpdateGlobalTableOutput,
   UpdateGlobalTableSettingsInput, UpdateGlobalTableSettingsOutput,
 } from '../../../model/generated/dynamodb-types.js';
-import { AwsError } from '../../../errors/aws-error.js';
+import type { AwsError } from '../../../errors/aws-error.js';
 import { notImplemented } from '../../../errors/common.js';
 import { Constraints } from '../constraints.js';
 import { type DdbHandler, unsupported as unsupportedMembers } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { checkTableName } from '../table-constraints.js';
 
-const notFound = (name: string, prefix: string): AwsError =>
-  new AwsError({ code: 'GlobalTableNotFoundException', status: 400, message: `${prefix}Global table with name: '${name}' does not exist.` });
+const notFound = (name: string, prefix: string): AwsError => ddbErrors.globalTableNotFound(name, prefix);
 
 /** LEGACY seq 5-8, 15-16 and the CloudTrail UpdateGlobalTable Create records. */
 const unsupported = (): AwsError => ddbErrors.invalidParameter(

@@ -19,7 +19,7 @@ import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { resolveTableName } from '../table-lookup.js';
 
-const noGlobalTable = (name: string) => ddbErrors.resourceNotFoundNamed(`Global table with name: '${name}' does not exist.`);
+const noGlobalTable = (name: string) => ddbErrors.noGlobalTable(name);
 
 export const describeTableReplicaAutoScaling: DdbHandler<DescribeTableReplicaAutoScalingInput, DescribeTableReplicaAutoScalingOutput> = async (_deps, ctx, input) => {
   throw noGlobalTable(resolveTableName(ctx, input.TableName).name);
