@@ -57,6 +57,8 @@ import { listBackups } from './backups/list-backups.js';
 import { dropUnfinishedCopies } from './backups/pending-copies.js';
 import { restoreTableFromBackup } from './backups/restore-table.js';
 import { TtlSweeper } from './ttl/sweeper.js';
+import { EXPORT_HANDLERS, ExportRuns, failUnfinishedExports } from './exports/index.js';
+import type { S3InternalApi } from '../s3/internal-api.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,7 +88,7 @@ const PARTIQL: Record<string, (deps: PartiqlDeps, ctx: Parameters<Service['opera
   ExecuteStatement: executeStatement, BatchExecuteStatement: batchExecuteStatement, ExecuteTransaction: executeTransaction,
 };
 
-export const implementedOperations: readonly string[] = [...Object.keys(HANDLERS), ...Object.keys(PARTIQL)];
+export const implementedOperations: readonly string[] = [...Object.keys(HANDLERS), ...Object.keys(PARTIQL), ...Object.keys(EXPORT_HANDLERS)];
 
 export interface DynamoDbOptions {
   /** Epoch ms (tests inject a clock). */
@@ -110,6 +112,9 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const resume = async (): Promise<void> => { removal.kick(); backfills.resumeAll(); };
   // A backup copy or restore cut short by a stop or kill -9 becomes a removal mark (backups/pending-copies.ts).
   await dropUnfinishedCopies(deps.meta, tables);
+  // An export cut short by a stop or kill -9 is FAILED; its files go to S3 in process (exports/run-export.ts).
+  await failUnfinishedExports(deps.meta, now());
+  const exportRuns = new ExportRuns({ meta: deps.meta, log: deps.log, now, s3: async () => (await deps.peer?.('s3'))?.internal as S3InternalApi | undefined });
   // Work left by a build that kept no marker is marked now, so the next start resumes it.
   if (tables.all().some(isBackfilling) || await hasPendingRemoval(deps.meta)) await work.queue(resume);
   else await resume();
@@ -120,5 +125,6 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   // PartiQL reads what its SELECTs return: the items answers splice as stored text are decoded.
   const partiql: PartiqlDeps = { call: async (operation, ctx, input) => decodedOutput(await operations[operation]!(ctx, input)) };
   for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
-  return { operations, close: async () => { await sweeper.close(); await backfills.close(); await removal.close(); await work.close(); await ddb.transactionTokens.settled(); } };
+  for (const [name, handler] of Object.entries(EXPORT_HANDLERS)) operations[name] = (ctx, input) => handler(ddb, exportRuns, ctx, input);
+  return { operations, close: async () => { await exportRuns.close(); await sweeper.close(); await backfills.close(); await removal.close(); await work.close(); await ddb.transactionTokens.settled(); } };
 }

@@ -30,6 +30,9 @@
  *                                                     empty) or of one GSI (contributor-insights-state.ts)
  *   c\0<tableId>\0k                              → the table's Kinesis streaming destinations
  *                                                     (kinesis-destination-state.ts)
+ *   e\0<account>\0<region>\0<time>-<hex>           → ExportRecord (JSON, exports/export-record.ts):
+ *                                                     a table export; <time>-<hex> ends its ARN,
+ *                                                     so key order is creation order
  *   (c\0: settings of features boltstack answers but does not run; under the table id, so a
  *    re-created table starts without them, and the background removal drops them with the table)
  *
@@ -102,6 +105,13 @@ export const kinesisDestinationsKey = (tableId: string): string => `c${S}${table
 /** Everything of the c\0 family kept for one table: what its background removal drops. */
 export const tableSettingsPrefix = (tableId: string): string => `c${S}${tableId}${S}`;
 export const TABLE_SETTINGS_RANGE = { gt: `c${S}`, lt: 'c\u0001' };
+
+export const exportKey = (account: string, region: string, exportId: string): string => `e${S}${account}${S}${region}${S}${exportId}`;
+/** Every export of one account and region, in creation order. */
+export const exportRange = (account: string, region: string): { gt: string; lt: string } =>
+  ({ gt: `e${S}${account}${S}${region}${S}`, lt: `e${S}${account}${S}${region}\u0001` });
+/** Every export of every account: what the start-up sweep of unfinished exports reads. */
+export const EXPORT_RANGE = { gt: `e${S}`, lt: 'e\u0001' };
 
 /**
  * The smallest string above every key that starts with `prefix`: the exclusive end of a prefix

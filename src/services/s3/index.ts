@@ -7,6 +7,7 @@ import type { S3Deps, S3Handler } from './context.js';
 import { S3Store } from './store.js';
 import { checkBucketAccess, refuseUnimplemented } from './bucket-access.js';
 import { refuseEmptyVersionId } from './empty-version-id.js';
+import { s3InternalApi } from './internal-api.js';
 
 /**
  * Each operation's handler module is imported on the operation's first request, not with the
@@ -79,6 +80,7 @@ export function createS3Service(deps: ServiceDeps): Service {
   }
   return {
     operations,
+    internal: s3InternalApi(operations),
     refuseUnimplemented: (ctx, input) => {
       refuseEmptyVersionId(input);
       return refuseUnimplemented(s3.store, ctx, input);
