@@ -56,6 +56,7 @@ import { deleteBackup, describeBackup } from './backups/describe-backup.js';
 import { listBackups } from './backups/list-backups.js';
 import { dropUnfinishedCopies } from './backups/pending-copies.js';
 import { restoreTableFromBackup } from './backups/restore-table.js';
+import { restoreTableToPointInTime } from './backups/restore-point-in-time.js';
 import { TtlSweeper } from './ttl/sweeper.js';
 import { EXPORT_HANDLERS, ExportRuns, failUnfinishedExports } from './exports/index.js';
 import type { S3InternalApi } from '../s3/internal-api.js';
@@ -74,6 +75,7 @@ const HANDLERS: Record<string, DdbHandler<any, any>> = {
   TransactWriteItems: transactWriteItems, TransactGetItems: transactGetItems,
   CreateBackup: createBackup, DescribeBackup: describeBackup, ListBackups: listBackups, DeleteBackup: deleteBackup,
   RestoreTableFromBackup: restoreTableFromBackup,
+  RestoreTableToPointInTime: restoreTableToPointInTime,
   DescribeContributorInsights: describeContributorInsights, UpdateContributorInsights: updateContributorInsights, ListContributorInsights: listContributorInsights,
   DescribeKinesisStreamingDestination: describeKinesisStreamingDestination, EnableKinesisStreamingDestination: enableKinesisStreamingDestination,
   DisableKinesisStreamingDestination: disableKinesisStreamingDestination, UpdateKinesisStreamingDestination: updateKinesisStreamingDestination,

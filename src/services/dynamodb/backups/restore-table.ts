@@ -1,11 +1,10 @@
 /**
  * RestoreTableFromBackup: a new table as restored-record.ts describes it, with the backup's items
- * and their entries in the indexes it keeps (restore-items.ts). The items
+ * and their entries in the indexes it keeps (create-restored-table.ts). The items
  * are written before the table record, so the table is ACTIVE with all of them at the first
- * DescribeTable; the answer is AWS's: CREATING, statistics 0, RestoreSummary with the backup's
- * creation time and RestoreInProgress true, GSIs without IndexStatus, BillingModeSummary even for
- * a provisioned table, no DeletionProtectionEnabled nor WarmThroughput (native AWS,
- * radkawar/stackd testdata/aws/dynamodb/backups.json seq 40-42, 216, 2026-09-18).
+ * DescribeTable; the answer is AWS's CREATING one (restoring-answer.ts) with a RestoreSummary
+ * naming the backup, its creation time and RestoreInProgress true (native AWS, radkawar/stackd
+ * testdata/aws/dynamodb/backups.json seq 40-42, 216, 2026-09-18).
  *
  * Overrides: billing, units, on-demand throughput and the indexes kept (index-overrides.ts) are
  * applied; SSESpecificationOverride and VectorIndexOverride answer NotImplemented (strict gate,
@@ -13,22 +12,21 @@
  * as AWS refuses it (backup_arn_grammar.json seq 22); with one it is NotImplemented.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableFromBackup.html
  */
-import type { RestoreTableFromBackupInput, RestoreTableFromBackupOutput, TableDescription } from '../../../model/generated/dynamodb-types.js';
+import type { RestoreTableFromBackupInput, RestoreTableFromBackupOutput } from '../../../model/generated/dynamodb-types.js';
 import { Constraints } from '../constraints.js';
 import { unsupported, type DdbHandler } from '../context.js';
-import { describeTable } from '../describe-table-shape.js';
 import { BILLING_MODES, checkTableName, checkThroughput } from '../table-constraints.js';
-import { tableArn, type TableRecord } from '../table-record.js';
+import { tableArn } from '../table-record.js';
 import { parseBackupArn } from './backup-arn.js';
 import { backupErrors } from './backup-errors.js';
-import type { BackupRecord } from './backup-record.js';
 import { getBackup } from './backup-store.js';
 import { pinItems, unpinItems } from './copy-items.js';
+import { createRestoredTable } from './create-restored-table.js';
 import { requireBackup } from './describe-backup.js';
 import { checkIndexOverrides, keptIndexes } from './index-overrides.js';
 import { clearPending, markPending } from './pending-copies.js';
 import { restoredRecord } from './restored-record.js';
-import { restoreItems } from './restore-items.js';
+import { restoringAnswer } from './restoring-answer.js';
 
 const OPERATION = 'RestoreTableFromBackup';
 
@@ -50,7 +48,7 @@ export const restoreTableFromBackup: DdbHandler<RestoreTableFromBackupInput, Res
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${name}`, async () => {
     if (deps.tables.get(ctx.accountId, ctx.region, name)) throw backupErrors.tableAlreadyExists(name);
     const now = deps.now();
-    const record = restoredRecord(backup.source, kept, input, { account: ctx.accountId, region: ctx.region, name, id: deps.newId(), now }, deps.newId);
+    const record = restoredRecord(backup.source, kept, input, { account: ctx.accountId, region: ctx.region, name, id: deps.newId(), now }, deps.newId, { operation: OPERATION, from: 'backup' });
     await markPending(deps.meta, record.id);
     const pinned = await pinItems(deps.meta, backup.copyId);
     // Still there once the snapshot is taken: a DeleteBackup had not written its removal mark
@@ -60,32 +58,8 @@ export const restoreTableFromBackup: DdbHandler<RestoreTableFromBackupInput, Res
       await clearPending(deps.meta, record.id);
       throw backupErrors.backupNotFound(input.BackupArn);
     }
-    const stats = await restoreItems(deps.meta, pinned, record);
-    await deps.tables.create(record);
-    // create() starts the figures at zero; the restored ones replace them before any writer runs.
-    Object.assign(deps.tables.stats(record.id), stats);
-    await deps.meta.batch([deps.tables.statsOp(record.id)]);
-    await clearPending(deps.meta, record.id);
-    return { TableDescription: restoringAnswer(record, backup) };
+    await createRestoredTable(deps, pinned, record);
+    const summary = { SourceBackupArn: backup.arn, SourceTableArn: tableArn(backup.source), RestoreDateTime: new Date(backup.created), RestoreInProgress: true };
+    return { TableDescription: restoringAnswer(record, summary) };
   });
 };
-
-/**
- * The answer while AWS restores (backups.json seq 42; an on-demand one without
- * NumberOfDecreasesToday on the table and its GSIs, and with their OnDemandThroughput,
- * backup_on_demand_restore.json seq 24-145, 2026-09-18).
- */
-function restoringAnswer(record: TableRecord, backup: BackupRecord): TableDescription {
-  const out = describeTable(record, { count: 0, bytes: 0 }, 'CREATING');
-  const onDemand = record.billingMode === 'PAY_PER_REQUEST';
-  delete out.DeletionProtectionEnabled;
-  delete out.WarmThroughput;
-  if (onDemand) delete out.ProvisionedThroughput!.NumberOfDecreasesToday;
-  for (const gsi of out.GlobalSecondaryIndexes ?? []) {
-    delete gsi.IndexStatus; delete gsi.WarmThroughput;
-    if (onDemand) delete gsi.ProvisionedThroughput!.NumberOfDecreasesToday;
-  }
-  out.BillingModeSummary = { BillingMode: record.billingMode };
-  out.RestoreSummary = { SourceBackupArn: backup.arn, SourceTableArn: tableArn(backup.source), RestoreDateTime: new Date(backup.created), RestoreInProgress: true };
-  return out;
-}

@@ -15,17 +15,19 @@ import type { KeptIndex } from './index-overrides.js';
 
 export interface RestoreTarget { account: string; region: string; name: string; id: string; now: number }
 
-const OPERATION = 'RestoreTableFromBackup';
+/** The overrides both restores take, and what a NotImplemented names: the operation and what is restored. */
+export type RestoreOverrides = Pick<RestoreTableFromBackupInput, 'BillingModeOverride' | 'ProvisionedThroughputOverride' | 'OnDemandThroughputOverride'>;
+export interface RestoreKind { operation: string; from: 'backup' | 'source table' }
 const fresh = (read: number, write: number): Throughput => ({ read, write, decreasesToday: 0 });
 
-export function restoredRecord(source: TableRecord, kept: KeptIndex[], input: RestoreTableFromBackupInput, target: RestoreTarget, newId: () => string): TableRecord {
+export function restoredRecord(source: TableRecord, kept: KeptIndex[], input: RestoreOverrides, target: RestoreTarget, newId: () => string, kind: RestoreKind): TableRecord {
   const mode = (input.BillingModeOverride ?? source.billingMode) as BillingMode;
   const override = input.ProvisionedThroughputOverride;
   if (mode === 'PROVISIONED' && source.billingMode === 'PAY_PER_REQUEST') {
-    // What AWS answers for an on-demand backup restored provisioned without every unit given is not captured.
-    if (override === undefined) throw notImplemented('DynamoDB', OPERATION, 'BillingModeOverride PROVISIONED without ProvisionedThroughputOverride for an on-demand backup');
+    // What AWS answers for an on-demand source restored provisioned without every unit given is not captured.
+    if (override === undefined) throw notImplemented('DynamoDB', kind.operation, `BillingModeOverride PROVISIONED without ProvisionedThroughputOverride for an on-demand ${kind.from}`);
     if (kept.some((k) => k.index.global && k.throughput === undefined)) {
-      throw notImplemented('DynamoDB', OPERATION, 'BillingModeOverride PROVISIONED for an on-demand backup with a global secondary index kept without ProvisionedThroughput');
+      throw notImplemented('DynamoDB', kind.operation, `BillingModeOverride PROVISIONED for an on-demand ${kind.from} with a global secondary index kept without ProvisionedThroughput`);
     }
   }
   const throughput = mode === 'PAY_PER_REQUEST' ? fresh(0, 0)

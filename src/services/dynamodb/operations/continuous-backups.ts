@@ -1,7 +1,7 @@
 /**
  * DescribeContinuousBackups and UpdateContinuousBackups: point-in-time recovery as a recorded
- * setting (boltstack keeps no backups; restores answer NotImplemented). Continuous backups are
- * always ENABLED on DynamoDB tables. A missing table is TableNotFoundException here, which
+ * setting; its window (pitr-window.ts) is what RestoreTableToPointInTime checks a time against.
+ * Continuous backups are always ENABLED on DynamoDB tables. A missing table is TableNotFoundException here, which
  * Terraform tolerates on refresh.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
  */
@@ -10,11 +10,10 @@ import { AwsError } from '../../../errors/aws-error.js';
 import { Constraints } from '../constraints.js';
 import type { DdbDeps, DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
+import { restorableWindow } from '../pitr-window.js';
 import { findTable, resolveTableName } from '../table-lookup.js';
 import type { TableRecord } from '../table-record.js';
 import type { RequestContext } from '../../types.js';
-
-const DAY_MS = 86_400_000;
 
 function table(deps: DdbDeps, ctx: RequestContext, name: string): TableRecord {
   const found = findTable(deps, ctx, name);
@@ -23,15 +22,13 @@ function table(deps: DdbDeps, ctx: RequestContext, name: string): TableRecord {
 }
 
 function describe(t: TableRecord, now: number): ContinuousBackupsDescription {
-  const pitr = t.pointInTimeRecovery;
-  if (!pitr?.enabled) return { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } };
-  const days = pitr.recoveryPeriodInDays ?? 35;
-  const earliest = Math.max(pitr.since ?? now, now - days * DAY_MS);
+  const window = restorableWindow(t, now);
+  if (!window) return { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } };
   return {
     ContinuousBackupsStatus: 'ENABLED',
     PointInTimeRecoveryDescription: {
-      PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: days,
-      EarliestRestorableDateTime: new Date(earliest), LatestRestorableDateTime: new Date(now - 5 * 60_000 > earliest ? now - 5 * 60_000 : earliest),
+      PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: window.days,
+      EarliestRestorableDateTime: new Date(window.earliest), LatestRestorableDateTime: new Date(window.latest),
     },
   };
 }
