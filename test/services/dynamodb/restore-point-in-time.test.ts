@@ -100,6 +100,7 @@ test.serial(`UseLatestRestorableTime restores the source's items, indexes and cu
   t.deepEqual([await group('old'), await group('new'), await group('stable')], [[], ['alpha', 'gamma'], ['stable']]);
   const restored = (await ddb.send(new DescribeTableCommand({ TableName: target }))).Table!;
   t.like(restored, { TableStatus: 'ACTIVE', ItemCount: 3 });
+  t.is(restored.RestoreSummary, undefined, 'seq 79: the active table describes no RestoreSummary');
   // seq 84-85: the restored table has no PITR and no tags of the source.
   t.is((await ddb.send(new DescribeContinuousBackupsCommand({ TableName: target }))).ContinuousBackupsDescription!.PointInTimeRecoveryDescription!.PointInTimeRecoveryStatus, 'DISABLED');
   t.deepEqual((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: restored.TableArn }))).Tags, []);
