@@ -141,6 +141,21 @@ test('the export holds the table as it was when the request was accepted', async
   t.is((await settled(ddb, ExportArn!)).ItemCount, 1200);
 });
 
+test('large items split the data files by size: a file is built in memory, so 8 MiB of text at most, not 10,000 items', async (t) => {
+  const table = await tableWithPitr(ddb);
+  const Bucket = uniqueBucket('export');
+  await s3.send(new CreateBucketCommand({ Bucket }));
+  const big = 'x'.repeat(350 * 1024);
+  for (let i = 0; i < 30; i++) await ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: `big${i}` }, blob: { S: big } } }));
+  const { ExportArn } = (await ddb.send(new ExportTableToPointInTimeCommand({ TableArn: arnOf(table), S3Bucket: Bucket }))).ExportDescription!;
+  t.is((await settled(ddb, ExportArn!)).ItemCount, 30);
+  const keys = ((await s3.send(new ListObjectsV2Command({ Bucket }))).Contents ?? []).map((o) => o.Key!).filter((k) => k.includes('/data/'));
+  t.true(keys.length >= 2, `30 items of 350 KiB in ${keys.length} data file(s)`);
+  let lines = 0;
+  for (const key of keys) lines += gunzipSync(await body(Bucket, key)).toString('utf8').split('\n').filter((l) => l !== '').length;
+  t.is(lines, 30);
+});
+
 test('DescribeExport and ListExports: by table, a page at a time', async (t) => {
   const table = await tableWithPitr(ddb);
   const other = await tableWithPitr(ddb);

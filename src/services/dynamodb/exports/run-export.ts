@@ -21,8 +21,13 @@ import { type ExportRecord, exportFolder } from './export-record.js';
 import { putExport } from './export-store.js';
 
 const gzip = promisify(gzipCallback);
-/** Items per data file (AWS splits an export into several files; the size it picks is its own). */
+/**
+ * Items per data file, and the text a file holds at most before it is written (AWS splits an
+ * export into several files; the size it picks is its own): a file is built in memory, so items
+ * near the 400 KB limit must not gather ten thousand to a file (4 GB).
+ */
 const ITEMS_PER_FILE = 10_000;
+const CHARS_PER_FILE = 8 * 1024 * 1024;
 /** Items read between two yields to the event loop. */
 const YIELD_EVERY = 500;
 
@@ -88,6 +93,7 @@ export class ExportRuns {
     await put(`${folder}_started`, Buffer.alloc(0));
     const files: DataFileEntry[] = [];
     let lines: string[] = [];
+    let lineChars = 0;
     let itemCount = 0;
     let bytes = 0;
     const flush = async (): Promise<void> => {
@@ -97,13 +103,16 @@ export class ExportRuns {
       const etag = await put(key, body);
       files.push({ itemCount: lines.length, md5Checksum: md5Base64(body), etag: etag.replace(/"/g, ''), dataFileS3Key: key });
       lines = [];
+      lineChars = 0;
     };
     for (let entry = pinned.first; !entry.done; entry = await pinned.rest.next()) {
       const text = entry.value[1];
-      lines.push(dataLine(text));
+      const line = dataLine(text);
+      lines.push(line);
+      lineChars += line.length;
       itemCount++;
       bytes += itemSize(parseItem(text));
-      if (lines.length >= ITEMS_PER_FILE) await flush();
+      if (lines.length >= ITEMS_PER_FILE || lineChars >= CHARS_PER_FILE) await flush();
       if (itemCount % YIELD_EVERY === 0) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (this.#stopping) throw new Stopped();
