@@ -6,7 +6,7 @@
  */
 import test from 'ava';
 import {
-  EXPORT_RANGE, LEGACY_STATS_RANGE, PENDING_COPY_RANGE, REMOVAL_RANGE, TABLE_RANGE, TABLE_SETTINGS_RANGE, backupKey, backupRange, exportKey, indexEntryKey,
+  EXPORT_RANGE, IMPORT_RANGE, LEGACY_STATS_RANGE, PENDING_COPY_RANGE, REMOVAL_RANGE, TABLE_RANGE, TABLE_SETTINGS_RANGE, backupKey, backupRange, exportKey, importKey, indexEntryKey,
   insightsKey, itemKey, kinesisDestinationsKey, pendingCopyKey, policyKey, policyRange, removalKey, statsKey, tableKey, tokenKey, tokensBefore,
 } from '../../src/services/dynamodb/keys.js';
 
@@ -25,6 +25,7 @@ const families: Record<string, { keys: string[]; range: Range }> = {
   token: { keys: [tokenKey(5, '000000000000', 'us-east-1', 'tok')], range: tokensBefore(6) },
   policy: { keys: [policyKey(ID), policyKey(ID, '2026-12-07T00:00:00.000')], range: policyRange(ID) },
   export: { keys: [exportKey('000000000000', 'us-east-1', '01789380312797-0a1b2c3d')], range: EXPORT_RANGE },
+  import: { keys: [importKey('000000000000', 'us-east-1', '01789380312797-0a1b2c3d')], range: IMPORT_RANGE },
   tableSettings: { keys: [insightsKey(ID), insightsKey(ID, 'gsi1'), kinesisDestinationsKey(ID)], range: TABLE_SETTINGS_RANGE },
 };
 

@@ -59,6 +59,7 @@ import { restoreTableFromBackup } from './backups/restore-table.js';
 import { restoreTableToPointInTime } from './backups/restore-point-in-time.js';
 import { TtlSweeper } from './ttl/sweeper.js';
 import { EXPORT_HANDLERS, ExportRuns, failUnfinishedExports } from './exports/index.js';
+import { IMPORT_HANDLERS, ImportReservations, ImportRuns, failUnfinishedImports } from './imports/index.js';
 import type { S3InternalApi } from '../s3/internal-api.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -90,7 +91,7 @@ const PARTIQL: Record<string, (deps: PartiqlDeps, ctx: Parameters<Service['opera
   ExecuteStatement: executeStatement, BatchExecuteStatement: batchExecuteStatement, ExecuteTransaction: executeTransaction,
 };
 
-export const implementedOperations: readonly string[] = [...Object.keys(HANDLERS), ...Object.keys(PARTIQL), ...Object.keys(EXPORT_HANDLERS)];
+export const implementedOperations: readonly string[] = [...Object.keys(HANDLERS), ...Object.keys(PARTIQL), ...Object.keys(EXPORT_HANDLERS), ...Object.keys(IMPORT_HANDLERS)];
 
 export interface DynamoDbOptions {
   /** Epoch ms (tests inject a clock). */
@@ -117,6 +118,9 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   // An export cut short by a stop or kill -9 is FAILED; its files go to S3 in process (exports/run-export.ts).
   await failUnfinishedExports(deps.meta, now());
   const exportRuns = new ExportRuns({ meta: deps.meta, log: deps.log, now, s3: async () => (await deps.peer?.('s3'))?.internal as S3InternalApi | undefined });
+  // An import cut short is FAILED; its items went with its pending mark (dropUnfinishedCopies above).
+  await failUnfinishedImports(deps.meta, now());
+  const importRuns = new ImportRuns({ ddb, log: deps.log, reservations: new ImportReservations(), s3: async () => (await deps.peer?.('s3'))?.internal as S3InternalApi | undefined });
   // Work left by a build that kept no marker is marked now, so the next start resumes it.
   if (tables.all().some(isBackfilling) || await hasPendingRemoval(deps.meta)) await work.queue(resume);
   else await resume();
@@ -128,5 +132,6 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const partiql: PartiqlDeps = { call: async (operation, ctx, input) => decodedOutput(await operations[operation]!(ctx, input)) };
   for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
   for (const [name, handler] of Object.entries(EXPORT_HANDLERS)) operations[name] = (ctx, input) => handler(ddb, exportRuns, ctx, input);
-  return { operations, close: async () => { await exportRuns.close(); await sweeper.close(); await backfills.close(); await removal.close(); await work.close(); await ddb.transactionTokens.settled(); } };
+  for (const [name, handler] of Object.entries(IMPORT_HANDLERS)) operations[name] = (ctx, input) => handler(ddb, importRuns, ctx, input);
+  return { operations, close: async () => { await importRuns.close(); await exportRuns.close(); await sweeper.close(); await backfills.close(); await removal.close(); await work.close(); await ddb.transactionTokens.settled(); } };
 }

@@ -33,6 +33,9 @@
  *   e\0<account>\0<region>\0<time>-<hex>           → ExportRecord (JSON, exports/export-record.ts):
  *                                                     a table export; <time>-<hex> ends its ARN,
  *                                                     so key order is creation order
+ *   m\0<account>\0<region>\0<time>-<hex>           → ImportRecord (JSON, imports/import-record.ts):
+ *                                                     a table import from S3; <time>-<hex> ends
+ *                                                     its ARN, so key order is creation order
  *   (c\0: settings of features boltstack answers but does not run; under the table id, so a
  *    re-created table starts without them, and the background removal drops them with the table)
  *
@@ -112,6 +115,13 @@ export const exportRange = (account: string, region: string): { gt: string; lt: 
   ({ gt: `e${S}${account}${S}${region}${S}`, lt: `e${S}${account}${S}${region}\u0001` });
 /** Every export of every account: what the start-up sweep of unfinished exports reads. */
 export const EXPORT_RANGE = { gt: `e${S}`, lt: 'e\u0001' };
+
+export const importKey = (account: string, region: string, importId: string): string => `m${S}${account}${S}${region}${S}${importId}`;
+/** Every import of one account and region, in creation order. */
+export const importRange = (account: string, region: string): { gt: string; lt: string } =>
+  ({ gt: `m${S}${account}${S}${region}${S}`, lt: `m${S}${account}${S}${region}\u0001` });
+/** Every import of every account: what the start-up sweep of unfinished imports reads. */
+export const IMPORT_RANGE = { gt: `m${S}`, lt: 'm\u0001' };
 
 /**
  * The smallest string above every key that starts with `prefix`: the exclusive end of a prefix

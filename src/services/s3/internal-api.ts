@@ -1,38 +1,65 @@
 /**
  * What S3 offers other services in process (never over the wire): DynamoDB's table exports write
- * their files through it (services/dynamodb/exports/). The S3 service returns an object of this
- * type as `Service.internal`; a caller reaches it with `deps.peer('s3')`.
+ * their files through it and its table imports read theirs (services/dynamodb/exports/,
+ * services/dynamodb/imports/). The S3 service returns an object of this type as
+ * `Service.internal`; a caller reaches it with `deps.peer('s3')`.
  *
- * A put runs S3's own PutObject handler for the given account, so the bucket checks (missing,
- * another account's) and the durability of the write are exactly a PutObject's.
+ * Each call runs S3's own handler (PutObject, GetObject, ListObjectsV2) for the given account,
+ * so the bucket checks (missing, another account's) and what is read or written are exactly a
+ * request's.
  */
+import type { Readable } from 'node:stream';
 import { AwsError } from '../../errors/aws-error.js';
 import type { OperationHandler, RequestContext } from '../types.js';
 
-export type InternalPutResult = { ok: true; etag: string } | { ok: false; code: string; message: string };
+type Refused = { ok: false; code: string; message: string };
+export type InternalPutResult = { ok: true; etag: string } | Refused;
+/** An object's bytes as a stream (never read whole into memory here), and its length. */
+export type InternalGetResult = { ok: true; stream: Readable; length: number } | Refused;
+/** One page of keys under a prefix, in key order; `next` continues the listing. */
+export type InternalListResult = { ok: true; objects: { key: string; size: number }[]; next?: string } | Refused;
 
 export interface S3InternalApi {
   /** Stores `body` at `bucket`/`key` as `account` would with PutObject; never throws for an S3 error. */
   putObject(account: string, region: string, bucket: string, key: string, body: Buffer): Promise<InternalPutResult>;
+  /** Opens `bucket`/`key` as `account` would with GetObject; never throws for an S3 error. */
+  getObject(account: string, region: string, bucket: string, key: string): Promise<InternalGetResult>;
+  /** One ListObjectsV2 page of `bucket` under `prefix`, after the `next` of the page before. */
+  listObjects(account: string, region: string, bucket: string, prefix: string, next?: string): Promise<InternalListResult>;
 }
 
 async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   yield bytes;
 }
 
-/** The API over the service's own operation table (its PutObject with the bucket checks in front). */
+/** The API over the service's own operation table (its handlers with the bucket checks in front). */
 export function s3InternalApi(operations: Record<string, OperationHandler>): S3InternalApi {
+  const call = async <T>(account: string, region: string, operation: string, input: object): Promise<{ ok: true; out: T } | Refused> => {
+    const ctx: RequestContext = { requestId: 'internal', accountId: account, region, host: '', signal: new AbortController().signal, ignored: [] };
+    try {
+      return { ok: true, out: await operations[operation]!(ctx, input) as T };
+    } catch (err) {
+      if (err instanceof AwsError) return { ok: false, code: err.code, message: err.message };
+      throw err;
+    }
+  };
   return {
     async putObject(account, region, bucket, key, body) {
-      const ctx: RequestContext = { requestId: 'internal', accountId: account, region, host: '', signal: new AbortController().signal, ignored: [] };
       const Body = { stream: once(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)), length: body.length, trailers: () => ({}) };
-      try {
-        const out = await operations.PutObject!(ctx, { Bucket: bucket, Key: key, Body }) as { ETag: string };
-        return { ok: true, etag: out.ETag };
-      } catch (err) {
-        if (err instanceof AwsError) return { ok: false, code: err.code, message: err.message };
-        throw err;
-      }
+      const done = await call<{ ETag: string }>(account, region, 'PutObject', { Bucket: bucket, Key: key, Body });
+      return done.ok ? { ok: true, etag: done.out.ETag } : done;
+    },
+    async getObject(account, region, bucket, key) {
+      const done = await call<{ Body: { stream: Readable; length: number } }>(account, region, 'GetObject', { Bucket: bucket, Key: key });
+      return done.ok ? { ok: true, stream: done.out.Body.stream, length: done.out.Body.length } : done;
+    },
+    async listObjects(account, region, bucket, prefix, next) {
+      const done = await call<{ Contents?: { Key: string; Size: number }[]; NextContinuationToken?: string }>(account, region, 'ListObjectsV2', {
+        Bucket: bucket, Prefix: prefix, ...(next !== undefined && { ContinuationToken: next }),
+      });
+      if (!done.ok) return done;
+      const objects = (done.out.Contents ?? []).map((c) => ({ key: c.Key, size: c.Size }));
+      return { ok: true, objects, ...(done.out.NextContinuationToken !== undefined && { next: done.out.NextContinuationToken }) };
     },
   };
 }

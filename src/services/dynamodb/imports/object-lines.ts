@@ -1,0 +1,51 @@
+/**
+ * The lines of one S3 object, read as a stream: decompressed on the fly (GZIP with node:zlib;
+ * ZSTD where this Node's zlib has it) and split at each newline as the bytes arrive, so a
+ * multi-gigabyte object is never held whole: only the line being read is. Lines are cut on the
+ * byte 0x0A before they are decoded, so a UTF-8 character split between two chunks stays whole.
+ * `bytes` counts the uncompressed bytes read: AWS's ProcessedSizeBytes is the uncompressed size
+ * (scylladb/scylladb test/alternator/test_import.py test_processed_size_bytes_is_uncompressed).
+ */
+import type { Readable, Transform } from 'node:stream';
+import * as zlib from 'node:zlib';
+
+export type Compression = 'NONE' | 'GZIP' | 'ZSTD';
+
+type ZstdZlib = { createZstdDecompress?: () => Transform };
+
+/** Whether this Node can decompress ZSTD (node:zlib has it from Node 22.15 and 23.8). */
+export const zstdAvailable = (): boolean => typeof (zlib as ZstdZlib).createZstdDecompress === 'function';
+
+function decompressed(body: Readable, compression: Compression): AsyncIterable<Buffer> {
+  if (compression === 'GZIP') return body.pipe(zlib.createGunzip());
+  if (compression === 'ZSTD') return body.pipe((zlib as ZstdZlib).createZstdDecompress!());
+  return body;
+}
+
+export interface LineCounter { bytes: number }
+
+/** Every line of the object, without its line break (`\n` or `\r\n`); the last one even without a break. */
+export async function* objectLines(body: Readable, compression: Compression, counter: LineCounter): AsyncGenerator<string> {
+  let rest: Buffer = Buffer.alloc(0);
+  try {
+    for await (const chunk of decompressed(body, compression)) {
+      counter.bytes += chunk.length;
+      let buffer = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+      let at: number;
+      while ((at = buffer.indexOf(0x0a)) >= 0) {
+        yield lineText(buffer.subarray(0, at));
+        buffer = buffer.subarray(at + 1);
+      }
+      // A copy: the chunk the tail points into is not kept alive by a short remainder.
+      rest = Buffer.from(buffer);
+    }
+    if (rest.length > 0) yield lineText(rest);
+  } finally {
+    body.destroy();
+  }
+}
+
+const lineText = (bytes: Buffer): string => {
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+  return bytes.toString('utf8', 0, end);
+};
