@@ -58,5 +58,5 @@ test('capabilities list every operation of the current models, DynamoDB Streams 
   t.false(body.s3!.operations.RenameObject);
   t.true(body.s3!.operations.PutObject);
   t.true(body.dynamodbstreams!.operations.GetRecords);
-  t.false(body.dynamodb!.operations.ImportTable);
+  t.false(body.dynamodb!.operations.SearchVectors);
 });

@@ -78,7 +78,7 @@ test.serial('health, capabilities and reset', async (t) => {
   t.true(caps.s3!.operations.PutObject);
   t.false(caps.s3!.operations.PutBucketPolicy);
   t.true(caps.dynamodb!.operations.CreateTable);
-  t.false(caps.dynamodb!.operations.ImportTable);
+  t.false(caps.dynamodb!.operations.SearchVectors);
   await send('PUT', '/reset-me', SIGNED_S3);
   t.is((await send('POST', '/_boltstack/reset')).status, 200);
   t.is((await send('HEAD', '/reset-me', SIGNED_S3)).status, 404);
@@ -90,10 +90,10 @@ test('an operation of the catalogue that is not implemented answers NotImplement
   t.is(policy.status, 501);
   t.regex(policy.body, /<Code>NotImplemented<\/Code>/);
   t.regex(policy.body, /GetBucketPolicy/);
-  const ddb = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.ImportTable', 'content-type': 'application/x-amz-json-1.0' }, '{}');
+  const ddb = await send('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.SearchVectors', 'content-type': 'application/x-amz-json-1.0' }, '{}');
   t.is(ddb.status, 501);
   t.regex(ddb.body, /NotImplemented/);
-  t.regex(ddb.body, /ImportTable/);
+  t.regex(ddb.body, /SearchVectors/);
   t.truthy(ddb.headers['x-amzn-requestid']);
 });
 
