@@ -24,7 +24,18 @@ function decompressed(body: Readable, compression: Compression): AsyncIterable<B
 
 export interface LineCounter { bytes: number }
 
-/** Every line of the object, without its line break (`\n` or `\r\n`); the last one even without a break. */
+/**
+ * The longest line read: an item is at most 400 KB, and its DynamoDB JSON (binary as base64,
+ * names and type tags) stays well under this. An object with no line break (a gzip object
+ * imported as NONE, say) would otherwise gather in memory whole; past this it is a bad line.
+ */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+export class LineTooLong extends Error {
+  constructor() { super(`A line is longer than ${MAX_LINE_BYTES} bytes`); }
+}
+
+/** Every line of the object, without its line break (`\n` or `\r\n`); the last one even without a break. Throws LineTooLong. */
 export async function* objectLines(body: Readable, compression: Compression, counter: LineCounter): AsyncGenerator<string> {
   let rest: Buffer = Buffer.alloc(0);
   try {
@@ -36,6 +47,7 @@ export async function* objectLines(body: Readable, compression: Compression, cou
         yield lineText(buffer.subarray(0, at));
         buffer = buffer.subarray(at + 1);
       }
+      if (buffer.length > MAX_LINE_BYTES) throw new LineTooLong();
       // A copy: the chunk the tail points into is not kept alive by a short remainder.
       rest = Buffer.from(buffer);
     }

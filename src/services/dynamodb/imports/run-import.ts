@@ -30,7 +30,18 @@ import type { ImportReservations } from './imported-table.js';
 import { type ImportRecord } from './import-record.js';
 import { putImport } from './import-store.js';
 import { ImportWriter } from './import-writer.js';
-import { type Compression, type LineCounter, objectLines } from './object-lines.js';
+import { type Compression, type LineCounter, LineTooLong, objectLines } from './object-lines.js';
+
+/** The object's lines; a LineTooLong ends them, counted as a processed line in error. */
+async function* guarded(lines: AsyncGenerator<string>, figures: Figures): AsyncGenerator<string> {
+  try {
+    yield* lines;
+  } catch (err) {
+    if (!(err instanceof LineTooLong)) throw err;
+    figures.processed++;
+    figures.errors++;
+  }
+}
 
 /** Lines read between two yields to the event loop. */
 const YIELD_EVERY = 500;
@@ -126,7 +137,8 @@ export class ImportRuns {
     let header = csv?.HeaderList;
     let read = 0;
     try {
-      for await (const line of lines) {
+      // A line too long to be an item (object-lines.ts) is a bad line: one error, the object ends.
+      for await (const line of guarded(lines, figures)) {
         if (++read % YIELD_EVERY === 0) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           if (this.#stopping) throw new Stopped();
