@@ -178,6 +178,13 @@ test('GZIP: the same lines gzipped import the same items, and ProcessedSizeBytes
   t.is(gz.done.ProcessedSizeBytes, Buffer.byteLength(body));
   t.is(gz.done.ProcessedSizeBytes, plain.done.ProcessedSizeBytes);
   t.deepEqual(await scanAll(gzTable), await scanAll(plainTable));
+  // An object that is no gzip is one bad object (the import ends ItemValidationError), not a
+  // broken import: the gzipped one beside it is imported.
+  const mixed = await bucketWith({ 'mixed/0.json.gz': gzipSync(line({ pk: { S: 'z' } })), 'mixed/1.json': body });
+  const mixedTable = uniqueTable('mixed');
+  const bad = (await imported(request(mixed, 'mixed/', mixedTable, { InputCompressionType: 'GZIP' }))).done;
+  t.is(bad.FailureCode, 'ItemValidationError');
+  t.deepEqual([bad.ImportedItemCount, bad.ErrorCount], [1, 1]);
 });
 
 test('a bad line counts in ErrorCount, abandons the rest of its object, and FAILs the import with ItemValidationError; the table keeps the good items', async (t) => {

@@ -31,11 +31,20 @@ export interface LineCounter { bytes: number }
  */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
-export class LineTooLong extends Error {
+/** An object that cannot be read as lines: its decompression failed, or a line is too long. */
+export class UnreadableObject extends Error {}
+
+export class LineTooLong extends UnreadableObject {
   constructor() { super(`A line is longer than ${MAX_LINE_BYTES} bytes`); }
 }
 
-/** Every line of the object, without its line break (`\n` or `\r\n`); the last one even without a break. Throws LineTooLong. */
+/** node:zlib's errors carry a `Z_...` code (Z_DATA_ERROR for bytes that are no gzip). */
+const isZlibError = (err: unknown): boolean => {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('Z_');
+};
+
+/** Every line of the object, without its line break (`\n` or `\r\n`); the last one even without a break. Throws UnreadableObject. */
 export async function* objectLines(body: Readable, compression: Compression, counter: LineCounter): AsyncGenerator<string> {
   let rest: Buffer = Buffer.alloc(0);
   try {
@@ -52,6 +61,8 @@ export async function* objectLines(body: Readable, compression: Compression, cou
       rest = Buffer.from(buffer);
     }
     if (rest.length > 0) yield lineText(rest);
+  } catch (err) {
+    throw isZlibError(err) ? new UnreadableObject(err instanceof Error ? err.message : String(err)) : err;
   } finally {
     body.destroy();
   }

@@ -30,14 +30,14 @@ import type { ImportReservations } from './imported-table.js';
 import { type ImportRecord } from './import-record.js';
 import { putImport } from './import-store.js';
 import { ImportWriter } from './import-writer.js';
-import { type Compression, type LineCounter, LineTooLong, objectLines } from './object-lines.js';
+import { type Compression, type LineCounter, UnreadableObject, objectLines } from './object-lines.js';
 
-/** The object's lines; a LineTooLong ends them, counted as a processed line in error. */
+/** The object's lines; an UnreadableObject ends them, counted as a processed line in error. */
 async function* guarded(lines: AsyncGenerator<string>, figures: Figures): AsyncGenerator<string> {
   try {
     yield* lines;
   } catch (err) {
-    if (!(err instanceof LineTooLong)) throw err;
+    if (!(err instanceof UnreadableObject)) throw err;
     figures.processed++;
     figures.errors++;
   }
@@ -137,7 +137,7 @@ export class ImportRuns {
     let header = csv?.HeaderList;
     let read = 0;
     try {
-      // A line too long to be an item (object-lines.ts) is a bad line: one error, the object ends.
+      // An object that is no gzip, or a line too long to be an item (object-lines.ts), is a bad line: one error, the object ends.
       for await (const line of guarded(lines, figures)) {
         if (++read % YIELD_EVERY === 0) {
           await new Promise<void>((resolve) => setImmediate(resolve));
