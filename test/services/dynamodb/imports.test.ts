@@ -10,6 +10,7 @@
  * API_ListImports.html).
  */
 import test from 'ava';
+import * as zlib from 'node:zlib';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -254,9 +255,20 @@ test('errors: an existing table, ClientToken reuse, ION, ZSTD, CSV options with 
   const ion = await ddbErrorOf(ddb.send(new ImportTableCommand(request(Bucket, 'one/', uniqueTable('ion'), { InputFormat: 'ION' }))));
   t.is(ion.name, 'NotImplemented');
   t.regex(ion.message, /InputFormat ION/);
-  const zstd = await ddbErrorOf(ddb.send(new ImportTableCommand(request(Bucket, 'one/', uniqueTable('zstd'), { InputCompressionType: 'ZSTD' }))));
-  t.is(zstd.name, 'NotImplemented');
-  t.regex(zstd.message, /ZSTD/);
+  // ZSTD needs node:zlib's (Node 22.15+, 24): where this Node has it, a ZSTD object imports;
+  // where it does not (Node 20), NotImplemented names it.
+  const zstdCompress = (zlib as { zstdCompressSync?: (b: Buffer) => Buffer }).zstdCompressSync;
+  if (zstdCompress !== undefined) {
+    const zBucket = await bucketWith({ 'z/data.json.zst': zstdCompress(Buffer.from('{"Item":{"pk":{"S":"zstd"}}}\n')) });
+    const zTable = uniqueTable('zstd');
+    const { done } = await imported(request(zBucket, 'z/', zTable, { InputCompressionType: 'ZSTD' }));
+    t.is(done.ImportStatus, 'COMPLETED');
+    t.deepEqual(await scanAll(zTable), [{ pk: { S: 'zstd' } }]);
+  } else {
+    const zstd = await ddbErrorOf(ddb.send(new ImportTableCommand(request(Bucket, 'one/', uniqueTable('zstd'), { InputCompressionType: 'ZSTD' }))));
+    t.is(zstd.name, 'NotImplemented');
+    t.regex(zstd.message, /ZSTD/);
+  }
   // test_import.py test_csv_options_with_dynamodb_json_rejected.
   const csvOpts = await ddbErrorOf(ddb.send(new ImportTableCommand(request(Bucket, 'one/', uniqueTable('opt'), { InputFormatOptions: { Csv: { Delimiter: ',' } } }))));
   t.is(csvOpts.name, 'ValidationException');
