@@ -1,7 +1,7 @@
 /**
  * CSV import rows. The header is InputFormatOptions.Csv.HeaderList, or else each object's first
  * line; the delimiter is Csv.Delimiter (a comma by default). An attribute the table defines (its
- * key, an index key: AttributeDefinitions) takes its defined type, B read as base64; every other
+ * key, an index key: AttributeDefinitions) takes its defined type, B read as strict padded base64; every other
  * column is a string, and an empty field leaves its attribute out (developer guide, "DynamoDB
  * data import from Amazon S3: format and quotas", CSV). Fields may be quoted ("a,b"), a quote
  * inside doubled (""); a quoted field holding a line break is not read (lines are split first).
@@ -10,6 +10,7 @@
 import type { AttributeDefinition } from '../../../model/generated/dynamodb-types.js';
 import { type AttributeValue, type Item, validateItem } from '../values/index.js';
 import { setOwn } from '../../../util/own-member.js';
+import { bytes } from './dynamodb-json-line.js';
 
 /** The fields of one line; an unclosed quote or text after a closing quote throws. */
 export function csvFields(line: string, delimiter: string): string[] {
@@ -42,7 +43,7 @@ export function csvFields(line: string, delimiter: string): string[] {
 
 function typed(type: string | undefined, text: string): AttributeValue {
   if (type === 'N') return { N: text };
-  if (type === 'B') return { B: Buffer.from(text, 'base64') };
+  if (type === 'B') return { B: bytes(text) };
   return { S: text };
 }
 
