@@ -116,12 +116,30 @@ export const listContributorInsights: DdbHandler<ListContributorInsightsInput, L
     ? [requireNamedTable(deps, ctx, input.TableName)]
     : deps.tables.all().filter((t) => t.account === ctx.accountId && t.region === ctx.region).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const summaries = await listed(deps, tables);
-  const start = input.NextToken !== undefined ? Math.max(0, Number.parseInt(input.NextToken, 10) || 0) : 0;
+  const start = input.NextToken !== undefined ? tokenOffset(input.NextToken, input.TableName) : 0;
   const size = input.MaxResults !== undefined && input.MaxResults > 0 ? input.MaxResults : summaries.length;
   const page = summaries.slice(start, start + size);
   const end = start + page.length;
-  return { ContributorInsightsSummaries: page, ...(end < summaries.length ? { NextToken: String(end) } : {}) };
+  return { ContributorInsightsSummaries: page, ...(end < summaries.length ? { NextToken: pageToken(end, input.TableName) } : {}) };
 };
+
+/**
+ * NextToken: the offset of the next page and the TableName the listing was for (none: the whole
+ * account), base64 so clients treat it as opaque. A token boltstack did not issue, or one issued
+ * for another TableName, is a ValidationException: read as an offset it restarted the listing at
+ * 0 ('abc') or skipped entries silently (another table's). AWS's words for it are not captured;
+ * the code is the one ListImports and ListExports answer (scylladb test_import.py, 2026).
+ */
+const pageToken = (offset: number, tableName: string | undefined): string => Buffer.from(JSON.stringify([offset, tableName ?? ''])).toString('base64');
+
+function tokenOffset(token: string, tableName: string | undefined): number {
+  let decoded: unknown;
+  try { decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')); } catch { decoded = undefined; }
+  const offset = Array.isArray(decoded) ? decoded[0] as unknown : undefined;
+  // Re-encoding must give the token back: no other text (padding, whitespace, another table) passes.
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 1 || pageToken(offset, tableName) !== token) throw ddbErrors.validation('Invalid NextToken');
+  return offset;
+}
 
 async function listed(deps: DdbDeps, tables: TableRecord[]): Promise<ContributorInsightsSummary[]> {
   const now = deps.now();
