@@ -21,7 +21,8 @@ export interface KeptIndex { index: IndexRecord; throughput?: ProvisionedThrough
 
 /** The model's constraints on each entry, reported with the request's others (restore-table.ts). */
 export function checkIndexOverrides(c: Constraints, path: string, overrides: readonly IndexOverride[] | undefined): void {
-  overrides?.forEach((o, i) => checkIndex(c, `${path}.${i + 1}.member`, o));
+  // A null member (raw JSON `[null]`) is refused as Coral refuses any null member, not read (a TypeError, a 500).
+  overrides?.forEach((o, i) => { if (c.notNull(`${path}.${i + 1}.member`, o)) checkIndex(c, `${path}.${i + 1}.member`, o); });
 }
 
 const notInSource = (name: string | undefined) => ddbErrors.validation(

@@ -50,6 +50,13 @@ function validate(input: ImportTableInput): void {
   if (csv) {
     c.length('inputFormatOptions.csv.delimiter', csv.Delimiter, 1, 1).pattern('inputFormatOptions.csv.delimiter', csv.Delimiter, '[,;:|\\t ]');
     c.length('inputFormatOptions.csv.headerList', csv.HeaderList, 1, 255);
+    // Each CsvHeader (API_CsvOptions.html): 1 to 65536 characters of printable ASCII but `"` and
+    // `,`. Unchecked, a null member named a column "null" and a header with a quote or comma
+    // could never match a line's field.
+    csv.HeaderList?.forEach((h, i) => {
+      const path = `inputFormatOptions.csv.headerList.${i + 1}.member`;
+      if (c.notNull(path, h)) c.length(path, h, 1, 65536).pattern(path, h, '[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*');
+    });
   }
   c.notNull('tableCreationParameters', input.TableCreationParameters);
   c.check();

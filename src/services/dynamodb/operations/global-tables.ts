@@ -103,6 +103,8 @@ export const updateGlobalTable: DdbHandler<UpdateGlobalTableInput, UpdateGlobalT
   checkTableName(c, 'globalTableName', input.GlobalTableName);
   if (c.notNull('replicaUpdates', input.ReplicaUpdates)) {
     input.ReplicaUpdates.forEach((u, i) => {
+      // A null member (raw JSON `[null]`): Coral's not-null refusal, not a TypeError (a 500).
+      if (!c.notNull(`replicaUpdates.${i + 1}.member`, u)) return;
       if (u.Create) c.notNull(`replicaUpdates.${i + 1}.member.create.regionName`, u.Create.RegionName);
       if (u.Delete) c.notNull(`replicaUpdates.${i + 1}.member.delete.regionName`, u.Delete.RegionName);
     });

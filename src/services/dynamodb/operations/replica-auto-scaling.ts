@@ -15,6 +15,7 @@ import type {
   DescribeTableReplicaAutoScalingInput, DescribeTableReplicaAutoScalingOutput, GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate as SettingsUpdate,
   UpdateTableReplicaAutoScalingInput, UpdateTableReplicaAutoScalingOutput,
 } from '../../../model/generated/dynamodb-types.js';
+import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { resolveTableName } from '../table-lookup.js';
@@ -27,6 +28,7 @@ export const describeTableReplicaAutoScaling: DdbHandler<DescribeTableReplicaAut
 
 export const updateTableReplicaAutoScaling: DdbHandler<UpdateTableReplicaAutoScalingInput, UpdateTableReplicaAutoScalingOutput> = async (_deps, ctx, input) => {
   const { name } = resolveTableName(ctx, input.TableName);
+  refuseNullMembers(input);
   // AWS quotes the name with curly quotes in these messages (and straight ones in the not-found one).
   const failed = `Failed to update settings for global table with name: \u2018${name}\u2019`;
   const replicas = input.ReplicaUpdates ?? [];
@@ -46,6 +48,22 @@ export const updateTableReplicaAutoScaling: DdbHandler<UpdateTableReplicaAutoSca
   }
   throw noGlobalTable(name);
 };
+
+/**
+ * A null list member (raw JSON `[null]`) is refused as Coral refuses any null member, before the
+ * checks below read it (they threw a TypeError: a 500). AWS's answer is not captured for this
+ * operation; the not-null refusal is the one every other DynamoDB member gets.
+ */
+function refuseNullMembers(input: UpdateTableReplicaAutoScalingInput): void {
+  const c = new Constraints();
+  input.GlobalSecondaryIndexUpdates?.forEach((u, i) => c.notNull(`globalSecondaryIndexUpdates.${i + 1}.member`, u));
+  input.ReplicaUpdates?.forEach((r, i) => {
+    if (c.notNull(`replicaUpdates.${i + 1}.member`, r)) {
+      r.ReplicaGlobalSecondaryIndexUpdates?.forEach((u, j) => c.notNull(`replicaUpdates.${i + 1}.member.replicaGlobalSecondaryIndexUpdates.${j + 1}.member`, u));
+    }
+  });
+  c.check();
+}
 
 /**
  * Anything but a disable replaces the whole setting: it needs MaximumUnits, ScalingPolicyUpdate
