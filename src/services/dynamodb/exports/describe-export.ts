@@ -1,5 +1,5 @@
 /**
- * DescribeExport and ListExports. An export is found by its ARN's account, region and id; the
+ * DescribeExport and ListExports. An export is found by the caller's account and region and the ARN's id; the
  * whole ARN must match (another table name in it is ExportNotFoundException).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeExport.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListExports.html
@@ -13,12 +13,14 @@ import type { ExportHandler } from './export-table.js';
 
 const EXPORT_ARN = /^arn:aws:dynamodb:([^:]+):(\d{12}):table\/[a-zA-Z0-9_.-]{3,255}\/export\/(\d{14}-[0-9a-f]{8})$/;
 
-export const describeExportOperation: ExportHandler<DescribeExportInput, DescribeExportOutput> = async (ddb, _runs, _ctx, input) => {
+export const describeExportOperation: ExportHandler<DescribeExportInput, DescribeExportOutput> = async (ddb, _runs, ctx, input) => {
   const c = new Constraints();
   if (c.notNull('exportArn', input.ExportArn)) c.length('exportArn', input.ExportArn, 37, 1024);
   c.check();
   const parts = EXPORT_ARN.exec(input.ExportArn);
-  const found = parts && await getExport(ddb.meta, parts[2]!, parts[1]!, parts[3]!);
+  // Looked up in the caller's own account and region, never the ARN's: another account's export
+  // is not found (it was described to anyone who had its ARN), as a backup is (backups/describe-backup.ts).
+  const found = parts && await getExport(ddb.meta, ctx.accountId, ctx.region, parts[3]!);
   if (!found || found.arn !== input.ExportArn) throw exportErrors.exportNotFound(input.ExportArn);
   return { ExportDescription: describeExport(found) };
 };

@@ -1,5 +1,5 @@
 /**
- * DescribeImport and ListImports. An import is found by its ARN's account, region and id; the
+ * DescribeImport and ListImports. An import is found by the caller's account and region and the ARN's id; the
  * whole ARN must match. ListImports lists running imports too, oldest first, PageSize 1 to 25
  * (scylladb/scylladb test/alternator/test_import.py, PR #31619, measured against AWS, 2026: an
  * ARN with a too-short table name is "Invalid Import ARN"; a NextToken not from a listing is a
@@ -22,13 +22,15 @@ const TOKEN_CHARS = 112;
 const tokenOf = (id: string): string => Buffer.from(id).toString('hex').padEnd(TOKEN_CHARS, '0');
 const idOf = (token: string): string => Buffer.from(token, 'hex').toString('utf8').replace(/\0+$/, '');
 
-export const describeImportOperation: ImportHandler<DescribeImportInput, DescribeImportOutput> = async (ddb, _runs, _ctx, input) => {
+export const describeImportOperation: ImportHandler<DescribeImportInput, DescribeImportOutput> = async (ddb, _runs, ctx, input) => {
   const c = new Constraints();
   if (c.notNull('importArn', input.ImportArn)) c.length('importArn', input.ImportArn, 37, 1024);
   c.check();
   const parts = IMPORT_ARN.exec(input.ImportArn);
   if (!parts) throw importErrors.invalidArn(input.ImportArn);
-  const found = await getImport(ddb.meta, parts[2]!, parts[1]!, parts[3]!);
+  // Looked up in the caller's own account and region, never the ARN's: another account's import
+  // is not found (it was described to anyone who had its ARN), as a backup is (backups/describe-backup.ts).
+  const found = await getImport(ddb.meta, ctx.accountId, ctx.region, parts[3]!);
   if (!found || found.arn !== input.ImportArn) throw importErrors.importNotFound(input.ImportArn);
   return { ImportTableDescription: describeImport(found) };
 };
