@@ -21,16 +21,22 @@ export type InternalListResult = { ok: true; objects: { key: string; size: numbe
 
 export interface S3InternalApi {
   /** Stores `body` at `bucket`/`key` as `account` would with PutObject; never throws for an S3 error. */
-  putObject(account: string, region: string, bucket: string, key: string, body: Buffer): Promise<InternalPutResult>;
+  putObject(account: string, region: string, bucket: string, key: string, body: Buffer, expectedOwner?: string): Promise<InternalPutResult>;
   /** Opens `bucket`/`key` as `account` would with GetObject; never throws for an S3 error. */
-  getObject(account: string, region: string, bucket: string, key: string): Promise<InternalGetResult>;
+  getObject(account: string, region: string, bucket: string, key: string, expectedOwner?: string): Promise<InternalGetResult>;
   /** One ListObjectsV2 page of `bucket` under `prefix`, after the `next` of the page before. */
-  listObjects(account: string, region: string, bucket: string, prefix: string, next?: string): Promise<InternalListResult>;
+  listObjects(account: string, region: string, bucket: string, prefix: string, next?: string, expectedOwner?: string): Promise<InternalListResult>;
 }
 
 async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   yield bytes;
 }
+
+/**
+ * `expectedOwner` is the request's ExpectedBucketOwner (DynamoDB's S3BucketOwner): a bucket of
+ * another owner is AccessDenied, as S3 answers x-amz-expected-bucket-owner (bucket-access.ts).
+ */
+const owned = (expectedOwner: string | undefined): object => (expectedOwner !== undefined ? { ExpectedBucketOwner: expectedOwner } : {});
 
 /** The API over the service's own operation table (its handlers with the bucket checks in front). */
 export function s3InternalApi(operations: Record<string, OperationHandler>): S3InternalApi {
@@ -44,18 +50,18 @@ export function s3InternalApi(operations: Record<string, OperationHandler>): S3I
     }
   };
   return {
-    async putObject(account, region, bucket, key, body) {
+    async putObject(account, region, bucket, key, body, expectedOwner) {
       const Body = { stream: once(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)), length: body.length, trailers: () => ({}) };
-      const done = await call<{ ETag: string }>(account, region, 'PutObject', { Bucket: bucket, Key: key, Body });
+      const done = await call<{ ETag: string }>(account, region, 'PutObject', { Bucket: bucket, Key: key, Body, ...owned(expectedOwner) });
       return done.ok ? { ok: true, etag: done.out.ETag } : done;
     },
-    async getObject(account, region, bucket, key) {
-      const done = await call<{ Body: { stream: Readable; length: number } }>(account, region, 'GetObject', { Bucket: bucket, Key: key });
+    async getObject(account, region, bucket, key, expectedOwner) {
+      const done = await call<{ Body: { stream: Readable; length: number } }>(account, region, 'GetObject', { Bucket: bucket, Key: key, ...owned(expectedOwner) });
       return done.ok ? { ok: true, stream: done.out.Body.stream, length: done.out.Body.length } : done;
     },
-    async listObjects(account, region, bucket, prefix, next) {
+    async listObjects(account, region, bucket, prefix, next, expectedOwner) {
       const done = await call<{ Contents?: { Key: string; Size: number }[]; NextContinuationToken?: string }>(account, region, 'ListObjectsV2', {
-        Bucket: bucket, Prefix: prefix, ...(next !== undefined && { ContinuationToken: next }),
+        Bucket: bucket, Prefix: prefix, ...(next !== undefined && { ContinuationToken: next }), ...owned(expectedOwner),
       });
       if (!done.ok) return done;
       const objects = (done.out.Contents ?? []).map((c) => ({ key: c.Key, size: c.Size }));

@@ -85,8 +85,9 @@ export class ExportRuns {
     const s3 = await this.#deps.s3();
     if (!s3) throw new WriteFailed('NoSuchBucket', 'The specified bucket does not exist');
     const folder = exportFolder(record);
+    // S3BucketOwner is the bucket's expected owner: another owner's bucket is S3AccessDenied.
     const put = async (key: string, body: Buffer): Promise<string> => {
-      const done = await s3.putObject(record.account, record.region, record.s3Bucket, key, body);
+      const done = await s3.putObject(record.account, record.region, record.s3Bucket, key, body, record.s3BucketOwner);
       if (!done.ok) throw new WriteFailed(done.code, done.message);
       return done.etag;
     };

@@ -117,13 +117,14 @@ export class ImportRuns {
   async #read(record: ImportRecord, table: TableRecord, writer: ImportWriter, figures: Figures): Promise<void> {
     const s3 = await this.#deps.s3();
     if (!s3) throw new ReadFailed('NoSuchBucket', 'The specified bucket does not exist');
-    const { S3Bucket: bucket, S3KeyPrefix: prefix = '' } = record.source;
+    // S3BucketOwner is the bucket's expected owner: another owner's bucket is S3AccessDenied.
+    const { S3Bucket: bucket, S3KeyPrefix: prefix = '', S3BucketOwner: owner } = record.source;
     let next: string | undefined;
     do {
-      const page = await s3.listObjects(record.account, record.region, bucket, prefix, next);
+      const page = await s3.listObjects(record.account, record.region, bucket, prefix, next, owner);
       if (!page.ok) throw new ReadFailed(page.code, page.message);
       for (const object of page.objects) {
-        const opened = await s3.getObject(record.account, record.region, bucket, object.key);
+        const opened = await s3.getObject(record.account, record.region, bucket, object.key, owner);
         if (!opened.ok) throw new ReadFailed(opened.code, opened.message);
         await this.#readObject(record, table, objectLines(opened.stream, record.compression as Compression, figures.bytes), writer, figures);
       }
