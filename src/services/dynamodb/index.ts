@@ -58,6 +58,7 @@ import { dropUnfinishedCopies } from './backups/pending-copies.js';
 import { restoreTableFromBackup } from './backups/restore-table.js';
 import { restoreTableToPointInTime } from './backups/restore-point-in-time.js';
 import { TtlSweeper } from './ttl/sweeper.js';
+import { refuseNullListMembers } from './null-list-members.js';
 import { EXPORT_HANDLERS, ExportRuns, failUnfinishedExports } from './exports/index.js';
 import { IMPORT_HANDLERS, ImportReservations, ImportRuns, failUnfinishedImports } from './imports/index.js';
 import type { S3InternalApi } from '../s3/internal-api.js';
@@ -127,10 +128,10 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   const sweeper = new TtlSweeper(ttlPort(ddb), { now, onError: (err) => deps.log.warn('TTL sweep failed', { err: err instanceof Error ? err.message : String(err) }) });
   sweeper.start();
   const operations: Service['operations'] = {};
-  for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => handler(ddb, ctx, input);
+  for (const [name, handler] of Object.entries(HANDLERS)) operations[name] = (ctx, input) => { refuseNullListMembers(input); return handler(ddb, ctx, input); };
   // PartiQL reads what its SELECTs return: the items answers splice as stored text are decoded.
   const partiql: PartiqlDeps = { call: async (operation, ctx, input) => decodedOutput(await operations[operation]!(ctx, input)) };
-  for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => handler(partiql, ctx, input);
+  for (const [name, handler] of Object.entries(PARTIQL)) operations[name] = (ctx, input) => { refuseNullListMembers(input); return handler(partiql, ctx, input); };
   for (const [name, handler] of Object.entries(EXPORT_HANDLERS)) operations[name] = (ctx, input) => handler(ddb, exportRuns, ctx, input);
   for (const [name, handler] of Object.entries(IMPORT_HANDLERS)) operations[name] = (ctx, input) => handler(ddb, importRuns, ctx, input);
   return { operations, close: async () => { await importRuns.close(); await exportRuns.close(); await sweeper.close(); await backfills.close(); await removal.close(); await work.close(); await ddb.transactionTokens.settled(); } };

@@ -10,12 +10,13 @@ import { sqsErrors } from './errors.js';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-export function assertBatch(entries: Array<{ Id?: string }> | undefined, entryName: string): void {
+export function assertBatch(entries: Array<{ Id?: string } | null> | undefined, entryName: string): void {
   if (entries === undefined || entries.length === 0) throw sqsErrors.emptyBatchRequest(entryName);
   if (entries.length > 10) throw sqsErrors.tooManyEntriesInBatchRequest(entries.length);
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (entry.Id === undefined || !ID.test(entry.Id)) throw sqsErrors.invalidBatchEntryId();
+    // A null entry ("Entries":[null] over json) has no Id: refused as one without (it was a 500).
+    if (entry === null || entry.Id === undefined || !ID.test(entry.Id)) throw sqsErrors.invalidBatchEntryId();
     if (seen.has(entry.Id)) throw sqsErrors.batchEntryIdsNotDistinct(entry.Id);
     seen.add(entry.Id);
   }
