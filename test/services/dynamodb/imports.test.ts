@@ -13,7 +13,6 @@ import test from 'ava';
 import * as zlib from 'node:zlib';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { ClassicLevel } from 'classic-level';
 import {
   type AttributeValue, CreateTableCommand, DescribeExportCommand, DescribeImportCommand, DescribeTableCommand, type DynamoDBClient, ExportTableToPointInTimeCommand,
@@ -22,7 +21,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DDB_NS, importKey, itemKey, pendingCopyKey } from '../../../src/services/dynamodb/keys.js';
-import { LineTooLong, MAX_LINE_BYTES, objectLines } from '../../../src/services/dynamodb/imports/object-lines.js';
+import { MAX_LINE_BYTES } from '../../../src/services/dynamodb/imports/object-lines.js';
 import { type Boltstack } from '../../../src/index.js';
 import { s3Client, startBoltstack, tempDir, uniqueBucket } from '../../helpers/server.js';
 import { ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
@@ -361,27 +360,26 @@ test('imports survive a restart; one cut short by it is FAILED and its half-made
     } finally {
       await second.stop();
     }
-    const after = new ClassicLevel<string, string>(join(tmp.dir, 'meta'));
-    const left = await after.sublevel<string, string>(DDB_NS, {}).get(itemKey(cutTableId, 'a')).catch(() => undefined);
-    const mark = await after.sublevel<string, string>(DDB_NS, {}).get(pendingCopyKey(cutTableId)).catch(() => undefined);
-    await after.close();
-    t.is(left, undefined, 'the half-made table\'s items are removed');
-    t.is(mark, undefined);
+    // The removal runs in the background, and a stop pauses it where it is (it resumes at the
+    // next start): read the disk, and start the server again while anything is left, a few times.
+    const leftovers = async (): Promise<Array<string | undefined>> => {
+      const after = new ClassicLevel<string, string>(join(tmp.dir, 'meta'));
+      const ns2 = after.sublevel<string, string>(DDB_NS, {});
+      const found = [await ns2.get(itemKey(cutTableId, 'a')).catch(() => undefined), await ns2.get(pendingCopyKey(cutTableId)).catch(() => undefined)];
+      await after.close();
+      return found;
+    };
+    let found = await leftovers();
+    for (let i = 0; i < 5 && found.some((v) => v !== undefined); i++) {
+      const again = await startBoltstack({ ephemeral: false, dataDir: tmp.dir });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await again.stop();
+      found = await leftovers();
+    }
+    t.deepEqual(found, [undefined, undefined], 'the half-made table\'s items and its pending mark are removed');
   } finally {
     await tmp.remove();
   }
-});
-
-test('lines are cut on bytes as chunks arrive: a character split between chunks stays whole, CRLF ends a line, the last line needs no break', async (t) => {
-  const text = 'é€😀\r\nsecond\nthird';
-  const bytes = Buffer.from(text);
-  // One byte a chunk: every multi-byte character is split.
-  const chunks = [...bytes].map((b) => Buffer.from([b]));
-  const counter = { bytes: 0 };
-  const lines: string[] = [];
-  for await (const l of objectLines(Readable.from(chunks), 'NONE', counter)) lines.push(l);
-  t.deepEqual(lines, ['é€😀', 'second', 'third']);
-  t.is(counter.bytes, bytes.length);
 });
 
 test('an object with no line break is not gathered whole: past the line limit it is one bad line, and the import goes on', async (t) => {
@@ -394,14 +392,4 @@ test('an object with no line break is not gathered whole: past the line limit it
   t.is(done.FailureCode, 'ItemValidationError');
   t.deepEqual([done.ProcessedItemCount, done.ImportedItemCount, done.ErrorCount], [2, 1, 1]);
   t.deepEqual((await scanAll(TableName)).map((i) => i.pk!.S), ['ok']);
-});
-
-test('a line past the limit stops the reading there: the rest of the object is never pulled into memory', async (t) => {
-  const chunk = Buffer.alloc(64 * 1024, 0x61);
-  const total = Math.ceil((MAX_LINE_BYTES * 4) / chunk.length);
-  let pulled = 0;
-  async function* endless(): AsyncGenerator<Buffer> { for (let i = 0; i < total; i++) { pulled++; yield chunk; } }
-  const read = async (): Promise<void> => { for await (const _ of objectLines(Readable.from(endless()), 'NONE', { bytes: 0 })) t.fail('no line ends'); };
-  await t.throwsAsync(read, { instanceOf: LineTooLong });
-  t.true(pulled < total / 2, `${pulled} of ${total} chunks read`);
 });
