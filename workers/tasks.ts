@@ -9,7 +9,7 @@
  * measured 965 ms of main-thread time for a 16 MiB document vs 949 ms parsing inline), while
  * JSON.parse of the flat string is several times cheaper.
  */
-import { parseXml } from '../src/protocols/shared/xml-parse.js';
+import { parseXml } from '../src/util/xml-parse.js';
 import { computeDigests } from '../src/checksums/index.js';
 import { filterBatch } from '../src/services/dynamodb/expressions/filter-batch.js';
 import type { Task, TaskResult } from '../src/pool/types.js';

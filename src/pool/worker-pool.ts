@@ -150,7 +150,7 @@ function fromWorker(task: Task, value: TaskResult<Task>): TaskResult<Task> {
 /** Gives the caller the error class the inline path would throw (sax is loaded only then). */
 async function rebuildError(name: string, message: string): Promise<Error> {
   if (name === 'XmlParseError') {
-    const { XmlParseError } = await import('../protocols/shared/xml-parse.js');
+    const { XmlParseError } = await import('../util/xml-parse.js');
     return new XmlParseError(message);
   }
   const error = new Error(message);

@@ -17,4 +17,4 @@ export function getProtocol(name: ProtocolName): Protocol {
 
 export { compileRestRouter, matchRestOperation, type RestMatch, type RestRouter } from './rest-xml/router.js';
 export { queryAction, queryParams } from './query/decode.js';
-export { parseXml, XmlParseError } from './shared/xml-parse.js';
+export { parseXml, XmlParseError } from '../util/xml-parse.js';

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { randomBytes } from 'node:crypto';
 import { createWorkerPool } from '../../src/pool/index.js';
-import { parseXml, XmlParseError } from '../../src/protocols/shared/xml-parse.js';
+import { parseXml, XmlParseError } from '../../src/util/xml-parse.js';
 import { computeDigests } from '../../src/checksums/index.js';
 import type { ChecksumAlgorithm } from '../../src/checksums/types.js';
 

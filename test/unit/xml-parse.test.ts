@@ -1,6 +1,6 @@
 // parseXml: the pure sax-based parser used inline and by the worker pool.
 import test from 'ava';
-import { parseXml, XmlParseError } from '../../src/protocols/shared/xml-parse.js';
+import { parseXml, XmlParseError } from '../../src/util/xml-parse.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 

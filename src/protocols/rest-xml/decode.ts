@@ -13,7 +13,7 @@ import { parseNumberText } from '../shared/number-text.js';
 import { parseQuery, type ParsedQuery } from '../shared/query-string.js';
 import { parseTimestamp } from '../shared/timestamps.js';
 import { readStructure, readValue, XmlValueError } from '../shared/xml-deserialize.js';
-import { parseXml, XmlParseError } from '../shared/xml-parse.js';
+import { parseXml, XmlParseError } from '../../util/xml-parse.js';
 import { expectedOwnerTwice, invalidArgument, malformedXml } from './errors.js';
 import { decodeMetadataValue } from './mime-words.js';
 

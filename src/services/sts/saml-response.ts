@@ -10,7 +10,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html
  */
 import type { XmlElement } from '../../pool/types.js';
-import { parseXml } from '../../protocols/shared/xml-parse.js';
+import { parseXml } from '../../util/xml-parse.js';
 
 export interface SamlResponse {
   issuer?: string;

@@ -1,13 +1,15 @@
 /**
- * Pure XML parse (bytes → XmlElement tree) on top of sax, for request bodies (S3 XML payloads).
- * It runs inline or as a worker-pool task (pool/types.ts XmlParseTask), so it touches no state.
+ * Pure XML parse (bytes → XmlElement tree) on top of sax, for request bodies (S3 XML payloads,
+ * through the rest-xml protocol) and for XML documents carried inside a value (STS's SAML
+ * assertion): a utility below both, so services need not import the protocol layer (DESIGN.md
+ * §1). It runs inline or as a worker-pool task (pool/types.ts XmlParseTask), so it touches no state.
  * Limits protect the process: nesting deeper than 100 levels or more than `maxBytes` input is
  * refused (AWS's own schemas nest a handful of levels; CompleteMultipartUpload with 10,000 parts
  * is ~1.5 MB). Text is the concatenation of the element's own text and CDATA nodes.
  */
 import { createRequire } from 'node:module';
 import type * as Sax from 'sax';
-import type { XmlElement } from '../../pool/types.js';
+import type { XmlElement } from '../pool/types.js';
 
 export const XML_MAX_DEPTH = 100;
 export const XML_MAX_BYTES = 64 * 1024 * 1024;
