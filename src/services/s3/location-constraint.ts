@@ -9,19 +9,14 @@
  * The list is the model's BucketLocationConstraint enum.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketConfiguration.html
  */
+import { COMMERCIAL_REGIONS, OTHER_PARTITION_REGIONS } from '../../util/aws-regions.js';
 import { s3Errors } from './errors.js';
 
 const US_EAST_1 = 'us-east-1';
 const EU = 'EU';
 
-const REGIONS: ReadonlySet<string> = new Set([
-  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1',
-  'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
-  'ap-southeast-6', 'ap-southeast-7', 'ca-central-1', 'ca-west-1', 'cn-north-1', 'cn-northwest-1', 'eu-central-1',
-  'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'il-central-1',
-  'me-central-1', 'me-south-1', 'mx-central-1', 'sa-east-1', 'us-east-2', 'us-gov-east-1', 'us-gov-west-1',
-  'us-west-1', 'us-west-2',
-]);
+/** The model's BucketLocationConstraint enum: every region but us-east-1, which S3 refuses spelled out. */
+const REGIONS: ReadonlySet<string> = new Set([...COMMERCIAL_REGIONS, ...OTHER_PARTITION_REGIONS].filter((r) => r !== US_EAST_1));
 
 export const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
 
