@@ -60,7 +60,7 @@ import { restoreTableToPointInTime } from './backups/restore-point-in-time.js';
 import { TtlSweeper } from './ttl/sweeper.js';
 import { refuseNullListMembers } from './null-list-members.js';
 import { EXPORT_HANDLERS, ExportRuns, failUnfinishedExports } from './exports/index.js';
-import { IMPORT_HANDLERS, ImportReservations, ImportRuns, failUnfinishedImports } from './imports/index.js';
+import { IMPORT_HANDLERS, ImportRuns, failUnfinishedImports } from './imports/index.js';
 import type { S3InternalApi } from '../s3/internal-api.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -119,9 +119,9 @@ export async function createDynamoDbService(deps: ServiceDeps, options: DynamoDb
   // An export cut short by a stop or kill -9 is FAILED; its files go to S3 in process (exports/run-export.ts).
   await failUnfinishedExports(deps.meta, now());
   const exportRuns = new ExportRuns({ meta: deps.meta, log: deps.log, now, s3: async () => (await deps.peer?.('s3'))?.internal as S3InternalApi | undefined });
-  // An import cut short is FAILED; its items went with its pending mark (dropUnfinishedCopies above).
-  await failUnfinishedImports(deps.meta, now());
-  const importRuns = new ImportRuns({ ddb, log: deps.log, reservations: new ImportReservations(), s3: async () => (await deps.peer?.('s3'))?.internal as S3InternalApi | undefined });
+  // An import a kill -9 cut short is FAILED and its CREATING table dropped (imports/import-store.ts).
+  await failUnfinishedImports(deps.meta, tables, now());
+  const importRuns = new ImportRuns({ ddb, log: deps.log, s3: async () => (await deps.peer?.('s3'))?.internal as S3InternalApi | undefined });
   // Work left by a build that kept no marker is marked now, so the next start resumes it.
   if (tables.all().some(isBackfilling) || await hasPendingRemoval(deps.meta)) await work.queue(resume);
   else await resume();

@@ -73,6 +73,11 @@ export interface TableRecord {
   /** The highest units a decrease or a switch to on-demand left behind (warm-throughput.ts). */
   warmThroughput?: { read: number; write: number };
   resourcePolicy?: string;
+  /**
+   * CREATING while an import fills the table (imports/run-import.ts); absent once it is ACTIVE.
+   * TableStore keeps such a record apart from the others (table-store.ts `creating`).
+   */
+  status?: 'CREATING';
 }
 
 export const tableArn = (t: Pick<TableRecord, 'region' | 'account' | 'name'>): string =>

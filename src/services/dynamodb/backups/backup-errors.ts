@@ -29,6 +29,12 @@ export const backupErrors = {
    * Not captured: the message is the API reference's description of the exception
    * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html).
    */
+  /**
+   * CreateBackup of a table an import is still creating (ack-api-quirks DDB-IMPORT-001, native AWS
+   * 2026-10-09: ContinuousBackupsUnavailableException); the message is the one AWS gives for a
+   * table whose backups are not ready yet (backup_arn_case.json seq 7; DDB-BACKUP-001).
+   */
+  backupsNotReady: (name: string) => e('ContinuousBackupsUnavailableException', `Backups are being enabled for the table: ${name}. Please retry later`),
   pitrUnavailable: () => e('PointInTimeRecoveryUnavailableException', 'Point in time recovery has not yet been enabled for this source table.'),
 };
 

@@ -31,6 +31,7 @@ import { checkIndexOverrides, keptIndexes } from './index-overrides.js';
 import { clearPending, markPending } from './pending-copies.js';
 import { restoredRecord } from './restored-record.js';
 import { restoringAnswer } from './restoring-answer.js';
+import { targetTaken } from './restore-target.js';
 
 const OPERATION = 'RestoreTableToPointInTime';
 const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[^:]*:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/;
@@ -60,21 +61,25 @@ export const restoreTableToPointInTime: DdbHandler<RestoreTableToPointInTimeInpu
   const kept = keptIndexes(source, input.GlobalSecondaryIndexOverride, input.LocalSecondaryIndexOverride);
   const name = input.TargetTableName;
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${name}`, async () => {
-    if (deps.tables.get(ctx.accountId, ctx.region, name)) throw backupErrors.tableAlreadyExists(name);
+    // A name an import is creating is taken too (restore-target.ts).
+    if (targetTaken(deps, ctx.accountId, ctx.region, name)) throw backupErrors.tableAlreadyExists(name);
     const now = deps.now();
     const record = restoredRecord(source, kept, input, { account: ctx.accountId, region: ctx.region, name, id: deps.newId(), now }, deps.newId, { operation: OPERATION, from: 'source table' });
-    await markPending(deps.meta, record.id);
-    const pinned = await pinItems(deps.meta, source.id);
-    // Still there once the snapshot is taken: a DeleteTable had not yet handed its items to the
-    // background removal, so the snapshot holds them all.
-    if (deps.tables.byId(source.id) === undefined) {
-      await unpinItems(pinned);
-      await clearPending(deps.meta, record.id);
-      throw backupErrors.tableNotFound(source.name);
-    }
-    await createRestoredTable(deps, pinned, record);
-    const restoredAt = restorableWindow(source, now)?.latest ?? now;
-    return { TableDescription: restoringAnswer(record, { SourceTableArn: tableArn(source), RestoreDateTime: new Date(restoredAt), RestoreInProgress: true }) };
+    // As background work: the marker is down before the pending mark (create-backup.ts).
+    return deps.work.queue(async () => {
+      await markPending(deps.meta, record.id);
+      const pinned = await pinItems(deps.meta, source.id);
+      // Still there once the snapshot is taken: a DeleteTable had not yet handed its items to the
+      // background removal, so the snapshot holds them all.
+      if (deps.tables.byId(source.id) === undefined) {
+        await unpinItems(pinned);
+        await clearPending(deps.meta, record.id);
+        throw backupErrors.tableNotFound(source.name);
+      }
+      await createRestoredTable(deps, pinned, record);
+      const restoredAt = restorableWindow(source, now)?.latest ?? now;
+      return { TableDescription: restoringAnswer(record, { SourceTableArn: tableArn(source), RestoreDateTime: new Date(restoredAt), RestoreInProgress: true }) };
+    });
   });
 };
 

@@ -27,6 +27,7 @@ import { checkIndexOverrides, keptIndexes } from './index-overrides.js';
 import { clearPending, markPending } from './pending-copies.js';
 import { restoredRecord } from './restored-record.js';
 import { restoringAnswer } from './restoring-answer.js';
+import { targetTaken } from './restore-target.js';
 
 const OPERATION = 'RestoreTableFromBackup';
 
@@ -46,20 +47,24 @@ export const restoreTableFromBackup: DdbHandler<RestoreTableFromBackupInput, Res
   const kept = keptIndexes(backup.source, input.GlobalSecondaryIndexOverride, input.LocalSecondaryIndexOverride);
   const name = input.TargetTableName;
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${name}`, async () => {
-    if (deps.tables.get(ctx.accountId, ctx.region, name)) throw backupErrors.tableAlreadyExists(name);
+    // A name an import is creating is taken too (restore-target.ts).
+    if (targetTaken(deps, ctx.accountId, ctx.region, name)) throw backupErrors.tableAlreadyExists(name);
     const now = deps.now();
     const record = restoredRecord(backup.source, kept, input, { account: ctx.accountId, region: ctx.region, name, id: deps.newId(), now }, deps.newId, { operation: OPERATION, from: 'backup' });
-    await markPending(deps.meta, record.id);
-    const pinned = await pinItems(deps.meta, backup.copyId);
-    // Still there once the snapshot is taken: a DeleteBackup had not written its removal mark
-    // (the record goes in the same batch), so the snapshot holds the whole copy.
-    if (await getBackup(deps.meta, ctx.accountId, ctx.region, backup.backupId) === undefined) {
-      await unpinItems(pinned);
-      await clearPending(deps.meta, record.id);
-      throw backupErrors.backupNotFound(input.BackupArn);
-    }
-    await createRestoredTable(deps, pinned, record);
-    const summary = { SourceBackupArn: backup.arn, SourceTableArn: tableArn(backup.source), RestoreDateTime: new Date(backup.created), RestoreInProgress: true };
-    return { TableDescription: restoringAnswer(record, summary) };
+    // As background work: the marker is down before the pending mark (create-backup.ts).
+    return deps.work.queue(async () => {
+      await markPending(deps.meta, record.id);
+      const pinned = await pinItems(deps.meta, backup.copyId);
+      // Still there once the snapshot is taken: a DeleteBackup had not written its removal mark
+      // (the record goes in the same batch), so the snapshot holds the whole copy.
+      if (await getBackup(deps.meta, ctx.accountId, ctx.region, backup.backupId) === undefined) {
+        await unpinItems(pinned);
+        await clearPending(deps.meta, record.id);
+        throw backupErrors.backupNotFound(input.BackupArn);
+      }
+      await createRestoredTable(deps, pinned, record);
+      const summary = { SourceBackupArn: backup.arn, SourceTableArn: tableArn(backup.source), RestoreDateTime: new Date(backup.created), RestoreInProgress: true };
+      return { TableDescription: restoringAnswer(record, summary) };
+    });
   });
 };

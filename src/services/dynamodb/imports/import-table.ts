@@ -1,14 +1,19 @@
 /**
  * ImportTable: a NEW table (CreateTable's own code: imported-table.ts) filled in the background
  * from objects in boltstack's own S3 (run-import.ts). It answers IN_PROGRESS with the counters at
- * 0; DescribeImport answers COMPLETED or FAILED once the objects are read. Until then the table
- * does not exist (DescribeTable: ResourceNotFoundException, one of the two answers AWS gives,
- * the other CREATING) but its name is taken.
+ * 0; DescribeImport answers COMPLETED or FAILED once the objects are read. From the answer to
+ * then the table exists CREATING (imported-table.ts): DescribeTable and ListTables show it, item
+ * operations and the other table operations answer ResourceNotFoundException, CreateTable and
+ * DeleteTable are ResourceInUseException (ack-api-quirks DDB-IMPORT-001, DDB-IMPORT-006,
+ * DDB-TABLE-444, native AWS 2026-10-09). The table's record, the import's record and the pending
+ * mark of its items are written in one batch, after the background-work marker, so a kill -9
+ * leaves all of them or none, and the next start finds them (import-store.ts).
  *
  * ClientToken, measured (scylladb/scylladb test/alternator/test_import.py, PR #31619, 2026): a
  * replay with the same token returns the original import, whatever its source or format; only
  * another TableName is ImportConflictException; a request without one is a ValidationException
- * (the SDKs fill one in); and once the table exists, a replay is ResourceInUseException first.
+ * (the SDKs fill one in); and once the table is ACTIVE, a replay is ResourceInUseException first
+ * (while it is CREATING the replay answers the import: ack-api-quirks DDB-IMPORT-017).
  * InputFormatOptions.Csv with another format is a ValidationException (same source).
  * Not reproduced (NotImplemented naming it): InputFormat ION; ZSTD where node:zlib lacks it.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ImportTable.html
@@ -16,15 +21,15 @@
 import { randomBytes } from 'node:crypto';
 import type { ImportTableInput, ImportTableOutput } from '../../../model/generated/dynamodb-types.js';
 import type { RequestContext } from '../../types.js';
-import { markPending } from '../backups/pending-copies.js';
 import { Constraints } from '../constraints.js';
 import type { DdbDeps } from '../context.js';
 import { ddbErrors } from '../errors.js';
-import { tableArn } from '../table-record.js';
+import { DDB_NS, pendingCopyKey } from '../keys.js';
+import { type TableRecord, tableArn } from '../table-record.js';
 import { importedTable } from './imported-table.js';
 import { importErrors } from './import-errors.js';
 import { type ImportRecord, describeImport, importArn } from './import-record.js';
-import { listImports, putImport } from './import-store.js';
+import { listImports, putImportOp } from './import-store.js';
 import { zstdAvailable } from './object-lines.js';
 import type { ImportRuns } from './run-import.js';
 
@@ -75,19 +80,23 @@ export const importTable: ImportHandler<ImportTableInput, ImportTableOutput> = a
     if (earlier.tableName !== name) throw importErrors.conflict();
     return { ImportTableDescription: describeImport(earlier) };
   }
-  const table = await importedTable(ddb, ctx, input.TableCreationParameters, runs.reservations);
   const id = `${String(now).padStart(14, '0')}-${randomBytes(4).toString('hex')}`;
-  const arnOfTable = tableArn(table);
-  const record: ImportRecord = {
-    id, arn: importArn(arnOfTable, id), account: table.account, region: table.region, tableArn: arnOfTable, tableId: table.id, tableName: table.name,
-    status: 'IN_PROGRESS', clientToken: input.ClientToken!, source: input.S3BucketSource, inputFormat: input.InputFormat,
-    ...(input.InputFormatOptions !== undefined && { inputFormatOptions: input.InputFormatOptions }),
-    compression: input.InputCompressionType ?? 'NONE', creation: input.TableCreationParameters, startTime: now,
-    processedItemCount: 0, importedItemCount: 0, errorCount: 0,
+  const recordOf = (table: TableRecord): ImportRecord => {
+    const arnOfTable = tableArn(table);
+    return {
+      id, arn: importArn(arnOfTable, id), account: table.account, region: table.region, tableArn: arnOfTable, tableId: table.id, tableName: table.name,
+      status: 'IN_PROGRESS', clientToken: input.ClientToken!, source: input.S3BucketSource, inputFormat: input.InputFormat,
+      ...(input.InputFormatOptions !== undefined && { inputFormatOptions: input.InputFormatOptions }),
+      compression: input.InputCompressionType ?? 'NONE', creation: input.TableCreationParameters, startTime: now,
+      processedItemCount: 0, importedItemCount: 0, errorCount: 0,
+    };
   };
-  // The mark first: items written under the table's id before a crash are then dropped at the next start.
-  await markPending(ddb.meta, table.id);
-  await putImport(ddb.meta, record);
+  // The marker first (background-work.ts): after a kill -9 the next start opens the service, which
+  // fails the import and drops its table and items (import-store.ts failUnfinishedImports).
+  const table = await ddb.work.queue(() => importedTable(ddb, ctx, input.TableCreationParameters, (t) =>
+    // The pending mark with the table: items written under its id before a crash are dropped at the next start.
+    ddb.tables.createCreating(t, [{ type: 'put', ns: DDB_NS, key: pendingCopyKey(t.id), value: '' }, putImportOp(recordOf(t))])));
+  const record = recordOf(table);
   runs.start(record, table);
   return { ImportTableDescription: describeImport(record) };
 };

@@ -8,5 +8,4 @@ export const IMPORT_HANDLERS: Record<string, ImportHandler<any, any>> = {
   ImportTable: importTable, DescribeImport: describeImportOperation, ListImports: listImportsOperation,
 };
 export { ImportRuns } from './run-import.js';
-export { ImportReservations } from './imported-table.js';
 export { failUnfinishedImports } from './import-store.js';

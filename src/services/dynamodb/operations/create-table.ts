@@ -11,6 +11,7 @@ import { type DdbHandler, unsupported } from '../context.js';
 import { describeTable } from '../describe-table-shape.js';
 import { withoutWarmThroughput } from '../warm-throughput.js';
 import { ddbErrors } from '../errors.js';
+import { importErrors } from '../imports/import-errors.js';
 import { checkDefinitionsMatchKeys, checkKeyOrder, checkProjectionRules, keyAttributes } from '../key-schema-rules.js';
 import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkIndex, checkKeySchema, checkTableName, checkThroughput } from '../table-constraints.js';
 import type { BillingMode, IndexRecord, KeyAttribute, TableRecord, Throughput } from '../table-record.js';
@@ -165,6 +166,8 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
   };
   return deps.tables.locks.run(`${ctx.accountId}\0${ctx.region}\0${input.TableName}`, async () => {
     if (deps.tables.get(ctx.accountId, ctx.region, input.TableName)) throw ddbErrors.tableAlreadyExists(input.TableName);
+    // A name an import is creating (imports/import-table.ts): AWS's answer for a CREATING table.
+    if (deps.tables.creating(ctx.accountId, ctx.region, input.TableName)) throw importErrors.tableBeingCreated(input.TableName);
     // The policy first: keyed by the new table's id, it is unreachable should the table not follow.
     // Its RevisionId is the creation time (ack-api-quirks DDB-TABLE-233, AWS 2026-10-09).
     if (policy) await writePolicy(deps.meta, { tableId: record.id }, { policy: policy.text, identity: policy.identity, revisionId: nextRevision(now) });
@@ -180,7 +183,7 @@ export const createTable: DdbHandler<CreateTableInput, CreateTableOutput> = asyn
  * testdata/aws/dynamodb/controls.json seq 9 and 15, 2026-09-17; on_demand_limits.json seq 2 and 6,
  * billing_mode_limits.json seq 214, 2026-09-18).
  */
-function creatingAnswer(d: TableDescription): TableDescription {
+export function creatingAnswer(d: TableDescription): TableDescription {
   if (d.BillingModeSummary) delete d.BillingModeSummary.LastUpdateToPayPerRequestDateTime;
   return withoutWarmThroughput(d);
 }
