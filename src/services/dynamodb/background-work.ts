@@ -1,22 +1,25 @@
 /**
- * DynamoDB's background work: a GSI backfill (an index CREATING, gsi-backfills.ts) and the
- * removal of a deleted table's or index's entries (a removal mark, background-removal.ts). Both
- * resume when the server starts, not at DynamoDB's first request:
+ * DynamoDB's background work: a GSI backfill (an index CREATING, gsi-backfills.ts), the removal
+ * of a deleted table's or index's entries (a removal mark, background-removal.ts), and the
+ * cleanup of a copy a kill -9 cut short (a backup's copy, a restored table's items, an import's
+ * items and CREATING table: a pending mark, backups/pending-copies.ts, imports/import-store.ts).
+ * All of them resume when the server starts, not at DynamoDB's first request:
  *
  * - `hasBackgroundWork` is the start check (gateway/service-registry.ts, START_CHECKS): it reads
  *   the store only and loads none of the service.
  * - `BackgroundWork` keeps the service's marker (storage/background-markers.ts) in step while
  *   the service runs: marked before the write that creates work (UpdateTable creating or deleting
- *   an index, DeleteTable), removed once none is left. Item operations never touch it.
+ *   an index, DeleteTable, the pending mark of CreateBackup, a restore or ImportTable), removed
+ *   once none is left. Item operations never touch it.
  */
 import type { Logger } from '../../log.js';
 import type { BackgroundWorkMarker } from '../../storage/background-markers.js';
 import type { MetaStore } from '../../storage/meta-store.js';
-import { DDB_NS, REMOVAL_RANGE, TABLE_RANGE } from './keys.js';
+import { DDB_NS, PENDING_COPY_RANGE, REMOVAL_RANGE, TABLE_RANGE } from './keys.js';
 import type { TableRecord } from './table-record.js';
 
 export async function hasBackgroundWork(meta: MetaStore): Promise<boolean> {
-  if (await hasPendingRemoval(meta)) return true;
+  if (await hasPendingRemoval(meta) || await hasPendingCopy(meta)) return true;
   for await (const [, value] of meta.iterate(DDB_NS, TABLE_RANGE)) if (isBackfilling(JSON.parse(value) as TableRecord)) return true;
   return false;
 }
@@ -24,6 +27,15 @@ export async function hasBackgroundWork(meta: MetaStore): Promise<boolean> {
 /** Whether a deleted table or index still has entries to drop (one key read at most). */
 export async function hasPendingRemoval(meta: MetaStore): Promise<boolean> {
   for await (const _ of meta.iterate(DDB_NS, { ...REMOVAL_RANGE, limit: 1 })) return true;
+  return false;
+}
+
+/**
+ * Whether a copy was cut short (one key read at most): the service's open drops it
+ * (backups/pending-copies.ts dropUnfinishedCopies) and fails its import, if it is one's.
+ */
+export async function hasPendingCopy(meta: MetaStore): Promise<boolean> {
+  for await (const _ of meta.iterate(DDB_NS, { ...PENDING_COPY_RANGE, limit: 1 })) return true;
   return false;
 }
 

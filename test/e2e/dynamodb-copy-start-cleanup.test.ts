@@ -1,0 +1,122 @@
+/**
+ * A copy a kill -9 cuts short (a CreateBackup's copy, an import's items and its CREATING table)
+ * is cleaned up when the server next starts, before any DynamoDB request: CreateBackup, the
+ * restores and ImportTable put the service's background-work marker down before their pending
+ * mark, and the start check (services/dynamodb/background-work.ts hasBackgroundWork) sees the
+ * mark and opens the service. Before, only the first DynamoDB request did, so the copy took disk
+ * until then. The server is a child process; what is on disk is read with classic-level once it
+ * has exited (test/e2e/dynamodb-backup-kill9.test.ts does the same).
+ */
+import test from 'ava';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+import { CreateBackupCommand, DescribeTableCommand, ImportTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DDB_NS, IMPORT_RANGE, PENDING_COPY_RANGE, afterPrefix, itemPrefix, tableKey } from '../../src/services/dynamodb/keys.js';
+import type { ImportRecord } from '../../src/services/dynamodb/imports/import-record.js';
+import type { TableRecord } from '../../src/services/dynamodb/table-record.js';
+import { s3Client, startChild, tempDir } from '../helpers/server.js';
+import { createKeyedTable, ddbClient } from '../services/dynamodb/helpers.js';
+import { loadItems } from '../services/dynamodb/gsi-backfill-helpers.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+type Namespace = ReturnType<typeof subOf>;
+const subOf = (db: ClassicLevel<string, string>) => db.sublevel<string, string>(DDB_NS, {});
+
+/** Reads the child's store once it has exited (LevelDB's LOCK keeps a second process out while it runs). */
+async function onDisk<T>(dir: string, read: (ns: Namespace) => Promise<T>): Promise<T> {
+  const db = new ClassicLevel<string, string>(join(dir, 'meta'));
+  try {
+    return await read(subOf(db));
+  } finally {
+    await db.close();
+  }
+}
+
+const countItems = async (ns: Namespace, prefix = 'i\u0000'): Promise<number> =>
+  (await ns.keys({ gte: prefix, lt: afterPrefix(prefix) }).all()).filter((k) => k.split('\u0000').length > 2).length;
+const countPending = async (ns: Namespace): Promise<number> => (await ns.keys(PENDING_COPY_RANGE).all()).length;
+
+test('kill -9 during CreateBackup: the partial copy and its mark are gone once the server has started again, with no DynamoDB request', async (t) => {
+  const ITEMS = 20_000;
+  const TableName = 'orders';
+  const tmp = await tempDir();
+  const args = ['--port', '0', '--data-dir', tmp.dir];
+  let server = await startChild(args);
+  try {
+    await createKeyedTable(ddbClient(server.endpoint), TableName, [['pk', 'S']]);
+    await loadItems(ddbClient(server.endpoint), TableName, ITEMS, (i) => ({ pk: { S: `k${String(i).padStart(6, '0')}` }, v: { S: 'x'.repeat(50) } }));
+    let cut: { items: number; pending: number } | undefined;
+    for (const delay of [20, 40, 80, 10, 30]) {
+      const ddb = ddbClient(server.endpoint, { maxAttempts: 1 });
+      const answer = ddb.send(new CreateBackupCommand({ TableName, BackupName: 'cut-short' })).catch(() => undefined);
+      await sleep(delay);
+      await server.kill9();
+      await answer;
+      const state = await onDisk(tmp.dir, async (ns) => ({ items: await countItems(ns), pending: await countPending(ns) }));
+      if (state.pending > 0 && (state.items - ITEMS) % ITEMS !== 0) { cut = state; break; }
+      // Too early (nothing copied) or too late (the backup completed): try again. This start may
+      // clean up an earlier cut on its own, which is what is tested below.
+      server = await startChild(args);
+    }
+    t.truthy(cut, 'one kill landed in the middle of a copy');
+    t.log(`killed with ${(cut!.items - ITEMS) % ITEMS} items of the copy written`);
+    // The start, and no request at all: the removal runs from the start alone.
+    server = await startChild(args);
+    await sleep(1500);
+    await server.stop();
+    const after = await onDisk(tmp.dir, async (ns) => ({ items: await countItems(ns), pending: await countPending(ns) }));
+    t.is(after.pending, 0, 'no pending mark is left');
+    t.is((after.items - ITEMS) % ITEMS, 0, 'no partial copy is left (what remains: the table and whole backups)');
+  } finally {
+    await server.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+});
+
+test('kill -9 during an import: its CREATING table, items and mark are gone and the import FAILED once the server has started again, with no DynamoDB request', async (t) => {
+  const tmp = await tempDir();
+  const args = ['--port', '0', '--data-dir', tmp.dir];
+  let server = await startChild(args);
+  const TableName = 'imported';
+  try {
+    const s3 = s3Client(server.endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: 'source' }));
+    const body = Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ Item: { pk: { S: `k${i}` }, v: { S: 'x'.repeat(20) } } })).join('\n');
+    await s3.send(new PutObjectCommand({ Bucket: 'source', Key: 'big/data.json', Body: body }));
+    const ddb = ddbClient(server.endpoint, { maxAttempts: 1 });
+    await ddb.send(new ImportTableCommand({
+      S3BucketSource: { S3Bucket: 'source', S3KeyPrefix: 'big/' }, InputFormat: 'DYNAMODB_JSON',
+      TableCreationParameters: { TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' },
+    }));
+    t.is((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.TableStatus, 'CREATING');
+    await sleep(150);
+    await server.kill9();
+    const cut = await onDisk(tmp.dir, async (ns) => {
+      const text = await ns.get(tableKey('000000000000', 'us-east-1', TableName));
+      if (text === undefined) throw new Error('no table record on disk: the import made none while it ran');
+      const record = JSON.parse(text) as TableRecord;
+      return { record, items: await countItems(ns, itemPrefix(record.id)), pending: await countPending(ns) };
+    });
+    t.is(cut.record.status, 'CREATING', 'the kill came while the table was CREATING');
+    t.is(cut.pending, 1);
+    t.log(`killed with ${cut.items} items imported`);
+    // The start, and no request at all.
+    server = await startChild(args);
+    await sleep(1500);
+    await server.stop();
+    const after = await onDisk(tmp.dir, async (ns) => ({
+      table: await ns.get(tableKey('000000000000', 'us-east-1', TableName)).catch(() => undefined),
+      items: await countItems(ns, itemPrefix(cut.record.id)),
+      pending: await countPending(ns),
+      imports: (await ns.values(IMPORT_RANGE).all()).map((v) => JSON.parse(v) as ImportRecord),
+    }));
+    t.is(after.table, undefined, 'no table is left CREATING');
+    t.is(after.items, 0, 'no item of the cut import is left');
+    t.is(after.pending, 0);
+    t.deepEqual(after.imports.map((r) => [r.tableName, r.status, r.failureCode]), [[TableName, 'FAILED', 'UNKNOWN']]);
+  } finally {
+    await server.stop().catch(() => undefined);
+    await tmp.remove();
+  }
+});
