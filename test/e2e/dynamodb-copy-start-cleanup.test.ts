@@ -12,13 +12,15 @@ import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { CreateBackupCommand, DescribeTableCommand, ImportTableCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DDB_NS, IMPORT_RANGE, PENDING_COPY_RANGE, afterPrefix, itemPrefix, tableKey } from '../../src/services/dynamodb/keys.js';
+import { DDB_NS, IMPORT_RANGE, backupRange, PENDING_COPY_RANGE, afterPrefix, itemPrefix, tableKey } from '../../src/services/dynamodb/keys.js';
 import type { ImportRecord } from '../../src/services/dynamodb/imports/import-record.js';
 import type { TableRecord } from '../../src/services/dynamodb/table-record.js';
 import { s3Client, startChild, tempDir } from '../helpers/server.js';
 import { createKeyedTable, ddbClient } from '../services/dynamodb/helpers.js';
 import { loadItems } from '../services/dynamodb/gsi-backfill-helpers.js';
 
+const ACCOUNT = '000000000000';
+const REGION = 'us-east-1';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 type Namespace = ReturnType<typeof subOf>;
 const subOf = (db: ClassicLevel<string, string>) => db.sublevel<string, string>(DDB_NS, {});
@@ -46,18 +48,22 @@ test('kill -9 during CreateBackup: the partial copy and its mark are gone once t
   try {
     await createKeyedTable(ddbClient(server.endpoint), TableName, [['pk', 'S']]);
     await loadItems(ddbClient(server.endpoint), TableName, ITEMS, (i) => ({ pk: { S: `k${String(i).padStart(6, '0')}` }, v: { S: 'x'.repeat(50) } }));
+    // Killed a few ms into the copy: the delay halves after a kill that came too late (the backup
+    // completed) and doubles after one too early (nothing copied yet).
     let cut: { items: number; pending: number } | undefined;
-    for (const delay of [20, 40, 80, 10, 30]) {
+    let delay = 30;
+    for (let attempt = 0; attempt < 10 && cut === undefined; attempt++) {
+      // The server is stopped (killed) between tries, so its store can be read.
+      const before = attempt === 0 ? 0 : await onDisk(tmp.dir, async (ns) => (await ns.keys(backupRange(ACCOUNT, REGION)).all()).length);
+      if (attempt > 0) server = await startChild(args);
       const ddb = ddbClient(server.endpoint, { maxAttempts: 1 });
       const answer = ddb.send(new CreateBackupCommand({ TableName, BackupName: 'cut-short' })).catch(() => undefined);
       await sleep(delay);
       await server.kill9();
       await answer;
-      const state = await onDisk(tmp.dir, async (ns) => ({ items: await countItems(ns), pending: await countPending(ns) }));
-      if (state.pending > 0 && (state.items - ITEMS) % ITEMS !== 0) { cut = state; break; }
-      // Too early (nothing copied) or too late (the backup completed): try again. This start may
-      // clean up an earlier cut on its own, which is what is tested below.
-      server = await startChild(args);
+      const state = await onDisk(tmp.dir, async (ns) => ({ items: await countItems(ns), pending: await countPending(ns), backups: (await ns.keys(backupRange(ACCOUNT, REGION)).all()).length }));
+      if (state.pending > 0 && (state.items - ITEMS) % ITEMS !== 0) cut = state;
+      else delay = state.backups > before ? Math.max(1, Math.floor(delay / 2)) : delay * 2;
     }
     t.truthy(cut, 'one kill landed in the middle of a copy');
     t.log(`killed with ${(cut!.items - ITEMS) % ITEMS} items of the copy written`);
@@ -90,10 +96,11 @@ test('kill -9 during an import: its CREATING table, items and mark are gone and 
       TableCreationParameters: { TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' },
     }));
     t.is((await ddb.send(new DescribeTableCommand({ TableName }))).Table!.TableStatus, 'CREATING');
-    await sleep(150);
+    // Some items written, far from all (100,000 take about a second here).
+    await sleep(100);
     await server.kill9();
     const cut = await onDisk(tmp.dir, async (ns) => {
-      const text = await ns.get(tableKey('000000000000', 'us-east-1', TableName));
+      const text = await ns.get(tableKey(ACCOUNT, REGION, TableName));
       if (text === undefined) throw new Error('no table record on disk: the import made none while it ran');
       const record = JSON.parse(text) as TableRecord;
       return { record, items: await countItems(ns, itemPrefix(record.id)), pending: await countPending(ns) };
@@ -106,7 +113,7 @@ test('kill -9 during an import: its CREATING table, items and mark are gone and 
     await sleep(1500);
     await server.stop();
     const after = await onDisk(tmp.dir, async (ns) => ({
-      table: await ns.get(tableKey('000000000000', 'us-east-1', TableName)).catch(() => undefined),
+      table: await ns.get(tableKey(ACCOUNT, REGION, TableName)).catch(() => undefined),
       items: await countItems(ns, itemPrefix(cut.record.id)),
       pending: await countPending(ns),
       imports: (await ns.values(IMPORT_RANGE).all()).map((v) => JSON.parse(v) as ImportRecord),
