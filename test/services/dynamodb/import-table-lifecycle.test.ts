@@ -19,7 +19,7 @@ import {
   ImportTableCommand, type ImportTableCommandInput, type ImportTableDescription, ListTablesCommand, PutItemCommand, QueryCommand,
   RestoreTableFromBackupCommand, RestoreTableToPointInTimeCommand, ScanCommand, UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type Boltstack } from '../../../src/index.js';
 import { s3Client, startBoltstack, tempDir, uniqueBucket } from '../../helpers/server.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
@@ -146,6 +146,26 @@ test('an object deleted after it was listed is an item error: FAILED ItemValidat
   t.is(done.ImportStatus, 'FAILED');
   t.is(done.FailureCode, 'ItemValidationError');
   t.deepEqual([done.ImportedItemCount, done.ErrorCount, done.ProcessedItemCount], [LINES, 1, LINES + 1]);
+  const table = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
+  t.is(table.TableStatus, 'ACTIVE');
+  t.is(table.ItemCount, LINES);
+});
+
+test('an S3 failure after items were imported: FAILED with S3\'s code, the table ACTIVE with the items imported before it', async (t) => {
+  // Developer guide "Import format quotas and validation", troubleshooting "The specified bucket
+  // does not exist": "when these errors are encountered after the data import has started, the
+  // table with partially imported data is retained". The bucket goes while the first object is read.
+  const Bucket = await bucketWith(s3, { 'two/a.json': bigObject('a'), 'two/b.json': JSON.stringify({ Item: { pk: { S: 'b0' } } }) });
+  const TableName = uniqueTable('bucketgone');
+  const started = (await ddb.send(new ImportTableCommand(request(Bucket, 'two/', TableName)))).ImportTableDescription!;
+  await s3.send(new DeleteObjectCommand({ Bucket, Key: 'two/a.json' }));
+  await s3.send(new DeleteObjectCommand({ Bucket, Key: 'two/b.json' }));
+  await s3.send(new DeleteBucketCommand({ Bucket }));
+  t.true(await stillRunning(ddb, started.ImportArn!), 'the bucket went while the import ran');
+  const done = await settled(ddb, started.ImportArn!);
+  t.is(done.ImportStatus, 'FAILED');
+  t.is(done.FailureCode, 'S3NoSuchBucket');
+  t.is(done.ImportedItemCount, LINES);
   const table = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
   t.is(table.TableStatus, 'ACTIVE');
   t.is(table.ItemCount, LINES);
