@@ -43,8 +43,8 @@ export async function failUnfinishedImports(meta: MetaStore, tables: TableStore,
     if (table?.id === r.tableId) await tables.dropCreating(table, [{ type: 'del', ns: DDB_NS, key: pendingCopyKey(table.id) }, failed]);
     else await meta.batch([failed]);
   }
-  // Written with its import in one batch, a CREATING table has none left only if it was never
-  // written so; dropped all the same, so no name stays taken for ever.
+  // A CREATING table is written in one batch with its import, so none should be left now; one that
+  // is (written otherwise) goes all the same, so that no name stays taken for ever.
   for (const table of tables.allCreating()) await tables.dropCreating(table, [{ type: 'del', ns: DDB_NS, key: pendingCopyKey(table.id) }]);
 }
 
