@@ -25,6 +25,8 @@ export const ddbErrors = {
   resourceArnNotFound: (arn: string) => e('ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn} not found`),
   tableAlreadyExists: (name: string) => e('ResourceInUseException', `Table already exists: ${name}`),
   resourceInUse: (message: string) => e('ResourceInUseException', message),
+  /** A table an import is still creating, changed (imports/import-errors.ts names the sources). */
+  tableBeingCreated: (name: string) => e('ResourceInUseException', `Attempt to change a resource which is still in use: Table is being created: ${name}`),
   /** DeleteTable while a GSI is being created (continuous_backup_readiness.json seq 145, AWS 2026-09-18). */
   indexesInProgress: () => e('ResourceInUseException',
     'Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted.'),

@@ -78,3 +78,18 @@ export function requireNamedTable(deps: DdbDeps, ctx: RequestContext, name: stri
   if (!table) throw ddbErrors.tableNotFound(resolveTableName(ctx, name).name);
   return table;
 }
+
+/**
+ * For table changes (UpdateTable, UpdateTimeToLive): as requireNamedTable, but a table an import
+ * is still creating is in use, not missing. While CREATING under an import AWS answered
+ * UpdateTable and UpdateTimeToLive with ResourceInUseException (ack-api-quirks DDB-IMPORT-001,
+ * native AWS 2026-10-09; the words are DeleteTable's and CreateTable's for such a table,
+ * DDB-IMPORT-006 and DDB-TABLE-444, not captured for these two). Looked up only after a miss.
+ */
+export function requireChangeableTable(deps: DdbDeps, ctx: RequestContext, name: string | undefined): TableRecord {
+  const table = findTable(deps, ctx, name);
+  if (table) return table;
+  const ref = resolveTableName(ctx, name);
+  if (deps.tables.creating(ref.account, ref.region, ref.name)) throw ddbErrors.tableBeingCreated(ref.name);
+  throw ddbErrors.tableNotFound(ref.name);
+}

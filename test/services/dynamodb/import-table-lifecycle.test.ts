@@ -18,6 +18,7 @@ import {
   CreateBackupCommand, CreateTableCommand, DeleteTableCommand, DescribeImportCommand, DescribeTableCommand, type DynamoDBClient, GetItemCommand,
   ImportTableCommand, type ImportTableCommandInput, type ImportTableDescription, ListTablesCommand, PutItemCommand, QueryCommand,
   RestoreTableFromBackupCommand, RestoreTableToPointInTimeCommand, ScanCommand, UpdateContinuousBackupsCommand,
+  DescribeContinuousBackupsCommand, UpdateTableCommand, UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type Boltstack } from '../../../src/index.js';
@@ -217,4 +218,29 @@ test('a stop in the middle of an import: after the restart the import is FAILED,
   } finally {
     await tmp.remove();
   }
+});
+
+test('while an import runs: UpdateTable and UpdateTimeToLive are ResourceInUseException, UpdateContinuousBackups ContinuousBackupsUnavailableException, DescribeContinuousBackups answers (DDB-IMPORT-001)', async (t) => {
+  const Bucket = await bucketWith(s3, { 'big/data.json': bigObject() });
+  const TableName = uniqueTable('subres');
+  const started = (await ddb.send(new ImportTableCommand(request(Bucket, 'big/', TableName)))).ImportTableDescription!;
+  const beingCreated = `Attempt to change a resource which is still in use: Table is being created: ${TableName}`;
+  const update = await ddbErrorOf(ddb.send(new UpdateTableCommand({ TableName, DeletionProtectionEnabled: true })));
+  t.is(update.name, 'ResourceInUseException');
+  t.is(update.message, beingCreated);
+  const ttl = await ddbErrorOf(ddb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } })));
+  t.is(ttl.name, 'ResourceInUseException');
+  t.is(ttl.message, beingCreated);
+  const pitr = await ddbErrorOf(ddb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })));
+  t.is(pitr.name, 'ContinuousBackupsUnavailableException');
+  t.is(pitr.message, `Backups are being enabled for the table: ${TableName}. Please retry later`);
+  const described = (await ddb.send(new DescribeContinuousBackupsCommand({ TableName }))).ContinuousBackupsDescription!;
+  t.is(described.ContinuousBackupsStatus, 'ENABLED');
+  t.is(described.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus, 'DISABLED');
+  t.true(await stillRunning(ddb, started.ImportArn!), 'every answer above was given while the import ran');
+  t.is((await settled(ddb, started.ImportArn!)).ImportStatus, 'COMPLETED');
+  // Once ACTIVE the same calls succeed.
+  await ddb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } }));
+  const missing = await ddbErrorOf(ddb.send(new UpdateTableCommand({ TableName: uniqueTable('nope'), DeletionProtectionEnabled: true })));
+  t.is(missing.name, 'ResourceNotFoundException');
 });

@@ -21,5 +21,5 @@ export const importErrors = {
   csvOptionsWithoutCsv: () => e('ValidationException', 'InputFormatOptions can only be specified with the CSV InputFormat'),
   invalidNextToken: () => e('ValidationException', 'Invalid NextToken'),
   notImplemented: (detail: string) => notImplemented('DynamoDB', 'ImportTable', detail),
-  tableBeingCreated: (name: string) => ddbErrors.resourceInUse(`Attempt to change a resource which is still in use: Table is being created: ${name}`),
+  tableBeingCreated: ddbErrors.tableBeingCreated,
 };

@@ -8,7 +8,7 @@ import type { DescribeTimeToLiveInput, DescribeTimeToLiveOutput, UpdateTimeToLiv
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
-import { requireNamedTable } from '../table-lookup.js';
+import { requireNamedTable, requireChangeableTable } from '../table-lookup.js';
 
 export const describeTimeToLive: DdbHandler<DescribeTimeToLiveInput, DescribeTimeToLiveOutput> = async (deps, ctx, input) => {
   const table = requireNamedTable(deps, ctx, input.TableName);
@@ -23,7 +23,7 @@ export const updateTimeToLive: DdbHandler<UpdateTimeToLiveInput, UpdateTimeToLiv
     if (c.notNull('timeToLiveSpecification.attributeName', spec.AttributeName)) c.length('timeToLiveSpecification.attributeName', spec.AttributeName, 1, 255);
     c.notNull('timeToLiveSpecification.enabled', spec.Enabled);
   }
-  const found = requireNamedTable(deps, ctx, input.TableName);
+  const found = requireChangeableTable(deps, ctx, input.TableName);
   c.check();
   return deps.tables.locks.run(`${found.account}\0${found.region}\0${found.name}`, async () => {
     const table = requireNamedTable(deps, ctx, input.TableName);

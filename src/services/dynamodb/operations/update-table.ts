@@ -16,7 +16,7 @@ import { applyGsiUpdates, checkGsiUpdateConstraints, checkGsiUpdateShape } from 
 import { DDB_NS, removalKey } from '../keys.js';
 import { checkSse, sseDescription, sseSettings } from '../sse.js';
 import { BILLING_MODES, MAX_CAPACITY_UNITS, STREAM_VIEW_TYPES, TABLE_CLASSES, checkThroughput } from '../table-constraints.js';
-import { requireNamedTable, resolveTableName } from '../table-lookup.js';
+import { requireNamedTable, resolveTableName, requireChangeableTable } from '../table-lookup.js';
 import type { BillingMode, TableRecord, Throughput } from '../table-record.js';
 import { onDemandRecord } from '../on-demand-throughput.js';
 import { changedThroughput, tableOnDemand } from '../decrease-limit.js';
@@ -116,7 +116,7 @@ export const updateTable: DdbHandler<UpdateTableInput, UpdateTableOutput> = asyn
   if (t && t.ReadCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.ReadCapacityUnits} for ReadCapacityUnits is out of bounds`);
   if (t && t.WriteCapacityUnits > MAX_CAPACITY_UNITS) throw ddbErrors.validation(`Given value ${t.WriteCapacityUnits} for WriteCapacityUnits is out of bounds`);
   if (input.GlobalSecondaryIndexUpdates !== undefined) checkGsiUpdateShape(input.GlobalSecondaryIndexUpdates);
-  const found = requireNamedTable(deps, ctx, input.TableName);
+  const found = requireChangeableTable(deps, ctx, input.TableName);
   checkAlone(input);
   checkSse(input.SSESpecification);
   return deps.tables.locks.run(`${found.account}\0${found.region}\0${found.name}`, async () => {
