@@ -40,16 +40,18 @@ boto3Test('client: transact_write_items cancelled (CancellationReasons with the 
   const got = await py('dynamodb_client');
   // Reason per item in order, "None" for those that would have succeeded, the item only where
   // ReturnValuesOnConditionCheckFailure asked (AWS docs, TransactWriteItems and CancellationReason).
+  // Debian's botocore (1.29) predates ReturnValuesOnConditionCheckFailure: not sent there, no item.
+  const oldItem = got.item_on_failure ? { Item: { pk: { S: 'a' }, v: { N: '1' } } } : {};
   t.deepEqual(got.transaction, {
     Error: { Code: 'TransactionCanceledException', Message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed, ConditionalCheckFailed]' },
     CancellationReasons: [
       { Code: 'None' },
-      { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: { S: 'a' }, v: { N: '1' } } },
+      { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...oldItem },
       { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' },
     ],
   });
   t.is(got.b_after_cancel, null, 'nothing of a cancelled transaction is written');
-  t.deepEqual(got.conditional, { Error: { Code: 'ConditionalCheckFailedException', Message: 'The conditional request failed' }, Item: { pk: { S: 'a' }, v: { N: '1' } } });
+  t.deepEqual(got.conditional, { Error: { Code: 'ConditionalCheckFailedException', Message: 'The conditional request failed' }, Item: oldItem.Item ?? null });
   t.deepEqual(got.ttl, [
     { TimeToLiveStatus: 'DISABLED' },
     { TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true } },

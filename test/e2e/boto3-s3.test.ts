@@ -16,12 +16,12 @@ const boto3 = sharedBoto3Session();
 const py = boto3.run;
 
 interface Transfer {
-  checksum_defaults: string[];
-  upload_file: { ContentLength: number; ETag: string; expectedETag: string; ChecksumCRC32: string; expectedCRC32: string; ChecksumType: string };
+  checksum_defaults: string[] | null;
+  upload_file: { ContentLength: number; ETag: string; expectedETag: string; ChecksumCRC32: string; expectedCRC32: string; ChecksumType: string | null };
   download_file_same: boolean;
   upload_fileobj: { same: boolean; ETag: string; expectedETag: string; ChecksumCRC32: string; expectedCRC32: string };
   copy: { same: boolean; ETag: string; PartsCount: number };
-  put_object: { put: [string, string]; expectedCRC32: string; get: [string, string, string] };
+  put_object: { put: [string, string | null]; expectedCRC32: string; get: [string, string, string | null] };
   sha256: [string, string, string];
   ranged: [string, string, string | null];
 }
@@ -29,10 +29,14 @@ interface Transfer {
 boto3Test('upload_file/download_file with 5 MiB parts on 4 threads, upload_fileobj of a pipe, managed copy, default CRC32 checksums', async (t) => {
   t.timeout(60_000);
   const got = await py<Transfer>('s3_transfer');
-  t.deepEqual(got.checksum_defaults, ['when_supported', 'when_supported'], 'botocore 1.36+ defaults: the checksums below are its own');
+  // botocore 1.36+ sends CRC32 by itself and models ChecksumType; Debian's 1.29 is asked for CRC32
+  // by the script and parses no ChecksumType.
+  const recent = got.checksum_defaults !== null;
+  if (recent) t.deepEqual(got.checksum_defaults, ['when_supported', 'when_supported'], 'the checksums below are botocore\'s defaults');
+  const typed = (type: string): string | null => (recent ? type : null);
   // The multipart ETag is the MD5 of the parts' MD5s, -N; the COMPOSITE CRC32 the CRC32 of the
   // parts' CRC32s, -N (AWS docs, checking-object-integrity.html, "Using part-level checksums").
-  t.like(got.upload_file, { ContentLength: 20 * 1024 * 1024, ChecksumType: 'COMPOSITE' });
+  t.like(got.upload_file, { ContentLength: 20 * 1024 * 1024, ChecksumType: typed('COMPOSITE') });
   t.is(got.upload_file.ETag, got.upload_file.expectedETag);
   t.is(got.upload_file.ChecksumCRC32, got.upload_file.expectedCRC32);
   t.true(got.download_file_same, 'the ranged parallel download puts the same bytes back');
@@ -42,8 +46,8 @@ boto3Test('upload_file/download_file with 5 MiB parts on 4 threads, upload_fileo
   t.true(got.copy.same);
   t.is(got.copy.ETag, got.upload_file.ETag, 'UploadPartCopy of the same 5 MiB ranges: the same part MD5s');
   t.is(got.copy.PartsCount, 4);
-  t.deepEqual(got.put_object.put, [got.put_object.expectedCRC32, 'FULL_OBJECT']);
-  t.deepEqual(got.put_object.get, ['hello boto3', got.put_object.expectedCRC32, 'FULL_OBJECT']);
+  t.deepEqual(got.put_object.put, [got.put_object.expectedCRC32, typed('FULL_OBJECT')]);
+  t.deepEqual(got.put_object.get, ['hello boto3', got.put_object.expectedCRC32, typed('FULL_OBJECT')]);
   t.is(got.sha256[0], got.sha256[2]);
   t.is(got.sha256[1], got.sha256[2]);
   t.deepEqual(got.ranged, ['hello', 'bytes 0-4/11', null], 'a partial read answers no whole-object checksum, so botocore validates nothing wrong');

@@ -1,7 +1,7 @@
 /**
  * Which `test` the boto3 tests use, and a session (server, Python scripts under
- * test/fixtures/boto3/) for them. boto3 is an optional extra of the machine: where
- * `python3 -c 'import boto3'` fails the file says so in one line and its tests are skipped; in CI
+ * test/fixtures/boto3/) for them. boto3 is an optional extra of the machine: where no Python can
+ * `import boto3` (findPython) the file says so in one line and its tests are skipped; in CI
  * (`inCi()`; `.ci/run` installs Debian's python3-boto3 when the image lacks it) the tests run anyway
  * and fail, so a missing boto3 can never turn them silently into skips there.
  *
@@ -18,7 +18,21 @@ import { inCi } from './ci.js';
 import { startBoltstack } from './server.js';
 
 const run = promisify(execFile);
-const hasBoto3 = await run('python3', ['-c', 'import boto3']).then(() => true, () => false);
+
+/**
+ * The Python that runs the scripts: BOLTSTACK_TEST_PYTHON if set, else the first of `python3` on
+ * PATH (a pyenv or venv with boto3 from pip) and Debian's /usr/bin/python3 (python3-boto3, what
+ * `.ci/run` installs) that can import boto3.
+ */
+async function findPython(): Promise<string | undefined> {
+  const candidates = process.env.BOLTSTACK_TEST_PYTHON ? [process.env.BOLTSTACK_TEST_PYTHON] : ['python3', '/usr/bin/python3'];
+  for (const python of candidates) {
+    if (await run(python, ['-c', 'import boto3']).then(() => true, () => false)) return python;
+  }
+  return undefined;
+}
+const python = await findPython();
+const hasBoto3 = python !== undefined;
 
 /** `test`, and `test.failing` for a known defect, both skipped together where boto3 is missing. */
 export interface Boto3Test {
@@ -28,7 +42,7 @@ export interface Boto3Test {
 
 export function boto3TestFor(file: string): Boto3Test {
   const required = inCi();
-  if (!hasBoto3) console.warn(`${file}: python3 with boto3 is not installed; ${required ? 'required in CI, failing' : 'skipping the boto3 tests'}`);
+  if (!hasBoto3) console.warn(`${file}: no python3 with boto3 (pip install boto3, or apt-get install python3-boto3); ${required ? 'required in CI, failing' : 'skipping the boto3 tests'}`);
   const runs = hasBoto3 || required;
   return Object.assign((title: string, impl: ImplementationFn<[]>) => (runs ? test : test.skip)(title, impl), {
     failing: (title: string, impl: ImplementationFn<[]>) => (runs ? test.failing : test.skip)(title, impl),
@@ -74,7 +88,7 @@ export async function boto3Session(): Promise<Boto3Session> {
   const server = await startBoltstack();
   const env = pythonEnv(server.endpoint);
   const runScript = async <T>(script: string): Promise<T> => {
-    const { stdout } = await run('python3', [`${FIXTURES}${script}.py`], { cwd: FIXTURES, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 })
+    const { stdout } = await run(python ?? 'python3', [`${FIXTURES}${script}.py`], { cwd: FIXTURES, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 })
       .catch((err: Error & { stderr?: string }) => { throw new Error(`${script}.py failed: ${err.stderr ?? err.message}`); });
     return JSON.parse(stdout) as T;
   };
