@@ -88,7 +88,7 @@ export async function boto3Session(): Promise<Boto3Session> {
   const server = await startBoltstack();
   const env = pythonEnv(server.endpoint);
   const runScript = async <T>(script: string): Promise<T> => {
-    const { stdout } = await run(python ?? 'python3', [`${FIXTURES}${script}.py`], { cwd: FIXTURES, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 })
+    const { stdout } = await run(python ?? process.env.BOLTSTACK_TEST_PYTHON ?? 'python3', [`${FIXTURES}${script}.py`], { cwd: FIXTURES, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 })
       .catch((err: Error & { stderr?: string }) => { throw new Error(`${script}.py failed: ${err.stderr ?? err.message}`); });
     return JSON.parse(stdout) as T;
   };
