@@ -10,6 +10,8 @@ import { snsErrors } from './errors.js';
 import { parseTopicArn } from './arns.js';
 import type { TopicRecord } from './records.js';
 import type { SmsSettingsStore } from './sms-settings.js';
+import type { MessageArchive } from './archive/message-archive.js';
+import type { Replayer } from './archive/replayer.js';
 import type { SnsStore } from './store.js';
 
 export interface SnsDeps {
@@ -20,6 +22,9 @@ export interface SnsDeps {
   captured: CapturedOutbox;
   fifo: FifoState;
   sms: SmsSettingsStore;
+  /** FIFO topics' message archives and the subscriptions' replays of them (archive/). */
+  archive: MessageArchive;
+  replayer: Replayer;
 }
 
 export type SnsHandler<I, O> = (deps: SnsDeps, ctx: RequestContext, input: I) => Promise<O>;

@@ -21,6 +21,8 @@ export interface NotificationFields {
   signingCertUrl: string;
   unsubscribeUrl: string;
   attributes?: Record<string, MessageAttributesValue> | undefined;
+  /** Replayed from the topic's archive (archive/replayer.ts). */
+  replayed?: boolean | undefined;
 }
 
 /** What a Notification's signature covers: these fields, in this order. */
@@ -97,6 +99,9 @@ export function notificationTemplate(f: Omit<NotificationFields, 'unsubscribeUrl
   // As field() writes each line, with the names' JSON written out once here (built per publish).
   let head = `{\n  "Type" : "Notification",\n  "MessageId" : ${JSON.stringify(f.messageId)},\n`;
   if (f.sequenceNumber !== undefined) head += `  "SequenceNumber" : ${JSON.stringify(f.sequenceNumber)},\n`;
+  // A replayed copy says so right after its SequenceNumber (native AWS, radkawar/stackd
+  // testdata/aws/sns/archive_replay.json receipts of bounded-replay-00, exact-boundary-replay, 2026-09-22).
+  if (f.replayed === true) head += '  "Replayed" : "true",\n';
   head += `  "TopicArn" : ${JSON.stringify(f.topicArn)},\n`;
   if (f.subject !== undefined) head += `  "Subject" : ${notificationText(f.subject)},\n`;
   head += `  "Message" : ${notificationText(f.message)},\n  "Timestamp" : ${JSON.stringify(f.timestamp)},\n`;

@@ -41,6 +41,9 @@ import {
   listOriginationNumbers, listPhoneNumbersOptedOut, listSMSSandboxPhoneNumbers, optInPhoneNumber, setSMSAttributes, verifySMSSandboxPhoneNumber,
 } from './operations/sms.js';
 import { SmsSettingsStore } from './sms-settings.js';
+import { MessageArchive } from './archive/message-archive.js';
+import { Replayer } from './archive/replayer.js';
+import { SharedBackgroundWork } from './shared-background-work.js';
 
 // The table erases each handler's own input/output types; the gateway passes decoded input.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -75,15 +78,24 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
   const signerOf = (): Promise<Signer> => (signer ??= Signer.open(deps.meta));
   // SQS is created on the first delivery, not with SNS (an idle emulator loads no service code).
   const sqsOf = async (): Promise<SqsInternalApi | undefined> => (await deps.peer?.('sqs'))?.internal as SqsInternalApi | undefined;
-  const marker = deps.backgroundWork;
-  const markBackgroundWork = marker && ((): Promise<void> => marker.mark());
-  const backgroundWorkDrained = marker && ((): Promise<void> => marker.drained());
+  // One marker for two kinds of work (the HTTP outbox, replays): it goes once both have drained.
+  const work = deps.backgroundWork === undefined ? undefined : new SharedBackgroundWork(deps.backgroundWork, ['outbox', 'replays']);
   const deliverer = new Deliverer({
     store, log: deps.log, features: deps.features, signer: signerOf, sqs: sqsOf, captured,
-    ...(markBackgroundWork && { markBackgroundWork }), ...(backgroundWorkDrained && { backgroundWorkDrained }),
+    ...(work && { markBackgroundWork: () => work.mark('outbox'), backgroundWorkDrained: () => work.drained('outbox') }),
   });
   await deliverer.http.open();
-  const sns: SnsDeps = { store, features: deps.features, log: deps.log, deliverer, captured, fifo: await FifoState.open(deps.meta), sms: new SmsSettingsStore(deps.meta) };
+  const archive = new MessageArchive(deps.meta, deps.log, (arn) => store.topic(arn));
+  const replayer = new Replayer({
+    meta: deps.meta, store, archive, deliverer, log: deps.log,
+    ...(work && { mark: () => work.mark('replays'), drained: () => work.drained('replays') }),
+  });
+  await replayer.open();
+  archive.start();
+  const sns: SnsDeps = {
+    store, features: deps.features, log: deps.log, deliverer, captured, fifo: await FifoState.open(deps.meta), sms: new SmsSettingsStore(deps.meta),
+    archive, replayer,
+  };
   const operations: Service['operations'] = {};
   const missingMembers = requiredMembersCheck(model);
   for (const [name, handler] of Object.entries(HANDLERS)) {
@@ -100,5 +112,12 @@ export async function createSnsService(deps: ServiceDeps): Promise<Service> {
     captured: () => captured.list(),
     finishBody: (head) => deliverer.finishBody(head),
   };
-  return { operations, internal, close: () => deliverer.close() };
+  return {
+    operations, internal,
+    close: () => {
+      replayer.close();
+      archive.close();
+      return deliverer.close();
+    },
+  };
 }

@@ -31,5 +31,16 @@ export const smsSettingsKey = (account: string, region: string): string => `m/${
 export const tombstoneKey = (seq: number): string => `r/${String(seq).padStart(15, '0')}`;
 export const TOMBSTONE_PREFIX = 'r/';
 
+/**
+ * A FIFO topic's message archive (archive/message-archive.ts), in publish order:
+ * `h/<topic ARN> <sequence number, 20 digits>`. ARNs have no space, sequence numbers one width.
+ */
+export const archiveKey = (topicArn: string, sequenceNumber: string): string => `h/${topicArn} ${sequenceNumber}`;
+export const archivePrefix = (topicArn: string): string => `h/${topicArn} `;
+export const ARCHIVE_PREFIX = 'h/';
+/** A replay still to finish (archive/replayer.ts): `p/<subscription ARN>`, its progress; gone once done. */
+export const replayKey = (subscriptionArn: string): string => `p/${subscriptionArn}`;
+export const REPLAY_PREFIX = 'p/';
+
 /** The range of keys starting with `prefix`. */
 export const prefixRange = (prefix: string): { gte: string; lt: string } => ({ gte: prefix, lt: `${prefix}\xff` });

@@ -42,6 +42,26 @@ export interface SubscriptionRecord {
    * of its UnsubscribeConfirmation (`token`) restores it (operations/unsubscribe.ts).
    */
   deleted?: boolean;
+  /** Its replay from the topic's archive, while it has a ReplayPolicy (archive/replayer.ts). */
+  replay?: ReplayState;
+}
+
+/** ReplayStatus as AWS words it (native AWS, radkawar/stackd testdata/aws/sns/archive_replay.json bounded-status-*, 2026-09-22). */
+export type ReplayStatus = 'Pending' | 'In Progress' | 'Completed' | 'Failed';
+
+export interface ReplayState {
+  status: ReplayStatus;
+  /** StartingPoint and EndingPoint, in ms. */
+  start: number;
+  end?: number;
+  /** The Host of the request that set it, for the copies' UnsubscribeURL. */
+  host: string;
+  /**
+   * Once Completed: the last sequence number the replay covered (live delivery resumes after
+   * it), or, with an EndingPoint, undefined: the subscription stays paused (no live messages)
+   * until a ReplayPolicy without EndingPoint replaces it.
+   */
+  through?: string;
 }
 
 export interface ApplicationRecord {

@@ -105,9 +105,20 @@ export class SnsStore {
     return [...this.#subscriptions.values()].map((s) => s.record).sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
   }
 
-  async putSubscription(record: SubscriptionRecord): Promise<void> {
-    await this.#meta.put(SNS_NS, subscriptionKey(record.arn), JSON.stringify(record));
+  /** Stores the subscription (with `ops` in the same batch), then indexes it. */
+  async putSubscription(record: SubscriptionRecord, ops: MetaOp[] = []): Promise<void> {
+    const value = JSON.stringify(record);
+    if (ops.length === 0) await this.#meta.put(SNS_NS, subscriptionKey(record.arn), value);
+    else await this.#meta.batch([...ops, { type: 'put', ns: SNS_NS, key: subscriptionKey(record.arn), value }]);
     this.#index(record);
+  }
+
+  /**
+   * Indexes `record` now, before it is stored: a replay's end must take effect in the same
+   * synchronous run as its last check (archive/replayer.ts). Its caller stores it next.
+   */
+  indexNow(record: SubscriptionRecord): void {
+    if (this.#subscriptions.has(record.arn)) this.#index(record);
   }
 
   /** A removed subscription's token, if remembered (tombstones.ts). */

@@ -38,6 +38,7 @@ export function checkSubscriptionAttributes(attributes: Record<string, string>, 
         if (protocol !== 'http' && protocol !== 'https') throw reason(`DeliveryPolicy: Delivery policy is only supported for HTTP/S endpoints`);
         checkDeliveryPolicy(value, reason);
         break;
+      case 'ReplayPolicy': break; // checked against its topic (archive/replay-policy.ts)
       case 'SubscriptionRoleArn':
         if (protocol !== 'firehose') throw reason('SubscriptionRoleArn: only applicable to firehose subscriptions');
         break;
@@ -127,5 +128,8 @@ export function subscriptionAttributes(s: SubscriptionRecord, topic: TopicRecord
   // Who subscribed: boltstack keeps no IAM users, so the owner account's root (AWS names the
   // caller, e.g. arn:aws:iam::111111111111:user/…; test_create_subscriptions_with_attributes, 2025-10-06).
   // Listed as AWS lists them (util/java-map-order.ts).
+  // ReplayStatus while there is a ReplayPolicy (native AWS, radkawar/stackd testdata/aws/sns/archive_replay.json
+  // bounded-initial-status-*, bounded-status-*; after-cancel and cancel-empty-without-replay-status show neither, 2026-09-22).
+  if (s.replay !== undefined) out.ReplayStatus = s.replay.status;
   return inJavaMapOrder([['SubscriptionPrincipal', `arn:aws:iam::${s.owner}:root`], ...Object.entries(out)]);
 }

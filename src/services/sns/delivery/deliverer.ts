@@ -15,7 +15,8 @@ import { confirmationJson, confirmationStringToSign, notificationStringToSign, n
 import { DEFAULT_RETRY, effectiveRetry, retryDelay } from '../delivery-policy.js';
 import type { SubscriptionRecord, TopicRecord } from '../records.js';
 import type { Signer } from '../signing.js';
-import type { SnsStore } from '../store.js';
+import type { LiveSubscription, SnsStore } from '../store.js';
+import { takesLive } from '../archive/takes-live.js';
 import type { CapturedDelivery, CapturedOutbox } from './captured.js';
 import { DeferredSignatures } from './deferred-signatures.js';
 import { HttpOutbox, type OutboxEntry } from './http-outbox.js';
@@ -80,7 +81,12 @@ export class Deliverer {
     });
   }
 
-  async publish(messages: PublishedMessage[], host: string): Promise<void> {
+  /**
+   * Fans `messages` out to their topic's subscriptions, or, for a replay (`only`), to that one
+   * subscription. A subscription replaying from the archive takes an archived message from
+   * there, not live (replayer.ts, takesLive).
+   */
+  async publish(messages: PublishedMessage[], host: string, only?: LiveSubscription): Promise<void> {
     const signer = await this.#deps.signer();
     const certUrl = signingCertUrl(host, signer.certificateFile);
     const sqs: { delivery: InternalDelivery; sub: SubscriptionRecord }[] = [];
@@ -90,11 +96,14 @@ export class Deliverer {
     const plans: Plan[] = [];
     let toQueues = false;
     for (const m of messages) {
-      const subs = this.#deps.store.liveSubscriptionsOf(m.topic.arn);
-      if (subs === undefined || subs.size === 0) continue;
+      const topicSubs = only === undefined ? this.#deps.store.liveSubscriptionsOf(m.topic.arn) : undefined;
+      if (only === undefined && (topicSubs === undefined || topicSubs.size === 0)) continue;
+      const subs = topicSubs?.values() ?? [only!];
       const plan: Plan = { m, targets: [], templates: new Map(), envelopes: new Map() };
-      for (const { record: sub, filter } of subs.values()) {
+      for (const { record: sub, filter } of subs) {
         if (!sub.confirmed) continue;
+        // Only a message its topic archived can be held back for a replay: one field on the common path.
+        if (m.archived === true && only === undefined && !takesLive(sub, m.sequenceNumber!)) continue;
         const text = textFor(m, sub.protocol);
         // A MessageBody filter reads the text this protocol gets, not the default (native AWS,
         // radkawar/stackd testdata/aws/sns/message_rules.json structured-default-sqs, 2026-09-14).
@@ -137,6 +146,7 @@ export class Deliverer {
           // A json-structured FIFO message's envelope names no SequenceNumber (native AWS,
           // radkawar/stackd testdata/aws/sns/fifo.json, initial-00, 2026-09-22).
           sequenceNumber: m.perProtocol === undefined ? m.sequenceNumber : undefined, fifo: m.sequenceNumber !== undefined, signatureVersion: version, signingCertUrl: certUrl, attributes: m.attributes,
+          replayed: m.replayed,
         } as const;
         // A FIFO topic's notifications carry no signature (envelope.ts): nothing to sign.
         if (m.sequenceNumber !== undefined) {

@@ -19,6 +19,10 @@ export interface PublishedMessage {
   sequenceNumber?: string | undefined;
   /** The Publish request's X-Amzn-Trace-Id: SQS copies carry it as AWSTraceHeader. */
   traceHeader?: string | undefined;
+  /** Kept in its topic's archive (archive/message-archive.ts): subscriptions replaying may take it from there instead. */
+  archived?: boolean | undefined;
+  /** Delivered again from the archive: its envelope says `"Replayed" : "true"`. */
+  replayed?: boolean | undefined;
 }
 
 /** The text a protocol receives: its own entry of a json-structured message, else the default. */

@@ -48,6 +48,8 @@ export const publishBatch: SnsHandler<PublishBatchInput, PublishBatchOutput> = a
     }
   }
   if (toDeliver.length > 0) {
+    // Archived first, as Publish does (publish.ts).
+    if (topic.beginningArchiveTime !== undefined) await deps.archive.add(topic, toDeliver);
     await deps.deliverer.publish(toDeliver, ctx.host);
     const dedupIds = toDeliver.flatMap((m) => (m.dedupKey === undefined ? [] : [m.dedupKey]));
     if (dedupIds.length > 0) await deps.fifo.persist(topic.arn, dedupIds);

@@ -29,6 +29,9 @@ export const publish: SnsHandler<PublishInput, PublishOutput> = async (deps, ctx
   // test_sns.snapshot.json, test_publish_sqs_from_sns_with_xray_propagation, 2023-08-24).
   if (ctx.traceHeader !== undefined && ctx.traceHeader !== '') message.traceHeader = ctx.traceHeader;
   if (deliver) {
+    // A topic that archives keeps the message first, noted in this synchronous run so that replays
+    // see messages in publish order (archive/message-archive.ts); other topics pay this one check.
+    if (topic.beginningArchiveTime !== undefined) await deps.archive.add(topic, [message]);
     await deps.deliverer.publish([message], ctx.host);
     if (message.dedupKey !== undefined) await deps.fifo.persist(topic.arn, [message.dedupKey]);
   }

@@ -10,7 +10,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { notImplemented } from '../../../errors/common.js';
 import type { SubscribeInput, SubscribeOutput } from '../../../model/generated/sns-types.js';
 import { parseQueueArn } from '../arns.js';
-import { topicOf, unsupported, type SnsHandler } from '../context.js';
+import { topicOf, type SnsHandler } from '../context.js';
+import { replayWindow } from '../archive/replay-policy.js';
 import { snsErrors } from '../errors.js';
 import { PROTOCOLS, type Protocol, type SubscriptionRecord } from '../records.js';
 import { checkFifoDeadLetter, checkSubscriptionAttributes, fifoTopicQueue } from '../subscription-attributes.js';
@@ -64,8 +65,11 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   // (getmoto/moto tests/test_sns/test_application_boto3.py::test_publish_to_deleted_platform_endpoint).
   if (protocol === 'application' && deps.store.endpoint(endpoint) === undefined) throw snsErrors.invalid('Endpoint', `Endpoint does not exist for endpoint arn${endpoint}`);
   const given = { ...input.Attributes };
-  unsupported(deps, ctx, 'Subscribe', given, ['ReplayPolicy']);
   const attributes = checkSubscriptionAttributes(given, protocol, true);
+  // "Invalid parameter: Attributes Reason: ReplayPolicy: …" (native AWS, radkawar/stackd
+  // testdata/aws/sns/archive_replay.json subscribe-replay-archive-disabled, 2026-09-22).
+  const replay = attributes.ReplayPolicy === undefined ? undefined : replayWindow(topic, attributes.ReplayPolicy, (reason) => snsErrors.invalid('Attributes', reason));
+  if (attributes.ReplayPolicy !== undefined && replay === undefined) delete attributes.ReplayPolicy;
   checkFifoDeadLetter(attributes.RedrivePolicy, fifoTopicQueue(topic.fifo, protocol, endpoint), true);
   if (protocol === 'firehose') checkFirehoseSubscriber(endpoint, attributes.SubscriptionRoleArn, ctx.accountId);
   // An empty FilterPolicy is no policy and takes its scope with it, as in SetSubscriptionAttributes
@@ -106,6 +110,7 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
   };
   await deps.store.putSubscription(record);
   if (record.token !== undefined) await deps.deliverer.requestConfirmation(record, topic, record.token, ctx.host);
+  if (replay !== undefined) await deps.replayer.set(record, record.attributes, replay, ctx.host);
   return { SubscriptionArn: confirmed || input.ReturnSubscriptionArn === true ? record.arn : 'pending confirmation' };
 };
 

@@ -3,7 +3,8 @@ import type {
   GetSubscriptionAttributesInput, GetSubscriptionAttributesOutput, SetSubscriptionAttributesInput, SetSubscriptionAttributesOutput,
 } from '../../../model/generated/sns-types.js';
 import { topicOfSubscription } from '../arns.js';
-import { malformedArn, unsupported, type SnsDeps, type SnsHandler } from '../context.js';
+import { malformedArn, type SnsDeps, type SnsHandler } from '../context.js';
+import { replayWindow } from '../archive/replay-policy.js';
 import { snsErrors } from '../errors.js';
 import type { LiveSubscription } from '../store.js';
 import type { RequestContext } from '../../types.js';
@@ -35,9 +36,16 @@ export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInpu
   const { record } = subscriptionOf(deps, ctx, input.SubscriptionArn);
   const name = input.AttributeName;
   if (!(SUBSCRIPTION_ATTRIBUTES as readonly string[]).includes(name)) throw snsErrors.invalid('AttributeName');
-  unsupported(deps, ctx, 'SetSubscriptionAttributes', { [name]: name === 'ReplayPolicy' ? true : undefined }, ['ReplayPolicy']);
-  const attributes = { ...record.attributes };
   const value = input.AttributeValue ?? '';
+  if (name === 'ReplayPolicy') {
+    const window = replayWindow(deps.store.topic(record.topicArn), value, (reason) => snsErrors.invalidParameter(`Invalid parameter: ${reason}`));
+    const attributes = { ...record.attributes };
+    if (window === undefined) delete attributes.ReplayPolicy;
+    else attributes.ReplayPolicy = value;
+    await deps.replayer.set(record, attributes, window, ctx.host);
+    return {};
+  }
+  const attributes = { ...record.attributes };
   // An empty value removes the attribute (an empty FilterPolicy stops filtering); not
   // RawMessageDelivery, which must be true or false ("Invalid value []": localstack
   // tests/aws/services/sns/test_sns.snapshot.json, test_validate_set_sub_attributes, 2025-10-06).

@@ -20,7 +20,15 @@ export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAtt
   checkTopicAttribute(input.AttributeName, value, topic.fifo,
     (reason, bare) => (bare === true ? snsErrors.invalidParameter(`Invalid parameter: ${reason}`) : snsErrors.invalid(input.AttributeName, reason)));
   if (input.AttributeName === 'ArchivePolicy') {
-    await deps.store.putTopic(withArchivePolicy(topic, value, Date.now()));
+    const changed = withArchivePolicy(topic, value, Date.now());
+    await deps.store.putTopic(changed);
+    // Archiving turned off: the archive goes (in the background) and replays of it stop; turned
+    // on again, it begins anew (a new BeginningArchiveTime; native AWS, radkawar/stackd
+    // testdata/aws/sns/archive_replay.json lifecycle-disable-clears-archive, lifecycle-second-archive-start, 2026-09-22).
+    if (topic.beginningArchiveTime !== undefined && changed.beginningArchiveTime === undefined) {
+      await deps.replayer.stopAll(topic.arn);
+      deps.archive.forget(topic.arn);
+    }
     return {};
   }
   const attributes = { ...topic.attributes };
