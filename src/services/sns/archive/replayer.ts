@@ -122,7 +122,11 @@ export class Replayer {
     for (;;) {
       const record = this.#current(arn, generation);
       const topic = record === undefined ? undefined : store.topic(record.topicArn);
-      if (record === undefined || topic === undefined) return;
+      if (record === undefined || topic === undefined) {
+        // Unsubscribed (or its topic gone) while replaying: its progress goes too.
+        if (!this.#closed && this.#running.get(arn) === generation && store.subscription(arn) === undefined) await meta.del(SNS_NS, replayKey(arn));
+        return;
+      }
       const { replay } = record;
       const read = await archive.read(topic, cursor, BATCH);
       let pastEnd = false;

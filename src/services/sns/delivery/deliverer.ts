@@ -100,10 +100,11 @@ export class Deliverer {
       if (only === undefined && (topicSubs === undefined || topicSubs.size === 0)) continue;
       const subs = topicSubs?.values() ?? [only!];
       const plan: Plan = { m, targets: [], templates: new Map(), envelopes: new Map() };
+      // Only a message its topic archived can be held back for a replay (takes-live.ts).
+      const mayBeHeld = m.archived === true && only === undefined;
       for (const { record: sub, filter } of subs) {
         if (!sub.confirmed) continue;
-        // Only a message its topic archived can be held back for a replay: one field on the common path.
-        if (m.archived === true && only === undefined && !takesLive(sub, m.sequenceNumber!)) continue;
+        if (mayBeHeld && !takesLive(sub, m.sequenceNumber!)) continue;
         const text = textFor(m, sub.protocol);
         // A MessageBody filter reads the text this protocol gets, not the default (native AWS,
         // radkawar/stackd testdata/aws/sns/message_rules.json structured-default-sqs, 2026-09-14).
