@@ -166,6 +166,7 @@ test(`a ReplayPolicy is refused in SNS's words; ReplayStatus cannot be set; "{}"
     [{ PointType: 'Timestamp', StartingPoint: '2020-01-01T00:00:00Z' }, 'Invalid StartingPoint value'],
     [{ PointType: 'Timestamp', StartingPoint: 1790115600 }, 'Invalid StartingPoint value'],
     [{ PointType: 'Timestamp', StartingPoint: later, EndingPoint: start }, 'Invalid EndingPoint value'],
+    [{ PointType: 'Timestamp', StartingPoint: start, EndingPoint: '2099-01-01T00:00:00Z' }, 'Invalid EndingPoint value'], // invalid-replay-future-ending
   ];
   for (const [policy, reason] of cases) await refused('ReplayPolicy', typeof policy === 'string' ? policy : JSON.stringify(policy), `Invalid parameter: ReplayPolicy: ${reason}`);
   await refused('ReplayStatus', 'Completed', 'Invalid parameter: AttributeName');
@@ -187,7 +188,7 @@ test(`a ReplayPolicy is refused in SNS's words; ReplayStatus cannot be set; "{}"
   t.is(err?.message, 'Invalid parameter: Attributes Reason: ReplayPolicy: Topic ArchivePolicy attribute is missing');
 });
 
-test(`turning archiving off and on again starts a new archive: a replay from before the new BeginningArchiveTime is refused, one after it replays only the new messages [${CAP} lifecycle-disable-clears-archive, lifecycle-second-archive-start, lifecycle-subscribe-old-range, lifecycle-after-reenable-replay]`, async (t) => {
+test(`turning archiving off and on again starts a new archive: a replay from before the new BeginningArchiveTime is refused, one after it replays only the new messages [${CAP} lifecycle-disable-clears-archive, lifecycle-second-archive-start, lifecycle-subscribe-old-range, lifecycle-subscribe-new-range, lifecycle-after-reenable-replay]`, async (t) => {
   const topic = await archivingTopic();
   await publish(topic.arn, 'old-archive');
   await sns.send(new SetTopicAttributesCommand({ TopicArn: topic.arn, AttributeName: 'ArchivePolicy', AttributeValue: '{}' }));

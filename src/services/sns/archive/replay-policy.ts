@@ -5,7 +5,7 @@
  * invalid-replay-missing-point-type, -missing-start and replay-array "JSON is missing required
  * fields"; replay-invalid-json "Unable to parse JSON"; -wrong-point-type "Invalid PointType";
  * -bad-timestamp, -future-start, -before-archive, -numeric-time "Invalid StartingPoint value";
- * -reversed-range "Invalid EndingPoint value"; set-replay-archive-disabled and
+ * -reversed-range and -future-ending "Invalid EndingPoint value"; set-replay-archive-disabled and
  * subscribe-replay-archive-disabled "Topic ArchivePolicy attribute is missing".
  * https://docs.aws.amazon.com/sns/latest/dg/message-archiving-and-replay-subscriber.html
  */
@@ -25,7 +25,7 @@ function time(value: unknown): number | undefined {
 /**
  * The window a ReplayPolicy asks for, `undefined` for `{}` (no replay), or the reason it is
  * refused (`ReplayPolicy: …`, for the caller to word as its operation does). `now` bounds both
- * points: a start in the future is refused, as is (taken to be, no capture) an end in the future.
+ * points: a start or an end in the future is refused.
  */
 export function checkReplayPolicy(text: string, topic: TopicRecord, now: number): { window?: ReplayWindow } | { refused: string } {
   let policy: unknown;
