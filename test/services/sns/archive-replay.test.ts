@@ -172,8 +172,12 @@ test(`a ReplayPolicy is refused in SNS's words; ReplayStatus cannot be set; "{}"
   await refused('ReplayStatus', 'Completed', 'Invalid parameter: AttributeName');
   t.false('ReplayPolicy' in await status(SubscriptionArn));
 
-  await set('ReplayPolicy', JSON.stringify({ PointType: 'Timestamp', StartingPoint: start }));
-  await completed(SubscriptionArn);
+  const policy = JSON.stringify({ PointType: 'Timestamp', StartingPoint: start });
+  await set('ReplayPolicy', policy);
+  // The entries in AWS's order, the policy as given (bounded-initial-status-0).
+  t.deepEqual(Object.entries(await completed(SubscriptionArn)).slice(0, 4), [
+    ['SubscriptionPrincipal', 'arn:aws:iam::000000000000:root'], ['ReplayPolicy', policy], ['ReplayStatus', 'Completed'], ['Owner', '000000000000'],
+  ]);
   await set('ReplayPolicy', '{}');
   const after = await status(SubscriptionArn);
   t.false('ReplayPolicy' in after);

@@ -95,13 +95,14 @@ export class Deliverer {
     // Which subscriptions get each message, and who gets each of its enveloped texts.
     const plans: Plan[] = [];
     let toQueues = false;
+    // Only messages their topic archived can be held back for a replay (takes-live.ts): one
+    // check per call on the common path (a call's messages are of one topic).
+    const mayBeHeld = only === undefined && messages[0]?.archived === true;
     for (const m of messages) {
       const topicSubs = only === undefined ? this.#deps.store.liveSubscriptionsOf(m.topic.arn) : undefined;
       if (only === undefined && (topicSubs === undefined || topicSubs.size === 0)) continue;
       const subs = topicSubs?.values() ?? [only!];
       const plan: Plan = { m, targets: [], templates: new Map(), envelopes: new Map() };
-      // Only a message its topic archived can be held back for a replay (takes-live.ts).
-      const mayBeHeld = m.archived === true && only === undefined;
       for (const { record: sub, filter } of subs) {
         if (!sub.confirmed) continue;
         if (mayBeHeld && !takesLive(sub, m.sequenceNumber!)) continue;
