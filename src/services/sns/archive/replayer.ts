@@ -76,8 +76,9 @@ export class Replayer {
    */
   async set(record: SubscriptionRecord, attributes: Record<string, string>, window: ReplayWindow | undefined, host: string): Promise<void> {
     const { replay: _old, ...rest } = record;
+    // A replay under way stops now, before anything is stored: it writes no progress from here on.
+    this.#running.delete(record.arn);
     if (window === undefined) {
-      this.#running.delete(record.arn);
       await this.#deps.store.putSubscription({ ...rest, attributes }, [{ type: 'del', ns: SNS_NS, key: replayKey(record.arn) }]);
       this.#maybeDrained();
       return;
@@ -147,6 +148,7 @@ export class Replayer {
         if (replay.status === 'Pending') await this.#setStatus(arn, generation, 'In Progress');
       }
       if (!pastEnd && read.length === BATCH) {
+        if (this.#current(arn, generation) === undefined) return; // replaced meanwhile: its progress is not ours
         await meta.put(SNS_NS, replayKey(arn), cursor);
         continue;
       }
