@@ -16,6 +16,7 @@ import { s3Errors } from './errors.js';
 import { UploadStore } from './upload-store.js';
 import { ListingIndex, type ObjectSummary } from './listing-index.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
+import { BucketWriteGate } from './bucket-write-gate.js';
 
 const NS = keys.S3_NS;
 
@@ -32,6 +33,8 @@ export class S3Store {
   readonly meta: MetaStore;
   readonly blobs: BlobStore;
   readonly locks = new KeyedMutex();
+  /** Orders every write of a bucket against its DeleteBucket (bucket-write-gate.ts). */
+  readonly writeGate = new BucketWriteGate();
   readonly #listing: ListingIndex;
   /** Object and part versions (the owner in blob references): crypto.randomUUID made ~0.5 KB of garbage per id. */
   readonly #versions = new UuidV4Source();
@@ -125,6 +128,11 @@ export class S3Store {
     return out;
   }
 
+  /** Runs `write` if the bucket still exists (a write gated by writeGate that found it gone does nothing). */
+  async #ifBucket(bucket: string, write: () => Promise<void>): Promise<void> {
+    if ((await this.getBucket(bucket)) !== undefined) await write();
+  }
+
   async #hasAny(prefix: string): Promise<boolean> {
     for await (const _ of this.meta.iterate(NS, { gte: prefix, lt: keys.prefixEnd(prefix), limit: 1 })) return true;
     return false;
@@ -132,7 +140,7 @@ export class S3Store {
 
   /** Deletes an empty bucket; its unfinished multipart uploads go with it, as in S3. */
   deleteBucket(name: string): Promise<void> {
-    return this.locks.run(`b\0${name}`, async () => {
+    return this.locks.run(`b\0${name}`, () => this.writeGate.close(name, async () => {
       await this.requireBucket(name);
       if (await this.#hasAny(keys.objectPrefix(name))) throw s3Errors.bucketNotEmpty(name);
       const removal = await this.uploads.bucketRemovalOps(name);
@@ -143,7 +151,7 @@ export class S3Store {
       this.#listing.forgetBucket(name);
       this.uploads.forgetBucket(name);
       this.collect(removal.blobs);
-    });
+    }));
   }
 
   // ---- objects
@@ -187,12 +195,18 @@ export class S3Store {
       current = now instanceof Promise ? await now : now;
     }
     check?.(current);
-    // The bucket may have been deleted while the body streamed in.
-    const bucketRead = this.assertBucket(bucket);
-    if (bucketRead !== undefined) await bucketRead;
-    const ops: MetaOp[] = [{ type: 'put', ns: NS, key: keys.objectKey(bucket, key), value: encodeObjectRecord(record) }, ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
-    if (current) ops.push(...objectRefOps(bucket, key, current, dropBlobRef));
-    await this.meta.batch(ops);
+    const entering = this.writeGate.enter(bucket);
+    if (entering !== undefined) await entering;
+    try {
+      // The bucket may have been deleted while the body streamed in.
+      const bucketRead = this.assertBucket(bucket);
+      if (bucketRead !== undefined) await bucketRead;
+      const ops: MetaOp[] = [{ type: 'put', ns: NS, key: keys.objectKey(bucket, key), value: encodeObjectRecord(record) }, ...objectRefOps(bucket, key, record, addBlobRef), ...extraOps];
+      if (current) ops.push(...objectRefOps(bucket, key, current, dropBlobRef));
+      await this.meta.batch(ops);
+    } finally {
+      this.writeGate.leave(bucket);
+    }
     this.#listing.put(bucket, key, summaryOfRecord(record));
     const dropped = current ? current.spans.map((s) => s.blob) : [];
     this.collect(dropped);
@@ -212,7 +226,8 @@ export class S3Store {
       const pendingMark = this.uploads.deleteMarkOp(bucket, key);
       const mark = pendingMark instanceof Promise ? await pendingMark : pendingMark;
       if (!current) {
-        if (mark !== undefined) await this.meta.batch([mark]);
+        // A mark written after a DeleteBucket removed the bucket's marks would outlive it.
+        if (mark !== undefined) await this.writeGate.write(bucket, () => this.#ifBucket(bucket, () => this.meta.batch([mark])));
         return false;
       }
       const ops = [del(keys.objectKey(bucket, key)), ...objectRefOps(bucket, key, current, dropBlobRef)];

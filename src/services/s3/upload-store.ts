@@ -77,13 +77,18 @@ export class UploadStore {
   /** Stores a new upload, counted as open first (open-upload-keys.ts). */
   async createUpload(record: UploadRecord): Promise<void> {
     await this.#openUploads.ready(record.bucket);
-    this.#openUploads.opening(record.bucket, record.key);
-    try {
-      await this.#meta.put(NS, keys.uploadKey(record.bucket, record.key, record.uploadId), JSON.stringify(record));
-    } catch (err) {
-      this.#openUploads.closed(record.bucket, record.key);
-      throw err;
-    }
+    // Checked again in the bucket's write gate: an upload stored after a DeleteBucket removed
+    // the bucket's uploads would be listed in a bucket re-created with its name.
+    await this.#store.writeGate.write(record.bucket, async () => {
+      await this.#store.requireBucket(record.bucket);
+      this.#openUploads.opening(record.bucket, record.key);
+      try {
+        await this.#meta.put(NS, keys.uploadKey(record.bucket, record.key, record.uploadId), JSON.stringify(record));
+      } catch (err) {
+        this.#openUploads.closed(record.bucket, record.key);
+        throw err;
+      }
+    });
   }
 
   async requireUpload(bucket: string, key: string, uploadId: string): Promise<UploadRecord> {
@@ -99,7 +104,9 @@ export class UploadStore {
 
   /** Stores a part, replacing a previous upload of the same part number. */
   putPart(upload: UploadRecord, part: PartRecord): Promise<void> {
-    return this.#store.locks.run(`u\0${upload.uploadId}`, async () => {
+    // In the bucket's write gate: a part stored after a DeleteBucket removed its upload would be
+    // kept, with its blob, by nothing that could ever remove it.
+    return this.#store.locks.run(`u\0${upload.uploadId}`, () => this.#store.writeGate.write(upload.bucket, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
       const key = keys.partKey(upload.uploadId, part.partNumber);
       const previous = await this.#getJson<PartRecord>(key);
@@ -107,7 +114,7 @@ export class UploadStore {
       if (previous) ops.push(dropBlobRef(previous.blob, keys.partBlobOwner(upload.uploadId, previous.partNumber, previous.version)));
       await this.#meta.batch(ops);
       if (previous) this.#store.collect([previous.blob]);
-    });
+    }));
   }
 
   async listParts(uploadId: string, afterPart = 0, limit = -1): Promise<(PartRecord & { uploadId: string })[]> {
@@ -145,13 +152,15 @@ export class UploadStore {
   /** Aborts an upload; under the key's lock too, as the key's delete mark may change. */
   async abortUpload(upload: UploadRecord): Promise<void> {
     await this.#openUploads.ready(upload.bucket);
-    await this.#store.locks.run(`u\0${upload.uploadId}`, () => this.#store.locks.run(`o\0${upload.bucket}\0${upload.key}`, async () => {
+    // In the bucket's write gate: an abort marker stored after a DeleteBucket removed the bucket's
+    // markers would answer a repeated abort of the old upload 204 in a re-created bucket.
+    await this.#store.locks.run(`u\0${upload.uploadId}`, () => this.#store.locks.run(`o\0${upload.bucket}\0${upload.key}`, () => this.#store.writeGate.write(upload.bucket, async () => {
       await this.requireUpload(upload.bucket, upload.key, upload.uploadId);
       const closing = await this.#closingOps(upload);
       await this.#meta.batch([...closing.ops, this.#aborted.markOp(upload.bucket, upload.key, upload.uploadId)]);
       this.#openUploads.closed(upload.bucket, upload.key);
       this.#store.collect(closing.blobs);
-    }));
+    })));
     await this.#store.locks.run(`a\0${upload.bucket}`, () => this.#aborted.marked(upload.bucket));
   }
 
