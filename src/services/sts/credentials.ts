@@ -26,6 +26,14 @@ interface IssuedRecord extends Principal {
   expiration: number;
 }
 
+/**
+ * Whether a key is a session's: AWS gives temporary credentials, and only them, the ASIA prefix
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids).
+ * Told from the key alone, so a session this data directory did not issue (another data
+ * directory's, or real AWS session credentials) counts as one too.
+ */
+export const isSessionKey = (accessKeyId: string | undefined): boolean => accessKeyId?.startsWith('ASIA') === true;
+
 /** AWS session tokens are long opaque base64 strings; clients only pass them back. */
 const newSessionToken = (): string => `IQoJb3JpZ2luX2VjE${randomBytes(240).toString('base64')}`;
 const newSecret = (): string => randomBytes(30).toString('base64').replace(/[+/]/g, (c) => (c === '+' ? 'A' : 'B'));
