@@ -17,6 +17,7 @@ import { UploadStore } from './upload-store.js';
 import { ListingIndex, type ObjectSummary } from './listing-index.js';
 import { decodeObjectRecord, decodeObjectSummary, encodeObjectRecord, summaryOfRecord } from './object-record-codec.js';
 import { BucketWriteGate } from './bucket-write-gate.js';
+import { ReadPins } from './read-pins.js';
 
 const NS = keys.S3_NS;
 
@@ -33,6 +34,8 @@ export class S3Store {
   readonly meta: MetaStore;
   readonly blobs: BlobStore;
   readonly locks = new KeyedMutex();
+  /** Blobs that reads of multipart objects hold (read-pins.ts); pass to readSpans. */
+  readonly readPins = new ReadPins((id) => this.#collectNow(id));
   /** Orders every write of a bucket against its DeleteBucket (bucket-write-gate.ts). */
   readonly writeGate = new BucketWriteGate();
   readonly #listing: ListingIndex;
@@ -58,8 +61,14 @@ export class S3Store {
   /** Removes blobs nothing references any more; failures only cost disk until the next sweep. */
   collect(blobIds: Iterable<string>): void {
     for (const id of new Set(blobIds)) {
-      this.blobs.collect(id).catch((err: unknown) => this.#log.warn('blob collect failed', { blob: id, err: String(err) }));
+      // A read of a multipart object still to open it: collected when that read lets go.
+      if (this.readPins.defer(id)) continue;
+      this.#collectNow(id);
     }
+  }
+
+  #collectNow(id: string): void {
+    this.blobs.collect(id).catch((err: unknown) => this.#log.warn('blob collect failed', { blob: id, err: String(err) }));
   }
 
   // ---- buckets

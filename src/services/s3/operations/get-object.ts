@@ -130,6 +130,6 @@ export const getObject: S3Handler<GetObjectInput, GetObjectOutput> = async (deps
   const length = record.size === 0 ? 0 : end - start + 1;
   const bytes = length === 0 ? undefined : readSpansBuffered(deps.store.blobs, record.spans, start, end);
   out.Body = bytes !== undefined ? bufferedBody(bytes)
-    : { stream: length === 0 ? Readable.from([]) : readSpans(deps.store.blobs, record.spans, start, end), length };
+    : { stream: length === 0 ? Readable.from([]) : readSpans(deps.store.blobs, record.spans, start, end, deps.store.readPins), length };
   return out;
 };

@@ -56,7 +56,7 @@ export const uploadPartCopy: S3Handler<UploadPartCopyInput, UploadPartCopyOutput
     if (length > MAX_SINGLE_UPLOAD) {
       throw s3Errors.invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_SINGLE_UPLOAD}`);
     }
-    const body: IncomingBody = { stream: length === 0 ? empty() : readSpans(deps.store.blobs, from.spans, start, end), length, trailers: () => ({}) };
+    const body: IncomingBody = { stream: length === 0 ? empty() : readSpans(deps.store.blobs, from.spans, start, end, deps.store.readPins), length, trailers: () => ({}) };
     return writeBody(deps.store.blobs, body, plan, undefined, ctx.signal);
   });
   const etag = `"${written.md5Hex}"`;
