@@ -15,7 +15,7 @@
  */
 import test from 'ava';
 import {
-  BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, type DynamoDBClient, GetItemCommand, PutItemCommand,
+  BatchGetItemCommand, BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, type DynamoDBClient, GetItemCommand, PutItemCommand,
   QueryCommand, ScanCommand, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -157,4 +157,31 @@ test('a Scan\'s pages across DeleteTable and CreateTable: ResourceNotFoundExcept
   t.true((next.Items ?? []).every((i) => i.pk!.S === 'new'));
   // GetItem of an old key in the new table: nothing.
   t.is((await ddb.send(new GetItemCommand({ TableName, Key: { pk: { S: 'old0' }, sk: { S: 's' } } }))).Item, undefined);
+});
+
+test('keys of the deleted table used on one re-created with another key schema: ValidationException (table and index ExclusiveStartKey, BatchGetItem), never a 5xx [invariant; no AWS capture]', async (t) => {
+  const TableName = uniqueTable('h22-schema');
+  const index = (type: 'S' | 'N') => ({ AttributeDefinitions: [{ AttributeName: 'g', AttributeType: type }], GlobalSecondaryIndexes: [{ IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'ALL' as const } }] });
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST', ...index('S'),
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }, ...index('S').AttributeDefinitions],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+  }));
+  for (const sk of ['1', '2', '3']) await ddb.send(new PutItemCommand({ TableName, Item: { pk: { S: 'p' }, sk: { S: sk }, g: { S: 'g' } } }));
+  const tableKey = (await ddb.send(new ScanCommand({ TableName, Limit: 1 }))).LastEvaluatedKey!;
+  const indexKey = (await ddb.send(new QueryCommand({ TableName, IndexName: 'by-g', KeyConditionExpression: 'g = :g', ExpressionAttributeValues: { ':g': { S: 'g' } }, Limit: 1 }))).LastEvaluatedKey!;
+  await ddb.send(new DeleteTableCommand({ TableName }));
+  await ddb.send(new CreateTableCommand({
+    TableName, BillingMode: 'PAY_PER_REQUEST', ...index('N'),
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'N' }, ...index('N').AttributeDefinitions],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  }));
+  await ddb.send(new PutItemCommand({ TableName, Item: { pk: { N: '1' }, g: { N: '1' } } }));
+  for (const call of [
+    ddb.send(new ScanCommand({ TableName, ExclusiveStartKey: tableKey })),
+    ddb.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { N: '1' } }, ExclusiveStartKey: tableKey })),
+    ddb.send(new QueryCommand({ TableName, IndexName: 'by-g', KeyConditionExpression: 'g = :g', ExpressionAttributeValues: { ':g': { N: '1' } }, ExclusiveStartKey: indexKey })),
+    ddb.send(new ScanCommand({ TableName, IndexName: 'by-g', ExclusiveStartKey: indexKey })),
+    ddb.send(new BatchGetItemCommand({ RequestItems: { [TableName]: { Keys: [tableKey] } } })),
+  ]) t.is(await outcome(call), '400 ValidationException');
 });
