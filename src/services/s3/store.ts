@@ -78,10 +78,16 @@ export class S3Store {
    * so a write-through cache (entries set by putBucket/deleteBucket) is always current.
    */
   readonly #buckets = new Map<string, BucketRecord | undefined>();
+  /** Bucket records written or deleted so far: a read that spans one does not fill the cache. */
+  #bucketWrites = 0;
 
   async getBucket(name: string): Promise<BucketRecord | undefined> {
     if (this.#buckets.has(name)) return this.#buckets.get(name);
+    const writes = this.#bucketWrites;
     const record = await this.#getJson<BucketRecord>(keys.bucketKey(name));
+    // A bucket written or deleted while the read was under way: the record read may be the one
+    // before, and cached it would outlive the change (a deleted bucket found by every request).
+    if (writes !== this.#bucketWrites) return record;
     // Bounded: a miss for a random name must not grow the cache without limit.
     if (this.#buckets.size >= 10_000) this.#buckets.clear();
     this.#buckets.set(name, record);
@@ -117,8 +123,11 @@ export class S3Store {
   }
 
   async putBucket(record: BucketRecord): Promise<void> {
+    this.#bucketWrites++;
     this.#buckets.delete(record.name);
     await this.meta.put(NS, keys.bucketKey(record.name), JSON.stringify(record));
+    // Counted before and after: a read begun while the write was under way spans a change too.
+    this.#bucketWrites++;
     this.#buckets.set(record.name, record);
   }
 
@@ -154,8 +163,10 @@ export class S3Store {
       if (await this.#hasAny(keys.objectPrefix(name))) throw s3Errors.bucketNotEmpty(name);
       const removal = await this.uploads.bucketRemovalOps(name);
       const ops: MetaOp[] = [del(keys.bucketKey(name)), ...removal.ops];
+      this.#bucketWrites++;
       this.#buckets.delete(name);
       await this.meta.batch(ops);
+      this.#bucketWrites++;
       this.#buckets.set(name, undefined);
       this.#listing.forgetBucket(name);
       this.uploads.forgetBucket(name);
