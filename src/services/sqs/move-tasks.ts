@@ -33,6 +33,11 @@ export interface MoveTask {
   id: string;
   handle: string;
   sourceArn: string;
+  /**
+   * The source queue's id: a queue made again under a deleted one's name has the same ARN but
+   * another id, and none of the deleted queue's tasks (absent from tasks stored by earlier builds).
+   */
+  sourceId?: string;
   destinationArn?: string;
   maxPerSecond?: number;
   status: MoveStatus;
@@ -49,6 +54,9 @@ const FIFO_HELD_MIN_MS = 10;
 
 /** Tasks kept per source queue (ListMessageMoveTasks answers at most 10). */
 const KEPT_PER_SOURCE = 10;
+
+/** Whether `task` is one of `queue`'s (tasks stored before sourceId was kept: by the ARN alone). */
+const ofQueue = (task: MoveTask, queue: Queue): boolean => task.sourceArn === queue.arn && (task.sourceId === undefined || task.sourceId === queue.id);
 
 const taskRecord = (task: MoveTask): MetaOp => ({ type: 'put', ns: SQS_NS, key: moveTaskKey(task.id), value: JSON.stringify(task) });
 
@@ -86,7 +94,7 @@ export class MoveTasks {
         await store.commit([taskRecord(task)]);
       } else if (task.status === 'RUNNING') {
         const source = tasks.queueByArn(task.sourceArn);
-        if (source === undefined) await tasks.#fail(task, sqsErrors.queueDoesNotExist());
+        if (source === undefined || !ofQueue(task, source)) await tasks.#fail(task, sqsErrors.queueDoesNotExist());
         else tasks.#launch(task, source);
       }
     }
@@ -113,7 +121,7 @@ export class MoveTasks {
     if (maxPerSecond !== undefined && (!Number.isInteger(maxPerSecond) || maxPerSecond < 1 || maxPerSecond > 500)) {
       throw sqsErrors.invalidValue(maxPerSecond, 'MaxNumberOfMessagesPerSecond', 'Must be between 1 and 500, if provided.');
     }
-    if (this.#tasks.some((t) => t.sourceArn === source.arn && (t.status === 'RUNNING' || t.status === 'CANCELLING'))) {
+    if (this.#tasks.some((t) => ofQueue(t, source) && (t.status === 'RUNNING' || t.status === 'CANCELLING'))) {
       throw sqsErrors.invalidParameterValue('There is already a task running. Only one active task is allowed for a source queue arn at a given time.');
     }
     // The marker before the task is stored: a task stored without it would wait for SQS's first
@@ -135,7 +143,7 @@ export class MoveTasks {
     const counts = state.counters(Date.now());
     const task: MoveTask = {
       id, handle: Buffer.from(JSON.stringify({ taskId: id, sourceArn: source.arn })).toString('base64'),
-      sourceArn: source.arn, status: 'RUNNING', started: Date.now(), moved: 0, toMove: counts.visible + counts.notVisible,
+      sourceArn: source.arn, sourceId: source.id, status: 'RUNNING', started: Date.now(), moved: 0, toMove: counts.visible + counts.notVisible,
       ...(destinationArn !== undefined ? { destinationArn } : {}), ...(maxPerSecond !== undefined ? { maxPerSecond } : {}),
     };
     // Stored before the answer, with the oldest tasks of this source past the 10 kept dropped.
@@ -180,8 +188,9 @@ export class MoveTasks {
     await this.#store.commit([taskRecord(task)]);
   }
 
-  list(sourceArn: string): MoveTask[] {
-    return this.#tasks.filter((t) => t.sourceArn === sourceArn);
+  /** The tasks of `source`, newest first: not those of a deleted queue that had its name. */
+  list(source: Queue): MoveTask[] {
+    return this.#tasks.filter((t) => ofQueue(t, source));
   }
 
   async cancel(handle: string): Promise<MoveTask> {
@@ -197,7 +206,7 @@ export class MoveTasks {
       throw sqsErrors.resourceNotFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
     }
     const task = this.#tasks.find((t) => t.id === taskId);
-    if (task === undefined) throw sqsErrors.resourceNotFound('Task does not exist.');
+    if (task === undefined || !ofQueue(task, this.queueByArn(decoded.sourceArn)!)) throw sqsErrors.resourceNotFound('Task does not exist.');
     if (task.status !== 'RUNNING') throw sqsErrors.unsupportedOperation('Only active tasks can be cancelled.');
     task.status = 'CANCELLING';
     // Stored before the answer: a task cancelled before a crash does not carry on after it.
@@ -210,6 +219,8 @@ export class MoveTasks {
     const perMove = task.maxPerSecond === undefined ? 0 : 1000 / task.maxPerSecond;
     while (!this.#closed) {
       if (task.status === 'CANCELLING') return this.#finish(task, 'CANCELLED');
+      // Its queue deleted (its messages taken out of the state): stopped, not completed.
+      if (source.deleted) throw sqsErrors.queueDoesNotExist();
       const now = Date.now();
       const [msg] = source.fifo ? selectFifo(state, 1, now) : selectStandard(state, 1, now);
       if (msg === undefined) {

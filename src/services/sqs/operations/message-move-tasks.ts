@@ -31,7 +31,7 @@ export const listMessageMoveTasks: SqsHandler<ListMessageMoveTasksInput, ListMes
   if (!Number.isInteger(max) || max < 1 || max > 10) throw sqsErrors.invalidValue(max, 'MaxResults', 'You must enter a value that\'s between 1 and 10.');
   const source = deps.moveTasks.queueByArn(input.SourceArn);
   if (source === undefined) throw sqsErrors.resourceNotFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
-  return { Results: deps.moveTasks.list(source.arn).slice(0, max).map(entry) };
+  return { Results: deps.moveTasks.list(source).slice(0, max).map(entry) };
 };
 
 export const cancelMessageMoveTask: SqsHandler<CancelMessageMoveTaskInput, CancelMessageMoveTaskOutput> = async (deps, _ctx, input) => {
