@@ -10,6 +10,8 @@ import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { HttpRequest } from '../server/types.js';
 import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
 import { readBody } from './read-body.js';
+import { POST_OBJECT, isMultipartForm } from '../services/s3/post-object/operation.js';
+import { postErrors } from '../services/s3/post-object/errors.js';
 import type { VirtualHostParser } from './s3-host.js';
 import { isAccountActionOnQueuePath } from './sqs-queue-url.js';
 import { partNumberWithoutUploadId, s3ResourceType, sqsUnknownAction, unknownOperation } from './unknown-operation.js';
@@ -87,7 +89,10 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   if (protocol === 'rest-xml') {
     const path = s3Path(request, virtualHost);
     const match = matchRestOperation(model, request.method, path, request.query, request.headers);
-    if (!match) throw new Unresolved(protocol, model, unknownOperation(protocol, s3ResourceType(path), request.method));
+    if (!match) {
+      if (request.method === 'POST' && request.query === '' && s3ResourceType(path) === 'BUCKET') return postObject(request, model, path);
+      throw new Unresolved(protocol, model, unknownOperation(protocol, s3ResourceType(path), request.method));
+    }
     if (match.operation.name === 'CopyObject' && /(?:^|&)partNumber=/.test(request.query)) throw new Unresolved(protocol, model, partNumberWithoutUploadId());
     return resolved(service, protocol, model, match.operation, match.labels, path, body);
   }
@@ -103,6 +108,19 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, action, request.method, service));
   if (service === 'sqs' && isAccountActionOnQueuePath(action, request.path)) throw new Unresolved(protocol, model, sqsUnknownAction(action));
   return resolved(service, protocol, model, operation, NO_LABELS, request.path, body);
+}
+
+/**
+ * POST to a bucket with no subresource is S3's POST Object (a browser form upload), which no
+ * service model has (services/s3/post-object/operation.ts). Anything but a multipart form is
+ * S3's 412 (test_s3.py::test_post_object_wrong_content_type, validated against S3 2026-02-21).
+ * Reached only where no modelled operation matched, so no other request pays for it.
+ */
+function postObject(request: HttpRequest, model: ServiceModel, path: string): Resolved {
+  if (!isMultipartForm(request.headers['content-type'])) throw new Unresolved('rest-xml', model, postErrors.notMultipart());
+  const slash = path.indexOf('/', 1);
+  const bucket = decodeURIComponent(slash === -1 ? path.slice(1) : path.slice(1, slash));
+  return resolved('s3', 'rest-xml', model, POST_OBJECT, { Bucket: bucket }, path, undefined);
 }
 
 /** The labels of a json or query operation: none (shared; nobody writes to them). */

@@ -54,6 +54,7 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   AbortMultipartUpload: async () => (await import('./operations/abort-multipart-upload.js')).abortMultipartUpload,
   ListParts: async () => (await import('./operations/list-parts.js')).listParts,
   ListMultipartUploads: async () => (await import('./operations/list-multipart-uploads.js')).listMultipartUploads,
+  PostObject: async () => (await import('./post-object/post-object.js')).postObject,
 };
 
 /**
@@ -71,8 +72,9 @@ export function createS3Service(deps: ServiceDeps): Service {
     let handler: AnyHandler | undefined;
     const call = (ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> =>
       handler !== undefined ? handler(s3, ctx, input) : load().then((loaded) => (handler = loaded)(s3, ctx, input));
-    // CreateBucket answers another account's name itself (BucketAlreadyExists).
-    operations[name] = name === 'CreateBucket' ? call : (ctx, input: Record<string, unknown>) => {
+    // CreateBucket answers another account's name itself (BucketAlreadyExists); PostObject's
+    // account is the one its form names, known only once the form is read.
+    operations[name] = name === 'CreateBucket' || name === 'PostObject' ? call : (ctx, input: Record<string, unknown>) => {
       refuseEmptyVersionId(input);
       const pending = checkBucketAccess(s3.store, ctx, input);
       return pending === undefined ? call(ctx, input) : pending.then(() => call(ctx, input));
