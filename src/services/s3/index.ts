@@ -63,7 +63,10 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
  */
 const VALIDATION_ONLY: ReadonlySet<string> = new Set(['PutBucketVersioning']);
 
-export const implementedOperations: readonly string[] = Object.keys(HANDLERS).filter((op) => !VALIDATION_ONLY.has(op));
+/** Served, but in no service model (POST Object, post-object/operation.ts): not in the model's catalogue. */
+const OUTSIDE_MODEL: ReadonlySet<string> = new Set(['PostObject']);
+
+export const implementedOperations: readonly string[] = Object.keys(HANDLERS).filter((op) => !VALIDATION_ONLY.has(op) && !OUTSIDE_MODEL.has(op));
 
 export function createS3Service(deps: ServiceDeps): Service {
   const s3: S3Deps = { store: new S3Store(deps.meta, deps.blobs, deps.log, deps.listingIndexKeys), features: deps.features, log: deps.log };
