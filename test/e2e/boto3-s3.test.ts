@@ -105,12 +105,13 @@ boto3Test('generate_presigned_url GET and PUT, botocore\'s default presigner and
 
 // S3's POST Object (a browser form upload, boto3's generate_presigned_post) answers 201 with a
 // PostResponse when success_action_status is 201 (AWS docs, RESTObjectPOST.html;
-// localstack tests/aws/services/s3/test_s3.py TestS3PresignedPost snapshots). boltstack has no
-// POST Object: it answers 405 MethodNotAllowed (ResourceType BUCKET), as if S3 had no such
-// method, where its other missing operations answer 501 NotImplemented naming the operation.
-boto3Test.failing('generate_presigned_post: the form upload is stored and answered 201 with a PostResponse', async (t) => {
-  const got = await py<{ status: number; body: string; stored: string | null }>('s3_presigned_post');
+// localstack tests/aws/services/s3/test_s3.py TestS3PresignedPost snapshots, validated
+// 2026-02-21: the ETag is the MD5 of the file alone).
+boto3Test('generate_presigned_post: the form upload is stored and answered 201 with a PostResponse', async (t) => {
+  const got = await py<{ status: number; body: string; stored: string | null; storedETag: string | null; expectedETag: string }>('s3_presigned_post');
   t.is(got.status, 201, got.body);
   t.regex(got.body, /<PostResponse><Location>[^<]+<\/Location><Bucket>boto3-post-[^<]+<\/Bucket><Key>uploads\/hello\.txt<\/Key><ETag>"[0-9a-f]{32}"<\/ETag><\/PostResponse>/);
+  t.true(got.body.includes(`<ETag>${got.expectedETag}</ETag>`), got.body);
   t.is(got.stored, 'posted body');
+  t.is(got.storedETag, got.expectedETag);
 });
