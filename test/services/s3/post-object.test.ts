@@ -7,7 +7,7 @@
  * trackers, named beside each test.
  */
 import test from 'ava';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CreateBucketCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
@@ -249,6 +249,34 @@ test('a SigV2 form (AWSAccessKeyId, signature) is accepted; its ACL and encrypti
   t.regex((await errorDoc(kms)).Message ?? '', /ServerSideEncryption/);
   t.is(await stored('v2/public.txt'), undefined);
   t.is(await stored('v2/kms.txt'), undefined);
+});
+
+test('x-amz-storage-class and x-amz-checksum-* fields are PutObject\'s; fields before the file are capped at 20 KiB', async (t) => {
+  // test_s3.py::test_post_object_with_storage_class: STANDARD_IA stored, FakeClass InvalidStorageClass.
+  const ia = await presign({ Key: 'ia.txt', Fields: { 'x-amz-storage-class': 'STANDARD_IA' } });
+  const standardIa = await send(ia.url, form(ia.fields, 'infrequent'));
+  t.is(standardIa.status, 204, await standardIa.clone().text());
+  t.is((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'ia.txt' }))).StorageClass, 'STANDARD_IA');
+  const fake = await presign({ Key: 'fake.txt', Fields: { 'x-amz-storage-class': 'FakeClass' } });
+  t.deepEqual(pick(await errorDoc(await send(fake.url, form(fake.fields, 'x'))), 'Code', 'StorageClassRequested'),
+    { Code: 'InvalidStorageClass', StorageClassRequested: 'FakeClass' });
+  // ceph/s3-tests test_post_object_upload_checksum: a right SHA-256 stored and answered, a wrong one refused.
+  const body = 'x'.repeat(2048);
+  const sha256 = createHash('sha256').update(body).digest('base64');
+  const sum = await presign({ Key: 'sum.txt', Fields: { 'x-amz-checksum-sha256': sha256 } });
+  const ok = await send(sum.url, form(sum.fields, body));
+  t.is(ok.status, 204, await ok.clone().text());
+  t.is(ok.headers.get('x-amz-checksum-sha256'), sha256);
+  const wrong = await presign({ Key: 'sum-wrong.txt', Fields: { 'x-amz-checksum-sha256': createHash('sha256').update('other').digest('base64') } });
+  t.is((await send(wrong.url, form(wrong.fields, body))).status, 400);
+  t.is(await stored('sum-wrong.txt'), undefined);
+  // MaxPostPreDataLengthExceeded with its limit (waynehoover/s3_direct_upload#45, 2013; "preceeding" sic).
+  const big = await presign({ Key: 'pre.txt', Fields: { 'x-amz-meta-big': 'y'.repeat(21_000) } });
+  const refused = await send(big.url, form(big.fields, 'x'));
+  t.is(refused.status, 400);
+  t.deepEqual(pick(await errorDoc(refused), 'Code', 'Message', 'MaxPostPreDataLengthBytes'), {
+    Code: 'MaxPostPreDataLengthExceeded', Message: 'Your POST request fields preceeding the upload file was too large.', MaxPostPreDataLengthBytes: '20480',
+  });
 });
 
 test('a 64 MiB file streams to the blob store: the server\'s peak memory does not grow with it', async (t) => {
