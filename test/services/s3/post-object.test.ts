@@ -9,6 +9,7 @@
 import test from 'ava';
 import { createHash, createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { CreateBucketCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { s3Client, startBoltstack, startChild, uniqueBucket } from '../../helpers/server.js';
@@ -279,6 +280,27 @@ test('x-amz-storage-class and x-amz-checksum-* fields are PutObject\'s; fields b
   });
 });
 
+test('a client that goes away mid-file leaves nothing stored and the server answering', async (t) => {
+  const post = await presign({ Key: 'aborted.bin' });
+  const boundary = 'abort-boundary';
+  const head = Object.entries(post.fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\n`;
+  const url = new URL(post.url);
+  await new Promise<void>((resolve) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + 8 * 1024 * 1024) } });
+    req.on('error', () => resolve());
+    req.write(head);
+    req.write(patternBuffer(1024 * 1024, 3), () => setTimeout(() => { req.destroy(); resolve(); }, 100));
+  });
+  // The aborted upload is finished with, not left waiting for bytes that never come.
+  t.is(await inFlightSettles(), 0);
+  const after = await presign({ Key: 'after-abort.txt' });
+  t.is((await send(after.url, form(after.fields, 'still here'))).status, 204);
+  t.is(await stored('after-abort.txt'), 'still here');
+  t.is(await stored('aborted.bin'), undefined);
+});
+
 test('a 64 MiB file streams to the blob store: the server\'s peak memory does not grow with it', async (t) => {
   t.timeout(120_000);
   const child = await startChild(['--port', '0', '--ephemeral', '--log-level', 'error']);
@@ -303,6 +325,18 @@ test('a 64 MiB file streams to the blob store: the server\'s peak memory does no
     await child.stop();
   }
 });
+
+/** boltstack_requests_in_flight once it is 0, or what it still is after 3 s. */
+async function inFlightSettles(): Promise<number> {
+  let last = -1;
+  for (const end = Date.now() + 3000; Date.now() < end;) {
+    const text = await (await fetch(`${server.endpoint}/_boltstack/metrics`)).text();
+    last = Number(/^boltstack_requests_in_flight (\d+)/m.exec(text)?.[1] ?? -1);
+    if (last === 0) return 0;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return last;
+}
 
 /** The process's peak resident set (VmHWM), in bytes. */
 async function peakRss(pid: number): Promise<number> {

@@ -89,6 +89,8 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
     throw err;
   });
   const finished = pumped.then(() => parser.writableFinished ? undefined : once(parser, 'finish').then(() => undefined));
+  // Awaited only on success; after a refusal nobody does, and a late parser error must not surface.
+  finished.catch(() => undefined);
   return { fields, file: found, finished, abort: () => stop.abort() };
 }
 
