@@ -10,8 +10,6 @@ import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { HttpRequest } from '../server/types.js';
 import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
 import { readBody } from './read-body.js';
-import { POST_OBJECT, isMultipartForm } from '../services/s3/post-object/operation.js';
-import { postErrors } from '../services/s3/post-object/errors.js';
 import type { VirtualHostParser } from './s3-host.js';
 import { isAccountActionOnQueuePath } from './sqs-queue-url.js';
 import { partNumberWithoutUploadId, s3ResourceType, sqsUnknownAction, unknownOperation } from './unknown-operation.js';
@@ -90,7 +88,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
     const path = s3Path(request, virtualHost);
     const match = matchRestOperation(model, request.method, path, request.query, request.headers);
     if (!match) {
-      if (request.method === 'POST' && request.query === '' && s3ResourceType(path) === 'BUCKET') return postObject(request, model, path);
+      if (request.method === 'POST' && request.query === '' && s3ResourceType(path) === 'BUCKET') return await postObject(request, model, path);
       throw new Unresolved(protocol, model, unknownOperation(protocol, s3ResourceType(path), request.method));
     }
     if (match.operation.name === 'CopyObject' && /(?:^|&)partNumber=/.test(request.query)) throw new Unresolved(protocol, model, partNumberWithoutUploadId());
@@ -114,9 +112,13 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
  * POST to a bucket with no subresource is S3's POST Object (a browser form upload), which no
  * service model has (services/s3/post-object/operation.ts). Anything but a multipart form is
  * S3's 412 (test_s3.py::test_post_object_wrong_content_type, validated against S3 2026-02-21).
- * Reached only where no modelled operation matched, so no other request pays for it.
+ * Reached only where no modelled operation matched, so no other request pays for it, and its
+ * modules load on the first such request (DESIGN.md §6a).
  */
-function postObject(request: HttpRequest, model: ServiceModel, path: string): Resolved {
+async function postObject(request: HttpRequest, model: ServiceModel, path: string): Promise<Resolved> {
+  const [{ POST_OBJECT, isMultipartForm }, { postErrors }] = await Promise.all([
+    import('../services/s3/post-object/operation.js'), import('../services/s3/post-object/errors.js'),
+  ]);
   if (!isMultipartForm(request.headers['content-type'])) throw new Unresolved('rest-xml', model, postErrors.notMultipart());
   const slash = path.indexOf('/', 1);
   const bucket = decodeURIComponent(slash === -1 ? path.slice(1) : path.slice(1, slash));
