@@ -280,6 +280,25 @@ test('x-amz-storage-class and x-amz-checksum-* fields are PutObject\'s; fields b
   });
 });
 
+test('a virtual-hosted form (POST / on <bucket>.localhost) is the bucket\'s POST Object', async (t) => {
+  // botocore and the JS SDK post to the bucket URL, virtual-hosted by default against AWS (RESTObjectPOST: "POST / HTTP/1.1, Host: bucket.s3.amazonaws.com").
+  const post = await presign({ Key: 'vhost.txt' });
+  const encoded = new Response(form(post.fields, 'virtual host'));
+  const body = Buffer.from(await encoded.arrayBuffer());
+  const url = new URL(server.endpoint);
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: '/', method: 'POST',
+      headers: { host: `${bucket}.localhost:${url.port}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.length) } }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  t.is(status, 204);
+  t.is(await stored('vhost.txt'), 'virtual host');
+});
+
 test('a client that goes away mid-file leaves nothing stored and the server answering', async (t) => {
   const post = await presign({ Key: 'aborted.bin' });
   const boundary = 'abort-boundary';
