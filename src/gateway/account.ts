@@ -12,20 +12,12 @@
  * https://docs.localstack.cloud/references/multi-account-setups/
  */
 import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
-import { accountOfKeyId } from '../services/sts/access-key-id.js';
+import { accountOfKey } from '../services/sts/access-key-id.js';
+
+export { accountOfKey };
 
 const SIGV2_PREFIX = 'AWS ';
 const SIGV2_QUERY = 'AWSAccessKeyId=';
-
-/** True when `key` is exactly 12 ASCII digits (no regex: this runs on every request). */
-function isAccountId(key: string): boolean {
-  if (key.length !== 12) return false;
-  for (let i = 0; i < 12; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 function sigV2AccessKey(authorization: string | undefined, query: string): string | undefined {
   if (authorization !== undefined && authorization.startsWith(SIGV2_PREFIX)) {
@@ -41,14 +33,6 @@ function sigV2AccessKey(authorization: string | undefined, query: string): strin
 /** The access key id the request is signed with (SigV4 scope, else SigV2), if any. */
 export function accessKeyOf(scope: CredentialScope | undefined, authorization: string | undefined, query: string): string | undefined {
   return scope !== undefined ? scope.accessKeyId : sigV2AccessKey(authorization, query);
-}
-
-export function accountOfKey(key: string | undefined, defaultAccountId: string): string {
-  if (key === undefined) return defaultAccountId;
-  if (isAccountId(key)) return key;
-  // Only temporary keys: a long-term AKIA key such as the docs' AKIAIOSFODNN7EXAMPLE keeps
-  // naming the default account, as it always has.
-  return key.startsWith('ASIA') ? accountOfKeyId(key) ?? defaultAccountId : defaultAccountId;
 }
 
 export function accountOf(scope: CredentialScope | undefined, authorization: string | undefined, query: string, defaultAccountId: string): string {

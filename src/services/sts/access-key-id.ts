@@ -50,3 +50,27 @@ export function newKeyId(account: string, prefix: 'ASIA' | 'AKIA' = 'ASIA'): str
   for (let shift = 75n; shift >= 0n; shift -= 5n) out += ALPHABET[Number((bits >> shift) & 31n)];
   return out;
 }
+
+/** True when `key` is exactly 12 ASCII digits (no regex: this runs on every request). */
+function isAccountId(key: string): boolean {
+  if (key.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The account a request's access key names (DESIGN.md §8; src/gateway/account.ts says how): 12
+ * digits are that account, a temporary `ASIA` key the account it was issued for, anything else
+ * (or no key) the default account. Here, not in the gateway, because S3's POST Object reads its
+ * key from the form rather than from the request's signature.
+ */
+export function accountOfKey(key: string | undefined, defaultAccountId: string): string {
+  if (key === undefined) return defaultAccountId;
+  if (isAccountId(key)) return key;
+  // Only temporary keys: a long-term AKIA key such as the docs' AKIAIOSFODNN7EXAMPLE keeps
+  // naming the default account, as it always has.
+  return key.startsWith('ASIA') ? accountOfKeyId(key) ?? defaultAccountId : defaultAccountId;
+}

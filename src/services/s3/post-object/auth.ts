@@ -14,7 +14,7 @@
  *   for SigV2) is SignatureDoesNotMatch, as S3 answers any signature that is not the policy's.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-authentication-HTTPPOST.html
  */
-import { accountOfKeyId } from '../../sts/access-key-id.js';
+import { accountOfKey } from '../../sts/access-key-id.js';
 import type { RequestContext } from '../../types.js';
 import { postErrors } from './errors.js';
 import type { Fields } from './fields.js';
@@ -56,20 +56,14 @@ function sigV4(fields: Fields, policy: string, defaultAccountId: string): PostSi
   if (accessKeyId === '') throw postErrors.emptyAccessKey(credential);
   const signature = fields.value('x-amz-signature')!;
   if (!HEX_SIGNATURE.test(signature)) throw postErrors.signatureDoesNotMatch(accessKeyId, policy, signature);
-  return { accessKeyId, accountId: accountOf(accessKeyId, defaultAccountId), region: region || undefined, policy };
+  return { accessKeyId, accountId: accountOfKey(accessKeyId, defaultAccountId), region: region || undefined, policy };
 }
 
 function sigV2(fields: Fields, policy: string, defaultAccountId: string): PostSigner {
   const accessKeyId = fields.value('awsaccesskeyid')!;
   const signature = fields.value('signature')!;
   if (!SHA1_SIGNATURE.test(signature)) throw postErrors.signatureDoesNotMatch(accessKeyId, policy, signature);
-  return { accessKeyId, accountId: accountOf(accessKeyId, defaultAccountId), region: undefined, policy };
-}
-
-/** As src/gateway/account.ts maps a header's key (which services may not import). */
-function accountOf(key: string, defaultAccountId: string): string {
-  if (/^\d{12}$/.test(key)) return key;
-  return key.startsWith('ASIA') ? accountOfKeyId(key) ?? defaultAccountId : defaultAccountId;
+  return { accessKeyId, accountId: accountOfKey(accessKeyId, defaultAccountId), region: undefined, policy };
 }
 
 /** The request context as the form's signer: the account and region the form names. */
