@@ -47,6 +47,11 @@ export function readTarget(table: TableRecord, input: { IndexName?: string; Sele
   return { table, index, select, consistent: input.ConsistentRead === true };
 }
 
+/** The top-level names an index holds: the table's keys, its own keys and an INCLUDE list. */
+function projectedNames(table: TableRecord, index: IndexRecord): Set<string | undefined> {
+  return new Set([table.hash.name, table.range?.name, index.hash.name, index.range?.name, ...(index.projection.nonKeyAttributes ?? [])]);
+}
+
 /**
  * A read of a global index may name only what it projects (the table's keys, the index's keys and
  * an INCLUDE list): AWS refuses the others by their top-level names, once each, in request order
@@ -56,7 +61,7 @@ export function readTarget(table: TableRecord, input: { IndexName?: string; Sele
  */
 export function checkGlobalIndexProjection(t: ReadTarget, paths: readonly Path[]): void {
   const index = t.index!;
-  const given = new Set([t.table.hash.name, t.table.range?.name, index.hash.name, index.range?.name, ...(index.projection.nonKeyAttributes ?? [])]);
+  const given = projectedNames(t.table, index);
   const missing: string[] = [];
   for (const path of paths) {
     const name = path[0];
@@ -65,8 +70,22 @@ export function checkGlobalIndexProjection(t: ReadTarget, paths: readonly Path[]
   if (missing.length > 0) throw ddbErrors.invalidParameter(`Global secondary index ${index.name} does not project [${missing.join(', ')}]`);
 }
 
-/** True when the items read from an LSI must be completed from the table (ALL_ATTRIBUTES on a narrower projection). */
-export const needsTableFetch = (t: ReadTarget): boolean => t.select === 'ALL_ATTRIBUTES' && t.index !== undefined && t.index.projection.type !== 'ALL';
+/**
+ * True when the items read from an LSI must be completed from the table: Select ALL_ATTRIBUTES
+ * on a narrower projection, or a ProjectionExpression (AttributesToGet) naming an attribute the
+ * index does not project: "If any of the requested attributes are not projected into the local
+ * secondary index, DynamoDB fetches each of these attributes from the parent table"
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html, Select;
+ * getmoto/moto#8916). Reads of a table, of a GSI or of an LSI projecting ALL answer at once.
+ */
+export function needsTableFetch(t: ReadTarget, paths: readonly Path[] | undefined): boolean {
+  const index = t.index;
+  if (index === undefined || index.global || index.projection.type === 'ALL') return false;
+  if (t.select === 'ALL_ATTRIBUTES') return true;
+  if (paths === undefined) return false;
+  const given = projectedNames(t.table, index);
+  return paths.some((path) => !given.has(path[0] as string));
+}
 
 export interface ReadAnswer {
   Items?: Item[]; Count: number; ScannedCount: number; LastEvaluatedKey?: Item; ConsumedCapacity?: ConsumedCapacityItem;

@@ -83,7 +83,7 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     checkFilterKeys(target, expressions.filterAttributes);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
     const page = await readPage(deps.items, range, input.Limit, allOf(filterPredicate(expressions), livePredicate(table, deps.now())));
-      const texts = needsTableFetch(target) ? await fetchFromTable(deps, table, page.texts) : page.texts;
+    const texts = needsTableFetch(target, expressions.projection) ? await fetchFromTable(deps, table, page.texts) : page.texts;
     return holdingRawJson(readAnswer(target, page, texts, expressions.project, input.ReturnConsumedCapacity));
   };
 }
