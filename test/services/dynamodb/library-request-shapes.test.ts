@@ -90,6 +90,17 @@ const dynamooseCats: Fixture = {
   seed: [{ owner: S('ann'), id: S('tx1'), name: S('T'), lives: N(9), hits: { NS: ['1', '100'] } }],
 };
 
+// Dynamoose: a schema with `index: { type: 'local', project: ['title'] }` on `stamp`.
+const dynamooseLsi: Fixture = {
+  definition: {
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }, { AttributeName: 'stamp', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    LocalSecondaryIndexes: [{ IndexName: 'stampLsi', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'stamp', KeyType: 'RANGE' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['title'] } }],
+  },
+  seed: [0, 1, 2].map((i): Item => ({ pk: S('a'), sk: N(i), stamp: S(`2024-0${9 - i}`), title: S(`T${i}`), body: S(`B${i}`), score: N(i * 10) })),
+};
+
 const rows: Row[] = [
   // ---- Defects found (each failed before its fix) ----
   {
@@ -112,6 +123,15 @@ const rows: Row[] = [
     }))).Items,
     // LSI order: lsk "a" (sk 1, no name) before "l10".
     expected: [{ sk: N(1) }, { name: S('n10'), sk: N(10) }],
+  },
+  {
+    library: 'Dynamoose', feature: "Model.query('pk').eq(v).where('stamp').beginsWith(p).using(LSI).attributes([...]) naming an attribute the LSI does not project",
+    source: API_QUERY, fixture: dynamooseLsi,
+    send: async (ddb, TableName) => (await ddb.send(new QueryCommand({
+      TableName, IndexName: 'stampLsi', ProjectionExpression: '#a1, #a2, #a3', KeyConditionExpression: '#qha = :qhv AND begins_with (#qra, :qrv)',
+      ExpressionAttributeNames: { '#qha': 'pk', '#qra': 'stamp', '#a1': 'sk', '#a2': 'body', '#a3': 'title' }, ExpressionAttributeValues: { ':qhv': S('a'), ':qrv': S('2024') },
+    }))).Items,
+    expected: [2, 1, 0].map((i) => ({ sk: N(i), body: S(`B${i}`), title: S(`T${i}`) })),
   },
   {
     library: 'DynamoDB Toolbox', feature: 'UpdateItemCommand item({ l2: { 20: 1 }, count: $add(1) }) with returnValues UPDATED_NEW (a list index past the end appends)',
