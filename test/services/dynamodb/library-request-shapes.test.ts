@@ -7,7 +7,7 @@
  */
 import test, { type ExecutionContext } from 'ava';
 import {
-  BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, PutItemCommand, QueryCommand, ScanCommand,
+  BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand,
   TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand, UpdateTimeToLiveCommand,
   type AttributeValue, type CreateTableCommandInput, type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -101,6 +101,18 @@ const dynamooseLsi: Fixture = {
   seed: [0, 1, 2].map((i): Item => ({ pk: S('a'), sk: N(i), stamp: S(`2024-0${9 - i}`), title: S(`T${i}`), body: S(`B${i}`), score: N(i * 10) })),
 };
 
+// A composite-key table with nothing in it (an update's item does not exist).
+const emptyComposite: Fixture = {
+  definition: {
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+  },
+  seed: [],
+};
+const ALTERNATOR_NON_EXISTENT = 'scylladb/scylladb test/alternator/test_item.py test_update_item_non_existent and test_update_item_delete, '
+  + 'test_returnvalues.py test_update_item_returnvalues_all_new (run against AWS): an update that only removes creates no item and answers no Attributes';
+
 const rows: Row[] = [
   // ---- Defects found (each failed before its fix) ----
   {
@@ -144,6 +156,43 @@ const rows: Row[] = [
       return out.Attributes;
     },
     expected: { count: N(2) },
+  },
+  {
+    library: 'Dynamoose', feature: "Model.update(key, { $REMOVE: ['nickname'] }) on a missing item (schema without timestamps; Dynamoose asks ALL_NEW)",
+    source: ALTERNATOR_NON_EXISTENT, fixture: emptyComposite,
+    send: async (ddb, TableName) => {
+      const out = await ddb.send(new UpdateItemCommand({ TableName, Key: { pk: S('x'), sk: S('1') }, ReturnValues: 'ALL_NEW', UpdateExpression: 'REMOVE #a0', ExpressionAttributeNames: { '#a0': 'nickname' } }));
+      const stored = await ddb.send(new GetItemCommand({ TableName, Key: { pk: S('x'), sk: S('1') }, ConsistentRead: true }));
+      return [out.Attributes, stored.Item];
+    },
+    expected: [undefined, undefined],
+  },
+  {
+    library: 'DynamoDB Toolbox', feature: 'UpdateItemCommand item({ nickname: $remove(), tags: $delete(new Set(["a"])) }) on a missing item, returnValues ALL_NEW (timestamps and entity attribute off)',
+    source: ALTERNATOR_NON_EXISTENT, fixture: emptyComposite,
+    send: async (ddb, TableName) => {
+      const out = await ddb.send(new UpdateItemCommand({
+        TableName, Key: { pk: S('y'), sk: S('1') }, ReturnValues: 'ALL_NEW', UpdateExpression: 'REMOVE #r_1 DELETE #d_1 :d_1',
+        ExpressionAttributeNames: { '#r_1': 'nickname', '#d_1': 'tags' }, ExpressionAttributeValues: { ':d_1': { SS: ['a'] } },
+      }));
+      const stored = await ddb.send(new GetItemCommand({ TableName, Key: { pk: S('y'), sk: S('1') }, ConsistentRead: true }));
+      return [out.Attributes, stored.Item];
+    },
+    expected: [undefined, undefined],
+  },
+  {
+    library: 'DynamoDB Toolbox', feature: 'executeTransactWrite(E.build(UpdateTransaction).item({ nickname: $remove() }), E.build(PutTransaction)...) with the updated item missing',
+    // The transactional Update is the same write as UpdateItem (API_TransactWriteItems: "Update -
+    // Initiates an UpdateItem operation"), so it follows the UpdateItem captures.
+    source: ALTERNATOR_NON_EXISTENT, fixture: emptyComposite,
+    send: async (ddb, TableName) => {
+      await ddb.send(new TransactWriteItemsCommand({ TransactItems: [
+        { Update: { TableName, Key: { pk: S('z'), sk: S('1') }, UpdateExpression: 'REMOVE #r_1', ExpressionAttributeNames: { '#r_1': 'nickname' } } },
+        { Put: { TableName, Item: { pk: S('z'), sk: S('2'), nickname: S('n') } } },
+      ] }));
+      return (await ddb.send(new ScanCommand({ TableName }))).Items;
+    },
+    expected: [{ pk: S('z'), sk: S('2'), nickname: S('n') }],
   },
   // ---- Shapes that already work ----
   {

@@ -22,7 +22,7 @@
  */
 export type { Condition, Operand, Comparator, ConditionFunction } from './ast.js';
 export type { UpdateAst, UpdateAction, UpdateValue } from './update-ast.js';
-export { updateTargets } from './update-ast.js';
+export { removesOnly, updateTargets } from './update-ast.js';
 export type { Path, PathElement } from './paths.js';
 export { pathToString, valueAt, pathGetter } from './paths.js';
 export { ExpressionInput } from './expression-input.js';

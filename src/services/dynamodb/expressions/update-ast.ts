@@ -25,3 +25,11 @@ export interface UpdateAst {
 
 /** Every document path an update writes (for key-attribute and index checks). */
 export const updateTargets = (ast: UpdateAst): Path[] => ast.actions.map((a) => a.path);
+
+/**
+ * True when the update only takes away (REMOVE, DELETE from a set): on an item that does not
+ * exist it creates nothing, while any SET or ADD (or an empty legacy AttributeUpdates) creates
+ * the item from its key (scylladb/scylladb test/alternator/test_item.py
+ * test_update_item_non_existent and test_update_item_delete, run against AWS).
+ */
+export const removesOnly = (ast: UpdateAst): boolean => ast.actions.length > 0 && ast.actions.every((a) => a.kind === 'REMOVE' || a.kind === 'DELETE');

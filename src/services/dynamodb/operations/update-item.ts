@@ -9,7 +9,7 @@ import type { UpdateItemInput, UpdateItemOutput } from '../../../model/generated
 import { consumedCapacity } from '../capacity.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
-import { applyUpdate, project, updateChargeExceeds, updateTargets, type Path } from '../expressions/index.js';
+import { applyUpdate, project, removesOnly, updateChargeExceeds, updateTargets, type Path } from '../expressions/index.js';
 import { itemCollectionMetrics } from '../item-collection-metrics.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { encodePrimaryKey } from '../key-encoding.js';
@@ -53,6 +53,8 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
     const base: Item = current ?? { ...key };
     if (!expressions.update) return base;
     const result = applyUpdate(expressions.update, base);
+    // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts).
+    if (current === undefined && removesOnly(expressions.update)) return undefined;
     updated = result.updatedPaths;
     checkItemKeys(table, result.item);
     if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation(TOO_BIG);

@@ -9,7 +9,7 @@ import type { TransactWriteItemsInputTransactItem as TransactWriteItem } from '.
 import type { RequestContext } from '../../types.js';
 import type { DdbDeps } from '../context.js';
 import { ddbErrors, INVALID } from '../errors.js';
-import { applyUpdate, updateTargets } from '../expressions/index.js';
+import { applyUpdate, removesOnly, updateTargets } from '../expressions/index.js';
 import { checkItemKeys, checkKey } from '../item-key.js';
 import { itemLockKey } from '../item-store.js';
 import { encodePrimaryKey } from '../key-encoding.js';
@@ -143,6 +143,8 @@ export function planWrite(deps: DdbDeps, parsed: ParsedWrite): PlannedWrite {
         const base: Item = old ?? { ...keyItem };
         if (!expressions.update) return { next: base };
         const next = applyUpdate(expressions.update, base).item;
+        // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts).
+        if (old === undefined && removesOnly(expressions.update)) return { next: undefined };
         checkItemKeys(table, next);
         if (itemSize(next) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size to update has exceeded the maximum allowed size');
         return { next };
