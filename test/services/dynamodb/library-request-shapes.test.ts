@@ -264,6 +264,33 @@ const rows: Row[] = [
     expected: ['TransactionCanceledException', [['ConditionalCheckFailed', S('e001')], ['ConditionalCheckFailed', undefined]]],
   },
   {
+    library: 'ElectroDB', feature: 'query.coworkers({ office }).go({ limit: 2 }) then go({ cursor }): the GSI page key carries the table and index keys',
+    // An index's page key is its keys plus the table's (moto's aws_verified test_query_lsi_pagination
+    // pins {pk, sk, lsi_sk}); GSI pages resume from it (test_query_gsi_pagination_with_string_gsi_range, aws_verified).
+    source: 'getmoto/moto tests/test_dynamodb/test_dynamodb_query.py test_query_lsi_pagination and test_query_gsi_pagination_* (aws_verified)', fixture: electroTable,
+    send: async (ddb, TableName) => {
+      const input = { TableName, IndexName: 'gsi1pk-gsi1sk-index', Limit: 2, KeyConditionExpression: '#pk = :pk and begins_with(#sk1, :sk1)',
+        ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk1': 'gsi1sk' }, ExpressionAttributeValues: { ':pk': S('$taskapp#office_gw'), ':sk1': S('$workplaces#employee_1#team_') } };
+      const first = await ddb.send(new QueryCommand(input));
+      const second = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: first.LastEvaluatedKey }));
+      return [first.LastEvaluatedKey, [...first.Items!, ...second.Items!].map((i) => i.employee), second.LastEvaluatedKey];
+    },
+    expected: [
+      { pk: S('$taskapp#employee_e003'), sk: S('$employee_1'), gsi1pk: S('$taskapp#office_gw'), gsi1sk: S('$workplaces#employee_1#team_development#title_engineer#employee_e003') },
+      [S('e001'), S('e003'), S('e005'), S('e007')],
+      { pk: S('$taskapp#employee_e007'), sk: S('$employee_1'), gsi1pk: S('$taskapp#office_gw'), gsi1sk: S('$workplaces#employee_1#team_development#title_engineer#employee_e007') },
+    ],
+  },
+  {
+    library: 'DynamoDB Toolbox', feature: 'Table QueryCommand .query({ partition }).options({ select: "COUNT" })',
+    source: 'AWS API Reference, Query Select COUNT (Count and ScannedCount, no Items)', fixture: toolboxLsi,
+    send: async (ddb, TableName) => {
+      const out = await ddb.send(new QueryCommand({ TableName, Select: 'COUNT', KeyConditionExpression: '#c0_1 = :c0_1', ExpressionAttributeNames: { '#c0_1': 'pk' }, ExpressionAttributeValues: { ':c0_1': S('k') } }));
+      return [out.Count, out.ScannedCount, out.Items];
+    },
+    expected: [11, 11, undefined],
+  },
+  {
     library: 'Dynamoose', feature: 'dynamoose.transaction([Model.transaction.get(...), ...]) with a missing item (Dynamoose itself then fails to unmarshall {}, as it would on AWS)',
     source: 'radkawar/stackd testdata/aws/dynamodb/data.json seq 61 and 65 (2026-09-17): a missing item answers {}', fixture: dynamooseCats,
     send: async (ddb, TableName) => (await ddb.send(new TransactGetItemsCommand({
