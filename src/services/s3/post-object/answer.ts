@@ -23,7 +23,7 @@ export function postAnswer(fields: Fields, stored: Stored): PostObjectOutput {
   const redirect = redirectUrl(fields.value('success_action_redirect') ?? fields.value('redirect'));
   if (redirect !== undefined) {
     const query = new URLSearchParams({ bucket: stored.bucket, key: stored.key, etag: stored.etag }).toString();
-    return { Status: 303, ETag: stored.etag, Location: `${redirect}${redirect.includes('?') ? '&' : '?'}${query}` };
+    return { Status: 303, ETag: stored.etag, Location: withQuery(redirect, query) };
   }
   const status = fields.value('success_action_status');
   if (status === '201') {
@@ -35,14 +35,26 @@ export function postAnswer(fields: Fields, stored: Stored): PostObjectOutput {
   return { Status: status === '200' ? 200 : 204, ETag: stored.etag, Location: location };
 }
 
-function redirectUrl(value: string | undefined): string | undefined {
+/**
+ * The URL as parsed, never as sent: its serialization has no CR, LF or other control character
+ * and no byte past ASCII, so a form cannot add a header to the answer (a raw CR LF in the value
+ * did, and node:http refused such a header with a 500 after the object was stored).
+ */
+function redirectUrl(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The upload's query added to the URL's own, before any fragment (which a query cannot follow). */
+function withQuery(url: URL, query: string): string {
+  const base = url.href.slice(0, url.href.length - url.hash.length);
+  const separator = url.search !== '' ? '&' : base.endsWith('?') ? '' : '?';
+  return `${base}${separator}${query}${url.hash}`;
 }
 
 function escapeXml(text: string): string {

@@ -60,13 +60,16 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
   let file: FormFile | undefined;
 
   const head = new Promise<FormFile>((resolve, reject) => {
-    parser.on('field', (name: string, value: string, nameTruncated: boolean, valueTruncated: boolean) => {
+    parser.on('field', (name: string | undefined, value: string, nameTruncated: boolean, valueTruncated: boolean) => {
       if (file !== undefined) return; // after the file: ignored, as S3 ignores it
+      // A part with no name parameter is no form field: the body is not a form S3 can read.
+      if (name === undefined) return reject(postErrors.malformed());
       preData += Buffer.byteLength(name) + Buffer.byteLength(value);
       if (nameTruncated || valueTruncated || preData > MAX_PRE_DATA) return reject(postErrors.preDataTooLarge());
       fields.push({ name, value });
     });
     parser.on('file', (_name: string, stream: Readable, filename: string | undefined) => {
+      keepErrorsInStream(stream);
       if (file !== undefined) return void stream.resume(); // a second file part: dropped
       file = { stream, filename };
       resolve(file);
@@ -92,6 +95,19 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
   // Awaited only on success; after a refusal nobody does, and a late parser error must not surface.
   finished.catch(() => undefined);
   return { fields, file: found, finished, abort: () => stop.abort() };
+}
+
+/**
+ * The parser reports a part cut short (a body that ends inside it) by emitting 'error' on the
+ * part's stream, not by destroying it: with nobody reading that part yet (the policy still being
+ * checked) or ever (a dropped second file), an unheard 'error' would end the process. Held as the
+ * stream's destroyed state instead, it reaches whoever reads the file next, as S3's answer to a
+ * body that is not a well-formed form (a client gone mid-file destroys the stream itself).
+ */
+function keepErrorsInStream(stream: Readable): void {
+  stream.on('error', () => {
+    if (!stream.destroyed) stream.destroy(postErrors.malformed());
+  });
 }
 
 /** Feeds the body to the parser, waiting whenever it is full (it is full while the file part is not read). */

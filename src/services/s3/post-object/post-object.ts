@@ -58,9 +58,15 @@ export const postObject: S3Handler<PostObjectInput, PostObjectOutput> = async (d
  */
 async function* withinRange(file: Readable, range: LengthRange | undefined): AsyncIterable<Uint8Array> {
   let size = 0;
-  for await (const chunk of file as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (range === undefined || size <= range.max) yield chunk;
+  try {
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (range === undefined || size <= range.max) yield chunk;
+    }
+  } catch (err) {
+    // The reader reports a cut-short part as S3's error on the stream's state (form-reader.ts);
+    // the parser's own raw error, heard in the same tick, is not an answer.
+    throw file.errored ?? err;
   }
   if (range !== undefined && size > range.max) throw postErrors.tooLarge(size, range.max);
   if (range !== undefined && size < range.min) throw postErrors.tooSmall(size, range.min);
