@@ -85,7 +85,15 @@ export class Replayer {
     }
     const replay: ReplayState = { status: 'Pending', start: window.start, host, ...(window.end === undefined ? {} : { end: window.end }) };
     await this.#deps.mark?.();
-    await this.#deps.store.putSubscription({ ...rest, attributes, replay }, [{ type: 'put', ns: SNS_NS, key: replayKey(record.arn), value: '' }]);
+    // The marker's write let other requests run: an Unsubscribe (storing `record` now would bring
+    // the subscription back) or another attribute's change (storing `record` would undo it).
+    // So the change is applied to the subscription as it is now, as if this request ran first.
+    const latest = this.#deps.store.subscription(record.arn)?.record;
+    if (latest === undefined) return;
+    const { replay: _seen, ...current } = latest;
+    const { ReplayPolicy: _before, ...others } = current.attributes;
+    const withPolicy = attributes.ReplayPolicy === undefined ? others : { ...others, ReplayPolicy: attributes.ReplayPolicy };
+    await this.#deps.store.putSubscription({ ...current, attributes: withPolicy, replay }, [{ type: 'put', ns: SNS_NS, key: replayKey(record.arn), value: '' }]);
     this.#start(record.arn, '');
   }
 
