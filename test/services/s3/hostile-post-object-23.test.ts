@@ -5,6 +5,7 @@
  * answer. S3's answer to a body that is not a well-formed form is 400 MalformedPOSTRequest
  * ("The body of your POST request is not well-formed multipart/form-data.", S3's error-code
  * table, https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList).
+ * Rows named "guard" held before this file and keep holding: no defect was found there.
  */
 import test from 'ava';
 import { request } from 'node:http';
@@ -79,7 +80,7 @@ test('a body that ends inside the file part (no closing boundary) is MalformedPO
   t.is(await stored('after.txt'), 'fine');
 });
 
-test('a second file part cut short is dropped, not fatal', async (t) => {
+test('a second file part cut short is MalformedPOSTRequest, not fatal (was: the process ended)', async (t) => {
   const fields = await signedFields({ Key: 'two-files.txt' });
   const answer = await post(`${fields}${fileHead('one.txt')}one\r\n${fileHead('two.txt')}tw`);
   // The first file is complete, but the body is not a well-formed form: refused, as above.
@@ -112,4 +113,28 @@ test('success_action_redirect: CR LF cannot add a header, non-ASCII is percent-e
   const fragment = await post(`${await signedFields({ Key: 'r3.txt', Fields: { success_action_redirect: 'http://app.test/p?x=1#done' } })}${fileHead()}r3\r\n--${BOUNDARY}--\r\n`);
   t.is(fragment.status, 303, fragment.body);
   t.regex(String(fragment.headers.location), /^http:\/\/app\.test\/p\?x=1&bucket=[^#]+&key=r3\.txt&etag=%22[0-9a-f]{32}%22#done$/);
+});
+
+test('guards: a 0-byte file is stored empty; a file past content-length-range is EntityTooLarge with its whole size, nothing stored', async (t) => {
+  const empty = await post(`${await signedFields({ Key: 'empty.bin' })}${fileHead()}\r\n--${BOUNDARY}--\r\n`);
+  t.is(empty.status, 204, empty.body);
+  t.is(await stored('empty.bin'), '');
+  // test_s3.py::test_post_object_policy_validation_size: ProposedSize is the whole file's size.
+  const big = 2 * 1024 * 1024;
+  const tooLarge = await post(`${await signedFields({ Key: 'too-large.bin', Conditions: [['content-length-range', 0, 1000]] })}${fileHead()}${'z'.repeat(big)}\r\n--${BOUNDARY}--\r\n`);
+  t.is(tooLarge.status, 400, tooLarge.body);
+  t.is(code(tooLarge), 'EntityTooLarge');
+  t.regex(tooLarge.body, new RegExp(`<ProposedSize>${big}</ProposedSize>`));
+  t.is(await stored('too-large.bin'), undefined);
+});
+
+test('guard: a form signed by another account\'s key is AccessDenied on this account\'s bucket, nothing stored', async (t) => {
+  // A 12-digit access key id names its account (sts/access-key-id.ts accountOfKey).
+  const other = s3Client(server.endpoint, { credentials: { accessKeyId: '111111111111', secretAccessKey: 'test' } });
+  const form = await createPresignedPost(other, { Bucket: bucket, Key: 'foreign.txt', Expires: 300 });
+  const answer = await post(`${Object.entries(form.fields).map(([k, v]) => part(k, v)).join('')}${fileHead()}foreign\r\n--${BOUNDARY}--\r\n`);
+  t.is(answer.status, 403, answer.body);
+  t.is(code(answer), 'AccessDenied');
+  t.is(await stored('foreign.txt'), undefined);
+  other.destroy();
 });
