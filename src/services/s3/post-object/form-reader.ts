@@ -56,6 +56,7 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
   }
   const stop = new AbortController();
   const fields: FormField[] = [];
+  const partOverhead = fieldPartOverhead(contentType);
   let preData = 0;
   let file: FormFile | undefined;
 
@@ -64,7 +65,7 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
       if (file !== undefined) return; // after the file: ignored, as S3 ignores it
       // A part with no name parameter is no form field: the body is not a form S3 can read.
       if (name === undefined) return reject(postErrors.malformed());
-      preData += Buffer.byteLength(name) + Buffer.byteLength(value);
+      preData += partOverhead + Buffer.byteLength(name) + Buffer.byteLength(value);
       if (nameTruncated || valueTruncated || preData > MAX_PRE_DATA) return reject(postErrors.preDataTooLarge());
       fields.push({ name, value });
     });
@@ -95,6 +96,18 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
   // Awaited only on success; after a refusal nobody does, and a late parser error must not surface.
   finished.catch(() => undefined);
   return { fields, file: found, finished, abort: () => stop.abort() };
+}
+
+/**
+ * The bytes a field part takes besides its name and value: its delimiter line and the least
+ * header that makes it a field. S3's pre-data limit counts "the form data and boundaries"
+ * (RESTObjectPOST), so a form of a million empty fields is refused after a few hundred, not
+ * kept in memory whole (it was: 52 MB of empty parts grew the heap by 260 MB).
+ */
+function fieldPartOverhead(contentType: string): number {
+  const boundary = /boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
+  const length = Buffer.byteLength(boundary?.[1] ?? boundary?.[2] ?? '');
+  return `--\r\nContent-Disposition: form-data; name=""\r\n\r\n\r\n`.length + length;
 }
 
 /**
