@@ -9,6 +9,7 @@
  */
 import test from 'ava';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { CreateBucketCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
@@ -78,6 +79,35 @@ test('a body that ends inside the file part (no closing boundary) is MalformedPO
   const ok = await post(`${await signedFields({ Key: 'after.txt' })}${fileHead()}fine\r\n--${BOUNDARY}--\r\n`);
   t.is(ok.status, 204, ok.body);
   t.is(await stored('after.txt'), 'fine');
+});
+
+/** Sends `first`, waits, then `rest` (Content-Length covering both); resolves with the answer's status line and body. */
+function postInTwo(first: string, rest: string): Promise<Answer> {
+  const url = new URL(server.endpoint);
+  const [a, b] = [Buffer.from(first), Buffer.from(rest)];
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let text = '';
+    socket.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0), headers: {}, body });
+    });
+    socket.write(`POST /${bucket} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ${a.length + b.length}\r\n\r\n`);
+    socket.write(a);
+    setTimeout(() => socket.write(b), 300);
+  });
+}
+
+test('a body cut short after a complete file part is MalformedPOSTRequest and stores nothing (was: 500 after storing it)', async (t) => {
+  // The file's closing delimiter arrives first, so the file is whole before the rest is read.
+  const fields = await signedFields({ Key: 'cut-after-file.txt' });
+  // A file large enough that both front ends stream the body rather than gather it first.
+  const answer = await postInTwo(`${fields}${fileHead()}${'f'.repeat(1024 * 1024)}\r\n${part('x-ignore-after', 'ignored')}--${BOUNDARY}\r\nContent-Disposition: form-data; name="x-ignore-cut"\r\n\r\nab`, 'c');
+  t.is(answer.status, 400, answer.body);
+  t.is(code(answer), 'MalformedPOSTRequest');
+  t.is(await stored('cut-after-file.txt'), undefined, 'an upload answered with an error is not stored');
 });
 
 test('a second file part cut short is MalformedPOSTRequest, not fatal (was: the process ended)', async (t) => {

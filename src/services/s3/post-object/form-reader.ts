@@ -27,7 +27,10 @@ export interface FormHead {
   /** The fields before the file, in order, names as sent. */
   fields: FormField[];
   file: FormFile;
-  /** Resolves once the rest of the body is read (after the file has been consumed). */
+  /**
+   * Resolves once the rest of the body is read (after the file has been consumed); rejects with
+   * MalformedPOSTRequest when that rest is not a well-formed form (cut short after the file).
+   */
   finished: Promise<void>;
   /** Stops reading: the gateway drops what is left of the body. */
   abort(): void;
@@ -92,7 +95,13 @@ export async function readFormHead(body: IncomingBody, contentType: string): Pro
     stop.abort();
     throw err;
   });
-  const finished = pumped.then(() => parser.writableFinished ? undefined : once(parser, 'finish').then(() => undefined));
+  // Listened to from the start: the parser's error may come before anyone asks for the end.
+  const ended = new Promise<void>((resolve, reject) => {
+    parser.on('finish', () => resolve());
+    parser.on('error', () => reject(postErrors.malformed()));
+  });
+  ended.catch(() => undefined); // observed through `finished` unless the client went away first
+  const finished = pumped.then(() => ended);
   // Awaited only on success; after a refusal nobody does, and a late parser error must not surface.
   finished.catch(() => undefined);
   return { fields, file: found, finished, abort: () => stop.abort() };

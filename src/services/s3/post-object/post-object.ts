@@ -38,7 +38,7 @@ export const postObject: S3Handler<PostObjectInput, PostObjectOutput> = async (d
     const policy = readPolicy(signer.policy);
     if (policy.expiration <= Date.now()) throw postErrors.policyExpired();
     const range = checkConditions(policy.conditions, fields, input.Bucket);
-    const body: IncomingBody = { stream: withinRange(form.file.stream, range), trailers: () => ({}) };
+    const body: IncomingBody = { stream: withinRange(form.file.stream, range, form.finished), trailers: () => ({}) };
     const put = await putObject(deps, caller, putObjectInput(input.Bucket, key, fields, body));
     await form.finished;
     const answer = postAnswer(fields, { bucket: input.Bucket, key, etag: put.ETag!, host: ctx.host });
@@ -54,9 +54,11 @@ export const postObject: S3Handler<PostObjectInput, PostObjectOutput> = async (d
 /**
  * The file's bytes, refused past the policy's bounds (inclusive). Past the maximum the rest is
  * read and dropped so the error names the whole size, as S3's ProposedSize does
- * (test_s3.py::test_post_object_policy_validation_size: 12 bytes against 10).
+ * (test_s3.py::test_post_object_policy_validation_size: 12 bytes against 10). The stream ends
+ * only once the whole form is read (`finished`), so a body cut short after the file fails the
+ * upload before PutObject stores it, rather than storing it and then answering an error.
  */
-async function* withinRange(file: Readable, range: LengthRange | undefined): AsyncIterable<Uint8Array> {
+async function* withinRange(file: Readable, range: LengthRange | undefined, finished: Promise<void>): AsyncIterable<Uint8Array> {
   let size = 0;
   try {
     for await (const chunk of file as AsyncIterable<Buffer>) {
@@ -70,6 +72,7 @@ async function* withinRange(file: Readable, range: LengthRange | undefined): Asy
   }
   if (range !== undefined && size > range.max) throw postErrors.tooLarge(size, range.max);
   if (range !== undefined && size < range.min) throw postErrors.tooSmall(size, range.min);
+  await finished;
 }
 
 /** The x-amz-checksum-* PutObject answered with, as headers (the form's answer has no such members). */
