@@ -36,6 +36,7 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   }
 
   const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
+  let committed = false;
   try {
     const record: ObjectRecord = {
       size: written.blob.size,
@@ -48,8 +49,12 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
       ...(tags && tags.length > 0 ? { tags } : {}),
     };
     await deps.store.replaceObject(input.Bucket, input.Key, record, [], commitCheck(conditions, seen, input.Key));
+    committed = true;
   } finally {
     written.blob.release();
+    // A write refused at commit (a condition, its bucket deleted meanwhile) takes its body file
+    // with it now, not at the next start's sweep; collect keeps a body another object stores.
+    if (!committed) deps.store.collect([written.blob.id]);
   }
   const out: PutObjectOutput = { ETag: `"${written.md5Hex}"`, ServerSideEncryption: 'AES256' };
   if (written.checksum) {

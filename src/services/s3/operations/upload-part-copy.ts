@@ -61,13 +61,17 @@ export const uploadPartCopy: S3Handler<UploadPartCopyInput, UploadPartCopyOutput
   });
   const etag = `"${written.md5Hex}"`;
   const lastModified = Date.now();
+  let committed = false;
   try {
     await deps.store.uploads.putPart(upload, {
       partNumber: input.PartNumber, size: written.blob.size, etag, lastModified, blob: written.blob.id, version: deps.store.newVersion(),
       ...(written.checksum ? { checksum: written.checksum } : {}),
     });
+    committed = true;
   } finally {
     written.blob.release();
+    // A part refused at commit (its upload aborted or bucket deleted meanwhile) takes its file with it.
+    if (!committed) deps.store.collect([written.blob.id]);
   }
   const result: NonNullable<UploadPartCopyOutput['CopyPartResult']> = { ETag: etag, LastModified: new Date(lastModified) };
   if (written.checksum) result[checksumMember(written.checksum.algorithm)] = written.checksum.value;

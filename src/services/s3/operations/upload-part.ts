@@ -21,6 +21,7 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
   // The upload's algorithm decides what the part must carry, before a byte is stored.
   const plan = partChecksumPlan(upload, sent);
   const written = await writeBody(deps.store.blobs, input.Body, plan, input.ContentMD5, ctx.signal);
+  let committed = false;
   try {
     await deps.store.uploads.putPart(upload, {
       partNumber: input.PartNumber,
@@ -31,8 +32,11 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
       version: deps.store.newVersion(),
       ...(written.checksum ? { checksum: written.checksum } : {}),
     });
+    committed = true;
   } finally {
     written.blob.release();
+    // A part refused at commit (its upload aborted or bucket deleted meanwhile) takes its file with it.
+    if (!committed) deps.store.collect([written.blob.id]);
   }
   const out: UploadPartOutput = { ETag: `"${written.md5Hex}"`, ServerSideEncryption: 'AES256' };
   if (written.checksum) (out as Record<string, unknown>)[`Checksum${written.checksum.algorithm}`] = written.checksum.value;
