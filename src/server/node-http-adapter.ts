@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponse, HttpServer, NodeHttpServerOptions, RequestHandler } from './types.js';
 import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
@@ -33,6 +33,8 @@ class NodeHttpServer implements HttpServer {
   readonly #slabs: SlabPool | undefined;
   #inFlight = 0;
   #closed = false;
+  /** The exchange each socket is serving, for the stall timeout. */
+  readonly #exchanges = new WeakMap<Socket, Exchange>();
 
   constructor(options: NodeHttpServerOptions) {
     this.adapterReason = options.reason;
@@ -43,6 +45,7 @@ class NodeHttpServer implements HttpServer {
       // Large uploads on a slow link legitimately take longer than node's 300 s default.
       requestTimeout: 0,
     }, (req, res) => this.#onRequest(req, res));
+    this.#server.setTimeout(STALL_TIMEOUT_MS, (socket: Socket) => onStalled(socket, this.#exchanges.get(socket)));
     this.#badHeads = new BadHeadGuard(this.#server);
   }
 
@@ -70,9 +73,12 @@ class NodeHttpServer implements HttpServer {
     if (this.#badHeads.refused(req)) return;
     this.#inFlight++;
     let settled = false;
+    const socket = req.socket;
+    this.#exchanges.set(socket, { req, res });
     res.once('close', () => {
       if (!settled) this.#inFlight--;
       settled = true;
+      if (this.#exchanges.get(socket)?.res === res) this.#exchanges.delete(socket);
     });
     // As in the uWS adapter: a disconnect before the body is read must not become an uncaught error.
     req.on('error', () => undefined);
@@ -96,6 +102,28 @@ class NodeHttpServer implements HttpServer {
       process.emitWarning(`request handler threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
+}
+
+/**
+ * uWS closes an HTTP socket on which nothing moved for about 10 s while it reads a request or
+ * writes an answer, but never while the answer is still being made (a 20 s SQS long poll). The same
+ * here: without it a client that stalls mid-body, or stops reading an answer, holds its socket, and
+ * what the exchange holds (a GetObject's read pins on a multipart object's parts), for as long as it
+ * keeps the connection open (hostile23). Node's own default is no timeout at all.
+ */
+const STALL_TIMEOUT_MS = 10_000;
+
+interface Exchange { req: IncomingMessage; res: ServerResponse }
+
+/** Called after STALL_TIMEOUT_MS with nothing read or written on `socket`. */
+function onStalled(socket: Socket, exchange: Exchange | undefined): void {
+  // An idle keep-alive socket (node's keepAliveTimeout closes it first anyway).
+  if (exchange === undefined) { socket.destroy(); return; }
+  const { req, res } = exchange;
+  const readingBody = !req.complete;
+  const writingAnswer = res.headersSent && !res.writableFinished && socket.writableLength > 0;
+  // The handler is still making the answer (a long poll): wait; any later read or write re-arms the timer.
+  if (readingBody || writingAnswer) socket.destroy();
 }
 
 /**
