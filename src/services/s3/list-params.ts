@@ -41,9 +41,13 @@ export function partNumberMarkerOf(value: string | undefined): number {
   return n;
 }
 
+const SLASH_OR_SPACE = /%2F|%20/g;
+
 export function encoderOf(encodingType: string | undefined): (s: string) => string {
   if (encodingType === undefined) return (s) => s;
   if (encodingType !== 'url') throw s3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
-  // S3 percent-encodes like encodeURIComponent but leaves "/" readable.
-  return (s) => encodeURIComponent(s).replace(/%2F/g, '/');
+  // S3 percent-encodes like encodeURIComponent but leaves "/" readable and writes a space as "+",
+  // form-style ("a b.txt" is "a+b.txt", "a+b.txt" is "a%2Bb.txt": measured on S3, brekkylab/backlot#178,
+  // 2026-09-14; boto/boto#2654 decodes with unquote_plus for it, and so do rclone and minio-js).
+  return (s) => encodeURIComponent(s).replace(SLASH_OR_SPACE, (m) => (m === '%2F' ? '/' : '+'));
 }

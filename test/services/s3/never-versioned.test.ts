@@ -64,7 +64,8 @@ test('ListObjectVersions pages by key-marker and version-id-marker, with delimit
   const rest = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Delimiter: '/', KeyMarker: 'd/' }));
   t.deepEqual(rest.Versions?.map((v) => v.Key), ['z z']);
   const encoded = await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: 'encoding-type=url&prefix=z&versions=' });
-  t.regex(encoded.body.toString(), /<Key>z%20z<\/Key>/);
+  // A space is "+" under encoding-type=url, as S3 writes it (brekkylab/backlot#178, measured 2026-09-14).
+  t.regex(encoded.body.toString(), /<Key>z\+z<\/Key>/);
 });
 
 test('DeleteObjects naming the null version deletes the object and echoes the version id', async (t) => {
