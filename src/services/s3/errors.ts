@@ -10,6 +10,8 @@ const e = (code: string, status: number, message: string, fields?: Record<string
 export const s3Errors = {
   noSuchBucket: (bucket: string) => e('NoSuchBucket', 404, 'The specified bucket does not exist', { BucketName: bucket }),
   noSuchKey: (key: string) => e('NoSuchKey', 404, 'The specified key does not exist.', { Key: key }),
+  /** A version id that names no version (S3's DeleteResult wording: amazonka#160, wal-g/wal-g#2549). */
+  noSuchVersion: (key: string, versionId: string) => e('NoSuchVersion', 404, 'The specified version does not exist.', { Key: key, VersionId: versionId }),
   bucketAlreadyExists: (bucket: string) => e('BucketAlreadyExists', 409,
     'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', { BucketName: bucket }),
   bucketAlreadyOwnedByYou: (bucket: string) => e('BucketAlreadyOwnedByYou', 409,

@@ -9,7 +9,7 @@
  */
 import test from 'ava';
 import {
-  CreateBucketCommand, GetObjectAclCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client,
+  CreateBucketCommand, GetObjectAclCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
@@ -67,6 +67,31 @@ test(`minio-js listObjectsV2 (ListObjectsV2, encoding-type=url, delimiter "/"): 
   const xml = res.body.toString();
   t.deepEqual(elements(xml, 'Key'), ['a+b.txt', 'a%2Bb.txt']);
   t.true(xml.includes('<CommonPrefixes><Prefix>run+books/</Prefix></CommonPrefixes>'), xml);
+});
+
+// Defect found (fails before the fix: boltstack answered the object NotImplemented, naming the
+// VersionId parameter). minio-js removeObjects(bucket, [{ name }]) builds <VersionId/> for an
+// object given without a versionId (xml2js writes the undefined member as an empty element).
+// S3 takes it as the version "" and answers that object NoSuchVersion, deleting nothing:
+// brendanhay/amazonka#160 (2015: "s3 interprets this as 'delete the version of the object with a
+// version id equal to the empty string' and returns a 'The specified version does not exist.'
+// error"); wal-g/wal-g#2549 (2026-09-10, unversioned bucket, a per-object error in the response).
+test('minio-js removeObjects([{ name }]) (DeleteObjects with an empty <VersionId/>): that object is NoSuchVersion and stays [amazonka#160; wal-g#2549]', async (t) => {
+  const bucket = await bucketWith(['empty.txt', 'kept.txt']);
+  const body = '<Delete>\n  <Quiet>true</Quiet>\n  <Object>\n    <Key>empty.txt</Key>\n    <VersionId/>\n  </Object>\n</Delete>';
+  const res = await signedRequest(server.endpoint, { method: 'POST', path: `/${bucket}`, query: 'delete=', headers: { 'content-md5': md5Base64(body) }, body });
+  t.is(res.status, 200);
+  const xml = res.body.toString();
+  t.true(xml.includes('<Error><Key>empty.txt</Key><VersionId></VersionId><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message></Error>'), xml);
+  t.false(xml.includes('<Deleted>'), xml);
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  t.deepEqual(listed.Contents?.map((c) => c.Key), ['empty.txt', 'kept.txt']);
+  // The string form, removeObjects(bucket, ['empty.txt']), sends no <VersionId> and deletes.
+  const plain = '<Delete>\n  <Quiet>true</Quiet>\n  <Object>\n    <Key>empty.txt</Key>\n  </Object>\n</Delete>';
+  const done = await signedRequest(server.endpoint, { method: 'POST', path: `/${bucket}`, query: 'delete=', headers: { 'content-md5': md5Base64(plain) }, body: plain });
+  t.is(done.status, 200);
+  t.false(done.body.toString().includes('<Error>'));
+  t.deepEqual((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents?.map((c) => c.Key), ['kept.txt']);
 });
 
 // Works as on AWS. s3cmd cp/mv/modify (and sync s3:// s3://) read the source's ACL, copy, then

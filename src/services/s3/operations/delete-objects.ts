@@ -28,6 +28,14 @@ export const deleteObjects: S3Handler<DeleteObjectsInput, DeleteObjectsOutput> =
       out.Errors.push({ Key: key, VersionId: object.VersionId, Code: 'NotImplemented', Message: CONDITIONAL_VERSION_MESSAGE });
       continue;
     }
+    // An empty <VersionId/> (what minio-js removeObjects sends for { name } without a versionId)
+    // names the version "", which no object has: S3 answers that object NoSuchVersion and deletes
+    // nothing (brendanhay/amazonka#160, 2015; wal-g/wal-g#2549, unversioned bucket, 2026-09-10).
+    if (object.VersionId === '') {
+      const err = s3Errors.noSuchVersion(key, '');
+      out.Errors.push({ Key: key, VersionId: '', Code: err.code, Message: err.message });
+      continue;
+    }
     try {
       // "null" is the only version of an object in an unversioned bucket: deleting it deletes the
       // object, and S3 echoes the version id (what cleanup tools send after ListObjectVersions).
