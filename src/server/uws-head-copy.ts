@@ -63,6 +63,9 @@ export class HeadCopy {
       this.#matching = false;
     }
     const previous = headers[name];
-    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
+    if (previous === undefined) headers[name] = value;
+    // A Content-Length sent twice with one value is that length (RFC 9110 §8.6 lets a recipient
+    // take it); Go's presigned PUTs send it so (rclone --s3-use-presigned-request before 1.59).
+    else if (!(previous === value && name === 'content-length')) headers[name] = `${previous}, ${value}`;
   };
 }
