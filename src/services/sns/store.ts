@@ -12,6 +12,7 @@ import {
 } from './keys.js';
 import { tokensOf, type ApplicationRecord, type EndpointRecord, type SubscriptionRecord, type TopicRecord } from './records.js';
 import { Tombstones, type Tombstone } from './tombstones.js';
+import { KeyedMutex } from '../../util/keyed-mutex.js';
 
 /** A subscription as the fan-out needs it: the record and its compiled filter. */
 export interface LiveSubscription {
@@ -28,6 +29,13 @@ export class SnsStore {
   readonly #applications = new Map<string, ApplicationRecord>();
   readonly #endpoints = new Map<string, EndpointRecord>();
   readonly #tombstones: Tombstones;
+  /**
+   * One read-modify-write of a subscription at a time (SetSubscriptionAttributes, Unsubscribe),
+   * by ARN: a record is indexed only once its write is stored, so two such writes that overlapped
+   * each read the record before the other's change and the second undid the first (hostile23:
+   * two SetSubscriptionAttributes of different attributes lost one in 2 of 10 rounds).
+   */
+  readonly subscriptionChanges = new KeyedMutex();
 
   private constructor(meta: MetaStore, tombstones: Tombstones) {
     this.#meta = meta;

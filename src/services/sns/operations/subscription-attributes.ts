@@ -33,6 +33,13 @@ export const getSubscriptionAttributes: SnsHandler<GetSubscriptionAttributesInpu
 };
 
 export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInput, SetSubscriptionAttributesOutput> = async (deps, ctx, input) => {
+  subscriptionOf(deps, ctx, input.SubscriptionArn);
+  // The record is read again inside the section: the change applies to the subscription as the
+  // changes before it left it.
+  return deps.store.subscriptionChanges.run(input.SubscriptionArn, () => setAttribute(deps, ctx, input));
+};
+
+async function setAttribute(deps: SnsDeps, ctx: RequestContext, input: SetSubscriptionAttributesInput): Promise<SetSubscriptionAttributesOutput> {
   const { record } = subscriptionOf(deps, ctx, input.SubscriptionArn);
   const name = input.AttributeName;
   if (!(SUBSCRIPTION_ATTRIBUTES as readonly string[]).includes(name)) throw snsErrors.invalid('AttributeName');
@@ -61,4 +68,4 @@ export const setSubscriptionAttributes: SnsHandler<SetSubscriptionAttributesInpu
   }
   await deps.store.putSubscription({ ...record, attributes: checked });
   return {};
-};
+}

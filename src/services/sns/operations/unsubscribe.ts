@@ -7,9 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import type { UnsubscribeInput, UnsubscribeOutput } from '../../../model/generated/sns-types.js';
 import { topicOfSubscription } from '../arns.js';
-import { malformedArn, type SnsHandler } from '../context.js';
+import { malformedArn, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { SubscriptionRecord } from '../records.js';
+import type { RequestContext } from '../../types.js';
 
 /**
  * The refusals are AWS's (localstack tests/aws/services/sns/test_sns.snapshot.json, recorded
@@ -23,6 +24,12 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   if (topicOfSubscription(arn) === undefined) {
     throw arn.split(':').length < 6 ? malformedArn(arn, 'SubscriptionArn') : snsErrors.invalid('SubscriptionId');
   }
+  // After the changes already under way (store.ts subscriptionChanges): one of them must not store
+  // the subscription again after it is removed.
+  return deps.store.subscriptionChanges.run(arn, () => remove(deps, ctx, arn));
+};
+
+async function remove(deps: SnsDeps, ctx: RequestContext, arn: string): Promise<UnsubscribeOutput> {
   const live = deps.store.subscription(arn);
   if (live === undefined) return {};
   const { record } = live;
@@ -54,7 +61,7 @@ export const unsubscribe: SnsHandler<UnsubscribeInput, UnsubscribeOutput> = asyn
   await deps.store.deleteSubscription(arn, token === undefined ? [] : [token]);
   if (token !== undefined && record.deleted !== true) await deps.deliverer.requestConfirmation(record, topic!, token, ctx.host, 'UnsubscribeConfirmation');
   return {};
-};
+}
 
 /**
  * http/https endpoints, and queues of another account than the topic's (native AWS,
