@@ -292,6 +292,21 @@ test(`ListObjects writes Name, Prefix, Marker, MaxKeys, IsTruncated, Contents in
   t.true(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)), xml);
 });
 
+test('ListObjectsV2 writes Name, Prefix, NextContinuationToken, KeyCount, MaxKeys, Delimiter, EncodingType, IsTruncated, Contents, CommonPrefixes in that order [S3 answers for the public buckets 1000genomes and nasa-nex, captured 2026-08-12 as fixtures in a public repository; API_ListObjectsV2.html examples for ContinuationToken and StartAfter]', async (t) => {
+  const { bucket } = await bucketWith(['a.txt', 'b.txt', 'dir/c.txt']);
+  const order = (xml: string, tags: string[]): boolean => {
+    const at = tags.map((tag) => xml.indexOf(tag));
+    return at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!));
+  };
+  const first = (await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: 'list-type=2&max-keys=2&delimiter=%2F&encoding-type=url' })).body.toString();
+  t.true(order(first, ['<Name>', '<Prefix>', '<NextContinuationToken>', '<KeyCount>', '<MaxKeys>', '<Delimiter>', '<EncodingType>', '<IsTruncated>', '<Contents>']), first);
+  const token = /<NextContinuationToken>([^<]*)</.exec(first)![1]!;
+  const second = (await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: `list-type=2&max-keys=2&delimiter=%2F&continuation-token=${encodeURIComponent(token)}` })).body.toString();
+  t.true(order(second, ['<Name>', '<Prefix>', '<ContinuationToken>', '<KeyCount>', '<MaxKeys>', '<Delimiter>', '<IsTruncated>', '<CommonPrefixes>']), second);
+  const after = (await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: 'list-type=2&start-after=a.txt' })).body.toString();
+  t.true(order(after, ['<Name>', '<Prefix>', '<KeyCount>', '<MaxKeys>', '<StartAfter>', '<IsTruncated>', '<Contents>']), after);
+});
+
 test(`HeadBucket answers x-amz-access-point-alias: false [${LS}/test_s3.py::TestS3::test_create_bucket_head_bucket (recorded 2023-08-03); versity/versitygw#487 (AWS CLI, 2024-04-01)]`, async (t) => {
   const { bucket } = await bucketWith([]);
   t.is((await signedRequest(server.endpoint, { method: 'HEAD', path: `/${bucket}` })).headers['x-amz-access-point-alias'], 'false');
