@@ -9,7 +9,7 @@
  */
 import test from 'ava';
 import {
-  CreateBucketCommand, CreateMultipartUploadCommand, GetObjectAclCommand, ListMultipartUploadsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client,
+  CreateBucketCommand, CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectAclCommand, ListMultipartUploadsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
@@ -206,4 +206,13 @@ test('minio-js putObject(empty stream) (CompleteMultipartUpload with no Part): 4
   t.is(res.status, 200, res.body);
   const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'presig/one.txt' }));
   t.is(await got.Body!.transformToString(), body);
+});
+
+test('minio-js removeObject(bucket, key, { versionId: \'null\' }) (DELETE ?versionId=null): 204, the object gone, the version id echoed [stackd versioning_null.json delete-valid-version (a version delete echoes x-amz-version-id); DeleteObjects echoes "null" alike]', async (t) => {
+  const bucket = await bucketWith(['gone.txt', 'kept.txt']);
+  const out = await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'gone.txt', VersionId: 'null' }));
+  t.is(out.$metadata.httpStatusCode, 204);
+  t.is(out.VersionId, 'null');
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  t.deepEqual(listed.Contents?.map((c) => c.Key), ['kept.txt']);
 });
