@@ -5,11 +5,13 @@
  */
 import type { OperationModel } from '../model/types.js';
 
-const QUEUE_PATH = /^\/\d{12}\/[^/]+$/;
+// A trailing slash is the queue too: AWS's query examples write `.../MyQueue/?Action=...`, and
+// such URLs end up in configurations (kombu's predefined_queues).
+const QUEUE_PATH = /^\/\d{12}\/[^/]+\/?$/;
 
 export function queueUrlFromPath(input: Record<string, unknown>, operation: OperationModel, path: string, host: string | undefined): void {
   if (input.QueueUrl !== undefined || operation.input?.members?.QueueUrl === undefined || !QUEUE_PATH.test(path)) return;
-  input.QueueUrl = `http://${host ?? 'localhost'}${path}`;
+  input.QueueUrl = `http://${host ?? 'localhost'}${path.endsWith('/') ? path.slice(0, -1) : path}`;
 }
 
 /**

@@ -71,6 +71,14 @@ function read(model: ServiceModel, shape: Shape, key: string, params: Params, de
       const base = shape.flattened === true ? key : `${key}.${item.locationName ?? 'member'}`;
       const out: unknown[] = [];
       for (let i = 1; params.prefixes.has(`${base}.${i}`); i++) out.push(read(model, item, `${base}.${i}`, params, depth + 1));
+      // A flattened list sent once without its index (`AttributeName=All`) is a one-item list, as
+      // SQS reads it: boto 2 sent GetQueueAttributes and AddPermission so against SQS (API
+      // 2012-11-05), kombu's async SQS client still does, and elasticmq#448 (2021) found AWS
+      // taking it. Only SQS's model has flattened lists; one lookup, only when the list is absent.
+      if (out.length === 0 && shape.flattened === true && params.values.has(key)) {
+        const t = shapeType(item);
+        if (t !== 'structure' && t !== 'list' && t !== 'map') return [scalar(model.service, item, key, params.values.get(key)!)];
+      }
       return out.length > 0 ? out : undefined;
     }
     case 'map': {
