@@ -174,15 +174,25 @@ export class Replayer {
       };
       store.indexNow(completed);
       this.#running.delete(arn);
-      await store.putSubscription(completed, [{ type: 'del', ns: SNS_NS, key: replayKey(arn) }]);
+      // Stored in turn with the subscription's other changes (store.ts subscriptionChanges), from
+      // the record as they left it: an Unsubscribe answered meanwhile is not undone (its removal
+      // took the progress record with it).
+      await store.subscriptionChanges.run(arn, async () => {
+        const now = store.subscription(arn)?.record;
+        if (now === undefined) return;
+        await store.putSubscription({ ...now, replay: completed.replay }, [{ type: 'del', ns: SNS_NS, key: replayKey(arn) }]);
+      });
       return;
     }
   }
 
   async #setStatus(arn: string, generation: number, status: ReplayState['status']): Promise<void> {
-    const record = this.#current(arn, generation);
-    if (record === undefined) return;
-    await this.#deps.store.putSubscription({ ...record, replay: { ...record.replay, status } });
+    // In turn with the subscription's other changes, read inside: see the completion above.
+    await this.#deps.store.subscriptionChanges.run(arn, async () => {
+      const record = this.#current(arn, generation);
+      if (record === undefined) return;
+      await this.#deps.store.putSubscription({ ...record, replay: { ...record.replay, status } });
+    });
   }
 
   #maybeDrained(): void {
