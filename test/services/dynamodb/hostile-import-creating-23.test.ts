@@ -13,14 +13,15 @@
  */
 import test from 'ava';
 import {
-  BatchGetItemCommand, BatchWriteItemCommand, CreateTableCommand, DescribeImportCommand, DescribeTableCommand, type DynamoDBClient,
+  BatchGetItemCommand, BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, type DynamoDBClient,
   ExecuteStatementCommand, ExecuteTransactionCommand, ExportTableToPointInTimeCommand, GetItemCommand, ImportTableCommand,
-  type ImportTableCommandInput, type ImportTableDescription, ListTablesCommand, ListTagsOfResourceCommand, TagResourceCommand,
+  type ImportTableCommandInput, ListTablesCommand, ListTagsOfResourceCommand, TagResourceCommand,
   TransactGetItemsCommand, TransactWriteItemsCommand, UntagResourceCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Boltstack } from '../../../src/index.js';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { KEYED, settled, importRunning } from './import-helpers.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
 
 let server: Boltstack;
@@ -40,25 +41,10 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-const KEYED = {
-  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }],
-  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }],
-  BillingMode: 'PAY_PER_REQUEST' as const,
-};
 const request = (TableName: string, S3Bucket = Bucket): ImportTableCommandInput =>
   ({ S3BucketSource: { S3Bucket, S3KeyPrefix: 'big/' }, InputFormat: 'DYNAMODB_JSON', TableCreationParameters: { TableName, ...KEYED } });
 
-async function settled(client: DynamoDBClient, ImportArn: string): Promise<ImportTableDescription> {
-  for (let i = 0; i < 1500; i++) {
-    const d = (await client.send(new DescribeImportCommand({ ImportArn }))).ImportTableDescription!;
-    if (d.ImportStatus !== 'IN_PROGRESS') return d;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the import never settled');
-}
 
-const running = async (client: DynamoDBClient, ImportArn: string): Promise<boolean> =>
-  (await client.send(new DescribeImportCommand({ ImportArn }))).ImportTableDescription!.ImportStatus === 'IN_PROGRESS';
 
 test('tags of a CREATING table: TagResource, UntagResource and ListTagsOfResource by its ARN are ResourceNotFoundException (DDB-IMPORT-001)', async (t) => {
   const TableName = uniqueTable('tags');
@@ -68,7 +54,7 @@ test('tags of a CREATING table: TagResource, UntagResource and ListTagsOfResourc
   t.is((await ddbErrorOf(ddb.send(new TagResourceCommand({ ResourceArn, Tags: [{ Key: 'a', Value: 'b' }] })))).name, 'ResourceNotFoundException');
   t.is((await ddbErrorOf(ddb.send(new UntagResourceCommand({ ResourceArn, TagKeys: ['a'] })))).name, 'ResourceNotFoundException');
   t.is((await ddbErrorOf(ddb.send(new ListTagsOfResourceCommand({ ResourceArn })))).name, 'ResourceNotFoundException');
-  t.true(await running(ddb, started.ImportArn!), 'every answer above was given while the import ran');
+  t.true(await importRunning(ddb, started.ImportArn!), 'every answer above was given while the import ran');
   await settled(ddb, started.ImportArn!);
   t.deepEqual((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn }))).Tags, []);
 });
@@ -93,7 +79,7 @@ test('multi-item operations naming a CREATING table (by name or ARN) are 4xx and
     const err = await ddbErrorOf(call);
     t.is(err.$metadata.httpStatusCode, 400, `${name}: ${err.name}`);
   }
-  t.true(await running(ddb, started.ImportArn!));
+  t.true(await importRunning(ddb, started.ImportArn!));
   await settled(ddb, started.ImportArn!);
   t.is((await ddb.send(new GetItemCommand({ TableName, Key: mine }))).Item, undefined);
   t.is((await ddb.send(new GetItemCommand({ TableName: live, Key: mine }))).Item, undefined, 'the transaction and batch wrote nothing to the live table either');
@@ -129,7 +115,7 @@ test('two accounts importing one name each get their own CREATING table; ListTab
   const after = (await ddb.send(new ListTablesCommand({ ExclusiveStartTableName: TableName }))).TableNames!;
   t.false(after.includes(TableName));
   t.deepEqual(after, names.slice(names.indexOf(TableName) + 1));
-  t.true(await running(ddb, mine.ImportArn!));
+  t.true(await importRunning(ddb, mine.ImportArn!));
   t.is((await settled(other, theirs.ImportArn!)).ImportStatus, 'COMPLETED');
   t.is((await settled(ddb, mine.ImportArn!)).ImportStatus, 'COMPLETED');
   other.destroy();

@@ -16,13 +16,14 @@
 import test from 'ava';
 import {
   CreateBackupCommand, CreateTableCommand, DeleteTableCommand, DescribeImportCommand, DescribeTableCommand, type DynamoDBClient, GetItemCommand,
-  ImportTableCommand, type ImportTableCommandInput, type ImportTableDescription, ListTablesCommand, PutItemCommand, QueryCommand,
+  ImportTableCommand, type ImportTableCommandInput, ListTablesCommand, PutItemCommand, QueryCommand,
   RestoreTableFromBackupCommand, RestoreTableToPointInTimeCommand, ScanCommand, UpdateContinuousBackupsCommand,
   DescribeContinuousBackupsCommand, UpdateTableCommand, UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type Boltstack } from '../../../src/index.js';
 import { s3Client, startBoltstack, tempDir, uniqueBucket } from '../../helpers/server.js';
+import { KEYED, settled, importRunning } from './import-helpers.js';
 import { ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
 
 let server: Boltstack;
@@ -35,11 +36,6 @@ test.before(async () => {
 });
 test.after.always(async () => { await server.stop(); });
 
-const KEYED = {
-  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }],
-  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }],
-  BillingMode: 'PAY_PER_REQUEST' as const,
-};
 /** Enough lines that the import is still running while a dozen requests are answered (about a second here). */
 const LINES = 60_000;
 const bigObject = (prefix = 'k'): string => Array.from({ length: LINES }, (_, i) => JSON.stringify({ Item: { pk: { S: `${prefix}${i}` }, v: { S: 'x'.repeat(20) } } })).join('\n');
@@ -54,17 +50,7 @@ async function bucketWith(client: S3Client, objects: Record<string, string>): Pr
 const request = (Bucket: string, S3KeyPrefix: string, TableName: string): ImportTableCommandInput =>
   ({ S3BucketSource: { S3Bucket: Bucket, S3KeyPrefix }, InputFormat: 'DYNAMODB_JSON', TableCreationParameters: { TableName, ...KEYED } });
 
-async function settled(client: DynamoDBClient, ImportArn: string): Promise<ImportTableDescription> {
-  for (let i = 0; i < 1500; i++) {
-    const d = (await client.send(new DescribeImportCommand({ ImportArn }))).ImportTableDescription!;
-    if (d.ImportStatus !== 'IN_PROGRESS') return d;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the import never settled');
-}
 
-const stillRunning = async (client: DynamoDBClient, ImportArn: string): Promise<boolean> =>
-  (await client.send(new DescribeImportCommand({ ImportArn }))).ImportTableDescription!.ImportStatus === 'IN_PROGRESS';
 
 test('while an import runs its table is CREATING: DescribeTable and ListTables show it, item operations are ResourceNotFoundException; then ACTIVE with every item', async (t) => {
   const Bucket = await bucketWith(s3, { 'big/data.json': bigObject() });
@@ -85,7 +71,7 @@ test('while an import runs its table is CREATING: DescribeTable and ListTables s
   t.is(put.name, 'ResourceNotFoundException');
   t.is((await ddbErrorOf(ddb.send(new GetItemCommand({ TableName, Key: { pk: { S: 'k1' } } })))).name, 'ResourceNotFoundException');
   t.is((await ddbErrorOf(ddb.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'k1' } } })))).name, 'ResourceNotFoundException');
-  t.true(await stillRunning(ddb, started.ImportArn!), 'every answer above was given while the import ran');
+  t.true(await importRunning(ddb, started.ImportArn!), 'every answer above was given while the import ran');
   const done = await settled(ddb, started.ImportArn!);
   t.is(done.ImportStatus, 'COMPLETED');
   const active = (await ddb.send(new DescribeTableCommand({ TableName }))).Table!;
@@ -123,7 +109,7 @@ test('while an import runs its name is taken: CreateTable and DeleteTable are Re
   const backup = await ddbErrorOf(ddb.send(new CreateBackupCommand({ TableName, BackupName: 'early' })));
   t.is(backup.name, 'ContinuousBackupsUnavailableException');
   t.is(backup.message, `Backups are being enabled for the table: ${TableName}. Please retry later`);
-  t.true(await stillRunning(ddb, started.ImportArn!), 'every refusal above was given while the import ran');
+  t.true(await importRunning(ddb, started.ImportArn!), 'every refusal above was given while the import ran');
 
   const done = await settled(ddb, started.ImportArn!);
   t.is(done.ImportStatus, 'COMPLETED');
@@ -142,7 +128,7 @@ test('an object deleted after it was listed is an item error: FAILED ItemValidat
   const TableName = uniqueTable('vanished');
   const started = (await ddb.send(new ImportTableCommand(request(Bucket, 'two/', TableName)))).ImportTableDescription!;
   await s3.send(new DeleteObjectCommand({ Bucket, Key: 'two/b.json' }));
-  t.true(await stillRunning(ddb, started.ImportArn!), 'the object went while the import ran');
+  t.true(await importRunning(ddb, started.ImportArn!), 'the object went while the import ran');
   const done = await settled(ddb, started.ImportArn!);
   t.is(done.ImportStatus, 'FAILED');
   t.is(done.FailureCode, 'ItemValidationError');
@@ -162,7 +148,7 @@ test('an S3 failure after items were imported: FAILED with S3\'s code, the table
   await s3.send(new DeleteObjectCommand({ Bucket, Key: 'two/a.json' }));
   await s3.send(new DeleteObjectCommand({ Bucket, Key: 'two/b.json' }));
   await s3.send(new DeleteBucketCommand({ Bucket }));
-  t.true(await stillRunning(ddb, started.ImportArn!), 'the bucket went while the import ran');
+  t.true(await importRunning(ddb, started.ImportArn!), 'the bucket went while the import ran');
   const done = await settled(ddb, started.ImportArn!);
   t.is(done.ImportStatus, 'FAILED');
   t.is(done.FailureCode, 'S3NoSuchBucket');
@@ -196,7 +182,7 @@ test('a stop in the middle of an import: after the restart the import is FAILED,
       const Bucket = await bucketWith(s3Client(first.endpoint), { 'big/data.json': bigObject() });
       ImportArn = (await client.send(new ImportTableCommand(request(Bucket, 'big/', TableName)))).ImportTableDescription!.ImportArn!;
       t.is((await client.send(new DescribeTableCommand({ TableName }))).Table!.TableStatus, 'CREATING');
-      t.true(await stillRunning(client, ImportArn), 'the stop comes while the import runs');
+      t.true(await importRunning(client, ImportArn), 'the stop comes while the import runs');
     } finally {
       await first.stop();
     }
@@ -237,7 +223,7 @@ test('while an import runs: UpdateTable and UpdateTimeToLive are ResourceInUseEx
   const described = (await ddb.send(new DescribeContinuousBackupsCommand({ TableName }))).ContinuousBackupsDescription!;
   t.is(described.ContinuousBackupsStatus, 'ENABLED');
   t.is(described.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus, 'DISABLED');
-  t.true(await stillRunning(ddb, started.ImportArn!), 'every answer above was given while the import ran');
+  t.true(await importRunning(ddb, started.ImportArn!), 'every answer above was given while the import ran');
   t.is((await settled(ddb, started.ImportArn!)).ImportStatus, 'COMPLETED');
   // Once ACTIVE the same calls succeed.
   await ddb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } }));

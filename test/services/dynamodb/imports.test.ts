@@ -24,6 +24,7 @@ import { DDB_NS, importKey, itemKey, pendingCopyKey } from '../../../src/service
 import { MAX_LINE_BYTES } from '../../../src/services/dynamodb/imports/object-lines.js';
 import { type Boltstack } from '../../../src/index.js';
 import { s3Client, startBoltstack, tempDir, uniqueBucket } from '../../helpers/server.js';
+import { KEYED, settled } from './import-helpers.js';
 import { ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
 
 let server: Boltstack;
@@ -38,11 +39,6 @@ test.after.always(async () => { await server.stop(); });
 
 const ACCOUNT = '000000000000';
 const arnOf = (table: string): string => `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${table}`;
-const KEYED = {
-  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }],
-  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }],
-  BillingMode: 'PAY_PER_REQUEST' as const,
-};
 
 async function bucketWith(objects: Record<string, string | Buffer>): Promise<string> {
   const Bucket = uniqueBucket('import');
@@ -55,18 +51,10 @@ function request(Bucket: string, S3KeyPrefix: string, TableName: string, extra: 
   return { S3BucketSource: { S3Bucket: Bucket, S3KeyPrefix }, InputFormat: 'DYNAMODB_JSON', TableCreationParameters: { TableName, ...KEYED }, ...extra };
 }
 
-async function settled(client: DynamoDBClient, ImportArn: string): Promise<ImportTableDescription> {
-  for (let i = 0; i < 300; i++) {
-    const d = (await client.send(new DescribeImportCommand({ ImportArn }))).ImportTableDescription!;
-    if (d.ImportStatus !== 'IN_PROGRESS') return d;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the import never settled');
-}
 
 async function imported(input: ImportTableCommandInput): Promise<{ started: ImportTableDescription; done: ImportTableDescription }> {
   const started = (await ddb.send(new ImportTableCommand(input))).ImportTableDescription!;
-  return { started, done: await settled(ddb, started.ImportArn!) };
+  return { started, done: await settled(ddb, started.ImportArn!, 300) };
 }
 
 async function scanAll(TableName: string): Promise<Array<Record<string, AttributeValue>>> {
@@ -245,7 +233,7 @@ test('errors: an existing table, ClientToken reuse, ION, ZSTD, CSV options with 
   const conflict = await ddbErrorOf(ddb.send(new ImportTableCommand(request(Bucket, 'one/', uniqueTable('tok2'), { ClientToken }))));
   t.is(conflict.name, 'ImportConflictException');
   t.regex(conflict.message, /Duplicate request/);
-  await settled(ddb, first.ImportArn!);
+  await settled(ddb, first.ImportArn!, 300);
   t.is((await ddbErrorOf(ddb.send(new ImportTableCommand(request(Bucket, 'one/', TableName, { ClientToken }))))).name, 'ResourceInUseException');
   // A second import of a name an import is still filling: the name is taken.
   const busy = uniqueTable('busy');
@@ -327,7 +315,7 @@ test('imports survive a restart; one cut short by it is FAILED and its half-made
       await s3First.send(new CreateBucketCommand({ Bucket }));
       await s3First.send(new PutObjectCommand({ Bucket, Key: 'in/x.json', Body: line({ pk: { S: 'a' } }) }));
       ImportArn = (await client.send(new ImportTableCommand(request(Bucket, 'in/', 'durable')))).ImportTableDescription!.ImportArn!;
-      await settled(client, ImportArn);
+      await settled(client, ImportArn, 300);
     } finally {
       await first.stop();
     }
