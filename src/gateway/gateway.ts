@@ -106,7 +106,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   const handler = service?.operations[r.operation.name];
   const accessKeyId = accessKeyOf(scope, req.headers.authorization, req.query);
   const rctx = new HandlerContext(requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
-    scope?.region ?? 'us-east-1', req.headers.host ?? 'localhost', res, accessKeyId, req.headers['x-amzn-trace-id']);
+    scope?.region ?? 'us-east-1', regionSignedIn(scope, req.headers.authorization), req.headers.host ?? 'localhost', res, accessKeyId, req.headers['x-amzn-trace-id']);
   if (!handler) {
     await service?.refuseUnimplemented?.(rctx, input);
     throw notImplemented(r.model.serviceId, r.operation.name);
@@ -117,6 +117,12 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   if (ignored !== undefined) wire.headers['x-boltstack-ignored'] = ignored.join(',');
   if (rctx.responseHeaders !== undefined) Object.assign(wire.headers, rctx.responseHeaders);
   return wire;
+}
+
+/** Where the scope came from: the gateway reads the Authorization header's first, else the URL's. */
+function regionSignedIn(scope: CredentialScope | undefined, authorization: string | undefined): 'header' | 'query' | undefined {
+  if (scope === undefined) return undefined;
+  return authorization?.startsWith('AWS4-HMAC-SHA256 ') === true ? 'header' : 'query';
 }
 
 /**
@@ -131,7 +137,7 @@ class HandlerContext implements RequestContext {
   #ignored: string[] | undefined;
   responseHeaders: Record<string, string> | undefined;
 
-  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined, readonly traceHeader: string | undefined) {
+  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly regionSignedIn: 'header' | 'query' | undefined, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined, readonly traceHeader: string | undefined) {
     this.#res = res;
   }
 

@@ -45,6 +45,12 @@ export interface RequestContext {
   requestId: string;
   accountId: string;
   region: string;
+  /**
+   * Where the request named its region: a SigV4 Authorization header, or a presigned URL's
+   * X-Amz-Credential. Undefined when it named none (unsigned, SigV2, or an internal call): the
+   * region is then us-east-1 by default and no bucket's region can contradict it.
+   */
+  regionSignedIn?: 'header' | 'query' | undefined;
   /** Host header of the request, for URLs AWS builds from it (queue URLs, S3 Location). */
   host: string;
   /** The access key id the request is signed with, if any (STS answers who that key is). */

@@ -19,21 +19,25 @@
 import { AwsError } from '../../errors/aws-error.js';
 import type { RequestContext } from '../types.js';
 import { parseCopySource } from './copy-source.js';
+import { s3Errors } from './errors.js';
 import type { BucketRecord } from './records.js';
 import { UNCACHED, type S3Store } from './store.js';
 
 const accessDenied = (): AwsError => new AwsError({ code: 'AccessDenied', status: 403, message: 'Access Denied' });
 
-function allow(record: BucketRecord | undefined, accountId: string, expectedOwner: unknown): void {
+function allow(record: BucketRecord | undefined, ctx: RequestContext | undefined, accountId: string, expectedOwner: unknown): void {
   if (record === undefined) return;
+  // Authentication comes before authorization: the region is read with the signature.
+  if (ctx?.regionSignedIn !== undefined && record.region !== ctx.region) throw s3Errors.wrongSigningRegion(record.name, ctx.region, record.region, ctx.regionSignedIn);
   if (record.owner !== accountId || (expectedOwner !== undefined && expectedOwner !== record.owner)) throw accessDenied();
 }
 
 /** Sync when the bucket's record is cached (the common case: no extra await on the hot path). */
-function checkOne(store: S3Store, accountId: string, bucket: string, expectedOwner: unknown): void | Promise<void> {
+/** `signed` is the request's context for the bucket it is sent to; a copy's source bucket may be in any region. */
+function checkOne(store: S3Store, signed: RequestContext | undefined, accountId: string, bucket: string, expectedOwner: unknown): void | Promise<void> {
   const cached = store.cachedBucket(bucket);
-  if (cached !== UNCACHED) return allow(cached, accountId, expectedOwner);
-  return store.getBucket(bucket).then((record) => allow(record, accountId, expectedOwner));
+  if (cached !== UNCACHED) return allow(cached, signed, accountId, expectedOwner);
+  return store.getBucket(bucket).then((record) => allow(record, signed, accountId, expectedOwner));
 }
 
 function copySourceBucket(raw: unknown): string | undefined {
@@ -58,14 +62,20 @@ export async function refuseUnimplemented(store: S3Store, ctx: RequestContext, i
   await store.requireBucket(input.Bucket);
 }
 
-/** Throws (or rejects with) AccessDenied when the caller may not use the input's bucket(s). */
-export function checkBucketAccess(store: S3Store, ctx: RequestContext, input: Record<string, unknown>): void | Promise<void> {
+/**
+ * Throws (or rejects with) AccessDenied when the caller may not use the input's bucket(s), and
+ * S3's wrong-region answer when the request is signed for a region other than its bucket's.
+ * GetBucketLocation is `anyRegion`: S3 answers it in every region ("In a bucket's home Region,
+ * calls to the GetBucketLocation operation are governed by the bucket's policy. In other
+ * Regions, the bucket policy doesn't apply": API_GetBucketLocation).
+ */
+export function checkBucketAccess(store: S3Store, ctx: RequestContext, input: Record<string, unknown>, anyRegion = false): void | Promise<void> {
   const bucket = input.Bucket;
   if (typeof bucket !== 'string') return;
-  const target = checkOne(store, ctx.accountId, bucket, input.ExpectedBucketOwner);
+  const target = checkOne(store, anyRegion ? undefined : ctx, ctx.accountId, bucket, input.ExpectedBucketOwner);
   const source = copySourceBucket(input.CopySource);
   if (source === undefined) return target;
-  const sourceCheck = checkOne(store, ctx.accountId, source, input.ExpectedSourceBucketOwner);
+  const sourceCheck = checkOne(store, undefined, ctx.accountId, source, input.ExpectedSourceBucketOwner);
   if (target === undefined) return sourceCheck;
   return sourceCheck === undefined ? target : Promise.all([target, sourceCheck]).then(() => undefined);
 }

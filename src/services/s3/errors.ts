@@ -24,6 +24,32 @@ export const s3Errors = {
       ? 'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.'
       : `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`,
     undefined, { 'x-amz-bucket-region': region }),
+  /**
+   * A request signed for a region other than its bucket's, answered as S3 answers it at the
+   * endpoint of the signing region (an SDK sends to the endpoint of the region it signs for):
+   * - signed for us-east-1 (the global endpoint): 400 AuthorizationHeaderMalformed, "The
+   *   authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-central-1'"
+   *   with <Region> (the AWS SDK for Ruby's S3 client spec of bucket-region redirects; a
+   *   GetObject in an AWS SDK for Java test suite; Terraform's S3 backend), or for a presigned
+   *   URL 400 AuthorizationQueryParametersError, "Error parsing the X-Amz-Credential parameter;
+   *   ..." (an S3 answer quoted on velog.io, 2023);
+   * - signed for another region: 301 PermanentRedirect with the bucket's Endpoint (the same Ruby
+   *   spec; a 2022 curl capture in datafuselabs' notes: Endpoint, then Bucket);
+   * - both with x-amz-bucket-region, which the SDKs' region redirects read (aws-sdk-js-v3
+   *   region-redirect-middleware, HeadBucket's 400 and any 301; botocore's S3RegionRedirector).
+   */
+  wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query') => {
+    const headers = { 'x-amz-bucket-region': bucketRegion };
+    if (signed !== 'us-east-1') {
+      const endpoint = bucketRegion === 'us-east-1' ? `${bucket}.s3.amazonaws.com` : `${bucket}.s3.${bucketRegion}.amazonaws.com`;
+      return e('PermanentRedirect', 301,
+        'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+        { Endpoint: endpoint, Bucket: bucket }, headers);
+    }
+    return via === 'header'
+      ? e('AuthorizationHeaderMalformed', 400, `The authorization header is malformed; the region '${signed}' is wrong; expecting '${bucketRegion}'`, { Region: bucketRegion }, headers)
+      : e('AuthorizationQueryParametersError', 400, `Error parsing the X-Amz-Credential parameter; the region '${signed}' is wrong; expecting '${bucketRegion}'`, { Region: bucketRegion }, headers);
+  },
   noSuchUpload: (uploadId: string) => e('NoSuchUpload', 404,
     'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId }),
   /** The ETag as sent, less its quotes (LocalStack test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part, 2023-08-03). */

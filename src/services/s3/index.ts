@@ -77,9 +77,10 @@ export function createS3Service(deps: ServiceDeps): Service {
       handler !== undefined ? handler(s3, ctx, input) : load().then((loaded) => (handler = loaded)(s3, ctx, input));
     // CreateBucket answers another account's name itself (BucketAlreadyExists); PostObject's
     // account is the one its form names, known only once the form is read.
+    const anyRegion = name === 'GetBucketLocation';
     operations[name] = name === 'CreateBucket' || name === 'PostObject' ? call : (ctx, input: Record<string, unknown>) => {
       refuseEmptyVersionId(input);
-      const pending = checkBucketAccess(s3.store, ctx, input);
+      const pending = checkBucketAccess(s3.store, ctx, input, anyRegion);
       return pending === undefined ? call(ctx, input) : pending.then(() => call(ctx, input));
     };
   }

@@ -22,7 +22,7 @@ test('every region of the commercial partition is accepted from us-east-1', asyn
     const name = uniqueBucket();
     await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: { LocationConstraint: constraint(region) } }));
     t.is((await s3.send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint, constraint(region));
-    t.is((await s3.send(new HeadBucketCommand({ Bucket: name }))).BucketRegion, region);
+    t.is((await s3Client(server.endpoint, { region }).send(new HeadBucketCommand({ Bucket: name }))).BucketRegion, region);
   }
 });
 
@@ -31,7 +31,7 @@ test('"EU" is eu-west-1, and GetBucketLocation answers "EU"', async (t) => {
   const name = uniqueBucket();
   await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: { LocationConstraint: 'EU' } }));
   t.is((await s3.send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint, 'EU');
-  t.is((await s3.send(new HeadBucketCommand({ Bucket: name }))).BucketRegion, 'eu-west-1');
+  t.is((await s3Client(server.endpoint, { region: 'eu-west-1' }).send(new HeadBucketCommand({ Bucket: name }))).BucketRegion, 'eu-west-1');
 });
 
 test('an unknown region, a wrong case or another partition is 400 InvalidLocationConstraint', async (t) => {

@@ -1,0 +1,112 @@
+/**
+ * A request signed for a region other than its bucket's is answered as S3 answers it at the
+ * endpoint of the signing region, with the bucket's region in x-amz-bucket-region (sources in
+ * src/services/s3/errors.ts wrongSigningRegion):
+ * - signed for us-east-1: 400 AuthorizationHeaderMalformed (a presigned URL:
+ *   AuthorizationQueryParametersError) with <Region>;
+ * - signed for another region: 301 PermanentRedirect with <Endpoint> and <Bucket>.
+ * Regression: before, every region's signature reached every bucket, so code that would fail
+ * on AWS for a misconfigured region passed against boltstack.
+ */
+import test from 'ava';
+import {
+  CopyObjectCommand, CreateBucketCommand, GetBucketLocationCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { errorOf } from '../../helpers/errors.js';
+import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import type { Boltstack } from '../../../src/index.js';
+import { signedRequest } from './signed-request.js';
+
+let server: Boltstack;
+let euBucket: string;
+let usBucket: string;
+test.before(async () => {
+  server = await startBoltstack();
+  euBucket = uniqueBucket('eu');
+  usBucket = uniqueBucket('us');
+  await s3Client(server.endpoint).send(new CreateBucketCommand({ Bucket: euBucket, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+  await s3Client(server.endpoint).send(new CreateBucketCommand({ Bucket: usBucket }));
+  await s3Client(server.endpoint, { region: 'eu-west-1' }).send(new PutObjectCommand({ Bucket: euBucket, Key: 'k', Body: 'eu body' }));
+  await s3Client(server.endpoint).send(new PutObjectCommand({ Bucket: usBucket, Key: 'k', Body: 'us body' }));
+});
+test.after.always(async () => { await server?.stop(); });
+
+const elementNames = (xml: string): string[] => [...xml.matchAll(/<(\w+)>/g)].map((m) => m[1]!);
+
+test('signed for us-east-1, a eu-west-1 bucket answers 400 AuthorizationHeaderMalformed naming its region', async (t) => {
+  const err = await errorOf(s3Client(server.endpoint).send(new GetObjectCommand({ Bucket: euBucket, Key: 'k' })));
+  t.is(err.name, 'AuthorizationHeaderMalformed');
+  t.is(err.$metadata.httpStatusCode, 400);
+  t.is(err.message, "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'");
+  t.is((err as unknown as Record<string, unknown>).Region, 'eu-west-1');
+
+  const raw = await signedRequest(server.endpoint, { method: 'GET', path: `/${euBucket}/k` });
+  t.is(raw.status, 400);
+  t.is(raw.headers['x-amz-bucket-region'], 'eu-west-1');
+  t.deepEqual(elementNames(raw.body.toString()), ['Error', 'Code', 'Message', 'Region', 'RequestId', 'HostId']);
+});
+
+test('signed for another region: 301 PermanentRedirect with the bucket endpoint, which the SDK follows when asked', async (t) => {
+  const frankfurt = s3Client(server.endpoint, { region: 'eu-central-1' });
+  const err = await errorOf(frankfurt.send(new ListObjectsV2Command({ Bucket: euBucket })));
+  t.is(err.name, 'PermanentRedirect');
+  t.is(err.$metadata.httpStatusCode, 301);
+  t.is(err.message, 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.');
+  t.is((err as unknown as Record<string, unknown>).Endpoint, `${euBucket}.s3.eu-west-1.amazonaws.com`);
+
+  const raw = await signedRequest(server.endpoint, { method: 'GET', path: `/${usBucket}/k`, region: 'eu-central-1' });
+  t.is(raw.status, 301);
+  t.is(raw.headers['x-amz-bucket-region'], 'us-east-1');
+  t.deepEqual(elementNames(raw.body.toString()), ['Error', 'Code', 'Message', 'Endpoint', 'Bucket', 'RequestId', 'HostId']);
+  t.true(raw.body.toString().includes(`<Endpoint>${usBucket}.s3.amazonaws.com</Endpoint>`));
+
+  // The SDK's region redirect (a 301 with x-amz-bucket-region) re-signs for the bucket's region.
+  const following = s3Client(server.endpoint, { region: 'eu-central-1', followRegionRedirects: true });
+  const got = await following.send(new GetObjectCommand({ Bucket: euBucket, Key: 'k' }));
+  t.is(await got.Body!.transformToString(), 'eu body');
+});
+
+test('HeadBucket signed for another region: the status without a body, and x-amz-bucket-region, which the SDK follows when asked', async (t) => {
+  const raw = await signedRequest(server.endpoint, { method: 'HEAD', path: `/${euBucket}` });
+  t.is(raw.status, 400);
+  t.is(raw.headers['x-amz-bucket-region'], 'eu-west-1');
+  t.is(raw.body.length, 0);
+  const following = s3Client(server.endpoint, { followRegionRedirects: true });
+  t.is((await following.send(new HeadBucketCommand({ Bucket: euBucket }))).BucketRegion, 'eu-west-1');
+});
+
+test('a presigned URL signed for us-east-1: 400 AuthorizationQueryParametersError', async (t) => {
+  const url = await getSignedUrl(s3Client(server.endpoint), new GetObjectCommand({ Bucket: euBucket, Key: 'k' }), { expiresIn: 300 });
+  const res = await fetch(url);
+  t.is(res.status, 400);
+  t.is(res.headers.get('x-amz-bucket-region'), 'eu-west-1');
+  const body = (await res.text()).replaceAll('&apos;', "'");
+  t.true(body.includes('<Code>AuthorizationQueryParametersError</Code>'), body);
+  t.true(body.includes("<Message>Error parsing the X-Amz-Credential parameter; the region 'us-east-1' is wrong; expecting 'eu-west-1'</Message><Region>eu-west-1</Region>"), body);
+  const right = await getSignedUrl(s3Client(server.endpoint, { region: 'eu-west-1' }), new GetObjectCommand({ Bucket: euBucket, Key: 'k' }), { expiresIn: 300 });
+  t.is(await (await fetch(right)).text(), 'eu body');
+});
+
+test('GetBucketLocation answers from any region; a missing bucket is NoSuchBucket whatever the region', async (t) => {
+  t.is((await s3Client(server.endpoint).send(new GetBucketLocationCommand({ Bucket: euBucket }))).LocationConstraint, 'eu-west-1');
+  t.is((await s3Client(server.endpoint, { region: 'ap-south-1' }).send(new GetBucketLocationCommand({ Bucket: usBucket }))).LocationConstraint, undefined);
+  const missing = await errorOf(s3Client(server.endpoint, { region: 'ap-south-1' }).send(new GetObjectCommand({ Bucket: uniqueBucket('none'), Key: 'k' })));
+  t.is(missing.name, 'NoSuchBucket');
+});
+
+test('a copy signed for its target bucket region may read a source bucket of another region', async (t) => {
+  await s3Client(server.endpoint).send(new CopyObjectCommand({ Bucket: usBucket, Key: 'from-eu', CopySource: `${euBucket}/k` }));
+  const got = await s3Client(server.endpoint).send(new GetObjectCommand({ Bucket: usBucket, Key: 'from-eu' }));
+  t.is(await got.Body!.transformToString(), 'eu body');
+});
+
+test('the region is checked before the owner: another account signing for the wrong region gets the region answer', async (t) => {
+  // A 12-digit access key id is its own account (docs/configuration.md#accounts).
+  const other = s3Client(server.endpoint, { credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' } });
+  const wrongRegion = await errorOf(other.send(new GetObjectCommand({ Bucket: euBucket, Key: 'k' })));
+  t.is(wrongRegion.name, 'AuthorizationHeaderMalformed');
+  const rightRegion = await errorOf(s3Client(server.endpoint, { region: 'eu-west-1', credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' } })
+    .send(new GetObjectCommand({ Bucket: euBucket, Key: 'k' })));
+  t.is(rightRegion.name, 'AccessDenied');
+});
