@@ -12,6 +12,8 @@
  *   DEL d\0<queueId>\0<dedup key>    → DedupRecord   (FIFO deduplication, 5 minutes)
  *   t\0<taskId>                      → MoveTask (a message move task, move-tasks.ts)
  *   z\0<queueId>                     → a deleted queue whose messages are still being removed
+ *   n\0<account>\0<region>\0<name>   → when a queue of that name was deleted (ms since the epoch),
+ *                                      for QueueDeletedRecently (recently-deleted.ts)
  *
  * Why one log, numbered across all queues (log-numbers.ts), rather than each queue's messages
  * under its own prefix: what SQS writes is then always at the end of one key range, in write
@@ -109,6 +111,9 @@ export const legacySharedBodyRange = { gt: `b${S}`, lt: `b\u0001` };
 
 export const moveTaskKey = (taskId: string): string => `t${S}${taskId}`;
 export const moveTaskRange = { gt: `t${S}`, lt: `t\u0001` };
+
+export const deletedNameKey = (account: string, region: string, name: string): string => `n${S}${account}${S}${region}${S}${name}`;
+export const deletedNameRange = { gt: `n${S}`, lt: `n\u0001` };
 
 export const tombstoneKey = (queueId: string): string => `z${S}${queueId}`;
 export const tombstoneRange = { gt: `z${S}`, lt: `z\u0001` };

@@ -21,6 +21,7 @@ import { parseQueueArn, queueArn, type QueueAddress } from './names.js';
 import { intAttribute } from './queue-attributes.js';
 import { QueueUrlKeys } from './queue-url-keys.js';
 import { QueueState } from './queue-state.js';
+import { RecentlyDeleted } from './recently-deleted.js';
 import type { MessageRecord, QueueRecord } from './records.js';
 
 export class Queue {
@@ -95,8 +96,8 @@ export class SqsStore {
   readonly #byId = new Map<string, Queue>();
   /** Queues by ARN, for SNS's deliveries (one lookup per copy of a publish). */
   readonly #byArn = new Map<string, Queue>();
-  /** Names deleted in the last 60 s, by queue key (QueueDeletedRecently). */
-  readonly recentlyDeleted = new Map<string, number>();
+  /** Names deleted in the last 60 s (QueueDeletedRecently), stored with each deletion. */
+  readonly recentlyDeleted: RecentlyDeleted;
   readonly #background = new Set<Promise<void>>();
   readonly #ids = new UuidV4Source();
   readonly #numbers: LogNumbers;
@@ -104,8 +105,9 @@ export class SqsStore {
   /** Bodies the copies of one SNS publish share (shared-bodies.ts). */
   readonly bodies: SharedBodies;
 
-  private constructor(meta: MetaStore, log: Logger, numbers: LogNumbers, finish: FinishBody | undefined) {
+  private constructor(meta: MetaStore, log: Logger, numbers: LogNumbers, recentlyDeleted: RecentlyDeleted, finish: FinishBody | undefined) {
     this.#meta = meta;
+    this.recentlyDeleted = recentlyDeleted;
     this.#log = log;
     this.#numbers = numbers;
     this.bodies = new SharedBodies(meta, log, numbers, finish);
@@ -113,7 +115,7 @@ export class SqsStore {
 
   /** `finish`: how deferred shared bodies are finished (absent: SQS takes none). */
   static async open(meta: MetaStore, log: Logger, finish?: FinishBody): Promise<SqsStore> {
-    const store = new SqsStore(meta, log, await LogNumbers.open(meta, log), finish);
+    const store = new SqsStore(meta, log, await LogNumbers.open(meta, log), await RecentlyDeleted.open(meta), finish);
     for await (const [, value] of meta.iterate(SQS_NS, queueRange)) {
       const queue = new Queue(JSON.parse(value) as QueueRecord, store.#ids, store.#numbers);
       store.#queues.set(queue.key, queue);
@@ -164,7 +166,9 @@ export class SqsStore {
 
   async create(record: QueueRecord): Promise<Queue> {
     const queue = new Queue(record, this.#ids, this.#numbers);
-    await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
+    const reuse = this.recentlyDeleted.reuseOps(record);
+    await this.#meta.batch([{ type: 'put', ns: SQS_NS, key: queue.key, value: JSON.stringify(record) }, ...reuse]);
+    this.recentlyDeleted.written(reuse);
     this.#queues.set(queue.key, queue);
     this.#byId.set(queue.id, queue);
     this.#byArn.set(queue.arn, queue);
@@ -179,17 +183,17 @@ export class SqsStore {
 
   /** Deletes the queue at once; its messages are removed in the background (crash-safe via a tombstone). */
   async delete(queue: Queue): Promise<void> {
+    const deletion = this.recentlyDeleted.deletionOps(queue.record, Date.now());
     await this.#meta.batch([
       { type: 'del', ns: SQS_NS, key: queue.key },
       { type: 'put', ns: SQS_NS, key: tombstoneKey(queue.id), value: '1' },
+      ...deletion,
     ]);
+    this.recentlyDeleted.written(deletion);
     this.#queues.delete(queue.key);
     this.#byId.delete(queue.id);
     this.#byArn.delete(queue.arn);
     queue.deleted = true;
-    const now = Date.now();
-    for (const [key, at] of this.recentlyDeleted) if (now - at > 60_000) this.recentlyDeleted.delete(key);
-    this.recentlyDeleted.set(queue.key, now);
     // Deliveries under way may have drawn numbers for it before it was deleted (internal.ts).
     const deliveries = [...this.#deliveries];
     // A state being loaded (an operation that found the queue just before) is emptied too, so

@@ -7,13 +7,10 @@
 import type { CreateQueueInput, CreateQueueOutput } from '../../../model/generated/sqs-types.js';
 import { required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
-import { queueKey } from '../keys.js';
 import { assertQueueName, queueUrl } from '../names.js';
 import { effectiveValue, validateAttributes } from '../queue-attributes.js';
 import { assertTags } from '../tags.js';
 import { assertDeadLetterTarget } from '../redrive.js';
-
-const DELETED_WAIT_MS = 60_000;
 
 export const createQueue: SqsHandler<CreateQueueInput, CreateQueueOutput> = async (deps, ctx, input) => {
   required(input, 'QueueName');
@@ -38,8 +35,7 @@ export const createQueue: SqsHandler<CreateQueueInput, CreateQueueOutput> = asyn
     }
     return { QueueUrl: url };
   }
-  const deletedAt = deps.store.recentlyDeleted.get(queueKey(ctx.accountId, ctx.region, input.QueueName));
-  if (deletedAt !== undefined && Date.now() - deletedAt < DELETED_WAIT_MS) throw sqsErrors.queueDeletedRecently();
+  if (deps.store.recentlyDeleted.has(address, Date.now())) throw sqsErrors.queueDeletedRecently();
   if (attributes.RedrivePolicy) assertDeadLetterTarget(deps.store, attributes.RedrivePolicy, fifo);
   const now = Math.floor(Date.now() / 1000);
   await deps.store.create({
