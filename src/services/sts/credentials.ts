@@ -5,8 +5,10 @@
  * session outlives a restart, as a real one would within its expiry.
  */
 import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../log.js';
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { newKeyId } from './access-key-id.js';
+import { CredentialPruner, type PruningOptions } from './credential-pruning.js';
 import { LEGACY_STS_NS, STS_NS, credentialKey } from './keys.js';
 import type { Credentials } from '../../model/generated/sts-types.js';
 
@@ -34,17 +36,21 @@ interface IssuedRecord extends Principal {
  */
 export const isSessionKey = (accessKeyId: string | undefined): boolean => accessKeyId?.startsWith('ASIA') === true;
 
+const newSecret = (): string => randomBytes(30).toString('base64').replace(/[+/]/g, (c) => (c === '+' ? 'A' : 'B'));
+
 /** AWS session tokens are long opaque base64 strings; clients only pass them back. */
 const newSessionToken = (): string => `IQoJb3JpZ2luX2VjE${randomBytes(240).toString('base64')}`;
-const newSecret = (): string => randomBytes(30).toString('base64').replace(/[+/]/g, (c) => (c === '+' ? 'A' : 'B'));
 
 export class CredentialStore {
   #meta: MetaStore;
   /** Records still under the legacy namespace moved (keys.ts), once, before the first read or write. */
   #moved: Promise<void> | undefined;
+  /** Removes records long expired, in the background (credential-pruning.ts). */
+  readonly pruner: CredentialPruner;
 
-  constructor(meta: MetaStore) {
+  constructor(meta: MetaStore, log: Logger, pruning?: PruningOptions) {
     this.#meta = meta;
+    this.pruner = new CredentialPruner(meta, log, pruning);
   }
 
   #ready(): Promise<void> {
@@ -59,9 +65,12 @@ export class CredentialStore {
   async issue(principal: Principal, seconds: number): Promise<Credentials> {
     const AccessKeyId = newKeyId(principal.account);
     await this.#ready();
-    const record: IssuedRecord = { ...principal, secret: newSecret(), token: newSessionToken(), expiration: Date.now() + seconds * 1000 };
+    const expiration = Date.now() + seconds * 1000;
+    const expiresAt = Math.floor(expiration / 1000);
+    const record: IssuedRecord = { ...principal, secret: newSecret(), token: newSessionToken(), expiration };
     await this.#meta.put(STS_NS, credentialKey(AccessKeyId), JSON.stringify(record));
-    return { AccessKeyId, SecretAccessKey: record.secret, SessionToken: record.token, Expiration: new Date(Math.floor(record.expiration / 1000) * 1000) };
+    this.pruner.issued();
+    return { AccessKeyId, SecretAccessKey: record.secret, SessionToken: record.token, Expiration: new Date(expiresAt * 1000) };
   }
 
   /** Who a key boltstack issued belongs to; undefined for any other key. */

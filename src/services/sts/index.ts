@@ -29,7 +29,7 @@ const HANDLERS: Record<string, StsHandler<any, any>> = {
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 
 export function createStsService(deps: ServiceDeps): Service {
-  const sts: StsDeps = { credentials: new CredentialStore(deps.meta), features: deps.features };
+  const sts: StsDeps = { credentials: new CredentialStore(deps.meta, deps.log), features: deps.features };
   const operations: Service['operations'] = {};
   const missingMembers = requiredMembersCheck(model);
   for (const [name, handler] of Object.entries(HANDLERS)) {
@@ -38,5 +38,5 @@ export function createStsService(deps: ServiceDeps): Service {
       return missing === undefined ? handler(sts, ctx, input) : Promise.reject(missing);
     };
   }
-  return { operations };
+  return { operations, close: () => sts.credentials.pruner.idle() };
 }

@@ -14,3 +14,5 @@ export const LEGACY_STS_NS = 'sts';
 
 /** Issued temporary credentials, by access key id. */
 export const credentialKey = (accessKeyId: string): string => `cred/${accessKeyId}`;
+/** Every issued credentials' record ('0' is the character after '/'). */
+export const credentialRange = { gt: 'cred/', lt: 'cred0' };
