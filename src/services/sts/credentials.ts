@@ -10,6 +10,7 @@ import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
 import { newKeyId } from './access-key-id.js';
 import { CredentialPruner, type PruningOptions } from './credential-pruning.js';
 import { LEGACY_STS_NS, STS_NS, credentialKey } from './keys.js';
+import { newSessionToken } from './session-token.js';
 import type { Credentials } from '../../model/generated/sts-types.js';
 
 export interface Principal {
@@ -38,9 +39,6 @@ export const isSessionKey = (accessKeyId: string | undefined): boolean => access
 
 const newSecret = (): string => randomBytes(30).toString('base64').replace(/[+/]/g, (c) => (c === '+' ? 'A' : 'B'));
 
-/** AWS session tokens are long opaque base64 strings; clients only pass them back. */
-const newSessionToken = (): string => `IQoJb3JpZ2luX2VjE${randomBytes(240).toString('base64')}`;
-
 export class CredentialStore {
   #meta: MetaStore;
   /** Records still under the legacy namespace moved (keys.ts), once, before the first read or write. */
@@ -66,8 +64,9 @@ export class CredentialStore {
     const AccessKeyId = newKeyId(principal.account);
     await this.#ready();
     const expiration = Date.now() + seconds * 1000;
+    // The token carries the Expiration answered (whole seconds), as the gateway judges it.
     const expiresAt = Math.floor(expiration / 1000);
-    const record: IssuedRecord = { ...principal, secret: newSecret(), token: newSessionToken(), expiration };
+    const record: IssuedRecord = { ...principal, secret: newSecret(), token: newSessionToken(AccessKeyId, expiresAt), expiration };
     await this.#meta.put(STS_NS, credentialKey(AccessKeyId), JSON.stringify(record));
     this.pruner.issued();
     return { AccessKeyId, SecretAccessKey: record.secret, SessionToken: record.token, Expiration: new Date(expiresAt * 1000) };
