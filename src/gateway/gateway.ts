@@ -15,6 +15,8 @@ import type { RequestMetrics } from '../metrics/request-metrics.js';
 import { getProtocol } from '../protocols/index.js';
 import { scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import { presignExpiryError } from './presign-expiry.js';
+import { firstParam } from '../protocols/shared/query-string.js';
+import { expiredTokenError, isExpiredSession } from '../services/sts/expired-session.js';
 import type { WireRequest, WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
@@ -212,6 +214,11 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
         const expired = presignExpiryError(req.query, Date.now());
         if (expired !== undefined) throw expired;
       }
+      // A session boltstack issued that has ended, refused before the operation as AWS refuses it
+      // (expired-session.ts). A presigned URL carries its token in the query; most requests carry none.
+      const sessionToken = req.headers['x-amz-security-token']
+        ?? (scope !== undefined && req.headers.authorization === undefined ? firstParam(req.query, 'X-Amz-Security-Token') : undefined);
+      if (sessionToken !== undefined && isExpiredSession(scope?.accessKeyId, sessionToken, Date.now())) throw expiredTokenError(resolved.service, sessionToken);
       if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
       else requestId = resolved.service === 'dynamodb' ? deps.ids.dynamodb() : deps.ids.uuid();
       wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);

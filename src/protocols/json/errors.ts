@@ -26,6 +26,9 @@ export const modelNamespace = (service: ServiceName): string => SERVICE_NAMESPAC
 export function jsonErrorType(service: ServiceName, code: string): string {
   if (code === 'ValidationException' && (service === 'dynamodb' || service === 'dynamodbstreams')) return `com.amazon.coral.validate#${code}`;
   if (CORAL_SERVICE.has(code)) return `com.amazon.coral.service#${code}`;
+  // Coral's namespace, but with the lower-case "message" of service errors (guregu/dynamo#68, a
+  // raw DynamoDB answer, 2018): not in CORAL_SERVICE.
+  if (code === 'ExpiredTokenException') return `com.amazon.coral.service#${code}`;
   return `${modelNamespace(service)}#${code}`;
 }
 

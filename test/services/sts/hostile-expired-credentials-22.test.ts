@@ -6,9 +6,9 @@
  * AWS refuses both: an expired session is `ExpiredToken` "The security token included in the
  * request is expired" (403, STS and IAM: prowler-cloud/prowler#789, cfn-sphere/cfn-sphere#55;
  * S3 answers 400 "The provided token has expired.": romange/helio#15), an unknown one
- * `InvalidClientTokenId`. boltstack checks no credential (auth off, docs/sts.md): the rows pin
- * that documented behaviour — an expired or foreign session still acts in the account its key
- * encodes, never a 5xx — and, found here, that a foreign session is still a session:
+ * `InvalidClientTokenId`. boltstack checks no signature (auth off, docs/sts.md) but refuses a
+ * session it issued once it has ended (its token says when); a foreign session still acts in the
+ * account its key encodes, never a 5xx — and, found here, a foreign session is still a session:
  * GetSessionToken and GetFederationToken with one answered root credentials of its account
  * (they refused only sessions this data directory had issued). Now AccessDenied "Cannot call
  * GetSessionToken with session credentials", as for any session (AWS's refusal, docs/sts.md),
@@ -37,6 +37,8 @@ const stsClient = (endpoint: string, credentials = CREDENTIALS): STSClient => ne
 const sqsClient = (endpoint: string, credentials: ReturnType<typeof asClient>): SQSClient => new SQSClient({ endpoint, region: 'us-east-1', credentials });
 const asClient = (c: Credentials) => ({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! });
 
+type Refusal = { name: string; message: string; $metadata: { httpStatusCode?: number } };
+
 async function assumeRole(session: string): Promise<Credentials> {
   const { Credentials } = await stsClient(issuing.endpoint).send(new AssumeRoleCommand({
     RoleArn: `arn:aws:iam::${ROLE_ACCOUNT}:role/h22`, RoleSessionName: session, DurationSeconds: 900,
@@ -55,16 +57,19 @@ async function anHourLater<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-test('AssumeRole credentials used an hour after their 900 s: boltstack checks no expiry (docs/sts.md), so the session still acts as the role in its account [AWS: ExpiredToken 403, prowler-cloud/prowler#789]', async (t) => {
+test.serial('AssumeRole credentials used an hour after their 900 s are refused: 403 ExpiredToken from STS and SQS [AWS: prowler-cloud/prowler#789; expired-session-answers.test.ts has every service]', async (t) => {
   const credentials = await assumeRole('h22-expired');
   t.true(credentials.Expiration!.getTime() < Date.now() + 3_600_000);
   const QueueName = uniqueQueue('h22-expired');
-  const answers = await anHourLater(async () => ({
-    who: await stsClient(issuing.endpoint, asClient(credentials)).send(new GetCallerIdentityCommand({})),
-    queue: await sqsClient(issuing.endpoint, asClient(credentials)).send(new CreateQueueCommand({ QueueName })),
-  }));
-  t.is(answers.who.Arn, `arn:aws:sts::${ROLE_ACCOUNT}:assumed-role/h22/h22-expired`);
-  t.true(answers.queue.QueueUrl!.endsWith(`/${ROLE_ACCOUNT}/${QueueName}`));
+  const refusals = await anHourLater(async () => Promise.all([
+    stsClient(issuing.endpoint, asClient(credentials)).send(new GetCallerIdentityCommand({})).then(() => undefined, (e: Refusal) => e),
+    sqsClient(issuing.endpoint, asClient(credentials)).send(new CreateQueueCommand({ QueueName })).then(() => undefined, (e: Refusal) => e),
+  ]));
+  for (const err of refusals) {
+    t.is(err?.name, 'ExpiredToken');
+    t.is(err?.$metadata.httpStatusCode, 403);
+  }
+  t.is((await stsClient(issuing.endpoint, asClient(credentials)).send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:sts::${ROLE_ACCOUNT}:assumed-role/h22/h22-expired`);
 });
 
 test('session credentials of another data directory: the account their key encodes, named as its root (the session is not known here), never a 5xx [AWS: InvalidClientTokenId; boltstack: docs/sts.md]', async (t) => {
