@@ -9,6 +9,7 @@ import type {
 import { applyByReceiptHandle, assertBatch } from '../batch.js';
 import { queueWithState, required, type SqsHandler } from '../context.js';
 import { changeVisibility } from '../handle-actions.js';
+import { sqsErrors } from '../errors.js';
 
 export const changeMessageVisibility: SqsHandler<ChangeMessageVisibilityInput, ChangeMessageVisibilityOutput> = async (deps, ctx, input) => {
   required(input, 'QueueUrl', 'ReceiptHandle', 'VisibilityTimeout');
@@ -22,5 +23,11 @@ export const changeMessageVisibilityBatch: SqsHandler<ChangeMessageVisibilityBat
   const { queue, state } = await queueWithState(deps, ctx, input.QueueUrl);
   assertBatch(input.Entries, 'ChangeMessageVisibilityBatchRequestEntry');
   const now = Date.now();
-  return applyByReceiptHandle(input.Entries, (entry) => changeVisibility(queue, state, entry.ReceiptHandle, entry.VisibilityTimeout, now), (ops) => deps.store.commit(ops));
+  return applyByReceiptHandle(input.Entries, (entry) => {
+    // AWS names the entry's parameter with its 1-based place (aws/aws-sdk-go-v2#2250, 2023-08-21).
+    // Go SDK v2 SQS clients before aws/aws-sdk-go-v2#2767 (2024-08-30; Debian's 1.19.12 among
+    // them) drop a zero VisibilityTimeout from an entry, so their users meet this answer.
+    if (entry.VisibilityTimeout === undefined) throw sqsErrors.missingParameter(`ChangeMessageVisibilityBatchRequestEntry.${input.Entries.indexOf(entry) + 1}.VisibilityTimeout`);
+    return changeVisibility(queue, state, entry.ReceiptHandle, entry.VisibilityTimeout, now);
+  }, (ops) => deps.store.commit(ops));
 };
