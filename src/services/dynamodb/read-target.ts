@@ -71,6 +71,27 @@ export function checkGlobalIndexProjection(t: ReadTarget, paths: readonly Path[]
 }
 
 /**
+ * A Query's filter runs on the index entries, before any fetch from the table (AWS fetches for
+ * Select and ProjectionExpression, and only "each matching item": awsdocs
+ * amazon-dynamodb-developer-guide doc_source/LSI.md), so a filter naming an attribute a non-ALL
+ * index does not project is refused, on a GSI and an LSI alike and whatever the Select, with
+ * "Secondary index" and no Global or Local in front: AWS's answer to a Query on a GSI
+ * (sensedeep/dynamodb-onetable#377, 2022) and to keyed PartiQL reads of a GSI and an LSI
+ * (nubo-db/dynoxide tests/partiql_index_qualifier.rs Q28, Q34, eu-west-2 2026-08-15;
+ * nubo-db/dynamodb-conformance tests/tier3/error-messages/partiqlIndexQualifier.test.ts). The
+ * names top-level, once each, in the order the filter names them (only single names were
+ * captured). A Scan is not refused: its filter sees the attributes as absent (dynoxide Q7, Q37).
+ * Called only for a Query of an index that does not project ALL, with a filter.
+ */
+export function checkFilterProjection(t: ReadTarget, filterNames: ReadonlySet<string>): void {
+  const index = t.index!;
+  const given = projectedNames(t.table, index);
+  const missing: string[] = [];
+  for (const name of filterNames) if (!given.has(name)) missing.push(name);
+  if (missing.length > 0) throw ddbErrors.invalidParameter(`Secondary index ${index.name} does not project one or more filter attributes: [${missing.join(', ')}]`);
+}
+
+/**
  * True when the items read from an LSI must be completed from the table: Select ALL_ATTRIBUTES
  * on a narrower projection, or a ProjectionExpression (AttributesToGet) naming an attribute the
  * index does not project: "If any of the requested attributes are not projected into the local
@@ -93,10 +114,11 @@ export interface ReadAnswer {
 
 /**
  * The answer to a page whose kept items' stored texts are `texts` (completed from the table
- * when needed): each text is spliced into the answer as it is (util/raw-json.ts), or decoded and
- * projected when the request names attributes.
+ * when needed, at `fetchedUnits` on the table): each text is spliced into the answer as it is
+ * (util/raw-json.ts), or decoded and projected when the request names attributes.
  */
-export function readAnswer(t: ReadTarget, page: Page, texts: string[], project: ((item: Item) => Item) | undefined, capacityMode: string | undefined): ReadAnswer {
+export function readAnswer(t: ReadTarget, page: Page, texts: string[], project: ((item: Item) => Item) | undefined, capacityMode: string | undefined,
+  fetchedUnits = 0): ReadAnswer {
   const out: ReadAnswer = { Count: texts.length, ScannedCount: page.scanned };
   // Unprojected, the whole list is one RawJson joined natively: a RawJson per item cost an
   // object each, the encoder's copy of the list and a string of 2 pieces per item to flatten.
@@ -104,7 +126,8 @@ export function readAnswer(t: ReadTarget, page: Page, texts: string[], project: 
   if (page.last) out.LastEvaluatedKey = lastEvaluatedKey(t.table, t.index, page.last);
   const consumption = emptyConsumption();
   const units = readUnits(page.bytes, t.consistent);
-  if (t.index) consumption.indexes.set(t.index.name, { global: t.index.global, units }); else consumption.table = units;
+  // An LSI read that fetched (table-fetch.ts) also read each fetched item from the table.
+  if (t.index) { consumption.indexes.set(t.index.name, { global: t.index.global, units }); consumption.table = fetchedUnits; } else consumption.table = units;
   const capacity = consumedCapacity(t.table.name, capacityMode, consumption);
   if (capacity) out.ConsumedCapacity = capacity;
   return out;

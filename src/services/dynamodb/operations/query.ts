@@ -11,7 +11,7 @@ import { ddbErrors } from '../errors.js';
 import { pageRange, queryRange, type KeyCondition } from '../key-condition.js';
 import { allOf, readPage } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
-import { checkGlobalIndexProjection, needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
+import { checkFilterProjection, checkGlobalIndexProjection, needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { fetchFromTable } from '../table-fetch.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
@@ -81,9 +81,11 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     const forward = input.ScanIndexForward !== false;
     const after = input.ExclusiveStartKey ? startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>) : undefined;
     checkFilterKeys(target, expressions.filterAttributes);
+    if (target.index !== undefined && target.index.projection.type !== 'ALL' && expressions.filterAttributes) checkFilterProjection(target, expressions.filterAttributes.names);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
     const page = await readPage(deps.items, range, input.Limit, allOf(filterPredicate(expressions), livePredicate(table, deps.now())));
-    const texts = needsTableFetch(target, expressions.projection) ? await fetchFromTable(deps, table, page.texts) : page.texts;
-    return holdingRawJson(readAnswer(target, page, texts, expressions.project, input.ReturnConsumedCapacity));
+    if (!needsTableFetch(target, expressions.projection)) return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
+    const fetched = await fetchFromTable(deps, table, page.texts, target.consistent);
+    return holdingRawJson(readAnswer(target, page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
   };
 }

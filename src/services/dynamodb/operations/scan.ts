@@ -73,6 +73,7 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const total = input.TotalSegments;
   const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
   const page = await readPage(deps.items, range, input.Limit, allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now())));
-  const texts = needsTableFetch(target, expressions.projection) ? await fetchFromTable(deps, table, page.texts) : page.texts;
-  return holdingRawJson(readAnswer(target, page, texts, expressions.project, input.ReturnConsumedCapacity));
+  if (!needsTableFetch(target, expressions.projection)) return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
+  const fetched = await fetchFromTable(deps, table, page.texts, target.consistent);
+  return holdingRawJson(readAnswer(target, page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
 };
