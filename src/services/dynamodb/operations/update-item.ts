@@ -52,9 +52,13 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
     checkWriteCondition(expressions.condition, current, input.ReturnValuesOnConditionCheckFailure);
     const base: Item = current ?? { ...key };
     if (!expressions.update) return base;
-    const result = applyUpdate(expressions.update, base);
-    // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts).
+    // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts), and
+    // nothing is refused either, not even a path under an absent parent (`REMOVE x.y`,
+    // `REMOVE x[0]`), which an existing item refuses (scylladb/scylladb
+    // test/alternator/test_update_expression.py test_nested_attribute_remove_from_missing_item,
+    // against AWS).
     if (current === undefined && removesOnly(expressions.update)) return undefined;
+    const result = applyUpdate(expressions.update, base);
     updated = result.updatedPaths;
     checkItemKeys(table, result.item);
     if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation(TOO_BIG);
