@@ -10,7 +10,7 @@
  *     test_update_item_non_existent).
  */
 import test from 'ava';
-import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { createKeyedTable, ddbClient, ddbErrorOf, uniqueTable } from './helpers.js';
@@ -58,4 +58,16 @@ test(`a missing item: SET under an absent parent is refused, REMOVE under one su
     t.is(out.Attributes, undefined, expression);
   }
   t.is(await stored(Key), undefined);
+});
+
+test('a transaction\'s Update follows UpdateItem: REMOVE under an absent parent of a missing item writes nothing (same engine as the rows above)', async (t) => {
+  const Key = freshKey();
+  await ddb.send(new TransactWriteItemsCommand({ TransactItems: [{ Update: { TableName, Key, UpdateExpression: 'REMOVE x.y' } }] }));
+  t.is(await stored(Key), undefined);
+  // On an existing item the transaction is refused, the item untouched.
+  const existing = freshKey();
+  await ddb.send(new PutItemCommand({ TableName, Item: { ...existing, a: S('hello') } }));
+  const refused = await ddbErrorOf(ddb.send(new TransactWriteItemsCommand({ TransactItems: [{ Update: { TableName, Key: existing, UpdateExpression: 'REMOVE x.y' } }] })));
+  t.not(refused.name, undefined);
+  t.deepEqual(await stored(existing), { ...existing, a: S('hello') });
 });

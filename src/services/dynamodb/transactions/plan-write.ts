@@ -142,9 +142,10 @@ export function planWrite(deps: DdbDeps, parsed: ParsedWrite): PlannedWrite {
       case 'Update': {
         const base: Item = old ?? { ...keyItem };
         if (!expressions.update) return { next: base };
-        const next = applyUpdate(expressions.update, base).item;
-        // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts).
+        // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts)
+        // and no path is refused, as UpdateItem does (operations/update-item.ts).
         if (old === undefined && removesOnly(expressions.update)) return { next: undefined };
+        const next = applyUpdate(expressions.update, base).item;
         checkItemKeys(table, next);
         if (itemSize(next) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size to update has exceeded the maximum allowed size');
         return { next };
