@@ -74,7 +74,12 @@ export function allOf(...predicates: (ItemPredicate | undefined)[]): ItemPredica
   };
 }
 
-export async function readPage(items: ItemStore, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined): Promise<Page> {
+/**
+ * `marks`, given only by reads that fetch from the table (table-fetch.ts), receives the scanned
+ * count and the bytes read so far at each kept item, two numbers a kept item, so that the page
+ * can be cut short at one of them.
+ */
+export async function readPage(items: ItemStore, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined, marks?: number[]): Promise<Page> {
   const kept: string[] = [];
   let scanned = 0;
   let bytes = 0;
@@ -90,7 +95,7 @@ export async function readPage(items: ItemStore, range: KeyRange, limit: number 
       const text = batch[i]!;
       scanned++;
       bytes += reader.read(text);
-      if (test === undefined || test(reader)) kept.push(text);
+      if (test === undefined || test(reader)) { kept.push(text); if (marks !== undefined) marks.push(scanned, bytes); }
       lastText = text;
       if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) { more = true; break pages; }
       if (scanned % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -170,3 +170,25 @@ test(`PartiQL: a read keyed through IN is refused, one reached through OR is ser
   const viaOr = await ddb.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${TableName}"."gsi-keys" WHERE (g = 'g' AND q = 'qq') OR g = 'h'` }));
   t.deepEqual(viaOr.Items, []);
 });
+
+test(`a page that fetches holds at most 1 MB counting each fetched item rounded up to 4 KB (${LSI_MD}: "the result size is the sum of ...")`, async (t) => {
+  const TableName = await indexedTable();
+  // 300 items whose lsi-keys entries are 14 bytes (pk p, sk sNNN, x xNNN): after j entries the
+  // index part is 4 KB (14 x 292 < 4,096) and the table part 4 KB per item, so 4,096 + 4,096 j
+  // reaches 1 MB at j = 255.
+  const items = Array.from({ length: 300 }, (_, i) => String(i).padStart(3, '0'));
+  for (const n of items) await ddb.send(new PutItemCommand({ TableName, Item: { pk: S('p'), sk: S(`s${n}`), x: S(`x${n}`) } }));
+  const first = await query(TableName, { Select: 'ALL_ATTRIBUTES' });
+  t.is(first.Count, 255);
+  t.is(first.ScannedCount, 255);
+  t.deepEqual(first.LastEvaluatedKey, { pk: S('p'), sk: S('s254'), x: S('x254') });
+  // The index read of 255 entries (3,570 bytes) and 255 fetched items, eventually consistent.
+  t.deepEqual(first.ConsumedCapacity, { TableName, CapacityUnits: 128, Table: { CapacityUnits: 127.5 }, LocalSecondaryIndexes: { 'lsi-keys': { CapacityUnits: 0.5 } } });
+  const second = await query(TableName, { Select: 'ALL_ATTRIBUTES', ExclusiveStartKey: first.LastEvaluatedKey });
+  t.is(second.Count, 45);
+  t.is(second.LastEvaluatedKey, undefined);
+  // Without a fetch the same partition is one page.
+  const local = await query(TableName, {});
+  t.is(local.Count, 300);
+  t.is(local.LastEvaluatedKey, undefined);
+});

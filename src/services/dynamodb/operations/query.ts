@@ -83,9 +83,13 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     checkFilterKeys(target, expressions.filterAttributes);
     if (target.index !== undefined && target.index.projection.type !== 'ALL' && expressions.filterAttributes) checkFilterProjection(target, expressions.filterAttributes.names);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
-    const page = await readPage(deps.items, range, input.Limit, allOf(filterPredicate(expressions), livePredicate(table, deps.now())));
-    if (!needsTableFetch(target, expressions.projection)) return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
-    const fetched = await fetchFromTable(deps, table, page.texts, target.consistent);
-    return holdingRawJson(readAnswer(target, page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
+    const keep = allOf(filterPredicate(expressions), livePredicate(table, deps.now()));
+    if (!needsTableFetch(target, expressions.projection)) {
+      const page = await readPage(deps.items, range, input.Limit, keep);
+      return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
+    }
+    const marks: number[] = [];
+    const fetched = await fetchFromTable(deps, table, await readPage(deps.items, range, input.Limit, keep, marks), marks, target.consistent);
+    return holdingRawJson(readAnswer(target, fetched.page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
   };
 }

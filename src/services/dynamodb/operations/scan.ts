@@ -72,8 +72,12 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: end } : { gte: prefix, lt: end };
   const total = input.TotalSegments;
   const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
-  const page = await readPage(deps.items, range, input.Limit, allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now())));
-  if (!needsTableFetch(target, expressions.projection)) return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
-  const fetched = await fetchFromTable(deps, table, page.texts, target.consistent);
-  return holdingRawJson(readAnswer(target, page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
+  const keep = allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now()));
+  if (!needsTableFetch(target, expressions.projection)) {
+    const page = await readPage(deps.items, range, input.Limit, keep);
+    return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
+  }
+  const marks: number[] = [];
+  const fetched = await fetchFromTable(deps, table, await readPage(deps.items, range, input.Limit, keep, marks), marks, target.consistent);
+  return holdingRawJson(readAnswer(target, fetched.page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
 };
