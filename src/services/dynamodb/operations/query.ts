@@ -9,11 +9,11 @@ import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { pageRange, queryRange, type KeyCondition } from '../key-condition.js';
-import { allOf, readPage } from '../read-page.js';
+import { allOf } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
-import { checkFilterProjection, checkGlobalIndexProjection, needsTableFetch, readAnswer, readTarget, type ReadTarget } from '../read-target.js';
+import { checkFilterProjection, checkGlobalIndexProjection, readTarget, type ReadTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
-import { fetchFromTable } from '../table-fetch.js';
+import { answerPage } from '../page-answer.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { filterPredicate, requestExpressions, type RequestExpressions } from '../request-expressions.js';
@@ -84,12 +84,6 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     if (target.index !== undefined && target.index.projection.type !== 'ALL' && expressions.filterAttributes) checkFilterProjection(target, expressions.filterAttributes.names);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
     const keep = allOf(filterPredicate(expressions), livePredicate(table, deps.now()));
-    if (!needsTableFetch(target, expressions.projection)) {
-      const page = await readPage(deps.items, range, input.Limit, keep);
-      return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
-    }
-    const marks: number[] = [];
-    const fetched = await fetchFromTable(deps, table, await readPage(deps.items, range, input.Limit, keep, marks), marks, target.consistent);
-    return holdingRawJson(readAnswer(target, fetched.page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
+    return holdingRawJson(await answerPage(deps, target, range, input.Limit, keep, expressions.projection, expressions.project, input.ReturnConsumedCapacity));
   };
 }

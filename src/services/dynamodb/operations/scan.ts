@@ -10,10 +10,10 @@ import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
 import { encodeKeyValue } from '../key-encoding.js';
 import { afterPrefix, indexPrefix, itemPrefix } from '../keys.js';
-import { allOf, readPage } from '../read-page.js';
+import { allOf } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
-import { fetchFromTable } from '../table-fetch.js';
-import { checkGlobalIndexProjection, needsTableFetch, readAnswer, readTarget } from '../read-target.js';
+import { answerPage } from '../page-answer.js';
+import { checkGlobalIndexProjection, readTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
@@ -73,11 +73,5 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const total = input.TotalSegments;
   const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
   const keep = allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now()));
-  if (!needsTableFetch(target, expressions.projection)) {
-    const page = await readPage(deps.items, range, input.Limit, keep);
-    return holdingRawJson(readAnswer(target, page, page.texts, expressions.project, input.ReturnConsumedCapacity));
-  }
-  const marks: number[] = [];
-  const fetched = await fetchFromTable(deps, table, await readPage(deps.items, range, input.Limit, keep, marks), marks, target.consistent);
-  return holdingRawJson(readAnswer(target, fetched.page, fetched.texts, expressions.project, input.ReturnConsumedCapacity, fetched.units));
+  return holdingRawJson(await answerPage(deps, target, range, input.Limit, keep, expressions.projection, expressions.project, input.ReturnConsumedCapacity));
 };
