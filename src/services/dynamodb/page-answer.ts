@@ -6,22 +6,23 @@
 import type { KeyRange } from '../../storage/meta-store.js';
 import type { DdbDeps } from './context.js';
 import type { Path } from './expressions/index.js';
-import { readPage, type ItemPredicate } from './read-page.js';
+import { readPage, type ItemPredicate, type TextSource } from './read-page.js';
 import { needsTableFetch, readAnswer, type ReadAnswer, type ReadTarget } from './read-target.js';
 import { fetchFromTable } from './table-fetch.js';
 import type { Item } from './values/index.js';
 
 /**
- * `paths`: the request's ProjectionExpression (AttributesToGet) paths; `project`: its projection of
- * an item. Positional, so that a Query's page allocates no request object.
+ * `source`: the item store, or one segment of it; `paths`: the request's ProjectionExpression
+ * (AttributesToGet) paths; `project`: its projection of an item. Positional, so that a Query's
+ * page allocates no request object.
  */
-export async function answerPage(deps: DdbDeps, t: ReadTarget, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined,
+export async function answerPage(deps: DdbDeps, t: ReadTarget, source: TextSource, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined,
   paths: readonly Path[] | undefined, project: ((item: Item) => Item) | undefined, capacityMode: string | undefined): Promise<ReadAnswer> {
   if (!needsTableFetch(t, paths)) {
-    const page = await readPage(deps.items, range, limit, keep);
+    const page = await readPage(source, range, limit, keep);
     return readAnswer(t, page, page.texts, project, capacityMode);
   }
   const marks: number[] = [];
-  const fetched = await fetchFromTable(deps, t.table, await readPage(deps.items, range, limit, keep, marks), marks, t.consistent);
+  const fetched = await fetchFromTable(deps, t.table, await readPage(source, range, limit, keep, marks), marks, t.consistent);
   return readAnswer(t, fetched.page, fetched.texts, project, capacityMode, fetched.units);
 }

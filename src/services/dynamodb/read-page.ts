@@ -32,13 +32,15 @@
 import type { KeyRange } from '../../storage/meta-store.js';
 import { parseItem } from './item-codec.js';
 import { ItemTextReader } from './item-text.js';
-import type { ItemStore } from './item-store.js';
 import { decodingTest, type SlotOf, type StoredTest } from './stored-condition.js';
 import type { Item } from './values/index.js';
 
 export const PAGE_BYTES = 1024 * 1024;
 /** Items read between yields: about 0.05-1.5 ms of work (0.13-6 µs per item, in place or decoded). */
 const YIELD_EVERY = 256;
+
+/** Where a page reads stored texts from: the item store, or one segment of it (scan-segment.ts). */
+export interface TextSource { texts(range: KeyRange): AsyncIterable<string[]> }
 
 /** `texts`: the stored texts (item-codec.ts) of the kept items, in the order read. */
 export interface Page { texts: string[]; scanned: number; bytes: number; last: Item | undefined }
@@ -79,7 +81,7 @@ export function allOf(...predicates: (ItemPredicate | undefined)[]): ItemPredica
  * count and the bytes read so far at each kept item, two numbers a kept item, so that the page
  * can be cut short at one of them.
  */
-export async function readPage(items: ItemStore, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined, marks?: number[]): Promise<Page> {
+export async function readPage(items: TextSource, range: KeyRange, limit: number | undefined, keep: ItemPredicate | undefined, marks?: number[]): Promise<Page> {
   const kept: string[] = [];
   let scanned = 0;
   let bytes = 0;

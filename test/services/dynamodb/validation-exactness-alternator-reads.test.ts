@@ -56,8 +56,12 @@ const rows: Row[] = [
   { source: `${SC} test_scan_select (ALL_ATTRIBUTES with ProjectionExpression)`, op: 'Scan', body: scan({ Select: 'ALL_ATTRIBUTES', ProjectionExpression: 'x' }),
     message: /ProjectionExpression/ },
   { source: `${SC} test_scan_select (COUNT with ProjectionExpression)`, op: 'Scan', body: scan({ Select: 'COUNT', ProjectionExpression: 'x' }), message: /ProjectionExpression/ },
-  // test_scan_parallel_incorrect. (test_scan_parallel_with_exclusive_start_key, a start key outside
-  // its segment, is left out: AWS refuses it, but no source gives the wording; see docs/dynamodb.md.)
+  // test_scan_parallel_with_exclusive_start_key: AWS's words as nyh quoted them running it
+  // against real DynamoDB (scylladb/scylladb#9270, 2021).
+  { source: `${SC} test_scan_parallel_with_exclusive_start_key (scylladb/scylladb#9270)`, op: 'Scan',
+    body: scan({ TotalSegments: 1_000_000, Segment: 0, ExclusiveStartKey: { a: { S: '0' }, b: { S: '0' } } }),
+    message: 'The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: 1000000 Segment: 0' },
+  // test_scan_parallel_incorrect.
   { source: `${SC} test_scan_parallel_incorrect (TotalSegments 1000001)`, op: 'Scan', body: scan({ TotalSegments: 1_000_001, Segment: 0 }), message: /Segment/ },
   { source: `${SC} test_scan_parallel_incorrect (Segment 7 of 5)`, op: 'Scan', body: scan({ TotalSegments: 5, Segment: 7 }), message: /Segment/ },
   { source: `${SC} test_scan_parallel_incorrect (Segment 9 of 5)`, op: 'Scan', body: scan({ TotalSegments: 5, Segment: 9 }), message: /Segment/ },

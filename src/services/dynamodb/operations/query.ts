@@ -84,6 +84,6 @@ export function makeQuery(): DdbHandler<QueryInput, QueryOutput> {
     if (target.index !== undefined && target.index.projection.type !== 'ALL' && expressions.filterAttributes) checkFilterProjection(target, expressions.filterAttributes.names);
     const range = pageRange(queryRange(table, target.index, condition), after, forward);
     const keep = allOf(filterPredicate(expressions), livePredicate(table, deps.now()));
-    return holdingRawJson(await answerPage(deps, target, range, input.Limit, keep, expressions.projection, expressions.project, input.ReturnConsumedCapacity));
+    return holdingRawJson(await answerPage(deps, target, deps.items, range, input.Limit, keep, expressions.projection, expressions.project, input.ReturnConsumedCapacity));
   };
 }

@@ -8,17 +8,16 @@ import type { ScanInput, ScanOutput } from '../../../model/generated/dynamodb-ty
 import { Constraints } from '../constraints.js';
 import type { DdbHandler } from '../context.js';
 import { ddbErrors } from '../errors.js';
-import { encodeKeyValue } from '../key-encoding.js';
 import { afterPrefix, indexPrefix, itemPrefix } from '../keys.js';
 import { allOf } from '../read-page.js';
 import { holdingRawJson } from '../../../util/raw-json.js';
 import { answerPage } from '../page-answer.js';
+import { checkStartInSegment, segmentTexts } from '../scan-segment.js';
 import { checkGlobalIndexProjection, readTarget } from '../read-target.js';
 import { startAfter } from '../start-key.js';
 import { requireTable, resolveTableName } from '../table-lookup.js';
 import { RETURN_CAPACITY } from '../write-options.js';
 import { filterPredicate, requestExpressions } from '../request-expressions.js';
-import type { KeyAttribute } from '../table-record.js';
 import type { Item } from '../values/index.js';
 import { livePredicate } from '../ttl/read-filter.js';
 
@@ -26,14 +25,6 @@ import { livePredicate } from '../ttl/read-filter.js';
 export const SELECT_VALUES = ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'] as const;
 /** ComparisonOperator's values in AWS's order (architect/dynalite test/scan.js "incorrect attributes"). */
 const COMPARISON_OPERATORS = ['IN', 'NULL', 'BETWEEN', 'LT', 'NOT_CONTAINS', 'EQ', 'GT', 'NOT_NULL', 'NE', 'LE', 'BEGINS_WITH', 'GE', 'CONTAINS'] as const;
-
-/** FNV-1a of the encoded partition key: a stable, even spread of partitions over segments. */
-function segmentOf(hash: KeyAttribute, item: Item, total: number): number {
-  const text = encodeKeyValue(hash.type, item[hash.name]!);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % total;
-}
 
 function checkSegments(input: ScanInput): void {
   if (input.Segment !== undefined && input.TotalSegments === undefined) throw ddbErrors.validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
@@ -71,7 +62,9 @@ export const scan: DdbHandler<ScanInput, ScanOutput> = async (deps, ctx, input) 
   const end = afterPrefix(prefix);
   const range = input.ExclusiveStartKey ? { gt: startAfter(table, target.index, input.ExclusiveStartKey as Record<string, unknown>), lt: end } : { gte: prefix, lt: end };
   const total = input.TotalSegments;
-  const inSegment = total === undefined || total === 1 ? undefined : { test: (item: Item) => segmentOf(table.hash, item, total) === input.Segment, reads: new Set([table.hash.name]) };
-  const keep = allOf(inSegment, filterPredicate(expressions), livePredicate(table, deps.now()));
-  return holdingRawJson(await answerPage(deps, target, range, input.Limit, keep, expressions.projection, expressions.project, input.ReturnConsumedCapacity));
+  const segmented = total !== undefined && total > 1;
+  if (segmented && input.ExclusiveStartKey) checkStartInSegment(table.hash, input.ExclusiveStartKey as Item, total, input.Segment!);
+  const source = segmented ? segmentTexts(deps.items, table.hash, total, input.Segment!) : deps.items;
+  const keep = allOf(filterPredicate(expressions), livePredicate(table, deps.now()));
+  return holdingRawJson(await answerPage(deps, target, source, range, input.Limit, keep, expressions.projection, expressions.project, input.ReturnConsumedCapacity));
 };
