@@ -1,9 +1,10 @@
 /**
- * One page of a Query or Scan: stored entries in key order (or reverse) from a range, up to
- * Limit items evaluated and at most 1 MB of item data read (DynamoDB's page limits), each
- * passed through `keep` (segment, filter, TTL) and counted. Returns the kept items' stored texts
- * (answers splice them as they are: util/raw-json.ts), the counts, the bytes read (for capacity)
- * and the last item read when the page stopped early.
+ * One page of a Query or Scan: stored entries in key order (or reverse) from a range (a
+ * parallel Scan's from its segment only: scan-segment.ts), up to Limit items evaluated and at
+ * most 1 MB of item data read (DynamoDB's page limits), each passed through `keep` (filter, TTL)
+ * and counted. Returns the kept items' stored texts (answers splice them as they are:
+ * util/raw-json.ts), the counts, the bytes read (for capacity) and the last item read when the
+ * page stopped early.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
  *
  * An item is read from its stored text for its size and where the attributes a predicate reads
