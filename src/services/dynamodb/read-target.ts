@@ -79,8 +79,8 @@ export function checkGlobalIndexProjection(t: ReadTarget, paths: readonly Path[]
  * (sensedeep/dynamodb-onetable#377, 2022) and to keyed PartiQL reads of a GSI and an LSI
  * (nubo-db/dynoxide tests/partiql_index_qualifier.rs Q28, Q34, eu-west-2 2026-08-15;
  * nubo-db/dynamodb-conformance tests/tier3/error-messages/partiqlIndexQualifier.test.ts). The
- * names top-level, once each, in the order the filter names them (only single names were
- * captured). A Scan is not refused: its filter sees the attributes as absent (dynoxide Q7, Q37).
+ * names top-level, once each, sorted (DynamoDB Local, AWS's own emulator, sorts the list it
+ * reports for this refusal: its validateQueryFilterAndFilterExprOnIndex). A Scan is not refused: its filter sees the attributes as absent (dynoxide Q7, Q37).
  * Called only for a Query of an index that does not project ALL, with a filter.
  */
 export function checkFilterProjection(t: ReadTarget, filterNames: ReadonlySet<string>): void {
@@ -88,6 +88,7 @@ export function checkFilterProjection(t: ReadTarget, filterNames: ReadonlySet<st
   const given = projectedNames(t.table, index);
   const missing: string[] = [];
   for (const name of filterNames) if (!given.has(name)) missing.push(name);
+  missing.sort();
   if (missing.length > 0) throw ddbErrors.invalidParameter(`Secondary index ${index.name} does not project one or more filter attributes: [${missing.join(', ')}]`);
 }
 
