@@ -7,6 +7,12 @@
  * "us-east-1" and names of no region ("us-gov-east-2") included (getmoto/moto
  * tests/test_s3/test_s3.py::test_create_bucket_with_wrong_location_constraint, aws_verified).
  * The list is the model's BucketLocationConstraint enum.
+ *
+ * A SigV4 scope that names no region at all is no regional endpoint: git-annex's S3 remote
+ * (10.20230126, Haskell aws-0.22.1, signature=v4) signs with its endpoint's host name as the region
+ * ("127.0.0.1") and creates its bucket with no body. AWS never sees such a scope on its own hosts;
+ * boltstack reads it as its default (us-east-1) endpoint, as it reads an unsigned request, so the
+ * bucket lands in us-east-1. With a constraint, the regional rule below still applies.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketConfiguration.html
  */
 import { COMMERCIAL_REGIONS, OTHER_PARTITION_REGIONS } from '../../util/aws-regions.js';
@@ -26,11 +32,15 @@ export interface BucketPlacement { region: string; locationConstraint?: string }
 export function placeBucket(requestRegion: string, constraint: string | undefined): BucketPlacement {
   const given = constraint === '' ? undefined : constraint;
   const region = given === EU ? 'eu-west-1' : given;
+  if (given === undefined || region === undefined) {
+    // us-east-1 is not in REGIONS: the default endpoint, and a scope naming no region, place it there.
+    if (!REGIONS.has(requestRegion)) return { region: US_EAST_1 };
+    throw s3Errors.illegalLocationConstraint('', requestRegion);
+  }
   if (requestRegion === US_EAST_1) {
-    if (given === undefined) return { region: US_EAST_1 };
-    if (!REGIONS.has(region!) || partitionOf(region!) !== partitionOf(requestRegion)) throw s3Errors.invalidLocationConstraint(given);
-    return given === EU ? { region: region!, locationConstraint: EU } : { region: region! };
+    if (!REGIONS.has(region) || partitionOf(region) !== partitionOf(requestRegion)) throw s3Errors.invalidLocationConstraint(given);
+    return given === EU ? { region, locationConstraint: EU } : { region };
   }
   if (region === requestRegion) return given === EU ? { region, locationConstraint: EU } : { region };
-  throw s3Errors.illegalLocationConstraint(given ?? '', requestRegion);
+  throw s3Errors.illegalLocationConstraint(given, requestRegion);
 }
