@@ -2,7 +2,8 @@
  * Requests as S3-heavy CI tools send them, captured through a logging proxy while each drove
  * boltstack (2026-12-07), and replayed here raw so the repo can run them without the tools:
  * restic 0.14.0 (minio-go v7.0.46), the Ruby AWS SDK (aws-sdk-s3 1.117.2, aws-sdk-core 3.168.1),
- * duplicity 0.8.22 (boto3 1.43.11 backend) and git-annex 10.20230126 (Haskell aws-0.22.1).
+ * duplicity 0.8.22 (boto3 1.43.11 backend), git-annex 10.20230126 (Haskell aws-0.22.1) and
+ * s3fs-fuse 1.90.
  * One test per shape, named after the tool and command it came from, with the source of AWS's
  * answer beside it. Rows that found a defect say so; the others pin shapes that work (or fail
  * exactly as on AWS), so they keep doing so.
@@ -448,6 +449,79 @@ test('git annex copy --to (partsize=5MiB: parts of 5,240,320 bytes): 400 EntityT
   const xml = done.body.toString();
   t.deepEqual(elements(xml, 'Code'), ['EntityTooSmall']);
   t.deepEqual([elements(xml, 'ProposedSize'), elements(xml, 'MinSizeAllowed'), elements(xml, 'PartNumber')], [['5240320'], ['5242880'], ['1']]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// s3fs-fuse 1.90 (libcurl, its own SigV4)
+
+// Works as on AWS. `chmod 600` on an s3fs mount: CopyObject of the object onto itself with
+// x-amz-metadata-directive REPLACE and the new x-amz-meta-mode; S3 allows a copy onto itself only
+// when something changes, REPLACE included (AWS docs CopyObject: "you can't copy an object to
+// itself unless you change the object's metadata ... x-amz-metadata-directive REPLACE").
+test('s3fs chmod (CopyObject onto itself, x-amz-metadata-directive REPLACE, new x-amz-meta-mode): 200, metadata replaced, body kept [AWS docs CopyObject]', async (t) => {
+  const bucket = await bucketWith({});
+  const path = `/${bucket}/b.txt`;
+  const meta = { 'x-amz-meta-atime': '1796668389', 'x-amz-meta-gid': '0', 'x-amz-meta-mtime': '1796668389', 'x-amz-meta-uid': '0' };
+  t.is((await signedRequest(server.endpoint, { method: 'PUT', path, headers: { 'content-type': 'text/plain', ...meta, 'x-amz-meta-mode': '33188' }, body: 'hello\n' })).status, 200);
+  const copy = await signedRequest(server.endpoint, {
+    method: 'PUT', path, headers: {
+      accept: '*/*', 'content-type': 'text/plain', 'x-amz-copy-source': path, ...meta, 'x-amz-meta-ctime': '1796668390', 'x-amz-meta-mode': '33152',
+      'x-amz-metadata-directive': 'REPLACE', 'x-amz-server-side-encryption': 'AES256',
+    },
+  });
+  t.is(copy.status, 200, copy.body.toString());
+  const head = await signedRequest(server.endpoint, { method: 'HEAD', path });
+  t.is(head.headers['x-amz-meta-mode'], '33152');
+  t.is(head.headers['x-amz-meta-ctime'], '1796668390');
+  t.is((await signedRequest(server.endpoint, { method: 'GET', path })).body.toString(), 'hello\n');
+});
+
+// Works as on AWS. Writing a few bytes inside a large file on an s3fs mount (multipart_size=5):
+// a new upload of the same key, part 1 the edited head (UploadPart), part 2 the untouched rest
+// copied from the object being replaced (UploadPartCopy with x-amz-copy-source-range), and a
+// multi-line Complete body without xmlns whose copied part's ETag is unquoted. S3 takes ETags
+// quoted or not (jamhall/s3rver#629 and #631, 2020: "S3 loosely accepts ETags in both their quoted
+// and unquoted forms"; minio/minio#7442: AWS strips the quotes).
+test('s3fs dd conv=notrunc into a big file (UploadPart + UploadPartCopy of the same key, Complete with an unquoted ETag): 200, the edited bytes [s3rver#629/#631; minio#7442]', async (t) => {
+  const bucket = await bucketWith({});
+  const path = `/${bucket}/m30.bin`;
+  const original = Buffer.alloc(5_242_880 + 4000, 'o');
+  t.is((await signedRequest(server.endpoint, { method: 'PUT', path, body: original })).status, 200);
+  const created = await signedRequest(server.endpoint, { method: 'POST', path, query: 'uploads=', headers: { 'content-type': 'application/octet-stream', 'x-amz-meta-mode': '33188', 'x-amz-server-side-encryption': 'AES256' } });
+  const uploadId = encodeURIComponent(elements(created.body.toString(), 'UploadId')[0]!);
+  const head = Buffer.from(original.subarray(0, 5_242_980));
+  head.write('QQ', 100);
+  const part1 = await signedRequest(server.endpoint, { method: 'PUT', path, query: `partNumber=1&uploadId=${uploadId}`, headers: { expect: '100-continue' }, body: head });
+  t.is(part1.status, 200);
+  const part2 = await signedRequest(server.endpoint, {
+    method: 'PUT', path, query: `partNumber=2&uploadId=${uploadId}`,
+    headers: { accept: '*/*', 'content-type': 'application/octet-stream', 'x-amz-copy-source': path, 'x-amz-copy-source-range': `bytes=5242980-${original.length - 1}` },
+  });
+  t.is(part2.status, 200, part2.body.toString());
+  const copiedEtag = elements(part2.body.toString(), 'ETag')[0]!.replace(/&quot;|"/g, '');
+  const complete = `<CompleteMultipartUpload>\n<Part>\n  <PartNumber>1</PartNumber>\n  <ETag>${part1.headers.etag}</ETag>\n</Part>\n<Part>\n  <PartNumber>2</PartNumber>\n  <ETag>${copiedEtag}</ETag>\n</Part>\n</CompleteMultipartUpload>\n`;
+  const done = await signedRequest(server.endpoint, { method: 'POST', path, query: `uploadId=${uploadId}`, body: complete });
+  t.is(done.status, 200, done.body.toString());
+  const expected = Buffer.concat([head, original.subarray(5_242_980)]);
+  const back = await signedRequest(server.endpoint, { method: 'GET', path });
+  t.true(back.body.equals(expected));
+  t.is((await signedRequest(server.endpoint, { method: 'HEAD', path })).headers['x-amz-meta-mode'], '33188');
+});
+
+// Works as on AWS. s3fs's directory probe for `ls dir`: HEAD "dir", "dir/" and "dir_$folder$"
+// (404 each for a directory that exists only as a prefix), then ListObjects with max-keys=2 and
+// the query's "/" left unencoded; S3 answers the prefix's contents (AWS docs ListObjects).
+test('s3fs ls d1 (HEAD d1, d1/, d1_%24folder%24; ListObjects delimiter=/&max-keys=2&prefix=d1/ unencoded): 404 x3, then the prefix listed [AWS docs ListObjects]', async (t) => {
+  const bucket = await bucketWith({ 'd1/d2/f1.txt': 'f', 'd1/top.txt': 't' });
+  for (const probe of ['d1', 'd1/', 'd1_%24folder%24']) {
+    t.is((await signedRequest(server.endpoint, { method: 'HEAD', path: `/${bucket}/${probe}` })).status, 404, probe);
+  }
+  const list = await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}/`, query: 'delimiter=/&max-keys=2&prefix=d1/' });
+  t.is(list.status, 200);
+  const xml = list.body.toString();
+  t.deepEqual(elements(xml, 'Key'), ['d1/top.txt']);
+  t.true(xml.includes('<CommonPrefixes><Prefix>d1/d2/</Prefix></CommonPrefixes>'), xml);
+  t.deepEqual(elements(xml, 'IsTruncated'), ['false']);
 });
 
 /** CRC32 (IEEE) as base64 of its 4 big-endian bytes, as x-amz-checksum-crc32 carries it. */
