@@ -2,8 +2,8 @@
  * Requests as S3-heavy CI tools send them, captured through a logging proxy while each drove
  * boltstack (2026-12-07), and replayed here raw so the repo can run them without the tools:
  * restic 0.14.0 (minio-go v7.0.46), the Ruby AWS SDK (aws-sdk-s3 1.117.2, aws-sdk-core 3.168.1),
- * duplicity 0.8.22 (boto3 1.43.11 backend), git-annex 10.20230126 (Haskell aws-0.22.1) and
- * s3fs-fuse 1.90.
+ * duplicity 0.8.22 (boto3 1.43.11 backend), git-annex 10.20230126 (Haskell aws-0.22.1),
+ * s3fs-fuse 1.90 and s3backer 1.5.4.
  * One test per shape, named after the tool and command it came from, with the source of AWS's
  * answer beside it. Rows that found a defect say so; the others pin shapes that work (or fail
  * exactly as on AWS), so they keep doing so.
@@ -522,6 +522,33 @@ test('s3fs ls d1 (HEAD d1, d1/, d1_%24folder%24; ListObjects delimiter=/&max-key
   t.deepEqual(elements(xml, 'Key'), ['d1/top.txt']);
   t.true(xml.includes('<CommonPrefixes><Prefix>d1/d2/</Prefix></CommonPrefixes>'), xml);
   t.deepEqual(elements(xml, 'IsTruncated'), ['false']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// s3backer 1.5.4 (libcurl, SigV4)
+
+// Works as on AWS. s3backer writes each block with `x-amz-acl: private`, Content-MD5 and Expect:
+// 100-continue, and lists its blocks with ListObjects on the bucket path without a slash and an
+// empty prefix. On a bucket with ACLs disabled (BucketOwnerEnforced, the default) S3 still takes
+// the canned ACLs that give the owner full control, `private` among them (AWS docs, "Controlling
+// ownership of objects and disabling ACLs": requests that carry such ACLs "continue to succeed").
+test('s3backer block write and --listBlocks (PUT with x-amz-acl private + Content-MD5; GET /bucket?max-keys=256&prefix=): 200, the blocks listed [AWS docs about-object-ownership]', async (t) => {
+  const bucket = await bucketWith({});
+  const block = Buffer.alloc(65_536, 'b');
+  const put = await signedRequest(server.endpoint, {
+    method: 'PUT', path: `/${bucket}/0000000b`,
+    headers: { accept: '*/*', 'content-type': 'application/x-s3backer-block', 'content-md5': md5Base64(block), 'x-amz-acl': 'private', expect: '100-continue' }, body: block,
+  });
+  t.is(put.status, 200, put.body.toString());
+  const mounted = await signedRequest(server.endpoint, {
+    method: 'PUT', path: `/${bucket}/s3backer-mounted`,
+    headers: { 'content-type': 'text/plain', 'content-md5': md5Base64('2026-12-07 18:36:08\n'), 'x-amz-meta-s3backer-mount-token': '3da967aa', 'x-amz-acl': 'private' }, body: '2026-12-07 18:36:08\n',
+  });
+  t.is(mounted.status, 200);
+  const list = await signedRequest(server.endpoint, { method: 'GET', path: `/${bucket}`, query: 'max-keys=256&prefix=', headers: { 'accept-encoding': 'deflate, gzip, br, zstd' } });
+  t.is(list.status, 200);
+  t.deepEqual(elements(list.body.toString(), 'Key'), ['0000000b', 's3backer-mounted']);
+  t.is((await signedRequest(server.endpoint, { method: 'HEAD', path: `/${bucket}/s3backer-mounted` })).headers['x-amz-meta-s3backer-mount-token'], '3da967aa');
 });
 
 /** CRC32 (IEEE) as base64 of its 4 big-endian bytes, as x-amz-checksum-crc32 carries it. */
