@@ -15,3 +15,8 @@ export const COMMERCIAL_REGIONS: readonly string[] = [
 
 /** The China (`aws-cn`) and GovCloud (`aws-us-gov`) regions. */
 export const OTHER_PARTITION_REGIONS: readonly string[] = ['cn-north-1', 'cn-northwest-1', 'us-gov-east-1', 'us-gov-west-1'];
+
+const ALL_REGIONS: ReadonlySet<string> = new Set([...COMMERCIAL_REGIONS, ...OTHER_PARTITION_REGIONS]);
+
+/** True for the name of an AWS region of any partition this file lists. */
+export const isAwsRegion = (name: string): boolean => ALL_REGIONS.has(name);

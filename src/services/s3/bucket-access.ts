@@ -20,6 +20,7 @@ import { AwsError } from '../../errors/aws-error.js';
 import type { RequestContext } from '../types.js';
 import { parseCopySource } from './copy-source.js';
 import { s3Errors } from './errors.js';
+import { isAwsRegion } from '../../util/aws-regions.js';
 import type { BucketRecord } from './records.js';
 import { UNCACHED, type S3Store } from './store.js';
 
@@ -27,8 +28,11 @@ const accessDenied = (): AwsError => new AwsError({ code: 'AccessDenied', status
 
 function allow(record: BucketRecord | undefined, ctx: RequestContext | undefined, accountId: string, expectedOwner: unknown): void {
   if (record === undefined) return;
-  // Authentication comes before authorization: the region is read with the signature.
-  if (ctx?.regionSignedIn !== undefined && record.region !== ctx.region) throw s3Errors.wrongSigningRegion(record.name, ctx.region, record.region, ctx.regionSignedIn);
+  // Authentication comes before authorization: the region is read with the signature. A scope
+  // naming no AWS region (git-annex signs with its endpoint's host name, "127.0.0.1") reaches no
+  // regional endpoint: it is read as boltstack's default endpoint, as for CreateBucket
+  // (location-constraint.ts), and every bucket answers it.
+  if (ctx?.regionSignedIn !== undefined && record.region !== ctx.region && isAwsRegion(ctx.region)) throw s3Errors.wrongSigningRegion(record.name, ctx.region, record.region, ctx.regionSignedIn);
   if (record.owner !== accountId || (expectedOwner !== undefined && expectedOwner !== record.owner)) throw accessDenied();
 }
 

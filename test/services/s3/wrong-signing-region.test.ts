@@ -110,3 +110,9 @@ test('the region is checked before the owner: another account signing for the wr
     .send(new GetObjectCommand({ Bucket: euBucket, Key: 'k' })));
   t.is(rightRegion.name, 'AccessDenied');
 });
+
+test('a scope naming no AWS region (git-annex signs with its host, "127.0.0.1") reaches every bucket, as boltstack\'s default endpoint', async (t) => {
+  const raw = await signedRequest(server.endpoint, { method: 'GET', path: `/${euBucket}/k`, region: '127.0.0.1' });
+  t.is(raw.status, 200, raw.body.toString());
+  t.is(raw.body.toString(), 'eu body');
+});
