@@ -93,6 +93,16 @@ function read(model: ServiceModel, shape: Shape, key: string, params: Params, de
         setOwn(out, k, read(model, valueShape, `${base}.${i}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1));
         any = true;
       }
+      // A flattened map's one entry sent without its index (`Attribute.Name=VisibilityTimeout&
+      // Attribute.Value=10`), as for lists above: boto 2's set_queue_attribute sent SetQueueAttributes
+      // so against SQS (API 2012-11-05) and fog-aws 3.15 still does. Only when no indexed entry came.
+      if (!any && shape.flattened === true) {
+        const k = params.values.get(`${base}.${keyShape.queryName ?? keyShape.locationName ?? 'key'}`);
+        if (k !== undefined) {
+          setOwn(out, k, read(model, valueShape, `${base}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1));
+          any = true;
+        }
+      }
       return any ? out : undefined;
     }
     default: {
