@@ -239,3 +239,18 @@ test(`s3.createPresignedPost({ Fields: { key, Content-Type }, Conditions: [conte
   const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'uploads/form.txt' }));
   t.deepEqual([head.ContentType, head.ContentLength], ['text/plain', 11]);
 });
+
+// Defect found (failed before the fix: boltstack computed a CRC32 and stored the object). v2
+// computes no flexible checksum: putObject({ ChecksumAlgorithm }) sends x-amz-sdk-checksum-algorithm
+// alone, and so does upload() for a single-part body. AWS API Reference PutObject,
+// x-amz-sdk-checksum-algorithm: "When you send this header, there must be a corresponding
+// x-amz-checksum-algorithm or x-amz-trailer header sent. Otherwise, Amazon S3 fails the request
+// with the HTTP status code 400 Bad Request"; S3's message: versity/versitygw#1593 (2025-10-20).
+test(`s3.putObject({ ChecksumAlgorithm: 'CRC32' }) (${V2}: x-amz-sdk-checksum-algorithm without a value): 400 InvalidRequest, nothing stored [AWS API Reference PutObject; versity/versitygw#1593]`, async (t) => {
+  const bucket = await newBucket();
+  const res = await replay('PUT', `/${bucket}/k`, v2Headers('hello', [['x-amz-sdk-checksum-algorithm', 'CRC32'], ['Content-Type', 'application/octet-stream']]), 'hello');
+  t.is(res.status, 400, res.body);
+  t.deepEqual([elements(res.body, 'Code'), elements(res.body, 'Message')],
+    [['InvalidRequest'], ['x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.']]);
+  t.is((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount, 0);
+});

@@ -5,18 +5,41 @@
  * write (write-conditions.ts).
  */
 import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
-import { type S3Handler, UNEMULATED_WRITE_MEMBERS, checkEncryption, checkObjectAcl, unsupported } from '../context.js';
-import { planChecksum } from '../checksum-plan.js';
+import type { RequestContext } from '../../types.js';
+import { type S3Deps, type S3Handler, UNEMULATED_WRITE_MEMBERS, checkEncryption, checkObjectAcl, unsupported } from '../context.js';
+import { type ChecksumPlan, planChecksum } from '../checksum-plan.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
 import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
+import { s3Errors } from '../errors.js';
 import { writeBody } from '../write-body.js';
 import { assertIfNoneMatch, checkWriteConditions, commitCheck, hasWriteConditions } from '../write-conditions.js';
 
-export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps, ctx, input) => {
+/** PutObject as a REST request: its x-amz-sdk-checksum-algorithm header must come with a value. */
+export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = (deps, ctx, input) => storeObject(deps, ctx, input, true);
+
+/**
+ * An algorithm named in x-amz-sdk-checksum-algorithm with no x-amz-checksum-* header or trailer
+ * for it. MD5 with a Content-MD5 (header, or the trailer x-amz-trailer: content-md5) is not: SDK
+ * v3 sends ChecksumAlgorithm MD5 that way (checksum-algorithms.test.ts), and Content-MD5 is
+ * checked as that value.
+ */
+function lacksValue(plan: ChecksumPlan, input: PutObjectInput): boolean {
+  if (plan.algorithm === undefined || plan.headerValue !== undefined || plan.trailer !== undefined) return false;
+  return !(plan.algorithm === 'MD5' && (input.ContentMD5 !== undefined || input.Body?.trailerNames?.includes('content-md5') === true));
+}
+
+/**
+ * Stores an object, as PutObject and a POST form do. `sdkAlgorithmNeedsValue`: "When you send
+ * [x-amz-sdk-checksum-algorithm], there must be a corresponding x-amz-checksum-algorithm or
+ * x-amz-trailer header sent. Otherwise, Amazon S3 fails the request with the HTTP status code
+ * 400 Bad Request" (AWS API Reference PutObject; S3's message in versity/versitygw#1593,
+ * 2025-10-20). A form's x-amz-checksum-algorithm field is not that header (post-object.ts).
+ */
+export async function storeObject(deps: S3Deps, ctx: RequestContext, input: PutObjectInput, sdkAlgorithmNeedsValue: boolean): Promise<PutObjectOutput> {
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
@@ -27,6 +50,7 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const tags = parseTaggingHeader(input.Tagging);
   const plan = planChecksum(input, input.Body);
+  if (sdkAlgorithmNeedsValue && lacksValue(plan, input)) throw s3Errors.sdkChecksumAlgorithmWithoutValue();
   const bucketRead = deps.store.assertBucket(input.Bucket);
   if (bucketRead !== undefined) await bucketRead;
   let seen: ObjectRecord | undefined;
@@ -66,4 +90,4 @@ export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = async (deps
   // and 12, 2026-09-21: absent for STANDARD named or not, present for STANDARD_IA).
   if (input.StorageClass !== undefined && input.StorageClass !== 'STANDARD') ctx.responseHeaders = { 'x-amz-storage-class': input.StorageClass };
   return out;
-};
+}

@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import type { IncomingBody } from '../../bodies.js';
 import { checkBucketAccess } from '../bucket-access.js';
 import type { S3Handler } from '../context.js';
-import { putObject } from '../operations/put-object.js';
+import { storeObject } from '../operations/put-object.js';
 import { postAnswer } from './answer.js';
 import { asSigner, authenticate } from './auth.js';
 import { checkConditions, type LengthRange } from './conditions.js';
@@ -39,7 +39,7 @@ export const postObject: S3Handler<PostObjectInput, PostObjectOutput> = async (d
     if (policy.expiration <= Date.now()) throw postErrors.policyExpired();
     const range = checkConditions(policy.conditions, fields, input.Bucket);
     const body: IncomingBody = { stream: withinRange(form.file.stream, range, form.finished), trailers: () => ({}) };
-    const put = await putObject(deps, caller, putObjectInput(input.Bucket, key, fields, body));
+    const put = await storeObject(deps, caller, putObjectInput(input.Bucket, key, fields, body), false);
     await form.finished;
     const answer = postAnswer(fields, { bucket: input.Bucket, key, etag: put.ETag!, host: ctx.host });
     answer.ServerSideEncryption = put.ServerSideEncryption;
