@@ -29,6 +29,12 @@ import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { SlabPool, SMALL_BODY } from '../util/byte-slabs.js';
 import { nodeStream } from '../util/node-builtins.js';
 
+/**
+ * A Connection header uWS closes the connection for: `close` alone, in any case (tried with this
+ * build: `keep-alive, close` leaves the connection open, so the answer must not announce a close).
+ */
+const CLOSE = /^close$/i;
+
 export function createUwsServer(uws: UwsModule, options: HttpServerOptions): HttpServer {
   return new UwsServer(uws, options);
 }
@@ -111,7 +117,8 @@ class UwsServer implements HttpServer {
     head.begin(headers, method.length + path.length + query.length + 12);
     req.forEach(head.add);
     const headBytes = head.end();
-    const exchange = new UwsExchange(res, method === 'HEAD', this.#settled);
+    const connection = headers.connection;
+    const exchange = new UwsExchange(res, method === 'HEAD', connection !== undefined && CLOSE.test(connection), this.#settled);
     this.#inFlight++;
     if (headBytes > this.#maxHeaderBytes) {
       res.writeStatus(statusLine(431)).end('', true);

@@ -18,6 +18,12 @@ export interface ExchangeBody {
 export class UwsExchange {
   readonly res: UwsResponse;
   readonly isHead: boolean;
+  /**
+   * The request asked to close the connection after this exchange (`Connection: close`): uWS
+   * closes it but does not say so, and the answer says it, as RFC 9112 §9.6 asks and node:http
+   * and S3 do (a keep-alive proxy would otherwise reuse the closed socket: jsv2trial).
+   */
+  readonly closeAsked: boolean;
   #aborted = false;
   #done = false;
   #body: ExchangeBody | undefined;
@@ -25,9 +31,10 @@ export class UwsExchange {
   #abortListeners: Array<() => void> | undefined;
   readonly #onSettled: (exchange: UwsExchange) => void;
 
-  constructor(res: UwsResponse, isHead: boolean, onSettled: (exchange: UwsExchange) => void) {
+  constructor(res: UwsResponse, isHead: boolean, closeAsked: boolean, onSettled: (exchange: UwsExchange) => void) {
     this.res = res;
     this.isHead = isHead;
+    this.closeAsked = closeAsked;
     this.#onSettled = onSettled;
     // Registered before anything async can happen, as uWS requires.
     res.onAborted(() => this.#abort());

@@ -58,7 +58,7 @@ export class UwsHttpResponse implements HttpResponse {
       this.send(status, headers, undefined, { contentLength });
       return Promise.resolve();
     }
-    return new Promise<void>((resolve, reject) => new UwsStreamWriter(this.#x, body, contentLength, resolve, reject).start(() => writeHead(this.#x.res, status, headers)));
+    return new Promise<void>((resolve, reject) => new UwsStreamWriter(this.#x, body, contentLength, resolve, reject).start(() => writeHead(this.#x, status, headers)));
   }
 
   /** False when nothing may be written (aborted); throws on a second response. */
@@ -71,18 +71,20 @@ export class UwsHttpResponse implements HttpResponse {
 }
 
 /** Status line and headers, skipping the ones uWS writes itself. */
-function writeHead(res: UwsExchange['res'], status: number, headers: Record<string, string>): void {
+function writeHead(x: UwsExchange, status: number, headers: Record<string, string>): void {
+  const res = x.res;
   res.writeStatus(statusLine(status));
   for (const name in headers) {
     if (ownedByUws(name)) continue;
     res.writeHeader(name, headers[name]!);
   }
+  if (x.closeAsked) res.writeHeader('Connection', 'close');
 }
 
 /** Head and whole body of one response; call inside `res.cork`. */
 function writeWhole(x: UwsExchange, status: number, headers: Record<string, string>, body: Buffer | string | undefined, headOnly: { contentLength: number } | undefined): void {
   const res = x.res;
-  writeHead(res, status, headers);
+  writeHead(x, status, headers);
   x.beforeEnd();
   if (isBodyless(status)) {
     res.endWithoutBody();

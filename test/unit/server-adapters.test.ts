@@ -111,6 +111,19 @@ for (const adapter of ADAPTERS) {
     });
   });
 
+  test.serial(`${adapter}: a request asking to close gets Connection: close and a closed socket; a list with close does not`, async (t) => {
+    await withServer(adapter, (_req, res) => res.send(200, { 'content-type': 'text/plain' }, 'ok'), async (port) => {
+      // RFC 9112 §9.6: the server SHOULD send close. uWS closed without saying so (jsv2trial).
+      const closed = await raw(port, ['GET / HTTP/1.1\r\nHost: h\r\nConnection: Close\r\n\r\n'], 2000);
+      t.regex(closed, /\r\nconnection: close\r\n/i);
+      // Kept open (uWS closes only for `close` alone): the answer must not announce a close, and a
+      // second request on the socket is answered.
+      const kept = await raw(port, ['GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, te\r\n\r\n', { waitFor: '\r\n\r\nok' }, 'GET / HTTP/1.1\r\nHost: h\r\n\r\n']);
+      t.notRegex(kept, /\r\nconnection: close\r\n/i);
+      t.is(kept.split('HTTP/1.1 200').length, 3);
+    });
+  });
+
   test.serial(`${adapter}: method, raw path, raw query and headers are copied`, async (t) => {
     await withServer(adapter, echoHead, async (port) => {
       const out = await raw(port, ['DELETE /b%20k/x%2Fy?list-type=2&prefix=a%2Fb&flag HTTP/1.1\r\nHost: h\r\nX-Amz-Meta-A: 1\r\nx-amz-meta-a: 2\r\nConnection: close\r\n\r\n']);

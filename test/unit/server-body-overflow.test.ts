@@ -78,7 +78,7 @@ test.serial('a body whose pause is ignored is parked, so memory stays bounded, a
   const total = chunks * 512 * KiB;
   await withDir(async (dir) => {
     const { res, pauses } = leakyResponse();
-    const body = new UwsRequestBody(new UwsExchange(res, false, () => undefined), new SlabPool(), dir, total);
+    const body = new UwsRequestBody(new UwsExchange(res, false, false, () => undefined), new SlabPool(), dir, total);
     const receiveBuffer = new Uint8Array(512 * KiB);
     const before = process.memoryUsage().arrayBuffers;
     for (let i = 0; i < chunks; i++) body.onChunk(chunkBytes(i, receiveBuffer).buffer as ArrayBuffer, i === chunks - 1);
