@@ -22,6 +22,7 @@ import type { MetaStore } from '../../../src/storage/meta-store.js';
 import { CREDENTIALS, startChild, tempDir } from '../../helpers/server.js';
 import { sqsErrorOf } from '../../helpers/sqs.js';
 import { keysUnder } from './stored-records.js';
+import { withClockAhead } from '../../helpers/clock.js';
 
 const ctx: RequestContext = { requestId: 'r', accountId: '111122223333', region: 'us-east-1', host: 'localhost:4566', signal: new AbortController().signal, ignored: [] };
 
@@ -52,17 +53,6 @@ async function fixture(): Promise<Fixture> {
   };
 }
 
-/** Runs `body` with the process's clock `ms` ahead; restores it after. */
-async function later<T>(ms: number, body: () => Promise<T>): Promise<T> {
-  const realNow = Date.now;
-  Date.now = () => realNow() + ms;
-  try {
-    return await body();
-  } finally {
-    Date.now = realNow;
-  }
-}
-
 const deletedKey = (name: string): string => deletedNameKey(ctx.accountId, ctx.region, name);
 
 test.serial('a name deleted less than 60 s ago is refused after a restart, standard and FIFO; other names, and the name after 60 s, are not [API_DeleteQueue.html]', async (t) => {
@@ -86,7 +76,7 @@ test.serial('a name deleted less than 60 s ago is refused after a restart, stand
     // A second restart still within the minute: still refused.
     await f.restart();
     t.like(await f.outcome('CreateQueue', { QueueName: 'gone' }), { code: 'QueueDeletedRecently' });
-    await later(61_000, async () => {
+    await withClockAhead(61_000, async () => {
       await f.restart();
       t.is(await f.outcome('CreateQueue', { QueueName: 'gone' }), 'ok');
       t.is(await f.outcome('CreateQueue', { QueueName: 'gone.fifo', Attributes: { FifoQueue: 'true' } }), 'ok');
@@ -105,7 +95,7 @@ test.serial('the records are removed once stale: swept by the next DeleteQueue, 
     await f.call('DeleteQueue', { QueueUrl: urls.a });
     await f.call('DeleteQueue', { QueueUrl: urls.b });
     t.deepEqual(await keysUnder(f.meta, 'n'), [deletedKey('a'), deletedKey('b')]);
-    await later(61_000, async () => {
+    await withClockAhead(61_000, async () => {
       // Taking a name again removes its record; a later deletion sweeps the rest.
       await f.call('CreateQueue', { QueueName: 'a' });
       t.deepEqual(await keysUnder(f.meta, 'n'), [deletedKey('b')]);

@@ -18,6 +18,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from '../../helpers/node-sha256.js';
 import type { Boltstack } from '../../../src/index.js';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
+import { withClockAhead } from '../../helpers/clock.js';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
@@ -32,24 +33,13 @@ async function session(name: string): Promise<Session> {
   return { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
 }
 
-/** Runs `body` with this process's clock `ms` ahead (the SDK signs with it, the server checks with it). */
-async function later<T>(ms: number, body: () => Promise<T>): Promise<T> {
-  const realNow = Date.now;
-  Date.now = () => realNow() + ms;
-  try {
-    return await body();
-  } finally {
-    Date.now = realNow;
-  }
-}
-
 const refusalOf = (p: Promise<unknown>): Promise<Refusal | undefined> => p.then(() => undefined, (e: Refusal) => e);
 const SIXTEEN_MINUTES = 16 * 60_000;
 
 test.serial('every service refuses an ended session with its own code, status and message', async (t) => {
   const credentials = await session('all-services');
   const config = { endpoint: server.endpoint, region: 'us-east-1', credentials };
-  const [s3, dynamodb, sqs, sns, sts] = await later(SIXTEEN_MINUTES, () => Promise.all([
+  const [s3, dynamodb, sqs, sns, sts] = await withClockAhead(SIXTEEN_MINUTES, () => Promise.all([
     refusalOf(new S3Client({ ...config, forcePathStyle: true }).send(new ListBucketsCommand({}))),
     refusalOf(new DynamoDBClient(config).send(new ListTablesCommand({}))),
     refusalOf(new SQSClient(config).send(new ListQueuesCommand({}))),
@@ -64,16 +54,16 @@ test.serial('every service refuses an ended session with its own code, status an
 test.serial('the same session works until its Expiration', async (t) => {
   const credentials = await session('still-live');
   const config = { endpoint: server.endpoint, region: 'us-east-1', credentials };
-  const who = await later(14 * 60_000, () => new STSClient(config).send(new GetCallerIdentityCommand({})));
+  const who = await withClockAhead(14 * 60_000, () => new STSClient(config).send(new GetCallerIdentityCommand({})));
   t.is(who.Arn, 'arn:aws:sts::123456789012:assumed-role/expiry/still-live');
-  t.truthy(await later(14 * 60_000, () => new DynamoDBClient(config).send(new ListTablesCommand({}))));
+  t.truthy(await withClockAhead(14 * 60_000, () => new DynamoDBClient(config).send(new ListTablesCommand({}))));
 });
 
 test.serial('the raw answers: DynamoDB body as captured, S3 document with the token sent', async (t) => {
   const credentials = await session('raw');
   const url = new URL(server.endpoint);
   const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'dynamodb', sha256: NodeSha256 });
-  const [dynamodb, s3] = await later(SIXTEEN_MINUTES, async () => {
+  const [dynamodb, s3] = await withClockAhead(SIXTEEN_MINUTES, async () => {
     const body = '{}';
     const signed = await signer.sign({
       method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/',
@@ -99,8 +89,8 @@ test.serial('the raw answers: DynamoDB body as captured, S3 document with the to
 test.serial('a presigned URL of an ended session is refused too; a session token boltstack did not issue is never judged expired', async (t) => {
   const credentials = await session('presigned');
   const s3 = new S3Client({ endpoint: server.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
-  const url = await later(SIXTEEN_MINUTES, () => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'no-such-bucket-expiry', Key: 'k' }), { expiresIn: 3600 }));
-  const answer = await later(SIXTEEN_MINUTES, async () => {
+  const url = await withClockAhead(SIXTEEN_MINUTES, () => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'no-such-bucket-expiry', Key: 'k' }), { expiresIn: 3600 }));
+  const answer = await withClockAhead(SIXTEEN_MINUTES, async () => {
     const res = await fetch(url);
     return { status: res.status, body: await res.text() };
   });
@@ -109,6 +99,6 @@ test.serial('a presigned URL of an ended session is refused too; a session token
 
   // A token in another layout (a real AWS token's start, other bytes): not boltstack's, no expiry known.
   const foreign = { ...credentials, sessionToken: `IQoJb3JpZ2luX2VjE${Buffer.alloc(240, 7).toString('base64')}` };
-  const who = await later(SIXTEEN_MINUTES, () => new STSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: foreign }).send(new GetCallerIdentityCommand({})));
+  const who = await withClockAhead(SIXTEEN_MINUTES, () => new STSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: foreign }).send(new GetCallerIdentityCommand({})));
   t.is(who.Account, '123456789012');
 });

@@ -24,6 +24,7 @@ import {
 import type { Boltstack } from '../../../src/index.js';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
 import { uniqueQueue } from '../../helpers/sqs.js';
+import { withClockAhead } from '../../helpers/clock.js';
 
 let issuing: Boltstack;
 let other: Boltstack;
@@ -46,22 +47,11 @@ async function assumeRole(session: string): Promise<Credentials> {
   return Credentials!;
 }
 
-/** Runs `body` with the process's clock (boltstack runs in this process) an hour ahead. */
-async function anHourLater<T>(body: () => Promise<T>): Promise<T> {
-  const realNow = Date.now;
-  Date.now = () => realNow() + 3_600_000;
-  try {
-    return await body();
-  } finally {
-    Date.now = realNow;
-  }
-}
-
 test.serial('AssumeRole credentials used an hour after their 900 s are refused: 403 ExpiredToken from STS and SQS [AWS: prowler-cloud/prowler#789; expired-session-answers.test.ts has every service]', async (t) => {
   const credentials = await assumeRole('h22-expired');
   t.true(credentials.Expiration!.getTime() < Date.now() + 3_600_000);
   const QueueName = uniqueQueue('h22-expired');
-  const refusals = await anHourLater(async () => Promise.all([
+  const refusals = await withClockAhead(3_600_000, async () => Promise.all([
     stsClient(issuing.endpoint, asClient(credentials)).send(new GetCallerIdentityCommand({})).then(() => undefined, (e: Refusal) => e),
     sqsClient(issuing.endpoint, asClient(credentials)).send(new CreateQueueCommand({ QueueName })).then(() => undefined, (e: Refusal) => e),
   ]));
