@@ -17,6 +17,7 @@ import { scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-
 import { presignExpiryError } from './presign-expiry.js';
 import { firstParam } from '../protocols/shared/query-string.js';
 import { expiredTokenError, isExpiredSession } from '../services/sts/expired-session.js';
+import { s3Errors } from '../services/s3/errors.js';
 import type { WireRequest, WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
@@ -214,6 +215,8 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
         const expired = presignExpiryError(req.query, Date.now());
         if (expired !== undefined) throw expired;
       }
+      // An empty region in the credential scope is S3's refusal whatever the bucket (s3Errors.emptySigningRegion).
+      if (scope !== undefined && scope.region === '' && resolved.service === 's3') throw s3Errors.emptySigningRegion(regionSignedIn(scope, req.headers.authorization)!);
       // A session boltstack issued that has ended, refused before the operation as AWS refuses it
       // (expired-session.ts). A presigned URL carries its token in the query; most requests carry none.
       const sessionToken = req.headers['x-amz-security-token']

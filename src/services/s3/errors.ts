@@ -50,6 +50,14 @@ export const s3Errors = {
       ? e('AuthorizationHeaderMalformed', 400, `The authorization header is malformed; the region '${signed}' is wrong; expecting '${bucketRegion}'`, { Region: bucketRegion }, headers)
       : e('AuthorizationQueryParametersError', 400, `Error parsing the X-Amz-Credential parameter; the region '${signed}' is wrong; expecting '${bucketRegion}'`, { Region: bucketRegion }, headers);
   },
+  /**
+   * A credential scope whose region is empty, refused whatever the bucket, with no <Region>
+   * (siderolabs/omni#98, 2024-03-30, S3's raw answer to ListObjectsV2 with AWS_REGION= set to
+   * nothing); a presigned URL's with the prefix S3 puts on every X-Amz-Credential fault.
+   */
+  emptySigningRegion: (via: 'header' | 'query') => via === 'header'
+    ? e('AuthorizationHeaderMalformed', 400, 'The authorization header is malformed; a non-empty region must be provided in the credential.')
+    : e('AuthorizationQueryParametersError', 400, 'Error parsing the X-Amz-Credential parameter; a non-empty region must be provided in the credential.'),
   noSuchUpload: (uploadId: string) => e('NoSuchUpload', 404,
     'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId }),
   /** The ETag as sent, less its quotes (LocalStack test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part, 2023-08-03). */
