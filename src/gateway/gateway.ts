@@ -122,6 +122,19 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   return wire;
 }
 
+/**
+ * The session token a request carries: its x-amz-security-token header, else a presigned URL's,
+ * X-Amz-Security-Token beside a SigV4 X-Amz-Credential, x-amz-security-token beside a SigV2
+ * AWSAccessKeyId (as botocore's HmacV1QueryAuth writes it). Most requests carry none: they pay a
+ * header lookup, and one with a query but no Authorization header a scan of it.
+ */
+function sessionTokenOf(req: HttpRequest, scope: CredentialScope | undefined): string | undefined {
+  const header = req.headers['x-amz-security-token'];
+  if (header !== undefined || req.headers.authorization !== undefined || req.query.length === 0) return header;
+  if (scope !== undefined) return firstParam(req.query, 'X-Amz-Security-Token');
+  return req.query.includes('AWSAccessKeyId=') ? firstParam(req.query, 'x-amz-security-token') ?? firstParam(req.query, 'X-Amz-Security-Token') : undefined;
+}
+
 /** Where the scope came from: the gateway reads the Authorization header's first, else the URL's. */
 function regionSignedIn(scope: CredentialScope | undefined, authorization: string | undefined): 'header' | 'query' | undefined {
   if (scope === undefined) return undefined;
@@ -219,9 +232,11 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       if (scope !== undefined && scope.region === '' && resolved.service === 's3') throw s3Errors.emptySigningRegion(regionSignedIn(scope, req.headers.authorization)!);
       // A session boltstack issued that has ended, refused before the operation as AWS refuses it
       // (expired-session.ts). A presigned URL carries its token in the query; most requests carry none.
-      const sessionToken = req.headers['x-amz-security-token']
-        ?? (scope !== undefined && req.headers.authorization === undefined ? firstParam(req.query, 'X-Amz-Security-Token') : undefined);
-      if (sessionToken !== undefined && isExpiredSession(scope?.accessKeyId, sessionToken, Date.now())) throw expiredTokenError(resolved.service, sessionToken);
+      // SigV2 too: its key is read as account.ts reads it.
+      const sessionToken = sessionTokenOf(req, scope);
+      if (sessionToken !== undefined && isExpiredSession(accessKeyOf(scope, req.headers.authorization, req.query), sessionToken, Date.now())) {
+        throw expiredTokenError(resolved.service, sessionToken);
+      }
       if (protocolName === 'rest-xml') ({ requestId, hostId } = deps.ids.s3());
       else requestId = resolved.service === 'dynamodb' ? deps.ids.dynamodb() : deps.ids.uuid();
       wire = await dispatch(deps, req, res, resolved, requestId, hostId, scope, plain?.input);
