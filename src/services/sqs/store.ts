@@ -99,6 +99,8 @@ export class SqsStore {
   /** Names deleted in the last 60 s (QueueDeletedRecently), stored with each deletion. */
   readonly recentlyDeleted: RecentlyDeleted;
   readonly #background = new Set<Promise<void>>();
+  /** Queues being created, by queue key (pendingCreation). */
+  readonly #creating = new Map<string, Promise<Queue>>();
   readonly #ids = new UuidV4Source();
   readonly #numbers: LogNumbers;
   readonly #urlKeys = new QueueUrlKeys();
@@ -164,7 +166,23 @@ export class SqsStore {
     return BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36);
   }
 
-  async create(record: QueueRecord): Promise<Queue> {
+  /**
+   * The creation under way of the queue at `a`, if any: CreateQueue waits for it rather than make
+   * a second queue of the same name, which would replace the first and lose what was sent to it.
+   */
+  pendingCreation(a: QueueAddress): Promise<Queue> | undefined {
+    return this.#creating.get(queueKey(a.account, a.region, a.name));
+  }
+
+  /** Writes a new queue; known to pendingCreation from this call until the write settles. */
+  create(record: QueueRecord): Promise<Queue> {
+    const key = queueKey(record.account, record.region, record.name);
+    const creation = this.#create(record).finally(() => this.#creating.delete(key));
+    this.#creating.set(key, creation);
+    return creation;
+  }
+
+  async #create(record: QueueRecord): Promise<Queue> {
     const queue = new Queue(record, this.#ids, this.#numbers);
     const reuse = this.recentlyDeleted.reuseOps(record);
     await this.#meta.batch([{ type: 'put', ns: SQS_NS, key: queue.key, value: JSON.stringify(record) }, ...reuse]);

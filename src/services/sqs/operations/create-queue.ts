@@ -1,7 +1,8 @@
 /**
  * CreateQueue: name rules (.fifo for FIFO queues), attribute validation, tags. Creating an
  * existing queue is idempotent when every attribute given equals the queue's; a different value
- * is QueueAlreadyExists. A name deleted less than 60 s ago is QueueDeletedRecently, as in AWS.
+ * is QueueAlreadyExists, also for calls that overlap (one makes the queue, the others wait for it).
+ * A name deleted less than 60 s ago is QueueDeletedRecently, as in AWS.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
  */
 import type { CreateQueueInput, CreateQueueOutput } from '../../../model/generated/sqs-types.js';
@@ -27,7 +28,17 @@ export const createQueue: SqsHandler<CreateQueueInput, CreateQueueOutput> = asyn
   const address = { account: ctx.accountId, region: ctx.region, name: input.QueueName };
   const url = queueUrl(ctx.host, ctx.accountId, input.QueueName);
 
-  const existing = deps.store.find(address);
+  // Calls of one name that overlap make one queue: a later one waits for the creation under way
+  // and answers as for an existing queue (its URL, or QueueAlreadyExists), as AWS does. A creation
+  // that failed leaves the name free. No await between the last look and create() below, so no
+  // other call can start a queue of the name in between.
+  let existing = deps.store.find(address);
+  let pending = existing === undefined ? deps.store.pendingCreation(address) : undefined;
+  while (pending !== undefined) {
+    await pending.catch(() => undefined);
+    existing = deps.store.find(address);
+    pending = existing === undefined ? deps.store.pendingCreation(address) : undefined;
+  }
   if (existing !== undefined) {
     for (const [name, value] of Object.entries(given)) {
       const want = name === 'FifoQueue' ? value.toLowerCase() : attributes[name];
@@ -44,3 +55,4 @@ export const createQueue: SqsHandler<CreateQueueInput, CreateQueueOutput> = asyn
   });
   return { QueueUrl: url };
 };
+
