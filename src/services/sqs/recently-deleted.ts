@@ -16,8 +16,14 @@ import type { QueueAddress } from './names.js';
 export const DELETED_WAIT_MS = 60_000;
 
 const keyOf = (a: QueueAddress): string => deletedNameKey(a.account, a.region, a.name);
-/** NaN (a record that is not a number) is not recent: it is removed as stale. */
-const isRecent = (at: number, now: number): boolean => now - at < DELETED_WAIT_MS;
+/**
+ * NaN (a record that is not a number) is not recent: it is removed as stale. Nor is a deletion
+ * stamped more than the wait ahead of `now`: the clock was set back (NTP, a resumed VM, a test),
+ * and the wait is one of elapsed time, which the stamp no longer tells; honouring it would block
+ * the name for as long as the step, an hour for an hour. So a step back frees the name at once,
+ * and the wait is never longer than 2 × 60 s.
+ */
+const isRecent = (at: number, now: number): boolean => now - at < DELETED_WAIT_MS && at - now < DELETED_WAIT_MS;
 
 export class RecentlyDeleted {
   /** Deletion times (ms) by stored key. */
