@@ -13,6 +13,7 @@ import {
   CopyObjectCommand, CreateBucketCommand, GetBucketLocationCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
@@ -115,4 +116,24 @@ test('a scope naming no AWS region (git-annex signs with its host, "127.0.0.1") 
   const raw = await signedRequest(server.endpoint, { method: 'GET', path: `/${euBucket}/k`, region: '127.0.0.1' });
   t.is(raw.status, 200, raw.body.toString());
   t.is(raw.body.toString(), 'eu body');
+});
+
+async function postForm(region: string, bucket: string): Promise<{ status: number; body: string; bucketRegion: string | null }> {
+  const { url, fields } = await createPresignedPost(s3Client(server.endpoint, { region }), { Bucket: bucket, Key: 'posted', Expires: 300 });
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  data.append('file', new Blob(['posted body']), 'f.txt');
+  const res = await fetch(url, { method: 'POST', body: data, redirect: 'manual' });
+  return { status: res.status, body: (await res.text()).replaceAll('&apos;', "'"), bucketRegion: res.headers.get('x-amz-bucket-region') };
+}
+
+test('a POST form signed for us-east-1 to a eu-west-1 bucket: 400 InvalidArgument naming X-Amz-Credential [CulturalMe/meteor-slingshot#150, S3 raw answer 2015]; for another region 301; for its own region stored', async (t) => {
+  const wrong = await postForm('us-east-1', euBucket);
+  t.is(wrong.status, 400);
+  t.is(wrong.bucketRegion, 'eu-west-1');
+  t.regex(wrong.body, /<Code>InvalidArgument<\/Code><Message>the region 'us-east-1' is wrong; expecting 'eu-west-1'<\/Message><ArgumentName>X-Amz-Credential<\/ArgumentName><ArgumentValue>test\/\d{8}\/us-east-1\/s3\/aws4_request<\/ArgumentValue><Region>eu-west-1<\/Region>/);
+  const elsewhere = await postForm('eu-central-1', euBucket);
+  t.is(elsewhere.status, 301);
+  t.true(elsewhere.body.includes('<Code>PermanentRedirect</Code>'), elsewhere.body);
+  t.is((await postForm('eu-west-1', euBucket)).status, 204);
 });

@@ -23,6 +23,8 @@ export interface PostSigner {
   accessKeyId: string;
   accountId: string;
   region: string | undefined;
+  /** The SigV4 form's X-Amz-Credential as sent; undefined for SigV2. */
+  credential?: string;
   /** The base64 policy as sent: the string the signature covers. */
   policy: string;
 }
@@ -56,7 +58,7 @@ function sigV4(fields: Fields, policy: string, defaultAccountId: string): PostSi
   if (accessKeyId === '') throw postErrors.emptyAccessKey(credential);
   const signature = fields.value('x-amz-signature')!;
   if (!HEX_SIGNATURE.test(signature)) throw postErrors.signatureDoesNotMatch(accessKeyId, policy, signature);
-  return { accessKeyId, accountId: accountOfKey(accessKeyId, defaultAccountId), region: region || undefined, policy };
+  return { accessKeyId, accountId: accountOfKey(accessKeyId, defaultAccountId), region: region || undefined, credential, policy };
 }
 
 function sigV2(fields: Fields, policy: string, defaultAccountId: string): PostSigner {

@@ -34,6 +34,15 @@ export const postErrors = {
     { ArgumentName: name, ArgumentValue: '' }),
   /** No part named file (rowanwins/vue-dropzone#303, 2018; boto/boto3#934, 2016). */
   noFile: () => e('InvalidArgument', 400, 'POST requires exactly one file upload per request.', { ArgumentName: 'file', ArgumentValue: '0' }),
+  /**
+   * A form signed for us-east-1 sent to a bucket of another region: S3's raw answer quoted in
+   * CulturalMe/meteor-slingshot#150 (2015), with the bucket's region, as the header and URL forms
+   * carry it (s3Errors.wrongSigningRegion), also in x-amz-bucket-region.
+   */
+  wrongRegion: (credential: string, signed: string, bucketRegion: string) => new AwsError({
+    code: 'InvalidArgument', status: 400, message: `the region '${signed}' is wrong; expecting '${bucketRegion}'`,
+    fields: { ArgumentName: 'X-Amz-Credential', ArgumentValue: credential, Region: bucketRegion }, headers: { 'x-amz-bucket-region': bucketRegion },
+  }),
   /** No policy: an anonymous upload, which a bucket that is not public refuses (test_s3.py::test_post_request_missing_fields). */
   anonymous: () => e('AccessDenied', 403, 'Access Denied'),
   /**

@@ -10,6 +10,7 @@
 import type { Readable } from 'node:stream';
 import type { IncomingBody } from '../../bodies.js';
 import { checkBucketAccess } from '../bucket-access.js';
+import { checkFormRegion } from './form-region.js';
 import type { S3Handler } from '../context.js';
 import { storeObject } from '../operations/put-object.js';
 import { postAnswer } from './answer.js';
@@ -33,6 +34,8 @@ export const postObject: S3Handler<PostObjectInput, PostObjectOutput> = async (d
     if (key === undefined) throw postErrors.missingField('key');
     const signer = authenticate(fields, ctx.accountId);
     const caller = asSigner(ctx, signer);
+    const region = checkFormRegion(deps.store, input.Bucket, signer);
+    if (region !== undefined) await region;
     const access = checkBucketAccess(deps.store, caller, { Bucket: input.Bucket });
     if (access !== undefined) await access;
     const policy = readPolicy(signer.policy);

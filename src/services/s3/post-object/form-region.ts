@@ -1,0 +1,27 @@
+/**
+ * A SigV4 form signed for a region other than its bucket's, answered as S3 answers it: signed for
+ * us-east-1, 400 InvalidArgument naming X-Amz-Credential (postErrors.wrongRegion); signed for
+ * another region, the 301 PermanentRedirect of every other request (s3Errors.wrongSigningRegion).
+ * Before the owner check, as for headers and URLs (bucket-access.ts: authentication first). A
+ * scope naming no AWS region reaches every bucket, as there; SigV2 forms name no region.
+ */
+import { isAwsRegion } from '../../../util/aws-regions.js';
+import { s3Errors } from '../errors.js';
+import { UNCACHED, type S3Store } from '../store.js';
+import type { BucketRecord } from '../records.js';
+import type { PostSigner } from './auth.js';
+import { postErrors } from './errors.js';
+
+function check(record: BucketRecord | undefined, signer: PostSigner): void {
+  const region = signer.region!;
+  if (record === undefined || record.region === region) return;
+  if (region === 'us-east-1') throw postErrors.wrongRegion(signer.credential ?? '', region, record.region);
+  throw s3Errors.wrongSigningRegion(record.name, region, record.region, 'header');
+}
+
+export function checkFormRegion(store: S3Store, bucket: string, signer: PostSigner): void | Promise<void> {
+  if (signer.region === undefined || !isAwsRegion(signer.region)) return;
+  const cached = store.cachedBucket(bucket);
+  if (cached !== UNCACHED) return check(cached, signer);
+  return store.getBucket(bucket).then((record) => check(record, signer));
+}
