@@ -34,17 +34,20 @@ export const s3Errors = {
    *   URL 400 AuthorizationQueryParametersError, "Error parsing the X-Amz-Credential parameter;
    *   ..." (an S3 answer quoted on velog.io, 2023);
    * - signed for another region: 301 PermanentRedirect with the bucket's Endpoint (the same Ruby
-   *   spec; a 2022 curl capture in datafuselabs' notes: Endpoint, then Bucket);
+   *   spec; a 2022 curl capture in datafuselabs' notes: Endpoint, then Bucket). S3 names there the
+   *   host that serves the bucket; boltstack serves every bucket at the host the request reached,
+   *   so that is its Endpoint: s3cmd sends the request again to the Endpoint it is given
+   *   (S3._http_redirection_handler), and an AWS host name sent it, test credentials and body
+   *   included, to real AWS (redirecttrial, s3cmd 2.3.0 with --region eu-central-1);
    * - both with x-amz-bucket-region, which the SDKs' region redirects read (aws-sdk-js-v3
    *   region-redirect-middleware, HeadBucket's 400 and any 301; botocore's S3RegionRedirector).
    */
-  wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query') => {
+  wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query', host: string) => {
     const headers = { 'x-amz-bucket-region': bucketRegion };
     if (signed !== 'us-east-1') {
-      const endpoint = bucketRegion === 'us-east-1' ? `${bucket}.s3.amazonaws.com` : `${bucket}.s3.${bucketRegion}.amazonaws.com`;
       return e('PermanentRedirect', 301,
         'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
-        { Endpoint: endpoint, Bucket: bucket }, headers);
+        { Endpoint: host, Bucket: bucket }, headers);
     }
     return via === 'header'
       ? e('AuthorizationHeaderMalformed', 400, `The authorization header is malformed; the region '${signed}' is wrong; expecting '${bucketRegion}'`, { Region: bucketRegion }, headers)
