@@ -27,24 +27,29 @@ export const s3Errors = {
   /**
    * A request signed for a region other than its bucket's, answered as S3 answers it at the
    * endpoint of the signing region (an SDK sends to the endpoint of the region it signs for):
-   * - signed for us-east-1 (the global endpoint): 400 AuthorizationHeaderMalformed, "The
-   *   authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-central-1'"
-   *   with <Region> (the AWS SDK for Ruby's S3 client spec of bucket-region redirects; a
-   *   GetObject in an AWS SDK for Java test suite; Terraform's S3 backend), or for a presigned
-   *   URL 400 AuthorizationQueryParametersError, "Error parsing the X-Amz-Credential parameter;
-   *   ..." (an S3 answer quoted on velog.io, 2023);
-   * - signed for another region: 301 PermanentRedirect with the bucket's Endpoint (the same Ruby
-   *   spec; a 2022 curl capture in datafuselabs' notes: Endpoint, then Bucket). S3 names there the
-   *   host that serves the bucket; boltstack serves every bucket at the host the request reached,
-   *   so that is its Endpoint: s3cmd sends the request again to the Endpoint it is given
-   *   (S3._http_redirection_handler), and an AWS host name sent it, test credentials and body
-   *   included, to real AWS (redirecttrial, s3cmd 2.3.0 with --region eu-central-1);
+   * - signed for us-east-1 and addressed virtual-hosted (`bucket.` in the Host: the global
+   *   endpoint, which routes by bucket): 400 AuthorizationHeaderMalformed, "The authorization
+   *   header is malformed; the region 'us-east-1' is wrong; expecting 'eu-central-1'" with
+   *   <Region> (the AWS SDK for Ruby's S3 client spec of bucket-region redirects; a GetObject in
+   *   an AWS SDK for Java suite, virtual-hosted by default; Terraform's S3 backend), or for a
+   *   presigned URL 400 AuthorizationQueryParametersError, "Error parsing the X-Amz-Credential
+   *   parameter; ..." (an S3 answer quoted on velog.io, 2023);
+   * - otherwise (another signing region, or a path-style request, which reaches a regional host):
+   *   301 PermanentRedirect with Endpoint, then Bucket (the same Ruby spec; a 2022 curl capture
+   *   of a path-style request in datafuselabs' notes; aws-sdk-js v2's s3.js on which errors a
+   *   region redirect follows). The JavaScript v3 SDK's followRegionRedirects follows a 301 for
+   *   any operation, so a path-style client of us-east-1 is redirected as on AWS (its own
+   *   region-redirect e2e test runs a us-east-1 client against eu-west-1 buckets). S3 names as
+   *   Endpoint the host that serves the bucket; boltstack serves every bucket at the host the
+   *   request reached, so that is its Endpoint: s3cmd sends the request again to the Endpoint it
+   *   is given (S3._http_redirection_handler), and an AWS host name sent it, test credentials and
+   *   body included, to real AWS (redirecttrial, s3cmd 2.3.0 with --region eu-central-1);
    * - both with x-amz-bucket-region, which the SDKs' region redirects read (aws-sdk-js-v3
    *   region-redirect-middleware, HeadBucket's 400 and any 301; botocore's S3RegionRedirector).
    */
   wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query', host: string) => {
     const headers = { 'x-amz-bucket-region': bucketRegion };
-    if (signed !== 'us-east-1') {
+    if (signed !== 'us-east-1' || !host.startsWith(`${bucket}.`)) {
       return e('PermanentRedirect', 301,
         'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
         { Endpoint: host, Bucket: bucket }, headers);
