@@ -10,8 +10,9 @@ import test from 'ava';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { SigV4Signer, sha256Hex, EMPTY_SHA256 } from '../../../src/bench/drivers/sigv4.js';
-import { CREDENTIALS, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import type { RawResponse } from './signed-request.js';
 
@@ -363,4 +364,36 @@ test('docker-registry upload cleanup DeleteObjects: Quiet false after the Object
   const res = await toolRequest({ method: 'POST', path: `/${bucket}`, wireQuery: 'delete=', canonicalQuery: 'delete=', body: xml, headers: { 'content-md5': md5(xml).toString('base64') } });
   t.is(res.status, 200, res.body.toString());
   t.true(res.body.toString().includes(`<Deleted><Key>${key}</Key></Deleted>`));
+});
+
+// Defect found, in the uWS front end (src/server, not fixed here): aws-sdk-go v1 sends every
+// PutObject/UploadPart body over 2 MiB with `Expect: 100-Continue` (capital C) and waits up to 1 s
+// for the interim answer. The Expect value is case-insensitive (RFC 9110 §10.1.1; eventlet/eventlet#523
+// found the same with aws-sdk-go), and node:http answers it at once; uWS compares it to
+// "100-continue" byte for byte (its HttpContext.h, quoted in oven-sh/bun#30250) and stays silent,
+// so each 5 MiB registry part took 1.05 s on uWS (a 143 MiB blob push: 29.9 s, 3.2 s on node:http).
+// A known failure on uWS until the front end answers it.
+(SERVING_ADAPTER === 'uws' ? test.failing : test)('docker-registry blob PATCH (aws-sdk-go v1 UploadPart): Expect: 100-Continue is answered 100 Continue before the body [RFC 9110 §10.1.1]', async (t) => {
+  const bucket = await bucketWith({});
+  const url = new URL(server.endpoint);
+  const body = Buffer.from('part bytes sent only after 100 Continue');
+  const path = `/${bucket}/reg/docker/registry/v2/repositories/trial/img/_uploads/u2/data`;
+  const headers: Record<string, string> = {
+    host: url.host, 'content-length': String(body.length), 'content-md5': md5(body).toString('base64'), 'x-amz-content-sha256': sha256Hex(body),
+  };
+  const signer = new SigV4Signer({ region: 'us-east-1', service: 's3', credentials: CREDENTIALS });
+  Object.assign(headers, signer.sign({ method: 'PUT', path, headers, payloadHash: sha256Hex(body) }));
+  const head = `PUT ${path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\nUser-Agent: aws-sdk-go/1.44.133 (go1.19.8; linux; amd64)\r\nExpect: 100-Continue\r\n\r\n`;
+  const socket = connect(Number(url.port), url.hostname);
+  let received = '';
+  socket.on('data', (d: Buffer) => { received += d.toString('latin1'); });
+  socket.write(head);
+  // Go's ExpectContinueTimeout in aws-sdk-go v1's transport is 1 s: wait well under it.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const interim = received;
+  socket.write(body);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  socket.destroy();
+  t.true(interim.startsWith('HTTP/1.1 100 Continue\r\n'), JSON.stringify(interim.slice(0, 60)));
+  t.regex(received, /HTTP\/1\.1 200 OK\r\n/);
 });
