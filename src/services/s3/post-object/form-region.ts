@@ -7,7 +7,7 @@
  * scope naming no AWS region reaches every bucket, as there; SigV2 forms name no region.
  */
 import { isAwsRegion } from '../../../util/aws-regions.js';
-import { s3Errors } from '../errors.js';
+import { namesBucket, s3Errors } from '../errors.js';
 import { UNCACHED, type S3Store } from '../store.js';
 import type { BucketRecord } from '../records.js';
 import type { PostSigner } from './auth.js';
@@ -16,7 +16,7 @@ import { postErrors } from './errors.js';
 function check(record: BucketRecord | undefined, signer: PostSigner, host: string): void {
   const region = signer.region!;
   if (record === undefined || record.region === region) return;
-  if (region === 'us-east-1' && host.startsWith(`${record.name}.`)) throw postErrors.wrongRegion(signer.credential ?? '', region, record.region);
+  if (region === 'us-east-1' && namesBucket(host, record.name)) throw postErrors.wrongRegion(signer.credential ?? '', region, record.region);
   throw s3Errors.wrongSigningRegion(record.name, region, record.region, 'header', host);
 }
 
