@@ -87,22 +87,21 @@ function read(model: ServiceModel, shape: Shape, key: string, params: Params, de
       const base = shape.flattened === true ? key : `${key}.entry`;
       const out: Record<string, unknown> = {};
       let any = false;
-      for (let i = 1; params.prefixes.has(`${base}.${i}`); i++) {
-        const k = params.values.get(`${base}.${i}.${keyShape.queryName ?? keyShape.locationName ?? 'key'}`);
-        if (k === undefined) continue;
-        setOwn(out, k, read(model, valueShape, `${base}.${i}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1));
-        any = true;
-      }
+      // An entry lacking its key or its value is not an entry, as the JSON decoder drops a null
+      // map value: handlers never see a name without a value (before, 500 in SQS and SNS).
+      const entry = (at: string): boolean => {
+        const k = params.values.get(`${at}.${keyShape.queryName ?? keyShape.locationName ?? 'key'}`);
+        if (k === undefined) return false;
+        const v = read(model, valueShape, `${at}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1);
+        if (v === undefined) return false;
+        setOwn(out, k, v);
+        return true;
+      };
+      for (let i = 1; params.prefixes.has(`${base}.${i}`); i++) if (entry(`${base}.${i}`)) any = true;
       // A flattened map's one entry sent without its index (`Attribute.Name=VisibilityTimeout&
       // Attribute.Value=10`), as for lists above: boto 2's set_queue_attribute sent SetQueueAttributes
       // so against SQS (API 2012-11-05) and fog-aws 3.15 still does. Only when no indexed entry came.
-      if (!any && shape.flattened === true) {
-        const k = params.values.get(`${base}.${keyShape.queryName ?? keyShape.locationName ?? 'key'}`);
-        if (k !== undefined) {
-          setOwn(out, k, read(model, valueShape, `${base}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1));
-          any = true;
-        }
-      }
+      if (!any && shape.flattened === true) any = entry(base);
       return any ? out : undefined;
     }
     default: {
