@@ -141,6 +141,16 @@ class UwsServer implements HttpServer {
     if (body !== undefined) exchange.attachBody(body);
     const request: HttpRequest = new UwsRequestHead(method, path, query, headers, exchange, body);
     const response = new UwsHttpResponse(exchange, this.#writer);
+    // A request asking to close is answered after uWS has read what follows it on the socket. uWS
+    // parses pipelined requests in one go: answered at once (a cached GET is), the close was
+    // forgotten at the next request, which then ran (a DELETE sent after `GET, Connection: close`
+    // deleted). Still pending, uWS ends the connection at a request that follows it, as RFC 9112
+    // §9.6 asks ("MUST NOT process any further requests"); node:http refuses such data too.
+    if (exchange.closeAsked) setImmediate(() => this.#dispatch(request, response, exchange));
+    else this.#dispatch(request, response, exchange);
+  }
+
+  #dispatch(request: HttpRequest, response: UwsHttpResponse, exchange: UwsExchange): void {
     try {
       this.#handler(request, response);
     } catch (error) {
