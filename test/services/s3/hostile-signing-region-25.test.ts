@@ -83,6 +83,22 @@ for (const via of ['header', 'query'] as const) {
   });
 }
 
+// Pinned, not changed: every virtual-host base of docs/s3.md "Addressing" reads as virtual-hosted
+// (400), an IPv6 Host as path-style (301), and the Host reaches <Endpoint> escaped.
+test('signed for us-east-1: each documented virtual-host base 400; [::1] path-style 301; a Host with XML-special characters escaped in <Endpoint>', async (t) => {
+  for (const host of [`${eu}.localhost:${port}`, `${eu}.s3.localhost:${port}`, `${eu}.s3.eu-west-1.localhost.localstack.cloud:${port}`, `${eu}.s3.amazonaws.com`, `${eu}.s3.eu-west-1.amazonaws.com`]) {
+    const res = await get(host, '/', 'header');
+    t.is(res.status, 400, host);
+    t.is(codeOf(res.body), 'AuthorizationHeaderMalformed', host);
+  }
+  const ipv6 = await get(`[::1]:${port}`, `/${eu}`, 'header');
+  t.is(ipv6.status, 301);
+  t.true(ipv6.body.includes(`<Endpoint>[::1]:${port}</Endpoint>`), ipv6.body);
+  const odd = await get('a&b<c>"\'', `/${eu}`, 'header');
+  t.is(odd.status, 301);
+  t.true(odd.body.includes('<Endpoint>a&amp;b&lt;c&gt;&quot;&apos;</Endpoint>'), odd.body);
+});
+
 /** Posts a createPresignedPost form for `eu` signed for us-east-1 to `path` with `host`. */
 async function postForm(host: string, path: string): Promise<{ status: number; body: string }> {
   const { fields } = await createPresignedPost(s3Client(server.endpoint), { Bucket: eu, Key: 'posted', Expires: 300 });
