@@ -109,7 +109,7 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
   const handler = service?.operations[r.operation.name];
   const accessKeyId = accessKeyOf(scope, req.headers.authorization, req.query);
   const rctx = new HandlerContext(requestId, accountOfKey(accessKeyId, deps.defaultAccountId),
-    scope?.region ?? 'us-east-1', regionSignedIn(scope, req.headers.authorization), req.headers.host ?? 'localhost', res, accessKeyId, req.headers['x-amzn-trace-id']);
+    scope?.region ?? 'us-east-1', regionSignedIn(scope, req.headers.authorization), req.headers.host ?? 'localhost', res, accessKeyId, req.headers['x-amzn-trace-id'], deps.virtualHost);
   if (!handler) {
     await service?.refuseUnimplemented?.(rctx, input);
     throw notImplemented(r.model.serviceId, r.operation.name);
@@ -153,8 +153,16 @@ class HandlerContext implements RequestContext {
   #ignored: string[] | undefined;
   responseHeaders: Record<string, string> | undefined;
 
-  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly regionSignedIn: 'header' | 'query' | undefined, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined, readonly traceHeader: string | undefined) {
+  readonly #virtualHost: VirtualHostParser;
+
+  constructor(readonly requestId: string, readonly accountId: string, readonly region: string, readonly regionSignedIn: 'header' | 'query' | undefined, readonly host: string, res: HttpResponse, readonly accessKeyId: string | undefined, readonly traceHeader: string | undefined, virtualHost: VirtualHostParser) {
     this.#res = res;
+    this.#virtualHost = virtualHost;
+  }
+
+  /** Parsed on demand: only S3's wrong-region answers ask (services/types.ts). */
+  hostBucket(): string | undefined {
+    return this.#virtualHost(this.host);
   }
 
   get signal(): AbortSignal {

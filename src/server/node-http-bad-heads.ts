@@ -38,6 +38,10 @@ export class BadHeadGuard {
     });
     server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
       this.#settle(socket);
+      // Data after a request that asked to close: that request is still answered, and the socket
+      // then closed with it (RFC 9112 §9.6: the server closes after the answer and processes
+      // nothing further). A 400 here took the place of the pending answer.
+      if (error.code === 'HPE_CLOSED_CONNECTION') return;
       if (!socket.writable || socket.writableLength > 0) {
         socket.destroy();
         return;

@@ -53,6 +53,12 @@ export interface RequestContext {
   regionSignedIn?: 'header' | 'query' | undefined;
   /** Host header of the request, for URLs AWS builds from it (queue URLs, S3 Location). */
   host: string;
+  /**
+   * The bucket the Host names when the request is addressed virtual-hosted, read as the gateway
+   * routes it (docs/s3.md, Addressing: any case, the configured bases); undefined path-style.
+   * Parsed on each call: S3 asks only when it answers a wrong signing region.
+   */
+  hostBucket?(): string | undefined;
   /** The access key id the request is signed with, if any (STS answers who that key is). */
   accessKeyId?: string | undefined;
   /**

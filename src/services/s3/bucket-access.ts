@@ -32,7 +32,7 @@ function allow(record: BucketRecord | undefined, ctx: RequestContext | undefined
   // naming no AWS region (git-annex signs with its endpoint's host name, "127.0.0.1") reaches no
   // regional endpoint: it is read as boltstack's default endpoint, as for CreateBucket
   // (location-constraint.ts), and every bucket answers it.
-  if (ctx?.regionSignedIn !== undefined && record.region !== ctx.region && isAwsRegion(ctx.region)) throw s3Errors.wrongSigningRegion(record.name, ctx.region, record.region, ctx.regionSignedIn, ctx.host);
+  if (ctx?.regionSignedIn !== undefined && record.region !== ctx.region && isAwsRegion(ctx.region)) throw s3Errors.wrongSigningRegion(record.name, ctx.region, record.region, ctx.regionSignedIn, ctx.host, ctx.hostBucket?.() === record.name);
   if (record.owner !== accountId || (expectedOwner !== undefined && expectedOwner !== record.owner)) throw accessDenied();
 }
 

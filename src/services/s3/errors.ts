@@ -3,18 +3,9 @@
  * puts in the error document. https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
  */
 import { AwsError } from '../../errors/aws-error.js';
-import { createVirtualHostParser } from '../../gateway/s3-host.js';
 
 const e = (code: string, status: number, message: string, fields?: Record<string, string | number | undefined>, headers?: Record<string, string>): AwsError =>
   new AwsError({ code, status, message, ...(fields ? { fields } : {}), ...(headers ? { headers } : {}) });
-
-/**
- * Whether `host` addresses `bucket` virtual-hosted, read as the gateway reads the Host to route
- * (gateway/s3-host.ts): case-insensitive, as DNS names are, and only on a virtual-host base, so a
- * path-style request to a host whose name merely begins with the bucket's ("boltstack.internal"
- * for bucket "boltstack") is path-style here too. Only on the wrong-region path.
- */
-export const namesBucket = (host: string, bucket: string): boolean => createVirtualHostParser()(host) === bucket;
 
 export const s3Errors = {
   noSuchBucket: (bucket: string) => e('NoSuchBucket', 404, 'The specified bucket does not exist', { BucketName: bucket }),
@@ -56,9 +47,9 @@ export const s3Errors = {
    * - both with x-amz-bucket-region, which the SDKs' region redirects read (aws-sdk-js-v3
    *   region-redirect-middleware, HeadBucket's 400 and any 301; botocore's S3RegionRedirector).
    */
-  wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query', host: string) => {
+  wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query', host: string, virtualHosted: boolean) => {
     const headers = { 'x-amz-bucket-region': bucketRegion };
-    if (signed !== 'us-east-1' || !namesBucket(host, bucket)) {
+    if (signed !== 'us-east-1' || !virtualHosted) {
       return e('PermanentRedirect', 301,
         'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
         { Endpoint: host, Bucket: bucket }, headers);

@@ -141,7 +141,8 @@ function normalise(name: string, value: string): string {
 export function validateAttributes(attributes: Record<string, string>, fifo: boolean, create: boolean): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(attributes)) {
-    const def = SETTABLE[name];
+    // Own names only: `__proto__` or `constructor` would find Object.prototype's (hostile25: a 500).
+    const def = Object.hasOwn(SETTABLE, name) ? SETTABLE[name] : undefined;
     if (def === undefined) throw sqsErrors.invalidAttributeName(name);
     if (def.fifoOnly === true && !fifo) {
       if (name === 'ContentBasedDeduplication') throw sqsErrors.invalidAttributeName(name);

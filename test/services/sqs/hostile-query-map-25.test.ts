@@ -79,3 +79,12 @@ test('SNS: a map entry (not flattened) with its key and no value, in Publish and
   const published = await sns({ Action: 'Publish', TopicArn: xmlValue(made.body, 'TopicArn')!, Message: 'hi', 'MessageAttributes.entry.1.Name': 'a' });
   t.is(published.status, 200, published.body);
 });
+
+for (const name of ['__proto__', 'constructor', 'toString']) {
+  test(`SetQueueAttributes of an attribute named ${name}: 400 InvalidAttributeName, as any unknown name (was a 500)`, async (t) => {
+    const set = await sqs({ Action: 'SetQueueAttributes', 'Attribute.1.Name': name, 'Attribute.1.Value': '1' });
+    t.is(set.status, 400, set.body);
+    t.is(xmlValue(set.body, 'Code'), 'InvalidAttributeName');
+    t.is(xmlValue(set.body, 'Message'), `Unknown Attribute ${name}.`);
+  });
+}

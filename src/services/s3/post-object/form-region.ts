@@ -7,23 +7,25 @@
  * scope naming no AWS region reaches every bucket, as there; SigV2 forms name no region.
  */
 import { isAwsRegion } from '../../../util/aws-regions.js';
-import { namesBucket, s3Errors } from '../errors.js';
+import { s3Errors } from '../errors.js';
 import { UNCACHED, type S3Store } from '../store.js';
 import type { BucketRecord } from '../records.js';
+import type { RequestContext } from '../../types.js';
 import type { PostSigner } from './auth.js';
 import { postErrors } from './errors.js';
 
-function check(record: BucketRecord | undefined, signer: PostSigner, host: string): void {
+function check(record: BucketRecord | undefined, signer: PostSigner, ctx: RequestContext): void {
   const region = signer.region!;
   if (record === undefined || record.region === region) return;
-  if (region === 'us-east-1' && namesBucket(host, record.name)) throw postErrors.wrongRegion(signer.credential ?? '', region, record.region);
-  throw s3Errors.wrongSigningRegion(record.name, region, record.region, 'header', host);
+  const virtualHosted = ctx.hostBucket?.() === record.name;
+  if (region === 'us-east-1' && virtualHosted) throw postErrors.wrongRegion(signer.credential ?? '', region, record.region);
+  throw s3Errors.wrongSigningRegion(record.name, region, record.region, 'header', ctx.host, virtualHosted);
 }
 
-/** `host`: the Host the form was posted to. */
-export function checkFormRegion(store: S3Store, bucket: string, signer: PostSigner, host: string): void | Promise<void> {
+/** `ctx`: the request's context (the Host the form was posted to). */
+export function checkFormRegion(store: S3Store, bucket: string, signer: PostSigner, ctx: RequestContext): void | Promise<void> {
   if (signer.region === undefined || !isAwsRegion(signer.region)) return;
   const cached = store.cachedBucket(bucket);
-  if (cached !== UNCACHED) return check(cached, signer, host);
-  return store.getBucket(bucket).then((record) => check(record, signer, host));
+  if (cached !== UNCACHED) return check(cached, signer, ctx);
+  return store.getBucket(bucket).then((record) => check(record, signer, ctx));
 }

@@ -34,7 +34,7 @@ export const postObject: S3Handler<PostObjectInput, PostObjectOutput> = async (d
     if (key === undefined) throw postErrors.missingField('key');
     const signer = authenticate(fields, ctx.accountId);
     const caller = asSigner(ctx, signer);
-    const region = checkFormRegion(deps.store, input.Bucket, signer, ctx.host);
+    const region = checkFormRegion(deps.store, input.Bucket, signer, ctx);
     if (region !== undefined) await region;
     const access = checkBucketAccess(deps.store, caller, { Bucket: input.Bucket });
     if (access !== undefined) await access;
