@@ -15,25 +15,13 @@ import { SigV4Signer } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { uniqueTable } from './helpers.js';
+import { crc32 } from '../../helpers/crc32.js';
 
 const GO = 'aws-sdk-go 1.44.133 service/dynamodb';
 
 let server: Boltstack;
 test.before(async () => { server = await startBoltstack(); });
 test.after.always(async () => { await server?.stop(); });
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 (IEEE, as Go's hash/crc32.ChecksumIEEE), computed here rather than with the server's code. */
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 interface Answer { status: number; headers: Record<string, string>; raw: Buffer; json: Record<string, unknown> }
 

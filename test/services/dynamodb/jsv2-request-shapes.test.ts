@@ -19,6 +19,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startBoltstack } from '../../helpers/server.js';
 import { createKeyedTable, ddbClient, uniqueTable } from './helpers.js';
 import type { Boltstack } from '../../../src/index.js';
+import { crc32 } from '../../helpers/crc32.js';
 
 const V2 = 'aws-sdk 2.1693.0';
 const FAILURES = 'radkawar/stackd testdata/aws/dynamodb/transaction_failure_metrics.json';
@@ -27,18 +28,6 @@ let server: Boltstack;
 let ddb: DynamoDBClient;
 test.before(async () => { server = await startBoltstack(); ddb = ddbClient(server.endpoint); });
 test.after.always(async () => { ddb?.destroy(); await server?.stop(); });
-
-/** CRC-32 (IEEE), table-driven as aws-sdk v2's util.crypto.crc32, not node:zlib's. */
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 interface Answer { status: number; crcHeader: string | undefined; raw: Buffer; json: Record<string, unknown> }
 

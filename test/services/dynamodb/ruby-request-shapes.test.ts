@@ -13,6 +13,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { amzDate, deriveSigningKey, sha256Hex } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
+import { crc32 } from '../../helpers/crc32.js';
 
 let server: Boltstack;
 const table = 'fog-items';
@@ -77,13 +78,3 @@ test('fog Fog::AWS::DynamoDB put_item / get_item / update_item / query (Date hea
   t.deepEqual(bodies.UpdateItem, { Attributes: { id: { S: 'a' }, n: { N: '2' } } });
   t.deepEqual(bodies.Query, { Count: 1, Items: [{ id: { S: 'a' }, n: { N: '2' } }], ScannedCount: 1 });
 });
-
-/** CRC-32 (IEEE), computed here bit by bit so the check does not lean on boltstack's own code. */
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}

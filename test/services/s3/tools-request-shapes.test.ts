@@ -17,6 +17,7 @@ import { SigV4Signer, amzDate, deriveSigningKey, sha256Hex, EMPTY_SHA256 } from 
 import { CREDENTIALS, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest, type RawResponse } from './signed-request.js';
+import { crc32Base64 } from '../../helpers/crc32.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -550,15 +551,3 @@ test('s3backer block write and --listBlocks (PUT with x-amz-acl private + Conten
   t.deepEqual(elements(list.body.toString(), 'Key'), ['0000000b', 's3backer-mounted']);
   t.is((await signedRequest(server.endpoint, { method: 'HEAD', path: `/${bucket}/s3backer-mounted` })).headers['x-amz-meta-s3backer-mount-token'], '3da967aa');
 });
-
-/** CRC32 (IEEE) as base64 of its 4 big-endian bytes, as x-amz-checksum-crc32 carries it. */
-function crc32Base64(data: Buffer): string {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  const out = Buffer.alloc(4);
-  out.writeUInt32BE((crc ^ 0xffffffff) >>> 0);
-  return out.toString('base64');
-}
