@@ -11,13 +11,13 @@
  * text ("(#1 = :1) AND (begins_with (#2, :2))", clauses ended by "\n"), which rows pin too.
  */
 import test, { type ExecutionContext } from 'ava';
-import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { SigV4Signer } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { uniqueTable } from './helpers.js';
 import { crc32 } from '../../helpers/crc32.js';
+import { rawHttp } from '../../helpers/raw-http.js';
 
 const GO = 'aws-sdk-go-v2 service/dynamodb 1.17.3';
 
@@ -28,7 +28,7 @@ test.after.always(async () => { await server?.stop(); });
 interface Answer { status: number; headers: Record<string, string>; raw: Buffer; json: Record<string, unknown> }
 
 /** A call as Go sends it: its headers signed, the body bytes as given; the answer's raw bytes kept. */
-function goCall(target: string, body: string, acceptEncoding = 'identity'): Promise<Answer> {
+async function goCall(target: string, body: string, acceptEncoding = 'identity'): Promise<Answer> {
   const url = new URL(server.endpoint);
   const headers: Record<string, string> = {
     host: url.host, 'accept-encoding': acceptEncoding, 'amz-sdk-invocation-id': randomUUID(), 'amz-sdk-request': 'attempt=1; max=3',
@@ -36,21 +36,9 @@ function goCall(target: string, body: string, acceptEncoding = 'identity'): Prom
   };
   const signer = new SigV4Signer({ region: 'us-east-1', service: 'dynamodb', credentials: CREDENTIALS });
   Object.assign(headers, signer.sign({ method: 'POST', path: '/', headers, body }));
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') out[k] = v;
-        resolve({ status: res.statusCode ?? 0, headers: out, raw, json: raw.length > 0 ? JSON.parse(raw.toString()) as Record<string, unknown> : {} });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const answer = await rawHttp(server.endpoint, { method: 'POST', path: '/', headers, body });
+  const raw = answer.body;
+  return { status: answer.status, headers: answer.headers, raw, json: raw.length > 0 ? JSON.parse(raw.toString()) as Record<string, unknown> : {} };
 }
 
 /** Go's check of every answer (service/dynamodb/internal/customizations checksum.go). */

@@ -10,12 +10,12 @@
  * expression-builder texts Go v2's rows do not cover.
  */
 import test, { type ExecutionContext } from 'ava';
-import { request } from 'node:http';
 import { SigV4Signer } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { uniqueTable } from './helpers.js';
 import { crc32 } from '../../helpers/crc32.js';
+import { rawHttp } from '../../helpers/raw-http.js';
 
 const GO = 'aws-sdk-go 1.44.133 service/dynamodb';
 
@@ -26,7 +26,7 @@ test.after.always(async () => { await server?.stop(); });
 interface Answer { status: number; headers: Record<string, string>; raw: Buffer; json: Record<string, unknown> }
 
 /** A call as Go v1 sends it (see the header), the answer's raw bytes kept. */
-function goCall(target: string, body: string): Promise<Answer> {
+async function goCall(target: string, body: string): Promise<Answer> {
   const url = new URL(server.endpoint);
   const headers: Record<string, string> = {
     host: url.host, 'accept-encoding': 'identity', 'content-length': String(Buffer.byteLength(body)),
@@ -35,21 +35,9 @@ function goCall(target: string, body: string): Promise<Answer> {
   const signer = new SigV4Signer({ region: 'us-east-1', service: 'dynamodb', credentials: CREDENTIALS });
   Object.assign(headers, signer.sign({ method: 'POST', path: '/', headers, body }));
   headers['user-agent'] = 'aws-sdk-go/1.44.133 (go1.19.8; linux; amd64)';
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') out[k] = v;
-        resolve({ status: res.statusCode ?? 0, headers: out, raw, json: raw.length > 0 ? JSON.parse(raw.toString()) as Record<string, unknown> : {} });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const answer = await rawHttp(server.endpoint, { method: 'POST', path: '/', headers, body });
+  const raw = answer.body;
+  return { status: answer.status, headers: answer.headers, raw, json: raw.length > 0 ? JSON.parse(raw.toString()) as Record<string, unknown> : {} };
 }
 
 /** Go v1's check of every successful answer (service/dynamodb/customizations.go validateCRC32). */

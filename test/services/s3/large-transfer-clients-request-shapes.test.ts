@@ -9,12 +9,12 @@
 import test from 'ava';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { SigV4Signer, sha256Hex, EMPTY_SHA256 } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import type { RawResponse } from './signed-request.js';
+import { rawHttp } from '../../helpers/raw-http.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -63,21 +63,7 @@ function toolRequest(req: ToolRequest): Promise<RawResponse> {
   const signer = new SigV4Signer({ region: 'us-east-1', service: 's3', credentials: CREDENTIALS });
   Object.assign(headers, signer.sign({ method: req.method, path: req.path, query: req.canonicalQuery ?? '', headers, payloadHash }));
   const path = req.wireQuery === undefined ? req.path : `${req.path}?${req.wireQuery}`;
-  return new Promise((resolve, reject) => {
-    const r = request({ host: url.hostname, port: url.port, method: req.method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
-      });
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    if (framing === 'none') r.useChunkedEncodingByDefault = false;
-    r.end(framing === 'none' ? undefined : body);
-  });
+  return rawHttp(server.endpoint, { method: req.method, path, headers, body, framing });
 }
 
 /** The S3 multipart ETag: MD5 of the parts' binary MD5s, then "-N" (AWS docs, "Checking object integrity"). */

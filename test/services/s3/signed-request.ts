@@ -3,15 +3,11 @@
  * (a 304's ETag), header bytes that are not UTF-8 text, bodies the SDK would not send. Header
  * values are written as latin1, byte for byte, as Node's HTTP client writes every header.
  */
-import { request } from 'node:http';
 import { SigV4Signer, sha256Hex } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS } from '../../helpers/server.js';
+import { rawHttp, type RawResponse } from '../../helpers/raw-http.js';
 
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
+export type { RawResponse };
 
 export interface RawRequest {
   method: string;
@@ -36,24 +32,5 @@ export async function signedRequest(endpoint: string, req: RawRequest): Promise<
   const signer = new SigV4Signer({ region: req.region ?? 'us-east-1', service: 's3', credentials: CREDENTIALS });
   Object.assign(headers, signer.sign({ method: req.method, path: req.path, query: req.query ?? '', headers, payloadHash }));
   const path = req.query ? `${req.path}?${req.query}` : req.path;
-  return new Promise((resolve, reject) => {
-    const r = request({ host: url.hostname, port: url.port, method: req.method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
-      });
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    if (framing === 'none') {
-      // Neither Content-Length nor Transfer-Encoding: Node adds one of them unless told not to.
-      r.useChunkedEncodingByDefault = false;
-      r.end();
-    } else {
-      r.end(body);
-    }
-  });
+  return rawHttp(endpoint, { method: req.method, path, headers, body, framing });
 }

@@ -11,13 +11,13 @@
 import test from 'ava';
 import { CreateBucketCommand, GetBucketLocationCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash, createHmac } from 'node:crypto';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { SigV4Signer, amzDate, deriveSigningKey, sha256Hex, EMPTY_SHA256 } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest, type RawResponse } from './signed-request.js';
 import { crc32Base64 } from '../../helpers/crc32.js';
+import { rawHttp } from '../../helpers/raw-http.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -40,21 +40,7 @@ const md5Hex = (body: string | Buffer): string => createHash('md5').update(body)
 
 /** Sends a request over node:http with exactly these headers and body. */
 function send(endpoint: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<RawResponse> {
-  const url = new URL(endpoint);
-  return new Promise((resolve, reject) => {
-    const r = request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
-      });
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    r.end(body);
-  });
+  return rawHttp(endpoint, { method, path, headers, body });
 }
 
 /**

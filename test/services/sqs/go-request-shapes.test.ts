@@ -23,6 +23,7 @@ import { startBoltstack } from '../../helpers/server.js';
 import { xmlValue, xmlValues } from '../../helpers/query-client.js';
 import { uniqueQueue } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
+import { goEscape, goForm } from './go-form.js';
 
 const GO = 'aws-sdk-go-v2 service/sqs 1.19.12';
 
@@ -31,12 +32,6 @@ test.before(async () => { server = await startBoltstack(); });
 test.after.always(async () => { await server?.stop(); });
 
 interface Answer { status: number; body: string }
-
-/** Go's encoding of one value (net/url QueryEscape): a space is "+", only A-Za-z0-9 -_.~ stay. */
-const goEscape = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
-
-/** A form body as Go's query serializer writes it: keys sorted, values escaped as above. */
-const goForm = (params: Record<string, string>): string => Object.keys(params).sort().map((k) => `${k}=${goEscape(params[k]!)}`).join('&');
 
 /** POSTs a body exactly as the Go client sends it (see the header for its headers and signing). */
 async function goPost(body: string): Promise<Answer> {

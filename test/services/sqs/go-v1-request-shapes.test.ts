@@ -17,6 +17,7 @@ import { startBoltstack } from '../../helpers/server.js';
 import { xmlValue, xmlValues } from '../../helpers/query-client.js';
 import { uniqueQueue } from '../../helpers/sqs.js';
 import type { Boltstack } from '../../../src/index.js';
+import { goForm } from './go-form.js';
 
 const GO = 'aws-sdk-go 1.44.133 service/sqs';
 
@@ -25,10 +26,6 @@ test.before(async () => { server = await startBoltstack(); });
 test.after.always(async () => { await server?.stop(); });
 
 interface Answer { status: number; body: string }
-
-/** Go's encoding of one value (net/url QueryEscape): a space is "+", only A-Za-z0-9 -_.~ stay. */
-const goEscape = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
-const goForm = (params: Record<string, string>): string => Object.keys(params).sort().map((k) => `${k}=${goEscape(params[k]!)}`).join('&');
 
 /** POSTs a body as Go v1 sends it (see the header). */
 async function goPost(body: string): Promise<Answer> {
