@@ -15,9 +15,9 @@ import type { RequestMetrics } from '../metrics/request-metrics.js';
 import { getProtocol } from '../protocols/index.js';
 import { scopeFromQuery, type CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import { presignExpiryError } from './presign-expiry.js';
+import { emptySigningRegionError } from './empty-signing-region.js';
 import { firstParam } from '../protocols/shared/query-string.js';
 import { expiredTokenError, isExpiredSession } from '../services/sts/expired-session.js';
-import { s3Errors } from '../services/s3/errors.js';
 import type { WireRequest, WireResponse } from '../protocols/types.js';
 import type { HttpRequest, HttpResponse, RequestHandler } from '../server/types.js';
 import type { RequestContext } from '../services/types.js';
@@ -236,8 +236,8 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
         const expired = presignExpiryError(req.query, Date.now());
         if (expired !== undefined) throw expired;
       }
-      // An empty region in the credential scope is S3's refusal whatever the bucket (s3Errors.emptySigningRegion).
-      if (scope !== undefined && scope.region === '' && resolved.service === 's3') throw s3Errors.emptySigningRegion(regionSignedIn(scope, req.headers.authorization)!);
+      // An empty region in the credential scope is refused whatever the resource (empty-signing-region.ts).
+      if (scope !== undefined && scope.region === '') throw emptySigningRegionError(resolved.service, regionSignedIn(scope, req.headers.authorization)!);
       // A session boltstack issued that has ended, refused before the operation as AWS refuses it
       // (expired-session.ts). A presigned URL carries its token in the query; most requests carry none.
       // SigV2 too: its key is read as account.ts reads it.

@@ -16,19 +16,23 @@ const SERVICE_NAMESPACES: Partial<Record<ServiceName, string>> = {
 
 const CORAL_SERVICE = new Set([
   'SerializationException', 'UnknownOperationException', 'UnrecognizedClientException',
-  'MissingAuthenticationTokenException', 'InvalidSignatureException', 'IncompleteSignatureException',
+  'MissingAuthenticationTokenException', 'IncompleteSignatureException',
   'AccessDeniedException', 'RequestEntityTooLarge',
 ]);
+
+/**
+ * Coral's namespace, but with the lower-case "message" of service errors: ExpiredTokenException
+ * (guregu/dynamo#68, a raw DynamoDB answer, 2018) and InvalidSignatureException (a raw DynamoDB
+ * answer of 2015-07-27, and dynalite's comments recorded against DynamoDB in 2013).
+ */
+const CORAL_LOWER_CASE_MESSAGE = new Set(['ExpiredTokenException', 'InvalidSignatureException']);
 
 /** The namespace of the service's modelled shapes (errors' `__type`, the JVM names of its structures). */
 export const modelNamespace = (service: ServiceName): string => SERVICE_NAMESPACES[service] ?? `com.amazonaws.${service}`;
 
 export function jsonErrorType(service: ServiceName, code: string): string {
   if (code === 'ValidationException' && (service === 'dynamodb' || service === 'dynamodbstreams')) return `com.amazon.coral.validate#${code}`;
-  if (CORAL_SERVICE.has(code)) return `com.amazon.coral.service#${code}`;
-  // Coral's namespace, but with the lower-case "message" of service errors (guregu/dynamo#68, a
-  // raw DynamoDB answer, 2018): not in CORAL_SERVICE.
-  if (code === 'ExpiredTokenException') return `com.amazon.coral.service#${code}`;
+  if (CORAL_SERVICE.has(code) || CORAL_LOWER_CASE_MESSAGE.has(code)) return `com.amazon.coral.service#${code}`;
   return `${modelNamespace(service)}#${code}`;
 }
 
