@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingBody } from '../protocols/types.js';
-import { decodeAwsChunked } from '../protocols/shared/aws-chunked.js';
+import { awsChunkedErrors, decodeAwsChunked } from '../protocols/shared/aws-chunked.js';
 import { s3Errors } from '../services/s3/errors.js';
 
 const UNSIGNED = 'UNSIGNED-PAYLOAD';
@@ -33,6 +33,17 @@ async function* verifySha256(source: AsyncIterable<Uint8Array>, expectedHex: str
   if (actual !== expectedHex.toLowerCase()) throw s3Errors.contentSha256Mismatch(expectedHex, actual);
 }
 
+/**
+ * A body that is not aws-chunked cannot carry the trailers x-amz-trailer announces. S3 answers an
+ * announced trailer the body lacks with MalformedTrailerError (versity/versitygw#1691, #1600,
+ * recorded against S3); it is thrown once the body is read, where an aws-chunked body's missing
+ * trailer is found, so the bucket and upload are checked first as they are there.
+ */
+async function* lackingAnnouncedTrailers(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  for await (const chunk of source) yield chunk;
+  throw awsChunkedErrors.malformedTrailer();
+}
+
 export function prepareS3Body(headers: Record<string, string>, body: AsyncIterable<Uint8Array>): IncomingBody {
   const contentLength = parseLength(headers['content-length']);
   const trailerNames = (headers['x-amz-trailer'] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -49,6 +60,7 @@ export function prepareS3Body(headers: Record<string, string>, body: AsyncIterab
   }
   if (contentLength === undefined) throw s3Errors.missingContentLength();
   const sha = headers['x-amz-content-sha256'];
-  const stream = sha && sha !== UNSIGNED && /^[0-9a-fA-F]{64}$/.test(sha) ? verifySha256(body, sha) : body;
+  const verified = sha && sha !== UNSIGNED && /^[0-9a-fA-F]{64}$/.test(sha) ? verifySha256(body, sha) : body;
+  const stream = trailerNames.length > 0 ? lackingAnnouncedTrailers(verified) : verified;
   return { stream, length: contentLength, trailers: () => ({}), trailerNames };
 }

@@ -74,6 +74,20 @@ export function planChecksum(members: ChecksumMembers, body: IncomingBody | unde
 }
 
 /**
+ * An algorithm named in x-amz-sdk-checksum-algorithm with no x-amz-checksum-* header or trailer
+ * for it: PutObject and UploadPart refuse it ("When you send this header, there must be a
+ * corresponding x-amz-checksum or x-amz-trailer header sent. Otherwise, Amazon S3 fails the
+ * request with the HTTP status code 400 Bad Request", AWS API Reference PutObject and UploadPart,
+ * ChecksumAlgorithm). MD5 with a Content-MD5 (header, or the trailer x-amz-trailer: content-md5)
+ * is not: SDK v3 sends ChecksumAlgorithm MD5 that way (checksum-algorithms.test.ts), and
+ * Content-MD5 is checked as that value.
+ */
+export function lacksDeclaredValue(plan: ChecksumPlan, contentMd5: string | undefined, body: IncomingBody | undefined): boolean {
+  if (plan.algorithm === undefined || plan.headerValue !== undefined || plan.trailer !== undefined) return false;
+  return !(plan.algorithm === 'MD5' && (contentMd5 !== undefined || body?.trailerNames?.includes('content-md5') === true));
+}
+
+/**
  * x-amz-sdk-checksum-algorithm beside a checksum value (header or trailer) must name its
  * algorithm: another one, or one S3 does not know, is "Value for x-amz-sdk-checksum-algorithm
  * header is invalid." (openstack/swift test/s3api/test_object_checksums.py

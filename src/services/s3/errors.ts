@@ -134,7 +134,7 @@ export const s3Errors = {
   unsupportedTrailer: () => e('InvalidRequest', 400, 'The value specified in the x-amz-trailer header is not supported'),
   multipleChecksums: () => e('InvalidRequest', 400, 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.'),
   sdkChecksumAlgorithmInvalid: () => e('InvalidRequest', 400, 'Value for x-amz-sdk-checksum-algorithm header is invalid.'),
-  /** PutObject with x-amz-sdk-checksum-algorithm and no value (AWS API Reference PutObject; versity/versitygw#1593). */
+  /** PutObject or UploadPart with x-amz-sdk-checksum-algorithm and no value (AWS API Reference PutObject, UploadPart; S3's message in versity/versitygw#1593). */
   sdkChecksumAlgorithmWithoutValue: () => e('InvalidRequest', 400,
     'x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.'),
   checksumTypeWithoutAlgorithm: () => e('InvalidRequest', 400, 'The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.'),

@@ -7,7 +7,7 @@
 import type { PutObjectInput, PutObjectOutput } from '../../../model/generated/s3-types.js';
 import type { RequestContext } from '../../types.js';
 import { type S3Deps, type S3Handler, UNEMULATED_WRITE_MEMBERS, checkEncryption, checkObjectAcl, unsupported } from '../context.js';
-import { type ChecksumPlan, planChecksum } from '../checksum-plan.js';
+import { lacksDeclaredValue, planChecksum } from '../checksum-plan.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
@@ -20,17 +20,6 @@ import { assertIfNoneMatch, checkWriteConditions, commitCheck, hasWriteCondition
 
 /** PutObject as a REST request: its x-amz-sdk-checksum-algorithm header must come with a value. */
 export const putObject: S3Handler<PutObjectInput, PutObjectOutput> = (deps, ctx, input) => storeObject(deps, ctx, input, true);
-
-/**
- * An algorithm named in x-amz-sdk-checksum-algorithm with no x-amz-checksum-* header or trailer
- * for it. MD5 with a Content-MD5 (header, or the trailer x-amz-trailer: content-md5) is not: SDK
- * v3 sends ChecksumAlgorithm MD5 that way (checksum-algorithms.test.ts), and Content-MD5 is
- * checked as that value.
- */
-function lacksValue(plan: ChecksumPlan, input: PutObjectInput): boolean {
-  if (plan.algorithm === undefined || plan.headerValue !== undefined || plan.trailer !== undefined) return false;
-  return !(plan.algorithm === 'MD5' && (input.ContentMD5 !== undefined || input.Body?.trailerNames?.includes('content-md5') === true));
-}
 
 /**
  * Stores an object, as PutObject and a POST form do. `sdkAlgorithmNeedsValue`: "When you send
@@ -50,7 +39,7 @@ export async function storeObject(deps: S3Deps, ctx: RequestContext, input: PutO
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const tags = parseTaggingHeader(input.Tagging);
   const plan = planChecksum(input, input.Body);
-  if (sdkAlgorithmNeedsValue && lacksValue(plan, input)) throw s3Errors.sdkChecksumAlgorithmWithoutValue();
+  if (sdkAlgorithmNeedsValue && lacksDeclaredValue(plan, input.ContentMD5, input.Body)) throw s3Errors.sdkChecksumAlgorithmWithoutValue();
   const bucketRead = deps.store.assertBucket(input.Bucket);
   if (bucketRead !== undefined) await bucketRead;
   let seen: ObjectRecord | undefined;

@@ -1,7 +1,7 @@
 /** UploadPart: streamed and verified like PutObject; re-uploading a part number replaces it. */
 import type { UploadPartInput, UploadPartOutput } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
-import { planChecksum } from '../checksum-plan.js';
+import { lacksDeclaredValue, planChecksum } from '../checksum-plan.js';
 import { partChecksumPlan } from '../part-checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import { writeBody } from '../write-body.js';
@@ -16,6 +16,8 @@ export const uploadPart: S3Handler<UploadPartInput, UploadPartOutput> = async (d
   unsupported(deps, ctx, 'UploadPart', input, ['SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5']);
   assertPartNumber(input.PartNumber);
   const sent = planChecksum(input, input.Body);
+  // As PutObject: the API Reference gives UploadPart's header the same rule (checksum-plan.ts).
+  if (lacksDeclaredValue(sent, input.ContentMD5, input.Body)) throw s3Errors.sdkChecksumAlgorithmWithoutValue();
   await deps.store.requireBucket(input.Bucket);
   const upload = await deps.store.uploads.requireUpload(input.Bucket, input.Key, input.UploadId);
   // The upload's algorithm decides what the part must carry, before a byte is stored.
