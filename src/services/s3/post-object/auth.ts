@@ -51,14 +51,31 @@ export function authenticate(fields: Fields, defaultAccountId: string): PostSign
 }
 
 function sigV4(fields: Fields, policy: string, defaultAccountId: string): PostSigner {
+  const algorithm = fields.value('x-amz-algorithm')!;
+  if (algorithm !== 'AWS4-HMAC-SHA256') throw postErrors.badAlgorithm(algorithm);
   const credential = fields.value('x-amz-credential')!;
   const date = fields.value('x-amz-date')!;
   if (!ISO_BASIC.test(date)) throw postErrors.badDate(date);
-  const [accessKeyId = '', , region] = credential.split('/');
-  if (accessKeyId === '') throw postErrors.emptyAccessKey(credential);
+  const [accessKeyId, region] = readCredential(credential);
   const signature = fields.value('x-amz-signature')!;
   if (!HEX_SIGNATURE.test(signature)) throw postErrors.signatureDoesNotMatch(accessKeyId, policy, signature);
   return { accessKeyId, accountId: accountOfKey(accessKeyId, defaultAccountId), region: region || undefined, credential, policy };
+}
+
+/**
+ * The access key and region of X-Amz-Credential, `<AKID>/<yyyyMMdd>/<region>/s3/aws4_request`,
+ * checked part by part in the order the header path names them; the region against the bucket's
+ * is checked later (form-region.ts), once the bucket is known.
+ */
+function readCredential(credential: string): [accessKeyId: string, region: string] {
+  const parts = credential.split('/');
+  if (parts.length !== 5) throw postErrors.badCredential('the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".', credential);
+  const [accessKeyId, day, region, service, terminal] = parts as [string, string, string, string, string];
+  if (accessKeyId === '') throw postErrors.emptyAccessKey(credential);
+  if (!/^\d{8}$/.test(day)) throw postErrors.badCredential(`incorrect date format "${day}". This date in the credential must be in the format "yyyyMMdd".`, credential);
+  if (service !== 's3') throw postErrors.badCredential(`incorrect service "${service}". This endpoint belongs to "s3".`, credential);
+  if (terminal !== 'aws4_request') throw postErrors.badCredential(`incorrect terminal "${terminal}". This endpoint uses "aws4_request".`, credential);
+  return [accessKeyId, region];
 }
 
 function sigV2(fields: Fields, policy: string, defaultAccountId: string): PostSigner {

@@ -55,6 +55,20 @@ export const postErrors = {
     { AWSAccessKeyId: accessKeyId, StringToSign: policy, SignatureProvided: signature, StringToSignBytes: hexBytes(policy) }),
   /** X-Amz-Date that is no ISO 8601 basic date-time (michaeldyrynda/s3upload#1, 2017; "formated" sic). */
   badDate: (value: string) => e('InvalidArgument', 400, 'X-Amz-Date must be formated via ISO8601 Long format', { ArgumentName: 'X-Amz-Date', ArgumentValue: value }),
+  /**
+   * X-Amz-Algorithm other than AWS4-HMAC-SHA256: S3's answer quoted in a public smoke test
+   * (scripts/smoke.sh of a "DocFlow" stack, a form whose algorithm carried a stray CR, 2026); the
+   * argument named as versity/versitygw s3err/invalid-argument.go InvalidArgOnlyAws4HmacSha256 names it.
+   */
+  badAlgorithm: (value: string) => e('InvalidArgument', 400, 'Only AWS4-HMAC-SHA256 is supported', { ArgumentName: 'X-Amz-Algorithm', ArgumentValue: value }),
+  /**
+   * An X-Amz-Credential S3 cannot read, in the header path's words (AuthorizationHeaderMalformed
+   * there, krobertson/deb-s3#157) but as the form's InvalidArgument on X-Amz-Credential, as its
+   * region and empty-key answers are; the wrong service as an S3 conformance suite records it
+   * (tests/post_object.rs test_post_object_sigv4_credential_service_must_be_s3), the rest in
+   * versity/versitygw s3err/post-object.go's wording.
+   */
+  badCredential: (detail: string, credential: string) => e('InvalidArgument', 400, detail, { ArgumentName: 'X-Amz-Credential', ArgumentValue: credential }),
   /** An empty access key in X-Amz-Credential (outline/outline#7060, 2024). */
   emptyAccessKey: (credential: string) => e('InvalidArgument', 400, 'a non-empty Access Key (AKID) must be provided in the credential.',
     { ArgumentName: 'X-Amz-Credential', ArgumentValue: credential }),

@@ -6,11 +6,14 @@
  * emulate: SSE-KMS, SSE-C, Object Lock) exactly as PutObject does. Two differences: `tagging` is
  * a Tagging XML document, not the header's query form, and Content-Type comes from the field
  * only, never from the file part (test_s3.py::test_post_object_with_file_as_string: none given,
- * binary/octet-stream).
+ * binary/octet-stream). Content-Language, the x-amz-grant-* and every x-amz-checksum-* field
+ * are PUT headers too (versity/versitygw tests/integration/PostObject.go
+ * PostObject_success_with_meta_properties, PostObject_checksums_success).
  */
 import type { PutObjectInput } from '../../../model/generated/s3-types.js';
 import { parseXml } from '../../../util/xml-parse.js';
 import type { IncomingBody } from '../../bodies.js';
+import { checksumMember, S3_CHECKSUM_ALGORITHMS } from '../checksum-plan.js';
 import { s3Errors } from '../errors.js';
 import { validateTags, type Tag } from '../tags.js';
 import type { Fields } from './fields.js';
@@ -23,7 +26,13 @@ const TEXT_FIELDS: Readonly<Record<string, TextMember>> = {
   'content-type': 'ContentType',
   'content-disposition': 'ContentDisposition',
   'content-encoding': 'ContentEncoding',
+  'content-language': 'ContentLanguage',
   'content-md5': 'ContentMD5',
+  // The grant headers as fields: refused or ignored exactly as PutObject's (context.ts checkObjectAcl).
+  'x-amz-grant-full-control': 'GrantFullControl',
+  'x-amz-grant-read': 'GrantRead',
+  'x-amz-grant-read-acp': 'GrantReadACP',
+  'x-amz-grant-write-acp': 'GrantWriteACP',
   'x-amz-storage-class': 'StorageClass',
   'x-amz-website-redirect-location': 'WebsiteRedirectLocation',
   'x-amz-server-side-encryption': 'ServerSideEncryption',
@@ -35,11 +44,8 @@ const TEXT_FIELDS: Readonly<Record<string, TextMember>> = {
   'x-amz-object-lock-mode': 'ObjectLockMode',
   'x-amz-object-lock-legal-hold': 'ObjectLockLegalHoldStatus',
   'x-amz-checksum-algorithm': 'ChecksumAlgorithm',
-  'x-amz-checksum-crc32': 'ChecksumCRC32',
-  'x-amz-checksum-crc32c': 'ChecksumCRC32C',
-  'x-amz-checksum-crc64nvme': 'ChecksumCRC64NVME',
-  'x-amz-checksum-sha1': 'ChecksumSHA1',
-  'x-amz-checksum-sha256': 'ChecksumSHA256',
+  // Every x-amz-checksum-* of the model, so a value is verified as PutObject verifies it.
+  ...Object.fromEntries(S3_CHECKSUM_ALGORITHMS.map((a) => [`x-amz-checksum-${a.toLowerCase()}`, checksumMember(a)])),
 };
 
 const META = 'x-amz-meta-';
