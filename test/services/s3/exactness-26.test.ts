@@ -82,3 +82,27 @@ test('UploadPart with x-amz-trailer and a plain body: MalformedTrailerError, no 
   t.is(errorOf(res), MALFORMED_TRAILER);
   t.is(await partsListed(key, id), 0);
 });
+
+// x-amz-metadata-directive / x-amz-tagging-directive outside the model's COPY | REPLACE: S3's
+// "Unknown metadata directive." (minio/minio cmd/api-errors.go ErrInvalidMetadataDirective, S3's
+// wording; versity/versitygw s3err/invalid-argument.go InvalidArgMetadataDirective and
+// InvalidArgTaggingDirective for the tagging one and the ArgumentName), not a silent COPY.
+test('CopyObject with an unknown metadata or tagging directive is 400 InvalidArgument naming it, nothing copied [minio ErrInvalidMetadataDirective; versitygw InvalidArgMetadataDirective]', async (t) => {
+  await send({ method: 'PUT', path: `/${bucket}/directive-source`, body: 'source' });
+  const rows: Array<[Record<string, string>, string]> = [
+    [{ 'x-amz-metadata-directive': 'MOVE' }, '400 InvalidArgument: Unknown metadata directive.'],
+    [{ 'x-amz-metadata-directive': 'replace' }, '400 InvalidArgument: Unknown metadata directive.'],
+    [{ 'x-amz-metadata-directive': '' }, '400 InvalidArgument: Unknown metadata directive.'],
+    [{ 'x-amz-tagging-directive': 'MOVE' }, '400 InvalidArgument: Unknown tagging directive.'],
+    [{ 'x-amz-tagging-directive': 'copy' }, '400 InvalidArgument: Unknown tagging directive.'],
+  ];
+  for (const [headers, want] of rows) {
+    const res = await send({ method: 'PUT', path: `/${bucket}/directive-copy`, headers: { 'x-amz-copy-source': `${bucket}/directive-source`, ...headers } });
+    t.is(errorOf(res), want, JSON.stringify(headers));
+    const [name, value] = Object.entries(headers)[0]!;
+    t.regex(res.body.toString(), new RegExp(`<ArgumentName>${name}</ArgumentName><ArgumentValue>${value}</ArgumentValue>`), name);
+  }
+  t.is((await send({ method: 'HEAD', path: `/${bucket}/directive-copy` })).status, 404);
+  const ok = await send({ method: 'PUT', path: `/${bucket}/directive-copy`, headers: { 'x-amz-copy-source': `${bucket}/directive-source`, 'x-amz-metadata-directive': 'REPLACE', 'x-amz-tagging-directive': 'COPY' } });
+  t.is(ok.status, 200, errorOf(ok));
+});

@@ -22,6 +22,7 @@ import { parseTaggingHeader } from '../tags.js';
 import { MAX_SINGLE_UPLOAD } from '../write-body.js';
 import { assertIfNoneMatch, checkWriteConditions, hasWriteConditions } from '../write-conditions.js';
 import { parseCopySource, type CopySource } from '../copy-source.js';
+import { metadataDirective, taggingDirective } from '../copy-directive.js';
 
 /** Runs `section` holding the locks of both object keys, always taken in the same order. */
 export function withBothLocks<T>(deps: Parameters<S3Handler<unknown, unknown>>[0], a: CopySource, b: CopySource, section: () => Promise<T>): Promise<T> {
@@ -52,11 +53,11 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const source = parseCopySource(input.CopySource);
   if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
-  const replaceMetadata = (input.MetadataDirective ?? 'COPY') === 'REPLACE';
+  const replaceMetadata = metadataDirective(input.MetadataDirective) === 'REPLACE';
   // With COPY the request's metadata headers are ignored, so only REPLACE is measured.
   if (replaceMetadata) assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
-  const replaceTags = (input.TaggingDirective ?? 'COPY') === 'REPLACE';
+  const replaceTags = taggingDirective(input.TaggingDirective) === 'REPLACE';
   const tags = replaceTags ? parseTaggingHeader(input.Tagging) : undefined;
   await deps.store.requireBucket(input.Bucket);
   await deps.store.requireBucket(source.bucket);
