@@ -153,6 +153,8 @@ export const s3Errors = {
   contentSha256Mismatch: (client: string, computed: string) => e('XAmzContentSHA256Mismatch', 400,
     "The provided 'x-amz-content-sha256' header does not match what was computed.",
     { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed }),
+  /** website-redirect.ts: S3's answer quoted in aws/aws-cli#1130 (2015). */
+  invalidRedirectLocation: () => e('InvalidRedirectLocation', 400, "The website redirect location must have a prefix of 'http://' or 'https://' or '/'."),
   keyTooLong: (size: number) => e('KeyTooLongError', 400, 'Your key is too long', { Size: size, MaxSizeAllowed: 1024 }),
   missingContentLength: () => e('MissingContentLength', 411, 'You must provide the Content-Length HTTP header.'),
   illegalVersioningConfiguration: (message: string) => e('IllegalVersioningConfigurationException', 400, message),

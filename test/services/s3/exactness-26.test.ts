@@ -20,7 +20,7 @@ test.after.always(async () => { await server?.stop(); });
 const send = (req: RawRequest): Promise<RawResponse> => signedRequest(server.endpoint, req);
 const errorOf = (res: RawResponse): string => {
   const m = /<Code>([^<]*)<\/Code><Message>([^<]*)<\/Message>/.exec(res.body.toString());
-  return m ? `${res.status} ${m[1]}: ${m[2]}` : `${res.status} ${res.body.toString().slice(0, 200)}`;
+  return m ? `${res.status} ${m[1]}: ${m[2]!.replace(/&apos;/g, "'")}` : `${res.status} ${res.body.toString().slice(0, 200)}`;
 };
 
 async function createUpload(key: string, algorithm?: string): Promise<string> {
@@ -105,4 +105,23 @@ test('CopyObject with an unknown metadata or tagging directive is 400 InvalidArg
   t.is((await send({ method: 'HEAD', path: `/${bucket}/directive-copy` })).status, 404);
   const ok = await send({ method: 'PUT', path: `/${bucket}/directive-copy`, headers: { 'x-amz-copy-source': `${bucket}/directive-source`, 'x-amz-metadata-directive': 'REPLACE', 'x-amz-tagging-directive': 'COPY' } });
   t.is(ok.status, 200, errorOf(ok));
+});
+
+// A website redirect that is not a path or an http(s) URL: S3's answer quoted in aws/aws-cli#1130
+// (2015, PutObject: "InvalidRedirectLocation ... The website redirect location must have a prefix
+// of 'http://' or 'https://' or '/'."), on every operation that takes the header.
+test('x-amz-website-redirect-location without /, http:// or https:// is 400 InvalidRedirectLocation on PutObject, CopyObject and CreateMultipartUpload [aws/aws-cli#1130]', async (t) => {
+  const want = "400 InvalidRedirectLocation: The website redirect location must have a prefix of 'http://' or 'https://' or '/'.";
+  await send({ method: 'PUT', path: `/${bucket}/redirect-source`, body: 'source' });
+  for (const location of ['ftp://example.com', 'example.com/page', '']) {
+    const headers = { 'x-amz-website-redirect-location': location };
+    t.is(errorOf(await send({ method: 'PUT', path: `/${bucket}/redirect-put`, body: 'x', headers })), want, `PutObject ${location}`);
+    t.is(errorOf(await send({ method: 'PUT', path: `/${bucket}/redirect-copy`, headers: { ...headers, 'x-amz-copy-source': `${bucket}/redirect-source` } })), want, `CopyObject ${location}`);
+    t.is(errorOf(await send({ method: 'POST', path: `/${bucket}/redirect-mpu`, query: 'uploads=', headers })), want, `CreateMultipartUpload ${location}`);
+  }
+  t.is((await send({ method: 'HEAD', path: `/${bucket}/redirect-put` })).status, 404);
+  for (const location of ['/page', 'http://example.com', 'https://example.com/a?b']) {
+    const res = await send({ method: 'PUT', path: `/${bucket}/redirect-put`, body: 'x', headers: { 'x-amz-website-redirect-location': location } });
+    t.is(res.status, 200, `${location}: ${errorOf(res)}`);
+  }
 });

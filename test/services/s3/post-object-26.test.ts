@@ -125,3 +125,12 @@ test('an X-Amz-Credential with a wrong service, terminal, date or shape is Inval
   // The form as signed still stores (guard).
   t.is((await send(post.url, form(post.fields, 'fine'))).status, 204);
 });
+
+// The form's x-amz-website-redirect-location is the PUT header: refused the same way (versity/versitygw
+// tests/integration/PostObject.go PostObject_invalid_website_redirect_location; S3's message in aws/aws-cli#1130).
+test('an x-amz-website-redirect-location field that is no path or http(s) URL is InvalidRedirectLocation, nothing stored [versitygw PostObject_invalid_website_redirect_location; aws/aws-cli#1130]', async (t) => {
+  const post = await presign({ Key: 'redirect.txt', Fields: { 'x-amz-website-redirect-location': 'ftp://example.com' } });
+  const doc = await errorDoc(await send(post.url, form(post.fields, 'x')));
+  t.deepEqual(doc, { status: '400', Code: 'InvalidRedirectLocation', Message: "The website redirect location must have a prefix of 'http://' or 'https://' or '/'." });
+  t.false(await exists('redirect.txt'));
+});

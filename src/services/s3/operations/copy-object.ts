@@ -13,6 +13,7 @@ import { s3Errors } from '../errors.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
+import { assertRedirectLocation } from '../website-redirect.js';
 import { contentFields } from '../object-headers.js';
 import { checksumMember, parseAlgorithm } from '../checksum-plan.js';
 import { copyChecksum } from '../copy-checksum.js';
@@ -57,6 +58,7 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   // With COPY the request's metadata headers are ignored, so only REPLACE is measured.
   if (replaceMetadata) assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
+  assertRedirectLocation(input.WebsiteRedirectLocation);
   const replaceTags = taggingDirective(input.TaggingDirective) === 'REPLACE';
   const tags = replaceTags ? parseTaggingHeader(input.Tagging) : undefined;
   await deps.store.requireBucket(input.Bucket);

@@ -7,6 +7,7 @@ import { uploadChecksumType } from '../multipart-checksum.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
+import { assertRedirectLocation } from '../website-redirect.js';
 import { contentFields } from '../object-headers.js';
 import { parseTaggingHeader } from '../tags.js';
 
@@ -18,6 +19,7 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
+  assertRedirectLocation(input.WebsiteRedirectLocation);
   checkObjectAcl(deps, ctx, 'CreateMultipartUpload', input);
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);

@@ -11,6 +11,7 @@ import { lacksDeclaredValue, planChecksum } from '../checksum-plan.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
 import { assertStorageClass } from '../storage-class.js';
+import { assertRedirectLocation } from '../website-redirect.js';
 import { contentFields } from '../object-headers.js';
 import type { ObjectRecord } from '../records.js';
 import { parseTaggingHeader } from '../tags.js';
@@ -32,6 +33,7 @@ export async function storeObject(deps: S3Deps, ctx: RequestContext, input: PutO
   assertValidKey(input.Key);
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
+  assertRedirectLocation(input.WebsiteRedirectLocation);
   checkObjectAcl(deps, ctx, 'PutObject', input);
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'WriteOffsetBytes']);
