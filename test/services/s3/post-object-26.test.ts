@@ -8,8 +8,10 @@ import test from 'ava';
 import { createHash } from 'node:crypto';
 import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { withClockAhead } from '../../helpers/clock.js';
 import { errorOf } from '../../helpers/errors.js';
-import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { CREDENTIALS, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 
 let server: Boltstack;
@@ -37,7 +39,7 @@ const send = (url: string, body: FormData): Promise<Response> => fetch(url, { me
 
 async function errorDoc(res: Response): Promise<Record<string, string>> {
   const out: Record<string, string> = { status: String(res.status) };
-  for (const m of (await res.text()).matchAll(/<(\w+)>([^<]*)<\/\1>/g)) {
+  for (const m of (await res.text()).matchAll(/<([\w-]+)>([^<]*)<\/\1>/g)) {
     if (m[1] !== 'RequestId' && m[1] !== 'HostId') out[m[1]!] = m[2]!.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   }
   return out;
@@ -133,4 +135,20 @@ test('an x-amz-website-redirect-location field that is no path or http(s) URL is
   const doc = await errorDoc(await send(post.url, form(post.fields, 'x')));
   t.deepEqual(doc, { status: '400', Code: 'InvalidRedirectLocation', Message: "The website redirect location must have a prefix of 'http://' or 'https://' or '/'." });
   t.false(await exists('redirect.txt'));
+});
+
+// A form signed with a session that has ended: refused as a header-signed request with that
+// session is, 400 ExpiredToken "The provided token has expired." with the token as <Token-0>
+// (S3's raw answers in romange/helio#15 and craftcms/aws-s3#182; src/services/sts/expired-session.ts).
+test.serial('a form signed with an ended session is 400 ExpiredToken naming the token, nothing stored [romange/helio#15; craftcms/aws-s3#182]', async (t) => {
+  const { Credentials } = await new STSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS })
+    .send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::000000000000:role/post-form', RoleSessionName: 'post', DurationSeconds: 900 }));
+  const session = s3Client(server.endpoint, { credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
+  const post = await createPresignedPost(session, { Bucket: bucket, Key: 'session.txt', Expires: 3600 });
+  t.is(post.fields['X-Amz-Security-Token'], Credentials!.SessionToken!);
+  const doc = await withClockAhead(16 * 60_000, async () => errorDoc(await send(post.url, form(post.fields, 'late'))));
+  t.deepEqual(doc, { status: '400', Code: 'ExpiredToken', Message: 'The provided token has expired.', 'Token-0': Credentials!.SessionToken! });
+  t.false(await exists('session.txt'));
+  // The same form while the session lasts stores (guard).
+  t.is((await send(post.url, form(post.fields, 'in time'))).status, 204);
 });

@@ -15,6 +15,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-authentication-HTTPPOST.html
  */
 import { accountOfKey } from '../../sts/access-key-id.js';
+import { expiredTokenError, isExpiredSession } from '../../sts/expired-session.js';
 import type { RequestContext } from '../../types.js';
 import { postErrors } from './errors.js';
 import type { Fields } from './fields.js';
@@ -47,7 +48,12 @@ export function authenticate(fields: Fields, defaultAccountId: string): PostSign
     if (!fields.has(name)) throw postErrors.missingField(label);
   }
   if (policy === undefined) throw postErrors.missingField('Policy');
-  return v4 ? sigV4(fields, policy, defaultAccountId) : sigV2(fields, policy, defaultAccountId);
+  const signer = v4 ? sigV4(fields, policy, defaultAccountId) : sigV2(fields, policy, defaultAccountId);
+  // A form signed with a session boltstack issued that has ended is refused as a header-signed
+  // request is (expired-session.ts): the token rides in the form, where the gateway does not look.
+  const token = fields.value('x-amz-security-token');
+  if (token !== undefined && isExpiredSession(signer.accessKeyId, token)) throw expiredTokenError('s3', token);
+  return signer;
 }
 
 function sigV4(fields: Fields, policy: string, defaultAccountId: string): PostSigner {
