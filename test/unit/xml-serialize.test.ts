@@ -32,3 +32,12 @@ test('dates outside years 0000-9999 still format as toISOString does', async (t)
     t.true(body.includes(`<LastModified>${date.toISOString()}</LastModified>`), date.toISOString());
   }
 });
+
+test('control characters other than tab are hex character references, as S3 writes them in a listing without encoding-type=url', async (t) => {
+  // S3: "&#x1b;", "&#x8;" (aws/aws-sdk-php#169, pfig/net-amazon-s3#67, aws/aws-sdk-go#1914).
+  // Regression: they were written raw, a document no XML parser reads and no capture shows.
+  const model = await loadModel('s3');
+  const ctx = { model, operation: model.operations['ListObjectsV2']!, requestId: 'R' };
+  const body = String(encodeRestXml(ctx, { Name: 'b', IsTruncated: false, KeyCount: 1, Contents: [{ Key: 'a\x00\x01\x08\t\x0b\x0c\x0e\x1b\x1fz', Size: 0 }] }).body);
+  t.true(body.includes('<Key>a&#x0;&#x1;&#x8;\t&#xb;&#xc;&#xe;&#x1b;&#x1f;z</Key>'), body);
+});

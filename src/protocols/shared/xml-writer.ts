@@ -3,11 +3,15 @@
  * come from the model and are trusted.
  */
 
-const NEEDS_ESCAPE = /[&<>"'\r\n]/;
+const NEEDS_ESCAPE = /[&<>"'\r\n\x00-\x08\x0B\x0C\x0E-\x1F]/;
 
 /**
  * Escapes for element text and attribute values. CR/LF are written as character references
- * so they survive the XML parser's line-ending normalisation, as AWS does in S3 keys.
+ * so they survive the XML parser's line-ending normalisation, as AWS does in S3 keys. The other
+ * control characters (all but tab) are written as hex character references, as S3 writes them in
+ * a listing without encoding-type=url ("&#x1b;", "&#x8;": aws/aws-sdk-php#169,
+ * pfig/net-amazon-s3#67, aws/aws-sdk-go#1914); XML 1.0 parsers refuse both forms, which is why
+ * SDKs ask for encoding-type=url.
  * Most text needs nothing (one regex test); otherwise a single scan, about twice as fast as a
  * replace with a callback (every ETag has quotes).
  */
@@ -25,7 +29,11 @@ export function escapeXml(value: string): string {
       case 39: ref = '&apos;'; break;
       case 13: ref = '&#13;'; break;
       case 10: ref = '&#10;'; break;
-      default: continue;
+      default: {
+        const code = value.charCodeAt(i);
+        if (code >= 32 || code === 9) continue;
+        ref = `&#x${code.toString(16)};`;
+      }
     }
     out += value.slice(last, i) + ref;
     last = i + 1;
