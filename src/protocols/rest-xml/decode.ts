@@ -90,11 +90,19 @@ function readBody(ctx: ProtocolContext, request: WireRequest, input: Shape, out:
     if (type === 'blob') { if (body !== undefined) out[input.payload] = new Uint8Array(body.buffer, body.byteOffset, body.length); return; }
     if (type === 'string') { if (body !== undefined) out[input.payload] = body.toString('utf8'); return; }
     if (!hasBody) return;
-    out[input.payload] = readValue(model, member, xmlOf(request));
+    const xml = xmlOf(request);
+    // S3 validates the document against its schema: another root element (`<Foo>` for DeleteObjects'
+    // `<Delete>`) is MalformedXML, "did not validate against our published schema". Read before,
+    // its children were taken as the payload's and the request ran (s3left26's hostile pass).
+    if (ref.locationName !== undefined && localName(xml.name) !== ref.locationName) throw malformedXml();
+    out[input.payload] = readValue(model, member, xml);
     return;
   }
   if (hasBodyMembers && hasBody) Object.assign(out, readStructure(model, input, xmlOf(request)));
 }
+
+/** An element name less any namespace prefix (`s3:Delete` is `Delete`). */
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 function xmlOf(request: WireRequest): XmlElement {
   if (request.xml !== undefined) return request.xml;
