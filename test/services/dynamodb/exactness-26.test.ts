@@ -177,9 +177,10 @@ test('a ValidationException names only what AWS names for a 39-digit number and 
   }
 });
 
-test('DeleteTable of a protected table: ValidationException with AWS\'s words, and the table stays (nubo-db/dynoxide#46, 2026-05-25, quoting DynamoDB; aws-bench/aws-bench#41, us-east-1, 2026-08-19)', async (t) => {
-  // Neither source names the __type; ValidationException is the one boltstack has answered since
-  // tables.test.ts pinned the message. floci-io/floci#583 answers ResourceInUseException, but names no capture.
+test('DeleteTable of a protected table: ValidationException with AWS\'s words, and the table stays (nubo-db/dynoxide#46, 2026-05-25, quoting DynamoDB; aws-bench/aws-bench#41, us-east-1, 2026-08-19; rebuy-de/aws-nuke#1153 for the type)', async (t) => {
+  // Those two give the words; the __type is from aws-nuke's DynamoDB table remover (rebuy-de/aws-nuke
+  // PR #1153, resources/dynamodb-table.go), which retries only on awsErr.Code() == "ValidationException"
+  // with exactly this message. floci-io/floci#583 answers ResourceInUseException, naming no capture.
   const TableName = `protected-26-${process.pid}`;
   const made = await call('CreateTable', {
     TableName, BillingMode: 'PAY_PER_REQUEST', DeletionProtectionEnabled: true,
