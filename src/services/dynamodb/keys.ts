@@ -53,6 +53,8 @@
  * tables. Right after the items, a flush of an append-only table overlaps only the file that holds
  * its newest items. Data dirs written with `s\0<tableId>` are moved on open (legacy-stats.ts).
  */
+import { wellFormed } from './key-encoding.js';
+
 export const DDB_NS = 'dynamodb';
 const S = '\u0000';
 
@@ -92,7 +94,7 @@ export const pendingCopyId = (key: string): string => key.slice(2);
 /** Bucket numbers are fixed-width so that byte order is numeric order (a sweep is one range). */
 const bucketText = (bucket: number): string => bucket.toString().padStart(12, '0');
 export const tokenKey = (bucket: number, account: string, region: string, token: string): string =>
-  `k${S}${bucketText(bucket)}${S}${account}${S}${region}${S}${token}`;
+  `k${S}${bucketText(bucket)}${S}${account}${S}${region}${S}${wellFormed(token)}`;
 /** Every token record of a bucket older than `bucket`. */
 export const tokensBefore = (bucket: number): { gt: string; lt: string } => ({ gt: `k${S}`, lt: `k${S}${bucketText(bucket)}` });
 

@@ -192,3 +192,49 @@ test('DeleteTable of a protected table: ValidationException with AWS\'s words, a
     [400, VALIDATION, 'Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.']);
   t.is((await call('DescribeTable', { TableName })).status, 200);
 });
+
+// --- Lone surrogates in key values ---
+// JSON's "\ud800" escape decodes to a string no UTF-8 can hold. Such a key value reached the
+// storage key as-is and the MetaStore refused it, so every operation on it answered HTTP 500.
+// No source shows AWS's answer (its keys are UTF-8, so the value cannot be kept as sent); the
+// invariant: an answer that is not a 5xx, and a key found again by the same request text.
+
+const LONE = '\ud800';
+
+test('a lone surrogate in a key value: every operation answers, and the item is found again by the same key [invariant; no AWS capture]', async (t) => {
+  const key = { a: { S: `lone-${LONE}-26` } };
+  const range = { a: { S: `lone-${LONE}` }, b: { S: `r-${LONE}` } };
+  const writes: Array<[string, unknown]> = [
+    ['PutItem', { TableName: f.hash, Item: { ...key, x: { S: 'first' } } }],
+    ['UpdateItem', { TableName: f.hash, Key: key, UpdateExpression: 'SET y = :v', ExpressionAttributeValues: { ':v': { S: LONE } } }],
+    ['PutItem', { TableName: f.range, Item: { ...range, c: { S: `g-${LONE}` } } }],
+    ['BatchWriteItem', { RequestItems: { [f.hash]: [{ PutRequest: { Item: { a: { S: `batch-${LONE}` } } } }] } }],
+    ['TransactWriteItems', { TransactItems: [{ Put: { TableName: f.hash, Item: { a: { S: `tx-${LONE}` } } } }] }],
+    // The idempotency record is keyed by the ClientRequestToken (keys.ts tokenKey): 500 as well.
+    ['TransactWriteItems', { ClientRequestToken: `token-${LONE}`, TransactItems: [{ Put: { TableName: f.hash, Item: { a: { S: `tok-${LONE}` } } } }] }],
+    ['TransactWriteItems', { ClientRequestToken: `token-${LONE}`, TransactItems: [{ Put: { TableName: f.hash, Item: { a: { S: `tok-${LONE}` } } } }] }],
+    ['ExecuteStatement', { Statement: `INSERT INTO "${f.hash}" VALUE {'a': ?}`, Parameters: [{ S: `pq-${LONE}` }] }],
+  ];
+  for (const [op, body] of writes) {
+    const r = await call(op, body);
+    t.is(r.status, 200, `${op}: ${JSON.stringify(r.body)}`);
+  }
+  const got = await call('GetItem', { TableName: f.hash, Key: key, ConsistentRead: true });
+  t.is(got.status, 200, JSON.stringify(got.body));
+  t.deepEqual((got.body.Item as Record<string, unknown> | undefined)?.y, { S: LONE }, 'the item written under the key is read back under it');
+  const reads: Array<[string, unknown]> = [
+    ['Query', { TableName: f.range, KeyConditionExpression: 'a = :a AND b > :b', ExpressionAttributeValues: { ':a': range.a, ':b': { S: LONE } } }],
+    ['Query', { TableName: f.range, IndexName: 'index4', KeyConditionExpression: 'c = :c', ExpressionAttributeValues: { ':c': { S: `g-${LONE}` } } }],
+    ['Scan', { TableName: f.hash, ExclusiveStartKey: key }],
+    ['BatchGetItem', { RequestItems: { [f.hash]: { Keys: [{ a: { S: `batch-${LONE}` } }] } } }],
+    ['TransactGetItems', { TransactItems: [{ Get: { TableName: f.hash, Key: { a: { S: `tx-${LONE}` } } } }] }],
+    ['DeleteItem', { TableName: f.hash, Key: key, ReturnValues: 'ALL_OLD' }],
+  ];
+  for (const [op, body] of reads) {
+    const r = await call(op, body);
+    t.is(r.status, 200, `${op}: ${JSON.stringify(r.body)}`);
+  }
+  const count = async (op: string, body: unknown): Promise<unknown> => (await call(op, body)).body.Count;
+  t.is(await count('Query', { TableName: f.range, KeyConditionExpression: 'a = :a', ExpressionAttributeValues: { ':a': range.a } }), 1, 'the range-keyed item is found by its hash key');
+  t.is(await count('Query', { TableName: f.range, IndexName: 'index4', KeyConditionExpression: 'c = :c', ExpressionAttributeValues: { ':c': { S: `g-${LONE}` } } }), 1, 'and through its GSI');
+});
