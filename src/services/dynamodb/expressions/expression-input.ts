@@ -29,6 +29,9 @@ export class ExpressionInput {
       if (keys.length === 0) throw validationException('ExpressionAttributeNames must not be empty');
       for (const key of keys) {
         if (!PLACEHOLDER_NAME.test(key)) throw validationException(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+        // A name stands for an attribute, and attribute names are at least one character: an
+        // app on AWS matches this answer word for word (see exactness-26.test.ts for the source).
+        if (names[key] === '') throw validationException(`ExpressionAttributeNames contains invalid value: ${valueMessages.emptyName} for key ${key}`);
         if (nameTooLarge(names[key]!)) throw validationException(valueMessages.nameTooLarge);
       }
     }
