@@ -325,3 +325,40 @@ test('an expression attribute name for "": "ExpressionAttributeNames contains in
   }
   t.deepEqual((await call('GetItem', { TableName: f.hash, Key: { a: { S: 'ean-26' } }, ConsistentRead: true })).body, {});
 });
+
+// --- The 32-level cap on the item an update builds ---
+// Each value of an update passed the cap on its own, but a nested path put it deeper: `SET d.n =
+// :v` with a 31-level :v under a 30-level d stored an item nested 33 levels, which no PutItem could
+// write back. paritysuite/dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts (eu-west-2
+// and us-east-1, 2026-09-12): "An Update that writes a too deep value into the item still cancels
+// on the stored-item cap", with the cap's own message; 30 of 33 regions cancel a transacted
+// Update with a ValidationError reason. UpdateItem answers it as it answers the other check on
+// the finished item ("Item size to update ..."), bare.
+const NEST = 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit';
+const NESTING_SRC = 'paritysuite/dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts';
+
+test(`UpdateItem: a nested SET that takes the item past 32 levels is refused with the cap's message and nothing changes; up to 32 is written (${NESTING_SRC})`, async (t) => {
+  const key = { a: { S: 'nest-update-26' } };
+  t.is((await call('PutItem', { TableName: f.hash, Item: { ...key, d: deep(30) } })).status, 200);
+  const over = await call('UpdateItem', { TableName: f.hash, Key: key, UpdateExpression: 'SET d.n = :v', ExpressionAttributeValues: { ':v': deep(31) } });
+  t.deepEqual([over.status, over.body.__type, over.body.message], [400, VALIDATION, NEST]);
+  const item = (await call('GetItem', { TableName: f.hash, Key: key, ConsistentRead: true })).body.Item;
+  t.deepEqual(item, { ...key, d: deep(30) }, 'unchanged');
+  // d.n at level 2 holding 30 wraps: the leaf at level 32, the deepest the cap allows.
+  const at = await call('UpdateItem', { TableName: f.hash, Key: key, UpdateExpression: 'SET d.n = :v', ExpressionAttributeValues: { ':v': deep(30) } });
+  t.is(at.status, 200, JSON.stringify(at.body));
+  // The written item can be put back as it is.
+  const written = (await call('GetItem', { TableName: f.hash, Key: key, ConsistentRead: true })).body.Item;
+  t.is((await call('PutItem', { TableName: f.hash, Item: written })).status, 200);
+});
+
+test(`TransactWriteItems: the same Update cancels with a ValidationError reason carrying the cap's message (${NESTING_SRC}, "cancels an Update that writes a 32-level value into the item")`, async (t) => {
+  const key = { a: { S: 'nest-twi-26' } };
+  t.is((await call('PutItem', { TableName: f.hash, Item: { ...key, d: deep(30) } })).status, 200);
+  const r = await call('TransactWriteItems', { TransactItems: [{ Update: { TableName: f.hash, Key: key, UpdateExpression: 'SET d.n = :v', ExpressionAttributeValues: { ':v': deep(31) } } }] });
+  t.is(r.status, 400);
+  t.is(r.body.__type, 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException');
+  // AWS sends this exception's text as `Message` (aws-captures-stackd-failure-answers.test.ts).
+  t.is(r.body.Message, 'Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]');
+  t.deepEqual(r.body.CancellationReasons, [{ Code: 'ValidationError', Message: NEST }]);
+});

@@ -16,7 +16,8 @@ import { encodePrimaryKey } from '../key-encoding.js';
 import { requestExpressions, type RequestExpressions } from '../request-expressions.js';
 import { requireTable } from '../table-lookup.js';
 import { checkUpdateItemConstraints } from './update-item-constraints.js';
-import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, type Item } from '../values/index.js';
+import { updatedTooDeep } from '../updated-depth.js';
+import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, validateItem, valueMessages, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { wantsCapacity, writeItem } from '../write-item.js';
 
@@ -62,6 +63,7 @@ export const updateItem: DdbHandler<UpdateItemInput, UpdateItemOutput> = async (
     updated = result.updatedPaths;
     checkItemKeys(table, result.item);
     if (itemSize(result.item) > MAX_ITEM_SIZE) throw ddbErrors.validation(TOO_BIG);
+    if (updatedTooDeep(result.item, result.updatedPaths)) throw ddbErrors.validation(valueMessages.nesting);
     return result.item;
   }, undefined, wantsCapacity(input.ReturnConsumedCapacity));
   const out: UpdateItemOutput = {};

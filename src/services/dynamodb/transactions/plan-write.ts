@@ -19,7 +19,8 @@ import type { TableRecord } from '../table-record.js';
 import type { Constraints } from '../constraints.js';
 import { isResolvableName, requireResolvedTable, resolveTableName, type TableRef } from '../table-lookup.js';
 import { checkTableName } from '../table-constraints.js';
-import { itemSize, MAX_ITEM_SIZE, typeOf, validateItem, type Item } from '../values/index.js';
+import { updatedTooDeep } from '../updated-depth.js';
+import { itemSize, MAX_ITEM_SIZE, typeOf, validateItem, valueMessages, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { noAction, oneActionPerItem } from './errors.js';
 import type { WriteParticipant } from './execute-write.js';
@@ -145,9 +146,11 @@ export function planWrite(deps: DdbDeps, parsed: ParsedWrite): PlannedWrite {
         // Only REMOVE/DELETE on a missing item: nothing is written (expressions/update-ast.ts)
         // and no path is refused, as UpdateItem does (operations/update-item.ts).
         if (old === undefined && removesOnly(expressions.update)) return { next: undefined };
-        const next = applyUpdate(expressions.update, base).item;
+        const applied = applyUpdate(expressions.update, base);
+        const next = applied.item;
         checkItemKeys(table, next);
         if (itemSize(next) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size to update has exceeded the maximum allowed size');
+        if (updatedTooDeep(next, applied.updatedPaths)) throw ddbErrors.validation(valueMessages.nesting);
         return { next };
       }
     }

@@ -219,6 +219,23 @@ export function validateItem(item: Record<string, unknown>, frame?: MessageFrame
   }
 }
 
+/**
+ * Does an attribute's value (the attribute at level 1) reach past the 32-level document limit?
+ * For items an update builds: its values pass validation one by one, but `SET a.b = :v` puts a
+ * 31-level `:v` two levels down. AWS holds the stored item to the same cap (paritysuite/
+ * dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts: "An Update that writes a too deep
+ * value into the item still cancels on the stored-item cap", eu-west-2 and us-east-1, 2026-09-12).
+ */
+export function nestedTooDeep(value: AttributeValue, depth = 1): boolean {
+  if (depth > MAX_NESTING_DEPTH) return true;
+  if (value.M !== undefined) {
+    for (const name in value.M) if (nestedTooDeep(value.M[name]!, depth + 1)) return true;
+  } else if (value.L !== undefined) {
+    for (const element of value.L) if (nestedTooDeep(element, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** The message validation would throw, or undefined for a valid value. */
 export function attributeValueProblem(value: unknown, layer: ValueLayer = 'current'): string | undefined {
   try {
