@@ -362,3 +362,27 @@ test(`TransactWriteItems: the same Update cancels with a ValidationError reason 
   t.is(r.body.Message, 'Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]');
   t.deepEqual(r.body.CancellationReasons, [{ Code: 'ValidationError', Message: NEST }]);
 });
+
+// --- DynamoDB Streams: ListStreams' TableName ---
+// The Streams model gives TableName the table-name pattern as well as its length (botocore
+// dynamodbstreams 2012-08-10 service-2.json, shape TableName: min 3, max 255, pattern
+// [a-zA-Z0-9_.-]+); only the length was checked, so 'abc;' was answered with no streams.
+// The words are Coral's, as DynamoDB's own table names get them (DeleteTable rows in
+// validation-exactness-conditions.test.ts, architect/dynalite test/deleteTable.js).
+const streamsCall = async (op: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const res = await fetch(server.endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': `DynamoDBStreams_20120810.${op}`, 'content-type': 'application/x-amz-json-1.0' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() as Record<string, unknown> };
+};
+
+test('ListStreams refuses a TableName outside the name pattern, with its length in the same message (botocore dynamodbstreams model, shape TableName)', async (t) => {
+  const pattern = (v: string) => `Value '${v}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`;
+  const bad = await streamsCall('ListStreams', { TableName: 'abc;' });
+  t.deepEqual([bad.status, String(bad.body.__type).split('#').pop(), bad.body.message], [400, 'ValidationException', `1 validation error detected: ${pattern('abc;')}`]);
+  const both = await streamsCall('ListStreams', { TableName: 'a;' });
+  t.is(both.body.message, `2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; ${pattern('a;')}`);
+  t.is((await streamsCall('ListStreams', { TableName: f.hash })).status, 200);
+});

@@ -3,13 +3,18 @@ import type { ListStreamsInput, ListStreamsOutput } from '../../../../model/gene
 import type { RequestContext } from '../../../types.js';
 import { streamValidation } from '../errors.js';
 import { parseStreamArn } from '../names.js';
-import { checkLength, checkLimit } from '../validate.js';
+import { Constraints, NAME_PATTERN } from '../../constraints.js';
 import type { StreamsDeps } from './context.js';
 
 export async function listStreams(deps: StreamsDeps, ctx: RequestContext, input: ListStreamsInput): Promise<ListStreamsOutput> {
-  checkLimit(input.Limit, 'limit', 100);
-  checkLength(input.TableName, 'tableName', 3, 255);
-  checkLength(input.ExclusiveStartStreamArn, 'exclusiveStartStreamArn', 37, 1024);
+  // Reported together, as Coral does; TableName carries the table-name pattern in the Streams
+  // model too (botocore dynamodbstreams 2012-08-10 service-2.json, shape TableName), so 'abc;'
+  // is refused rather than answered with no streams.
+  new Constraints()
+    .range('limit', input.Limit, 1, 100)
+    .length('tableName', input.TableName, 3, 255).pattern('tableName', input.TableName, NAME_PATTERN)
+    .length('exclusiveStartStreamArn', input.ExclusiveStartStreamArn, 37, 1024)
+    .check();
   // A malformed start ARN is refused, as AWS does (scylladb test/alternator/test_streams.py
   // test_list_streams_with_nonexistent_last_stream); the words are DescribeStream's for a bad ARN.
   if (input.ExclusiveStartStreamArn !== undefined && !parseStreamArn(input.ExclusiveStartStreamArn)) throw streamValidation('Invalid StreamArn');
