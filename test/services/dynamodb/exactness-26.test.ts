@@ -386,3 +386,16 @@ test('ListStreams refuses a TableName outside the name pattern, with its length 
   t.is(both.body.message, `2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; ${pattern('a;')}`);
   t.is((await streamsCall('ListStreams', { TableName: f.hash })).status, 200);
 });
+
+// --- RestoreTableToPointInTime: SourceTableName's constraints come with the others ---
+// SourceTableName is the model's TableName shape (botocore dynamodb 2012-08-10 service-2.json:
+// min 3, max 255, pattern [a-zA-Z0-9_.-]+), a member constraint Coral checks with the request's
+// other members, before any rule of the operation. 'abc;def' was let through to the restore's
+// own checks and answered "Either one of RestoreDateTime or UseLatestRestorableTime ...".
+test('RestoreTableToPointInTime: a SourceTableName outside the name pattern is a member constraint, reported with the others (botocore dynamodb model, shape TableName)', async (t) => {
+  const pattern = "Value 'abc;def' at 'sourceTableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+";
+  const alone = await call('RestoreTableToPointInTime', { SourceTableName: 'abc;def', TargetTableName: 'restore-target-26' });
+  t.deepEqual([alone.status, alone.body.__type, alone.body.message], [400, VALIDATION, `1 validation error detected: ${pattern}`]);
+  const both = await call('RestoreTableToPointInTime', { SourceTableName: 'abc;def' });
+  t.is(both.body.message, `2 validation errors detected: ${pattern}; Value null at 'targetTableName' failed to satisfy constraint: Member must not be null`);
+});

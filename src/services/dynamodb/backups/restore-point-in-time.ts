@@ -18,7 +18,7 @@
 import type { RestoreTableToPointInTimeInput, RestoreTableToPointInTimeOutput } from '../../../model/generated/dynamodb-types.js';
 import { notImplemented } from '../../../errors/common.js';
 import type { RequestContext } from '../../types.js';
-import { Constraints } from '../constraints.js';
+import { Constraints, NAME_PATTERN } from '../constraints.js';
 import { unsupported, type DdbDeps, type DdbHandler } from '../context.js';
 import { restorableWindow } from '../pitr-window.js';
 import { BILLING_MODES, checkTableName, checkThroughput } from '../table-constraints.js';
@@ -38,6 +38,10 @@ const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[^:]*:\d{12}:table\/[a-zA-Z0-9_.-]{3
 
 export const restoreTableToPointInTime: DdbHandler<RestoreTableToPointInTimeInput, RestoreTableToPointInTimeOutput> = async (deps, ctx, input) => {
   const c = new Constraints();
+  // SourceTableName is the model's TableName shape (3-255, the name pattern; ARNs go in
+  // SourceTableArn), checked with the other members before any rule of the restore: 'abc;def'
+  // answered "Either one of RestoreDateTime or UseLatestRestorableTime ..." first.
+  if (input.SourceTableName !== undefined) c.length('sourceTableName', input.SourceTableName, 3, 255).pattern('sourceTableName', input.SourceTableName, NAME_PATTERN);
   checkTableName(c, 'targetTableName', input.TargetTableName);
   c.oneOf('billingModeOverride', input.BillingModeOverride, BILLING_MODES);
   checkThroughput(c, 'provisionedThroughputOverride', input.ProvisionedThroughputOverride);
