@@ -30,7 +30,7 @@ export class ExpressionInput {
       for (const key of keys) {
         if (!PLACEHOLDER_NAME.test(key)) throw validationException(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
         // A name stands for an attribute, and attribute names are at least one character: an
-        // app on AWS matches this answer word for word (see exactness-26.test.ts for the source).
+        // app on AWS matches this answer word for word (test/services/dynamodb/exactness-26-writes.test.ts names it).
         if (names[key] === '') throw validationException(`ExpressionAttributeNames contains invalid value: ${valueMessages.emptyName} for key ${key}`);
         if (nameTooLarge(names[key]!)) throw validationException(valueMessages.nameTooLarge);
       }
