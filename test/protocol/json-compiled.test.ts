@@ -12,6 +12,7 @@ import type { ServiceModel, ServiceName, Shape } from '../../src/model/types.js'
 import { getProtocol } from '../../src/protocols/index.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../../src/protocols/shared/shape-walker.js';
 import { MAX_DEPTH } from '../../src/protocols/json/decode.js';
+import { checkBase64 } from '../../src/protocols/json/base64.js';
 import { serializationException } from '../../src/protocols/json/errors.js';
 import { typeMismatch, type Position } from '../../src/protocols/json/type-mismatch.js';
 import { javaDoubleText } from '../../src/protocols/json/java-double.js';
@@ -67,6 +68,7 @@ function read(model: ServiceModel, ref: Shape, value: unknown, depth: number, po
     // eslint-disable-next-line no-fallthrough -- mismatch() never returns
     case 'blob':
       if (typeof value !== 'string') mismatch(model, ref, position, value);
+      checkBase64(value as string);
       return Buffer.from(value as string, 'base64');
     default:
       if (isNumeric(type)) {

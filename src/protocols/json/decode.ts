@@ -17,6 +17,7 @@ import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
 import { serializationException } from './errors.js';
 import { typeMismatch, type Position } from './type-mismatch.js';
+import { checkBase64 } from './base64.js';
 
 export const MAX_DEPTH = 100;
 
@@ -92,6 +93,7 @@ function compile(model: ServiceModel, shape: Shape, ref: Shape, position: Positi
       return (value, depth) => {
         if (depth > MAX_DEPTH) tooDeep();
         if (typeof value !== 'string') mismatch(value);
+        checkBase64(value);
         return Buffer.from(value, 'base64');
       };
     default:

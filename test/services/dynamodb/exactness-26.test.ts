@@ -7,12 +7,10 @@
  * - An invariant with no AWS capture behind it: whatever the odd value, the server answers 200 or
  *   a modelled 4xx error with a JSON body and a message; never a 5xx, a hang or an empty answer.
  *
- * Blob members that are not base64 are `test.failing`: the JSON protocol decoder
- * (src/protocols/json/decode.ts, not this service's files) decodes them leniently, so they are
- * stored as whatever bytes Node's lenient decoder guesses. AWS refuses them with a
- * SerializationException (architect/dynalite test/helpers.js assertType 'Blob', whose suite runs
- * against AWS with REMOTE=1). When the decoder is fixed these rows fail as `failing` tests and
- * must become plain tests.
+ * Blob members that are not canonical base64 are a SerializationException (architect/dynalite
+ * test/helpers.js assertType 'Blob', whose suite runs against AWS with REMOTE=1). Regression: the
+ * JSON decoder (src/protocols/json/decode.ts) decoded them leniently and stored the bytes Node's
+ * decoder guessed.
  */
 import test from 'ava';
 import { startBoltstack } from '../../helpers/server.js';
@@ -31,7 +29,7 @@ test.after.always(async () => { await server?.stop(); });
 
 const call = (op: string, body: unknown) => rawCall(server.endpoint, op, body);
 
-// --- Blob members that are not base64 (known gap in the protocol layer; see the header) ---
+// --- Blob members that are not canonical base64 ---
 
 const BLOBS: Array<[string, string]> = [
   ['23456', 'Base64 encoded length is expected a multiple of 4 bytes but found: 5'],
@@ -40,11 +38,11 @@ const BLOBS: Array<[string, string]> = [
 ];
 
 for (const [text, message] of BLOBS) {
-  test.failing(`PutItem Item.Attr.B ${JSON.stringify(text)} is a SerializationException "${message}" (${DYNALITE_BLOB})`, async (t) => {
+  test(`PutItem Item.Attr.B ${JSON.stringify(text)} is a SerializationException "${message}" (${DYNALITE_BLOB})`, async (t) => {
     const r = await call('PutItem', { TableName: f.hash, Item: { a: { S: 'blob-row' }, b: { B: text } } });
     t.deepEqual([r.status, r.body.__type, r.body.Message], [400, SERIALIZATION, message]);
   });
-  test.failing(`PutItem Item.Attr.BS.0 ${JSON.stringify(text)} is a SerializationException "${message}" (${DYNALITE_BLOB}: AttrStruct names .BS.0 a Blob)`, async (t) => {
+  test(`PutItem Item.Attr.BS.0 ${JSON.stringify(text)} is a SerializationException "${message}" (${DYNALITE_BLOB}: AttrStruct names .BS.0 a Blob)`, async (t) => {
     const r = await call('PutItem', { TableName: f.hash, Item: { a: { S: 'blob-row' }, b: { BS: [text] } } });
     t.deepEqual([r.status, r.body.__type, r.body.Message], [400, SERIALIZATION, message]);
   });
