@@ -44,15 +44,21 @@ export async function queryPost(endpoint: string, o: QueryPostOptions): Promise<
   return { status: res.status, headers, body: await res.text() };
 }
 
+/** XML text unescaped: the five entities and character references (&#13;, &#x1b;), &amp; last. */
+const unescapeXml = (text: string): string => text
+  .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+  .replace(/&#([0-9]+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
 /** The text of the first <name> element of an XML answer (unescaped), or undefined. */
 export function xmlValue(xml: string, name: string): string | undefined {
   const m = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml);
-  return m ? m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&') : undefined;
+  return m ? unescapeXml(m[1]!) : undefined;
 }
 
 /** The texts of every <name> element of an XML answer. */
 export function xmlValues(xml: string, name: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
+  return [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => unescapeXml(m[1]!));
 }
 
 /** One element of a successful query answer; throws with the answer when the call failed. */
