@@ -17,6 +17,14 @@
  * once would look live again yet resolve to nobody, and keeps the records of yesterday's sessions
  * for someone looking into a run. A live key's record is never touched: only records whose
  * Expiration is more than a day past are removed.
+ *
+ * "Past" is judged by a clock that a jump forward cannot move (trustedNow): the wall clock, but
+ * never further than the time really elapsed since the pruner started (the monotonic clock) on
+ * top of the wall time then. A host clock stepped ahead by days (a wrong NTP answer, a test) would
+ * otherwise make every live session look a day past its end, remove their records, and, once the
+ * clock came back, leave their keys live but resolving to nobody (the account root). A clock
+ * stepped back only makes pruning later. What this cannot see is a clock already ahead when the
+ * process started; the day of grace is the guard there.
  */
 import type { Logger } from '../../log.js';
 import type { MetaOp, MetaStore } from '../../storage/meta-store.js';
@@ -28,15 +36,22 @@ const STEP_INTERVAL_MS = 60_000;
 export interface PruningOptions {
   /** The fewest records a step reads (tests make it small to see the round robin). */
   minStep?: number;
+  /** Milliseconds from a clock the host's clock steps do not move; performance.now by default. */
+  monotonicNow?: () => number;
 }
 
 export class CredentialPruner {
   readonly #meta: MetaStore;
   readonly #log: Logger;
   readonly #minStep: number;
+  readonly #monotonicNow: () => number;
+  /** The wall clock and the monotonic clock read together when the pruner started. */
+  readonly #wallAtStart: number;
+  readonly #monotonicAtStart: number;
   /** The last key the previous step read; undefined: the next step starts at the range's start. */
   #cursor: string | undefined;
   #issuedSinceStep = 0;
+  /** The monotonic clock when the last step started. */
   #lastStep = Number.NEGATIVE_INFINITY;
   #running: Promise<void> | undefined;
 
@@ -44,17 +59,30 @@ export class CredentialPruner {
     this.#meta = meta;
     this.#log = log;
     this.#minStep = options.minStep ?? 1000;
+    this.#monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.#wallAtStart = Date.now();
+    this.#monotonicAtStart = this.#monotonicNow();
+  }
+
+  /**
+   * The wall clock, held back to the start's wall time plus the time really elapsed since: a
+   * step forward of the host's clock does not count, a step back does (it only delays pruning).
+   */
+  trustedNow(): number {
+    const elapsed = this.#monotonicNow() - this.#monotonicAtStart;
+    return Math.min(Date.now(), this.#wallAtStart + elapsed);
   }
 
   /** Called once per credentials issued: starts a step in the background when one is due. */
   issued(): void {
     this.#issuedSinceStep++;
-    const now = Date.now();
-    if (this.#running !== undefined || now - this.#lastStep < STEP_INTERVAL_MS) return;
+    // The interval by the monotonic clock: a wall clock stepped back does not stop the steps.
+    const at = this.#monotonicNow();
+    if (this.#running !== undefined || at - this.#lastStep < STEP_INTERVAL_MS) return;
     const budget = Math.max(this.#minStep, 2 * this.#issuedSinceStep);
     this.#issuedSinceStep = 0;
-    this.#lastStep = now;
-    this.#running = this.#step(budget, now)
+    this.#lastStep = at;
+    this.#running = this.#step(budget, this.trustedNow())
       .catch((err: unknown) => this.#log.warn('sts: pruning expired credentials failed', { err: String(err) }))
       .finally(() => { this.#running = undefined; });
   }

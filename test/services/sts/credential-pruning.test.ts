@@ -35,11 +35,25 @@ async function storedKeys(meta: MetaStore): Promise<string[]> {
 
 let offset = 0;
 const realNow = Date.now;
-/** Moves the process's clock `ms` further ahead (restored after each test). */
-const advance = (ms: number): void => { offset += ms; Date.now = () => realNow() + offset; };
+const realMonotonic = performance.now.bind(performance);
+/**
+ * Moves time `ms` further ahead (restored after each test): the wall clock and the monotonic one
+ * together, as time really passing does (a wall clock moved alone is a clock jump, which pruning
+ * does not trust: credential-pruning-clock-jump.test.ts).
+ */
+const advance = (ms: number): void => {
+  offset += ms;
+  Date.now = () => realNow() + offset;
+  performance.now = () => realMonotonic() + offset;
+};
 /** Sets the process's clock to `at` (ms). */
 const advanceTo = (at: number): void => advance(at - Date.now());
-test.afterEach.always(() => { offset = 0; Date.now = realNow; });
+test.afterEach.always(() => {
+  offset = 0;
+  Date.now = realNow;
+  // Removes the own property the test set: performance.now is the prototype's again.
+  Reflect.deleteProperty(performance, 'now');
+});
 
 interface Issued { AccessKeyId: string; Expiration: Date }
 
