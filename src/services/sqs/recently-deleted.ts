@@ -51,6 +51,12 @@ export class RecentlyDeleted {
     return at !== undefined && isRecent(at, now);
   }
 
+  /** Whether a queue of this name was deleted at most `ms` before `now` (and not after it). */
+  deletedWithin(address: QueueAddress, now: number, ms: number): boolean {
+    const at = this.#at.get(keyOf(address));
+    return at !== undefined && at <= now && now - at <= ms;
+  }
+
   /** DeleteQueue's share of its batch: this name's record, and the removal of every stale one. */
   deletionOps(address: QueueAddress, now: number): MetaOp[] {
     const ops: MetaOp[] = [{ type: 'put', ns: SQS_NS, key: keyOf(address), value: String(now) }];

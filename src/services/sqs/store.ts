@@ -51,6 +51,8 @@ export class SqsStore {
   readonly #background = new Set<Promise<void>>();
   /** Queues being created, by queue key (pendingCreation). */
   readonly #creating = new Map<string, Promise<Queue>>();
+  /** Queues being deleted, by queue key (deletionUnderWay). */
+  readonly #deleting = new Map<string, Promise<void>>();
   readonly #ids = new UuidV4Source();
   readonly #numbers: LogNumbers;
   readonly #urlKeys = new QueueUrlKeys();
@@ -149,8 +151,29 @@ export class SqsStore {
     queue.record = record;
   }
 
-  /** Deletes the queue at once; its messages are removed in the background (crash-safe via a tombstone). */
-  async delete(queue: Queue): Promise<void> {
+  /**
+   * The deletion under way of the queue a QueueUrl names, if any: a DeleteQueue that overlaps it
+   * shares its answer rather than find the queue half gone (operations/delete-queue.ts).
+   */
+  deletionUnderWay(url: string, region: string): Promise<void> | undefined {
+    const key = this.#urlKeys.keyOf(url, region);
+    return key === undefined ? undefined : this.#deleting.get(key);
+  }
+
+  /**
+   * Deletes the queue at once; its messages are removed in the background (crash-safe via a
+   * tombstone). Known to deletionUnderWay from this call until it settles; a second call for the
+   * same queue meanwhile waits for the first rather than write and purge a second time.
+   */
+  delete(queue: Queue): Promise<void> {
+    const pending = this.#deleting.get(queue.key);
+    if (pending !== undefined) return pending;
+    const deletion = this.#delete(queue).finally(() => this.#deleting.delete(queue.key));
+    this.#deleting.set(queue.key, deletion);
+    return deletion;
+  }
+
+  async #delete(queue: Queue): Promise<void> {
     const deletion = this.recentlyDeleted.deletionOps(queue.record, Date.now());
     await this.#meta.batch([
       { type: 'del', ns: SQS_NS, key: queue.key },

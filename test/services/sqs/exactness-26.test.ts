@@ -1,0 +1,85 @@
+/**
+ * SQS exactness, twenty-sixth pass: DeleteQueue calls that overlap, and what a queue just
+ * deleted answers. SDK v3 clients (json) and signed query-form posts against the real server.
+ *
+ * Sources: API_DeleteQueue.html, quoted in boto/botocore#1821 ("the deletion process takes up to
+ * 60 seconds. Requests you send involving that queue during the 60 seconds might succeed"); a
+ * second `aws sqs delete-queue` run by hand against AWS answered
+ * AWS.SimpleQueueService.NonExistentQueue (Admiral-Piett/goaws#356, 2026-01-25, AWS CLI v2).
+ * Found here: DeleteQueue calls sent together, before any was answered, got QueueDoesNotExist
+ * for all but the first whenever the first was done before the others were read.
+ */
+import test from 'ava';
+import { CreateQueueCommand, DeleteQueueCommand, GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Boltstack } from '../../../src/index.js';
+import { startBoltstack } from '../../helpers/server.js';
+import { queryPost, xmlValue } from '../../helpers/query-client.js';
+import { sqsClient, sqsErrorOf, uniqueQueue } from '../../helpers/sqs.js';
+
+let server: Boltstack;
+let sqs: SQSClient;
+test.before(async () => {
+  server = await startBoltstack();
+  sqs = sqsClient(server.endpoint);
+});
+test.after.always(async () => { sqs?.destroy(); await server?.stop(); });
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
+const newQueue = async (prefix: string): Promise<string> => (await sqs.send(new CreateQueueCommand({ QueueName: uniqueQueue(prefix) }))).QueueUrl!;
+
+test('DeleteQueue calls sent together, each from a client of its own (a connection each), all succeed, in every round [API_DeleteQueue.html via boto/botocore#1821: requests during the deletion "might succeed"; no capture of overlapping calls]', async (t) => {
+  for (let round = 0; round < 10; round++) {
+    const QueueUrl = await newQueue('x26-del');
+    const clients = [0, 1, 2, 3].map(() => sqsClient(server.endpoint));
+    try {
+      const answers = await Promise.allSettled(clients.map((c) => c.send(new DeleteQueueCommand({ QueueUrl }))));
+      t.deepEqual(answers.map((a) => a.status === 'fulfilled' ? 'ok' : String((a.reason as Error).name)), ['ok', 'ok', 'ok', 'ok'], `round ${round}`);
+    } finally {
+      for (const c of clients) c.destroy();
+    }
+  }
+});
+
+test('a DeleteQueue read just after another one of the same queue was done (as calls sent together may be): 200 [as above]', async (t) => {
+  const QueueUrl = await newQueue('x26-del1');
+  await sqs.send(new DeleteQueueCommand({ QueueUrl }));
+  await t.notThrowsAsync(sqs.send(new DeleteQueueCommand({ QueueUrl })));
+});
+
+test('query form: DeleteQueue calls sent together all answer 200 with a DeleteQueueResponse [as above]', async (t) => {
+  const QueueUrl = await newQueue('x26-delq');
+  const answers = await Promise.all([0, 1, 2].map(() => queryPost(server.endpoint, { service: 'sqs', params: { Action: 'DeleteQueue', QueueUrl } })));
+  for (const a of answers) {
+    t.is(a.status, 200, a.body);
+    t.true(a.body.includes('<DeleteQueueResponse'), a.body);
+  }
+});
+
+test('a DeleteQueue sent well after the first was answered: 400 AWS.SimpleQueueService.NonExistentQueue [Admiral-Piett/goaws#356, 2026-01-25, real AWS via AWS CLI v2]', async (t) => {
+  const QueueUrl = await newQueue('x26-del2');
+  await sqs.send(new DeleteQueueCommand({ QueueUrl }));
+  await sleep(1200);
+  const err = await sqsErrorOf(sqs.send(new DeleteQueueCommand({ QueueUrl })));
+  t.is(err.name, 'QueueDoesNotExist');
+  t.is(err.Code, 'AWS.SimpleQueueService.NonExistentQueue');
+  t.is(err.$metadata.httpStatusCode, 400);
+  const q = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'DeleteQueue', QueueUrl } });
+  t.is(q.status, 400, q.body);
+  t.is(xmlValue(q.body, 'Code'), 'AWS.SimpleQueueService.NonExistentQueue');
+  t.is(xmlValue(q.body, 'Message'), 'The specified queue does not exist for this wsdl version.');
+});
+
+test('right after DeleteQueue, SendMessage and GetQueueUrl answer QueueDoesNotExist, not a success [API_DeleteQueue.html allows either for 60 s ("might succeed"); the refusal is the answer once AWS\'s deletion shows (goaws#356), and a send it accepted would be lost]', async (t) => {
+  const name = uniqueQueue('x26-gone');
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
+  await sqs.send(new DeleteQueueCommand({ QueueUrl }));
+  t.is((await sqsErrorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'late' })))).name, 'QueueDoesNotExist');
+  t.is((await sqsErrorOf(sqs.send(new GetQueueUrlCommand({ QueueName: name })))).name, 'QueueDoesNotExist');
+});
+
+test('a DeleteQueue of a queue that never existed is refused at once, even right after another queue was deleted [localstack/moto: QueueDoesNotExist; the overlap grace is per queue]', async (t) => {
+  const QueueUrl = await newQueue('x26-other');
+  await sqs.send(new DeleteQueueCommand({ QueueUrl }));
+  const err = await sqsErrorOf(sqs.send(new DeleteQueueCommand({ QueueUrl: `${QueueUrl}-never` })));
+  t.is(err.name, 'QueueDoesNotExist');
+});
