@@ -38,6 +38,47 @@ export function durationOf(value: number | undefined, min: number, max: number, 
   return value;
 }
 
+// tagKeyType and tagValueType (botocore 1.43.11); AWS words the member by its 1-based place in
+// the list ('tags.1.member.key': ballerina-platform module-ballerinax-aws.sns tests, against AWS).
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** One session tag's key (1 to 128 characters) and value (at most 256), each of the model's characters. */
+function checkTag(tag: { Key: string; Value: string }, place: number): void {
+  const key = `tags.${place}.member.key`;
+  const value = `tags.${place}.member.value`;
+  if (tag.Key.length < 1) throw stsErrors.constraint(tag.Key, key, 'Member must have length greater than or equal to 1');
+  if (tag.Key.length > 128) throw stsErrors.constraint(tag.Key, key, 'Member must have length less than or equal to 128');
+  if (!TAG_KEY.test(tag.Key)) throw stsErrors.constraint(tag.Key, key, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+');
+  if (tag.Value.length > 256) throw stsErrors.constraint(tag.Value, value, 'Member must have length less than or equal to 256');
+  if (!TAG_VALUE.test(tag.Value)) throw stsErrors.constraint(tag.Value, value, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*');
+}
+
+const EXTERNAL_ID = /^[\w+=,.@:/-]*$/;
+
+/**
+ * AssumeRole's ExternalId: externalIdType (botocore 1.43.11), 2 to 1,224 characters of
+ * [\w+=,.@:\/-]; AWS quotes the pattern as the model writes it, the slash escaped (an AWS SDK for
+ * Java exception quoted on a blog: "Value 'XMode Social' at 'externalId' failed to satisfy
+ * constraint: Member must satisfy regular expression pattern: [\w+=,.@:\/-]*").
+ */
+export function checkExternalId(id: string | undefined): void {
+  if (id === undefined) return;
+  if (id.length < 2) throw stsErrors.constraint(id, 'externalId', 'Member must have length greater than or equal to 2');
+  if (id.length > 1224) throw stsErrors.constraint(id, 'externalId', 'Member must have length less than or equal to 1224');
+  if (!EXTERNAL_ID.test(id)) throw stsErrors.constraint(id, 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*');
+}
+
+const SERIAL_NUMBER = /^[\w+=/:,.@-]*$/;
+
+/** An MFA device's SerialNumber: serialNumberType (botocore 1.43.11), 9 to 256 characters of [\w+=/:,.@-]. */
+export function checkSerialNumber(serial: string | undefined): void {
+  if (serial === undefined) return;
+  if (serial.length < 9) throw stsErrors.constraint(serial, 'serialNumber', 'Member must have length greater than or equal to 9');
+  if (serial.length > 256) throw stsErrors.constraint(serial, 'serialNumber', 'Member must have length less than or equal to 256');
+  if (!SERIAL_NUMBER.test(serial)) throw stsErrors.constraint(serial, 'serialNumber', 'Member must satisfy regular expression pattern: [\\w+=/:,.@-]*');
+}
+
 const SESSION_POLICY_CHARACTERS = /^[\t\n\r\u0020-\u00FF]+$/;
 
 /** A session policy must be JSON of at most 2,048 characters; returns its packed size in percent. */
@@ -55,15 +96,20 @@ export function checkSessionPolicy(policy: string | undefined, policyArns: reado
   }
   if (policyArns !== undefined) {
     if (policyArns.length > 10) throw stsErrors.constraint('[…]', 'policyArns', 'Member must have length less than or equal to 10');
-    for (const p of policyArns) size += (p.arn ?? '').length;
+    policyArns.forEach((p, i) => {
+      const arn = p.arn ?? '';
+      // arnType (botocore 1.43.11): 20 to 2,048 characters.
+      if (arn.length < 20) throw stsErrors.constraint(arn, `policyArns.${i + 1}.member.arn`, 'Member must have length greater than or equal to 20');
+      if (arn.length > 2048) throw stsErrors.constraint(arn, `policyArns.${i + 1}.member.arn`, 'Member must have length less than or equal to 2048');
+      size += arn.length;
+    });
   }
   if (tags !== undefined) {
     if (tags.length > 50) throw stsErrors.constraint('[…]', 'tags', 'Member must have length less than or equal to 50');
-    for (const tag of tags) {
-      if (tag.Key.length < 1 || tag.Key.length > 128) throw stsErrors.constraint(tag.Key, 'tags.member.key', 'Member must have length less than or equal to 128');
-      if (tag.Value.length > 256) throw stsErrors.constraint(tag.Value, 'tags.member.value', 'Member must have length less than or equal to 256');
+    tags.forEach((tag, i) => {
+      checkTag(tag, i + 1);
       size += tag.Key.length + tag.Value.length;
-    }
+    });
   }
   // AWS packs policies and tags into a binary form of its own; boltstack reports the share of
   // the 2,048-character plain-text budget the request used, which grows the same way.
@@ -84,6 +130,8 @@ export function checkSessionTags(tags: readonly { Key: string }[] | undefined, t
     if (keys.has(key)) throw stsErrors.invalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     keys.add(key);
   }
+  // tagKeyListType (botocore 1.43.11): at most 50 keys; the model is checked before the keys' meaning.
+  if (transitive !== undefined && transitive.length > 50) throw stsErrors.constraint('[…]', 'transitiveTagKeys', 'Member must have length less than or equal to 50');
   for (const key of transitive ?? []) {
     if (!keys.has(key.toLowerCase())) throw stsErrors.invalidParameterValue('The specified transitive tag key must be included in the requested tags.');
   }

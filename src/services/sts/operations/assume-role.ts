@@ -8,7 +8,9 @@ import type { AssumeRoleInput, AssumeRoleOutput } from '../../../model/generated
 import { unsupported, type StsHandler } from '../context.js';
 import { roleIdOf } from '../role-id.js';
 import { stsErrors } from '../errors.js';
-import { chainTransitiveTags, checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn } from '../validate.js';
+import {
+  chainTransitiveTags, checkExternalId, checkSerialNumber, checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn,
+} from '../validate.js';
 
 /** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
 const UNEMULATED = ['ProvidedContexts', 'MinimumSessionTokenSize'] as const;
@@ -20,9 +22,8 @@ export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (
   const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
   const packed = checkSessionPolicy(input.Policy, input.PolicyArns, input.Tags);
   checkSessionTags(input.Tags, input.TransitiveTagKeys);
-  if (input.ExternalId !== undefined && (input.ExternalId.length < 2 || input.ExternalId.length > 1224)) {
-    throw stsErrors.constraint(input.ExternalId, 'externalId', `Member must have length ${input.ExternalId.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 1224'}`);
-  }
+  checkExternalId(input.ExternalId);
+  checkSerialNumber(input.SerialNumber);
   if ((input.SerialNumber === undefined) !== (input.TokenCode === undefined)) {
     throw stsErrors.accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   }

@@ -8,16 +8,14 @@ import type { GetSessionTokenInput, GetSessionTokenOutput } from '../../../model
 import { rootPrincipal, unsupported, type StsHandler } from '../context.js';
 import { isSessionKey } from '../credentials.js';
 import { stsErrors } from '../errors.js';
-import { durationOf } from '../validate.js';
+import { checkSerialNumber, durationOf } from '../validate.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
 export const getSessionToken: StsHandler<GetSessionTokenInput, GetSessionTokenOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'GetSessionToken', input, UNEMULATED);
   const seconds = durationOf(input.DurationSeconds, 900, 129600, 43200);
-  if (input.SerialNumber !== undefined && (input.SerialNumber.length < 9 || input.SerialNumber.length > 256)) {
-    throw stsErrors.constraint(input.SerialNumber, 'serialNumber', `Member must have length ${input.SerialNumber.length < 9 ? 'greater than or equal to 9' : 'less than or equal to 256'}`);
-  }
+  checkSerialNumber(input.SerialNumber);
   if (input.TokenCode !== undefined && !/^\d{6}$/.test(input.TokenCode)) throw stsErrors.constraint(input.TokenCode, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
   // Any session's key, not only one issued here: a session from another data directory was
   // answered root credentials (hostile-expired-credentials-22.test.ts).
