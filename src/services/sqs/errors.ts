@@ -46,8 +46,13 @@ export const sqsErrors = {
     'InvalidParameterValue'),
   missingParameter: (parameter: string) => e('MissingRequiredParameterException', 400,
     `The request must contain the parameter ${parameter}.`, 'MissingParameter'),
-  invalidMessageContents: () => e('InvalidMessageContents', 400,
-    'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF'),
+  /**
+   * A body with a character outside the XML character set: AWS names the first one, in upper-case
+   * hex ('#x7': a 2019 answer quoted in asim/nitro-plugins#437; '#x1': Particular/NServiceBus.AmazonSQS#2630,
+   * 2024-11; '#xFFFF': "the exact rejection SQS returned" in a 2026 production test).
+   */
+  invalidMessageContents: (character: number) => e('InvalidMessageContents', 400,
+    `Invalid binary character '#x${character.toString(16).toUpperCase()}' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].`),
   /** A handle that does not decode: native AWS's words (radkawar/stackd testdata/aws/sqs/metrics.json, 2026-09-15). */
   receiptHandleIsInvalid: () => e('ReceiptHandleIsInvalid', 404, 'The input receipt handle is invalid.', 'ReceiptHandleIsInvalid'),
   /** A well-formed handle of another queue: the wording of AWS's knowledge-center article on DeleteMessage. */

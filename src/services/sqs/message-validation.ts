@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
  */
 import type { MessageAttributesValue } from '../../model/generated/sqs-types.js';
-import { isAwsError } from '../../errors/aws-error.js';
+import { isAwsError, type AwsError } from '../../errors/aws-error.js';
 import { canonicalNumber, numberLimit, surelyWithinLimits } from './number-limits.js';
 import { sqsErrors } from './errors.js';
 import type { StoredAttribute } from './records.js';
@@ -41,9 +41,29 @@ function surrogatesPairedAndValid(text: string): boolean {
   return true;
 }
 
+/**
+ * The first UTF-16 unit or code point of `text` that SQS refuses (a lone surrogate as itself), or
+ * undefined. Only for the answer to a body already found invalid: it names that character.
+ */
+export function firstInvalidCharacter(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0xd7ff) || c === 0x9 || c === 0xa || c === 0xd || (c >= 0xe000 && c <= 0xfffd)) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+    }
+    return c;
+  }
+  return undefined;
+}
+
+/** InvalidMessageContents naming the first character of `text` SQS refuses (errors.ts). */
+export const invalidContents = (text: string): AwsError => sqsErrors.invalidMessageContents(firstInvalidCharacter(text) ?? 0);
+
 export function assertBody(body: string | undefined): asserts body is string {
   if (body === undefined || body === '') throw sqsErrors.missingParameter('MessageBody');
-  if (!hasOnlyValidCharacters(body)) throw sqsErrors.invalidMessageContents();
+  if (!hasOnlyValidCharacters(body)) throw invalidContents(body);
 }
 
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.\-\u00c0-\u017f]+$/;

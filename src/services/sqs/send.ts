@@ -17,7 +17,7 @@ import type { SharedBody } from './internal-api.js';
 import { encodeMessage, encodeSharedCopy } from './message-codec.js';
 import { md5Hex, md5OfAttributes } from './message-md5.js';
 import {
-  asSent, assertBody, assertFifoId, assertMessageSize, attributesSize, hasOnlyValidCharacters, storeMessageAttributes, storeSystemAttributes,
+  asSent, assertBody, assertFifoId, assertMessageSize, attributesSize, hasOnlyValidCharacters, invalidContents, storeMessageAttributes, storeSystemAttributes,
 } from './message-validation.js';
 import type { QueueState } from './queue-state.js';
 import type { DedupRecord, MessageRecord } from './records.js';
@@ -76,7 +76,7 @@ export function prepare(queue: Queue, state: QueueState, entry: SendEntry, sende
   if (queue.deleted) throw sqsErrors.queueDoesNotExist();
   if (shared !== undefined) {
     // Head and tail are checked by the caller, once for all the copies.
-    if (!hasOnlyValidCharacters(shared.part)) throw sqsErrors.invalidMessageContents();
+    if (!hasOnlyValidCharacters(shared.part)) throw invalidContents(shared.part);
     if (shared.bytes === 0 && shared.part === '') throw sqsErrors.missingParameter('MessageBody');
   } else if (!charactersChecked) assertBody(entry.MessageBody);
   else if (entry.MessageBody === undefined || entry.MessageBody === '') throw sqsErrors.missingParameter('MessageBody');

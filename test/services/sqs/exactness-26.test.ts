@@ -1,20 +1,21 @@
 /**
- * SQS exactness, twenty-sixth pass: DeleteQueue calls that overlap, and what a queue just
- * deleted answers. SDK v3 clients (json) and signed query-form posts against the real server.
+ * SQS exactness, twenty-sixth pass: DeleteQueue calls that overlap, what a queue just deleted
+ * answers, and the answer to a body with characters SQS refuses. SDK v3 clients (json) and signed query-form posts against the real server.
  *
  * Sources: API_DeleteQueue.html, quoted in boto/botocore#1821 ("the deletion process takes up to
  * 60 seconds. Requests you send involving that queue during the 60 seconds might succeed"); a
  * second `aws sqs delete-queue` run by hand against AWS answered
  * AWS.SimpleQueueService.NonExistentQueue (Admiral-Piett/goaws#356, 2026-01-25, AWS CLI v2).
  * Found here: DeleteQueue calls sent together, before any was answered, got QueueDoesNotExist
- * for all but the first whenever the first was done before the others were read.
+ * for all but the first whenever the first was done before the others were read; a body with a
+ * refused character was answered in LocalStack's words, not AWS's (sources at those rows).
  */
 import test from 'ava';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Boltstack } from '../../../src/index.js';
 import { startBoltstack } from '../../helpers/server.js';
 import { queryPost, xmlValue } from '../../helpers/query-client.js';
-import { sqsClient, sqsErrorOf, uniqueQueue } from '../../helpers/sqs.js';
+import { sqsClient, sqsErrorOf, sqsJson, uniqueQueue } from '../../helpers/sqs.js';
 
 let server: Boltstack;
 let sqs: SQSClient;
@@ -82,4 +83,50 @@ test('a DeleteQueue of a queue that never existed is refused at once, even right
   await sqs.send(new DeleteQueueCommand({ QueueUrl }));
   const err = await sqsErrorOf(sqs.send(new DeleteQueueCommand({ QueueUrl: `${QueueUrl}-never` })));
   t.is(err.name, 'QueueDoesNotExist');
+});
+
+// ---- Bodies with characters outside the XML character set ----
+// AWS names the first refused character in upper-case hex: "Invalid binary character '#x7' was
+// found in the message body, the set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] |
+// [#xE000-#xFFFD] | [#x10000-#x10FFFF]." (asim/nitro-plugins#437, 2019, '#x7';
+// Particular/NServiceBus.AmazonSQS#2630, 2024-11, '#x1'; a 2026 production test quoting "the exact
+// rejection SQS returned", '#xFFFF'). Before this pass boltstack answered LocalStack's own
+// wording ("Invalid characters found. Valid unicode characters are ..."), which no AWS answer has.
+const CONTENTS = (hex: string): string =>
+  `Invalid binary character '#x${hex}' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].`;
+const REFUSED: Array<[string, string]> = [
+  ['\u0000', '0'], ['\u0007', '7'], ['\u0008', '8'], ['\u000b', 'B'], ['\u000c', 'C'], ['\u000e', 'E'], ['\u001f', '1F'], ['\ufffe', 'FFFE'], ['\uffff', 'FFFF'],
+];
+const LONE: Array<[string, string]> = [['\ud800', 'D800'], ['\udc00', 'DC00']];
+
+test('json: a body with each refused character (and a lone surrogate) is 400 InvalidMessageContents naming that character [asim/nitro-plugins#437 (2019), Particular/NServiceBus.AmazonSQS#2630 (2024-11), a 2026 production capture: AWS\'s words]', async (t) => {
+  const QueueUrl = await newQueue('x26-chars');
+  for (const [ch, hex] of [...REFUSED, ...LONE]) {
+    const answer = await sqsJson(server.endpoint, 'SendMessage', { QueueUrl, MessageBody: `ok ${ch} then \u0001` });
+    t.is(answer.status, 400, hex);
+    t.is(answer.body.__type, 'com.amazonaws.sqs#InvalidMessageContents', hex);
+    t.is(answer.queryError, 'InvalidMessageContents;Sender', hex);
+    t.is(answer.body.message, CONTENTS(hex), hex);
+  }
+  // Tab, line feed, carriage return, the edges of each allowed range and a surrogate pair pass.
+  const fine = await sqsJson(server.endpoint, 'SendMessage', { QueueUrl, MessageBody: '\t\n\r \ud7ff\ue000\ufffd\ud800\udc00\udbff\udfff' });
+  t.is(fine.status, 200);
+});
+
+test('query form: the same answer, in the XML error [as above]', async (t) => {
+  const QueueUrl = await newQueue('x26-charsq');
+  for (const [ch, hex] of REFUSED) {
+    const answer = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'SendMessage', QueueUrl, MessageBody: `a${ch}` } });
+    t.is(answer.status, 400, hex);
+    t.is(xmlValue(answer.body, 'Code'), 'InvalidMessageContents', hex);
+    t.is(xmlValue(answer.body, 'Message'), CONTENTS(hex), hex);
+  }
+});
+
+test('SendMessageBatch: the entry with a refused character fails alone with the same words, the others are sent [as above; a batch entry fails with the single call\'s code and message]', async (t) => {
+  const QueueUrl = await newQueue('x26-charsb');
+  const answer = await sqsJson(server.endpoint, 'SendMessageBatch', { QueueUrl, Entries: [{ Id: 'bad', MessageBody: 'x\u000by' }, { Id: 'good', MessageBody: 'fine' }] });
+  t.is(answer.status, 200);
+  t.deepEqual(answer.body.Failed, [{ Id: 'bad', Code: 'InvalidMessageContents', Message: CONTENTS('B'), SenderFault: true }]);
+  t.deepEqual((answer.body.Successful as Array<{ Id: string }>).map((s) => s.Id), ['good']);
 });

@@ -229,7 +229,7 @@ test('a part with a character SQS refuses fails that delivery alone', async (t) 
       { queueArn: arn('b'), body: { shared, part: 'bad \u0001' }, charactersChecked: true },
     ]);
     t.true(results[0]!.ok);
-    t.deepEqual(results[1], { ok: false, code: 'InvalidMessageContents', message: 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF' });
+    t.deepEqual(results[1], { ok: false, code: 'InvalidMessageContents', message: "Invalid binary character '#x1' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]." });
   } finally {
     await f.close();
   }
