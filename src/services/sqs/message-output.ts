@@ -8,6 +8,7 @@
 import type { Message, MessageAttributesValue } from '../../model/generated/sqs-types.js';
 import { sqsErrors } from './errors.js';
 import { md5OfAttributes } from './message-md5.js';
+import { byName } from './message-validation.js';
 import type { Msg } from './queue-state.js';
 import type { MessageRecord, StoredAttribute } from './records.js';
 
@@ -51,7 +52,7 @@ function selectAttributes(attrs: Record<string, StoredAttribute> | undefined, na
   // "Hel.*" selects every name starting with "Hel" (Hello and Help.Me alike): AWS's answer in
   // localstack tests/aws/services/sqs/test_sqs.snapshot.json test_receive_message_message_attribute_names_filters.
   const prefixes = names.filter((n) => n.endsWith('.*')).map((n) => n.slice(0, -2));
-  const out: Record<string, StoredAttribute> = {};
+  const out = byName<StoredAttribute>();
   let any = false;
   for (const [name, value] of Object.entries(attrs)) {
     if (names.includes(name) || prefixes.some((p) => name.startsWith(p))) { out[name] = value; any = true; }
@@ -72,7 +73,7 @@ export function messageOutput(record: MessageRecord, msg: Msg, handle: string, s
   const selected = selectAttributes(record.attrs, attributeNames);
   if (selected !== undefined) {
     out.MD5OfMessageAttributes = selected === record.attrs ? record.md5Attrs : md5OfAttributes(selected);
-    out.MessageAttributes = {};
+    out.MessageAttributes = byName<MessageAttributesValue>();
     for (const [name, a] of Object.entries(selected)) out.MessageAttributes[name] = wireAttribute(a);
   }
   return out;

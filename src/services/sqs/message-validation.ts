@@ -138,6 +138,13 @@ function checkNumber(name: string, text: string, kind: string): void {
   if (limit === 'precision') throw sqsErrors.invalidParameterValue(`Message ${kind} attribute '${name}' number value [${text}] must contain fewer than 38 precision digits.`);
 }
 
+/**
+ * An empty map keyed by names the client chose: without a prototype, so a message attribute named
+ * `__proto__` (a valid name) is stored as an own entry rather than replacing the map's prototype
+ * (hostile pass 26: SendMessage answered a 500).
+ */
+export const byName = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function storeMessageAttributes(attributes: Record<string, MessageAttributesValue> | undefined): Record<string, StoredAttribute> | undefined {
   if (attributes === undefined) return undefined;
   const names = Object.keys(attributes);
@@ -145,7 +152,7 @@ export function storeMessageAttributes(attributes: Record<string, MessageAttribu
   if (names.length > MAX_ATTRIBUTES) {
     throw sqsErrors.invalidParameterValue(`Number of message attributes [${names.length}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
   }
-  const out: Record<string, StoredAttribute> = {};
+  const out = byName<StoredAttribute>();
   for (const name of names) {
     assertAttributeName(name);
     out[name] = storeAttribute(name, attributes[name]!, '(user)');
@@ -188,7 +195,7 @@ export function asSent(stored: Record<string, StoredAttribute>, sent: Record<str
     const a = stored[name]!;
     const text = sent[name]!.StringValue;
     if (a.StringValue === undefined || a.StringValue === text) continue;
-    out ??= { ...stored };
+    out ??= Object.assign(byName<StoredAttribute>(), stored);
     out[name] = { DataType: a.DataType, StringValue: text! };
   }
   return out;

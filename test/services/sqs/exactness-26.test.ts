@@ -130,3 +130,46 @@ test('SendMessageBatch: the entry with a refused character fails alone with the 
   t.deepEqual(answer.body.Failed, [{ Id: 'bad', Code: 'InvalidMessageContents', Message: CONTENTS('B'), SenderFault: true }]);
   t.deepEqual((answer.body.Successful as Array<{ Id: string }>).map((s) => s.Id), ['good']);
 });
+
+// ---- Names that are also Object.prototype's ----
+// `__proto__`, `constructor`, `toString` are valid message attribute names and tag keys (letters,
+// digits, "_", "-", "." : SQS developer guide, message attribute components; tag keys: any
+// characters), so AWS keeps them like any other. Found here: a json SendMessage with an attribute
+// named `__proto__` answered 500 (the attribute map's prototype was replaced), and TagQueue
+// dropped a `__proto__` tag while answering 200.
+const rawJson = async (operation: string, text: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const res = await fetch(server.endpoint, { method: 'POST', headers: { 'x-amz-target': `AmazonSQS.${operation}`, 'content-type': 'application/x-amz-json-1.0' }, body: text });
+  const body = await res.text();
+  return { status: res.status, body: body === '' ? {} : JSON.parse(body) as Record<string, unknown> };
+};
+
+test('json: message attributes named __proto__, constructor and toString are sent and received back like any other [SQS developer guide: valid names; invariant: no 5xx]', async (t) => {
+  const QueueUrl = await newQueue('x26-proto');
+  // Written as text: a JavaScript object literal would not carry an own "__proto__" key.
+  const sent = await rawJson('SendMessage', `{"QueueUrl":"${QueueUrl}","MessageBody":"x","MessageAttributes":{"__proto__":{"DataType":"Number","StringValue":"1.50"},"constructor":{"DataType":"String","StringValue":"c"},"toString":{"DataType":"String","StringValue":"t"}}}`);
+  t.is(sent.status, 200, JSON.stringify(sent.body));
+  const got = await rawJson('ReceiveMessage', `{"QueueUrl":"${QueueUrl}","MessageAttributeNames":["All"]}`);
+  const [m] = got.body.Messages as Array<{ MessageAttributes: Record<string, unknown>; MD5OfMessageAttributes: string }>;
+  t.deepEqual(Object.keys(m!.MessageAttributes).sort(), ['__proto__', 'constructor', 'toString']);
+  t.deepEqual(JSON.parse(JSON.stringify(m!.MessageAttributes)).__proto__, { DataType: 'Number', StringValue: '1.5' });
+  // Selected by name alone.
+  await rawJson('ChangeMessageVisibility', `{"QueueUrl":"${QueueUrl}","ReceiptHandle":"${(got.body.Messages as Array<{ ReceiptHandle: string }>)[0]!.ReceiptHandle}","VisibilityTimeout":0}`);
+  const one = await rawJson('ReceiveMessage', `{"QueueUrl":"${QueueUrl}","MessageAttributeNames":["__proto__"]}`);
+  t.deepEqual(Object.keys((one.body.Messages as Array<{ MessageAttributes: object }>)[0]!.MessageAttributes), ['__proto__']);
+});
+
+test('query form: a message attribute named __proto__ is sent and received [as above]', async (t) => {
+  const QueueUrl = await newQueue('x26-protoq');
+  const sent = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'SendMessage', QueueUrl, MessageBody: 'x', 'MessageAttribute.1.Name': '__proto__', 'MessageAttribute.1.Value.DataType': 'String', 'MessageAttribute.1.Value.StringValue': 'v' } });
+  t.is(sent.status, 200, sent.body);
+  const got = await queryPost(server.endpoint, { service: 'sqs', params: { Action: 'ReceiveMessage', QueueUrl, 'MessageAttributeName.1': 'All' } });
+  t.true(got.body.includes('<MessageAttribute><Name>__proto__</Name><Value><DataType>String</DataType><StringValue>v</StringValue></Value></MessageAttribute>'), got.body);
+});
+
+test('TagQueue with tag keys __proto__ and constructor: both listed, and UntagQueue removes one [SQS tags: any key of 1-128 characters; invariant: no silent loss]', async (t) => {
+  const QueueUrl = await newQueue('x26-tags');
+  t.is((await rawJson('TagQueue', `{"QueueUrl":"${QueueUrl}","Tags":{"__proto__":"p","constructor":"c"}}`)).status, 200);
+  t.deepEqual((await rawJson('ListQueueTags', `{"QueueUrl":"${QueueUrl}"}`)).body.Tags, JSON.parse('{"__proto__":"p","constructor":"c"}'));
+  t.is((await rawJson('UntagQueue', `{"QueueUrl":"${QueueUrl}","TagKeys":["__proto__"]}`)).status, 200);
+  t.deepEqual((await rawJson('ListQueueTags', `{"QueueUrl":"${QueueUrl}"}`)).body.Tags, { constructor: 'c' });
+});

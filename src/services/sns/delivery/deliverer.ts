@@ -259,7 +259,9 @@ export class Deliverer {
     if (charactersChecked) delivery.charactersChecked = true;
     if (m.traceHeader !== undefined) delivery.traceHeader = m.traceHeader;
     if (raw && m.attributes !== undefined) {
-      const attributes: Record<string, InternalMessageAttribute> = {};
+      // No prototype: an attribute named `__proto__` is an entry like any other (hostile pass 26:
+      // a raw delivery dropped it).
+      const attributes = Object.create(null) as Record<string, InternalMessageAttribute>;
       for (const [name, a] of Object.entries(m.attributes)) {
         attributes[name] = a.BinaryValue !== undefined ? { DataType: a.DataType, BinaryValue: a.BinaryValue } : { DataType: a.DataType, StringValue: a.StringValue ?? '' };
       }

@@ -21,7 +21,16 @@ export interface FilterAttribute { DataType: string; StringValue?: string | unde
 type Lookup = (key: CompiledPolicy['keys'][number]) => Scalar[] | undefined;
 
 export function matchesAttributes(policy: CompiledPolicy, attributes: Record<string, FilterAttribute> | undefined): boolean {
-  return evaluate(policy, (key) => attributeValues(attributes?.[key.path[0]!]));
+  return evaluate(policy, (key) => attributeValues(ownAttribute(attributes, key.path[0]!)));
+}
+
+/**
+ * The message's own attribute of that name: a policy key such as `toString` or `constructor`
+ * must not find Object.prototype's members (hostile pass 26: `{"toString": [{"exists": true}]}`
+ * matched every message that had any attribute).
+ */
+function ownAttribute(attributes: Record<string, FilterAttribute> | undefined, name: string): FilterAttribute | undefined {
+  return attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
 }
 
 /** A body that is not a JSON object matches no policy that names a key. */
