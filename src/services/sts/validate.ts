@@ -69,6 +69,17 @@ export function checkExternalId(id: string | undefined): void {
   if (!EXTERNAL_ID.test(id)) throw stsErrors.constraint(id, 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*');
 }
 
+/**
+ * An MFA TokenCode: tokenCodeType (botocore 1.43.11), exactly 6 characters of [\d]. The length is
+ * answered first: '12345' satisfies the pattern, so the constraint it fails is the length.
+ */
+export function checkTokenCode(code: string | undefined): void {
+  if (code === undefined) return;
+  if (code.length < 6) throw stsErrors.constraint(code, 'tokenCode', 'Member must have length greater than or equal to 6');
+  if (code.length > 6) throw stsErrors.constraint(code, 'tokenCode', 'Member must have length less than or equal to 6');
+  if (!/^\d*$/.test(code)) throw stsErrors.constraint(code, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
+}
+
 const SERIAL_NUMBER = /^[\w+=/:,.@-]*$/;
 
 /** An MFA device's SerialNumber: serialNumberType (botocore 1.43.11), 9 to 256 characters of [\w+=/:,.@-]. */

@@ -1,7 +1,8 @@
 /**
  * STS exactness, twenty-sixth pass: members whose model constraints were not checked (ExternalId
  * and SerialNumber patterns, session tags' characters, a managed policy ARN's length, more than
- * 50 transitive tag keys), and the member a session tag's answer names. Found here: each of those
+ * 50 transitive tag keys, ProviderId's length), the member a session tag's answer names, and the
+ * constraint a TokenCode of the wrong length fails (its length, not the pattern). Found here: each of those
  * rows was accepted (200) or named 'tags.member.key' with a wrong constraint before this pass.
  * Over the query protocol, each row compares the status, Type, Code and exact message.
  *
@@ -59,6 +60,12 @@ const ROWS: Row[] = [
   { name: 'AssumeRole with 51 transitive tag keys', source: `${MODEL} tagKeyListType max 50 (the model is checked before the keys' meaning)`,
     params: assume(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`TransitiveTagKeys.member.${i + 1}`, `k${i}`]))),
     message: "1 validation error detected: Value '[…]' at 'transitiveTagKeys' failed to satisfy constraint: Member must have length less than or equal to 50" },
+  { name: 'GetSessionToken with a TokenCode of 5 digits', source: `${MODEL} tokenCodeType (6 to 6, [\\d]*): "12345" fails the length only`,
+    params: { Action: 'GetSessionToken', SerialNumber: 'arn:aws:iam::111122223333:mfa/u', TokenCode: '12345' }, message: at('12345', 'tokenCode', 'have length greater than or equal to 6') },
+  { name: 'AssumeRole with a TokenCode of 7 digits', source: `${MODEL} tokenCodeType`,
+    params: assume({ SerialNumber: 'arn:aws:iam::111122223333:mfa/u', TokenCode: '1234567' }), message: at('1234567', 'tokenCode', 'have length less than or equal to 6') },
+  { name: 'AssumeRoleWithWebIdentity with a ProviderId of 3 characters', source: `${MODEL} AssumeRoleWithWebIdentityRequest.ProviderId (4 to 2,048), checked before the provider's name`,
+    params: { Action: 'AssumeRoleWithWebIdentity', RoleArn: ROLE, RoleSessionName: 'session', WebIdentityToken: 'abcd', ProviderId: 'abc' }, message: at('abc', 'providerId', 'have length greater than or equal to 4') },
   // Rows already right, pinned with their sources.
   { name: 'AssumeRole with DurationSeconds 899', source: `${MODEL} roleDurationSecondsType min 900`,
     params: assume({ DurationSeconds: '899' }), message: at('899', 'durationSeconds', 'have value greater than or equal to 900') },

@@ -31,6 +31,9 @@ export const assumeRoleWithWebIdentity: StsHandler<AssumeRoleWithWebIdentityInpu
   const role = parseRoleArn(input.RoleArn);
   checkSessionName(input.RoleSessionName);
   if (input.WebIdentityToken.length < 4) throw stsErrors.constraint('…', 'webIdentityToken', 'Member must have length greater than or equal to 4');
+  // The model's length (4 to 2,048, botocore 1.43.11) is checked before the provider's name.
+  if (input.ProviderId !== undefined && input.ProviderId.length < 4) throw stsErrors.constraint(input.ProviderId, 'providerId', 'Member must have length greater than or equal to 4');
+  if (input.ProviderId !== undefined && input.ProviderId.length > 2048) throw stsErrors.constraint(input.ProviderId, 'providerId', 'Member must have length less than or equal to 2048');
   if (input.ProviderId !== undefined && !['www.amazon.com', 'graph.facebook.com'].includes(input.ProviderId)) {
     throw stsErrors.validation(`Provider ${input.ProviderId} is not supported.`);
   }

@@ -9,7 +9,7 @@ import { unsupported, type StsHandler } from '../context.js';
 import { roleIdOf } from '../role-id.js';
 import { stsErrors } from '../errors.js';
 import {
-  chainTransitiveTags, checkExternalId, checkSerialNumber, checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn,
+  chainTransitiveTags, checkExternalId, checkSerialNumber, checkTokenCode, checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn,
 } from '../validate.js';
 
 /** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
@@ -27,7 +27,7 @@ export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (
   if ((input.SerialNumber === undefined) !== (input.TokenCode === undefined)) {
     throw stsErrors.accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   }
-  if (input.TokenCode !== undefined && !/^\d{6}$/.test(input.TokenCode)) throw stsErrors.constraint(input.TokenCode, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
+  checkTokenCode(input.TokenCode);
   if (input.SourceIdentity !== undefined) checkSessionName(input.SourceIdentity, 'sourceIdentity');
   // Only a session boltstack issued (an ASIA key) can carry transitive tags from its own AssumeRole.
   const caller = ctx.accessKeyId?.startsWith('ASIA') === true ? await deps.credentials.principalOf(ctx.accessKeyId) : undefined;

@@ -8,7 +8,7 @@ import type { GetSessionTokenInput, GetSessionTokenOutput } from '../../../model
 import { rootPrincipal, unsupported, type StsHandler } from '../context.js';
 import { isSessionKey } from '../credentials.js';
 import { stsErrors } from '../errors.js';
-import { checkSerialNumber, durationOf } from '../validate.js';
+import { checkSerialNumber, checkTokenCode, durationOf } from '../validate.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
@@ -16,7 +16,7 @@ export const getSessionToken: StsHandler<GetSessionTokenInput, GetSessionTokenOu
   unsupported(deps, ctx, 'GetSessionToken', input, UNEMULATED);
   const seconds = durationOf(input.DurationSeconds, 900, 129600, 43200);
   checkSerialNumber(input.SerialNumber);
-  if (input.TokenCode !== undefined && !/^\d{6}$/.test(input.TokenCode)) throw stsErrors.constraint(input.TokenCode, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
+  checkTokenCode(input.TokenCode);
   // Any session's key, not only one issued here: a session from another data directory was
   // answered root credentials (hostile-expired-credentials-22.test.ts).
   if (isSessionKey(ctx.accessKeyId)) {
