@@ -170,7 +170,9 @@ export function validateAttributes(attributes: Record<string, string>, fifo: boo
 
 /** Attribute names GetQueueAttributes accepts: everything settable and read-only, and All. */
 export function isKnownAttribute(name: string): boolean {
-  return name === 'All' || READ_ONLY.includes(name) || SETTABLE[name] !== undefined;
+  // Own names only: `constructor` or `__proto__` would find Object.prototype's (hostile pass 26:
+  // GetQueueAttributes answered 200 with no attributes instead of InvalidAttributeName).
+  return name === 'All' || READ_ONLY.includes(name) || Object.hasOwn(SETTABLE, name);
 }
 
 export interface Counters { visible: number; notVisible: number; delayed: number }

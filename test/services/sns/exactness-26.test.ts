@@ -135,3 +135,15 @@ test('right after DeleteTopic, ListSubscriptions lists none of its subscriptions
   t.is(xmlValue((await sns({ Action: 'CreateTopic', Name: topic.split(':').pop()! })).body, 'TopicArn'), topic);
   t.deepEqual(xmlValues((await sns({ Action: 'ListSubscriptionsByTopic', TopicArn: topic })).body, 'SubscriptionArn'), []);
 });
+
+test('SetSMSAttributes with an attribute named __proto__ or constructor: 400 InvalidParameter as for any unknown name, and GetSMSAttributes of those names lists nothing [the unknown-name answer of test/services/sns/sms.test.ts; before, a 500 and a stored "constructor" attribute]', async (t) => {
+  for (const name of ['__proto__', 'constructor', 'toString']) {
+    const answer = await sns({ Action: 'SetSMSAttributes', 'attributes.entry.1.key': name, 'attributes.entry.1.value': 'Promotional' });
+    t.is(answer.status, 400, name);
+    t.is(xmlValue(answer.body, 'Code'), 'InvalidParameter', name);
+    t.is(xmlValue(answer.body, 'Message'), `Invalid parameter: ${name}`, name);
+    const read = await sns({ Action: 'GetSMSAttributes', 'attributes.member.1': name });
+    t.is(read.status, 200, name);
+    t.false(read.body.includes('<entry>'), read.body);
+  }
+});

@@ -173,3 +173,13 @@ test('TagQueue with tag keys __proto__ and constructor: both listed, and UntagQu
   t.is((await rawJson('UntagQueue', `{"QueueUrl":"${QueueUrl}","TagKeys":["__proto__"]}`)).status, 200);
   t.deepEqual((await rawJson('ListQueueTags', `{"QueueUrl":"${QueueUrl}"}`)).body.Tags, { constructor: 'c' });
 });
+
+test('GetQueueAttributes of constructor, __proto__ or toString: 400 InvalidAttributeName "Unknown Attribute <name>.", as for any unknown name [localstack tests/aws/services/sqs/test_sqs.py test_get_queue_attributes_with_invalid_arg_returns_error (aws.validated); before, 200 with no attributes]', async (t) => {
+  const QueueUrl = await newQueue('x26-qattr');
+  for (const name of ['constructor', '__proto__', 'toString']) {
+    const answer = await sqsJson(server.endpoint, 'GetQueueAttributes', { QueueUrl, AttributeNames: [name] });
+    t.is(answer.status, 400, name);
+    t.is(answer.body.__type, 'com.amazonaws.sqs#InvalidAttributeName', name);
+    t.is(answer.body.message, `Unknown Attribute ${name}.`, name);
+  }
+});

@@ -57,7 +57,9 @@ function maxResults(value: number | undefined, limit: number): number {
 export const setSMSAttributes: SnsHandler<SetSMSAttributesInput, SetSMSAttributesOutput> = async (deps, ctx, input) => {
   const attributes = input.attributes ?? {};
   for (const [name, value] of Object.entries(attributes)) {
-    const check = SMS_ATTRIBUTES[name];
+    // Own names only: `__proto__` or `constructor` would find Object.prototype's (hostile pass 26:
+    // a 500, and a `constructor` attribute stored).
+    const check = Object.hasOwn(SMS_ATTRIBUTES, name) ? SMS_ATTRIBUTES[name] : undefined;
     if (check === undefined) throw snsErrors.invalid(name);
     if (value !== '' && !check(value)) throw snsErrors.invalid(name);
   }
@@ -76,7 +78,7 @@ export const getSMSAttributes: SnsHandler<GetSMSAttributesInput, GetSMSAttribute
   const all = { ...DEFAULTS, ...settings.attributes };
   const names = input.attributes === undefined || input.attributes.length === 0 ? Object.keys(all) : input.attributes;
   const attributes: Record<string, string> = {};
-  for (const name of names) if (all[name] !== undefined) attributes[name] = all[name];
+  for (const name of names) if (Object.hasOwn(all, name)) attributes[name] = all[name]!;
   return { attributes };
 };
 
