@@ -37,9 +37,19 @@ const QUERY_SERVICES: ServiceName[] = ['sqs', 'sns', 'sts'];
 
 async function serviceForAction(action: string): Promise<ServiceName | undefined> {
   for (const service of QUERY_SERVICES) {
-    if ((await loadModel(service)).operations[action]) return service;
+    if (operationNamed(await loadModel(service), action)) return service;
   }
   return undefined;
+}
+
+/**
+ * The model's operation of that name, own entries only: a client names it, and `toString`,
+ * `constructor` or `__proto__` read through the prototype ran Object.prototype.toString as a
+ * handler (200 with an empty body) or reached the handler lookup as a NotImplemented 501, where
+ * AWS answers each service's unknown-operation error (unknown-operation.ts).
+ */
+function operationNamed(model: ServiceModel, name: string): OperationModel | undefined {
+  return Object.hasOwn(model.operations, name) ? model.operations[name] : undefined;
 }
 
 function s3Path(request: HttpRequest, virtualHost: VirtualHostParser): string {
@@ -97,12 +107,12 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
   if (protocol === 'json') {
     const target = request.headers['x-amz-target'] ?? '';
     const name = target.slice((SERVICE_PROTOCOLS[service].targetPrefix ?? '').length + 1);
-    const operation = model.operations[name];
-    if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, name, request.method));
+    const operation = operationNamed(model, name);
+    if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, name, request.method, service));
     return resolved(service, protocol, model, operation, NO_LABELS, request.path, body);
   }
   const action = queryAction({ method: request.method, path: request.path, query: request.query, headers: request.headers, ...(body ? { body } : {}) }) ?? '';
-  const operation = model.operations[action];
+  const operation = operationNamed(model, action);
   if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, action, request.method, service));
   if (service === 'sqs' && isAccountActionOnQueuePath(action, request.path)) throw new Unresolved(protocol, model, sqsUnknownAction(action));
   return resolved(service, protocol, model, operation, NO_LABELS, request.path, body);

@@ -5,7 +5,12 @@ import type { ServiceName } from '../model/types.js';
 export const unknownOperation = (protocol: 'rest-xml' | 'json' | 'query', name: string, method: string, service?: ServiceName): AwsError => {
   switch (protocol) {
     case 'json':
-      return new AwsError({ code: 'UnknownOperationException', status: 400, message: `Unknown operation ${name}` });
+      // DynamoDB (and a target no service owns, answered as DynamoDB) sends the bare
+      // {"__type":"com.amazon.coral.service#UnknownOperationException"}, no message: architect/
+      // dynalite test/connection.js, "incorrect target" and "incorrect target operation", written
+      // against DynamoDB. SQS's wording is kept: no source tells it.
+      if (service === 'sqs') return new AwsError({ code: 'UnknownOperationException', status: 400, message: `Unknown operation ${name}` });
+      return new AwsError({ code: 'UnknownOperationException', status: 400, message: '' });
     case 'query':
       if (service === 'sqs') return sqsUnknownAction(name);
       return new AwsError({ code: 'InvalidAction', status: 400, message: `The action ${name} is not valid for this web service.` });

@@ -81,7 +81,7 @@ test('DynamoDB errors: __type namespace, message, status', async (t) => {
 });
 
 function raw(body: string): WireRequest {
-  return { method: 'POST', path: '/', query: '', headers: {}, body: Buffer.from(body) };
+  return { method: 'POST', path: '/', query: '', headers: { 'content-type': 'application/x-amz-json-1.0' }, body: Buffer.from(body) };
 }
 
 test('malformed JSON and wrong types are SerializationException', async (t) => {

@@ -18,6 +18,7 @@ import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walk
 import { serializationException } from './errors.js';
 import { typeMismatch, type Position } from './type-mismatch.js';
 import { checkBase64 } from './base64.js';
+import { dynamoDbFrontDoor, JSON_1_0 } from './dynamodb-front-door.js';
 
 export const MAX_DEPTH = 100;
 
@@ -159,6 +160,11 @@ function structureDecoder(model: ServiceModel, shape: Shape, mismatch: (value: u
 }
 
 export function decodeJson(ctx: ProtocolContext, request: WireRequest): Record<string, unknown> {
+  // Two compares for what every SDK sends; anything else asks DynamoDB's front door.
+  if (request.headers['content-type'] !== JSON_1_0 || request.method !== 'POST') {
+    const refused = dynamoDbFrontDoor(ctx.model.service, request.method, request.headers['content-type'], request.body?.length ?? 0);
+    if (refused !== undefined) throw refused;
+  }
   const text = request.body?.toString('utf8') ?? '';
   let parsed: unknown;
   try {

@@ -160,6 +160,15 @@ export function encodeJsonError(
   if (error.code === 'RequestEntityTooLarge' && (ctx.model.service === 'dynamodb' || ctx.model.service === 'dynamodbstreams')) {
     return { status: 413, headers: { 'x-amzn-requestid': ctx.requestId }, body: '' };
   }
+  // DynamoDB's front end refuses a request it does not take (not a POST, or a body of another
+  // media type) with a bare XML element, before any JSON: dynamodb-front-door.ts. Its CRC is
+  // DynamoDB's own, 3552371480 (architect/dynalite test/connection.js assert404).
+  if (error.status === 404 && error.code === 'UnknownOperationException') {
+    const text = '<UnknownOperationException/>\n';
+    const headers: Record<string, string> = { 'x-amzn-requestid': ctx.requestId };
+    if (sendsBodyCrc32(ctx.model.service)) headers[CRC32_HEADER] = bodyCrc32(text);
+    return { status: 404, headers, body: text };
+  }
   const body: Record<string, unknown> = { __type: jsonErrorType(ctx.model.service, error.code) };
   // Most modelled errors say "message"; a few (DynamoDB's TransactionCanceledException) "Message".
   const modelled = ctx.model.shapes[error.code]?.members;
