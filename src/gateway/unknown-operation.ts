@@ -13,6 +13,7 @@ export const unknownOperation = (protocol: 'rest-xml' | 'json' | 'query', name: 
       return new AwsError({ code: 'UnknownOperationException', status: 400, message: '' });
     case 'query':
       if (service === 'sqs') return sqsUnknownAction(name);
+      if (name === '') return missingAction();
       return new AwsError({ code: 'InvalidAction', status: 400, message: `The action ${name} is not valid for this web service.` });
     case 'rest-xml':
       return new AwsError({
@@ -57,3 +58,14 @@ export function sqsUnknownAction(name: string): AwsError {
   if (name === '') return new AwsError({ code: 'UnknownOperationException', status: 404, message: '' });
   return new AwsError({ code: 'InvalidAction', status: 400, message: `The action ${name} is not valid for this endpoint.` });
 }
+
+/**
+ * A query request to SNS or STS (or a form naming no service) without an Action, or with an empty
+ * one: the query APIs' MissingAction, 400, in the words of their "Common Errors" pages (SNS and
+ * STS API references: "The request is missing an action or a required parameter."). Before, it
+ * was InvalidAction naming an empty action ("The action  is not valid..."). No capture of AWS's
+ * answer was found; this is the modelled error closest to it. SQS answers its own
+ * (sqsUnknownAction).
+ */
+export const missingAction = (): AwsError =>
+  new AwsError({ code: 'MissingAction', status: 400, message: 'The request is missing an action or a required parameter.' });
