@@ -12,11 +12,14 @@ import type { OperationModel, ServiceModel } from '../../model/types.js';
 import type { WireResponse } from '../types.js';
 import { XML_DECLARATION, XmlWriter } from '../shared/xml-writer.js';
 import { s3HostId, s3RequestHeaders } from './request-headers.js';
+import { maxMessageLengthExceeded } from './errors.js';
 
 export function encodeRestXmlError(
   ctx: { model: ServiceModel; operation?: OperationModel; requestId: string; method: string },
-  error: AwsError,
+  refused: AwsError,
 ): WireResponse {
+  // The gateway's body limit (read-body.ts) in S3's own words: errors.ts.
+  const error = refused.code === 'RequestEntityTooLarge' ? maxMessageLengthExceeded() : refused;
   const headers = { ...s3RequestHeaders(ctx.requestId), ...lower(error.headers) };
   if (ctx.method === 'HEAD' || error.status === 304) return { status: error.status, headers };
   const w = new XmlWriter().open('Error').leaf('Code', error.code).leaf('Message', error.message);

@@ -21,3 +21,16 @@ export const expectedOwnerTwice = (): AwsError => new AwsError({
   status: 400,
   message: 'Expected bucket owner must be provided as either a header or parameter, not both',
 });
+
+/**
+ * A buffered request body (an XML document: DeleteObjects, CompleteMultipartUpload, a bucket
+ * configuration) past the gateway's limit (gateway/read-body.ts, 16 MiB). S3 has no 413 in its
+ * error list: its code for a request too long is MaxMessageLengthExceeded, 400, "Your request
+ * was too big." (AWS S3 API reference, "Error responses", the list of error codes). No capture
+ * of S3's answer to an over-long DeleteObjects was found: the closest modelled error.
+ */
+export const maxMessageLengthExceeded = (): AwsError => new AwsError({
+  code: 'MaxMessageLengthExceeded',
+  status: 400,
+  message: 'Your request was too big.',
+});
