@@ -201,3 +201,30 @@ test('DynamoDB body sent chunked (no Content-Length) is read whole', async (t) =
   });
   t.is(answer.status, 200);
 });
+
+// Invalid UTF-8 inside a JSON string: the bytes are not JSON (RFC 8259 §8.1), so 400
+// SerializationException, as for any body that does not parse (dynalite connection.js); no
+// source gives AWS's own words for it, so the closest modelled error. Before, the bytes became
+// U+FFFD and the item was stored with a key nobody sent.
+const invalidUtf8 = (prefix: string, suffix: string): Buffer => Buffer.concat([Buffer.from(prefix), Buffer.from([0xff, 0xfe]), Buffer.from(suffix)]);
+test('DynamoDB body with invalid UTF-8 in a string: 400 SerializationException, nothing stored', async (t) => {
+  const table = 'hostile-utf8-26';
+  const create = await json('DynamoDB_20120810.CreateTable', JSON.stringify({ TableName: table, AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+  t.is(create.status, 200);
+  const put = await json('DynamoDB_20120810.PutItem', invalidUtf8(`{"TableName":"${table}","Item":{"k":{"S":"a`, '"}}}'));
+  t.is(put.status, 400);
+  t.deepEqual(JSON.parse(put.body.toString()), { __type: 'com.amazon.coral.service#SerializationException' });
+  const scanned = await json('DynamoDB_20120810.Scan', JSON.stringify({ TableName: table }));
+  t.is(JSON.parse(scanned.body.toString()).Count, 0);
+  // A U+FFFD the client really sent (valid UTF-8) is taken as sent.
+  const real = await json('DynamoDB_20120810.PutItem', JSON.stringify({ TableName: table, Item: { k: { S: 'a\uFFFDb' } } }));
+  t.is(real.status, 200);
+  const read = await json('DynamoDB_20120810.GetItem', JSON.stringify({ TableName: table, Key: { k: { S: 'a\uFFFDb' } } }));
+  t.is(JSON.parse(read.body.toString()).Item.k.S, 'a\uFFFDb');
+});
+
+test('SQS JSON body with invalid UTF-8: 400 SerializationException', async (t) => {
+  const answer = await json('AmazonSQS.CreateQueue', invalidUtf8('{"QueueName":"q', '"}'));
+  t.is(answer.status, 400);
+  t.is(JSON.parse(answer.body.toString()).__type, 'com.amazon.coral.service#SerializationException');
+});

@@ -12,6 +12,7 @@
  * value): Coral words a mismatch differently in each, and the closure keeps what the message
  * needs so that only a failing value pays for it.
  */
+import { isUtf8 } from 'node:buffer';
 import type { ServiceModel, Shape } from '../../model/types.js';
 import type { ProtocolContext, WireRequest } from '../types.js';
 import { isNumeric, resolveShape, setOwn, shapeType } from '../shared/shape-walker.js';
@@ -166,6 +167,12 @@ export function decodeJson(ctx: ProtocolContext, request: WireRequest): Record<s
     if (refused !== undefined) throw refused;
   }
   const text = request.body?.toString('utf8') ?? '';
+  // Bytes that are not UTF-8 decode to U+FFFD, which was stored in their place (a key or a
+  // message body silently changed). JSON text exchanged between systems must be UTF-8 (RFC 8259
+  // §8.1), so such a body is not JSON: SerializationException without a message, as for any body
+  // that does not parse (dynalite connection.js). No source gives AWS's own answer to these bytes:
+  // the closest modelled error. Only a body holding U+FFFD pays the byte check.
+  if (text.includes('\uFFFD') && !isUtf8(request.body!)) throw serializationException();
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
