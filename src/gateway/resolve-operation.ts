@@ -6,10 +6,11 @@
 import { SERVICE_PROTOCOLS, loadModel } from '../model/generated/index.js';
 import type { OperationModel, ProtocolName, ServiceModel, ServiceName } from '../model/types.js';
 import { matchRestOperation, queryAction } from '../protocols/index.js';
+import { dynamoDbFrontDoor } from '../protocols/json/dynamodb-front-door.js';
 import type { CredentialScope } from '../protocols/shared/sigv4-scope.js';
 import type { HttpRequest } from '../server/types.js';
 import { detectFromHead, isFormBody, protocolFor } from './detect-service.js';
-import { readBody } from './read-body.js';
+import { declaresBody, readBody } from './read-body.js';
 import type { VirtualHostParser } from './s3-host.js';
 import { isAccountActionOnQueuePath } from './sqs-queue-url.js';
 import { partNumberWithoutUploadId, s3ResourceType, sqsUnknownAction, unknownOperation } from './unknown-operation.js';
@@ -74,7 +75,8 @@ async function formBody(request: HttpRequest, model: ServiceModel | undefined): 
 export async function resolveOperation(request: HttpRequest, scope: CredentialScope | undefined, virtualHost: VirtualHostParser): Promise<Resolved> {
   const detection = detectFromHead(request.method, request.query, request.headers, scope);
   if (detection.kind === 'unknown-target') {
-    throw new Unresolved('json', undefined, unknownOperation('json', detection.target, request.method));
+    // Answered as DynamoDB, whose front door refuses a method or media type before the target.
+    throw new Unresolved('json', undefined, refusedAtDynamoDbDoor('dynamodb', request) ?? unknownOperation('json', detection.target, request.method));
   }
   let service: ServiceName;
   let body: Buffer | undefined;
@@ -108,7 +110,7 @@ export async function resolveOperation(request: HttpRequest, scope: CredentialSc
     const target = request.headers['x-amz-target'] ?? '';
     const name = target.slice((SERVICE_PROTOCOLS[service].targetPrefix ?? '').length + 1);
     const operation = operationNamed(model, name);
-    if (!operation) throw new Unresolved(protocol, model, unknownOperation(protocol, name, request.method, service));
+    if (!operation) throw new Unresolved(protocol, model, refusedAtDynamoDbDoor(service, request) ?? unknownOperation(protocol, name, request.method, service));
     return resolved(service, protocol, model, operation, NO_LABELS, request.path, body);
   }
   const action = queryAction({ method: request.method, path: request.path, query: request.query, headers: request.headers, ...(body ? { body } : {}) }) ?? '';
@@ -133,6 +135,16 @@ async function postObject(request: HttpRequest, model: ServiceModel, path: strin
   const slash = path.indexOf('/', 1);
   const bucket = decodeURIComponent(slash === -1 ? path.slice(1) : path.slice(1, slash));
   return resolved('s3', 'rest-xml', model, POST_OBJECT, { Bucket: bucket }, path, undefined);
+}
+
+/**
+ * DynamoDB checks the method and the body's media type before the target, so a request it would
+ * refuse there gets that answer even when its target is unknown (dynamodb-front-door.ts;
+ * architect/dynalite index.js checks them first). Only on the unknown-target path; the body is
+ * not read yet, so its framing headers say whether there is one.
+ */
+function refusedAtDynamoDbDoor(service: ServiceName, request: HttpRequest): Error | undefined {
+  return dynamoDbFrontDoor(service, request.method, request.headers['content-type'], declaresBody(request.headers) ? 1 : 0);
 }
 
 /** The labels of a json or query operation: none (shared; nobody writes to them). */

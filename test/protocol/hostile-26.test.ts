@@ -12,6 +12,7 @@
  *   <UnknownOperationException/> to a non-POST or to a body that is not JSON 1.0 or application/json.
  */
 import test from 'ava';
+import { gzipSync } from 'node:zlib';
 import type { Boltstack } from '../../src/index.js';
 import { rawHttp, type RawResponse } from '../helpers/raw-http.js';
 import { startBoltstack } from '../helpers/server.js';
@@ -227,4 +228,25 @@ test('SQS JSON body with invalid UTF-8: 400 SerializationException', async (t) =
   const answer = await json('AmazonSQS.CreateQueue', invalidUtf8('{"QueueName":"q', '"}'));
   t.is(answer.status, 400);
   t.is(JSON.parse(answer.body.toString()).__type, 'com.amazon.coral.service#SerializationException');
+});
+
+// DynamoDB checks the method and the media type before the target (architect/dynalite index.js,
+// whose order its connection.js rows pin against DynamoDB): an unknown target does not change
+// the 404.
+for (const [row, target] of [['a target of no service', 'whatever'], ['an operation DynamoDB lacks', 'DynamoDB_20120810.ListTable']] as const) {
+  test(`DynamoDB, ${row}, as JSON 1.1: 404 <UnknownOperationException/>, the media type checked first [dynalite index.js]`, async (t) => {
+    await assertNotFound(t, await json(target, '{}', { 'content-type': 'application/x-amz-json-1.1' }));
+  });
+  test(`DynamoDB, ${row}, as a PUT: 404 <UnknownOperationException/> [dynalite index.js]`, async (t) => {
+    await assertNotFound(t, await json(target, '{}', {}, 'PUT'));
+  });
+}
+
+// A gzip body: DynamoDB's API has no request compression (@aws-sdk/client-dynamodb carries no
+// request-compression middleware, as clients of operations with Smithy's requestCompression trait
+// do), so the bytes are not JSON: 400 SerializationException, the closest modelled error.
+test('DynamoDB body sent with Content-Encoding: gzip: 400 SerializationException', async (t) => {
+  const answer = await json('DynamoDB_20120810.ListTables', gzipSync('{}'), { 'content-encoding': 'gzip' });
+  t.is(answer.status, 400);
+  t.deepEqual(JSON.parse(answer.body.toString()), { __type: 'com.amazon.coral.service#SerializationException' });
 });
