@@ -195,7 +195,7 @@ for (const service of SERVICES) {
           const wire = sample(model, operation.input, rnd, 'wire', 0, wrongRate);
           const body = Buffer.from(JSON.stringify(wire));
           const expected = outcome(() => read(model, operation.input!, JSON.parse(body.toString()), 0));
-          t.is(outcome(() => json.decode(ctx, { method: 'POST', path: '/', query: '', headers: {}, body }, {})), expected, `${operation.name} decode ${body.toString().slice(0, 300)}`);
+          t.is(outcome(() => json.decode(ctx, { method: 'POST', path: '/', query: '', headers: { 'content-type': 'application/x-amz-json-1.0' }, body }, {})), expected, `${operation.name} decode ${body.toString().slice(0, 300)}`);
         }
         if (operation.output) {
           const typed = sample(model, operation.output, rnd, 'typed', 0, wrongRate) as Record<string, unknown>;
@@ -214,7 +214,7 @@ test('nesting past the limit fails as the walk did, at every depth around it', a
   const operation = model.operations['PutItem']!;
   for (const depth of [48, 49, 50, 51]) {
     const body = Buffer.from(`{"TableName":"t","Item":{"a":${'{"M":{"a":'.repeat(depth)}{"S":"x"}${'}}'.repeat(depth)}}}`);
-    t.is(outcome(() => json.decode({ model, operation, requestId: 'R' }, { method: 'POST', path: '/', query: '', headers: {}, body }, {})),
+    t.is(outcome(() => json.decode({ model, operation, requestId: 'R' }, { method: 'POST', path: '/', query: '', headers: { 'content-type': 'application/x-amz-json-1.0' }, body }, {})),
       outcome(() => read(model, operation.input!, JSON.parse(body.toString()), 0)), `depth ${depth}`);
   }
 });
