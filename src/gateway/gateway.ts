@@ -36,6 +36,7 @@ import type { WorkerPool, XmlElement } from '../pool/types.js';
 import { DEFAULT_THRESHOLDS } from '../pool/index.js';
 import { XmlParseError } from '../protocols/index.js';
 import { malformedXml } from '../protocols/rest-xml/errors.js';
+import { JSON_1_0, labelDynamoDbAnswer } from '../protocols/json/dynamodb-front-door.js';
 import { ScopeCache } from './scope-cache.js';
 import { sendResponse } from './send-response.js';
 import { queueUrlFromPath } from './sqs-queue-url.js';
@@ -273,6 +274,7 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       wire.headers['server'] = 'AmazonS3';
     } else {
       wire.headers['x-amzn-requestid'] = requestId;
+      if (protocolName === 'json' && req.headers['content-type'] !== JSON_1_0) labelDynamoDbAnswer(model?.service, req.headers['content-type'], wire.headers);
     }
     try {
       const streaming = sendResponse(res, req.method, wire);

@@ -251,3 +251,34 @@ test('DynamoDB body sent with Content-Encoding: gzip: 400 SerializationException
   t.is(answer.status, 400);
   t.deepEqual(JSON.parse(answer.body.toString()), { __type: 'com.amazon.coral.service#SerializationException' });
 });
+
+// DynamoDB labels its JSON answer with the media type it was asked in: application/json unless the
+// request was application/x-amz-json-1.0 (parameters or not). Source: architect/dynalite
+// test/connection.js, assertSerialization / assertUnknownOp and their contentType argument.
+for (const [row, contentType, body, status, answered] of [
+  ['a good body as application/json', 'application/json', '{}', 200, 'application/json'],
+  ['"hi" as application/json', 'application/json', 'hi', 400, 'application/json'],
+  ['"hi" as application/json;charset=asfdsaf', 'application/json;charset=asfdsaf', 'hi', 400, 'application/json'],
+  ['"hi" as application/x-amz-json-1.0;blahblah', 'application/x-amz-json-1.0;blahblah', 'hi', 400, JSON_1_0],
+  ['no body and no content-type', undefined, '', 400, 'application/json'],
+  ['a good body as application/x-amz-json-1.0', JSON_1_0, '{}', 200, JSON_1_0],
+] as const) {
+  test(`DynamoDB ${row}: answered as ${answered} [dynalite connection.js]`, async (t) => {
+    const answer = await json('DynamoDB_20120810.ListTables', body, { 'content-type': contentType });
+    t.is(answer.status, status);
+    t.is(answer.headers['content-type'], answered);
+  });
+}
+
+test('DynamoDB, an unknown target as application/json: the UnknownOperationException is application/json [dynalite connection.js, "body is application/json"]', async (t) => {
+  const answer = await json('whatever', '{}', { 'content-type': 'application/json' });
+  t.is(answer.status, 400);
+  t.is(answer.headers['content-type'], 'application/json');
+  t.deepEqual(JSON.parse(answer.body.toString()), DYNAMODB_UNKNOWN_OPERATION);
+});
+
+test('SQS JSON keeps answering application/x-amz-json-1.0 to application/json: no source for it', async (t) => {
+  const answer = await json('AmazonSQS.ListQueues', '{}', { 'content-type': 'application/json' });
+  t.is(answer.status, 200);
+  t.is(answer.headers['content-type'], JSON_1_0);
+});

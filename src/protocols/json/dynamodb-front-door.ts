@@ -12,6 +12,7 @@
  *
  * The gateway routes a GET / without a target to S3, so only a request naming a DynamoDB or
  * Streams target gets here. SQS's JSON front end is left as it was: no source tells its answer.
+ * A request taken is answered in its own media type (labelDynamoDbAnswer).
  */
 import { AwsError } from '../../errors/aws-error.js';
 import type { ServiceName } from '../../model/types.js';
@@ -21,12 +22,32 @@ export const JSON_1_0 = 'application/x-amz-json-1.0';
 
 export const dynamoDbNotFound = (): AwsError => new AwsError({ code: 'UnknownOperationException', status: 404, message: '' });
 
+const isDynamoDb = (service: ServiceName | undefined): boolean => service === 'dynamodb' || service === 'dynamodbstreams';
+
+/** A Content-Type's media type: before any parameters, trimmed, lower case. */
+function mediaType(contentType: string | undefined): string {
+  const semicolon = contentType?.indexOf(';') ?? -1;
+  return (semicolon < 0 ? contentType ?? '' : contentType!.slice(0, semicolon)).trim().toLowerCase();
+}
+
 /** The refusal for a request DynamoDB's front end does not take, or undefined. */
 export function dynamoDbFrontDoor(service: ServiceName, method: string, contentType: string | undefined, bodyLength: number): AwsError | undefined {
-  if (service !== 'dynamodb' && service !== 'dynamodbstreams') return undefined;
+  if (!isDynamoDb(service)) return undefined;
   if (method !== 'POST') return dynamoDbNotFound();
   if (bodyLength === 0) return undefined;
-  const semicolon = contentType?.indexOf(';') ?? -1;
-  const media = (semicolon < 0 ? contentType ?? '' : contentType!.slice(0, semicolon)).trim().toLowerCase();
+  const media = mediaType(contentType);
   return media === JSON_1_0 || media === 'application/json' ? undefined : dynamoDbNotFound();
+}
+
+/**
+ * DynamoDB answers in the media type it was asked in: a JSON answer to a request that was not
+ * application/x-amz-json-1.0 (application/json, or no body and no Content-Type) is labelled
+ * application/json. Source: architect/dynalite test/connection.js, whose assertSerialization and
+ * assertUnknownOp check the Content-Type (application/json by default, x-amz-json-1.0 for an
+ * x-amz-json-1.0 request, parameters or not). The gateway calls this only when the request's
+ * Content-Type is not exactly JSON_1_0, so an SDK's request pays one compare.
+ */
+export function labelDynamoDbAnswer(service: ServiceName | undefined, requestContentType: string | undefined, headers: Record<string, string>): void {
+  if (!isDynamoDb(service) || headers['content-type'] !== JSON_1_0) return;
+  if (mediaType(requestContentType) !== JSON_1_0) headers['content-type'] = 'application/json';
 }
