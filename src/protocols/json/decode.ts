@@ -21,7 +21,14 @@ import { typeMismatch, type Position } from './type-mismatch.js';
 import { checkBase64 } from './base64.js';
 import { dynamoDbFrontDoor, JSON_1_0 } from './dynamodb-front-door.js';
 
-export const MAX_DEPTH = 100;
+/**
+ * The decoder's own depth cap, in decoder levels (a DynamoDB document level is two: the
+ * AttributeValue and its M or L). DynamoDB reads a request whose value nests 100 documents deep
+ * and answers with its own rules ("Empty attribute name" ahead of it: paritysuite
+ * dynamodb-conformance validation-ordering/deepRequests, 10 regions, 2026-10-09), so the cap sits
+ * well above that; it only keeps a hostile nesting from exhausting the stack.
+ */
+export const MAX_DEPTH = 512;
 
 type Decoder = (value: unknown, depth: number) => unknown;
 
