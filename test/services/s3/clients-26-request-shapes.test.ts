@@ -183,8 +183,10 @@ test('barman-cloud-wal-archive multipart: part 2 before part 1 (Content-MD5, Exp
 // Works as on AWS: barman-cloud-backup -e AES256 --tags 'env,test' 'owner,c26 team' writes
 // backup.info with x-amz-server-side-encryption and x-amz-tagging form-encoded by urlencode (a space
 // as "+"). S3 reads x-amz-tagging as URL query parameters (AWS docs PutObject x-amz-tagging: "The
-// tag-set must be encoded as URL Query parameters"), so "c26+team" is "c26 team"; GetObject then
-// answers x-amz-tagging-count (AWS docs GetObject) and the SSE header (AWS docs PutObject).
+// tag-set must be encoded as URL Query parameters"), and a query parameter's "+" is a space
+// (application/x-www-form-urlencoded, WHATWG URL Standard §5.1; no S3 capture with a "+" found), so
+// "c26+team" is "c26 team"; GetObject then answers x-amz-tagging-count (AWS docs GetObject) and the
+// SSE header (AWS docs PutObject).
 test('barman-cloud-backup -e AES256 --tags: PUT backup.info with SSE + x-amz-tagging "owner=c26+team" → tag "c26 team", x-amz-tagging-count 2 [AWS docs PutObject x-amz-tagging, GetObject]', async (t) => {
   const bucket = await bucketWith({});
   const key = 'pg/base/20261207T215343/backup.info';
@@ -512,7 +514,7 @@ test('Net::Amazon::S3 default SigV2 signer: PUT /bucket/, PUT key, ListObjects, 
 // Works as on AWS: query_string_authentication_uri makes presigned GET URLs: with V4,
 // X-Amz-Algorithm … X-Amz-SignedHeaders=host (AWS docs "Authenticating Requests: Using Query
 // Parameters"); with V2, AWSAccessKeyId, Expires and Signature (AWS docs RESTAuthentication, "Query
-// string request authentication"). Both read "k y+.txt" unsigned by headers.
+// string request authentication"). Both read "k y+.txt", its space and "+" percent-encoded.
 test('Net::Amazon::S3 query_string_authentication_uri: V4 and V2 presigned GETs of "k y+.txt" → 200 [AWS docs sigv4-query-string-auth, RESTAuthentication]', async (t) => {
   const bucket = await bucketWith({ 'k y+.txt': 'presigned body\n' });
   const path = `/${bucket}/k%20y%2B.txt`;
