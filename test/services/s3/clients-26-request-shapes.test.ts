@@ -62,8 +62,8 @@ interface ClientRequest {
  * botocore's SigV4 (boto3 1.26, used by barman-cloud and smart_open): x-amz-content-sha256 is the
  * body's hash, Content-Length on every request with a body and on bodiless PUT/POST/DELETE.
  */
-function boto(req: ClientRequest): Promise<RawResponse> {
-  return signedV4(req, { 'user-agent': 'Boto3/1.26.27 Python/3.11.2 Linux/6.18 Botocore/1.29.27', 'accept-encoding': 'identity', 'amz-sdk-request': 'attempt=1' }, false);
+function boto(req: ClientRequest, region = 'us-east-1'): Promise<RawResponse> {
+  return signedV4(req, { 'user-agent': 'Boto3/1.26.27 Python/3.11.2 Linux/6.18 Botocore/1.29.27', 'accept-encoding': 'identity', 'amz-sdk-request': 'attempt=1' }, false, region);
 }
 
 /**
@@ -74,16 +74,16 @@ function boto(req: ClientRequest): Promise<RawResponse> {
 function perlV4(req: ClientRequest): Promise<RawResponse> {
   const body = req.body === undefined ? Buffer.alloc(0) : Buffer.from(req.body);
   const headers = { date: new Date().toUTCString(), 'content-length': String(body.length), ...req.headers };
-  return signedV4({ ...req, headers }, { 'user-agent': 'libwww-perl/6.68', te: 'deflate,gzip;q=0.3', connection: 'TE' }, true);
+  return signedV4({ ...req, headers }, { 'user-agent': 'libwww-perl/6.68', te: 'deflate,gzip;q=0.3', connection: 'TE' }, true, 'us-east-1');
 }
 
-async function signedV4(req: ClientRequest, unsigned: Record<string, string>, compactAuthorization: boolean): Promise<RawResponse> {
+async function signedV4(req: ClientRequest, unsigned: Record<string, string>, compactAuthorization: boolean, region: string): Promise<RawResponse> {
   const url = new URL(server.endpoint);
   const body = req.body === undefined ? undefined : Buffer.from(req.body);
   const payloadHash = sha256Hex(body ?? '');
   const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': payloadHash, ...req.headers };
   if (body !== undefined && headers['content-length'] === undefined) headers['content-length'] = String(body.length);
-  const signer = new SigV4Signer({ region: 'us-east-1', service: 's3', credentials: CREDENTIALS });
+  const signer = new SigV4Signer({ region, service: 's3', credentials: CREDENTIALS });
   const signed = signer.sign({ method: req.method, path: req.path, query: req.canonicalQuery ?? req.wireQuery ?? '', headers, payloadHash });
   if (compactAuthorization) signed.authorization = signed.authorization!.replaceAll(', ', ',');
   const path = req.wireQuery === undefined ? req.path : `${req.path}?${req.wireQuery}`;
@@ -149,6 +149,27 @@ test('barman-cloud-backup on a new bucket: HEAD /bucket → 404 empty; PUT /buck
   const head = await boto({ method: 'HEAD', path: `/${bucket}` });
   t.is(head.status, 200);
   t.is(head.headers['x-amz-bucket-region'], 'us-east-1');
+});
+
+// Works as on AWS: with AWS_DEFAULT_REGION=eu-west-1, barman-cloud-wal-archive creates the bucket
+// with a CreateBucketConfiguration naming eu-west-1 (AWS docs CreateBucket LocationConstraint);
+// a later barman-cloud-wal-restore run with us-east-1 gets, for its path-style HEAD /bucket, the
+// regional endpoint's bare 301 with x-amz-bucket-region eu-west-1 (docs/s3.md "Addressing";
+// AWS docs HeadBucket x-amz-bucket-region), which botocore's S3RegionRedirector reads for a HEAD
+// (botocore utils.py redirect_from_error: "a HEAD's bare 400/301"), re-signs for eu-west-1 and
+// gets 200.
+test('barman-cloud with AWS_DEFAULT_REGION=eu-west-1: PUT /bucket with LocationConstraint eu-west-1 → 200; HEAD signed us-east-1 → 301 x-amz-bucket-region eu-west-1, re-signed → 200 [AWS docs CreateBucket, HeadBucket]', async (t) => {
+  const bucket = uniqueBucket('barman-eu');
+  const config = '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
+  const created = await boto({ method: 'PUT', path: `/${bucket}`, headers: { 'x-amz-acl': 'private' }, body: config }, 'eu-west-1');
+  t.is(created.status, 200, created.body.toString());
+  const wrong = await boto({ method: 'HEAD', path: `/${bucket}` });
+  t.is(wrong.status, 301);
+  t.is(wrong.headers['x-amz-bucket-region'], 'eu-west-1');
+  t.is(wrong.body.length, 0);
+  const right = await boto({ method: 'HEAD', path: `/${bucket}` }, 'eu-west-1');
+  t.is(right.status, 200);
+  t.is(right.headers['x-amz-bucket-region'], 'eu-west-1');
 });
 
 // Works as on AWS: barman-cloud-wal-archive sends a 16 MiB WAL segment through boto3's
