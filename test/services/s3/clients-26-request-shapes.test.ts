@@ -155,9 +155,9 @@ test('barman-cloud-backup on a new bucket: HEAD /bucket → 404 empty; PUT /buck
 // with a CreateBucketConfiguration naming eu-west-1 (AWS docs CreateBucket LocationConstraint);
 // a later barman-cloud-wal-restore run with us-east-1 gets, for its path-style HEAD /bucket, the
 // regional endpoint's bare 301 with x-amz-bucket-region eu-west-1 (docs/s3.md "Addressing";
-// AWS docs HeadBucket x-amz-bucket-region), which botocore's S3RegionRedirector reads for a HEAD
-// (botocore utils.py redirect_from_error: "a HEAD's bare 400/301"), re-signs for eu-west-1 and
-// gets 200.
+// AWS docs HeadBucket x-amz-bucket-region), which botocore's S3RegionRedirector
+// (utils.py redirect_from_error) takes from a HEAD's bodiless 301, re-signing for eu-west-1 to get
+// 200.
 test('barman-cloud with AWS_DEFAULT_REGION=eu-west-1: PUT /bucket with LocationConstraint eu-west-1 → 200; HEAD signed us-east-1 → 301 x-amz-bucket-region eu-west-1, re-signed → 200 [AWS docs CreateBucket, HeadBucket]', async (t) => {
   const bucket = uniqueBucket('barman-eu');
   const config = '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
