@@ -23,9 +23,11 @@ const OBJECT_CHECKSUM_HEADERS: ReadonlySet<string> = new Set(['CompleteMultipart
  * `httpChecksum.requestChecksumRequired` (the SDKs always send one for them) that boltstack
  * implements. S3's answer, quoted in versity/versitygw#1301 (2025) and, for these operations with
  * the older wording, aws/aws-cli#229 and aws-amplify/aws-sdk-ios#109; DeleteObjects' API reference
- * says the header is required.
+ * says the header is required. PutObjectTagging is not among them although its model says so: S3
+ * takes it without either header (versity/versitygw#1662, measured on S3 2025-11-24; its API
+ * reference marks Content-MD5 required for PutBucketTagging only), and Net::Amazon::S3 sends none.
  */
-const CHECKSUM_REQUIRED: ReadonlySet<string> = new Set(['DeleteObjects', 'PutBucketTagging', 'PutObjectTagging']);
+const CHECKSUM_REQUIRED: ReadonlySet<string> = new Set(['DeleteObjects', 'PutBucketTagging']);
 
 /** Refuses a request to a CHECKSUM_REQUIRED operation that carries no body checksum at all. */
 export function requireBodyChecksum(headers: Record<string, string>, operation: string): void {

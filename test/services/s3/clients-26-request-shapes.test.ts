@@ -422,12 +422,11 @@ test('Net::Amazon::S3 bucket add_tags (V4): PUT /bucket/?tagging without Content
   t.is(delBucket.status, 204);
 });
 
-// DIFFERS from AWS (known failure): the object's add_tags is PutObjectTagging with no Content-MD5
-// either, and S3 accepts that one (versity/versitygw#1662, "the command succeeds direct to s3",
-// 2025-11-24, fixed by versitygw#1678; AWS docs PutObjectTagging do not mark Content-MD5 required).
-// boltstack answers 400 InvalidRequest: src/gateway/verify-body-checksums.ts lists PutObjectTagging
-// in CHECKSUM_REQUIRED (outside this file's reach; reported to the coordinator).
-test.failing('Net::Amazon::S3 object add_tags (V4): PUT /bucket/key?tagging without Content-MD5 → 200 and the tags stored [versitygw#1662, #1678]', async (t) => {
+// The object's add_tags is PutObjectTagging with no Content-MD5 either, and S3 accepts that one
+// (versity/versitygw#1662, "the command succeeds direct to s3", 2025-11-24, fixed by versitygw#1678;
+// AWS docs PutObjectTagging do not mark Content-MD5 required). Regression: boltstack answered 400
+// InvalidRequest (PutObjectTagging was in verify-body-checksums.ts's CHECKSUM_REQUIRED).
+test('Net::Amazon::S3 object add_tags (V4): PUT /bucket/key?tagging without Content-MD5 → 200 and the tags stored [versitygw#1662, #1678]', async (t) => {
   const bucket = await bucketWith({ 'z.txt': 'z' });
   const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>\n';
   const res = await perlV4({ method: 'PUT', path: `/${bucket}/z.txt`, wireQuery: 'tagging', canonicalQuery: 'tagging=', headers: { 'content-type': 'application/xml' }, body: xml });
