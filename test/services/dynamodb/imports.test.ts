@@ -26,6 +26,7 @@ import { type Boltstack } from '../../../src/index.js';
 import { s3Client, startBoltstack, tempDir, uniqueBucket } from '../../helpers/server.js';
 import { KEYED, settled } from './import-helpers.js';
 import { ddbClient, ddbErrorOf, rawCall, uniqueTable } from './helpers.js';
+import { bucketWithObjects } from '../../helpers/s3-fixtures.js';
 
 let server: Boltstack;
 let ddb: DynamoDBClient;
@@ -40,12 +41,7 @@ test.after.always(async () => { await server.stop(); });
 const ACCOUNT = '000000000000';
 const arnOf = (table: string): string => `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${table}`;
 
-async function bucketWith(objects: Record<string, string | Buffer>): Promise<string> {
-  const Bucket = uniqueBucket('import');
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket, Key, Body }));
-  return Bucket;
-}
+const bucketWith = (objects: Record<string, string | Buffer> = {}): Promise<string> => bucketWithObjects(s3, 'import', objects);
 
 function request(Bucket: string, S3KeyPrefix: string, TableName: string, extra: Partial<ImportTableCommandInput> = {}): ImportTableCommandInput {
   return { S3BucketSource: { S3Bucket: Bucket, S3KeyPrefix }, InputFormat: 'DYNAMODB_JSON', TableCreationParameters: { TableName, ...KEYED }, ...extra };

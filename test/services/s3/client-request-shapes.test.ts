@@ -17,6 +17,7 @@ import { connect } from 'node:net';
 import { SERVING_ADAPTER, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest } from './signed-request.js';
+import { xmlElements } from '../../helpers/s3-fixtures.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -34,7 +35,7 @@ async function bucketWith(keys: string[]): Promise<string> {
   return Bucket;
 }
 
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 const md5Base64 = (body: string): string => createHash('md5').update(body).digest('base64');
 
 /** Writes a request byte for byte (repeated headers and all) and answers its status line and body. */

@@ -13,13 +13,14 @@
  * beside it. Bodies are kept small (one 5 MiB part where S3's minimum part size matters).
  */
 import test from 'ava';
-import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash, createHmac } from 'node:crypto';
 import { SigV4Signer, amzDate, deriveSigningKey, sha256Hex } from '../../../src/bench/drivers/sigv4.js';
 import { CREDENTIALS, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import type { RawResponse } from './signed-request.js';
 import { rawHttp } from '../../helpers/raw-http.js';
+import { bucketWithObjects, xmlElements } from '../../helpers/s3-fixtures.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -29,14 +30,9 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-async function bucketWith(objects: Record<string, string | Buffer>): Promise<string> {
-  const Bucket = uniqueBucket('c26');
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket, Key, Body }));
-  return Bucket;
-}
+const bucketWith = (objects: Record<string, string | Buffer> = {}): Promise<string> => bucketWithObjects(s3, 'c26', objects);
 
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 const md5 = (body: string | Buffer): Buffer => createHash('md5').update(body).digest();
 const md5Base64 = (body: string | Buffer): string => md5(body).toString('base64');
 /** The S3 multipart ETag: MD5 of the parts' binary MD5s, then "-N" (AWS docs, "Checking object integrity"). */

@@ -15,11 +15,12 @@
 import test from 'ava';
 import { connect } from 'node:net';
 import { createHash, randomUUID } from 'node:crypto';
-import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SigV4Signer } from '../../../src/bench/drivers/sigv4.js';
-import { CREDENTIALS, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { CREDENTIALS, s3Client, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest, type RawRequest, type RawResponse } from './signed-request.js';
+import { bucketWithObjects, xmlElements } from '../../helpers/s3-fixtures.js';
 
 const GO = 'aws-sdk-go-v2 service/s3 1.29.1';
 const MANAGER = 'aws-sdk-go-v2 feature/s3/manager 1.11.37';
@@ -40,14 +41,9 @@ const goHeaders = (extra: Record<string, string> = {}): Record<string, string> =
 
 const go = (req: RawRequest): Promise<RawResponse> => signedRequest(server.endpoint, { ...req, headers: goHeaders(req.headers) });
 
-async function bucketWith(objects: Record<string, string | Buffer> = {}): Promise<string> {
-  const Bucket = uniqueBucket('go');
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket, Key, Body }));
-  return Bucket;
-}
+const bucketWith = (objects: Record<string, string | Buffer> = {}): Promise<string> => bucketWithObjects(s3, 'go', objects);
 
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 
 // CRC32 of "checksummed", as Go's hash/crc32 computes it (IEEE), base64 of the big-endian value.
 const CRC32_CHECKSUMMED = 'xjIjIw==';

@@ -11,11 +11,12 @@
 import test from 'ava';
 import { connect } from 'node:net';
 import { createHash } from 'node:crypto';
-import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { SigV4Signer, sha256Hex } from '../../../src/bench/drivers/sigv4.js';
-import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest, type RawRequest, type RawResponse } from './signed-request.js';
+import { bucketWithObjects, xmlElements } from '../../helpers/s3-fixtures.js';
 
 const GO = 'aws-sdk-go 1.44.133 service/s3';
 const MANAGER = 'aws-sdk-go 1.44.133 service/s3/s3manager';
@@ -33,15 +34,10 @@ test.after.always(async () => { await server?.stop(); });
 /** A call as Go v1 sends it: its User-Agent (not signed) and Go's transport's Accept-Encoding. */
 const go = (req: RawRequest): Promise<RawResponse> => signedRequest(server.endpoint, { ...req, headers: { 'accept-encoding': 'gzip', ...req.headers } });
 
-async function bucketWith(objects: Record<string, string> = {}): Promise<string> {
-  const Bucket = uniqueBucket('gov1');
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket, Key, Body }));
-  return Bucket;
-}
+const bucketWith = (objects: Record<string, string | Buffer> = {}): Promise<string> => bucketWithObjects(s3, 'gov1', objects);
 
 const md5 = (body: string | Buffer): Buffer => createHash('md5').update(body).digest();
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 
 /**
  * Sends a signed PUT's head with `Expect: 100-Continue`, then the body once "100 Continue" comes

@@ -21,6 +21,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
+import { xmlElements } from '../../helpers/s3-fixtures.js';
 
 const V2 = 'aws-sdk 2.1693.0';
 const UA = 'aws-sdk-nodejs/2.1693.0 linux/v20.20.2 promise';
@@ -73,7 +74,7 @@ function v2Headers(payload: string | Buffer, middle: Array<[string, string]> = [
   ];
 }
 
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 
 async function newBucket(): Promise<string> {
   const Bucket = uniqueBucket('jsv2');

@@ -7,14 +7,15 @@
  * answer beside it. Bodies are kept small: the shapes, not the gigabytes, are what is pinned.
  */
 import test from 'ava';
-import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { SigV4Signer, sha256Hex, EMPTY_SHA256 } from '../../../src/bench/drivers/sigv4.js';
-import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack, uniqueBucket } from '../../helpers/server.js';
+import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import type { RawResponse } from './signed-request.js';
 import { rawHttp } from '../../helpers/raw-http.js';
+import { bucketWithObjects, xmlElements } from '../../helpers/s3-fixtures.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -24,14 +25,9 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-async function bucketWith(objects: Record<string, string | Buffer>): Promise<string> {
-  const Bucket = uniqueBucket('ltc');
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket, Key, Body }));
-  return Bucket;
-}
+const bucketWith = (objects: Record<string, string | Buffer> = {}): Promise<string> => bucketWithObjects(s3, 'ltc', objects);
 
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 const md5 = (body: string | Buffer): Buffer => createHash('md5').update(body).digest();
 const UNSIGNED = 'UNSIGNED-PAYLOAD';
 

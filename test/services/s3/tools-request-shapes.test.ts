@@ -9,7 +9,7 @@
  * exactly as on AWS), so they keep doing so.
  */
 import test from 'ava';
-import { CreateBucketCommand, GetBucketLocationCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetBucketLocationCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash, createHmac } from 'node:crypto';
 import { connect } from 'node:net';
 import { SigV4Signer, amzDate, deriveSigningKey, sha256Hex, EMPTY_SHA256 } from '../../../src/bench/drivers/sigv4.js';
@@ -18,6 +18,7 @@ import type { Boltstack } from '../../../src/index.js';
 import { signedRequest, type RawResponse } from './signed-request.js';
 import { crc32Base64 } from '../../helpers/crc32.js';
 import { rawHttp } from '../../helpers/raw-http.js';
+import { bucketWithObjects, xmlElements } from '../../helpers/s3-fixtures.js';
 
 let server: Boltstack;
 let s3: S3Client;
@@ -27,14 +28,9 @@ test.before(async () => {
 });
 test.after.always(async () => { await server?.stop(); });
 
-async function bucketWith(objects: Record<string, string>): Promise<string> {
-  const Bucket = uniqueBucket('tools');
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket, Key, Body }));
-  return Bucket;
-}
+const bucketWith = (objects: Record<string, string | Buffer> = {}): Promise<string> => bucketWithObjects(s3, 'tools', objects);
 
-const elements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+const elements = xmlElements;
 const md5Base64 = (body: string | Buffer): string => createHash('md5').update(body).digest('base64');
 const md5Hex = (body: string | Buffer): string => createHash('md5').update(body).digest('hex');
 
