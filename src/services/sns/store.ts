@@ -36,6 +36,12 @@ export class SnsStore {
    * two SetSubscriptionAttributes of different attributes lost one in 2 of 10 rounds).
    */
   readonly subscriptionChanges = new KeyedMutex();
+  /**
+   * One change of a topic's set of subscriptions at a time, by topic ARN: Subscribe's look-up and
+   * write, DeleteTopic, and Unsubscribe's removal (which also stores the topic's deleted count).
+   * Taken after a subscriptionChanges section where both are held, never before one.
+   */
+  readonly topicChanges = new KeyedMutex();
 
   private constructor(meta: MetaStore, tombstones: Tombstones) {
     this.#meta = meta;

@@ -10,10 +10,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { notImplemented } from '../../../errors/common.js';
 import type { SubscribeInput, SubscribeOutput } from '../../../model/generated/sns-types.js';
 import { parseQueueArn } from '../arns.js';
-import { topicOf, type SnsHandler } from '../context.js';
+import { topicOf, type SnsDeps, type SnsHandler } from '../context.js';
+import type { RequestContext } from '../../types.js';
 import { replayWindow } from '../archive/replay-policy.js';
 import { snsErrors } from '../errors.js';
-import { PROTOCOLS, type Protocol, type SubscriptionRecord } from '../records.js';
+import { PROTOCOLS, type Protocol, type SubscriptionRecord, type TopicRecord } from '../records.js';
 import { checkFifoDeadLetter, checkSubscriptionAttributes, fifoTopicQueue } from '../subscription-attributes.js';
 
 const LOCAL: readonly Protocol[] = ['sqs', 'http', 'https'];
@@ -79,6 +80,32 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
     delete attributes.FilterPolicyScope;
   }
 
+  // The lookup of an equal subscription and the making of a new one run as one section per topic
+  // (store.ts topicChanges), as does DeleteTopic: two Subscribes of one endpoint sent together
+  // made two subscriptions (race26: 8 of 8 in every round), and one racing DeleteTopic stored its
+  // subscription after the topic's were removed, an orphan that no call could list by topic.
+  // The confirmation is sent and the replay started after the section, so a slow http endpoint
+  // does not hold up the topic's other changes.
+  const { record, topic: current, made, confirmation } = await deps.store.topicChanges.run(topic.arn, () => subscribeOnce(deps, ctx, input, protocol, endpoint, attributes));
+  if (confirmation !== undefined) await deps.deliverer.requestConfirmation(record, current, confirmation, ctx.host);
+  if (made && replay !== undefined) await deps.replayer.set(record, record.attributes, replay, ctx.host);
+  return { SubscriptionArn: record.confirmed || input.ReturnSubscriptionArn === true ? record.arn : 'pending confirmation' };
+};
+
+/** What one Subscribe found or made, and the confirmation token it owes the endpoint, if any. */
+interface Subscribed {
+  record: SubscriptionRecord;
+  topic: TopicRecord;
+  made: boolean;
+  confirmation?: string;
+}
+
+/** The existing subscription of `endpoint` on the topic, or a new one, stored. */
+async function subscribeOnce(
+  deps: SnsDeps, ctx: RequestContext, input: SubscribeInput, protocol: Protocol, endpoint: string, attributes: Record<string, string>,
+): Promise<Subscribed> {
+  // Again inside the section: a DeleteTopic that ran before it leaves NotFound.
+  const topic = topicOf(deps, ctx, input.TopicArn);
   const existing = deps.store.subscriptionsOf(topic.arn).find((s) => s.record.protocol === protocol && s.record.endpoint === endpoint);
   const queueAccount = protocol === 'sqs' ? parseQueueArn(endpoint)!.account : undefined;
   if (existing !== undefined) {
@@ -91,10 +118,11 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
     if (queueAccount !== undefined && queueAccount !== ctx.accountId && queueAccount !== topic.account && existing.record.deleted !== true) {
       const token = randomBytes(64).toString('hex');
       await deps.store.putSubscription({ ...existing.record, resent: [...(existing.record.resent ?? []).slice(-(RESENT_KEPT - 1)), token] });
-      await deps.deliverer.requestConfirmation(existing.record, topic, token, ctx.host);
+      return { record: existing.record, topic, made: false, confirmation: token };
     }
-    return { SubscriptionArn: existing.record.confirmed || input.ReturnSubscriptionArn === true ? existing.record.arn : 'pending confirmation' };
+    return { record: existing.record, topic, made: false };
   }
+  const virtual = deps.features.has('virtual');
   const ownQueue = queueAccount === ctx.accountId;
   const confirmed = ownQueue || (virtual && protocol !== 'sqs');
   // A queue of another account than the topic's gets a SubscriptionConfirmation even when its own
@@ -109,10 +137,8 @@ export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (dep
     ...(protocol === 'lambda' && endpoint.split(':')[4] === ctx.accountId ? { authenticated: true } : {}),
   };
   await deps.store.putSubscription(record);
-  if (record.token !== undefined) await deps.deliverer.requestConfirmation(record, topic, record.token, ctx.host);
-  if (replay !== undefined) await deps.replayer.set(record, record.attributes, replay, ctx.host);
-  return { SubscriptionArn: confirmed || input.ReturnSubscriptionArn === true ? record.arn : 'pending confirmation' };
-};
+  return { record, topic, made: true, ...(record.token === undefined ? {} : { confirmation: record.token }) };
+}
 
 /**
  * A Firehose subscription is made by the stream's account with a role of its own, checked in this

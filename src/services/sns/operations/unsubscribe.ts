@@ -50,7 +50,13 @@ async function remove(deps: SnsDeps, ctx: RequestContext, arn: string): Promise<
     // confirm-deleted-token, after-confirm-receive-0, 2026-09-23). Deactivating it again is not captured: a no-op.
     if (record.deleted === true) return {};
     const token = randomBytes(64).toString('hex');
-    await deps.store.putSubscription({ ...record, confirmed: false, deleted: true, token });
+    // In the topic's section (store.ts topicChanges), and only if a DeleteTopic has not removed it meanwhile.
+    const kept = await deps.store.topicChanges.run(record.topicArn, async () => {
+      if (deps.store.subscription(arn) === undefined) return false;
+      await deps.store.putSubscription({ ...record, confirmed: false, deleted: true, token });
+      return true;
+    });
+    if (!kept) return {};
     await deps.deliverer.requestConfirmation(record, topic, token, ctx.host, 'UnsubscribeConfirmation');
     return {};
   }
@@ -58,7 +64,9 @@ async function remove(deps: SnsDeps, ctx: RequestContext, arn: string): Promise<
   // hears of it; a queue does not (native AWS, radkawar/stackd testdata/aws/sns/
   // cross_account_confirmation.json owner-true-unsubscribe-owner-A, owner-true-after-owner-unsubscribe-receive-0/1, 2026-09-23).
   const token = confirms && record.protocol !== 'sqs' ? randomBytes(64).toString('hex') : undefined;
-  await deps.store.deleteSubscription(arn, token === undefined ? [] : [token]);
+  // In the topic's section (store.ts topicChanges): the removal stores the topic's deleted count,
+  // which must not bring back a topic a DeleteTopic has just removed.
+  await deps.store.topicChanges.run(record.topicArn, () => deps.store.deleteSubscription(arn, token === undefined ? [] : [token]));
   if (token !== undefined && record.deleted !== true) await deps.deliverer.requestConfirmation(record, topic!, token, ctx.host, 'UnsubscribeConfirmation');
   return {};
 }

@@ -1,0 +1,71 @@
+/**
+ * Subscribe, Unsubscribe and DeleteTopic of one topic sent together (race26). Subscribe of an
+ * endpoint already subscribed answers the existing subscription's ARN (AWS, API_Subscribe.html:
+ * "the action is idempotent"); DeleteTopic removes the topic's subscriptions
+ * (API_DeleteTopic.html). No capture records overlapping calls, so these rows pin the invariants.
+ * Before store.ts topicChanges, each Subscribe looked for an equal subscription before another's
+ * write was indexed: 8 Subscribes sent together made 8 subscriptions in every round; and a
+ * Subscribe racing DeleteTopic stored its subscription after the topic's were removed, an orphan
+ * in ListSubscriptions (20 of 20 rounds). Both rows fail without the section (checked).
+ */
+import test from 'ava';
+import {
+  CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, SNSClient,
+  SubscribeCommand, UnsubscribeCommand,
+} from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CREDENTIALS, startBoltstack, tempDir } from '../../helpers/server.js';
+
+const ROUNDS = 8;
+
+async function setUp(t: { teardown(fn: () => Promise<void>): void }) {
+  // A persistent data dir: the store's writes take real time, as they do for users.
+  const dir = await tempDir();
+  const server = await startBoltstack({ dataDir: dir.dir });
+  t.teardown(async () => { await server.stop(); await dir.remove(); });
+  const config = { endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 };
+  const sns = new SNSClient(config);
+  const sqs = new SQSClient(config);
+  const queueArn = async (name: string): Promise<string> => {
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
+    return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+  };
+  return { sns, queueArn };
+}
+
+test('8 Subscribes of one queue sent together make one subscription and all answer its ARN', async (t) => {
+  const { sns, queueArn } = await setUp(t);
+  const Endpoint = await queueArn('one-sink');
+  for (let round = 0; round < ROUNDS; round++) {
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `same-endpoint-${round}` }));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint, ReturnSubscriptionArn: true }))));
+    t.is(new Set(answers.map((a) => a.SubscriptionArn)).size, 1, `round ${round}: one ARN`);
+    const listed = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }));
+    t.deepEqual(listed.Subscriptions!.map((s) => s.SubscriptionArn), [answers[0]!.SubscriptionArn], `round ${round}: one subscription`);
+    const attributes = (await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!;
+    t.is(attributes.SubscriptionsConfirmed, '1');
+  }
+});
+
+test('a Subscribe and an Unsubscribe racing DeleteTopic leave no subscription of the deleted topic', async (t) => {
+  const { sns, queueArn } = await setUp(t);
+  const first = await queueArn('first-sink');
+  const second = await queueArn('second-sink');
+  for (let round = 0; round < ROUNDS; round++) {
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `deleted-${round}` }));
+    const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: first, ReturnSubscriptionArn: true }));
+    const outcomes = await Promise.allSettled([
+      sns.send(new UnsubscribeCommand({ SubscriptionArn })),
+      sns.send(new DeleteTopicCommand({ TopicArn })),
+      sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: second })),
+    ]);
+    t.is(outcomes[0]!.status, 'fulfilled');
+    t.is(outcomes[1]!.status, 'fulfilled');
+    // The Subscribe ran before the delete (and went with the topic) or after it (NotFound).
+    const subscribed = outcomes[2]!;
+    if (subscribed.status === 'rejected') t.is((subscribed.reason as Error).name, 'NotFoundException');
+    const all = await sns.send(new ListSubscriptionsCommand({}));
+    t.deepEqual(all.Subscriptions!.filter((s) => s.TopicArn === TopicArn), [], `round ${round}`);
+    await t.throwsAsync(sns.send(new GetTopicAttributesCommand({ TopicArn })), { name: 'NotFoundException' }, `round ${round}: the topic stays deleted`);
+  }
+});
