@@ -29,6 +29,15 @@ export interface SnsDeps {
 
 export type SnsHandler<I, O> = (deps: SnsDeps, ctx: RequestContext, input: I) => Promise<O>;
 
+/**
+ * `handler` run in its topic's section (store.ts topicChanges): a read-modify-write of the topic
+ * record reads the record the change before it left, and cannot store again a topic that a
+ * DeleteTopic removed meanwhile (race26: SetTopicAttributes or TagResource racing DeleteTopic
+ * brought the topic back in 15 of 15 rounds). The handler reads the topic inside the section.
+ */
+export const inTopicTurn = <I, O>(arnOf: (input: I) => string, handler: SnsHandler<I, O>): SnsHandler<I, O> =>
+  (deps, ctx, input) => deps.store.topicChanges.run(arnOf(input), () => handler(deps, ctx, input));
+
 /** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
 export function unsupported(deps: SnsDeps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {
   rejectUnsupported(deps.features, ctx, 'SNS', operation, input as Record<string, unknown>, members);

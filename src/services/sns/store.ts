@@ -128,6 +128,19 @@ export class SnsStore {
   }
 
   /**
+   * Stores a change of a subscription in its topic's section (topicChanges), if it is still there:
+   * false when a DeleteTopic or an Unsubscribe took it meanwhile, which the change must not undo
+   * (race26: SetSubscriptionAttributes racing DeleteTopic left an orphan in 15 of 15 rounds).
+   */
+  async changeSubscription(record: SubscriptionRecord): Promise<boolean> {
+    return this.topicChanges.run(record.topicArn, async () => {
+      if (!this.#subscriptions.has(record.arn)) return false;
+      await this.putSubscription(record);
+      return true;
+    });
+  }
+
+  /**
    * Indexes `record` now, before it is stored: a replay's end must take effect in the same
    * synchronous run as its last check (archive/replayer.ts). Its caller stores it next.
    */

@@ -6,12 +6,14 @@
  * Before store.ts topicChanges, each Subscribe looked for an equal subscription before another's
  * write was indexed: 8 Subscribes sent together made 8 subscriptions in every round; and a
  * Subscribe racing DeleteTopic stored its subscription after the topic's were removed, an orphan
- * in ListSubscriptions (20 of 20 rounds). Both rows fail without the section (checked).
+ * in ListSubscriptions (20 of 20 rounds). SetTopicAttributes, TagResource and
+ * SetSubscriptionAttributes read the record, then stored it whole: racing DeleteTopic they stored
+ * the topic or its subscription again (15 of 15 rounds). Each row fails without the sections (checked).
  */
 import test from 'ava';
 import {
-  CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, SNSClient,
-  SubscribeCommand, UnsubscribeCommand,
+  CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand,
+  SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand, TagResourceCommand, UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CREDENTIALS, startBoltstack, tempDir } from '../../helpers/server.js';
@@ -67,5 +69,42 @@ test('a Subscribe and an Unsubscribe racing DeleteTopic leave no subscription of
     const all = await sns.send(new ListSubscriptionsCommand({}));
     t.deepEqual(all.Subscriptions!.filter((s) => s.TopicArn === TopicArn), [], `round ${round}`);
     await t.throwsAsync(sns.send(new GetTopicAttributesCommand({ TopicArn })), { name: 'NotFoundException' }, `round ${round}: the topic stays deleted`);
+  }
+});
+
+test('SetTopicAttributes, TagResource and SetSubscriptionAttributes racing DeleteTopic bring back neither the topic nor its subscription', async (t) => {
+  const { sns, queueArn } = await setUp(t);
+  const Endpoint = await queueArn('attribute-sink');
+  for (let round = 0; round < ROUNDS; round++) {
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `changed-${round}` }));
+    const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint, ReturnSubscriptionArn: true }));
+    const outcomes = await Promise.allSettled([
+      sns.send(new DeleteTopicCommand({ TopicArn })),
+      sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName: 'RawMessageDelivery', AttributeValue: 'true' })),
+      sns.send(new SetTopicAttributesCommand({ TopicArn, AttributeName: 'DisplayName', AttributeValue: 'late' })),
+      sns.send(new TagResourceCommand({ ResourceArn: TopicArn, Tags: [{ Key: 'late', Value: 'yes' }] })),
+    ]);
+    t.is(outcomes[0]!.status, 'fulfilled');
+    // Each change ran before the delete, or after it and found nothing.
+    for (const o of outcomes.slice(1)) if (o.status === 'rejected') t.regex((o.reason as Error).name, /^(NotFoundException|ResourceNotFoundException)$/);
+    await t.throwsAsync(sns.send(new GetTopicAttributesCommand({ TopicArn })), { name: 'NotFoundException' }, `round ${round}: the topic stays deleted`);
+    const all = await sns.send(new ListSubscriptionsCommand({}));
+    t.deepEqual(all.Subscriptions!.filter((s) => s.TopicArn === TopicArn), [], `round ${round}: no orphan`);
+  }
+});
+
+test('SetTopicAttributes of two attributes and TagResource sent together all hold', async (t) => {
+  const { sns } = await setUp(t);
+  for (let round = 0; round < ROUNDS; round++) {
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `together-${round}` }));
+    await Promise.all([
+      sns.send(new SetTopicAttributesCommand({ TopicArn, AttributeName: 'DisplayName', AttributeValue: `name-${round}` })),
+      sns.send(new SetTopicAttributesCommand({ TopicArn, AttributeName: 'TracingConfig', AttributeValue: 'Active' })),
+      sns.send(new TagResourceCommand({ ResourceArn: TopicArn, Tags: [{ Key: 'round', Value: String(round) }] })),
+    ]);
+    const attributes = (await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!;
+    t.is(attributes.DisplayName, `name-${round}`, `round ${round}`);
+    t.is(attributes.TracingConfig, 'Active', `round ${round}`);
+    t.deepEqual((await sns.send(new ListTagsForResourceCommand({ ResourceArn: TopicArn }))).Tags, [{ Key: 'round', Value: String(round) }]);
   }
 });

@@ -53,7 +53,7 @@ export const confirmSubscription: SnsHandler<ConfirmSubscriptionInput, ConfirmSu
     // (http_delivery.json reactivate, reactivated_attributes: ConfirmationWasAuthenticated kept).
     const { deleted, ...record } = live.record;
     const how = deleted === true && !authenticate ? {} : { authenticated: authenticate };
-    await deps.store.putSubscription({ ...record, confirmed: true, ...how });
+    await deps.store.changeSubscription({ ...record, confirmed: true, ...how });
   } else if (authenticate) {
     // Asking for authentication on a confirmed subscription is refused (confirmation_lifetime.json
     // confirm-active-protected, confirm-replacement-active); without it the ARN is answered.

@@ -8,7 +8,7 @@ import type {
   GetDataProtectionPolicyInput, GetDataProtectionPolicyOutput, PutDataProtectionPolicyInput, PutDataProtectionPolicyOutput,
 } from '../../../model/generated/sns-types.js';
 import { parseTopicArn } from '../arns.js';
-import { topicOf, type SnsDeps, type SnsHandler } from '../context.js';
+import { inTopicTurn, topicOf, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { TopicRecord } from '../records.js';
 
@@ -28,7 +28,7 @@ export const getDataProtectionPolicy: SnsHandler<GetDataProtectionPolicyInput, G
   return { DataProtectionPolicy: topic.dataProtectionPolicy ?? '' };
 };
 
-export const putDataProtectionPolicy: SnsHandler<PutDataProtectionPolicyInput, PutDataProtectionPolicyOutput> = async (deps, ctx, input) => {
+export const putDataProtectionPolicy: SnsHandler<PutDataProtectionPolicyInput, PutDataProtectionPolicyOutput> = inTopicTurn((input) => input.ResourceArn, async (deps, ctx, input) => {
   const topic = standardTopicOf(deps, ctx, input.ResourceArn, 'PutDataProtectionPolicy');
   const { dataProtectionPolicy: _old, ...without } = topic;
   // "" is the documented removal (API reference, PutDataProtectionPolicy).
@@ -39,4 +39,4 @@ export const putDataProtectionPolicy: SnsHandler<PutDataProtectionPolicyInput, P
   try { JSON.parse(input.DataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }
   await deps.store.putTopic({ ...without, dataProtectionPolicy: input.DataProtectionPolicy });
   return {};
-};
+});

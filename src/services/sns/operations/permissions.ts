@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/sns/latest/api/API_AddPermission.html
  */
 import type { AddPermissionInput, AddPermissionOutput, RemovePermissionInput, RemovePermissionOutput } from '../../../model/generated/sns-types.js';
-import { topicOf, type SnsHandler } from '../context.js';
+import { inTopicTurn, topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import { defaultPolicy } from '../topic-attributes.js';
 import model from '../../../model/generated/sns.js';
@@ -19,7 +19,7 @@ interface Policy { Statement?: { Sid?: string }[] }
  */
 const one = (list: string[]): string | string[] => (list.length === 1 ? list[0]! : list);
 
-export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> = async (deps, ctx, input) => {
+export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> = inTopicTurn((input) => input.TopicArn, async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
   if (input.AWSAccountId.length === 0) throw snsErrors.invalid('AWSAccountId');
   if (input.ActionName.length === 0) throw snsErrors.invalid('ActionName');
@@ -39,9 +39,9 @@ export const addPermission: SnsHandler<AddPermissionInput, AddPermissionOutput> 
   policy.Statement = [...statements.filter((s) => s.Sid !== input.Label), statement];
   await deps.store.putTopic({ ...topic, attributes: { ...topic.attributes, Policy: JSON.stringify(policy) } });
   return {};
-};
+});
 
-export const removePermission: SnsHandler<RemovePermissionInput, RemovePermissionOutput> = async (deps, ctx, input) => {
+export const removePermission: SnsHandler<RemovePermissionInput, RemovePermissionOutput> = inTopicTurn((input) => input.TopicArn, async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
   const policy = JSON.parse(topic.attributes.Policy ?? defaultPolicy(topic)) as Policy;
   const statements = policy.Statement ?? [];
@@ -51,4 +51,4 @@ export const removePermission: SnsHandler<RemovePermissionInput, RemovePermissio
   policy.Statement = statements.filter((s) => s.Sid !== input.Label);
   await deps.store.putTopic({ ...topic, attributes: { ...topic.attributes, Policy: JSON.stringify(policy) } });
   return {};
-};
+});

@@ -66,6 +66,6 @@ async function setAttribute(deps: SnsDeps, ctx: RequestContext, input: SetSubscr
   if (name === 'RedrivePolicy') {
     checkFifoDeadLetter(value, fifoTopicQueue(deps.store.topic(record.topicArn)?.fifo === true, record.protocol, record.endpoint), false);
   }
-  await deps.store.putSubscription({ ...record, attributes: checked });
+  await deps.store.changeSubscription({ ...record, attributes: checked });
   return {};
 }

@@ -3,7 +3,7 @@ import type {
   ListTagsForResourceInput, ListTagsForResourceOutput, TagResourceInput, TagResourceOutput, UntagResourceInput, UntagResourceOutput,
 } from '../../../model/generated/sns-types.js';
 import { parseTopicArn } from '../arns.js';
-import type { SnsDeps, SnsHandler } from '../context.js';
+import { inTopicTurn, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { TopicRecord } from '../records.js';
 import { checkTags, mergeTags } from '../tags.js';
@@ -15,7 +15,7 @@ function resource(deps: SnsDeps, arn: string): TopicRecord {
   return topic;
 }
 
-export const tagResource: SnsHandler<TagResourceInput, TagResourceOutput> = async (deps, _ctx, input) => {
+export const tagResource: SnsHandler<TagResourceInput, TagResourceOutput> = inTopicTurn((input) => input.ResourceArn, async (deps, _ctx, input) => {
   const topic = resource(deps, input.ResourceArn);
   checkTags(input.Tags);
   // A key twice in one call is refused, not merged: localstack tests/aws/services/sns/test_sns.snapshot.json,
@@ -23,14 +23,14 @@ export const tagResource: SnsHandler<TagResourceInput, TagResourceOutput> = asyn
   if (new Set(input.Tags.map((t) => t.Key)).size !== input.Tags.length) throw snsErrors.invalidParameter('Invalid parameter: Duplicated keys are not allowed.');
   await deps.store.putTopic({ ...topic, tags: mergeTags(topic.tags, input.Tags) });
   return {};
-};
+});
 
-export const untagResource: SnsHandler<UntagResourceInput, UntagResourceOutput> = async (deps, _ctx, input) => {
+export const untagResource: SnsHandler<UntagResourceInput, UntagResourceOutput> = inTopicTurn((input) => input.ResourceArn, async (deps, _ctx, input) => {
   const topic = resource(deps, input.ResourceArn);
   const drop = new Set(input.TagKeys);
   await deps.store.putTopic({ ...topic, tags: topic.tags.filter((t) => !drop.has(t.Key)) });
   return {};
-};
+});
 
 export const listTagsForResource: SnsHandler<ListTagsForResourceInput, ListTagsForResourceOutput> = async (deps, _ctx, input) => {
   return { Tags: resource(deps, input.ResourceArn).tags };

@@ -1,6 +1,6 @@
 /** GetTopicAttributes and SetTopicAttributes (topic-attributes.ts of the service has the rules). */
 import type { GetTopicAttributesInput, GetTopicAttributesOutput, SetTopicAttributesInput, SetTopicAttributesOutput } from '../../../model/generated/sns-types.js';
-import { topicOf, type SnsHandler } from '../context.js';
+import { inTopicTurn, topicOf, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import { checkTopicAttribute, checkTopicChange, normalTopicAttribute, policyRefusal, topicAttributes, withArchivePolicy } from '../topic-attributes.js';
 
@@ -9,7 +9,7 @@ export const getTopicAttributes: SnsHandler<GetTopicAttributesInput, GetTopicAtt
   return { Attributes: topicAttributes(topic, deps.store.subscriptionsOf(topic.arn).map((s) => s.record)) };
 };
 
-export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAttributesOutput> = async (deps, ctx, input) => {
+export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAttributesOutput> = inTopicTurn((input) => input.TopicArn, async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
   const value = input.AttributeValue ?? '';
   if (checkTopicChange(topic, input.AttributeName, value)) return {};
@@ -37,4 +37,4 @@ export const setTopicAttributes: SnsHandler<SetTopicAttributesInput, SetTopicAtt
   else attributes[input.AttributeName] = normalTopicAttribute(input.AttributeName, value);
   await deps.store.putTopic({ ...topic, attributes });
   return {};
-};
+});

@@ -50,13 +50,7 @@ async function remove(deps: SnsDeps, ctx: RequestContext, arn: string): Promise<
     // confirm-deleted-token, after-confirm-receive-0, 2026-09-23). Deactivating it again is not captured: a no-op.
     if (record.deleted === true) return {};
     const token = randomBytes(64).toString('hex');
-    // In the topic's section (store.ts topicChanges), and only if a DeleteTopic has not removed it meanwhile.
-    const kept = await deps.store.topicChanges.run(record.topicArn, async () => {
-      if (deps.store.subscription(arn) === undefined) return false;
-      await deps.store.putSubscription({ ...record, confirmed: false, deleted: true, token });
-      return true;
-    });
-    if (!kept) return {};
+    if (!await deps.store.changeSubscription({ ...record, confirmed: false, deleted: true, token })) return {};
     await deps.deliverer.requestConfirmation(record, topic, token, ctx.host, 'UnsubscribeConfirmation');
     return {};
   }
