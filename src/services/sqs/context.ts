@@ -37,6 +37,17 @@ export function queueOf(deps: SqsDeps, ctx: RequestContext, url: string): Queue 
   return queue;
 }
 
+/**
+ * `change` in the queue's record section (store.ts recordChanges), which reads `queue.record`
+ * inside it: after a DeleteQueue that got there first, QueueDoesNotExist, as for any later call.
+ */
+export function inQueueTurn<T>(deps: SqsDeps, queue: Queue, change: () => Promise<T>): Promise<T> {
+  return deps.store.recordChanges.run(queue.key, async () => {
+    if (queue.deleted) throw sqsErrors.queueDoesNotExist();
+    return change();
+  });
+}
+
 /** The queue and its loaded messages. */
 export async function queueWithState(deps: SqsDeps, ctx: RequestContext, url: string): Promise<{ queue: Queue; state: QueueState }> {
   const queue = queueOf(deps, ctx, url);

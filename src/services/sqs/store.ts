@@ -16,6 +16,7 @@ import { loadStates, type LoadTarget } from './load-states.js';
 import { LogNumbers } from './log-numbers.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { SharedBodies, type FinishBody } from './shared-bodies.js';
+import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { UuidV4Source } from '../../util/uuid-v4.js';
 import { parseQueueArn, type QueueAddress } from './names.js';
 import { Queue } from './queue.js';
@@ -146,7 +147,18 @@ export class SqsStore {
     return queue;
   }
 
+  /**
+   * One read-modify-write of a queue's record at a time, by queue key (SetQueueAttributes,
+   * TagQueue, UntagQueue, AddPermission, RemovePermission read `queue.record` inside it), and the
+   * record's removal by DeleteQueue: race26 found two SetQueueAttributes or two TagQueue of one
+   * queue sent together lost one change in 10 of 10 rounds, each having read the record before
+   * the other's write.
+   */
+  readonly recordChanges = new KeyedMutex();
+
+  /** Stores a queue's changed record, unless DeleteQueue removed the queue meanwhile; call it in recordChanges. */
   async save(queue: Queue, record: QueueRecord): Promise<void> {
+    if (queue.deleted) return;
     await this.#meta.put(SQS_NS, queue.key, JSON.stringify(record));
     queue.record = record;
   }
@@ -174,17 +186,21 @@ export class SqsStore {
   }
 
   async #delete(queue: Queue): Promise<void> {
-    const deletion = this.recentlyDeleted.deletionOps(queue.record, Date.now());
-    await this.#meta.batch([
-      { type: 'del', ns: SQS_NS, key: queue.key },
-      { type: 'put', ns: SQS_NS, key: tombstoneKey(queue.id), value: '1' },
-      ...deletion,
-    ]);
-    this.recentlyDeleted.written(deletion);
-    this.#queues.delete(queue.key);
-    this.#byId.delete(queue.id);
-    this.#byArn.delete(queue.arn);
-    queue.deleted = true;
+    // In the record's section: a change of the record under way is stored before the removal,
+    // and none after it (save() sees Queue.deleted), so no write brings the queue back at restart.
+    await this.recordChanges.run(queue.key, async () => {
+      const deletion = this.recentlyDeleted.deletionOps(queue.record, Date.now());
+      await this.#meta.batch([
+        { type: 'del', ns: SQS_NS, key: queue.key },
+        { type: 'put', ns: SQS_NS, key: tombstoneKey(queue.id), value: '1' },
+        ...deletion,
+      ]);
+      this.recentlyDeleted.written(deletion);
+      this.#queues.delete(queue.key);
+      this.#byId.delete(queue.id);
+      this.#byArn.delete(queue.arn);
+      queue.deleted = true;
+    });
     // Deliveries under way may have drawn numbers for it before it was deleted (internal.ts).
     const deliveries = [...this.#deliveries];
     // A state being loaded (an operation that found the queue just before) is emptied too, so

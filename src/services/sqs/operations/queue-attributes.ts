@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
  */
 import type { GetQueueAttributesInput, GetQueueAttributesOutput, SetQueueAttributesInput, SetQueueAttributesOutput } from '../../../model/generated/sqs-types.js';
-import { queueWithState, required, type SqsHandler } from '../context.js';
+import { inQueueTurn, queueWithState, required, type SqsHandler } from '../context.js';
 import { sqsErrors } from '../errors.js';
 import { allAttributes, isKnownAttribute, validateAttributes } from '../queue-attributes.js';
 import { assertDeadLetterTarget } from '../redrive.js';
@@ -26,18 +26,20 @@ export const getQueueAttributes: SqsHandler<GetQueueAttributesInput, GetQueueAtt
 export const setQueueAttributes: SqsHandler<SetQueueAttributesInput, SetQueueAttributesOutput> = async (deps, ctx, input) => {
   required(input, 'QueueUrl', 'Attributes');
   const { queue } = await queueWithState(deps, ctx, input.QueueUrl);
-  const given = validateAttributes(input.Attributes, queue.fifo, false);
-  if (given.RedrivePolicy) assertDeadLetterTarget(deps.store, given.RedrivePolicy, queue.fifo, queue.arn);
-  const attributes = { ...queue.record.attributes };
-  for (const [name, value] of Object.entries(given)) {
-    // An empty policy removes it; a KMS key of "" turns KMS encryption off.
-    if (value === '' && ['Policy', 'RedrivePolicy', 'RedriveAllowPolicy', 'KmsMasterKeyId'].includes(name)) delete attributes[name];
-    else attributes[name] = value;
-  }
-  // A KMS key turns SQS-managed encryption off for good: removing the key later does not turn it
-  // back on (AWS's answer in localstack test_sqs.snapshot.json, test_set_queue_attributes_default_values
-  // "get-queue-attributes-after-set-to-defaults", 2025-12-10).
-  if ((given.KmsMasterKeyId ?? '') !== '' && given.SqsManagedSseEnabled === undefined) attributes.SqsManagedSseEnabled = 'false';
-  await deps.store.save(queue, { ...queue.record, attributes, modified: Math.floor(Date.now() / 1000) });
-  return {};
+  return inQueueTurn(deps, queue, async () => {
+    const given = validateAttributes(input.Attributes, queue.fifo, false);
+    if (given.RedrivePolicy) assertDeadLetterTarget(deps.store, given.RedrivePolicy, queue.fifo, queue.arn);
+    const attributes = { ...queue.record.attributes };
+    for (const [name, value] of Object.entries(given)) {
+      // An empty policy removes it; a KMS key of "" turns KMS encryption off.
+      if (value === '' && ['Policy', 'RedrivePolicy', 'RedriveAllowPolicy', 'KmsMasterKeyId'].includes(name)) delete attributes[name];
+      else attributes[name] = value;
+    }
+    // A KMS key turns SQS-managed encryption off for good: removing the key later does not turn it
+    // back on (AWS's answer in localstack test_sqs.snapshot.json, test_set_queue_attributes_default_values
+    // "get-queue-attributes-after-set-to-defaults", 2025-12-10).
+    if ((given.KmsMasterKeyId ?? '') !== '' && given.SqsManagedSseEnabled === undefined) attributes.SqsManagedSseEnabled = 'false';
+    await deps.store.save(queue, { ...queue.record, attributes, modified: Math.floor(Date.now() / 1000) });
+    return {};
+  });
 };

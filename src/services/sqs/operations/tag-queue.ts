@@ -1,6 +1,6 @@
 /** TagQueue, UntagQueue, ListQueueTags (tags.ts has the limits). */
 import type { ListQueueTagsInput, ListQueueTagsOutput, TagQueueInput, TagQueueOutput, UntagQueueInput, UntagQueueOutput } from '../../../model/generated/sqs-types.js';
-import { queueOf, required, type SqsHandler } from '../context.js';
+import { inQueueTurn, queueOf, required, type SqsHandler } from '../context.js';
 import { assertTags } from '../tags.js';
 
 /**
@@ -13,21 +13,25 @@ const ownTags = (tags: Record<string, string>): Record<string, string> => Object
 export const tagQueue: SqsHandler<TagQueueInput, TagQueueOutput> = async (deps, ctx, input) => {
   required(input, 'QueueUrl', 'Tags');
   const queue = queueOf(deps, ctx, input.QueueUrl);
-  const tags = ownTags(queue.record.tags);
-  const added = Object.keys(input.Tags).filter((k) => tags[k] === undefined).length;
-  assertTags(input.Tags, Object.keys(tags).length + added - Object.keys(input.Tags).length);
-  Object.assign(tags, input.Tags);
-  await deps.store.save(queue, { ...queue.record, tags });
-  return {};
+  return inQueueTurn(deps, queue, async () => {
+    const tags = ownTags(queue.record.tags);
+    const added = Object.keys(input.Tags).filter((k) => tags[k] === undefined).length;
+    assertTags(input.Tags, Object.keys(tags).length + added - Object.keys(input.Tags).length);
+    Object.assign(tags, input.Tags);
+    await deps.store.save(queue, { ...queue.record, tags });
+    return {};
+  });
 };
 
 export const untagQueue: SqsHandler<UntagQueueInput, UntagQueueOutput> = async (deps, ctx, input) => {
   required(input, 'QueueUrl', 'TagKeys');
   const queue = queueOf(deps, ctx, input.QueueUrl);
-  const tags = ownTags(queue.record.tags);
-  for (const key of input.TagKeys) delete tags[key];
-  await deps.store.save(queue, { ...queue.record, tags });
-  return {};
+  return inQueueTurn(deps, queue, async () => {
+    const tags = ownTags(queue.record.tags);
+    for (const key of input.TagKeys) delete tags[key];
+    await deps.store.save(queue, { ...queue.record, tags });
+    return {};
+  });
 };
 
 export const listQueueTags: SqsHandler<ListQueueTagsInput, ListQueueTagsOutput> = async (deps, ctx, input) => {
