@@ -38,6 +38,10 @@ export type SnsHandler<I, O> = (deps: SnsDeps, ctx: RequestContext, input: I) =>
 export const inTopicTurn = <I, O>(arnOf: (input: I) => string, handler: SnsHandler<I, O>): SnsHandler<I, O> =>
   (deps, ctx, input) => deps.store.topicChanges.run(arnOf(input), () => handler(deps, ctx, input));
 
+/** `handler` run in its platform application's section (store.ts applicationChanges), reading the records inside it. */
+export const inApplicationTurn = <I, O>(arnOf: (deps: SnsDeps, input: I) => string, handler: SnsHandler<I, O>): SnsHandler<I, O> =>
+  (deps, ctx, input) => deps.store.applicationChanges.run(arnOf(deps, input), () => handler(deps, ctx, input));
+
 /** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
 export function unsupported(deps: SnsDeps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {
   rejectUnsupported(deps.features, ctx, 'SNS', operation, input as Record<string, unknown>, members);

@@ -42,6 +42,12 @@ export class SnsStore {
    * Taken after a subscriptionChanges section where both are held, never before one.
    */
   readonly topicChanges = new KeyedMutex();
+  /**
+   * One change of a platform application or its endpoints at a time, by application ARN: race26
+   * found 4 CreatePlatformEndpoint of one token sent together made 4 endpoints (AWS answers the
+   * existing one's ARN).
+   */
+  readonly applicationChanges = new KeyedMutex();
 
   private constructor(meta: MetaStore, tombstones: Tombstones) {
     this.#meta = meta;

@@ -8,11 +8,14 @@
  * Subscribe racing DeleteTopic stored its subscription after the topic's were removed, an orphan
  * in ListSubscriptions (20 of 20 rounds). SetTopicAttributes, TagResource and
  * SetSubscriptionAttributes read the record, then stored it whole: racing DeleteTopic they stored
- * the topic or its subscription again (15 of 15 rounds). Each row fails without the sections (checked).
+ * the topic or its subscription again (15 of 15 rounds). CreateTopic of one name with different
+ * attributes sent together all succeeded, and CreatePlatformEndpoint of one token made an endpoint
+ * each; AWS refuses the different attributes and answers the existing endpoint
+ * (API_CreatePlatformEndpoint.html: "the action is idempotent"). Each row fails without the sections (checked).
  */
 import test from 'ava';
 import {
-  CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand,
+  CreatePlatformApplicationCommand, CreatePlatformEndpointCommand, CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListEndpointsByPlatformApplicationCommand, ListSubscriptionsCommand, ListTagsForResourceCommand,
   SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand, TagResourceCommand, UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -107,4 +110,30 @@ test('SetTopicAttributes of two attributes and TagResource sent together all hol
     t.is(attributes.TracingConfig, 'Active', `round ${round}`);
     t.deepEqual((await sns.send(new ListTagsForResourceCommand({ ResourceArn: TopicArn }))).Tags, [{ Key: 'round', Value: String(round) }]);
   }
+});
+
+test('CreateTopic of one name with different attributes sent together: the first made wins, the others are refused', async (t) => {
+  const { sns } = await setUp(t);
+  for (let round = 0; round < ROUNDS; round++) {
+    const Name = `named-${round}`;
+    const outcomes = await Promise.allSettled([0, 1, 2].map((i) => sns.send(new CreateTopicCommand({ Name, Attributes: { DisplayName: `display-${i}` } }))));
+    const made = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
+    t.is(made.length, 1, `round ${round}: one CreateTopic made it`);
+    // "Invalid parameter: Attributes Reason: Topic already exists with different attributes"
+    // (native AWS, radkawar/stackd testdata/aws/sns/controls.json topic-create-conflicting-display, 2026-09-14).
+    for (const o of outcomes) if (o.status === 'rejected') t.is((o.reason as Error).name, 'InvalidParameterException');
+    const TopicArn = (outcomes[made[0]!] as PromiseFulfilledResult<{ TopicArn?: string }>).value.TopicArn!;
+    t.is((await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!.DisplayName, `display-${made[0]}`);
+  }
+});
+
+test('CreatePlatformEndpoint of one token sent together makes one endpoint and answers its ARN to each', async (t) => {
+  const { sns } = await setUp(t);
+  const { PlatformApplicationArn } = await sns.send(new CreatePlatformApplicationCommand({ Name: 'race-app', Platform: 'GCM', Attributes: { PlatformCredential: 'key' } }));
+  for (let round = 0; round < ROUNDS; round++) {
+    const answers = await Promise.all([0, 1, 2, 3].map(() => sns.send(new CreatePlatformEndpointCommand({ PlatformApplicationArn, Token: `token-${round}` }))));
+    t.is(new Set(answers.map((a) => a.EndpointArn)).size, 1, `round ${round}`);
+  }
+  const listed = await sns.send(new ListEndpointsByPlatformApplicationCommand({ PlatformApplicationArn }));
+  t.is(listed.Endpoints!.length, ROUNDS);
 });

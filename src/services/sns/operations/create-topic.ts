@@ -41,28 +41,33 @@ export const createTopic: SnsHandler<CreateTopicInput, CreateTopicOutput> = asyn
     try { JSON.parse(dataProtectionPolicy); } catch { throw snsErrors.invalid('DataProtectionPolicy', 'failed to parse JSON.'); }
   }
   const arn = topicArn(ctx.region, ctx.accountId, name);
-  const existing = deps.store.topic(arn);
-  if (existing !== undefined) {
-    const same = existing.fifo === fifo && sameArchive(existing, attributes.ArchivePolicy)
-      && Object.entries(attributes).every(([k, v]) => k === 'ArchivePolicy' || existing.attributes[k] === v);
-    if (!same) throw snsErrors.invalid('Attributes', 'Topic already exists with different attributes');
-    // Every tag asked for must already be on the topic with that value; asking for fewer is fine
-    // (AWS: localstack test_sns.py test_create_duplicate_topic_check_idempotency, 2023-08-24).
-    if (input.Tags !== undefined && input.Tags.length > 0) {
-      const stored = new Map(existing.tags.map((t) => [t.Key, t.Value] as const));
-      if (input.Tags.some((t) => stored.get(t.Key) !== (t.Value ?? ''))) {
-        throw snsErrors.invalid('Tags', 'Topic already exists with different tags');
+  // The look-up and the write in the topic's section (store.ts topicChanges): three CreateTopic of
+  // one name with different attributes sent together all succeeded, the last write winning (race26);
+  // AWS refuses all but the first ("Topic already exists with different attributes").
+  return deps.store.topicChanges.run(arn, async () => {
+    const existing = deps.store.topic(arn);
+    if (existing !== undefined) {
+      const same = existing.fifo === fifo && sameArchive(existing, attributes.ArchivePolicy)
+        && Object.entries(attributes).every(([k, v]) => k === 'ArchivePolicy' || existing.attributes[k] === v);
+      if (!same) throw snsErrors.invalid('Attributes', 'Topic already exists with different attributes');
+      // Every tag asked for must already be on the topic with that value; asking for fewer is fine
+      // (AWS: localstack test_sns.py test_create_duplicate_topic_check_idempotency, 2023-08-24).
+      if (input.Tags !== undefined && input.Tags.length > 0) {
+        const stored = new Map(existing.tags.map((t) => [t.Key, t.Value] as const));
+        if (input.Tags.some((t) => stored.get(t.Key) !== (t.Value ?? ''))) {
+          throw snsErrors.invalid('Tags', 'Topic already exists with different tags');
+        }
       }
+      return { TopicArn: arn };
     }
+    const { ArchivePolicy: archivePolicy, ...rest } = attributes;
+    const topic: TopicRecord = {
+      arn, name, account: ctx.accountId, region: ctx.region, fifo, attributes: rest, tags: mergeTags([], input.Tags ?? []), deleted: 0,
+      ...(dataProtectionPolicy === undefined ? {} : { dataProtectionPolicy }),
+    };
+    await deps.store.putTopic(archivePolicy === undefined ? topic : withArchivePolicy(topic, archivePolicy, Date.now()));
     return { TopicArn: arn };
-  }
-  const { ArchivePolicy: archivePolicy, ...rest } = attributes;
-  const topic: TopicRecord = {
-    arn, name, account: ctx.accountId, region: ctx.region, fifo, attributes: rest, tags: mergeTags([], input.Tags ?? []), deleted: 0,
-    ...(dataProtectionPolicy === undefined ? {} : { dataProtectionPolicy }),
-  };
-  await deps.store.putTopic(archivePolicy === undefined ? topic : withArchivePolicy(topic, archivePolicy, Date.now()));
-  return { TopicArn: arn };
+  });
 };
 
 /**

@@ -9,7 +9,7 @@ import type {
   GetPlatformApplicationAttributesInput, GetPlatformApplicationAttributesOutput, ListPlatformApplicationsInput, ListPlatformApplicationsOutput,
   SetPlatformApplicationAttributesInput, SetPlatformApplicationAttributesOutput,
 } from '../../../model/generated/sns-types.js';
-import { pageAfter, type SnsDeps, type SnsHandler } from '../context.js';
+import { inApplicationTurn, pageAfter, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { ApplicationRecord } from '../records.js';
 
@@ -35,20 +35,20 @@ export const createPlatformApplication: SnsHandler<CreatePlatformApplicationInpu
   return { PlatformApplicationArn: arn };
 };
 
-export const deletePlatformApplication: SnsHandler<DeletePlatformApplicationInput, DeletePlatformApplicationOutput> = async (deps, _ctx, input) => {
+export const deletePlatformApplication: SnsHandler<DeletePlatformApplicationInput, DeletePlatformApplicationOutput> = inApplicationTurn((_deps, input) => input.PlatformApplicationArn, async (deps, _ctx, input) => {
   if (deps.store.application(input.PlatformApplicationArn) !== undefined) await deps.store.deleteApplication(input.PlatformApplicationArn);
   return {};
-};
+});
 
 export const getPlatformApplicationAttributes: SnsHandler<GetPlatformApplicationAttributesInput, GetPlatformApplicationAttributesOutput> = async (deps, _ctx, input) => {
   return { Attributes: visible(applicationOf(deps, input.PlatformApplicationArn).attributes) };
 };
 
-export const setPlatformApplicationAttributes: SnsHandler<SetPlatformApplicationAttributesInput, SetPlatformApplicationAttributesOutput> = async (deps, _ctx, input) => {
+export const setPlatformApplicationAttributes: SnsHandler<SetPlatformApplicationAttributesInput, SetPlatformApplicationAttributesOutput> = inApplicationTurn((_deps, input) => input.PlatformApplicationArn, async (deps, _ctx, input) => {
   const app = applicationOf(deps, input.PlatformApplicationArn);
   await deps.store.putApplication({ ...app, attributes: { ...app.attributes, ...input.Attributes } });
   return {};
-};
+});
 
 export const listPlatformApplications: SnsHandler<ListPlatformApplicationsInput, ListPlatformApplicationsOutput> = async (deps, ctx, input) => {
   const apps = deps.store.applicationsWithPrefix(`arn:aws:sns:${ctx.region}:${ctx.accountId}:app/`);

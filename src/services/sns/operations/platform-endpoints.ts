@@ -10,7 +10,7 @@ import type {
   GetEndpointAttributesOutput, ListEndpointsByPlatformApplicationInput, ListEndpointsByPlatformApplicationOutput, SetEndpointAttributesInput,
   SetEndpointAttributesOutput,
 } from '../../../model/generated/sns-types.js';
-import { pageAfter, type SnsDeps, type SnsHandler } from '../context.js';
+import { inApplicationTurn, pageAfter, type SnsDeps, type SnsHandler } from '../context.js';
 import { snsErrors } from '../errors.js';
 import type { EndpointRecord } from '../records.js';
 import { applicationOf } from './platform-applications.js';
@@ -22,7 +22,7 @@ function endpointOf(deps: SnsDeps, arn: string): EndpointRecord {
   return endpoint;
 }
 
-export const createPlatformEndpoint: SnsHandler<CreatePlatformEndpointInput, CreatePlatformEndpointOutput> = async (deps, _ctx, input) => {
+export const createPlatformEndpoint: SnsHandler<CreatePlatformEndpointInput, CreatePlatformEndpointOutput> = inApplicationTurn((_deps, input) => input.PlatformApplicationArn, async (deps, _ctx, input) => {
   const app = applicationOf(deps, input.PlatformApplicationArn);
   if (input.Token === '') throw snsErrors.invalid('Token');
   const attributes: Record<string, string> = { Enabled: 'true', ...input.Attributes, Token: input.Token };
@@ -36,22 +36,22 @@ export const createPlatformEndpoint: SnsHandler<CreatePlatformEndpointInput, Cre
   const arn = app.arn.replace(':app/', ':endpoint/').replace(/\/[^/]+$/, `/${app.name}/${randomUUID()}`);
   await deps.store.putEndpoint({ arn, applicationArn: app.arn, attributes });
   return { EndpointArn: arn };
-};
+});
 
-export const deleteEndpoint: SnsHandler<DeleteEndpointInput, DeleteEndpointOutput> = async (deps, _ctx, input) => {
+export const deleteEndpoint: SnsHandler<DeleteEndpointInput, DeleteEndpointOutput> = inApplicationTurn((deps, input) => deps.store.endpoint(input.EndpointArn)?.applicationArn ?? input.EndpointArn, async (deps, _ctx, input) => {
   if (deps.store.endpoint(input.EndpointArn) !== undefined) await deps.store.deleteEndpoint(input.EndpointArn);
   return {};
-};
+});
 
 export const getEndpointAttributes: SnsHandler<GetEndpointAttributesInput, GetEndpointAttributesOutput> = async (deps, _ctx, input) => {
   return { Attributes: endpointOf(deps, input.EndpointArn).attributes };
 };
 
-export const setEndpointAttributes: SnsHandler<SetEndpointAttributesInput, SetEndpointAttributesOutput> = async (deps, _ctx, input) => {
+export const setEndpointAttributes: SnsHandler<SetEndpointAttributesInput, SetEndpointAttributesOutput> = inApplicationTurn((deps, input) => deps.store.endpoint(input.EndpointArn)?.applicationArn ?? input.EndpointArn, async (deps, _ctx, input) => {
   const endpoint = endpointOf(deps, input.EndpointArn);
   await deps.store.putEndpoint({ ...endpoint, attributes: { ...endpoint.attributes, ...input.Attributes } });
   return {};
-};
+});
 
 export const listEndpointsByPlatformApplication: SnsHandler<ListEndpointsByPlatformApplicationInput, ListEndpointsByPlatformApplicationOutput> = async (deps, _ctx, input) => {
   const app = applicationOf(deps, input.PlatformApplicationArn);
