@@ -121,9 +121,7 @@ export class MoveTasks {
     if (maxPerSecond !== undefined && (!Number.isInteger(maxPerSecond) || maxPerSecond < 1 || maxPerSecond > 500)) {
       throw sqsErrors.invalidValue(maxPerSecond, 'MaxNumberOfMessagesPerSecond', 'Must be between 1 and 500, if provided.');
     }
-    if (this.#tasks.some((t) => ofQueue(t, source) && (t.status === 'RUNNING' || t.status === 'CANCELLING'))) {
-      throw sqsErrors.invalidParameterValue('There is already a task running. Only one active task is allowed for a source queue arn at a given time.');
-    }
+    this.#assertNoActiveTask(source);
     // The marker before the task is stored: a task stored without it would wait for SQS's first
     // request after a restart (storage/background-markers.ts; one file write per process).
     this.#starting++;
@@ -135,8 +133,19 @@ export class MoveTasks {
     }
   }
 
+  /** One active task per source queue, as AWS allows. */
+  #assertNoActiveTask(source: Queue): void {
+    if (this.#tasks.some((t) => ofQueue(t, source) && (t.status === 'RUNNING' || t.status === 'CANCELLING'))) {
+      throw sqsErrors.invalidParameterValue('There is already a task running. Only one active task is allowed for a source queue arn at a given time.');
+    }
+  }
+
   async #create(source: Queue, destinationArn: string | undefined, maxPerSecond: number | undefined): Promise<MoveTask> {
     const state = await source.state(this.#store);
+    // Again after the awaits, in the same synchronous run as the task's entry into #tasks: three
+    // StartMessageMoveTask of one source sent together all passed the check in start() and ran
+    // three tasks at once (race26, 4 of 4 rounds).
+    this.#assertNoActiveTask(source);
     const id = randomUUID();
     // Messages in flight count too (AWS: radkawar/stackd testdata/aws/sqs/fifo_redrive.json, case
     // held_progress, 2026-09-12: 3 to move, one of them in flight).
