@@ -13,6 +13,7 @@ import {
   queueKey, queueRange, seqText, statePrefix, stateRecordPrefix, tombstoneKey, tombstoneRange,
 } from './keys.js';
 import { loadStates, type LoadTarget } from './load-states.js';
+import { GroupCommit } from './group-commit.js';
 import { LogNumbers } from './log-numbers.js';
 import { decodeMessage, decodeMessageHeader } from './message-codec.js';
 import { SharedBodies, type FinishBody } from './shared-bodies.js';
@@ -28,16 +29,6 @@ import type { MessageRecord, QueueRecord } from './records.js';
 export { Queue };
 
 const DELETE_CHUNK = 1000;
-
-/** A promise with its settling functions (one per group-committed batch: SqsStore.commit). */
-interface Settlement { promise: Promise<void>; resolve(): void; reject(err: unknown): void }
-
-function settlement(): Settlement {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
-  return { promise, resolve, reject };
-}
 
 export class SqsStore {
   readonly #meta: MetaStore;
@@ -55,6 +46,7 @@ export class SqsStore {
   /** Queues being deleted, by queue key (deletionUnderWay). */
   readonly #deleting = new Map<string, Promise<void>>();
   readonly #ids = new UuidV4Source();
+  readonly #groupCommit: GroupCommit;
   readonly #numbers: LogNumbers;
   readonly #urlKeys = new QueueUrlKeys();
   /** Bodies the copies of one SNS publish share (shared-bodies.ts). */
@@ -66,6 +58,7 @@ export class SqsStore {
     this.#log = log;
     this.#numbers = numbers;
     this.bodies = new SharedBodies(meta, log, numbers, finish);
+    this.#groupCommit = new GroupCommit(meta);
   }
 
   /** `finish`: how deferred shared bodies are finished (absent: SQS takes none). */
@@ -290,48 +283,9 @@ export class SqsStore {
     if (ops.length > 0) await this.commit(ops);
   }
 
-  /**
-   * Writes `ops` atomically, durable when the promise resolves. Group commit: while one batch is
-   * being written, the ops of every call that arrives are gathered and written together next,
-   * so under load many sends share one LevelDB write (each call's ops stay all-or-nothing), and
-   * writes reach LevelDB in call order.
-   * The first batch after an idle moment waits for the rest of the event-loop turn (setImmediate:
-   * the requests read in the same poll phase), not for a timer. Without it the first request
-   * after a write went alone and the others waited for the next: under 16-connection SendMessage
-   * replay batches alternated 1 and 15 ops (5.3 per batch on average), and each batch costs the
-   * main thread a thread-pool hand-off and a completion wake-up, expensive on a shared
-   * virtualised core. With it, 8-8.5 ops per batch in the same replay.
-   */
+  /** Writes `ops` atomically, durable when the promise resolves; group-committed with concurrent calls (group-commit.ts). */
   commit(ops: MetaOp[]): Promise<void> {
-    for (const op of ops) this.#queued.push(op);
-    const next = this.#next ??= settlement();
-    if (!this.#writing) void this.#drain();
-    return next.promise;
-  }
-
-  readonly #queued: MetaOp[] = [];
-  /**
-   * The batch being gathered: one promise for every call in it (they are written together, so
-   * they settle together), rather than a promise, its executor and a waiter record per call.
-   */
-  #next: Settlement | undefined;
-  #writing = false;
-
-  async #drain(): Promise<void> {
-    this.#writing = true;
-    await new Promise<void>((resolve) => { setImmediate(resolve); });
-    while (this.#next !== undefined) {
-      const ops = this.#queued.splice(0);
-      const batch = this.#next;
-      this.#next = undefined;
-      try {
-        await this.#meta.batch(ops);
-        batch.resolve();
-      } catch (err) {
-        batch.reject(err);
-      }
-    }
-    this.#writing = false;
+    return this.#groupCommit.commit(ops);
   }
 
   /**
