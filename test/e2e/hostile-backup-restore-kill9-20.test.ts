@@ -50,7 +50,9 @@ test('kill -9 during RestoreTableFromBackup: no table or the whole table, and no
     const BackupArn = (await ddbClient(server.endpoint).send(new CreateBackupCommand({ TableName: 'source', BackupName: 'whole' }))).BackupDetails!.BackupArn!;
     let cut = false;
     const targets: string[] = [];
-    for (const delay of [20, 40, 80, 10]) {
+    // Short delays first; the longer ones catch a restore on a loaded machine, where the copy
+    // starts later (the fresh-clone run of session 23, with other work on both cores, missed all four).
+    for (const delay of [20, 40, 80, 10, 160, 320, 640, 1280]) {
       const TargetTableName = `restored-${delay}`;
       targets.push(TargetTableName);
       const answer = ddbClient(server.endpoint, { maxAttempts: 1 }).send(new RestoreTableFromBackupCommand({ BackupArn, TargetTableName })).catch(() => undefined);
