@@ -20,7 +20,8 @@ test.before(async () => {
   bucket = uniqueBucket('xml-root');
   const s3 = s3Client(server.endpoint);
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a', Body: 'x' }));
+  // One object per test: ava runs a file's tests concurrently.
+  for (const Key of ['a', 'b', 'c']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'x' }));
 });
 test.after.always(async () => { await server?.stop(); });
 
@@ -37,16 +38,16 @@ test('DeleteObjects with another root element: 400 MalformedXML, nothing deleted
 
 test('PutObjectTagging with another root element: 400 MalformedXML, no tags set', async (t) => {
   const body = '<Tags><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tags>';
-  const answer = await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}/a`, query: 'tagging=', body, headers: { 'content-md5': md5(body) } });
+  const answer = await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}/b`, query: 'tagging=', body, headers: { 'content-md5': md5(body) } });
   t.is(answer.status, 400);
   t.true(answer.body.toString().includes(MALFORMED), answer.body.toString());
-  const tags = await s3Client(server.endpoint).send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'a' }));
+  const tags = await s3Client(server.endpoint).send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'b' }));
   t.deepEqual(tags.TagSet, []);
 });
 
 test('the right root element, with the namespace the SDKs write or none, still works', async (t) => {
   for (const body of ['<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>', '<Tagging><TagSet/></Tagging>']) {
-    const answer = await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}/a`, query: 'tagging=', body, headers: { 'content-md5': md5(body) } });
+    const answer = await signedRequest(server.endpoint, { method: 'PUT', path: `/${bucket}/c`, query: 'tagging=', body, headers: { 'content-md5': md5(body) } });
     t.is(answer.status, 200, answer.body.toString());
   }
 });
