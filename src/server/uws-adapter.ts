@@ -4,7 +4,8 @@
  * uWS gives the request head only during the handler call, so method, path, query, headers and
  * remote address are copied into a plain object at once; the body is a Readable fed from
  * `res.onData` (uws-request-body.ts) and the response obeys uWS's cork/abort rules
- * (uws-response.ts). uWS itself answers `Expect: 100-continue` and decodes chunked request bodies.
+ * (uws-response.ts). uWS itself answers `Expect: 100-continue` (other spellings:
+ * uws-continue.ts) and decodes chunked request bodies.
  *
  * Limits, measured, by build (uws-loader.ts picks it by Node ABI): v20.51 answers 431 itself past
  * 98 request headers or the head size the loader sets (64 KiB) and passes any Content-Length;
@@ -25,6 +26,7 @@ import { HeadCopy } from './uws-head-copy.js';
 import { BodyTooLargeError, declaredLength, readWholeStream } from './read-whole-body.js';
 import { CorkedWrite, UwsHttpResponse } from './uws-response.js';
 import { statusLine } from './status-text.js';
+import { needsOwnContinue, writeContinue } from './uws-continue.js';
 import { DEFAULT_MAX_HEADER_BYTES, waitUntilIdle } from './server-common.js';
 import { SlabPool, SMALL_BODY } from '../util/byte-slabs.js';
 import { nodeStream } from '../util/node-builtins.js';
@@ -124,6 +126,10 @@ class UwsServer implements HttpServer {
       res.writeStatus(statusLine(431)).end('', true);
       exchange.markDone();
       return;
+    }
+    if (needsOwnContinue(headers.expect)) {
+      writeContinue(res);
+      exchange.continueSent = true;
     }
 
     let body: UwsRequestBody | UwsSmallBody | undefined;

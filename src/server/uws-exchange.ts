@@ -24,6 +24,11 @@ export class UwsExchange {
    * and S3 do (a keep-alive proxy would otherwise reuse the closed socket: jsv2trial).
    */
   readonly closeAsked: boolean;
+  /**
+   * "100 Continue" went out through `writeStatus` (see uws-continue.ts), so uWS takes no second
+   * status: the final status line is written ahead of the first header instead.
+   */
+  continueSent = false;
   #aborted = false;
   #done = false;
   #body: ExchangeBody | undefined;

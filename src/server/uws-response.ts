@@ -13,6 +13,7 @@ import { giveBack } from '../util/lent-buffers.js';
 import type { HttpResponse } from './types.js';
 import type { UwsExchange } from './uws-exchange.js';
 import { isBodyless, statusLine } from './status-text.js';
+import { writeFinalHeadAfterContinue } from './uws-continue.js';
 
 /** Headers uWS writes itself; a second copy would corrupt the response. */
 const OWNED_BY_UWS = new Set(['content-length', 'date', 'transfer-encoding']);
@@ -73,12 +74,24 @@ export class UwsHttpResponse implements HttpResponse {
 /** Status line and headers, skipping the ones uWS writes itself. */
 function writeHead(x: UwsExchange, status: number, headers: Record<string, string>): void {
   const res = x.res;
+  if (x.continueSent) {
+    writeHeadAfterContinue(x, status, headers);
+    return;
+  }
   res.writeStatus(statusLine(status));
   for (const name in headers) {
     if (ownedByUws(name)) continue;
     res.writeHeader(name, headers[name]!);
   }
   if (x.closeAsked) res.writeHeader('Connection', 'close');
+}
+
+/** writeHead's rare path: the status line rides on the first header (uws-continue.ts). */
+function writeHeadAfterContinue(x: UwsExchange, status: number, headers: Record<string, string>): void {
+  const list: Array<[string, string]> = [];
+  for (const name in headers) if (!ownedByUws(name)) list.push([name, headers[name]!]);
+  if (x.closeAsked) list.push(['Connection', 'close']);
+  writeFinalHeadAfterContinue(x.res, statusLine(status), list);
 }
 
 /** Head and whole body of one response; call inside `res.cork`. */

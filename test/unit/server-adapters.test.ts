@@ -289,6 +289,33 @@ for (const adapter of ADAPTERS) {
     });
   });
 
+  // RFC 9110 §10.1.1: the value is case-insensitive. Go v1 sends "100-Continue"; uWS answers only
+  // the lower-case spelling itself (src/server/uws-continue.ts answers the rest).
+  for (const spelling of ['100-Continue', '100-CONTINUE']) {
+    test.serial(`${adapter}: Expect: ${spelling} gets 100 before the body; the final head is whole, with or without headers, and the socket stays usable`, async (t) => {
+      const handler: RequestHandler = (req, res) => {
+        if (req.path === '/plain') return void collect(req.body).then((b) => res.send(200, {}, String(b.length)), () => undefined);
+        if (req.path === '/stream') return void collect(req.body).then((b) => res.stream(201, { 'x-seen': String(b.length) }, Readable.from([Buffer.from('str'), Buffer.from('eam')]), 6), () => undefined);
+        collect(req.body).then((b) => res.send(403, { 'content-type': 'text/plain', 'x-amz-request-id': 'R1' }, `n=${b.length}`), () => undefined);
+      };
+      await withServer(adapter, handler, async (port) => {
+        const plain = await raw(port, [`PUT /plain HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nExpect: ${spelling}\r\n\r\n`, { waitFor: '100 Continue\r\n\r\n' }, 'hello', { waitFor: '\r\n\r\n5' }, 'GET /plain HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n']);
+        t.regex(plain, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n[^]*\r\n\r\n5HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\n0$/i, plain);
+        t.is(plain.split('100 Continue').length, 2, plain);
+        const withHeaders = await raw(port, [`PUT /h HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nExpect: ${spelling}\r\nConnection: close\r\n\r\n`, { waitFor: '100 Continue\r\n\r\n' }, 'abc']);
+        t.regex(withHeaders, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 403 Forbidden\r\n/, withHeaders);
+        t.regex(withHeaders, /\r\ncontent-type: text\/plain\r\n/i);
+        t.regex(withHeaders, /\r\nx-amz-request-id: R1\r\n/i);
+        t.regex(withHeaders, /\r\nconnection: close\r\n/i);
+        t.true(withHeaders.endsWith('\r\n\r\nn=3'), withHeaders);
+        const streamed = await raw(port, [`PUT /stream HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\nExpect: ${spelling}\r\nConnection: close\r\n\r\n`, { waitFor: '100 Continue\r\n\r\n' }, 'xy']);
+        t.regex(streamed, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 201 Created\r\n/, streamed);
+        t.regex(streamed, /\r\nx-seen: 2\r\n/i);
+        t.true(streamed.endsWith('\r\n\r\nstream'), streamed);
+      });
+    });
+  }
+
   test.serial(`${adapter}: a chunked request body without Content-Length is delivered`, async (t) => {
     await withServer(adapter, countBody, async (port) => {
       const out = await raw(port, ['POST /o HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n', '6\r\n world\r\n0\r\n\r\n']);

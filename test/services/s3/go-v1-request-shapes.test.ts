@@ -13,7 +13,7 @@ import { connect } from 'node:net';
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { SigV4Signer, sha256Hex } from '../../../src/bench/drivers/sigv4.js';
-import { CREDENTIALS, SERVING_ADAPTER, s3Client, startBoltstack } from '../../helpers/server.js';
+import { CREDENTIALS, s3Client, startBoltstack } from '../../helpers/server.js';
 import type { Boltstack } from '../../../src/index.js';
 import { signedRequest, type RawRequest, type RawResponse } from './signed-request.js';
 import { bucketWithObjects, xmlElements } from '../../helpers/s3-fixtures.js';
@@ -83,10 +83,9 @@ async function putExpectingContinue(path: string, body: Buffer): Promise<{ conti
 // RFC 9110 §10.1.1: "The Expect field value is case-insensitive." Go v1 sends "100-Continue"
 // (aws-sdk-go service/s3/platform_handlers_go1.6.go; eventlet/eventlet#523 met the same), and
 // Go's transport holds the body back for up to a second waiting for the 100. uWS answers only the
-// lower-case spelling (oven-sh/bun#30248 shows the same check in bun's uWS fork), so on uWS every
-// such PUT waits a second: a known failure there until src/server/uws-adapter.ts answers it.
-const uwsKnownFailure = SERVING_ADAPTER === 'uws' ? test.failing : test;
-uwsKnownFailure(`${GO} PutObject of a 3 MiB bytes.Reader (Content-Md5, "Expect: 100-Continue" with a capital C): "100 Continue" before the body, then 200 with the MD5 as ETag`, async (t) => {
+// lower-case spelling (oven-sh/bun#30248 shows the same check in bun's uWS fork); boltstack
+// answers the others itself (src/server/uws-continue.ts).
+test(`${GO} PutObject of a 3 MiB bytes.Reader (Content-Md5, "Expect: 100-Continue" with a capital C): "100 Continue" before the body, then 200 with the MD5 as ETag`, async (t) => {
   const bucket = await bucketWith();
   const body = Buffer.alloc(3 * MIB, 'g');
   const { continued, answer } = await putExpectingContinue(`/${bucket}/three-mib`, body);
