@@ -26,6 +26,8 @@ export function checkGsiUpdateConstraints(c: Constraints, updates: GlobalSeconda
 
 const indexNameOf = (u: GlobalSecondaryIndexUpdate): string => (u.Create ?? u.Update ?? u.Delete)!.IndexName;
 
+const onlyOneOnlineIndex = () => ddbErrors.limitExceeded('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
+
 function usedDefinitions(table: TableRecord, pool: KeyAttribute[]): KeyAttribute[] {
   const used = new Set<string>([table.hash.name, ...(table.range ? [table.range.name] : [])]);
   for (const i of table.indexes) { used.add(i.hash.name); if (i.range) used.add(i.range.name); }
@@ -69,9 +71,15 @@ export function applyGsiUpdates(table: TableRecord, input: UpdateTableInput, new
     // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html;
     // architect/dynalite test/updateTable.js "LimitExceededException for too many
     // GlobalSecondaryIndexUpdates", six Deletes of indexes the table does not have).
-    if (updates.filter((u) => u.Create !== undefined || u.Delete !== undefined).length > 1) {
-      throw ddbErrors.limitExceeded('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
-    }
+    const online = updates.filter((u) => u.Create !== undefined || u.Delete !== undefined);
+    if (online.length > 1) throw onlyOneOnlineIndex();
+    // Nor while another index of the table is still being created: the same code and words for a
+    // Create or a Delete of another index, in either phase of the build; an Update of another
+    // index, or a Delete of the index being built, is accepted (ack-api-quirks DDB-TABLE-159 and
+    // DDB-TABLE-149, native AWS, verified 2026-10-08). Deleted indexes leave the record at once
+    // here, so no index is ever seen DELETING.
+    const target = online[0] === undefined ? undefined : indexNameOf(online[0]);
+    if (target !== undefined && table.indexes.some((i) => i.status === 'CREATING' && i.name !== target)) throw onlyOneOnlineIndex();
     for (const u of updates) {
       const name = indexNameOf(u);
       const existing = indexes.find((i) => i.name === name);
