@@ -20,9 +20,11 @@ import { wantsCapacity, writeItem } from '../write-item.js';
 import { inValidationEnvelope, itemSize, MAX_ITEM_SIZE, onlyOldReturnValues, validateItem, type Item } from '../values/index.js';
 
 /** A validated item's keys checked against the table, and the 400 KB limit (PutItem, a transaction's Put). */
-export function checkPutItemAgainst(table: import('../table-record.js').TableRecord, item: Item): Item {
+export function checkPutItemAgainst(table: import('../table-record.js').TableRecord, item: Item, size?: number): Item {
   checkItemKeys(table, item);
-  if (itemSize(item) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
+  // `size`: the item's size when the caller has it already (a transacted Put counts it toward the
+  // transaction's 4 MB: transactions/payload-size.ts).
+  if ((size ?? itemSize(item)) > MAX_ITEM_SIZE) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
   return item;
 }
 

@@ -17,6 +17,7 @@ import { RETURN_CAPACITY } from '../write-options.js';
 import { multipleOperationsOnOneItem, tooManyOrFew } from '../transactions/errors.js';
 import { executeWriteTransaction, type WriteOutcome } from '../transactions/execute-write.js';
 import { checkActionMembers, parseWriteAction, planWrite, type PlannedWrite } from '../transactions/plan-write.js';
+import { checkPayloadSize } from '../transactions/payload-size.js';
 
 export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWriteItemsOutput> = async (deps, ctx, input) => {
   const items = input.TransactItems;
@@ -32,6 +33,8 @@ export const transactWriteItems: DdbHandler<TransactWriteItemsInput, TransactWri
   c.check();
   // Every action's own checks first, in request order, then the tables (plan-write.ts).
   const parsed = items.map((action, i) => parseWriteAction(ctx, action, i));
+  // What the request carries, before any table or item is looked at (payload-size.ts).
+  checkPayloadSize(parsed);
   const plans = parsed.map((p) => planWrite(deps, p));
   const seen = new Set<string>();
   for (const p of plans) {

@@ -23,6 +23,7 @@ import { updatedTooDeep } from '../updated-depth.js';
 import { itemSize, MAX_ITEM_SIZE, typeOf, validateItem, valueMessages, type Item } from '../values/index.js';
 import { checkWriteCondition } from '../write-condition.js';
 import { noAction, oneActionPerItem } from './errors.js';
+import { keyAndValuesBytes } from './payload-size.js';
 import type { WriteParticipant } from './execute-write.js';
 
 export interface PlannedWrite extends WriteParticipant<Item> {
@@ -58,6 +59,8 @@ export interface ParsedWrite {
   expressions: RequestExpressions;
   /** The validated Put item or action key. */
   values: Item;
+  /** What the action carries toward the transaction's 4 MB (payload-size.ts). */
+  bytes: number;
 }
 
 /** The member name of each action kind in Coral's paths ('transactItems.1.member.conditionCheck'). */
@@ -105,7 +108,9 @@ export function parseWriteAction(ctx: RequestContext, action: TransactWriteItem,
   // Bad values answer in the older validation layer's wording, as us-east-1 does (values/errors.ts).
   const expressions = requestExpressions(kind === 'Put' ? 'PutItem' : kind === 'Update' ? 'UpdateItem' : 'DeleteItem', body as Parameters<typeof requestExpressions>[1], undefined, 'older');
   const values = validateItem((kind === 'Put' ? body.Item : body.Key) as Record<string, unknown>, { layer: 'older' });
-  return { kind, body, ref, expressions, values };
+  // A Put's size is its 400 KB check's too (planWrite): one pass over the item for both.
+  const bytes = kind === 'Put' ? itemSize(values) : keyAndValuesBytes(values, (body as { ExpressionAttributeValues?: Record<string, unknown> }).ExpressionAttributeValues);
+  return { kind, body, ref, expressions, values, bytes };
 }
 
 export function planWrite(deps: DdbDeps, parsed: ParsedWrite): PlannedWrite {
@@ -118,7 +123,7 @@ export function planWrite(deps: DdbDeps, parsed: ParsedWrite): PlannedWrite {
   if (kind === 'Put') {
     const item = parsed.values;
     mismatch = keyTypeMismatch(table, item, true);
-    putItem = mismatch === undefined ? checkPutItemAgainst(table, item) : item;
+    putItem = mismatch === undefined ? checkPutItemAgainst(table, item, parsed.bytes) : item;
     keyItem = { [table.hash.name]: putItem[table.hash.name]!, ...(table.range && { [table.range.name]: putItem[table.range.name]! }) };
   } else {
     keyItem = parsed.values;
