@@ -12,6 +12,7 @@ import { checkConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
 import { assertMetadataSize } from '../metadata-size.js';
 import { assertValidKey } from '../names.js';
+import { NULL_VERSION_ID } from '../null-version.js';
 import { assertStorageClass } from '../storage-class.js';
 import { assertRedirectLocation } from '../website-redirect.js';
 import { contentFields } from '../object-headers.js';
@@ -53,7 +54,10 @@ export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (d
   assertIfNoneMatch(input.IfNoneMatch);
   const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
   const source = parseCopySource(input.CopySource);
-  if (source.versionId !== undefined) unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
+  // "null" names the source object itself, as on UploadPartCopy and GetObject (null-version.ts).
+  if (source.versionId !== undefined && source.versionId !== NULL_VERSION_ID) {
+    unsupported(deps, ctx, 'CopyObject', { CopySourceVersionId: source.versionId }, ['CopySourceVersionId']);
+  }
   const replaceMetadata = metadataDirective(input.MetadataDirective) === 'REPLACE';
   // With COPY the request's metadata headers are ignored, so only REPLACE is measured.
   if (replaceMetadata) assertMetadataSize(input.Metadata);

@@ -11,32 +11,27 @@
  * (radkawar/stackd testdata/aws/s3/versioning_null.json); any other id is not emulated.
  */
 import type { GetObjectAclInput, GetObjectAclOutput, PutObjectAclInput, PutObjectAclOutput } from '../../../model/generated/s3-types.js';
-import type { RequestContext } from '../../types.js';
 import { checkAclRequest } from '../acl-request.js';
-import { type S3Deps, type S3Handler, unsupported } from '../context.js';
+import type { S3Deps, S3Handler } from '../context.js';
 import { s3Errors } from '../errors.js';
-import { NULL_VERSION_ID } from '../null-version.js';
+import { onlyNullVersion } from '../null-version.js';
 import { ownerOnlyAcl } from '../owner.js';
 
 export const getObjectAcl: S3Handler<GetObjectAclInput, GetObjectAclOutput> = async (deps, ctx, input) => {
-  checkVersion(deps, ctx, 'GetObjectAcl', input);
+  onlyNullVersion(deps, ctx, 'GetObjectAcl', input);
   const bucket = await deps.store.requireBucket(input.Bucket);
   await requireKey(deps, input);
   return ownerOnlyAcl(bucket.owner);
 };
 
 export const putObjectAcl: S3Handler<PutObjectAclInput, PutObjectAclOutput> = async (deps, ctx, input) => {
-  checkVersion(deps, ctx, 'PutObjectAcl', input);
+  onlyNullVersion(deps, ctx, 'PutObjectAcl', input);
   await deps.store.requireBucket(input.Bucket);
   const { ACL, AccessControlPolicy, GrantFullControl, GrantRead, GrantReadACP, GrantWrite, GrantWriteACP } = input;
   checkAclRequest(deps, ctx, 'PutObjectAcl', { ACL, AccessControlPolicy, GrantFullControl, GrantRead, GrantReadACP, GrantWrite, GrantWriteACP });
   await requireKey(deps, input);
   throw s3Errors.accessControlListNotSupported();
 };
-
-function checkVersion(deps: S3Deps, ctx: RequestContext, operation: string, input: { VersionId?: string }): void {
-  if (input.VersionId !== undefined && input.VersionId !== NULL_VERSION_ID) unsupported(deps, ctx, operation, input, ['VersionId']);
-}
 
 async function requireKey(deps: S3Deps, input: { Bucket: string; Key: string }): Promise<void> {
   if (await deps.store.getObject(input.Bucket, input.Key) === undefined) throw s3Errors.noSuchKey(input.Key);
