@@ -22,7 +22,8 @@
  */
 import type { AccessControlPolicy, Grant } from '../../model/generated/s3-types.js';
 import type { RequestContext } from '../types.js';
-import { CANNED_ACLS, type S3Deps, unsupported } from './context.js';
+import { CANNED_ACLS, type S3Deps, grantsOnlyOwner, unsupported } from './context.js';
+import { ownerOf } from './owner.js';
 import { s3Errors } from './errors.js';
 
 export interface AclRequest {
@@ -103,4 +104,26 @@ function checkPolicy(deps: S3Deps, ctx: RequestContext, operation: string, polic
       throw s3Errors.invalidGroupUri('Group/URI', value);
     }
   }
+}
+
+/**
+ * Whether a well-formed ACL request (checkAclRequest) sets exactly the ACL boltstack keeps for
+ * everything, the owner's FULL_CONTROL: canned private, x-amz-grant-full-control naming the owner
+ * alone, or a policy whose one grant is that. On a bucket with ACLs on, S3 applies such an ACL
+ * (radkawar/stackd testdata/aws/s3/ownership_replay.json seq 603, PutBucketAcl private, 200) and
+ * nothing boltstack answers changes; any other ACL would need ACLs stored, which boltstack does not.
+ */
+export function setsOwnerOnlyAcl(input: AclRequest, accountId: string): boolean {
+  if (input.ACL !== undefined) return input.ACL === 'private';
+  const grants = (Object.keys(GRANT_HEADERS) as GrantMember[]).filter((m) => input[m] !== undefined);
+  if (grants.length > 0) return grants.length === 1 && input.GrantFullControl !== undefined && grantsOnlyOwner(input.GrantFullControl, accountId);
+  const policyGrants = input.AccessControlPolicy?.Grants ?? [];
+  const grant = policyGrants[0];
+  return policyGrants.length === 1 && grant?.Permission === 'FULL_CONTROL' && grant.Grantee?.Type === 'CanonicalUser'
+    && grant.Grantee.ID === ownerOf(accountId).ID;
+}
+
+/** On a bucket with ACLs on: the owner-only ACL is applied (nothing to change); any other is a gate. */
+export function applyOwnerOnlyAcl(deps: S3Deps, ctx: RequestContext, operation: string, input: AclRequest, accountId: string): void {
+  if (!setsOwnerOnlyAcl(input, accountId)) unsupported(deps, ctx, operation, input, ['ACL', ...Object.keys(GRANT_HEADERS), 'AccessControlPolicy']);
 }

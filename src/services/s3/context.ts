@@ -54,26 +54,39 @@ export function checkEncryption(deps: S3Deps, ctx: RequestContext, operation: st
  * public-read refused; x-amz-grant-full-control naming the owner's canonical id accepted,
  * x-amz-grant-read naming it refused). A canned ACL granting others (public-read-write,
  * authenticated-read, aws-exec-read) is refused as public-read is; a grant header that is no
- * grantee list stays a gate, S3's answer to it being unrecorded.
+ * grantee list stays a gate, S3's answer to it being unrecorded. Returns a promise only when it
+ * refuses (the caller awaits it): the common write names no ACL and costs one compare.
  */
-export function checkObjectAcl(deps: S3Deps, ctx: RequestContext, operation: string, input: ObjectAclMembers): void {
+export function checkObjectAcl(deps: S3Deps, ctx: RequestContext, operation: string, input: ObjectAclMembers): Promise<void> | undefined {
   const { ACL, GrantFullControl, GrantRead, GrantReadACP, GrantWriteACP } = input;
   if (ACL !== undefined && !OWNER_ONLY_CANNED_ACLS.has(ACL)) {
-    if (GRANTING_CANNED_ACLS.has(ACL)) throw s3Errors.accessControlListNotSupported();
+    if (GRANTING_CANNED_ACLS.has(ACL)) return refuseObjectAcl(deps, ctx, operation, input, 'ACL');
     checkCannedAcl(deps, ctx, operation, ACL);
   }
-  if (GrantFullControl === undefined && GrantRead === undefined && GrantReadACP === undefined && GrantWriteACP === undefined) return;
+  if (GrantFullControl === undefined && GrantRead === undefined && GrantReadACP === undefined && GrantWriteACP === undefined) return undefined;
   const owner = ownerOf(ctx.accountId).ID;
   const grants = { GrantFullControl, GrantRead, GrantReadACP, GrantWriteACP };
   for (const [member, value] of Object.entries(grants)) {
     if (value === undefined) continue;
     const grantees = granteesOf(value);
     if (grantees === undefined) unsupported(deps, ctx, operation, { [member]: value }, [member]);
-    else if (member !== 'GrantFullControl' || grantees.some((g) => g !== `id=${owner}`)) throw s3Errors.accessControlListNotSupported();
+    else if (member !== 'GrantFullControl' || grantees.some((g) => g !== `id=${owner}`)) return refuseObjectAcl(deps, ctx, operation, input, member);
   }
+  return undefined;
 }
 
-type ObjectAclMembers = { ACL?: string; GrantFullControl?: string; GrantRead?: string; GrantReadACP?: string; GrantWriteACP?: string };
+/**
+ * An object ACL that reaches past the owner: 400 AccessControlListNotSupported where ACLs are
+ * off. A bucket with ACLs on (created with x-amz-acl: private, records.ts) would apply it, which
+ * needs ACLs stored: not emulated there (strict). Only this rare path reads the bucket.
+ */
+async function refuseObjectAcl(deps: S3Deps, ctx: RequestContext, operation: string, input: ObjectAclMembers, member: string): Promise<void> {
+  const bucket = await deps.store.requireBucket(input.Bucket);
+  if (bucket.ownership === undefined) throw s3Errors.accessControlListNotSupported();
+  unsupported(deps, ctx, operation, input, [member]);
+}
+
+type ObjectAclMembers = { Bucket: string; ACL?: string; GrantFullControl?: string; GrantRead?: string; GrantReadACP?: string; GrantWriteACP?: string };
 const OWNER_ONLY_CANNED_ACLS: ReadonlySet<string> = new Set(['private', 'bucket-owner-full-control', 'bucket-owner-read']);
 const GRANTING_CANNED_ACLS: ReadonlySet<string> = new Set(['public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read']);
 const GRANTEE = /^(id|emailAddress|uri)=(?:"([^"]*)"|([^",\s]+))$/;
@@ -82,6 +95,16 @@ const GRANTEE = /^(id|emailAddress|uri)=(?:"([^"]*)"|([^",\s]+))$/;
 export function grantsOnlyOwner(value: string, accountId: string): boolean {
   const owner = ownerOf(accountId).ID;
   return granteesOf(value)?.every((g) => g === `id=${owner}`) ?? false;
+}
+
+/**
+ * Whether a grant header names a group (uri=) or a canonical id other than the account's own:
+ * access for someone besides the owner. An email grantee or a value that is no grantee list is
+ * not judged (false), so the caller's gate still sees it.
+ */
+export function grantsOthers(value: string, accountId: string): boolean {
+  const owner = `id=${ownerOf(accountId).ID}`;
+  return granteesOf(value)?.some((g) => g.startsWith('uri=') || (g.startsWith('id=') && g !== owner)) ?? false;
 }
 
 /** `id="abc", uri="http://..."` as ["id=abc", "uri=http://..."]; undefined if it is no such list. */

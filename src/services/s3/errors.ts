@@ -164,6 +164,13 @@ export const s3Errors = {
   invalidRequest: (message: string) => e('InvalidRequest', 400, message),
   /** An ACL other than the owner's own on a bucket whose ACLs are disabled (BucketOwnerEnforced). */
   accessControlListNotSupported: () => e('AccessControlListNotSupported', 400, 'The bucket does not allow ACLs'),
+  /**
+   * A CreateBucket whose ACL reaches past the owner, for a bucket whose ACLs are disabled
+   * (CreateBucket API reference; the message as AWS sends it, without the full stop of the error
+   * table: a terraform apply against AWS, request id R7QT6Z1B326K09EZ, and a CloudFormation stack
+   * event, request id 3ME5A9NRJ4S2TAA7, both quote it so).
+   */
+  invalidBucketAclWithObjectOwnership: () => e('InvalidBucketAclWithObjectOwnership', 400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
   // S3 sends this one with an empty Message (LocalStack test_s3.py::TestS3::test_s3_object_acl_exceptions, 2023-08-15).
   unknownCannedAcl: (acl: string) => e('InvalidArgument', 400, '', { ArgumentName: 'x-amz-acl', ArgumentValue: acl }),
   /**

@@ -30,6 +30,8 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   DeleteBucketTagging: async () => (await import('./operations/bucket-tagging.js')).deleteBucketTagging,
   GetBucketAcl: async () => (await import('./operations/bucket-acl.js')).getBucketAcl,
   PutBucketAcl: async () => (await import('./operations/bucket-acl.js')).putBucketAcl,
+  GetBucketOwnershipControls: async () => (await import('./operations/ownership-controls.js')).getBucketOwnershipControls,
+  PutBucketOwnershipControls: async () => (await import('./operations/ownership-controls.js')).putBucketOwnershipControls,
   PutObject: async () => (await import('./operations/put-object.js')).putObject,
   GetObject: async () => (await import('./operations/get-object.js')).getObject,
   HeadObject: async () => (await import('./operations/head-object.js')).headObject,

@@ -9,6 +9,13 @@ export interface BucketRecord {
   created: number;
   owner: string;
   tags?: { Key: string; Value: string }[];
+  /**
+   * Object Ownership when ACLs are on: only BucketOwnerPreferred, which S3 gives a bucket created
+   * with `x-amz-acl: private` and no x-amz-object-ownership (versity/versitygw#1869, #1871, measured
+   * against S3 2026-02-18). Absent: BucketOwnerEnforced, ACLs off, S3's default since April 2023.
+   * boltstack stores no ACL, so such a bucket's ACLs are always the owner's FULL_CONTROL.
+   */
+  ownership?: 'BucketOwnerPreferred';
 }
 
 /** One stretch of an object's bytes: a whole blob (simple object) or one part (multipart). */

@@ -1,15 +1,16 @@
 /**
  * The bucket controls radkawar/stackd captured from native AWS S3 that boltstack does not
  * emulate (testdata/aws/s3/public_access_replay.json, ownership_replay.json, 2026): Block Public
- * Access, policy status and ownership controls. Strict by default (docs/feature-gates.md): each
+ * Access and policy status. Strict by default (docs/feature-gates.md): each
  * answers 501 NotImplemented naming the operation, never a silent success, whatever AWS would
  * have answered (200 with the defaults). The ACL reads and writes of the same captures are
- * emulated: aws-captures-stackd-ownership.test.ts.
+ * emulated: aws-captures-stackd-ownership.test.ts, and so are the ownership controls of a
+ * BucketOwnerEnforced bucket: object-ownership-27.test.ts.
  */
 import test from 'ava';
 import {
-  CreateBucketCommand, DeletePublicAccessBlockCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyStatusCommand,
-  GetPublicAccessBlockCommand, PutBucketOwnershipControlsCommand, PutObjectCommand, PutPublicAccessBlockCommand, type S3Client,
+  CreateBucketCommand, DeletePublicAccessBlockCommand, GetBucketPolicyStatusCommand,
+  GetPublicAccessBlockCommand, PutObjectCommand, PutPublicAccessBlockCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack } from '../../helpers/server.js';
@@ -31,8 +32,6 @@ const rows: [string, string, () => Promise<unknown>][] = [
   ['PutPublicAccessBlock', 'public_access_replay.json seq 10', () => s3.send(new PutPublicAccessBlockCommand({ Bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }))],
   ['DeletePublicAccessBlock', 'public_access_replay.json seq 7 (AWS: 204)', () => s3.send(new DeletePublicAccessBlockCommand({ Bucket }))],
   ['GetBucketPolicyStatus', 'public_access_replay.json seq 6 (AWS: 404 NoSuchBucketPolicy)', () => s3.send(new GetBucketPolicyStatusCommand({ Bucket }))],
-  ['GetBucketOwnershipControls', 'ownership_replay.json seq 4 (AWS: BucketOwnerEnforced)', () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))],
-  ['PutBucketOwnershipControls', 'ownership_replay.json seq 9', () => s3.send(new PutBucketOwnershipControlsCommand({ Bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } }))],
 ];
 for (const [operation, source, call] of rows) {
   test(`${operation} answers 501 NotImplemented naming it [radkawar/stackd testdata/aws/s3/${source}: not emulated]`, async (t) => {

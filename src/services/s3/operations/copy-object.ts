@@ -46,7 +46,8 @@ export function copySourceConditions(input: Pick<CopyObjectInput, 'CopySourceIfM
 
 export const copyObject: S3Handler<CopyObjectInput, CopyObjectOutput> = async (deps, ctx, input) => {
   assertValidKey(input.Key);
-  checkObjectAcl(deps, ctx, 'CopyObject', input);
+  const aclRefusal = checkObjectAcl(deps, ctx, 'CopyObject', input);
+  if (aclRefusal !== undefined) await aclRefusal;
   checkEncryption(deps, ctx, 'CopyObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CopyObject', input, [...UNEMULATED_WRITE_MEMBERS, 'CopySourceSSECustomerAlgorithm', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5', 'AnnotationDirective']);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);

@@ -7,7 +7,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
  */
 import type { CreateBucketInput, CreateBucketOutput } from '../../../model/generated/s3-types.js';
-import { type S3Handler, checkCannedAcl, grantsOnlyOwner, unsupported } from '../context.js';
+import { type S3Handler, checkCannedAcl, grantsOnlyOwner, grantsOthers, unsupported } from '../context.js';
 import { s3Errors } from '../errors.js';
 import { assertValidBucketName } from '../names.js';
 import { partitionOf, placeBucket } from '../location-constraint.js';
@@ -15,13 +15,30 @@ import { validateTags, type Tag } from '../tags.js';
 
 const US_EAST_1 = 'us-east-1';
 
+/** Canned bucket ACLs that grant a group besides the owner (AWS S3 User Guide, "Canned ACL"). */
+const GRANTING_BUCKET_ACLS: ReadonlySet<string> = new Set(['public-read', 'public-read-write', 'authenticated-read', 'log-delivery-write']);
+
+/**
+ * Whether the create asks for an ACL that gives someone besides the owner access, which a bucket
+ * with ACLs disabled (BucketOwnerEnforced, the default since April 2023) cannot have: S3 answers
+ * 400 InvalidBucketAclWithObjectOwnership (CreateBucket API reference, "Access control lists";
+ * AWS's answer to `acl = "public-read"` quoted by terraform and CloudFormation, errors.ts). An ACL
+ * for the owner alone (private, a full-control grant to the owner) is a plain create.
+ */
+function aclReachesPastOwner(input: CreateBucketInput, accountId: string): boolean {
+  if (input.ACL !== undefined && GRANTING_BUCKET_ACLS.has(input.ACL)) return true;
+  const grants = [input.GrantFullControl, input.GrantRead, input.GrantReadACP, input.GrantWrite, input.GrantWriteACP];
+  return grants.some((value) => value !== undefined && grantsOthers(value, accountId));
+}
+
 export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = async (deps, ctx, input) => {
   assertValidBucketName(input.Bucket);
-  checkCannedAcl(deps, ctx, 'CreateBucket', input.ACL);
   // BucketOwnerEnforced (ACLs disabled) is S3's default for new buckets and what boltstack does.
   if (input.ObjectOwnership !== undefined && input.ObjectOwnership !== 'BucketOwnerEnforced') {
     unsupported(deps, ctx, 'CreateBucket', input, ['ObjectOwnership']);
   }
+  if (aclReachesPastOwner(input, ctx.accountId)) throw s3Errors.invalidBucketAclWithObjectOwnership();
+  checkCannedAcl(deps, ctx, 'CreateBucket', input.ACL);
   // A full-control grant to the owner alone, and Object Lock left off, ask for the bucket S3
   // creates anyway: AWS answers them as a plain create, repeats in us-east-1 included (native AWS:
   // radkawar/stackd testdata/aws/s3/recreation_authority_replay.json Supplement seq 32, 37, 57,
@@ -50,7 +67,9 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
       if (ctx.region === US_EAST_1 && existing.region === US_EAST_1 && placement.region === US_EAST_1 && !tags) return created;
       throw s3Errors.bucketAlreadyOwnedByYou(input.Bucket);
     }
-    await deps.store.putBucket({ name: input.Bucket, ...placement, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}) });
+    // x-amz-acl: private without x-amz-object-ownership makes a bucket with ACLs on (records.ts).
+    const ownership = input.ACL === 'private' && input.ObjectOwnership === undefined ? { ownership: 'BucketOwnerPreferred' as const } : {};
+    await deps.store.putBucket({ name: input.Bucket, ...placement, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}), ...ownership });
     return created;
   });
 };

@@ -20,7 +20,8 @@ export const createMultipartUpload: S3Handler<CreateMultipartUploadInput, Create
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
   assertRedirectLocation(input.WebsiteRedirectLocation);
-  checkObjectAcl(deps, ctx, 'CreateMultipartUpload', input);
+  const aclRefusal = checkObjectAcl(deps, ctx, 'CreateMultipartUpload', input);
+  if (aclRefusal !== undefined) await aclRefusal;
   checkEncryption(deps, ctx, 'CreateMultipartUpload', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'CreateMultipartUpload', input, UNEMULATED_WRITE_MEMBERS);
   const checksumAlgorithm = parseAlgorithm(input.ChecksumAlgorithm);

@@ -11,26 +11,30 @@
  * (radkawar/stackd testdata/aws/s3/versioning_null.json); any other id is not emulated.
  */
 import type { GetObjectAclInput, GetObjectAclOutput, PutObjectAclInput, PutObjectAclOutput } from '../../../model/generated/s3-types.js';
-import { checkAclRequest } from '../acl-request.js';
+import { applyOwnerOnlyAcl, checkAclRequest } from '../acl-request.js';
 import type { S3Deps, S3Handler } from '../context.js';
 import { s3Errors } from '../errors.js';
 import { onlyNullVersion } from '../null-version.js';
 import { ownerOnlyAcl } from '../owner.js';
 
 export const getObjectAcl: S3Handler<GetObjectAclInput, GetObjectAclOutput> = async (deps, ctx, input) => {
-  onlyNullVersion(deps, ctx, 'GetObjectAcl', input);
+  onlyNullVersion(deps, ctx, 'GetObjectAcl', { VersionId: input.VersionId });
   const bucket = await deps.store.requireBucket(input.Bucket);
   await requireKey(deps, input);
   return ownerOnlyAcl(bucket.owner);
 };
 
 export const putObjectAcl: S3Handler<PutObjectAclInput, PutObjectAclOutput> = async (deps, ctx, input) => {
-  onlyNullVersion(deps, ctx, 'PutObjectAcl', input);
-  await deps.store.requireBucket(input.Bucket);
+  onlyNullVersion(deps, ctx, 'PutObjectAcl', { VersionId: input.VersionId });
+  const bucket = await deps.store.requireBucket(input.Bucket);
   const { ACL, AccessControlPolicy, GrantFullControl, GrantRead, GrantReadACP, GrantWrite, GrantWriteACP } = input;
-  checkAclRequest(deps, ctx, 'PutObjectAcl', { ACL, AccessControlPolicy, GrantFullControl, GrantRead, GrantReadACP, GrantWrite, GrantWriteACP });
+  const request = { ACL, AccessControlPolicy, GrantFullControl, GrantRead, GrantReadACP, GrantWrite, GrantWriteACP };
+  checkAclRequest(deps, ctx, 'PutObjectAcl', request);
   await requireKey(deps, input);
-  throw s3Errors.accessControlListNotSupported();
+  if (bucket.ownership === undefined) throw s3Errors.accessControlListNotSupported();
+  // ACLs on (a bucket created with x-amz-acl: private, records.ts): as PutBucketAcl there.
+  applyOwnerOnlyAcl(deps, ctx, 'PutObjectAcl', request, bucket.owner);
+  return {};
 };
 
 async function requireKey(deps: S3Deps, input: { Bucket: string; Key: string }): Promise<void> {

@@ -15,7 +15,7 @@ import { onlyNullVersion } from '../null-version.js';
 import { validateTags } from '../tags.js';
 
 export const getObjectTagging: S3Handler<GetObjectTaggingInput, GetObjectTaggingOutput> = async (deps, ctx, input) => {
-  onlyNullVersion(deps, ctx, 'GetObjectTagging', input);
+  onlyNullVersion(deps, ctx, 'GetObjectTagging', { VersionId: input.VersionId });
   await deps.store.requireBucket(input.Bucket);
   const record = await deps.store.getObject(input.Bucket, input.Key);
   // GetObjectTagging alone names the missing key as "<bucket>/<key>" (Put and Delete name the key):
@@ -25,7 +25,7 @@ export const getObjectTagging: S3Handler<GetObjectTaggingInput, GetObjectTagging
 };
 
 export const putObjectTagging: S3Handler<PutObjectTaggingInput, PutObjectTaggingOutput> = async (deps, ctx, input) => {
-  onlyNullVersion(deps, ctx, 'PutObjectTagging', input);
+  onlyNullVersion(deps, ctx, 'PutObjectTagging', { VersionId: input.VersionId });
   const tags = validateTags((input.Tagging?.TagSet ?? []) as { Key: string; Value: string }[]);
   await deps.store.requireBucket(input.Bucket);
   await deps.store.updateObject(input.Bucket, input.Key, (r) => {
@@ -36,7 +36,7 @@ export const putObjectTagging: S3Handler<PutObjectTaggingInput, PutObjectTagging
 };
 
 export const deleteObjectTagging: S3Handler<DeleteObjectTaggingInput, DeleteObjectTaggingOutput> = async (deps, ctx, input) => {
-  onlyNullVersion(deps, ctx, 'DeleteObjectTagging', input);
+  onlyNullVersion(deps, ctx, 'DeleteObjectTagging', { VersionId: input.VersionId });
   await deps.store.requireBucket(input.Bucket);
   await deps.store.updateObject(input.Bucket, input.Key, (r) => {
     const { tags: _old, ...rest } = r;

@@ -34,7 +34,8 @@ export async function storeObject(deps: S3Deps, ctx: RequestContext, input: PutO
   assertMetadataSize(input.Metadata);
   assertStorageClass(input.StorageClass);
   assertRedirectLocation(input.WebsiteRedirectLocation);
-  checkObjectAcl(deps, ctx, 'PutObject', input);
+  const aclRefusal = checkObjectAcl(deps, ctx, 'PutObject', input);
+  if (aclRefusal !== undefined) await aclRefusal;
   checkEncryption(deps, ctx, 'PutObject', input.ServerSideEncryption, input.BucketKeyEnabled);
   unsupported(deps, ctx, 'PutObject', input, [...UNEMULATED_WRITE_MEMBERS, 'WriteOffsetBytes']);
   assertIfNoneMatch(input.IfNoneMatch);

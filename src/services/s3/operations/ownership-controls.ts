@@ -1,0 +1,41 @@
+/**
+ * Get/PutBucketOwnershipControls. A bucket is what S3 creates by default since April 2023, Object
+ * Ownership BucketOwnerEnforced, ACLs disabled (AWS S3 User Guide, "Setting Object Ownership when
+ * you create a bucket"; native AWS: radkawar/stackd testdata/aws/s3/ownership_replay.json seq 4
+ * default-ownership, 2026), unless it was created with `x-amz-acl: private` and no
+ * x-amz-object-ownership, which S3 makes BucketOwnerPreferred (records.ts). PutBucketOwnershipControls
+ * moves a bucket between those two (seq 9-10, 485-486, 496-497): boltstack's ACLs are always the
+ * owner's FULL_CONTROL, so enforcing never meets the ACL S3 refuses to enforce over (seq 599, 606).
+ * ObjectWriter is not emulated (strict: NotImplemented).
+ */
+import type {
+  GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput, PutBucketOwnershipControlsInput, PutBucketOwnershipControlsOutput,
+} from '../../../model/generated/s3-types.js';
+import { type S3Handler, unsupported } from '../context.js';
+import type { BucketRecord } from '../records.js';
+
+const BUCKET_OWNER_ENFORCED = 'BucketOwnerEnforced';
+const BUCKET_OWNER_PREFERRED = 'BucketOwnerPreferred';
+
+export const getBucketOwnershipControls: S3Handler<GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput> = async (deps, _ctx, input) => {
+  const bucket = await deps.store.requireBucket(input.Bucket);
+  return { OwnershipControls: { Rules: [{ ObjectOwnership: bucket.ownership ?? BUCKET_OWNER_ENFORCED }] } };
+};
+
+export const putBucketOwnershipControls: S3Handler<PutBucketOwnershipControlsInput, PutBucketOwnershipControlsOutput> = async (deps, ctx, input) => {
+  const rules = input.OwnershipControls?.Rules ?? [];
+  const mode = rules.length === 1 ? rules[0]!.ObjectOwnership : undefined;
+  if (mode !== BUCKET_OWNER_ENFORCED && mode !== BUCKET_OWNER_PREFERRED) {
+    unsupported(deps, ctx, 'PutBucketOwnershipControls', input, ['OwnershipControls']);
+    // --features loose: the request changes nothing.
+    await deps.store.requireBucket(input.Bucket);
+    return {};
+  }
+  const current = await deps.store.requireBucket(input.Bucket);
+  if ((current.ownership ?? BUCKET_OWNER_ENFORCED) === mode) return {};
+  await deps.store.updateBucket(input.Bucket, (bucket): BucketRecord => {
+    const { ownership: _old, ...rest } = bucket;
+    return mode === BUCKET_OWNER_PREFERRED ? { ...rest, ownership: BUCKET_OWNER_PREFERRED } : rest;
+  });
+  return {};
+};
