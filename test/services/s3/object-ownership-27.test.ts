@@ -39,6 +39,14 @@ test('CreateBucket with x-amz-acl private and no x-amz-object-ownership makes a 
   const Bucket = uniqueBucket('own27');
   await s3.send(new CreateBucketCommand({ Bucket, ACL: 'private' }));
   t.deepEqual((await s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))).OwnershipControls, PREFERRED);
+  // x-amz-object-ownership BucketOwnerPreferred asks for the same mode (CreateBucket API reference).
+  const asked = uniqueBucket('own27');
+  await s3.send(new CreateBucketCommand({ Bucket: asked, ObjectOwnership: 'BucketOwnerPreferred' }));
+  t.deepEqual((await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: asked }))).OwnershipControls, PREFERRED);
+  const publicAsked = await errorOf(s3.send(new CreateBucketCommand({ Bucket: uniqueBucket('own27'), ObjectOwnership: 'BucketOwnerPreferred', ACL: 'public-read' })));
+  t.is(publicAsked.name, 'NotImplemented', 'ACLs on and a public ACL: S3 would apply it, boltstack stores no ACLs');
+  const writer = await errorOf(s3.send(new CreateBucketCommand({ Bucket: uniqueBucket('own27'), ObjectOwnership: 'ObjectWriter' })));
+  t.is(writer.name, 'NotImplemented');
   const enforced = uniqueBucket('own27');
   await s3.send(new CreateBucketCommand({ Bucket: enforced, ACL: 'private', ObjectOwnership: 'BucketOwnerEnforced' }));
   t.deepEqual((await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: enforced }))).OwnershipControls, ENFORCED);

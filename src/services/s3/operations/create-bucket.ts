@@ -33,11 +33,17 @@ function aclReachesPastOwner(input: CreateBucketInput, accountId: string): boole
 
 export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = async (deps, ctx, input) => {
   assertValidBucketName(input.Bucket);
-  // BucketOwnerEnforced (ACLs disabled) is S3's default for new buckets and what boltstack does.
-  if (input.ObjectOwnership !== undefined && input.ObjectOwnership !== 'BucketOwnerEnforced') {
+  // BucketOwnerEnforced (ACLs off) is S3's default for new buckets; BucketOwnerPreferred (ACLs on)
+  // is kept as a bucket whose ACLs are the owner's alone (records.ts); ObjectWriter is not emulated.
+  const preferred = input.ObjectOwnership === 'BucketOwnerPreferred';
+  if (input.ObjectOwnership !== undefined && input.ObjectOwnership !== 'BucketOwnerEnforced' && !preferred) {
     unsupported(deps, ctx, 'CreateBucket', input, ['ObjectOwnership']);
   }
-  if (aclReachesPastOwner(input, ctx.accountId)) throw s3Errors.invalidBucketAclWithObjectOwnership();
+  if (aclReachesPastOwner(input, ctx.accountId)) {
+    // With ACLs on, S3 would apply the ACL: boltstack stores none (strict: NotImplemented).
+    if (preferred) unsupported(deps, ctx, 'CreateBucket', input, ['ACL', 'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP']);
+    else throw s3Errors.invalidBucketAclWithObjectOwnership();
+  }
   checkCannedAcl(deps, ctx, 'CreateBucket', input.ACL);
   // A full-control grant to the owner alone, and Object Lock left off, ask for the bucket S3
   // creates anyway: AWS answers them as a plain create, repeats in us-east-1 included (native AWS:
@@ -68,7 +74,8 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
       throw s3Errors.bucketAlreadyOwnedByYou(input.Bucket);
     }
     // x-amz-acl: private without x-amz-object-ownership makes a bucket with ACLs on (records.ts).
-    const ownership = input.ACL === 'private' && input.ObjectOwnership === undefined ? { ownership: 'BucketOwnerPreferred' as const } : {};
+    const aclsOn = preferred || (input.ACL === 'private' && input.ObjectOwnership === undefined);
+    const ownership = aclsOn ? { ownership: 'BucketOwnerPreferred' as const } : {};
     await deps.store.putBucket({ name: input.Bucket, ...placement, created: Date.now(), owner: ctx.accountId, ...(tags ? { tags } : {}), ...ownership });
     return created;
   });
