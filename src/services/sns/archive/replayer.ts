@@ -72,38 +72,52 @@ export class Replayer {
 
   /**
    * Stores `record` with `attributes` and the replay `window` asks for (none: any replay stops),
-   * and starts it. Resolves once stored; the replay runs in the background.
+   * and starts it. Resolves once stored; the replay runs in the background. The write takes the
+   * topic's turn (store.ts topicChanges), as DeleteTopic and Unsubscribe do: stored outside it, a
+   * ReplayPolicy racing DeleteTopic brought the deleted topic's subscription back (msg27).
    */
   async set(record: SubscriptionRecord, attributes: Record<string, string>, window: ReplayWindow | undefined, host: string): Promise<void> {
-    const { replay: _old, ...rest } = record;
     // A replay under way stops now, before anything is stored: it writes no progress from here on.
     this.#running.delete(record.arn);
-    if (window === undefined) {
-      await this.#deps.store.putSubscription({ ...rest, attributes }, [{ type: 'del', ns: SNS_NS, key: replayKey(record.arn) }]);
-      this.#maybeDrained();
-      return;
-    }
-    const replay: ReplayState = { status: 'Pending', start: window.start, host, ...(window.end === undefined ? {} : { end: window.end }) };
-    await this.#deps.mark?.();
-    // The marker's write let other requests run: an Unsubscribe (storing `record` now would bring
-    // the subscription back) or another attribute's change (storing `record` would undo it).
-    // So the change is applied to the subscription as it is now, as if this request ran first.
-    const latest = this.#deps.store.subscription(record.arn)?.record;
-    if (latest === undefined) return;
+    if (window !== undefined) await this.#deps.mark?.();
+    const stored = await this.#deps.store.topicChanges.run(record.topicArn, () => this.#store(record.arn, attributes, window, host));
+    if (stored && window !== undefined) this.#start(record.arn, '');
+    else this.#maybeDrained();
+  }
+
+  /**
+   * Stores the ReplayPolicy of `attributes` and the replay `window` asks for on the subscription
+   * as it is now (another attribute changed meanwhile is kept), if it is still there: false when
+   * an Unsubscribe or a DeleteTopic took it, which this must not undo. The caller holds the
+   * topic's turn.
+   */
+  async #store(arn: string, attributes: Record<string, string>, window: ReplayWindow | undefined, host: string): Promise<boolean> {
+    const latest = this.#deps.store.subscription(arn)?.record;
+    if (latest === undefined) return false;
     const { replay: _seen, ...current } = latest;
     const { ReplayPolicy: _before, ...others } = current.attributes;
     const withPolicy = attributes.ReplayPolicy === undefined ? others : { ...others, ReplayPolicy: attributes.ReplayPolicy };
-    await this.#deps.store.putSubscription({ ...current, attributes: withPolicy, replay }, [{ type: 'put', ns: SNS_NS, key: replayKey(record.arn), value: '' }]);
-    this.#start(record.arn, '');
+    if (window === undefined) {
+      await this.#deps.store.putSubscription({ ...current, attributes: withPolicy }, [{ type: 'del', ns: SNS_NS, key: replayKey(arn) }]);
+      return true;
+    }
+    const replay: ReplayState = { status: 'Pending', start: window.start, host, ...(window.end === undefined ? {} : { end: window.end }) };
+    await this.#deps.store.putSubscription({ ...current, attributes: withPolicy, replay }, [{ type: 'put', ns: SNS_NS, key: replayKey(arn), value: '' }]);
+    return true;
   }
 
-  /** Stops the replays of `topicArn`'s subscriptions (its archive is gone): they take live messages again. */
+  /**
+   * Stops the replays of `topicArn`'s subscriptions (its archive is gone): they take live messages
+   * again. The caller holds the topic's turn (SetTopicAttributes).
+   */
   async stopAll(topicArn: string): Promise<void> {
     for (const { record } of this.#deps.store.subscriptionsOf(topicArn)) {
       if (record.replay === undefined) continue;
+      this.#running.delete(record.arn);
       const { ReplayPolicy: _policy, ...attributes } = record.attributes;
-      await this.set(record, attributes, undefined, record.replay.host);
+      await this.#store(record.arn, attributes, undefined, record.replay.host);
     }
+    this.#maybeDrained();
   }
 
   #start(arn: string, cursor: string): void {
@@ -177,22 +191,26 @@ export class Replayer {
       // Stored in turn with the subscription's other changes (store.ts subscriptionChanges), from
       // the record as they left it: an Unsubscribe answered meanwhile is not undone (its removal
       // took the progress record with it).
-      await store.subscriptionChanges.run(arn, async () => {
+      // In the topic's turn too, as DeleteTopic removes it.
+      await store.subscriptionChanges.run(arn, () => store.topicChanges.run(done.topicArn, async () => {
         const now = store.subscription(arn)?.record;
         if (now === undefined) return;
         await store.putSubscription({ ...now, replay: completed.replay }, [{ type: 'del', ns: SNS_NS, key: replayKey(arn) }]);
-      });
+      }));
       return;
     }
   }
 
   async #setStatus(arn: string, generation: number, status: ReplayState['status']): Promise<void> {
-    // In turn with the subscription's other changes, read inside: see the completion above.
-    await this.#deps.store.subscriptionChanges.run(arn, async () => {
+    // In turn with the subscription's other changes and its topic's, read inside: see the completion above.
+    const { store } = this.#deps;
+    const topicArn = store.subscription(arn)?.record.topicArn;
+    if (topicArn === undefined) return;
+    await store.subscriptionChanges.run(arn, () => store.topicChanges.run(topicArn, async () => {
       const record = this.#current(arn, generation);
       if (record === undefined) return;
-      await this.#deps.store.putSubscription({ ...record, replay: { ...record.replay, status } });
-    });
+      await store.putSubscription({ ...record, replay: { ...record.replay, status } });
+    }));
   }
 
   #maybeDrained(): void {
