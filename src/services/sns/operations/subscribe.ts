@@ -46,6 +46,23 @@ function checkEndpoint(protocol: Protocol, endpoint: string | undefined, fifoTop
   }
 }
 
+/**
+ * The protocol, spelt exactly as AWS lists them (lower case: API_Subscribe.html, "Protocol").
+ * Another case is not that protocol: AWS answered Protocol "SQS" with a FilterPolicy by
+ * "Invalid parameter: Attributes Reason: Delivery protocol SQS does not support message
+ * filtering." (real AWS, quoted in aws/aws-sdk-js issue #3446, 2020-09-13), its attributes
+ * checked against the protocol as given; without one, "SQS" is a protocol string SNS does not
+ * support, as "pigeon" is.
+ */
+function protocolOf(input: SubscribeInput): Protocol {
+  const given = input.Protocol;
+  if ((PROTOCOLS as readonly string[]).includes(given)) return given as Protocol;
+  if (input.Attributes?.FilterPolicy !== undefined && (PROTOCOLS as readonly string[]).includes(given.toLowerCase())) {
+    throw snsErrors.invalid('Attributes', `Delivery protocol ${given} does not support message filtering.`);
+  }
+  throw snsErrors.invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${given}`);
+}
+
 /** How many tokens sent again a subscription keeps (each repeated Subscribe sends one); AWS's count is not known. */
 const RESENT_KEPT = 10;
 
@@ -54,8 +71,7 @@ const sameAttributes = (a: Record<string, string>, b: Record<string, string>): b
 
 export const subscribe: SnsHandler<SubscribeInput, SubscribeOutput> = async (deps, ctx, input) => {
   const topic = topicOf(deps, ctx, input.TopicArn);
-  const protocol = input.Protocol.toLowerCase() as Protocol;
-  if (!PROTOCOLS.includes(protocol)) throw snsErrors.invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${input.Protocol}`);
+  const protocol = protocolOf(input);
   const virtual = deps.features.has('virtual');
   // A FIFO topic refuses the protocol before anything needs it (AWS's answer whether or not
   // boltstack implements it: radkawar/stackd testdata/aws/sns/fifo_edges.json, fifo-lambda, 2026-09-22).
