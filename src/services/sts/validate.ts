@@ -3,58 +3,73 @@
  * session name, duration, session policy, tags. https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { stsErrors } from './errors.js';
+import { checkText, type Violations } from './violations.js';
 
-const SESSION_NAME = /^[\w+=,.@-]*$/;
+/**
+ * Each `check…` adds what breaks the model to the request's Violations (violations.ts), in the
+ * operation's member order, for the caller to throw at once; the other functions are the checks
+ * STS makes after the model's, each throwing its own answer.
+ */
+
+const SESSION_NAME = { test: /^[\w+=,.@-]*$/, source: '[\\w+=,.@-]*' };
 const ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]+)$/;
 
 export interface RoleName { account: string; name: string }
 
-/** The role's account and name (the path is not part of an assumed-role ARN). */
+/** An ARN member (arnType, botocore 1.43.11: 20 to 2,048 characters, no pattern). */
+export function checkArn(v: Violations, arn: string, member = 'roleArn'): void {
+  checkText(v, arn, member, { min: 20, max: 2048 });
+}
+
+/** The role's account and name (the path is not part of an assumed-role ARN); after checkArn. */
 export function parseRoleArn(roleArn: string): RoleName {
-  if (roleArn.length < 20) throw stsErrors.constraint(roleArn, 'roleArn', 'Member must have length greater than or equal to 20');
-  if (roleArn.length > 2048) throw stsErrors.constraint(roleArn, 'roleArn', 'Member must have length less than or equal to 2048');
   const m = ARN.exec(roleArn);
   if (!m) throw stsErrors.validation(`${roleArn} is invalid`);
   return { account: m[1]!, name: m[2]! };
 }
 
 /** A session, source identity or federated user name: 2 to `max` characters of `[\w+=,.@-]`. */
-export function checkSessionName(name: string, member = 'roleSessionName', max = 64): void {
-  if (name.length < 2) throw stsErrors.constraint(name, member, 'Member must have length greater than or equal to 2');
-  if (name.length > max) throw stsErrors.constraint(name, member, `Member must have length less than or equal to ${max}`);
-  if (!SESSION_NAME.test(name)) throw stsErrors.constraint(name, member, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
+export function checkSessionName(v: Violations, name: string, member = 'roleSessionName', max = 64): void {
+  checkText(v, name, member, { pattern: SESSION_NAME, min: 2, max });
 }
 
-/** `DurationSeconds` within [min, max], or the default when absent. */
-export function durationOf(value: number | undefined, min: number, max: number, fallback: number): number {
+/** The largest DurationSeconds a role allows (12 h): above it is the role's answer, not the model's. */
+const ROLE_MAX_SECONDS = 43200;
+
+/** `DurationSeconds` within the model's [min, max] (a role's maximum: durationOf). */
+export function checkDuration(v: Violations, value: number | undefined, min: number, max: number): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < min) v.add(value, 'durationSeconds', `Member must have value greater than or equal to ${min}`);
+  else if (value > max && max !== ROLE_MAX_SECONDS) v.add(value, 'durationSeconds', `Member must have value less than or equal to ${max}`);
+}
+
+/** The session's seconds (`fallback` when absent), after checkDuration. */
+export function durationOf(value: number | undefined, max: number, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min) throw stsErrors.constraint(value, 'durationSeconds', `Member must have value greater than or equal to ${min}`);
-  if (value > max) {
-    // Above the role's maximum session duration (no IAM here: every role has the largest, 12 h).
-    throw max === 43200
-      ? stsErrors.validation(`The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`)
-      : stsErrors.constraint(value, 'durationSeconds', `Member must have value less than or equal to ${max}`);
-  }
+  // Above the role's maximum session duration (no IAM here: every role has the largest, 12 h).
+  if (value > max) throw stsErrors.validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   return value;
 }
 
 // tagKeyType and tagValueType (botocore 1.43.11); AWS words the member by its 1-based place in
 // the list ('tags.1.member.key': ballerina-platform module-ballerinax-aws.sns tests, against AWS).
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
-const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_KEY = { test: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, source: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' };
+const TAG_VALUE = { test: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, source: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' };
 
-/** One session tag's key (1 to 128 characters) and value (at most 256), each of the model's characters. */
-function checkTag(tag: { Key: string; Value: string }, place: number): void {
-  const key = `tags.${place}.member.key`;
-  const value = `tags.${place}.member.value`;
-  if (tag.Key.length < 1) throw stsErrors.constraint(tag.Key, key, 'Member must have length greater than or equal to 1');
-  if (tag.Key.length > 128) throw stsErrors.constraint(tag.Key, key, 'Member must have length less than or equal to 128');
-  if (!TAG_KEY.test(tag.Key)) throw stsErrors.constraint(tag.Key, key, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+');
-  if (tag.Value.length > 256) throw stsErrors.constraint(tag.Value, value, 'Member must have length less than or equal to 256');
-  if (!TAG_VALUE.test(tag.Value)) throw stsErrors.constraint(tag.Value, value, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*');
+/** Session tags: at most 50; each key 1 to 128 characters, each value at most 256, of the model's characters. */
+export function checkTags(v: Violations, tags: readonly { Key: string; Value: string }[] | undefined): void {
+  if (tags === undefined) return;
+  if (tags.length > 50) v.add('[…]', 'tags', 'Member must have length less than or equal to 50');
+  tags.forEach((tag, i) => {
+    checkText(v, tag.Key, `tags.${i + 1}.member.key`, { pattern: TAG_KEY, min: 1, max: 128 });
+    checkText(v, tag.Value, `tags.${i + 1}.member.value`, { pattern: TAG_VALUE, max: 256 });
+  });
 }
 
-const EXTERNAL_ID = /^[\w+=,.@:/-]*$/;
+/** tagKeyListType (botocore 1.43.11): at most 50 keys; the model is checked before the keys' meaning. */
+export function checkTransitiveTagKeys(v: Violations, keys: readonly string[] | undefined): void {
+  if (keys !== undefined && keys.length > 50) v.add('[…]', 'transitiveTagKeys', 'Member must have length less than or equal to 50');
+}
 
 /**
  * AssumeRole's ExternalId: externalIdType (botocore 1.43.11), 2 to 1,224 characters of
@@ -62,66 +77,53 @@ const EXTERNAL_ID = /^[\w+=,.@:/-]*$/;
  * Java exception quoted on a blog: "Value 'XMode Social' at 'externalId' failed to satisfy
  * constraint: Member must satisfy regular expression pattern: [\w+=,.@:\/-]*").
  */
-export function checkExternalId(id: string | undefined): void {
-  if (id === undefined) return;
-  if (id.length < 2) throw stsErrors.constraint(id, 'externalId', 'Member must have length greater than or equal to 2');
-  if (id.length > 1224) throw stsErrors.constraint(id, 'externalId', 'Member must have length less than or equal to 1224');
-  if (!EXTERNAL_ID.test(id)) throw stsErrors.constraint(id, 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*');
+export function checkExternalId(v: Violations, id: string | undefined): void {
+  if (id !== undefined) checkText(v, id, 'externalId', { pattern: { test: /^[\w+=,.@:/-]*$/, source: '[\\w+=,.@:\\/-]*' }, min: 2, max: 1224 });
+}
+
+/** An MFA TokenCode: tokenCodeType (botocore 1.43.11), exactly 6 characters of [\d]. */
+export function checkTokenCode(v: Violations, code: string | undefined): void {
+  if (code !== undefined) checkText(v, code, 'tokenCode', { pattern: { test: /^\d*$/, source: '[\\d]*' }, min: 6, max: 6 });
+}
+
+/** An MFA device's SerialNumber: serialNumberType (botocore 1.43.11), 9 to 256 characters of [\w+=/:,.@-]. */
+export function checkSerialNumber(v: Violations, serial: string | undefined): void {
+  if (serial !== undefined) checkText(v, serial, 'serialNumber', { pattern: { test: /^[\w+=/:,.@-]*$/, source: '[\\w+=/:,.@-]*' }, min: 9, max: 256 });
+}
+
+// The model's sessionPolicyDocumentType (botocore 1.43.11): 1 to 2,048 characters, each a tab, a
+// line break or from U+0020 to U+00FF (hostile pass 20: '' was MalformedPolicyDocument, CJK and
+// emoji were accepted). A policy over the limit is shown as '…'.
+const SESSION_POLICY = { test: /^[\t\n\r\u0020-\u00FF]+$/, source: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' };
+
+/** An inline session policy's characters and length. */
+export function checkPolicy(v: Violations, policy: string | undefined): void {
+  if (policy === undefined) return;
+  const shown = policy.length > 2048 ? '…' : policy;
+  if (!SESSION_POLICY.test.test(policy)) v.add(shown, 'policy', `Member must satisfy regular expression pattern: ${SESSION_POLICY.source}`);
+  if (policy.length < 1) v.add(shown, 'policy', 'Member must have length greater than or equal to 1');
+  if (policy.length > 2048) v.add(shown, 'policy', 'Member must have length less than or equal to 2048');
+}
+
+/** Managed session policies: at most 10, each ARN of arnType (20 to 2,048 characters). */
+export function checkPolicyArns(v: Violations, policyArns: readonly { arn?: string }[] | undefined): void {
+  if (policyArns === undefined) return;
+  if (policyArns.length > 10) v.add('[…]', 'policyArns', 'Member must have length less than or equal to 10');
+  policyArns.forEach((p, i) => checkArn(v, p.arn ?? '', `policyArns.${i + 1}.member.arn`));
 }
 
 /**
- * An MFA TokenCode: tokenCodeType (botocore 1.43.11), exactly 6 characters of [\d]. The length is
- * answered first: '12345' satisfies the pattern, so the constraint it fails is the length.
+ * After the model's checks: the policy must be JSON, and policies and tags must fit; returns their
+ * packed size in percent (undefined when the request has none of them).
  */
-export function checkTokenCode(code: string | undefined): void {
-  if (code === undefined) return;
-  if (code.length < 6) throw stsErrors.constraint(code, 'tokenCode', 'Member must have length greater than or equal to 6');
-  if (code.length > 6) throw stsErrors.constraint(code, 'tokenCode', 'Member must have length less than or equal to 6');
-  if (!/^\d*$/.test(code)) throw stsErrors.constraint(code, 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
-}
-
-const SERIAL_NUMBER = /^[\w+=/:,.@-]*$/;
-
-/** An MFA device's SerialNumber: serialNumberType (botocore 1.43.11), 9 to 256 characters of [\w+=/:,.@-]. */
-export function checkSerialNumber(serial: string | undefined): void {
-  if (serial === undefined) return;
-  if (serial.length < 9) throw stsErrors.constraint(serial, 'serialNumber', 'Member must have length greater than or equal to 9');
-  if (serial.length > 256) throw stsErrors.constraint(serial, 'serialNumber', 'Member must have length less than or equal to 256');
-  if (!SERIAL_NUMBER.test(serial)) throw stsErrors.constraint(serial, 'serialNumber', 'Member must satisfy regular expression pattern: [\\w+=/:,.@-]*');
-}
-
-const SESSION_POLICY_CHARACTERS = /^[\t\n\r\u0020-\u00FF]+$/;
-
-/** A session policy must be JSON of at most 2,048 characters; returns its packed size in percent. */
-export function checkSessionPolicy(policy: string | undefined, policyArns: readonly { arn?: string }[] | undefined, tags: readonly { Key: string; Value: string }[] | undefined): number | undefined {
+export function packedPolicySize(policy: string | undefined, policyArns: readonly { arn?: string }[] | undefined, tags: readonly { Key: string; Value: string }[] | undefined): number | undefined {
   if (policy === undefined && policyArns === undefined && tags === undefined) return undefined;
   let size = 0;
   if (policy !== undefined) {
-    if (policy.length > 2048) throw stsErrors.constraint('…', 'policy', 'Member must have length less than or equal to 2048');
-    // The model's sessionPolicyDocumentType (botocore 1.43.11): at least one character, each a tab,
-    // a line break or from U+0020 to U+00FF (hostile pass 20: '' was MalformedPolicyDocument, CJK
-    // and emoji were accepted).
-    if (policy.length === 0) throw stsErrors.constraint('', 'policy', 'Member must have length greater than or equal to 1');
-    if (!SESSION_POLICY_CHARACTERS.test(policy)) throw stsErrors.constraint(policy, 'policy', 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+');
     try { size += JSON.stringify(JSON.parse(policy)).length; } catch { throw stsErrors.malformedPolicyDocument('The policy is not in the valid JSON format.'); }
   }
-  if (policyArns !== undefined) {
-    if (policyArns.length > 10) throw stsErrors.constraint('[…]', 'policyArns', 'Member must have length less than or equal to 10');
-    policyArns.forEach((p, i) => {
-      const arn = p.arn ?? '';
-      // arnType (botocore 1.43.11): 20 to 2,048 characters.
-      if (arn.length < 20) throw stsErrors.constraint(arn, `policyArns.${i + 1}.member.arn`, 'Member must have length greater than or equal to 20');
-      if (arn.length > 2048) throw stsErrors.constraint(arn, `policyArns.${i + 1}.member.arn`, 'Member must have length less than or equal to 2048');
-      size += arn.length;
-    });
-  }
-  if (tags !== undefined) {
-    if (tags.length > 50) throw stsErrors.constraint('[…]', 'tags', 'Member must have length less than or equal to 50');
-    tags.forEach((tag, i) => {
-      checkTag(tag, i + 1);
-      size += tag.Key.length + tag.Value.length;
-    });
-  }
+  for (const p of policyArns ?? []) size += (p.arn ?? '').length;
+  for (const tag of tags ?? []) size += tag.Key.length + tag.Value.length;
   // AWS packs policies and tags into a binary form of its own; boltstack reports the share of
   // the 2,048-character plain-text budget the request used, which grows the same way.
   const percent = Math.ceil((size / 2048) * 100);
@@ -141,8 +143,6 @@ export function checkSessionTags(tags: readonly { Key: string }[] | undefined, t
     if (keys.has(key)) throw stsErrors.invalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     keys.add(key);
   }
-  // tagKeyListType (botocore 1.43.11): at most 50 keys; the model is checked before the keys' meaning.
-  if (transitive !== undefined && transitive.length > 50) throw stsErrors.constraint('[…]', 'transitiveTagKeys', 'Member must have length less than or equal to 50');
   for (const key of transitive ?? []) {
     if (!keys.has(key.toLowerCase())) throw stsErrors.invalidParameterValue('The specified transitive tag key must be included in the requested tags.');
   }

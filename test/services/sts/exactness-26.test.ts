@@ -50,8 +50,13 @@ const ROWS: Row[] = [
     params: assume({ 'Tags.member.1.Key': 'a', 'Tags.member.1.Value': 'v', 'Tags.member.2.Key': 'b', 'Tags.member.2.Value': 'v*' }),
     message: at('v*', 'tags.2.member.value', 'satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*') },
   { name: 'AssumeRole with an empty session tag key',
-    source: `${MODEL} tagKeyType min 1; the words as ECR answers an empty tag key (a gateway test quoting "Value '' at 'tags.1.member.key' ... length greater than or equal to 1")`,
-    params: assume({ 'Tags.member.1.Key': '', 'Tags.member.1.Value': 'v' }), message: at('', 'tags.1.member.key', 'have length greater than or equal to 1') },
+    // msg27: '' breaks both the pattern (…]+) and the minimum, and AWS's validation layer reports
+    // both, the pattern first (Cognito's real answer for an empty confirmationCode: "2 validation
+    // errors detected: Value '' at 'confirmationCode' … pattern: [\S]+; Value '' at 'confirmationCode'
+    // … length greater than or equal to 1"; src/services/sts/violations.ts).
+    source: `${MODEL} tagKeyType min 1 and pattern …]+; the words as ECR answers an empty tag key (a gateway test quoting "Value '' at 'tags.1.member.key' ... length greater than or equal to 1")`,
+    params: assume({ 'Tags.member.1.Key': '', 'Tags.member.1.Value': 'v' }),
+    message: `2 validation errors detected: Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must ${TAG_KEY}; Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1` },
   { name: 'AssumeRole with a 129-character session tag key',
     source: 'ballerina-platform module-ballerinax-aws.sns tests (SNS CreateTopic against AWS: "at \'tags.1.member.key\' ... length less than or equal to 128"), the same tagKeyType',
     params: assume({ 'Tags.member.1.Key': 'k'.repeat(129), 'Tags.member.1.Value': 'v' }), message: at('k'.repeat(129), 'tags.1.member.key', 'have length less than or equal to 128') },

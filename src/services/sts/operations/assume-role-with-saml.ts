@@ -13,7 +13,8 @@ import { unsupported, type StsHandler } from '../context.js';
 import { stsErrors } from '../errors.js';
 import { roleIdOf } from '../role-id.js';
 import { readSamlResponse, type SamlResponse } from '../saml-response.js';
-import { checkSessionPolicy, durationOf, parseRoleArn } from '../validate.js';
+import { checkArn, checkDuration, checkPolicy, checkPolicyArns, durationOf, packedPolicySize, parseRoleArn } from '../validate.js';
+import { Violations, checkText } from '../violations.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
@@ -22,9 +23,8 @@ const PROVIDER_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):saml-provider\/([\w+=,.@-]+)
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const NAME_ID_FORMAT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:';
 
+/** The SAML provider's account and name; after the model's checks. */
 function parseProviderArn(arn: string): { account: string; name: string } {
-  if (arn.length < 20) throw stsErrors.constraint(arn, 'principalArn', 'Member must have length greater than or equal to 20');
-  if (arn.length > 2048) throw stsErrors.constraint(arn, 'principalArn', 'Member must have length less than or equal to 2048');
   const m = PROVIDER_ARN.exec(arn);
   if (!m) throw stsErrors.validation(`${arn} is invalid`);
   return { account: m[1]!, name: m[2]! };
@@ -36,11 +36,8 @@ function parseProviderArn(arn: string): { account: string; name: string } {
  * Cognito's passwords). Model: botocore 1.43.11 sts/2011-06-15/service-2.json. No capture of
  * STS's own answer was found; before this check a 100,001-character assertion was read whole.
  */
-function checkAssertionLength(assertion: string): void {
-  const bound = assertion.length < 4 ? 'greater than or equal to 4' : assertion.length > 100_000 ? 'less than or equal to 100000' : undefined;
-  if (bound !== undefined) {
-    throw stsErrors.validation(`1 validation error detected: Value at 'sAMLAssertion' failed to satisfy constraint: Member must have length ${bound}`);
-  }
+function checkAssertionLength(v: Violations, assertion: string): void {
+  checkText(v, assertion, 'sAMLAssertion', { min: 4, max: 100_000, sensitive: true });
 }
 
 /** The response, checked for what AWS requires of it; each failure is AWS's answer. */
@@ -67,11 +64,19 @@ function checkedResponse(encoded: string, roleArn: string, principalArn: string)
 
 export const assumeRoleWithSAML: StsHandler<AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'AssumeRoleWithSAML', input, UNEMULATED);
+  // The model's constraints, every member's at once in the model's order (violations.ts).
+  const v = new Violations();
+  checkArn(v, input.RoleArn);
+  checkArn(v, input.PrincipalArn, 'principalArn');
+  checkAssertionLength(v, input.SAMLAssertion);
+  checkPolicyArns(v, input.PolicyArns);
+  checkPolicy(v, input.Policy);
+  checkDuration(v, input.DurationSeconds, 900, 43200);
+  v.check();
   const role = parseRoleArn(input.RoleArn);
   const provider = parseProviderArn(input.PrincipalArn);
-  checkAssertionLength(input.SAMLAssertion);
-  const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
-  const packed = checkSessionPolicy(input.Policy, input.PolicyArns, undefined);
+  const seconds = durationOf(input.DurationSeconds, 43200, 3600);
+  const packed = packedPolicySize(input.Policy, input.PolicyArns, undefined);
   const saml = checkedResponse(input.SAMLAssertion, input.RoleArn, input.PrincipalArn);
   const sourceIdentity = saml.attributes.get(`${ATTRIBUTE}SourceIdentity`)?.[0];
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${saml.session}`;

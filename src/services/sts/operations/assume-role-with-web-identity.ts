@@ -8,7 +8,8 @@ import type { AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput } 
 import { unsupported, type StsHandler } from '../context.js';
 import { stsErrors } from '../errors.js';
 import { roleIdOf } from '../role-id.js';
-import { checkSessionName, checkSessionPolicy, durationOf, parseRoleArn } from '../validate.js';
+import { checkArn, checkDuration, checkPolicy, checkPolicyArns, checkSessionName, durationOf, packedPolicySize, parseRoleArn } from '../validate.js';
+import { Violations, checkText } from '../violations.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
@@ -28,17 +29,23 @@ function claimsOf(token: string): Claims {
 
 export const assumeRoleWithWebIdentity: StsHandler<AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'AssumeRoleWithWebIdentity', input, UNEMULATED);
-  const role = parseRoleArn(input.RoleArn);
-  checkSessionName(input.RoleSessionName);
-  if (input.WebIdentityToken.length < 4) throw stsErrors.constraint('…', 'webIdentityToken', 'Member must have length greater than or equal to 4');
+  // The model's constraints, every member's at once in the model's order (violations.ts).
+  const v = new Violations();
+  checkArn(v, input.RoleArn);
+  checkSessionName(v, input.RoleSessionName);
+  if (input.WebIdentityToken.length < 4) v.add('…', 'webIdentityToken', 'Member must have length greater than or equal to 4');
   // The model's length (4 to 2,048, botocore 1.43.11) is checked before the provider's name.
-  if (input.ProviderId !== undefined && input.ProviderId.length < 4) throw stsErrors.constraint(input.ProviderId, 'providerId', 'Member must have length greater than or equal to 4');
-  if (input.ProviderId !== undefined && input.ProviderId.length > 2048) throw stsErrors.constraint(input.ProviderId, 'providerId', 'Member must have length less than or equal to 2048');
+  if (input.ProviderId !== undefined) checkText(v, input.ProviderId, 'providerId', { min: 4, max: 2048 });
+  checkPolicyArns(v, input.PolicyArns);
+  checkPolicy(v, input.Policy);
+  checkDuration(v, input.DurationSeconds, 900, 43200);
+  v.check();
+  const role = parseRoleArn(input.RoleArn);
   if (input.ProviderId !== undefined && !['www.amazon.com', 'graph.facebook.com'].includes(input.ProviderId)) {
     throw stsErrors.validation(`Provider ${input.ProviderId} is not supported.`);
   }
-  const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
-  const packed = checkSessionPolicy(input.Policy, input.PolicyArns, undefined);
+  const seconds = durationOf(input.DurationSeconds, 43200, 3600);
+  const packed = packedPolicySize(input.Policy, input.PolicyArns, undefined);
   const claims = claimsOf(input.WebIdentityToken);
   const roleId = roleIdOf(input.RoleArn);
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${input.RoleSessionName}`;

@@ -9,26 +9,37 @@ import { unsupported, type StsHandler } from '../context.js';
 import { roleIdOf } from '../role-id.js';
 import { stsErrors } from '../errors.js';
 import {
-  chainTransitiveTags, checkExternalId, checkSerialNumber, checkTokenCode, checkSessionName, checkSessionPolicy, checkSessionTags, durationOf, parseRoleArn,
+  chainTransitiveTags, checkArn, checkDuration, checkExternalId, checkPolicy, checkPolicyArns, checkSerialNumber, checkSessionName, checkSessionTags, checkTags,
+  checkTokenCode, checkTransitiveTagKeys, durationOf, packedPolicySize, parseRoleArn,
 } from '../validate.js';
+import { Violations } from '../violations.js';
 
 /** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
 const UNEMULATED = ['ProvidedContexts', 'MinimumSessionTokenSize'] as const;
 
 export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'AssumeRole', input, UNEMULATED);
+  // The model's constraints, every member's at once in the model's order (violations.ts).
+  const v = new Violations();
+  checkArn(v, input.RoleArn);
+  checkSessionName(v, input.RoleSessionName);
+  checkPolicyArns(v, input.PolicyArns);
+  checkPolicy(v, input.Policy);
+  checkDuration(v, input.DurationSeconds, 900, 43200);
+  checkTags(v, input.Tags);
+  checkTransitiveTagKeys(v, input.TransitiveTagKeys);
+  checkExternalId(v, input.ExternalId);
+  checkSerialNumber(v, input.SerialNumber);
+  checkTokenCode(v, input.TokenCode);
+  if (input.SourceIdentity !== undefined) checkSessionName(v, input.SourceIdentity, 'sourceIdentity');
+  v.check();
   const role = parseRoleArn(input.RoleArn);
-  checkSessionName(input.RoleSessionName);
-  const seconds = durationOf(input.DurationSeconds, 900, 43200, 3600);
-  const packed = checkSessionPolicy(input.Policy, input.PolicyArns, input.Tags);
+  const seconds = durationOf(input.DurationSeconds, 43200, 3600);
+  const packed = packedPolicySize(input.Policy, input.PolicyArns, input.Tags);
   checkSessionTags(input.Tags, input.TransitiveTagKeys);
-  checkExternalId(input.ExternalId);
-  checkSerialNumber(input.SerialNumber);
   if ((input.SerialNumber === undefined) !== (input.TokenCode === undefined)) {
     throw stsErrors.accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   }
-  checkTokenCode(input.TokenCode);
-  if (input.SourceIdentity !== undefined) checkSessionName(input.SourceIdentity, 'sourceIdentity');
   // Only a session boltstack issued (an ASIA key) can carry transitive tags from its own AssumeRole.
   const caller = ctx.accessKeyId?.startsWith('ASIA') === true ? await deps.credentials.principalOf(ctx.accessKeyId) : undefined;
   const transitiveTagKeys = chainTransitiveTags(caller?.transitiveTagKeys, input.Tags, input.TransitiveTagKeys);

@@ -9,7 +9,8 @@
 import type { AssumeRootInput, AssumeRootOutput } from '../../../model/generated/sts-types.js';
 import { rootPrincipal, unsupported, type StsHandler } from '../context.js';
 import { stsErrors } from '../errors.js';
-import { durationOf } from '../validate.js';
+import { checkDuration, durationOf } from '../validate.js';
+import { Violations, checkText } from '../violations.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
@@ -21,9 +22,8 @@ const TASK_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/root-task\/([A-Za-z0-9
 /** An account id, or its root user's ARN. */
 const TARGET = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):root)$/;
 
+/** The target's account; after the model's checks. */
 function targetAccount(target: string): string {
-  if (target.length < 12) throw stsErrors.constraint(target, 'targetPrincipal', 'Member must have length greater than or equal to 12');
-  if (target.length > 2048) throw stsErrors.constraint(target, 'targetPrincipal', 'Member must have length less than or equal to 2048');
   const m = TARGET.exec(target);
   if (!m) throw stsErrors.validation('Request must contain a valid target principal');
   return (m[1] ?? m[2])!;
@@ -31,11 +31,16 @@ function targetAccount(target: string): string {
 
 export const assumeRoot: StsHandler<AssumeRootInput, AssumeRootOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'AssumeRoot', input, UNEMULATED);
+  // The model's constraints, every member's at once in the model's order (violations.ts).
+  const v = new Violations();
+  checkText(v, input.TargetPrincipal, 'targetPrincipal', { min: 12, max: 2048 });
+  checkDuration(v, input.DurationSeconds, 0, 900);
+  v.check();
   const account = targetAccount(input.TargetPrincipal);
   const task = TASK_POLICY_ARN.exec(input.TaskPolicyArn.arn ?? '');
   if (!task || !TASK_POLICIES.has(task[1]!)) throw stsErrors.validation('Request must contain valid AWS managed task policy ARN');
   // 0 to 900 seconds, 900 by default: a higher value fails (API reference, DurationSeconds).
-  const seconds = durationOf(input.DurationSeconds, 0, 900, 900);
+  const seconds = durationOf(input.DurationSeconds, 900, 900);
   const caller = await deps.credentials.principalOf(ctx.accessKeyId);
   const Credentials = await deps.credentials.issue(rootPrincipal(account), seconds);
   return { Credentials, ...(caller?.sourceIdentity === undefined ? {} : { SourceIdentity: caller.sourceIdentity }) };

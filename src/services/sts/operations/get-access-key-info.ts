@@ -8,12 +8,13 @@
 import type { GetAccessKeyInfoInput, GetAccessKeyInfoOutput } from '../../../model/generated/sts-types.js';
 import { accountOfKeyId } from '../access-key-id.js';
 import type { StsHandler } from '../context.js';
-import { stsErrors } from '../errors.js';
+import { Violations, checkText } from '../violations.js';
 
 export const getAccessKeyInfo: StsHandler<GetAccessKeyInfoInput, GetAccessKeyInfoOutput> = async (_deps, ctx, input) => {
   const key = input.AccessKeyId;
-  if (key.length < 16) throw stsErrors.constraint(key, 'accessKeyId', 'Member must have length greater than or equal to 16');
-  if (key.length > 128) throw stsErrors.constraint(key, 'accessKeyId', 'Member must have length less than or equal to 128');
-  if (!/^[\w]*$/.test(key)) throw stsErrors.constraint(key, 'accessKeyId', 'Member must satisfy regular expression pattern: [\\w]*');
+  // accessKeyIdType (botocore 1.43.11): both its rules reported when a key breaks both (violations.ts).
+  const v = new Violations();
+  checkText(v, key, 'accessKeyId', { pattern: { test: /^\w*$/, source: '[\\w]*' }, min: 16, max: 128 });
+  v.check();
   return { Account: accountOfKeyId(key) ?? ctx.accountId };
 };

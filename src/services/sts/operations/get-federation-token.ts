@@ -9,7 +9,8 @@ import type { GetFederationTokenInput, GetFederationTokenOutput } from '../../..
 import { unsupported, type StsHandler } from '../context.js';
 import { isSessionKey } from '../credentials.js';
 import { stsErrors } from '../errors.js';
-import { checkSessionName, checkSessionPolicy, checkSessionTags, durationOf } from '../validate.js';
+import { checkDuration, checkPolicy, checkPolicyArns, checkSessionName, checkSessionTags, checkTags, durationOf, packedPolicySize } from '../validate.js';
+import { Violations } from '../violations.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
@@ -18,9 +19,16 @@ const ROOT_MAX_SECONDS = 3600;
 
 export const getFederationToken: StsHandler<GetFederationTokenInput, GetFederationTokenOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'GetFederationToken', input, UNEMULATED);
-  checkSessionName(input.Name, 'name', 32);
-  const seconds = durationOf(input.DurationSeconds, 900, 129600, 43200);
-  const packed = checkSessionPolicy(input.Policy, input.PolicyArns, input.Tags);
+  // The model's constraints, every member's at once in the model's order (violations.ts).
+  const v = new Violations();
+  checkSessionName(v, input.Name, 'name', 32);
+  checkPolicy(v, input.Policy);
+  checkPolicyArns(v, input.PolicyArns);
+  checkDuration(v, input.DurationSeconds, 900, 129600);
+  checkTags(v, input.Tags);
+  v.check();
+  const seconds = durationOf(input.DurationSeconds, 129600, 43200);
+  const packed = packedPolicySize(input.Policy, input.PolicyArns, input.Tags);
   checkSessionTags(input.Tags, undefined);
   // Any session's key, not only one issued here: a session from another data directory was
   // answered root credentials (hostile-expired-credentials-22.test.ts).

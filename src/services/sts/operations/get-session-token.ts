@@ -8,15 +8,20 @@ import type { GetSessionTokenInput, GetSessionTokenOutput } from '../../../model
 import { rootPrincipal, unsupported, type StsHandler } from '../context.js';
 import { isSessionKey } from '../credentials.js';
 import { stsErrors } from '../errors.js';
-import { checkSerialNumber, checkTokenCode, durationOf } from '../validate.js';
+import { checkDuration, checkSerialNumber, checkTokenCode, durationOf } from '../validate.js';
+import { Violations } from '../violations.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
 export const getSessionToken: StsHandler<GetSessionTokenInput, GetSessionTokenOutput> = async (deps, ctx, input) => {
   unsupported(deps, ctx, 'GetSessionToken', input, UNEMULATED);
-  const seconds = durationOf(input.DurationSeconds, 900, 129600, 43200);
-  checkSerialNumber(input.SerialNumber);
-  checkTokenCode(input.TokenCode);
+  // The model's constraints, every member's at once in the model's order (violations.ts).
+  const v = new Violations();
+  checkDuration(v, input.DurationSeconds, 900, 129600);
+  checkSerialNumber(v, input.SerialNumber);
+  checkTokenCode(v, input.TokenCode);
+  v.check();
+  const seconds = durationOf(input.DurationSeconds, 129600, 43200);
   // Any session's key, not only one issued here: a session from another data directory was
   // answered root credentials (hostile-expired-credentials-22.test.ts).
   if (isSessionKey(ctx.accessKeyId)) {
