@@ -24,7 +24,13 @@ export const getQueueAttributes: SqsHandler<GetQueueAttributesInput, GetQueueAtt
 };
 
 export const setQueueAttributes: SqsHandler<SetQueueAttributesInput, SetQueueAttributesOutput> = async (deps, ctx, input) => {
-  required(input, 'QueueUrl', 'Attributes');
+  required(input, 'QueueUrl');
+  // No attribute to set (none sent, an empty map, or over the query protocol only names without
+  // values, which the decoder drops) is AWS's MissingParameter for the first entry's name, over
+  // query and json alike (localstack's AWS-validated TestMissingParameter.test_sqs_send_message:
+  // SetQueueAttributes without Attribute.* over query; real AWS answers quoted in
+  // aws-controllers-k8s/community#2139, 2024-08, and pulumi/pulumi-aws#5677 and #5959, 2025).
+  if (input.Attributes === undefined || Object.keys(input.Attributes).length === 0) throw sqsErrors.missingParameter('Attribute.Name');
   const { queue } = await queueWithState(deps, ctx, input.QueueUrl);
   return inQueueTurn(deps, queue, async () => {
     const given = validateAttributes(input.Attributes, queue.fifo, false);
