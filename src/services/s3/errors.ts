@@ -46,10 +46,13 @@ export const s3Errors = {
    *   body included, to real AWS (redirecttrial, s3cmd 2.3.0 with --region eu-central-1);
    * - both with x-amz-bucket-region, which the SDKs' region redirects read (aws-sdk-js-v3
    *   region-redirect-middleware, HeadBucket's 400 and any 301; botocore's S3RegionRedirector).
+   * When the Host is S3's own global name (`<bucket>.s3.amazonaws.com`, boltstack reached under
+   * AWS's names through /etc/hosts or a proxy), the request went to the global endpoint whatever
+   * it was signed for (s3cmd's default host_base with `--region`): the 400 for any signing region.
    */
   wrongSigningRegion: (bucket: string, signed: string, bucketRegion: string, via: 'header' | 'query', host: string, virtualHosted: boolean) => {
     const headers = { 'x-amz-bucket-region': bucketRegion };
-    if (signed !== 'us-east-1' || !virtualHosted) {
+    if (!virtualHosted || (signed !== 'us-east-1' && !isGlobalS3Host(host))) {
       return e('PermanentRedirect', 301,
         'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
         { Endpoint: host, Bucket: bucket }, headers);
@@ -223,3 +226,9 @@ export const s3Errors = {
     { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: value }),
   copySourceRangeOutside: () => e('InvalidRequest', 400, 'The specified copy range is invalid for the source object size'),
 };
+
+/** S3's global endpoint name, with or without a port: `s3.amazonaws.com` and `<bucket>.s3.amazonaws.com`. */
+function isGlobalS3Host(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return name === 's3.amazonaws.com' || name.endsWith('.s3.amazonaws.com');
+}
