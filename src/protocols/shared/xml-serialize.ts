@@ -180,7 +180,10 @@ function escapedScalarText(shape: Shape, value: unknown): string | undefined {
 function compileList(model: ServiceModel, name: string, shape: Shape): Emitter {
   const item = resolveShape(model, shape.member ?? {});
   const flattened = shape.flattened === true;
-  const itemName = flattened ? shape.locationName ?? item.locationName ?? name : item.locationName ?? 'member';
+  // A flattened list repeats the structure member's own element name; the list member's xmlName
+  // is ignored (smithy-aws-protocol-tests awsQuery xml-lists.smithy QueryXmlLists `flattenedList`,
+  // restXml xml-lists.smithy the same; xml-deserialize.ts reads it so). `name` is that element name.
+  const itemName = flattened ? name : item.locationName ?? 'member';
   const open = `<${name}${xmlAttributes(namespaceAttrs(shape))}>`;
   const close = `</${name}>`;
   let emitItem: Emitter | undefined;
