@@ -38,6 +38,18 @@ function tooDeep(): never {
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/**
+ * A float or double that JSON cannot write is sent as one of three strings (smithy-aws-protocol-tests
+ * awsJson1_0 json-structs.smithy AwsJson10Supports{NaN,Infinity,NegativeInfinity}FloatInputs).
+ * Reached only when the value is not a number, so a numeric member pays nothing.
+ */
+const NON_FINITE: ReadonlyMap<unknown, number> = new Map([['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]]);
+
+function nonFiniteFloat(value: unknown, mismatch: (value: unknown) => never): number {
+  const n = NON_FINITE.get(value);
+  return n !== undefined ? n : mismatch(value);
+}
+
 /** Compiled decoders by (resolved) shape and position: derived from the immutable model, shared by every instance. */
 const compiled: Record<Position, WeakMap<Shape, Decoder>> = { field: new WeakMap(), value: new WeakMap() };
 
@@ -113,10 +125,11 @@ function compile(model: ServiceModel, shape: Shape, ref: Shape, position: Positi
         // 1.5 ReadCapacityUnits were stored and described as 1.5, which a client reading the
         // member as a Long cannot parse (found by fuzzing).
         const integral = type === 'integer' || type === 'long';
+        const floating = type === 'float' || type === 'double';
         return (value, depth) => {
           if (depth > MAX_DEPTH) tooDeep();
-          if (typeof value !== 'number') mismatch(value);
-          return integral && !Number.isInteger(value) ? Math.floor(value as number) : value;
+          if (typeof value !== 'number') return floating ? nonFiniteFloat(value, mismatch) : mismatch(value);
+          return integral && !Number.isInteger(value) ? Math.floor(value) : value;
         };
       }
       return (value, depth) => {
@@ -180,13 +193,16 @@ export function decodeJson(ctx: ProtocolContext, request: WireRequest): Record<s
   // that does not parse (dynalite connection.js). No source gives AWS's own answer to these bytes:
   // the closest modelled error. Only a body holding U+FFFD pays the byte check.
   if (text.includes('\uFFFD') && !isUtf8(request.body!)) throw serializationException();
+  const input = ctx.operation.input;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
+    // An operation without input takes no payload at all as well as `{}` (smithy-aws-protocol-tests
+    // awsJson1_0 empty-input-output.smithy AwsJson10ServiceSupportsNoPayloadForNoInput, server).
+    if (input === undefined && text === '') return {};
     throw serializationException();
   }
-  const input = ctx.operation.input;
   if (input === undefined) return {};
   // Looked up straight in the map (the input is already resolved): this runs on every request.
   const decode = compiled.field.get(input) ?? decoderFor(ctx.model, input, 'field');

@@ -45,9 +45,20 @@ function encoderFor(model: ServiceModel, shape: Shape): Encoder {
 /** Strings, numbers, booleans: written as they are. */
 const plain: Encoder = (value) => (value === null ? undefined : value);
 
+/**
+ * Floats and doubles: NaN and ±Infinity have no JSON number, so they are written as the strings
+ * "NaN", "Infinity", "-Infinity" (smithy-aws-protocol-tests awsJson1_0 json-structs.smithy
+ * AwsJson10Supports*FloatInputs response rows); JSON.stringify would write null. Only members
+ * modelled float or double take this encoder; a finite number pays one isFinite.
+ */
+const floating: Encoder = (value) => (value === null ? undefined
+  : typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
+
+const isFloating = (shape: Shape): boolean => shapeType(shape) === 'float' || shapeType(shape) === 'double';
+
 const isPlain = (shape: Shape): boolean => {
   const type = shapeType(shape);
-  return type !== 'structure' && type !== 'list' && type !== 'map' && type !== 'timestamp' && type !== 'blob';
+  return type !== 'structure' && type !== 'list' && type !== 'map' && type !== 'timestamp' && type !== 'blob' && !isFloating(shape);
 };
 
 function compile(model: ServiceModel, shape: Shape): Encoder {
@@ -124,7 +135,7 @@ function compile(model: ServiceModel, shape: Shape): Encoder {
       return (value) => (value === null || value === undefined ? undefined
         : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value);
     default:
-      return plain;
+      return isFloating(shape) ? floating : plain;
   }
 }
 
