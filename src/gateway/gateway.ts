@@ -37,6 +37,7 @@ import { DEFAULT_THRESHOLDS } from '../pool/index.js';
 import { XmlParseError } from '../protocols/index.js';
 import { malformedXml } from '../protocols/rest-xml/errors.js';
 import { JSON_1_0, labelDynamoDbAnswer } from '../protocols/json/dynamodb-front-door.js';
+import { answersQueryInJson, encodeQueryJson, encodeQueryJsonError } from '../protocols/query/answer-json.js';
 import { ScopeCache } from './scope-cache.js';
 import { sendResponse } from './send-response.js';
 import { queueUrlFromPath } from './sqs-queue-url.js';
@@ -116,7 +117,9 @@ async function dispatch(deps: GatewayDeps, req: HttpRequest, res: HttpResponse, 
     throw notImplemented(r.model.serviceId, r.operation.name);
   }
   const output = await handler(rctx, input) as Record<string, unknown>;
-  const wire = protocol.encode(ctx, output);
+  // SQS's query API answers in JSON when asked to (query/answer-json.ts); a JSON-protocol request
+  // pays one compare for this.
+  const wire = r.protocol === 'query' && answersQueryInJson(r.service, req.headers.accept) ? encodeQueryJson(ctx, output) : protocol.encode(ctx, output);
   const ignored = rctx.ignoredIfAny;
   if (ignored !== undefined) wire.headers['x-boltstack-ignored'] = ignored.join(',');
   if (rctx.responseHeaders !== undefined) Object.assign(wire.headers, rctx.responseHeaders);
@@ -264,7 +267,9 @@ async function handle(deps: GatewayDeps, state: GatewayState, req: HttpRequest, 
       const error = toAwsError(err instanceof Unresolved ? err.error : err, deps.log);
       model ??= await loadModel(protocolName === 'rest-xml' ? 's3' : protocolName === 'json' ? 'dynamodb' : 'sns');
       const op = operationName ? model.operations[operationName] : undefined;
-      wire = getProtocol(protocolName).encodeError({ model, requestId, method: req.method, ...(op ? { operation: op } : {}) }, error);
+      const errorCtx = { model, requestId, method: req.method, ...(op ? { operation: op } : {}) };
+      wire = (protocolName === 'query' && answersQueryInJson(model.service, req.headers.accept) ? encodeQueryJsonError(errorCtx, error) : undefined)
+        ?? getProtocol(protocolName).encodeError(errorCtx, error);
     }
     if (hostId !== undefined) {
       wire.headers['x-amz-request-id'] = requestId;
