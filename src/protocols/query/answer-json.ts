@@ -1,5 +1,5 @@
 /**
- * SQS's query API answers in JSON when the request's Accept header asks for application/json:
+ * SQS's (and STS's) query API answers in JSON when the request's Accept header asks for application/json:
  * the same document as the XML one, as JSON. Sources, all real SQS answers:
  * - localstack tests/aws/services/sqs/test_sqs.py TestSqsQueryApi (aws.validated, i.e. run
  *   against AWS; xfail only on localstack): test_get_queue_attributes_json_format — a GET with
@@ -15,6 +15,13 @@
  *   "MD5OfMessageAttributes":null,"MD5OfMessageBody":"…","MD5OfMessageSystemAttributes":null,
  *   "MessageId":"…","SequenceNumber":null}}} — every member of the output, null when absent, keys
  *   in name order, RequestId under ResponseMetadata.
+ * - STS too: kubernetes-sigs/aws-iam-authenticator pkg/token/token.go, which EKS runs against
+ *   real STS, dereferences a presigned GetCallerIdentity URL with `Accept: application/json` and
+ *   reads {"GetCallerIdentityResponse": {"GetCallerIdentityResult": {"Account", "Arn", "UserId"},
+ *   "ResponseMetadata": {"RequestId"}}}; an AssumeRole answer quoted as "Sample response from STS"
+ *   (a lua-resty AWS library) has the same form: members in name order, "PackedPolicySize": null,
+ *   Credentials.Expiration in epoch seconds (1460355675).
+ * SNS has no source, so it keeps XML.
  * Scalars are written as SQS's JSON protocol writes the same members (numbers, booleans, base64
  * blobs). The error document keeps the XML one's other parts (Type, Detail, RequestId beside
  * Error): no source shows them, and the parts a source shows are where it shows them.
@@ -27,9 +34,9 @@ import { toDate } from '../shared/timestamps.js';
 
 const CONTENT_TYPE = 'application/json';
 
-/** An Accept header naming application/json (any position, parameters ignored), for SQS only. */
+/** An Accept header naming application/json (any position, parameters ignored), for SQS and STS. */
 export function answersQueryInJson(service: ServiceName | undefined, accept: string | undefined): boolean {
-  if (service !== 'sqs' || accept === undefined || !accept.toLowerCase().includes('application/json')) return false;
+  if ((service !== 'sqs' && service !== 'sts') || accept === undefined || !accept.toLowerCase().includes('application/json')) return false;
   return accept.split(',').some((range) => range.split(';', 1)[0]!.trim().toLowerCase() === 'application/json');
 }
 
@@ -87,9 +94,10 @@ export function encodeQueryJsonError(
   error: AwsError,
 ): WireResponse | undefined {
   if (error.code === 'UnknownOperationException') return undefined;
-  const detail: Record<string, unknown> = {
-    Code: error.queryCode ?? error.code, Detail: null, Message: error.queryMessage ?? error.message, Type: error.fault,
-  };
+  // As the XML document: SQS alone writes an (empty) Detail.
+  const detail: Record<string, unknown> = ctx.model.service === 'sqs'
+    ? { Code: error.queryCode ?? error.code, Detail: null, Message: error.queryMessage ?? error.message, Type: error.fault }
+    : { Code: error.queryCode ?? error.code, Message: error.queryMessage ?? error.message, Type: error.fault };
   for (const [name, value] of Object.entries(error.fields)) if (value !== undefined) detail[name] = value;
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId };
   for (const [k, v] of Object.entries(error.headers)) headers[k.toLowerCase()] = v;
