@@ -27,12 +27,28 @@ function fromText(model: ServiceModel, shape: Shape, text: string, inHeader: boo
     case 'blob': return Buffer.from(text, 'base64');
     case 'list': {
       const item = resolveShape(model, shape.member ?? {});
-      // Header lists are comma-separated (RFC 7230 §3.2.2).
-      const parts = inHeader ? text.split(',').map((s) => s.trim()).filter((s) => s !== '') : [text];
+      const parts = inHeader ? headerListItems(text, isHttpDate(item)) : [text];
       return parts.map((p) => fromText(model, item, p, inHeader));
     }
     default: return text;
   }
+}
+
+/** A header timestamp is an http-date ("Mon, 16 Dec 2019 23:48:18 GMT") unless the model says otherwise. */
+const isHttpDate = (shape: Shape): boolean => shapeType(shape) === 'timestamp' && (shape.timestampFormat ?? 'rfc822') === 'rfc822';
+
+/**
+ * Header lists are comma-separated (RFC 7230 §3.2.2). An http-date holds a comma of its own, so a
+ * list of them is split at every second comma (smithy-aws-protocol-tests restXml
+ * http-headers.smithy InputAndOutputWithTimestampHeaders: "Mon, 16 Dec 2019 23:48:18 GMT, Mon,
+ * 16 Dec 2019 23:48:18 GMT" is two timestamps).
+ */
+function headerListItems(text: string, httpDates: boolean): string[] {
+  const parts = text.split(',').map((s) => s.trim());
+  if (!httpDates) return parts.filter((s) => s !== '');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) out.push(i + 1 < parts.length ? `${parts[i]}, ${parts[i + 1]}` : parts[i]!);
+  return out.filter((s) => s !== '');
 }
 
 function convert(model: ServiceModel, member: Shape, name: string, text: string, inHeader: boolean): unknown {
