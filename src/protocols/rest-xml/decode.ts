@@ -66,14 +66,15 @@ function invalidValueMessage(member: Shape, name: string, text: string, inHeader
   return `Invalid value for ${name}: ${text}`;
 }
 
-function readQueryMember(model: ServiceModel, member: Shape, name: string, query: ParsedQuery, claimed: Set<string>): unknown {
+function readQueryMember(model: ServiceModel, member: Shape, name: string, query: ParsedQuery): unknown {
   const type = shapeType(member);
   if (type === 'map') {
-    // A querystring map takes every parameter no other member claimed.
+    // A querystring map takes every parameter, those a named member reads too (smithy-aws-protocol-
+    // tests restXml http-query.smithy RestXmlServersPutAllQueryParamsInMap and
+    // RestXmlServersQueryParamsStringListMap, appliesTo server). S3's model has no such map.
     const out: Record<string, unknown> = {};
     const value = resolveShape(model, member.value ?? {});
     for (const [key, values] of query) {
-      if (claimed.has(key)) continue;
       setOwn(out, key, shapeType(value) === 'list' ? values : values[0]);
     }
     return Object.keys(out).length > 0 ? out : undefined;
@@ -132,12 +133,11 @@ function xmlOf(request: WireRequest): XmlElement {
 
 /**
  * What decoding an operation's input needs from the model, worked out once per operation (the
- * model is immutable): resolved members, header names in lower case, the query keys that
- * non-map members claim, and whether any member is read from the body.
+ * model is immutable): resolved members, header names in lower case, and whether any member is
+ * read from the query or the body.
  */
 interface InputPlan {
   members: { name: string; member: Shape; key: string; header: string; alsoInQuery: boolean }[];
-  claimed: Set<string>;
   hasBodyMembers: boolean;
   usesQuery: boolean;
 }
@@ -152,12 +152,8 @@ function inputPlan(model: ServiceModel, operation: OperationModel, input: Shape)
     const key = member.locationName ?? name;
     return { name, member, key, header: key.toLowerCase(), alsoInQuery: member.location === 'header' && key.toLowerCase() === EXPECTED_OWNER };
   });
-  const claimed = new Set<string>();
-  for (const { member, key } of members) {
-    if (member.location === 'querystring' && shapeType(member) !== 'map') claimed.add(key);
-  }
   plan = {
-    members, claimed,
+    members,
     hasBodyMembers: members.some(({ member }) => member.location === undefined),
     usesQuery: members.some(({ member }) => member.location === 'querystring'),
   };
@@ -198,7 +194,7 @@ export function decodeRestXml(ctx: ProtocolContext, request: WireRequest, labels
         if (text !== undefined) value = convert(model, member, key, text, false);
         break;
       }
-      case 'querystring': value = readQueryMember(model, member, name, query, plan.claimed); break;
+      case 'querystring': value = readQueryMember(model, member, name, query); break;
       case 'header': {
         const text = alsoInQuery ? expectedOwner(request.headers[header], plan.usesQuery ? query : undefined, request.query) : request.headers[header];
         if (text !== undefined) value = convert(model, member, key, text, true);
