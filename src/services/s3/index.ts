@@ -13,7 +13,7 @@ import { s3InternalApi } from './internal-api.js';
  * Each operation's handler module is imported on the operation's first request, not with the
  * service. Why: V8 keeps every loaded module (its source text, functions, scope data) for the life
  * of the process, and a session that creates a bucket, puts a few objects and lists them needs 4
- * of these 28 files, not the multipart, copy, tagging and batch-delete code and the helpers only
+ * of these 31 files, not the multipart, copy, tagging and batch-delete code and the helpers only
  * they use (measured: ~150 KiB of heap at rest, issue #7's at-rest figure).
  */
 // The table erases each handler's own input/output types; the gateway passes decoded input.
@@ -32,6 +32,13 @@ const HANDLERS: Record<string, () => Promise<AnyHandler>> = {
   PutBucketAcl: async () => (await import('./operations/bucket-acl.js')).putBucketAcl,
   GetBucketOwnershipControls: async () => (await import('./operations/ownership-controls.js')).getBucketOwnershipControls,
   PutBucketOwnershipControls: async () => (await import('./operations/ownership-controls.js')).putBucketOwnershipControls,
+  DeleteBucketOwnershipControls: async () => (await import('./operations/ownership-controls.js')).deleteBucketOwnershipControls,
+  GetPublicAccessBlock: async () => (await import('./operations/public-access-block.js')).getPublicAccessBlock,
+  PutPublicAccessBlock: async () => (await import('./operations/public-access-block.js')).putPublicAccessBlock,
+  DeletePublicAccessBlock: async () => (await import('./operations/public-access-block.js')).deletePublicAccessBlock,
+  GetBucketEncryption: async () => (await import('./operations/bucket-encryption.js')).getBucketEncryption,
+  PutBucketEncryption: async () => (await import('./operations/bucket-encryption.js')).putBucketEncryption,
+  DeleteBucketEncryption: async () => (await import('./operations/bucket-encryption.js')).deleteBucketEncryption,
   PutObject: async () => (await import('./operations/put-object.js')).putObject,
   GetObject: async () => (await import('./operations/get-object.js')).getObject,
   HeadObject: async () => (await import('./operations/head-object.js')).headObject,

@@ -10,12 +10,30 @@ export interface BucketRecord {
   owner: string;
   tags?: { Key: string; Value: string }[];
   /**
-   * Object Ownership when ACLs are on: only BucketOwnerPreferred, which S3 gives a bucket created
+   * Object Ownership when ACLs are on: BucketOwnerPreferred, which S3 gives a bucket created
    * with `x-amz-acl: private` and no x-amz-object-ownership (versity/versitygw#1869, #1871, measured
-   * against S3 2026-02-18). Absent: BucketOwnerEnforced, ACLs off, S3's default since April 2023.
+   * against S3 2026-02-18), or NoControls after DeleteBucketOwnershipControls: S3 then treats the
+   * bucket as ObjectWriter, ACLs on; only the owner's account writes to a boltstack bucket, so
+   * that is BucketOwnerPreferred but for GetBucketOwnershipControls' answer.
+   * Absent: BucketOwnerEnforced, ACLs off, S3's default since April 2023.
    * boltstack stores no ACL, so such a bucket's ACLs are always the owner's FULL_CONTROL.
    */
-  ownership?: 'BucketOwnerPreferred';
+  ownership?: 'BucketOwnerPreferred' | 'NoControls';
+  /**
+   * The bucket's Block Public Access settings. Absent: all four true, what S3 gives every new
+   * bucket since April 2023; 'none' after DeletePublicAccessBlock. Nothing public can be granted
+   * in boltstack (no policies, ACLs only the owner's), so the settings are kept, not enforced.
+   */
+  publicAccessBlock?: PublicAccessBlockRecord | 'none';
+  /** Default encryption as PutBucketEncryption set it. Absent: SSE-S3, S3's default since January 2023. */
+  encryption?: { bucketKeyEnabled: boolean };
+}
+
+export interface PublicAccessBlockRecord {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
 }
 
 /** One stretch of an object's bytes: a whole blob (simple object) or one part (multipart). */

@@ -7,18 +7,28 @@
  * moves a bucket between those two (seq 9-10, 485-486, 496-497): boltstack's ACLs are always the
  * owner's FULL_CONTROL, so enforcing never meets the ACL S3 refuses to enforce over (seq 599, 606).
  * ObjectWriter is not emulated (strict: NotImplemented).
+ * DeleteBucketOwnershipControls leaves the bucket without controls: 204, then
+ * GetBucketOwnershipControls is 404 OwnershipControlsNotFoundError (AWS S3 API reference,
+ * DeleteBucketOwnershipControls; the code Terraform's aws_s3_bucket_ownership_controls waits for
+ * after its delete, hashicorp/terraform-provider-aws internal/service/s3/bucket_ownership_controls.go,
+ * v5). S3 treats such a bucket as ObjectWriter, ACLs on (records.ts). A second delete is 204 too,
+ * as DeletePublicAccessBlock of an absent configuration is (radkawar/stackd
+ * testdata/aws/s3/public_access_replay.json seq 9).
  */
 import type {
-  GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput, PutBucketOwnershipControlsInput, PutBucketOwnershipControlsOutput,
+  DeleteBucketOwnershipControlsInput, DeleteBucketOwnershipControlsOutput, GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput, PutBucketOwnershipControlsInput, PutBucketOwnershipControlsOutput,
 } from '../../../model/generated/s3-types.js';
 import { type S3Handler, unsupported } from '../context.js';
+import { s3Errors } from '../errors.js';
 import type { BucketRecord } from '../records.js';
 
 const BUCKET_OWNER_ENFORCED = 'BucketOwnerEnforced';
 const BUCKET_OWNER_PREFERRED = 'BucketOwnerPreferred';
+const NO_CONTROLS = 'NoControls';
 
 export const getBucketOwnershipControls: S3Handler<GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput> = async (deps, _ctx, input) => {
   const bucket = await deps.store.requireBucket(input.Bucket);
+  if (bucket.ownership === NO_CONTROLS) throw s3Errors.ownershipControlsNotFound(input.Bucket);
   return { OwnershipControls: { Rules: [{ ObjectOwnership: bucket.ownership ?? BUCKET_OWNER_ENFORCED }] } };
 };
 
@@ -37,5 +47,12 @@ export const putBucketOwnershipControls: S3Handler<PutBucketOwnershipControlsInp
     const { ownership: _old, ...rest } = bucket;
     return mode === BUCKET_OWNER_PREFERRED ? { ...rest, ownership: BUCKET_OWNER_PREFERRED } : rest;
   });
+  return {};
+};
+
+export const deleteBucketOwnershipControls: S3Handler<DeleteBucketOwnershipControlsInput, DeleteBucketOwnershipControlsOutput> = async (deps, _ctx, input) => {
+  const current = await deps.store.requireBucket(input.Bucket);
+  if (current.ownership === NO_CONTROLS) return {};
+  await deps.store.updateBucket(input.Bucket, (bucket): BucketRecord => ({ ...bucket, ownership: NO_CONTROLS }));
   return {};
 };
