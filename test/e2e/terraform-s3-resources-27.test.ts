@@ -201,6 +201,20 @@ test('aws_s3_bucket_ownership_controls BucketOwnerEnforced without an acl resour
   t.is(await readOwnership(Bucket)(), GONE, 'NoSuchBucket is gone too');
 });
 
+test('aws_s3_bucket_acl with access_control_policy granting the owner alone (the GetBucketAcl owner fed back): apply and refresh without drift', async (t) => {
+  const Bucket = uniqueBucket('tf-acp');
+  await createBucket(Bucket);
+  await s3.send(new PutBucketOwnershipControlsCommand({ Bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] } }));
+  // What users write: owner { id = data.aws_canonical_user_id.current.id } and one FULL_CONTROL grant to it.
+  const owner = (await s3.send(new GetBucketAclCommand({ Bucket }))).Owner!.ID!;
+  const policy = { Owner: { ID: owner }, Grants: [{ Grantee: { ID: owner, Type: 'CanonicalUser' as const }, Permission: 'FULL_CONTROL' as const }] };
+  await s3.send(new PutBucketAclCommand({ Bucket, AccessControlPolicy: policy }));
+  const state = { access_control_policy: { owner: policy.Owner, grant: policy.Grants } };
+  for (let i = 0; i < 3; i++) t.deepEqual(await readAcl(Bucket)(), state);
+  await s3.send(new DeleteBucketCommand({ Bucket }));
+  t.is(await readAcl(Bucket)(), GONE);
+});
+
 test('a new bucket already has what the resources would set by default: all four public access blocks, SSE-S3 (S3 since 2023)', async (t) => {
   const Bucket = uniqueBucket('tf-defaults');
   await createBucket(Bucket);
