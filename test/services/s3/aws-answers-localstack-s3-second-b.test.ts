@@ -7,7 +7,7 @@ import test from 'ava';
 import {
   CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketCommand, DeleteObjectCommand,
   DeleteObjectsCommand, GetObjectCommand, GetObjectRetentionCommand, HeadObjectCommand,
-  ListObjectsV2Command, PutBucketAnalyticsConfigurationCommand, PutBucketEncryptionCommand, PutBucketIntelligentTieringConfigurationCommand,
+  ListObjectsV2Command, PutBucketAnalyticsConfigurationCommand, PutBucketIntelligentTieringConfigurationCommand,
   PutBucketInventoryConfigurationCommand, PutBucketLifecycleConfigurationCommand, PutBucketLoggingCommand,
   PutObjectCommand, PutObjectLegalHoldCommand, UploadPartCommand, type S3Client,
 } from '@aws-sdk/client-s3';
@@ -180,7 +180,6 @@ test(`operations of the second half of test_s3.py that boltstack does not implem
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'x' }));
   const calls: [string, Promise<unknown>][] = [
     ['PutBucketLifecycleConfiguration', s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [{ ID: 'r', Status: 'Enabled', Filter: {}, Expiration: { Days: 7 } }] } }))],
-    ['PutBucketEncryption', s3.send(new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } }))],
     ['PutBucketLogging', s3.send(new PutBucketLoggingCommand({ Bucket: bucket, BucketLoggingStatus: {} }))],
     ['PutBucketInventoryConfiguration', s3.send(new PutBucketInventoryConfigurationCommand({ Bucket: bucket, Id: 'i', InventoryConfiguration: { Id: 'i', IsEnabled: true, IncludedObjectVersions: 'All', Schedule: { Frequency: 'Daily' }, Destination: { S3BucketDestination: { Bucket: `arn:aws:s3:::${bucket}`, Format: 'CSV' } } } }))],
     ['PutBucketAnalyticsConfiguration', s3.send(new PutBucketAnalyticsConfigurationCommand({ Bucket: bucket, Id: 'a', AnalyticsConfiguration: { Id: 'a', StorageClassAnalysis: {} } }))],

@@ -1,16 +1,16 @@
 /**
  * The bucket controls radkawar/stackd captured from native AWS S3 that boltstack does not
- * emulate (testdata/aws/s3/public_access_replay.json, ownership_replay.json, 2026): Block Public
- * Access and policy status. Strict by default (docs/feature-gates.md): each
+ * emulate (testdata/aws/s3/public_access_replay.json, ownership_replay.json, 2026): policy
+ * status. Strict by default (docs/feature-gates.md): each
  * answers 501 NotImplemented naming the operation, never a silent success, whatever AWS would
  * have answered (200 with the defaults). The ACL reads and writes of the same captures are
  * emulated: aws-captures-stackd-ownership.test.ts, and so are the ownership controls of a
- * BucketOwnerEnforced bucket: object-ownership-27.test.ts.
+ * BucketOwnerEnforced bucket: object-ownership-27.test.ts, and Block Public Access:
+ * bucket-settings-27b.test.ts.
  */
 import test from 'ava';
 import {
-  CreateBucketCommand, DeletePublicAccessBlockCommand, GetBucketPolicyStatusCommand,
-  GetPublicAccessBlockCommand, PutObjectCommand, PutPublicAccessBlockCommand, type S3Client,
+  CreateBucketCommand, GetBucketPolicyStatusCommand, PutObjectCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf } from '../../helpers/errors.js';
 import { s3Client, startBoltstack } from '../../helpers/server.js';
@@ -28,9 +28,6 @@ test.before(async () => {
 test.after.always(async () => { await server?.stop(); });
 
 const rows: [string, string, () => Promise<unknown>][] = [
-  ['GetPublicAccessBlock', 'public_access_replay.json seq 5 (AWS: 200, all four true)', () => s3.send(new GetPublicAccessBlockCommand({ Bucket }))],
-  ['PutPublicAccessBlock', 'public_access_replay.json seq 10', () => s3.send(new PutPublicAccessBlockCommand({ Bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }))],
-  ['DeletePublicAccessBlock', 'public_access_replay.json seq 7 (AWS: 204)', () => s3.send(new DeletePublicAccessBlockCommand({ Bucket }))],
   ['GetBucketPolicyStatus', 'public_access_replay.json seq 6 (AWS: 404 NoSuchBucketPolicy)', () => s3.send(new GetBucketPolicyStatusCommand({ Bucket }))],
 ];
 for (const [operation, source, call] of rows) {
