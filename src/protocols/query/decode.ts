@@ -87,12 +87,19 @@ function read(model: ServiceModel, shape: Shape, key: string, params: Params, de
       const base = shape.flattened === true ? key : `${key}.entry`;
       const out: Record<string, unknown> = {};
       let any = false;
-      // An entry lacking its key or its value is not an entry, as the JSON decoder drops a null
-      // map value: handlers never see a name without a value (before, 500 in SQS and SNS).
+      // An entry lacking its key is not an entry, nor one lacking a scalar value, as the JSON
+      // decoder drops a null map value: handlers never see a name without a value (before, 500 in
+      // SQS and SNS). A structure value sent with none of its members (`MessageAttribute.1.Name=a`
+      // alone) is an empty structure, so the service refuses it in its own words rather than
+      // dropping what the caller named: SQS answered such an attribute InvalidParameterValue "The
+      // message attribute 'a' must contain non-empty message attribute value." (boto/boto#3348,
+      // 2015, fixing #3335).
+      const structureValue = shapeType(valueShape) === 'structure';
       const entry = (at: string): boolean => {
         const k = params.values.get(`${at}.${keyShape.queryName ?? keyShape.locationName ?? 'key'}`);
         if (k === undefined) return false;
-        const v = read(model, valueShape, `${at}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1);
+        const v = read(model, valueShape, `${at}.${valueShape.queryName ?? valueShape.locationName ?? 'value'}`, params, depth + 1)
+          ?? (structureValue ? {} : undefined);
         if (v === undefined) return false;
         setOwn(out, k, v);
         return true;

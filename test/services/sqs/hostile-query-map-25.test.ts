@@ -6,8 +6,9 @@
  * `MessageAttributes.entry.1.Name=a` alone, `Attributes.entry.1.key=DisplayName` alone), reached
  * the handler as a name mapped to undefined, and SQS and SNS answered 500 InternalFailure.
  *
- * Now such an entry is not an entry, as an entry without its key already was and as boltstack's
- * JSON decoder drops a null map value (`"Attributes": {"VisibilityTimeout": null}`): the call is
+ * Now such an entry is not an entry when its value is a scalar (a message attribute, a structure,
+ * named with none of its members is an empty structure since 2026-12-08: rows below), as an entry
+ * without its key already was and as boltstack's JSON decoder drops a null map value (`"Attributes": {"VisibilityTimeout": null}`): the call is
  * answered as one without it (SetQueueAttributes: 400 MissingParameter Attribute.Name, as for no
  * attribute at all). No capture of AWS's answer to a half entry was found (searched: SQS/SNS
  * query issues, stackd, LocalStack snapshots); what AWS never answers such a request with is a
@@ -62,23 +63,44 @@ test('CreateQueue with an attribute name and no value: the queue is made with it
   t.is(made.status, 200, made.body);
 });
 
+// A message attribute named with none of its members is an empty structure now (decode.ts), and
+// the services refuse it in their own words rather than drop what the caller named: SQS answered
+// such an attribute InvalidParameterValue (boto/boto#3348, 2015; the words boltstack writes for a
+// missing DataType are today's, "Message (user) attribute 'X' must contain a non-empty attribute
+// type", as SQS tools quote it); SNS checks its model's required DataType first (Coral's
+// ValidationError for a null required member).
 for (const [row, params] of [
   ['indexed', { 'MessageAttribute.1.Name': 'a' }],
   ['unindexed', { 'MessageAttribute.Name': 'a' }],
 ] as const) {
-  test(`SendMessage with a message attribute name and no value (${row}): the message is sent without it, not a 500`, async (t) => {
+  test(`SendMessage with a message attribute name and no value (${row}): 400 InvalidParameterValue naming it, nothing sent`, async (t) => {
     const sent = await sqs({ Action: 'SendMessage', MessageBody: `half ${row}`, ...params });
-    t.is(sent.status, 200, sent.body);
-    t.is(xmlValue(sent.body, 'MD5OfMessageAttributes'), undefined);
+    t.is(sent.status, 400, sent.body);
+    t.is(xmlValue(sent.body, 'Code'), 'InvalidParameterValue');
+    t.is(xmlValue(sent.body, 'Message'), "The message (user) attribute 'a' must contain a non-empty attribute type.");
   });
 }
 
-test('SNS: a map entry (not flattened) with its key and no value, in Publish and CreateTopic: not a 500', async (t) => {
+test('SendMessageBatch: an entry whose message attribute has a name and no value fails alone', async (t) => {
+  const sent = await sqs({
+    Action: 'SendMessageBatch',
+    'SendMessageBatchRequestEntry.1.Id': 'whole', 'SendMessageBatchRequestEntry.1.MessageBody': 'whole',
+    'SendMessageBatchRequestEntry.2.Id': 'half', 'SendMessageBatchRequestEntry.2.MessageBody': 'half',
+    'SendMessageBatchRequestEntry.2.MessageAttribute.1.Name': 'a',
+  });
+  t.is(sent.status, 200, sent.body);
+  t.regex(sent.body, /<SendMessageBatchResultEntry><Id>whole<\/Id>/);
+  t.regex(sent.body, /<BatchResultErrorEntry><Id>half<\/Id>[^]*<Code>InvalidParameterValue<\/Code>/);
+});
+
+test('SNS: a string map entry with its key and no value is dropped (CreateTopic); a message attribute with none of its members is a ValidationError (Publish): not a 500', async (t) => {
   const sns = (params: Record<string, string>) => queryPost(server.endpoint, { service: 'sns', params });
   const made = await sns({ Action: 'CreateTopic', Name: 'half-entry-topic', 'Attributes.entry.1.key': 'DisplayName' });
   t.is(made.status, 200, made.body);
   const published = await sns({ Action: 'Publish', TopicArn: xmlValue(made.body, 'TopicArn')!, Message: 'hi', 'MessageAttributes.entry.1.Name': 'a' });
-  t.is(published.status, 200, published.body);
+  t.is(published.status, 400, published.body);
+  t.is(xmlValue(published.body, 'Code'), 'ValidationError');
+  t.is(xmlValue(published.body, 'Message'), "1 validation error detected: Value null at 'messageAttributes.a.member.dataType' failed to satisfy constraint: Member must not be null");
 });
 
 for (const name of ['__proto__', 'constructor', 'toString']) {
