@@ -165,6 +165,11 @@ export const s3Errors = {
   invalidArgument: (message: string, name?: string, value?: string) => e('InvalidArgument', 400, message,
     name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => e('InvalidRequest', 400, message),
+  /**
+   * A configuration request sent without its XML document (AWS S3 API reference, Error responses:
+   * MissingRequestBodyError, "You sent an empty XML document as a request", "Request body is empty.").
+   */
+  missingRequestBody: () => e('MissingRequestBodyError', 400, 'Request body is empty.'),
   /** GetBucketOwnershipControls on a bucket without them (AWS S3 API reference, Error codes; getmoto/moto s3/exceptions.py). */
   ownershipControlsNotFound: (bucket: string) => e('OwnershipControlsNotFoundError', 404, 'The bucket ownership controls were not found', { BucketName: bucket }),
   /** GetPublicAccessBlock after DeletePublicAccessBlock (radkawar/stackd testdata/aws/s3/public_access_replay.json seq 8: 404). */
