@@ -9,7 +9,12 @@ export interface StsDeps {
   features: Features;
 }
 
-export type StsHandler<I, O> = (deps: StsDeps, ctx: RequestContext, input: I) => Promise<O>;
+/**
+ * `absent`: the ValidationError clauses of the input's absent required members (index.ts), given
+ * only to the handlers that check the model's rules (violations.ts), which report them with the
+ * rules the present members break, in one ValidationError.
+ */
+export type StsHandler<I, O> = (deps: StsDeps, ctx: RequestContext, input: I, absent?: readonly string[]) => Promise<O>;
 
 /** Strict by default: a parameter boltstack does not implement fails the request (DESIGN.md §7). */
 export function unsupported(deps: StsDeps, ctx: RequestContext, operation: string, input: object, members: readonly string[]): void {

@@ -4,6 +4,7 @@
  * NotImplemented: GetWebIdentityToken, GetDelegatedAccessToken and GetScopedCredentials (docs/sts.md says why).
  */
 import model from '../../model/generated/sts.js';
+import type { AwsError } from '../../errors/aws-error.js';
 import { requiredMembersCheck } from '../required-members.js';
 import type { Service, ServiceDeps } from '../types.js';
 import type { StsDeps, StsHandler } from './context.js';
@@ -28,14 +29,33 @@ const HANDLERS: Record<string, StsHandler<any, any>> = {
 
 export const implementedOperations: readonly string[] = Object.keys(HANDLERS);
 
+/** The handlers that check the model's rules with a Violations seeded with the absent members. */
+const CHECKS_RULES: ReadonlySet<string> = new Set([
+  'AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'AssumeRoot', 'GetAccessKeyInfo', 'GetFederationToken', 'GetSessionToken',
+]);
+
+/**
+ * The clauses of required-members.ts's ValidationError ("N validation errors detected: Value null
+ * at 'a' …; Value null at 'b' …"): member paths and fixed words, so "; " splits them exactly.
+ */
+function absentClauses(error: AwsError): string[] {
+  return error.message.slice(error.message.indexOf(': ') + 2).split('; ');
+}
+
 export function createStsService(deps: ServiceDeps): Service {
   const sts: StsDeps = { credentials: new CredentialStore(deps.meta, deps.log), features: deps.features };
   const operations: Service['operations'] = {};
   const missingMembers = requiredMembersCheck(model);
   for (const [name, handler] of Object.entries(HANDLERS)) {
+    const checksRules = CHECKS_RULES.has(name);
     operations[name] = (ctx, input) => {
       const missing = missingMembers(name, input);
-      return missing === undefined ? handler(sts, ctx, input) : Promise.reject(missing);
+      if (missing === undefined) return handler(sts, ctx, input);
+      if (!checksRules) return Promise.reject(missing);
+      // The handler reports the absent members with the rules the others break (violations.ts):
+      // its Violations throws at check(), before anything but the strict gate has run. Should it
+      // ever return, the absent members' error still stands.
+      return handler(sts, ctx, input, absentClauses(missing)).then(() => Promise.reject(missing));
     };
   }
   return { operations, close: () => sts.credentials.pruner.idle() };

@@ -17,7 +17,7 @@ const ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]+
 export interface RoleName { account: string; name: string }
 
 /** An ARN member (arnType, botocore 1.43.11: 20 to 2,048 characters, no pattern). */
-export function checkArn(v: Violations, arn: string, member = 'roleArn'): void {
+export function checkArn(v: Violations, arn: string | undefined, member = 'roleArn'): void {
   checkText(v, arn, member, { min: 20, max: 2048 });
 }
 
@@ -29,7 +29,7 @@ export function parseRoleArn(roleArn: string): RoleName {
 }
 
 /** A session, source identity or federated user name: 2 to `max` characters of `[\w+=,.@-]`. */
-export function checkSessionName(v: Violations, name: string, member = 'roleSessionName', max = 64): void {
+export function checkSessionName(v: Violations, name: string | undefined, member = 'roleSessionName', max = 64): void {
   checkText(v, name, member, { pattern: SESSION_NAME, min: 2, max });
 }
 

@@ -19,6 +19,19 @@ export class Violations {
   /** Made at the first violation: nearly every request has none. */
   #clauses: string[] | undefined;
 
+  /**
+   * `absent`: the clauses of absent required members (required-members.ts words them), reported
+   * first, with every rule the present members break: AWS's validation layer answers both in one
+   * ValidationError (DynamoDB's, the same layer: "3 validation errors detected: Value 'x' at
+   * '…indexName' … length greater than or equal to 3; Value null at '…keySchema' … Member must
+   * not be null; …", ack-api-quirks services/dynamodb DDB-TABLE-457 rst_gsi_override_name_only,
+   * measured 2026-10-09). AWS's order across members is not the model's in every answer, so the
+   * absent ones lead.
+   */
+  constructor(absent?: readonly string[]) {
+    if (absent !== undefined && absent.length > 0) this.#clauses = [...absent];
+  }
+
   /** `value` undefined: a sensitive member, whose value AWS leaves out ("Value at 'sAMLAssertion'"). */
   add(value: string | number | undefined, member: string, constraint: string): void {
     const shown = value === undefined ? 'Value' : `Value '${value}'`;
@@ -38,7 +51,9 @@ export class Violations {
 export interface TextRules { pattern?: { test: RegExp; source: string }; min?: number; max?: number; sensitive?: boolean }
 
 /** Adds the violations of `value` (a string member) to `v`, the pattern's first. */
-export function checkText(v: Violations, value: string, member: string, rules: TextRules): void {
+export function checkText(v: Violations, value: string | undefined, member: string, rules: TextRules): void {
+  // Absent: a required member's absence is reported by the caller (Violations' `absent`).
+  if (value === undefined) return;
   const shown = rules.sensitive === true ? undefined : value;
   if (rules.pattern !== undefined && !rules.pattern.test.test(value)) v.add(shown, member, `Member must satisfy regular expression pattern: ${rules.pattern.source}`);
   if (rules.min !== undefined && value.length < rules.min) v.add(shown, member, `Member must have length greater than or equal to ${rules.min}`);

@@ -36,7 +36,7 @@ function parseProviderArn(arn: string): { account: string; name: string } {
  * Cognito's passwords). Model: botocore 1.43.11 sts/2011-06-15/service-2.json. No capture of
  * STS's own answer was found; before this check a 100,001-character assertion was read whole.
  */
-function checkAssertionLength(v: Violations, assertion: string): void {
+function checkAssertionLength(v: Violations, assertion: string | undefined): void {
   checkText(v, assertion, 'sAMLAssertion', { min: 4, max: 100_000, sensitive: true });
 }
 
@@ -62,10 +62,10 @@ function checkedResponse(encoded: string, roleArn: string, principalArn: string)
   return { ...saml, session, nameId: saml.nameId };
 }
 
-export const assumeRoleWithSAML: StsHandler<AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput> = async (deps, ctx, input) => {
+export const assumeRoleWithSAML: StsHandler<AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput> = async (deps, ctx, input, absent) => {
   unsupported(deps, ctx, 'AssumeRoleWithSAML', input, UNEMULATED);
   // The model's constraints, every member's at once in the model's order (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkArn(v, input.RoleArn);
   checkArn(v, input.PrincipalArn, 'principalArn');
   checkAssertionLength(v, input.SAMLAssertion);

@@ -27,13 +27,14 @@ function claimsOf(token: string): Claims {
   }
 }
 
-export const assumeRoleWithWebIdentity: StsHandler<AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput> = async (deps, ctx, input) => {
+export const assumeRoleWithWebIdentity: StsHandler<AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput> = async (deps, ctx, input, absent) => {
   unsupported(deps, ctx, 'AssumeRoleWithWebIdentity', input, UNEMULATED);
   // The model's constraints, every member's at once in the model's order (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkArn(v, input.RoleArn);
   checkSessionName(v, input.RoleSessionName);
-  if (input.WebIdentityToken.length < 4) v.add('…', 'webIdentityToken', 'Member must have length greater than or equal to 4');
+  // Absent (reported through `absent`): the handler stops at v.check() before reading it.
+  if (input.WebIdentityToken !== undefined && input.WebIdentityToken.length < 4) v.add('…', 'webIdentityToken', 'Member must have length greater than or equal to 4');
   // The model's length (4 to 2,048, botocore 1.43.11) is checked before the provider's name.
   if (input.ProviderId !== undefined) checkText(v, input.ProviderId, 'providerId', { min: 4, max: 2048 });
   checkPolicyArns(v, input.PolicyArns);

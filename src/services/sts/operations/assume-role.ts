@@ -17,10 +17,10 @@ import { Violations } from '../violations.js';
 /** Not emulated: trusted-context assertions (Identity Center) and the token-size request. */
 const UNEMULATED = ['ProvidedContexts', 'MinimumSessionTokenSize'] as const;
 
-export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (deps, ctx, input) => {
+export const assumeRole: StsHandler<AssumeRoleInput, AssumeRoleOutput> = async (deps, ctx, input, absent) => {
   unsupported(deps, ctx, 'AssumeRole', input, UNEMULATED);
   // The model's constraints, every member's at once in the model's order (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkArn(v, input.RoleArn);
   checkSessionName(v, input.RoleSessionName);
   checkPolicyArns(v, input.PolicyArns);

@@ -29,10 +29,10 @@ function targetAccount(target: string): string {
   return (m[1] ?? m[2])!;
 }
 
-export const assumeRoot: StsHandler<AssumeRootInput, AssumeRootOutput> = async (deps, ctx, input) => {
+export const assumeRoot: StsHandler<AssumeRootInput, AssumeRootOutput> = async (deps, ctx, input, absent) => {
   unsupported(deps, ctx, 'AssumeRoot', input, UNEMULATED);
   // The model's constraints, every member's at once in the model's order (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkText(v, input.TargetPrincipal, 'targetPrincipal', { min: 12, max: 2048 });
   checkDuration(v, input.DurationSeconds, 0, 900);
   v.check();

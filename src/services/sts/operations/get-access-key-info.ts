@@ -10,10 +10,10 @@ import { accountOfKeyId } from '../access-key-id.js';
 import type { StsHandler } from '../context.js';
 import { Violations, checkText } from '../violations.js';
 
-export const getAccessKeyInfo: StsHandler<GetAccessKeyInfoInput, GetAccessKeyInfoOutput> = async (_deps, ctx, input) => {
+export const getAccessKeyInfo: StsHandler<GetAccessKeyInfoInput, GetAccessKeyInfoOutput> = async (_deps, ctx, input, absent) => {
   const key = input.AccessKeyId;
   // accessKeyIdType (botocore 1.43.11): both its rules reported when a key breaks both (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkText(v, key, 'accessKeyId', { pattern: { test: /^\w*$/, source: '[\\w]*' }, min: 16, max: 128 });
   v.check();
   return { Account: accountOfKeyId(key) ?? ctx.accountId };

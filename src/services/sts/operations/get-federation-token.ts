@@ -17,10 +17,10 @@ const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 /** "Sessions obtained using root user credentials are restricted to a maximum of 3,600 seconds". */
 const ROOT_MAX_SECONDS = 3600;
 
-export const getFederationToken: StsHandler<GetFederationTokenInput, GetFederationTokenOutput> = async (deps, ctx, input) => {
+export const getFederationToken: StsHandler<GetFederationTokenInput, GetFederationTokenOutput> = async (deps, ctx, input, absent) => {
   unsupported(deps, ctx, 'GetFederationToken', input, UNEMULATED);
   // The model's constraints, every member's at once in the model's order (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkSessionName(v, input.Name, 'name', 32);
   checkPolicy(v, input.Policy);
   checkPolicyArns(v, input.PolicyArns);

@@ -13,10 +13,10 @@ import { Violations } from '../violations.js';
 
 const UNEMULATED = ['MinimumSessionTokenSize'] as const;
 
-export const getSessionToken: StsHandler<GetSessionTokenInput, GetSessionTokenOutput> = async (deps, ctx, input) => {
+export const getSessionToken: StsHandler<GetSessionTokenInput, GetSessionTokenOutput> = async (deps, ctx, input, absent) => {
   unsupported(deps, ctx, 'GetSessionToken', input, UNEMULATED);
   // The model's constraints, every member's at once in the model's order (violations.ts).
-  const v = new Violations();
+  const v = new Violations(absent);
   checkDuration(v, input.DurationSeconds, 900, 129600);
   checkSerialNumber(v, input.SerialNumber);
   checkTokenCode(v, input.TokenCode);
