@@ -151,3 +151,15 @@ test('every new bucket field survives kill -9, and a bucket record without them 
     await tmp.remove();
   }
 });
+
+// versity/versitygw tests/integration CreateBucket_invalid_ownership (written to S3's answer):
+// 400 InvalidArgument "Invalid x-amz-object-ownership header: invalid_ownership"; no bucket made.
+for (const ownership of ['invalid_ownership', 'bucketownerpreferred', 'objectwriter']) {
+  test(`CreateBucket with x-amz-object-ownership "${ownership}": 400 InvalidArgument, no bucket [versity/versitygw CreateBucket_invalid_ownership]`, async (t) => {
+    const Bucket = uniqueBucket('hos27-own');
+    const res = await signedRequest(server.endpoint, { method: 'PUT', path: `/${Bucket}`, headers: { 'x-amz-object-ownership': ownership } });
+    t.deepEqual([res.status, codeOf(res.body), /<Message>([^<]*)<\/Message>/.exec(String(res.body))?.[1]],
+      [400, 'InvalidArgument', `Invalid x-amz-object-ownership header: ${ownership}`]);
+    t.is((await errorOf(s3.send(new GetBucketOwnershipControlsCommand({ Bucket })))).name, 'NoSuchBucket');
+  });
+}

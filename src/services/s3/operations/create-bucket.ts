@@ -37,6 +37,10 @@ export const createBucket: S3Handler<CreateBucketInput, CreateBucketOutput> = as
   // is kept as a bucket whose ACLs are the owner's alone (records.ts); ObjectWriter is not emulated.
   const preferred = input.ObjectOwnership === 'BucketOwnerPreferred';
   if (input.ObjectOwnership !== undefined && input.ObjectOwnership !== 'BucketOwnerEnforced' && !preferred) {
+    // A value that is none of the three modes is S3's own 400, whatever is emulated (versity/versitygw
+    // tests/integration CreateBucket_invalid_ownership, written to S3's answer; before, 501, and a
+    // default bucket under --features loose). No ArgumentName/ArgumentValue is guessed.
+    if (input.ObjectOwnership !== 'ObjectWriter') throw s3Errors.invalidArgument(`Invalid x-amz-object-ownership header: ${input.ObjectOwnership}`);
     unsupported(deps, ctx, 'CreateBucket', input, ['ObjectOwnership']);
   }
   if (aclReachesPastOwner(input, ctx.accountId)) {
