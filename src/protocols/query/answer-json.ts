@@ -34,11 +34,22 @@ import { toDate } from '../shared/timestamps.js';
 
 const CONTENT_TYPE = 'application/json';
 
-/** An Accept header naming application/json (any position, parameters ignored), for SQS and STS. */
+/**
+ * An Accept header naming application/json (any position, any case), for SQS and STS. A range
+ * weighted q=0 is one the client refuses (RFC 9110 §12.4.2, "not acceptable"): no source shows
+ * what SQS answers it, so it gets XML, the query protocol's own answer every query client reads,
+ * not a JSON document its parser may fail on (hostile pass 27; before, `application/json;q=0` got JSON).
+ */
 export function answersQueryInJson(service: ServiceName | undefined, accept: string | undefined): boolean {
   if ((service !== 'sqs' && service !== 'sts') || accept === undefined || !accept.toLowerCase().includes('application/json')) return false;
-  return accept.split(',').some((range) => range.split(';', 1)[0]!.trim().toLowerCase() === 'application/json');
+  return accept.split(',').some((range) => {
+    const [type, ...params] = range.split(';');
+    return type!.trim().toLowerCase() === 'application/json' && !params.some((p) => REFUSED.test(p));
+  });
 }
+
+/** A q parameter of zero (`q=0`, `q=0.000`; RFC 9110 §12.4.2 weights have at most three decimals). */
+const REFUSED = /^\s*q\s*=\s*0(?:\.0{0,3})?\s*$/i;
 
 function valueOf(model: ServiceModel, shape: Shape, value: unknown): unknown {
   if (value === undefined || value === null) return null;

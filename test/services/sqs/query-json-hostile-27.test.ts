@@ -31,7 +31,7 @@ async function ask(service: 'sqs' | 'sts', params: Record<string, string>, accep
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
 }
 
-for (const accept of ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/xml, application/json', 'text/html,application/json;q=0.5']) {
+for (const accept of ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/xml, application/json', 'text/html,application/json;q=0.5', 'application/json;q=0.001', 'application/json;charset=utf-8;q=1']) {
   test(`Accept "${accept}": SQS and STS answer in JSON`, async (t) => {
     const sqs = await ask('sqs', { Action: 'ListQueues' }, accept);
     t.is(sqs.type, 'application/json');
@@ -47,6 +47,17 @@ for (const accept of ['*/*', 'application/*', 'text/xml', 'application/jsonx']) 
     const sqs = await ask('sqs', { Action: 'ListQueues' }, accept);
     t.is(sqs.type, 'text/xml');
     t.regex(sqs.body, /^<ListQueuesResponse /);
+  });
+}
+
+// RFC 9110 §12.4.2: q=0 is "not acceptable". No source shows SQS's answer; XML, the protocol's
+// own, is what every query client reads (before the fix: JSON).
+for (const accept of ['application/json;q=0', 'application/json; q=0.000', 'application/json;Q=0, text/xml']) {
+  test(`Accept "${accept}" refuses JSON: XML`, async (t) => {
+    const sqs = await ask('sqs', { Action: 'ListQueues' }, accept);
+    t.is(sqs.type, 'text/xml');
+    const sts = await ask('sts', { Action: 'GetCallerIdentity' }, accept);
+    t.is(sts.type, 'text/xml');
   });
 }
 
