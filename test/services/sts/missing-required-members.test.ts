@@ -28,7 +28,7 @@ test('AssumeRole without RoleArn and RoleSessionName: ValidationError naming bot
 });
 
 test('AssumeRoleWithWebIdentity without RoleSessionName, GetAccessKeyInfo without AccessKeyId: ValidationError', async (t) => {
-  const web = await t.throwsAsync(sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::111122223333:role/r', WebIdentityToken: 'x' } as never))) as unknown as SdkError;
+  const web = await t.throwsAsync(sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::111122223333:role/r', WebIdentityToken: 'xxxx' } as never))) as unknown as SdkError;
   t.is(web.name, 'ValidationError');
   t.is(web.message, `1 validation error detected: ${nullAt('roleSessionName')}`);
   const info = await t.throwsAsync(sts.send(new GetAccessKeyInfoCommand({} as never))) as unknown as SdkError;
