@@ -124,6 +124,24 @@ for (const adapter of ADAPTERS) {
     });
   });
 
+  test.serial(`${adapter}: the head is the status line and the headers as given, in order, with the server's own after them`, async (t) => {
+    // uws-response.ts writes the status line and every header in one call; these are the bytes a
+    // writeStatus and one writeHeader per header wrote (uWS then adds Date, its name and the length).
+    const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'R1', 'Content-Length': '99', 'x-amz-crc32': '2745614147' };
+    await withServer(adapter, (_req, res) => res.send(200, headers, '{}'), async (port) => {
+      const out = await raw(port, ['POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'], 2000);
+      const head = out.slice(0, out.indexOf('\r\n\r\n') + 4);
+      if (adapter === 'uws') {
+        t.regex(head, /^HTTP\/1\.1 200 OK\r\ncontent-type: application\/x-amz-json-1\.0\r\nx-amzn-requestid: R1\r\nx-amz-crc32: 2745614147\r\nConnection: close\r\nDate: [^\r]+\r\nuWebSockets: \d+\r\nContent-Length: 2\r\n\r\n$/);
+      } else {
+        t.regex(head, /^HTTP\/1\.1 200 OK\r\n/);
+        t.regex(head, /\r\ncontent-type: application\/x-amz-json-1\.0\r\nx-amzn-requestid: R1\r\nx-amz-crc32: 2745614147\r\n/);
+        t.regex(head, /\r\ncontent-length: 2\r\n/i);
+      }
+      t.is(out.slice(head.length), '{}');
+    });
+  });
+
   test.serial(`${adapter}: method, raw path, raw query and headers are copied`, async (t) => {
     await withServer(adapter, echoHead, async (port) => {
       const out = await raw(port, ['DELETE /b%20k/x%2Fy?list-type=2&prefix=a%2Fb&flag HTTP/1.1\r\nHost: h\r\nX-Amz-Meta-A: 1\r\nx-amz-meta-a: 2\r\nConnection: close\r\n\r\n']);
