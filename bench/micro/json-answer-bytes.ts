@@ -1,16 +1,18 @@
 /**
  * Micro benchmark: what a DynamoDB answer's body costs between the encoder and the socket, sent
- * as a string against sent as its UTF-8 bytes (src/protocols/json/encode.ts). Each way does the
+ * as a string (what src/protocols/json/encode.ts does) against sent as its UTF-8 bytes made once
+ * (measured, not adopted: a loss below ~3 KiB; docs/benchmarking.md). Each way does the
  * three things the server does with a body: its x-amz-crc32 (zlib.crc32), its length for the
  * metrics, and the adapter's copy of its UTF-8 bytes (uWS's `end` takes a string through V8's
  * String::Utf8Value: Utf8Length, an allocation, WriteUtf8; a Buffer's bytes it takes as they are).
  * The adapter's part is stood in for by Buffer.byteLength and a write into a reused buffer (its
  * allocation left out), and its copy into the socket buffer by a copy, which both ways pay.
- *   string  crc32(string) + 2 × Buffer.byteLength(string) + write(string) (before)
- *   bytes   Buffer.from(string) + crc32(bytes) + .length + copy(bytes)   (now)
- * Bodies: the dynamodb-figures GetItem answer (1 KiB item), a 25-item Query page, a 100 KiB
- * item of accented text. The bodies are made by concatenation each time, as the encoder makes
- * them (a cons string, flattened by whichever call reads it first). Prints JSON: ns per answer each way and the saving.
+ *   string  crc32(string) + 2 × Buffer.byteLength(string) + write(string) (encode.ts)
+ *   bytes   Buffer.from(string) + crc32(bytes) + .length + copy(bytes)   (the alternative)
+ * Bodies: GetItem answers of 1, 2 and 4 KiB items (dynamodb-figures' is 1 KiB), a 25-item Query
+ * page, a 1 MB Scan page, a 100 KiB item of accented text. The bodies are made by concatenation
+ * each time, as the encoder makes them (a cons string, flattened by whichever call reads it
+ * first). Prints JSON: ns per answer each way and the saving.
  *   node dist/bench/micro/json-answer-bytes.js [--time 1000]
  */
 import { Bench } from 'tinybench';
