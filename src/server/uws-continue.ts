@@ -10,8 +10,8 @@
  * uWS exposes no `writeContinue`, but `writeStatus(s)` writes "HTTP/1.1 " + s + "\r\n" as is, so
  * `writeStatus("100 Continue\r\n")` puts the exact interim response on the wire (the bytes uWS's
  * own writeContinue sends). uWS then ignores any later `writeStatus` (one status per response),
- * so the final status line goes out ahead of the first header's name (`finalHead`), byte for
- * byte what `writeStatus` would have written. Checked on both builds (v20.30 and v20.51).
+ * so the whole head goes out as one `writeHeader` (`writeHeadAfterContinue`), byte for byte what
+ * `writeStatus` would have written. Checked on both builds (v20.30 and v20.51).
  */
 import type { HttpResponse as UwsResponse } from '@based/uws';
 
@@ -27,17 +27,19 @@ export function writeContinue(res: UwsResponse): void {
 }
 
 /**
- * Writes the final status line and the headers after an interim 100 Continue. With no header to
- * carry it, `Connection: keep-alive` does (valid on any HTTP/1.1 answer, and uWS keeps the
- * connection open anyway unless the caller adds `Connection: close`).
+ * Writes an answer's head (status line and `\r\n`-joined header lines, as uws-response.ts builds
+ * it for `writeStatus`) after an interim 100 Continue, when uWS takes no second status: as one
+ * `writeHeader` whose name is everything up to the last header's `: `, which puts the same bytes
+ * on the wire. With no header to carry it, `Connection: keep-alive` does (valid on any HTTP/1.1
+ * answer, and uWS keeps the connection open anyway unless the head says `Connection: close`).
  */
-export function writeFinalHeadAfterContinue(res: UwsResponse, statusLineText: string, headers: Array<[string, string]>): void {
-  const prefix = `HTTP/1.1 ${statusLineText}\r\n`;
-  if (headers.length === 0) {
-    res.writeHeader(`${prefix}Connection`, 'keep-alive');
+export function writeHeadAfterContinue(res: UwsResponse, head: string): void {
+  const lastLine = head.lastIndexOf('\r\n');
+  // A header name holds no ': ', so the first one after the last line break ends the name.
+  const colon = lastLine < 0 ? -1 : head.indexOf(': ', lastLine);
+  if (colon < 0) {
+    res.writeHeader(`HTTP/1.1 ${head}\r\nConnection`, 'keep-alive');
     return;
   }
-  const [firstName, firstValue] = headers[0]!;
-  res.writeHeader(prefix + firstName, firstValue);
-  for (let i = 1; i < headers.length; i++) res.writeHeader(headers[i]![0], headers[i]![1]);
+  res.writeHeader(`HTTP/1.1 ${head.slice(0, colon)}`, head.slice(colon + 2));
 }

@@ -13,7 +13,7 @@ import { giveBack } from '../util/lent-buffers.js';
 import type { HttpResponse } from './types.js';
 import type { UwsExchange } from './uws-exchange.js';
 import { isBodyless, statusLine } from './status-text.js';
-import { writeFinalHeadAfterContinue } from './uws-continue.js';
+import { writeHeadAfterContinue } from './uws-continue.js';
 
 /** Headers uWS writes itself; a second copy would corrupt the response. */
 const OWNED_BY_UWS = new Set(['content-length', 'date', 'transfer-encoding']);
@@ -80,25 +80,14 @@ export class UwsHttpResponse implements HttpResponse {
  * its ~16 µs server CPU, bench/micro/uws-head-write.ts); one flat string crosses once.
  */
 function writeHead(x: UwsExchange, status: number, headers: Record<string, string>): void {
-  if (x.continueSent) {
-    writeHeadAfterContinue(x, status, headers);
-    return;
-  }
   let head = statusLine(status);
   for (const name in headers) {
     if (ownedByUws(name)) continue;
     head += `\r\n${name}: ${headers[name]!}`;
   }
   if (x.closeAsked) head += '\r\nConnection: close';
-  x.res.writeStatus(head);
-}
-
-/** writeHead's rare path: the status line rides on the first header (uws-continue.ts). */
-function writeHeadAfterContinue(x: UwsExchange, status: number, headers: Record<string, string>): void {
-  const list: Array<[string, string]> = [];
-  for (const name in headers) if (!ownedByUws(name)) list.push([name, headers[name]!]);
-  if (x.closeAsked) list.push(['Connection', 'close']);
-  writeFinalHeadAfterContinue(x.res, statusLine(status), list);
+  if (x.continueSent) writeHeadAfterContinue(x.res, head);
+  else x.res.writeStatus(head);
 }
 
 /** Head and whole body of one response; call inside `res.cork`. */
